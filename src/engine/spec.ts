@@ -1,0 +1,215 @@
+/**
+ * The engine spec: what `compileGraph` produces from the canvas and what the engine runs.
+ *
+ * This is the one contract between the canvas, the project file, the CLI and the engine.
+ * Everything is plain JSON-able data (ids, numbers, arrays) so it crosses Comlink as is and
+ * can be stored in files. Functions live in registries keyed by these ids, never in the spec.
+ *
+ * Weight layout everywhere: `W[j][k]` (or flat `W[j * nIn + k]`) is w_jk, the weight
+ * "from input k into unit j", as the lectures write it.
+ */
+
+export const SPEC_VERSION = 1 as const
+
+/** Number type used for parameters and arithmetic. float64 reproduces the lectures' digits. */
+export type Precision = 'float64' | 'float32'
+
+export type ActivationId =
+  | 'linear'
+  | 'step'
+  | 'sign'
+  | 'sigmoid'
+  | 'tanh'
+  | 'relu'
+  | 'leakyRelu'
+  | 'softplus'
+  | 'noisyRelu'
+  | 'softmax'
+
+export interface ActivationSpec {
+  id: ActivationId
+  /** Slope a of `linear` (f(x) = a·x). Default 1. */
+  slope?: number
+  /** Negative-side slope α of `leakyRelu`. Default 0.01. */
+  alpha?: number
+  /** Standard deviation of the Gaussian noise of `noisyRelu` (training only). Default 1. */
+  noiseStd?: number
+}
+
+export type InitId =
+  | 'zeros'
+  | 'constant'
+  | 'uniform'
+  | 'normal'
+  /** N(0, 1): Nielsen's "large" initialisation. */
+  | 'standardNormal'
+  /** N(0, 1/√n_in): standard deviation 1/√n_in. */
+  | 'scaledNormal'
+  | 'glorotUniform'
+  | 'glorotNormal'
+  | 'heNormal'
+  | 'heUniform'
+
+export interface InitSpec {
+  id: InitId
+  /** `constant`. */
+  value?: number
+  /** `uniform(low, high)`. */
+  low?: number
+  high?: number
+  /** `normal(mean, std)`. */
+  mean?: number
+  std?: number
+}
+
+export interface DenseLayerSpec {
+  kind: 'dense'
+  /** The canvas node this layer came from: diagnostics and traces point back to it. */
+  nodeId: string
+  units: number
+  activation: ActivationSpec
+  useBias: boolean
+  trainWeights: boolean
+  trainBiases: boolean
+  weightInit: InitSpec
+  biasInit: InitSpec
+  /** Hand-set weights, `[units][nIn]` (w_jk = weights[j][k]); overrides `weightInit`. */
+  weights?: number[][]
+  /** Hand-set biases, `[units]`; overrides `biasInit`. */
+  biases?: number[]
+}
+
+export interface DropoutLayerSpec {
+  kind: 'dropout'
+  nodeId: string
+  /** Probability of dropping a unit during training; inverted scaling 1/(1−rate). */
+  rate: number
+}
+
+export type LayerSpec = DenseLayerSpec | DropoutLayerSpec
+
+export type LossId =
+  /** E = ½·Σ(t−o)² per example (the lectures). */
+  | 'halfSse'
+  /** Nielsen's quadratic cost C = 1/(2n)·Σ‖y−a‖²: ½‖y−a‖² per example, averaged over examples. */
+  | 'mse'
+  | 'mae'
+  /** Binary cross-entropy on sigmoid outputs. */
+  | 'bce'
+  /** Softmax + negative log-likelihood, fused for numerical stability. */
+  | 'softmaxCrossEntropy'
+  | 'hinge'
+
+export interface LossSpec {
+  id: LossId
+  /**
+   * How per-example losses combine over a batch: `mean` is the lectures' mini-batch rule
+   * w ← w − η/|B|·Σ∂C_i/∂w; `sum` adds the per-example gradients.
+   */
+  reduction: 'mean' | 'sum'
+}
+
+export type OptimizerId =
+  | 'sgd'
+  /** Δw(n) = −η·∂E/∂w + α·Δw(n−1). */
+  | 'momentum'
+  /** v ← λ·v − (1−λ)·∂E/∂w, w ← w + η·v. */
+  | 'momentumEma'
+  | 'nesterov'
+  | 'adagrad'
+  | 'rmsprop'
+  | 'adam'
+  /** Rosenblatt's perceptron rule (single step-activation layer): Δw = ±η·x on a mistake. */
+  | 'perceptron'
+
+export interface OptimizerSpec {
+  id: OptimizerId
+  learningRate: number
+  /** α of `momentum`/`nesterov`, λ of `momentumEma`. */
+  momentum?: number
+  /** Decay ρ of `rmsprop`. */
+  rho?: number
+  beta1?: number
+  beta2?: number
+  epsilon?: number
+}
+
+export type ScheduleSpec =
+  | { id: 'constant' }
+  /** η multiplied by `factor` every `every` epochs. */
+  | { id: 'step'; every: number; factor: number }
+  /** η = values[i] from epoch boundaries[i-1] on (values has one more entry than boundaries). */
+  | { id: 'piecewise'; boundaries: number[]; values: number[] }
+  /** η = η0·gamma^epoch. */
+  | { id: 'exponential'; gamma: number }
+
+export interface RegularizationSpec {
+  /** λ of L2 weight decay (applies to weights, not biases). 0 = off. */
+  l2: number
+  /** λ of L1. 0 = off. */
+  l1: number
+  /** Clip each gradient entry to ±clipValue. Absent = off. */
+  clipValue?: number
+  /** Rescale the whole gradient so its L2 norm is at most clipNorm. Absent = off. */
+  clipNorm?: number
+}
+
+export type BatchSpec = { mode: 'online' } | { mode: 'full' } | { mode: 'mini'; size: number }
+
+export interface EarlyStoppingSpec {
+  patience: number
+  minDelta: number
+  restoreBest: boolean
+}
+
+export interface TrainingSpec {
+  batch: BatchSpec
+  maxEpochs: number
+  shuffle: boolean
+  /** Stop once the training loss is at or below this. */
+  targetLoss?: number
+  /** Fraction of the training data held out for validation (seeded split). 0 = none. */
+  validationFraction: number
+  earlyStopping?: EarlyStoppingSpec
+}
+
+export interface ModelSpec {
+  inputSize: number
+  layers: LayerSpec[]
+  loss: LossSpec
+  precision: Precision
+}
+
+export interface EngineSpec {
+  version: typeof SPEC_VERSION
+  /** One seed; the engine derives separate streams for init, split, shuffle and dropout from it. */
+  seed: number
+  model: ModelSpec
+  optimizer: OptimizerSpec
+  schedule: ScheduleSpec
+  regularization: RegularizationSpec
+  training: TrainingSpec
+}
+
+/**
+ * A dataset in memory, row-major. Images stay as bytes (`Uint8Array`) and are scaled by
+ * `inputScale` when a batch is read, so 60,000×784 costs 47 MB, not 376 MB of float64.
+ */
+export interface Dataset {
+  count: number
+  inputSize: number
+  /** `[count][inputSize]`. */
+  inputs: Float64Array | Float32Array | Uint8Array
+  /** Multiplier applied to `inputs` when read (e.g. 1/255 for pixels). Default 1. */
+  inputScale?: number
+  /** Optional per-feature shift applied before the scale: x' = (x − inputShift[k])·scale[k]. */
+  inputShift?: Float64Array
+  inputScalePerFeature?: Float64Array
+  targetSize: number
+  /** `[count][targetSize]` targets; absent for classification given by `labels`. */
+  targets?: Float64Array | Float32Array
+  /** Class index per row (classification); targets are then one-hot of size `targetSize`. */
+  labels?: Uint8Array | Int32Array
+  labelNames?: string[]
+  featureNames?: string[]
+}
