@@ -1,0 +1,85 @@
+/**
+ * Matrix multiply, the one kernel that dominates training time.
+ *
+ *   C[m×n] = alpha · op(A) · op(B) + beta · C        (row-major)
+ *
+ * op(A) is A[m×k] (`transA` false) or Aᵀ where A is stored [k×m]; likewise op(B) is B[k×n] or
+ * Bᵀ with B stored [n×k]. Offsets let callers multiply views into bigger buffers. A dense
+ * layer uses it three ways (X: [batch×nIn], W: [nOut×nIn], Δ: [batch×nOut]):
+ *   net = X·Wᵀ (transB),   ∂E/∂W = Δᵀ·X (transA),   ∂E/∂X = Δ·W.
+ *
+ * `gemmReference` is the plain, exact TypeScript version (any element type, used for float64
+ * and as the oracle in tests). Faster float32 backends register themselves with
+ * `setGemmF32` and must agree with the reference to float32 rounding.
+ */
+
+export type FloatArray = Float64Array | Float32Array
+
+export interface GemmArgs<T extends FloatArray = FloatArray> {
+  transA: boolean
+  transB: boolean
+  m: number
+  n: number
+  k: number
+  alpha: number
+  A: T
+  aOffset?: number
+  B: T
+  bOffset?: number
+  beta: number
+  C: T
+  cOffset?: number
+}
+
+export type GemmF32 = (args: GemmArgs<Float32Array>) => void
+
+/** Plain triple loop in i-k-j order (unit stride on the inner loop). */
+export function gemmReference(args: GemmArgs): void {
+  const { transA, transB, m, n, k, alpha, A, B, beta, C } = args
+  const ao = args.aOffset ?? 0
+  const bo = args.bOffset ?? 0
+  const co = args.cOffset ?? 0
+  for (let i = 0; i < m; i++) {
+    const ci = co + i * n
+    if (beta === 0) C.fill(0, ci, ci + n)
+    else if (beta !== 1) for (let j = 0; j < n; j++) C[ci + j] *= beta
+  }
+  if (!transB) {
+    for (let i = 0; i < m; i++) {
+      const ci = co + i * n
+      for (let p = 0; p < k; p++) {
+        const a = alpha * (transA ? A[ao + p * m + i] : A[ao + i * k + p])
+        if (a === 0) continue
+        const bp = bo + p * n
+        for (let j = 0; j < n; j++) C[ci + j] += a * B[bp + j]
+      }
+    }
+  } else {
+    for (let i = 0; i < m; i++) {
+      const ci = co + i * n
+      for (let j = 0; j < n; j++) {
+        const bj = bo + j * k
+        let sum = 0
+        if (transA) for (let p = 0; p < k; p++) sum += A[ao + p * m + i] * B[bj + p]
+        else {
+          const ai = ao + i * k
+          for (let p = 0; p < k; p++) sum += A[ai + p] * B[bj + p]
+        }
+        C[ci + j] += alpha * sum
+      }
+    }
+  }
+}
+
+let fastGemmF32: GemmF32 | null = null
+
+/** Install (or remove, with null) a faster float32 kernel, e.g. WebAssembly SIMD. */
+export function setGemmF32(kernel: GemmF32 | null): void {
+  fastGemmF32 = kernel
+}
+
+/** Multiply with the best kernel for the element type. */
+export function gemm(args: GemmArgs): void {
+  if (fastGemmF32 && args.C instanceof Float32Array) fastGemmF32(args as GemmArgs<Float32Array>)
+  else gemmReference(args)
+}
