@@ -83,3 +83,19 @@ export function gemm(args: GemmArgs): void {
   if (fastGemmF32 && args.C instanceof Float32Array) fastGemmF32(args as GemmArgs<Float32Array>)
   else gemmReference(args)
 }
+
+let float32Allocator: (length: number) => Float32Array = (length) => new Float32Array(length)
+
+/**
+ * Allocate a float32 work buffer. Sessions allocate every float32 parameter, gradient and
+ * activation buffer through this, so a WebAssembly backend can place them in its own memory
+ * and multiply them without copying.
+ */
+export function allocFloat32(length: number): Float32Array {
+  return float32Allocator(length)
+}
+
+/** Install the allocator of a float32 backend (paired with `setGemmF32`). */
+export function setFloat32Allocator(alloc: ((length: number) => Float32Array) | null): void {
+  float32Allocator = alloc ?? ((length) => new Float32Array(length))
+}
