@@ -6,13 +6,17 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'zlib', 'url', 'crypto', 'stream', 'util', 'events']
+// Bare Node built-in names are matched exactly (`paths`), so a local './events' is not caught.
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'worker_threads', 'zlib', 'url', 'crypto', 'stream', 'util', 'events', 'module', 'process', 'buffer']
+const nodeBuiltins = ['node:*']
+const nodePaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }))
 
 export const engineBoundary = {
   files: ['src/engine/**/*.ts'],
-  ignores: ['src/engine/host/node/**', 'src/engine/host/web/**'],
+  ignores: ['src/engine/host/node/**', 'src/engine/host/web/**', 'src/engine/host/rpc/**'],
   rules: {
     'no-restricted-imports': ['error', {
+      paths: nodePaths('The engine is pure TypeScript: Node APIs belong in src/engine/host/node.'),
       patterns: [
         { group: nodeBuiltins, message: 'The engine is pure TypeScript: Node APIs belong in src/engine/host/node.' },
         { group: ['electron', 'electron/*'], message: 'The engine never imports Electron.' },
@@ -49,6 +53,7 @@ export default tseslint.config(
     files: ['src/renderer/**'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodePaths('The renderer never imports Node APIs.'),
         patterns: [
           { group: ['electron', 'electron/*'], message: 'The renderer never imports Electron: use the preload bridge.' },
           { group: nodeBuiltins, message: 'The renderer never imports Node APIs.' },

@@ -1,0 +1,37 @@
+/**
+ * Events the engine streams to whoever started a run (the canvas, the CLI, a test).
+ *
+ * Every event names its run, so a late event from a cancelled run can be told apart from the
+ * current one. Typed arrays inside events are transferred where the transport allows it
+ * (Web Worker, worker_threads) and copied where it does not (Electron's MessagePortMain).
+ */
+
+/** One progress event of the streaming demo: proves the transport before training exists. */
+export interface StreamDemoEvent {
+  kind: 'streamDemo'
+  runId: string
+  index: number
+  /** Deterministic payload: data[i] = index + i / length. */
+  data: Float32Array
+}
+
+export type EngineEvent = StreamDemoEvent
+
+/** The receiving side of the event channel, exposed by the UI (or CLI, or test). */
+export interface EngineEventSink {
+  receive(event: EngineEvent): void | Promise<void>
+}
+
+/** How a run ended. */
+export interface RunSummary {
+  runId: string
+  status: 'finished' | 'cancelled'
+  /** Events emitted before the run ended. */
+  emitted: number
+  /**
+   * Events whose payload buffer was moved to the receiver rather than copied (its buffer is
+   * detached on the engine side after sending). Equals `emitted` over Web Worker and
+   * worker_threads; 0 over Electron's MessagePortMain, which copies typed arrays.
+   */
+  transferred: number
+}

@@ -1,0 +1,36 @@
+/**
+ * The two Comlink channels between the UI and the engine, wired the same way in every host.
+ *
+ * Channel 1 (`rpc`): the engine exposes `EngineApi`; the UI wraps it.
+ * Channel 2 (`events`): the UI exposes an `EngineEventSink`; the engine wraps it.
+ *
+ * Why two channels instead of `Comlink.proxy(callback)`: a proxied callback travels as a
+ * MessagePort nested inside a message, and Electron's MessagePortMain can carry ports only in
+ * its transfer list and only MessagePortMain ones. Two ports handed out at start-up work over
+ * every transport, so the Electron, Web Worker and worker_threads hosts share this code.
+ */
+import * as Comlink from 'comlink'
+import { createEngineApi, type EngineApi } from '../api'
+import type { EngineEvent, EngineEventSink } from '../events'
+
+/** Engine side: serve the API on `rpc` and send events through `events`. */
+export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>): EngineApi {
+  const sink = Comlink.wrap<EngineEventSink>(events)
+  const api = createEngineApi({
+    emit: (event, transfer) => sink.receive(Comlink.transfer(event, transfer)),
+    yieldToHost,
+  })
+  Comlink.expose(api, rpc)
+  return api
+}
+
+/** UI side: receive events on `events` and return the remote engine on `rpc`. */
+export function connectEngine(
+  rpc: Comlink.Endpoint,
+  events: Comlink.Endpoint,
+  onEvent: (event: EngineEvent) => void,
+): Comlink.Remote<EngineApi> {
+  const sink: EngineEventSink = { receive: onEvent }
+  Comlink.expose(sink, events)
+  return Comlink.wrap<EngineApi>(rpc)
+}
