@@ -1,0 +1,200 @@
+/**
+ * Activation functions, each a tiny object with its value f(net) and derivative f'(net),
+ * in a registry keyed by `ActivationId` (files store the id, never the function).
+ *
+ * `derivative(net, out, p)` receives both net and out = f(net) so sigmoid and tanh can use the
+ * lectures' forms f' = out·(1 − out) and f' = 1 − out².
+ *
+ * softmax is not element-wise: its value and Jacobian-vector product work on whole rows
+ * (`softmaxRows`, `softmaxBackwardRows`).
+ */
+import type { ActivationId, ActivationSpec } from '../spec'
+import type { FloatArray } from '../kernels/gemm'
+
+/** Resolved parameters of an activation (defaults filled in). */
+export interface ActivationParams {
+  /** Slope a of linear: f(x) = a·x. */
+  slope: number
+  /** Negative-side slope α of leaky ReLU. */
+  alpha: number
+  /** Standard deviation of noisy ReLU's training noise. */
+  noiseStd: number
+}
+
+export interface Activation {
+  id: ActivationId
+  /** Human name for diagnostics and the UI. */
+  label: string
+  /** False for step and sign: their derivative is 0 almost everywhere (perceptron rule instead). */
+  differentiable: boolean
+  /** False for softmax, which couples the units of a row. */
+  elementwise: boolean
+  /** Output range, used for class thresholds: the midpoint separates the two classes. */
+  range: [number, number]
+  /** f(net). */
+  value(net: number, p: ActivationParams): number
+  /** f'(net), given out = f(net). */
+  derivative(net: number, out: number, p: ActivationParams): number
+}
+
+/** Fill in the defaults of an activation spec: slope 1, α 0.01, noise std 1. */
+export function activationParams(spec: ActivationSpec): ActivationParams {
+  return { slope: spec.slope ?? 1, alpha: spec.alpha ?? 0.01, noiseStd: spec.noiseStd ?? 1 }
+}
+
+const sigmoid = (x: number): number =>
+  x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))
+
+/** softplus(x) = log(1 + eˣ), computed without overflow. */
+export function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))
+}
+
+export const activations = {
+  /** f(x) = a·x, f' = a. */
+  linear: {
+    id: 'linear',
+    label: 'Linear',
+    differentiable: true,
+    elementwise: true,
+    range: [-Infinity, Infinity],
+    value: (x, p) => p.slope * x,
+    derivative: (_x, _o, p) => p.slope,
+  },
+  /** Heaviside step as lecture 001: 1 if net ≥ 0 else 0. f' = 0. */
+  step: {
+    id: 'step',
+    label: 'Step (Heaviside)',
+    differentiable: false,
+    elementwise: true,
+    range: [0, 1],
+    value: (x) => (x >= 0 ? 1 : 0),
+    derivative: () => 0,
+  },
+  /** sign: +1 if net ≥ 0 else −1. f' = 0. */
+  sign: {
+    id: 'sign',
+    label: 'Sign (±1)',
+    differentiable: false,
+    elementwise: true,
+    range: [-1, 1],
+    value: (x) => (x >= 0 ? 1 : -1),
+    derivative: () => 0,
+  },
+  /** σ(x) = 1/(1 + e⁻ˣ), σ' = out·(1 − out). */
+  sigmoid: {
+    id: 'sigmoid',
+    label: 'Sigmoid',
+    differentiable: true,
+    elementwise: true,
+    range: [0, 1],
+    value: (x) => sigmoid(x),
+    derivative: (_x, o) => o * (1 - o),
+  },
+  /** tanh(x), f' = 1 − out². */
+  tanh: {
+    id: 'tanh',
+    label: 'Tanh',
+    differentiable: true,
+    elementwise: true,
+    range: [-1, 1],
+    value: (x) => Math.tanh(x),
+    derivative: (_x, o) => 1 - o * o,
+  },
+  /** max(0, x); f' = 1 if x > 0 else 0 (the lecture's convention at 0). */
+  relu: {
+    id: 'relu',
+    label: 'ReLU',
+    differentiable: true,
+    elementwise: true,
+    range: [0, Infinity],
+    value: (x) => (x > 0 ? x : 0),
+    derivative: (x) => (x > 0 ? 1 : 0),
+  },
+  /** x if x > 0 else α·x; f' = 1 or α. */
+  leakyRelu: {
+    id: 'leakyRelu',
+    label: 'Leaky ReLU',
+    differentiable: true,
+    elementwise: true,
+    range: [-Infinity, Infinity],
+    value: (x, p) => (x > 0 ? x : p.alpha * x),
+    derivative: (x, _o, p) => (x > 0 ? 1 : p.alpha),
+  },
+  /** log(1 + eˣ), f' = σ(x). */
+  softplus: {
+    id: 'softplus',
+    label: 'Softplus',
+    differentiable: true,
+    elementwise: true,
+    range: [0, Infinity],
+    value: (x) => softplus(x),
+    derivative: (x) => sigmoid(x),
+  },
+  /**
+   * Noisy ReLU max(0, x + N(0, σ²)) while training (the noise is added by the layer, from the
+   * `noise` stream); plain ReLU at evaluation. f' = 1 where the (noisy) output is positive.
+   */
+  noisyRelu: {
+    id: 'noisyRelu',
+    label: 'Noisy ReLU',
+    differentiable: true,
+    elementwise: true,
+    range: [0, Infinity],
+    value: (x) => (x > 0 ? x : 0),
+    derivative: (_x, o) => (o > 0 ? 1 : 0),
+  },
+  /** softmax(net)_j = e^{net_j}/Σ_k e^{net_k}, row-wise (see `softmaxRows`). */
+  softmax: {
+    id: 'softmax',
+    label: 'Softmax',
+    differentiable: true,
+    elementwise: false,
+    range: [0, 1],
+    value: () => {
+      throw new Error('softmax is row-wise: use softmaxRows')
+    },
+    derivative: () => {
+      throw new Error('softmax is row-wise: use softmaxBackwardRows')
+    },
+  },
+} as const satisfies Record<ActivationId, Activation>
+
+/**
+ * Row-wise softmax, stable (subtracts the row max): out[r][j] = e^{net_j − m}/Σ_k e^{net_k − m}.
+ * `net` and `out` are `[rows][cols]` starting at `offset`.
+ */
+export function softmaxRows(net: FloatArray, out: FloatArray, offset: number, rows: number, cols: number): void {
+  for (let r = 0; r < rows; r++) {
+    const o = offset + r * cols
+    let max = -Infinity
+    for (let j = 0; j < cols; j++) if (net[o + j] > max) max = net[o + j]
+    let sum = 0
+    for (let j = 0; j < cols; j++) {
+      const e = Math.exp(net[o + j] - max)
+      out[o + j] = e
+      sum += e
+    }
+    for (let j = 0; j < cols; j++) out[o + j] /= sum
+  }
+}
+
+/**
+ * Softmax Jacobian-vector product: delta_j = out_j·(g_j − Σ_k g_k·out_k), where g = ∂E/∂out.
+ * All arrays `[rows][cols]` from `offset`.
+ */
+export function softmaxBackwardRows(
+  out: FloatArray,
+  gradOut: FloatArray,
+  delta: FloatArray,
+  offset: number,
+  rows: number,
+  cols: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const o = offset + r * cols
+    let dot = 0
+    for (let j = 0; j < cols; j++) dot += gradOut[o + j] * out[o + j]
+    for (let j = 0; j < cols; j++) delta[o + j] = out[o + j] * (gradOut[o + j] - dot)
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The trace of one example through a session's network, as plain JSON-able data for the UI's
+ * step-through view and `axon trace`: the forward pass (net and out of every unit), the backward
+ * pass (delta = ∂E/∂net of every unit, ∂E/∂w and ∂E/∂b of every parameter), and the update the
+ * optimizer would apply (or applied, with `apply: true`) for this example alone.
+ *
+ * Sign convention: `delta` is ∂E/∂net. The lectures' δ (e.g. δ_k = o_k(1 − o_k)(t_k − o_k)) is −delta.
+ * The trace runs in evaluation mode (no dropout, no noise), so it draws no random numbers.
+ */
+import type { FloatArray } from '../kernels/gemm'
+import { layerInput, networkBackward, networkForward, networkLossAndDelta, networkOutput } from '../nn/network'
+import type { Session } from '../train/session'
+import { datasetReadInput, datasetReadTarget } from '../train/dataset'
+
+export interface TraceLayer {
+  nodeId: string
+  kind: 'dense' | 'dropout'
+  activation?: string
+  /** Inputs to the layer (outputs of the previous one). */
+  input: number[]
+  /** Net input of each unit (dense only). */
+  net?: number[]
+  out: number[]
+  /** ∂E/∂net of each unit (dense only). */
+  delta?: number[]
+  /** ∂E/∂out of each unit. */
+  gradOut?: number[]
+  /** w_jk = weights[j][k] before the update. */
+  weights?: number[][]
+  biases?: number[] | null
+  /** ∂E/∂w_jk, [units][nIn]. */
+  gradWeights?: number[][]
+  gradBiases?: number[] | null
+  /** Change the optimizer makes to each weight and bias (0 for frozen ones). */
+  updateWeights?: number[][]
+  updateBiases?: number[] | null
+}
+
+export interface Trace {
+  input: number[]
+  target: number[]
+  output: number[]
+  /** E of this example. */
+  loss: number
+  learningRate: number
+  /** True when the update was applied to the session. */
+  applied: boolean
+  layers: TraceLayer[]
+}
+
+const toArray = (a: FloatArray, start: number, length: number): number[] => Array.from(a.subarray(start, start + length))
+
+function toRows(a: FloatArray, start: number, rows: number, cols: number): number[][] {
+  const m: number[][] = []
+  for (let j = 0; j < rows; j++) m.push(toArray(a, start + j * cols, cols))
+  return m
+}
+
+/**
+ * Trace `input` (length inputSize) with `target` (length outputSize) through the session.
+ * With `apply`, the update is applied as one training iteration (online step-through).
+ */
+export function traceExample(
+  session: Session,
+  input: ArrayLike<number>,
+  target: ArrayLike<number>,
+  options: { apply?: boolean } = {},
+): Trace {
+  const nw = session.network
+  const savedGrads = Float64Array.from(nw.grads)
+  for (let k = 0; k < nw.inputSize; k++) nw.X[k] = input[k]
+  for (let j = 0; j < nw.outputSize; j++) nw.T[j] = target[j]
+  networkForward(nw, 0, 1, null)
+  const loss = networkLossAndDelta(nw, 0, 1)
+  nw.grads.fill(0)
+  networkBackward(nw, 0, 1, 1)
+  const paramsBefore = Float64Array.from(nw.params)
+  const gradsUsed = Float64Array.from(nw.grads)
+  const optimizerState = session.optimizer.saveState()
+  const iteration = session.iteration
+  session.applyUpdate()
+  const update = new Float64Array(nw.params.length)
+  for (let i = 0; i < update.length; i++) update[i] = nw.params[i] - paramsBefore[i]
+  const applied = options.apply ?? false
+  if (!applied) {
+    nw.params.set(paramsBefore)
+    session.optimizer.restoreState(optimizerState)
+    session.iteration = iteration
+  }
+  const layers: TraceLayer[] = nw.layers.map((l, i) => {
+    const inp = layerInput(nw, i)
+    if (l.kind === 'dropout') {
+      return { nodeId: l.nodeId, kind: 'dropout', input: toArray(inp, 0, l.n), out: toArray(l.out, 0, l.n) }
+    }
+    const { nIn, nOut, wOffset, bOffset } = l
+    return {
+      nodeId: l.nodeId,
+      kind: 'dense',
+      activation: l.activation.id,
+      input: toArray(inp, 0, nIn),
+      net: toArray(l.net, 0, nOut),
+      out: toArray(l.out, 0, nOut),
+      delta: toArray(l.delta, 0, nOut),
+      gradOut: toArray(l.gradOut, 0, nOut),
+      weights: toRows(paramsBefore, wOffset, nOut, nIn),
+      biases: bOffset >= 0 ? toArray(paramsBefore, bOffset, nOut) : null,
+      gradWeights: toRows(gradsUsed, wOffset, nOut, nIn),
+      gradBiases: bOffset >= 0 ? toArray(gradsUsed, bOffset, nOut) : null,
+      updateWeights: toRows(update, wOffset, nOut, nIn),
+      updateBiases: bOffset >= 0 ? toArray(update, bOffset, nOut) : null,
+    }
+  })
+  const result: Trace = {
+    input: Array.from(input),
+    target: Array.from(target),
+    output: toArray(networkOutput(nw), 0, nw.outputSize),
+    loss,
+    learningRate: session.learningRate,
+    applied,
+    layers,
+  }
+  nw.grads.set(savedGrads)
+  return result
+}
+
+/** Trace row `i` of the session's training data (scaling and one-hot labels applied). */
+export function traceSample(session: Session, i: number, options: { apply?: boolean } = {}): Trace {
+  const ds = session.train
+  const x = new Float64Array(ds.inputSize)
+  const t = new Float64Array(ds.targetSize)
+  datasetReadInput(ds, i, x, 0)
+  datasetReadTarget(ds, i, t, 0)
+  return traceExample(session, x, t, options)
+}

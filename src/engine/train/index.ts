@@ -1,0 +1,35 @@
+/**
+ * The engine's public training API. Hosts (UI worker, CLI, tests) import from here.
+ *
+ *   const session = createSession(spec, trainData, { validation })   // validates, initialises
+ *   session.step('example' | 'batch' | 'epoch')   // → StepProgress
+ *   session.trainSteps(maxIterations)              // a slice of updates; ends at an epoch boundary
+ *   session.runEpoch()                             // → EpochMetrics | null
+ *   session.trainToEnd()                           // → StopReason (throws DivergenceError)
+ *   session.stopped / session.error / session.history / session.epoch / session.iteration
+ *   session.evaluate(ds) · session.predict(inputs, count) · session.activations(inputs, count)
+ *   session.getParams() / setParams(layers) · getFlatParams() / setFlatParams(values)
+ *   traceExample(session, input, target, { apply }) · traceSample(session, i, { apply })
+ *   snapshotLayers(session) · gradCheck(model, ds)
+ */
+export { createSession, Session, classOf, layerRanges, datasetInputRow } from './session'
+export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, SessionOptions, LayerParams } from './session'
+export { EngineError, specError } from './errors'
+export type { EngineErrorName } from './errors'
+export { validateSpec } from './validate'
+export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification } from './dataset'
+export { traceExample, traceSample } from '../trace/trace'
+export type { Trace, TraceLayer } from '../trace/trace'
+export { snapshotLayers } from '../trace/snapshot'
+export type { LayerSnapshot } from '../trace/snapshot'
+export { gradCheck } from '../gradcheck'
+export type { GradCheckResult, GradCheckEntry } from '../gradcheck'
+export { createStreams, createRng } from '../rng'
+export type { Rng, Streams, StreamName } from '../rng'
+export { activations } from '../nn/activations'
+export { losses } from '../nn/losses'
+export { initializers } from '../nn/init'
+export { optimizerRules, createOptimizer } from '../nn/optimizers'
+export { scheduleRate } from '../nn/schedules'
+export { parameterCount } from '../nn/network'
+export { dense, engineSpec, tableDataset } from './builders'
