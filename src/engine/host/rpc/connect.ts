@@ -28,7 +28,7 @@ export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yie
 export function connectEngine(
   rpc: Comlink.Endpoint,
   events: Comlink.Endpoint,
-  onEvent: (event: EngineEvent) => void,
+  onEvent: (event: EngineEvent) => void | Promise<void>,
 ): Comlink.Remote<EngineApi> {
   const sink: EngineEventSink = { receive: onEvent }
   Comlink.expose(sink, events)

@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test'
+
+// Debian's Chromium: Playwright's own browser download is blocked on these machines.
+const chromium = process.env.AXON_CHROMIUM ?? '/usr/bin/chromium'
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  projects: [
+    {
+      // The browser build in Chromium. Playwright launches every run with a fresh, temporary profile.
+      name: 'web',
+      testMatch: /web\..*\.spec\.ts/,
+      use: {
+        baseURL: 'http://127.0.0.1:4173',
+        headless: true,
+        viewport: { width: 1400, height: 900 },
+        launchOptions: { executablePath: chromium, args: chromiumArgs },
+      },
+    },
+    {
+      // The desktop app; skips itself where no Electron binary is installed.
+      name: 'electron',
+      testMatch: /electron\..*\.spec\.ts/,
+    },
+  ],
+  webServer: {
+    command: 'npx vite build -c vite.web.config.ts && npx vite preview -c vite.web.config.ts --strictPort',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+})

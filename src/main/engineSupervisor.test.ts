@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { createEngineSupervisor, type EngineChild, type RendererConnection } from './engineSupervisor'
+
+class FakeChild implements EngineChild {
+  received: Array<{ message: unknown; transfer: unknown[] }> = []
+  killed = false
+  private onExit: ((code: number) => void) | null = null
+  postMessage(message: unknown, transfer: unknown[]) {
+    this.received.push({ message, transfer })
+  }
+  once(_event: 'exit', listener: (code: number) => void) {
+    this.onExit = listener
+    return this
+  }
+  kill() {
+    this.killed = true
+    this.onExit?.(0)
+    return true
+  }
+  crash(code = 1) {
+    this.onExit?.(code)
+  }
+}
+
+function setup(maxRestarts = 3) {
+  const children: FakeChild[] = []
+  const connections: Array<RendererConnection<string>> = []
+  const failures: string[] = []
+  let clock = 0
+  let channel = 0
+  const supervisor = createEngineSupervisor<string>({
+    fork: () => {
+      const child = new FakeChild()
+      children.push(child)
+      return child
+    },
+    createChannel: () => ({ port1: `p${++channel}a`, port2: `p${channel}b` }),
+    connectRenderer: (c) => connections.push(c),
+    reportFailure: (m) => failures.push(m),
+    now: () => clock,
+    maxRestarts,
+  })
+  return { supervisor, children, connections, failures, tick: (ms: number) => (clock += ms) }
+}
+
+describe('engine supervisor', () => {
+  it('gives the engine one end and the renderer the other end of two channels', () => {
+    const { supervisor, children, connections } = setup()
+    supervisor.start()
+    expect(children).toHaveLength(1)
+    expect(children[0].received).toEqual([{ message: { type: 'axon:engine' }, transfer: ['p1a', 'p2a'] }])
+    expect(connections).toEqual([{ rpc: 'p1b', events: 'p2b', restarted: false }])
+  })
+
+  it('restarts a crashed engine and tells the renderer it restarted', () => {
+    const { supervisor, children, connections } = setup()
+    supervisor.start()
+    children[0].crash()
+    expect(children).toHaveLength(2)
+    expect(connections.at(-1)).toMatchObject({ restarted: true })
+    expect(children[1].received).toHaveLength(1)
+  })
+
+  it('gives up after too many crashes in a minute and says so', () => {
+    const { supervisor, children, failures, tick } = setup(2)
+    supervisor.start()
+    children[0].crash()
+    tick(1000)
+    children[1].crash()
+    tick(1000)
+    children[2].crash(134)
+    expect(children).toHaveLength(3)
+    expect(failures[0]).toMatch(/exit code 134.*not restarted/)
+  })
+
+  it('forgets crashes older than the window', () => {
+    const { supervisor, children, failures, tick } = setup(1)
+    supervisor.start()
+    children[0].crash()
+    tick(61_000)
+    children[1].crash()
+    expect(children).toHaveLength(3)
+    expect(failures).toEqual([])
+  })
+
+  it('reconnects a reloaded renderer to the same engine', () => {
+    const { supervisor, children, connections } = setup()
+    supervisor.start()
+    supervisor.reconnectRenderer()
+    expect(children).toHaveLength(1)
+    expect(children[0].received).toHaveLength(2)
+    expect(connections[1]).toEqual({ rpc: 'p3b', events: 'p4b', restarted: false })
+  })
+
+  it('does not restart after stop', () => {
+    const { supervisor, children } = setup()
+    supervisor.start()
+    supervisor.stop()
+    expect(children[0].killed).toBe(true)
+    expect(children).toHaveLength(1)
+  })
+})

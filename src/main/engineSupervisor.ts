@@ -1,0 +1,91 @@
+/**
+ * Keeps the engine process alive and connected to the renderer.
+ *
+ * Each connection is two fresh channels (rpc + events, see engine/host/rpc/connect.ts): one end
+ * of each goes to the engine process, the other to the renderer. When the engine process exits
+ * unexpectedly it is forked again and the renderer gets new ports with `restarted: true`, so the
+ * UI can say so and keep the user's graph. Electron-free: main passes in the real fork and
+ * channel factories, tests pass fakes.
+ */
+
+export interface EngineChild<P = unknown> {
+  postMessage(message: unknown, transfer: P[]): void
+  once(event: 'exit', listener: (code: number) => void): unknown
+  kill(): boolean
+}
+
+export interface PortPair<P> {
+  port1: P
+  port2: P
+}
+
+export interface RendererConnection<P> {
+  rpc: P
+  events: P
+  /** True when the engine process had died and this is the replacement. */
+  restarted: boolean
+}
+
+export interface EngineSupervisorDeps<P> {
+  fork(): EngineChild<P>
+  createChannel(): PortPair<P>
+  /** Hand the renderer its ends of a fresh connection. */
+  connectRenderer(connection: RendererConnection<P>): void
+  /** Called when restarts keep failing; the renderer should show it. */
+  reportFailure(message: string): void
+  now(): number
+  /** Most restarts allowed within `restartWindowMs` before giving up. Default 3. */
+  maxRestarts?: number
+  restartWindowMs?: number
+}
+
+export interface EngineSupervisor {
+  start(): void
+  /** Give the (re)loaded renderer a new connection to the running engine. */
+  reconnectRenderer(): void
+  stop(): void
+}
+
+export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): EngineSupervisor {
+  const maxRestarts = deps.maxRestarts ?? 3
+  const windowMs = deps.restartWindowMs ?? 60_000
+  const restarts: number[] = []
+  let child: EngineChild<P> | null = null
+  let stopping = false
+
+  function connect(restarted: boolean): void {
+    if (!child) return
+    const rpc = deps.createChannel()
+    const events = deps.createChannel()
+    child.postMessage({ type: 'axon:engine' }, [rpc.port1, events.port1])
+    deps.connectRenderer({ rpc: rpc.port2, events: events.port2, restarted })
+  }
+
+  function spawn(restarted: boolean): void {
+    const current = deps.fork()
+    child = current
+    current.once('exit', (code) => {
+      if (stopping || child !== current) return
+      child = null
+      const now = deps.now()
+      while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
+      if (restarts.length >= maxRestarts) {
+        deps.reportFailure(`The engine process stopped (exit code ${code}) ${maxRestarts + 1} times within a minute; it was not restarted again. Your graph is safe: save it and restart Axon Studio.`)
+        return
+      }
+      restarts.push(now)
+      spawn(true)
+    })
+    connect(restarted)
+  }
+
+  return {
+    start: () => spawn(false),
+    reconnectRenderer: () => connect(false),
+    stop() {
+      stopping = true
+      child?.kill()
+      child = null
+    },
+  }
+}

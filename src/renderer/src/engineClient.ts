@@ -1,0 +1,119 @@
+/**
+ * The renderer's one way to the engine: a Comlink `Remote<EngineApi>` plus a stream of
+ * engine events, the same whether the engine runs in Electron's utility process (ports
+ * handed over by the preload) or in a module Web Worker (browser build).
+ *
+ * If the engine goes away (the utility process crashed and main restarted it, or the worker
+ * died), a new connection replaces the old one and connection listeners hear `restarted`.
+ */
+import type { Remote } from 'comlink'
+import { connectEngine } from '../../engine/host/rpc/connect'
+import type { EngineApi } from '../../engine/host/api'
+import type { EngineEvent } from '../../engine/host/events'
+
+export type EngineRemote = Remote<EngineApi>
+
+export interface EngineConnection {
+  engine: EngineRemote
+  host: 'desktop' | 'browser'
+  restarted: boolean
+}
+
+interface DesktopBridge {
+  isDesktop: true
+  onEngineFailed(listener: (message: string) => void): void
+}
+
+/** A listener may return a promise: the engine waits for it, so a slow screen paces the stream. */
+type EventListener = (event: EngineEvent) => void | Promise<void>
+
+const eventListeners = new Set<EventListener>()
+const connectionListeners = new Set<(connection: EngineConnection) => void>()
+const failureListeners = new Set<(message: string) => void>()
+let current: EngineConnection | null = null
+let firstConnection: Promise<EngineConnection> | null = null
+
+async function dispatch(event: EngineEvent): Promise<void> {
+  await Promise.all([...eventListeners].map((listener) => listener(event)))
+}
+
+function publish(connection: EngineConnection): void {
+  current = connection
+  for (const listener of connectionListeners) listener(connection)
+}
+
+function desktopBridge(): DesktopBridge | undefined {
+  return (window as unknown as { axonDesktop?: DesktopBridge }).axonDesktop
+}
+
+function startDesktop(): Promise<EngineConnection> {
+  const bridge = desktopBridge()!
+  bridge.onEngineFailed((message) => failureListeners.forEach((listener) => listener(message)))
+  return new Promise((resolve) => {
+    window.addEventListener('message', (event: MessageEvent) => {
+      if (event.source !== window || event.data?.type !== 'axon:engine-ports') return
+      const [rpc, events] = event.ports
+      if (!rpc || !events) return
+      const connection: EngineConnection = {
+        engine: connectEngine(rpc, events, dispatch),
+        host: 'desktop',
+        restarted: event.data.restarted === true,
+      }
+      publish(connection)
+      resolve(connection)
+    })
+  })
+}
+
+function startWorker(restarted: boolean): EngineConnection {
+  const worker = new Worker(new URL('../../engine/host/web/engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'axon-engine',
+  })
+  const events = new MessageChannel()
+  worker.postMessage({ type: 'axon:events' }, [events.port2])
+  worker.addEventListener('error', (error) => {
+    // An uncaught error kills the worker's engine state: replace it, as main does on desktop.
+    console.error('Engine worker failed:', error.message)
+    worker.terminate()
+    events.port1.close()
+    if (current?.engine === connection.engine) publish(startWorker(true))
+  })
+  const connection: EngineConnection = {
+    engine: connectEngine(worker, events.port1, dispatch),
+    host: 'browser',
+    restarted,
+  }
+  return connection
+}
+
+// On desktop the ports can arrive as soon as the page has loaded: listen from the start.
+if (desktopBridge()) firstConnection = startDesktop()
+
+/** The current engine connection (created on first use). */
+export function getEngineConnection(): Promise<EngineConnection> {
+  if (current) return Promise.resolve(current)
+  firstConnection ??= desktopBridge()
+    ? startDesktop()
+    : Promise.resolve().then(() => {
+        const connection = startWorker(false)
+        publish(connection)
+        return connection
+      })
+  return firstConnection
+}
+
+export function onEngineEvent(listener: EventListener): () => void {
+  eventListeners.add(listener)
+  return () => eventListeners.delete(listener)
+}
+
+export function onEngineConnection(listener: (connection: EngineConnection) => void): () => void {
+  connectionListeners.add(listener)
+  return () => connectionListeners.delete(listener)
+}
+
+export function onEngineFailure(listener: (message: string) => void): () => void {
+  failureListeners.add(listener)
+  return () => failureListeners.delete(listener)
+}
