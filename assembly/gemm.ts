@@ -1,0 +1,285 @@
+// AssemblyScript source of the WebAssembly SIMD float32 matrix multiply.
+//
+//   C[m×n] = alpha · op(A) · op(B) + beta · C      (row-major, leading dimensions lda, ldb, ldc)
+//
+// Build: `npm run build:wasm` (assembly/build.mjs) compiles this with `asc --enable simd -O3` and
+// writes src/engine/kernels/wasm/gemmWasm.ts (the bytes as base64). Memory is imported and owned
+// by the host side (src/engine/kernels/wasmGemm.ts); all pointers here are byte addresses in it.
+//
+// Method: op(B) must be row-major [k×n] so that 8 consecutive columns load as two f32x4. When B
+// is transposed (stored [n×k]) it is first packed into `pack` as Bᵀ. A is read one element at a
+// time and broadcast, so op(A) only changes the strides. The register block is 4 rows × 8
+// columns of C (8 f32x4 accumulators), summed over a block of KC steps of p, then added into C.
+
+/** Steps of p per block: a 4×KC slice of A and a KC×8 slice of B stay in L1. */
+const KC: i32 = 256
+
+/**
+ * C = alpha·op(A)·op(B) + beta·C.
+ * transA: A stored [k×m] (else [m×k]); transB: B stored [n×k] (else [k×n]).
+ * `pack` is scratch of k·n floats, used only when transB.
+ */
+export function gemm(
+  transA: i32,
+  transB: i32,
+  m: i32,
+  n: i32,
+  k: i32,
+  alpha: f32,
+  a: usize,
+  lda: i32,
+  b: usize,
+  ldb: i32,
+  beta: f32,
+  c: usize,
+  ldc: i32,
+  pack: usize,
+): void {
+  scaleC(m, n, beta, c, ldc)
+  if (k == 0 || alpha == 0) return
+  if (transB && !transA) {
+    gemmDot(m, n, k, alpha, a, lda, b, ldb, c, ldc)
+    return
+  }
+  if (transB) {
+    transpose(n, k, b, ldb, pack)
+    b = pack
+    ldb = n
+  }
+  // Address of A[i, p] = a + (i·sai + p·sap)·4.
+  const sai: usize = transA ? 1 : <usize>lda
+  const sap: usize = transA ? <usize>lda : 1
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const kc = min(KC, k - p0)
+    const ap = a + ((<usize>p0 * sap) << 2)
+    const bp = b + ((<usize>p0 * <usize>ldb) << 2)
+    let i = 0
+    for (; i + 4 <= m; i += 4) {
+      const ai = ap + ((<usize>i * sai) << 2)
+      const ci = c + ((<usize>i * <usize>ldc) << 2)
+      let j = 0
+      for (; j + 8 <= n; j += 8) block4x8(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
+      for (; j + 4 <= n; j += 4) block4x4(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
+      for (; j < n; j++) {
+        for (let r = 0; r < 4; r++) {
+          scalarDot(kc, alpha, ai + ((<usize>r * sai) << 2), sap, bp + (<usize>j << 2), ldb, ci + ((<usize>r * <usize>ldc + <usize>j) << 2))
+        }
+      }
+    }
+    for (; i < m; i++) {
+      const ai = ap + ((<usize>i * sai) << 2)
+      const ci = c + ((<usize>i * <usize>ldc) << 2)
+      let j = 0
+      for (; j + 8 <= n; j += 8) block1x8(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
+      for (; j < n; j++) scalarDot(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
+    }
+  }
+}
+
+/**
+ * C += alpha·A·Bᵀ with A [m×k] and B [n×k] both read along their rows: every C[i, j] is a dot
+ * product of two contiguous rows, vectorised over p. Block: 2 rows of A × 4 rows of B.
+ */
+function gemmDot(m: i32, n: i32, k: i32, alpha: f32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32): void {
+  const sa = <usize>lda << 2
+  const sb = <usize>ldb << 2
+  const sc = <usize>ldc << 2
+  let i = 0
+  for (; i + 2 <= m; i += 2) {
+    const a0 = a + <usize>i * sa
+    const c0 = c + <usize>i * sc
+    let j = 0
+    for (; j + 4 <= n; j += 4) dot2x4(k, alpha, a0, sa, b + <usize>j * sb, sb, c0 + (<usize>j << 2), sc)
+    for (; j < n; j++) {
+      const bj = b + <usize>j * sb
+      dot1x1(k, alpha, a0, bj, c0 + (<usize>j << 2))
+      dot1x1(k, alpha, a0 + sa, bj, c0 + sc + (<usize>j << 2))
+    }
+  }
+  if (i < m) {
+    const a0 = a + <usize>i * sa
+    const c0 = c + <usize>i * sc
+    for (let j = 0; j < n; j++) dot1x1(k, alpha, a0, b + <usize>j * sb, c0 + (<usize>j << 2))
+  }
+}
+
+/** Sum of the four lanes of v. */
+function hsum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3))
+}
+
+function dot2x4(k: i32, alpha: f32, a0: usize, sa: usize, b0: usize, sb: usize, c: usize, sc: usize): void {
+  const a1 = a0 + sa
+  const b1 = b0 + sb, b2 = b0 + 2 * sb, b3 = b0 + 3 * sb
+  let s00 = f32x4.splat(0), s01 = f32x4.splat(0), s02 = f32x4.splat(0), s03 = f32x4.splat(0)
+  let s10 = f32x4.splat(0), s11 = f32x4.splat(0), s12 = f32x4.splat(0), s13 = f32x4.splat(0)
+  const k4 = <usize>(k & ~3) << 2
+  let off: usize = 0
+  for (; off < k4; off += 16) {
+    const x0 = v128.load(a0 + off), x1 = v128.load(a1 + off)
+    let y = v128.load(b0 + off)
+    s00 = f32x4.add(s00, f32x4.mul(x0, y)); s10 = f32x4.add(s10, f32x4.mul(x1, y))
+    y = v128.load(b1 + off)
+    s01 = f32x4.add(s01, f32x4.mul(x0, y)); s11 = f32x4.add(s11, f32x4.mul(x1, y))
+    y = v128.load(b2 + off)
+    s02 = f32x4.add(s02, f32x4.mul(x0, y)); s12 = f32x4.add(s12, f32x4.mul(x1, y))
+    y = v128.load(b3 + off)
+    s03 = f32x4.add(s03, f32x4.mul(x0, y)); s13 = f32x4.add(s13, f32x4.mul(x1, y))
+  }
+  let t00 = hsum(s00), t01 = hsum(s01), t02 = hsum(s02), t03 = hsum(s03)
+  let t10 = hsum(s10), t11 = hsum(s11), t12 = hsum(s12), t13 = hsum(s13)
+  const kb = <usize>k << 2
+  for (; off < kb; off += 4) {
+    const x0 = load<f32>(a0 + off), x1 = load<f32>(a1 + off)
+    const y0 = load<f32>(b0 + off), y1 = load<f32>(b1 + off), y2 = load<f32>(b2 + off), y3 = load<f32>(b3 + off)
+    t00 += x0 * y0; t01 += x0 * y1; t02 += x0 * y2; t03 += x0 * y3
+    t10 += x1 * y0; t11 += x1 * y1; t12 += x1 * y2; t13 += x1 * y3
+  }
+  const va = f32x4.splat(alpha)
+  let v = f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.splat(t00), 1, t01), 2, t02), 3, t03)
+  addTo(c, f32x4.mul(v, va))
+  v = f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.splat(t10), 1, t11), 2, t12), 3, t13)
+  addTo(c + sc, f32x4.mul(v, va))
+}
+
+/** c[0] += alpha · Σ_p a[p]·b[p] with both rows contiguous. */
+function dot1x1(k: i32, alpha: f32, a: usize, b: usize, c: usize): void {
+  let s = f32x4.splat(0)
+  const k4 = <usize>(k & ~3) << 2
+  let off: usize = 0
+  for (; off < k4; off += 16) s = f32x4.add(s, f32x4.mul(v128.load(a + off), v128.load(b + off)))
+  let t = hsum(s)
+  const kb = <usize>k << 2
+  for (; off < kb; off += 4) t += load<f32>(a + off) * load<f32>(b + off)
+  store<f32>(c, load<f32>(c) + alpha * t)
+}
+
+/** C ← beta·C (beta = 0 overwrites, so stale NaNs in C do not survive). */
+function scaleC(m: i32, n: i32, beta: f32, c: usize, ldc: i32): void {
+  if (beta == 1) return
+  const vb = f32x4.splat(beta)
+  for (let i = 0; i < m; i++) {
+    const row = c + ((<usize>i * <usize>ldc) << 2)
+    if (beta == 0) {
+      memory.fill(row, 0, <usize>n << 2)
+      continue
+    }
+    let j = 0
+    for (; j + 4 <= n; j += 4) {
+      const q = row + (<usize>j << 2)
+      v128.store(q, f32x4.mul(v128.load(q), vb))
+    }
+    for (; j < n; j++) {
+      const q = row + (<usize>j << 2)
+      store<f32>(q, load<f32>(q) * beta)
+    }
+  }
+}
+
+/** out[p×rows] ← in[rows×cols]ᵀ with in's leading dimension ld; 8×8 tiles keep both sides in cache. */
+function transpose(rows: i32, cols: i32, src: usize, ld: i32, out: usize): void {
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(r0 + 8, rows)
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(c0 + 8, cols)
+      for (let r = r0; r < r1; r++) {
+        const s = src + ((<usize>r * <usize>ld) << 2)
+        for (let q = c0; q < c1; q++) {
+          store<f32>(out + ((<usize>q * <usize>rows + <usize>r) << 2), load<f32>(s + (<usize>q << 2)))
+        }
+      }
+    }
+  }
+}
+
+function block4x8(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0)
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0)
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0)
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0)
+  const a1 = a + (sai << 2), a2 = a + (sai << 3), a3 = a + ((sai * 3) << 2)
+  const da = sap << 2
+  const db = <usize>ldb << 2
+  let off: usize = 0
+  let bp = b
+  for (let p = 0; p < kc; p++) {
+    const b0 = v128.load(bp), b1 = v128.load(bp, 16)
+    let x = v128.load32_splat(a + off)
+    c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1))
+    x = v128.load32_splat(a1 + off)
+    c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1))
+    x = v128.load32_splat(a2 + off)
+    c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1))
+    x = v128.load32_splat(a3 + off)
+    c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1))
+    off += da
+    bp += db
+  }
+  const va = f32x4.splat(alpha)
+  const dc = <usize>ldc << 2
+  addTo(c, f32x4.mul(c00, va)); addTo(c + 16, f32x4.mul(c01, va))
+  addTo(c + dc, f32x4.mul(c10, va)); addTo(c + dc + 16, f32x4.mul(c11, va))
+  addTo(c + 2 * dc, f32x4.mul(c20, va)); addTo(c + 2 * dc + 16, f32x4.mul(c21, va))
+  addTo(c + 3 * dc, f32x4.mul(c30, va)); addTo(c + 3 * dc + 16, f32x4.mul(c31, va))
+}
+
+function block4x4(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0)
+  const a1 = a + (sai << 2), a2 = a + (sai << 3), a3 = a + ((sai * 3) << 2)
+  const da = sap << 2
+  const db = <usize>ldb << 2
+  let off: usize = 0
+  let bp = b
+  for (let p = 0; p < kc; p++) {
+    const b0 = v128.load(bp)
+    c0 = f32x4.add(c0, f32x4.mul(v128.load32_splat(a + off), b0))
+    c1 = f32x4.add(c1, f32x4.mul(v128.load32_splat(a1 + off), b0))
+    c2 = f32x4.add(c2, f32x4.mul(v128.load32_splat(a2 + off), b0))
+    c3 = f32x4.add(c3, f32x4.mul(v128.load32_splat(a3 + off), b0))
+    off += da
+    bp += db
+  }
+  const va = f32x4.splat(alpha)
+  const dc = <usize>ldc << 2
+  addTo(c, f32x4.mul(c0, va))
+  addTo(c + dc, f32x4.mul(c1, va))
+  addTo(c + 2 * dc, f32x4.mul(c2, va))
+  addTo(c + 3 * dc, f32x4.mul(c3, va))
+}
+
+function block1x8(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32, c: usize): void {
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0)
+  const da = sap << 2
+  const db = <usize>ldb << 2
+  let off: usize = 0
+  let bp = b
+  for (let p = 0; p < kc; p++) {
+    const x = v128.load32_splat(a + off)
+    c0 = f32x4.add(c0, f32x4.mul(x, v128.load(bp)))
+    c1 = f32x4.add(c1, f32x4.mul(x, v128.load(bp, 16)))
+    off += da
+    bp += db
+  }
+  const va = f32x4.splat(alpha)
+  addTo(c, f32x4.mul(c0, va))
+  addTo(c + 16, f32x4.mul(c1, va))
+}
+
+/** c[0] += alpha · Σ_p a[p·sap]·b[p·ldb] (one element of C). */
+function scalarDot(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32, c: usize): void {
+  let s: f32 = 0
+  const da = sap << 2
+  const db = <usize>ldb << 2
+  let off: usize = 0
+  let bp = b
+  for (let p = 0; p < kc; p++) {
+    s += load<f32>(a + off) * load<f32>(bp)
+    off += da
+    bp += db
+  }
+  store<f32>(c, load<f32>(c) + alpha * s)
+}
+
+function addTo(q: usize, v: v128): void {
+  v128.store(q, f32x4.add(v128.load(q), v))
+}

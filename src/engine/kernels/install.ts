@@ -1,0 +1,36 @@
+/**
+ * Start-up wiring of the fast float32 kernels: hosts call `installWasmKernels()` once, before
+ * creating sessions, so that every later `allocFloat32` buffer lives in WebAssembly memory and
+ * every float32 `gemm` runs the SIMD kernel without copying.
+ */
+import { setFloat32Allocator, setGemmF32 } from './gemm'
+import { createWasmGemm, type WasmGemm, type WasmGemmStats, type WasmKernelOptions } from './wasmGemm'
+
+let installed: WasmGemm | null = null
+
+/**
+ * Install the WebAssembly SIMD gemm and its allocator. Returns false, leaving the pure
+ * TypeScript `gemmReference` in place, when the host lacks WebAssembly SIMD. Idempotent: a
+ * second call keeps the first instance (buffers already handed out stay zero-copy).
+ */
+export function installWasmKernels(options?: WasmKernelOptions): boolean {
+  if (installed) return true
+  const kernel = createWasmGemm(options)
+  if (!kernel) return false
+  installed = kernel
+  setGemmF32(kernel.gemm)
+  setFloat32Allocator(kernel.alloc)
+  return true
+}
+
+/** Back to the pure TypeScript kernel and plain Float32Arrays (tests, benchmarks). */
+export function uninstallWasmKernels(): void {
+  installed = null
+  setGemmF32(null)
+  setFloat32Allocator(null)
+}
+
+/** Counters of the installed kernel (null when none is installed). */
+export function wasmKernelStats(): WasmGemmStats | null {
+  return installed ? installed.stats() : null
+}

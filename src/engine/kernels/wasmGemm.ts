@@ -1,0 +1,196 @@
+/**
+ * The WebAssembly SIMD float32 gemm (source: assembly/gemm.ts) and the float32 allocator that
+ * places buffers in its memory.
+ *
+ * Memory layout (one fixed-size WebAssembly.Memory, never grown):
+ *   [0, 64 KiB)                     reserved (the module's static data, if it ever has any)
+ *   [64 KiB, +arenaBytes)           arena: `alloc` hands out Float32Array views here (bump pointer)
+ *   [.., +scratchBytes)             scratch: per call, copies of operands that live elsewhere,
+ *                                   and the Bᵀ pack when both operands are transposed
+ * Growing a WebAssembly memory detaches every view into it, so the memory is reserved at its
+ * full size once (untouched pages cost no RAM) and never grows. When the arena is full, `alloc`
+ * returns an ordinary Float32Array; gemm then copies that operand through scratch. When an
+ * operand does not fit in scratch either, gemm falls back to `gemmReference`.
+ *
+ * Operands must not overlap C (same contract as `gemmReference`).
+ */
+import { base64Decode } from './base64'
+import { gemmReference, type GemmArgs, type GemmF32 } from './gemm'
+import { gemmWasmBase64 } from './wasm/gemmWasm'
+
+/** The part of the WebAssembly JS API used here (the engine's lib is ES2023, without these types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer
+}
+interface WasmApi {
+  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory
+  Module: new (bytes: Uint8Array) => object
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> }
+  validate(bytes: Uint8Array): boolean
+}
+
+/** gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, pack), pointers in bytes. */
+type WasmGemmExport = (
+  transA: number,
+  transB: number,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: number,
+  lda: number,
+  b: number,
+  ldb: number,
+  beta: number,
+  c: number,
+  ldc: number,
+  pack: number,
+) => void
+
+export interface WasmKernelOptions {
+  /** Bytes reserved for buffers from `alloc` (default 64 MiB). */
+  arenaBytes?: number
+  /** Bytes reserved for operand copies (default 32 MiB). */
+  scratchBytes?: number
+}
+
+/** Counters for benchmarks and tests: how often the fast, zero-copy path was taken. */
+export interface WasmGemmStats {
+  arenaBytes: number
+  arenaUsedBytes: number
+  /** `alloc` calls that did not fit in the arena and returned an ordinary Float32Array. */
+  allocOutsideArena: number
+  /** gemm calls whose operands all lived in the arena. */
+  zeroCopyCalls: number
+  /** gemm calls that copied at least one operand through scratch. */
+  copiedCalls: number
+  /** gemm calls that fell back to `gemmReference` (operands too big for scratch, or not float32). */
+  referenceCalls: number
+}
+
+export interface WasmGemm {
+  /** C[m×n] = alpha·op(A)·op(B) + beta·C, float32, any of the four transpose combinations. */
+  gemm: GemmF32
+  /** A zeroed Float32Array of `length`, inside WebAssembly memory while the arena lasts. */
+  alloc: (length: number) => Float32Array
+  stats: () => WasmGemmStats
+}
+
+const PAGE = 65536
+const RESERVED = PAGE
+const MIB = 1 << 20
+
+/** The host's WebAssembly API if it can run this module (SIMD included), else null. */
+function wasmApi(bytes: Uint8Array): WasmApi | null {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
+  if (!api || typeof api.validate !== 'function') return null
+  try {
+    return api.validate(bytes) ? api : null
+  } catch {
+    return null
+  }
+}
+
+/** Round a float count up to a multiple of 4 (16-byte alignment). */
+function align4(floats: number): number {
+  return (floats + 3) & ~3
+}
+
+/**
+ * Instantiate the SIMD kernel with its own memory. Returns null when the host has no
+ * WebAssembly, no SIMD, or cannot reserve the memory.
+ */
+export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null {
+  const bytes = base64Decode(gemmWasmBase64)
+  const api = wasmApi(bytes)
+  if (!api) return null
+  const arenaBytes = Math.ceil((options.arenaBytes ?? 64 * MIB) / PAGE) * PAGE
+  const scratchBytes = Math.ceil((options.scratchBytes ?? 32 * MIB) / PAGE) * PAGE
+  const pages = (RESERVED + arenaBytes + scratchBytes) / PAGE
+  let memory: WasmMemory
+  let wasmGemm: WasmGemmExport
+  try {
+    memory = new api.Memory({ initial: pages, maximum: pages })
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } })
+    wasmGemm = instance.exports.gemm as WasmGemmExport
+  } catch {
+    return null
+  }
+  const heap = memory.buffer
+  const heapF32 = new Float32Array(heap)
+  const arenaEnd = RESERVED + arenaBytes
+  const scratchStart = arenaEnd
+  const scratchFloats = scratchBytes >> 2
+  const stats: WasmGemmStats = {
+    arenaBytes,
+    arenaUsedBytes: 0,
+    allocOutsideArena: 0,
+    zeroCopyCalls: 0,
+    copiedCalls: 0,
+    referenceCalls: 0,
+  }
+  let next = RESERVED
+
+  function alloc(length: number): Float32Array {
+    const size = align4(length) * 4
+    if (next + size > arenaEnd) {
+      stats.allocOutsideArena++
+      return new Float32Array(length)
+    }
+    const view = new Float32Array(heap, next, length)
+    next += size
+    stats.arenaUsedBytes = next - RESERVED
+    return view
+  }
+
+  function gemm(args: GemmArgs<Float32Array>): void {
+    const { transA, transB, m, n, k, A, B, C } = args
+    const aOff = args.aOffset ?? 0
+    const bOff = args.bOffset ?? 0
+    const cOff = args.cOffset ?? 0
+    const aLen = m * k
+    const bLen = k * n
+    const cLen = m * n
+    if (aOff + aLen > A.length || bOff + bLen > B.length || cOff + cLen > C.length) {
+      throw new RangeError(`gemm: operand too short for m=${m} n=${n} k=${k}`)
+    }
+    if (m === 0 || n === 0) return
+    if (!(A instanceof Float32Array) || !(B instanceof Float32Array)) {
+      stats.referenceCalls++
+      gemmReference(args)
+      return
+    }
+    const aIn = A.buffer === heap
+    const bIn = B.buffer === heap
+    const cIn = C.buffer === heap
+    const packLen = transA && transB ? bLen : 0
+    const need =
+      (aIn ? 0 : align4(aLen)) + (bIn ? 0 : align4(bLen)) + (cIn ? 0 : align4(cLen)) + align4(packLen)
+    if (need > scratchFloats) {
+      stats.referenceCalls++
+      gemmReference(args)
+      return
+    }
+    // Scratch is carved per call in float units; pointers handed to wasm are in bytes.
+    let cursor = scratchStart >> 2
+    const place = (x: Float32Array, off: number, len: number, inHeap: boolean, copyIn: boolean): number => {
+      if (inHeap) return x.byteOffset + off * 4
+      const at = cursor
+      cursor += align4(len)
+      if (copyIn) heapF32.set(x.subarray(off, off + len), at)
+      return at * 4
+    }
+    const pa = place(A, aOff, aLen, aIn, true)
+    const pb = place(B, bOff, bLen, bIn, true)
+    const pc = place(C, cOff, cLen, cIn, args.beta !== 0)
+    const pPack = cursor * 4
+    if (aIn && bIn && cIn) stats.zeroCopyCalls++
+    else stats.copiedCalls++
+    const lda = transA ? m : k
+    const ldb = transB ? k : n
+    wasmGemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, args.alpha, pa, lda, pb, ldb, args.beta, pc, n, pPack)
+    if (!cIn) C.set(heapF32.subarray(pc >> 2, (pc >> 2) + cLen), cOff)
+  }
+
+  return { gemm, alloc, stats: () => ({ ...stats }) }
+}
