@@ -202,9 +202,15 @@ export interface Dataset {
   inputs: Float64Array | Float32Array | Uint8Array
   /** Multiplier applied to `inputs` when read (e.g. 1/255 for pixels). Default 1. */
   inputScale?: number
-  /** Optional per-feature shift applied before the scale: x' = (x − inputShift[k])·scale[k]. */
+  /**
+   * Optional per-feature shift applied before the scale. A stored value x reads as
+   * x' = (x − inputShift[k]) · inputScale · inputScalePerFeature[k] (absent parts: shift 0,
+   * scale 1); `datasetReadRow` in `src/engine/data` is the reference implementation.
+   */
   inputShift?: Float64Array
   inputScalePerFeature?: Float64Array
+  /** Shape of one input row, e.g. [28, 28] for images (∏ = inputSize). Absent = [inputSize]. */
+  inputShape?: number[]
   targetSize: number
   /** `[count][targetSize]` targets; absent for classification given by `labels`. */
   targets?: Float64Array | Float32Array
@@ -212,4 +218,6 @@ export interface Dataset {
   labels?: Uint8Array | Int32Array
   labelNames?: string[]
   featureNames?: string[]
+  /** Names of the `targets` columns (regression or several targets), `[targetSize]`. */
+  targetNames?: string[]
 }

@@ -1,0 +1,81 @@
+/**
+ * Reading and slicing a `Dataset` without widening its storage.
+ */
+import type { Dataset } from '../spec'
+
+/**
+ * Reads row `i` into `out` (length ≥ inputSize) as the model sees it:
+ * out[k] = (x[i·inputSize + k] − inputShift[k]) · inputScale · inputScalePerFeature[k].
+ * This is the one definition of the lazy scaling fields of `Dataset`.
+ */
+export function datasetReadRow(ds: Dataset, i: number, out: Float64Array | Float32Array): void {
+  const n = ds.inputSize
+  const base = i * n
+  const scale = ds.inputScale ?? 1
+  const shift = ds.inputShift
+  const perFeature = ds.inputScalePerFeature
+  const x = ds.inputs
+  for (let k = 0; k < n; k++) {
+    const v = shift ? x[base + k] - shift[k] : x[base + k]
+    out[k] = perFeature ? v * scale * perFeature[k] : v * scale
+  }
+}
+
+/** All inputs as the model sees them, `[count][inputSize]` float64 (for small datasets, tests and previews). */
+export function datasetInputs(ds: Dataset): Float64Array {
+  const out = new Float64Array(ds.count * ds.inputSize)
+  for (let i = 0; i < ds.count; i++) datasetReadRow(ds, i, out.subarray(i * ds.inputSize, (i + 1) * ds.inputSize))
+  return out
+}
+
+/** Target row `i` into `out` (length ≥ targetSize): `targets` if present, else one-hot of `labels`. */
+export function datasetReadTarget(ds: Dataset, i: number, out: Float64Array | Float32Array): void {
+  const m = ds.targetSize
+  if (ds.targets) {
+    for (let j = 0; j < m; j++) out[j] = ds.targets[i * m + j]
+    return
+  }
+  out.fill(0, 0, m)
+  if (ds.labels) out[ds.labels[i]] = 1
+}
+
+/** Class index of row `i`: its label, or the argmax of its one-hot target; −1 for regression. */
+export function datasetClassOf(ds: Dataset, i: number): number {
+  if (ds.labels) return ds.labels[i]
+  if (!ds.targets || ds.targetSize < 2) return -1
+  const m = ds.targetSize
+  let best = 0
+  for (let j = 1; j < m; j++) if (ds.targets[i * m + j] > ds.targets[i * m + best]) best = j
+  return best
+}
+
+/**
+ * Number of rows per class, `[targetSize]` (e.g. 6000 each for Fashion-MNIST's training set).
+ * Empty for regression targets.
+ */
+export function classBalance(ds: Dataset): number[] {
+  if (!ds.labels && (!ds.targets || ds.targetSize < 2)) return []
+  const counts = new Array<number>(ds.targetSize).fill(0)
+  for (let i = 0; i < ds.count; i++) counts[datasetClassOf(ds, i)]++
+  return counts
+}
+
+/** The rows `indices` (in that order) as a new Dataset of the same storage types. */
+export function datasetSubset(ds: Dataset, indices: ArrayLike<number>): Dataset {
+  const m = indices.length
+  const n = ds.inputSize
+  const t = ds.targetSize
+  const inputs = new (ds.inputs.constructor as new (len: number) => Dataset['inputs'])(m * n)
+  const targets = ds.targets ? new (ds.targets.constructor as new (len: number) => Float64Array | Float32Array)(m * t) : undefined
+  const labels = ds.labels ? new (ds.labels.constructor as new (len: number) => Uint8Array | Int32Array)(m) : undefined
+  for (let r = 0; r < m; r++) {
+    const i = indices[r]
+    inputs.set(ds.inputs.subarray(i * n, (i + 1) * n), r * n)
+    if (targets && ds.targets) targets.set(ds.targets.subarray(i * t, (i + 1) * t), r * t)
+    if (labels && ds.labels) labels[r] = ds.labels[i]
+  }
+  const out: Dataset = { ...ds, count: m, inputs }
+  if (targets) out.targets = targets
+  if (labels) out.labels = labels
+  return out
+}

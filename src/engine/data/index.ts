@@ -1,0 +1,39 @@
+/**
+ * The data layer's public API: CSV and IDX parsing, Dataset building, normalisation,
+ * splits and built-in datasets. Pure TypeScript; input is file bytes (`Uint8Array`).
+ * Every failure on bad input is a `DataError` (see `errors.ts` and docs/data.md).
+ */
+export { DataError, isDataError, checkSize, formatBytes, DEFAULT_MAX_BYTES, type DataErrorCode } from './errors'
+export { isGzip, gunzip, type GunzipFn } from './gzip'
+export {
+  parseCsv,
+  parseCsvNumber,
+  numericStats,
+  DEFAULT_MISSING,
+  type CsvParseOptions,
+  type CsvTable,
+  type CsvColumn,
+  type CsvNumericColumn,
+  type CsvCategoricalColumn,
+  type CsvColumnKind,
+  type CsvDelimiter,
+  type CsvNumericStats,
+  type CsvCategoricalStats,
+} from './csv'
+export { csvToDataset, type CsvSelection, type CsvDatasetReport, type MissingPolicy } from './csvDataset'
+export { parseIdx, encodeIdx, IDX_TYPES, type IdxArray, type IdxTypeId, type IdxData, type IdxParseOptions } from './idx'
+export { idxToDataset, type IdxDatasetOptions } from './idxDataset'
+export { datasetReadRow, datasetReadTarget, datasetInputs, datasetClassOf, datasetSubset, classBalance } from './dataset'
+export { fitNormalization, applyNormalization, normalizeRow, type NormalizationId, type NormalizationParams } from './normalize'
+export { splitDataset, splitRng, type SplitOptions, type DatasetSplit } from './split'
+export {
+  builtinDataset,
+  BUILTIN_DATASETS,
+  FASHION_SAMPLE_FILES,
+  fashionSampleDatasets,
+  type BuiltinDatasetId,
+  type BuiltinOptions,
+  type BuiltinInfo,
+  type TargetEncoding,
+} from './builtin'
+export { FASHION_MNIST_LABELS, MNIST_LABELS } from './labels'
