@@ -1,0 +1,282 @@
+/**
+ * The registry of node kinds: what the palette offers and what the inspector edits.
+ *
+ * For every kind: a human label, a one-line description, default parameters and a list of
+ * parameter descriptors (key, label, one-line description, editor type, bounds, and when it is
+ * shown). Plain data only, so the renderer can import it and the descriptors can cross Comlink.
+ * Also the option lists (label + description) for every activation, loss, optimizer, init and
+ * schedule id, keyed by id with `satisfies Record<Id, …>` so a new id cannot be forgotten.
+ */
+
+import type { ActivationId, InitId, InitSpec, LossId, OptimizerId, ScheduleSpec } from '../spec'
+import type {
+  BatchMode,
+  NodeKind,
+  NodeParamsByKind,
+  Position,
+  ProjectNode,
+  ProjectNodeOf,
+} from './types'
+
+/** A choice in an enum parameter. */
+export interface OptionInfo {
+  label: string
+  description: string
+}
+
+export const ACTIVATIONS = {
+  linear: { label: 'Linear', description: 'f(x) = a·x: no squashing (regression outputs, logits).' },
+  step: { label: 'Step (Heaviside)', description: 'f(x) = 1 if x ≥ 0 else 0: the perceptron’s threshold unit.' },
+  sign: { label: 'Sign', description: 'f(x) = +1 if x ≥ 0 else −1: the ±1 perceptron.' },
+  sigmoid: { label: 'Sigmoid', description: 'f(x) = 1/(1+e^−x), outputs in (0, 1); f′ = f(1−f).' },
+  tanh: { label: 'Tanh', description: 'f(x) = tanh x, outputs in (−1, 1), centred at 0.' },
+  relu: { label: 'ReLU', description: 'f(x) = max(0, x): fast to train, the usual hidden default.' },
+  leakyRelu: { label: 'Leaky ReLU', description: 'f(x) = x for x > 0, α·x otherwise (α = 0.01 by default).' },
+  softplus: { label: 'Softplus', description: 'f(x) = ln(1+e^x): a smooth ReLU.' },
+  noisyRelu: { label: 'Noisy ReLU', description: 'max(0, x + N(0, σ²)) while training, plain ReLU otherwise.' },
+  softmax: { label: 'Softmax', description: 'e^x_j / Σ_k e^x_k: outputs are positive and sum to 1 (class probabilities).' },
+} as const satisfies Record<ActivationId, OptionInfo>
+
+export const LOSSES = {
+  halfSse: { label: '½·SSE', description: 'E = ½·Σ(t−o)² per example, as in the lectures.' },
+  mse: { label: 'MSE (Nielsen)', description: 'C = 1/(2n)·Σ‖y−a‖²: ½‖y−a‖² averaged over examples.' },
+  mae: { label: 'MAE', description: 'Mean absolute error Σ|t−o|.' },
+  bce: { label: 'Binary cross-entropy', description: '−[t·ln o + (1−t)·ln(1−o)] on sigmoid outputs.' },
+  softmaxCrossEntropy: { label: 'Softmax cross-entropy', description: '−Σ t·ln softmax(z): the loss for a softmax output, computed stably.' },
+  hinge: { label: 'Hinge', description: 'max(0, 1 − t·o) with targets ±1 (margin classifier).' },
+} as const satisfies Record<LossId, OptionInfo>
+
+export const OPTIMIZERS = {
+  sgd: { label: 'Gradient descent', description: 'w ← w − η·∂E/∂w.' },
+  momentum: { label: 'Momentum', description: 'Δw(n) = −η·∂E/∂w + α·Δw(n−1).' },
+  momentumEma: { label: 'Momentum (EMA form)', description: 'v ← λ·v − (1−λ)·∂E/∂w, w ← w + η·v.' },
+  nesterov: { label: 'Nesterov', description: 'Momentum that looks ahead: the gradient is taken at w + α·Δw.' },
+  adagrad: { label: 'AdaGrad', description: 'Per-weight rate η/√(Σg² + ε): big steps for rarely-updated weights.' },
+  rmsprop: { label: 'RMSProp', description: 'Per-weight rate η/√(E[g²] + ε) with a decaying average (ρ).' },
+  adam: { label: 'Adam', description: 'Momentum (β1) and RMSProp (β2) with bias correction.' },
+  perceptron: { label: 'Perceptron rule', description: 'Δw = ±η·x on a mistake (single step layer only; no gradient).' },
+} as const satisfies Record<OptimizerId, OptionInfo>
+
+export const INITS = {
+  zeros: { label: 'Zeros', description: 'All 0.' },
+  constant: { label: 'Constant', description: 'All equal to a value.' },
+  uniform: { label: 'Uniform', description: 'U(low, high).' },
+  normal: { label: 'Normal', description: 'N(mean, std).' },
+  standardNormal: { label: 'N(0, 1)', description: 'Nielsen’s “large” initialisation.' },
+  scaledNormal: { label: 'N(0, 1/√n_in)', description: 'Standard deviation 1/√n_in: starts units mid-curve.' },
+  glorotUniform: { label: 'Glorot uniform', description: 'U(±√(6/(n_in+n_out))): for sigmoid and tanh.' },
+  glorotNormal: { label: 'Glorot normal', description: 'N(0, √(2/(n_in+n_out))): for sigmoid and tanh.' },
+  heNormal: { label: 'He normal', description: 'N(0, √(2/n_in)): for ReLU.' },
+  heUniform: { label: 'He uniform', description: 'U(±√(6/n_in)): for ReLU.' },
+} as const satisfies Record<InitId, OptionInfo>
+
+export const SCHEDULES = {
+  constant: { label: 'Constant', description: 'η stays the same.' },
+  step: { label: 'Step decay', description: 'η is multiplied by a factor every k epochs.' },
+  piecewise: { label: 'Piecewise', description: 'η takes given values between given epochs.' },
+  exponential: { label: 'Exponential', description: 'η = η0·γ^epoch.' },
+} as const satisfies Record<ScheduleSpec['id'], OptionInfo>
+
+export const BATCH_MODES = {
+  online: { label: 'Online', description: 'Update after every example (stochastic).' },
+  full: { label: 'Full batch', description: 'One update per epoch from all examples.' },
+  mini: { label: 'Mini-batch', description: 'Update after every |B| examples.' },
+} as const satisfies Record<BatchMode, OptionInfo>
+
+/** Which editor the inspector shows for a parameter. */
+export type ParamType =
+  | 'int'
+  | 'number'
+  | 'boolean'
+  /** One of `options` (keys of one of the registries above). */
+  | 'enum'
+  /** A number, or null for "off". */
+  | 'numberOrNull'
+  /** A positive integer, or `'auto'`. */
+  | 'sizeOrAuto'
+  /** An `InitSpec`. */
+  | 'init'
+  /** A `ScheduleSpec`. */
+  | 'schedule'
+  /** Optional `number[][]`, `[units][nIn]`. */
+  | 'matrix'
+  /** Optional `number[]`. */
+  | 'vector'
+
+export interface ParamInfo {
+  key: string
+  label: string
+  /** One line for the inspector's tooltip. */
+  description: string
+  type: ParamType
+  options?: Record<string, OptionInfo>
+  /** Inclusive bounds (an `exclusiveMin` of 0 means "> 0"). */
+  min?: number
+  max?: number
+  exclusiveMin?: number
+  exclusiveMax?: number
+  /** Show only when another parameter of the same node has one of these values. */
+  when?: { key: string; in: readonly (string | boolean)[] }
+  /** May be absent from the params. */
+  optional?: boolean
+}
+
+export interface NodeKindInfo<K extends NodeKind = NodeKind> {
+  kind: K
+  label: string
+  description: string
+  defaults: NodeParamsByKind[K]
+  params: ParamInfo[]
+  /** Kinds an edge from this kind may go to (the canvas refuses other connections). */
+  connectsTo: readonly NodeKind[]
+}
+
+const zeroInit: InitSpec = { id: 'zeros' }
+
+export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
+  input: {
+    kind: 'input',
+    label: 'Input',
+    description: 'The features of one example enter here.',
+    defaults: { size: 'auto' },
+    params: [
+      { key: 'size', label: 'Size', description: 'Number of input features, or auto to take it from the data.', type: 'sizeOrAuto', min: 1 },
+    ],
+    connectsTo: ['dense', 'dropout'],
+  },
+  dense: {
+    kind: 'dense',
+    label: 'Dense layer',
+    description: 'Fully-connected units: net_j = Σ_k w_jk·x_k + b_j (add an activation node after it).',
+    defaults: {
+      units: 2,
+      useBias: true,
+      trainWeights: true,
+      trainBiases: true,
+      weightInit: { id: 'glorotUniform' },
+      biasInit: zeroInit,
+    },
+    params: [
+      { key: 'units', label: 'Units', description: 'Number of neurons in this layer.', type: 'int', min: 1 },
+      { key: 'useBias', label: 'Bias', description: 'Give each unit a bias b_j (a weight from a constant 1).', type: 'boolean' },
+      { key: 'trainWeights', label: 'Train weights', description: 'Let training change the weights (off keeps them fixed).', type: 'boolean' },
+      { key: 'trainBiases', label: 'Train biases', description: 'Let training change the biases (the 2-2-2 example keeps them fixed).', type: 'boolean', when: { key: 'useBias', in: [true] } },
+      { key: 'weightInit', label: 'Weight init', description: 'How weights start (ignored where weights are hand-set).', type: 'init', options: INITS },
+      { key: 'biasInit', label: 'Bias init', description: 'How biases start (ignored where biases are hand-set).', type: 'init', options: INITS, when: { key: 'useBias', in: [true] } },
+      { key: 'weights', label: 'Weights', description: 'Hand-set weights, one row per unit: w_jk from input k into unit j.', type: 'matrix', optional: true },
+      { key: 'biases', label: 'Biases', description: 'Hand-set biases, one per unit.', type: 'vector', optional: true, when: { key: 'useBias', in: [true] } },
+    ],
+    connectsTo: ['activation', 'dropout', 'dense', 'loss'],
+  },
+  activation: {
+    kind: 'activation',
+    label: 'Activation',
+    description: 'out = f(net), applied to the dense layer just before it.',
+    defaults: { activation: 'sigmoid', slope: 1, alpha: 0.01, noiseStd: 1 },
+    params: [
+      { key: 'activation', label: 'Function', description: 'The activation function f.', type: 'enum', options: ACTIVATIONS },
+      { key: 'slope', label: 'Slope a', description: 'f(x) = a·x.', type: 'number', when: { key: 'activation', in: ['linear'] } },
+      { key: 'alpha', label: 'α', description: 'Slope for negative inputs.', type: 'number', min: 0, when: { key: 'activation', in: ['leakyRelu'] } },
+      { key: 'noiseStd', label: 'Noise σ', description: 'Standard deviation of the noise added while training.', type: 'number', min: 0, when: { key: 'activation', in: ['noisyRelu'] } },
+    ],
+    connectsTo: ['dropout', 'dense', 'loss'],
+  },
+  dropout: {
+    kind: 'dropout',
+    label: 'Dropout',
+    description: 'While training, drops each unit with probability rate (and scales the rest by 1/(1−rate)).',
+    defaults: { rate: 0.5 },
+    params: [
+      { key: 'rate', label: 'Rate', description: 'Probability of dropping a unit during training.', type: 'number', min: 0, exclusiveMax: 1 },
+    ],
+    connectsTo: ['dense', 'loss'],
+  },
+  loss: {
+    kind: 'loss',
+    label: 'Loss',
+    description: 'Compares the output o with the target t: what training minimises.',
+    defaults: { loss: 'halfSse', reduction: 'mean' },
+    params: [
+      { key: 'loss', label: 'Loss', description: 'The error function E(t, o).', type: 'enum', options: LOSSES },
+      {
+        key: 'reduction',
+        label: 'Batch reduction',
+        description: 'Average (mean) or add (sum) the per-example gradients of a batch.',
+        type: 'enum',
+        options: {
+          mean: { label: 'Mean', description: 'w ← w − η/|B|·Σ∂C_i/∂w (the lectures’ mini-batch rule).' },
+          sum: { label: 'Sum', description: 'w ← w − η·Σ∂C_i/∂w.' },
+        },
+      },
+    ],
+    connectsTo: ['optimizer'],
+  },
+  optimizer: {
+    kind: 'optimizer',
+    label: 'Optimizer',
+    description: 'How weights are updated from the loss, and every training setting.',
+    defaults: {
+      optimizer: 'sgd',
+      learningRate: 0.5,
+      momentum: 0.9,
+      rho: 0.9,
+      beta1: 0.9,
+      beta2: 0.999,
+      epsilon: 1e-8,
+      schedule: { id: 'constant' },
+      l2: 0,
+      l1: 0,
+      clipValue: null,
+      clipNorm: null,
+      batchMode: 'online',
+      batchSize: 10,
+      epochs: 100,
+      shuffle: true,
+      targetLoss: null,
+      validationFraction: 0,
+      earlyStopping: false,
+      patience: 5,
+      minDelta: 0,
+      restoreBest: true,
+    },
+    params: [
+      { key: 'optimizer', label: 'Rule', description: 'The update rule.', type: 'enum', options: OPTIMIZERS },
+      { key: 'learningRate', label: 'Learning rate η', description: 'Step size of each update.', type: 'number', exclusiveMin: 0 },
+      { key: 'momentum', label: 'Momentum α', description: 'Fraction of the previous update added to this one.', type: 'number', min: 0, exclusiveMax: 1, when: { key: 'optimizer', in: ['momentum', 'momentumEma', 'nesterov'] } },
+      { key: 'rho', label: 'Decay ρ', description: 'How slowly the average of g² forgets.', type: 'number', min: 0, exclusiveMax: 1, when: { key: 'optimizer', in: ['rmsprop'] } },
+      { key: 'beta1', label: 'β1', description: 'Decay of the gradient average.', type: 'number', min: 0, exclusiveMax: 1, when: { key: 'optimizer', in: ['adam'] } },
+      { key: 'beta2', label: 'β2', description: 'Decay of the squared-gradient average.', type: 'number', min: 0, exclusiveMax: 1, when: { key: 'optimizer', in: ['adam'] } },
+      { key: 'epsilon', label: 'ε', description: 'Keeps the division finite.', type: 'number', exclusiveMin: 0, when: { key: 'optimizer', in: ['adagrad', 'rmsprop', 'adam'] } },
+      { key: 'schedule', label: 'Schedule', description: 'How η changes with the epochs.', type: 'schedule', options: SCHEDULES },
+      { key: 'l2', label: 'L2 λ', description: 'Weight decay: adds λ·w to each weight’s gradient (0 = off).', type: 'number', min: 0 },
+      { key: 'l1', label: 'L1 λ', description: 'Adds λ·sign(w) to each weight’s gradient (0 = off).', type: 'number', min: 0 },
+      { key: 'clipValue', label: 'Clip value', description: 'Clip each gradient entry to ±this (empty = off).', type: 'numberOrNull', exclusiveMin: 0 },
+      { key: 'clipNorm', label: 'Clip norm', description: 'Shrink the whole gradient to at most this length (empty = off).', type: 'numberOrNull', exclusiveMin: 0 },
+      { key: 'batchMode', label: 'Batch', description: 'How many examples each update sees.', type: 'enum', options: BATCH_MODES },
+      { key: 'batchSize', label: 'Batch size |B|', description: 'Examples per mini-batch.', type: 'int', min: 1, when: { key: 'batchMode', in: ['mini'] } },
+      { key: 'epochs', label: 'Epochs', description: 'Passes through the training data (at most).', type: 'int', min: 1 },
+      { key: 'shuffle', label: 'Shuffle', description: 'Visit the examples in a new seeded order each epoch.', type: 'boolean' },
+      { key: 'targetLoss', label: 'Target loss', description: 'Stop when the training loss reaches this (empty = off).', type: 'numberOrNull', min: 0 },
+      { key: 'validationFraction', label: 'Validation fraction', description: 'Share of the data held out to measure generalisation.', type: 'number', min: 0, exclusiveMax: 1 },
+      { key: 'earlyStopping', label: 'Early stopping', description: 'Stop when the validation loss stops improving.', type: 'boolean' },
+      { key: 'patience', label: 'Patience', description: 'Epochs without improvement before stopping.', type: 'int', min: 1, when: { key: 'earlyStopping', in: [true] } },
+      { key: 'minDelta', label: 'Min improvement', description: 'Smaller improvements do not count.', type: 'number', min: 0, when: { key: 'earlyStopping', in: [true] } },
+      { key: 'restoreBest', label: 'Restore best', description: 'Go back to the weights of the best validation epoch.', type: 'boolean', when: { key: 'earlyStopping', in: [true] } },
+    ],
+    connectsTo: [],
+  },
+}
+
+export const NODE_KIND_IDS = Object.keys(NODE_KINDS) as NodeKind[]
+
+/** Whether the canvas may draw an edge from a `source` node to a `target` node. */
+export function isValidConnection(source: NodeKind, target: NodeKind): boolean {
+  return NODE_KINDS[source].connectsTo.includes(target)
+}
+
+/** A fresh node of `kind` with default parameters (a deep copy: safe to edit). */
+export function createNode<K extends NodeKind>(kind: K, id: string, position: Position): ProjectNodeOf<K> {
+  // A JSON round trip is a deep copy of plain data (structuredClone is a host API).
+  const params = JSON.parse(JSON.stringify(NODE_KINDS[kind].defaults)) as NodeParamsByKind[K]
+  return { id, kind, position: { ...position }, params } as ProjectNode as ProjectNodeOf<K>
+}
