@@ -63,6 +63,8 @@ export interface DropoutLayer {
   gradOut: FloatArray
   /** 0 or 1/(1 − rate) per unit of each row (training only). */
   mask: FloatArray
+  /** Whether the last forward pass applied the mask (training) or passed through (evaluation). */
+  active: boolean
 }
 
 export type Layer = DenseLayer | DropoutLayer
@@ -148,6 +150,7 @@ export function createNetwork(
         out: alloc(capacity * nIn),
         gradOut: alloc(capacity * nIn),
         mask: alloc(capacity * nIn),
+        active: false,
       })
       return
     }
@@ -238,7 +241,8 @@ export function networkForward(nw: Network, r0: number, rows: number, rngs: Forw
       const n = layer.n
       const o = r0 * n
       const end = o + rows * n
-      if (!rngs || layer.rate <= 0) {
+      layer.active = rngs !== null && layer.rate > 0
+      if (!layer.active) {
         for (let p = o; p < end; p++) layer.out[p] = input[p]
         continue
       }
@@ -354,8 +358,8 @@ export function networkBackward(nw: Network, r0: number, rows: number, scale: nu
       if (!prev) continue
       const o = r0 * layer.n
       const end = o + rows * layer.n
-      // Masks are only meaningful after a training forward pass; rate 0 passes gradients through.
-      if (layer.rate <= 0) for (let p = o; p < end; p++) prev.gradOut[p] = layer.gradOut[p]
+      // After an evaluation forward pass (or with rate 0) the layer is the identity.
+      if (!layer.active) for (let p = o; p < end; p++) prev.gradOut[p] = layer.gradOut[p]
       else for (let p = o; p < end; p++) prev.gradOut[p] = layer.gradOut[p] * layer.mask[p]
       continue
     }
