@@ -348,7 +348,10 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
   for (const node of nodes) {
     if (onChain.has(node.id) || byId.get(node.id) !== node) continue
     if (node.kind === 'input') continue // a second input is reported as duplicate-kind
-    if (node.kind === 'optimizer' && node === optimizerNode && (prev.get(node.id) ?? []).length === 0) continue // free-standing is allowed
+    // The optimizer may be free-standing or hang off the loss; an unreached loss is reported
+    // below as missing-loss at the end of the chain.
+    if (node.kind === 'optimizer' && node === optimizerNode && (prev.get(node.id) ?? []).every((e) => byId.get(e.source)?.kind === 'loss')) continue
+    if (node === lossNode) continue
     diag.error('dangling-node', { nodeId: node.id }, `${nameOf(node)} is not connected to the network.`, 'Connect it between the input and the loss, or delete it.')
   }
 
@@ -392,7 +395,7 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
   if (input && lossOnChain && denseLayers.length === 0) {
     diag.error('no-layers', { nodeId: input.id }, 'There is no dense layer between the input and the loss.', 'Add a Dense node after the input.')
   }
-  if (input && lossNode && !lossOnChain && onChain.has(input.id) && chain.length > 0 && !diag.list.some((d) => d.code === 'dangling-node' && d.nodeId === lossNode.id)) {
+  if (input && lossNode && !lossOnChain) {
     const end = chain.at(-1)!
     diag.error('missing-loss', { nodeId: end.id }, `The chain from the input ends at ${nameOf(end)} without reaching the loss.`, 'Connect the last layer (or its activation) to the Loss node.')
   }
