@@ -9,7 +9,8 @@ import { parseIdx } from './idx'
 import { idxToDataset } from './idxDataset'
 import { FASHION_MNIST_LABELS } from './labels'
 
-export type BuiltinDatasetId = 'and' | 'or' | 'xor' | 'identity838' | 'circles' | 'spirals' | 'clusters' | 'xorClouds'
+export type BuiltinDatasetId =
+  'and' | 'or' | 'xor' | 'identity838' | 'circles' | 'spirals' | 'clusters' | 'xorClouds'
 
 /** How a two-class target is written: one-hot `labels` (2 outputs), 0/1 or −1/+1 in one output. */
 export type TargetEncoding = 'oneHot' | 'binary' | 'signed'
@@ -46,13 +47,36 @@ const BITS = [
 
 /** A truth table over the four inputs 00, 01, 10, 11 (the lectures' order). */
 function truthTable(name: string, outputs: number[], options: BuiltinOptions): Dataset {
-  return twoClass(Float64Array.from(BITS.flat()), Uint8Array.from(outputs), 2, ['0', '1'], options.targetEncoding ?? 'binary', [`x1 ${name} x2`])
+  return twoClass(
+    Float64Array.from(BITS.flat()),
+    Uint8Array.from(outputs),
+    2,
+    ['0', '1'],
+    options.targetEncoding ?? 'binary',
+    [`x1 ${name} x2`],
+  )
 }
 
 /** Labels 0/1 → the chosen encoding. */
-function twoClass(inputs: Float64Array, labels: Uint8Array, inputSize: number, labelNames: string[], encoding: TargetEncoding, targetNames: string[]): Dataset {
+function twoClass(
+  inputs: Float64Array,
+  labels: Uint8Array,
+  inputSize: number,
+  labelNames: string[],
+  encoding: TargetEncoding,
+  targetNames: string[],
+): Dataset {
   const count = labels.length
-  const base: Dataset = { count, inputSize, inputs, inputScale: 1, inputShape: [inputSize], featureNames: ['x1', 'x2'], targetSize: 2, labelNames }
+  const base: Dataset = {
+    count,
+    inputSize,
+    inputs,
+    inputScale: 1,
+    inputShape: [inputSize],
+    featureNames: ['x1', 'x2'],
+    targetSize: 2,
+    labelNames,
+  }
   if (encoding === 'oneHot') return { ...base, labels }
   const targets = Float64Array.from(labels, (y) => (encoding === 'signed' ? 2 * y - 1 : y))
   return { ...base, targetSize: 1, targets, targetNames }
@@ -78,11 +102,19 @@ function identity838(): Dataset {
 }
 
 /** Builds a 2-D point set from a per-point generator `(i, rng) → [x, y, label]`. */
-function points2d(options: BuiltinOptions, defaultNoise: number, classes: number, labelNames: string[], point: (i: number, n: number, rng: Rng, noise: number) => [number, number, number]): Dataset {
+function points2d(
+  options: BuiltinOptions,
+  defaultNoise: number,
+  classes: number,
+  labelNames: string[],
+  point: (i: number, n: number, rng: Rng, noise: number) => [number, number, number],
+): Dataset {
   const count = options.count ?? 200
   const noise = options.noise ?? defaultNoise
   if (!Number.isInteger(count) || count < 1 || !(noise >= 0)) {
-    throw new DataError('badOption', `Cannot generate ${count} points with noise ${noise}.`, { hint: 'Use a whole number of points (at least 1) and a noise of 0 or more.' })
+    throw new DataError('badOption', `Cannot generate ${count} points with noise ${noise}.`, {
+      hint: 'Use a whole number of points (at least 1) and a noise of 0 or more.',
+    })
   }
   const rng = createRng(options.seed ?? 1)
   const inputs = new Float64Array(count * 2)
@@ -93,8 +125,19 @@ function points2d(options: BuiltinOptions, defaultNoise: number, classes: number
     inputs[2 * i + 1] = y
     labels[i] = label
   }
-  if (classes === 2) return twoClass(inputs, labels, 2, labelNames, options.targetEncoding ?? 'oneHot', ['class'])
-  return { count, inputSize: 2, inputs, inputScale: 1, inputShape: [2], featureNames: ['x1', 'x2'], targetSize: classes, labels, labelNames }
+  if (classes === 2)
+    return twoClass(inputs, labels, 2, labelNames, options.targetEncoding ?? 'oneHot', ['class'])
+  return {
+    count,
+    inputSize: 2,
+    inputs,
+    inputScale: 1,
+    inputShape: [2],
+    featureNames: ['x1', 'x2'],
+    targetSize: classes,
+    labels,
+    labelNames,
+  }
 }
 
 /** Inner disc (r < 0.5, label 1) inside an outer ring (0.7 < r < 1, label 0), alternating. */
@@ -121,14 +164,20 @@ function spirals(options: BuiltinOptions): Dataset {
 function clusters(options: BuiltinOptions): Dataset {
   const classes = options.classes ?? 2
   if (!Number.isInteger(classes) || classes < 2 || classes > 8) {
-    throw new DataError('badOption', `Cannot make ${classes} clusters.`, { hint: 'Choose 2 to 8 clusters.' })
+    throw new DataError('badOption', `Cannot make ${classes} clusters.`, {
+      hint: 'Choose 2 to 8 clusters.',
+    })
   }
   const names = Array.from({ length: classes }, (_, c) => `cluster ${c + 1}`)
   return points2d(options, 0.2, classes, names, (i, _n, rng, noise) => {
     const label = i % classes
     // The first centre sits at (−0.6·cos 45°, −0.6·sin 45°) so two clusters lie on the diagonal.
     const t = (2 * Math.PI * label) / classes + (5 * Math.PI) / 4
-    return [0.6 * Math.cos(t) + rng.normal(0, noise), 0.6 * Math.sin(t) + rng.normal(0, noise), label]
+    return [
+      0.6 * Math.cos(t) + rng.normal(0, noise),
+      0.6 * Math.sin(t) + rng.normal(0, noise),
+      label,
+    ]
   })
 }
 
@@ -143,14 +192,62 @@ function xorClouds(options: BuiltinOptions): Dataset {
 
 /** Every built-in dataset, keyed by id. */
 export const BUILTIN_DATASETS = {
-  and: { title: 'AND', description: 'The four rows of x1 AND x2: linearly separable.', kind: 'table', defaultNoise: 0, make: (o) => truthTable('AND', [0, 0, 0, 1], o) },
-  or: { title: 'OR', description: 'The four rows of x1 OR x2: linearly separable.', kind: 'table', defaultNoise: 0, make: (o) => truthTable('OR', [0, 1, 1, 1], o) },
-  xor: { title: 'XOR', description: 'The four rows of x1 XOR x2: not linearly separable, needs a hidden layer.', kind: 'table', defaultNoise: 0, make: (o) => truthTable('XOR', [0, 1, 1, 0], o) },
-  identity838: { title: '8-3-8 encoder', description: 'Eight one-hot patterns to reproduce through a 3-unit bottleneck.', kind: 'table', defaultNoise: 0, make: () => identity838() },
-  circles: { title: 'Circles', description: 'A disc inside a ring.', kind: 'points2d', defaultNoise: 0.05, make: circles },
-  spirals: { title: 'Two spirals', description: 'Two interleaved spirals: hard for shallow networks.', kind: 'points2d', defaultNoise: 0.05, make: spirals },
-  clusters: { title: 'Gaussian clusters', description: 'Round clouds of points, one per class.', kind: 'points2d', defaultNoise: 0.2, make: clusters },
-  xorClouds: { title: 'XOR clouds', description: 'Four clouds in the quadrants, labelled like XOR.', kind: 'points2d', defaultNoise: 0.15, make: xorClouds },
+  and: {
+    title: 'AND',
+    description: 'The four rows of x1 AND x2: linearly separable.',
+    kind: 'table',
+    defaultNoise: 0,
+    make: (o) => truthTable('AND', [0, 0, 0, 1], o),
+  },
+  or: {
+    title: 'OR',
+    description: 'The four rows of x1 OR x2: linearly separable.',
+    kind: 'table',
+    defaultNoise: 0,
+    make: (o) => truthTable('OR', [0, 1, 1, 1], o),
+  },
+  xor: {
+    title: 'XOR',
+    description: 'The four rows of x1 XOR x2: not linearly separable, needs a hidden layer.',
+    kind: 'table',
+    defaultNoise: 0,
+    make: (o) => truthTable('XOR', [0, 1, 1, 0], o),
+  },
+  identity838: {
+    title: '8-3-8 encoder',
+    description: 'Eight one-hot patterns to reproduce through a 3-unit bottleneck.',
+    kind: 'table',
+    defaultNoise: 0,
+    make: () => identity838(),
+  },
+  circles: {
+    title: 'Circles',
+    description: 'A disc inside a ring.',
+    kind: 'points2d',
+    defaultNoise: 0.05,
+    make: circles,
+  },
+  spirals: {
+    title: 'Two spirals',
+    description: 'Two interleaved spirals: hard for shallow networks.',
+    kind: 'points2d',
+    defaultNoise: 0.05,
+    make: spirals,
+  },
+  clusters: {
+    title: 'Gaussian clusters',
+    description: 'Round clouds of points, one per class.',
+    kind: 'points2d',
+    defaultNoise: 0.2,
+    make: clusters,
+  },
+  xorClouds: {
+    title: 'XOR clouds',
+    description: 'Four clouds in the quadrants, labelled like XOR.',
+    kind: 'points2d',
+    defaultNoise: 0.15,
+    make: xorClouds,
+  },
 } satisfies Record<BuiltinDatasetId, BuiltinInfo>
 
 /**
@@ -160,7 +257,9 @@ export const BUILTIN_DATASETS = {
 export function builtinDataset(id: BuiltinDatasetId, options: BuiltinOptions = {}): Dataset {
   const info: BuiltinInfo | undefined = BUILTIN_DATASETS[id]
   if (!info) {
-    throw new DataError('badOption', `There is no built-in dataset "${id}".`, { hint: `The built-in datasets are: ${Object.keys(BUILTIN_DATASETS).join(', ')}.` })
+    throw new DataError('badOption', `There is no built-in dataset "${id}".`, {
+      hint: `The built-in datasets are: ${Object.keys(BUILTIN_DATASETS).join(', ')}.`,
+    })
   }
   return info.make(options)
 }
@@ -178,10 +277,20 @@ export const FASHION_SAMPLE_FILES = {
 } as const
 
 /** The shipped Fashion-MNIST sample from its four files' bytes. */
-export function fashionSampleDatasets(files: Record<keyof typeof FASHION_SAMPLE_FILES, Uint8Array>): { train: Dataset; test: Dataset } {
+export function fashionSampleDatasets(
+  files: Record<keyof typeof FASHION_SAMPLE_FILES, Uint8Array>,
+): { train: Dataset; test: Dataset } {
   const labelNames = FASHION_MNIST_LABELS
   return {
-    train: idxToDataset(parseIdx(files.trainImages, { name: 'train-images-idx3-ubyte.gz' }), parseIdx(files.trainLabels, { name: 'train-labels-idx1-ubyte.gz' }), { labelNames }),
-    test: idxToDataset(parseIdx(files.testImages, { name: 't10k-images-idx3-ubyte.gz' }), parseIdx(files.testLabels, { name: 't10k-labels-idx1-ubyte.gz' }), { labelNames }),
+    train: idxToDataset(
+      parseIdx(files.trainImages, { name: 'train-images-idx3-ubyte.gz' }),
+      parseIdx(files.trainLabels, { name: 'train-labels-idx1-ubyte.gz' }),
+      { labelNames },
+    ),
+    test: idxToDataset(
+      parseIdx(files.testImages, { name: 't10k-images-idx3-ubyte.gz' }),
+      parseIdx(files.testLabels, { name: 't10k-labels-idx1-ubyte.gz' }),
+      { labelNames },
+    ),
   }
 }

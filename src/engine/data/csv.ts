@@ -28,7 +28,18 @@ export interface CsvParseOptions {
 }
 
 /** Cells read as missing unless `missing` says otherwise. */
-export const DEFAULT_MISSING: readonly string[] = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', 'None', '?', '-']
+export const DEFAULT_MISSING: readonly string[] = [
+  '',
+  'NA',
+  'N/A',
+  'NaN',
+  'nan',
+  'null',
+  'NULL',
+  'None',
+  '?',
+  '-',
+]
 
 export interface CsvNumericStats {
   /** Non-missing values. */
@@ -84,7 +95,12 @@ export interface CsvTable {
   lines: Int32Array
 }
 
-const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' }
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c])
+const DELIMITER_NAMES: Record<CsvDelimiter, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+}
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
 const DECIMAL_COMMA = /^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$/
 
@@ -151,9 +167,11 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const start = bomLength(bytes)
   let nonBlank = false
-  for (let i = start; i < bytes.length && !nonBlank; i++) nonBlank = bytes[i] > 0x20
+  for (let i = start; i < bytes.length && !nonBlank; i++) nonBlank = !WHITESPACE.has(bytes[i])
   if (!nonBlank) {
-    throw new DataError('emptyFile', `${name} is empty.`, { hint: 'Choose a CSV file with a header line and at least one row of data.' })
+    throw new DataError('emptyFile', `${name} is empty.`, {
+      hint: 'Choose a CSV file with a header line and at least one row of data.',
+    })
   }
   checkText(bytes, name)
   const encoding = detectEncoding(bytes)
@@ -202,15 +220,23 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
   })
 
   // Header: a text above a numeric column, or (all-text tables) distinct names never repeated below.
-  const firstIsNumber = first.map((cell) => !isMissing(cell) && !Number.isNaN(parseCsvNumber(cell, decimalComma)))
+  const firstIsNumber = first.map(
+    (cell) => !isMissing(cell) && !Number.isNaN(parseCsvNumber(cell, decimalComma)),
+  )
   const anyNumericBelow = scans.some((s) => s.numbers > 0 && s.nonNumbers === 0)
   const header =
     options.header ??
     (anyNumericBelow
-      ? scans.some((s, c) => s.numbers > 0 && s.nonNumbers === 0 && !firstIsNumber[c] && !isMissing(first[c]))
-      : first.every((cell, c) => !isMissing(cell) && !firstIsNumber[c] && !scans[c].firstRowRepeats) &&
-        new Set(first.map((s) => s.trim())).size === first.length)
-  const names = header ? first.map((s, c) => s.trim() || `column ${c + 1}`) : first.map((_, c) => `column ${c + 1}`)
+      ? scans.some(
+          (s, c) =>
+            s.numbers > 0 && s.nonNumbers === 0 && !firstIsNumber[c] && !isMissing(first[c]),
+        )
+      : first.every(
+          (cell, c) => !isMissing(cell) && !firstIsNumber[c] && !scans[c].firstRowRepeats,
+        ) && new Set(first.map((s) => s.trim())).size === first.length)
+  const names = header
+    ? first.map((s, c) => s.trim() || `column ${c + 1}`)
+    : first.map((_, c) => `column ${c + 1}`)
   if (!header) {
     // Row 1 is data: count it too.
     first.forEach((cell, c) => {
@@ -250,7 +276,11 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
     return kind
   })
 
-  checkSize(rowCount * (names.length * 8 + 4), maxBytes, `A table of ${rowCount} rows × ${names.length} columns`)
+  checkSize(
+    rowCount * (names.length * 8 + 4),
+    maxBytes,
+    `A table of ${rowCount} rows × ${names.length} columns`,
+  )
 
   // Pass 2: store.
   const lines = new Int32Array(rowCount)
@@ -325,7 +355,11 @@ export function numericStats(values: Float64Array): CsvNumericStats {
 }
 
 /** Re-codes first-seen codes into sorted category order and counts them. */
-function categoricalColumn(name: string, map: Map<string, number>, rawCodes: Int32Array): CsvCategoricalColumn {
+function categoricalColumn(
+  name: string,
+  map: Map<string, number>,
+  rawCodes: Int32Array,
+): CsvCategoricalColumn {
   const categories = [...map.keys()].sort(compareCategories)
   const remap = new Int32Array(map.size)
   categories.forEach((cat, sorted) => (remap[map.get(cat) as number] = sorted))
@@ -347,6 +381,11 @@ function categoricalColumn(name: string, map: Map<string, number>, rawCodes: Int
     kind: 'categorical',
     categories,
     codes,
-    stats: { count: rawCodes.length - missing, missing, distinct: categories.length, categoryCounts },
+    stats: {
+      count: rawCodes.length - missing,
+      missing,
+      distinct: categories.length,
+      categoryCounts,
+    },
   }
 }

@@ -62,10 +62,26 @@ function argmax(xs: number[]): number {
 function encodeColumn(column: CsvColumn, asCategories: boolean): Encoded {
   if (column.kind === 'categorical') {
     const mode = argmax(column.stats.categoryCounts)
-    return { name: column.name, width: column.categories.length, categories: column.categories, value: (r) => column.codes[r], missing: (r) => column.codes[r] < 0, fill: mode, column }
+    return {
+      name: column.name,
+      width: column.categories.length,
+      categories: column.categories,
+      value: (r) => column.codes[r],
+      missing: (r) => column.codes[r] < 0,
+      fill: mode,
+      column,
+    }
   }
   const v = column.values
-  if (!asCategories) return { name: column.name, width: 1, value: (r) => v[r], missing: (r) => Number.isNaN(v[r]), fill: column.stats.mean, column }
+  if (!asCategories)
+    return {
+      name: column.name,
+      width: 1,
+      value: (r) => v[r],
+      missing: (r) => Number.isNaN(v[r]),
+      fill: column.stats.mean,
+      column,
+    }
   const distinct = [...new Set(Array.from(v).filter((x) => !Number.isNaN(x)))].sort((a, b) => a - b)
   const codeOf = new Map(distinct.map((x, i) => [x, i]))
   const counts = new Array<number>(distinct.length).fill(0)
@@ -91,7 +107,10 @@ function encodeColumn(column: CsvColumn, asCategories: boolean): Encoded {
  *   (e.g. pixel CSVs), else `Float64Array`; `inputScale` 1 (normalise with `fitNormalization`).
  * @throws DataError `unknownColumn`, `noTarget`, `noColumns`, `badOption`, `missingValues`, `tooBig`.
  */
-export function csvToDataset(table: CsvTable, selection: CsvSelection): { dataset: Dataset; report: CsvDatasetReport } {
+export function csvToDataset(
+  table: CsvTable,
+  selection: CsvSelection,
+): { dataset: Dataset; report: CsvDatasetReport } {
   const byName = new Map(table.columns.map((c) => [c.name, c]))
   const lookup = (name: string): CsvColumn => {
     const c = byName.get(name)
@@ -104,19 +123,30 @@ export function csvToDataset(table: CsvTable, selection: CsvSelection): { datase
     return c
   }
   if (selection.targets.length === 0) {
-    throw new DataError('noTarget', 'No target column is chosen.', { hint: 'Choose the column the network should learn to predict.' })
+    throw new DataError('noTarget', 'No target column is chosen.', {
+      hint: 'Choose the column the network should learn to predict.',
+    })
   }
   const targetCols = selection.targets.map(lookup)
-  const featureCols = (selection.features ?? table.columns.map((c) => c.name).filter((n) => !selection.targets.includes(n))).map(lookup)
+  const featureCols = (
+    selection.features ??
+    table.columns.map((c) => c.name).filter((n) => !selection.targets.includes(n))
+  ).map(lookup)
   if (featureCols.length === 0) {
-    throw new DataError('noColumns', 'No feature columns are chosen.', { hint: 'Choose at least one column as input to the network.' })
+    throw new DataError('noColumns', 'No feature columns are chosen.', {
+      hint: 'Choose at least one column as input to the network.',
+    })
   }
   const both = featureCols.find((c) => selection.targets.includes(c.name))
   if (both) {
-    throw new DataError('badOption', `Column "${both.name}" is chosen both as a feature and as a target.`, {
-      column: both.name,
-      hint: 'A column can be an input or the target, not both.',
-    })
+    throw new DataError(
+      'badOption',
+      `Column "${both.name}" is chosen both as a feature and as a target.`,
+      {
+        column: both.name,
+        hint: 'A column can be an input or the target, not both.',
+      },
+    )
   }
   const asCat = new Set(selection.categorical ?? [])
   const features = featureCols.map((c) => encodeColumn(c, asCat.has(c.name)))
@@ -149,20 +179,38 @@ export function csvToDataset(table: CsvTable, selection: CsvSelection): { datase
     throw new DataError(
       'missingValues',
       `${rowsWithMissing} ${rowsWithMissing === 1 ? 'row has' : 'rows have'} missing values in the chosen columns (first: line ${firstMissing.line}, column "${firstMissing.column}").`,
-      { line: firstMissing.line, column: firstMissing.column, actual: rowsWithMissing, hint: 'Choose to drop those rows, or to fill them with the column mean or a value.' },
+      {
+        line: firstMissing.line,
+        column: firstMissing.column,
+        actual: rowsWithMissing,
+        hint: 'Choose to drop those rows, or to fill them with the column mean or a value.',
+      },
     )
   }
   if (policy === 'fillValue' && !Number.isFinite(selection.fillValue)) {
-    throw new DataError('badOption', 'Filling missing values needs a number to fill them with.', { hint: 'Enter the fill value, or fill with the column mean.' })
+    throw new DataError('badOption', 'Filling missing values needs a number to fill them with.', {
+      hint: 'Enter the fill value, or fill with the column mean.',
+    })
   }
-  const fillOf = (f: Encoded): number => (f.categories || policy !== 'fillValue' ? f.fill : (selection.fillValue as number))
+  const fillOf = (f: Encoded): number =>
+    f.categories || policy !== 'fillValue' ? f.fill : (selection.fillValue as number)
 
   const count = keep.length
   const inputSize = features.reduce((s, f) => s + f.width, 0)
   const bytesOk = features.every(
-    (f) => f.column.kind === 'numeric' && !f.categories && f.column.stats.integer && f.column.stats.min >= 0 && f.column.stats.max <= 255 && f.column.stats.missing === 0,
+    (f) =>
+      f.column.kind === 'numeric' &&
+      !f.categories &&
+      f.column.stats.integer &&
+      f.column.stats.min >= 0 &&
+      f.column.stats.max <= 255 &&
+      f.column.stats.missing === 0,
   )
-  checkSize(count * inputSize * (bytesOk ? 1 : 8), selection.maxBytes ?? DEFAULT_MAX_BYTES, `A dataset of ${count} rows × ${inputSize} inputs`)
+  checkSize(
+    count * inputSize * (bytesOk ? 1 : 8),
+    selection.maxBytes ?? DEFAULT_MAX_BYTES,
+    `A dataset of ${count} rows × ${inputSize} inputs`,
+  )
   const inputs = bytesOk ? new Uint8Array(count * inputSize) : new Float64Array(count * inputSize)
   for (let i = 0; i < count; i++) {
     const r = keep[i]
@@ -174,7 +222,9 @@ export function csvToDataset(table: CsvTable, selection: CsvSelection): { datase
       k += f.width
     }
   }
-  const featureNames = features.flatMap((f) => (f.categories ? f.categories.map((c) => `${f.name}=${c}`) : [f.name]))
+  const featureNames = features.flatMap((f) =>
+    f.categories ? f.categories.map((c) => `${f.name}=${c}`) : [f.name],
+  )
   const dataset: Dataset = { count, inputSize, inputs, inputScale: 1, featureNames, targetSize: 0 }
 
   if (targets.length === 1 && targets[0].categories) {
@@ -199,8 +249,14 @@ export function csvToDataset(table: CsvTable, selection: CsvSelection): { datase
     }
     dataset.targets = out
     dataset.targetSize = targetSize
-    dataset.targetNames = targets.flatMap((t) => (t.categories ? t.categories.map((c) => `${t.name}=${c}`) : [t.name]))
+    dataset.targetNames = targets.flatMap((t) =>
+      t.categories ? t.categories.map((c) => `${t.name}=${c}`) : [t.name],
+    )
   }
-  const filled = [...filledCount].map(([f, n]) => ({ column: f.name, count: n, value: f.categories ? f.categories[fillOf(f)] : fillOf(f) }))
+  const filled = [...filledCount].map(([f, n]) => ({
+    column: f.name,
+    count: n,
+    value: f.categories ? f.categories[fillOf(f)] : fillOf(f),
+  }))
   return { dataset, report: { rowsUsed: count, rowsWithMissing, droppedLines, filled } }
 }

@@ -41,10 +41,14 @@ export function scanCsv(
             i++
           }
           if (i >= n) {
-            throw new DataError('unclosedQuote', `The quote (") that opens a value on line ${quoteLine} is never closed.`, {
-              line: quoteLine,
-              hint: 'Add the closing quote, or write a quote inside a quoted value as two quotes ("").',
-            })
+            throw new DataError(
+              'unclosedQuote',
+              `The quote (") that opens a value on line ${quoteLine} is never closed.`,
+              {
+                line: quoteLine,
+                hint: 'Add the closing quote, or write a quote inside a quoted value as two quotes ("").',
+              },
+            )
           }
           if (bytes[i + 1] === QUOTE) {
             value += decodeText(bytes, seg, i + 1, encoding)

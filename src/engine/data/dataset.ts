@@ -24,7 +24,8 @@ export function datasetReadRow(ds: Dataset, i: number, out: Float64Array | Float
 /** All inputs as the model sees them, `[count][inputSize]` float64 (for small datasets, tests and previews). */
 export function datasetInputs(ds: Dataset): Float64Array {
   const out = new Float64Array(ds.count * ds.inputSize)
-  for (let i = 0; i < ds.count; i++) datasetReadRow(ds, i, out.subarray(i * ds.inputSize, (i + 1) * ds.inputSize))
+  for (let i = 0; i < ds.count; i++)
+    datasetReadRow(ds, i, out.subarray(i * ds.inputSize, (i + 1) * ds.inputSize))
   return out
 }
 
@@ -66,8 +67,12 @@ export function datasetSubset(ds: Dataset, indices: ArrayLike<number>): Dataset 
   const n = ds.inputSize
   const t = ds.targetSize
   const inputs = new (ds.inputs.constructor as new (len: number) => Dataset['inputs'])(m * n)
-  const targets = ds.targets ? new (ds.targets.constructor as new (len: number) => Float64Array | Float32Array)(m * t) : undefined
-  const labels = ds.labels ? new (ds.labels.constructor as new (len: number) => Uint8Array | Int32Array)(m) : undefined
+  const targets = ds.targets
+    ? new (ds.targets.constructor as new (len: number) => Float64Array | Float32Array)(m * t)
+    : undefined
+  const labels = ds.labels
+    ? new (ds.labels.constructor as new (len: number) => Uint8Array | Int32Array)(m)
+    : undefined
   for (let r = 0; r < m; r++) {
     const i = indices[r]
     inputs.set(ds.inputs.subarray(i * n, (i + 1) * n), r * n)

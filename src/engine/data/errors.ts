@@ -71,6 +71,35 @@ export function isDataError(e: unknown): e is DataError {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'DataError'
 }
 
+/**
+ * A DataError as plain data. Comlink's error transfer keeps only name, message and stack, so
+ * an engine API that wants the UI to show `hint` and point at `line` returns this (or
+ * registers a transfer handler built on it).
+ */
+export interface DataErrorInfo extends DataErrorWhere {
+  name: 'DataError'
+  code: DataErrorCode
+  message: string
+  hint: string
+  expected?: number
+  actual?: number
+}
+
+/** The plain-data form of a DataError; undefined for anything else. */
+export function dataErrorInfo(e: unknown): DataErrorInfo | undefined {
+  if (!(e instanceof DataError)) return undefined
+  const info: DataErrorInfo = { name: 'DataError', code: e.code, message: e.message, hint: e.hint }
+  for (const key of ['line', 'column', 'byteOffset', 'expected', 'actual'] as const) {
+    if (e[key] !== undefined) Object.assign(info, { [key]: e[key] })
+  }
+  return info
+}
+
+/** Rebuilds a DataError from its plain-data form (the other side of `dataErrorInfo`). */
+export function dataErrorFromInfo(info: DataErrorInfo): DataError {
+  return new DataError(info.code, info.message, info)
+}
+
 /** Default ceiling on bytes the data layer allocates for one file: 1 GiB. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024
 

@@ -20,25 +20,51 @@ export function isGzip(bytes: Uint8Array): boolean {
  * `maxBytes` first, so a huge file is refused before fflate allocates its output.
  * `inflate` defaults to fflate's `gunzipSync`. Any inflate failure becomes a `corruptGzip` DataError.
  */
-export function gunzip(bytes: Uint8Array, maxBytes: number, what: string, inflate: GunzipFn = gunzipSync): Uint8Array {
+export function gunzip(
+  bytes: Uint8Array,
+  maxBytes: number,
+  what: string,
+  inflate: GunzipFn = gunzipSync,
+): Uint8Array {
   // 10-byte header + 8-byte trailer (CRC32, ISIZE) is the smallest possible member.
   if (bytes.length < 18) {
-    throw new DataError('corruptGzip', `The gzip file ${what} is cut short: only ${bytes.length} bytes.`, {
-      hint: 'The download or copy was probably interrupted; get the file again.',
-      byteOffset: bytes.length,
-      expected: 18,
-      actual: bytes.length,
-    })
+    throw new DataError(
+      'corruptGzip',
+      `The gzip file ${what} is cut short: only ${bytes.length} bytes.`,
+      {
+        hint: 'The download or copy was probably interrupted; get the file again.',
+        byteOffset: bytes.length,
+        expected: 18,
+        actual: bytes.length,
+      },
+    )
   }
   const n = bytes.length
-  const isize = (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0
+  const isize =
+    (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0
+  // Deflate expands at most ~1032×; a bigger ISIZE is a damaged or cut-short trailer, and
+  // must not reach fflate, which allocates its output from it.
+  if (isize > n * 1032 + 1024) {
+    throw new DataError(
+      'corruptGzip',
+      `The gzip file ${what} is cut short or damaged: its last bytes do not hold a valid size.`,
+      {
+        byteOffset: n - 4,
+        hint: 'The download or copy was probably interrupted; get the file again.',
+      },
+    )
+  }
   checkSize(isize, maxBytes, `Unpacking ${what}`)
   try {
     return inflate(bytes)
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e)
-    throw new DataError('corruptGzip', `The gzip file ${what} is damaged and cannot be unpacked (${reason}).`, {
-      hint: 'The download or copy was probably interrupted; get the file again.',
-    })
+    throw new DataError(
+      'corruptGzip',
+      `The gzip file ${what} is damaged and cannot be unpacked (${reason}).`,
+      {
+        hint: 'The download or copy was probably interrupted; get the file again.',
+      },
+    )
   }
 }

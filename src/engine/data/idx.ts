@@ -26,12 +26,48 @@ interface IdxType {
 
 /** The six IDX element types, keyed by name. */
 export const IDX_TYPES = {
-  ubyte: { code: 0x08, bytes: 1, create: (n) => new Uint8Array(n), read: (v, o) => v.getUint8(o), write: (v, o, x) => v.setUint8(o, x) },
-  byte: { code: 0x09, bytes: 1, create: (n) => new Int8Array(n), read: (v, o) => v.getInt8(o), write: (v, o, x) => v.setInt8(o, x) },
-  short: { code: 0x0b, bytes: 2, create: (n) => new Int16Array(n), read: (v, o) => v.getInt16(o, false), write: (v, o, x) => v.setInt16(o, x, false) },
-  int: { code: 0x0c, bytes: 4, create: (n) => new Int32Array(n), read: (v, o) => v.getInt32(o, false), write: (v, o, x) => v.setInt32(o, x, false) },
-  float: { code: 0x0d, bytes: 4, create: (n) => new Float32Array(n), read: (v, o) => v.getFloat32(o, false), write: (v, o, x) => v.setFloat32(o, x, false) },
-  double: { code: 0x0e, bytes: 8, create: (n) => new Float64Array(n), read: (v, o) => v.getFloat64(o, false), write: (v, o, x) => v.setFloat64(o, x, false) },
+  ubyte: {
+    code: 0x08,
+    bytes: 1,
+    create: (n) => new Uint8Array(n),
+    read: (v, o) => v.getUint8(o),
+    write: (v, o, x) => v.setUint8(o, x),
+  },
+  byte: {
+    code: 0x09,
+    bytes: 1,
+    create: (n) => new Int8Array(n),
+    read: (v, o) => v.getInt8(o),
+    write: (v, o, x) => v.setInt8(o, x),
+  },
+  short: {
+    code: 0x0b,
+    bytes: 2,
+    create: (n) => new Int16Array(n),
+    read: (v, o) => v.getInt16(o, false),
+    write: (v, o, x) => v.setInt16(o, x, false),
+  },
+  int: {
+    code: 0x0c,
+    bytes: 4,
+    create: (n) => new Int32Array(n),
+    read: (v, o) => v.getInt32(o, false),
+    write: (v, o, x) => v.setInt32(o, x, false),
+  },
+  float: {
+    code: 0x0d,
+    bytes: 4,
+    create: (n) => new Float32Array(n),
+    read: (v, o) => v.getFloat32(o, false),
+    write: (v, o, x) => v.setFloat32(o, x, false),
+  },
+  double: {
+    code: 0x0e,
+    bytes: 8,
+    create: (n) => new Float64Array(n),
+    read: (v, o) => v.getFloat64(o, false),
+    write: (v, o, x) => v.setFloat64(o, x, false),
+  },
 } satisfies Record<IdxTypeId, IdxType>
 
 /** A parsed IDX file: `dims` (e.g. [60000, 28, 28]) and the row-major elements. */
@@ -68,32 +104,48 @@ export function parseIdx(input: Uint8Array, options: IdxParseOptions = {}): IdxA
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const name = options.name ? `"${options.name}"` : 'the file'
   if (input.length === 0) {
-    throw new DataError('emptyFile', `${capital(name)} is empty (0 bytes).`, { hint: 'Choose the file again; it may not have been saved or copied completely.' })
+    throw new DataError('emptyFile', `${capital(name)} is empty (0 bytes).`, {
+      hint: 'Choose the file again; it may not have been saved or copied completely.',
+    })
   }
   const bytes = isGzip(input) ? gunzip(input, maxBytes, name, options.inflate) : input
   if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) {
     const got = Array.from(bytes.subarray(0, 4), HEX).join(' ')
-    throw new DataError('badIdxMagic', `${capital(name)} is not an IDX file: it starts with ${got}, but IDX files start with 0x00 0x00.`, {
-      byteOffset: 0,
-      hint: looksLikeText(bytes) ? 'This looks like a text file; load it as CSV instead.' : 'Choose an IDX file such as train-images-idx3-ubyte(.gz).',
-    })
+    throw new DataError(
+      'badIdxMagic',
+      `${capital(name)} is not an IDX file: it starts with ${got}, but IDX files start with 0x00 0x00.`,
+      {
+        byteOffset: 0,
+        hint: looksLikeText(bytes)
+          ? 'This looks like a text file; load it as CSV instead.'
+          : 'Choose an IDX file such as train-images-idx3-ubyte(.gz).',
+      },
+    )
   }
   const type = idxTypeByCode(bytes[2])
   if (type === undefined) {
-    throw new DataError('unknownIdxType', `${capital(name)} has an unknown IDX element type ${HEX(bytes[2])} at byte 2.`, {
-      byteOffset: 2,
-      hint: 'IDX element types are 0x08 (ubyte), 0x09 (byte), 0x0B (short), 0x0C (int), 0x0D (float) and 0x0E (double).',
-    })
+    throw new DataError(
+      'unknownIdxType',
+      `${capital(name)} has an unknown IDX element type ${HEX(bytes[2])} at byte 2.`,
+      {
+        byteOffset: 2,
+        hint: 'IDX element types are 0x08 (ubyte), 0x09 (byte), 0x0B (short), 0x0C (int), 0x0D (float) and 0x0E (double).',
+      },
+    )
   }
   const rank = bytes[3]
   const headerBytes = 4 + 4 * rank
   if (bytes.length < headerBytes) {
-    throw new DataError('truncatedIdx', `${capital(name)} is cut short: its header needs ${headerBytes} bytes but the file has ${bytes.length}.`, {
-      byteOffset: bytes.length,
-      expected: headerBytes,
-      actual: bytes.length,
-      hint: 'The download or copy was probably interrupted; get the file again.',
-    })
+    throw new DataError(
+      'truncatedIdx',
+      `${capital(name)} is cut short: its header needs ${headerBytes} bytes but the file has ${bytes.length}.`,
+      {
+        byteOffset: bytes.length,
+        expected: headerBytes,
+        actual: bytes.length,
+        hint: 'The download or copy was probably interrupted; get the file again.',
+      },
+    )
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const dims: number[] = []
@@ -111,18 +163,33 @@ export function parseIdx(input: Uint8Array, options: IdxParseOptions = {}): IdxA
     throw new DataError(
       'truncatedIdx',
       `${capital(name)} is cut short: ${dims.join('×')} ${type} values need ${expected} bytes but the file has ${bytes.length} (${formatBytes(expected - bytes.length)} missing).`,
-      { byteOffset: bytes.length, expected, actual: bytes.length, hint: 'The download or copy was probably interrupted; get the file again.' },
+      {
+        byteOffset: bytes.length,
+        expected,
+        actual: bytes.length,
+        hint: 'The download or copy was probably interrupted; get the file again.',
+      },
     )
   }
   if (bytes.length > expected) {
     throw new DataError(
       'idxTrailingBytes',
       `${capital(name)} has ${bytes.length - expected} bytes more than its header announces (${dims.join('×')} ${type} = ${expected} bytes); the extra data starts at byte ${expected}.`,
-      { byteOffset: expected, expected, actual: bytes.length, hint: 'The header does not match the data; the file may be damaged or not an IDX file.' },
+      {
+        byteOffset: expected,
+        expected,
+        actual: bytes.length,
+        hint: 'The header does not match the data; the file may be damaged or not an IDX file.',
+      },
     )
   }
   if (type === 'ubyte') return { type, dims, data: bytes.subarray(headerBytes, expected) }
-  if (type === 'byte') return { type, dims, data: new Int8Array(bytes.buffer, bytes.byteOffset + headerBytes, count).slice() }
+  if (type === 'byte')
+    return {
+      type,
+      dims,
+      data: new Int8Array(bytes.buffer, bytes.byteOffset + headerBytes, count).slice(),
+    }
   const t = IDX_TYPES[type]
   const data = t.create(count)
   for (let i = 0, o = headerBytes; i < count; i++, o += elementBytes) data[i] = t.read(view, o)
@@ -137,11 +204,15 @@ export function encodeIdx(array: IdxArray): Uint8Array {
   const t = IDX_TYPES[array.type]
   const count = array.dims.reduce((a, b) => a * b, 1)
   if (count !== array.data.length) {
-    throw new DataError('idxShape', `IDX dims ${array.dims.join('×')} hold ${count} values but the data has ${array.data.length}.`, {
-      expected: count,
-      actual: array.data.length,
-      hint: 'Pass dims whose product is the data length.',
-    })
+    throw new DataError(
+      'idxShape',
+      `IDX dims ${array.dims.join('×')} hold ${count} values but the data has ${array.data.length}.`,
+      {
+        expected: count,
+        actual: array.data.length,
+        hint: 'Pass dims whose product is the data length.',
+      },
+    )
   }
   const headerBytes = 4 + 4 * array.dims.length
   const out = new Uint8Array(headerBytes + count * t.bytes)

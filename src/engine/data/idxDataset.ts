@@ -22,11 +22,19 @@ export interface IdxDatasetOptions {
  * Without `labels` the dataset has no targets (`targetSize = 0`), e.g. for an autoencoder.
  * @throws DataError `countMismatch`, `badLabel`, `idxShape`.
  */
-export function idxToDataset(images: IdxArray, labels?: IdxArray, options: IdxDatasetOptions = {}): Dataset {
+export function idxToDataset(
+  images: IdxArray,
+  labels?: IdxArray,
+  options: IdxDatasetOptions = {},
+): Dataset {
   if (images.dims.length < 1) {
-    throw new DataError('idxShape', 'The images file has rank 0: it holds a single number, not a list of images.', {
-      hint: 'Choose an images file such as train-images-idx3-ubyte(.gz).',
-    })
+    throw new DataError(
+      'idxShape',
+      'The images file has rank 0: it holds a single number, not a list of images.',
+      {
+        hint: 'Choose an images file such as train-images-idx3-ubyte(.gz).',
+      },
+    )
   }
   const count = images.dims[0]
   const inputShape = images.dims.length > 1 ? images.dims.slice(1) : [1]
@@ -46,34 +54,50 @@ export function idxToDataset(images: IdxArray, labels?: IdxArray, options: IdxDa
   const labelCount = labels.dims[0] ?? 1
   const perRow = labels.dims.slice(1).reduce((a, b) => a * b, 1)
   if (labels.dims.length < 1 || perRow !== 1) {
-    throw new DataError('idxShape', `The labels file has shape ${labels.dims.join('×')}; a labels file holds one number per image (shape [count]).`, {
-      hint: 'Check that the images and labels files were not swapped.',
-    })
+    throw new DataError(
+      'idxShape',
+      `The labels file has shape ${labels.dims.join('×')}; a labels file holds one number per image (shape [count]).`,
+      {
+        hint: 'Check that the images and labels files were not swapped.',
+      },
+    )
   }
   if (labelCount !== count) {
-    throw new DataError('countMismatch', `The images file has ${count} images but the labels file has ${labelCount} labels.`, {
-      expected: count,
-      actual: labelCount,
-      hint: 'Pair files from the same set (train-images with train-labels, t10k-images with t10k-labels).',
-    })
+    throw new DataError(
+      'countMismatch',
+      `The images file has ${count} images but the labels file has ${labelCount} labels.`,
+      {
+        expected: count,
+        actual: labelCount,
+        hint: 'Pair files from the same set (train-images with train-labels, t10k-images with t10k-labels).',
+      },
+    )
   }
   let max = 0
   for (let i = 0; i < labelCount; i++) {
     const y = labels.data[i]
     if (!Number.isInteger(y) || y < 0) {
-      throw new DataError('badLabel', `Label ${i + 1} is ${y}; labels must be whole numbers 0, 1, 2, ….`, {
-        hint: 'Check that the labels file really holds class numbers.',
-      })
+      throw new DataError(
+        'badLabel',
+        `Label ${i + 1} is ${y}; labels must be whole numbers 0, 1, 2, ….`,
+        {
+          hint: 'Check that the labels file really holds class numbers.',
+        },
+      )
     }
     if (y > max) max = y
   }
   const names = options.labelNames
   if (names !== undefined && max >= names.length) {
-    throw new DataError('badLabel', `The labels go up to ${max}, but only ${names.length} class names are given.`, {
-      expected: names.length - 1,
-      actual: max,
-      hint: 'Check that the class names belong to this dataset.',
-    })
+    throw new DataError(
+      'badLabel',
+      `The labels go up to ${max}, but only ${names.length} class names are given.`,
+      {
+        expected: names.length - 1,
+        actual: max,
+        hint: 'Check that the class names belong to this dataset.',
+      },
+    )
   }
   const targetSize = names?.length ?? max + 1
   dataset.labels = max < 256 ? Uint8Array.from(labels.data) : Int32Array.from(labels.data)

@@ -3,7 +3,17 @@
  * splits and built-in datasets. Pure TypeScript; input is file bytes (`Uint8Array`).
  * Every failure on bad input is a `DataError` (see `errors.ts` and docs/data.md).
  */
-export { DataError, isDataError, checkSize, formatBytes, DEFAULT_MAX_BYTES, type DataErrorCode } from './errors'
+export {
+  DataError,
+  isDataError,
+  dataErrorInfo,
+  dataErrorFromInfo,
+  checkSize,
+  formatBytes,
+  DEFAULT_MAX_BYTES,
+  type DataErrorCode,
+  type DataErrorInfo,
+} from './errors'
 export { isGzip, gunzip, type GunzipFn } from './gzip'
 export {
   parseCsv,
@@ -20,11 +30,37 @@ export {
   type CsvNumericStats,
   type CsvCategoricalStats,
 } from './csv'
-export { csvToDataset, type CsvSelection, type CsvDatasetReport, type MissingPolicy } from './csvDataset'
-export { parseIdx, encodeIdx, IDX_TYPES, type IdxArray, type IdxTypeId, type IdxData, type IdxParseOptions } from './idx'
+export {
+  csvToDataset,
+  type CsvSelection,
+  type CsvDatasetReport,
+  type MissingPolicy,
+} from './csvDataset'
+export {
+  parseIdx,
+  encodeIdx,
+  IDX_TYPES,
+  type IdxArray,
+  type IdxTypeId,
+  type IdxData,
+  type IdxParseOptions,
+} from './idx'
 export { idxToDataset, type IdxDatasetOptions } from './idxDataset'
-export { datasetReadRow, datasetReadTarget, datasetInputs, datasetClassOf, datasetSubset, classBalance } from './dataset'
-export { fitNormalization, applyNormalization, normalizeRow, type NormalizationId, type NormalizationParams } from './normalize'
+export {
+  datasetReadRow,
+  datasetReadTarget,
+  datasetInputs,
+  datasetClassOf,
+  datasetSubset,
+  classBalance,
+} from './dataset'
+export {
+  fitNormalization,
+  applyNormalization,
+  normalizeRow,
+  type NormalizationId,
+  type NormalizationParams,
+} from './normalize'
 export { splitDataset, splitRng, type SplitOptions, type DatasetSplit } from './split'
 export {
   builtinDataset,

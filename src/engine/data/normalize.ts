@@ -77,11 +77,15 @@ export function fitNormalization(train: Dataset, id: NormalizationId): Normaliza
  */
 export function applyNormalization(ds: Dataset, params: NormalizationParams): Dataset {
   if (params.shift.length !== ds.inputSize || params.scale.length !== ds.inputSize) {
-    throw new DataError('badOption', `The stored normalisation is for ${params.shift.length} features, but the data has ${ds.inputSize}.`, {
-      expected: ds.inputSize,
-      actual: params.shift.length,
-      hint: 'Use data with the same columns (or image size) as the data the model was trained on.',
-    })
+    throw new DataError(
+      'badOption',
+      `The stored normalisation is for ${params.shift.length} features, but the data has ${ds.inputSize}.`,
+      {
+        expected: ds.inputSize,
+        actual: params.shift.length,
+        hint: 'Use data with the same columns (or image size) as the data the model was trained on.',
+      },
+    )
   }
   return {
     ...ds,
@@ -92,6 +96,9 @@ export function applyNormalization(ds: Dataset, params: NormalizationParams): Da
 }
 
 /** Normalises one raw row in place: x_k ← (x_k − shift[k])·scale[k] (for model export / inference). */
-export function normalizeRow(params: NormalizationParams, x: Float64Array | Float32Array | number[]): void {
+export function normalizeRow(
+  params: NormalizationParams,
+  x: Float64Array | Float32Array | number[],
+): void {
   for (let k = 0; k < params.shift.length; k++) x[k] = (x[k] - params.shift[k]) * params.scale[k]
 }

@@ -40,9 +40,13 @@ export function splitRng(seed: number) {
 export function splitDataset(ds: Dataset, options: SplitOptions): DatasetSplit {
   const { validation, test } = options
   if (!(validation >= 0 && test >= 0 && validation + test < 1)) {
-    throw new DataError('badOption', `A split of ${validation} validation and ${test} test leaves no training data.`, {
-      hint: 'Choose validation and test fractions that are at least 0 and add up to less than 1.',
-    })
+    throw new DataError(
+      'badOption',
+      `A split of ${validation} validation and ${test} test leaves no training data.`,
+      {
+        hint: 'Choose validation and test fractions that are at least 0 and add up to less than 1.',
+      },
+    )
   }
   const rng = splitRng(options.seed)
   const groups: number[][] = []

@@ -19,27 +19,45 @@ export function checkText(bytes: Uint8Array, name: string): void {
   const b0 = bytes[0]
   const b1 = bytes[1]
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
-    throw new DataError('unsupportedEncoding', `${name} is saved as UTF-16 text, which is not supported.`, {
-      byteOffset: 0,
-      hint: 'Save it again as "CSV UTF-8" (in a spreadsheet: Save As → CSV UTF-8).',
-    })
+    throw new DataError(
+      'unsupportedEncoding',
+      `${name} is saved as UTF-16 text, which is not supported.`,
+      {
+        byteOffset: 0,
+        hint: 'Save it again as "CSV UTF-8" (in a spreadsheet: Save As → CSV UTF-8).',
+      },
+    )
   }
-  let hint = 'Choose a text file with one row per line and values separated by commas, semicolons or tabs.'
-  if (b0 === 0x1f && b1 === 0x8b) hint = 'This is a gzip-compressed file. If it is an IDX file (…-ubyte.gz), load it as images; otherwise unpack it first.'
-  else if (b0 === 0x00 && b1 === 0x00 && bytes[2] >= 0x08 && bytes[2] <= 0x0e) hint = 'This looks like an IDX file (MNIST format); load it as images instead.'
-  else if (b0 === 0x50 && b1 === 0x4b) hint = 'This is a zip file (an .xlsx spreadsheet is one). Export the sheet as CSV first.'
-  else if (b0 === 0x25 && b1 === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) hint = 'This is a PDF. Export the table as CSV first.'
+  let hint =
+    'Choose a text file with one row per line and values separated by commas, semicolons or tabs.'
+  if (b0 === 0x1f && b1 === 0x8b)
+    hint =
+      'This is a gzip-compressed file. If it is an IDX file (…-ubyte.gz), load it as images; otherwise unpack it first.'
+  else if (b0 === 0x00 && b1 === 0x00 && bytes[2] >= 0x08 && bytes[2] <= 0x0e)
+    hint = 'This looks like an IDX file (MNIST format); load it as images instead.'
+  else if (b0 === 0x50 && b1 === 0x4b)
+    hint = 'This is a zip file (an .xlsx spreadsheet is one). Export the sheet as CSV first.'
+  else if (b0 === 0x25 && b1 === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)
+    hint = 'This is a PDF. Export the table as CSV first.'
   const n = Math.min(bytes.length, 65536)
   let control = 0
   for (let i = 0; i < n; i++) {
     const b = bytes[i]
     if (b === 0) {
-      throw new DataError('binaryFile', `${name} is not a text file: it contains a zero byte at byte ${i}.`, { byteOffset: i, hint })
+      throw new DataError(
+        'binaryFile',
+        `${name} is not a text file: it contains a zero byte at byte ${i}.`,
+        { byteOffset: i, hint },
+      )
     }
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++
   }
   if (control > n / 100) {
-    throw new DataError('binaryFile', `${name} is not a text file: ${control} of its first ${n} bytes are control characters.`, { byteOffset: 0, hint })
+    throw new DataError(
+      'binaryFile',
+      `${name} is not a text file: ${control} of its first ${n} bytes are control characters.`,
+      { byteOffset: 0, hint },
+    )
   }
 }
 
@@ -62,7 +80,12 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingId {
 }
 
 /** Decodes bytes[start, end) in `encoding` (UTF-8 already validated by `detectEncoding`). */
-export function decodeText(bytes: Uint8Array, start: number, end: number, encoding: TextEncodingId): string {
+export function decodeText(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  encoding: TextEncodingId,
+): string {
   let ascii = true
   for (let i = start; i < end; i++) {
     if (bytes[i] >= 0x80) {
@@ -74,7 +97,10 @@ export function decodeText(bytes: Uint8Array, start: number, end: number, encodi
     let s = ''
     // Chunks keep fromCharCode's argument list short.
     for (let i = start; i < end; i += 8192) {
-      s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + 8192)) as unknown as number[])
+      s += String.fromCharCode.apply(
+        null,
+        bytes.subarray(i, Math.min(end, i + 8192)) as unknown as number[],
+      )
     }
     return s
   }
@@ -93,7 +119,11 @@ export function decodeText(bytes: Uint8Array, start: number, end: number, encodi
       cp = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f)
       i += 3
     } else {
-      cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f)
+      cp =
+        ((b & 0x07) << 18) |
+        ((bytes[i + 1] & 0x3f) << 12) |
+        ((bytes[i + 2] & 0x3f) << 6) |
+        (bytes[i + 3] & 0x3f)
       i += 4
     }
     s += String.fromCodePoint(cp)
