@@ -242,7 +242,7 @@ export function networkForward(nw: Network, r0: number, rows: number, rngs: Forw
       const o = r0 * n
       const end = o + rows * n
       layer.active = rngs !== null && layer.rate > 0
-      if (!layer.active) {
+      if (!rngs || !layer.active) {
         for (let p = o; p < end; p++) layer.out[p] = input[p]
         continue
       }
