@@ -119,7 +119,9 @@ export function traceExample(
     applied,
     layers,
   }
-  nw.grads.set(savedGrads)
+  // A preview leaves the session's gradient as it was (it may be mid-batch); an applied trace
+  // keeps its own, like any update, so snapshots show the gradient that was used.
+  if (!applied) nw.grads.set(savedGrads)
   return result
 }
 
