@@ -103,6 +103,15 @@ function gemmDot(m: i32, n: i32, k: i32, alpha: f32, a: usize, lda: i32, b: usiz
   }
 }
 
+/**
+ * a·b + c per lane. With relaxed SIMD (the second build) this is one fused multiply-add where
+ * the CPU has FMA: twice the arithmetic per cycle, and a different (better) rounding.
+ */
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c)
+  return f32x4.add(f32x4.mul(a, b), c)
+}
+
 /** Sum of the four lanes of v. */
 function hsum(v: v128): f32 {
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3))
@@ -118,13 +127,13 @@ function dot2x4(k: i32, alpha: f32, a0: usize, sa: usize, b0: usize, sb: usize, 
   for (; off < k4; off += 16) {
     const x0 = v128.load(a0 + off), x1 = v128.load(a1 + off)
     let y = v128.load(b0 + off)
-    s00 = f32x4.add(s00, f32x4.mul(x0, y)); s10 = f32x4.add(s10, f32x4.mul(x1, y))
+    s00 = madd(x0, y, s00); s10 = madd(x1, y, s10)
     y = v128.load(b1 + off)
-    s01 = f32x4.add(s01, f32x4.mul(x0, y)); s11 = f32x4.add(s11, f32x4.mul(x1, y))
+    s01 = madd(x0, y, s01); s11 = madd(x1, y, s11)
     y = v128.load(b2 + off)
-    s02 = f32x4.add(s02, f32x4.mul(x0, y)); s12 = f32x4.add(s12, f32x4.mul(x1, y))
+    s02 = madd(x0, y, s02); s12 = madd(x1, y, s12)
     y = v128.load(b3 + off)
-    s03 = f32x4.add(s03, f32x4.mul(x0, y)); s13 = f32x4.add(s13, f32x4.mul(x1, y))
+    s03 = madd(x0, y, s03); s13 = madd(x1, y, s13)
   }
   let t00 = hsum(s00), t01 = hsum(s01), t02 = hsum(s02), t03 = hsum(s03)
   let t10 = hsum(s10), t11 = hsum(s11), t12 = hsum(s12), t13 = hsum(s13)
@@ -147,7 +156,7 @@ function dot1x1(k: i32, alpha: f32, a: usize, b: usize, c: usize): void {
   let s = f32x4.splat(0)
   const k4 = <usize>(k & ~3) << 2
   let off: usize = 0
-  for (; off < k4; off += 16) s = f32x4.add(s, f32x4.mul(v128.load(a + off), v128.load(b + off)))
+  for (; off < k4; off += 16) s = madd(v128.load(a + off), v128.load(b + off), s)
   let t = hsum(s)
   const kb = <usize>k << 2
   for (; off < kb; off += 4) t += load<f32>(a + off) * load<f32>(b + off)
@@ -205,13 +214,13 @@ function block4x8(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usiz
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(bp), b1 = v128.load(bp, 16)
     let x = v128.load32_splat(a + off)
-    c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1))
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01)
     x = v128.load32_splat(a1 + off)
-    c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1))
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11)
     x = v128.load32_splat(a2 + off)
-    c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1))
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21)
     x = v128.load32_splat(a3 + off)
-    c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1))
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31)
     off += da
     bp += db
   }
@@ -232,10 +241,10 @@ function block4x4(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usiz
   let bp = b
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(bp)
-    c0 = f32x4.add(c0, f32x4.mul(v128.load32_splat(a + off), b0))
-    c1 = f32x4.add(c1, f32x4.mul(v128.load32_splat(a1 + off), b0))
-    c2 = f32x4.add(c2, f32x4.mul(v128.load32_splat(a2 + off), b0))
-    c3 = f32x4.add(c3, f32x4.mul(v128.load32_splat(a3 + off), b0))
+    c0 = madd(v128.load32_splat(a + off), b0, c0)
+    c1 = madd(v128.load32_splat(a1 + off), b0, c1)
+    c2 = madd(v128.load32_splat(a2 + off), b0, c2)
+    c3 = madd(v128.load32_splat(a3 + off), b0, c3)
     off += da
     bp += db
   }
@@ -255,8 +264,8 @@ function block1x8(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32,
   let bp = b
   for (let p = 0; p < kc; p++) {
     const x = v128.load32_splat(a + off)
-    c0 = f32x4.add(c0, f32x4.mul(x, v128.load(bp)))
-    c1 = f32x4.add(c1, f32x4.mul(x, v128.load(bp, 16)))
+    c0 = madd(x, v128.load(bp), c0)
+    c1 = madd(x, v128.load(bp, 16), c1)
     off += da
     bp += db
   }

@@ -4,19 +4,21 @@
  * every float32 `gemm` runs the SIMD kernel without copying.
  */
 import { setFloat32Allocator, setGemmF32 } from './gemm'
+import { gemmSelfTest } from './gemmCheck'
 import { createWasmGemm, type WasmGemm, type WasmGemmStats, type WasmKernelOptions } from './wasmGemm'
 
 let installed: WasmGemm | null = null
 
 /**
  * Install the WebAssembly SIMD gemm and its allocator. Returns false, leaving the pure
- * TypeScript `gemmReference` in place, when the host lacks WebAssembly SIMD. Idempotent: a
- * second call keeps the first instance (buffers already handed out stay zero-copy).
+ * TypeScript `gemmReference` in place, when the host lacks WebAssembly SIMD or the kernel fails
+ * a quick self-test against the reference. Idempotent: a second call keeps the first instance
+ * (buffers already handed out stay zero-copy).
  */
 export function installWasmKernels(options?: WasmKernelOptions): boolean {
   if (installed) return true
   const kernel = createWasmGemm(options)
-  if (!kernel) return false
+  if (!kernel || gemmSelfTest(kernel.gemm) !== null) return false
   installed = kernel
   setGemmF32(kernel.gemm)
   setFloat32Allocator(kernel.alloc)

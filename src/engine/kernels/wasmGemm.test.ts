@@ -1,86 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { compileGemmWasm } from '../../../assembly/build'
 import { base64Decode } from './base64'
-import { allocFloat32, gemm, gemmReference, type GemmArgs } from './gemm'
+import { allocFloat32, gemm } from './gemm'
+import { checkUniform, gemmCheck, gemmSelfTest, type GemmCase, type GemmPlacement } from './gemmCheck'
 import { installWasmKernels, uninstallWasmKernels, wasmKernelStats } from './install'
 import { createWasmGemm, type WasmGemm } from './wasmGemm'
-import { gemmWasmBase64 } from './wasm/gemmWasm'
-
-/** Small deterministic generator (mulberry32) for test data. */
-function makeUniform(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-type Placement = 'arena' | 'plain'
-
-interface Case {
-  transA: boolean
-  transB: boolean
-  m: number
-  n: number
-  k: number
-  alpha: number
-  beta: number
-  offsets: [number, number, number]
-}
-
-/**
- * Run one case through `kernel` and compare with float64 `gemmReference` on the same float32
- * inputs. The error bound is float32 rounding of a k-term sum: |err| ≤ 1e-6·(k+4)·Σ|terms|.
- */
-function check(kernel: WasmGemm, c: Case, where: [Placement, Placement, Placement], next: () => number): void {
-  const { m, n, k, alpha, beta, offsets } = c
-  const [ao, bo, co] = offsets
-  const make = (len: number, place: Placement): Float32Array => {
-    const x = place === 'arena' ? kernel.alloc(len) : new Float32Array(len)
-    for (let i = 0; i < len; i++) x[i] = next() * 2 - 1
-    return x
-  }
-  const A = make(ao + m * k + 5, where[0])
-  const B = make(bo + k * n + 5, where[1])
-  const C = make(co + m * n + 5, where[2])
-  const args64: GemmArgs<Float64Array> = {
-    ...c,
-    A: Float64Array.from(A),
-    aOffset: ao,
-    B: Float64Array.from(B),
-    bOffset: bo,
-    C: Float64Array.from(C),
-    cOffset: co,
-  }
-  // Σ|terms| per element: the same product on absolute values.
-  const abs = (x: Float64Array) => x.map(Math.abs)
-  const scale: GemmArgs<Float64Array> = {
-    ...args64,
-    A: abs(args64.A),
-    B: abs(args64.B),
-    C: abs(args64.C),
-    alpha: Math.abs(alpha),
-    beta: Math.abs(beta),
-  }
-  gemmReference(args64)
-  gemmReference(scale)
-  const before = Float32Array.from(C)
-  kernel.gemm({ ...c, A, aOffset: ao, B, bOffset: bo, C, cOffset: co })
-  for (let i = 0; i < C.length; i++) {
-    if (i < co || i >= co + m * n) {
-      expect(C[i]).toBe(before[i]) // untouched outside the view
-      continue
-    }
-    const tol = 1e-6 * (k + 4) * scale.C[i] + 1e-30
-    const err = Math.abs(C[i] - args64.C[i])
-    if (!(err <= tol)) {
-      throw new Error(`mismatch at ${i} for ${JSON.stringify(c)} ${where}: ${C[i]} vs ${args64.C[i]} (tol ${tol})`)
-    }
-  }
-}
+import { gemmWasmBase64, gemmWasmRelaxedBase64 } from './wasm/gemmWasm'
 
 const SIZES = [1, 3, 7, 8, 33]
 const SCALARS: [number, number][] = [
@@ -90,38 +15,46 @@ const SCALARS: [number, number][] = [
   [0, 0.5],
 ]
 
-describe('WebAssembly SIMD gemm', () => {
-  afterEach(() => uninstallWasmKernels())
-
-  it('carries exactly the bytes a fresh compile of assembly/gemm.ts produces', async () => {
-    const fresh = await compileGemmWasm()
-    expect(base64Decode(gemmWasmBase64)).toEqual(fresh)
-  })
-
-  it('runs on this host (Node has WebAssembly SIMD)', () => {
-    expect(createWasmGemm()).not.toBeNull()
-  })
-
-  it('matches gemmReference on all transposes, odd sizes, alpha/beta and offsets', () => {
-    const kernel = createWasmGemm({ arenaBytes: 16 << 20, scratchBytes: 4 << 20 })!
-    const next = makeUniform(1)
-    let cases = 0
-    for (const transA of [false, true]) {
-      for (const transB of [false, true]) {
-        for (const m of SIZES) {
-          for (const n of SIZES) {
-            for (const k of SIZES) {
-              const [alpha, beta] = SCALARS[cases % SCALARS.length]
-              const offsets: [number, number, number] = cases % 3 === 0 ? [0, 0, 0] : [1 + (cases % 5), 3, 2]
-              const where: [Placement, Placement, Placement] =
-                cases % 2 === 0 ? ['arena', 'arena', 'arena'] : [cases % 4 === 1 ? 'plain' : 'arena', 'plain', 'plain']
-              check(kernel, { transA, transB, m, n, k, alpha, beta, offsets }, where, next)
-              cases++
-            }
+/** Every transpose × SIZES³, cycling alpha/beta, offsets and operand placement. Returns the case count. */
+function checkGrid(kernel: WasmGemm): number {
+  const uniform = checkUniform(1)
+  let cases = 0
+  for (const transA of [false, true]) {
+    for (const transB of [false, true]) {
+      for (const m of SIZES) {
+        for (const n of SIZES) {
+          for (const k of SIZES) {
+            const [alpha, beta] = SCALARS[cases % SCALARS.length]
+            const offsets: [number, number, number] = cases % 3 === 0 ? [0, 0, 0] : [1 + (cases % 5), 3, 2]
+            const where: [GemmPlacement, GemmPlacement, GemmPlacement] =
+              cases % 2 === 0 ? ['arena', 'arena', 'arena'] : [cases % 4 === 1 ? 'plain' : 'arena', 'plain', 'plain']
+            expect(gemmCheck(kernel.gemm, kernel.alloc, { transA, transB, m, n, k, alpha, beta, offsets }, where, uniform)).toBeNull()
+            cases++
           }
         }
       }
     }
+  }
+  return cases
+}
+
+describe('WebAssembly SIMD gemm', () => {
+  afterEach(() => uninstallWasmKernels())
+
+  it('carries exactly the bytes a fresh compile of assembly/gemm.ts produces (both builds)', async () => {
+    expect(base64Decode(gemmWasmBase64)).toEqual(await compileGemmWasm('simd'))
+    expect(base64Decode(gemmWasmRelaxedBase64)).toEqual(await compileGemmWasm('relaxed'))
+  })
+
+  it('runs on this host (Node has WebAssembly SIMD) and passes the self-test', () => {
+    const kernel = createWasmGemm({ fma: false })
+    expect(kernel?.stats().variant).toBe('simd')
+    expect(gemmSelfTest(kernel!.gemm)).toBeNull()
+  })
+
+  it('matches gemmReference on all transposes, odd sizes, alpha/beta and offsets', () => {
+    const kernel = createWasmGemm({ fma: false, arenaBytes: 16 << 20, scratchBytes: 4 << 20 })!
+    const cases = checkGrid(kernel)
     const s = kernel.stats()
     expect(s.zeroCopyCalls).toBe(cases / 2)
     expect(s.copiedCalls).toBe(cases / 2)
@@ -129,9 +62,9 @@ describe('WebAssembly SIMD gemm', () => {
   })
 
   it('matches at the dense-layer shapes of a 784-100-10 network (k up to 784)', () => {
-    const kernel = createWasmGemm({ arenaBytes: 16 << 20, scratchBytes: 4 << 20 })!
-    const next = makeUniform(2)
-    const shapes: Case[] = [
+    const kernel = createWasmGemm({ fma: false, arenaBytes: 16 << 20, scratchBytes: 4 << 20 })!
+    const uniform = checkUniform(2)
+    const shapes: GemmCase[] = [
       // net = X·Wᵀ, ∂E/∂W = Δᵀ·X, ∂E/∂X = Δ·W (batch 37, 784 → 100)
       { transA: false, transB: true, m: 37, n: 100, k: 784, alpha: 1, beta: 0, offsets: [0, 0, 0] },
       { transA: true, transB: false, m: 100, n: 784, k: 37, alpha: -0.5 / 37, beta: 1, offsets: [0, 0, 0] },
@@ -139,15 +72,15 @@ describe('WebAssembly SIMD gemm', () => {
       { transA: true, transB: true, m: 33, n: 7, k: 784, alpha: 1.5, beta: -1, offsets: [4, 1, 9] },
     ]
     for (const c of shapes) {
-      check(kernel, c, ['arena', 'arena', 'arena'], next)
-      check(kernel, c, ['plain', 'plain', 'plain'], next)
+      expect(gemmCheck(kernel.gemm, kernel.alloc, c, ['arena', 'arena', 'arena'], uniform)).toBeNull()
+      expect(gemmCheck(kernel.gemm, kernel.alloc, c, ['plain', 'plain', 'plain'], uniform)).toBeNull()
     }
   })
 
   it('falls back to gemmReference when operands do not fit in scratch', () => {
     const kernel = createWasmGemm({ arenaBytes: 1 << 16, scratchBytes: 1 << 16 })!
-    const next = makeUniform(3)
-    check(kernel, { transA: false, transB: true, m: 40, n: 50, k: 300, alpha: 1, beta: 0, offsets: [0, 0, 0] }, ['plain', 'plain', 'plain'], next)
+    const c: GemmCase = { transA: false, transB: true, m: 40, n: 50, k: 300, alpha: 1, beta: 0, offsets: [0, 0, 0] }
+    expect(gemmCheck(kernel.gemm, kernel.alloc, c, ['plain', 'plain', 'plain'], checkUniform(3))).toBeNull()
     expect(kernel.stats().referenceCalls).toBe(1)
   })
 
@@ -167,9 +100,7 @@ describe('WebAssembly SIMD gemm', () => {
     const A = kernel.alloc(6)
     const B = kernel.alloc(6)
     const C = kernel.alloc(3)
-    expect(() => kernel.gemm({ transA: false, transB: false, m: 2, n: 2, k: 3, alpha: 1, A, B, beta: 0, C })).toThrow(
-      RangeError,
-    )
+    expect(() => kernel.gemm({ transA: false, transB: false, m: 2, n: 2, k: 3, alpha: 1, A, B, beta: 0, C })).toThrow(RangeError)
   })
 
   it('allocates zeroed, 16-byte aligned views in its memory, then plain arrays when the arena is full', () => {

@@ -1,0 +1,45 @@
+// The relaxed-SIMD (fused multiply-add) build of the gemm, which Chromium and Electron run by
+// default; Node 20 needs the V8 flag, set here before the module is validated.
+import { setFlagsFromString } from 'node:v8'
+import { describe, expect, it } from 'vitest'
+import { checkUniform, gemmCheck, gemmSelfTest, type GemmPlacement } from '../../src/engine/kernels/gemmCheck'
+import { createWasmGemm } from '../../src/engine/kernels/wasmGemm'
+
+setFlagsFromString('--experimental-wasm-relaxed-simd')
+
+describe('relaxed-SIMD gemm', () => {
+  it('is picked when the host runs it, and matches gemmReference on every transpose and odd sizes', () => {
+    const kernel = createWasmGemm({ arenaBytes: 16 << 20, scratchBytes: 4 << 20 })!
+    expect(kernel.stats().variant).toBe('relaxed')
+    expect(gemmSelfTest(kernel.gemm)).toBeNull()
+    const uniform = checkUniform(11)
+    const sizes = [1, 3, 7, 8, 33, 100]
+    let i = 0
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        for (const m of sizes) {
+          for (const n of sizes) {
+            const k = sizes[(i * 7) % sizes.length] + (i % 2 ? 784 : 0)
+            const where: [GemmPlacement, GemmPlacement, GemmPlacement] = i % 2 ? ['arena', 'arena', 'arena'] : ['plain', 'arena', 'plain']
+            const c = { transA, transB, m, n, k, alpha: i % 3 ? 1 : -0.25, beta: i % 4 ? 0 : 1, offsets: [i % 3, 1, 2] as [number, number, number] }
+            expect(gemmCheck(kernel.gemm, kernel.alloc, c, where, uniform)).toBeNull()
+            i++
+          }
+        }
+      }
+    }
+  })
+
+  it('gives bit-identical results on repeated runs', () => {
+    const kernel = createWasmGemm({ arenaBytes: 1 << 20, scratchBytes: 1 << 20 })!
+    const u = checkUniform(5)
+    const A = kernel.alloc(37 * 784).map(() => u() - 0.5)
+    const B = kernel.alloc(100 * 784).map(() => u() - 0.5)
+    const run = () => {
+      const C = kernel.alloc(37 * 100)
+      kernel.gemm({ transA: false, transB: true, m: 37, n: 100, k: 784, alpha: 1, A, B, beta: 0, C })
+      return C
+    }
+    expect(run()).toEqual(run())
+  })
+})
