@@ -24,6 +24,7 @@ import {
   type OptimizerSpec,
   type TrainingSpec,
 } from '../spec'
+import { isBuiltinDatasetId, projectDataset } from './dataset'
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics'
 import { INITS, NODE_KINDS, SCHEDULES, isValidConnection, type ParamInfo } from './nodeKinds'
 import type {
@@ -103,6 +104,17 @@ function inlineShape(project: Project, diag: Diagnostics): DataShape | undefined
     return undefined
   }
   return { inputSize, targetSize }
+}
+
+/** The shape of a built-in dataset (generated: they are small), if the id is known. */
+function builtinShape(project: Project): DataShape | undefined {
+  if (project.data.kind !== 'builtin' || !isBuiltinDatasetId(project.data.id)) return undefined
+  try {
+    const ds = projectDataset(project)
+    return ds ? { inputSize: ds.inputSize, targetSize: ds.targetSize } : undefined
+  } catch {
+    return undefined // bad options: the data panel reports them when loading
+  }
 }
 
 function checkNumber(info: ParamInfo, value: unknown, isInt: boolean): string | null {
@@ -356,7 +368,7 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
   }
 
   // Fold the chain into layers: dense (+ activation) and dropout, up to the loss.
-  const dataShape = inlineShape(project, diag) ?? options.dataShape
+  const dataShape = inlineShape(project, diag) ?? options.dataShape ?? builtinShape(project)
   let inputSize: number | undefined
   if (input && input.params.size !== 'auto') {
     inputSize = input.params.size

@@ -1,0 +1,90 @@
+/**
+ * Exporting a trained session as a model file.
+ */
+
+import type { Session } from '../train/session'
+import { ENGINE_VERSION } from '../version'
+import { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type ModelHistory, type ModelLayer } from './format'
+
+/** Row-major `[rows×cols]` → `number[rows][cols]` (float32 values become their exact float64). */
+function toRows(values: ArrayLike<number>, rows: number, cols: number): number[][] {
+  const m: number[][] = []
+  for (let j = 0; j < rows; j++) m.push(Array.from({ length: cols }, (_, k) => values[j * cols + k]))
+  return m
+}
+
+/**
+ * The model file of a session's current parameters.
+ *
+ * Preprocessing comes from the session's training data (`inputScale`, `inputShift`,
+ * `inputScalePerFeature`, names); the history from `session.history`.
+ */
+export function exportModel(session: Session, info: { title: string; stopReason?: string | null }): ModelFile {
+  const spec = session.spec
+  const params = session.getParams()
+  let dense = 0
+  let nIn = spec.model.inputSize
+  const layers: ModelLayer[] = spec.model.layers.map((l) => {
+    if (l.kind === 'dropout') return { kind: 'dropout', nodeId: l.nodeId, rate: l.rate }
+    const p = params[dense++]
+    const layer: ModelLayer = {
+      kind: 'dense',
+      nodeId: l.nodeId,
+      units: l.units,
+      nIn,
+      activation: { ...l.activation },
+      weights: toRows(p.weights, p.units, p.nIn),
+      biases: p.biases ? Array.from(p.biases) : null,
+    }
+    nIn = l.units
+    return layer
+  })
+  const train = session.train
+  const h = session.history
+  const history: ModelHistory = {
+    epochs: session.epoch,
+    iterations: session.iteration,
+    stopReason: info.stopReason !== undefined ? info.stopReason : session.stopped,
+    loss: h.map((m) => m.loss),
+  }
+  if (h.length > 0 && h.every((m) => m.accuracy !== undefined)) history.accuracy = h.map((m) => m.accuracy!)
+  if (h.length > 0 && h.every((m) => m.valLoss !== undefined)) history.valLoss = h.map((m) => m.valLoss!)
+  if (h.length > 0 && h.every((m) => m.valAccuracy !== undefined)) history.valAccuracy = h.map((m) => m.valAccuracy!)
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    engineVersion: ENGINE_VERSION,
+    title: info.title,
+    task: session.classification ? 'classification' : 'regression',
+    architecture: {
+      inputSize: spec.model.inputSize,
+      ...(train.inputShape ? { inputShape: [...train.inputShape] } : {}),
+      outputSize: nIn,
+      precision: spec.model.precision,
+      layers,
+      loss: { ...spec.model.loss },
+    },
+    preprocessing: {
+      scale: train.inputScale ?? 1,
+      ...(train.inputShift ? { shift: Array.from(train.inputShift) } : {}),
+      ...(train.inputScalePerFeature ? { scalePerFeature: Array.from(train.inputScalePerFeature) } : {}),
+      ...(train.featureNames ? { featureNames: [...train.featureNames] } : {}),
+      ...(train.labelNames ? { labelNames: [...train.labelNames] } : {}),
+      ...(train.targetNames ? { targetNames: [...train.targetNames] } : {}),
+    },
+    training: {
+      seed: spec.seed,
+      optimizer: { ...spec.optimizer },
+      schedule: JSON.parse(JSON.stringify(spec.schedule)),
+      regularization: { ...spec.regularization },
+      training: JSON.parse(JSON.stringify(spec.training)),
+    },
+    history,
+  }
+}
+
+/** The model file as text: 2-space JSON with each weight row on one line. */
+export function serializeModel(model: ModelFile): string {
+  const text = JSON.stringify(model, null, 2)
+  return text.replace(/\[\s+([^[\]{}]*?)\s+\]/g, (_, items: string) => `[${items.split(/,\s+/).join(', ')}]`) + '\n'
+}

@@ -1,0 +1,140 @@
+/**
+ * The model file (model JSON): a trained network that other programs can load.
+ *
+ * Architecture, weights `[out][in]` (`weights[j][k]` is w_jk, "from input k into unit j") and
+ * biases, the preprocessing the inputs need, the training settings and a history summary.
+ * Numbers are written as JSON numbers: a float64 survives the round trip exactly, and so does a
+ * float32 weight (written as its float64 value). Described in `docs/model-format.md`; JSON Schema
+ * in `model.schema.json` beside this file.
+ */
+
+import type {
+  ActivationSpec,
+  EngineSpec,
+  LossSpec,
+  OptimizerSpec,
+  Precision,
+  RegularizationSpec,
+  ScheduleSpec,
+  TrainingSpec,
+} from '../spec'
+
+export const MODEL_FORMAT = 'axon-studio/model' as const
+export const MODEL_VERSION = 1 as const
+
+export interface ModelDenseLayer {
+  kind: 'dense'
+  /** The canvas node the layer came from. */
+  nodeId: string
+  units: number
+  /** Inputs per unit (the previous layer's units, or the input size). */
+  nIn: number
+  activation: ActivationSpec
+  /** `[units][nIn]`: weights[j][k] = w_jk. */
+  weights: number[][]
+  /** `[units]`, or null for a layer without bias. */
+  biases: number[] | null
+}
+
+/** Dropout is kept for the record; it is the identity when predicting. */
+export interface ModelDropoutLayer {
+  kind: 'dropout'
+  nodeId: string
+  rate: number
+}
+
+export type ModelLayer = ModelDenseLayer | ModelDropoutLayer
+
+export interface ModelArchitecture {
+  inputSize: number
+  /** Shape of one input (e.g. [28, 28]); absent = [inputSize]. */
+  inputShape?: number[]
+  outputSize: number
+  precision: Precision
+  layers: ModelLayer[]
+  loss: LossSpec
+}
+
+/**
+ * What to do to a raw input row before the first layer, per feature k:
+ * x'_k = (x_k − shift[k]) · scalePerFeature[k] · scale (absent parts: shift 0, scale 1).
+ */
+export interface ModelPreprocessing {
+  scale: number
+  shift?: number[]
+  scalePerFeature?: number[]
+  featureNames?: string[]
+  /** Classification: the name of each class, index = class. */
+  labelNames?: string[]
+  targetNames?: string[]
+}
+
+export interface ModelTraining {
+  seed: number
+  optimizer: OptimizerSpec
+  schedule: ScheduleSpec
+  regularization: RegularizationSpec
+  training: TrainingSpec
+}
+
+export interface ModelHistory {
+  epochs: number
+  iterations: number
+  /** Why training stopped, or null if it was stopped early by the user. */
+  stopReason: string | null
+  /** Training loss per epoch. */
+  loss: number[]
+  /** Training accuracy per epoch (classification). */
+  accuracy?: number[]
+  valLoss?: number[]
+  valAccuracy?: number[]
+}
+
+export interface ModelFile {
+  format: typeof MODEL_FORMAT
+  version: typeof MODEL_VERSION
+  /** The engine that trained it (`ENGINE_VERSION`). */
+  engineVersion: string
+  /** Where it came from (the project's title). */
+  title: string
+  task: 'classification' | 'regression'
+  architecture: ModelArchitecture
+  preprocessing: ModelPreprocessing
+  training: ModelTraining
+  history: ModelHistory
+}
+
+/** The `EngineSpec` a model file describes, with its weights hand-set (for `createSession`). */
+export function modelToSpec(model: ModelFile): EngineSpec {
+  const a = model.architecture
+  return {
+    version: 1,
+    seed: model.training.seed,
+    model: {
+      inputSize: a.inputSize,
+      precision: a.precision,
+      loss: { ...a.loss },
+      layers: a.layers.map((l) =>
+        l.kind === 'dropout'
+          ? { kind: 'dropout', nodeId: l.nodeId, rate: l.rate }
+          : {
+              kind: 'dense',
+              nodeId: l.nodeId,
+              units: l.units,
+              activation: { ...l.activation },
+              useBias: l.biases !== null,
+              trainWeights: true,
+              trainBiases: l.biases !== null,
+              weightInit: { id: 'zeros' },
+              biasInit: { id: 'zeros' },
+              weights: l.weights.map((row) => [...row]),
+              ...(l.biases ? { biases: [...l.biases] } : {}),
+            },
+      ),
+    },
+    optimizer: { ...model.training.optimizer },
+    schedule: JSON.parse(JSON.stringify(model.training.schedule)),
+    regularization: { ...model.training.regularization },
+    training: JSON.parse(JSON.stringify(model.training.training)),
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Importing a model file: validation with JSON paths, and a predictor that runs the same
+ * forward pass as the training session (so predictions are bit-identical).
+ */
+
+import { activations } from '../nn/activations'
+import { losses } from '../nn/losses'
+import { createNetwork, networkForward, networkOutput, type Network } from '../nn/network'
+import { createRng } from '../rng'
+import type { Dataset } from '../spec'
+import { datasetReadInput } from '../train/dataset'
+import { MODEL_FORMAT, MODEL_VERSION, modelToSpec, type ModelFile } from './format'
+
+export interface ModelError {
+  /** JSON path of the offending value, e.g. `$.architecture.layers[1].weights[0]`. */
+  path: string
+  message: string
+}
+
+export type ModelParseResult = { ok: true; model: ModelFile } | { ok: false; errors: ModelError[] }
+
+/** A stable error name (survives Comlink). */
+export class ModelFormatError extends Error {
+  override name = 'ModelFormatError'
+}
+
+type Json = Record<string, unknown>
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x)
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
+const isNumberArray = (x: unknown, length?: number): x is number[] =>
+  Array.isArray(x) && (length === undefined || x.length === length) && x.every(isNumber)
+const isCount = (x: unknown): x is number => isNumber(x) && Number.isInteger(x) && x >= 1
+
+/** Checks a parsed model file; every problem with its JSON path. */
+export function validateModel(json: unknown): ModelParseResult {
+  const errors: ModelError[] = []
+  const fail = (path: string, message: string): void => void errors.push({ path, message })
+  if (!isObject(json)) return { ok: false, errors: [{ path: '$', message: 'must be a JSON object' }] }
+  if (json.format !== MODEL_FORMAT) {
+    const hint = json.format === 'axon-studio/project' ? ' (this is a project file: train it first, e.g. “axon train … --out model.json”)' : ''
+    return { ok: false, errors: [{ path: '$.format', message: `must be "${MODEL_FORMAT}", found ${JSON.stringify(json.format)}${hint}` }] }
+  }
+  if (json.version !== MODEL_VERSION) {
+    const newer = isNumber(json.version) && json.version > MODEL_VERSION
+    return { ok: false, errors: [{ path: '$.version', message: newer ? `model version ${json.version} is newer than this Axon Studio reads (${MODEL_VERSION}); update Axon Studio` : `must be ${MODEL_VERSION}` }] }
+  }
+  if (typeof json.engineVersion !== 'string') fail('$.engineVersion', 'must be a string')
+  if (typeof json.title !== 'string') fail('$.title', 'must be a string')
+  if (json.task !== 'classification' && json.task !== 'regression') fail('$.task', 'must be "classification" or "regression"')
+
+  const a = json.architecture
+  let outputSize = 0
+  if (!isObject(a)) fail('$.architecture', 'must be an object')
+  else {
+    if (!isCount(a.inputSize)) fail('$.architecture.inputSize', 'must be a whole number ≥ 1')
+    if (a.precision !== 'float64' && a.precision !== 'float32') fail('$.architecture.precision', 'must be "float64" or "float32"')
+    if (!isObject(a.loss) || typeof a.loss.id !== 'string' || !Object.hasOwn(losses, a.loss.id)) fail('$.architecture.loss.id', `must be one of ${Object.keys(losses).join(', ')}`)
+    if (!Array.isArray(a.layers) || a.layers.length === 0) fail('$.architecture.layers', 'must be a non-empty array')
+    else {
+      let nIn = isCount(a.inputSize) ? a.inputSize : NaN
+      a.layers.forEach((layer: unknown, i: number) => {
+        const path = `$.architecture.layers[${i}]`
+        if (!isObject(layer)) return fail(path, 'must be an object')
+        if (typeof layer.nodeId !== 'string') fail(`${path}.nodeId`, 'must be a string')
+        if (layer.kind === 'dropout') {
+          if (!(isNumber(layer.rate) && layer.rate >= 0 && layer.rate < 1)) fail(`${path}.rate`, 'must be a number in [0, 1)')
+          return
+        }
+        if (layer.kind !== 'dense') return fail(`${path}.kind`, 'must be "dense" or "dropout"')
+        if (!isCount(layer.units)) return fail(`${path}.units`, 'must be a whole number ≥ 1')
+        if (layer.nIn !== nIn) fail(`${path}.nIn`, `must be ${nIn} (the previous layer's units)`)
+        const units = layer.units
+        if (!isObject(layer.activation) || typeof layer.activation.id !== 'string' || !Object.hasOwn(activations, layer.activation.id)) {
+          fail(`${path}.activation.id`, `must be one of ${Object.keys(activations).join(', ')}`)
+        }
+        if (!Array.isArray(layer.weights) || layer.weights.length !== units) fail(`${path}.weights`, `must have ${units} rows (one per unit)`)
+        else layer.weights.forEach((row: unknown, j: number) => {
+          if (!isNumberArray(row, nIn)) fail(`${path}.weights[${j}]`, `must be ${nIn} numbers (one per input)`)
+        })
+        if (layer.biases !== null && !isNumberArray(layer.biases, units)) fail(`${path}.biases`, `must be ${units} numbers or null`)
+        nIn = units
+      })
+      outputSize = nIn
+      if (a.outputSize !== outputSize) fail('$.architecture.outputSize', `must be ${outputSize} (the last layer's units)`)
+    }
+  }
+
+  const p = json.preprocessing
+  if (!isObject(p)) fail('$.preprocessing', 'must be an object')
+  else {
+    const n = isObject(a) && isCount(a.inputSize) ? a.inputSize : undefined
+    if (!isNumber(p.scale)) fail('$.preprocessing.scale', 'must be a number')
+    if (p.shift !== undefined && !isNumberArray(p.shift, n)) fail('$.preprocessing.shift', `must be ${n} numbers (one per input feature)`)
+    if (p.scalePerFeature !== undefined && !isNumberArray(p.scalePerFeature, n)) fail('$.preprocessing.scalePerFeature', `must be ${n} numbers (one per input feature)`)
+    for (const key of ['featureNames', 'labelNames', 'targetNames']) {
+      if (p[key] !== undefined && !(Array.isArray(p[key]) && (p[key] as unknown[]).every((s) => typeof s === 'string'))) fail(`$.preprocessing.${key}`, 'must be an array of strings')
+    }
+  }
+  const t = json.training
+  if (!isObject(t)) fail('$.training', 'must be an object')
+  else {
+    if (!isNumber(t.seed)) fail('$.training.seed', 'must be a number')
+    for (const key of ['optimizer', 'schedule', 'regularization', 'training']) if (!isObject(t[key])) fail(`$.training.${key}`, 'must be an object')
+  }
+  const h = json.history
+  if (!isObject(h)) fail('$.history', 'must be an object')
+  else {
+    if (!(isNumber(h.epochs) && isNumber(h.iterations))) fail('$.history', 'needs epochs and iterations')
+    if (!isNumberArray(h.loss)) fail('$.history.loss', 'must be an array of numbers')
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, model: json as unknown as ModelFile }
+}
+
+/** Parses model-file text; never throws. */
+export function parseModel(text: string): ModelParseResult {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    return { ok: false, errors: [{ path: '$', message: `The file is not valid JSON: ${(e as Error).message}` }] }
+  }
+  return validateModel(json)
+}
+
+/** `parseModel`, throwing a `ModelFormatError` listing every problem. */
+export function parseModelOrThrow(text: string): ModelFile {
+  const result = parseModel(text)
+  if (!result.ok) throw new ModelFormatError(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'))
+  return result.model
+}
+
+/** Runs an imported model. */
+export interface Predictor {
+  readonly model: ModelFile
+  readonly inputSize: number
+  readonly outputSize: number
+  /**
+   * Outputs for `count` rows already preprocessed (`inputs` row-major [count×inputSize]),
+   * exactly as `Session.predict` computes them: `[count×outputSize]`.
+   */
+  predict(inputs: ArrayLike<number>, count: number): Float64Array
+  /** Outputs for raw rows: applies the model's preprocessing first, as training read its data. */
+  predictRaw(raw: ArrayLike<number>, count: number): Float64Array
+}
+
+/** A predictor for a model file (the network is built once; 64 rows at a time). */
+export function createPredictor(model: ModelFile, capacity = 64): Predictor {
+  const spec = modelToSpec(model)
+  // Every weight and bias is hand-set, so the init stream is never drawn for values that matter.
+  const nw: Network = createNetwork(spec.model, capacity, createRng(0))
+  const nIn = nw.inputSize
+  const nOut = nw.outputSize
+  const out = networkOutput(nw)
+  const predict = (inputs: ArrayLike<number>, count: number): Float64Array => {
+    if (inputs.length < count * nIn) throw new ModelFormatError(`Expected ${count * nIn} input values (${count} rows of ${nIn}), got ${inputs.length}.`)
+    const result = new Float64Array(count * nOut)
+    for (let s = 0; s < count; s += nw.capacity) {
+      const rows = Math.min(nw.capacity, count - s)
+      for (let p = 0; p < rows * nIn; p++) nw.X[p] = inputs[s * nIn + p]
+      networkForward(nw, 0, rows, null)
+      for (let p = 0; p < rows * nOut; p++) result[s * nOut + p] = out[p]
+    }
+    return result
+  }
+  const pre = model.preprocessing
+  const predictRaw = (raw: ArrayLike<number>, count: number): Float64Array => {
+    const ds: Dataset = {
+      count,
+      inputSize: nIn,
+      inputs: Float64Array.from(raw),
+      inputScale: pre.scale,
+      ...(pre.shift ? { inputShift: Float64Array.from(pre.shift) } : {}),
+      ...(pre.scalePerFeature ? { inputScalePerFeature: Float64Array.from(pre.scalePerFeature) } : {}),
+      targetSize: nOut,
+    }
+    const x = new Float64Array(count * nIn)
+    for (let i = 0; i < count; i++) datasetReadInput(ds, i, x, i)
+    return predict(x, count)
+  }
+  return { model, inputSize: nIn, outputSize: nOut, predict, predictRaw }
+}
