@@ -1,0 +1,76 @@
+/**
+ * Kernel micro-benchmark: the three products of one 784-100-10 mini-batch-300 training step
+ * (the hidden layer, where nearly all the arithmetic is), per kernel, in GFLOP/s.
+ *
+ *   net = X·Wᵀ     [300×784]·[784×100]ᵀ   (transB)
+ *   ∂E/∂W = Δᵀ·X   [100×300]·[300×784]    (transA)
+ *   ∂E/∂X = Δ·W    [300×100]·[100×784]    (plain; needed for every layer but the first)
+ *
+ * Each figure is the best of several short windows: other work on the machine only ever slows
+ * a window down, so the best one is the kernel's own speed.
+ */
+import { performance } from 'node:perf_hooks'
+import { gemmReference, type GemmArgs, type GemmF32 } from '../src/engine/kernels/gemm'
+import { checkUniform } from '../src/engine/kernels/gemmCheck'
+
+export interface GemmShape {
+  name: string
+  transA: boolean
+  transB: boolean
+  m: number
+  n: number
+  k: number
+}
+
+export const STEP_SHAPES: GemmShape[] = [
+  { name: 'net = X·Wᵀ (300×784·784×100)', transA: false, transB: true, m: 300, n: 100, k: 784 },
+  { name: '∂E/∂W = Δᵀ·X (100×300·300×784)', transA: true, transB: false, m: 100, n: 784, k: 300 },
+  { name: '∂E/∂X = Δ·W (300×100·100×784)', transA: false, transB: false, m: 300, n: 784, k: 100 },
+  { name: 'Task N: net = X·Wᵀ (10×784·784×30)', transA: false, transB: true, m: 10, n: 30, k: 784 },
+  { name: 'Task N: ∂E/∂W = Δᵀ·X (30×10·10×784)', transA: true, transB: false, m: 30, n: 784, k: 10 },
+]
+
+/** GFLOP/s (2·m·n·k per call) of `kernel` on `shape`: best of `rounds` windows of `windowMs`. */
+export function gemmGflops(
+  kernel: GemmF32,
+  alloc: (n: number) => Float32Array,
+  shape: GemmShape,
+  rounds = 5,
+  windowMs = 60,
+): number {
+  const { transA, transB, m, n, k } = shape
+  const u = checkUniform(3)
+  const fill = (x: Float32Array) => {
+    for (let i = 0; i < x.length; i++) x[i] = u() - 0.5
+    return x
+  }
+  const args: GemmArgs<Float32Array> = {
+    transA,
+    transB,
+    m,
+    n,
+    k,
+    alpha: 1,
+    A: fill(alloc(m * k)),
+    B: fill(alloc(k * n)),
+    beta: 0,
+    C: alloc(m * n),
+  }
+  kernel(args)
+  let best = 0
+  for (let r = 0; r < rounds; r++) {
+    let calls = 0
+    const t0 = performance.now()
+    let t = 0
+    do {
+      kernel(args)
+      calls++
+      t = performance.now() - t0
+    } while (t < windowMs)
+    best = Math.max(best, (2 * m * n * k * calls) / (t / 1000) / 1e9)
+  }
+  return best
+}
+
+/** The reference kernel as a GemmF32 (plain TypeScript loops). */
+export const referenceF32: GemmF32 = (args) => gemmReference(args)

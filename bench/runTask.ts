@@ -1,0 +1,90 @@
+/**
+ * One engine benchmark run in its own process (so peak RSS is this run's alone), in the format
+ * of the peers in ../shared/bench/peers: per-epoch training seconds, test accuracy after each
+ * epoch, evaluation seconds, peak RSS, then one `RESULT {json}` line (also appended to
+ * $RESULTS_JSONL when set, so ../shared/bench/peers/report.py can tabulate it).
+ *
+ *   tsx bench/runTask.ts --task F|N [--epochs E] [--precision float32|float64]
+ *                        [--kernel fma|simd|ts] [--max-s S] [--seed S] [--tag T]
+ *
+ * --kernel fma (default): the relaxed-SIMD build with fused multiply-add, as Chromium and
+ * Electron run it (Node 20 needs a V8 flag, set below); simd: the plain WebAssembly SIMD build;
+ * ts: the pure TypeScript `gemmReference`.
+ */
+import { appendFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { createSession } from '../src/engine/train'
+import { installWasmKernels, wasmKernelStats } from '../src/engine/kernels/install'
+import { ENGINE_VERSION } from '../src/engine/version'
+import type { Precision } from '../src/engine/spec'
+import { loadFashionMnist } from './fashion'
+import { TASKS, taskSpec, type TaskId } from './tasks'
+import { median, parseFlags } from './util'
+
+const flags = parseFlags(process.argv.slice(2), { task: 'F', epochs: '', precision: 'float32', kernel: 'fma', 'max-s': '600', seed: '1', tag: '' })
+const task = flags.task as TaskId
+if (!(task in TASKS)) throw new Error(`--task must be F or N, got ${flags.task}`)
+const info = TASKS[task]
+const epochs = flags.epochs ? Number(flags.epochs) : info.epochs
+const precision = flags.precision as Precision
+const maxS = Number(flags['max-s'])
+if (flags.kernel === 'fma') setFlagsFromString('--experimental-wasm-relaxed-simd')
+const useWasm = flags.kernel !== 'ts' && installWasmKernels({ fma: flags.kernel === 'fma' })
+if (flags.kernel !== 'ts' && !useWasm) console.error('WebAssembly SIMD unavailable: running the TypeScript kernel')
+const kernelName = useWasm ? `wasm ${wasmKernelStats()?.variant === 'relaxed' ? 'relaxed-simd (fma)' : 'simd'}` : 'typescript'
+
+const t0 = performance.now()
+const { train, test } = loadFashionMnist()
+const loadS = (performance.now() - t0) / 1000
+
+const session = createSession(taskSpec(task, precision, epochs, Number(flags.seed)), train)
+const label = `axon task${task} ${precision} ${kernelName}`
+const epochS: number[] = []
+const evalS: number[] = []
+const acc: number[] = []
+let total = 0
+for (let e = 0; e < epochs; e++) {
+  const a = performance.now()
+  const m = session.runEpoch()
+  const b = performance.now()
+  if (!m) throw new Error(`training stopped: ${session.error?.message ?? session.stopped}`)
+  const ev = session.evaluate(test)
+  const c = performance.now()
+  epochS.push((b - a) / 1000)
+  evalS.push((c - b) / 1000)
+  acc.push(ev.accuracy ?? 0)
+  total += (c - a) / 1000
+  console.error(`[${label}] epoch ${e + 1}: train ${((b - a) / 1000).toFixed(3)}s eval ${((c - b) / 1000).toFixed(3)}s acc ${acc[e].toFixed(4)} loss ${m.loss.toFixed(4)}`)
+  if (total > maxS && e + 1 < epochs) break
+}
+
+const accAt: Record<string, number> = {}
+for (const k of [1, 5, 10, 30]) if (acc.length >= k) accAt[String(k)] = acc[k - 1]
+const result = {
+  peer: `axon-engine-${ENGINE_VERSION}`,
+  impl: 'axon',
+  task,
+  variant: `${info.act}, 1 thread, ${precision}, ${kernelName} gemm`,
+  act: info.act,
+  threads: 1,
+  lr: info.lr,
+  batch: info.batch,
+  hidden: info.hidden,
+  load_s: Number(loadS.toFixed(3)),
+  tag: flags.tag,
+  epochs_requested: epochs,
+  epochs_done: epochS.length,
+  capped: epochS.length < epochs,
+  epoch_s: epochS.map((x) => Number(x.toFixed(4))),
+  epoch_s_median_excl_first: median(epochS.length > 1 ? epochS.slice(1) : epochS),
+  eval_s_median: median(evalS),
+  acc: acc.map((x) => Number(x.toFixed(4))),
+  acc_at: accAt,
+  final_acc: acc[acc.length - 1] ?? null,
+  peak_rss_mb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)),
+  kernel_stats: wasmKernelStats(),
+}
+const line = JSON.stringify(result)
+console.log(`RESULT ${line}`)
+if (process.env.RESULTS_JSONL) appendFileSync(process.env.RESULTS_JSONL, line + '\n')

@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: the engine's speed on real Fashion-MNIST, optionally beside the PyTorch and
+ * NumPy peers of ../shared/bench/peers, in one run and one table.
+ *
+ *   npm run bench                       kernel GFLOP/s, then Task F (10 epochs) and Task N (30 epochs)
+ *   npm run bench -- --quick            2 epochs per task
+ *   npm run bench -- --peers            also PyTorch (1 thread) and NumPy (float32, 1 thread)
+ *   npm run bench -- --kernels fma,simd,ts   engine runs per gemm kernel (default: fma)
+ *   npm run bench -- --tasks F          only Task F;  --epochs E  override epochs;  --max-s S  cap per run
+ *   npm run bench -- --gemm-only        only the kernel micro-benchmark
+ *
+ * Each training run is its own process (peak RSS is that run's alone) and prints a
+ * `RESULT {json}` line in the peers' format; all of them go to bench/results/results[-quick].jsonl,
+ * which ../shared/bench/peers/report.py tabulates. Runs are sequential: the machine is shared.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { setFlagsFromString } from 'node:v8'
+import { createWasmGemm } from '../src/engine/kernels/wasmGemm'
+import { STEP_SHAPES, gemmGflops, referenceF32 } from '../bench/gemmBench'
+import { TASKS, type TaskId } from '../bench/tasks'
+import { parseFlags } from '../bench/util'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const PEERS = process.env.PEERS_DIR ?? resolve(ROOT, '../shared/bench/peers')
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3'
+
+const flags = parseFlags(process.argv.slice(2), {
+  quick: '',
+  peers: '',
+  kernels: 'fma',
+  tasks: 'F,N',
+  epochs: '',
+  'max-s': '',
+  'gemm-only': '',
+  'no-gemm': '',
+})
+const quick = flags.quick === '1'
+const suffix = quick ? '-quick' : ''
+const maxS = flags['max-s'] || (quick ? '60' : '300')
+const tasks = flags.tasks.split(',').filter(Boolean) as TaskId[]
+const outDir = join(ROOT, 'bench', 'results')
+mkdirSync(outDir, { recursive: true })
+const jsonl = join(outDir, `results${suffix}.jsonl`)
+writeFileSync(jsonl, '')
+
+function epochsFor(task: TaskId): number {
+  if (flags.epochs) return Number(flags.epochs)
+  return quick ? 2 : TASKS[task].epochs
+}
+
+/** Run a command, streaming its stderr (progress) through; resolves with its exit code. */
+function run(cmd: string, args: string[], cwd: string): Promise<number> {
+  console.error(`\n$ ${[cmd, ...args].join(' ')}`)
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, RESULTS_JSONL: jsonl }, stdio: ['ignore', 'pipe', 'inherit'] })
+    child.stdout.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (line && !line.startsWith('RESULT ')) console.error(line)
+    })
+    child.on('close', (code) => done(code ?? 1))
+    child.on('error', (e) => {
+      console.error(`cannot run ${cmd}: ${e.message}`)
+      done(1)
+    })
+  })
+}
+
+function gemmTable(): void {
+  setFlagsFromString('--experimental-wasm-relaxed-simd')
+  const fma = createWasmGemm({ fma: true, arenaBytes: 16 << 20, scratchBytes: 1 << 20 })
+  const simd = createWasmGemm({ fma: false, arenaBytes: 16 << 20, scratchBytes: 1 << 20 })
+  const plain = (n: number) => new Float32Array(n)
+  const rounds = quick ? 3 : 6
+  console.log('\n### float32 GEMM, one thread, GFLOP/s (best of short windows)\n')
+  console.log(`| product | wasm ${fma?.stats().variant === 'relaxed' ? 'relaxed-simd (fma)' : '(no relaxed simd)'} | wasm simd | TypeScript reference |`)
+  console.log('|---|---|---|---|')
+  for (const shape of STEP_SHAPES) {
+    const f = fma ? gemmGflops(fma.gemm, fma.alloc, shape, rounds).toFixed(1) : '-'
+    const s = simd ? gemmGflops(simd.gemm, simd.alloc, shape, rounds).toFixed(1) : '-'
+    const r = gemmGflops(referenceF32, plain, shape, Math.min(rounds, 3), 100).toFixed(2)
+    console.log(`| ${shape.name} | ${f} | ${s} | ${r} |`)
+  }
+}
+
+interface Result {
+  peer: string
+  task: TaskId
+  variant: string
+  epochs_done: number
+  epoch_s_median_excl_first: number | null
+  eval_s_median: number | null
+  final_acc: number | null
+  peak_rss_mb: number
+  capped: boolean
+}
+
+function resultTable(): void {
+  const rows = readFileSync(jsonl, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Result)
+  for (const task of tasks) {
+    const rs = rows.filter((r) => r.task === task)
+    if (rs.length === 0) continue
+    const torch = rs.find((r) => r.peer.startsWith('pytorch'))?.epoch_s_median_excl_first ?? null
+    const t = TASKS[task]
+    console.log(`\n### Task ${task} (784-${t.hidden}-10 ${t.act}, batch ${t.batch}, η = ${t.lr}), ${epochsFor(task)} epochs\n`)
+    console.log('| runner | variant | s/epoch (median, excl. 1st) | ÷ PyTorch | eval s | test acc % (last epoch) | epochs | peak RSS MiB |')
+    console.log('|---|---|---|---|---|---|---|---|')
+    for (const r of rs) {
+      const s = r.epoch_s_median_excl_first
+      const ratio = s !== null && torch ? (s / torch).toFixed(2) : '-'
+      console.log(
+        `| ${r.peer} | ${r.variant} | ${s?.toFixed(3) ?? '-'} | ${ratio} | ${r.eval_s_median?.toFixed(3) ?? '-'} | ` +
+          `${r.final_acc !== null ? (100 * r.final_acc).toFixed(2) : '-'} | ${r.epochs_done}${r.capped ? ' (capped)' : ''} | ${r.peak_rss_mb.toFixed(0)} |`,
+      )
+    }
+  }
+  console.log(`\nRESULT lines: ${jsonl}`)
+}
+
+if (flags['no-gemm'] !== '1') gemmTable()
+if (flags['gemm-only'] !== '1') {
+  for (const task of tasks) {
+    const epochs = String(epochsFor(task))
+    for (const kernel of flags.kernels.split(',').filter(Boolean)) {
+      await run(process.execPath, ['--import', 'tsx', 'bench/runTask.ts', '--task', task, '--epochs', epochs, '--kernel', kernel, '--max-s', maxS], ROOT)
+    }
+    if (flags.peers === '1') {
+      const py = join(PEERS, 'py')
+      if (!existsSync(py)) console.error(`peers not found at ${PEERS} (set PEERS_DIR)`)
+      else {
+        const common = ['--threads', '1', '--epochs', epochs, '--max-s', maxS]
+        const f = task === 'F' ? ['--act', 'relu', '--lr', String(TASKS.F.lr)] : []
+        await run(PYTHON, ['peer_torch.py', '--task', task, ...f, ...common], py)
+        await run(PYTHON, ['peer_numpy.py', '--task', task, ...f, '--mode', 'batch', '--dtype', 'f32', ...common], py)
+      }
+    }
+  }
+  resultTable()
+}
