@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { parseCsv } from './csv'
+import { csvToDataset } from './csvDataset'
+
+const table = (s: string) => parseCsv(new TextEncoder().encode(s))
+
+describe('csvToDataset', () => {
+  const iris = table(
+    'sepal,colour,species\n5.1,red,setosa\n7.0,blue,versicolor\n6.3,red,virginica\n4.9,green,setosa\n',
+  )
+
+  it('one categorical target → labels with names; categorical features one-hot', () => {
+    const { dataset, report } = csvToDataset(iris, { targets: ['species'] })
+    expect(dataset.featureNames).toEqual(['sepal', 'colour=blue', 'colour=green', 'colour=red'])
+    expect(Array.from(dataset.inputs)).toEqual([
+      5.1, 0, 0, 1, 7.0, 1, 0, 0, 6.3, 0, 0, 1, 4.9, 0, 1, 0,
+    ])
+    expect(dataset).toMatchObject({
+      count: 4,
+      inputSize: 4,
+      targetSize: 3,
+      labelNames: ['setosa', 'versicolor', 'virginica'],
+    })
+    expect(Array.from(dataset.labels!)).toEqual([0, 1, 2, 0])
+    expect(dataset.targets).toBeUndefined()
+    expect(report).toEqual({ rowsUsed: 4, rowsWithMissing: 0, droppedLines: [], filled: [] })
+  })
+
+  it('numeric target → regression targets with names; chosen features only', () => {
+    const { dataset } = csvToDataset(iris, { targets: ['sepal'], features: ['colour'] })
+    expect([dataset.targetSize, dataset.targetNames, Array.from(dataset.targets!)]).toEqual([
+      1,
+      ['sepal'],
+      [5.1, 7.0, 6.3, 4.9],
+    ])
+    expect(dataset.inputSize).toBe(3)
+  })
+
+  it('several targets → concatenated targets (numbers, one-hot blocks)', () => {
+    const { dataset } = csvToDataset(iris, { targets: ['sepal', 'colour'], features: ['species'] })
+    expect(dataset.targetNames).toEqual(['sepal', 'colour=blue', 'colour=green', 'colour=red'])
+    expect(Array.from(dataset.targets!.subarray(0, 8))).toEqual([5.1, 0, 0, 1, 7.0, 1, 0, 0])
+  })
+
+  it('a numeric column treated as classes (e.g. a digit label)', () => {
+    const t = table('label,p1,p2\n7,0,255\n2,128,3\n7,1,1\n')
+    const { dataset } = csvToDataset(t, { targets: ['label'], categorical: ['label'] })
+    expect([dataset.labelNames, Array.from(dataset.labels!)]).toEqual([
+      ['2', '7'],
+      [1, 0, 1],
+    ])
+    // Whole numbers in 0…255 with nothing missing stay bytes.
+    expect(dataset.inputs).toBeInstanceOf(Uint8Array)
+    expect(Array.from(dataset.inputs)).toEqual([0, 255, 128, 3, 1, 1])
+  })
+
+  describe('missing values', () => {
+    const t = table('a,b,c,y\n1,x,10,yes\n,y,20,no\nNA,x,,yes\n4,,40,\n5,y,50,no\n')
+
+    it('drop: rows with a missing chosen value go, and their lines are reported', () => {
+      const { dataset, report } = csvToDataset(t, { targets: ['y'], missing: 'drop' })
+      expect(dataset.count).toBe(2)
+      expect(report).toEqual({
+        rowsUsed: 2,
+        rowsWithMissing: 3,
+        droppedLines: [3, 4, 5],
+        filled: [],
+      })
+    })
+
+    it('only the chosen columns count', () => {
+      const { dataset } = csvToDataset(t, { targets: ['y'], features: ['b'], missing: 'drop' })
+      expect(dataset.count).toBe(4)
+    })
+
+    it('fillMean: numeric mean, categorical most frequent; missing targets still dropped', () => {
+      const { dataset, report } = csvToDataset(t, { targets: ['y'], missing: 'fillMean' })
+      expect(report.droppedLines).toEqual([5])
+      expect(report.filled).toEqual([
+        { column: 'a', count: 2, value: (1 + 4 + 5) / 3 },
+        { column: 'c', count: 1, value: 30 },
+      ])
+      expect(dataset.count).toBe(4)
+      // Row 2 (a missing) → a = 10/3; b one-hot (x, y); c.
+      expect(Array.from(dataset.inputs.subarray(4, 8))).toEqual([10 / 3, 0, 1, 20])
+      expect(Array.from(dataset.inputs.subarray(8, 12))).toEqual([10 / 3, 1, 0, 30])
+    })
+
+    it('fillValue: the given number', () => {
+      const { dataset, report } = csvToDataset(t, {
+        targets: ['y'],
+        features: ['a'],
+        missing: 'fillValue',
+        fillValue: -1,
+      })
+      expect(Array.from(dataset.inputs)).toEqual([1, -1, -1, 5])
+      expect(report.filled).toEqual([{ column: 'a', count: 2, value: -1 }])
+    })
+  })
+})
