@@ -94,6 +94,12 @@ export function decodeText(
     }
   }
   if (ascii || encoding === 'latin-1') {
+    // Short cells (most numbers): a plain loop beats creating a subarray for `apply`.
+    if (end - start <= 16) {
+      let short = ''
+      for (let i = start; i < end; i++) short += String.fromCharCode(bytes[i])
+      return short
+    }
     let s = ''
     // Chunks keep fromCharCode's argument list short.
     for (let i = start; i < end; i += 8192) {
