@@ -4,7 +4,7 @@ import type { MessagePortMain } from 'electron'
 import type { MessagePort } from 'node:worker_threads'
 import { mainPortEndpoint } from './mainPortEndpoint'
 import { connectEngine, serveEngine } from '../engine/host/rpc/connect'
-import type { EngineEvent } from '../engine/host/events'
+import type { EngineEvent, StreamDemoEvent } from '../engine/host/events'
 import { createFakeMainToRendererChannel, type FakeMessagePortMain } from '../../test/fakeMessagePortMain'
 
 /** The Electron topology, minus Electron: engine on MessagePortMain ends, renderer on plain ports. */
@@ -30,8 +30,8 @@ describe('Comlink over (fake) Electron MessagePortMain', () => {
   })
 
   it('streams 120 events with Float32Array payloads, copied rather than transferred', async () => {
-    const events: EngineEvent[] = []
-    const host = startFakeElectronEngine((event) => void events.push(event))
+    const events: StreamDemoEvent[] = []
+    const host = startFakeElectronEngine((event) => void (event.kind === 'streamDemo' && events.push(event)))
     close = host.close
     const summary = await host.engine.streamDemo('e-1', { count: 120, length: 32 })
     expect(summary).toEqual({ runId: 'e-1', status: 'finished', emitted: 120, transferred: 0 })
@@ -41,8 +41,9 @@ describe('Comlink over (fake) Electron MessagePortMain', () => {
   })
 
   it('cancels mid-stream', async () => {
-    const events: EngineEvent[] = []
+    const events: StreamDemoEvent[] = []
     const host = startFakeElectronEngine((event) => {
+      if (event.kind !== 'streamDemo') return
       events.push(event)
       if (event.index === 25) void host.engine.cancel('e-2')
     })

@@ -8,6 +8,7 @@
  */
 import { ENGINE_VERSION } from '../version'
 import { createDemoApi, type DemoApi } from './demo'
+import { createTrainingApi, type TrainingApi } from './training'
 import type { Cancellation, EngineHostIo } from './io'
 
 export type { Cancellation, EngineHostIo } from './io'
@@ -20,7 +21,7 @@ export interface CoreApi {
   cancel(runId: string): void
 }
 
-export type EngineApi = CoreApi & DemoApi
+export type EngineApi = CoreApi & DemoApi & TrainingApi
 
 export function createEngineApi(io: EngineHostIo): EngineApi {
   const cancelled = new Set<string>()
@@ -32,5 +33,6 @@ export function createEngineApi(io: EngineHostIo): EngineApi {
     version: () => ENGINE_VERSION,
     cancel: (runId) => void cancelled.add(runId),
     ...createDemoApi(io, cancellation),
+    ...createTrainingApi(io, cancellation),
   }
 }

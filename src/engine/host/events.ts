@@ -5,6 +5,7 @@
  * current one. Typed arrays inside events are transferred where the transport allows it
  * (Web Worker, worker_threads) and copied where it does not (Electron's MessagePortMain).
  */
+import type { TrainSnapshot } from './trainingTypes'
 
 /** One progress event of the streaming demo: proves the transport before training exists. */
 export interface StreamDemoEvent {
@@ -15,7 +16,13 @@ export interface StreamDemoEvent {
   data: Float32Array
 }
 
-export type EngineEvent = StreamDemoEvent
+/** A training run's state, streamed throttled and latest-wins (see host/trainingRun.ts). */
+export interface TrainSnapshotEvent {
+  kind: 'trainSnapshot'
+  snapshot: TrainSnapshot
+}
+
+export type EngineEvent = StreamDemoEvent | TrainSnapshotEvent
 
 /** The receiving side of the event channel, exposed by the UI (or CLI, or test). */
 export interface EngineEventSink {

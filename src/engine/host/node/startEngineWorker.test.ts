@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startEngineWorker, type NodeEngine } from './startEngineWorker'
-import type { EngineEvent } from '../events'
+import type { StreamDemoEvent } from '../events'
 import { ENGINE_VERSION } from '../../version'
 
 describe('engine in worker_threads over Comlink', () => {
@@ -16,8 +16,8 @@ describe('engine in worker_threads over Comlink', () => {
   })
 
   it('streams 150 events, each with a transferred Float32Array', async () => {
-    const events: EngineEvent[] = []
-    host = startEngineWorker((event) => void events.push(event))
+    const events: StreamDemoEvent[] = []
+    host = startEngineWorker((event) => void (event.kind === 'streamDemo' && events.push(event)))
     const summary = await host.engine.streamDemo('run-1', { count: 150, length: 64 })
     expect(summary).toEqual({ runId: 'run-1', status: 'finished', emitted: 150, transferred: 150 })
     expect(events).toHaveLength(150)
@@ -30,8 +30,9 @@ describe('engine in worker_threads over Comlink', () => {
   })
 
   it('stops a stream mid-way when cancelled', async () => {
-    const events: EngineEvent[] = []
+    const events: StreamDemoEvent[] = []
     host = startEngineWorker((event) => {
+      if (event.kind !== 'streamDemo') return
       events.push(event)
       if (event.index === 40) void host!.engine.cancel('run-2')
     })

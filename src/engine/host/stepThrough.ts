@@ -1,0 +1,73 @@
+/**
+ * The step-through of one example, as the lectures write it on the board: the engine's trace
+ * (net and out of every unit; ∂E/∂out, δ = ∂E/∂net and ∂E/∂w of every weight) plus the
+ * weights after the update w⁺ = w − η·∂E/∂w (or whatever the optimizer does), and the names the
+ * lectures use: inputs i1, i2…, units h1, h2… / o1, o2…, weights numbered w1, w2… layer by
+ * layer, row by row (Mazur's numbering: hidden [[w1, w2], [w3, w4]], output [[w5, w6], [w7, w8]]).
+ */
+import { traceSample, type Session, type Trace } from '../train'
+
+export interface StepThroughLayer {
+  nodeId: string
+  /** Unit names, e.g. ["h1", "h2"] or ["o1", "o2"]. */
+  units: string[]
+  /** Names of this layer's inputs (the previous layer's units or the features). */
+  inputs: string[]
+  /** Number of the first weight of this layer in the lecture numbering (1-based): w_jk is w{first + j·nIn + k}. */
+  firstWeight: number
+  /** w⁺ = w + Δw, `[units][nIn]` (the engine's values after the update). */
+  weightsAfter: number[][]
+  biasesAfter: number[] | null
+}
+
+export interface StepThrough {
+  sampleIndex: number
+  trace: Trace
+  /** Names and post-update values, one entry per dense layer of `trace.layers` (in order). */
+  layers: StepThroughLayer[]
+  /** The optimizer's update rule id (the formula shown is w⁺ = w − η·∂E/∂w for `sgd`). */
+  optimizer: string
+  /** E after the update, for the same example (the lectures' "further forward pass"). */
+  lossAfter: number
+  outputAfter: number[]
+}
+
+/**
+ * Trace training row `sampleIndex` through the session. With `apply`, the update is applied
+ * to the session (one online iteration); otherwise the session is left unchanged.
+ */
+export function stepThrough(session: Session, sampleIndex: number, options: { apply?: boolean; featureNames?: string[] } = {}): StepThrough {
+  const ds = session.train
+  if (!Number.isInteger(sampleIndex) || sampleIndex < 0 || sampleIndex >= ds.count) {
+    throw new RangeError(`sampleIndex must be a row of the training data (0…${ds.count - 1}), got ${sampleIndex}`)
+  }
+  const trace = traceSample(session, sampleIndex, { apply: options.apply })
+  const dense = trace.layers.filter((l) => l.kind === 'dense')
+  const featureNames = ds.featureNames ?? options.featureNames ?? Array.from({ length: ds.inputSize }, (_, k) => `i${k + 1}`)
+  let previous = featureNames
+  let weightNumber = 1
+  const layers = dense.map((l, index): StepThroughLayer => {
+    const prefix = index === dense.length - 1 ? 'o' : dense.length > 2 ? `h${index + 1}.` : 'h'
+    const units = l.out.map((_, j) => `${prefix}${j + 1}`)
+    const weightsAfter = l.weights!.map((row, j) => row.map((w, k) => w + l.updateWeights![j][k]))
+    const biasesAfter = l.biases ? l.biases.map((b, j) => b + l.updateBiases![j]) : null
+    const layer = { nodeId: l.nodeId, units, inputs: previous, firstWeight: weightNumber, weightsAfter, biasesAfter }
+    weightNumber += l.out.length * l.input.length
+    previous = units
+    return layer
+  })
+  // The "further forward pass": the same example with the updated weights, without disturbing the session.
+  const saved = options.apply ? null : session.getFlatParams()
+  if (!options.apply) {
+    const nw = session.network
+    for (const l of dense) {
+      const layer = nw.dense.find((d) => d.nodeId === l.nodeId)!
+      layer.W.set(l.weights!.flatMap((row, j) => row.map((w, k) => w + l.updateWeights![j][k])))
+      if (layer.b && l.biases) layer.b.set(l.biases.map((b, j) => b + l.updateBiases![j]))
+    }
+  }
+  const outputAfter = Array.from(session.predict(trace.input, 1))
+  const lossAfter = session.network.loss.value(Float64Array.from(outputAfter), 0, Float64Array.from(trace.target), 0, outputAfter.length)
+  if (saved) session.setFlatParams(saved)
+  return { sampleIndex, trace, layers, optimizer: session.spec.optimizer.id, lossAfter, outputAfter }
+}

@@ -1,0 +1,85 @@
+/**
+ * The training part of `EngineApi`: start a run, then drive it (pause, resume, step, reset,
+ * speed, optimizer settings mid-run, step-through trace, stop). Snapshots stream to the UI as
+ * `trainSnapshot` events (see `trainingRun.ts` for slicing and latest-wins throttling).
+ *
+ *   const info = await engine.startRun('r1', spec, { kind: 'builtin', id: 'xor' }, { speed: 10 })
+ *   await engine.resume('r1') … await engine.pause('r1') … await engine.step('r1', 'example')
+ *   const t = await engine.trace('r1', 0)       // forward/backward numbers of row 0
+ */
+import type { EngineSpec } from '../spec'
+import type { StepUnit } from '../train'
+import type { Cancellation, EngineHostIo } from './io'
+import { TrainingRun, type RunProgress } from './trainingRun'
+import type { StepThrough } from './stepThrough'
+import type { OptimizerSettings, RunInfo, RunOptions, RunSpeed, TrainingData } from './trainingTypes'
+
+export type { RunProgress } from './trainingRun'
+export type { StepThrough, StepThroughLayer } from './stepThrough'
+export type * from './trainingTypes'
+
+export interface TrainingApi {
+  /**
+   * Create a run: resolve the data, build the session (initialised from `spec.seed`) and send
+   * its first snapshot. The run starts paused unless `options.autoStart`. A previous run with
+   * the same id is stopped first.
+   */
+  startRun(runId: string, spec: EngineSpec, data: TrainingData, options?: RunOptions): Promise<RunInfo>
+  /** Train in the background until paused, stopped or a stop criterion holds. */
+  resume(runId: string): Promise<RunProgress>
+  /** Stop after the current slice; resolves when the paused snapshot has been delivered. */
+  pause(runId: string): Promise<RunProgress>
+  /** Advance exactly one example, batch or epoch (pauses a running run first). */
+  step(runId: string, unit: StepUnit): Promise<RunProgress>
+  /** Re-initialise the network from the seed; counters and curves start again. */
+  reset(runId: string): Promise<RunProgress>
+  /** 0 = full speed, latest-wins snapshots; n > 0 = n updates per delivered snapshot (per frame). */
+  setSpeed(runId: string, speed: RunSpeed): Promise<void>
+  /** Change η (and momentum, ρ, β1, β2, ε) mid-run. */
+  setOptimizerSettings(runId: string, settings: OptimizerSettings): Promise<RunProgress>
+  /** Forward and backward numbers of training row `sampleIndex`; with `apply`, also take that update. */
+  trace(runId: string, sampleIndex: number, options?: { apply?: boolean }): Promise<StepThrough>
+  /** End the run and forget it. */
+  stop(runId: string): Promise<RunProgress>
+}
+
+export function createTrainingApi(io: EngineHostIo, cancellation: Cancellation): TrainingApi {
+  const runs = new Map<string, TrainingRun>()
+  const get = (runId: string): TrainingRun => {
+    const run = runs.get(runId)
+    if (!run) throw new RangeError(`There is no training run "${runId}" (it was stopped or never started).`)
+    return run
+  }
+  return {
+    async startRun(runId, spec, data, options = {}) {
+      const previous = runs.get(runId)
+      if (previous) {
+        runs.delete(runId)
+        await previous.stop()
+      }
+      cancellation.clear(runId)
+      const run = new TrainingRun(runId, spec, data, io, options)
+      run.cancelled = () => cancellation.isCancelled(runId)
+      runs.set(runId, run)
+      await run.begin(options.autoStart ?? false)
+      return run.info
+    },
+    resume: async (runId) => get(runId).resume(),
+    pause: async (runId) => get(runId).pause(),
+    step: async (runId, unit) => {
+      if (unit !== 'example' && unit !== 'batch' && unit !== 'epoch') throw new RangeError(`unit must be example, batch or epoch, got ${String(unit)}`)
+      return get(runId).step(unit)
+    },
+    reset: async (runId) => get(runId).reset(),
+    setSpeed: async (runId, speed) => get(runId).setSpeed(speed),
+    setOptimizerSettings: async (runId, settings) => get(runId).setOptimizerSettings(settings),
+    trace: async (runId, sampleIndex, options = {}) => get(runId).trace(sampleIndex, options.apply ?? false),
+    async stop(runId) {
+      const run = get(runId)
+      runs.delete(runId)
+      const progress = await run.stop()
+      cancellation.clear(runId)
+      return progress
+    },
+  }
+}
