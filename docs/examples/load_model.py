@@ -1,0 +1,70 @@
+"""Load an Axon Studio model file (model JSON) and run it with plain NumPy.
+
+    python3 load_model.py model.json 0.05,0.1 [0.2,0.3 ...]
+
+Prints one line of outputs per input row (raw features; the model's preprocessing is applied).
+"""
+import json
+import sys
+
+import numpy as np
+
+
+def activation(spec, net):
+    """out = f(net) for one layer; `net` is [rows, units]."""
+    f = spec["id"]
+    if f == "linear":
+        return spec.get("slope", 1.0) * net
+    if f == "step":
+        return (net >= 0).astype(float)
+    if f == "sign":
+        return np.where(net >= 0, 1.0, -1.0)
+    if f == "sigmoid":
+        return 1.0 / (1.0 + np.exp(-net))
+    if f == "tanh":
+        return np.tanh(net)
+    if f in ("relu", "noisyRelu"):  # the noise is added only while training
+        return np.maximum(0.0, net)
+    if f == "leakyRelu":
+        return np.where(net > 0, net, spec.get("alpha", 0.01) * net)
+    if f == "softplus":
+        return np.logaddexp(0.0, net)
+    if f == "softmax":
+        e = np.exp(net - net.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+    raise ValueError("unknown activation " + f)
+
+
+def load(path):
+    with open(path) as file:
+        model = json.load(file)
+    if model.get("format") != "axon-studio/model" or model.get("version") != 1:
+        raise ValueError("not an Axon Studio model file (version 1)")
+    return model
+
+
+def predict(model, x):
+    """x: raw inputs [rows, inputSize] → outputs [rows, outputSize]."""
+    pre = model["preprocessing"]
+    a = np.asarray(x, dtype=float)
+    if "shift" in pre:
+        a = a - np.asarray(pre["shift"])
+    if "scalePerFeature" in pre:
+        a = a * np.asarray(pre["scalePerFeature"])
+    a = a * pre["scale"]
+    for layer in model["architecture"]["layers"]:
+        if layer["kind"] != "dense":
+            continue  # dropout is the identity when predicting
+        W = np.asarray(layer["weights"])  # [units, nIn]: W[j, k] is w_jk, from input k into unit j
+        net = a @ W.T
+        if layer["biases"] is not None:
+            net = net + np.asarray(layer["biases"])
+        a = activation(layer["activation"], net)
+    return a
+
+
+if __name__ == "__main__":
+    model = load(sys.argv[1])
+    rows = [[float(v) for v in arg.split(",")] for arg in sys.argv[2:]]
+    for out in predict(model, rows):
+        print(" ".join(repr(float(v)) for v in out))

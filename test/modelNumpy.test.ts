@@ -1,0 +1,58 @@
+/**
+ * docs/examples/load_model.py (plain NumPy) gives the engine's predictions for an exported model.
+ * Skips when /usr/bin/python3 or numpy is missing.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createPredictor, exportModel, serializeModel } from '../src/engine/model'
+import type { Dataset } from '../src/engine/spec'
+import { createSession, dense, engineSpec, tableDataset } from '../src/engine/train'
+
+const python = '/usr/bin/python3'
+const hasNumpy = spawnSync(python, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0
+const script = join(import.meta.dirname, '../docs/examples/load_model.py')
+
+describe.skipIf(!hasNumpy)('model JSON in NumPy', () => {
+  it.each([
+    ['tanh → dropout → softmax, shifted and scaled inputs', ['tanh', 'softmax'], 'softmaxCrossEntropy', 3],
+    ['leaky ReLU → sigmoid', [{ id: 'leakyRelu', alpha: 0.1 }, 'sigmoid'], 'bce', 1],
+    ['softplus → linear (slope 2)', ['softplus', { id: 'linear', slope: 2 }], 'halfSse', 1],
+  ] as const)('%s', (_, [hiddenAct, outAct], loss, outputs) => {
+    const X = [[0, 0], [0, 1], [1, 0], [1, 1], [2, -1]]
+    const targets = X.map((x, i) => (outputs === 1 ? [(x[0] + x[1]) % 2] : [0, 1, 2].map((c) => (c === i % 3 ? 1 : 0))))
+    const data: Dataset = { ...tableDataset(X, targets), inputShift: Float64Array.from([0.5, -0.25]), inputScalePerFeature: Float64Array.from([2, 3]), inputScale: 0.5 }
+    const spec = engineSpec(
+      { inputSize: 2, layers: [dense('h', 4, hiddenAct), { kind: 'dropout', nodeId: 'd', rate: 0.3 }, dense('o', outputs, outAct)], loss: { id: loss, reduction: 'mean' } },
+      { seed: 3, optimizer: { id: 'sgd', learningRate: 0.3 }, training: { batch: { mode: 'full' }, maxEpochs: 5, shuffle: false, validationFraction: 0 } },
+    )
+    const session = createSession(spec, data)
+    session.trainToEnd()
+    const model = exportModel(session, { title: 't' })
+    const path = join(mkdtempSync(join(tmpdir(), 'axon-numpy-')), 'model.json')
+    writeFileSync(path, serializeModel(model))
+    const raw = [[0.3, -1.2], [4, 5]]
+    const r = spawnSync(python, [script, path, ...raw.map((row) => row.join(','))], { encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    const numpy = r.stdout.trim().split('\n').map((line) => line.split(' ').map(Number))
+    const engine = createPredictor(model).predictRaw(raw.flat(), 2)
+    numpy.flat().forEach((v, i) => expect(v).toBeCloseTo(engine[i], 12))
+  })
+})
+
+describe('model JSON Schema', () => {
+  it('accepts an exported model and rejects a broken one', async () => {
+    const { default: Ajv } = await import('ajv')
+    const { readFileSync } = await import('node:fs')
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../src/engine/model/model.schema.json'), 'utf8'))
+    const validate = new Ajv({ strict: false }).compile(schema)
+    const session = createSession(engineSpec({ inputSize: 2, layers: [dense('h', 2, 'sigmoid'), dense('o', 1, 'sigmoid')] }, { training: { batch: { mode: 'online' }, maxEpochs: 2, shuffle: false, validationFraction: 0 } }), tableDataset([[0, 1], [1, 0]], [[1], [0]]))
+    session.trainToEnd()
+    const model = JSON.parse(serializeModel(exportModel(session, { title: 't' })))
+    expect(validate(model), JSON.stringify(validate.errors)).toBe(true)
+    model.architecture.layers[0].activation.id = 'gelu'
+    expect(validate(model)).toBe(false)
+  })
+})
