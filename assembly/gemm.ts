@@ -1,15 +1,21 @@
-// AssemblyScript source of the WebAssembly SIMD float32 matrix multiply.
+// AssemblyScript source of the WebAssembly SIMD float32 kernels: the matrix multiply (gemm) and
+// the vector update axpy.
 //
 //   C[m×n] = alpha · op(A) · op(B) + beta · C      (row-major, leading dimensions lda, ldb, ldc)
 //
-// Build: `npm run build:wasm` (assembly/build.mjs) compiles this with `asc --enable simd -O3` and
-// writes src/engine/kernels/wasm/gemmWasm.ts (the bytes as base64). Memory is imported and owned
-// by the host side (src/engine/kernels/wasmGemm.ts); all pointers here are byte addresses in it.
+// Build: `npm run build:wasm` (assembly/build.ts) compiles this twice with asc -O3, with SIMD and
+// with relaxed SIMD (fused multiply-add), into src/engine/kernels/wasm/gemmWasm.ts (base64).
+// Memory is imported and owned by the host side (src/engine/kernels/wasmGemm.ts); all pointers
+// here are byte addresses in it.
 //
-// Method: op(B) must be row-major [k×n] so that 8 consecutive columns load as two f32x4. When B
-// is transposed (stored [n×k]) it is first packed into `pack` as Bᵀ. A is read one element at a
-// time and broadcast, so op(A) only changes the strides. The register block is 4 rows × 8
-// columns of C (8 f32x4 accumulators), summed over a block of KC steps of p, then added into C.
+// Method: C is computed in register blocks, summed over blocks of KC steps of p, then added in.
+// - A·B and Aᵀ·B: 4 rows × 8 columns of C (8 f32x4 accumulators); 8 consecutive columns of B
+//   load as two f32x4 and each A element is broadcast, so op(A) only changes the strides.
+// - A·Bᵀ (the dense layer's forward pass): every C[i, j] is a dot product of two contiguous
+//   rows, vectorised over p, 2 rows of A × 4 rows of B at a time; no packing needed.
+// - Aᵀ·Bᵀ: B is first transposed into `pack`, then as Aᵀ·B.
+// (A Goto-style packed variant with one 4×8 kernel for all four cases measured no faster here,
+// and slower on Task N's small shapes.)
 
 /** Steps of p per block: a 4×KC slice of A and a KC×8 slice of B stay in L1. */
 const KC: i32 = 256
@@ -291,4 +297,14 @@ function scalarDot(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32
 
 function addTo(q: usize, v: v128): void {
   v128.store(q, f32x4.add(v128.load(q), v))
+}
+
+/** y[0..n) += alpha · x[0..n) (the SGD update w ← w − η·g with alpha = −η). */
+export function axpy(n: i32, alpha: f32, x: usize, y: usize): void {
+  const va = f32x4.splat(alpha)
+  const n4 = <usize>(n & ~3) << 2
+  let o: usize = 0
+  for (; o < n4; o += 16) v128.store(y + o, madd(va, v128.load(x + o), v128.load(y + o)))
+  const end = <usize>n << 2
+  for (; o < end; o += 4) store<f32>(y + o, load<f32>(y + o) + alpha * load<f32>(x + o))
 }

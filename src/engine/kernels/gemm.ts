@@ -99,3 +99,25 @@ export function allocFloat32(length: number): Float32Array {
 export function setFloat32Allocator(alloc: ((length: number) => Float32Array) | null): void {
   float32Allocator = alloc ?? ((length) => new Float32Array(length))
 }
+
+/** y[yOffset + i] += alpha · x[xOffset + i] for i < n, float32 (both in a backend's memory or not). */
+export type AxpyF32 = (n: number, alpha: number, x: Float32Array, xOffset: number, y: Float32Array, yOffset: number) => void
+
+/**
+ * Vector update y ← y + alpha·x over n elements (SGD: w ← w − η·g is alpha = −η). The plain
+ * loop is exact in any precision; a float32 backend may register a faster one (`setAxpyF32`).
+ */
+export function axpy(n: number, alpha: number, x: FloatArray, xOffset: number, y: FloatArray, yOffset: number): void {
+  if (fastAxpyF32 && y instanceof Float32Array && x instanceof Float32Array) {
+    fastAxpyF32(n, alpha, x, xOffset, y, yOffset)
+    return
+  }
+  for (let i = 0; i < n; i++) y[yOffset + i] += alpha * x[xOffset + i]
+}
+
+let fastAxpyF32: AxpyF32 | null = null
+
+/** Install (or remove, with null) a faster float32 axpy, e.g. WebAssembly SIMD. */
+export function setAxpyF32(kernel: AxpyF32 | null): void {
+  fastAxpyF32 = kernel
+}

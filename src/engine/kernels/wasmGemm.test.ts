@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { compileGemmWasm } from '../../../assembly/build'
 import { base64Decode } from './base64'
-import { allocFloat32, gemm } from './gemm'
+import { allocFloat32, axpy, gemm } from './gemm'
 import { checkUniform, gemmCheck, gemmSelfTest, type GemmCase, type GemmPlacement } from './gemmCheck'
 import { installWasmKernels, uninstallWasmKernels, wasmKernelStats } from './install'
 import { createWasmGemm, type WasmGemm } from './wasmGemm'
@@ -115,6 +115,27 @@ describe('WebAssembly SIMD gemm', () => {
     expect(kernel.stats().allocOutsideArena).toBe(1)
   })
 
+  it('axpy: y += alpha·x in the arena (SIMD) and outside it, odd lengths and offsets', () => {
+    const kernel = createWasmGemm({ fma: false, arenaBytes: 1 << 16, scratchBytes: 1 << 16 })!
+    const u = checkUniform(9)
+    for (const n of [0, 1, 3, 4, 7, 33, 101]) {
+      for (const arena of [true, false]) {
+        const make = (len: number) => (arena ? kernel.alloc(len) : new Float32Array(len)).map(() => u() - 0.5)
+        const x = make(n + 2)
+        const y = make(n + 3)
+        const before = Float32Array.from(y)
+        kernel.axpy(n, -0.75, x, 2, y, 1)
+        for (let i = 0; i < y.length; i++) {
+          const inside = i >= 1 && i < 1 + n
+          const exact = inside ? before[i] - 0.75 * x[i + 1] : before[i]
+          // float32 rounding of the product and of the sum: ≤ 2⁻²³ of the magnitudes involved.
+          expect(Math.abs(y[i] - exact)).toBeLessThanOrEqual(inside ? 2 ** -23 * (Math.abs(before[i]) + Math.abs(x[i + 1])) : 0)
+        }
+      }
+    }
+    expect(() => kernel.axpy(5, 1, kernel.alloc(4), 0, kernel.alloc(5), 0)).toThrow(RangeError)
+  })
+
   it('installWasmKernels routes gemm and allocFloat32 through the kernel', () => {
     expect(installWasmKernels({ arenaBytes: 1 << 20, scratchBytes: 1 << 20 })).toBe(true)
     expect(installWasmKernels()).toBe(true) // idempotent
@@ -124,6 +145,8 @@ describe('WebAssembly SIMD gemm', () => {
     gemm({ transA: false, transB: true, m: 2, n: 2, k: 3, alpha: 1, A, B, beta: 0, C })
     expect(Array.from(C)).toEqual([6, 6, 6, 6])
     expect(wasmKernelStats()?.zeroCopyCalls).toBe(1)
+    axpy(4, -0.5, C, 0, C, 0)
+    expect(Array.from(C)).toEqual([3, 3, 3, 3])
     uninstallWasmKernels()
     expect(wasmKernelStats()).toBeNull()
     expect(allocFloat32(2).buffer.byteLength).toBe(8)

@@ -15,7 +15,7 @@
  * Operands must not overlap C (same contract as `gemmReference`).
  */
 import { base64Decode } from './base64'
-import { gemmReference, type GemmArgs, type GemmF32 } from './gemm'
+import { gemmReference, type AxpyF32, type GemmArgs, type GemmF32 } from './gemm'
 import { gemmWasmBase64, gemmWasmRelaxedBase64 } from './wasm/gemmWasm'
 
 /** The part of the WebAssembly JS API used here (the engine's lib is ES2023, without these types). */
@@ -80,6 +80,8 @@ export interface WasmGemmStats {
 export interface WasmGemm {
   /** C[m×n] = alpha·op(A)·op(B) + beta·C, float32, any of the four transpose combinations. */
   gemm: GemmF32
+  /** y += alpha·x; SIMD when both vectors live in the arena, a plain loop otherwise. */
+  axpy: AxpyF32
   /** A zeroed Float32Array of `length`, inside WebAssembly memory while the arena lasts. */
   alloc: (length: number) => Float32Array
   stats: () => WasmGemmStats
@@ -130,10 +132,12 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   const pages = (RESERVED + arenaBytes + scratchBytes) / PAGE
   let memory: WasmMemory
   let wasmGemm: WasmGemmExport
+  let wasmAxpy: (n: number, alpha: number, x: number, y: number) => void
   try {
     memory = new api.Memory({ initial: pages, maximum: pages })
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } })
     wasmGemm = instance.exports.gemm as WasmGemmExport
+    wasmAxpy = instance.exports.axpy as typeof wasmAxpy
   } catch {
     return null
   }
@@ -214,5 +218,14 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     if (!cIn) C.set(heapF32.subarray(pc >> 2, (pc >> 2) + cLen), cOff)
   }
 
-  return { gemm, alloc, stats: () => ({ ...stats }) }
+  function axpy(n: number, alpha: number, x: Float32Array, xOffset: number, y: Float32Array, yOffset: number): void {
+    if (xOffset + n > x.length || yOffset + n > y.length) throw new RangeError(`axpy: vector too short for n=${n}`)
+    if (x.buffer === heap && y.buffer === heap) {
+      wasmAxpy(n, alpha, x.byteOffset + xOffset * 4, y.byteOffset + yOffset * 4)
+      return
+    }
+    for (let i = 0; i < n; i++) y[yOffset + i] += alpha * x[xOffset + i]
+  }
+
+  return { gemm, axpy, alloc, stats: () => ({ ...stats }) }
 }

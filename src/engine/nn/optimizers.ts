@@ -17,7 +17,7 @@
  * Defaults: α = λ = 0.9, ρ = 0.9, β1 = 0.9, β2 = 0.999, ε = 1e-8.
  */
 import type { OptimizerId, OptimizerSpec } from '../spec'
-import type { FloatArray } from '../kernels/gemm'
+import { axpy, type FloatArray } from '../kernels/gemm'
 
 /** A contiguous run of trainable parameters `[offset, offset + length)`. */
 export interface ParamRange {
@@ -137,6 +137,12 @@ export function createOptimizer(
     id: spec.id,
     step(params, grads, eta, ranges) {
       t++
+      if (def === sgdRule) {
+        // w ← w − η·g as one vector update per range (SIMD for float32 with the WebAssembly
+        // kernels): a call per parameter cost more than Task N's whole gemm work.
+        for (const r of ranges) axpy(r.length, -eta, grads, r.offset, params, r.offset)
+        return
+      }
       const rule = def.rule
       for (const r of ranges) {
         const end = r.offset + r.length
