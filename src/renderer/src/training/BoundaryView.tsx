@@ -1,0 +1,52 @@
+import { PlaneView } from '../viz/PlaneView'
+import { useTraining } from './trainingStore'
+import { layerTitle } from './layerNames'
+
+/** Half-range and neutral value of a unit's activation for colouring its map. */
+function unitScale(activation: string, min: number, max: number): { mid: number; half: number } {
+  if (activation === 'sigmoid') return { mid: 0.5, half: 0.5 }
+  if (activation === 'tanh' || activation === 'sign') return { mid: 0, half: 1 }
+  return { mid: 0, half: Math.max(Math.abs(min), Math.abs(max), 1e-9) }
+}
+
+/**
+ * For 2-D inputs: the decision boundary (the output over the plane, with the training points)
+ * and, under it, one small map per hidden unit of what that unit computes over the plane.
+ */
+export function BoundaryView() {
+  const snapshot = useTraining((s) => s.snapshot)
+  const info = useTraining((s) => s.info)
+  const project = useTraining((s) => s.request?.project)
+  const plane = snapshot?.plane
+  if (!plane || !info?.plane) return null
+  const extent = info.plane
+  const cells = plane.size * plane.size
+  return (
+    <section className="train-section" data-testid="boundary">
+      <header>
+        <h3>Decision boundary</h3>
+        <span className="muted">
+          x1 ∈ [{extent.xMin.toFixed(1)}, {extent.xMax.toFixed(1)}], x2 ∈ [{extent.yMin.toFixed(1)}, {extent.yMax.toFixed(1)}]
+        </span>
+      </header>
+      <PlaneView values={plane.score} size={plane.size} classes={plane.classes} points={extent.points} pointClasses={extent.classes} extent={extent} px={260} testId="decision-boundary" />
+      {plane.hidden.map((h, li) => {
+        const activation = info.layers[li]?.activation ?? 'linear'
+        const { mid, half } = unitScale(activation, h.min, h.max)
+        return (
+          <div key={h.nodeId} className="unit-maps">
+            <h4>{layerTitle(project, h.nodeId, h.units, li, info.layers.length)}: what each unit computes</h4>
+            <div className="unit-map-grid">
+              {Array.from({ length: Math.min(h.units, 16) }, (_, j) => (
+                <figure key={j}>
+                  <PlaneView values={h.values} offset={j * cells} size={plane.size} mid={mid} halfRange={half} extent={extent} px={64} testId={`unit-map-${h.nodeId}-${j}`} title={`unit ${j + 1}`} />
+                  <figcaption>{j + 1}</figcaption>
+                </figure>
+              ))}
+            </div>
+          </div>
+        )
+      })}
+    </section>
+  )
+}

@@ -1,0 +1,36 @@
+import { lutColor } from '../viz/lut'
+import { useTraining } from './trainingStore'
+
+/** The last epoch's confusion matrix `[actual][predicted]` (training data, from the engine). */
+export function ConfusionView() {
+  const epochs = useTraining((s) => s.curves.epochs)
+  useTraining((s) => s.version)
+  const info = useTraining((s) => s.info)
+  const confusion = epochs.at(-1)?.confusion
+  if (!info?.classification || !confusion) return null
+  const names = info.labelNames ?? confusion.map((_, i) => String(i))
+  const max = Math.max(1, ...confusion.flat())
+  const small = confusion.length > 6
+  return (
+    <section className="train-section" data-testid="confusion">
+      <header>
+        <h3>Confusion matrix</h3>
+        <span className="muted">rows: actual · columns: predicted (epoch {epochs.at(-1)?.epoch})</span>
+      </header>
+      <table className={`confusion${small ? ' small' : ''}`}>
+        <tbody>
+          {confusion.map((row, a) => (
+            <tr key={a}>
+              <th title={names[a]}>{small ? a : names[a]}</th>
+              {row.map((n, p) => (
+                <td key={p} title={`actual ${names[a]}, predicted ${names[p]}: ${n}`} style={{ background: n ? lutColor((a === p ? 1 : -1) * (0.15 + (0.85 * n) / max), 1) : undefined, color: n / max > 0.6 ? '#fff' : undefined }}>
+                  {n}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

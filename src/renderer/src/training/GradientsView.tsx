@@ -1,0 +1,39 @@
+import { useMemo } from 'react'
+import { LineChart, type Series } from '../viz/LineChart'
+import { useTraining } from './trainingStore'
+import { fmt } from './format'
+
+/** Colour-blind-safe line colours for layers (Okabe–Ito). */
+const LAYER_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000']
+
+/** ‖∂E/∂(W, b)‖₂ per dense layer over time, log scale: vanishing gradients show as a gap between lines. */
+export function GradientsView() {
+  const curves = useTraining((s) => s.curves)
+  const version = useTraining((s) => s.version)
+  const snapshot = useTraining((s) => s.snapshot)
+  const info = useTraining((s) => s.info)
+  const series = useMemo<Series[]>(
+    () =>
+      (info?.layers ?? []).map((l, i, all) => ({
+        label: i === all.length - 1 ? 'output' : `hidden ${i + 1}`,
+        x: curves.gradIteration,
+        y: curves.gradNorms[i] ?? [],
+        color: LAYER_COLORS[i % LAYER_COLORS.length],
+      })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [info, curves, version],
+  )
+  if (!snapshot || !info) return null
+  return (
+    <section className="train-section" data-testid="gradients">
+      <header>
+        <h3>Gradient norms</h3>
+        <span className="muted">‖∂E/∂(W, b)‖ per layer</span>
+      </header>
+      <LineChart series={series} logY xLabel="iteration" version={version} height={130} testId="chart-gradients" />
+      <p className="muted small">
+        now: {snapshot.layers.map((l, i) => `${i === snapshot.layers.length - 1 ? 'output' : `hidden ${i + 1}`} ${fmt(l.gradNorm, 3)}`).join(' · ')}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,39 @@
+/**
+ * The project's data source as the engine's `TrainingData`: inline tables and built-in ids go
+ * as they are; the shipped Fashion-MNIST sample (the lecture examples' IDX files) is fetched
+ * as bytes here and parsed by the engine.
+ */
+import type { Project } from '../../../engine/project'
+import type { TrainingData } from '../../../engine/host/training'
+
+/** URLs of the files under resources/data, bundled by Vite, keyed by file name. */
+const dataUrls = import.meta.glob('../../../../resources/data/**/*.gz', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
+
+function urlOf(path: string): string | undefined {
+  const name = path.split('/').pop()
+  const hit = Object.entries(dataUrls).find(([key]) => key.endsWith(`/${name}`))
+  return hit?.[1]
+}
+
+async function bytesOf(path: string): Promise<Uint8Array> {
+  const url = urlOf(path)
+  if (!url) throw new Error(`The data file "${path}" is not available in this build. Open the project from the desktop app to read files from disk.`)
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`Could not read "${path}" (${response.status}).`)
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+/** Build the engine's data source for a project. */
+export async function projectTrainingData(project: Project): Promise<TrainingData> {
+  const data = project.data
+  if (data.kind === 'inline') return { kind: 'inline', inputs: data.inputs, targets: data.targets, featureNames: data.featureNames, targetNames: data.targetNames }
+  if (data.kind === 'builtin') return { kind: 'builtin', id: data.id, options: data.options }
+  if (data.format !== 'idx' || !data.labelsPath) throw new Error('Training from CSV files is not wired into the training panel yet.')
+  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
+    bytesOf(data.path),
+    bytesOf(data.labelsPath),
+    data.testPath ? bytesOf(data.testPath) : Promise.resolve(undefined),
+    data.testLabelsPath ? bytesOf(data.testLabelsPath) : Promise.resolve(undefined),
+  ])
+  return { kind: 'idx', trainImages, trainLabels, testImages, testLabels, labelNames: data.labelNames, limit: data.limit }
+}

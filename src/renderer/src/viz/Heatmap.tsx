@@ -1,0 +1,31 @@
+import { memo, useEffect, useRef } from 'react'
+import { paintDiverging } from './lut'
+
+export interface HeatmapProps {
+  /** Row-major `rows×cols`. */
+  values: ArrayLike<number>
+  rows: number
+  cols: number
+  /** ±maxAbs is full colour. */
+  maxAbs: number
+  /** Offset of the first value (one unit's map inside a bigger array). */
+  offset?: number
+  /** Displayed size of one cell in CSS pixels. */
+  cell?: number
+  /** Cap on the displayed width (cells shrink to fit). */
+  maxWidth?: number
+  title?: string
+  testId?: string
+}
+
+/** A heatmap: one canvas pixel per value through the diverging LUT, scaled up by CSS. */
+function HeatmapView({ values, rows, cols, maxAbs, offset = 0, cell = 10, maxWidth = 280, title, testId }: HeatmapProps) {
+  const ref = useRef<HTMLCanvasElement>(null)
+  useEffect(() => {
+    if (ref.current) paintDiverging(ref.current, values, rows, cols, maxAbs, offset)
+  }, [values, rows, cols, maxAbs, offset])
+  const size = Math.max(1, Math.min(cell, maxWidth / Math.max(1, cols)))
+  return <canvas ref={ref} className="heatmap" data-testid={testId} title={title} style={{ width: cols * size, height: rows * size }} />
+}
+
+export const Heatmap = memo(HeatmapView)

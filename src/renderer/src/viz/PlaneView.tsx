@@ -1,0 +1,84 @@
+import { memo, useEffect, useRef } from 'react'
+import { DIVERGING_LUT, lutIndex } from './lut'
+
+/** Categorical colours for more than two classes (Okabe–Ito, colour-blind safe). */
+export const CLASS_COLORS = ['#E69F00', '#0072B2', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000']
+
+/** Paint a `size×size` field (values at `offset`) through the diverging LUT, scale ±maxAbs around `mid`. */
+function paintField(canvas: HTMLCanvasElement, values: ArrayLike<number>, size: number, offset: number, mid: number, halfRange: number, classes: Uint8Array | null): void {
+  const small = document.createElement('canvas')
+  small.width = size
+  small.height = size
+  const sctx = small.getContext('2d')!
+  const image = sctx.createImageData(size, size)
+  for (let p = 0; p < size * size; p++) {
+    if (classes) {
+      const hex = CLASS_COLORS[classes[p] % CLASS_COLORS.length]
+      const a = 0.35 + 0.5 * Math.max(0, Math.min(1, values[offset + p]))
+      image.data[4 * p] = Math.round(255 - (255 - parseInt(hex.slice(1, 3), 16)) * a)
+      image.data[4 * p + 1] = Math.round(255 - (255 - parseInt(hex.slice(3, 5), 16)) * a)
+      image.data[4 * p + 2] = Math.round(255 - (255 - parseInt(hex.slice(5, 7), 16)) * a)
+    } else {
+      const i = lutIndex(values[offset + p] - mid, halfRange) * 4
+      image.data[4 * p] = DIVERGING_LUT[i]
+      image.data[4 * p + 1] = DIVERGING_LUT[i + 1]
+      image.data[4 * p + 2] = DIVERGING_LUT[i + 2]
+    }
+    image.data[4 * p + 3] = 255
+  }
+  sctx.putImageData(image, 0, 0)
+  const ctx = canvas.getContext('2d')!
+  ctx.imageSmoothingEnabled = true
+  ctx.drawImage(small, 0, 0, canvas.width, canvas.height)
+}
+
+export interface PlaneViewProps {
+  values: ArrayLike<number>
+  size: number
+  offset?: number
+  /** Value drawn neutral, and the half-range that is full colour. */
+  mid?: number
+  halfRange?: number
+  classes?: Uint8Array | null
+  /** Training points `[n×2]` in data coordinates, with their classes. */
+  points?: Float32Array | null
+  pointClasses?: Int32Array | null
+  extent: { xMin: number; xMax: number; yMin: number; yMax: number }
+  px: number
+  testId?: string
+  title?: string
+}
+
+/**
+ * The input plane: the network's output (or one hidden unit) over a grid, as the engine
+ * computed it, with the training points on top (blue = class 1, orange = class 0).
+ */
+function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, classes = null, points, pointClasses, extent, px, testId, title }: PlaneViewProps) {
+  const ref = useRef<HTMLCanvasElement>(null)
+  useEffect(() => {
+    const canvas = ref.current
+    if (!canvas) return
+    canvas.width = px
+    canvas.height = px
+    paintField(canvas, values, size, offset, mid, halfRange, classes)
+    if (!points) return
+    const ctx = canvas.getContext('2d')!
+    const n = points.length / 2
+    const r = px > 120 ? 4 : 2
+    for (let i = 0; i < n; i++) {
+      const x = ((points[2 * i] - extent.xMin) / (extent.xMax - extent.xMin)) * px
+      const y = ((extent.yMax - points[2 * i + 1]) / (extent.yMax - extent.yMin)) * px
+      const k = pointClasses?.[i] ?? 0
+      ctx.beginPath()
+      ctx.arc(x, y, r, 0, 2 * Math.PI)
+      ctx.fillStyle = classes ? CLASS_COLORS[k % CLASS_COLORS.length] : k === 1 ? '#0877bd' : '#f59322'
+      ctx.fill()
+      ctx.lineWidth = 1.2
+      ctx.strokeStyle = '#fff'
+      ctx.stroke()
+    }
+  }, [values, size, offset, mid, halfRange, classes, points, pointClasses, extent, px])
+  return <canvas ref={ref} className="plane" data-testid={testId} title={title} style={{ width: px, height: px }} />
+}
+
+export const PlaneView = memo(PlaneViewImpl)
