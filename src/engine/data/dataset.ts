@@ -4,20 +4,25 @@
 import type { Dataset } from '../spec'
 
 /**
- * Reads row `i` into `out` (length ≥ inputSize) as the model sees it:
- * out[k] = (x[i·inputSize + k] − inputShift[k]) · inputScale · inputScalePerFeature[k].
- * This is the one definition of the lazy scaling fields of `Dataset`.
+ * Reads row `i` into `out[offset … offset+inputSize)` as the model sees it:
+ * out[k] = (x[i·inputSize + k] − inputShift[k]) · inputScalePerFeature[k] · inputScale.
+ * This is the one definition of the lazy scaling fields of `Dataset`; training batches,
+ * traces, previews and exported models all read through it, so they agree to the last bit.
  */
-export function datasetReadRow(ds: Dataset, i: number, out: Float64Array | Float32Array): void {
+export function datasetReadRow(ds: Dataset, i: number, out: Float64Array | Float32Array, offset = 0): void {
   const n = ds.inputSize
   const base = i * n
   const scale = ds.inputScale ?? 1
   const shift = ds.inputShift
   const perFeature = ds.inputScalePerFeature
   const x = ds.inputs
+  if (!shift && !perFeature) {
+    if (scale === 1) for (let k = 0; k < n; k++) out[offset + k] = x[base + k]
+    else for (let k = 0; k < n; k++) out[offset + k] = x[base + k] * scale
+    return
+  }
   for (let k = 0; k < n; k++) {
-    const v = shift ? x[base + k] - shift[k] : x[base + k]
-    out[k] = perFeature ? v * scale * perFeature[k] : v * scale
+    out[offset + k] = (x[base + k] - (shift ? shift[k] : 0)) * (perFeature ? perFeature[k] : 1) * scale
   }
 }
 
@@ -29,15 +34,23 @@ export function datasetInputs(ds: Dataset): Float64Array {
   return out
 }
 
-/** Target row `i` into `out` (length ≥ targetSize): `targets` if present, else one-hot of `labels`. */
-export function datasetReadTarget(ds: Dataset, i: number, out: Float64Array | Float32Array): void {
+/**
+ * Target row `i` into `out[offset … offset+targetSize)`: the `targets` row if present, else the
+ * one-hot of `labels` (with targetSize 1, the label itself, for a single binary output).
+ */
+export function datasetReadTarget(ds: Dataset, i: number, out: Float64Array | Float32Array, offset = 0): void {
   const m = ds.targetSize
   if (ds.targets) {
-    for (let j = 0; j < m; j++) out[j] = ds.targets[i * m + j]
+    for (let j = 0; j < m; j++) out[offset + j] = ds.targets[i * m + j]
     return
   }
-  out.fill(0, 0, m)
-  if (ds.labels) out[ds.labels[i]] = 1
+  if (!ds.labels) throw new Error('The dataset has neither targets nor labels')
+  if (m === 1) {
+    out[offset] = ds.labels[i]
+    return
+  }
+  out.fill(0, offset, offset + m)
+  out[offset + ds.labels[i]] = 1
 }
 
 /** Class index of row `i`: its label, or the argmax of its one-hot target; −1 for regression. */

@@ -2,48 +2,21 @@
  * Reading rows of a `Dataset` into a network's batch buffers, without ever expanding the whole
  * dataset into floats (bytes stay bytes until a batch is copied in).
  *
- * Input feature k of row i:  x' = (x − inputShift[k]) · inputScalePerFeature[k] · inputScale
- * (each factor optional). Targets: `targets` rows, or one-hot of `labels` (size targetSize;
- * with targetSize 1 the label itself is the target).
+ * The scaling rule lives in one place, `datasetReadRow` in the data layer; these wrappers
+ * address rows of a batch buffer.
  */
 import type { Dataset } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
+import { datasetReadRow, datasetReadTarget as readTargetRow } from '../data/dataset'
 
 /** Copy input row `i` of `ds` into `X` at row `r` (row length ds.inputSize). */
 export function datasetReadInput(ds: Dataset, i: number, X: FloatArray, r: number): void {
-  const n = ds.inputSize
-  const src = ds.inputs
-  const s = i * n
-  const d = r * n
-  const scale = ds.inputScale ?? 1
-  const shift = ds.inputShift
-  const perFeature = ds.inputScalePerFeature
-  if (!shift && !perFeature) {
-    if (scale === 1) for (let k = 0; k < n; k++) X[d + k] = src[s + k]
-    else for (let k = 0; k < n; k++) X[d + k] = src[s + k] * scale
-    return
-  }
-  for (let k = 0; k < n; k++) {
-    X[d + k] = (src[s + k] - (shift ? shift[k] : 0)) * (perFeature ? perFeature[k] : 1) * scale
-  }
+  datasetReadRow(ds, i, X, r * ds.inputSize)
 }
 
 /** Copy target row `i` of `ds` into `T` at row `r` (row length ds.targetSize). */
 export function datasetReadTarget(ds: Dataset, i: number, T: FloatArray, r: number): void {
-  const n = ds.targetSize
-  const d = r * n
-  if (ds.targets) {
-    const s = i * n
-    for (let j = 0; j < n; j++) T[d + j] = ds.targets[s + j]
-    return
-  }
-  if (!ds.labels) throw new Error('The dataset has neither targets nor labels')
-  if (n === 1) {
-    T[d] = ds.labels[i]
-    return
-  }
-  T.fill(0, d, d + n)
-  T[d + ds.labels[i]] = 1
+  readTargetRow(ds, i, T, r * ds.targetSize)
 }
 
 /** Copy rows `indices[start..start+count)` of `ds` into rows [r0, r0+count) of X and T. */
