@@ -1,27 +1,43 @@
-import { ReactFlow, ReactFlowProvider, Background, Controls } from '@xyflow/react'
+import { useCallback, useEffect } from 'react'
+import { ReactFlowProvider } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { StatusBar } from './StatusBar'
+import { Canvas } from './canvas/Canvas'
+import { Palette } from './panels/Palette'
+import { SidePanel } from './panels/SidePanel'
+import { Toolbar } from './panels/Toolbar'
+import { Gallery } from './panels/Gallery'
+import { useAutosave } from './files/useAutosave'
+import { useShortcuts } from './useShortcuts'
+import { useUi } from './store/uiStore'
 
-/** The first screen: palette, canvas, status bar. */
+/** Axon Studio's window: toolbar, palette, canvas, inspector / training panel, status bar. */
 export function App() {
   return (
-    <div className="app">
-      <header className="app-header">
-        <span className="app-title">Axon Studio</span>
-      </header>
-      <aside className="palette" data-testid="palette">
-        <h2>Palette</h2>
-        <p className="muted">Layers, activations, losses and optimizers will be here.</p>
-      </aside>
+    <ReactFlowProvider>
+      <Designer />
+    </ReactFlowProvider>
+  )
+}
+
+function Designer() {
+  const theme = useUi((s) => s.theme)
+  useAutosave()
+  const openFile = useCallback(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click(), [])
+  useShortcuts(openFile)
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme
+  }, [theme])
+  return (
+    <div className="app" data-theme={theme}>
+      <Toolbar />
+      <Palette />
       <main className="canvas" data-testid="canvas">
-        <ReactFlowProvider>
-          <ReactFlow nodes={[]} edges={[]} fitView proOptions={{ hideAttribution: true }}>
-            <Background gap={24} />
-            <Controls />
-          </ReactFlow>
-        </ReactFlowProvider>
+        <Canvas />
       </main>
+      <SidePanel />
       <StatusBar />
+      <Gallery />
     </div>
   )
 }

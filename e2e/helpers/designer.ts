@@ -1,0 +1,62 @@
+/**
+ * Playwright helpers that speak the user's language: drag a block from the palette, connect
+ * two nodes, type into the inspector, open an example.
+ */
+import { expect, type Page } from '@playwright/test'
+
+/** Ids of the nodes on the canvas, in document order. */
+export async function nodeIds(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''))
+}
+
+/**
+ * Drags a palette block (its `palette-…` test id without the prefix, e.g. `dense` or
+ * `activation-sigmoid`) onto the canvas at `at` (pane coordinates); returns the new node's id.
+ */
+export async function dragFromPalette(page: Page, block: string, at: { x: number; y: number }): Promise<string> {
+  const before = await nodeIds(page)
+  await page.getByTestId(`palette-${block}`).dragTo(page.locator('.react-flow__pane'), { targetPosition: at })
+  await expect.poll(async () => (await nodeIds(page)).length).toBe(before.length + 1)
+  const added = (await nodeIds(page)).filter((id) => !before.includes(id))
+  return added[0]
+}
+
+/** Draws a wire from `source`'s output handle to `target`'s input handle, like a mouse would. */
+export async function connect(page: Page, source: string, target: string): Promise<void> {
+  const edges = await page.locator('.react-flow__edge').count()
+  const from = await page.locator(`.react-flow__node[data-id="${source}"] .react-flow__handle.source`).boundingBox()
+  const to = await page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`).boundingBox()
+  if (!from || !to) throw new Error(`connect: handle of ${!from ? source : target} not visible`)
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+  await page.mouse.up()
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edges + 1)
+}
+
+/** Selects a node by clicking its title area. */
+export async function selectNode(page: Page, id: string): Promise<void> {
+  await page.locator(`.react-flow__node[data-id="${id}"] .layer-node-kind`).click()
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-node', id)
+}
+
+/** Types into an inspector field of the selected node (replacing what is there). */
+export async function setParam(page: Page, key: string, text: string): Promise<void> {
+  await page.getByTestId(`param-${key}`).fill(text)
+}
+
+/** Opens a gallery example by its file id (e.g. `encoder-8-3-8`). */
+export async function openExample(page: Page, id: string): Promise<void> {
+  await page.getByTestId('cmd-examples').click()
+  await page.getByTestId(`example-${id}`).click()
+  await expect(page.getByTestId('example-card')).toHaveAttribute('data-example', id)
+}
+
+/** The graph as the user sees it: nodes (id, kind, position) and edges (source → target). */
+export async function graphSnapshot(page: Page): Promise<{ nodes: string[]; edges: string[] }> {
+  const nodes = await page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((e) => `${e.getAttribute('data-id')}:${e.querySelector('[data-kind]')?.getAttribute('data-kind')}:${(e as HTMLElement).style.transform}:${e.querySelector('.layer-node-main')?.textContent}`),
+  )
+  const edges = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? e.getAttribute('aria-label') ?? ''))
+  return { nodes: nodes.sort(), edges: edges.sort() }
+}

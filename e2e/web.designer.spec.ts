@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { connect, dragFromPalette, graphSnapshot, nodeIds, openExample, selectNode, setParam } from './helpers/designer'
+
+const EXAMPLE_IDS = ['perceptron-and', 'perceptron-or', 'perceptron-xor', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'mazur-2-2-2', 'sjtu-exercise', 'encoder-8-3-8', 'nielsen-784-30-10', 'fashion-784-100-10']
+
+test.beforeEach(async ({ page }) => {
+  // Force the download path for Save (the File System Access picker cannot be driven here).
+  await page.addInitScript(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker
+  })
+  await page.goto('/')
+  await expect(page.locator('.react-flow__pane')).toBeVisible()
+})
+
+test('builds the XOR network from the palette, fixes a wrong input size, compiles; undo/redo every step', async ({ page }) => {
+  const train = page.getByTestId('train-button')
+  await expect(train).toBeDisabled()
+
+  // Input, Dense, Activation, Dense, Activation, Loss and Optimizer, left to right.
+  const blocks = ['input', 'dense', 'activation-sigmoid', 'dense', 'activation-sigmoid', 'loss-halfSse', 'optimizer-sgd']
+  const ids: string[] = []
+  for (const [i, block] of blocks.entries()) ids.push(await dragFromPalette(page, block, { x: 120 + (i % 3) * 260, y: 110 + Math.floor(i / 3) * 190 }))
+  expect(ids).toEqual(['input-1', 'dense-1', 'activation-1', 'dense-2', 'activation-2', 'loss-1', 'optimizer-1'])
+  for (let i = 0; i + 1 < ids.length; i++) await connect(page, ids[i], ids[i + 1])
+
+  // Edges carry their shapes: 2 → 2 into the hidden layer.
+  await expect(page.getByTestId('edge-label-input-1->dense-1')).toHaveText('2 → 2')
+
+  // The output layer has 2 units but XOR has 1 target.
+  await expect(page.getByTestId('diagnostic-badge-dense-2')).toHaveAttribute('data-codes', 'output-size-mismatch')
+  await selectNode(page, 'dense-2')
+  await setParam(page, 'units', '1')
+  await expect(page.getByTestId('diagnostic-badge-dense-2')).toHaveCount(0)
+  await expect(train).toBeEnabled()
+
+  // A wrong input size: a badge with message and hint on the Input node.
+  await selectNode(page, 'input-1')
+  await setParam(page, 'size', '3')
+  const badge = page.getByTestId('diagnostic-badge-input-1')
+  await expect(badge).toHaveAttribute('data-codes', 'input-size-mismatch')
+  await expect(badge).toContainText('The input has size 3 but the data has 2 features.')
+  await expect(badge).toContainText('Set the input size to 2')
+  await expect(train).toBeDisabled()
+  await expect(page.getByTestId('edge-label-input-1->dense-1')).toHaveText('3 → 2')
+  // Validation as typed: 0 is refused with a reason.
+  await setParam(page, 'size', '0')
+  await expect(page.getByTestId('inspector')).toContainText('Must be at least 1.')
+  await setParam(page, 'size', '2')
+  await expect(badge).toHaveCount(0)
+  await expect(train).toBeEnabled()
+  await expect(page.getByTestId('compile-status')).toContainText('✓ Compiles · 9 parameters')
+
+  // Undo walks back every step to the empty canvas, redo brings each back.
+  const steps: { nodes: number; edges: number; train: boolean }[] = []
+  const state = async () => ({ nodes: await page.locator('.react-flow__node').count(), edges: await page.locator('.react-flow__edge').count(), train: await train.isEnabled() })
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
+  steps.push(await state())
+  const undo = page.getByTestId('cmd-undo')
+  while (await undo.isEnabled()) {
+    await page.keyboard.press('Control+z')
+    steps.push(await state())
+  }
+  expect(steps.at(-1)).toEqual({ nodes: 0, edges: 0, train: false })
+  // 7 adds + 6 connects + units + size 3 → 0 → 2 (one typing run each) = 15 steps
+  expect(steps).toHaveLength(16)
+  for (let i = steps.length - 2; i >= 0; i--) {
+    await page.keyboard.press('Control+Shift+z')
+    expect(await state()).toEqual(steps[i])
+  }
+  await expect(page.getByTestId('cmd-redo')).toBeDisabled()
+  await expect(train).toBeEnabled()
+})
+
+test('save, reload the page, reopen: identical graph; autosave recovers the session', async ({ page }) => {
+  await openExample(page, 'mazur-2-2-2')
+  await selectNode(page, 'hidden')
+  await setParam(page, 'label', 'hidden layer')
+  await expect(page.getByTestId('dirty-marker')).toBeVisible()
+  const before = await graphSnapshot(page)
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('cmd-save').click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('backpropagation-step-by-step-2-2-2.axon.json')
+  const path = await file.path()
+  const text = readFileSync(path, 'utf8')
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0)
+
+  // Reload: autosave brings the session back as it was.
+  await page.reload()
+  await expect(page.locator('.react-flow__node')).toHaveCount(before.nodes.length)
+  expect(await graphSnapshot(page)).toEqual(before)
+
+  // A new, empty network; then open the saved file.
+  page.once('dialog', (d) => void d.accept())
+  await page.getByTestId('cmd-new').click()
+  await expect(page.locator('.react-flow__node')).toHaveCount(0)
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'mazur.axon.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+  await expect(page.locator('.react-flow__node')).toHaveCount(before.nodes.length)
+  expect(await graphSnapshot(page)).toEqual(before)
+  await expect(page.locator('.react-flow__node[data-id="hidden"]')).toContainText('hidden layer')
+  await expect(page.getByTestId('train-button')).toBeEnabled()
+})
+
+test('every gallery example opens with its explanation and without a diagnostic', async ({ page }) => {
+  for (const id of EXAMPLE_IDS) {
+    await openExample(page, id)
+    await expect(page.getByTestId('example-card')).not.toBeEmpty()
+    await expect(page.locator('[data-testid^="diagnostic-badge"]')).toHaveCount(0)
+    await expect(page.getByTestId('compile-status')).toHaveAttribute('data-ok', 'true')
+    await expect(page.getByTestId('train-button')).toBeEnabled()
+    expect((await nodeIds(page)).length).toBeGreaterThanOrEqual(4)
+  }
+})
+
+test('refuses meaningless connections; copy, paste, duplicate and delete', async ({ page }) => {
+  const loss = await dragFromPalette(page, 'loss-halfSse', { x: 200, y: 200 })
+  const dense = await dragFromPalette(page, 'dense', { x: 500, y: 200 })
+  // loss → dense is not a meaningful link: no edge appears.
+  const from = (await page.locator(`.react-flow__node[data-id="${loss}"] .react-flow__handle.source`).boundingBox())!
+  const to = (await page.locator(`.react-flow__node[data-id="${dense}"] .react-flow__handle.target`).boundingBox())!
+  await page.mouse.move(from.x + 6, from.y + 6)
+  await page.mouse.down()
+  await page.mouse.move(to.x + 6, to.y + 6, { steps: 10 })
+  await page.mouse.up()
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0)
+
+  await selectNode(page, dense)
+  await page.keyboard.press('Control+c')
+  await page.keyboard.press('Control+v')
+  await expect(page.locator('.react-flow__node')).toHaveCount(3)
+  await page.keyboard.press('Control+d')
+  await expect(page.locator('.react-flow__node')).toHaveCount(4)
+  await page.keyboard.press('Delete')
+  await expect(page.locator('.react-flow__node')).toHaveCount(3)
+  await page.keyboard.press('Control+a')
+  await page.keyboard.press('Delete')
+  await expect(page.locator('.react-flow__node')).toHaveCount(0)
+})
+
+test('click-to-add, the activation plot and hand-set weights', async ({ page }) => {
+  await page.getByTestId('palette-input').click()
+  await page.getByTestId('palette-dense').click()
+  await page.getByTestId('palette-activation-tanh').click()
+  await expect(page.locator('.react-flow__node')).toHaveCount(3)
+  await expect(page.getByTestId('activation-plot')).toBeVisible()
+  await connect(page, 'input-1', 'dense-1')
+  await selectNode(page, 'dense-1')
+  await expect(page.getByTestId('params-dense-1')).toHaveText('6 params')
+  await page.getByTestId('hand-set-weights').click()
+  await page.getByTestId('weight-0-1').fill('-1.5')
+  await expect(page.locator('.react-flow__node[data-id="dense-1"] .weight-grid')).toBeVisible()
+  await page.getByTestId('freeze-layer').click()
+  await expect(page.locator('.react-flow__node[data-id="dense-1"]')).toContainText('frozen')
+  await page.keyboard.press('Escape')
+})

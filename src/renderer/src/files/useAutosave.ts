@@ -1,0 +1,46 @@
+import { useEffect } from 'react'
+import { selectDirty, useDocument } from '../store/documentStore'
+import { useUi } from '../store/uiStore'
+import { readAutosave, writeAutosave } from './autosave'
+
+const DELAY_MS = 400
+
+/** Recovers the last session once, then autosaves every change (debounced) and on page hide. */
+export function useAutosave(): void {
+  useEffect(() => {
+    const recovered = readAutosave(localStorage)
+    if (recovered && (recovered.project.nodes.length > 0 || recovered.record.dirty)) {
+      const { record, project } = recovered
+      useDocument.getState().load(project, { fileName: record.fileName, exampleId: record.exampleId, dirty: record.dirty })
+      useUi.getState().notify({ kind: 'info', text: 'Your last session was recovered.' })
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const write = () => {
+      clearTimeout(timer)
+      const s = useDocument.getState()
+      try {
+        writeAutosave(localStorage, s.project, { fileName: s.fileName, exampleId: s.exampleId, dirty: selectDirty(s) })
+      } catch (error) {
+        console.warn('Autosave failed:', error)
+      }
+    }
+    const unsubscribe = useDocument.subscribe((s, prev) => {
+      if (s.project === prev.project && s.savedProject === prev.savedProject) return
+      clearTimeout(timer)
+      timer = setTimeout(write, DELAY_MS)
+    })
+    window.addEventListener('pagehide', write)
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      write()
+      // Nothing is lost (autosave), but warn about unsaved changes as desktop apps do.
+      if (selectDirty(useDocument.getState()) && useDocument.getState().fileName) e.preventDefault()
+    }
+    window.addEventListener('beforeunload', beforeUnload)
+    return () => {
+      unsubscribe()
+      clearTimeout(timer)
+      window.removeEventListener('pagehide', write)
+      window.removeEventListener('beforeunload', beforeUnload)
+    }
+  }, [])
+}

@@ -1,0 +1,47 @@
+/**
+ * What a node shows on the canvas besides its kind: its key settings in a few words.
+ */
+import { ACTIVATIONS, BATCH_MODES, LOSSES, OPTIMIZERS, type ProjectNode } from '../../../engine/project'
+
+/** Palette groups, in the order people think of them. */
+export type PaletteGroup = 'data' | 'layers' | 'activations' | 'losses' | 'optimizers'
+
+export const GROUP_OF_KIND = {
+  input: 'data',
+  dense: 'layers',
+  dropout: 'layers',
+  activation: 'activations',
+  loss: 'losses',
+  optimizer: 'optimizers',
+} as const satisfies Record<ProjectNode['kind'], PaletteGroup>
+
+/** One or two short lines of key settings, e.g. ["3 units", "bias · weights frozen"]. */
+export function nodeSummary(node: ProjectNode): string[] {
+  switch (node.kind) {
+    case 'input':
+      return [node.params.size === 'auto' ? 'size from data' : `${node.params.size} features`]
+    case 'dense': {
+      const p = node.params
+      const flags: string[] = [p.useBias ? 'bias' : 'no bias']
+      if (p.weights) flags.push('hand-set')
+      if (!p.trainWeights && !(p.useBias && p.trainBiases)) flags.push('frozen')
+      else if (!p.trainWeights) flags.push('weights frozen')
+      else if (p.useBias && !p.trainBiases) flags.push('biases frozen')
+      return [`${p.units} unit${p.units === 1 ? '' : 's'}`, flags.join(' · ')]
+    }
+    case 'activation': {
+      const p = node.params
+      const extra = p.activation === 'leakyRelu' ? ` α=${p.alpha}` : p.activation === 'linear' && p.slope !== 1 ? ` a=${p.slope}` : p.activation === 'noisyRelu' ? ` σ=${p.noiseStd}` : ''
+      return [`${ACTIVATIONS[p.activation]?.label ?? p.activation}${extra}`]
+    }
+    case 'dropout':
+      return [`rate ${node.params.rate}`]
+    case 'loss':
+      return [LOSSES[node.params.loss]?.label ?? node.params.loss, `${node.params.reduction} over the batch`]
+    case 'optimizer': {
+      const p = node.params
+      const batch = p.batchMode === 'mini' ? `batch ${p.batchSize}` : (BATCH_MODES[p.batchMode]?.label ?? p.batchMode).toLowerCase()
+      return [`${OPTIMIZERS[p.optimizer]?.label ?? p.optimizer} · η=${p.learningRate}`, `${batch} · ${p.epochs} epochs`]
+    }
+  }
+}

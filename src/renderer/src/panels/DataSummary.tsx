@@ -1,0 +1,26 @@
+import { useDocument } from '../store/documentStore'
+import { dataShapeOf } from '../graph/shapes'
+
+/**
+ * The project's data in one line (what the Input reads and what the Loss compares against).
+ * Loading other data is the data panel's job (issue 6); it can render next to this.
+ */
+export function DataSummary() {
+  const data = useDocument((s) => s.project.data)
+  const loaded = useDocument((s) => s.dataShape)
+  const project = useDocument((s) => s.project)
+  const shape = dataShapeOf(project, loaded)
+  let what: string
+  if (data.kind === 'inline') what = `${data.inputs.length} examples typed in`
+  else if (data.kind === 'builtin') what = `built-in “${data.id}”`
+  else what = data.path.split('/').pop() ?? data.path
+  return (
+    <div className="data-summary" data-testid="data-summary" title="Inputs feed the Input node; targets are what the Loss compares the output with.">
+      <div>{what}</div>
+      <div className="muted">
+        inputs {shape?.inputSize ?? '?'} · targets {shape?.targetSize ?? '?'}
+      </div>
+      <div id="data-panel-slot" data-testid="data-panel-slot" />
+    </div>
+  )
+}

@@ -1,0 +1,81 @@
+import type { DragEvent } from 'react'
+import { ACTIVATIONS, LOSSES, NODE_KINDS, OPTIMIZERS, type NodeKind } from '../../../engine/project'
+import { PALETTE_MIME } from '../canvas/nodeTypes'
+import type { PalettePayload } from '../canvas/Canvas'
+import type { PaletteGroup } from '../graph/summary'
+import { useDocument } from '../store/documentStore'
+import { useUi } from '../store/uiStore'
+import { DataSummary } from './DataSummary'
+
+interface PaletteItem {
+  /** `palette-<testId>` */
+  testId: string
+  label: string
+  description: string
+  kind: NodeKind
+  preset?: Record<string, unknown>
+}
+
+const item = (kind: NodeKind): PaletteItem => ({ testId: kind, label: NODE_KINDS[kind].label, description: NODE_KINDS[kind].description, kind })
+
+/** Every activation, loss and optimizer the engine has, from the registries. */
+export const PALETTE: { group: PaletteGroup; title: string; items: PaletteItem[] }[] = [
+  { group: 'data', title: 'Data', items: [item('input')] },
+  { group: 'layers', title: 'Layers', items: [item('dense'), item('dropout')] },
+  {
+    group: 'activations',
+    title: 'Activations',
+    items: Object.entries(ACTIVATIONS).map(([id, o]) => ({ testId: `activation-${id}`, label: o.label, description: o.description, kind: 'activation', preset: { activation: id } })),
+  },
+  {
+    group: 'losses',
+    title: 'Losses',
+    items: Object.entries(LOSSES).map(([id, o]) => ({ testId: `loss-${id}`, label: o.label, description: o.description, kind: 'loss', preset: { loss: id } })),
+  },
+  {
+    group: 'optimizers',
+    title: 'Optimizers',
+    items: Object.entries(OPTIMIZERS).map(([id, o]) => ({ testId: `optimizer-${id}`, label: o.label, description: o.description, kind: 'optimizer', preset: { optimizer: id } })),
+  },
+]
+
+function onDragStart(event: DragEvent, it: PaletteItem): void {
+  const payload: PalettePayload = { kind: it.kind, preset: it.preset }
+  event.dataTransfer.setData(PALETTE_MIME, JSON.stringify(payload))
+  event.dataTransfer.effectAllowed = 'copy'
+}
+
+function addByClick(it: PaletteItem): void {
+  const id = useDocument.getState().addNode(it.kind, undefined, it.preset)
+  useUi.getState().select([id])
+}
+
+/** The palette: drag a block onto the canvas, or click it (or press Enter) to add it. */
+export function Palette() {
+  return (
+    <aside className="palette" data-testid="palette" aria-label="Palette">
+      {PALETTE.map((g) => (
+        <section key={g.group} className={`palette-group group-${g.group}`}>
+          <h2>{g.title}</h2>
+          {g.group === 'data' && <DataSummary />}
+          <div className="palette-items">
+            {g.items.map((it) => (
+              <button
+                key={it.testId}
+                type="button"
+                className="palette-item"
+                data-testid={`palette-${it.testId}`}
+                draggable
+                onDragStart={(e) => onDragStart(e, it)}
+                onClick={() => addByClick(it)}
+                title={`${it.description}\nDrag onto the canvas, or click to add.`}
+              >
+                {it.label}
+              </button>
+            ))}
+          </div>
+        </section>
+      ))}
+    </aside>
+  )
+}

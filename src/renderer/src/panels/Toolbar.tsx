@@ -1,0 +1,95 @@
+import { useRef } from 'react'
+import { useReactFlow } from '@xyflow/react'
+import { fitOptions } from '../canvas/fit'
+import * as cmd from '../commands'
+import { selectCanTrain, selectDirty, useDocument } from '../store/documentStore'
+import { useUi } from '../store/uiStore'
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+const mod = isMac ? '⌘' : 'Ctrl+'
+
+/** The header: file commands, editing, view, theme and the Train button. */
+export function Toolbar() {
+  const title = useDocument((s) => s.project.meta.title)
+  const fileName = useDocument((s) => s.fileName)
+  const dirty = useDocument(selectDirty)
+  const canUndo = useDocument((s) => s.history.past.length > 0)
+  const canRedo = useDocument((s) => s.history.future.length > 0)
+  const canTrain = useDocument(selectCanTrain)
+  const errorCount = useDocument((s) => s.compiled.diagnostics.filter((d) => d.severity === 'error').length)
+  const theme = useUi((s) => s.theme)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const { fitView } = useReactFlow()
+
+  return (
+    <header className="app-header toolbar" data-testid="toolbar">
+      <span className="app-title">Axon Studio</span>
+      <span className="doc-title" data-testid="doc-title" title={fileName ?? 'Not saved yet'}>
+        {fileName ?? title}
+        {dirty && (
+          <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes">
+            ●
+          </span>
+        )}
+      </span>
+      <nav className="toolbar-group" aria-label="File">
+        <button type="button" data-testid="cmd-new" onClick={cmd.newProject} title={`New network (${mod}Alt+N)`}>
+          New
+        </button>
+        <button type="button" data-testid="cmd-open" onClick={() => fileInput.current?.click()} title={`Open a .axon.json file (${mod}O)`}>
+          Open…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.axon.json,application/json"
+          hidden
+          data-testid="open-file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            e.target.value = ''
+            if (file) void cmd.openFile(file)
+          }}
+        />
+        <button type="button" data-testid="cmd-save" onClick={() => void cmd.save(false)} title={`Save (${mod}S)`}>
+          Save
+        </button>
+        <button type="button" data-testid="cmd-save-as" onClick={() => void cmd.save(true)} title={`Save as (${mod}Shift+S)`}>
+          Save as…
+        </button>
+        <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
+          Examples
+        </button>
+      </nav>
+      <nav className="toolbar-group" aria-label="Edit">
+        <button type="button" data-testid="cmd-undo" onClick={cmd.undo} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">
+          ↶
+        </button>
+        <button type="button" data-testid="cmd-redo" onClick={cmd.redo} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
+          ↷
+        </button>
+        <button type="button" data-testid="cmd-layout" onClick={() => { useDocument.getState().autoLayout(); setTimeout(() => void fitView(fitOptions(200)), 30) }} title="Lay the network out in a row (L)">
+          Tidy
+        </button>
+        <button type="button" data-testid="cmd-fit" onClick={() => void fitView(fitOptions(200))} title="Fit the network in view (F)">
+          Fit
+        </button>
+        <button type="button" data-testid="cmd-theme" onClick={() => useUi.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} title="Switch between light and dark" aria-label="Toggle theme">
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+      </nav>
+      <div className="toolbar-train" id="toolbar-train-slot">
+        <button
+          type="button"
+          className="train-button"
+          data-testid="train-button"
+          disabled={!canTrain}
+          onClick={cmd.train}
+          title={canTrain ? 'Train this network' : `Fix ${errorCount} problem${errorCount === 1 ? '' : 's'} first (see the badges on the canvas)`}
+        >
+          ▶ Train
+        </button>
+      </div>
+    </header>
+  )
+}

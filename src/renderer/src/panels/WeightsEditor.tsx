@@ -1,0 +1,138 @@
+import type { Diagnostic, ProjectNodeOf } from '../../../engine/project'
+import { useDocument } from '../store/documentStore'
+import { HAND_SET_LIMIT, hasShape, reshapeMatrix, reshapeVector, setMatrixEntry } from '../graph/weights'
+import { divergingColor, maxAbsOf, textOnDiverging } from '../viz/colors'
+import { NumberInput } from './fields'
+
+/**
+ * Hand-set weights and biases of a small dense layer (row j = unit j, column k = input k, so
+ * the cell is w_jk as in the lectures), and freezing weights, biases or the whole layer.
+ */
+export function WeightsEditor({ node, nIn, diagnostics }: { node: ProjectNodeOf<'dense'>; nIn: number | null; diagnostics: readonly Diagnostic[] }) {
+  const p = node.params
+  const units = p.units
+  const update = (patch: Record<string, unknown>, tag?: string) => useDocument.getState().updateParams(node.id, patch, tag ? `${node.id}:${tag}` : undefined)
+  const frozen = !p.trainWeights && !(p.useBias && p.trainBiases)
+  const problems = diagnostics.filter((d) => d.param === 'weights' || d.param === 'biases')
+
+  const freeze = (
+    <div className="freeze-row">
+      <button type="button" data-testid="freeze-layer" onClick={() => update({ trainWeights: frozen, trainBiases: frozen })}>
+        {frozen ? '🔓 Unfreeze layer' : '🔒 Freeze whole layer'}
+      </button>
+    </div>
+  )
+
+  if (nIn === null || !Number.isInteger(units) || units < 1) {
+    return (
+      <section className="weights-editor">
+        <h3>Weights</h3>
+        <p className="muted">Connect this layer to its input to set weights by hand.</p>
+        {freeze}
+      </section>
+    )
+  }
+  const count = units * nIn
+  if (count > HAND_SET_LIMIT && !p.weights) {
+    return (
+      <section className="weights-editor">
+        <h3>Weights</h3>
+        <p className="muted">
+          {units} × {nIn} = {count.toLocaleString('en-US')} weights start from the initialiser (hand-setting is for layers of up to {HAND_SET_LIMIT}).
+        </p>
+        {freeze}
+      </section>
+    )
+  }
+  const shapeOk = hasShape(p.weights, units, nIn)
+  const biasOk = !p.useBias || !p.biases || p.biases.length === units
+  const weights = p.weights && shapeOk ? p.weights : null
+  const biases = p.useBias ? (p.biases && biasOk ? p.biases : null) : null
+  const maxAbs = maxAbsOf([...(weights ?? []), ...(biases ? [biases] : [])])
+
+  return (
+    <section className="weights-editor" data-testid="weights-editor">
+      <h3>Weights {weights ? '(hand-set)' : '(from the initialiser)'}</h3>
+      {problems.map((d, i) => (
+        <div key={i} className="field-problem">
+          {d.message}
+        </div>
+      ))}
+      {p.weights && (!shapeOk || !biasOk) && (
+        <button type="button" onClick={() => update({ weights: reshapeMatrix(p.weights, units, nIn), ...(p.useBias && p.biases ? { biases: reshapeVector(p.biases, units) } : {}) })}>
+          Fit the table to {units} × {nIn}
+        </button>
+      )}
+      {weights ? (
+        <table className="weights-table">
+          <thead>
+            <tr>
+              <th />
+              {Array.from({ length: nIn }, (_, k) => (
+                <th key={k} title={`from input ${k + 1}`}>
+                  x{k + 1}
+                </th>
+              ))}
+              {p.useBias && <th title="bias">b</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {weights.map((row, j) => (
+              <tr key={j}>
+                <th title={`into unit ${j + 1}`}>u{j + 1}</th>
+                {row.map((w, k) => (
+                  <td key={k}>
+                    <NumberInput
+                      value={w}
+                      testId={`weight-${j}-${k}`}
+                      title={`w${j + 1}${k + 1}: from input ${k + 1} into unit ${j + 1}`}
+                      style={{ background: divergingColor(w, maxAbs), color: textOnDiverging(w, maxAbs) }}
+                      onCommit={(v) => update({ weights: setMatrixEntry(weights, j, k, v) }, `w${j}.${k}`)}
+                    />
+                  </td>
+                ))}
+                {p.useBias && (
+                  <td>
+                    {biases ? (
+                      <NumberInput
+                        value={biases[j]}
+                        testId={`bias-${j}`}
+                        title={`b${j + 1}: bias of unit ${j + 1}`}
+                        style={{ background: divergingColor(biases[j], maxAbs), color: textOnDiverging(biases[j], maxAbs) }}
+                        onCommit={(v) => update({ biases: biases.map((b, r) => (r === j ? v : b)) }, `b${j}`)}
+                      />
+                    ) : (
+                      <span className="muted">init</span>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">
+          {units} × {nIn} weights{p.useBias ? ` and ${units} biases` : ''} start from the initialiser.
+        </p>
+      )}
+      <div className="weights-actions">
+        {!weights && (
+          <button type="button" data-testid="hand-set-weights" onClick={() => update({ weights: reshapeMatrix(undefined, units, nIn), ...(p.useBias ? { biases: reshapeVector(undefined, units) } : {}) })}>
+            Set weights by hand
+          </button>
+        )}
+        {weights && p.useBias && !biases && (
+          <button type="button" onClick={() => update({ biases: reshapeVector(undefined, units) })}>
+            Set biases by hand
+          </button>
+        )}
+        {(p.weights || p.biases) && (
+          <button type="button" data-testid="clear-weights" onClick={() => update({ weights: undefined, biases: undefined })}>
+            Use the initialiser
+          </button>
+        )}
+      </div>
+      {freeze}
+    </section>
+  )
+}

@@ -1,0 +1,48 @@
+/**
+ * Undo history of immutable snapshots: `past` (oldest first), `present`, `future` (next redo
+ * first). Every edit records the snapshot before it; a run of edits with the same `tag` (typing
+ * into one field) is one step, so undo takes back the whole word, not one character.
+ */
+export interface History<T> {
+  past: T[]
+  present: T
+  future: T[]
+  /** Tag of the last recorded edit, for coalescing. */
+  lastTag: string | null
+}
+
+/** How many steps undo remembers. */
+export const HISTORY_LIMIT = 200
+
+export function createHistory<T>(present: T): History<T> {
+  return { past: [], present, future: [], lastTag: null }
+}
+
+/** Records `next` as a new step (or folds it into the last step when `tag` repeats). */
+export function historyRecord<T>(h: History<T>, next: T, tag: string | null = null): History<T> {
+  if (next === h.present) return h
+  if (tag !== null && tag === h.lastTag && h.future.length === 0) return { ...h, present: next }
+  const past = [...h.past, h.present].slice(-HISTORY_LIMIT)
+  return { past, present: next, future: [], lastTag: tag }
+}
+
+/** Replaces the present without a new step (live dragging); `historyCommitFrom` ends it. */
+export function historyReplace<T>(h: History<T>, next: T): History<T> {
+  return { ...h, present: next }
+}
+
+/** Ends a gesture that began at `base`: one undo step from `base` to the present. */
+export function historyCommitFrom<T>(h: History<T>, base: T): History<T> {
+  if (base === h.present) return h
+  return { past: [...h.past, base].slice(-HISTORY_LIMIT), present: h.present, future: [], lastTag: null }
+}
+
+export function historyUndo<T>(h: History<T>): History<T> {
+  if (h.past.length === 0) return h
+  return { past: h.past.slice(0, -1), present: h.past[h.past.length - 1], future: [h.present, ...h.future], lastTag: null }
+}
+
+export function historyRedo<T>(h: History<T>): History<T> {
+  if (h.future.length === 0) return h
+  return { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1), lastTag: null }
+}

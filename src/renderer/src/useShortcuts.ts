@@ -1,0 +1,69 @@
+import { useEffect } from 'react'
+import { useReactFlow } from '@xyflow/react'
+import { fitOptions } from './canvas/fit'
+import * as cmd from './commands'
+import { useDocument } from './store/documentStore'
+import { useUi } from './store/uiStore'
+
+/** Whether the key went to a text field (then shortcuts other than save leave it alone). */
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+}
+
+/**
+ * Keyboard shortcuts: Ctrl/⌘ + Z (undo), Shift+Z or Y (redo), C, V, D (duplicate), A (select
+ * all), S (save; with Shift: save as), O (open); Delete/Backspace; F (fit), L (tidy layout).
+ */
+export function useShortcuts(openFile: () => void): void {
+  const { fitView } = useReactFlow()
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey
+      const key = e.key.toLowerCase()
+      if (mod && key === 's') {
+        e.preventDefault()
+        void cmd.save(e.shiftKey)
+        return
+      }
+      if (mod && key === 'o') {
+        e.preventDefault()
+        openFile()
+        return
+      }
+      if (typing(e.target) || useUi.getState().galleryOpen) return
+      if (mod && key === 'z') {
+        e.preventDefault()
+        if (e.shiftKey) cmd.redo()
+        else cmd.undo()
+      } else if (mod && key === 'y') {
+        e.preventDefault()
+        cmd.redo()
+      } else if (mod && key === 'c') {
+        cmd.copySelection()
+      } else if (mod && key === 'v') {
+        e.preventDefault()
+        cmd.paste()
+      } else if (mod && key === 'd') {
+        e.preventDefault()
+        cmd.duplicateSelection()
+      } else if (mod && key === 'a') {
+        e.preventDefault()
+        cmd.selectAll()
+      } else if (mod && e.altKey && key === 'n') {
+        e.preventDefault()
+        cmd.newProject()
+      } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
+        e.preventDefault()
+        cmd.deleteSelection()
+      } else if (!mod && !e.altKey && key === 'f') {
+        void fitView(fitOptions(200))
+      } else if (!mod && !e.altKey && key === 'l') {
+        useDocument.getState().autoLayout()
+        setTimeout(() => void fitView(fitOptions(200)), 30)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [fitView, openFile])
+}
