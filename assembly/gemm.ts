@@ -308,3 +308,19 @@ export function axpy(n: i32, alpha: f32, x: usize, y: usize): void {
   const end = <usize>n << 2
   for (; o < end; o += 4) store<f32>(y + o, load<f32>(y + o) + alpha * load<f32>(x + o))
 }
+
+/**
+ * dst[i] = f32(f64(src[i]) · scale) for i < n: bytes (e.g. pixels) to float32, rounded once
+ * from the float64 product exactly like the TypeScript `dst[i] = src[i] * scale`.
+ */
+export function bytesToF32(n: i32, scale: f64, src: usize, dst: usize): void {
+  const vs = f64x2.splat(scale)
+  let i = 0
+  for (; i + 4 <= n; i += 4) {
+    const words = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(src + <usize>i)))
+    const lo = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.convert_low_i32x4_u(words), vs))
+    const hi = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.convert_low_i32x4_u(i32x4.shuffle(words, words, 2, 3, 0, 1)), vs))
+    v128.store(dst + (<usize>i << 2), i32x4.shuffle(lo, hi, 0, 1, 4, 5))
+  }
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), <f32>(<f64>load<u8>(src + <usize>i) * scale))
+}

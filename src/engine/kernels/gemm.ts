@@ -121,3 +121,26 @@ let fastAxpyF32: AxpyF32 | null = null
 export function setAxpyF32(kernel: AxpyF32 | null): void {
   fastAxpyF32 = kernel
 }
+
+/** dst[dstOffset + i] = src[srcOffset + i] · scale for i < n, into float32. */
+export type BytesToF32 = (n: number, scale: number, src: Uint8Array, srcOffset: number, dst: Float32Array, dstOffset: number) => void
+
+/**
+ * Bytes to floats: dst[dstOffset + i] = src[srcOffset + i] · scale (e.g. pixels · 1/255 into a
+ * batch row; images stay bytes until a batch is read). The product is taken in float64 and
+ * rounded once, so a float32 backend (`setBytesToF32`) gives the same bits as this loop.
+ */
+export function bytesToFloat(n: number, scale: number, src: Uint8Array, srcOffset: number, dst: FloatArray, dstOffset: number): void {
+  if (fastBytesToF32 && dst instanceof Float32Array) {
+    fastBytesToF32(n, scale, src, srcOffset, dst, dstOffset)
+    return
+  }
+  for (let i = 0; i < n; i++) dst[dstOffset + i] = src[srcOffset + i] * scale
+}
+
+let fastBytesToF32: BytesToF32 | null = null
+
+/** Install (or remove, with null) a faster bytes-to-float32 conversion. */
+export function setBytesToF32(kernel: BytesToF32 | null): void {
+  fastBytesToF32 = kernel
+}

@@ -1,9 +1,9 @@
 /**
  * Start-up wiring of the fast float32 kernels: hosts call `installWasmKernels()` once, before
  * creating sessions, so that every later `allocFloat32` buffer lives in WebAssembly memory and
- * every float32 `gemm` (and `axpy`) runs the SIMD kernel without copying.
+ * every float32 `gemm` (and `axpy`, `bytesToFloat`) runs the SIMD kernel without copying.
  */
-import { setAxpyF32, setFloat32Allocator, setGemmF32 } from './gemm'
+import { setAxpyF32, setBytesToF32, setFloat32Allocator, setGemmF32 } from './gemm'
 import { gemmSelfTest } from './gemmCheck'
 import { createWasmGemm, type WasmGemm, type WasmGemmStats, type WasmKernelOptions } from './wasmGemm'
 
@@ -22,6 +22,7 @@ export function installWasmKernels(options?: WasmKernelOptions): boolean {
   installed = kernel
   setGemmF32(kernel.gemm)
   setAxpyF32(kernel.axpy)
+  setBytesToF32(kernel.bytesToF32)
   setFloat32Allocator(kernel.alloc)
   return true
 }
@@ -31,6 +32,7 @@ export function uninstallWasmKernels(): void {
   installed = null
   setGemmF32(null)
   setAxpyF32(null)
+  setBytesToF32(null)
   setFloat32Allocator(null)
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { compileGemmWasm } from '../../../assembly/build'
 import { base64Decode } from './base64'
-import { allocFloat32, axpy, gemm } from './gemm'
+import { allocFloat32, axpy, bytesToFloat, gemm } from './gemm'
 import { checkUniform, gemmCheck, gemmSelfTest, type GemmCase, type GemmPlacement } from './gemmCheck'
 import { installWasmKernels, uninstallWasmKernels, wasmKernelStats } from './install'
 import { createWasmGemm, type WasmGemm } from './wasmGemm'
@@ -136,6 +136,23 @@ describe('WebAssembly SIMD gemm', () => {
     expect(() => kernel.axpy(5, 1, kernel.alloc(4), 0, kernel.alloc(5), 0)).toThrow(RangeError)
   })
 
+  it('bytesToF32 gives exactly the bits of the TypeScript loop (float64 product, one rounding)', () => {
+    const kernel = createWasmGemm({ fma: false, arenaBytes: 1 << 16, scratchBytes: 1 << 16 })!
+    const src = Uint8Array.from({ length: 300 }, (_, i) => (i * 37) % 256)
+    for (const n of [0, 1, 3, 4, 5, 8, 255, 299]) {
+      for (const scale of [1 / 255, 1, 0.1]) {
+        const dst = kernel.alloc(n + 3).fill(-1)
+        const expected = new Float32Array(n + 3).fill(-1)
+        for (let i = 0; i < n; i++) expected[2 + i] = src[1 + i] * scale
+        kernel.bytesToF32(n, scale, src, 1, dst, 2)
+        expect(dst).toEqual(expected)
+      }
+    }
+    const plain = new Float32Array(4)
+    kernel.bytesToF32(4, 0.5, src, 0, plain, 0)
+    expect(Array.from(plain)).toEqual([0, 18.5, 37, 55.5])
+  })
+
   it('installWasmKernels routes gemm and allocFloat32 through the kernel', () => {
     expect(installWasmKernels({ arenaBytes: 1 << 20, scratchBytes: 1 << 20 })).toBe(true)
     expect(installWasmKernels()).toBe(true) // idempotent
@@ -147,6 +164,8 @@ describe('WebAssembly SIMD gemm', () => {
     expect(wasmKernelStats()?.zeroCopyCalls).toBe(1)
     axpy(4, -0.5, C, 0, C, 0)
     expect(Array.from(C)).toEqual([3, 3, 3, 3])
+    bytesToFloat(4, 0.25, Uint8Array.of(4, 8, 12, 16), 0, C, 0)
+    expect(Array.from(C)).toEqual([1, 2, 3, 4])
     uninstallWasmKernels()
     expect(wasmKernelStats()).toBeNull()
     expect(allocFloat32(2).buffer.byteLength).toBe(8)

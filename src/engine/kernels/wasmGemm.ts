@@ -15,7 +15,7 @@
  * Operands must not overlap C (same contract as `gemmReference`).
  */
 import { base64Decode } from './base64'
-import { gemmReference, type AxpyF32, type GemmArgs, type GemmF32 } from './gemm'
+import { gemmReference, type AxpyF32, type BytesToF32, type GemmArgs, type GemmF32 } from './gemm'
 import { gemmWasmBase64, gemmWasmRelaxedBase64 } from './wasm/gemmWasm'
 
 /** The part of the WebAssembly JS API used here (the engine's lib is ES2023, without these types). */
@@ -82,6 +82,8 @@ export interface WasmGemm {
   gemm: GemmF32
   /** y += alpha·x; SIMD when both vectors live in the arena, a plain loop otherwise. */
   axpy: AxpyF32
+  /** dst = src·scale (bytes to float32); SIMD when dst lives in the arena, same bits either way. */
+  bytesToF32: BytesToF32
   /** A zeroed Float32Array of `length`, inside WebAssembly memory while the arena lasts. */
   alloc: (length: number) => Float32Array
   stats: () => WasmGemmStats
@@ -133,16 +135,19 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   let memory: WasmMemory
   let wasmGemm: WasmGemmExport
   let wasmAxpy: (n: number, alpha: number, x: number, y: number) => void
+  let wasmBytesToF32: (n: number, scale: number, src: number, dst: number) => void
   try {
     memory = new api.Memory({ initial: pages, maximum: pages })
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } })
     wasmGemm = instance.exports.gemm as WasmGemmExport
     wasmAxpy = instance.exports.axpy as typeof wasmAxpy
+    wasmBytesToF32 = instance.exports.bytesToF32 as typeof wasmBytesToF32
   } catch {
     return null
   }
   const heap = memory.buffer
   const heapF32 = new Float32Array(heap)
+  const heapU8 = new Uint8Array(heap)
   const arenaEnd = RESERVED + arenaBytes
   const scratchStart = arenaEnd
   const scratchFloats = scratchBytes >> 2
@@ -227,5 +232,16 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     for (let i = 0; i < n; i++) y[yOffset + i] += alpha * x[xOffset + i]
   }
 
-  return { gemm, axpy, alloc, stats: () => ({ ...stats }) }
+  function bytesToF32(n: number, scale: number, src: Uint8Array, srcOffset: number, dst: Float32Array, dstOffset: number): void {
+    if (srcOffset + n > src.length || dstOffset + n > dst.length) throw new RangeError(`bytesToF32: array too short for n=${n}`)
+    if (dst.buffer === heap && n <= scratchBytes) {
+      // The bytes usually live outside wasm memory (a dataset): copy them into scratch first.
+      heapU8.set(src.subarray(srcOffset, srcOffset + n), scratchStart)
+      wasmBytesToF32(n, scale, scratchStart, dst.byteOffset + dstOffset * 4)
+      return
+    }
+    for (let i = 0; i < n; i++) dst[dstOffset + i] = src[srcOffset + i] * scale
+  }
+
+  return { gemm, axpy, bytesToF32, alloc, stats: () => ({ ...stats }) }
 }
