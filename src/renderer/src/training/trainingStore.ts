@@ -153,7 +153,9 @@ export async function startTraining(spec: EngineSpec, project: Project, options:
     const speed = defaultSpeed(info)
     if (speed !== speedGuess) await e.setSpeed(runId, speed)
     set({ info, speed, starting: false })
-    if (options.autoStart !== false) await e.resume(runId)
+    // One-shot lecture examples (a single update, e.g. Mazur's) start paused, for the step-through.
+    const updates = info.maxEpochs * Math.ceil(info.epochSize / info.batchSize)
+    if (options.autoStart ?? updates > 10) await e.resume(runId)
   } catch (error) {
     fail(error)
   }
