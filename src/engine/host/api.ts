@@ -7,6 +7,7 @@
  * The API is composed of one part per concern, each in its own module.
  */
 import { ENGINE_VERSION } from '../version'
+import { createDataApi, type DataApi } from './dataFiles'
 import { createDemoApi, type DemoApi } from './demo'
 import { createTrainingApi, type TrainingApi } from './training'
 import type { Cancellation, EngineHostIo } from './io'
@@ -21,7 +22,7 @@ export interface CoreApi {
   cancel(runId: string): void
 }
 
-export type EngineApi = CoreApi & DemoApi & TrainingApi
+export type EngineApi = CoreApi & DemoApi & TrainingApi & DataApi
 
 export function createEngineApi(io: EngineHostIo): EngineApi {
   const cancelled = new Set<string>()
@@ -34,5 +35,6 @@ export function createEngineApi(io: EngineHostIo): EngineApi {
     cancel: (runId) => void cancelled.add(runId),
     ...createDemoApi(io, cancellation),
     ...createTrainingApi(io, cancellation),
+    ...createDataApi(),
   }
 }

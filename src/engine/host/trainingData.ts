@@ -6,6 +6,7 @@ import type { Dataset } from '../spec'
 import { builtinDataset, idxToDataset, parseIdx, datasetSubset, type BuiltinDatasetId, type BuiltinOptions } from '../data'
 import { EngineError } from '../train'
 import type { TrainingData } from './trainingTypes'
+import { handleTrainingData } from './dataFiles'
 
 export interface ResolvedData {
   train: Dataset
@@ -46,5 +47,7 @@ export function resolveTrainingData(data: TrainingData): ResolvedData {
     }
     case 'dataset':
       return data.validation ? { train: data.train, validation: data.validation } : { train: data.train }
+    case 'handle':
+      return handleTrainingData(data.handle)
   }
 }

@@ -13,7 +13,8 @@ import type { BuiltinDatasetId, BuiltinOptions } from '../data/builtin'
  * - `inline`: the project's table of patterns (the lecture examples);
  * - `builtin`: a dataset shipped with the engine, by id (`src/engine/data/builtin.ts`);
  * - `idx`: IDX(.gz) file bytes (images + labels, optional test pair used as validation);
- * - `dataset`: a `Dataset` already in memory (e.g. parsed from a CSV by the data layer).
+ * - `dataset`: a `Dataset` already in memory (e.g. parsed from a CSV by the data layer);
+ * - `handle`: data the user opened through the data part of the API (`dataFiles.ts`), as prepared there.
  */
 export type TrainingData =
   | { kind: 'inline'; inputs: number[][]; targets: number[][]; featureNames?: string[]; targetNames?: string[] }
@@ -29,6 +30,7 @@ export type TrainingData =
       limit?: number
     }
   | { kind: 'dataset'; train: Dataset; validation?: Dataset }
+  | { kind: 'handle'; handle: string }
 
 /**
  * Speed of a run: `0` trains as fast as possible and streams snapshots latest-wins (the engine

@@ -1,0 +1,309 @@
+/**
+ * The data part of `EngineApi`: the user's files are parsed here, in the engine process, and
+ * kept under a handle; the UI gets small previews back and never holds the data itself.
+ *
+ *   const bytes = new Uint8Array(await file.arrayBuffer())
+ *   const r = await engine.openCsv('iris.csv', Comlink.transfer(bytes, [bytes.buffer]))
+ *   if (!r.ok) show(r.error)                       // DataErrorInfo: message, hint, line, byte offset
+ *   const p = await engine.prepareDataset(r.value.handle, { targets: ['species'], normalization: 'zScore' })
+ *   await engine.startRun('r1', spec, { kind: 'handle', handle: r.value.handle })
+ *
+ * Every data problem comes back as `{ ok: false, error: DataErrorInfo }` instead of a thrown
+ * error, because Comlink keeps only the name and message of errors, and the panel needs the
+ * hint and the line or byte offset too.
+ */
+import type { Dataset } from '../spec'
+import {
+  BUILTIN_DATASETS,
+  DataError,
+  applyNormalization,
+  builtinDataset,
+  classBalance,
+  csvToDataset,
+  dataErrorInfo,
+  datasetSubset,
+  fitNormalization,
+  idxToDataset,
+  parseCsv,
+  parseIdx,
+  splitDataset,
+  FASHION_MNIST_LABELS,
+  type BuiltinDatasetId,
+  type BuiltinOptions,
+  type CsvDatasetReport,
+  type CsvParseOptions,
+  type CsvTable,
+  type DataErrorInfo,
+  type IdxArray,
+  type MissingPolicy,
+  type NormalizationId,
+  type NormalizationParams,
+} from '../data'
+import { builtinPreview, csvPreview, idxPreview, type BuiltinPreview, type CsvPreview, type DataPreview, type IdxPreview } from './dataPreview'
+
+export type * from './dataPreview'
+
+/** A data call's answer: the value, or the data problem as plain data. */
+export type DataResult<T> = { ok: true; value: T } | { ok: false; error: DataErrorInfo }
+
+/** A file as the UI read it: its name (for messages) and its bytes (transferred, not copied). */
+export interface DataFile {
+  name: string
+  bytes: Uint8Array
+}
+
+/** What `open…` returns: the handle of the loaded data and its preview. */
+export interface Opened<P extends DataPreview> {
+  handle: string
+  preview: P
+}
+
+/** How to turn loaded data into what a run trains on. Every field is optional. */
+export interface PrepareOptions {
+  /** CSV: target column names (default: the last column). */
+  targets?: string[]
+  /** CSV: feature column names (default: every column that is not a target). */
+  features?: string[]
+  /** CSV: numeric columns to treat as categories (e.g. a label column holding 0…9). */
+  categorical?: string[]
+  /** CSV: what to do with missing values (default `error`: the panel asks). */
+  missing?: MissingPolicy
+  fillValue?: number
+  /** Fitted on the training part only. Default `none`. */
+  normalization?: NormalizationId
+  /** Fractions held out for validation and test (default 0). */
+  validation?: number
+  test?: number
+  stratify?: boolean
+  /** The project seed: the split uses its `split` stream. Default 1. */
+  seed?: number
+  /** Use only the first `limit` rows (quick experiments). */
+  limit?: number
+}
+
+/** What a prepared dataset looks like (everything the panel and the compiler need). */
+export interface PreparedSummary {
+  handle: string
+  inputSize: number
+  inputShape: number[]
+  targetSize: number
+  classification: boolean
+  labelNames: string[] | null
+  featureNames: string[] | null
+  targetNames: string[] | null
+  counts: { train: number; validation: number; test: number }
+  /** Rows per class in each part (classification only). */
+  classBalance: { train: number[]; validation: number[]; test: number[] } | null
+  /** The normalisation fitted on the training part (stored with the model). */
+  normalization: NormalizationParams
+  /** CSV: rows used, dropped and filled. */
+  report: CsvDatasetReport | null
+  /** True when the test part comes from given test files rather than a split. */
+  givenTest: boolean
+}
+
+export interface DataApi {
+  /** Parse a CSV file. The preview has the first rows and every column's statistics. */
+  openCsv(name: string, bytes: Uint8Array, options?: Omit<CsvParseOptions, 'name'>): Promise<DataResult<Opened<CsvPreview>>>
+  /**
+   * Parse IDX files (`.gz` or not): one images file and optionally its labels file, or two
+   * pairs where the names containing `t10k` or `test` are the test set. Which file is which
+   * is decided by rank (labels are rank 1), not by the order given.
+   */
+  openIdx(files: DataFile[], options?: { labelNames?: string[] }): Promise<DataResult<Opened<IdxPreview>>>
+  /** Make a built-in dataset (AND, XOR, circles …) and preview it. */
+  openBuiltin(id: string, options?: BuiltinOptions): Promise<DataResult<Opened<BuiltinPreview>>>
+  /** Choose targets, features, missing values, normalisation and split; training then uses the result. */
+  prepareDataset(handle: string, options?: PrepareOptions): Promise<DataResult<PreparedSummary>>
+  /** Forget a handle and free its memory. Unknown handles are ignored. */
+  closeData(handle: string): void
+}
+
+/** What the engine keeps per handle. */
+type Source =
+  | { kind: 'csv'; table: CsvTable }
+  | { kind: 'idx'; train: Dataset; test: Dataset | null }
+  | { kind: 'builtin'; train: Dataset }
+
+interface Entry {
+  source: Source
+  prepared: { train: Dataset; validation: Dataset | null; test: Dataset | null } | null
+}
+
+/** Loaded data by handle, for the whole engine process (the training part reads it). */
+const entries = new Map<string, Entry>()
+let nextHandle = 1
+
+function register(source: Source): string {
+  const handle = `data-${nextHandle++}`
+  entries.set(handle, { source, prepared: null })
+  return handle
+}
+
+function entryOf(handle: string): Entry {
+  const entry = entries.get(handle)
+  if (!entry) {
+    throw new DataError('badOption', `The data "${handle}" is no longer loaded.`, {
+      hint: 'Open the data file again (the engine was restarted or the data was closed).',
+    })
+  }
+  return entry
+}
+
+/** Runs `make`; a DataError becomes `{ ok: false, error }`, anything else is thrown. */
+function attempt<T>(make: () => T): DataResult<T> {
+  try {
+    return { ok: true, value: make() }
+  } catch (e) {
+    const error = dataErrorInfo(e)
+    if (error) return { ok: false, error }
+    throw e
+  }
+}
+
+const isTestName = (name: string): boolean => /t10k|test/i.test(name)
+
+/** Sorts parsed IDX files into training and test images and labels (labels have rank 1). */
+function pairIdx(parsed: { name: string; array: IdxArray }[]) {
+  const images = parsed.filter((p) => p.array.dims.length > 1)
+  const labels = parsed.filter((p) => p.array.dims.length === 1)
+  const hint = 'Choose one images file (e.g. train-images-idx3-ubyte.gz) and, for classification, its labels file (train-labels-idx1-ubyte.gz).'
+  if (images.length === 0) {
+    // A lone rank-1 file is a labels file chosen without its images.
+    throw new DataError('idxShape', `${parsed.map((p) => `"${p.name}"`).join(' and ')} ${parsed.length === 1 ? 'holds' : 'hold'} one number per item: labels, not images.`, { hint })
+  }
+  if (images.length > 2 || labels.length > 2 || parsed.length > 4) {
+    throw new DataError('badOption', `${parsed.length} IDX files were given; at most two pairs (training and test) can be used.`, { hint })
+  }
+  const pick = <T extends { name: string }>(list: T[], test: boolean): T | undefined =>
+    list.length === 1 ? (test ? undefined : list[0]) : list.find((p) => isTestName(p.name) === test)
+  const trainImages = pick(images, false) ?? images[0]
+  const testImages = images.length === 2 ? images.find((p) => p !== trainImages) : undefined
+  const trainLabels = labels.length === 2 ? pick(labels, false) ?? labels[0] : labels[0]
+  const testLabels = labels.length === 2 ? labels.find((p) => p !== trainLabels) : undefined
+  return { trainImages, trainLabels, testImages, testLabels }
+}
+
+function prepare(entry: Entry, handle: string, options: PrepareOptions): PreparedSummary {
+  const source = entry.source
+  let full: Dataset
+  let report: CsvDatasetReport | null = null
+  if (source.kind === 'csv') {
+    const targets = options.targets ?? [source.table.columns.at(-1)!.name]
+    const built = csvToDataset(source.table, {
+      targets,
+      ...(options.features ? { features: options.features } : {}),
+      ...(options.categorical ? { categorical: options.categorical } : {}),
+      missing: options.missing ?? 'error',
+      ...(options.fillValue !== undefined ? { fillValue: options.fillValue } : {}),
+    })
+    full = built.dataset
+    report = built.report
+  } else {
+    full = source.train
+  }
+  if (options.limit !== undefined && options.limit > 0 && options.limit < full.count) {
+    full = datasetSubset(full, Int32Array.from({ length: options.limit }, (_, i) => i))
+  }
+  const givenTest = source.kind === 'idx' ? source.test : null
+  const split = splitDataset(full, {
+    validation: options.validation ?? 0,
+    test: givenTest ? 0 : (options.test ?? 0),
+    seed: options.seed ?? 1,
+    stratify: options.stratify ?? false,
+  })
+  if (split.train.count === 0) {
+    throw new DataError('badOption', `The split leaves no rows for training (the data has ${full.count}).`, {
+      hint: 'Lower the validation and test fractions, or use more data.',
+    })
+  }
+  const normalization = fitNormalization(split.train, options.normalization ?? 'none')
+  const train = applyNormalization(split.train, normalization)
+  const validation = split.validation.count > 0 ? applyNormalization(split.validation, normalization) : null
+  const testPart = givenTest ?? (split.test.count > 0 ? split.test : null)
+  const test = testPart ? applyNormalization(testPart, normalization) : null
+  entry.prepared = { train, validation, test }
+  const classification = Boolean(train.labels) || (train.targetSize >= 2 && !train.targetNames)
+  const balance = (ds: Dataset | null): number[] => (ds ? classBalance(ds) : [])
+  return {
+    handle,
+    inputSize: train.inputSize,
+    inputShape: train.inputShape ?? [train.inputSize],
+    targetSize: train.targetSize,
+    classification,
+    labelNames: train.labelNames ?? null,
+    featureNames: train.featureNames ?? null,
+    targetNames: train.targetNames ?? null,
+    counts: { train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0 },
+    classBalance: classification ? { train: balance(train), validation: balance(validation), test: balance(test) } : null,
+    normalization,
+    report,
+    givenTest: givenTest !== null,
+  }
+}
+
+/**
+ * The datasets a run trains on for `handle`: the prepared training part, and as validation
+ * the prepared validation part, else the given test files, else none (then the optimizer's
+ * validation fraction applies). Data that was opened but not prepared is prepared with the
+ * defaults first.
+ * @throws DataError when the handle is unknown or the defaults do not fit the data.
+ */
+export function handleTrainingData(handle: string): { train: Dataset; validation?: Dataset } {
+  const entry = entryOf(handle)
+  if (!entry.prepared) prepare(entry, handle, {})
+  const { train, validation, test } = entry.prepared!
+  const source = entry.source
+  const held = validation ?? (source.kind === 'idx' && source.test ? test : null)
+  return held ? { train, validation: held } : { train }
+}
+
+/** The prepared test part of `handle` (split off or given files), or null. */
+export function handleTestData(handle: string): Dataset | null {
+  return entryOf(handle).prepared?.test ?? null
+}
+
+export function createDataApi(): DataApi {
+  return {
+    async openCsv(name, bytes, options = {}) {
+      return attempt(() => {
+        const table = parseCsv(bytes, { ...options, name })
+        return { handle: register({ kind: 'csv', table }), preview: csvPreview(name, table) }
+      })
+    },
+    async openIdx(files, options = {}) {
+      return attempt(() => {
+        if (files.length === 0) throw new DataError('emptyFile', 'No file was chosen.', { hint: 'Choose an IDX images file and its labels file.' })
+        const parsed = files.map((f) => ({ name: f.name, array: parseIdx(f.bytes, { name: f.name }) }))
+        const { trainImages, trainLabels, testImages, testLabels } = pairIdx(parsed)
+        // Ten classes of 28×28 images: Fashion-MNIST's names unless the caller gives others.
+        const names = options.labelNames ?? (/fashion/i.test(trainImages.name) ? [...FASHION_MNIST_LABELS] : undefined)
+        const dsOptions = names ? { labelNames: names } : {}
+        const train = idxToDataset(trainImages.array, trainLabels?.array, dsOptions)
+        const test = testImages ? idxToDataset(testImages.array, testLabels?.array, dsOptions) : null
+        if (test && test.inputSize !== train.inputSize) {
+          throw new DataError('idxShape', `The test images are ${test.inputShape?.join('×')} but the training images are ${train.inputShape?.join('×')}.`, {
+            expected: train.inputSize,
+            actual: test.inputSize,
+            hint: 'Pair test files from the same dataset as the training files.',
+          })
+        }
+        const handle = register({ kind: 'idx', train, test })
+        return { handle, preview: idxPreview({ images: trainImages.name, labels: trainLabels?.name ?? null }, trainImages.array, train, test?.count ?? 0) }
+      })
+    },
+    async openBuiltin(id, options = {}) {
+      return attempt(() => {
+        const train = builtinDataset(id as BuiltinDatasetId, options)
+        const title = BUILTIN_DATASETS[id as BuiltinDatasetId].title
+        return { handle: register({ kind: 'builtin', train }), preview: builtinPreview(id, title, train) }
+      })
+    },
+    async prepareDataset(handle, options = {}) {
+      return attempt(() => prepare(entryOf(handle), handle, options))
+    },
+    closeData(handle) {
+      entries.delete(handle)
+    },
+  }
+}
