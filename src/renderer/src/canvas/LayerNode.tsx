@@ -32,7 +32,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       {node.kind !== 'input' && <Handle type="target" position={Position.Left} />}
       <div className="layer-node-kind">
         <span>{info.label}</span>
-        {frozen && <span className="layer-node-lock" title="Frozen: training leaves this layer unchanged">🔒</span>}
+        {frozen && (
+          <span className="layer-node-lock" title="Frozen: training leaves this layer unchanged">
+            frozen
+          </span>
+        )}
       </div>
       <div className="layer-node-body">
         {node.label && <div className="layer-node-label">{node.label}</div>}

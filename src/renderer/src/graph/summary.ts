@@ -24,9 +24,10 @@ export function nodeSummary(node: ProjectNode): string[] {
       const p = node.params
       const flags: string[] = [p.useBias ? 'bias' : 'no bias']
       if (p.weights) flags.push('hand-set')
-      if (!p.trainWeights && !(p.useBias && p.trainBiases)) flags.push('frozen')
-      else if (!p.trainWeights) flags.push('weights frozen')
-      else if (p.useBias && !p.trainBiases) flags.push('biases frozen')
+      // A wholly frozen layer says so in its header; partial freezing is listed here.
+      const frozenAll = !p.trainWeights && !(p.useBias && p.trainBiases)
+      if (!frozenAll && !p.trainWeights) flags.push('weights frozen')
+      else if (!frozenAll && p.useBias && !p.trainBiases) flags.push('biases frozen')
       return [`${p.units} unit${p.units === 1 ? '' : 's'}`, flags.join(' · ')]
     }
     case 'activation': {

@@ -11,7 +11,7 @@ export function DataSummary() {
   const project = useDocument((s) => s.project)
   const shape = dataShapeOf(project, loaded)
   let what: string
-  if (data.kind === 'inline') what = `${data.inputs.length} examples typed in`
+  if (data.kind === 'inline') what = `${data.inputs.length} example${data.inputs.length === 1 ? '' : 's'} typed in`
   else if (data.kind === 'builtin') what = `built-in “${data.id}”`
   else what = data.path.split('/').pop() ?? data.path
   return (

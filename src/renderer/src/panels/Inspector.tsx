@@ -71,6 +71,7 @@ function NodeInspector({ node }: { node: ProjectNode }) {
   // Typing into one field is one undo step (same tag); a click on a checkbox or menu is its own.
   const set = (key: string, value: unknown, tag: string | null = key) => doc().updateParams(node.id, { [key]: value }, tag === null ? undefined : `${node.id}:${tag}`)
   const paramDiagnostics = (key: string) => diagnostics.filter((d) => d.param === key)
+  const fieldKeys = new Set(info.params.filter((p) => shown(p, params)).map((p) => p.key))
 
   return (
     <div className="inspector" data-testid="inspector" data-node={node.id}>
@@ -79,7 +80,8 @@ function NodeInspector({ node }: { node: ProjectNode }) {
         <code className="muted">{node.id}</code>
       </header>
       <p className="inspector-description">{info.description}</p>
-      <Diagnostics list={diagnostics.filter((d) => !d.param || d.code !== 'invalid-param')} />
+      {/* Problems with a setting show under its field; the rest here. */}
+      <Diagnostics list={diagnostics.filter((d) => !d.param || !fieldKeys.has(d.param))} />
       <FieldRow label="Label" description="A name shown on the canvas and in messages (optional).">
         <input type="text" data-testid="param-label" value={node.label ?? ''} onChange={(e) => doc().setLabel(node.id, e.target.value, `${node.id}:label`)} />
       </FieldRow>
@@ -97,7 +99,7 @@ function NodeInspector({ node }: { node: ProjectNode }) {
               return <NumberParam key={p.key} info={p} value={params[p.key]} testId={testId} diagnostics={problems} onCommit={(v) => set(p.key, v)} />
             case 'boolean':
               return (
-                <FieldRow key={p.key} label={p.label} description={p.description} problems={problems.map((d) => d.message)}>
+                <FieldRow key={p.key} label={p.label} description={p.description} problems={problems.map((d) => `${d.message} ${d.hint}`)}>
                   <input type="checkbox" data-testid={testId} checked={params[p.key] === true} onChange={(e) => set(p.key, e.target.checked, null)} />
                 </FieldRow>
               )
@@ -105,7 +107,7 @@ function NodeInspector({ node }: { node: ProjectNode }) {
               const options = p.options ?? {}
               const current = String(params[p.key])
               return (
-                <FieldRow key={p.key} label={p.label} description={options[current]?.description ?? p.description} problems={problems.map((d) => d.message)}>
+                <FieldRow key={p.key} label={p.label} description={options[current]?.description ?? p.description} problems={problems.map((d) => `${d.message} ${d.hint}`)}>
                   <select data-testid={testId} value={current} onChange={(e) => set(p.key, e.target.value, null)} title={p.description}>
                     {Object.entries(options).map(([id, o]) => (
                       <option key={id} value={id}>
@@ -137,7 +139,7 @@ function InitEditor({ info, value, problems, onChange }: { info: ParamInfo; valu
     </label>
   )
   return (
-    <FieldRow label={info.label} description={INITS[value.id]?.description ?? info.description} problems={problems.map((d) => d.message)}>
+    <FieldRow label={info.label} description={INITS[value.id]?.description ?? info.description} problems={problems.map((d) => `${d.message} ${d.hint}`)}>
       <div className="field-stack">
         <select data-testid={`param-${info.key}`} value={value.id} onChange={(e) => onChange(defaultInit(e.target.value as InitSpec['id']))}>
           {Object.entries(INITS).map(([id, o]) => (
@@ -176,7 +178,7 @@ function ScheduleEditor({ info, value, problems, onChange }: { info: ParamInfo; 
     </label>
   )
   return (
-    <FieldRow label={info.label} description={SCHEDULES[value.id]?.description ?? info.description} problems={problems.map((d) => d.message)}>
+    <FieldRow label={info.label} description={SCHEDULES[value.id]?.description ?? info.description} problems={problems.map((d) => `${d.message} ${d.hint}`)}>
       <div className="field-stack">
         <select data-testid={`param-${info.key}`} value={value.id} onChange={(e) => onChange(defaultSchedule(e.target.value as ScheduleSpec['id']))}>
           {Object.entries(SCHEDULES).map(([id, o]) => (

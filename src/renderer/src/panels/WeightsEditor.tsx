@@ -18,7 +18,7 @@ export function WeightsEditor({ node, nIn, diagnostics }: { node: ProjectNodeOf<
   const freeze = (
     <div className="freeze-row">
       <button type="button" data-testid="freeze-layer" onClick={() => update({ trainWeights: frozen, trainBiases: frozen })}>
-        {frozen ? '🔓 Unfreeze layer' : '🔒 Freeze whole layer'}
+        {frozen ? 'Unfreeze layer' : 'Freeze whole layer'}
       </button>
     </div>
   )

@@ -36,7 +36,7 @@ export function NumberParam({ info, value, onCommit, testId, diagnostics = [] }:
   }
   const parsed = parseParamInput(info, text)
   const problems = parsed.ok ? [] : [parsed.problem]
-  for (const d of diagnostics) if (!problems.length) problems.push(d.message)
+  for (const d of diagnostics) if (!problems.length) problems.push(`${d.message} ${d.hint}`)
   return (
     <FieldRow label={info.label} description={info.description} problems={problems}>
       <input

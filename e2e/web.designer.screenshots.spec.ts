@@ -1,0 +1,46 @@
+/**
+ * Screenshots of the designer for the docs (run with AXON_SCREENSHOTS=1):
+ * docs/screenshots/encoder-8-3-8.png (light), designer-dark.png, designer-light.png.
+ */
+import { expect, test } from '@playwright/test'
+import { openExample, selectNode } from './helpers/designer'
+
+test.skip(process.env.AXON_SCREENSHOTS !== '1', 'Set AXON_SCREENSHOTS=1 to write docs/screenshots/*.png')
+test.use({ viewport: { width: 1920, height: 1080 } })
+
+async function setTheme(page: import('@playwright/test').Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem('axon:theme', t), theme)
+}
+
+test('the 8-3-8 encoder, light theme', async ({ page }) => {
+  await setTheme(page, 'light')
+  await page.goto('/')
+  await openExample(page, 'encoder-8-3-8')
+  await expect(page.getByTestId('compile-status')).toHaveAttribute('data-ok', 'true')
+  await page.waitForTimeout(400) // let fit-view settle
+  await page.screenshot({ path: 'docs/screenshots/encoder-8-3-8.png' })
+})
+
+test('hand-set weights and an activation, light and dark', async ({ page }) => {
+  await setTheme(page, 'light')
+  await page.goto('/')
+  await openExample(page, 'mazur-2-2-2')
+  await selectNode(page, 'hidden')
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: 'docs/screenshots/designer-light.png' })
+  await page.getByTestId('cmd-theme').click()
+  await selectNode(page, 'hidden-act')
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: 'docs/screenshots/designer-dark.png' })
+})
+
+test('a diagnostic pinned to its node', async ({ page }) => {
+  await setTheme(page, 'light')
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await selectNode(page, 'input')
+  await page.getByTestId('param-size').fill('3')
+  await page.locator('[data-testid="diagnostic-badge-input"] .diag-badge-icon').hover()
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: 'docs/screenshots/designer-diagnostic.png' })
+})
