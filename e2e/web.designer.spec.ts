@@ -139,13 +139,16 @@ test('refuses meaningless connections; copy, paste, duplicate and delete', async
   await expect(page.locator('.react-flow__node')).toHaveCount(0)
 })
 
-test('click-to-add, the activation plot and hand-set weights', async ({ page }) => {
-  await page.getByTestId('palette-input').click()
-  await page.getByTestId('palette-dense').click()
+test('keyboard users build a chain with click-to-add; the activation plot and hand-set weights', async ({ page }) => {
+  // Each added block is selected, and the next one is wired after it.
+  await page.getByTestId('palette-input').focus()
+  await page.keyboard.press('Enter')
+  await page.getByTestId('palette-dense').focus()
+  await page.keyboard.press('Enter')
   await page.getByTestId('palette-activation-tanh').click()
   await expect(page.locator('.react-flow__node')).toHaveCount(3)
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2)
   await expect(page.getByTestId('activation-plot')).toBeVisible()
-  await connect(page, 'input-1', 'dense-1')
   await selectNode(page, 'dense-1')
   await expect(page.getByTestId('params-dense-1')).toHaveText('6 params')
   await page.getByTestId('hand-set-weights').click()

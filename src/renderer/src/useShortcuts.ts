@@ -56,6 +56,8 @@ export function useShortcuts(openFile: () => void): void {
       } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
         e.preventDefault()
         cmd.deleteSelection()
+      } else if (e.key === 'Escape') {
+        useUi.getState().select([])
       } else if (!mod && !e.altKey && key === 'f') {
         void fitView(fitOptions(200))
       } else if (!mod && !e.altKey && key === 'l') {

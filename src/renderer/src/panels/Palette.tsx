@@ -45,8 +45,10 @@ function onDragStart(event: DragEvent, it: PaletteItem): void {
   event.dataTransfer.effectAllowed = 'copy'
 }
 
+/** Click (or Enter): add after the selected node, wired to it when that link is allowed. */
 function addByClick(it: PaletteItem): void {
-  const id = useDocument.getState().addNode(it.kind, undefined, it.preset)
+  const selected = useUi.getState().selectedNodes
+  const id = useDocument.getState().appendNode(it.kind, selected.length === 1 ? selected[0] : null, it.preset)
   useUi.getState().select([id])
 }
 

@@ -62,6 +62,21 @@ describe('document store', () => {
     expect(doc().project).toBe(final)
   })
 
+  it('click-to-add appends and wires after the selected node in one step', () => {
+    const input = doc().appendNode('input', null)
+    const dense = doc().appendNode('dense', input)
+    const act = doc().appendNode('activation', dense, { activation: 'tanh' })
+    const loss = doc().appendNode('loss', act)
+    doc().appendNode('dense', loss) // loss → dense is refused: added, not wired
+    expect(doc().project.edges.map((e) => `${e.source}>${e.target}`)).toEqual(['input-1>dense-1', 'dense-1>activation-1', 'activation-1>loss-1'])
+    expect(doc().project.nodes.find((n) => n.id === act)!.params).toMatchObject({ activation: 'tanh' })
+    expect(doc().project.nodes.map((n) => n.position.x)).toEqual([0, 230, 460, 690, 920])
+    doc().undo()
+    doc().undo()
+    expect(ids()).toEqual([input, dense, act])
+    expect(doc().project.edges).toHaveLength(2)
+  })
+
   it('records a whole drag as one step', () => {
     doc().addNode('dense')
     doc().beginMove()

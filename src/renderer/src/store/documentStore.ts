@@ -17,6 +17,8 @@ import {
   copyElements,
   deleteElements,
   layoutLinear,
+  LAYOUT_DX,
+  LAYOUT_DY,
   moveNodes,
   nextFreePosition,
   pasteClipboard,
@@ -65,6 +67,11 @@ export interface DocumentState {
 
   /** Adds a node with default parameters (merged with `preset`); returns its id. */
   addNode(kind: NodeKind, position?: Position, preset?: Record<string, unknown>): string
+  /**
+   * Click-to-add: adds a node right of `afterId` and wires `afterId` → it when that link is
+   * allowed (one undo step), so the keyboard alone can build a chain. Returns the new id.
+   */
+  appendNode(kind: NodeKind, afterId: string | null, preset?: Record<string, unknown>): string
   /** Live move while dragging (not recorded); `endMove` records the whole drag as one step. */
   moveNodesLive(moves: Record<string, Position>): void
   beginMove(): void
@@ -150,6 +157,23 @@ export const useDocument = create<DocumentState>()((set, get) => {
       const result = addNode(project, kind, position ?? nextFreePosition(project))
       edit(preset ? updateParams(result.project, result.id, preset) : result.project)
       return result.id
+    },
+    appendNode(kind, afterId, preset) {
+      const project = get().project
+      const after = afterId ? project.nodes.find((n) => n.id === afterId) : undefined
+      let position = nextFreePosition(project)
+      if (after) {
+        position = { x: after.position.x + LAYOUT_DX, y: after.position.y }
+        while (project.nodes.some((n) => Math.abs(n.position.x - position.x) < 60 && Math.abs(n.position.y - position.y) < 60)) position = { x: position.x, y: position.y + LAYOUT_DY }
+      }
+      const added = addNode(project, kind, position)
+      let next = preset ? updateParams(added.project, added.id, preset) : added.project
+      if (after) {
+        const wired = connectNodes(next, after.id, added.id)
+        if ('project' in wired) next = wired.project
+      }
+      edit(next)
+      return added.id
     },
     beginMove() {
       moveBase = get().project
