@@ -8,6 +8,8 @@
  *   npm run bench -- --kernels fma,simd,ts   engine runs per gemm kernel (default: fma)
  *   npm run bench -- --tasks F          only Task F;  --epochs E  override epochs;  --max-s S  cap per run
  *   npm run bench -- --gemm-only        only the kernel micro-benchmark
+ *   npm run bench -- --clock cpu        per-epoch CPU seconds of each process instead of wall
+ *                                       seconds, engine and peers alike (steadier on a busy machine)
  *
  * Each training run is its own process (peak RSS is that run's alone) and prints a
  * `RESULT {json}` line in the peers' format; all of them go to bench/results/results[-quick].jsonl,
@@ -36,7 +38,9 @@ const flags = parseFlags(process.argv.slice(2), {
   'max-s': '',
   'gemm-only': '',
   'no-gemm': '',
+  clock: 'wall',
 })
+const cpuClock = flags.clock === 'cpu'
 const quick = flags.quick === '1'
 const suffix = quick ? '-quick' : ''
 const maxS = flags['max-s'] || (quick ? '60' : '300')
@@ -106,8 +110,9 @@ function resultTable(): void {
     if (rs.length === 0) continue
     const torch = rs.find((r) => r.peer.startsWith('pytorch'))?.epoch_s_median_excl_first ?? null
     const t = TASKS[task]
+    const clock = cpuClock ? 'CPU s' : 's'
     console.log(`\n### Task ${task} (784-${t.hidden}-10 ${t.act}, batch ${t.batch}, η = ${t.lr}), ${epochsFor(task)} epochs\n`)
-    console.log('| runner | variant | s/epoch (median, excl. 1st) | ÷ PyTorch | eval s | test acc % (last epoch) | epochs | peak RSS MiB |')
+    console.log(`| runner | variant | ${clock}/epoch (median, excl. 1st) | ÷ PyTorch | eval ${clock} | test acc % (last epoch) | epochs | peak RSS MiB |`)
     console.log('|---|---|---|---|---|---|---|---|')
     for (const r of rs) {
       const s = r.epoch_s_median_excl_first
@@ -126,16 +131,19 @@ if (flags['gemm-only'] !== '1') {
   for (const task of tasks) {
     const epochs = String(epochsFor(task))
     for (const kernel of flags.kernels.split(',').filter(Boolean)) {
-      await run(process.execPath, ['--import', 'tsx', 'bench/runTask.ts', '--task', task, '--epochs', epochs, '--kernel', kernel, '--max-s', maxS], ROOT)
+      const args = ['--import', 'tsx', 'bench/runTask.ts', '--task', task, '--epochs', epochs, '--kernel', kernel, '--max-s', maxS, '--clock', flags.clock]
+      await run(process.execPath, args, ROOT)
     }
     if (flags.peers === '1') {
       const py = join(PEERS, 'py')
       if (!existsSync(py)) console.error(`peers not found at ${PEERS} (set PEERS_DIR)`)
       else {
-        const common = ['--threads', '1', '--epochs', epochs, '--max-s', maxS]
+        const common = ['--threads', '1', '--epochs', epochs, '--max-s', maxS, ...(cpuClock ? ['--tag', 'cpu-time'] : [])]
         const f = task === 'F' ? ['--act', 'relu', '--lr', String(TASKS.F.lr)] : []
-        await run(PYTHON, ['peer_torch.py', '--task', task, ...f, ...common], py)
-        await run(PYTHON, ['peer_numpy.py', '--task', task, ...f, '--mode', 'batch', '--dtype', 'f32', ...common], py)
+        // With --clock cpu the peer runs under bench/cpuclock.py (perf_counter → process_time).
+        const shim = cpuClock ? [join(ROOT, 'bench', 'cpuclock.py')] : []
+        await run(PYTHON, [...shim, 'peer_torch.py', '--task', task, ...f, ...common], py)
+        await run(PYTHON, [...shim, 'peer_numpy.py', '--task', task, ...f, '--mode', 'batch', '--dtype', 'f32', ...common], py)
       }
     }
   }

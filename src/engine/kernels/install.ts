@@ -40,3 +40,13 @@ export function uninstallWasmKernels(): void {
 export function wasmKernelStats(): WasmGemmStats | null {
   return installed ? installed.stats() : null
 }
+
+/**
+ * Reuse the float32 arena from the start (zeroed). Call only when no buffer from an earlier
+ * `allocFloat32` is in use any more (e.g. the host disposed its only session); otherwise old
+ * and new buffers would share memory. Without it, a long-lived engine that creates many
+ * sessions fills the arena, after which buffers are ordinary arrays that gemm copies.
+ */
+export function resetFloat32Arena(): void {
+  installed?.resetArena()
+}

@@ -113,6 +113,12 @@ describe('WebAssembly SIMD gemm', () => {
     const big = kernel.alloc(1 << 15) // 128 KiB > arena
     expect(big.buffer).not.toBe(a.buffer)
     expect(kernel.stats().allocOutsideArena).toBe(1)
+    b.fill(7)
+    kernel.resetArena()
+    const again = kernel.alloc(8)
+    expect(again.byteOffset).toBe(a.byteOffset)
+    expect(Array.from(again)).toEqual([0, 0, 0, 0, 0, 0, 0, 0])
+    expect(kernel.stats().arenaUsedBytes).toBe(32)
   })
 
   it('axpy: y += alpha·x in the arena (SIMD) and outside it, odd lengths and offsets', () => {

@@ -86,6 +86,11 @@ export interface WasmGemm {
   bytesToF32: BytesToF32
   /** A zeroed Float32Array of `length`, inside WebAssembly memory while the arena lasts. */
   alloc: (length: number) => Float32Array
+  /**
+   * Hand the whole arena out again (zeroed). Only when no earlier `alloc` buffer is used any
+   * more, e.g. a host that replaced its one session: old views would alias new buffers.
+   */
+  resetArena: () => void
   stats: () => WasmGemmStats
 }
 
@@ -243,5 +248,11 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     for (let i = 0; i < n; i++) dst[dstOffset + i] = src[srcOffset + i] * scale
   }
 
-  return { gemm, axpy, bytesToF32, alloc, stats: () => ({ ...stats }) }
+  function resetArena(): void {
+    heapU8.fill(0, RESERVED, next)
+    next = RESERVED
+    stats.arenaUsedBytes = 0
+  }
+
+  return { gemm, axpy, bytesToF32, alloc, resetArena, stats: () => ({ ...stats }) }
 }
