@@ -6,6 +6,7 @@ import { GROUP_OF_KIND, nodeSummary } from '../graph/summary'
 import type { FlowNode } from '../graph/flow'
 import { WeightGrid } from '../viz/WeightGrid'
 import { DiagnosticBadge } from './DiagnosticBadge'
+import { ActivationSpark, UnitDots } from '../viz/NodeGlyphs'
 
 const NO_DIAGNOSTICS: never[] = []
 
@@ -40,7 +41,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       </div>
       <div className="layer-node-body">
         {node.label && <div className="layer-node-label">{node.label}</div>}
-        <div className="layer-node-main">{main}</div>
+        <div className="layer-node-main">
+          {main}
+          {node.kind === 'activation' && <ActivationSpark params={node.params} />}
+        </div>
+        {(node.kind === 'dense' || node.kind === 'input') && shape?.outSize != null && <UnitDots count={shape.outSize} />}
         {detail && <div className="layer-node-detail">{detail}</div>}
         {node.kind === 'dense' && node.params.weights && <WeightGrid weights={node.params.weights} biases={node.params.useBias ? node.params.biases : undefined} cell={10} />}
       </div>
