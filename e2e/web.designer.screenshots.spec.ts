@@ -1,6 +1,7 @@
 /**
  * Screenshots of the designer for the docs (run with AXON_SCREENSHOTS=1):
- * docs/screenshots/encoder-8-3-8.png (light), designer-dark.png, designer-light.png.
+ * docs/screenshots/encoder-8-3-8.png (light), designer-light.png, designer-dark.png,
+ * designer-gallery.png, designer-diagnostic.png.
  */
 import { expect, test } from '@playwright/test'
 import { openExample, selectNode } from './helpers/designer'
@@ -32,6 +33,14 @@ test('hand-set weights and an activation, light and dark', async ({ page }) => {
   await selectNode(page, 'hidden-act')
   await page.waitForTimeout(300)
   await page.screenshot({ path: 'docs/screenshots/designer-dark.png' })
+})
+
+test('the examples gallery', async ({ page }) => {
+  await setTheme(page, 'light')
+  await page.goto('/')
+  await page.getByTestId('cmd-examples').click()
+  await expect(page.getByTestId('gallery')).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/designer-gallery.png' })
 })
 
 test('a diagnostic pinned to its node', async ({ page }) => {
