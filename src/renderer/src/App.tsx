@@ -22,6 +22,7 @@ export function App() {
 
 function Designer() {
   const theme = useUi((s) => s.theme)
+  const sideTab = useUi((s) => s.sideTab)
   useAutosave()
   const openFile = useCallback(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click(), [])
   useShortcuts(openFile)
@@ -29,7 +30,7 @@ function Designer() {
     document.documentElement.dataset.theme = theme
   }, [theme])
   return (
-    <div className="app" data-theme={theme}>
+    <div className={`app side-${sideTab}`} data-theme={theme}>
       <Toolbar />
       <Palette />
       <main className="canvas" data-testid="canvas">
