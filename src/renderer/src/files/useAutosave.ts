@@ -12,6 +12,7 @@ export function useAutosave(): void {
     if (recovered && (recovered.project.nodes.length > 0 || recovered.record.dirty)) {
       const { record, project } = recovered
       useDocument.getState().load(project, { fileName: record.fileName, exampleId: record.exampleId, dirty: record.dirty })
+      useUi.getState().setCardOpen(record.exampleId !== null && Boolean(project.meta.description))
       useUi.getState().notify({ kind: 'info', text: 'Your last session was recovered.' })
     }
     let timer: ReturnType<typeof setTimeout> | undefined

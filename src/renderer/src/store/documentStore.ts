@@ -54,6 +54,8 @@ export interface DocumentState {
   /** Id of the gallery example this project was opened from, if any. */
   exampleId: string | null
   clipboard: Clipboard | null
+  /** Pastes since the last copy: each lands a step further down-right. */
+  pasteCount: number
   /** Increases on every `load`, so the canvas knows to fit the view. */
   loadSerial: number
 
@@ -125,6 +127,7 @@ export const useDocument = create<DocumentState>()((set, get) => {
     savedProject: initial,
     exampleId: null,
     clipboard: null,
+    pasteCount: 0,
     loadSerial: 0,
 
     load(project, options = {}) {
@@ -204,12 +207,14 @@ export const useDocument = create<DocumentState>()((set, get) => {
       edit(setNodeLabel(get().project, nodeId, label), tag ?? null)
     },
     copy(nodeIds) {
-      if (nodeIds.length > 0) set({ clipboard: copyElements(get().project, nodeIds) })
+      if (nodeIds.length > 0) set({ clipboard: copyElements(get().project, nodeIds), pasteCount: 0 })
     },
     paste(offset) {
       const clip = get().clipboard
       if (!clip) return []
-      const result = pasteClipboard(get().project, clip, offset)
+      const n = get().pasteCount + 1
+      const result = pasteClipboard(get().project, clip, offset ?? { x: 40 * n, y: 40 * n })
+      set({ pasteCount: n })
       edit(result.project)
       return result.ids
     },
