@@ -7,6 +7,7 @@ import { Palette } from './panels/Palette'
 import { SidePanel } from './panels/SidePanel'
 import { Toolbar } from './panels/Toolbar'
 import { Gallery } from './panels/Gallery'
+import { DataPanel } from './data/DataPanel'
 import { useAutosave } from './files/useAutosave'
 import { useShortcuts } from './useShortcuts'
 import { useUi } from './store/uiStore'
@@ -39,6 +40,7 @@ function Designer() {
       <SidePanel />
       <StatusBar />
       <Gallery />
+      <DataPanel />
     </div>
   )
 }

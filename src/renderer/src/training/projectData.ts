@@ -5,6 +5,7 @@
  */
 import type { Project } from '../../../engine/project'
 import type { TrainingData } from '../../../engine/host/training'
+import { preparedTrainingData } from '../data/preparedData'
 
 /** URLs of the files under resources/data, bundled by Vite, keyed by file name. */
 const dataUrls = import.meta.glob('../../../../resources/data/**/*.gz', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
@@ -26,9 +27,12 @@ async function bytesOf(path: string): Promise<Uint8Array> {
 /** Build the engine's data source for a project. */
 export async function projectTrainingData(project: Project): Promise<TrainingData> {
   const data = project.data
+  // Files opened in the data panel are already parsed and prepared in the engine.
+  const prepared = preparedTrainingData(data)
+  if (prepared) return prepared
   if (data.kind === 'inline') return { kind: 'inline', inputs: data.inputs, targets: data.targets, featureNames: data.featureNames, targetNames: data.targetNames }
   if (data.kind === 'builtin') return { kind: 'builtin', id: data.id, options: data.options }
-  if (data.format !== 'idx' || !data.labelsPath) throw new Error('Training from CSV files is not wired into the training panel yet.')
+  if (data.format !== 'idx' || !data.labelsPath) throw new Error(`Open “${data.path.split('/').pop()}” in the data panel (Data… under the palette's Data heading) to train on it.`)
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
     bytesOf(data.path),
     bytesOf(data.labelsPath),

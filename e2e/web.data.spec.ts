@@ -1,0 +1,141 @@
+/**
+ * Bring your own data (issue 6), in the browser build: open a CSV through the data panel, pick
+ * its target, watch the input node's shape follow, train on it; a broken CSV shows its own
+ * message in the panel and leaves the graph alone; the Fashion-MNIST sample shows as an image
+ * grid; a built-in 2-D set with its noise slider.
+ *
+ * With AXON_SCREENSHOTS=1 the tests also write docs/screenshots/data-*.png.
+ */
+import { join } from 'node:path'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { graphSnapshot, openExample, selectNode } from './helpers/designer'
+
+const SHOTS = process.env.AXON_SCREENSHOTS === '1'
+const fixture = (name: string): string => join(import.meta.dirname, 'fixtures/data', name)
+
+async function shot(target: Locator | Page, name: string): Promise<void> {
+  if (SHOTS) await target.screenshot({ path: `docs/screenshots/data-${name}.png` })
+}
+
+/** Opens the data panel and gives it files, as the file chooser would. */
+async function openDataFiles(page: Page, ...files: string[]): Promise<void> {
+  await page.getByTestId('data-open').click()
+  await expect(page.getByTestId('data-dialog')).toBeVisible()
+  await page.getByTestId('data-file-input').setInputFiles(files)
+}
+
+/** The number shown in a metric cell (e.g. "0.2134" or "93.3%"). */
+async function metric(page: Page, id: string): Promise<number> {
+  return Number.parseFloat(((await page.getByTestId(id).textContent()) ?? '').replace(/[^\d.eE+-]/g, ''))
+}
+
+test.describe('browser build: bring your own data', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByTestId('engine-version')).toBeVisible()
+  })
+
+  test('a broken CSV shows its line and hint in the panel; the graph and data stay as they were', async ({ page }) => {
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    const before = await graphSnapshot(page)
+    const summary = await page.getByTestId('data-summary').textContent()
+    await openDataFiles(page, fixture('iris-ragged.csv'))
+    const error = page.getByTestId('data-error')
+    await expect(error).toHaveAttribute('data-code', 'raggedRow')
+    await expect(page.getByTestId('data-error-message')).toHaveText('Line 4 has 4 values but line 1 has 5 (separated by commas).')
+    await expect(page.getByTestId('data-error-where')).toHaveText('File: iris-ragged.csv · line 4')
+    await expect(error).toContainText('Nothing was changed')
+    await expect(page.getByTestId('data-preview')).toHaveCount(0)
+    await page.getByTestId('data-close').click()
+    expect(await graphSnapshot(page)).toEqual(before)
+    await expect(page.getByTestId('data-summary')).toHaveText(summary ?? '')
+    await expect(page.getByTestId('dirty-marker')).toHaveCount(0)
+  })
+
+  test('load a CSV, pick the target, the input node takes its shape, and it trains', async ({ page }) => {
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    await openDataFiles(page, fixture('iris.csv'))
+    await expect(page.getByTestId('data-preview-heading')).toHaveText('iris.csv: 150 rows × 5 columns, separated by commas, with a header row')
+    // Column statistics from the engine: kinds, min/max/mean, missing.
+    const species = page.getByTestId('csv-column-species')
+    await expect(species).toContainText('categorical')
+    await expect(species).toContainText('classes3')
+    const petal = page.getByTestId('csv-column-petal_length')
+    await expect(petal).toContainText('numeric')
+    await expect(petal).toContainText('min1')
+    await expect(petal).toContainText('max6.9')
+    await expect(petal).toContainText('mean3.758')
+    await expect(page.locator('[data-testid="csv-preview"] tbody tr')).toHaveCount(20)
+    // The last column is the default target; choose the species instead.
+    await expect(page.getByTestId('csv-column-petal_width')).toHaveAttribute('data-role', 'target')
+    await page.getByTestId('data-target').selectOption('species')
+    await expect(species).toHaveAttribute('data-role', 'target')
+    await expect(page.getByTestId('csv-column-petal_width')).toHaveAttribute('data-role', 'feature')
+    await expect(page.getByTestId('data-task')).toHaveText('Classification: 3 classes, one output each (one-hot).')
+    await expect(page.getByTestId('class-balance')).toContainText('setosa')
+    await page.getByTestId('data-normalization').selectOption('zScore')
+    await page.getByTestId('data-validation').fill('20')
+    await page.getByTestId('data-stratify').check()
+    await shot(page.getByTestId('data-dialog'), 'csv-preview')
+
+    await page.getByTestId('data-apply').click()
+    await expect(page.getByTestId('data-applied-shape')).toHaveText('4 inputs → 3 targets')
+    await expect(page.getByTestId('data-applied-counts')).toContainText('120 training · 30 validation · 0 test rows')
+    // The drawn network (2 inputs, 1 output) does not fit: the compiler says so on the input node.
+    await expect(page.getByTestId('data-mismatch')).toContainText('The input has size 2 but the data has 4 features.')
+    await expect(page.getByTestId('diagnostic-badge-input')).toBeVisible()
+    await page.getByTestId('data-fit-network').click()
+    await expect(page.getByTestId('data-mismatch')).toHaveCount(0)
+    await page.getByTestId('data-close').click()
+    await expect(page.getByTestId('shape-input')).toContainText('out 4')
+    await expect(page.getByTestId('shape-output')).toContainText('out 3')
+    await expect(page.getByTestId('diagnostic-badge-input')).toHaveCount(0)
+    await expect(page.getByTestId('data-summary')).toContainText('iris.csv')
+    await expect(page.getByTestId('data-summary')).toContainText('inputs 4 · targets 3')
+
+    // The XOR net sums the loss over its 4 patterns; over 120 rows a mean suits its η = 2.
+    await selectNode(page, 'loss')
+    await page.getByTestId('param-reduction').selectOption('mean')
+    // Train it with the Train button; the loss goes down and accuracy is shown.
+    await page.getByTestId('train-button').click()
+    await expect(page.getByTestId('training-panel')).toBeVisible()
+    await expect(page.getByTestId('metric-loss')).toHaveText(/\d/)
+    await page.getByTestId('train-speed').selectOption('20')
+    await expect.poll(async () => Number(((await page.getByTestId('counter-iteration').textContent()) ?? '').replace(/[^\d]/g, ''))).toBeGreaterThan(5)
+    const early = await metric(page, 'metric-loss')
+    await page.getByTestId('train-speed').selectOption('0')
+    await expect.poll(() => metric(page, 'metric-loss'), { timeout: 45_000 }).toBeLessThan(early / 2)
+    await expect.poll(() => metric(page, 'metric-accuracy'), { timeout: 45_000 }).toBeGreaterThan(80)
+    await expect(page.getByTestId('metric-val-accuracy')).toHaveText(/%$/)
+  })
+
+  test('the Fashion-MNIST sample previews as an image grid with labels and class balance', async ({ page }) => {
+    await page.getByTestId('data-open').click()
+    await page.getByTestId('data-tab-builtin').click()
+    await page.getByTestId('builtin-fashionSample').click()
+    const grid = page.getByTestId('idx-grid')
+    await expect(grid).toHaveAttribute('data-count', '60')
+    await expect(page.getByTestId('data-preview-heading')).toHaveText('train-images-idx3-ubyte.gz + train-labels-idx1-ubyte.gz: 2,000 examples of 28×28 ubyte · test set 500')
+    await expect(grid.locator('figcaption').first()).toHaveText('T-shirt/top')
+    await expect(grid.locator('figcaption').last()).toHaveText('Ankle boot')
+    await expect(page.getByTestId('class-balance').locator('.balance-row')).toHaveCount(10)
+    await shot(page.getByTestId('data-dialog'), 'idx-grid')
+    await page.getByTestId('data-apply').click()
+    await expect(page.getByTestId('data-applied-shape')).toHaveText('784 inputs → 10 targets')
+    await expect(page.getByTestId('data-applied-counts')).toContainText('2,000 training · 0 validation · 500 test rows')
+  })
+
+  test('a built-in 2-D set with its noise slider becomes the project data', async ({ page }) => {
+    await page.getByTestId('data-open').click()
+    await page.getByTestId('data-tab-builtin').click()
+    await page.getByTestId('builtin-spirals').click()
+    await expect(page.getByTestId('builtin-scatter')).toBeVisible()
+    await page.getByTestId('builtin-noise').fill('0.3')
+    await expect(page.getByTestId('data-preview-heading')).toHaveText('Two spirals: 200 examples, 2 inputs → 2 targets')
+    await page.getByTestId('data-apply').click()
+    await expect(page.getByTestId('data-applied-shape')).toHaveText('2 inputs → 2 targets')
+    await page.getByTestId('data-close').click()
+    await expect(page.getByTestId('data-summary')).toContainText('built-in “spirals”')
+    await expect(page.getByTestId('data-summary')).toContainText('inputs 2 · targets 2')
+  })
+})

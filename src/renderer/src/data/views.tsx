@@ -1,0 +1,232 @@
+/**
+ * The data panel's previews: the CSV table with per-column statistics, the IDX image grid with
+ * labels, a built-in set's points or truth table, class balance bars, and the error box.
+ * Every number here came from the engine's preview; these components only draw it.
+ */
+import { memo, useEffect, useRef } from 'react'
+import type { BuiltinPreview, CsvColumnPreview, CsvPreview, ImageGrid, IdxPreview } from '../../../engine/host/dataFiles'
+import type { DataProblem } from './dataStore'
+
+/** Okabe–Ito: a colour-blind-safe palette for classes (blue and orange first, as on the plane). */
+export const CLASS_COLORS = ['#0877bd', '#f59322', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#e69f00', '#7a5195', '#4d4d4d', '#a6761d']
+
+export const classColor = (c: number): string => (c < 0 ? '#888' : CLASS_COLORS[c % CLASS_COLORS.length])
+
+const num = (x: number): string => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : String(Math.round(x * 1000) / 1000)) : '–')
+
+/** The problem, where the user is looking: what went wrong, where (line, column, byte), what to do. */
+export function DataErrorBox({ problem }: { problem: DataProblem }) {
+  const { info, file } = problem
+  const where = [
+    file ? `File: ${file}` : null,
+    info.line !== undefined ? `line ${info.line}` : null,
+    info.column !== undefined ? `column “${info.column}”` : null,
+    info.byteOffset !== undefined ? `byte ${info.byteOffset}` : null,
+  ].filter(Boolean)
+  return (
+    <div className="data-error" role="alert" data-testid="data-error" data-code={info.code}>
+      <strong data-testid="data-error-message">{info.message}</strong>
+      {where.length > 0 && <div className="data-error-where" data-testid="data-error-where">{where.join(' · ')}</div>}
+      <div className="data-error-hint">{info.hint}</div>
+      <div className="muted">{problem.stage === 'open' ? 'Nothing was changed: your network and its data are as they were.' : 'The project still uses its previous data.'}</div>
+    </div>
+  )
+}
+
+function ColumnStats({ column }: { column: CsvColumnPreview }) {
+  if (column.kind === 'numeric') {
+    const s = column.stats
+    return (
+      <dl className="column-stats">
+        <dt>min</dt>
+        <dd>{num(s.min)}</dd>
+        <dt>max</dt>
+        <dd>{num(s.max)}</dd>
+        <dt>mean</dt>
+        <dd>{num(s.mean)}</dd>
+        <dt>missing</dt>
+        <dd className={s.missing > 0 ? 'warn' : undefined}>{s.missing}</dd>
+      </dl>
+    )
+  }
+  return (
+    <dl className="column-stats">
+      <dt>classes</dt>
+      <dd>{column.distinct}</dd>
+      <dt>top</dt>
+      <dd title={column.top.map(([n, c]) => `${n}: ${c}`).join('\n')}>{column.top.slice(0, 3).map(([n]) => n).join(', ')}{column.distinct > 3 ? ', …' : ''}</dd>
+      <dt>missing</dt>
+      <dd className={column.missing > 0 ? 'warn' : undefined}>{column.missing}</dd>
+    </dl>
+  )
+}
+
+/** The first rows of the CSV, each column headed by its kind, statistics and role. */
+export const CsvTableView = memo(function CsvTableView(props: {
+  preview: CsvPreview
+  targets: string[]
+  excluded: string[]
+  onToggleFeature: (name: string) => void
+}) {
+  const { preview, targets, excluded } = props
+  const role = (name: string): 'target' | 'feature' | 'unused' => (targets.includes(name) ? 'target' : excluded.includes(name) ? 'unused' : 'feature')
+  return (
+    <div className="csv-table-wrap">
+      <table className="csv-table" data-testid="csv-preview">
+        <thead>
+          <tr>
+            <th className="line-no">line</th>
+            {preview.columns.map((c) => (
+              <th key={c.name} className={`role-${role(c.name)}`} data-testid={`csv-column-${c.name}`} data-role={role(c.name)}>
+                <div className="column-name">{c.name}</div>
+                <div className={`kind-badge kind-${c.kind}`}>{c.kind}</div>
+                <ColumnStats column={c} />
+                {role(c.name) === 'target' ? (
+                  <div className="role-tag">target</div>
+                ) : (
+                  <label className="role-toggle">
+                    <input type="checkbox" checked={role(c.name) === 'feature'} onChange={() => props.onToggleFeature(c.name)} data-testid={`data-use-${c.name}`} />
+                    input
+                  </label>
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.head.map((row, r) => (
+            <tr key={r}>
+              <td className="line-no">{preview.headLines[r]}</td>
+              {row.map((cell, k) => (
+                <td key={k} className={`role-${role(preview.columns[k].name)}${cell === '' ? ' missing' : ''}`}>
+                  {cell === '' ? '—' : cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.rowCount > preview.head.length && <div className="muted table-more">… and {(preview.rowCount - preview.head.length).toLocaleString()} more rows</div>}
+    </div>
+  )
+})
+
+/** One greyscale thumbnail, drawn through ImageData and scaled by CSS (pixelated). */
+function Thumb({ grid, index }: { grid: ImageGrid; index: number }) {
+  const ref = useRef<HTMLCanvasElement>(null)
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d')
+    if (!ctx) return
+    const size = grid.width * grid.height
+    const image = ctx.createImageData(grid.width, grid.height)
+    for (let k = 0; k < size; k++) {
+      // Ink dark on paper: 255 − pixel, as the images are usually printed.
+      const v = 255 - grid.pixels[index * size + k]
+      image.data[4 * k] = v
+      image.data[4 * k + 1] = v
+      image.data[4 * k + 2] = v
+      image.data[4 * k + 3] = 255
+    }
+    ctx.putImageData(image, 0, 0)
+  }, [grid, index])
+  return <canvas ref={ref} width={grid.width} height={grid.height} className="thumb" />
+}
+
+/** The IDX images as a grid, each with its label, grouped by class. */
+export function ImageGridView({ preview }: { preview: IdxPreview }) {
+  const grid = preview.grid
+  if (!grid) return <p className="muted">Each example is {preview.inputShape.join('×')} numbers, not an image: no pictures to show.</p>
+  const name = (c: number): string => (c < 0 ? '' : (preview.labelNames?.[c] ?? String(c)))
+  return (
+    <div className="image-grid" data-testid="idx-grid" data-count={grid.count}>
+      {Array.from({ length: grid.count }, (_, i) => (
+        <figure key={i} className="image-cell" title={`row ${grid.rows[i] + 1}${grid.labels[i] >= 0 ? ` · label ${grid.labels[i]} (${name(grid.labels[i])})` : ''}`}>
+          <Thumb grid={grid} index={i} />
+          <figcaption style={{ borderColor: classColor(grid.labels[i]) }}>{name(grid.labels[i])}</figcaption>
+        </figure>
+      ))}
+    </div>
+  )
+}
+
+/** Rows per class as horizontal bars. */
+export function ClassBalance({ counts, names, title = 'Class balance' }: { counts: number[]; names: readonly string[] | null; title?: string }) {
+  const max = Math.max(1, ...counts)
+  const total = counts.reduce((a, b) => a + b, 0)
+  return (
+    <div className="class-balance" data-testid="class-balance">
+      <div className="section-title">{title}</div>
+      {counts.map((n, c) => (
+        <div key={c} className="balance-row">
+          <span className="balance-name">{names?.[c] ?? c}</span>
+          <span className="balance-bar">
+            <span style={{ width: `${(100 * n) / max}%`, background: classColor(c) }} />
+          </span>
+          <span className="balance-count">
+            {n.toLocaleString()} <small>({total > 0 ? Math.round((100 * n) / total) : 0}%)</small>
+          </span>
+        </div>
+      ))}
+    </div>
+  )
+}
+
+/** A 2-D built-in set as a scatter plot over [−1.5, 1.5]², coloured by class. */
+function Scatter({ points, classes }: { points: Float32Array; classes: Int32Array }) {
+  const ref = useRef<HTMLCanvasElement>(null)
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d')
+    if (!ctx) return
+    const size = 240
+    ctx.clearRect(0, 0, size, size)
+    let extent = 1
+    for (const v of points) extent = Math.max(extent, Math.abs(v))
+    const at = (v: number): number => ((v / extent) * 0.92 + 1) * (size / 2)
+    for (let i = 0; i < classes.length; i++) {
+      ctx.fillStyle = classColor(classes[i])
+      ctx.beginPath()
+      ctx.arc(at(points[2 * i]), size - at(points[2 * i + 1]), 3, 0, 2 * Math.PI)
+      ctx.fill()
+    }
+  }, [points, classes])
+  return <canvas ref={ref} width={240} height={240} className="scatter" data-testid="builtin-scatter" />
+}
+
+export function BuiltinView({ preview }: { preview: BuiltinPreview }) {
+  return (
+    <div className="builtin-view" data-testid="builtin-preview">
+      {preview.points && preview.classes ? (
+        <Scatter points={preview.points} classes={preview.classes} />
+      ) : (
+        <table className="csv-table truth-table">
+          <thead>
+            <tr>
+              {Array.from({ length: preview.inputSize }, (_, k) => (
+                <th key={k}>x{k + 1}</th>
+              ))}
+              {Array.from({ length: preview.targetSize }, (_, k) => (
+                <th key={`t${k}`} className="role-target">
+                  t{preview.targetSize > 1 ? k + 1 : ''}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows?.map((row, i) => (
+              <tr key={i}>
+                {row.inputs.map((v, k) => (
+                  <td key={k}>{v}</td>
+                ))}
+                {row.targets.map((v, k) => (
+                  <td key={`t${k}`} className="role-target">
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
