@@ -46,6 +46,7 @@ test.describe('browser build: bring your own data', () => {
     await expect(page.getByTestId('data-error-where')).toHaveText('File: iris-ragged.csv · line 4')
     await expect(error).toContainText('Nothing was changed')
     await expect(page.getByTestId('data-preview')).toHaveCount(0)
+    await shot(page.getByTestId('data-dialog'), 'error')
     await page.getByTestId('data-close').click()
     expect(await graphSnapshot(page)).toEqual(before)
     await expect(page.getByTestId('data-summary')).toHaveText(summary ?? '')
@@ -123,6 +124,20 @@ test.describe('browser build: bring your own data', () => {
     await page.getByTestId('data-apply').click()
     await expect(page.getByTestId('data-applied-shape')).toHaveText('784 inputs → 10 targets')
     await expect(page.getByTestId('data-applied-counts')).toContainText('2,000 training · 0 validation · 500 test rows')
+  })
+
+  test('a CSV dropped on the canvas opens in the data panel', async ({ page }) => {
+    const text = 'x1,x2,t\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n'
+    const dataTransfer = await page.evaluateHandle((csv) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([csv], 'or.csv', { type: 'text/csv' }))
+      return dt
+    }, text)
+    await page.locator('.react-flow__pane').dispatchEvent('dragover', { dataTransfer })
+    await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer })
+    await expect(page.getByTestId('data-dialog')).toBeVisible()
+    await expect(page.getByTestId('data-preview-heading')).toHaveText('or.csv: 4 rows × 3 columns, separated by commas, with a header row')
+    await expect(page.locator('.react-flow__node')).toHaveCount(0)
   })
 
   test('a built-in 2-D set with its noise slider becomes the project data', async ({ page }) => {
