@@ -39,7 +39,7 @@ export async function fashionSampleFiles(): Promise<File[]> {
  * The bytes behind a bundled asset's URL. Vite inlines small files as `data:` URLs, which the
  * app's Content Security Policy does not let `fetch` read, so those are decoded here.
  */
-async function urlBytes(path: string, url: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function urlBytes(path: string, url: string): Promise<Uint8Array<ArrayBuffer>> {
   const inline = /^data:[^,]*;base64,(.*)$/.exec(url)
   if (inline) return Uint8Array.from(atob(inline[1]), (c) => c.charCodeAt(0))
   const response = await fetch(url)
