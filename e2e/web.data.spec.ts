@@ -26,7 +26,9 @@ async function openDataFiles(page: Page, ...files: string[]): Promise<void> {
 
 /** The number shown in a metric cell (e.g. "0.2134" or "93.3%"). */
 async function metric(page: Page, id: string): Promise<number> {
-  return Number.parseFloat(((await page.getByTestId(id).textContent()) ?? '').replace(/[^\d.eE+-]/g, ''))
+  return Number.parseFloat(
+    ((await page.getByTestId(id).textContent()) ?? '').replace(/[^\d.eE+-]/g, ''),
+  )
 }
 
 test.describe('browser build: bring your own data', () => {
@@ -35,14 +37,18 @@ test.describe('browser build: bring your own data', () => {
     await expect(page.getByTestId('engine-version')).toBeVisible()
   })
 
-  test('a broken CSV shows its line and hint in the panel; the graph and data stay as they were', async ({ page }) => {
+  test('a broken CSV shows its line and hint in the panel; the graph and data stay as they were', async ({
+    page,
+  }) => {
     await openExample(page, 'xor-2-2-1-sigmoid')
     const before = await graphSnapshot(page)
     const summary = await page.getByTestId('data-summary').textContent()
     await openDataFiles(page, fixture('iris-ragged.csv'))
     const error = page.getByTestId('data-error')
     await expect(error).toHaveAttribute('data-code', 'raggedRow')
-    await expect(page.getByTestId('data-error-message')).toHaveText('Line 4 has 4 values but line 1 has 5 (separated by commas).')
+    await expect(page.getByTestId('data-error-message')).toHaveText(
+      'Line 4 has 4 values but line 1 has 5 (separated by commas).',
+    )
     await expect(page.getByTestId('data-error-where')).toHaveText('File: iris-ragged.csv · line 4')
     await expect(error).toContainText('Nothing was changed')
     await expect(page.getByTestId('data-preview')).toHaveCount(0)
@@ -53,10 +59,14 @@ test.describe('browser build: bring your own data', () => {
     await expect(page.getByTestId('dirty-marker')).toHaveCount(0)
   })
 
-  test('load a CSV, pick the target, the input node takes its shape, and it trains', async ({ page }) => {
+  test('load a CSV, pick the target, the input node takes its shape, and it trains', async ({
+    page,
+  }) => {
     await openExample(page, 'xor-2-2-1-sigmoid')
     await openDataFiles(page, fixture('iris.csv'))
-    await expect(page.getByTestId('data-preview-heading')).toHaveText('iris.csv: 150 rows × 5 columns, separated by commas, with a header row')
+    await expect(page.getByTestId('data-preview-heading')).toHaveText(
+      'iris.csv: 150 rows × 5 columns, separated by commas, with a header row',
+    )
     // Column statistics from the engine: kinds, min/max/mean, missing.
     const species = page.getByTestId('csv-column-species')
     await expect(species).toContainText('categorical')
@@ -72,7 +82,9 @@ test.describe('browser build: bring your own data', () => {
     await page.getByTestId('data-target').selectOption('species')
     await expect(species).toHaveAttribute('data-role', 'target')
     await expect(page.getByTestId('csv-column-petal_width')).toHaveAttribute('data-role', 'feature')
-    await expect(page.getByTestId('data-task')).toHaveText('Classification: 3 classes, one output each (one-hot).')
+    await expect(page.getByTestId('data-task')).toHaveText(
+      'Classification: 3 classes, one output each (one-hot).',
+    )
     await expect(page.getByTestId('class-balance')).toContainText('setosa')
     await page.getByTestId('data-normalization').selectOption('zScore')
     await page.getByTestId('data-validation').fill('20')
@@ -81,9 +93,13 @@ test.describe('browser build: bring your own data', () => {
 
     await page.getByTestId('data-apply').click()
     await expect(page.getByTestId('data-applied-shape')).toHaveText('4 inputs → 3 targets')
-    await expect(page.getByTestId('data-applied-counts')).toContainText('120 training · 30 validation · 0 test rows')
+    await expect(page.getByTestId('data-applied-counts')).toContainText(
+      '120 training · 30 validation · 0 test rows',
+    )
     // The drawn network (2 inputs, 1 output) does not fit: the compiler says so on the input node.
-    await expect(page.getByTestId('data-mismatch')).toContainText('The input has size 2 but the data has 4 features.')
+    await expect(page.getByTestId('data-mismatch')).toContainText(
+      'The input has size 2 but the data has 4 features.',
+    )
     await expect(page.getByTestId('diagnostic-badge-input')).toBeVisible()
     await page.getByTestId('data-fit-network').click()
     await expect(page.getByTestId('data-mismatch')).toHaveCount(0)
@@ -102,28 +118,44 @@ test.describe('browser build: bring your own data', () => {
     await expect(page.getByTestId('training-panel')).toBeVisible()
     await expect(page.getByTestId('metric-loss')).toHaveText(/\d/)
     await page.getByTestId('train-speed').selectOption('20')
-    await expect.poll(async () => Number(((await page.getByTestId('counter-iteration').textContent()) ?? '').replace(/[^\d]/g, ''))).toBeGreaterThan(5)
+    await expect
+      .poll(async () =>
+        Number(
+          ((await page.getByTestId('counter-iteration').textContent()) ?? '').replace(/[^\d]/g, ''),
+        ),
+      )
+      .toBeGreaterThan(5)
     const early = await metric(page, 'metric-loss')
     await page.getByTestId('train-speed').selectOption('0')
-    await expect.poll(() => metric(page, 'metric-loss'), { timeout: 45_000 }).toBeLessThan(early / 2)
-    await expect.poll(() => metric(page, 'metric-accuracy'), { timeout: 45_000 }).toBeGreaterThan(80)
+    await expect
+      .poll(() => metric(page, 'metric-loss'), { timeout: 45_000 })
+      .toBeLessThan(early / 2)
+    await expect
+      .poll(() => metric(page, 'metric-accuracy'), { timeout: 45_000 })
+      .toBeGreaterThan(80)
     await expect(page.getByTestId('metric-val-accuracy')).toHaveText(/%$/)
   })
 
-  test('the Fashion-MNIST sample previews as an image grid with labels and class balance', async ({ page }) => {
+  test('the Fashion-MNIST sample previews as an image grid with labels and class balance', async ({
+    page,
+  }) => {
     await page.getByTestId('data-open').click()
     await page.getByTestId('data-tab-builtin').click()
     await page.getByTestId('builtin-fashionSample').click()
     const grid = page.getByTestId('idx-grid')
     await expect(grid).toHaveAttribute('data-count', '60')
-    await expect(page.getByTestId('data-preview-heading')).toHaveText('train-images-idx3-ubyte.gz + train-labels-idx1-ubyte.gz: 2,000 examples of 28×28 ubyte · test set 500')
+    await expect(page.getByTestId('data-preview-heading')).toHaveText(
+      'train-images-idx3-ubyte.gz + train-labels-idx1-ubyte.gz: 2,000 examples of 28×28 ubyte · test set 500',
+    )
     await expect(grid.locator('figcaption').first()).toHaveText('T-shirt/top')
     await expect(grid.locator('figcaption').last()).toHaveText('Ankle boot')
     await expect(page.getByTestId('class-balance').locator('.balance-row')).toHaveCount(10)
     await shot(page.getByTestId('data-dialog'), 'idx-grid')
     await page.getByTestId('data-apply').click()
     await expect(page.getByTestId('data-applied-shape')).toHaveText('784 inputs → 10 targets')
-    await expect(page.getByTestId('data-applied-counts')).toContainText('2,000 training · 0 validation · 500 test rows')
+    await expect(page.getByTestId('data-applied-counts')).toContainText(
+      '2,000 training · 0 validation · 500 test rows',
+    )
   })
 
   test('a CSV dropped on the canvas opens in the data panel', async ({ page }) => {
@@ -136,7 +168,9 @@ test.describe('browser build: bring your own data', () => {
     await page.locator('.react-flow__pane').dispatchEvent('dragover', { dataTransfer })
     await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer })
     await expect(page.getByTestId('data-dialog')).toBeVisible()
-    await expect(page.getByTestId('data-preview-heading')).toHaveText('or.csv: 4 rows × 3 columns, separated by commas, with a header row')
+    await expect(page.getByTestId('data-preview-heading')).toHaveText(
+      'or.csv: 4 rows × 3 columns, separated by commas, with a header row',
+    )
     await expect(page.locator('.react-flow__node')).toHaveCount(0)
   })
 
@@ -146,7 +180,9 @@ test.describe('browser build: bring your own data', () => {
     await page.getByTestId('builtin-spirals').click()
     await expect(page.getByTestId('builtin-scatter')).toBeVisible()
     await page.getByTestId('builtin-noise').fill('0.3')
-    await expect(page.getByTestId('data-preview-heading')).toHaveText('Two spirals: 200 examples, 2 inputs → 2 targets')
+    await expect(page.getByTestId('data-preview-heading')).toHaveText(
+      'Two spirals: 200 examples, 2 inputs → 2 targets',
+    )
     await page.getByTestId('data-apply').click()
     await expect(page.getByTestId('data-applied-shape')).toHaveText('2 inputs → 2 targets')
     await page.getByTestId('data-close').click()

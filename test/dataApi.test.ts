@@ -16,7 +16,8 @@ import type { DataResult } from '../src/engine/host/dataFiles'
 import { startEngineWorker } from '../src/engine/host/node/startEngineWorker'
 
 const root = join(import.meta.dirname, '..')
-const sample = (file: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'resources/data/fashion-sample', file)))
+const sample = (file: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(root, 'resources/data/fashion-sample', file)))
 const text = (s: string): Uint8Array => new TextEncoder().encode(s)
 
 function engineWithSnapshots(): { engine: EngineApi; snapshots: TrainSnapshot[] } {
@@ -61,7 +62,14 @@ describe('DataApi: CSV', () => {
     const { engine } = engineWithSnapshots()
     const { handle, preview } = ok(await engine.openCsv('blobs.csv', text(threeClassCsv())))
     expect(handle).toMatch(/^data-\d+$/)
-    expect(preview).toMatchObject({ kind: 'csv', name: 'blobs.csv', rowCount: 60, delimiter: ',', header: true, suggestedTarget: 'class' })
+    expect(preview).toMatchObject({
+      kind: 'csv',
+      name: 'blobs.csv',
+      rowCount: 60,
+      delimiter: ',',
+      header: true,
+      suggestedTarget: 'class',
+    })
     expect(preview.columns.map((c) => [c.name, c.kind])).toEqual([
       ['x', 'numeric'],
       ['y', 'numeric'],
@@ -87,10 +95,32 @@ describe('DataApi: CSV', () => {
     // The missing colour must be dealt with: the default refuses and says where.
     const refused = await engine.prepareDataset(handle, { targets: ['class'] })
     expect(refused.ok).toBe(false)
-    if (!refused.ok) expect(refused.error).toMatchObject({ name: 'DataError', code: 'missingValues', line: 9, column: 'colour' })
+    if (!refused.ok)
+      expect(refused.error).toMatchObject({
+        name: 'DataError',
+        code: 'missingValues',
+        line: 9,
+        column: 'colour',
+      })
 
-    const p = ok(await engine.prepareDataset(handle, { targets: ['class'], missing: 'drop', normalization: 'zScore', validation: 0.2, test: 0.1, stratify: true, seed: 3 }))
-    expect(p).toMatchObject({ inputSize: 4, targetSize: 3, classification: true, labelNames: ['a', 'b', 'c'], givenTest: false })
+    const p = ok(
+      await engine.prepareDataset(handle, {
+        targets: ['class'],
+        missing: 'drop',
+        normalization: 'zScore',
+        validation: 0.2,
+        test: 0.1,
+        stratify: true,
+        seed: 3,
+      }),
+    )
+    expect(p).toMatchObject({
+      inputSize: 4,
+      targetSize: 3,
+      classification: true,
+      labelNames: ['a', 'b', 'c'],
+      givenTest: false,
+    })
     expect(p.featureNames).toEqual(['x', 'y', 'colour=blue', 'colour=red'])
     expect(p.report?.droppedLines).toEqual([9])
     expect(p.counts.train + p.counts.validation + p.counts.test).toBe(59)
@@ -107,13 +137,36 @@ describe('DataApi: CSV', () => {
   it('trains on the prepared handle through a run: the loss goes down', async () => {
     const { engine, snapshots } = engineWithSnapshots()
     const { handle } = ok(await engine.openCsv('blobs.csv', text(threeClassCsv())))
-    const p = ok(await engine.prepareDataset(handle, { targets: ['class'], features: ['x', 'y'], normalization: 'zScore', validation: 0.25, seed: 1 }))
+    const p = ok(
+      await engine.prepareDataset(handle, {
+        targets: ['class'],
+        features: ['x', 'y'],
+        normalization: 'zScore',
+        validation: 0.25,
+        seed: 1,
+      }),
+    )
     const spec = engineSpec(
-      { inputSize: p.inputSize, layers: [dense('h', 8, 'tanh'), dense('out', p.targetSize, 'softmax')], loss: { id: 'softmaxCrossEntropy', reduction: 'mean' } },
-      { seed: 5, optimizer: { id: 'sgd', learningRate: 1 }, training: { batch: { mode: 'full' }, maxEpochs: 60, shuffle: false, validationFraction: 0 } },
+      {
+        inputSize: p.inputSize,
+        layers: [dense('h', 8, 'tanh'), dense('out', p.targetSize, 'softmax')],
+        loss: { id: 'softmaxCrossEntropy', reduction: 'mean' },
+      },
+      {
+        seed: 5,
+        optimizer: { id: 'sgd', learningRate: 1 },
+        training: { batch: { mode: 'full' }, maxEpochs: 60, shuffle: false, validationFraction: 0 },
+      },
     )
     const info = await engine.startRun('csv-run', spec, { kind: 'handle', handle })
-    expect(info).toMatchObject({ inputSize: 2, outputSize: 3, trainCount: 45, validationCount: 15, classification: true, labelNames: ['a', 'b', 'c'] })
+    expect(info).toMatchObject({
+      inputSize: 2,
+      outputSize: 3,
+      trainCount: 45,
+      validationCount: 15,
+      classification: true,
+      labelNames: ['a', 'b', 'c'],
+    })
     const first = snapshots.at(-1)!
     await engine.step('csv-run', 'epoch')
     for (let i = 0; i < 59; i++) await engine.step('csv-run', 'epoch')
@@ -132,7 +185,13 @@ describe('DataApi: CSV', () => {
     const ragged = await engine.openCsv('ragged.csv', text('a,b,c\n1,2,3\n4,5\n'))
     expect(ragged).toEqual({
       ok: false,
-      error: expect.objectContaining({ name: 'DataError', code: 'raggedRow', line: 3, message: expect.stringMatching(/Line 3 has 2 values but line 1 has 3/), hint: expect.any(String) }),
+      error: expect.objectContaining({
+        name: 'DataError',
+        code: 'raggedRow',
+        line: 3,
+        message: expect.stringMatching(/Line 3 has 2 values but line 1 has 3/),
+        hint: expect.any(String),
+      }),
     })
     const empty = await engine.openCsv('empty.csv', new Uint8Array(0))
     expect(empty.ok === false && empty.error.code).toBe('emptyFile')
@@ -143,16 +202,54 @@ describe('DataApi: CSV', () => {
     expect(unknown.ok === false && unknown.error.code).toBe('unknownColumn')
     const gone = await engine.prepareDataset('data-999999', {})
     expect(gone.ok === false && gone.error.message).toMatch(/no longer loaded/)
-    await expect(engine.startRun('x', engineSpec({ inputSize: 1, layers: [dense('o', 1, 'linear')], loss: { id: 'mse', reduction: 'mean' } }), { kind: 'handle', handle: 'data-999999' })).rejects.toThrow(/no longer loaded/)
+    await expect(
+      engine.startRun(
+        'x',
+        engineSpec({
+          inputSize: 1,
+          layers: [dense('o', 1, 'linear')],
+          loss: { id: 'mse', reduction: 'mean' },
+        }),
+        { kind: 'handle', handle: 'data-999999' },
+      ),
+    ).rejects.toThrow(/no longer loaded/)
   })
 })
 
 describe('DataApi: IDX and built-ins', () => {
   it('opens the Fashion-MNIST sample in any order, pairs train and test, previews an image grid by class', async () => {
     const { engine } = engineWithSnapshots()
-    const files = ['t10k-labels-idx1-ubyte.gz', 'train-images-idx3-ubyte.gz', 't10k-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'].map((name) => ({ name, bytes: sample(name) }))
-    const { handle, preview } = ok(await engine.openIdx(files, { labelNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] }))
-    expect(preview).toMatchObject({ kind: 'idx', name: 'train-images-idx3-ubyte.gz', labelsName: 'train-labels-idx1-ubyte.gz', count: 2000, testCount: 500, inputShape: [28, 28], elementType: 'ubyte' })
+    const files = [
+      't10k-labels-idx1-ubyte.gz',
+      'train-images-idx3-ubyte.gz',
+      't10k-images-idx3-ubyte.gz',
+      'train-labels-idx1-ubyte.gz',
+    ].map((name) => ({ name, bytes: sample(name) }))
+    const { handle, preview } = ok(
+      await engine.openIdx(files, {
+        labelNames: [
+          'T-shirt/top',
+          'Trouser',
+          'Pullover',
+          'Dress',
+          'Coat',
+          'Sandal',
+          'Shirt',
+          'Sneaker',
+          'Bag',
+          'Ankle boot',
+        ],
+      }),
+    )
+    expect(preview).toMatchObject({
+      kind: 'idx',
+      name: 'train-images-idx3-ubyte.gz',
+      labelsName: 'train-labels-idx1-ubyte.gz',
+      count: 2000,
+      testCount: 500,
+      inputShape: [28, 28],
+      elementType: 'ubyte',
+    })
     expect(preview.classBalance).toHaveLength(10)
     expect(preview.classBalance!.reduce((a, b) => a + b, 0)).toBe(2000)
     const grid = preview.grid!
@@ -163,24 +260,44 @@ describe('DataApi: IDX and built-ins', () => {
     const images = parseIdx(sample('train-images-idx3-ubyte.gz'))
     for (const r of [0, 17, 59]) {
       const row = grid.rows[r]
-      expect(Array.from(grid.pixels.subarray(r * 784, (r + 1) * 784))).toEqual(Array.from(images.data.subarray(row * 784, (row + 1) * 784)))
+      expect(Array.from(grid.pixels.subarray(r * 784, (r + 1) * 784))).toEqual(
+        Array.from(images.data.subarray(row * 784, (row + 1) * 784)),
+      )
     }
     const p = ok(await engine.prepareDataset(handle, { normalization: 'none' }))
-    expect(p).toMatchObject({ inputSize: 784, inputShape: [28, 28], targetSize: 10, classification: true, givenTest: true, counts: { train: 2000, validation: 0, test: 500 } })
+    expect(p).toMatchObject({
+      inputSize: 784,
+      inputShape: [28, 28],
+      targetSize: 10,
+      classification: true,
+      givenTest: true,
+      counts: { train: 2000, validation: 0, test: 500 },
+    })
     // Pixels read as x/255 (the dataset's own scale) with `none`.
     expect(p.normalization.scale[0]).toBeCloseTo(1 / 255, 12)
   })
 
   it('reports a labels file chosen alone, and images and labels of different counts', async () => {
     const { engine } = engineWithSnapshots()
-    const alone = await engine.openIdx([{ name: 'train-labels-idx1-ubyte.gz', bytes: sample('train-labels-idx1-ubyte.gz') }])
-    expect(alone.ok === false && alone.error).toMatchObject({ code: 'idxShape', message: expect.stringMatching(/labels, not images/) })
+    const alone = await engine.openIdx([
+      { name: 'train-labels-idx1-ubyte.gz', bytes: sample('train-labels-idx1-ubyte.gz') },
+    ])
+    expect(alone.ok === false && alone.error).toMatchObject({
+      code: 'idxShape',
+      message: expect.stringMatching(/labels, not images/),
+    })
     const mismatch = await engine.openIdx([
       { name: 'train-images-idx3-ubyte.gz', bytes: sample('train-images-idx3-ubyte.gz') },
       { name: 't10k-labels-idx1-ubyte.gz', bytes: sample('t10k-labels-idx1-ubyte.gz') },
     ])
-    expect(mismatch.ok === false && mismatch.error).toMatchObject({ code: 'countMismatch', expected: 2000, actual: 500 })
-    const magic = await engine.openIdx([{ name: 'x.idx', bytes: Uint8Array.from([1, 2, 8, 1, 0, 0, 0, 1, 5]) }])
+    expect(mismatch.ok === false && mismatch.error).toMatchObject({
+      code: 'countMismatch',
+      expected: 2000,
+      actual: 500,
+    })
+    const magic = await engine.openIdx([
+      { name: 'x.idx', bytes: Uint8Array.from([1, 2, 8, 1, 0, 0, 0, 1, 5]) },
+    ])
     expect(magic.ok === false && magic.error).toMatchObject({ code: 'badIdxMagic', byteOffset: 0 })
   })
 
@@ -194,7 +311,12 @@ describe('DataApi: IDX and built-ins', () => {
       { inputs: [1, 1], targets: [0] },
     ])
     const spirals = ok(await engine.openBuiltin('spirals', { count: 100, noise: 0.1 })).preview
-    expect(spirals).toMatchObject({ count: 100, inputSize: 2, targetSize: 2, classBalance: [50, 50] })
+    expect(spirals).toMatchObject({
+      count: 100,
+      inputSize: 2,
+      targetSize: 2,
+      classBalance: [50, 50],
+    })
     expect(spirals.points).toHaveLength(200)
     expect(Array.from(spirals.classes!.slice(0, 4))).toEqual([0, 1, 0, 1])
     const bad = await engine.openBuiltin('nope')
@@ -210,14 +332,29 @@ describe('DataApi over Comlink (worker_threads host)', () => {
     })
     try {
       const bytes = text('x1;x2;t\n0;0;0\n0;1;1\n1;0;1\n1;1;1\n')
-      const opened = ok(await host.engine.openCsv('or.csv', Comlink.transfer(bytes, [bytes.buffer])))
+      const opened = ok(
+        await host.engine.openCsv('or.csv', Comlink.transfer(bytes, [bytes.buffer])),
+      )
       expect(bytes.byteLength).toBe(0) // moved, not copied
       expect(opened.preview).toMatchObject({ delimiter: ';', rowCount: 4 })
       const p = ok(await host.engine.prepareDataset(opened.handle, { targets: ['t'] }))
       expect(p).toMatchObject({ inputSize: 2, targetSize: 1, classification: false })
       const spec = engineSpec(
-        { inputSize: 2, layers: [dense('o', 1, 'sigmoid')], loss: { id: 'halfSse', reduction: 'mean' } },
-        { seed: 1, optimizer: { id: 'sgd', learningRate: 2 }, training: { batch: { mode: 'full' }, maxEpochs: 300, shuffle: false, validationFraction: 0 } },
+        {
+          inputSize: 2,
+          layers: [dense('o', 1, 'sigmoid')],
+          loss: { id: 'halfSse', reduction: 'mean' },
+        },
+        {
+          seed: 1,
+          optimizer: { id: 'sgd', learningRate: 2 },
+          training: {
+            batch: { mode: 'full' },
+            maxEpochs: 300,
+            shuffle: false,
+            validationFraction: 0,
+          },
+        },
       )
       const info = await host.engine.startRun('or', spec, { kind: 'handle', handle: opened.handle })
       expect(info.trainCount).toBe(4)

@@ -39,7 +39,15 @@ import {
   type NormalizationId,
   type NormalizationParams,
 } from '../data'
-import { builtinPreview, csvPreview, idxPreview, type BuiltinPreview, type CsvPreview, type DataPreview, type IdxPreview } from './dataPreview'
+import {
+  builtinPreview,
+  csvPreview,
+  idxPreview,
+  type BuiltinPreview,
+  type CsvPreview,
+  type DataPreview,
+  type IdxPreview,
+} from './dataPreview'
 
 export type * from './dataPreview'
 
@@ -104,13 +112,20 @@ export interface PreparedSummary {
 
 export interface DataApi {
   /** Parse a CSV file. The preview has the first rows and every column's statistics. */
-  openCsv(name: string, bytes: Uint8Array, options?: Omit<CsvParseOptions, 'name'>): Promise<DataResult<Opened<CsvPreview>>>
+  openCsv(
+    name: string,
+    bytes: Uint8Array,
+    options?: Omit<CsvParseOptions, 'name'>,
+  ): Promise<DataResult<Opened<CsvPreview>>>
   /**
    * Parse IDX files (`.gz` or not): one images file and optionally its labels file, or two
    * pairs where the names containing `t10k` or `test` are the test set. Which file is which
    * is decided by rank (labels are rank 1), not by the order given.
    */
-  openIdx(files: DataFile[], options?: { labelNames?: string[] }): Promise<DataResult<Opened<IdxPreview>>>
+  openIdx(
+    files: DataFile[],
+    options?: { labelNames?: string[] },
+  ): Promise<DataResult<Opened<IdxPreview>>>
   /** Make a built-in dataset (AND, XOR, circles …) and preview it. */
   openBuiltin(id: string, options?: BuiltinOptions): Promise<DataResult<Opened<BuiltinPreview>>>
   /** Choose targets, features, missing values, normalisation and split; training then uses the result. */
@@ -167,19 +182,28 @@ const isTestName = (name: string): boolean => /t10k|test/i.test(name)
 function pairIdx(parsed: { name: string; array: IdxArray }[]) {
   const images = parsed.filter((p) => p.array.dims.length > 1)
   const labels = parsed.filter((p) => p.array.dims.length === 1)
-  const hint = 'Choose one images file (e.g. train-images-idx3-ubyte.gz) and, for classification, its labels file (train-labels-idx1-ubyte.gz).'
+  const hint =
+    'Choose one images file (e.g. train-images-idx3-ubyte.gz) and, for classification, its labels file (train-labels-idx1-ubyte.gz).'
   if (images.length === 0) {
     // A lone rank-1 file is a labels file chosen without its images.
-    throw new DataError('idxShape', `${parsed.map((p) => `"${p.name}"`).join(' and ')} ${parsed.length === 1 ? 'holds' : 'hold'} one number per item: labels, not images.`, { hint })
+    throw new DataError(
+      'idxShape',
+      `${parsed.map((p) => `"${p.name}"`).join(' and ')} ${parsed.length === 1 ? 'holds' : 'hold'} one number per item: labels, not images.`,
+      { hint },
+    )
   }
   if (images.length > 2 || labels.length > 2 || parsed.length > 4) {
-    throw new DataError('badOption', `${parsed.length} IDX files were given; at most two pairs (training and test) can be used.`, { hint })
+    throw new DataError(
+      'badOption',
+      `${parsed.length} IDX files were given; at most two pairs (training and test) can be used.`,
+      { hint },
+    )
   }
   const pick = <T extends { name: string }>(list: T[], test: boolean): T | undefined =>
     list.length === 1 ? (test ? undefined : list[0]) : list.find((p) => isTestName(p.name) === test)
   const trainImages = pick(images, false) ?? images[0]
   const testImages = images.length === 2 ? images.find((p) => p !== trainImages) : undefined
-  const trainLabels = labels.length === 2 ? pick(labels, false) ?? labels[0] : labels[0]
+  const trainLabels = labels.length === 2 ? (pick(labels, false) ?? labels[0]) : labels[0]
   const testLabels = labels.length === 2 ? labels.find((p) => p !== trainLabels) : undefined
   return { trainImages, trainLabels, testImages, testLabels }
 }
@@ -203,7 +227,10 @@ function prepare(entry: Entry, handle: string, options: PrepareOptions): Prepare
     full = source.train
   }
   if (options.limit !== undefined && options.limit > 0 && options.limit < full.count) {
-    full = datasetSubset(full, Int32Array.from({ length: options.limit }, (_, i) => i))
+    full = datasetSubset(
+      full,
+      Int32Array.from({ length: options.limit }, (_, i) => i),
+    )
   }
   const givenTest = source.kind === 'idx' ? source.test : null
   const split = splitDataset(full, {
@@ -213,13 +240,18 @@ function prepare(entry: Entry, handle: string, options: PrepareOptions): Prepare
     stratify: options.stratify ?? false,
   })
   if (split.train.count === 0) {
-    throw new DataError('badOption', `The split leaves no rows for training (the data has ${full.count}).`, {
-      hint: 'Lower the validation and test fractions, or use more data.',
-    })
+    throw new DataError(
+      'badOption',
+      `The split leaves no rows for training (the data has ${full.count}).`,
+      {
+        hint: 'Lower the validation and test fractions, or use more data.',
+      },
+    )
   }
   const normalization = fitNormalization(split.train, options.normalization ?? 'none')
   const train = applyNormalization(split.train, normalization)
-  const validation = split.validation.count > 0 ? applyNormalization(split.validation, normalization) : null
+  const validation =
+    split.validation.count > 0 ? applyNormalization(split.validation, normalization) : null
   const testPart = givenTest ?? (split.test.count > 0 ? split.test : null)
   const test = testPart ? applyNormalization(testPart, normalization) : null
   entry.prepared = { train, validation, test }
@@ -235,7 +267,9 @@ function prepare(entry: Entry, handle: string, options: PrepareOptions): Prepare
     featureNames: train.featureNames ?? null,
     targetNames: train.targetNames ?? null,
     counts: { train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0 },
-    classBalance: classification ? { train: balance(train), validation: balance(validation), test: balance(test) } : null,
+    classBalance: classification
+      ? { train: balance(train), validation: balance(validation), test: balance(test) }
+      : null,
     normalization,
     report,
     givenTest: givenTest !== null,
@@ -273,30 +307,55 @@ export function createDataApi(): DataApi {
     },
     async openIdx(files, options = {}) {
       return attempt(() => {
-        if (files.length === 0) throw new DataError('emptyFile', 'No file was chosen.', { hint: 'Choose an IDX images file and its labels file.' })
-        const parsed = files.map((f) => ({ name: f.name, array: parseIdx(f.bytes, { name: f.name }) }))
+        if (files.length === 0)
+          throw new DataError('emptyFile', 'No file was chosen.', {
+            hint: 'Choose an IDX images file and its labels file.',
+          })
+        const parsed = files.map((f) => ({
+          name: f.name,
+          array: parseIdx(f.bytes, { name: f.name }),
+        }))
         const { trainImages, trainLabels, testImages, testLabels } = pairIdx(parsed)
         // Ten classes of 28×28 images: Fashion-MNIST's names unless the caller gives others.
-        const names = options.labelNames ?? (/fashion/i.test(trainImages.name) ? [...FASHION_MNIST_LABELS] : undefined)
+        const names =
+          options.labelNames ??
+          (/fashion/i.test(trainImages.name) ? [...FASHION_MNIST_LABELS] : undefined)
         const dsOptions = names ? { labelNames: names } : {}
         const train = idxToDataset(trainImages.array, trainLabels?.array, dsOptions)
-        const test = testImages ? idxToDataset(testImages.array, testLabels?.array, dsOptions) : null
+        const test = testImages
+          ? idxToDataset(testImages.array, testLabels?.array, dsOptions)
+          : null
         if (test && test.inputSize !== train.inputSize) {
-          throw new DataError('idxShape', `The test images are ${test.inputShape?.join('×')} but the training images are ${train.inputShape?.join('×')}.`, {
-            expected: train.inputSize,
-            actual: test.inputSize,
-            hint: 'Pair test files from the same dataset as the training files.',
-          })
+          throw new DataError(
+            'idxShape',
+            `The test images are ${test.inputShape?.join('×')} but the training images are ${train.inputShape?.join('×')}.`,
+            {
+              expected: train.inputSize,
+              actual: test.inputSize,
+              hint: 'Pair test files from the same dataset as the training files.',
+            },
+          )
         }
         const handle = register({ kind: 'idx', train, test })
-        return { handle, preview: idxPreview({ images: trainImages.name, labels: trainLabels?.name ?? null }, trainImages.array, train, test?.count ?? 0) }
+        return {
+          handle,
+          preview: idxPreview(
+            { images: trainImages.name, labels: trainLabels?.name ?? null },
+            trainImages.array,
+            train,
+            test?.count ?? 0,
+          ),
+        }
       })
     },
     async openBuiltin(id, options = {}) {
       return attempt(() => {
         const train = builtinDataset(id as BuiltinDatasetId, options)
         const title = BUILTIN_DATASETS[id as BuiltinDatasetId].title
-        return { handle: register({ kind: 'builtin', train }), preview: builtinPreview(id, title, train) }
+        return {
+          handle: register({ kind: 'builtin', train }),
+          preview: builtinPreview(id, title, train),
+        }
       })
     },
     async prepareDataset(handle, options = {}) {

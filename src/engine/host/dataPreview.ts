@@ -4,7 +4,17 @@
  * dataset's points. Everything here is cheap next to parsing (a few dozen rows or images).
  */
 import type { Dataset } from '../spec'
-import { classBalance, datasetClassOf, datasetInputs, datasetReadRow, type CsvColumnKind, type CsvDelimiter, type CsvNumericStats, type CsvTable, type IdxArray } from '../data'
+import {
+  classBalance,
+  datasetClassOf,
+  datasetInputs,
+  datasetReadRow,
+  type CsvColumnKind,
+  type CsvDelimiter,
+  type CsvNumericStats,
+  type CsvTable,
+  type IdxArray,
+} from '../data'
 
 /** Rows of a CSV shown in the preview table. */
 export const PREVIEW_ROWS = 20
@@ -99,7 +109,15 @@ export function csvPreview(name: string, table: CsvTable): CsvPreview {
   const rows = Math.min(PREVIEW_ROWS, table.rowCount)
   const head: string[][] = []
   for (let r = 0; r < rows; r++) {
-    head.push(table.columns.map((c) => (c.kind === 'numeric' ? cellText(c.values[r]) : c.codes[r] < 0 ? '' : c.categories[c.codes[r]])))
+    head.push(
+      table.columns.map((c) =>
+        c.kind === 'numeric'
+          ? cellText(c.values[r])
+          : c.codes[r] < 0
+            ? ''
+            : c.categories[c.codes[r]],
+      ),
+    )
   }
   const columns = table.columns.map((c): CsvColumnPreview => {
     if (c.kind === 'numeric') return { name: c.name, kind: 'numeric', stats: c.stats }
@@ -107,7 +125,14 @@ export function csvPreview(name: string, table: CsvTable): CsvPreview {
       .map((cat, i): [string, number] => [cat, c.stats.categoryCounts[i]])
       .sort((a, b) => b[1] - a[1])
       .slice(0, PREVIEW_CATEGORIES)
-    return { name: c.name, kind: 'categorical', count: c.stats.count, missing: c.stats.missing, distinct: c.stats.distinct, top }
+    return {
+      name: c.name,
+      kind: 'categorical',
+      count: c.stats.count,
+      missing: c.stats.missing,
+      distinct: c.stats.distinct,
+      top,
+    }
   })
   return {
     kind: 'csv',
@@ -139,7 +164,8 @@ export function imageGrid(ds: Dataset): ImageGrid | null {
   let height: number
   let width: number
   if (shape.length === 2) [height, width] = shape
-  else if (shape.length === 1 && Number.isInteger(Math.sqrt(shape[0])) && shape[0] >= 4) height = width = Math.sqrt(shape[0])
+  else if (shape.length === 1 && Number.isInteger(Math.sqrt(shape[0])) && shape[0] >= 4)
+    height = width = Math.sqrt(shape[0])
   else return null
   const rows: number[] = []
   const perClass = new Map<number, number>()
@@ -167,7 +193,14 @@ export function imageGrid(ds: Dataset): ImageGrid | null {
     const scale = max > min ? 255 / (max - min) : 0
     for (let k = 0; k < values.length; k++) pixels[k] = Math.round((values[k] - min) * scale)
   }
-  return { width, height, count: rows.length, pixels, labels: rows.map((i) => (ds.labels ? ds.labels[i] : -1)), rows }
+  return {
+    width,
+    height,
+    count: rows.length,
+    pixels,
+    labels: rows.map((i) => (ds.labels ? ds.labels[i] : -1)),
+    rows,
+  }
 }
 
 /** The preview of an IDX images (+ labels) pair. */
@@ -201,10 +234,17 @@ export function builtinPreview(id: string, title: string, ds: Dataset): BuiltinP
   const rows = is2d
     ? null
     : Array.from({ length: ds.count }, (_, i) => {
-        if (ds.targets) return { inputs: Array.from(x.subarray(i * ds.inputSize, (i + 1) * ds.inputSize)), targets: Array.from(ds.targets.subarray(i * ds.targetSize, (i + 1) * ds.targetSize)) }
+        if (ds.targets)
+          return {
+            inputs: Array.from(x.subarray(i * ds.inputSize, (i + 1) * ds.inputSize)),
+            targets: Array.from(ds.targets.subarray(i * ds.targetSize, (i + 1) * ds.targetSize)),
+          }
         target.fill(0)
         if (ds.labels) target[ds.labels[i]] = 1
-        return { inputs: Array.from(x.subarray(i * ds.inputSize, (i + 1) * ds.inputSize)), targets: Array.from(target) }
+        return {
+          inputs: Array.from(x.subarray(i * ds.inputSize, (i + 1) * ds.inputSize)),
+          targets: Array.from(target),
+        }
       })
   return {
     kind: 'builtin',

@@ -52,7 +52,13 @@ export function DataPanel() {
 
 function DataOpenButton() {
   return (
-    <button type="button" className="data-open-button" data-testid="data-open" onClick={() => openDataDialog()} title="Open a CSV or IDX file, or choose a built-in dataset (you can also drop files on the window)">
+    <button
+      type="button"
+      className="data-open-button"
+      data-testid="data-open"
+      onClick={() => openDataDialog()}
+      title="Open a CSV or IDX file, or choose a built-in dataset (you can also drop files on the window)"
+    >
       Data…
     </button>
   )
@@ -97,18 +103,42 @@ function DataDialog() {
   if (!open) return null
   return (
     <div className="modal-backdrop" onClick={closeDataDialog}>
-      <div className="data-dialog" role="dialog" aria-label="Data" data-testid="data-dialog" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="data-dialog"
+        role="dialog"
+        aria-label="Data"
+        data-testid="data-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
         <header className="data-dialog-header">
           <h2>Data</h2>
           <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'files'} data-testid="data-tab-files" onClick={() => setDataTab('files')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'files'}
+              data-testid="data-tab-files"
+              onClick={() => setDataTab('files')}
+            >
               Your files
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'builtin'} data-testid="data-tab-builtin" onClick={() => setDataTab('builtin')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'builtin'}
+              data-testid="data-tab-builtin"
+              onClick={() => setDataTab('builtin')}
+            >
               Built-in datasets
             </button>
           </div>
-          <button type="button" className="icon-button" aria-label="Close" data-testid="data-close" onClick={closeDataDialog}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close"
+            data-testid="data-close"
+            onClick={closeDataDialog}
+          >
             ×
           </button>
         </header>
@@ -151,9 +181,15 @@ function FilePicker() {
       }}
     >
       <div>
-        <strong>Drop a CSV file here</strong>, or an IDX images file with its labels file (<code>.gz</code> is fine, add the <code>t10k</code> pair for a test set).
+        <strong>Drop a CSV file here</strong>, or an IDX images file with its labels file (
+        <code>.gz</code> is fine, add the <code>t10k</code> pair for a test set).
       </div>
-      <button type="button" className="primary" data-testid="data-choose" onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="data-choose"
+        onClick={() => input.current?.click()}
+      >
         Choose files…
       </button>
       <input
@@ -183,7 +219,15 @@ function BuiltinPicker() {
     <div className="builtin-picker">
       <div className="builtin-list">
         {(Object.keys(BUILTIN_CHOICES) as BuiltinChoiceId[]).map((id) => (
-          <button key={id} type="button" className={id === current ? 'selected' : undefined} aria-pressed={id === current} data-testid={`builtin-${id}`} title={BUILTIN_CHOICES[id].description} onClick={() => void openBuiltinData(id)}>
+          <button
+            key={id}
+            type="button"
+            className={id === current ? 'selected' : undefined}
+            aria-pressed={id === current}
+            data-testid={`builtin-${id}`}
+            title={BUILTIN_CHOICES[id].description}
+            onClick={() => void openBuiltinData(id)}
+          >
             {BUILTIN_CHOICES[id].title}
           </button>
         ))}
@@ -207,7 +251,14 @@ function BuiltinPicker() {
           </label>
           <label>
             Points
-            <select value={choice.count} data-testid="builtin-count" onChange={(e) => { setChoice({ count: Number(e.target.value) }); void openBuiltinData(current) }}>
+            <select
+              value={choice.count}
+              data-testid="builtin-count"
+              onChange={(e) => {
+                setChoice({ count: Number(e.target.value) })
+                void openBuiltinData(current)
+              }}
+            >
               {[100, 200, 500, 1000].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -218,7 +269,14 @@ function BuiltinPicker() {
           {current === 'clusters' && (
             <label>
               Clusters
-              <select value={choice.classes} data-testid="builtin-classes" onChange={(e) => { setChoice({ classes: Number(e.target.value) }); void openBuiltinData(current) }}>
+              <select
+                value={choice.classes}
+                data-testid="builtin-classes"
+                onChange={(e) => {
+                  setChoice({ classes: Number(e.target.value) })
+                  void openBuiltinData(current)
+                }}
+              >
                 {[2, 3, 4, 5, 6, 7, 8].map((n) => (
                   <option key={n} value={n}>
                     {n}
@@ -262,7 +320,13 @@ function CsvPreviewWithRoles() {
       preview={preview}
       targets={targets}
       excluded={excluded}
-      onToggleFeature={(name) => setChoice({ excluded: excluded.includes(name) ? excluded.filter((x) => x !== name) : [...excluded, name] })}
+      onToggleFeature={(name) =>
+        setChoice({
+          excluded: excluded.includes(name)
+            ? excluded.filter((x) => x !== name)
+            : [...excluded, name],
+        })
+      }
     />
   )
 }
@@ -275,8 +339,15 @@ function PrepareControls() {
   const pct = (x: number): number => Math.round(x * 100)
   const fraction = (text: string): number => Math.min(0.9, Math.max(0, Number(text) / 100 || 0))
   const csv = preview.kind === 'csv' ? preview : null
-  const chosen = csv ? csv.columns.filter((c) => !choice.excluded.includes(c.name) || choice.targets.includes(c.name)) : []
-  const missing = chosen.reduce((n, c) => n + (c.kind === 'numeric' ? c.stats.missing : c.missing), 0)
+  const chosen = csv
+    ? csv.columns.filter(
+        (c) => !choice.excluded.includes(c.name) || choice.targets.includes(c.name),
+      )
+    : []
+  const missing = chosen.reduce(
+    (n, c) => n + (c.kind === 'numeric' ? c.stats.missing : c.missing),
+    0,
+  )
   return (
     <div className="prepare-controls" data-testid="data-prepare">
       {csv && (
@@ -286,7 +357,12 @@ function PrepareControls() {
             <select
               data-testid="data-target"
               value={choice.targets[0] ?? ''}
-              onChange={(e) => setChoice({ targets: [e.target.value], excluded: choice.excluded.filter((x) => x !== e.target.value) })}
+              onChange={(e) =>
+                setChoice({
+                  targets: [e.target.value],
+                  excluded: choice.excluded.filter((x) => x !== e.target.value),
+                })
+              }
             >
               {csv.columns.map((c) => (
                 <option key={c.name} value={c.name}>
@@ -298,15 +374,30 @@ function PrepareControls() {
           <TargetKind />
           <label>
             Header row
-            <select data-testid="data-header" value={choice.header === undefined ? 'auto' : String(choice.header)} onChange={(e) => void setCsvHeader(e.target.value === 'auto' ? undefined : e.target.value === 'true')}>
+            <select
+              data-testid="data-header"
+              value={choice.header === undefined ? 'auto' : String(choice.header)}
+              onChange={(e) =>
+                void setCsvHeader(e.target.value === 'auto' ? undefined : e.target.value === 'true')
+              }
+            >
               <option value="auto">detected ({csv.header ? 'yes' : 'no'})</option>
               <option value="true">first row is a header</option>
               <option value="false">no header row</option>
             </select>
           </label>
           <label>
-            Missing values {missing > 0 ? <span className="warn">({missing} cells in the chosen columns)</span> : <span className="muted">(none)</span>}
-            <select data-testid="data-missing" value={choice.missing} onChange={(e) => setChoice({ missing: e.target.value as typeof choice.missing })}>
+            Missing values{' '}
+            {missing > 0 ? (
+              <span className="warn">({missing} cells in the chosen columns)</span>
+            ) : (
+              <span className="muted">(none)</span>
+            )}
+            <select
+              data-testid="data-missing"
+              value={choice.missing}
+              onChange={(e) => setChoice({ missing: e.target.value as typeof choice.missing })}
+            >
               <option value="error">ask me (stop with a message)</option>
               <option value="drop">drop those rows</option>
               <option value="fillMean">fill in: mean / most frequent</option>
@@ -318,8 +409,16 @@ function PrepareControls() {
         <>
           <label>
             Normalisation (fitted on the training part)
-            <select data-testid="data-normalization" value={choice.normalization} onChange={(e) => setChoice({ normalization: e.target.value as typeof choice.normalization })}>
-              <option value="none">{preview.kind === 'idx' ? 'none (pixels ÷ 255)' : 'none'}</option>
+            <select
+              data-testid="data-normalization"
+              value={choice.normalization}
+              onChange={(e) =>
+                setChoice({ normalization: e.target.value as typeof choice.normalization })
+              }
+            >
+              <option value="none">
+                {preview.kind === 'idx' ? 'none (pixels ÷ 255)' : 'none'}
+              </option>
               <option value="minMax">min–max → [0, 1]</option>
               <option value="zScore">z-score → mean 0, std 1</option>
               <option value="divide255">÷ 255 (pixel values)</option>
@@ -328,26 +427,59 @@ function PrepareControls() {
           <div className="split-row">
             <label title="Held out to watch for overfitting. 0: the optimizer's validation fraction applies.">
               Validation %
-              <input type="number" min={0} max={90} step={5} data-testid="data-validation" value={pct(choice.validation)} onChange={(e) => setChoice({ validation: fraction(e.target.value) })} />
+              <input
+                type="number"
+                min={0}
+                max={90}
+                step={5}
+                data-testid="data-validation"
+                value={pct(choice.validation)}
+                onChange={(e) => setChoice({ validation: fraction(e.target.value) })}
+              />
             </label>
             {!(preview.kind === 'idx' && preview.testCount > 0) && (
               <label title="Held out for the final test, never trained on.">
                 Test %
-                <input type="number" min={0} max={90} step={5} data-testid="data-test" value={pct(choice.test)} onChange={(e) => setChoice({ test: fraction(e.target.value) })} />
+                <input
+                  type="number"
+                  min={0}
+                  max={90}
+                  step={5}
+                  data-testid="data-test"
+                  value={pct(choice.test)}
+                  onChange={(e) => setChoice({ test: fraction(e.target.value) })}
+                />
               </label>
             )}
             <label className="inline" title="Keep each class's share in every part">
-              <input type="checkbox" data-testid="data-stratify" checked={choice.stratify} onChange={(e) => setChoice({ stratify: e.target.checked })} />
+              <input
+                type="checkbox"
+                data-testid="data-stratify"
+                checked={choice.stratify}
+                onChange={(e) => setChoice({ stratify: e.target.checked })}
+              />
               stratified
             </label>
           </div>
-          <div className="muted small">Split with the project seed, so the same data always splits the same way.</div>
+          <div className="muted small">
+            Split with the project seed, so the same data always splits the same way.
+          </div>
         </>
       )}
-      {preview.kind === 'idx' && preview.classBalance && <ClassBalance counts={preview.classBalance} names={preview.labelNames} />}
-      {preview.kind === 'builtin' && preview.classBalance && <ClassBalance counts={preview.classBalance} names={preview.labelNames} />}
+      {preview.kind === 'idx' && preview.classBalance && (
+        <ClassBalance counts={preview.classBalance} names={preview.labelNames} />
+      )}
+      {preview.kind === 'builtin' && preview.classBalance && (
+        <ClassBalance counts={preview.classBalance} names={preview.labelNames} />
+      )}
       {csv && <CsvTargetBalance />}
-      <button type="button" className="primary apply-button" data-testid="data-apply" disabled={busy !== null} onClick={() => void applyData()}>
+      <button
+        type="button"
+        className="primary apply-button"
+        data-testid="data-apply"
+        disabled={busy !== null}
+        onClick={() => void applyData()}
+      >
         {prepared ? 'Use again with these choices' : 'Use this data'}
       </button>
     </div>
@@ -376,7 +508,13 @@ function CsvTargetBalance() {
   if (preview?.kind !== 'csv') return null
   const column = preview.columns.find((c) => c.name === target)
   if (column?.kind !== 'categorical') return null
-  return <ClassBalance counts={column.top.map(([, n]) => n)} names={column.top.map(([name]) => name)} title={`Class balance of “${column.name}”`} />
+  return (
+    <ClassBalance
+      counts={column.top.map(([, n]) => n)}
+      names={column.top.map(([name]) => name)}
+      title={`Class balance of “${column.name}”`}
+    />
+  )
 }
 
 /** What the project now trains on, and whether the network fits it. */
@@ -386,7 +524,9 @@ function AppliedSummary() {
   const projectData = useDocument((s) => s.project.data)
   const shape = useDocument((s) => s.dataShape)
   const diagnostics = useDocument((s) => s.compiled.diagnostics)
-  const mismatch = diagnostics.filter((d) => d.code === 'input-size-mismatch' || d.code === 'output-size-mismatch')
+  const mismatch = diagnostics.filter(
+    (d) => d.code === 'input-size-mismatch' || d.code === 'output-size-mismatch',
+  )
   if (!applied || applied !== projectData) return null
   return (
     <div className="applied-summary" data-testid="data-applied">
@@ -398,12 +538,24 @@ function AppliedSummary() {
       )}
       {prepared && (
         <div className="muted" data-testid="data-applied-counts">
-          {prepared.counts.train.toLocaleString()} training · {prepared.counts.validation.toLocaleString()} validation · {prepared.counts.test.toLocaleString()} test rows
-          {prepared.report && prepared.report.droppedLines.length > 0 && ` · ${prepared.report.droppedLines.length} rows with missing values dropped (first: line ${prepared.report.droppedLines[0]})`}
-          {prepared.report && prepared.report.filled.length > 0 && ` · filled in: ${prepared.report.filled.map((f) => `${f.count} in “${f.column}”`).join(', ')}`}
+          {prepared.counts.train.toLocaleString()} training ·{' '}
+          {prepared.counts.validation.toLocaleString()} validation ·{' '}
+          {prepared.counts.test.toLocaleString()} test rows
+          {prepared.report &&
+            prepared.report.droppedLines.length > 0 &&
+            ` · ${prepared.report.droppedLines.length} rows with missing values dropped (first: line ${prepared.report.droppedLines[0]})`}
+          {prepared.report &&
+            prepared.report.filled.length > 0 &&
+            ` · filled in: ${prepared.report.filled.map((f) => `${f.count} in “${f.column}”`).join(', ')}`}
         </div>
       )}
-      {prepared?.classBalance && prepared.counts.validation > 0 && <ClassBalance counts={prepared.classBalance.validation} names={prepared.labelNames} title="Validation classes" />}
+      {prepared?.classBalance && prepared.counts.validation > 0 && (
+        <ClassBalance
+          counts={prepared.classBalance.validation}
+          names={prepared.labelNames}
+          title="Validation classes"
+        />
+      )}
       {mismatch.length > 0 && (
         <div className="data-mismatch" data-testid="data-mismatch">
           {mismatch.map((d, i) => (
@@ -417,4 +569,3 @@ function AppliedSummary() {
     </div>
   )
 }
-

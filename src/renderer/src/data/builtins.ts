@@ -16,22 +16,32 @@ export interface BuiltinChoice {
 
 export const BUILTIN_CHOICES = {
   ...(Object.fromEntries(
-    Object.entries(BUILTIN_DATASETS).map(([id, info]) => [id, { title: info.title, description: info.description, kind: info.kind }]),
+    Object.entries(BUILTIN_DATASETS).map(([id, info]) => [
+      id,
+      { title: info.title, description: info.description, kind: info.kind },
+    ]),
   ) as Record<BuiltinDatasetId, BuiltinChoice>),
   fashionSample: {
     title: 'Fashion-MNIST sample',
-    description: '2,000 training and 500 test images (28×28) of clothes in 10 classes, from Zalando’s Fashion-MNIST (MIT licence).',
+    description:
+      '2,000 training and 500 test images (28×28) of clothes in 10 classes, from Zalando’s Fashion-MNIST (MIT licence).',
     kind: 'images',
     labelNames: FASHION_MNIST_LABELS,
   },
 } satisfies Record<BuiltinChoiceId, BuiltinChoice>
 
-const sampleUrls = import.meta.glob('../../../../resources/data/fashion-sample/*.gz', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
+const sampleUrls = import.meta.glob('../../../../resources/data/fashion-sample/*.gz', {
+  eager: true,
+  query: '?url',
+  import: 'default',
+}) as Record<string, string>
 
 /** The four sample files as `File`s (fetched from the bundle). */
 export async function fashionSampleFiles(): Promise<File[]> {
   return Promise.all(
-    Object.entries(sampleUrls).map(async ([path, url]) => new File([await urlBytes(path, url)], path.split('/').pop()!)),
+    Object.entries(sampleUrls).map(
+      async ([path, url]) => new File([await urlBytes(path, url)], path.split('/').pop()!),
+    ),
   )
 }
 

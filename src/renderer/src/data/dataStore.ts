@@ -10,8 +10,19 @@
  */
 import * as Comlink from 'comlink'
 import { create } from 'zustand'
-import { builtinDataset, type BuiltinOptions, type DataErrorInfo, type NormalizationId, type MissingPolicy } from '../../../engine/data'
-import { isBuiltinDatasetId, type DataSource, type FileData, type Project } from '../../../engine/project'
+import {
+  builtinDataset,
+  type BuiltinOptions,
+  type DataErrorInfo,
+  type NormalizationId,
+  type MissingPolicy,
+} from '../../../engine/data'
+import {
+  isBuiltinDatasetId,
+  type DataSource,
+  type FileData,
+  type Project,
+} from '../../../engine/project'
 import type { DataPreview, PreparedSummary } from '../../../engine/host/dataFiles'
 import { getEngineConnection, onEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
@@ -116,7 +127,12 @@ export function setChoice(patch: Partial<DataChoice>): void {
 }
 
 /** A problem that is not the engine's (e.g. an unreadable file) in the same shape. */
-function problemOf(message: string, hint: string, file: string | null, stage: DataProblem['stage'] = 'open'): DataProblem {
+function problemOf(
+  message: string,
+  hint: string,
+  file: string | null,
+  stage: DataProblem['stage'] = 'open',
+): DataProblem {
   return { info: { name: 'DataError', code: 'badOption', message, hint }, file, stage }
 }
 
@@ -132,7 +148,9 @@ function isIdxName(name: string): boolean {
 }
 
 /** Replace what is loaded (closing the old handle in the engine). */
-async function replaceLoaded(next: Pick<DataState, 'origin' | 'handle' | 'preview'>): Promise<void> {
+async function replaceLoaded(
+  next: Pick<DataState, 'origin' | 'handle' | 'preview'>,
+): Promise<void> {
   const old = get().handle
   // Keep handles the project still uses (its training data).
   const inUse = preparedFor(useDocument.getState().project.data)?.handle
@@ -149,7 +167,13 @@ export async function openDataFiles(files: File[]): Promise<void> {
   if (files.length === 0) return
   const csv = files.filter((f) => !isIdxName(f.name))
   if (csv.length > 0 && (csv.length > 1 || files.length > 1)) {
-    set({ problem: problemOf(`${files.length} files were chosen, including ${csv.map((f) => `"${f.name}"`).join(', ')}.`, 'Choose one CSV file, or IDX files (an images file and its labels file).', null) })
+    set({
+      problem: problemOf(
+        `${files.length} files were chosen, including ${csv.map((f) => `"${f.name}"`).join(', ')}.`,
+        'Choose one CSV file, or IDX files (an images file and its labels file).',
+        null,
+      ),
+    })
     return
   }
   if (csv.length === 1) await openCsvFile(csv[0], DEFAULT_CHOICE.header)
@@ -160,7 +184,13 @@ async function openCsvFile(file: File, header: boolean | undefined): Promise<voi
   set({ busy: `Reading ${file.name}…`, problem: null })
   try {
     const bytes = await bytesOf(file)
-    const r = await (await engine()).openCsv(file.name, Comlink.transfer(bytes, [bytes.buffer]), header === undefined ? {} : { header })
+    const r = await (
+      await engine()
+    ).openCsv(
+      file.name,
+      Comlink.transfer(bytes, [bytes.buffer]),
+      header === undefined ? {} : { header },
+    )
     if (!r.ok) {
       set({ problem: { info: r.error, file: file.name, stage: 'open' } })
       return
@@ -170,9 +200,22 @@ async function openCsvFile(file: File, header: boolean | undefined): Promise<voi
     const keep = get().choice
     const names = new Set(preview.columns.map((c) => c.name))
     const targets = keep.targets.filter((t) => names.has(t))
-    set({ choice: { ...keep, header, targets: targets.length > 0 ? targets : [preview.suggestedTarget], excluded: keep.excluded.filter((x) => names.has(x)) } })
+    set({
+      choice: {
+        ...keep,
+        header,
+        targets: targets.length > 0 ? targets : [preview.suggestedTarget],
+        excluded: keep.excluded.filter((x) => names.has(x)),
+      },
+    })
   } catch (e) {
-    set({ problem: problemOf(`Could not read "${file.name}": ${(e as Error).message}`, 'Try opening the file again.', file.name) })
+    set({
+      problem: problemOf(
+        `Could not read "${file.name}": ${(e as Error).message}`,
+        'Try opening the file again.',
+        file.name,
+      ),
+    })
   } finally {
     set({ busy: null })
   }
@@ -182,15 +225,35 @@ async function openIdxFiles(files: File[], labelNames?: string[]): Promise<void>
   const names = files.map((f) => f.name).join(', ')
   set({ busy: `Reading ${names}…`, problem: null })
   try {
-    const list = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) })))
-    const r = await (await engine()).openIdx(Comlink.transfer(list, list.map((f) => f.bytes.buffer as ArrayBuffer)), labelNames ? { labelNames } : {})
+    const list = await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) })),
+    )
+    const r = await (
+      await engine()
+    ).openIdx(
+      Comlink.transfer(
+        list,
+        list.map((f) => f.bytes.buffer as ArrayBuffer),
+      ),
+      labelNames ? { labelNames } : {},
+    )
     if (!r.ok) {
       set({ problem: { info: r.error, file: names, stage: 'open' } })
       return
     }
-    await replaceLoaded({ origin: { kind: 'idx', files }, handle: r.value.handle, preview: r.value.preview })
+    await replaceLoaded({
+      origin: { kind: 'idx', files },
+      handle: r.value.handle,
+      preview: r.value.preview,
+    })
   } catch (e) {
-    set({ problem: problemOf(`Could not read ${names}: ${(e as Error).message}`, 'Try opening the files again.', names) })
+    set({
+      problem: problemOf(
+        `Could not read ${names}: ${(e as Error).message}`,
+        'Try opening the files again.',
+        names,
+      ),
+    })
   } finally {
     set({ busy: null })
   }
@@ -218,9 +281,15 @@ export async function openBuiltinData(id: BuiltinChoiceId): Promise<void> {
       set({ problem: { info: r.error, file: null, stage: 'open' } })
       return
     }
-    await replaceLoaded({ origin: { kind: 'builtin', id }, handle: r.value.handle, preview: r.value.preview })
+    await replaceLoaded({
+      origin: { kind: 'builtin', id },
+      handle: r.value.handle,
+      preview: r.value.preview,
+    })
   } catch (e) {
-    set({ problem: problemOf(`Could not make the dataset: ${(e as Error).message}`, 'Try again.', null) })
+    set({
+      problem: problemOf(`Could not make the dataset: ${(e as Error).message}`, 'Try again.', null),
+    })
   } finally {
     set({ busy: null })
   }
@@ -229,24 +298,39 @@ export async function openBuiltinData(id: BuiltinChoiceId): Promise<void> {
 function builtinOptions(id: BuiltinChoiceId): Record<string, number> {
   const c = get().choice
   if (BUILTIN_CHOICES[id].kind !== 'points2d') return {}
-  return id === 'clusters' ? { noise: c.noise, count: c.count, classes: c.classes } : { noise: c.noise, count: c.count }
+  return id === 'clusters'
+    ? { noise: c.noise, count: c.count, classes: c.classes }
+    : { noise: c.noise, count: c.count }
 }
 
 /** The project's `data` section for what is loaded and chosen. */
 function dataSourceOf(origin: DataOrigin, preview: DataPreview, choice: DataChoice): DataSource {
-  if (origin.kind === 'builtin' && origin.id !== 'fashionSample') return { kind: 'builtin', id: origin.id, options: builtinOptions(origin.id) }
+  if (origin.kind === 'builtin' && origin.id !== 'fashionSample')
+    return { kind: 'builtin', id: origin.id, options: builtinOptions(origin.id) }
   const scaling = choice.normalization
   if (preview.kind === 'csv') {
-    const data: FileData = { kind: 'file', format: 'csv', path: preview.name, targetColumns: choice.targets, header: preview.header, scaling }
+    const data: FileData = {
+      kind: 'file',
+      format: 'csv',
+      path: preview.name,
+      targetColumns: choice.targets,
+      header: preview.header,
+      scaling,
+    }
     return data
   }
   if (preview.kind !== 'idx') throw new Error('unexpected preview')
-  const files = origin.kind === 'builtin' ? FASHION_PATHS : idxPaths(origin.kind === 'idx' ? origin.files : [], preview)
+  const files =
+    origin.kind === 'builtin'
+      ? FASHION_PATHS
+      : idxPaths(origin.kind === 'idx' ? origin.files : [], preview)
   return {
     kind: 'file',
     format: 'idx',
     ...files,
-    ...(preview.labelNames ? { labelNames: preview.labelNames, classes: preview.labelNames.length } : {}),
+    ...(preview.labelNames
+      ? { labelNames: preview.labelNames, classes: preview.labelNames.length }
+      : {}),
     scaling,
   }
 }
@@ -259,8 +343,13 @@ const FASHION_PATHS = {
   testLabelsPath: '../data/fashion-sample/t10k-labels-idx1-ubyte.gz',
 }
 
-function idxPaths(files: File[], preview: Extract<DataPreview, { kind: 'idx' }>): Pick<FileData, 'path' | 'labelsPath' | 'testPath' | 'testLabelsPath'> {
-  const others = files.map((f) => f.name).filter((n) => n !== preview.name && n !== preview.labelsName)
+function idxPaths(
+  files: File[],
+  preview: Extract<DataPreview, { kind: 'idx' }>,
+): Pick<FileData, 'path' | 'labelsPath' | 'testPath' | 'testLabelsPath'> {
+  const others = files
+    .map((f) => f.name)
+    .filter((n) => n !== preview.name && n !== preview.labelsName)
   const testImages = others.find((n) => /image/i.test(n)) ?? others[0]
   const testLabels = others.find((n) => n !== testImages)
   return {
@@ -288,9 +377,17 @@ export async function applyData(): Promise<boolean> {
       shape = { inputSize: preview.inputSize, targetSize: preview.targetSize }
     } else {
       const columns = preview.kind === 'csv' ? preview.columns.map((c) => c.name) : []
-      const r = await (await engine()).prepareDataset(handle, {
+      const r = await (
+        await engine()
+      ).prepareDataset(handle, {
         ...(preview.kind === 'csv'
-          ? { targets: choice.targets, features: columns.filter((c) => !choice.targets.includes(c) && !choice.excluded.includes(c)), missing: choice.missing }
+          ? {
+              targets: choice.targets,
+              features: columns.filter(
+                (c) => !choice.targets.includes(c) && !choice.excluded.includes(c),
+              ),
+              missing: choice.missing,
+            }
           : {}),
         normalization: choice.normalization,
         validation: choice.validation,
@@ -313,7 +410,14 @@ export async function applyData(): Promise<boolean> {
     doc.setDataShape(shape)
     return true
   } catch (e) {
-    set({ problem: problemOf(`The data could not be prepared: ${(e as Error).message}`, 'Check the choices above and try again.', preview.name, 'prepare') })
+    set({
+      problem: problemOf(
+        `The data could not be prepared: ${(e as Error).message}`,
+        'Check the choices above and try again.',
+        preview.name,
+        'prepare',
+      ),
+    })
     return false
   } finally {
     set({ busy: null })
@@ -329,8 +433,10 @@ export function fitNetworkToData(): void {
   const shape = doc.dataShape
   if (!shape) return
   for (const d of doc.compiled.diagnostics) {
-    if (d.code === 'input-size-mismatch' && d.nodeId) doc.updateParams(d.nodeId, { size: 'auto' }, 'fit-to-data')
-    if (d.code === 'output-size-mismatch' && d.nodeId) useDocument.getState().updateParams(d.nodeId, { units: shape.targetSize }, 'fit-to-data')
+    if (d.code === 'input-size-mismatch' && d.nodeId)
+      doc.updateParams(d.nodeId, { size: 'auto' }, 'fit-to-data')
+    if (d.code === 'output-size-mismatch' && d.nodeId)
+      useDocument.getState().updateParams(d.nodeId, { units: shape.targetSize }, 'fit-to-data')
   }
 }
 
@@ -348,7 +454,11 @@ function syncShape(data: DataSource): void {
       shape = undefined // bad options: the compiler and the panel say so
     }
   }
-  if (shape?.inputSize !== doc.dataShape?.inputSize || shape?.targetSize !== doc.dataShape?.targetSize) doc.setDataShape(shape)
+  if (
+    shape?.inputSize !== doc.dataShape?.inputSize ||
+    shape?.targetSize !== doc.dataShape?.targetSize
+  )
+    doc.setDataShape(shape)
 }
 
 useDocument.subscribe((s, prev) => {

@@ -4,15 +4,38 @@
  * Every number here came from the engine's preview; these components only draw it.
  */
 import { memo, useEffect, useRef } from 'react'
-import type { BuiltinPreview, CsvColumnPreview, CsvPreview, ImageGrid, IdxPreview } from '../../../engine/host/dataFiles'
+import type {
+  BuiltinPreview,
+  CsvColumnPreview,
+  CsvPreview,
+  ImageGrid,
+  IdxPreview,
+} from '../../../engine/host/dataFiles'
 import type { DataProblem } from './dataStore'
 
 /** Okabe–Ito: a colour-blind-safe palette for classes (blue and orange first, as on the plane). */
-export const CLASS_COLORS = ['#0877bd', '#f59322', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#e69f00', '#7a5195', '#4d4d4d', '#a6761d']
+export const CLASS_COLORS = [
+  '#0877bd',
+  '#f59322',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#e69f00',
+  '#7a5195',
+  '#4d4d4d',
+  '#a6761d',
+]
 
-export const classColor = (c: number): string => (c < 0 ? '#888' : CLASS_COLORS[c % CLASS_COLORS.length])
+export const classColor = (c: number): string =>
+  c < 0 ? '#888' : CLASS_COLORS[c % CLASS_COLORS.length]
 
-const num = (x: number): string => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : String(Math.round(x * 1000) / 1000)) : '–')
+const num = (x: number): string =>
+  Number.isFinite(x)
+    ? Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3)
+      ? x.toExponential(2)
+      : String(Math.round(x * 1000) / 1000)
+    : '–'
 
 /** The problem, where the user is looking: what went wrong, where (line, column, byte), what to do. */
 export function DataErrorBox({ problem }: { problem: DataProblem }) {
@@ -26,9 +49,17 @@ export function DataErrorBox({ problem }: { problem: DataProblem }) {
   return (
     <div className="data-error" role="alert" data-testid="data-error" data-code={info.code}>
       <strong data-testid="data-error-message">{info.message}</strong>
-      {where.length > 0 && <div className="data-error-where" data-testid="data-error-where">{where.join(' · ')}</div>}
+      {where.length > 0 && (
+        <div className="data-error-where" data-testid="data-error-where">
+          {where.join(' · ')}
+        </div>
+      )}
       <div className="data-error-hint">{info.hint}</div>
-      <div className="muted">{problem.stage === 'open' ? 'Nothing was changed: your network and its data are as they were.' : 'The project still uses its previous data.'}</div>
+      <div className="muted">
+        {problem.stage === 'open'
+          ? 'Nothing was changed: your network and its data are as they were.'
+          : 'The project still uses its previous data.'}
+      </div>
     </div>
   )
 }
@@ -54,7 +85,13 @@ function ColumnStats({ column }: { column: CsvColumnPreview }) {
       <dt>classes</dt>
       <dd>{column.distinct}</dd>
       <dt>top</dt>
-      <dd title={column.top.map(([n, c]) => `${n}: ${c}`).join('\n')}>{column.top.slice(0, 3).map(([n]) => n).join(', ')}{column.distinct > 3 ? ', …' : ''}</dd>
+      <dd title={column.top.map(([n, c]) => `${n}: ${c}`).join('\n')}>
+        {column.top
+          .slice(0, 3)
+          .map(([n]) => n)
+          .join(', ')}
+        {column.distinct > 3 ? ', …' : ''}
+      </dd>
       <dt>missing</dt>
       <dd className={column.missing > 0 ? 'warn' : undefined}>{column.missing}</dd>
     </dl>
@@ -69,7 +106,8 @@ export const CsvTableView = memo(function CsvTableView(props: {
   onToggleFeature: (name: string) => void
 }) {
   const { preview, targets, excluded } = props
-  const role = (name: string): 'target' | 'feature' | 'unused' => (targets.includes(name) ? 'target' : excluded.includes(name) ? 'unused' : 'feature')
+  const role = (name: string): 'target' | 'feature' | 'unused' =>
+    targets.includes(name) ? 'target' : excluded.includes(name) ? 'unused' : 'feature'
   return (
     <div className="csv-table-wrap">
       <table className="csv-table" data-testid="csv-preview">
@@ -77,7 +115,12 @@ export const CsvTableView = memo(function CsvTableView(props: {
           <tr>
             <th className="line-no">line</th>
             {preview.columns.map((c) => (
-              <th key={c.name} className={`role-${role(c.name)}`} data-testid={`csv-column-${c.name}`} data-role={role(c.name)}>
+              <th
+                key={c.name}
+                className={`role-${role(c.name)}`}
+                data-testid={`csv-column-${c.name}`}
+                data-role={role(c.name)}
+              >
                 <div className="column-name">{c.name}</div>
                 <div className={`kind-badge kind-${c.kind}`}>{c.kind}</div>
                 <ColumnStats column={c} />
@@ -85,7 +128,12 @@ export const CsvTableView = memo(function CsvTableView(props: {
                   <div className="role-tag">target</div>
                 ) : (
                   <label className="role-toggle">
-                    <input type="checkbox" checked={role(c.name) === 'feature'} onChange={() => props.onToggleFeature(c.name)} data-testid={`data-use-${c.name}`} />
+                    <input
+                      type="checkbox"
+                      checked={role(c.name) === 'feature'}
+                      onChange={() => props.onToggleFeature(c.name)}
+                      data-testid={`data-use-${c.name}`}
+                    />
                     input
                   </label>
                 )}
@@ -98,7 +146,10 @@ export const CsvTableView = memo(function CsvTableView(props: {
             <tr key={r}>
               <td className="line-no">{preview.headLines[r]}</td>
               {row.map((cell, k) => (
-                <td key={k} className={`role-${role(preview.columns[k].name)}${cell === '' ? ' missing' : ''}`}>
+                <td
+                  key={k}
+                  className={`role-${role(preview.columns[k].name)}${cell === '' ? ' missing' : ''}`}
+                >
                   {cell === '' ? '—' : cell}
                 </td>
               ))}
@@ -106,7 +157,11 @@ export const CsvTableView = memo(function CsvTableView(props: {
           ))}
         </tbody>
       </table>
-      {preview.rowCount > preview.head.length && <div className="muted table-more">… and {(preview.rowCount - preview.head.length).toLocaleString()} more rows</div>}
+      {preview.rowCount > preview.head.length && (
+        <div className="muted table-more">
+          … and {(preview.rowCount - preview.head.length).toLocaleString()} more rows
+        </div>
+      )}
     </div>
   )
 })
@@ -135,14 +190,25 @@ function Thumb({ grid, index }: { grid: ImageGrid; index: number }) {
 /** The IDX images as a grid, each with its label, grouped by class. */
 export function ImageGridView({ preview }: { preview: IdxPreview }) {
   const grid = preview.grid
-  if (!grid) return <p className="muted">Each example is {preview.inputShape.join('×')} numbers, not an image: no pictures to show.</p>
+  if (!grid)
+    return (
+      <p className="muted">
+        Each example is {preview.inputShape.join('×')} numbers, not an image: no pictures to show.
+      </p>
+    )
   const name = (c: number): string => (c < 0 ? '' : (preview.labelNames?.[c] ?? String(c)))
   return (
     <div className="image-grid" data-testid="idx-grid" data-count={grid.count}>
       {Array.from({ length: grid.count }, (_, i) => (
-        <figure key={i} className="image-cell" title={`row ${grid.rows[i] + 1}${grid.labels[i] >= 0 ? ` · label ${grid.labels[i]} (${name(grid.labels[i])})` : ''}`}>
+        <figure
+          key={i}
+          className="image-cell"
+          title={`row ${grid.rows[i] + 1}${grid.labels[i] >= 0 ? ` · label ${grid.labels[i]} (${name(grid.labels[i])})` : ''}`}
+        >
           <Thumb grid={grid} index={i} />
-          <figcaption style={{ borderColor: classColor(grid.labels[i]) }}>{name(grid.labels[i])}</figcaption>
+          <figcaption style={{ borderColor: classColor(grid.labels[i]) }}>
+            {name(grid.labels[i])}
+          </figcaption>
         </figure>
       ))}
     </div>
@@ -150,7 +216,15 @@ export function ImageGridView({ preview }: { preview: IdxPreview }) {
 }
 
 /** Rows per class as horizontal bars. */
-export function ClassBalance({ counts, names, title = 'Class balance' }: { counts: number[]; names: readonly string[] | null; title?: string }) {
+export function ClassBalance({
+  counts,
+  names,
+  title = 'Class balance',
+}: {
+  counts: number[]
+  names: readonly string[] | null
+  title?: string
+}) {
   const max = Math.max(1, ...counts)
   const total = counts.reduce((a, b) => a + b, 0)
   return (
@@ -189,7 +263,9 @@ function Scatter({ points, classes }: { points: Float32Array; classes: Int32Arra
       ctx.fill()
     }
   }, [points, classes])
-  return <canvas ref={ref} width={240} height={240} className="scatter" data-testid="builtin-scatter" />
+  return (
+    <canvas ref={ref} width={240} height={240} className="scatter" data-testid="builtin-scatter" />
+  )
 }
 
 export function BuiltinView({ preview }: { preview: BuiltinPreview }) {
