@@ -2,11 +2,13 @@
  * Electron main process: one window, the engine in a utility process, nothing else.
  * Logic lives in small Electron-free modules (engineSupervisor, security) that are unit-tested.
  */
-import { app, BrowserWindow, MessageChannelMain, utilityProcess, type MessagePortMain } from 'electron'
+import { app, BrowserWindow, Menu, MessageChannelMain, utilityProcess, type MessagePortMain } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createEngineSupervisor } from './engineSupervisor'
 import { lockDownNavigation, secureWebPreferences } from './security'
+import { buildMenuTemplate } from './menu'
+import { IPC } from '../shared/ipc'
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -29,10 +31,10 @@ function startEngine(win: BrowserWindow) {
     fork: () => utilityProcess.fork(join(__dirname, 'engineHost.cjs'), [], { serviceName: 'Axon Engine' }),
     createChannel: () => new MessageChannelMain(),
     connectRenderer: ({ rpc, events, restarted }) => {
-      if (!win.isDestroyed()) win.webContents.postMessage('engine:ports', { restarted }, [rpc, events])
+      if (!win.isDestroyed()) win.webContents.postMessage(IPC.enginePorts, { restarted }, [rpc, events])
     },
     reportFailure: (message) => {
-      if (!win.isDestroyed()) win.webContents.send('engine:failed', message)
+      if (!win.isDestroyed()) win.webContents.send(IPC.engineFailed, message)
     },
     now: () => Date.now(),
   })
@@ -42,7 +44,13 @@ function startEngine(win: BrowserWindow) {
   win.on('closed', () => supervisor.stop())
 }
 
+function installMenu(): void {
+  const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC.menuCommand, command)
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, send)))
+}
+
 app.whenReady().then(() => {
+  installMenu()
   startEngine(createWindow())
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) startEngine(createWindow())

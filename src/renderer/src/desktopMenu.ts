@@ -1,0 +1,38 @@
+/**
+ * Desktop only: runs the command a native menu item sends (see src/main/menu.ts). In the
+ * browser build there is no `axonDesktop` bridge and this does nothing.
+ */
+import type { MenuCommand } from '../../shared/ipc'
+import * as cmd from './commands'
+import { useUi } from './store/uiStore'
+
+interface MenuBridge {
+  onMenuCommand?(listener: (command: MenuCommand) => void): void
+}
+
+/** Clicks a toolbar control: the same code path as the mouse, including view fitting. */
+const click = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.click()
+
+const handlers: Record<MenuCommand, () => void> = {
+  new: cmd.newProject,
+  open: () => click('open-file-input'),
+  save: () => void cmd.save(false),
+  saveAs: () => void cmd.save(true),
+  examples: () => useUi.getState().setGalleryOpen(true),
+  undo: cmd.undo,
+  redo: cmd.redo,
+  copy: cmd.copySelection,
+  paste: cmd.paste,
+  duplicate: cmd.duplicateSelection,
+  delete: cmd.deleteSelection,
+  selectAll: cmd.selectAll,
+  tidy: () => click('cmd-layout'),
+  fitView: () => click('cmd-fit'),
+  toggleTheme: () => click('cmd-theme'),
+  train: cmd.train,
+}
+
+export function listenToDesktopMenu(): void {
+  const bridge = (window as unknown as { axonDesktop?: MenuBridge }).axonDesktop
+  bridge?.onMenuCommand?.((command) => handlers[command]?.())
+}
