@@ -48,6 +48,11 @@ export default tseslint.config(
   { files: ['scripts/**', 'bin/**', 'test/**', 'e2e/**', '*.config.*', 'src/cli/**', 'src/main/**', 'src/preload/**', 'src/engine/host/node/**'], languageOptions: { globals: { ...globals.node } } },
   { files: ['src/renderer/**', 'src/engine/host/web/**', 'src/preload/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' } },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   engineBoundary,
   {
     files: ['src/renderer/**'],
