@@ -180,6 +180,43 @@ describe('DataApi: CSV', () => {
     await engine.stop('csv-run')
   })
 
+  it('keeps each preparation under its own handle, so an earlier choice still trains as it was', async () => {
+    const { engine } = engineWithSnapshots()
+    const { handle } = ok(await engine.openCsv('blobs.csv', text(threeClassCsv())))
+    const first = ok(
+      await engine.prepareDataset(handle, { targets: ['class'], features: ['x', 'y'] }),
+    )
+    const second = ok(
+      await engine.prepareDataset(handle, { targets: ['class'], features: ['x'], validation: 0.5 }),
+    )
+    expect(first.handle).toBe(`${handle}/1`)
+    expect(second.handle).toBe(`${handle}/2`)
+    const spec = (inputSize: number) =>
+      engineSpec({
+        inputSize,
+        layers: [dense('o', 3, 'softmax')],
+        loss: { id: 'softmaxCrossEntropy', reduction: 'mean' },
+      })
+    expect(
+      await engine.startRun('a', spec(2), { kind: 'handle', handle: first.handle }),
+    ).toMatchObject({ inputSize: 2, trainCount: 60, validationCount: 0 })
+    expect(
+      await engine.startRun('b', spec(1), { kind: 'handle', handle: second.handle }),
+    ).toMatchObject({ inputSize: 1, trainCount: 30, validationCount: 30 })
+    // The source handle trains on its latest preparation.
+    expect(await engine.startRun('c', spec(1), { kind: 'handle', handle })).toMatchObject({
+      inputSize: 1,
+      trainCount: 30,
+    })
+    for (const id of ['a', 'b', 'c']) await engine.stop(id)
+    for (let i = 0; i < 4; i++)
+      ok(await engine.prepareDataset(handle, { targets: ['class'], missing: 'drop' }))
+    const evicted = engine.startRun('d', spec(2), { kind: 'handle', handle: first.handle })
+    await expect(evicted).rejects.toThrow(/no longer kept/)
+    engine.closeData(handle)
+    expect((await engine.prepareDataset(handle, {})).ok).toBe(false)
+  })
+
   it('returns each broken file’s DataError with its line instead of throwing', async () => {
     const { engine } = engineWithSnapshots()
     const ragged = await engine.openCsv('ragged.csv', text('a,b,c\n1,2,3\n4,5\n'))

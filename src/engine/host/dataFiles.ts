@@ -91,6 +91,10 @@ export interface PrepareOptions {
 
 /** What a prepared dataset looks like (everything the panel and the compiler need). */
 export interface PreparedSummary {
+  /**
+   * The handle to train on: this preparation, kept as it is (`data-3/1`), so a project that
+   * still refers to an earlier choice (after undo) trains on that choice.
+   */
   handle: string
   inputSize: number
   inputShape: number[]
@@ -130,7 +134,7 @@ export interface DataApi {
   openBuiltin(id: string, options?: BuiltinOptions): Promise<DataResult<Opened<BuiltinPreview>>>
   /** Choose targets, features, missing values, normalisation and split; training then uses the result. */
   prepareDataset(handle: string, options?: PrepareOptions): Promise<DataResult<PreparedSummary>>
-  /** Forget a handle and free its memory. Unknown handles are ignored. */
+  /** Forget a source handle (and its preparations) or one prepared handle. Unknown handles are ignored. */
   closeData(handle: string): void
 }
 
@@ -140,10 +144,24 @@ type Source =
   | { kind: 'idx'; train: Dataset; test: Dataset | null }
   | { kind: 'builtin'; train: Dataset }
 
+/** One preparation of a source: the parts a run trains and validates on. */
+interface Prepared {
+  train: Dataset
+  validation: Dataset | null
+  test: Dataset | null
+  /** Given test files (IDX) rather than a split-off part. */
+  givenTest: boolean
+}
+
 interface Entry {
   source: Source
-  prepared: { train: Dataset; validation: Dataset | null; test: Dataset | null } | null
+  /** Preparations by handle (`<source>/<n>`), oldest first; at most KEEP_PREPARED. */
+  prepared: Map<string, Prepared>
+  nextPrepared: number
 }
+
+/** Preparations kept per source (earlier ones serve undo; big data makes each one costly). */
+export const KEEP_PREPARED = 4
 
 /** Loaded data by handle, for the whole engine process (the training part reads it). */
 const entries = new Map<string, Entry>()
@@ -151,12 +169,15 @@ let nextHandle = 1
 
 function register(source: Source): string {
   const handle = `data-${nextHandle++}`
-  entries.set(handle, { source, prepared: null })
+  entries.set(handle, { source, prepared: new Map(), nextPrepared: 1 })
   return handle
 }
 
+/** The source handle of a handle (`data-3/2` → `data-3`). */
+const sourceHandle = (handle: string): string => handle.split('/')[0]
+
 function entryOf(handle: string): Entry {
-  const entry = entries.get(handle)
+  const entry = entries.get(sourceHandle(handle))
   if (!entry) {
     throw new DataError('badOption', `The data "${handle}" is no longer loaded.`, {
       hint: 'Open the data file again (the engine was restarted or the data was closed).',
@@ -254,11 +275,16 @@ function prepare(entry: Entry, handle: string, options: PrepareOptions): Prepare
     split.validation.count > 0 ? applyNormalization(split.validation, normalization) : null
   const testPart = givenTest ?? (split.test.count > 0 ? split.test : null)
   const test = testPart ? applyNormalization(testPart, normalization) : null
-  entry.prepared = { train, validation, test }
+  const preparedHandle = `${handle}/${entry.nextPrepared++}`
+  entry.prepared.set(preparedHandle, { train, validation, test, givenTest: givenTest !== null })
+  for (const old of entry.prepared.keys()) {
+    if (entry.prepared.size <= KEEP_PREPARED) break
+    entry.prepared.delete(old)
+  }
   const classification = Boolean(train.labels) || (train.targetSize >= 2 && !train.targetNames)
   const balance = (ds: Dataset | null): number[] => (ds ? classBalance(ds) : [])
   return {
-    handle,
+    handle: preparedHandle,
     inputSize: train.inputSize,
     inputShape: train.inputShape ?? [train.inputSize],
     targetSize: train.targetSize,
@@ -277,24 +303,40 @@ function prepare(entry: Entry, handle: string, options: PrepareOptions): Prepare
 }
 
 /**
+ * The preparation `handle` names: a prepared handle (`data-3/2`) as it was made; a source
+ * handle (`data-3`) its latest preparation, or the defaults when it has none yet.
+ * @throws DataError when the handle is no longer loaded or the defaults do not fit the data.
+ */
+function preparedOf(handle: string): Prepared {
+  const entry = entryOf(handle)
+  const source = sourceHandle(handle)
+  if (handle !== source) {
+    const prepared = entry.prepared.get(handle)
+    if (!prepared) {
+      throw new DataError('badOption', `The prepared data "${handle}" is no longer kept.`, {
+        hint: 'Choose “Use this data” in the data panel again.',
+      })
+    }
+    return prepared
+  }
+  if (entry.prepared.size === 0) prepare(entry, source, {})
+  return [...entry.prepared.values()].at(-1)!
+}
+
+/**
  * The datasets a run trains on for `handle`: the prepared training part, and as validation
  * the prepared validation part, else the given test files, else none (then the optimizer's
- * validation fraction applies). Data that was opened but not prepared is prepared with the
- * defaults first.
- * @throws DataError when the handle is unknown or the defaults do not fit the data.
+ * validation fraction applies).
  */
 export function handleTrainingData(handle: string): { train: Dataset; validation?: Dataset } {
-  const entry = entryOf(handle)
-  if (!entry.prepared) prepare(entry, handle, {})
-  const { train, validation, test } = entry.prepared!
-  const source = entry.source
-  const held = validation ?? (source.kind === 'idx' && source.test ? test : null)
+  const { train, validation, test, givenTest } = preparedOf(handle)
+  const held = validation ?? (givenTest ? test : null)
   return held ? { train, validation: held } : { train }
 }
 
 /** The prepared test part of `handle` (split off or given files), or null. */
 export function handleTestData(handle: string): Dataset | null {
-  return entryOf(handle).prepared?.test ?? null
+  return preparedOf(handle).test
 }
 
 export function createDataApi(): DataApi {
@@ -362,7 +404,8 @@ export function createDataApi(): DataApi {
       return attempt(() => prepare(entryOf(handle), handle, options))
     },
     closeData(handle) {
-      entries.delete(handle)
+      if (handle === sourceHandle(handle)) entries.delete(handle)
+      else entries.get(sourceHandle(handle))?.prepared.delete(handle)
     },
   }
 }

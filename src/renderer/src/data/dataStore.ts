@@ -153,7 +153,7 @@ async function replaceLoaded(
 ): Promise<void> {
   const old = get().handle
   // Keep handles the project still uses (its training data).
-  const inUse = preparedFor(useDocument.getState().project.data)?.handle
+  const inUse = preparedFor(useDocument.getState().project.data)?.handle.split('/')[0]
   if (old && old !== next.handle && old !== inUse) void (await engine()).closeData(old)
   set({ ...next, prepared: null, problem: null })
 }
@@ -403,7 +403,7 @@ export async function applyData(): Promise<boolean> {
       shape = { inputSize: prepared.inputSize, targetSize: prepared.targetSize }
     }
     const data = dataSourceOf(origin, preview, choice)
-    if (data.kind === 'file') rememberPrepared(data, handle, shape)
+    if (data.kind === 'file') rememberPrepared(data, prepared?.handle ?? handle, shape)
     set({ prepared, applied: data })
     const doc = useDocument.getState()
     doc.setData(data)
