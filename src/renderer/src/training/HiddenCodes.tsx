@@ -49,7 +49,7 @@ export function HiddenCodes() {
                   {Array.from({ length: l.units }, (_, j) => {
                     const v = l.out[p * l.units + j]
                     return (
-                      <td key={j} className="mono" style={{ background: lutColor(v - l.threshold, l.threshold || 1) }}>
+                      <td key={j} className="mono" style={{ background: lutColor(v - l.threshold, l.threshold || 1), color: Math.abs(v - l.threshold) > 0.6 * (l.threshold || 1) ? '#fff' : '#1d2330' }}>
                         {v.toFixed(2)}
                       </td>
                     )

@@ -17,10 +17,10 @@ function N({ v, how, testId, strong }: { v: number; how: string; testId?: string
   )
 }
 
-function terms<T>(items: T[], render: (item: T, i: number) => ReactNode): ReactNode[] {
+function terms<T>(items: T[], render: (item: T, i: number) => ReactNode, separator = ' + '): ReactNode[] {
   const shown = items.slice(0, MAX_TERMS).map((item, i) => (
     <span key={i}>
-      {i > 0 && ' + '}
+      {i > 0 && separator}
       {render(item, i)}
     </span>
   ))
@@ -87,8 +87,8 @@ export function StepThroughView() {
           </button>
         </header>
         <p className="st-given">
-          Input {terms(trace.input, (x, k) => <span>{st.layers[0].inputs[k]} = <N v={x} how={`input ${st.layers[0].inputs[k]} of example #${st.sampleIndex + 1}`} /></span>)} · target{' '}
-          {terms(trace.target, (t, j) => <span>{targetNames[j] ?? `t${j + 1}`} = <N v={t} how="target" /></span>)} · η = {eta} · update rule: {st.optimizer}
+          Input {terms(trace.input, (x, k) => <span>{st.layers[0].inputs[k]} = <N v={x} how={`input ${st.layers[0].inputs[k]} of example #${st.sampleIndex + 1}`} /></span>, ', ')} · target{' '}
+          {terms(trace.target, (t, j) => <span>{targetNames[j] ?? `t${j + 1}`} = <N v={t} how="target" /></span>, ', ')} · η = {eta} · update rule: {st.optimizer}
         </p>
 
         <h3>Forward pass</h3>

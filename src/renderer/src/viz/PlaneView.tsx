@@ -4,6 +4,9 @@ import { DIVERGING_LUT, lutIndex } from './lut'
 /** Categorical colours for more than two classes (Okabe–Ito, colour-blind safe). */
 export const CLASS_COLORS = ['#E69F00', '#0072B2', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000']
 
+/** How strongly the field is coloured (1 = full palette); the points use the full colours. */
+const FIELD_STRENGTH = 0.7
+
 /** Paint a `size×size` field (values at `offset`) through the diverging LUT, scale ±maxAbs around `mid`. */
 function paintField(canvas: HTMLCanvasElement, values: ArrayLike<number>, size: number, offset: number, mid: number, halfRange: number, classes: Uint8Array | null): void {
   const small = document.createElement('canvas')
@@ -19,10 +22,11 @@ function paintField(canvas: HTMLCanvasElement, values: ArrayLike<number>, size: 
       image.data[4 * p + 1] = Math.round(255 - (255 - parseInt(hex.slice(3, 5), 16)) * a)
       image.data[4 * p + 2] = Math.round(255 - (255 - parseInt(hex.slice(5, 7), 16)) * a)
     } else {
+      // Lightened toward white so the training points stand out on top.
       const i = lutIndex(values[offset + p] - mid, halfRange) * 4
-      image.data[4 * p] = DIVERGING_LUT[i]
-      image.data[4 * p + 1] = DIVERGING_LUT[i + 1]
-      image.data[4 * p + 2] = DIVERGING_LUT[i + 2]
+      image.data[4 * p] = Math.round(255 - (255 - DIVERGING_LUT[i]) * FIELD_STRENGTH)
+      image.data[4 * p + 1] = Math.round(255 - (255 - DIVERGING_LUT[i + 1]) * FIELD_STRENGTH)
+      image.data[4 * p + 2] = Math.round(255 - (255 - DIVERGING_LUT[i + 2]) * FIELD_STRENGTH)
     }
     image.data[4 * p + 3] = 255
   }
@@ -64,7 +68,7 @@ function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, class
     if (!points) return
     const ctx = canvas.getContext('2d')!
     const n = points.length / 2
-    const r = px > 120 ? 4 : 2
+    const r = px > 120 ? 6 : 2
     for (let i = 0; i < n; i++) {
       const x = ((points[2 * i] - extent.xMin) / (extent.xMax - extent.xMin)) * px
       const y = ((extent.yMax - points[2 * i + 1]) / (extent.yMax - extent.yMin)) * px
@@ -73,8 +77,8 @@ function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, class
       ctx.arc(x, y, r, 0, 2 * Math.PI)
       ctx.fillStyle = classes ? CLASS_COLORS[k % CLASS_COLORS.length] : k === 1 ? '#0877bd' : '#f59322'
       ctx.fill()
-      ctx.lineWidth = 1.2
-      ctx.strokeStyle = '#fff'
+      ctx.lineWidth = 2
+      ctx.strokeStyle = '#1d2330'
       ctx.stroke()
     }
   }, [values, size, offset, mid, halfRange, classes, points, pointClasses, extent, px])

@@ -1,0 +1,157 @@
+/**
+ * Training in the app vs headless, and how responsive the page stays while snapshots stream.
+ *
+ *   npx vite build -c vite.web.config.ts      # once (or after UI/engine changes)
+ *   npx tsx scripts/bench-ui.ts [--example fashion-784-100-10] [--runs 1]
+ *
+ * 1. Headless: the example's project is compiled and trained in this process with the engine's
+ *    session (same data files, same seed, same validation set as the app), `trainToEnd()` timed.
+ * 2. In the app: the browser build (vite preview on port 4174) in Chromium; the example is
+ *    opened from the gallery and trained with ▶ Train at full speed (snapshots latest-wins).
+ *    A requestAnimationFrame probe in the page records frame times, how often the iteration
+ *    counter on screen changed (snapshots that reached the screen), and the delay of a
+ *    setTimeout(0) posted every 50 ms (a proxy for input latency on the main thread).
+ *    Training time runs from the first frame showing "Training…" to the first showing "Finished".
+ *
+ * Prints one JSON line per measurement and a summary. Wall-clock figures: not for tests.
+ */
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+import { compileGraph, parseProjectOrThrow } from '../src/engine/project'
+import { createSession } from '../src/engine/train'
+import { resolveTrainingData } from '../src/engine/host/trainingData'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const flag = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1] : fallback
+}
+const example = flag('example', 'fashion-784-100-10')
+const runs = Number(flag('runs', '1'))
+const PORT = 4174
+
+function headless(): { seconds: number; iterations: number; epochs: number } {
+  const file = join(ROOT, 'resources/examples', `${example}.axon.json`)
+  const project = parseProjectOrThrow(readFileSync(file, 'utf8'))
+  const { spec } = compileGraph(project)
+  if (!spec) throw new Error('The example does not compile')
+  const d = project.data
+  const data =
+    d.kind === 'file'
+      ? resolveTrainingData({
+          kind: 'idx',
+          trainImages: readFileSync(resolve(dirname(file), d.path)),
+          trainLabels: readFileSync(resolve(dirname(file), d.labelsPath!)),
+          testImages: d.testPath ? readFileSync(resolve(dirname(file), d.testPath)) : undefined,
+          testLabels: d.testLabelsPath ? readFileSync(resolve(dirname(file), d.testLabelsPath)) : undefined,
+          labelNames: d.labelNames,
+        })
+      : d.kind === 'inline'
+        ? resolveTrainingData({ kind: 'inline', inputs: d.inputs, targets: d.targets })
+        : resolveTrainingData({ kind: 'builtin', id: d.id, options: d.options })
+  const session = createSession(spec, data.train, data.validation ? { validation: data.validation } : {})
+  const t0 = performance.now()
+  session.trainToEnd()
+  return { seconds: (performance.now() - t0) / 1000, iterations: session.iteration, epochs: session.epoch }
+}
+
+interface PageProbe {
+  frames: number[]
+  changes: number
+  delays: number[]
+  runningAt: number | null
+  finishedAt: number | null
+  iteration: number
+}
+
+/** The in-page probe, as source text (tsx would otherwise inject helpers the page lacks). */
+const PROBE = `(() => {
+  const probe = { frames: [], changes: 0, delays: [], runningAt: null, finishedAt: null, iteration: -1 }
+  window.__probe = probe
+  const frame = (t) => {
+    probe.frames.push(t)
+    const state = document.querySelector('[data-testid="train-state"]')?.getAttribute('data-state')
+    const text = document.querySelector('[data-testid="counter-iteration"]')?.textContent ?? ''
+    const iteration = Number(text.replace(/[^0-9]/g, ''))
+    if (state === 'running' && probe.runningAt === null) probe.runningAt = t
+    if (probe.runningAt !== null && iteration !== probe.iteration) probe.changes++
+    probe.iteration = iteration
+    if (state === 'finished' && probe.finishedAt === null) probe.finishedAt = t
+    if (probe.finishedAt === null) requestAnimationFrame(frame)
+  }
+  requestAnimationFrame(frame)
+  const tick = () => {
+    const posted = performance.now()
+    setTimeout(() => {
+      probe.delays.push(performance.now() - posted)
+      if (probe.finishedAt === null) setTimeout(tick, 50)
+    }, 0)
+  }
+  tick()
+})()`
+
+async function inApp(): Promise<Record<string, number>> {
+  const server = spawn('npx', ['vite', 'preview', '-c', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true })
+  try {
+    const browser = await chromium.launch({ executablePath: process.env.AXON_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    page.on('crash', () => console.error('The page crashed'))
+    page.on('pageerror', (error) => console.error('Page error:', error.message))
+    for (let i = 0; ; i++) {
+      try {
+        await page.goto(`http://127.0.0.1:${PORT}/`)
+        break
+      } catch (error) {
+        if (i > 50) throw error
+        await new Promise((r) => setTimeout(r, 200))
+      }
+    }
+    await page.getByTestId('engine-version').waitFor()
+    await page.getByTestId('cmd-examples').click()
+    await page.getByTestId(`example-${example}`).click()
+    // The probe: every frame, note the time, whether the counter changed, and the run state.
+    await page.evaluate(PROBE)
+    await page.getByTestId('train-button').click()
+    // (waitForFunction evaluates a string with eval, which the app's CSP forbids: poll instead.)
+    while ((await page.evaluate('window.__probe.finishedAt')) === null) await new Promise((r) => setTimeout(r, 250))
+    const p = (await page.evaluate('window.__probe')) as PageProbe
+    await browser.close()
+    const t0 = p.runningAt!
+    const t1 = p.finishedAt!
+    const during = p.frames.filter((t) => t >= t0 && t <= t1)
+    const gaps = during.slice(1).map((t, i) => t - during[i])
+    const sorted = [...p.delays].sort((a, b) => a - b)
+    return {
+      seconds: (t1 - t0) / 1000,
+      iterations: p.iteration,
+      fps: during.length / ((t1 - t0) / 1000),
+      maxFrameGapMs: Math.max(...gaps),
+      p95FrameGapMs: [...gaps].sort((a, b) => a - b)[Math.floor(0.95 * (gaps.length - 1))] ?? 0,
+      snapshotsOnScreenPerSecond: p.changes / ((t1 - t0) / 1000),
+      timerDelayMedianMs: sorted[Math.floor(sorted.length / 2)],
+      timerDelayP95Ms: sorted[Math.floor(0.95 * (sorted.length - 1))],
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid)
+  }
+}
+
+const results = []
+for (let r = 0; r < runs; r++) {
+  const h = args.includes('--app-only') ? { seconds: NaN, iterations: NaN, epochs: NaN } : headless()
+  console.log(JSON.stringify({ example, where: 'headless', ...h }))
+  const a = await inApp()
+  console.log(JSON.stringify({ example, where: 'app', ...a }))
+  results.push({ h, a })
+}
+for (const { h, a } of results) {
+  console.log(
+    `${example}: headless ${h.seconds.toFixed(2)} s (${(h.iterations / h.seconds).toFixed(1)} it/s) · app ${a.seconds.toFixed(2)} s (${(a.iterations / a.seconds).toFixed(1)} it/s, ` +
+      `${((100 * a.seconds) / h.seconds - 100).toFixed(1)}% slower) · ${a.fps.toFixed(0)} fps, max frame gap ${a.maxFrameGapMs.toFixed(0)} ms, ` +
+      `${a.snapshotsOnScreenPerSecond.toFixed(1)} snapshots/s on screen, timer delay median ${a.timerDelayMedianMs.toFixed(1)} ms / p95 ${a.timerDelayP95Ms.toFixed(1)} ms`,
+  )
+}
