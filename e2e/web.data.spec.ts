@@ -172,6 +172,13 @@ test.describe('browser build: bring your own data', () => {
       'or.csv: 4 rows × 3 columns, separated by commas, with a header row',
     )
     await expect(page.locator('.react-flow__node')).toHaveCount(0)
+    // Two numeric targets side by side: regression with two outputs.
+    await page.getByTestId('data-role-x2').selectOption('target')
+    await expect(page.getByTestId('data-task')).toHaveText(
+      '2 targets side by side (t, x2): 2 outputs.',
+    )
+    await page.getByTestId('data-apply').click()
+    await expect(page.getByTestId('data-applied-shape')).toHaveText('1 input → 2 targets')
   })
 
   test('a built-in 2-D set with its noise slider becomes the project data', async ({ page }) => {

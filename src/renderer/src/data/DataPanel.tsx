@@ -23,6 +23,10 @@ import {
 import { BuiltinView, ClassBalance, CsvTableView, DataErrorBox, ImageGridView } from './views'
 import './data.css'
 
+/** "1 input", "4 inputs". */
+const plural = (n: number, word: string): string =>
+  `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
+
 const FILE_ACCEPT = '.csv,.tsv,.txt,.gz,.idx,.idx1-ubyte,.idx3-ubyte,application/gzip,text/csv'
 
 /** Files in a drop that are data (project files are the designer's). */
@@ -301,7 +305,7 @@ function PreviewHeading() {
   } else if (preview.kind === 'idx') {
     text = `${preview.name}${preview.labelsName ? ` + ${preview.labelsName}` : ''}: ${preview.count.toLocaleString()} examples of ${preview.inputShape.join('×')} ${preview.elementType}${preview.testCount > 0 ? ` · test set ${preview.testCount.toLocaleString()}` : ''}`
   } else {
-    text = `${preview.name}: ${preview.count} examples, ${preview.inputSize} inputs → ${preview.targetSize} target${preview.targetSize === 1 ? '' : 's'}`
+    text = `${preview.name}: ${preview.count} examples, ${plural(preview.inputSize, 'input')} → ${plural(preview.targetSize, 'target')}`
   }
   return (
     <div className="preview-heading" data-testid="data-preview-heading">
@@ -320,13 +324,18 @@ function CsvPreviewWithRoles() {
       preview={preview}
       targets={targets}
       excluded={excluded}
-      onToggleFeature={(name) =>
+      onRole={(name, role) => {
+        const others = targets.filter((t) => t !== name)
+        // At least one target: the last one cannot become an input.
+        if (role !== 'target' && others.length === 0) return
         setChoice({
-          excluded: excluded.includes(name)
-            ? excluded.filter((x) => x !== name)
-            : [...excluded, name],
+          targets: role === 'target' ? [...others, name] : others,
+          excluded:
+            role === 'unused'
+              ? [...excluded.filter((x) => x !== name), name]
+              : excluded.filter((x) => x !== name),
         })
-      }
+      }}
     />
   )
 }
@@ -486,18 +495,28 @@ function PrepareControls() {
   )
 }
 
-/** Classification or regression, from the chosen target's kind. */
+/** Classification or regression, from the chosen targets' kinds. */
 function TargetKind() {
   const preview = useData((s) => s.preview)
-  const target = useData((s) => s.choice.targets[0])
+  const targets = useData((s) => s.choice.targets)
   if (preview?.kind !== 'csv') return null
-  const column = preview.columns.find((c) => c.name === target)
-  if (!column) return null
+  // In the order the engine places them side by side.
+  const columns = preview.columns
+    .filter((c) => targets.includes(c.name))
+    .sort((a, b) => targets.indexOf(a.name) - targets.indexOf(b.name))
+  if (columns.length === 0) return null
+  let text: string
+  if (columns.length > 1) {
+    const outputs = columns.reduce((n, c) => n + (c.kind === 'categorical' ? c.distinct : 1), 0)
+    text = `${columns.length} targets side by side (${columns.map((c) => c.name).join(', ')}): ${outputs} outputs${columns.some((c) => c.kind === 'categorical') ? ', categories one-hot' : ''}.`
+  } else if (columns[0].kind === 'categorical') {
+    text = `Classification: ${columns[0].distinct} classes, one output each (one-hot).`
+  } else {
+    text = `Regression: the network predicts the number in “${columns[0].name}”.`
+  }
   return (
     <div className="muted small" data-testid="data-task">
-      {column.kind === 'categorical'
-        ? `Classification: ${column.distinct} classes, one output each (one-hot).`
-        : `Regression: the network predicts the number in “${column.name}”.`}
+      {text}
     </div>
   )
 }
@@ -533,7 +552,7 @@ function AppliedSummary() {
       <div className="section-title">In use by the project</div>
       {shape && (
         <div data-testid="data-applied-shape">
-          {shape.inputSize} inputs → {shape.targetSize} target{shape.targetSize === 1 ? '' : 's'}
+          {plural(shape.inputSize, 'input')} → {plural(shape.targetSize, 'target')}
         </div>
       )}
       {prepared && (

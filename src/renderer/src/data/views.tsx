@@ -98,15 +98,18 @@ function ColumnStats({ column }: { column: CsvColumnPreview }) {
   )
 }
 
+/** What a CSV column is for. */
+export type ColumnRole = 'target' | 'feature' | 'unused'
+
 /** The first rows of the CSV, each column headed by its kind, statistics and role. */
 export const CsvTableView = memo(function CsvTableView(props: {
   preview: CsvPreview
   targets: string[]
   excluded: string[]
-  onToggleFeature: (name: string) => void
+  onRole: (name: string, role: ColumnRole) => void
 }) {
   const { preview, targets, excluded } = props
-  const role = (name: string): 'target' | 'feature' | 'unused' =>
+  const role = (name: string): ColumnRole =>
     targets.includes(name) ? 'target' : excluded.includes(name) ? 'unused' : 'feature'
   return (
     <div className="csv-table-wrap">
@@ -124,19 +127,17 @@ export const CsvTableView = memo(function CsvTableView(props: {
                 <div className="column-name">{c.name}</div>
                 <div className={`kind-badge kind-${c.kind}`}>{c.kind}</div>
                 <ColumnStats column={c} />
-                {role(c.name) === 'target' ? (
-                  <div className="role-tag">target</div>
-                ) : (
-                  <label className="role-toggle">
-                    <input
-                      type="checkbox"
-                      checked={role(c.name) === 'feature'}
-                      onChange={() => props.onToggleFeature(c.name)}
-                      data-testid={`data-use-${c.name}`}
-                    />
-                    input
-                  </label>
-                )}
+                <select
+                  className={`role-select role-${role(c.name)}`}
+                  value={role(c.name)}
+                  onChange={(e) => props.onRole(c.name, e.target.value as ColumnRole)}
+                  data-testid={`data-role-${c.name}`}
+                  title="Input: the network reads it. Target: the network predicts it (several numeric targets = regression with several outputs). Unused: left out."
+                >
+                  <option value="feature">input</option>
+                  <option value="target">target</option>
+                  <option value="unused">unused</option>
+                </select>
               </th>
             ))}
           </tr>
