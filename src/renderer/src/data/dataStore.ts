@@ -11,7 +11,9 @@
 import * as Comlink from 'comlink'
 import { create } from 'zustand'
 import {
+  DEFAULT_MAX_BYTES,
   builtinDataset,
+  formatBytes,
   type BuiltinOptions,
   type DataErrorInfo,
   type NormalizationId,
@@ -173,6 +175,25 @@ export async function openDataFiles(files: File[]): Promise<void> {
         'Choose one CSV file, or IDX files (an images file and its labels file).',
         null,
       ),
+    })
+    return
+  }
+  // Refuse before reading: a file bigger than the engine's memory limit would only fail later.
+  const total = files.reduce((n, f) => n + f.size, 0)
+  if (total > DEFAULT_MAX_BYTES) {
+    set({
+      problem: {
+        info: {
+          name: 'DataError',
+          code: 'tooBig',
+          message: `${files.map((f) => `"${f.name}"`).join(' and ')} ${files.length === 1 ? 'is' : 'are'} ${formatBytes(total)}, more than the limit of ${formatBytes(DEFAULT_MAX_BYTES)}.`,
+          hint: 'Use a smaller file (fewer rows or a sample).',
+          expected: DEFAULT_MAX_BYTES,
+          actual: total,
+        },
+        file: files.map((f) => f.name).join(', '),
+        stage: 'open',
+      },
     })
     return
   }
