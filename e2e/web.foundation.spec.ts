@@ -9,6 +9,8 @@ test.describe('browser build: first screen and engine link', () => {
     await expect(page.locator('.react-flow__pane')).toBeVisible()
     await expect(page.getByTestId('palette')).toBeVisible()
     await expect(page.getByTestId('engine-version')).toHaveText(/^Engine \d+\.\d+\.\d+ · Web Worker$/)
+    // Chromium runs WebAssembly SIMD, and the page's CSP must allow the kernel to compile.
+    await expect(page.getByTestId('engine-kernel')).toHaveText('WebAssembly SIMD')
   })
 
   test('streams 200 events with transferred Float32Arrays from the engine worker', async ({ page }) => {

@@ -1,5 +1,9 @@
 /** Entry of the `axon` command (see `bin/axon.mjs`): wires `runCli` to the process. */
 import { runCli } from './commands'
+import { installWasmKernels } from '../engine/kernels/install'
+
+// Same float32 kernel as the app's engine process, so both train to the same weights.
+installWasmKernels()
 
 process.exitCode = runCli(
   process.argv.slice(2),

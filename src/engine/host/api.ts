@@ -7,6 +7,7 @@
  * The API is composed of one part per concern, each in its own module.
  */
 import { ENGINE_VERSION } from '../version'
+import { wasmKernelStats } from '../kernels/install'
 import { createDataApi, type DataApi } from './dataFiles'
 import { createDemoApi, type DemoApi } from './demo'
 import { createTrainingApi, type TrainingApi } from './training'
@@ -15,9 +16,14 @@ import type { Cancellation, EngineHostIo } from './io'
 export type { Cancellation, EngineHostIo } from './io'
 export type { StreamDemoOptions } from './demo'
 
+/** Which matrix kernel the engine multiplies with (shown in the status bar). */
+export type KernelName = 'wasm-simd' | 'wasm-relaxed-simd' | 'typescript'
+
 export interface CoreApi {
   /** The engine's version string. */
   version(): string
+  /** The float32 kernel in use: WebAssembly SIMD when the host has it, else plain TypeScript. */
+  kernel(): KernelName
   /** Ask a running call to stop at its next event boundary. Unknown ids are ignored. */
   cancel(runId: string): void
 }
@@ -32,6 +38,10 @@ export function createEngineApi(io: EngineHostIo): EngineApi {
   }
   return {
     version: () => ENGINE_VERSION,
+    kernel: () => {
+      const stats = wasmKernelStats()
+      return !stats ? 'typescript' : stats.variant === 'relaxed' ? 'wasm-relaxed-simd' : 'wasm-simd'
+    },
     cancel: (runId) => void cancelled.add(runId),
     ...createDemoApi(io, cancellation),
     ...createTrainingApi(io, cancellation),

@@ -49,10 +49,11 @@ type WasmGemmExport = (
 
 export interface WasmKernelOptions {
   /**
-   * Use the relaxed-SIMD build (fused multiply-add, about 1.5–2× faster) when the host runs it
-   * (Chromium/Electron do; Node 20 only with --experimental-wasm-relaxed-simd). Default true.
-   * Results stay bit-identical from run to run on one machine, but differ in the last bits from
-   * the plain SIMD build (fused rounding), so float32 weights may differ between hosts.
+   * Use the relaxed-SIMD build (fused multiply-add, about 1.3–2× faster) when the host runs it
+   * (Chromium/Electron do; Node 20 only with --experimental-wasm-relaxed-simd). Default false:
+   * fused rounding changes the last bits, and Node would run the plain build, so float32 weights
+   * would differ between the app and the CLI. The plain build gives the same weights in every
+   * host; `npm run bench` measures both.
    */
   fma?: boolean
   /** Bytes reserved for buffers from `alloc` (default 64 MiB). */
@@ -131,7 +132,7 @@ function align4(floats: number): number {
  * WebAssembly, no SIMD, or cannot reserve the memory.
  */
 export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null {
-  const build = pickBuild(options.fma ?? true)
+  const build = pickBuild(options.fma ?? false)
   if (!build) return null
   const { api, bytes } = build
   const arenaBytes = Math.ceil((options.arenaBytes ?? 64 * MIB) / PAGE) * PAGE

@@ -7,11 +7,18 @@ import {
   type EngineConnection,
 } from './engineClient'
 import type { RunSummary } from '../../engine/host/events'
+import type { KernelName } from '../../engine/host/api'
 
 type EngineStatus =
   | { state: 'connecting' }
-  | { state: 'ready'; version: string; host: EngineConnection['host']; restarted: boolean }
+  | { state: 'ready'; version: string; kernel: KernelName; host: EngineConnection['host']; restarted: boolean }
   | { state: 'failed'; message: string }
+
+const KERNEL_LABEL: Record<KernelName, string> = {
+  'wasm-simd': 'WebAssembly SIMD',
+  'wasm-relaxed-simd': 'WebAssembly relaxed SIMD',
+  typescript: 'TypeScript kernel',
+}
 
 const HOST_LABEL: Record<EngineConnection['host'], string> = {
   desktop: 'engine process',
@@ -25,8 +32,8 @@ export function StatusBar() {
   useEffect(() => {
     const show = async (connection: EngineConnection) => {
       try {
-        const version = await connection.engine.version()
-        setStatus({ state: 'ready', version, host: connection.host, restarted: connection.restarted })
+        const [version, kernel] = await Promise.all([connection.engine.version(), connection.engine.kernel()])
+        setStatus({ state: 'ready', version, kernel, host: connection.host, restarted: connection.restarted })
       } catch (error) {
         setStatus({ state: 'failed', message: `The engine did not answer: ${(error as Error).message}` })
       }
@@ -47,6 +54,9 @@ export function StatusBar() {
         <>
           <span data-testid="engine-version">
             Engine {status.version} · {HOST_LABEL[status.host]}
+          </span>
+          <span className="muted" data-testid="engine-kernel" title="The matrix kernel training runs on">
+            {KERNEL_LABEL[status.kernel]}
           </span>
           {status.restarted && <span className="warning">The engine stopped unexpectedly and was restarted; your graph is unchanged.</span>}
           <LinkCheck />

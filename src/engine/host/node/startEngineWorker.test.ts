@@ -13,6 +13,7 @@ describe('engine in worker_threads over Comlink', () => {
   it('answers its version', async () => {
     host = startEngineWorker(() => {})
     expect(await host.engine.version()).toBe(ENGINE_VERSION)
+    expect(await host.engine.kernel()).toBe('wasm-simd')
   })
 
   it('streams 150 events, each with a transferred Float32Array', async () => {

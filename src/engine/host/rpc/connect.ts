@@ -11,10 +11,15 @@
  */
 import * as Comlink from 'comlink'
 import { createEngineApi, type EngineApi } from '../api'
+import { installWasmKernels } from '../../kernels/install'
 import type { EngineEvent, EngineEventSink } from '../events'
 
-/** Engine side: serve the API on `rpc` and send events through `events`. */
+/**
+ * Engine side: serve the API on `rpc` and send events through `events`. Installs the
+ * WebAssembly SIMD kernels first (where the host has them), so every host computes alike.
+ */
 export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>): EngineApi {
+  installWasmKernels()
   const sink = Comlink.wrap<EngineEventSink>(events)
   const api = createEngineApi({
     emit: (event, transfer) => sink.receive(Comlink.transfer(event, transfer)),
