@@ -139,6 +139,9 @@ test.describe('browser build: bring your own data', () => {
   test('the Fashion-MNIST sample previews as an image grid with labels and class balance', async ({
     page,
   }) => {
+    // The lecture example's files are the shipped sample: loaded in the background, shape known.
+    await openExample(page, 'fashion-784-100-10')
+    await expect(page.getByTestId('data-summary')).toContainText('inputs 784 · targets 10')
     await page.getByTestId('data-open').click()
     await page.getByTestId('data-tab-builtin').click()
     await page.getByTestId('builtin-fashionSample').click()

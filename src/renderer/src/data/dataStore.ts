@@ -480,6 +480,39 @@ function syncShape(data: DataSource): void {
     shape?.targetSize !== doc.dataShape?.targetSize
   )
     doc.setDataShape(shape)
+  if (!shape && data.kind === 'file') void loadBundledSample(data)
+}
+
+const SAMPLE_NAMES = new Set(Object.values(FASHION_PATHS).map((p) => p.split('/').pop()))
+
+/**
+ * A project whose files are the shipped Fashion-MNIST sample (the lecture examples) is loaded
+ * into the engine in the background, so its shape reaches the compiler and training reuses it.
+ */
+async function loadBundledSample(data: FileData): Promise<void> {
+  const paths = [data.path, data.labelsPath, data.testPath, data.testLabelsPath].filter(
+    (p) => p !== undefined,
+  )
+  if (data.format !== 'idx' || !paths.every((p) => SAMPLE_NAMES.has(p.split('/').pop()))) return
+  try {
+    const files = (await fashionSampleFiles()).filter((f) => paths.some((p) => p.endsWith(f.name)))
+    const list = await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) })),
+    )
+    const e = await engine()
+    const opened = await e.openIdx(list, data.labelNames ? { labelNames: data.labelNames } : {})
+    if (!opened.ok) return
+    const r = await e.prepareDataset(opened.value.handle, {
+      normalization: data.scaling,
+      ...(data.limit ? { limit: data.limit } : {}),
+    })
+    if (!r.ok) return
+    const shape = { inputSize: r.value.inputSize, targetSize: r.value.targetSize }
+    rememberPrepared(data, r.value.handle, shape)
+    if (useDocument.getState().project.data === data) useDocument.getState().setDataShape(shape)
+  } catch {
+    // Not loaded: training reads the files itself, and the panel can open them.
+  }
 }
 
 useDocument.subscribe((s, prev) => {
