@@ -12,6 +12,9 @@ const chromiumArgs = [
   '--disable-sync',
 ]
 
+// The browser build is served on this port (change it to run two checkouts side by side).
+const port = Number(process.env.AXON_E2E_PORT ?? 4173)
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -26,7 +29,7 @@ export default defineConfig({
       name: 'web',
       testMatch: /web\..*\.spec\.ts/,
       use: {
-        baseURL: 'http://127.0.0.1:4173',
+        baseURL: `http://127.0.0.1:${port}`,
         headless: true,
         viewport: { width: 1400, height: 900 },
         launchOptions: { executablePath: chromium, args: chromiumArgs },
@@ -39,8 +42,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite build -c vite.web.config.ts && npx vite preview -c vite.web.config.ts --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build -c vite.web.config.ts && npx vite preview -c vite.web.config.ts --strictPort --port ${port}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
