@@ -9,7 +9,7 @@ setFlagsFromString('--experimental-wasm-relaxed-simd')
 
 describe('relaxed-SIMD gemm', () => {
   it('is picked when the host runs it, and matches gemmReference on every transpose and odd sizes', () => {
-    const kernel = createWasmGemm({ arenaBytes: 16 << 20, scratchBytes: 4 << 20 })!
+    const kernel = createWasmGemm({ fma: true, arenaBytes: 16 << 20, scratchBytes: 4 << 20 })!
     expect(kernel.stats().variant).toBe('relaxed')
     expect(gemmSelfTest(kernel.gemm)).toBeNull()
     const uniform = checkUniform(11)
@@ -31,7 +31,7 @@ describe('relaxed-SIMD gemm', () => {
   })
 
   it('gives bit-identical results on repeated runs', () => {
-    const kernel = createWasmGemm({ arenaBytes: 1 << 20, scratchBytes: 1 << 20 })!
+    const kernel = createWasmGemm({ fma: true, arenaBytes: 1 << 20, scratchBytes: 1 << 20 })!
     const u = checkUniform(5)
     const A = kernel.alloc(37 * 784).map(() => u() - 0.5)
     const B = kernel.alloc(100 * 784).map(() => u() - 0.5)

@@ -11,7 +11,7 @@
  *   next animation frame): "n updates per frame".
  */
 import type { EngineSpec } from '../spec'
-import { createOptimizer, createSession, parameterCount, scheduleRate, type Session, type StepUnit } from '../train'
+import { createSession, parameterCount, type RunningTotals, type Session, type StepUnit } from '../train'
 import type { EngineHostIo } from './io'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
 import type { CurvePoint, EpochPoint, OptimizerSettings, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
@@ -29,17 +29,8 @@ export const MAX_SLICE_ITERATIONS = 500
 /** Validation is re-evaluated at every snapshot when it costs at most this many multiply-adds. */
 export const LIVE_VALIDATION_WORK = 4e6
 
-/** The session's running epoch metrics (private in `Session`; read-only here). */
-interface Running {
-  lossSum: number
-  count: number
-  correct: number
-}
-
-function runningOf(session: Session): Running | null {
-  const r = (session as unknown as { running?: Running }).running
-  return r && typeof r.lossSum === 'number' ? r : null
-}
+/** The session's running epoch totals (a new object each epoch). */
+type Running = Readonly<RunningTotals>
 
 /** Counters the RPC calls return. */
 export interface RunProgress {
@@ -190,7 +181,7 @@ export class TrainingRun {
       if (!Number.isFinite(v) || v < 0) throw new RangeError(`${key} must be a non-negative number, got ${v}`)
       o[key] = v
     }
-    applyOptimizerSettings(this.session, o)
+    this.session.setOptimizerSettings(o)
     if (this.state !== 'running') await this.flush()
     return this.progress()
   }
@@ -279,8 +270,7 @@ export class TrainingRun {
   /** Add a curve point: mean loss and accuracy over the examples since the previous point. */
   private recordPoint(): void {
     const s = this.session
-    const r = runningOf(s)
-    if (!r) return
+    const r = s.runningTotals
     const last = this.lastRunning
     const same = last.ref === r
     const count = r.count - (same ? last.count : 0)
@@ -381,18 +371,4 @@ export class TrainingRun {
 /** A deep copy of a spec (plain JSON data). */
 function structuredCloneSpec(spec: EngineSpec): EngineSpec {
   return JSON.parse(JSON.stringify(spec)) as EngineSpec
-}
-
-/**
- * Put new optimizer settings into a live session: η now (through the schedule) and at every
- * later epoch; the other hyper-parameters by rebuilding the optimizer with its state restored.
- */
-function applyOptimizerSettings(session: Session, optimizer: EngineSpec['optimizer']): void {
-  const spec = session.spec
-  Object.assign(spec.optimizer, optimizer)
-  session.learningRate = scheduleRate(spec.schedule, spec.optimizer.learningRate, session.epoch)
-  const nw = session.network
-  const rebuilt = createOptimizer(spec.optimizer, nw.params.length, nw.alloc)
-  rebuilt.restoreState(session.optimizer.saveState())
-  ;(session as unknown as { optimizer: typeof rebuilt }).optimizer = rebuilt
 }

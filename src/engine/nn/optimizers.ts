@@ -29,6 +29,13 @@ export interface Optimizer {
   id: OptimizerId
   /** Apply one update with learning rate `eta` to the trainable ranges. */
   step(params: FloatArray, grads: FloatArray, eta: number, ranges: readonly ParamRange[]): void
+  /**
+   * Change hyper-parameters (α/λ, ρ, β1, β2, ε) for later steps; undefined fields keep their value.
+   * The state (velocities, moments, step count) is kept. η is passed to each `step`.
+   */
+  setHyper(hyper: Partial<OptimizerHyper>): void
+  /** The current hyper-parameters (defaults filled in). */
+  hyper(): OptimizerHyper
   /** Copy of the state (for previews that must not disturb training). */
   saveState(): OptimizerState
   restoreState(state: OptimizerState): void
@@ -39,7 +46,8 @@ export interface OptimizerState {
   t: number
 }
 
-interface Hyper {
+/** Hyper-parameters besides η: α (or λ) of the momentum rules, ρ of RMSProp, Adam's β1, β2, and ε. */
+export interface OptimizerHyper {
   momentum: number
   rho: number
   beta1: number
@@ -47,7 +55,7 @@ interface Hyper {
   epsilon: number
 }
 
-type Rule = (w: FloatArray, g: FloatArray, s: FloatArray[], i: number, eta: number, h: Hyper, t: number) => void
+type Rule = (w: FloatArray, g: FloatArray, s: FloatArray[], i: number, eta: number, h: OptimizerHyper, t: number) => void
 
 interface RuleDef {
   /** Number of state arrays. */
@@ -123,7 +131,7 @@ export function createOptimizer(
   alloc: (length: number) => FloatArray = (n) => new Float64Array(n),
 ): Optimizer {
   const def: RuleDef = optimizerRules[spec.id]
-  const h: Hyper = {
+  const h: OptimizerHyper = {
     momentum: spec.momentum ?? 0.9,
     rho: spec.rho ?? 0.9,
     beta1: spec.beta1 ?? 0.9,
@@ -149,6 +157,13 @@ export function createOptimizer(
         for (let i = r.offset; i < end; i++) rule(params, grads, state, i, eta, h, t)
       }
     },
+    setHyper(hyper) {
+      for (const key of ['momentum', 'rho', 'beta1', 'beta2', 'epsilon'] as const) {
+        const v = hyper[key]
+        if (v !== undefined) h[key] = v
+      }
+    },
+    hyper: () => ({ ...h }),
     saveState: () => ({ arrays: state.map((a) => Float64Array.from(a)), t }),
     restoreState(saved) {
       saved.arrays.forEach((a, s) => state[s].set(a))

@@ -8,12 +8,13 @@
  *   session.trainToEnd()                           // → StopReason (throws DivergenceError)
  *   session.stopped / session.error / session.history / session.epoch / session.iteration
  *   session.evaluate(ds) · session.predict(inputs, count) · session.activations(inputs, count)
+ *   session.runningTotals · session.lastUpdateLoss · session.setOptimizerSettings({ learningRate, momentum, … })
  *   session.getParams() / setParams(layers) · getFlatParams() / setFlatParams(values)
  *   traceExample(session, input, target, { apply }) · traceSample(session, i, { apply })
  *   snapshotLayers(session) · gradCheck(model, ds)
  */
 export { createSession, Session, classOf, layerRanges, datasetInputRow } from './session'
-export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, SessionOptions, LayerParams } from './session'
+export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, SessionOptions, LayerParams, RunningTotals, OptimizerSettings } from './session'
 export { EngineError, specError } from './errors'
 export type { EngineErrorName } from './errors'
 export { validateSpec } from './validate'

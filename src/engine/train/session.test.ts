@@ -227,3 +227,59 @@ describe('precision', () => {
     expect(Math.abs(a.history.at(-1)!.loss - b.history.at(-1)!.loss)).toBeLessThan(1e-5)
   })
 })
+
+describe('running loss and mid-run optimizer settings', () => {
+  it('runningTotals and lastUpdateLoss agree with the epoch metrics', () => {
+    const s = createSession(mlpSpec({ training: { batch: { mode: 'mini', size: 8 }, maxEpochs: 3, shuffle: true, validationFraction: 0 } }), regressionData(32))
+    expect(Number.isNaN(s.lastUpdateLoss)).toBe(true)
+    let sum = 0
+    for (let b = 0; b < 4; b++) {
+      s.step('batch')
+      sum += s.lastUpdateLoss * 8
+      expect(s.runningTotals.count).toBe(8 * (b + 1))
+      expect(s.runningTotals.lossSum).toBeCloseTo(sum, 12)
+    }
+    const first = s.runningTotals
+    expect(first.lossSum / first.count).toBeCloseTo(s.history[0].loss, 12)
+    s.step('batch')
+    expect(s.runningTotals).not.toBe(first)
+    expect(s.runningTotals.count).toBe(8)
+  })
+
+  it('setOptimizerSettings changes η and momentum, keeps the velocity, and matches a session built with them', () => {
+    const spec = (lr: number, momentum: number) =>
+      mlpSpec({
+        optimizer: { id: 'momentum', learningRate: lr, momentum },
+        training: { batch: { mode: 'mini', size: 8 }, maxEpochs: 3, shuffle: false, validationFraction: 0 },
+      })
+    const data = regressionData(16)
+    // Changing nothing but resupplying the same values is a no-op.
+    const a = createSession(spec(0.05, 0.9), data)
+    const b = createSession(spec(0.05, 0.9), data)
+    a.step('batch')
+    b.step('batch')
+    b.setOptimizerSettings({ learningRate: 0.05, momentum: 0.9 })
+    a.step('batch')
+    b.step('batch')
+    expect(b.getFlatParams()).toEqual(a.getFlatParams())
+    // A change takes effect at the next update, with the velocity carried over.
+    const c = createSession(spec(0.05, 0.9), data)
+    c.step('batch')
+    const before = c.getFlatParams()
+    const state = c.optimizer.saveState()
+    c.setOptimizerSettings({ learningRate: 0.01, momentum: 0.5 })
+    expect(c.learningRate).toBe(0.01)
+    expect(c.optimizer.hyper().momentum).toBe(0.5)
+    expect(c.spec.optimizer.learningRate).toBe(0.01)
+    c.step('batch')
+    // The same second update from a session built with η = 0.01, α = 0.5 and c's state.
+    const d = createSession(spec(0.01, 0.5), data)
+    d.step('batch')
+    d.setFlatParams(before)
+    d.optimizer.restoreState(state)
+    d.step('batch')
+    expect(c.getFlatParams()).toEqual(d.getFlatParams())
+    expect(c.getFlatParams()).not.toEqual(b.getFlatParams())
+    expect(() => c.setOptimizerSettings({ learningRate: -1 })).toThrow(EngineError)
+  })
+})

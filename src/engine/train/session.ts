@@ -8,7 +8,7 @@
  * A batch of size |B| is processed in chunks of at most `capacity` rows (gradients accumulate),
  * then one update is applied:  w ← w − η·(1/|B|)·Σ_{i∈B} ∂C_i/∂w  (mean reduction) or with Σ (sum).
  */
-import type { Dataset, EngineSpec } from '../spec'
+import type { Dataset, EngineSpec, OptimizerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import { createStreams, type Streams } from '../rng'
 import {
@@ -98,12 +98,26 @@ export interface LayerParams {
   biases: Float64Array | null
 }
 
-interface RunningMetrics {
+/**
+ * Running totals of the current epoch's training examples, accumulated before each update
+ * (mean loss = lossSum/count for `mean` reduction). A new object at the start of every epoch, so
+ * a reader that keeps the previous one can tell an epoch change from progress within an epoch.
+ */
+export interface RunningTotals {
+  /** Sum of per-example losses so far this epoch. */
   lossSum: number
+  /** Examples processed so far this epoch. */
   count: number
+  /** Of those, correctly classified (classification only, else 0). */
   correct: number
+}
+
+interface RunningMetrics extends RunningTotals {
   confusion: number[][] | null
 }
+
+/** Optimizer settings that may change mid-run (absent fields stay as they are). */
+export type OptimizerSettings = Partial<Pick<OptimizerSpec, 'learningRate' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon'>>
 
 /** Create a training session (validates the spec against the data first). */
 export function createSession(spec: EngineSpec, train: Dataset, options: SessionOptions = {}): Session {
@@ -146,6 +160,8 @@ export class Session {
   private batchStart = 0
   private batchFill = 0
   private running: RunningMetrics
+  private lastUpdate = { lossSum: 0, count: 0 }
+  private batchLoss = 0
   private best: { loss: number; params: Float64Array; wait: number } | null = null
 
   constructor(spec: EngineSpec, train: Dataset, options: SessionOptions = {}) {
@@ -196,6 +212,46 @@ export class Session {
   /** Position within the current epoch. */
   get position(): number {
     return this.cursor
+  }
+
+  /**
+   * The current epoch's running totals (live and read-only; replaced by a new object when the
+   * next epoch begins). Loss since a previous read = lossSum − the earlier lossSum, while the
+   * object is the same.
+   */
+  get runningTotals(): Readonly<RunningTotals> {
+    return this.running
+  }
+
+  /**
+   * Training loss of the most recent update's batch, as it was before that update: the mean per
+   * example for `mean` reduction, the sum for `sum`; NaN before the first update.
+   */
+  get lastUpdateLoss(): number {
+    const u = this.lastUpdate
+    if (u.count === 0) return NaN
+    return this.spec.model.loss.reduction === 'mean' ? u.lossSum / u.count : u.lossSum
+  }
+
+  /**
+   * Change η and the optimizer's hyper-parameters mid-run; the optimizer's state (velocities,
+   * moments, step count) is kept. η takes effect at once, through the schedule (η0 becomes the
+   * new value), and at every later epoch. Values must be finite and non-negative.
+   */
+  setOptimizerSettings(settings: OptimizerSettings): void {
+    for (const key of ['learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon'] as const) {
+      const v = settings[key]
+      if (v !== undefined && !(Number.isFinite(v) && v >= 0)) {
+        throw new EngineError('SpecError', `${key} must be a non-negative number, got ${v}.`)
+      }
+    }
+    const o = this.spec.optimizer
+    for (const key of ['learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon'] as const) {
+      const v = settings[key]
+      if (v !== undefined) o[key] = v
+    }
+    this.optimizer.setHyper(settings)
+    this.learningRate = scheduleRate(this.spec.schedule, o.learningRate, this.epoch)
   }
 
   /**
@@ -365,6 +421,7 @@ export class Session {
     const n = this.order.length
     if (this.batchFill === 0) {
       this.batchStart = this.cursor
+      this.batchLoss = 0
       networkZeroGrad(nw)
     }
     const thisBatch = Math.min(this.batchSize, n - this.batchStart)
@@ -381,12 +438,14 @@ export class Session {
         return null
       }
       this.accumulateMetrics(this.running, loss, rows)
+      this.batchLoss += loss
       networkBackward(nw, 0, rows, scale)
       this.cursor += rows
       this.batchFill += rows
       todo -= rows
     }
     if (this.batchFill === thisBatch) {
+      this.lastUpdate = { lossSum: this.batchLoss, count: thisBatch }
       this.applyUpdate()
       this.batchFill = 0
     }
