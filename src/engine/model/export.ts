@@ -2,6 +2,7 @@
  * Exporting a trained session as a model file.
  */
 
+import type { DataSource } from '../project/types'
 import type { Session } from '../train/session'
 import { ENGINE_VERSION } from '../version'
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type ModelHistory, type ModelLayer } from './format'
@@ -17,9 +18,10 @@ function toRows(values: ArrayLike<number>, rows: number, cols: number): number[]
  * The model file of a session's current parameters.
  *
  * Preprocessing comes from the session's training data (`inputScale`, `inputShift`,
- * `inputScalePerFeature`, names); the history from `session.history`.
+ * `inputScalePerFeature`, names); the history from `session.history`. `info.data`, the
+ * project's data reference, is recorded when given (so `modelToProject` can reopen it).
  */
-export function exportModel(session: Session, info: { title: string; stopReason?: string | null }): ModelFile {
+export function exportModel(session: Session, info: { title: string; stopReason?: string | null; data?: DataSource }): ModelFile {
   const spec = session.spec
   const params = session.getParams()
   let dense = 0
@@ -80,6 +82,7 @@ export function exportModel(session: Session, info: { title: string; stopReason?
       training: JSON.parse(JSON.stringify(spec.training)),
     },
     history,
+    ...(info.data ? { data: JSON.parse(JSON.stringify(info.data)) as DataSource } : {}),
   }
 }
 

@@ -8,6 +8,7 @@
  * in `model.schema.json` beside this file.
  */
 
+import type { DataSource } from '../project/types'
 import type {
   ActivationSpec,
   EngineSpec,
@@ -102,6 +103,11 @@ export interface ModelFile {
   preprocessing: ModelPreprocessing
   training: ModelTraining
   history: ModelHistory
+  /**
+   * Optional: the project's data reference (as in the project file: inline patterns, a
+   * built-in id, or file paths), so the model can be reopened as a project and trained on.
+   */
+  data?: DataSource
 }
 
 /** The `EngineSpec` a model file describes, with its weights hand-set (for `createSession`). */

@@ -108,6 +108,11 @@ export function validateModel(json: unknown): ModelParseResult {
     if (!(isNumber(h.epochs) && isNumber(h.iterations))) fail('$.history', 'needs epochs and iterations')
     if (!isNumberArray(h.loss)) fail('$.history.loss', 'must be an array of numbers')
   }
+  const d = json.data
+  if (d !== undefined) {
+    if (!isObject(d) || (d.kind !== 'inline' && d.kind !== 'builtin' && d.kind !== 'file')) fail('$.data', 'must be a data reference of kind "inline", "builtin" or "file"')
+    else if (d.kind === 'inline' && !(Array.isArray(d.inputs) && Array.isArray(d.targets) && d.inputs.length > 0 && d.inputs.length === d.targets.length)) fail('$.data', 'inline data needs as many input rows as target rows (at least one)')
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, model: json as unknown as ModelFile }
 }
 

@@ -2,3 +2,4 @@
 export * from './format'
 export * from './export'
 export * from './import'
+export * from './toProject'

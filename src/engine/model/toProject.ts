@@ -1,0 +1,167 @@
+/**
+ * Opening a model file as a project: the trained network back on the canvas, every dense
+ * layer carrying its weights and biases as hand-set values, so compiling the project gives a
+ * network whose predictions equal the model's (`createPredictor`) bit for bit.
+ */
+
+import type { ActivationSpec } from '../spec'
+import { createNode } from '../project/nodeKinds'
+import {
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  type DataSource,
+  type OptimizerParams,
+  type Project,
+  type ProjectEdge,
+  type ProjectNode,
+  type ProjectNodeOf,
+} from '../project/types'
+import type { ModelFile } from './format'
+
+/** Horizontal distance between neighbouring nodes of the laid-out chain (px). */
+const STEP_X = 220
+const ROW_Y = 120
+
+export interface ModelToProjectOptions {
+  /**
+   * The data to attach. Default: the data reference the model file recorded (`model.data`),
+   * else one row of zeros of the model's sizes, so the project compiles and the user can load
+   * real data in the data panel.
+   */
+  data?: DataSource
+}
+
+/** An activation node for an activation spec (defaults for the fields it does not use). */
+function activationNode(a: ActivationSpec): ProjectNodeOf<'activation'> {
+  const node = createNode('activation', '', { x: 0, y: 0 })
+  node.params.activation = a.id
+  if (a.slope !== undefined) node.params.slope = a.slope
+  if (a.alpha !== undefined) node.params.alpha = a.alpha
+  if (a.noiseStd !== undefined) node.params.noiseStd = a.noiseStd
+  return node
+}
+
+/** The optimizer node's params: the model's optimizer, schedule, regularisation and training settings. */
+function optimizerParams(model: ModelFile, base: OptimizerParams): OptimizerParams {
+  const { optimizer, schedule, regularization, training } = model.training
+  const p: OptimizerParams = { ...base, schedule: JSON.parse(JSON.stringify(schedule)) as OptimizerParams['schedule'] }
+  p.optimizer = optimizer.id
+  p.learningRate = optimizer.learningRate
+  if (optimizer.momentum !== undefined) p.momentum = optimizer.momentum
+  if (optimizer.rho !== undefined) p.rho = optimizer.rho
+  if (optimizer.beta1 !== undefined) p.beta1 = optimizer.beta1
+  if (optimizer.beta2 !== undefined) p.beta2 = optimizer.beta2
+  if (optimizer.epsilon !== undefined) p.epsilon = optimizer.epsilon
+  p.l2 = regularization.l2
+  p.l1 = regularization.l1
+  p.clipValue = regularization.clipValue ?? null
+  p.clipNorm = regularization.clipNorm ?? null
+  p.batchMode = training.batch.mode
+  if (training.batch.mode === 'mini') p.batchSize = training.batch.size
+  p.epochs = training.maxEpochs
+  p.shuffle = training.shuffle
+  p.targetLoss = training.targetLoss ?? null
+  p.validationFraction = training.validationFraction
+  p.earlyStopping = training.earlyStopping !== undefined
+  if (training.earlyStopping) {
+    p.patience = training.earlyStopping.patience
+    p.minDelta = training.earlyStopping.minDelta
+    p.restoreBest = training.earlyStopping.restoreBest
+  }
+  return p
+}
+
+/**
+ * A project (`*.axon.json`) drawing the model's network as one chain laid out left to right:
+ *
+ *     input → dense (hand-set W, b) → [activation] → [dropout] → … → loss → optimizer
+ *
+ * Dense node ids are the model's `nodeId`s; `weights[j][k]` = w_jk and `biases[j]` = b_j are
+ * copied exactly (float64 numbers), and a layer without biases gets `useBias: false`. A linear
+ * activation of slope 1 is drawn as no activation node (the compiler's default). Seed,
+ * precision, loss, optimizer, schedule, regularisation and batching come from the model file.
+ */
+export function modelToProject(model: ModelFile, options: ModelToProjectOptions = {}): Project {
+  const a = model.architecture
+  const nodes: ProjectNode[] = []
+  const edges: ProjectEdge[] = []
+  const used = new Set<string>()
+  const freshId = (wanted: string): string => {
+    let id = wanted
+    for (let n = 2; used.has(id); n++) id = `${wanted}-${n}`
+    used.add(id)
+    return id
+  }
+  for (const l of a.layers) used.add(l.nodeId)
+  const place = (node: ProjectNode): void => {
+    const previous = nodes.at(-1)
+    node.position = { x: nodes.length * STEP_X, y: ROW_Y }
+    nodes.push(node)
+    if (previous) edges.push({ id: freshId(`e-${previous.id}-${node.id}`), source: previous.id, target: node.id })
+  }
+
+  const input = createNode('input', freshId('input'), { x: 0, y: 0 })
+  input.params.size = a.inputSize
+  if (model.preprocessing.featureNames && model.preprocessing.featureNames.length <= 8) input.label = model.preprocessing.featureNames.join(' ')
+  place(input)
+
+  for (const l of a.layers) {
+    if (l.kind === 'dropout') {
+      const dropout = createNode('dropout', l.nodeId, { x: 0, y: 0 })
+      dropout.params.rate = l.rate
+      place(dropout)
+      continue
+    }
+    const dense = createNode('dense', l.nodeId, { x: 0, y: 0 })
+    dense.params.units = l.units
+    dense.params.useBias = l.biases !== null
+    dense.params.trainBiases = l.biases !== null
+    dense.params.weights = l.weights.map((row) => [...row])
+    if (l.biases) dense.params.biases = [...l.biases]
+    place(dense)
+    const act = l.activation
+    if (act.id === 'linear' && (act.slope === undefined || act.slope === 1)) continue
+    const node = activationNode(act)
+    node.id = freshId(`${l.nodeId}-act`)
+    place(node)
+  }
+
+  const loss = createNode('loss', freshId('loss'), { x: 0, y: 0 })
+  loss.params.loss = a.loss.id
+  loss.params.reduction = a.loss.reduction
+  place(loss)
+  const optimizer = createNode('optimizer', freshId('optimizer'), { x: 0, y: 0 })
+  optimizer.params = optimizerParams(model, optimizer.params)
+  place(optimizer)
+
+  const trained = `${model.history.epochs} epoch${model.history.epochs === 1 ? '' : 's'}, ${model.history.iterations} updates`
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    meta: {
+      title: model.title,
+      description:
+        `Opened from a model file (${trained}): every dense layer carries the trained weights and biases as hand-set values. ` +
+        'Train again to fine-tune from them, or use “Use the initialiser” in the inspector to start afresh.',
+      source: `Model file, engine ${model.engineVersion}`,
+    },
+    seed: model.training.seed,
+    precision: a.precision,
+    data: options.data ?? modelData(model),
+    nodes,
+    edges,
+  }
+}
+
+/** The data the model recorded, else a single row of zeros of the right sizes (a placeholder). */
+function modelData(model: ModelFile): DataSource {
+  if (model.data) return JSON.parse(JSON.stringify(model.data)) as DataSource
+  const a = model.architecture
+  return {
+    kind: 'inline',
+    inputs: [new Array<number>(a.inputSize).fill(0)],
+    targets: [new Array<number>(a.outputSize).fill(0)],
+    ...(model.preprocessing.featureNames ? { featureNames: [...model.preprocessing.featureNames] } : {}),
+    ...(model.preprocessing.targetNames ? { targetNames: [...model.preprocessing.targetNames] } : {}),
+  }
+}
