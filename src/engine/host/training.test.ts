@@ -9,6 +9,7 @@ import type { EngineEvent } from './events'
 import type { EngineHostIo } from './io'
 import { createEngineApi } from './api'
 import type { TrainSnapshot, TrainingData } from './trainingTypes'
+import { createPredictor, parseModel } from '../model'
 
 /** A fake host: records snapshots; `hold` keeps deliveries pending until `release()`. */
 function fakeHost() {
@@ -293,5 +294,42 @@ describe('training API: controls', () => {
     expect(o.gradWeights[0]).toBeCloseTo(0.082167041, 6)
     expect(h.gradWeights[0]).toBeCloseTo(0.000438568, 6)
     expect(o.gradNorm).toBeGreaterThan(h.gradNorm)
+  })
+})
+
+describe('training API: export and errors', () => {
+  it('exportModel gives model JSON whose predictor matches the run bit for bit, with the data reference', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    await api.startRun('x', xorSpec, { kind: 'builtin', id: 'xor' })
+    for (let i = 0; i < 40; i++) await api.step('x', 'epoch')
+    const text = await api.exportModel('x', { title: 'XOR', data: { kind: 'builtin', id: 'xor' } })
+    const parsed = parseModel(text)
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+    const model = parsed.model
+    expect(model).toMatchObject({ title: 'XOR', data: { kind: 'builtin', id: 'xor' }, history: { epochs: 40, iterations: 40 } })
+    // The same weights the last snapshot streamed (float64 run, float32 snapshot copy).
+    const h = model.architecture.layers[0]
+    expect(h.kind === 'dense' && Float32Array.from(h.weights.flat())).toEqual(host.last().layers[0].weights)
+    // Predictions of the model file equal the run's network: a step-through is a forward pass of row 1.
+    const t = await api.trace('x', 1)
+    const out = createPredictor(model).predict(t.trace.input, 1)
+    expect(out[0]).toBe(t.trace.layers.at(-1)!.out[0])
+  })
+
+  it('a diverging run reports DivergenceError with the layer it names, and stays exportable', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    // A linear output is unbounded (a sigmoid one would only saturate): η = 10⁶ blows it up.
+    const huge: EngineSpec = { ...xorSpec, optimizer: { id: 'sgd', learningRate: 1e6 }, model: { ...xorSpec.model, layers: [xorSpec.model.layers[0], dense('o', 1, 'linear')] } }
+    await api.startRun('d', huge, { kind: 'builtin', id: 'xor' })
+    for (let i = 0; i < 200 && host.last().state !== 'failed'; i++) await api.step('d', 'epoch')
+    const s = host.last()
+    expect(s.state).toBe('failed')
+    expect(s.errorName).toBe('DivergenceError')
+    expect(['h', 'o']).toContain(s.errorNodeId)
+    expect(s.error).toMatch(new RegExp(`layer "${s.errorNodeId}".*learning rate η = 1000000`))
+    await api.reset('d')
+    expect(host.last()).toMatchObject({ state: 'paused', error: null, errorName: null, errorNodeId: null })
   })
 })

@@ -6,13 +6,14 @@
  *   const info = await engine.startRun('r1', spec, { kind: 'builtin', id: 'xor' }, { speed: 10 })
  *   await engine.resume('r1') … await engine.pause('r1') … await engine.step('r1', 'example')
  *   const t = await engine.trace('r1', 0)       // forward/backward numbers of row 0
+ *   const text = await engine.exportModel('r1', { title: 'XOR' })   // model JSON
  */
 import type { EngineSpec } from '../spec'
 import type { StepUnit } from '../train'
 import type { Cancellation, EngineHostIo } from './io'
 import { TrainingRun, type RunProgress } from './trainingRun'
 import type { StepThrough } from './stepThrough'
-import type { OptimizerSettings, RunInfo, RunOptions, RunSpeed, TrainingData } from './trainingTypes'
+import type { ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, TrainingData } from './trainingTypes'
 
 export type { RunProgress } from './trainingRun'
 export type { StepThrough, StepThroughLayer } from './stepThrough'
@@ -39,6 +40,12 @@ export interface TrainingApi {
   setOptimizerSettings(runId: string, settings: OptimizerSettings): Promise<RunProgress>
   /** Forward and backward numbers of training row `sampleIndex`; with `apply`, also take that update. */
   trace(runId: string, sampleIndex: number, options?: { apply?: boolean }): Promise<StepThrough>
+  /**
+   * The run's network as model JSON text (`src/engine/model`: `exportModel` + `serializeModel`),
+   * ready to save as `<title>.model.json`; `options.data` (the project's data reference) is
+   * recorded so the model reopens as a project.
+   */
+  exportModel(runId: string, options?: ExportModelOptions): Promise<string>
   /** End the run and forget it. */
   stop(runId: string): Promise<RunProgress>
 }
@@ -74,6 +81,7 @@ export function createTrainingApi(io: EngineHostIo, cancellation: Cancellation):
     setSpeed: async (runId, speed) => get(runId).setSpeed(speed),
     setOptimizerSettings: async (runId, settings) => get(runId).setOptimizerSettings(settings),
     trace: async (runId, sampleIndex, options = {}) => get(runId).trace(sampleIndex, options.apply ?? false),
+    exportModel: async (runId, options = {}) => get(runId).exportModel(options),
     async stop(runId) {
       const run = get(runId)
       runs.delete(runId)

@@ -14,9 +14,10 @@ import type { EngineSpec } from '../spec'
 import { createSession, parameterCount, type RunningTotals, type Session, type StepUnit } from '../train'
 import type { EngineHostIo } from './io'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
-import type { CurvePoint, EpochPoint, OptimizerSettings, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
+import type { CurvePoint, EpochPoint, ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
 import { layerStates, planeInfo, planeInputs, planeState, probeInfo, probeLayers } from './trainingViews'
 import { stepThrough, type StepThrough } from './stepThrough'
+import { exportModel, serializeModel } from '../model'
 
 /** Multiply-adds per slice at full speed (≈ a few milliseconds of work). */
 export const SLICE_WORK = 4e6
@@ -55,6 +56,8 @@ export class TrainingRun {
   private generation = 0
   private seq = 0
   private error: string | null = null
+  /** Name and node of the error (e.g. DivergenceError in layer "hidden"). */
+  private errorWhere: { name: string; nodeId: string | null } | null = null
   private points: CurvePoint[] = []
   private epochsSent = 0
   private lastRunning: { ref: Running | null; lossSum: number; count: number; correct: number } = { ref: null, lossSum: 0, count: 0, correct: 0 }
@@ -159,6 +162,7 @@ export class TrainingRun {
     this.session = this.newSession()
     this.state = 'paused'
     this.error = null
+    this.errorWhere = null
     this.generation++
     this.points = []
     this.epochsSent = 0
@@ -197,6 +201,19 @@ export class TrainingRun {
     return result
   }
 
+  /**
+   * The model file (model JSON text, `serializeModel`) of the network as it is now: weights,
+   * biases, preprocessing, settings and history, built by `src/engine/model`.
+   */
+  exportModel(options: ExportModelOptions = {}): string {
+    const model = exportModel(this.session, {
+      title: options.title ?? 'Axon Studio model',
+      stopReason: this.session.stopped,
+      ...(options.data ? { data: options.data } : {}),
+    })
+    return serializeModel(model)
+  }
+
   /** End the run for good. */
   async stop(): Promise<RunProgress> {
     if (this.state === 'running' || this.state === 'paused') this.state = 'stopped'
@@ -233,6 +250,7 @@ export class TrainingRun {
     } catch (error) {
       this.state = 'failed'
       this.error = error instanceof Error ? error.message : String(error)
+      this.errorWhere = errorWhereOf(error)
     }
     await this.flush()
   }
@@ -253,7 +271,10 @@ export class TrainingRun {
   private finish(): void {
     const s = this.session
     this.state = s.stopped === 'diverged' ? 'failed' : 'finished'
-    if (s.error) this.error = s.error.message
+    if (s.error) {
+      this.error = s.error.message
+      this.errorWhere = errorWhereOf(s.error)
+    }
   }
 
   /** Position within the epoch under way (the session's cursor stays at the end until the next epoch begins). */
@@ -340,6 +361,8 @@ export class TrainingRun {
       state: this.state,
       stopReason: s.stopped,
       error: this.error,
+      errorName: this.errorWhere?.name ?? null,
+      errorNodeId: this.errorWhere?.nodeId ?? null,
       epoch: s.epoch,
       iteration: s.iteration,
       examples: this.examples(),
@@ -371,4 +394,11 @@ export class TrainingRun {
 /** A deep copy of a spec (plain JSON data). */
 function structuredCloneSpec(spec: EngineSpec): EngineSpec {
   return JSON.parse(JSON.stringify(spec)) as EngineSpec
+}
+
+/** An error's stable name and, for engine errors, the canvas node it names. */
+function errorWhereOf(error: unknown): { name: string; nodeId: string | null } {
+  if (!(error instanceof Error)) return { name: 'Error', nodeId: null }
+  const nodeId = (error as { nodeId?: unknown }).nodeId
+  return { name: error.name, nodeId: typeof nodeId === 'string' ? nodeId : null }
 }

@@ -6,6 +6,7 @@
  * Arrays that can be large are `Float32Array`s and are transferred, not copied.
  */
 import type { Dataset } from '../spec'
+import type { DataSource } from '../project/types'
 import type { BuiltinDatasetId, BuiltinOptions } from '../data/builtin'
 
 /**
@@ -167,6 +168,10 @@ export interface TrainSnapshot {
   state: RunState
   stopReason: string | null
   error: string | null
+  /** The error's stable name (`DivergenceError`, `SpecError`, `DataError`, `RangeError` …), when there is an error. */
+  errorName?: string | null
+  /** The canvas node the error belongs to (e.g. the layer that diverged), when the engine knows it. */
+  errorNodeId?: string | null
   epoch: number
   iteration: number
   /** Examples processed since the start (or the last reset). */
@@ -182,4 +187,12 @@ export interface TrainSnapshot {
   layers: LayerState[]
   probe: ProbeLayer[] | null
   plane: PlaneState | null
+}
+
+/** What `exportModel` records beside the weights (see `src/engine/model`). */
+export interface ExportModelOptions {
+  /** The model's title (the project's title). Default "Axon Studio model". */
+  title?: string
+  /** The project's data reference, recorded so the model can be reopened as a project. */
+  data?: DataSource
 }
