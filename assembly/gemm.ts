@@ -16,6 +16,10 @@
 // - Aᵀ·Bᵀ: B is first transposed into `pack`, then as Aᵀ·B.
 // (A Goto-style packed variant with one 4×8 kernel for all four cases measured no faster here,
 // and slower on Task N's small shapes.)
+// - Zero skipping: when `work` is given and op(A) is mostly zeros (pixels of a dark background,
+//   ReLU outputs and their deltas), the non-zeros of each row of op(A) are gathered first and
+//   C[i, :] += Σ_{p: A[i,p] ≠ 0} A[i,p]·op(B)[p, :] runs over them only (op(B) row-major, Bᵀ
+//   packed). x·0 adds nothing, so only the order of the remaining additions differs.
 
 /** Steps of p per block: a 4×KC slice of A and a KC×8 slice of B stay in L1. */
 const KC: i32 = 256
@@ -40,9 +44,22 @@ export function gemm(
   c: usize,
   ldc: i32,
   pack: usize,
+  work: usize,
 ): void {
   scaleC(m, n, beta, c, ldc)
   if (k == 0 || alpha == 0) return
+  // Address of A[i, p] = a + (i·sai + p·sap)·4.
+  const sai: usize = transA ? 1 : <usize>lda
+  const sap: usize = transA ? <usize>lda : 1
+  if (work != 0 && n >= SPARSE_MIN_N && gatherRows(m, k, a, sai, sap, work)) {
+    if (transB) {
+      transpose(n, k, b, ldb, pack)
+      b = pack
+      ldb = n
+    }
+    gemmSparseA(m, n, k, alpha, b, ldb, c, ldc, work)
+    return
+  }
   if (transB && !transA) {
     gemmDot(m, n, k, alpha, a, lda, b, ldb, c, ldc)
     return
@@ -52,9 +69,6 @@ export function gemm(
     b = pack
     ldb = n
   }
-  // Address of A[i, p] = a + (i·sai + p·sap)·4.
-  const sai: usize = transA ? 1 : <usize>lda
-  const sap: usize = transA ? <usize>lda : 1
   for (let p0 = 0; p0 < k; p0 += KC) {
     const kc = min(KC, k - p0)
     const ap = a + ((<usize>p0 * sap) << 2)
@@ -80,6 +94,184 @@ export function gemm(
       for (; j < n; j++) scalarDot(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
     }
   }
+}
+
+/** Zero skipping only for C at least this wide (narrower rows leave the SIMD lanes idle). */
+const SPARSE_MIN_N: i32 = 16
+/** ... and only when at most this fraction of op(A) is non-zero. */
+const SPARSE_MAX_DENSITY: f64 = 0.7
+/** Steps of p per block of the zero-skipping product: KS rows × 32 columns of op(B) stay in L1. */
+const KS: i32 = 128
+
+/**
+ * Gather the non-zeros of op(A) row by row into `work`:
+ *   rowPtr[m+1] (i32), cur[m] (i32), end[m] (i32), idx[m·k] (i32 p), val[m·k] (f32 A[i,p]).
+ * Branch-free: every element is written, the count advances only past non-zeros.
+ * Returns false (dense is better) when more than SPARSE_MAX_DENSITY of op(A) is non-zero.
+ */
+function gatherRows(m: i32, k: i32, a: usize, sai: usize, sap: usize, work: usize): bool {
+  const rowPtr = work
+  const idx = work + ((<usize>(3 * m + 1)) << 2)
+  const val = idx + ((<usize>m * <usize>k) << 2)
+  const limit = <i32>(SPARSE_MAX_DENSITY * <f64>m * <f64>k)
+  let nnz: i32 = 0
+  const da = sap << 2
+  for (let i = 0; i < m; i++) {
+    store<i32>(rowPtr + (<usize>i << 2), nnz)
+    let q = a + ((<usize>i * sai) << 2)
+    let p = 0
+    if (sap == 1) {
+      // Contiguous row: skip four zeros at a time (backgrounds and dead units come in runs).
+      for (; p + 4 <= k; p += 4) {
+        const v = v128.load(q)
+        q += 16
+        if (!v128.any_true(v)) continue
+        const x0 = f32x4.extract_lane(v, 0)
+        store<i32>(idx + (<usize>nnz << 2), p)
+        store<f32>(val + (<usize>nnz << 2), x0)
+        nnz += i32(x0 != 0)
+        const x1 = f32x4.extract_lane(v, 1)
+        store<i32>(idx + (<usize>nnz << 2), p + 1)
+        store<f32>(val + (<usize>nnz << 2), x1)
+        nnz += i32(x1 != 0)
+        const x2 = f32x4.extract_lane(v, 2)
+        store<i32>(idx + (<usize>nnz << 2), p + 2)
+        store<f32>(val + (<usize>nnz << 2), x2)
+        nnz += i32(x2 != 0)
+        const x3 = f32x4.extract_lane(v, 3)
+        store<i32>(idx + (<usize>nnz << 2), p + 3)
+        store<f32>(val + (<usize>nnz << 2), x3)
+        nnz += i32(x3 != 0)
+      }
+    }
+    for (; p < k; p++) {
+      const x = load<f32>(q)
+      store<i32>(idx + (<usize>nnz << 2), p)
+      store<f32>(val + (<usize>nnz << 2), x)
+      nnz += i32(x != 0)
+      q += da
+    }
+    if (nnz > limit) return false
+  }
+  store<i32>(rowPtr + (<usize>m << 2), nnz)
+  return true
+}
+
+/**
+ * C += alpha·op(A)·B from the gathered non-zeros of op(A) (see `gatherRows`); B row-major [k×n]
+ * with leading dimension ldb. Per block of KS steps of p and 32 columns of C, each row of C is
+ * accumulated in registers over its non-zeros only.
+ */
+function gemmSparseA(m: i32, n: i32, k: i32, alpha: f32, b: usize, ldb: i32, c: usize, ldc: i32, work: usize): void {
+  const rowPtr = work
+  const cur = work + ((<usize>(m + 1)) << 2)
+  const end = cur + (<usize>m << 2)
+  const idx = end + (<usize>m << 2)
+  const val = idx + ((<usize>m * <usize>k) << 2)
+  const db = <usize>ldb << 2
+  const va = f32x4.splat(alpha)
+  for (let i = 0; i < m; i++) store<i32>(cur + (<usize>i << 2), load<i32>(rowPtr + (<usize>i << 2)))
+  for (let p0 = 0; p0 < k; p0 += KS) {
+    const pEnd = min(p0 + KS, k)
+    for (let i = 0; i < m; i++) {
+      let e = load<i32>(cur + (<usize>i << 2))
+      const last = load<i32>(rowPtr + (<usize>(i + 1) << 2))
+      while (e < last && load<i32>(idx + (<usize>e << 2)) < pEnd) e++
+      store<i32>(end + (<usize>i << 2), e)
+    }
+    let j = 0
+    while (j + 16 <= n) {
+      // Column blocks of 32 (8 accumulators); a last block of 36 rather than 32 + 4, or of 16.
+      const w = n - j == 36 ? 36 : j + 32 <= n ? 32 : 16
+      const bj = b + (<usize>j << 2)
+      for (let i = 0; i < m; i++) {
+        const q0 = load<i32>(cur + (<usize>i << 2))
+        const q1 = load<i32>(end + (<usize>i << 2))
+        if (q0 == q1) continue
+        const ci = c + ((<usize>i * <usize>ldc + <usize>j) << 2)
+        if (w == 32) sparseRow32(q0, q1, idx, val, bj, db, ci, va)
+        else if (w == 36) sparseRow36(q0, q1, idx, val, bj, db, ci, va)
+        else sparseRow16(q0, q1, idx, val, bj, db, ci, va)
+      }
+      j += w
+    }
+    for (; j + 4 <= n; j += 4) {
+      const bj = b + (<usize>j << 2)
+      for (let i = 0; i < m; i++) {
+        const q0 = load<i32>(cur + (<usize>i << 2))
+        const q1 = load<i32>(end + (<usize>i << 2))
+        let s = f32x4.splat(0)
+        for (let q = q0; q < q1; q++) {
+          const x = v128.load32_splat(val + (<usize>q << 2))
+          s = madd(x, v128.load(bj + <usize>load<i32>(idx + (<usize>q << 2)) * db), s)
+        }
+        addTo(c + ((<usize>i * <usize>ldc + <usize>j) << 2), f32x4.mul(s, va))
+      }
+    }
+    for (; j < n; j++) {
+      const bj = b + (<usize>j << 2)
+      for (let i = 0; i < m; i++) {
+        const q0 = load<i32>(cur + (<usize>i << 2))
+        const q1 = load<i32>(end + (<usize>i << 2))
+        let s: f32 = 0
+        for (let q = q0; q < q1; q++) s += load<f32>(val + (<usize>q << 2)) * load<f32>(bj + <usize>load<i32>(idx + (<usize>q << 2)) * db)
+        const cq = c + ((<usize>i * <usize>ldc + <usize>j) << 2)
+        store<f32>(cq, load<f32>(cq) + alpha * s)
+      }
+    }
+    for (let i = 0; i < m; i++) store<i32>(cur + (<usize>i << 2), load<i32>(end + (<usize>i << 2)))
+  }
+}
+
+/** c[0..32) += alpha · Σ_{q0 ≤ q < q1} val[q]·B[idx[q], 0..32) (8 accumulators). */
+function sparseRow32(q0: i32, q1: i32, idx: usize, val: usize, bj: usize, db: usize, c: usize, va: v128): void {
+  let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0)
+  let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0)
+  for (let q = q0; q < q1; q++) {
+    const x = v128.load32_splat(val + (<usize>q << 2))
+    const r = bj + <usize>load<i32>(idx + (<usize>q << 2)) * db
+    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1)
+    s2 = madd(x, v128.load(r, 32), s2); s3 = madd(x, v128.load(r, 48), s3)
+    s4 = madd(x, v128.load(r, 64), s4); s5 = madd(x, v128.load(r, 80), s5)
+    s6 = madd(x, v128.load(r, 96), s6); s7 = madd(x, v128.load(r, 112), s7)
+  }
+  addTo(c, f32x4.mul(s0, va)); addTo(c + 16, f32x4.mul(s1, va))
+  addTo(c + 32, f32x4.mul(s2, va)); addTo(c + 48, f32x4.mul(s3, va))
+  addTo(c + 64, f32x4.mul(s4, va)); addTo(c + 80, f32x4.mul(s5, va))
+  addTo(c + 96, f32x4.mul(s6, va)); addTo(c + 112, f32x4.mul(s7, va))
+}
+
+/** c[0..36) += alpha · Σ_{q0 ≤ q < q1} val[q]·B[idx[q], 0..32) (9 accumulators). */
+function sparseRow36(q0: i32, q1: i32, idx: usize, val: usize, bj: usize, db: usize, c: usize, va: v128): void {
+  let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0)
+  let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0), s8 = f32x4.splat(0)
+  for (let q = q0; q < q1; q++) {
+    const x = v128.load32_splat(val + (<usize>q << 2))
+    const r = bj + <usize>load<i32>(idx + (<usize>q << 2)) * db
+    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1)
+    s2 = madd(x, v128.load(r, 32), s2); s3 = madd(x, v128.load(r, 48), s3)
+    s4 = madd(x, v128.load(r, 64), s4); s5 = madd(x, v128.load(r, 80), s5)
+    s6 = madd(x, v128.load(r, 96), s6); s7 = madd(x, v128.load(r, 112), s7)
+    s8 = madd(x, v128.load(r, 128), s8)
+  }
+  addTo(c, f32x4.mul(s0, va)); addTo(c + 16, f32x4.mul(s1, va))
+  addTo(c + 32, f32x4.mul(s2, va)); addTo(c + 48, f32x4.mul(s3, va))
+  addTo(c + 64, f32x4.mul(s4, va)); addTo(c + 80, f32x4.mul(s5, va))
+  addTo(c + 96, f32x4.mul(s6, va)); addTo(c + 112, f32x4.mul(s7, va))
+  addTo(c + 128, f32x4.mul(s8, va))
+}
+
+/** c[0..16) += alpha · Σ_{q0 ≤ q < q1} val[q]·B[idx[q], 0..16) (4 accumulators). */
+function sparseRow16(q0: i32, q1: i32, idx: usize, val: usize, bj: usize, db: usize, c: usize, va: v128): void {
+  let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0)
+  for (let q = q0; q < q1; q++) {
+    const x = v128.load32_splat(val + (<usize>q << 2))
+    const r = bj + <usize>load<i32>(idx + (<usize>q << 2)) * db
+    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1)
+    s2 = madd(x, v128.load(r, 32), s2); s3 = madd(x, v128.load(r, 48), s3)
+  }
+  addTo(c, f32x4.mul(s0, va)); addTo(c + 16, f32x4.mul(s1, va))
+  addTo(c + 32, f32x4.mul(s2, va)); addTo(c + 48, f32x4.mul(s3, va))
 }
 
 /**

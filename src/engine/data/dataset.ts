@@ -2,6 +2,7 @@
  * Reading and slicing a `Dataset` without widening its storage.
  */
 import type { Dataset } from '../spec'
+import { bytesToFloat } from '../kernels/gemm'
 
 /**
  * Reads row `i` into `out[offset … offset+inputSize)` as the model sees it:
@@ -17,7 +18,9 @@ export function datasetReadRow(ds: Dataset, i: number, out: Float64Array | Float
   const perFeature = ds.inputScalePerFeature
   const x = ds.inputs
   if (!shift && !perFeature) {
-    if (scale === 1) for (let k = 0; k < n; k++) out[offset + k] = x[base + k]
+    // Bytes (images): the SIMD conversion when installed, the same bits as the loops below.
+    if (x instanceof Uint8Array) bytesToFloat(n, scale, x, base, out, offset)
+    else if (scale === 1) for (let k = 0; k < n; k++) out[offset + k] = x[base + k]
     else for (let k = 0; k < n; k++) out[offset + k] = x[base + k] * scale
     return
   }

@@ -17,6 +17,11 @@ export interface GemmCase {
   beta: number
   /** Offsets of A, B and C into their buffers. */
   offsets: [number, number, number]
+  /**
+   * Fraction of A's entries set to 0, plus a zero run over A's first quarter (as images and ReLU
+   * outputs have), so kernels that skip zeros are exercised. Default 0.
+   */
+  zeros?: number
 }
 
 /** Where each operand lives: from the backend's allocator ('arena') or a plain Float32Array. */
@@ -54,6 +59,11 @@ export function gemmCheck(
     return x
   }
   const A = make(ao + m * k + 5, where[0])
+  const zeros = c.zeros ?? 0
+  if (zeros > 0) {
+    for (let i = 0; i < A.length; i++) if (uniform() < zeros) A[i] = 0
+    A.fill(0, ao, ao + Math.floor((m * k) / 4))
+  }
   const B = make(bo + k * n + 5, where[1])
   const C = make(co + m * n + 5, where[2])
   const shape = { transA: c.transA, transB: c.transB, m, n, k }
@@ -92,7 +102,10 @@ export function gemmCheck(
   return null
 }
 
-/** A few small cases over all transposes, odd sizes and alpha/beta: null if the kernel passes. */
+/**
+ * A few small cases over all transposes, odd sizes and alpha/beta, and one mostly-zero case per
+ * transpose big enough for zero skipping: null if the kernel passes.
+ */
 export function gemmSelfTest(kernel: GemmF32): string | null {
   const uniform = checkUniform(7)
   const plain = (length: number) => new Float32Array(length)
@@ -108,6 +121,9 @@ export function gemmSelfTest(kernel: GemmF32): string | null {
         if (error) return error
         i++
       }
+      const sparse: GemmCase = { transA, transB, m: 33, n: 36, k: 257, alpha: 0.5, beta: 1, offsets: [2, 1, 3], zeros: 0.6 }
+      const error = gemmCheck(kernel, plain, sparse, ['plain', 'plain', 'plain'], uniform)
+      if (error) return error
     }
   }
   return null

@@ -77,6 +77,39 @@ describe('WebAssembly SIMD gemm', () => {
     }
   })
 
+  it('skips zeros of op(A) (images, ReLU) and still matches, every transpose; repeats bit for bit', () => {
+    {
+      const kernel = createWasmGemm({ fma: false, arenaBytes: 16 << 20, scratchBytes: 8 << 20 })!
+      const uniform = checkUniform(3)
+      let i = 0
+      for (const transA of [false, true]) {
+        for (const transB of [false, true]) {
+          for (const [m, n, k] of [
+            [300, 100, 784],
+            [100, 784, 300],
+            [8, 36, 1031],
+            [64, 52, 129],
+            [65, 16, 256],
+          ]) {
+            const c: GemmCase = { transA, transB, m, n, k, alpha: i % 2 ? 1 : -0.3, beta: i % 3 ? 0 : 1, offsets: [i % 3, 1, 2], zeros: i % 2 ? 0.5 : 0.9 }
+            const where: [GemmPlacement, GemmPlacement, GemmPlacement] = i % 2 ? ['arena', 'arena', 'arena'] : ['plain', 'arena', 'plain']
+            expect(gemmCheck(kernel.gemm, kernel.alloc, c, where, uniform)).toBeNull()
+            i++
+          }
+        }
+      }
+      expect(kernel.stats().sparseOffered).toBe(i)
+      const A = kernel.alloc(300 * 784).map((_, p) => (p % 3 === 0 ? uniform() : 0))
+      const B = kernel.alloc(100 * 784).map(() => uniform() - 0.5)
+      const run = () => {
+        const C = kernel.alloc(300 * 100)
+        kernel.gemm({ transA: false, transB: true, m: 300, n: 100, k: 784, alpha: 1, A, B, beta: 0, C })
+        return C
+      }
+      expect(run()).toEqual(run())
+    }
+  })
+
   it('falls back to gemmReference when operands do not fit in scratch', () => {
     const kernel = createWasmGemm({ arenaBytes: 1 << 16, scratchBytes: 1 << 16 })!
     const c: GemmCase = { transA: false, transB: true, m: 40, n: 50, k: 300, alpha: 1, beta: 0, offsets: [0, 0, 0] }

@@ -6,7 +6,8 @@
  *   [0, 64 KiB)                     reserved (the module's static data, if it ever has any)
  *   [64 KiB, +arenaBytes)           arena: `alloc` hands out Float32Array views here (bump pointer)
  *   [.., +scratchBytes)             scratch: per call, copies of operands that live elsewhere,
- *                                   and the Bᵀ pack when both operands are transposed
+ *                                   the Bᵀ pack, and the work area of zero skipping (the
+ *                                   non-zeros of op(A), gathered when it is mostly zeros)
  * Growing a WebAssembly memory detaches every view into it, so the memory is reserved at its
  * full size once (untouched pages cost no RAM) and never grows. When the arena is full, `alloc`
  * returns an ordinary Float32Array; gemm then copies that operand through scratch. When an
@@ -29,7 +30,7 @@ interface WasmApi {
   validate(bytes: Uint8Array): boolean
 }
 
-/** gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, pack), pointers in bytes. */
+/** gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, pack, work), pointers in bytes. */
 type WasmGemmExport = (
   transA: number,
   transB: number,
@@ -45,6 +46,7 @@ type WasmGemmExport = (
   c: number,
   ldc: number,
   pack: number,
+  work: number,
 ) => void
 
 export interface WasmKernelOptions {
@@ -76,6 +78,8 @@ export interface WasmGemmStats {
   copiedCalls: number
   /** gemm calls that fell back to `gemmReference` (operands too big for scratch, or not float32). */
   referenceCalls: number
+  /** gemm calls offered zero skipping (the kernel uses it when op(A) is at most 70% non-zero). */
+  sparseOffered: number
 }
 
 export interface WasmGemm {
@@ -94,6 +98,11 @@ export interface WasmGemm {
   resetArena: () => void
   stats: () => WasmGemmStats
 }
+
+/** Zero skipping is offered for C at least this wide ... */
+const SPARSE_MIN_N = 16
+/** ... and at least this many multiply-adds (m·n·k). */
+const SPARSE_MIN_WORK = 1 << 18
 
 const PAGE = 65536
 const RESERVED = PAGE
@@ -165,6 +174,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     zeroCopyCalls: 0,
     copiedCalls: 0,
     referenceCalls: 0,
+    sparseOffered: 0,
   }
   let next = RESERVED
 
@@ -200,9 +210,13 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     const aIn = A.buffer === heap
     const bIn = B.buffer === heap
     const cIn = C.buffer === heap
-    const packLen = transA && transB ? bLen : 0
-    const need =
+    // Zero skipping pays for its gather pass (and the Bᵀ pack) only on products of some size.
+    const sparseLen = n >= SPARSE_MIN_N && m * n * k >= SPARSE_MIN_WORK ? 3 * m + 1 + 2 * aLen : 0
+    const packLen = transB && (transA || sparseLen > 0) ? bLen : 0
+    const base =
       (aIn ? 0 : align4(aLen)) + (bIn ? 0 : align4(bLen)) + (cIn ? 0 : align4(cLen)) + align4(packLen)
+    const sparse = sparseLen > 0 && base + align4(sparseLen) <= scratchFloats
+    const need = sparse ? base + align4(sparseLen) : base - (transA ? 0 : align4(packLen))
     if (need > scratchFloats) {
       stats.referenceCalls++
       gemmReference(args)
@@ -221,11 +235,14 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     const pb = place(B, bOff, bLen, bIn, true)
     const pc = place(C, cOff, cLen, cIn, args.beta !== 0)
     const pPack = cursor * 4
+    cursor += align4(packLen)
+    const pWork = sparse ? cursor * 4 : 0
+    if (sparse) stats.sparseOffered++
     if (aIn && bIn && cIn) stats.zeroCopyCalls++
     else stats.copiedCalls++
     const lda = transA ? m : k
     const ldb = transB ? k : n
-    wasmGemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, args.alpha, pa, lda, pb, ldb, args.beta, pc, n, pPack)
+    wasmGemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, args.alpha, pa, lda, pb, ldb, args.beta, pc, n, pPack, pWork)
     if (!cIn) C.set(heapF32.subarray(pc >> 2, (pc >> 2) + cLen), cOff)
   }
 

@@ -54,6 +54,24 @@ export function bceFromNet(net: FloatArray, o: number, target: FloatArray, t: nu
   return e
 }
 
+/**
+ * Softmax + negative log-likelihood of one row of logits x = net[o..o+n) against t = T[o..o+n):
+ * returns E = Σ_j t_j·(lse − x_j) and writes delta_j = e^{x_j − lse}·Σt − t_j, with lse computed
+ * once (the same bits as `losses.softmaxCrossEntropy.value` and `.gradient` called separately).
+ */
+export function softmaxCrossEntropyRow(net: FloatArray, T: FloatArray, o: number, n: number, delta: FloatArray): number {
+  const lse = logSumExp(net, o, n)
+  let e = 0
+  let sumT = 0
+  for (let j = 0; j < n; j++) {
+    const t = T[o + j]
+    if (t !== 0) e += t * (lse - net[o + j])
+  }
+  for (let j = 0; j < n; j++) sumT += T[o + j]
+  for (let j = 0; j < n; j++) delta[o + j] = Math.exp(net[o + j] - lse) * sumT - T[o + j]
+  return e
+}
+
 export const losses = {
   /** E = ½·Σ_j (t_j − o_j)², ∂E/∂o_j = o_j − t_j (lecture 001). */
   halfSse: { id: 'halfSse', label: '½ sum of squared errors', ...halfSquared },

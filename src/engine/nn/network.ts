@@ -20,7 +20,7 @@ import {
   type Activation,
   type ActivationParams,
 } from './activations'
-import { bceFromNet, losses, type Loss } from './losses'
+import { bceFromNet, losses, softmaxCrossEntropyRow, type Loss } from './losses'
 import { initFill } from './init'
 import type { ParamRange } from './optimizers'
 import type { Rng } from '../rng'
@@ -288,8 +288,33 @@ export function denseForward(layer: DenseLayer, input: FloatArray, r0: number, r
       out[p] = x > 0 ? x : 0
     }
   } else {
-    const p0 = layer.actParams
-    for (let p = o; p < end; p++) out[p] = act.value(net[p], p0)
+    activationForward(act, layer.actParams, net, out, o, end)
+  }
+}
+
+/**
+ * out[p] = f(net[p]) for p in [o, end). The common activations run as tight loops with the very
+ * expressions of their registry entries (same bits, no call per element); others call `value`.
+ */
+function activationForward(act: Activation, params: ActivationParams, net: FloatArray, out: FloatArray, o: number, end: number): void {
+  switch (act.id) {
+    case 'relu':
+      for (let p = o; p < end; p++) {
+        const x = net[p]
+        out[p] = x > 0 ? x : 0
+      }
+      return
+    case 'sigmoid':
+      for (let p = o; p < end; p++) {
+        const x = net[p]
+        out[p] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))
+      }
+      return
+    case 'tanh':
+      for (let p = o; p < end; p++) out[p] = Math.tanh(net[p])
+      return
+    default:
+      for (let p = o; p < end; p++) out[p] = act.value(net[p], params)
   }
 }
 
@@ -310,8 +335,7 @@ export function networkLossAndDelta(nw: Network, r0: number, rows: number): numb
     const o = r * n
     if (act.id === 'softmax' && lossId === 'softmaxCrossEntropy') {
       // Fused: E from the logits net, delta = out·Σt − t (= out − t for one-hot targets).
-      total += nw.loss.value(net, o, T, o, n)
-      nw.loss.gradient(net, o, T, o, n, delta)
+      total += softmaxCrossEntropyRow(net, T, o, n, delta)
       continue
     }
     if (act.id === 'sigmoid' && lossId === 'bce') {
@@ -343,7 +367,26 @@ function activationBackward(layer: DenseLayer, r0: number, rows: number): void {
     return
   }
   const end = o + rows * nOut
-  for (let p = o; p < end; p++) delta[p] = gradOut[p] * act.derivative(net[p], out[p], actParams)
+  // Tight loops for the common activations, with their registry derivatives' exact arithmetic.
+  switch (act.id) {
+    case 'relu':
+      for (let p = o; p < end; p++) delta[p] = gradOut[p] * (net[p] > 0 ? 1 : 0)
+      return
+    case 'sigmoid':
+      for (let p = o; p < end; p++) {
+        const y = out[p]
+        delta[p] = gradOut[p] * (y * (1 - y))
+      }
+      return
+    case 'tanh':
+      for (let p = o; p < end; p++) {
+        const y = out[p]
+        delta[p] = gradOut[p] * (1 - y * y)
+      }
+      return
+    default:
+      for (let p = o; p < end; p++) delta[p] = gradOut[p] * act.derivative(net[p], out[p], actParams)
+  }
 }
 
 /**
