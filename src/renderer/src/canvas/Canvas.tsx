@@ -21,6 +21,7 @@ import { ExampleCard } from '../panels/ExampleCard'
 import { ProblemsBar } from '../panels/ProblemsBar'
 import { edgeTypes, nodeTypes, PALETTE_MIME } from './nodeTypes'
 import { fitOptions } from './fit'
+import { CanvasTintToggle } from './CanvasTintToggle'
 
 export interface PalettePayload {
   kind: NodeKind
@@ -145,6 +146,9 @@ export function Canvas() {
       </Panel>
       <Panel position="bottom-center">
         <ProblemsBar />
+      </Panel>
+      <Panel position="top-right">
+        <CanvasTintToggle />
       </Panel>
       {project.nodes.length === 0 && (
         <Panel position="top-center" className="empty-hint">

@@ -7,13 +7,27 @@ import type { FlowNode } from '../graph/flow'
 import { WeightGrid } from '../viz/WeightGrid'
 import { DiagnosticBadge } from './DiagnosticBadge'
 import { ActivationSpark, UnitDots } from '../viz/NodeGlyphs'
+import { NodeHeatmap, UNIT_LINKS_MAX, UnitLinks } from '../viz/NodeWeights'
+import { useTraining, type TrainingState } from '../training/trainingStore'
+import { TrainingErrorBadge } from './TrainingErrorBadge'
 
 const NO_DIAGNOSTICS: never[] = []
+
+/** The training snapshot's state of dense layer `id` (the same object until the next snapshot). */
+const liveLayerOf = (s: TrainingState, id: string) => s.snapshot?.layers.find((l) => l.nodeId === id) ?? null
+
+/** The run's error when it names node `id` (e.g. the layer a DivergenceError names). */
+const trainingErrorOf = (s: TrainingState, id: string) => {
+  const snap = s.snapshot
+  return snap && snap.state === 'failed' && snap.errorNodeId === id ? snap : null
+}
 
 /**
  * One node on the canvas, for every kind (`type` is the kind): kind, label, key settings,
  * output size and parameter count, hand-set weights as a small heatmap, and a badge for the
- * compiler's diagnostics.
+ * compiler's diagnostics. While a run exists, a dense node shows its live weights (or last
+ * gradients) from the engine's snapshot instead, with unit-to-unit links for small layers, and
+ * a badge when the run failed in this layer.
  */
 function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const node = data.node
@@ -23,10 +37,18 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const [main, detail] = nodeSummary(node)
   const hasErrors = diagnostics.some((d) => d.severity === 'error')
   const frozen = node.kind === 'dense' && !node.params.trainWeights && !(node.params.useBias && node.params.trainBiases)
+  // Live training state only on the drawing the run was started from (not after New/Open).
+  const loadSerial = useDocument((s) => s.loadSerial)
+  const sameDrawing = useTraining((s) => s.docSerial === loadSerial)
+  const liveLayer = useTraining((s) => (node.kind === 'dense' ? liveLayerOf(s, id) : null))
+  const tint = useTraining((s) => s.canvasTint)
+  const failedRun = useTraining((s) => trainingErrorOf(s, id))
+  const live = sameDrawing ? liveLayer : null
+  const failed = sameDrawing ? failedRun : null
 
   return (
     <div
-      className={`layer-node group-${GROUP_OF_KIND[node.kind]}${hasErrors ? ' has-error' : ''}${selected ? ' is-selected' : ''}`}
+      className={`layer-node group-${GROUP_OF_KIND[node.kind]}${hasErrors || failed ? ' has-error' : ''}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${id}`}
       data-kind={node.kind}
     >
@@ -47,7 +69,14 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         </div>
         {(node.kind === 'dense' || node.kind === 'input') && shape?.outSize != null && <UnitDots count={shape.outSize} />}
         {detail && <div className="layer-node-detail">{detail}</div>}
-        {node.kind === 'dense' && node.params.weights && <WeightGrid weights={node.params.weights} biases={node.params.useBias ? node.params.biases : undefined} cell={10} />}
+        {live ? (
+          <div className="node-live" data-testid={`node-live-${id}`}>
+            {live.units * live.nIn <= UNIT_LINKS_MAX && <UnitLinks layer={live} tint={tint} testId={`unit-links-${id}`} />}
+            <NodeHeatmap layer={live} tint={tint} testId={`node-heatmap-${id}`} />
+          </div>
+        ) : (
+          node.kind === 'dense' && node.params.weights && <WeightGrid weights={node.params.weights} biases={node.params.useBias ? node.params.biases : undefined} cell={10} />
+        )}
       </div>
       {shape && node.kind !== 'optimizer' && (
         <div className="layer-node-foot" data-testid={`shape-${id}`}>
@@ -60,6 +89,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         </div>
       )}
       {diagnostics.length > 0 && <DiagnosticBadge diagnostics={diagnostics} testId={`diagnostic-badge-${id}`} />}
+      {failed && diagnostics.length === 0 && <TrainingErrorBadge name={failed.errorName ?? 'Error'} message={failed.error ?? ''} testId={`train-error-badge-${id}`} />}
       {node.kind !== 'optimizer' && <Handle type="source" position={Position.Right} />}
     </div>
   )

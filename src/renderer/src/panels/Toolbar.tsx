@@ -4,6 +4,7 @@ import { fitOptions } from '../canvas/fit'
 import * as cmd from '../commands'
 import { selectCanTrain, selectDirty, useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
+import { openModelFile } from './modelImport'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl+'
@@ -19,6 +20,7 @@ export function Toolbar() {
   const errorCount = useDocument((s) => s.compiled.diagnostics.filter((d) => d.severity === 'error').length)
   const theme = useUi((s) => s.theme)
   const fileInput = useRef<HTMLInputElement>(null)
+  const modelInput = useRef<HTMLInputElement>(null)
   const { fitView } = useReactFlow()
 
   return (
@@ -49,6 +51,21 @@ export function Toolbar() {
             const file = e.target.files?.[0]
             e.target.value = ''
             if (file) void cmd.openFile(file)
+          }}
+        />
+        <button type="button" data-testid="cmd-open-model" onClick={() => modelInput.current?.click()} title="Open a trained model (model JSON) as a network with its weights hand-set">
+          Open model…
+        </button>
+        <input
+          ref={modelInput}
+          type="file"
+          accept=".json,.model.json,application/json"
+          hidden
+          data-testid="open-model-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            e.target.value = ''
+            if (file) void openModelFile(file)
           }}
         />
         <button type="button" data-testid="cmd-save" onClick={() => void cmd.save(false)} title={`Save (${mod}S)`}>

@@ -10,6 +10,7 @@ import { GradientsView } from './GradientsView'
 import { BoundaryView } from './BoundaryView'
 import { StepThroughView } from './StepThroughView'
 import { trainingControls } from './trainingStore'
+import { TrainingFailure } from './TrainingFailure'
 
 /**
  * The training panel (issue 5), mounted in the designer's "Training" tab: controls and
@@ -22,6 +23,7 @@ export function TrainingPanel() {
   const info = useTraining((s) => s.info)
   const error = useTraining((s) => s.error)
   const starting = useTraining((s) => s.starting)
+  const exported = useTraining((s) => s.exported)
   if (!runId) {
     return (
       <div className="training-panel" data-testid="training-panel">
@@ -45,11 +47,22 @@ export function TrainingPanel() {
           {error}
         </p>
       )}
+      <TrainingFailure />
       <Controls />
       {info && (
-        <button type="button" className="step-through-open" data-testid="open-step-through" onClick={() => void trainingControls.trace(0)}>
-          Step through one example…
-        </button>
+        <div className="train-actions">
+          <button type="button" className="step-through-open" data-testid="open-step-through" onClick={() => void trainingControls.trace(0)}>
+            Step through one example…
+          </button>
+          <button type="button" data-testid="export-model" onClick={() => void trainingControls.exportModel()} title="Save the network as it is now (weights, biases, preprocessing, settings) as model JSON">
+            Export model…
+          </button>
+          {exported && (
+            <span className="muted small" data-testid="export-status">
+              Saved {exported}
+            </span>
+          )}
+        </div>
       )}
       <CurvesView />
       <BoundaryView />

@@ -10,10 +10,12 @@
 import { create } from 'zustand'
 import { getEngineConnection, onEngineEvent } from '../engineClient'
 import { onTrainRequest, type TrainRequest } from '../store/trainRequest'
+import { useDocument } from '../store/documentStore'
 import type { EngineSpec } from '../../../engine/spec'
 import type { Project } from '../../../engine/project'
 import type { EpochPoint, RunInfo, RunProgress, StepThrough, TrainSnapshot, TrainingData } from '../../../engine/host/training'
 import { projectTrainingData } from './projectData'
+import { saveModelFile } from './modelFile'
 
 /** Curves as parallel columns, appended in place (`version` changes when they grow). */
 export interface Curves {
@@ -48,7 +50,15 @@ export interface TrainingState {
   stepThroughOpen: boolean
   /** The request the run was started from (Reset of a changed graph starts a new run). */
   request: TrainRequest | null
+  /** What the canvas tints dense nodes and unit links by: the weights, or their last gradient ∂E/∂w. */
+  canvasTint: CanvasTint
+  /** The document load (`loadSerial`) the run was started in: the canvas shows live weights only on that drawing. */
+  docSerial: number
+  /** File name of the last model export of this run. */
+  exported: string | null
 }
+
+export type CanvasTint = 'weights' | 'gradients'
 
 const emptyCurves = (): Curves => ({ iteration: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [], epochs: [], gradIteration: [], gradNorms: [] })
 
@@ -71,6 +81,9 @@ export const useTraining = create<TrainingState>()(() => ({
   stepThrough: null,
   stepThroughOpen: false,
   request: null,
+  canvasTint: 'weights',
+  docSerial: -1,
+  exported: null,
 }))
 
 const set = useTraining.setState
@@ -143,7 +156,7 @@ function fail(error: unknown): void {
 export async function startTraining(spec: EngineSpec, project: Project, options: { autoStart?: boolean } = {}): Promise<void> {
   const previous = get().runId
   const runId = `run-${++runCounter}`
-  set({ runId, title: project.meta.title, info: null, snapshot: null, curves: emptyCurves(), version: get().version + 1, error: null, starting: true, stepThrough: null, request: { spec, project } })
+  set({ runId, title: project.meta.title, info: null, snapshot: null, curves: emptyCurves(), version: get().version + 1, error: null, starting: true, stepThrough: null, request: { spec, project }, exported: null, docSerial: useDocument.getState().loadSerial })
   try {
     const e = await engine()
     if (previous) await e.stop(previous).catch(() => undefined)
@@ -197,6 +210,19 @@ export const trainingControls = {
     if (t) set({ stepThrough: t })
   },
   closeTrace: () => set({ stepThroughOpen: false }),
+  setCanvasTint: (canvasTint: CanvasTint) => set({ canvasTint }),
+  /** The engine writes the run's model JSON; the browser saves it as `<title>.model.json`. */
+  async exportModel(): Promise<void> {
+    const { title, request } = get()
+    const text = await control((e, id) => e.exportModel(id, { title, ...(request ? { data: request.project.data } : {}) }))
+    if (text === undefined) return
+    try {
+      const name = await saveModelFile(text, title)
+      if (name) set({ exported: name })
+    } catch (error) {
+      fail(error)
+    }
+  },
 } satisfies Record<string, (...args: never[]) => Promise<RunProgress | StepThrough | void | undefined> | void>
 
 onTrainRequest(({ spec, project }) => void startTraining(spec, project))

@@ -1,0 +1,36 @@
+/**
+ * "Open model…": a model JSON file (exported from a training run or by `axon train --out`)
+ * opened as a project. The engine validates it (`parseModel`, every problem with its JSON
+ * path) and draws it (`modelToProject`: dense layers carry the trained weights and biases as
+ * hand-set values). A file that does not validate changes nothing: the problems show in the
+ * notice under the canvas.
+ */
+import { modelToProject, parseModel } from '../../../engine/model'
+import { forgetFileHandle } from '../files/projectFiles'
+import { selectDirty, useDocument } from '../store/documentStore'
+import { useUi } from '../store/uiStore'
+
+/** Opens model text; returns whether it was opened. */
+export function openModelText(text: string, fileName: string): boolean {
+  const ui = useUi.getState()
+  const parsed = parseModel(text)
+  if (!parsed.ok) {
+    const shown = parsed.errors.slice(0, 3).map((e) => `${e.path} ${e.message}`)
+    const more = parsed.errors.length > 3 ? ` (and ${parsed.errors.length - 3} more)` : ''
+    ui.notify({ kind: 'error', text: `${fileName} could not be opened as a model: ${shown.join('; ')}${more}. Your network is unchanged.` })
+    return false
+  }
+  const doc = useDocument.getState()
+  if (selectDirty(doc) && !window.confirm('Discard the unsaved changes to this network?')) return false
+  forgetFileHandle()
+  // Not saved as a project yet: marked dirty so the user is asked before it is replaced.
+  doc.load(modelToProject(parsed.model), { dirty: true })
+  ui.select([])
+  ui.setCardOpen(true)
+  ui.notify({ kind: 'info', text: `Opened the model ${fileName}: its trained weights are hand-set on the dense layers.` })
+  return true
+}
+
+export async function openModelFile(file: File): Promise<boolean> {
+  return openModelText(await file.text(), file.name)
+}

@@ -1,0 +1,85 @@
+import { memo, useEffect, useRef } from 'react'
+import type { LayerState } from '../../../engine/host/training'
+import { lutColor, paintDiverging } from './lut'
+
+/** Layers with at most this many weights also get unit-to-unit links drawn on their node. */
+export const UNIT_LINKS_MAX = 64
+
+/** Largest displayed heatmap on a node (CSS px); cells stretch or shrink to fit. */
+const MAX_W = 150
+const MAX_H = 64
+
+export type Tint = 'weights' | 'gradients'
+
+/** The values a tint shows, `[units×nIn]` row-major, and their ±max (both from the engine's snapshot). */
+function tinted(layer: LayerState, tint: Tint): { values: Float32Array; max: number } {
+  return tint === 'gradients' ? { values: layer.gradWeights, max: layer.maxAbsGrad } : { values: layer.weights, max: layer.maxAbsWeight }
+}
+
+/**
+ * A dense layer's live weights on its canvas node: a heatmap (row j = unit j, column k =
+ * input k; blue positive, orange negative, ±max|w| full colour) painted from the snapshot's
+ * Float32Array, or the last gradient ∂E/∂w with `tint = 'gradients'`.
+ */
+function NodeHeatmapView({ layer, tint, testId }: { layer: LayerState; tint: Tint; testId: string }) {
+  const ref = useRef<HTMLCanvasElement>(null)
+  const { values, max } = tinted(layer, tint)
+  useEffect(() => {
+    if (ref.current) paintDiverging(ref.current, values, layer.units, layer.nIn, max)
+  }, [values, max, layer.units, layer.nIn])
+  const cell = Math.min(12, MAX_W / layer.nIn, MAX_H / layer.units)
+  const width = Math.max(4, Math.min(MAX_W, layer.nIn * Math.max(cell, 1)))
+  const height = Math.max(4, Math.min(MAX_H, layer.units * Math.max(cell, 1)))
+  const what = tint === 'gradients' ? '∂E/∂w' : 'w'
+  return (
+    <canvas
+      ref={ref}
+      className="node-heatmap"
+      data-testid={testId}
+      data-tint={tint}
+      title={`${tint === 'gradients' ? 'Last gradient' : 'Weights'}: ${layer.units} units × ${layer.nIn} inputs, max |${what}| = ${max.toPrecision(3)} (blue +, orange −)`}
+      style={{ width, height }}
+    />
+  )
+}
+
+/**
+ * Unit-to-unit links of a small layer: inputs k on the left, units j on the right, one line
+ * per weight w_jk coloured by its sign and sized by |w_jk| / max|w| (or by ∂E/∂w_jk). Hover a
+ * line for its value, as the engine sent it.
+ */
+function UnitLinksView({ layer, tint, testId }: { layer: LayerState; tint: Tint; testId: string }) {
+  const { values, max } = tinted(layer, tint)
+  const { units, nIn } = layer
+  const width = 132
+  const rows = Math.max(units, nIn)
+  const height = Math.max(28, Math.min(96, rows * 16))
+  const y = (i: number, n: number) => (n === 1 ? height / 2 : 6 + (i * (height - 12)) / (n - 1))
+  const what = tint === 'gradients' ? '∂E/∂w' : 'w'
+  const lines = []
+  for (let j = 0; j < units; j++) {
+    for (let k = 0; k < nIn; k++) {
+      const v = values[j * nIn + k]
+      const strength = max > 0 && Number.isFinite(v) ? Math.min(1, Math.abs(v) / max) : 0
+      lines.push(
+        <line key={`${j}-${k}`} x1={8} y1={y(k, nIn)} x2={width - 8} y2={y(j, units)} stroke={lutColor(v, max)} strokeWidth={0.75 + 4.25 * strength} strokeLinecap="round">
+          <title>{`${what}${j + 1}${k + 1} (input ${k + 1} → unit ${j + 1}) = ${v.toPrecision(6)}`}</title>
+        </line>,
+      )
+    }
+  }
+  return (
+    <svg className="unit-links" data-testid={testId} data-tint={tint} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${units * nIn} ${tint === 'gradients' ? 'gradients' : 'weights'} from ${nIn} inputs to ${units} units`}>
+      {lines}
+      {Array.from({ length: nIn }, (_, k) => (
+        <circle key={`i${k}`} className="unit-links-in" cx={8} cy={y(k, nIn)} r={4} />
+      ))}
+      {Array.from({ length: units }, (_, j) => (
+        <circle key={`u${j}`} className="unit-links-unit" cx={width - 8} cy={y(j, units)} r={5} />
+      ))}
+    </svg>
+  )
+}
+
+export const NodeHeatmap = memo(NodeHeatmapView)
+export const UnitLinks = memo(UnitLinksView)
