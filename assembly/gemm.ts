@@ -99,7 +99,7 @@ export function gemm(
 /** Zero skipping only for C at least this wide (narrower rows leave the SIMD lanes idle). */
 const SPARSE_MIN_N: i32 = 16
 /** ... and only when at most this fraction of op(A) is non-zero. */
-const SPARSE_MAX_DENSITY: f64 = 0.7
+const SPARSE_MAX_DENSITY: f64 = 0.6
 /** Steps of p per block of the zero-skipping product: KS rows × 32 columns of op(B) stay in L1. */
 const KS: i32 = 128
 

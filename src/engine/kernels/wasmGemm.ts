@@ -78,7 +78,7 @@ export interface WasmGemmStats {
   copiedCalls: number
   /** gemm calls that fell back to `gemmReference` (operands too big for scratch, or not float32). */
   referenceCalls: number
-  /** gemm calls offered zero skipping (the kernel uses it when op(A) is at most 70% non-zero). */
+  /** gemm calls offered zero skipping (the kernel uses it when op(A) is at most 60% non-zero). */
   sparseOffered: number
 }
 
