@@ -1,8 +1,20 @@
 import { readFileSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { connect, dragFromPalette, graphSnapshot, nodeIds, openExample, selectNode, setParam } from './helpers/designer'
 
 const EXAMPLE_IDS = ['perceptron-and', 'perceptron-or', 'perceptron-xor', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'mazur-2-2-2', 'sjtu-exercise', 'encoder-8-3-8', 'nielsen-784-30-10', 'fashion-784-100-10']
+
+/**
+ * The graph once React Flow has drawn all of it. Nodes enter the DOM hidden and unmeasured; an
+ * edge is drawn only after both of its nodes have been measured (a ResizeObserver callback, a
+ * frame or more later on a busy machine). Reading the DOM as soon as the nodes are there could
+ * therefore miss edges: wait until no node is still waiting to be measured.
+ */
+async function drawnGraph(page: Page): Promise<{ nodes: string[]; edges: string[] }> {
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0)
+  await expect(page.locator('.react-flow__node[style*="visibility: hidden"]')).toHaveCount(0)
+  return graphSnapshot(page)
+}
 
 test.beforeEach(async ({ page }) => {
   // Force the download path for Save (the File System Access picker cannot be driven here).
@@ -77,7 +89,7 @@ test('save, reload the page, reopen: identical graph; autosave recovers the sess
   await selectNode(page, 'hidden')
   await setParam(page, 'label', 'hidden layer')
   await expect(page.getByTestId('dirty-marker')).toBeVisible()
-  const before = await graphSnapshot(page)
+  const before = await drawnGraph(page)
 
   const download = page.waitForEvent('download')
   await page.getByTestId('cmd-save').click()
@@ -90,7 +102,7 @@ test('save, reload the page, reopen: identical graph; autosave recovers the sess
   // Reload: autosave brings the session back as it was.
   await page.reload()
   await expect(page.locator('.react-flow__node')).toHaveCount(before.nodes.length)
-  expect(await graphSnapshot(page)).toEqual(before)
+  await expect.poll(() => drawnGraph(page)).toEqual(before)
 
   // A new, empty network; then open the saved file.
   page.once('dialog', (d) => void d.accept())
@@ -98,7 +110,7 @@ test('save, reload the page, reopen: identical graph; autosave recovers the sess
   await expect(page.locator('.react-flow__node')).toHaveCount(0)
   await page.getByTestId('open-file-input').setInputFiles({ name: 'mazur.axon.json', mimeType: 'application/json', buffer: Buffer.from(text) })
   await expect(page.locator('.react-flow__node')).toHaveCount(before.nodes.length)
-  expect(await graphSnapshot(page)).toEqual(before)
+  await expect.poll(() => drawnGraph(page)).toEqual(before)
   await expect(page.locator('.react-flow__node[data-id="hidden"]')).toContainText('hidden layer')
   await expect(page.getByTestId('train-button')).toBeEnabled()
 })

@@ -89,7 +89,15 @@ test.describe('browser build: watch it learn', () => {
     await expect(st.getByTestId('st-grad-w5')).toHaveText('0.082167041')
     // Hovering a number says how it was computed.
     await expect(st.getByTestId('st-w5-after')).toHaveAttribute('title', 'w5 after the update')
-    await shot(st, 'step-through-mazur')
+    // The dialog fits the window and scrolls inside; a tall window shows all of it for the docs.
+    const box = await st.boundingBox()
+    const viewport = page.viewportSize()!
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height)
+    if (SHOTS) {
+      await page.setViewportSize({ width: 1280, height: 1500 })
+      await shot(st, 'step-through-mazur')
+      await page.setViewportSize(viewport)
+    }
     // Applying the update takes one step: the counters move by one.
     await st.getByTestId('st-apply').click()
     await expect.poll(() => counter(page, 'iteration')).toBe(1)
