@@ -57,7 +57,7 @@ export function Controls() {
             type="number"
             step="any"
             min="0"
-            placeholder={fmt(snapshot?.learningRate)}
+            placeholder={fmt(snapshot?.learningRate, 3)}
             value={lr}
             onChange={(e) => setLr(e.target.value)}
             onKeyDown={(e) => {
@@ -85,7 +85,7 @@ export function Controls() {
           <dd data-testid="counter-examples">{snapshot ? count(snapshot.examples) : '–'}</dd>
         </div>
         <div>
-          <dt>η</dt>
+          <dt className="greek">η</dt>
           <dd data-testid="counter-lr">{fmt(snapshot?.learningRate)}</dd>
         </div>
       </dl>
@@ -94,7 +94,7 @@ export function Controls() {
         {state === 'paused' && (snapshot && snapshot.iteration > 0 ? 'Paused' : 'Ready: press Train or step through')}
         {state === 'finished' && `Finished (${snapshot?.stopReason ?? ''})`}
         {state === 'stopped' && 'Stopped'}
-        {state === 'failed' && <span className="error">{snapshot?.error ?? 'Training failed'}</span>}
+        {state === 'failed' && <span className="error">{snapshot?.error ? `Stopped: ${snapshot.errorName ?? 'error'} (see above)` : 'Training failed'}</span>}
       </p>
     </section>
   )

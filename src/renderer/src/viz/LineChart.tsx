@@ -55,7 +55,7 @@ function LineChartView({ series, logY = false, yRange, xLabel, width = 290, heig
     const style = getComputedStyle(canvas)
     const text = style.getPropertyValue('--text').trim() || '#1d2330'
     const grid = style.getPropertyValue('--border').trim() || '#d0d4da'
-    const left = 42
+    let left = 42
     const right = 8
     const top = 18
     const bottom = 26
@@ -97,12 +97,16 @@ function LineChartView({ series, logY = false, yRange, xLabel, width = 290, heig
     ctx.textBaseline = 'middle'
     const yTicks: number[] = []
     if (logY) {
-      for (let e = Math.floor(y0); e <= Math.ceil(y1); e++) if (e >= y0 - 1e-9 && e <= y1 + 1e-9) yTicks.push(10 ** e)
+      // One tick per decade, or every k-th decade when the range is huge (a diverging loss spans hundreds).
+      const every = Math.max(1, Math.ceil((Math.ceil(y1) - Math.floor(y0)) / 5))
+      for (let e = Math.floor(y0); e <= Math.ceil(y1); e++) if (e % every === 0 && e >= y0 - 1e-9 && e <= y1 + 1e-9) yTicks.push(10 ** e)
       if (yTicks.length < 2) yTicks.push(yMin, yMax)
     } else {
       const step = niceStep(yMax - yMin, 4)
       for (let v = Math.ceil(yMin / step) * step; v <= yMax + 1e-12; v += step) yTicks.push(v)
     }
+    // Room for the widest y label (a diverging loss reaches 1e+300).
+    left = Math.max(left, 8 + Math.max(...yTicks.map((v) => ctx.measureText(format(v)).width)))
     for (const v of yTicks) {
       const y = py(v)
       ctx.beginPath()
