@@ -27,6 +27,7 @@ export function buildMenuTemplate(
         item('New Network', 'new', 'CmdOrCtrl+N'),
         item('Open…', 'open', 'CmdOrCtrl+O', true),
         item('Open Example…', 'examples', 'CmdOrCtrl+Shift+E'),
+        item('Open Model…', 'openModel'),
         { type: 'separator' },
         item('Save', 'save', 'CmdOrCtrl+S', true),
         item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S', true),

@@ -13,6 +13,7 @@ export const IPC = {
 export const MENU_COMMANDS = [
   'new',
   'open',
+  'openModel',
   'save',
   'saveAs',
   'examples',

@@ -16,6 +16,7 @@ const click = (testId: string) => document.querySelector<HTMLElement>(`[data-tes
 const handlers: Record<MenuCommand, () => void> = {
   new: cmd.newProject,
   open: () => click('open-file-input'),
+  openModel: () => click('open-model-input'),
   save: () => void cmd.save(false),
   saveAs: () => void cmd.save(true),
   examples: () => useUi.getState().setGalleryOpen(true),
