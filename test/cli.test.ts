@@ -123,4 +123,14 @@ describe('axon (in process)', () => {
     expect(r.code).toBe(1)
     expect(r.err[0]).toMatch(/cannot be trained:\n {2}error invalid-param \[hidden\]: Units/)
   })
+
+  it('names an unknown built-in dataset and lists the known ones (exit 1, no stack)', () => {
+    const project = JSON.parse(readFileSync(example('xor-2-2-1-sigmoid'), 'utf8'))
+    project.data = { kind: 'builtin', id: 'mnist' }
+    const path = join(tmp, 'unknown-builtin.axon.json')
+    writeFileSync(path, JSON.stringify(project))
+    const r = run('train', path)
+    expect(r.code).toBe(1)
+    expect(r.err.join('\n')).toMatch(/no built-in dataset “mnist”\.\n {2}The built-in datasets are: and, or, xor/)
+  })
 })

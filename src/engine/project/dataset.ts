@@ -4,6 +4,7 @@
  */
 
 import { BUILTIN_DATASETS, builtinDataset, type BuiltinDatasetId, type BuiltinOptions } from '../data/builtin'
+import { DataError } from '../data/errors'
 import type { Dataset } from '../spec'
 import type { InlineData, Project } from './types'
 
@@ -30,13 +31,17 @@ export function isBuiltinDatasetId(id: string): id is BuiltinDatasetId {
 
 /**
  * The project's training data when it is inline or built in; null for file data.
- * @throws Error for an unknown built-in id.
+ * @throws DataError (`badOption`) for an unknown built-in id or bad generator options.
  */
 export function projectDataset(project: Project): Dataset | null {
   const data = project.data
   if (data.kind === 'inline') return inlineDataset(data)
   if (data.kind === 'builtin') {
-    if (!isBuiltinDatasetId(data.id)) throw new Error(`Unknown built-in dataset “${data.id}”; known: ${Object.keys(BUILTIN_DATASETS).join(', ')}.`)
+    if (!isBuiltinDatasetId(data.id)) {
+      throw new DataError('badOption', `There is no built-in dataset “${data.id}”.`, {
+        hint: `The built-in datasets are: ${Object.keys(BUILTIN_DATASETS).join(', ')}.`,
+      })
+    }
     return builtinDataset(data.id, (data.options ?? {}) as BuiltinOptions)
   }
   return null
