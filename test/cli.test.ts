@@ -124,6 +124,14 @@ describe('axon (in process)', () => {
     expect(r.err[0]).toMatch(/cannot be trained:\n {2}error invalid-param \[hidden\]: Units/)
   })
 
+  it('checks the network against --data, not against the inline data it replaces', () => {
+    const csv = join(tmp, 'three-features.csv')
+    writeFileSync(csv, 'a,b,c,y\n1,2,3,0\n4,5,6,1\n')
+    const r = run('train', example('xor-2-2-1-sigmoid'), '--data', csv)
+    expect(r.code).toBe(1)
+    expect(r.err.join('\n')).toMatch(/error input-size-mismatch \[input\]: The input has size 2 but the data has 3 features\. Set the input size to 3/)
+  })
+
   it('names an unknown built-in dataset and lists the known ones (exit 1, no stack)', () => {
     const project = JSON.parse(readFileSync(example('xor-2-2-1-sigmoid'), 'utf8'))
     project.data = { kind: 'builtin', id: 'mnist' }

@@ -70,7 +70,10 @@ export function withOverrides(project: Project, overrides: { epochs?: number; se
 export function projectSession(path: string, overrides: { data?: string; labels?: string; epochs?: number; seed?: number } = {}): { project: Project; session: Session; data: ProjectData } {
   const project = withOverrides(readProject(path), overrides)
   const data = loadProjectData(project, path, overrides)
-  const spec = compileOrThrow(project, data)
+  // With --data the loaded file replaces inline or built-in data, whose own shape the compiler
+  // would otherwise check the network against (a mismatch then surfaced later, without a node id).
+  const compiled: Project = overrides.data && project.data.kind !== 'file' ? { ...project, data: { kind: 'file', format: /\.csv$/i.test(overrides.data) ? 'csv' : 'idx', path: overrides.data, scaling: 'none' } } : project
+  const spec = compileOrThrow(compiled, data)
   return { project, session: createSession(spec, data.train), data }
 }
 
