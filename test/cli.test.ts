@@ -132,6 +132,33 @@ describe('axon (in process)', () => {
     expect(r.err.join('\n')).toMatch(/error input-size-mismatch \[input\]: The input has size 2 but the data has 3 features\. Set the input size to 3/)
   })
 
+  it('eval numbers a CSV’s classes as the model does, even when the file lacks one; an unknown class is refused', () => {
+    const project = JSON.parse(readFileSync(example('xor-2-2-1-sigmoid'), 'utf8'))
+    const node = (id: string) => project.nodes.find((n: { id: string }) => n.id === id)
+    node('output').params.units = 2
+    node('output-act').params.activation = 'softmax'
+    node('loss').params.loss = 'softmaxCrossEntropy'
+    const path = join(tmp, 'pets.axon.json')
+    writeFileSync(path, JSON.stringify(project))
+    const csv = (name: string, rows: string) => {
+      writeFileSync(join(tmp, name), `a,b,pet\n${rows}`)
+      return join(tmp, name)
+    }
+    const model = join(tmp, 'pets.model.json')
+    const trained = run('train', path, '--data', csv('pets.csv', '0,0,cat\n0,1,dog\n1,0,dog\n1,1,cat\n'), '--epochs', '5', '--out', model)
+    expect(trained.code).toBe(0)
+    // Only dogs: sorted on its own, "dog" would be class 0 of 1; the model's classes are cat, dog.
+    const dogs = csv('dogs.csv', '0,1,dog\n1,0,dog\n')
+    const predicted = run('predict', model, '--input', '0,1;1,0', '--json').out.map((l) => JSON.parse(l).label)
+    const e = run('eval', model, '--data', dogs, '--json')
+    expect(e.code).toBe(0)
+    expect(JSON.parse(e.out[0])).toMatchObject({ count: 2, accuracy: predicted.filter((l: string) => l === 'dog').length / 2 })
+    expect(JSON.parse(e.out[0]).confusion).toHaveLength(2)
+    const bird = run('eval', model, '--data', csv('bird.csv', '0,1,dog\n1,0,bird\n'))
+    expect(bird.code).toBe(1)
+    expect(bird.err.join('\n')).toMatch(/The class "bird" is not one of the 2 classes the network was trained on\.\n {2}The known classes are: "cat", "dog"/)
+  })
+
   it('names an unknown built-in dataset and lists the known ones (exit 1, no stack)', () => {
     const project = JSON.parse(readFileSync(example('xor-2-2-1-sigmoid'), 'utf8'))
     project.data = { kind: 'builtin', id: 'mnist' }

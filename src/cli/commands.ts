@@ -5,7 +5,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { isDataError } from '../engine/data'
+import { datasetWithClasses, isDataError } from '../engine/data'
 import {
   createPredictor,
   exportModel,
@@ -130,7 +130,9 @@ export function commandTrain(argv: readonly string[], print: Print): number {
 
 /** A data file read for a model: raw values, with the model's preprocessing attached. */
 function modelDataset(model: ModelFile, dataPath: string, labelsPath: string | undefined): Dataset {
-  const raw = readDataFile(resolve(dataPath), labelsPath && resolve(labelsPath), model.preprocessing.labelNames)
+  const read = readDataFile(resolve(dataPath), labelsPath && resolve(labelsPath), model.preprocessing.labelNames)
+  // A CSV's classes are numbered by the values it holds; number them as the model does.
+  const raw = model.preprocessing.labelNames ? datasetWithClasses(read, model.preprocessing.labelNames) : read
   if (raw.inputSize !== model.architecture.inputSize) throw new CliError(`The data has ${raw.inputSize} features per row; the model expects ${model.architecture.inputSize}.`)
   const pre = model.preprocessing
   // Bytes read from IDX carry their own 1/255; the model's preprocessing already includes it.

@@ -9,6 +9,7 @@ import {
   applyNormalization,
   csvToDataset,
   datasetSubset,
+  datasetWithClasses,
   fitNormalization,
   idxToDataset,
   parseCsv,
@@ -92,6 +93,8 @@ export function loadProjectData(project: Project, projectPath: string, override:
     file.format === 'csv' ? readCsvDataset(path, file.targetColumns, file.header) : readIdxDataset(path, labels, labelNamesOf(file))
   let train = read(at(file.path)!, at(file.labelsPath))
   let test = file.testPath ? read(at(file.testPath)!, at(file.testLabelsPath)) : undefined
+  // A test CSV numbers its classes by the values it holds: number them as the training set does.
+  if (test && train.labelNames) test = datasetWithClasses(test, train.labelNames)
   if (file.limit !== undefined && file.limit < train.count) train = datasetSubset(train, Array.from({ length: file.limit }, (_, i) => i))
   if (file.scaling !== 'none') {
     const params = fitNormalization(train, file.scaling)

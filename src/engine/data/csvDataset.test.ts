@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from './csv'
 import { csvToDataset } from './csvDataset'
+import { datasetReadTarget, datasetWithClasses } from './dataset'
 
 const table = (s: string) => parseCsv(new TextEncoder().encode(s))
 
@@ -96,5 +97,37 @@ describe('csvToDataset', () => {
       expect(Array.from(dataset.inputs)).toEqual([1, -1, -1, 5])
       expect(report.filled).toEqual([{ column: 'a', count: 2, value: -1 }])
     })
+  })
+})
+
+describe('datasetWithClasses', () => {
+  const trained = ['setosa', 'versicolor', 'virginica']
+
+  it('renumbers a file that lacks a class onto the trained classes (one-hot of the full width)', () => {
+    const { dataset } = csvToDataset(table('x,species\n1,virginica\n2,setosa\n3,virginica\n'), { targets: ['species'] })
+    expect(dataset.labelNames).toEqual(['setosa', 'virginica'])
+    const mapped = datasetWithClasses(dataset, trained)
+    expect(Array.from(mapped.labels!)).toEqual([2, 0, 2])
+    expect(mapped).toMatchObject({ targetSize: 3, labelNames: trained })
+    const t = new Float64Array(3)
+    datasetReadTarget(mapped, 0, t)
+    expect(Array.from(t)).toEqual([0, 0, 1])
+  })
+
+  it('a file with a single class becomes one-hot over the trained classes', () => {
+    const { dataset } = csvToDataset(table('x,species\n1,versicolor\n2,versicolor\n'), { targets: ['species'] })
+    expect(dataset.targetSize).toBe(1)
+    const mapped = datasetWithClasses(dataset, trained)
+    expect(mapped.targetSize).toBe(3)
+    expect(Array.from(mapped.labels!)).toEqual([1, 1])
+  })
+
+  it('returns the same dataset when the classes already match, and refuses an unknown class', () => {
+    const { dataset } = csvToDataset(table('x,species\n1,setosa\n2,versicolor\n3,virginica\n'), { targets: ['species'] })
+    expect(datasetWithClasses(dataset, trained)).toBe(dataset)
+    const { dataset: other } = csvToDataset(table('x,species\n1,setosa\n2,rosa\n'), { targets: ['species'] })
+    expect(() => datasetWithClasses(other, trained)).toThrow(
+      expect.objectContaining({ name: 'DataError', code: 'badLabel', message: 'The class "rosa" is not one of the 3 classes the network was trained on.' }),
+    )
   })
 })

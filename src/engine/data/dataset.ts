@@ -3,6 +3,7 @@
  */
 import type { Dataset } from '../spec'
 import { bytesToFloat } from '../kernels/gemm'
+import { DataError } from './errors'
 
 /**
  * Reads row `i` into `out[offset … offset+inputSize)` as the model sees it:
@@ -99,4 +100,34 @@ export function datasetSubset(ds: Dataset, indices: ArrayLike<number>): Dataset 
   if (targets) out.targets = targets
   if (labels) out.labels = labels
   return out
+}
+
+/**
+ * The same rows with their class labels renumbered to `labelNames` (a trained model's classes, or
+ * a training set's): a CSV's categories are numbered in sorted order of the values it holds, so a
+ * test or evaluation file that lacks a class, or lists them differently, would otherwise number
+ * them differently. Datasets without `labels` and `labelNames` are returned as they are.
+ * Result: `labels[i]` indexes `labelNames`; `targetSize` = `labelNames.length` (one-hot), or 1
+ * for a single binary output.
+ * @throws DataError `badLabel` for a class that is not in `labelNames`.
+ */
+export function datasetWithClasses(ds: Dataset, labelNames: readonly string[]): Dataset {
+  const own = ds.labelNames
+  if (!ds.labels || !own) return ds
+  if (own.length === labelNames.length && own.every((name, i) => name === labelNames[i])) return ds
+  const index = new Map(labelNames.map((name, i) => [name, i]))
+  const code = own.map((name) => {
+    const i = index.get(name)
+    if (i === undefined) {
+      throw new DataError('badLabel', `The class "${name}" is not one of the ${labelNames.length} classes the network was trained on.`, {
+        hint: `The known classes are: ${labelNames.map((n) => `"${n}"`).join(', ')}. Remove those rows or use data with the same classes.`,
+      })
+    }
+    return i
+  })
+  // One output holding the label itself (0/1), as opposed to one category one-hot in one column.
+  const binary = ds.targetSize === 1 && own.length === 2 && labelNames.length === 2
+  const labels = labelNames.length > 256 ? new Int32Array(ds.count) : new Uint8Array(ds.count)
+  for (let r = 0; r < ds.count; r++) labels[r] = code[ds.labels[r]]
+  return { ...ds, labels, labelNames: [...labelNames], targetSize: binary ? 1 : labelNames.length }
 }

@@ -52,6 +52,7 @@ export {
   datasetInputs,
   datasetClassOf,
   datasetSubset,
+  datasetWithClasses,
   classBalance,
 } from './dataset'
 export {
