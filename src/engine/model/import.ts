@@ -81,6 +81,8 @@ export function validateModel(json: unknown): ModelParseResult {
         nIn = units
       })
       outputSize = nIn
+      const last: unknown = a.layers.at(-1)
+      if (isObject(last) && last.kind === 'dropout') fail(`$.architecture.layers[${a.layers.length - 1}]`, 'must be a dense layer (the output), not dropout')
       if (a.outputSize !== outputSize) fail('$.architecture.outputSize', `must be ${outputSize} (the last layer's units)`)
     }
   }
@@ -94,6 +96,11 @@ export function validateModel(json: unknown): ModelParseResult {
     if (p.scalePerFeature !== undefined && !isNumberArray(p.scalePerFeature, n)) fail('$.preprocessing.scalePerFeature', `must be ${n} numbers (one per input feature)`)
     for (const key of ['featureNames', 'labelNames', 'targetNames']) {
       if (p[key] !== undefined && !(Array.isArray(p[key]) && (p[key] as unknown[]).every((s) => typeof s === 'string'))) fail(`$.preprocessing.${key}`, 'must be an array of strings')
+    }
+    // One name per output unit (a single output is a yes/no class: at most two names).
+    const names = p.labelNames
+    if (Array.isArray(names) && outputSize > 0 && (outputSize === 1 ? names.length > 2 : names.length !== outputSize)) {
+      fail('$.preprocessing.labelNames', outputSize === 1 ? 'must have at most 2 names for one output' : `must have ${outputSize} names (one per output unit)`)
     }
   }
   const t = json.training

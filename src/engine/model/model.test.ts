@@ -72,6 +72,8 @@ describe('model JSON', () => {
     ['biases of the wrong length', (m) => m.architecture.layers[0].biases.push(1), '$.architecture.layers[0].biases', /3 numbers/],
     ['shift of the wrong length', (m) => (m.preprocessing.shift = [1]), '$.preprocessing.shift', /2 numbers/],
     ['a string weight', (m) => (m.architecture.layers[0].weights[0][0] = '0.5'), '$.architecture.layers[0].weights[0]', /numbers/],
+    ['a dropout output layer', (m) => m.architecture.layers.push({ kind: 'dropout', nodeId: 'x', rate: 0.5 }), '$.architecture.layers[3]', /dense layer \(the output\), not dropout/],
+    ['three class names for one output', (m) => (m.preprocessing.labelNames = ['a', 'b', 'c']), '$.preprocessing.labelNames', /at most 2 names/],
   ]
   it.each(broken)('rejects %s with its path', (_, breakIt, path, message) => {
     const json = JSON.parse(JSON.stringify(valid()))
