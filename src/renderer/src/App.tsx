@@ -24,6 +24,8 @@ export function App() {
 function Designer() {
   const theme = useUi((s) => s.theme)
   const sideTab = useUi((s) => s.sideTab)
+  const paletteOpen = useUi((s) => s.paletteOpen)
+  const sidePanelOpen = useUi((s) => s.sidePanelOpen)
   useAutosave()
   const openFile = useCallback(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click(), [])
   useShortcuts(openFile)
@@ -31,7 +33,7 @@ function Designer() {
     document.documentElement.dataset.theme = theme
   }, [theme])
   return (
-    <div className={`app side-${sideTab}`} data-theme={theme}>
+    <div className={`app side-${sideTab}${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}`} data-theme={theme}>
       <Toolbar />
       <Palette />
       <main className="canvas" data-testid="canvas">

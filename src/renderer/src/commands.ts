@@ -2,6 +2,9 @@
  * The designer's commands, shared by the toolbar, the keyboard shortcuts and (later) the
  * desktop menus. Each works on the stores; none needs React.
  */
+import { compileGraph, type Project } from '../../engine/project'
+import { tidyPerRow } from './canvas/fit'
+import { layoutLinear } from './graph/edit'
 import { exampleProject } from './graph/examples'
 import { createEmptyProject } from './graph/newProject'
 import { forgetFileHandle, openProjectText, saveProjectFile } from './files/projectFiles'
@@ -28,11 +31,26 @@ export function openExample(id: string): void {
   const project = exampleProject(id)
   if (!project || !confirmDiscard()) return
   forgetFileHandle()
-  doc().load(project, { exampleId: id })
+  doc().load(wrapIfLong(project), { exampleId: id })
   ui().select([])
   ui().setGalleryOpen(false)
   ui().setCardOpen(true)
+  ui().setCardFolded(false)
   ui().notify(null)
+}
+
+/**
+ * The example laid out in two rows when its one row would not fit the canvas at a readable
+ * zoom (a 7-node chain beside the training panel at 1280 px); else as the file has it.
+ */
+function wrapIfLong(project: Project): Project {
+  const perRow = tidyPerRow(project.nodes.length)
+  return perRow < project.nodes.length ? layoutLinear(project, compileGraph(project).chain, perRow) : project
+}
+
+/** Lays the network out in a row, or in two where one would be too small to read. */
+export function tidy(): void {
+  doc().autoLayout(tidyPerRow(doc().project.nodes.length))
 }
 
 /** Opens project text (from a file input, a drop or the desktop shell). */
@@ -125,6 +143,8 @@ export function train(): void {
   const { compiled, project } = doc()
   if (!compiled.spec) return
   ui().setSideTab('training')
+  // The pause, step and reset controls live in the panel: show it if it was folded away.
+  if (!ui().sidePanelOpen) ui().setSidePanelOpen(true)
   if (!hasTrainListeners()) ui().notify({ kind: 'info', text: 'The network compiles. Training views arrive with the training panel.' })
   requestTrain({ spec: compiled.spec, project })
 }

@@ -2,7 +2,6 @@ import { useEffect } from 'react'
 import { useReactFlow } from '@xyflow/react'
 import { fitOptions } from './canvas/fit'
 import * as cmd from './commands'
-import { useDocument } from './store/documentStore'
 import { useUi } from './store/uiStore'
 
 /** Whether the key went to a text field (then shortcuts other than save leave it alone). */
@@ -13,7 +12,8 @@ function typing(target: EventTarget | null): boolean {
 
 /**
  * Keyboard shortcuts: Ctrl/⌘ + Z (undo), Shift+Z or Y (redo), C, V, D (duplicate), A (select
- * all), S (save; with Shift: save as), O (open); Delete/Backspace; F (fit), L (tidy layout).
+ * all), S (save; with Shift: save as), O (open); Delete/Backspace; F (fit), L (tidy layout);
+ * [ and ] hide or show the palette and the side panel.
  */
 export function useShortcuts(openFile: () => void): void {
   const { fitView } = useReactFlow()
@@ -61,8 +61,12 @@ export function useShortcuts(openFile: () => void): void {
       } else if (!mod && !e.altKey && key === 'f') {
         void fitView(fitOptions(200))
       } else if (!mod && !e.altKey && key === 'l') {
-        useDocument.getState().autoLayout()
+        cmd.tidy()
         setTimeout(() => void fitView(fitOptions(200)), 30)
+      } else if (!mod && !e.altKey && e.key === '[') {
+        useUi.getState().setPaletteOpen(!useUi.getState().paletteOpen)
+      } else if (!mod && !e.altKey && e.key === ']') {
+        useUi.getState().setSidePanelOpen(!useUi.getState().sidePanelOpen)
       }
     }
     window.addEventListener('keydown', onKey)

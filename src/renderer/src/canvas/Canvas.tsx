@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react'
 import {
   Background,
   Controls,
@@ -20,7 +20,7 @@ import { useUi } from '../store/uiStore'
 import { ExampleCard } from '../panels/ExampleCard'
 import { ProblemsBar } from '../panels/ProblemsBar'
 import { edgeTypes, nodeTypes, PALETTE_MIME } from './nodeTypes'
-import { fitOptions } from './fit'
+import { cardCrowdsNetwork, fitOptions } from './fit'
 import { CanvasTintToggle } from './CanvasTintToggle'
 
 export interface PalettePayload {
@@ -47,9 +47,28 @@ export function Canvas() {
   // Fit the view whenever a project is loaded (new, open, example, recovery).
   useEffect(() => {
     if (loadSerial === 0 || useDocument.getState().project.nodes.length === 0) return
-    const timer = setTimeout(() => void fitView(fitOptions()), 80)
+    const timer = setTimeout(() => {
+      // In a cramped window the explanation folds to its title (one click brings it back).
+      if (cardCrowdsNetwork()) useUi.getState().setCardFolded(true)
+      else void fitView(fitOptions())
+    }, 80)
     return () => clearTimeout(timer)
   }, [loadSerial, fitView])
+
+  // Fit again when the canvas changes size because a panel folded, opened or widened, or the
+  // example card folded: the network stays whole and as large as the room allows.
+  const paletteOpen = useUi((s) => s.paletteOpen)
+  const sidePanelOpen = useUi((s) => s.sidePanelOpen)
+  const sideTab = useUi((s) => s.sideTab)
+  const cardFolded = useUi((s) => s.cardFolded)
+  const layoutKey = `${paletteOpen}/${sidePanelOpen}/${sideTab}/${cardFolded}`
+  const firstLayout = useRef(layoutKey)
+  useEffect(() => {
+    if (layoutKey === firstLayout.current || useDocument.getState().project.nodes.length === 0) return
+    firstLayout.current = layoutKey
+    const timer = setTimeout(() => void fitView(fitOptions(200)), 60)
+    return () => clearTimeout(timer)
+  }, [layoutKey, fitView])
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const moves: Record<string, Position> = {}
@@ -140,7 +159,7 @@ export function Canvas() {
     >
       <Background gap={24} />
       <Controls position="bottom-left" />
-      <MiniMap position="bottom-right" pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} />
+      <MiniMap position="bottom-right" pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_SIZE} />
       <Panel position="top-left">
         <ExampleCard />
       </Panel>
@@ -158,6 +177,9 @@ export function Canvas() {
     </ReactFlow>
   )
 }
+
+/** Small enough to leave the network the room (React Flow's default is 200 × 150). */
+const MINIMAP_SIZE = { width: 150, height: 96 }
 
 const MINIMAP_COLORS = { data: '#6b7385', layers: '#2f6fd6', activations: '#0f9d77', losses: '#c2410c', optimizers: '#7c3aed' } as const
 

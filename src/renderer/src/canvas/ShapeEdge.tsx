@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react'
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react'
 import { useDocument } from '../store/documentStore'
 import type { FlowEdge } from '../graph/flow'
 import { DiagnosticBadge } from './DiagnosticBadge'
@@ -10,7 +10,12 @@ const NO_DIAGNOSTICS: never[] = []
 function ShapeEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<FlowEdge>) {
   const label = useDocument((s) => s.shapes.edgeLabel[id])
   const diagnostics = useDocument((s) => s.pinned.byEdge[id] ?? NO_DIAGNOSTICS)
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
+  // A link into a node further left (a chain wrapped into a second row) runs right, down
+  // between the rows and back left, instead of a bezier loop across the nodes.
+  const wraps = targetX < sourceX - 10 && Math.abs(targetY - sourceY) > 40
+  const [path, labelX, labelY] = wraps
+    ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 12, offset: 24 })
+    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   const bad = diagnostics.some((d) => d.severity === 'error')
   return (
     <>

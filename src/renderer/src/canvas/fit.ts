@@ -1,11 +1,95 @@
 import type { FitViewOptions } from '@xyflow/react'
+import { layoutPerRow, NODE_WIDTH } from '../graph/edit'
+import { useDocument } from '../store/documentStore'
+import { useUi } from '../store/uiStore'
+
+/** Margins around a fitted network, in screen pixels: clear of the controls, problems bar and minimap. */
+const MARGIN = { top: 48, bottom: 130, left: 56, right: 48 }
+/** Never zoom in past this when fitting (a 2-node net would fill the screen). */
+const MAX_FIT_ZOOM = 1.25
+/** Zoom at which node text (17 px titles, 12 px details) still reads on a projector. */
+export const READABLE_ZOOM = 0.8
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** The network's bounding box in canvas pixels (measured sizes where React Flow has them). */
+function graphBounds(): Box | null {
+  const nodes = useDocument.getState().project.nodes
+  if (nodes.length === 0) return null
+  const sizes = useUi.getState().nodeSizes
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const n of nodes) {
+    const size = sizes[n.id] ?? { width: NODE_WIDTH, height: 90 }
+    x0 = Math.min(x0, n.position.x)
+    y0 = Math.min(y0, n.position.y)
+    x1 = Math.max(x1, n.position.x + size.width)
+    y1 = Math.max(y1, n.position.y + size.height)
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+}
+
+/** The canvas element's size in screen pixels (0 × 0 before it is laid out). */
+export function canvasSize(): { width: number; height: number } {
+  const el = document.querySelector('.canvas')
+  return el ? { width: el.clientWidth, height: el.clientHeight } : { width: 0, height: 0 }
+}
 
 /**
- * Fit-view options that keep the network clear of the example card (top-left) and the
- * problems bar and minimap (bottom), and never zoom in past a readable size.
+ * Fit-view options that keep the network clear of the example card and of the problems bar and
+ * minimap (bottom), and never zoom in past a readable size. The network goes below the card or
+ * beside it, whichever shows it larger.
  */
 export function fitOptions(duration = 0): FitViewOptions {
-  const card = document.querySelector('.example-card')
-  const top = card ? Math.round(card.getBoundingClientRect().height) + 44 : 48
-  return { padding: { top: `${top}px`, bottom: '150px', left: '48px', right: '48px' }, maxZoom: 1.25, minZoom: 0.2, duration }
+  const card = document.querySelector('.example-card')?.getBoundingClientRect()
+  let padding = MARGIN
+  if (card) {
+    const below = { ...MARGIN, top: Math.round(card.height) + 36 }
+    const beside = { ...MARGIN, left: Math.round(card.width) + 40 }
+    padding = fittedZoom(beside) > fittedZoom(below) ? beside : below
+  }
+  const px = (n: number): `${number}px` => `${n}px`
+  return {
+    padding: { top: px(padding.top), bottom: px(padding.bottom), left: px(padding.left), right: px(padding.right) },
+    maxZoom: MAX_FIT_ZOOM,
+    minZoom: 0.2,
+    duration,
+  }
 }
+
+/** The zoom at which the network fits the canvas inside these margins. */
+function fittedZoom(m: typeof MARGIN): number {
+  const bounds = graphBounds()
+  const { width, height } = canvasSize()
+  if (!bounds || width === 0) return 0
+  return Math.min((width - m.left - m.right) / bounds.width, (height - m.top - m.bottom) / bounds.height, MAX_FIT_ZOOM)
+}
+
+/** Nodes per row for Tidy in the current canvas: one row when it reads, else two or more. */
+export function tidyPerRow(count: number): number {
+  const { width } = canvasSize()
+  if (width === 0) return count
+  return layoutPerRow(count, width - MARGIN.left - MARGIN.right, READABLE_ZOOM)
+}
+
+/**
+ * True when the open example card leaves the network too small to read (below it or beside
+ * it) and folding it to its title line would show the network clearly larger.
+ */
+export function cardCrowdsNetwork(): boolean {
+  const card = document.querySelector('.example-card')?.getBoundingClientRect()
+  if (!card) return false
+  const withCard = Math.max(fittedZoom({ ...MARGIN, top: Math.round(card.height) + 36 }), fittedZoom({ ...MARGIN, left: Math.round(card.width) + 40 }))
+  const folded = fittedZoom({ ...MARGIN, top: FOLDED_CARD_HEIGHT + 36 })
+  return withCard < READABLE_ZOOM && folded > withCard * 1.15
+}
+
+/** The folded example card (its title line), in screen pixels. */
+const FOLDED_CARD_HEIGHT = 48

@@ -13,8 +13,8 @@ import {
 } from '../../../engine/project'
 import { connectionProblem } from './connection'
 
-/** Horizontal and vertical spacing of auto-layout, in canvas pixels. */
-export const LAYOUT_DX = 230
+/** Horizontal and vertical spacing of auto-layout, in canvas pixels (room for a `784 → 100` edge label). */
+export const LAYOUT_DX = 250
 export const LAYOUT_DY = 170
 
 /** A new id `kind-N` not yet used in the project (ids read well in files and messages). */
@@ -144,10 +144,11 @@ export function pasteClipboard(project: Project, clip: Clipboard, offset: Positi
 }
 
 /**
- * Lays a linear stack out in one row, left to right in chain order (input … loss), with the
- * optimizer after the loss; nodes off the chain go in a second row below.
+ * Lays a linear stack out left to right in chain order (input … loss), with the optimizer after
+ * the loss, `perRow` nodes to a row: a long chain wraps into a second row like a line of text,
+ * so it fits a narrow window at a readable zoom. Nodes off the chain go in a row below.
  */
-export function layoutLinear(project: Project, chain: readonly string[]): Project {
+export function layoutLinear(project: Project, chain: readonly string[], perRow = Infinity): Project {
   const order = [...chain]
   const onChain = new Set(order)
   const loss = project.nodes.find((n) => n.kind === 'loss')
@@ -157,12 +158,27 @@ export function layoutLinear(project: Project, chain: readonly string[]): Projec
     onChain.add(optimizer.id)
   }
   const rest = project.nodes.filter((n) => !onChain.has(n.id)).sort((a, b) => kindRank(a.kind) - kindRank(b.kind))
+  const row = Math.max(1, Math.floor(perRow))
   const moves: Record<string, Position> = {}
-  order.forEach((id, i) => (moves[id] = { x: i * LAYOUT_DX, y: 0 }))
-  const restY = order.length > 0 ? LAYOUT_DY : 0
+  order.forEach((id, i) => (moves[id] = { x: (i % row) * LAYOUT_DX, y: Math.floor(i / row) * LAYOUT_DY }))
+  const restY = order.length > 0 ? Math.ceil(order.length / row) * LAYOUT_DY : 0
   rest.forEach((n, i) => (moves[n.id] = { x: i * LAYOUT_DX, y: restY }))
   return moveNodes(project, moves)
 }
+
+/**
+ * How many nodes of a `count`-long chain to put in a row so that the chain, fitted into
+ * `width` screen pixels, shows at `zoom` or larger: all of them when they fit, else rows of
+ * equal length (7 → 4 + 3), at most `maxRows` of them (then the fit zooms out instead).
+ */
+export function layoutPerRow(count: number, width: number, zoom = 0.8, maxRows = 2): number {
+  const fits = Math.max(1, Math.floor((width / zoom + (LAYOUT_DX - NODE_WIDTH)) / LAYOUT_DX))
+  if (count <= fits) return count
+  return Math.ceil(count / Math.min(maxRows, Math.ceil(count / fits)))
+}
+
+/** The widest node, in canvas pixels (dense and input nodes; see `.layer-node` in styles.css). */
+export const NODE_WIDTH = 164
 
 const KIND_ORDER = Object.keys(NODE_KINDS) as NodeKind[]
 function kindRank(kind: NodeKind): number {

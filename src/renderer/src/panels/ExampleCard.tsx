@@ -6,17 +6,29 @@ export function ExampleCard() {
   const meta = useDocument((s) => s.project.meta)
   const exampleId = useDocument((s) => s.exampleId)
   const open = useUi((s) => s.cardOpen)
+  const folded = useUi((s) => s.cardFolded)
   if (!open || !meta.description) return null
   return (
-    <article className="example-card" data-testid="example-card" data-example={exampleId ?? ''}>
+    <article className={`example-card${folded ? ' is-folded' : ''}`} data-testid="example-card" data-example={exampleId ?? ''}>
       <header>
         <h2>{meta.title}</h2>
-        <button type="button" className="icon-button" aria-label="Close the explanation" onClick={() => useUi.getState().setCardOpen(false)}>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="example-card-fold"
+          aria-expanded={!folded}
+          aria-label={folded ? 'Show the explanation' : 'Fold the explanation away'}
+          title={folded ? 'Show the explanation' : 'Fold the explanation away (more room for the network)'}
+          onClick={() => useUi.getState().setCardFolded(!folded)}
+        >
+          {folded ? '▾' : '▴'}
+        </button>
+        <button type="button" className="icon-button" aria-label="Close the explanation" title="Close the explanation" onClick={() => useUi.getState().setCardOpen(false)}>
           ×
         </button>
       </header>
-      {meta.source && <div className="example-source">{meta.source}</div>}
-      <p>{meta.description}</p>
+      {!folded && meta.source && <div className="example-source">{meta.source}</div>}
+      {!folded && <p>{meta.description}</p>}
     </article>
   )
 }

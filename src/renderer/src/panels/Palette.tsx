@@ -54,8 +54,21 @@ function addByClick(it: PaletteItem): void {
 
 /** The palette: drag a block onto the canvas, or click it (or press Enter) to add it. */
 export function Palette() {
+  const open = useUi((s) => s.paletteOpen)
+  if (!open) {
+    return (
+      <aside className="palette is-collapsed" data-testid="palette" aria-label="Palette">
+        <button type="button" className="panel-rail" data-testid="palette-toggle" aria-expanded={false} onClick={() => useUi.getState().setPaletteOpen(true)} title="Show the palette ([)">
+          <span aria-hidden="true">»</span> Blocks
+        </button>
+      </aside>
+    )
+  }
   return (
     <aside className="palette" data-testid="palette" aria-label="Palette">
+      <button type="button" className="panel-hide" data-testid="palette-toggle" aria-expanded={true} onClick={() => useUi.getState().setPaletteOpen(false)} title="Hide the palette to give the canvas more room ([)" aria-label="Hide the palette">
+        «
+      </button>
       {PALETTE.map((g) => (
         <section key={g.group} className={`palette-group group-${g.group}`}>
           <h2>{g.title}</h2>

@@ -4,10 +4,21 @@ import { TrainingPanel } from '../training/TrainingPanel'
 
 /**
  * The right-hand panel: the inspector, and the training views (issue 5: `training/TrainingPanel`).
+ * It folds to a narrow rail (button or `]`) so the canvas gets the room on a projector.
  */
 export function SidePanel() {
   const tab = useUi((s) => s.sideTab)
   const setTab = useUi((s) => s.setSideTab)
+  const open = useUi((s) => s.sidePanelOpen)
+  if (!open) {
+    return (
+      <aside className="side-panel is-collapsed" data-testid="side-panel">
+        <button type="button" className="panel-rail" data-testid="side-panel-toggle" aria-expanded={false} onClick={() => useUi.getState().setSidePanelOpen(true)} title="Show the inspector and training panel (])">
+          <span aria-hidden="true">«</span> {tab === 'training' ? 'Training' : 'Inspector'}
+        </button>
+      </aside>
+    )
+  }
   return (
     <aside className="side-panel" data-testid="side-panel">
       <div className="tabs" role="tablist">
@@ -16,6 +27,9 @@ export function SidePanel() {
         </button>
         <button type="button" role="tab" aria-selected={tab === 'training'} data-testid="tab-training" onClick={() => setTab('training')}>
           Training
+        </button>
+        <button type="button" className="panel-hide" data-testid="side-panel-toggle" aria-expanded={true} onClick={() => useUi.getState().setSidePanelOpen(false)} title="Hide this panel to give the canvas more room (])" aria-label="Hide the side panel">
+          »
         </button>
       </div>
       <div className="side-panel-body">{tab === 'inspector' ? <Inspector /> : <TrainingPanel />}</div>

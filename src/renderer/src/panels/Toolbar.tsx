@@ -85,7 +85,7 @@ export function Toolbar() {
         <button type="button" data-testid="cmd-redo" onClick={cmd.redo} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
           ↷
         </button>
-        <button type="button" data-testid="cmd-layout" onClick={() => { useDocument.getState().autoLayout(); setTimeout(() => void fitView(fitOptions(200)), 30) }} title="Lay the network out in a row (L)">
+        <button type="button" data-testid="cmd-layout" onClick={() => { cmd.tidy(); setTimeout(() => void fitView(fitOptions(200)), 30) }} title="Lay the network out in a row, or two when one would be too small to read (L)">
           Tidy
         </button>
         <button type="button" data-testid="cmd-fit" onClick={() => void fitView(fitOptions(200))} title="Fit the network in view (F)">

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseProject, serializeProject } from '../../../engine/project'
 import { EXAMPLES, exampleProject } from '../graph/examples'
+import { LAYOUT_DX, LAYOUT_DY, NODE_WIDTH, layoutLinear, layoutPerRow } from '../graph/edit'
 import { fromFlow, toFlowEdges, toFlowNodes } from '../graph/flow'
 import { createEmptyProject } from '../graph/newProject'
 import { historyRecord, createHistory, historyUndo, historyRedo, HISTORY_LIMIT } from './history'
@@ -70,11 +71,35 @@ describe('document store', () => {
     doc().appendNode('dense', loss) // loss → dense is refused: added, not wired
     expect(doc().project.edges.map((e) => `${e.source}>${e.target}`)).toEqual(['input-1>dense-1', 'dense-1>activation-1', 'activation-1>loss-1'])
     expect(doc().project.nodes.find((n) => n.id === act)!.params).toMatchObject({ activation: 'tanh' })
-    expect(doc().project.nodes.map((n) => n.position.x)).toEqual([0, 230, 460, 690, 920])
+    expect(doc().project.nodes.map((n) => n.position.x)).toEqual([0, 1, 2, 3, 4].map((i) => i * LAYOUT_DX))
     doc().undo()
     doc().undo()
     expect(ids()).toEqual([input, dense, act])
     expect(doc().project.edges).toHaveLength(2)
+  })
+
+  it('Tidy wraps a long chain into two rows, in chain order, and keeps a short one in a row', () => {
+    const project = exampleProject('encoder-8-3-8')!
+    doc().load(project)
+    const chain = [...doc().compiled.chain]
+    const optimizer = project.nodes.find((n) => n.kind === 'optimizer')!.id
+    doc().autoLayout(4)
+    const at = (id: string) => doc().project.nodes.find((n) => n.id === id)!.position
+    const order = [...new Set([...chain, optimizer])]
+    expect(order).toHaveLength(7)
+    expect(order.map(at)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => ({ x: (i % 4) * LAYOUT_DX, y: Math.floor(i / 4) * LAYOUT_DY })))
+    doc().undo()
+    expect(doc().project).toBe(project)
+    expect(layoutLinear(project, chain).nodes.every((n) => n.position.y === 0)).toBe(true)
+  })
+
+  it('layoutPerRow: one row when it reads at the zoom, else two even rows (never more)', () => {
+    const oneRow = (n: number) => (n - 1) * LAYOUT_DX + NODE_WIDTH
+    expect(layoutPerRow(7, oneRow(7) * 0.8, 0.8)).toBe(7)
+    expect(layoutPerRow(7, oneRow(7) * 0.8 - 1, 0.8)).toBe(4)
+    expect(layoutPerRow(7, oneRow(4) * 0.8, 0.8)).toBe(4)
+    expect(layoutPerRow(7, 300, 0.8)).toBe(4)
+    expect(layoutPerRow(3, 300, 0.8)).toBe(2)
   })
 
   it('records a whole drag as one step', () => {

@@ -88,7 +88,8 @@ export interface DocumentState {
   /** Pastes the clipboard; returns the new node ids. */
   paste(offset?: Position): string[]
   duplicate(nodeIds: readonly string[]): string[]
-  autoLayout(): void
+  /** Lays the chain out in a row (or rows of `perRow`, see `layoutLinear`). */
+  autoLayout(perRow?: number): void
   undo(): void
   redo(): void
 }
@@ -224,8 +225,8 @@ export const useDocument = create<DocumentState>()((set, get) => {
       edit(result.project)
       return result.ids
     },
-    autoLayout() {
-      edit(layoutLinear(get().project, get().compiled.chain))
+    autoLayout(perRow) {
+      edit(layoutLinear(get().project, get().compiled.chain, perRow))
     },
     undo() {
       moveBase = null

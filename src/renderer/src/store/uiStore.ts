@@ -1,6 +1,6 @@
 /**
  * UI state that is never saved with the project: selection, measured node sizes, theme,
- * open dialogs and the one-line notice. (Training state lives in its own store, issue 5.)
+ * which panels are open, open dialogs and the one-line notice. (Training state lives in its own store, issue 5.)
  */
 import { create } from 'zustand'
 
@@ -23,6 +23,11 @@ export interface UiState {
   notice: Notice | null
   /** The right-hand panel: the inspector, or the training views (issue 5). */
   sideTab: 'inspector' | 'training'
+  /** Whether the palette (left) and the side panel (right) are shown; remembered on this machine, not in the project. */
+  paletteOpen: boolean
+  sidePanelOpen: boolean
+  /** The example card shows only its title (its explanation folded away). */
+  cardFolded: boolean
 
   select(nodes: string[], edges?: string[]): void
   setNodeSize(id: string, size: { width: number; height: number }): void
@@ -31,9 +36,36 @@ export interface UiState {
   setCardOpen(open: boolean): void
   notify(notice: Notice | null): void
   setSideTab(tab: UiState['sideTab']): void
+  setPaletteOpen(open: boolean): void
+  setSidePanelOpen(open: boolean): void
+  setCardFolded(folded: boolean): void
 }
 
 const THEME_KEY = 'axon:theme'
+const PANELS_KEY = 'axon:panels'
+
+interface Panels {
+  paletteOpen: boolean
+  sidePanelOpen: boolean
+}
+
+/** The panels' open state as last left on this machine (both open the first time). */
+function initialPanels(): Panels {
+  try {
+    const saved = JSON.parse(globalThis.localStorage?.getItem(PANELS_KEY) ?? 'null') as Partial<Panels> | null
+    return { paletteOpen: saved?.paletteOpen !== false, sidePanelOpen: saved?.sidePanelOpen !== false }
+  } catch {
+    return { paletteOpen: true, sidePanelOpen: true }
+  }
+}
+
+function rememberPanels(panels: Panels): void {
+  try {
+    globalThis.localStorage?.setItem(PANELS_KEY, JSON.stringify(panels))
+  } catch {
+    // Private mode: the panels then open as they were on the next start.
+  }
+}
 
 function initialTheme(): Theme {
   try {
@@ -45,7 +77,7 @@ function initialTheme(): Theme {
   }
 }
 
-export const useUi = create<UiState>()((set) => ({
+export const useUi = create<UiState>()((set, get) => ({
   selectedNodes: [],
   selectedEdges: [],
   nodeSizes: {},
@@ -54,6 +86,8 @@ export const useUi = create<UiState>()((set) => ({
   cardOpen: false,
   notice: null,
   sideTab: 'inspector',
+  ...initialPanels(),
+  cardFolded: false,
 
   select(nodes, edges = []) {
     set({ selectedNodes: nodes, selectedEdges: edges })
@@ -80,5 +114,16 @@ export const useUi = create<UiState>()((set) => ({
   },
   setSideTab(sideTab) {
     set({ sideTab })
+  },
+  setPaletteOpen(paletteOpen) {
+    set({ paletteOpen })
+    rememberPanels({ paletteOpen, sidePanelOpen: get().sidePanelOpen })
+  },
+  setSidePanelOpen(sidePanelOpen) {
+    set({ sidePanelOpen })
+    rememberPanels({ paletteOpen: get().paletteOpen, sidePanelOpen })
+  },
+  setCardFolded(cardFolded) {
+    set({ cardFolded })
   },
 }))
