@@ -5,7 +5,7 @@
 
 import { activations } from '../nn/activations'
 import { losses } from '../nn/losses'
-import { createNetwork, networkForward, networkOutput, type Network } from '../nn/network'
+import { createNetwork, networkPredict, type Network } from '../nn/network'
 import { createRng } from '../rng'
 import type { Dataset } from '../spec'
 import { datasetReadInput } from '../train/dataset'
@@ -162,17 +162,9 @@ export function createPredictor(model: ModelFile, capacity = 64): Predictor {
   const nw: Network = createNetwork(spec.model, capacity, createRng(0))
   const nIn = nw.inputSize
   const nOut = nw.outputSize
-  const out = networkOutput(nw)
   const predict = (inputs: ArrayLike<number>, count: number): Float64Array => {
     if (inputs.length < count * nIn) throw new ModelFormatError(`Expected ${count * nIn} input values (${count} rows of ${nIn}), got ${inputs.length}.`)
-    const result = new Float64Array(count * nOut)
-    for (let s = 0; s < count; s += nw.capacity) {
-      const rows = Math.min(nw.capacity, count - s)
-      for (let p = 0; p < rows * nIn; p++) nw.X[p] = inputs[s * nIn + p]
-      networkForward(nw, 0, rows, null)
-      for (let p = 0; p < rows * nOut; p++) result[s * nOut + p] = out[p]
-    }
-    return result
+    return networkPredict(nw, inputs, count)
   }
   const pre = model.preprocessing
   const predictRaw = (raw: ArrayLike<number>, count: number): Float64Array => {

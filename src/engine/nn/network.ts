@@ -230,6 +230,24 @@ export function networkOutput(nw: Network): FloatArray {
 }
 
 /**
+ * Outputs for `count` input rows in evaluation mode (no dropout, no noise): `inputs` row-major
+ * `[count×inputSize]` (already preprocessed) → `[count×outputSize]`, `capacity` rows at a time.
+ */
+export function networkPredict(nw: Network, inputs: ArrayLike<number>, count: number): Float64Array {
+  const nIn = nw.inputSize
+  const nOut = nw.outputSize
+  const result = new Float64Array(count * nOut)
+  const out = networkOutput(nw)
+  for (let s = 0; s < count; s += nw.capacity) {
+    const rows = Math.min(nw.capacity, count - s)
+    for (let p = 0; p < rows * nIn; p++) nw.X[p] = inputs[s * nIn + p]
+    networkForward(nw, 0, rows, null)
+    for (let p = 0; p < rows * nOut; p++) result[s * nOut + p] = out[p]
+  }
+  return result
+}
+
+/**
  * Forward pass over rows [r0, r0+rows) of X. With `rngs` (training) dropout masks are drawn and
  * noisy ReLU adds N(0, σ²) noise; without, both are off (evaluation).
  */

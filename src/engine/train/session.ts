@@ -17,6 +17,7 @@ import {
   networkForward,
   networkLossAndDelta,
   networkOutput,
+  networkPredict,
   networkZeroGrad,
   type DenseLayer,
   type Network,
@@ -310,18 +311,7 @@ export class Session {
 
   /** Outputs for `count` input rows (`inputs` row-major [count×inputSize]); evaluation mode. */
   predict(inputs: ArrayLike<number>, count: number): Float64Array {
-    const nw = this.network
-    const nIn = nw.inputSize
-    const nOut = nw.outputSize
-    const result = new Float64Array(count * nOut)
-    const out = networkOutput(nw)
-    for (let s = 0; s < count; s += nw.capacity) {
-      const rows = Math.min(nw.capacity, count - s)
-      for (let p = 0; p < rows * nIn; p++) nw.X[p] = inputs[s * nIn + p]
-      networkForward(nw, 0, rows, null)
-      for (let p = 0; p < rows * nOut; p++) result[s * nOut + p] = out[p]
-    }
-    return result
+    return networkPredict(this.network, inputs, count)
   }
 
   /** Outputs of every layer for `count` probe rows (e.g. the hidden codes of the 8-3-8 encoder). */
