@@ -158,13 +158,19 @@ export function commandEval(argv: readonly string[], print: Print): number {
   return 0
 }
 
+/** A project's network at its initial (or hand-set) weights, as a model. */
+function projectModel(path: string): ModelFile {
+  const { project, session } = projectSession(path)
+  return exportModel(session, { title: project.meta.title })
+}
+
 /** `axon predict <model.json | project.axon.json> --input 0.05,0.1[;…] [--json]`. */
 export function commandPredict(argv: readonly string[], print: Print): number {
   const args = parseArgs(argv, ['input'], ['json'])
   const [path] = args.positional
   if (!path || args.options.input === undefined) throw new CliError('Usage: axon predict <model.json | project.axon.json> --input 0.05,0.1[;…] [--json]', 2)
   const rows = parseRows(args.options.input)
-  const model = isModelFile(path) ? readModel(path) : exportModel(projectSession(path).session, { title: readProject(path).meta.title })
+  const model = isModelFile(path) ? readModel(path) : projectModel(path)
   const n = model.architecture.inputSize
   const bad = rows.findIndex((r) => r.length !== n)
   if (bad !== -1) throw new CliError(`--input row ${bad + 1} has ${rows[bad].length} values; the network takes ${n}.`, 2)
@@ -180,11 +186,11 @@ export function commandPredict(argv: readonly string[], print: Print): number {
   return 0
 }
 
-/** `axon trace <project> --sample I [--apply]`: the forward/backward trace of one example, as JSON. */
+/** `axon trace <project> --sample I [--apply] [--data F] [--labels F]`: the forward/backward trace of one example, as JSON. */
 export function commandTrace(argv: readonly string[], print: Print): number {
   const args = parseArgs(argv, ['sample', 'data', 'labels'], ['apply'])
   const [path] = args.positional
-  if (!path) throw new CliError('Usage: axon trace <project.axon.json> --sample I [--apply]', 2)
+  if (!path) throw new CliError('Usage: axon trace <project.axon.json> --sample I [--apply] [--data FILE] [--labels FILE]', 2)
   const i = intOption(args, 'sample', 0) ?? 0
   const { session } = projectSession(path, { data: args.options.data, labels: args.options.labels })
   if (i >= session.train.count) throw new CliError(`--sample ${i} is out of range: the data has ${session.train.count} examples (0 … ${session.train.count - 1}).`, 2)
@@ -203,7 +209,7 @@ Usage:
       Loss and accuracy of a trained model on a dataset.
   axon predict <model.json | project.axon.json> --input 0.05,0.1[;0.2,0.3] [--json]
       Outputs for raw input rows (the model's preprocessing is applied).
-  axon trace <project.axon.json> --sample I [--apply]
+  axon trace <project.axon.json> --sample I [--apply] [--data FILE] [--labels FILE]
       The forward and backward pass of training example I, as JSON (net, out, delta,
       gradients and the update of every unit and weight).
   axon --help | axon <command> --help
