@@ -108,6 +108,8 @@ describe('axon (in process)', () => {
     [['eval', example('mazur-2-2-2'), '--data', 'x.csv'], 1, /not a valid model file:\n {2}\$\.format: .*project file/],
     [['train', join(root, 'package.json')], 1, /not a valid project:\n {2}\$\.format/],
     [['eval'], 2, /Usage: axon eval/],
+    [['train', example('mazur-2-2-2'), '--seed', '4294967296'], 2, /--seed must be a whole number from 0 to 4294967295/],
+    [['train', example('mazur-2-2-2'), '--epochs', '0'], 2, /--epochs must be a whole number ≥ 1/],
   ])('%j → exit %i', (args, code, message) => {
     const r = run(...(args as string[]))
     expect(r.code).toBe(code)

@@ -47,12 +47,15 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
   return result
 }
 
-/** A whole number ≥ `min` from an option. */
-export function intOption(args: ParsedArgs, key: string, min: number): number | undefined {
+/** A whole number in [min, max] from an option. */
+export function intOption(args: ParsedArgs, key: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const text = args.options[key]
   if (text === undefined) return undefined
   const value = Number(text)
-  if (!Number.isInteger(value) || value < min) throw new CliError(`--${key} must be a whole number ≥ ${min} (got “${text}”).`, 2)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`
+    throw new CliError(`--${key} must be a whole number ${range} (got “${text}”).`, 2)
+  }
   return value
 }
 

@@ -98,7 +98,8 @@ export function commandTrain(argv: readonly string[], print: Print): number {
     data: args.options.data,
     labels: args.options.labels,
     epochs: intOption(args, 'epochs', 1),
-    seed: intOption(args, 'seed', 0),
+    // The project file's range: the random streams use a 32-bit seed.
+    seed: intOption(args, 'seed', 0, 0xffffffff),
   })
   const spec = session.spec
   const maxEpochs = spec.training.maxEpochs
