@@ -170,3 +170,43 @@ test('keyboard users build a chain with click-to-add; the activation plot and ha
   await expect(page.locator('.react-flow__node[data-id="dense-1"]')).toContainText('frozen')
   await page.keyboard.press('Escape')
 })
+
+/** The canvas zoom React Flow applies (the scale of its viewport transform). */
+async function canvasZoom(page: Page): Promise<number> {
+  const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN)
+}
+
+test.describe('at 1280 × 800 with the training panel open', () => {
+  test.use({ viewport: { width: 1280, height: 800 } })
+
+  test('fold the palette: every example fits whole at a readable zoom; the fold is remembered, and ] folds the side panel', async ({ page }) => {
+    await page.getByTestId('palette-toggle').click()
+    await expect(page.getByTestId('palette')).toHaveClass(/is-collapsed/)
+    await expect(page.getByTestId('palette-dense')).toHaveCount(0)
+    await page.getByTestId('tab-training').click()
+    for (const id of EXAMPLE_IDS) {
+      await openExample(page, id)
+      await expect(page.locator('.react-flow__node[style*="visibility: hidden"]')).toHaveCount(0)
+      // Once the fit (and a card fold) has settled, every node lies inside the canvas, large enough to read.
+      const canvas = (await page.getByTestId('canvas').boundingBox())!
+      const outside = async () =>
+        (await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))).filter(
+          (b) => b.left < canvas.x || b.right > canvas.x + canvas.width || b.top < canvas.y || b.bottom > canvas.y + canvas.height,
+        ).length
+      await expect.poll(async () => ({ outside: await outside(), readable: (await canvasZoom(page)) >= 0.75 }), { message: id }).toEqual({ outside: 0, readable: true })
+      // The explanation is one click away when it was folded to make room.
+      await expect(page.getByTestId('example-card')).toContainText(/\S/)
+    }
+    await page.reload()
+    await expect(page.getByTestId('palette')).toHaveClass(/is-collapsed/)
+    await page.locator('.react-flow__pane').click()
+    await page.keyboard.press(']')
+    await expect(page.getByTestId('side-panel')).toHaveClass(/is-collapsed/)
+    await page.getByTestId('side-panel-toggle').click()
+    await expect(page.getByTestId('tab-inspector')).toBeVisible()
+    await page.getByTestId('palette-toggle').focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('palette-dense')).toBeVisible()
+  })
+})

@@ -4,7 +4,7 @@ import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 
 /** Margins around a fitted network, in screen pixels: clear of the controls, problems bar and minimap. */
-const MARGIN = { top: 48, bottom: 130, left: 56, right: 48 }
+const MARGIN = { top: 48, bottom: 130, left: 28, right: 28 }
 /** Never zoom in past this when fitting (a 2-node net would fill the screen). */
 const MAX_FIT_ZOOM = 1.25
 /** Zoom at which node text (17 px titles, 12 px details) still reads on a projector. */
@@ -81,14 +81,14 @@ export function tidyPerRow(count: number): number {
 
 /**
  * True when the open example card leaves the network too small to read (below it or beside
- * it) and folding it to its title line would show the network clearly larger.
+ * it) and folding it to its title line would show the network larger.
  */
 export function cardCrowdsNetwork(): boolean {
   const card = document.querySelector('.example-card')?.getBoundingClientRect()
   if (!card) return false
   const withCard = Math.max(fittedZoom({ ...MARGIN, top: Math.round(card.height) + 36 }), fittedZoom({ ...MARGIN, left: Math.round(card.width) + 40 }))
   const folded = fittedZoom({ ...MARGIN, top: FOLDED_CARD_HEIGHT + 36 })
-  return withCard < READABLE_ZOOM && folded > withCard * 1.15
+  return withCard < READABLE_ZOOM && folded > withCard * 1.05
 }
 
 /** The folded example card (its title line), in screen pixels. */
