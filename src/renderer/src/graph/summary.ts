@@ -42,7 +42,7 @@ export function nodeSummary(node: ProjectNode): string[] {
     case 'optimizer': {
       const p = node.params
       const batch = p.batchMode === 'mini' ? `batch ${p.batchSize}` : (BATCH_MODES[p.batchMode]?.label ?? p.batchMode).toLowerCase()
-      return [`${OPTIMIZERS[p.optimizer]?.label ?? p.optimizer} · η=${p.learningRate}`, `${batch} · ${p.epochs} epochs`]
+      return [`${OPTIMIZERS[p.optimizer]?.label ?? p.optimizer} · η=${p.learningRate}`, `${batch} · ${p.epochs} epoch${p.epochs === 1 ? '' : 's'}`]
     }
   }
 }
