@@ -172,6 +172,90 @@ describe('stopping', () => {
     }
   })
 
+  /** Noisy targets on few examples: the validation loss falls, then rises as the net fits the noise. */
+  function overfitting(): Dataset {
+    const rng = createRng(9)
+    const inputs: number[][] = []
+    const targets: number[][] = []
+    for (let i = 0; i < 24; i++) {
+      const x = [rng.range(-1, 1), rng.range(-1, 1), rng.range(-1, 1)]
+      inputs.push(x)
+      targets.push([x[0] + rng.range(-1, 1), x[1] - x[2] + rng.range(-1, 1)])
+    }
+    return tableDataset(inputs, targets)
+  }
+  // Patience longer than the run: only max epochs (or the target loss) can end it.
+  const overfitSpec = (restoreBest: boolean, targetLoss?: number): EngineSpec =>
+    engineSpec(
+      { inputSize: 3, layers: [dense('h1', 32, 'tanh'), dense('out', 2, 'linear')], loss: { id: 'mse', reduction: 'mean' } },
+      {
+        seed: 4,
+        optimizer: { id: 'adam', learningRate: 0.03 },
+        training: {
+          batch: { mode: 'mini', size: 6 },
+          maxEpochs: 150,
+          shuffle: true,
+          validationFraction: 0.25,
+          ...(targetLoss !== undefined ? { targetLoss } : {}),
+          earlyStopping: { patience: 1000, minDelta: 0, restoreBest },
+        },
+      },
+    )
+  /** Weights after every epoch of a run without restore-best (the same run up to its last epoch). */
+  function snapshotsByEpoch(spec: EngineSpec, data: Dataset): Float64Array[] {
+    const ref = createSession(spec, data)
+    const snapshots: Float64Array[] = []
+    while (!ref.stopped) {
+      ref.runEpoch()
+      snapshots.push(ref.getFlatParams())
+    }
+    return snapshots
+  }
+
+  it('restore-best also applies when max epochs ends an overfitting run: the final weights are the best epoch\'s, bit for bit', () => {
+    const data = overfitting()
+    const snapshots = snapshotsByEpoch(overfitSpec(false), data)
+    const s = createSession(overfitSpec(true), data)
+    expect(s.trainToEnd()).toBe('maxEpochs')
+    const valLosses = s.history.map((m) => m.valLoss!)
+    const bestEpoch = valLosses.indexOf(Math.min(...valLosses)) + 1
+    expect(bestEpoch).toBeLessThan(100)
+    expect(s.restoredEpoch).toBe(bestEpoch)
+    expect(s.history.at(-1)!.restoredEpoch).toBe(bestEpoch)
+    expect(s.history.slice(0, -1).every((m) => m.restoredEpoch === undefined)).toBe(true)
+    expect(s.getFlatParams()).toEqual(snapshots[bestEpoch - 1])
+    expect(s.evaluate(s.train, s.valIndices).loss).toBe(valLosses[bestEpoch - 1])
+    // Same run without restore-best: the last epoch's weights stay.
+    const keep = createSession(overfitSpec(false), data)
+    expect(keep.trainToEnd()).toBe('maxEpochs')
+    expect(keep.restoredEpoch).toBeNull()
+    expect(keep.history.at(-1)!.restoredEpoch).toBeUndefined()
+    expect(keep.getFlatParams()).toEqual(snapshots[149])
+    expect(keep.evaluate(keep.train, keep.valIndices).loss).toBe(valLosses[149])
+  })
+
+  it('restore-best applies when the target loss ends the run, and not when the last epoch is the best', () => {
+    const data = overfitting()
+    const snapshots = snapshotsByEpoch(overfitSpec(false), data)
+    const full = createSession(overfitSpec(false), data)
+    full.trainToEnd()
+    // A target the training loss first reaches at epoch 120, long after the best validation epoch.
+    const target = Math.min(...full.history.slice(0, 120).map((m) => m.loss))
+    const t = createSession(overfitSpec(true, target), data)
+    expect(t.trainToEnd()).toBe('targetLoss')
+    const valLosses = t.history.map((m) => m.valLoss!)
+    const bestEpoch = valLosses.indexOf(Math.min(...valLosses)) + 1
+    expect(bestEpoch).toBeLessThan(t.epoch)
+    expect(t.restoredEpoch).toBe(bestEpoch)
+    expect(t.getFlatParams()).toEqual(snapshots[bestEpoch - 1])
+    // Ending on an epoch that is itself the best leaves its weights and says nothing was restored.
+    const firstEpochs = createSession({ ...overfitSpec(true), training: { ...overfitSpec(true).training, maxEpochs: 2 } }, data)
+    expect(firstEpochs.trainToEnd()).toBe('maxEpochs')
+    expect(firstEpochs.history[1].valLoss!).toBeLessThan(firstEpochs.history[0].valLoss!)
+    expect(firstEpochs.restoredEpoch).toBeNull()
+    expect(firstEpochs.getFlatParams()).toEqual(snapshots[1])
+  })
+
   it('a huge learning rate stops with a DivergenceError naming the layer and the likely cause', () => {
     const data = regressionData(20)
     const spec = engineSpec(

@@ -55,6 +55,11 @@ export interface EpochMetrics {
   mistakes?: number
   valLoss?: number
   valAccuracy?: number
+  /**
+   * Set on the last epoch only, when training ended here and the weights of this earlier epoch
+   * (the best monitored loss, early stopping with `restoreBest`) were restored.
+   */
+  restoredEpoch?: number
 }
 
 /** Progress after a step call. */
@@ -144,6 +149,11 @@ export class Session {
   readonly history: EpochMetrics[] = []
   /** Why training stopped, or null while it may continue. */
   stopped: StopReason | null = null
+  /**
+   * The epoch whose weights were restored when training ended (early stopping with `restoreBest`
+   * and a better earlier epoch), else null. The network then holds that epoch's parameters.
+   */
+  restoredEpoch: number | null = null
   /** The divergence error, once training diverged. */
   error: EngineError | null = null
   /** Epochs completed. */
@@ -163,7 +173,8 @@ export class Session {
   private running: RunningMetrics
   private lastUpdate = { lossSum: 0, count: 0 }
   private batchLoss = 0
-  private best: { loss: number; params: Float64Array; wait: number } | null = null
+  /** Best monitored loss so far (early stopping), a copy of the parameters then, epochs without improvement since. */
+  private best: { loss: number; params: Float64Array; wait: number; epoch: number } | null = null
 
   constructor(spec: EngineSpec, train: Dataset, options: SessionOptions = {}) {
     validateSpec(spec, train)
@@ -482,28 +493,33 @@ export class Session {
     return metrics
   }
 
+  /**
+   * Decide whether training ends after epoch `m`. With early stopping the best monitored loss
+   * (validation loss, else training loss) is tracked every epoch; with `restoreBest` the weights of
+   * the best epoch come back whenever the run ends (patience, max epochs, target loss, convergence)
+   * and that epoch is strictly earlier than the last one.
+   */
   private checkStop(m: EpochMetrics): void {
     const t = this.spec.training
-    if (this.spec.optimizer.id === 'perceptron' && m.mistakes === 0) {
-      this.stopped = 'converged'
-      return
-    }
-    if (t.targetLoss !== undefined && m.loss <= t.targetLoss) {
-      this.stopped = 'targetLoss'
-      return
-    }
     const es = t.earlyStopping
+    let patienceOut = false
     if (es) {
       const monitored = m.valLoss ?? m.loss
       if (!this.best || monitored < this.best.loss - es.minDelta) {
-        this.best = { loss: monitored, params: Float64Array.from(this.network.params), wait: 0 }
-      } else if (++this.best.wait >= es.patience) {
-        if (es.restoreBest) this.network.params.set(this.best.params)
-        this.stopped = 'earlyStopping'
-        return
+        this.best = { loss: monitored, params: Float64Array.from(this.network.params), wait: 0, epoch: this.epoch }
+      } else {
+        patienceOut = ++this.best.wait >= es.patience
       }
     }
-    if (this.epoch >= t.maxEpochs) this.stopped = 'maxEpochs'
+    if (this.spec.optimizer.id === 'perceptron' && m.mistakes === 0) this.stopped = 'converged'
+    else if (t.targetLoss !== undefined && m.loss <= t.targetLoss) this.stopped = 'targetLoss'
+    else if (patienceOut) this.stopped = 'earlyStopping'
+    else if (this.epoch >= t.maxEpochs) this.stopped = 'maxEpochs'
+    if (this.stopped && es?.restoreBest && this.best && this.best.epoch < this.epoch) {
+      this.network.params.set(this.best.params)
+      this.restoredEpoch = this.best.epoch
+      m.restoredEpoch = this.best.epoch
+    }
   }
 
   private newRunning(): RunningMetrics {
