@@ -114,7 +114,7 @@ export function commandTrain(argv: readonly string[], print: Print): number {
     return 1
   }
   const test = data.test ? session.evaluate(data.test) : undefined
-  const done = { event: 'done', stopReason: session.stopped, epochs: session.epoch, iterations: session.iteration, ...(test ? { test: { loss: test.loss, accuracy: test.accuracy } } : {}) }
+  const done = { event: 'done', stopReason: session.stopped, epochs: session.epoch, iterations: session.iteration, restoredEpoch: session.restoredEpoch, ...(test ? { test: { loss: test.loss, accuracy: test.accuracy } } : {}) }
   if (args.options.out) {
     const out = resolve(args.options.out)
     writeFileSync(out, serializeModel(exportModel(session, { title: project.meta.title })))
@@ -122,7 +122,7 @@ export function commandTrain(argv: readonly string[], print: Print): number {
   }
   if (json) print(JSON.stringify(done))
   else {
-    print(`Stopped: ${session.stopped} after ${session.epoch} epochs (${session.iteration} updates).`)
+    print(`Stopped: ${session.stopped} after ${session.epoch} epochs (${session.iteration} updates)${session.restoredEpoch !== null ? `; restored weights of epoch ${session.restoredEpoch}` : ''}.`)
     if (test) print(`Test: loss ${fmt(test.loss)}${test.accuracy !== undefined ? `, accuracy ${(test.accuracy * 100).toFixed(2)}%` : ''} on ${test.count} examples.`)
     if (args.options.out) print(`Model written to ${args.options.out}`)
   }

@@ -360,6 +360,7 @@ export class TrainingRun {
       seq: this.seq++,
       state: this.state,
       stopReason: s.stopped,
+      restoredEpoch: s.restoredEpoch,
       error: this.error,
       errorName: this.errorWhere?.name ?? null,
       errorNodeId: this.errorWhere?.nodeId ?? null,

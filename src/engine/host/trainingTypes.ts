@@ -167,6 +167,8 @@ export interface TrainSnapshot {
   seq: number
   state: RunState
   stopReason: string | null
+  /** The epoch whose weights were restored when training ended (early stopping with restore-best), else null. */
+  restoredEpoch?: number | null
   error: string | null
   /** The error's stable name (`DivergenceError`, `SpecError`, `DataError`, `RangeError` …), when there is an error. */
   errorName?: string | null

@@ -49,6 +49,7 @@ export function exportModel(session: Session, info: { title: string; stopReason?
     stopReason: info.stopReason !== undefined ? info.stopReason : session.stopped,
     loss: h.map((m) => m.loss),
   }
+  if (session.restoredEpoch !== null) history.restoredEpoch = session.restoredEpoch
   if (h.length > 0 && h.every((m) => m.accuracy !== undefined)) history.accuracy = h.map((m) => m.accuracy!)
   if (h.length > 0 && h.every((m) => m.valLoss !== undefined)) history.valLoss = h.map((m) => m.valLoss!)
   if (h.length > 0 && h.every((m) => m.valAccuracy !== undefined)) history.valAccuracy = h.map((m) => m.valAccuracy!)

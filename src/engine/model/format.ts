@@ -83,6 +83,8 @@ export interface ModelHistory {
   iterations: number
   /** Why training stopped, or null if it was stopped early by the user. */
   stopReason: string | null
+  /** The epoch whose weights these are when restore-best brought them back at the end (absent otherwise). */
+  restoredEpoch?: number
   /** Training loss per epoch. */
   loss: number[]
   /** Training accuracy per epoch (classification). */

@@ -92,7 +92,7 @@ export function Controls() {
       <p className="train-state" data-testid="train-state" data-state={state}>
         {state === 'running' && 'Training…'}
         {state === 'paused' && (snapshot && snapshot.iteration > 0 ? 'Paused' : 'Ready: press Train or step through')}
-        {state === 'finished' && `Finished (${snapshot?.stopReason ?? ''})`}
+        {state === 'finished' && `Finished (${snapshot?.stopReason ?? ''})${snapshot?.restoredEpoch ? `, restored weights of epoch ${snapshot.restoredEpoch}` : ''}`}
         {state === 'stopped' && 'Stopped'}
         {state === 'failed' && <span className="error">{snapshot?.error ? `Stopped: ${snapshot.errorName ?? 'error'} (see above)` : 'Training failed'}</span>}
       </p>
