@@ -14,6 +14,8 @@
  *     (epoch 0 = the first frame showing "Training…") and the frame rate meanwhile. CPU time is
  *     that of all Chromium processes (browser, renderer, GPU, the training worker), sampled the
  *     same way. N is typed into the optimizer node's Epochs field before training.
+ *     The dedicated-worker threads' own CPU (where the engine trains) is reported apart: set
+ *     against the CLI's CPU it tells the engine's speed in Chromium from time the worker sits idle.
  *
  * Figures: per epoch over all N epochs, and "steady" over epochs 2..N (without the first
  * epoch's warm-up). Prints one JSON line per measurement and a summary. Not for tests.
@@ -79,6 +81,34 @@ function treeCpu(root: number, keep: (comm: string) => boolean): number {
   return total
 }
 
+/** CPU seconds of the threads named like `thread` in the processes under `root` named like `comm`. */
+function threadCpu(root: number, comm: RegExp, thread: RegExp): number {
+  const table = processTable()
+  let total = 0
+  const todo = [root]
+  const seen = new Set<number>()
+  while (todo.length > 0) {
+    const pid = todo.pop()!
+    if (seen.has(pid)) continue
+    seen.add(pid)
+    if (comm.test(table.get(pid)?.comm ?? '')) {
+      try {
+        for (const tid of readdirSync(`/proc/${pid}/task`)) {
+          const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+          const close = stat.lastIndexOf(')')
+          if (!thread.test(stat.slice(stat.indexOf('(') + 1, close))) continue
+          const f = stat.slice(close + 2).split(' ')
+          total += (Number(f[11]) + Number(f[12])) / TICK
+        }
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    for (const [child, c] of table) if (c.ppid === pid) todo.push(child)
+  }
+  return total
+}
+
 /** Samples a CPU total every 20 ms; `at(t)` interpolates it at a wall-clock time. */
 function cpuSampler(read: () => number): { stop: () => void; at: (t: number) => number } {
   const samples: [number, number][] = [[now(), read()]]
@@ -100,6 +130,8 @@ interface Measured {
   /** Wall-clock ms at epoch 0 (start) and after each epoch 1..N. */
   times: number[]
   cpu: number[]
+  /** App only: CPU of the dedicated Web Worker threads (where the engine trains). */
+  workerCpu?: number[]
   fps?: number
   iterations: number
 }
@@ -120,6 +152,7 @@ function summary(where: string, m: Measured): Record<string, number | string> {
     steadyEpochWallS: round(steadyWall),
     steadyEpochCpuS: round(steadyCpu),
     epochWallsS: m.times.slice(1).map((t, i) => round((t - m.times[i]) / 1000)).join(' '),
+    ...(m.workerCpu ? { epochWorkerCpuS: round((m.workerCpu[n] - m.workerCpu[0]) / n) } : {}),
     ...(m.fps !== undefined ? { fps: Math.round(m.fps) } : {}),
   }
 }
@@ -192,18 +225,20 @@ async function inApp(): Promise<Measured> {
     await page.getByTestId('param-epochs').press('Enter')
     // Chromium's processes: this process's descendants named chrom… (not the preview server's node).
     const sampler = cpuSampler(() => treeCpu(process.pid, (comm) => /chrom/i.test(comm)))
+    const workerSampler = cpuSampler(() => threadCpu(process.pid, /chrom/i, /^DedicatedWorker/))
     await page.evaluate(PROBE)
     await page.getByTestId('train-button').click()
     // (waitForFunction evaluates a string with eval, which the app's CSP forbids: poll instead.)
     while (((await page.evaluate('window.__probe.epochAt.length')) as number) <= epochs) await new Promise((r) => setTimeout(r, 100))
     sampler.stop()
+    workerSampler.stop()
     const p = (await page.evaluate('window.__probe')) as PageProbe
     await browser.close()
     const times = p.epochAt.slice(0, epochs + 1).map((t) => p.timeOrigin + t)
     const t0 = p.epochAt[0]
     const t1 = p.epochAt[epochs]
     const frames = p.frames.filter((t) => t >= t0 && t <= t1).length
-    return { times, cpu: times.map(sampler.at), fps: frames / ((t1 - t0) / 1000), iterations: p.iteration }
+    return { times, cpu: times.map(sampler.at), workerCpu: times.map(workerSampler.at), fps: frames / ((t1 - t0) / 1000), iterations: p.iteration }
   } finally {
     if (server.pid) process.kill(-server.pid)
   }
@@ -223,7 +258,7 @@ for (const [c, a] of rows) {
   const pct = (x: number | string, y: number | string) => `${((100 * Number(x)) / Number(y) - 100).toFixed(1)}%`
   console.log(
     `${example}, ${c.epochs} epochs: axon train ${c.epochWallS} s/epoch wall, ${c.epochCpuS} s CPU (steady ${c.steadyEpochWallS} / ${c.steadyEpochCpuS}) · ` +
-      `app ${a.epochWallS} s/epoch wall, ${a.epochCpuS} s CPU (steady ${a.steadyEpochWallS} / ${a.steadyEpochCpuS}), ${a.fps} fps · ` +
+      `app ${a.epochWallS} s/epoch wall, ${a.epochCpuS} s CPU (steady ${a.steadyEpochWallS} / ${a.steadyEpochCpuS}; worker threads ${a.epochWorkerCpuS}), ${a.fps} fps · ` +
       `app vs CLI wall ${pct(a.epochWallS, c.epochWallS)} (steady ${pct(a.steadyEpochWallS, c.steadyEpochWallS)})`,
   )
 }
