@@ -4,13 +4,7 @@
  * file input. The desktop menus (shell issue) call the same `openProjectText`/`projectText`.
  */
 import { parseProject, serializeProject, type ParseResult, type Project } from '../../../engine/project'
-
-/** Minimal typing of the File System Access API (not in TypeScript's DOM lib). */
-interface WritableFileHandle {
-  name: string
-  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>
-}
-type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<WritableFileHandle>
+import { kebabName, saveJsonText, type WritableFileHandle } from './saveText'
 
 let currentHandle: WritableFileHandle | null = null
 
@@ -22,8 +16,7 @@ export function forgetFileHandle(): void {
 /** A file name for a project: the given one, or its title in kebab case. */
 export function suggestedFileName(project: Project, fileName: string | null): string {
   if (fileName) return fileName
-  const base = project.meta.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'network'
-  return `${base}.axon.json`
+  return `${kebabName(project.meta.title, 'network')}.axon.json`
 }
 
 export function projectText(project: Project): string {
@@ -39,31 +32,8 @@ export function openProjectText(text: string): ParseResult {
  * user cancelled the picker.
  */
 export async function saveProjectFile(project: Project, fileName: string | null, saveAs: boolean): Promise<string | null> {
-  const text = projectText(project)
-  const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker
-  if (picker) {
-    try {
-      if (saveAs || !currentHandle) {
-        currentHandle = await picker({
-          suggestedName: suggestedFileName(project, fileName),
-          types: [{ description: 'Axon Studio project', accept: { 'application/json': ['.json'] } }],
-        })
-      }
-      const writable = await currentHandle.createWritable()
-      await writable.write(text)
-      await writable.close()
-      return currentHandle.name
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') return null
-      throw error
-    }
-  }
-  const name = suggestedFileName(project, fileName)
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  return name
+  const result = await saveJsonText(projectText(project), suggestedFileName(project, fileName), 'Axon Studio project', saveAs ? null : currentHandle)
+  if (result === 'cancelled') return null
+  if (result.handle) currentHandle = result.handle
+  return result.name
 }

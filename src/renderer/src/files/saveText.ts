@@ -1,0 +1,53 @@
+/**
+ * Saving a JSON text file from the browser build: the File System Access save picker where the
+ * browser has it (Chromium, Electron), a download otherwise. Shared by project and model saves.
+ */
+
+/** Minimal typing of the File System Access API (not in TypeScript's DOM lib). */
+export interface WritableFileHandle {
+  name: string
+  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>
+}
+type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<WritableFileHandle>
+
+function savePicker(): SavePicker | undefined {
+  return (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker
+}
+
+/** Lower-case kebab case of a title ("XOR with a 2-2-1 net" → "xor-with-a-2-2-1-net"), or `fallback`. */
+export function kebabName(title: string, fallback: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback
+}
+
+/**
+ * Writes `text` to `handle` if given, else to a file the user picks, else (no picker) as a
+ * download named `suggestedName`. Returns the handle written to (null for a download), or
+ * `'cancelled'` when the user closed the picker.
+ */
+export async function saveJsonText(
+  text: string,
+  suggestedName: string,
+  description: string,
+  handle: WritableFileHandle | null = null,
+): Promise<{ name: string; handle: WritableFileHandle | null } | 'cancelled'> {
+  const picker = savePicker()
+  if (picker) {
+    try {
+      const target = handle ?? (await picker({ suggestedName, types: [{ description, accept: { 'application/json': ['.json'] } }] }))
+      const writable = await target.createWritable()
+      await writable.write(text)
+      await writable.close()
+      return { name: target.name, handle: target }
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return 'cancelled'
+      throw error
+    }
+  }
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = suggestedName
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return { name: suggestedName, handle: null }
+}
