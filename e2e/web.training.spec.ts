@@ -47,6 +47,7 @@ test.describe('browser build: watch it learn', () => {
     await setSpeed(page, 0)
     await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 45_000 })
     await expect(page.getByTestId('metric-accuracy')).toHaveText('100.0%')
+    await expect(page.getByTestId('train-state')).toHaveText(/^Ran to the [\d,]+-epoch limit; every training example is classified correctly\.$/)
     const distinct = page.locator('[data-testid^="distinct-codes-"]').first()
     await expect(distinct).toHaveAttribute('data-distinct', '8')
     await expect(distinct).toHaveText('8 distinct codes')

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { trainingControls, useTraining } from './trainingStore'
 import { count, fmt } from './format'
+import { stopMessage } from './stopMessage'
 
 /** Speeds offered: updates per frame, 0 = full speed (snapshots latest-wins). */
 const SPEEDS = [1, 5, 20, 100, 1000, 0]
@@ -15,6 +16,8 @@ export function Controls() {
   const running = state === 'running'
   const done = state === 'finished' || state === 'stopped' || state === 'failed'
   const ready = info !== null && snapshot !== null
+  const optimizer = useTraining((s) => s.request?.spec.optimizer.id ?? null)
+  const lastEpoch = useTraining((s) => s.curves.epochs.at(-1))
   return (
     <section className="train-controls" data-testid="train-controls">
       <div className="train-buttons">
@@ -92,7 +95,20 @@ export function Controls() {
       <p className="train-state" data-testid="train-state" data-state={state}>
         {state === 'running' && 'Training…'}
         {state === 'paused' && (snapshot && snapshot.iteration > 0 ? 'Paused' : 'Ready: press Train or step through')}
-        {state === 'finished' && `Finished (${snapshot?.stopReason ?? ''})${snapshot?.restoredEpoch ? `, restored weights of epoch ${snapshot.restoredEpoch}` : ''}`}
+        {state === 'finished' &&
+          snapshot &&
+          info &&
+          stopMessage({
+            reason: snapshot.stopReason,
+            epoch: snapshot.epoch,
+            maxEpochs: info.maxEpochs,
+            epochSize: info.epochSize,
+            classification: info.classification,
+            optimizer,
+            loss: lastEpoch?.loss,
+            accuracy: lastEpoch?.accuracy,
+            restoredEpoch: snapshot.restoredEpoch,
+          })}
         {state === 'stopped' && 'Stopped'}
         {state === 'failed' && <span className="error">{snapshot?.error ? `Stopped: ${snapshot.errorName ?? 'error'} (see above)` : 'Training failed'}</span>}
       </p>

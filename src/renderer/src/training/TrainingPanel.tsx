@@ -37,7 +37,7 @@ export function TrainingPanel() {
       <h2 className="training-title">{title}</h2>
       {info && (
         <p className="muted small" data-testid="run-info">
-          {info.inputSize} → {info.layers.map((l) => l.units).join(' → ')} · {info.paramCount.toLocaleString('en-US')} parameters · {info.trainCount.toLocaleString('en-US')} examples
+          {info.inputSize} → {info.layers.map((l) => l.units).join(' → ')} · {info.paramCount.toLocaleString('en-US')} parameters · {info.trainCount.toLocaleString('en-US')} example{info.trainCount === 1 ? '' : 's'}
           {info.validationCount > 0 && ` · ${info.validationCount.toLocaleString('en-US')} for validation`} · batch {info.batchSize}
         </p>
       )}
