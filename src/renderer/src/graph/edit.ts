@@ -15,7 +15,8 @@ import { connectionProblem } from './connection'
 
 /** Horizontal and vertical spacing of auto-layout, in canvas pixels (room for a `784 → 100` edge label). */
 export const LAYOUT_DX = 250
-export const LAYOUT_DY = 170
+/** Row spacing: room for a dense node grown by its live weight view while training. */
+export const LAYOUT_DY = 260
 
 /** A new id `kind-N` not yet used in the project (ids read well in files and messages). */
 export function freshNodeId(project: Project, kind: NodeKind, taken: Set<string> = new Set()): string {
