@@ -103,7 +103,7 @@ describe('axon (in process)', () => {
   it.each([
     [['train', example('mazur-2-2-2'), '--bogus'], 2, /Unknown option --bogus/],
     [['train', example('mazur-2-2-2'), '--labels', 'x.gz'], 2, /--labels needs --data/],
-    [['predict', example('mazur-2-2-2'), '--input', '0.05'], 2, /has 1 values; the network takes 2/],
+    [['predict', example('mazur-2-2-2'), '--input', '0.05'], 2, /has 1 value; the network takes 2/],
     [['predict', example('mazur-2-2-2'), '--input', '0.05,abc'], 2, /“abc” is not a number/],
     [['eval', example('mazur-2-2-2'), '--data', 'x.csv'], 1, /not a valid model file:\n {2}\$\.format: .*project file/],
     [['train', join(root, 'package.json')], 1, /not a valid project:\n {2}\$\.format/],

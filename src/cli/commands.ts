@@ -174,7 +174,7 @@ export function commandPredict(argv: readonly string[], print: Print): number {
   const model = isModelFile(path) ? readModel(path) : projectModel(path)
   const n = model.architecture.inputSize
   const bad = rows.findIndex((r) => r.length !== n)
-  if (bad !== -1) throw new CliError(`--input row ${bad + 1} has ${rows[bad].length} values; the network takes ${n}.`, 2)
+  if (bad !== -1) throw new CliError(`--input row ${bad + 1} has ${rows[bad].length} value${rows[bad].length === 1 ? '' : 's'}; the network takes ${n}.`, 2)
   const out = createPredictor(model).predictRaw(rows.flat(), rows.length)
   const m = model.architecture.outputSize
   const names = model.preprocessing.labelNames
