@@ -56,8 +56,8 @@ export function gradCheck(
   let maxRel = 0
   let worst: GradCheckEntry | null = null
   const owner = (i: number): string => {
-    for (const l of nw.dense) if (i >= l.wOffset && i < l.wOffset + l.nOut * l.nIn + (l.bOffset >= 0 ? l.nOut : 0)) return l.nodeId
-    return ''
+    const layer = nw.layers.find((l) => l.blocks.some((b) => i >= b.offset && i < b.offset + b.length))
+    return layer?.nodeId ?? ''
   }
   for (const r of nw.trainableRanges) {
     for (let i = r.offset; i < r.offset + r.length; i++) {

@@ -42,7 +42,7 @@ export function stepThrough(session: Session, sampleIndex: number, options: { ap
     throw new RangeError(`sampleIndex must be a row of the training data (0…${ds.count - 1}), got ${sampleIndex}`)
   }
   const trace = traceSample(session, sampleIndex, { apply: options.apply })
-  const dense = trace.layers.filter((l) => l.kind === 'dense')
+  const dense = trace.layers.filter((l) => l.weights !== undefined)
   const featureNames = ds.featureNames ?? options.featureNames ?? Array.from({ length: ds.inputSize }, (_, k) => `i${k + 1}`)
   let previous = featureNames
   let weightNumber = 1
@@ -61,7 +61,7 @@ export function stepThrough(session: Session, sampleIndex: number, options: { ap
   if (!options.apply) {
     const nw = session.network
     for (const l of dense) {
-      const layer = nw.dense.find((d) => d.nodeId === l.nodeId)!
+      const layer = nw.weighted.find((d) => d.nodeId === l.nodeId)!.weights
       layer.W.set(l.weights!.flatMap((row, j) => row.map((w, k) => w + l.updateWeights![j][k])))
       if (layer.b && l.biases) layer.b.set(l.biases.map((b, j) => b + l.updateBiases![j]))
     }

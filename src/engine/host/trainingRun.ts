@@ -97,7 +97,7 @@ export class TrainingRun {
       inputSize: ds.inputSize,
       outputSize: s.network.outputSize,
       inputShape: ds.inputShape ?? [ds.inputSize],
-      layers: s.network.dense.map((l) => ({ nodeId: l.nodeId, nIn: l.nIn, units: l.nOut, activation: l.activation.id, useBias: l.b !== null })),
+      layers: s.network.weighted.map((l) => ({ nodeId: l.nodeId, nIn: l.nIn, units: l.units, activation: l.activation?.id ?? 'linear', useBias: l.weights.b !== null })),
       paramCount: params,
       trainCount: s.epochSize,
       validationCount,

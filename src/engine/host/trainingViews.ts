@@ -14,27 +14,28 @@ export const MAX_PROBE_PATTERNS = 64
 
 /** Weights, biases, last gradients and ‖grad‖₂ of every dense layer, as float32 copies. */
 export function layerStates(session: Session): LayerState[] {
-  return session.network.dense.map((l) => {
-    const weights = Float32Array.from(l.W)
-    const gradWeights = Float32Array.from(l.gW)
+  return session.network.weighted.map((l) => {
+    const { W, b, gW, gb } = l.weights
+    const weights = Float32Array.from(W)
+    const gradWeights = Float32Array.from(gW)
     let sq = 0
     let maxAbsGrad = 0
-    for (let i = 0; i < l.gW.length; i++) {
-      const g = l.gW[i]
+    for (let i = 0; i < gW.length; i++) {
+      const g = gW[i]
       sq += g * g
       if (Math.abs(g) > maxAbsGrad) maxAbsGrad = Math.abs(g)
     }
-    if (l.gb) for (let i = 0; i < l.gb.length; i++) sq += l.gb[i] * l.gb[i]
+    if (gb) for (let i = 0; i < gb.length; i++) sq += gb[i] * gb[i]
     let maxAbsWeight = 0
     for (let i = 0; i < weights.length; i++) if (Math.abs(weights[i]) > maxAbsWeight) maxAbsWeight = Math.abs(weights[i])
     return {
       nodeId: l.nodeId,
       nIn: l.nIn,
-      units: l.nOut,
+      units: l.units,
       weights,
-      biases: l.b ? Float32Array.from(l.b) : null,
+      biases: b ? Float32Array.from(b) : null,
       gradWeights,
-      gradBiases: l.gb ? Float32Array.from(l.gb) : null,
+      gradBiases: gb ? Float32Array.from(gb) : null,
       gradNorm: Math.sqrt(sq),
       maxAbsWeight,
       maxAbsGrad,
@@ -66,10 +67,9 @@ function targetClass(session: Session, i: number): number {
  */
 export function probeLayers(session: Session, probeInputs: Float64Array, count: number): ProbeLayer[] {
   const acts = session.activations(probeInputs, count)
-  const dense = session.network.dense
-  return dense.map((l) => {
+  return session.network.weighted.map((l) => {
     const a = acts[l.index]
-    const threshold = l.activation.id === 'sigmoid' || l.activation.id === 'softmax' ? 0.5 : 0
+    const threshold = l.activation?.id === 'sigmoid' || l.activation?.id === 'softmax' ? 0.5 : 0
     const out = Float32Array.from(a.out)
     const binary = new Uint8Array(out.length)
     const codes = new Set<string>()
@@ -132,10 +132,9 @@ export function planeInputs(plane: NonNullable<RunInfo['plane']>): Float64Array 
 export function planeState(session: Session, grid: Float64Array, size: number): PlaneState {
   const cells = size * size
   const acts = session.activations(grid, cells)
-  const dense = session.network.dense
-  const outLayer = dense[dense.length - 1]
+  const outLayer = session.network.output
   const out = acts[outLayer.index].out
-  const nOut = outLayer.nOut
+  const nOut = outLayer.units
   const score = new Float32Array(cells)
   let classes: Uint8Array | null = null
   if (nOut === 1) {
@@ -151,21 +150,21 @@ export function planeState(session: Session, grid: Float64Array, size: number): 
       score[p] = out[p * nOut + k]
     }
   }
-  const hidden = dense.slice(0, -1).map((l) => {
+  const hidden = session.network.weighted.filter((l) => l !== outLayer).map((l) => {
     const a = acts[l.index].out
     // Unit-major so each unit's map is one contiguous size×size image.
-    const values = new Float32Array(cells * l.nOut)
+    const values = new Float32Array(cells * l.units)
     let min = Infinity
     let max = -Infinity
     for (let p = 0; p < cells; p++) {
-      for (let j = 0; j < l.nOut; j++) {
-        const v = a[p * l.nOut + j]
+      for (let j = 0; j < l.units; j++) {
+        const v = a[p * l.units + j]
         values[j * cells + p] = v
         if (v < min) min = v
         if (v > max) max = v
       }
     }
-    return { nodeId: l.nodeId, units: l.nOut, values, min, max }
+    return { nodeId: l.nodeId, units: l.units, values, min, max }
   })
   return { size, score, classes, hidden }
 }

@@ -7,13 +7,6 @@ import type { Session } from '../train/session'
 import { ENGINE_VERSION } from '../version'
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type ModelHistory, type ModelLayer } from './format'
 
-/** Row-major `[rows×cols]` → `number[rows][cols]` (float32 values become their exact float64). */
-function toRows(values: ArrayLike<number>, rows: number, cols: number): number[][] {
-  const m: number[][] = []
-  for (let j = 0; j < rows; j++) m.push(Array.from({ length: cols }, (_, k) => values[j * cols + k]))
-  return m
-}
-
 /**
  * The model file of a session's current parameters.
  *
@@ -23,24 +16,8 @@ function toRows(values: ArrayLike<number>, rows: number, cols: number): number[]
  */
 export function exportModel(session: Session, info: { title: string; stopReason?: string | null; data?: DataSource }): ModelFile {
   const spec = session.spec
-  const params = session.getParams()
-  let dense = 0
-  let nIn = spec.model.inputSize
-  const layers: ModelLayer[] = spec.model.layers.map((l) => {
-    if (l.kind === 'dropout') return { kind: 'dropout', nodeId: l.nodeId, rate: l.rate }
-    const p = params[dense++]
-    const layer: ModelLayer = {
-      kind: 'dense',
-      nodeId: l.nodeId,
-      units: l.units,
-      nIn,
-      activation: { ...l.activation },
-      weights: toRows(p.weights, p.units, p.nIn),
-      biases: p.biases ? Array.from(p.biases) : null,
-    }
-    nIn = l.units
-    return layer
-  })
+  // Each layer writes its own fields (dense: units, nIn, activation, weights, biases).
+  const layers = session.network.layers.map((l) => ({ kind: l.kind, nodeId: l.nodeId, ...l.exportFields() }) as ModelLayer)
   const train = session.train
   const h = session.history
   const history: ModelHistory = {
@@ -62,7 +39,7 @@ export function exportModel(session: Session, info: { title: string; stopReason?
     architecture: {
       inputSize: spec.model.inputSize,
       ...(train.inputShape ? { inputShape: [...train.inputShape] } : {}),
-      outputSize: nIn,
+      outputSize: session.network.outputSize,
       precision: spec.model.precision,
       layers,
       loss: { ...spec.model.loss },

@@ -71,7 +71,7 @@ describe('noisy ReLU', () => {
 
   it('adds N(0, σ²) noise to net while training and none at evaluation', () => {
     const nw = createNetwork(model, 1, createRng(1))
-    const layer = nw.dense[0]
+    const layer = nw.layers[0]
     nw.X[0] = 3 // net = 3 for every unit: max(0, 3 + noise) is 3 + noise (σ = 0.5, 6σ away from 0)
     networkForward(nw, 0, 1, null)
     expect(layer.out.every((v) => v === 3)).toBe(true)

@@ -7,6 +7,7 @@
  * Sign convention: `delta` is ∂E/∂net. The lectures' δ (e.g. δ_k = o_k(1 − o_k)(t_k − o_k)) is −delta.
  * The trace runs in evaluation mode (no dropout, no noise), so it draws no random numbers.
  */
+import type { ActivationId, LayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import { layerInput, networkBackward, networkForward, networkLossAndDelta, networkOutput } from '../nn/network'
 import type { Session } from '../train/session'
@@ -14,18 +15,18 @@ import { datasetReadInput, datasetReadTarget } from '../train/dataset'
 
 export interface TraceLayer {
   nodeId: string
-  kind: 'dense' | 'dropout'
-  activation?: string
+  kind: LayerSpec['kind']
+  activation?: ActivationId
   /** Inputs to the layer (outputs of the previous one). */
   input: number[]
-  /** Net input of each unit (dense only). */
+  /** Net input of each unit (layers with an activation). */
   net?: number[]
   out: number[]
-  /** ∂E/∂net of each unit (dense only). */
+  /** ∂E/∂net of each unit (layers with an activation). */
   delta?: number[]
   /** ∂E/∂out of each unit. */
   gradOut?: number[]
-  /** w_jk = weights[j][k] before the update. */
+  /** w_jk = weights[j][k] before the update (layers with a weight matrix). */
   weights?: number[][]
   biases?: number[] | null
   /** ∂E/∂w_jk, [units][nIn]. */
@@ -87,27 +88,28 @@ export function traceExample(
     session.optimizer.restoreState(optimizerState)
     session.iteration = iteration
   }
-  const layers: TraceLayer[] = nw.layers.map((l, i) => {
-    const inp = layerInput(nw, i)
-    if (l.kind === 'dropout') {
-      return { nodeId: l.nodeId, kind: 'dropout', input: toArray(inp, 0, l.n), out: toArray(l.out, 0, l.n) }
-    }
-    const { nIn, nOut, wOffset, bOffset } = l
-    return {
+  const layers = nw.layers.map((l, i): TraceLayer => {
+    const entry: TraceLayer = {
       nodeId: l.nodeId,
-      kind: 'dense',
-      activation: l.activation.id,
-      input: toArray(inp, 0, nIn),
-      net: toArray(l.net, 0, nOut),
-      out: toArray(l.out, 0, nOut),
-      delta: toArray(l.delta, 0, nOut),
-      gradOut: toArray(l.gradOut, 0, nOut),
-      weights: toRows(paramsBefore, wOffset, nOut, nIn),
-      biases: bOffset >= 0 ? toArray(paramsBefore, bOffset, nOut) : null,
-      gradWeights: toRows(gradsUsed, wOffset, nOut, nIn),
-      gradBiases: bOffset >= 0 ? toArray(gradsUsed, bOffset, nOut) : null,
-      updateWeights: toRows(update, wOffset, nOut, nIn),
-      updateBiases: bOffset >= 0 ? toArray(update, bOffset, nOut) : null,
+      kind: l.kind,
+      ...(l.activation ? { activation: l.activation.id } : {}),
+      input: toArray(layerInput(nw, i), 0, l.nIn),
+      out: toArray(l.out, 0, l.units),
+      gradOut: toArray(l.gradOut, 0, l.units),
+      ...l.traceValues(),
+    }
+    if (!l.weights) return entry
+    const { wOffset, bOffset } = l.weights
+    const { nIn, units } = l
+    const vector = (a: Float64Array): number[] | null => (bOffset >= 0 ? toArray(a, bOffset, units) : null)
+    return {
+      ...entry,
+      weights: toRows(paramsBefore, wOffset, units, nIn),
+      biases: vector(paramsBefore),
+      gradWeights: toRows(gradsUsed, wOffset, units, nIn),
+      gradBiases: vector(gradsUsed),
+      updateWeights: toRows(update, wOffset, units, nIn),
+      updateBiases: vector(update),
     }
   })
   const result: Trace = {

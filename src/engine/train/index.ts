@@ -11,9 +11,9 @@
  *   session.runningTotals · session.lastUpdateLoss · session.setOptimizerSettings({ learningRate, momentum, … })
  *   session.getParams() / setParams(layers) · getFlatParams() / setFlatParams(values)
  *   traceExample(session, input, target, { apply }) · traceSample(session, i, { apply })
- *   snapshotLayers(session) · gradCheck(model, ds)
+ *   session.gradientNorms() · gradCheck(model, ds)
  */
-export { createSession, Session, classOf, layerRanges, datasetInputRow } from './session'
+export { createSession, Session, classOf, datasetInputRow } from './session'
 export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, SessionOptions, LayerParams, RunningTotals, OptimizerSettings } from './session'
 export { EngineError, specError } from './errors'
 export type { EngineErrorName } from './errors'
@@ -21,8 +21,6 @@ export { validateSpec } from './validate'
 export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification } from './dataset'
 export { traceExample, traceSample } from '../trace/trace'
 export type { Trace, TraceLayer } from '../trace/trace'
-export { snapshotLayers } from '../trace/snapshot'
-export type { LayerSnapshot } from '../trace/snapshot'
 export { gradCheck } from '../gradcheck'
 export type { GradCheckResult, GradCheckEntry } from '../gradcheck'
 export { createStreams, createRng } from '../rng'

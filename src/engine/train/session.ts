@@ -19,14 +19,16 @@ import {
   networkOutput,
   networkPredict,
   networkZeroGrad,
-  type DenseLayer,
+  type Layer,
   type Network,
 } from '../nn/network'
+import { PERCEPTRON, perceptronConverged } from '../nn/perceptron'
 import { createOptimizer, type Optimizer } from '../nn/optimizers'
 import { scheduleRate } from '../nn/schedules'
 import { clipByNorm, clipByValue, gradientNorm, regularizeGradient } from '../nn/regularization'
 import { datasetIsClassification, datasetReadBatch, datasetReadInput } from './dataset'
 import { EngineError } from './errors'
+import { divergenceError, nonFiniteLayer } from './divergence'
 import { validateSpec } from './validate'
 
 export type StepUnit = 'example' | 'batch' | 'epoch'
@@ -174,7 +176,7 @@ export class Session {
   private lastUpdate = { lossSum: 0, count: 0 }
   private batchLoss = 0
   /** Best monitored loss so far (early stopping), a copy of the parameters then, epochs without improvement since. */
-  private best: { loss: number; params: Float64Array; wait: number; epoch: number } | null = null
+  private best: { loss: number; params: Float64Array; state: Float64Array; wait: number; epoch: number } | null = null
 
   constructor(spec: EngineSpec, train: Dataset, options: SessionOptions = {}) {
     validateSpec(spec, train)
@@ -198,7 +200,7 @@ export class Session {
     this.chunk = Math.min(this.batchSize, maxChunk)
     const capacity = Math.max(this.chunk, Math.min(256, maxChunk, train.count))
     this.network = createNetwork(spec.model, capacity, this.streams.init, {
-      deltaRule: spec.optimizer.id === 'perceptron',
+      deltaRule: spec.optimizer.id === PERCEPTRON,
     })
     this.optimizer = createOptimizer(spec.optimizer, this.network.params.length, this.network.alloc)
     this.order = Int32Array.from(this.trainIndices)
@@ -329,10 +331,7 @@ export class Session {
   activations(inputs: ArrayLike<number>, count: number): { nodeId: string; units: number; out: Float64Array }[] {
     const nw = this.network
     const nIn = nw.inputSize
-    const result = nw.layers.map((l) => {
-      const units = l.kind === 'dense' ? l.nOut : l.n
-      return { nodeId: l.nodeId, units, out: new Float64Array(count * units) }
-    })
+    const result = nw.layers.map((l) => ({ nodeId: l.nodeId, units: l.units, out: new Float64Array(count * l.units) }))
     for (let s = 0; s < count; s += nw.capacity) {
       const rows = Math.min(nw.capacity, count - s)
       for (let p = 0; p < rows * nIn; p++) nw.X[p] = inputs[s * nIn + p]
@@ -345,28 +344,28 @@ export class Session {
     return result
   }
 
-  /** Copies of every dense layer's weights and biases. */
+  /** Copies of every weight matrix and its biases (layers with weights, in order). */
   getParams(): LayerParams[] {
-    return this.network.dense.map((l) => ({
+    return this.network.weighted.map((l) => ({
       nodeId: l.nodeId,
       nIn: l.nIn,
-      units: l.nOut,
-      weights: Float64Array.from(l.W),
-      biases: l.b ? Float64Array.from(l.b) : null,
+      units: l.units,
+      weights: Float64Array.from(l.weights.W),
+      biases: l.weights.b ? Float64Array.from(l.weights.b) : null,
     }))
   }
 
   /** Set weights and biases (by layer order; shapes must match `getParams`). */
   setParams(layers: readonly LayerParams[]): void {
-    const dense = this.network.dense
-    if (layers.length !== dense.length) throw new EngineError('SpecError', `Expected ${dense.length} layers, got ${layers.length}.`)
+    const weighted = this.network.weighted
+    if (layers.length !== weighted.length) throw new EngineError('SpecError', `Expected ${weighted.length} layers, got ${layers.length}.`)
     layers.forEach((p, i) => {
-      const l = dense[i]
-      if (p.weights.length !== l.W.length) {
-        throw new EngineError('SpecError', `Weights of layer "${l.nodeId}" must have ${l.W.length} values.`, l.nodeId)
+      const { nodeId, weights: w } = weighted[i]
+      if (p.weights.length !== w.W.length) {
+        throw new EngineError('SpecError', `Weights of layer "${nodeId}" must have ${w.W.length} values.`, nodeId)
       }
-      l.W.set(p.weights)
-      if (l.b && p.biases) l.b.set(p.biases)
+      w.W.set(p.weights)
+      if (w.b && p.biases) w.b.set(p.biases)
     })
   }
 
@@ -380,9 +379,9 @@ export class Session {
     this.network.params.set(values)
   }
 
-  /** L2 norm of each dense layer's current gradient (weights and biases together). */
+  /** L2 norm of each weighted layer's current gradient (weights and biases together). */
   gradientNorms(): { nodeId: string; norm: number }[] {
-    return this.network.dense.map((l) => ({ nodeId: l.nodeId, norm: gradientNorm(this.network.grads, layerRanges(l)) }))
+    return this.network.weighted.map((l) => ({ nodeId: l.nodeId, norm: gradientNorm(this.network.grads, l.blocks) }))
   }
 
   /**
@@ -477,7 +476,7 @@ export class Session {
       metrics.confusion = m.confusion
       metrics.mistakes = this.running.count - this.running.correct
     }
-    const bad = this.nonFiniteLayer()
+    const bad = nonFiniteLayer(this.network)
     if (bad) {
       this.diverge(bad)
       return null
@@ -506,17 +505,19 @@ export class Session {
     if (es) {
       const monitored = m.valLoss ?? m.loss
       if (!this.best || monitored < this.best.loss - es.minDelta) {
-        this.best = { loss: monitored, params: Float64Array.from(this.network.params), wait: 0, epoch: this.epoch }
+        const nw = this.network
+        this.best = { loss: monitored, params: Float64Array.from(nw.params), state: Float64Array.from(nw.state), wait: 0, epoch: this.epoch }
       } else {
         patienceOut = ++this.best.wait >= es.patience
       }
     }
-    if (this.spec.optimizer.id === 'perceptron' && m.mistakes === 0) this.stopped = 'converged'
+    if (this.spec.optimizer.id === PERCEPTRON && perceptronConverged(m.mistakes)) this.stopped = 'converged'
     else if (t.targetLoss !== undefined && m.loss <= t.targetLoss) this.stopped = 'targetLoss'
     else if (patienceOut) this.stopped = 'earlyStopping'
     else if (this.epoch >= t.maxEpochs) this.stopped = 'maxEpochs'
     if (this.stopped && es?.restoreBest && this.best && this.best.epoch < this.epoch) {
       this.network.params.set(this.best.params)
+      this.network.state.set(this.best.state)
       this.restoredEpoch = this.best.epoch
       m.restoredEpoch = this.best.epoch
     }
@@ -559,59 +560,12 @@ export class Session {
     return e
   }
 
-  /** The first dense layer with a NaN/Inf parameter, if any. */
-  private nonFiniteLayer(): DenseLayer | null {
-    const p = this.network.params
-    for (const l of this.network.dense) {
-      for (const r of layerRanges(l)) {
-        for (let i = r.offset; i < r.offset + r.length; i++) if (!Number.isFinite(p[i])) return l
-      }
-    }
-    return null
-  }
-
   /** Stop with a DivergenceError naming the first layer whose parameters or outputs broke. */
-  private diverge(layer?: DenseLayer): void {
-    const nw = this.network
-    let culprit = layer ?? this.nonFiniteLayer()
-    if (!culprit) {
-      // Parameters are finite: find the first layer whose outputs overflowed.
-      const rows = 1
-      for (const l of nw.dense) {
-        let finite = true
-        for (let p = 0; p < rows * l.nOut && finite; p++) finite = Number.isFinite(l.out[p])
-        if (!finite) {
-          culprit = l
-          break
-        }
-      }
-    }
-    const where = culprit ? `in layer "${culprit.nodeId}"` : `in the output layer "${nw.dense[nw.dense.length - 1].nodeId}"`
-    const out = nw.dense[nw.dense.length - 1]
-    const lossId = this.spec.model.loss.id
-    const act = out.activation.id
-    const hints = [
-      `the learning rate η = ${this.learningRate} is probably too high (try 10× smaller)`,
-    ]
-    if ((lossId === 'bce' && act !== 'sigmoid') || (lossId === 'softmaxCrossEntropy' && act !== 'softmax' && act !== 'linear')) {
-      hints.push(`the ${lossId} loss does not suit the output activation "${act}" (bce needs sigmoid, softmaxCrossEntropy needs softmax or linear)`)
-    } else {
-      hints.push('check that the loss suits the output activation (bce with sigmoid, softmaxCrossEntropy with softmax)')
-    }
-    const message =
-      `Training diverged at epoch ${this.epoch + 1}, iteration ${this.iteration}: NaN or Infinity appeared ${where}. ` +
-      `Likely causes: ${hints.join('; or ')}.`
-    this.error = new EngineError('DivergenceError', message, culprit?.nodeId ?? out.nodeId)
+  private diverge(layer?: Layer): void {
+    this.error = divergenceError(this.network, { epoch: this.epoch + 1, iteration: this.iteration, learningRate: this.learningRate }, layer)
     this.stopped = 'diverged'
     this.inEpoch = false
   }
-}
-
-/** Parameter ranges of one dense layer (weights, then bias). */
-export function layerRanges(l: DenseLayer): { offset: number; length: number }[] {
-  const r = [{ offset: l.wOffset, length: l.nOut * l.nIn }]
-  if (l.bOffset >= 0) r.push({ offset: l.bOffset, length: l.nOut })
-  return r
 }
 
 /** Class of a row: argmax for several outputs; for one output, 1 if ≥ threshold else 0. */

@@ -1,0 +1,80 @@
+/**
+ * Dropout (inverted): while training each unit is kept with probability 1 − rate and scaled by
+ * 1/(1 − rate), so evaluation is the identity. The mask is drawn from the `dropout` stream.
+ *
+ *   out = input ⊙ mask,   ∂E/∂input = ∂E/∂out ⊙ mask,   mask ∈ {0, 1/(1 − rate)}
+ */
+import type { DropoutLayerSpec } from '../spec'
+import type { FloatArray } from '../kernels/gemm'
+import type { ForwardRngs, Layer, LayerContext, LayerKind } from './layer'
+
+export class DropoutLayer implements Layer {
+  readonly kind = 'dropout'
+  readonly index: number
+  readonly nodeId: string
+  readonly rate: number
+  readonly nIn: number
+  readonly units: number
+  readonly blocks = []
+  readonly stateBlocks = []
+  readonly out: FloatArray
+  readonly gradOut: FloatArray
+  /** 0 or 1/(1 − rate) per unit of each row (training only). */
+  readonly mask: FloatArray
+  /** Whether the last forward pass applied the mask (training) or passed through (evaluation). */
+  active = false
+
+  constructor(spec: DropoutLayerSpec, ctx: LayerContext) {
+    this.index = ctx.index
+    this.nodeId = spec.nodeId
+    this.rate = spec.rate
+    this.nIn = ctx.nIn
+    this.units = ctx.nIn
+    this.out = ctx.alloc(ctx.capacity * ctx.nIn)
+    this.gradOut = ctx.alloc(ctx.capacity * ctx.nIn)
+    this.mask = ctx.alloc(ctx.capacity * ctx.nIn)
+  }
+
+  forward(input: FloatArray, r0: number, rows: number, rngs: ForwardRngs | null): void {
+    const o = r0 * this.units
+    const end = o + rows * this.units
+    this.active = rngs !== null && this.rate > 0
+    if (!rngs || !this.active) {
+      for (let p = o; p < end; p++) this.out[p] = input[p]
+      return
+    }
+    const keep = 1 / (1 - this.rate)
+    for (let p = o; p < end; p++) {
+      const m = rngs.dropout.uniform() < this.rate ? 0 : keep
+      this.mask[p] = m
+      this.out[p] = input[p] * m
+    }
+  }
+
+  backward(_input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number): void {
+    if (!gradInput) return
+    const o = r0 * this.units
+    const end = o + rows * this.units
+    // After an evaluation forward pass (or with rate 0) the layer is the identity.
+    if (!this.active) for (let p = o; p < end; p++) gradInput[p] = this.gradOut[p]
+    else for (let p = o; p < end; p++) gradInput[p] = this.gradOut[p] * this.mask[p]
+  }
+
+  traceValues(): Record<string, number[]> {
+    return {}
+  }
+
+  exportFields(): Record<string, unknown> {
+    return { rate: this.rate }
+  }
+}
+
+export const dropoutKind: LayerKind<DropoutLayerSpec> = {
+  kind: 'dropout',
+  units: (_spec, nIn) => nIn,
+  paramCount: () => 0,
+  stateCount: () => 0,
+  output: false,
+  check: (spec) => (spec.rate >= 0 && spec.rate < 1 ? null : `Dropout rate must be in [0, 1) (got ${spec.rate}).`),
+  create: (spec, ctx) => new DropoutLayer(spec, ctx),
+}

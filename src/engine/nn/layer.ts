@@ -1,0 +1,129 @@
+/**
+ * The layer interface: what every layer kind (dense, dropout, batch normalisation, …) gives the
+ * network, the session, the trace, the views and the model export. None of them switches on the
+ * kind: they ask the layer. A new kind is one file implementing `LayerKind` plus its line in
+ * `layers.ts`.
+ *
+ * Buffers are row-major `[capacity×units]`; a pass works on rows [r0, r0+rows).
+ */
+import type { FloatArray } from '../kernels/gemm'
+import type { Rng } from '../rng'
+import type { LayerSpec } from '../spec'
+import type { Activation, ActivationParams } from './activations'
+import type { Loss } from './losses'
+import type { ParamRange } from './optimizers'
+
+/** Random streams the forward pass may draw from while training. */
+export interface ForwardRngs {
+  dropout: Rng
+  noise: Rng
+}
+
+/** A named run of a layer's parameters in the network's flat `params`/`grads` arrays. */
+export interface ParamBlock extends ParamRange {
+  /** 'weights', 'biases', 'gamma', 'beta', … (the model file's field name). */
+  name: string
+  /** Shape `[rows, cols]` (cols 1 for a vector). */
+  shape: [number, number]
+  /** Whether the optimizer updates it. */
+  trainable: boolean
+  /** Whether L1/L2 regularisation applies (weights yes, biases and scales no). */
+  regularized: boolean
+}
+
+/** A named run of a layer's state (not trained by gradients) in the network's flat `state` array. */
+export interface StateBlock extends ParamRange {
+  name: string
+}
+
+/** The weight matrix view of a layer that has one: what the weight views and step-through read. */
+export interface WeightView {
+  /** W [units×nIn] (w_jk = W[j·nIn + k]) and b [units] (null without bias), views into params. */
+  W: FloatArray
+  b: FloatArray | null
+  /** Their gradients, views into grads. */
+  gW: FloatArray
+  gb: FloatArray | null
+  /** Offsets of W and b in the flat arrays (b: −1 without bias). */
+  wOffset: number
+  bOffset: number
+}
+
+/** What a layer is built with: its place, the shared flat arrays and the allocator. */
+export interface LayerContext {
+  index: number
+  nIn: number
+  capacity: number
+  params: FloatArray
+  grads: FloatArray
+  /** Where this layer's parameters start in params/grads. */
+  paramOffset: number
+  state: FloatArray
+  /** Where this layer's state starts in `state`. */
+  stateOffset: number
+  alloc: (length: number) => FloatArray
+  initRng: Rng
+}
+
+export interface Layer {
+  readonly kind: LayerSpec['kind']
+  /** Position in the layer list. */
+  readonly index: number
+  readonly nodeId: string
+  readonly nIn: number
+  /** Width of the output. */
+  readonly units: number
+  /** Output [capacity×units]. */
+  readonly out: FloatArray
+  /** ∂E/∂out [capacity×units], written by the next layer's backward pass (or the loss). */
+  readonly gradOut: FloatArray
+  /** Parameters, in flat-array order. */
+  readonly blocks: readonly ParamBlock[]
+  /** State that belongs to the model but is not trained by gradients (restore-best copies it). */
+  readonly stateBlocks: readonly StateBlock[]
+  /** The weight matrix, for layers that have one (views, step-through, divergence reports). */
+  readonly weights?: WeightView
+  /** The activation applied to the output, for layers that have one. */
+  readonly activation?: Activation
+  readonly actParams?: ActivationParams
+  /** out = f(input) for rows [r0, r0+rows); `rngs` null in evaluation mode. */
+  forward(input: FloatArray, r0: number, rows: number, rngs: ForwardRngs | null): void
+  /**
+   * From `gradOut`, add scale·∂E/∂param to the gradient blocks and, when `gradInput` is given,
+   * write ∂E/∂input there (the previous layer's gradOut).
+   */
+  backward(input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number, scale: number): void
+  /** Per-unit intermediate values of row 0 for the trace (dense: net and delta). */
+  traceValues(): Record<string, number[]>
+  /** The model file's fields of this layer besides kind and nodeId (current parameters and state). */
+  exportFields(): Record<string, unknown>
+}
+
+/** A layer that can end the network: it turns targets into its own delta (loss + output rule). */
+export interface OutputLayer extends Layer {
+  /**
+   * Loss of rows [r0, r0+rows) against `T` (sum of per-example losses) and the layer's own
+   * delta for each row. `deltaRule` replaces the gradient by the perceptron rule.
+   */
+  lossAndDelta(T: FloatArray, r0: number, rows: number, loss: Loss, deltaRule: boolean): number
+  /** `backward` after `lossAndDelta` (the delta is already there). */
+  backwardFromDelta(input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number, scale: number): void
+}
+
+/** How a layer kind is sized, checked and built from its spec. */
+export interface LayerKind<S extends LayerSpec = LayerSpec> {
+  kind: S['kind']
+  /** Output width for `nIn` inputs. */
+  units(spec: S, nIn: number): number
+  /** Number of parameters and of state values for `nIn` inputs. */
+  paramCount(spec: S, nIn: number): number
+  stateCount(spec: S, nIn: number): number
+  /**
+   * The engine's own check of the spec (the compiler's diagnostics come first): an error
+   * message, or null. `perceptron` is true when the perceptron rule trains the network.
+   */
+  check(spec: S, nIn: number, perceptron: boolean): string | null
+  /** Whether the layer can be the output (it implements `OutputLayer`). */
+  output: boolean
+  create(spec: S, ctx: LayerContext): Layer
+}
