@@ -1,0 +1,178 @@
+/**
+ * Python section: reading the project's data as the engine does (`src/engine/data`, `src/cli/data.ts`):
+ * the inline table, IDX (.gz) images + labels, or a CSV with its column roles; the limit; the
+ * normalisation fitted on the training rows; and the engine's read rule (x − shift)·scale.
+ */
+export const PY_DATA = String.raw`
+# ---------------------------------------------------------------------------------------------
+# Data (engine/data): raw values are read as the engine stores them, the normalisation is fitted
+# on the training rows only, and every row the network sees is (x − shift)·scalePerFeature·scale.
+# ---------------------------------------------------------------------------------------------
+MISSING = {"", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "?", "-"}
+
+
+def data_path(path):
+    """Paths in DATA are relative to this script's folder."""
+    return path if os.path.isabs(path) else os.path.join(os.path.dirname(os.path.abspath(__file__)), path)
+
+
+def read_idx(path):
+    """An IDX file, gzipped or not, as a numpy array; and whether it holds bytes."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    types = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
+    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in types:
+        fail(f"{path} is not an IDX file (it does not start with the IDX magic number).")
+    rank = raw[3]
+    dims = struct.unpack(">" + "I" * rank, raw[4 : 4 + 4 * rank])
+    count = math.prod(dims)
+    data = numpy.frombuffer(raw, dtype=types[raw[2]], offset=4 + 4 * rank, count=count)
+    return data.reshape(dims).astype(numpy.float64), raw[2] == 0x08
+
+
+def one_hot(codes, size):
+    rows = torch.zeros(len(codes), size, dtype=torch.float64)
+    rows[torch.arange(len(codes)), torch.tensor(codes, dtype=torch.long)] = 1.0
+    return rows
+
+
+def load_idx(images_path, labels_path, label_names):
+    images, is_bytes = read_idx(data_path(images_path))
+    labels, _ = read_idx(data_path(labels_path))
+    if labels.shape[0] != images.shape[0]:
+        fail(f"The images file has {images.shape[0]} images but the labels file has {labels.shape[0]} labels.")
+    codes = [int(y) for y in labels.reshape(-1)]
+    if max(codes) >= len(label_names):
+        fail(f"The labels go up to {max(codes)}, but the project names {len(label_names)} classes.")
+    inputs = torch.from_numpy(images.reshape(images.shape[0], -1).copy())
+    return {"inputs": inputs, "targets": one_hot(codes, len(label_names)), "scale": 1 / 255 if is_bytes else 1,
+            "shape": list(images.shape[1:]), "labelNames": label_names}
+
+
+def csv_number(cell, decimal_comma, where):
+    text = cell.strip()
+    if decimal_comma:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        fail(f"{where}: “{cell}” is not a number.")
+
+
+def load_csv(path, recipe):
+    """A CSV with the project's column roles; categories one-hot, in the order the engine found."""
+    with open(data_path(path), newline="", encoding=recipe["encoding"]) as f:
+        rows = [row for row in csv.reader(f, delimiter=recipe["delimiter"]) if any(c.strip() for c in row)]
+    if recipe["header"]:
+        names = [c.strip() or f"column {i + 1}" for i, c in enumerate(rows[0])]
+        rows = rows[1:]
+    else:
+        names = [f"column {i + 1}" for i in range(len(rows[0]))]
+
+    def encode(row, line, columns):
+        values = []
+        for col in columns:
+            if col["name"] not in names:
+                fail(f"{path} has no column “{col['name']}”.")
+            cell = row[names.index(col["name"])]
+            where = f"{path}, row {line}, column “{col['name']}”"
+            if cell.strip() in MISSING:
+                fail(f"{where} is missing a value (the project refuses rows with missing values).")
+            if "categories" in col:
+                if cell.strip() not in col["categories"]:
+                    fail(f"{where}: “{cell}” is not one of the classes {col['categories']}.")
+                block = [0.0] * len(col["categories"])
+                block[col["categories"].index(cell.strip())] = 1.0
+                values += block
+            else:
+                values.append(csv_number(cell, recipe["decimalComma"], where))
+        return values
+
+    inputs = [encode(row, i + 1, recipe["features"]) for i, row in enumerate(rows)]
+    targets = [encode(row, i + 1, recipe["targets"]) for i, row in enumerate(rows)]
+    categorical = len(recipe["targets"]) == 1 and "categories" in recipe["targets"][0]
+    return {"inputs": torch.tensor(inputs, dtype=torch.float64), "targets": torch.tensor(targets, dtype=torch.float64),
+            "scale": 1, "labelNames": recipe["targets"][0]["categories"] if categorical else None}
+
+
+def load_table(data):
+    return {"inputs": torch.tensor(data["inputs"], dtype=torch.float64),
+            "targets": torch.tensor(data["targets"], dtype=torch.float64), "scale": 1,
+            "labelNames": data.get("labelNames")}
+
+
+def fit_normalization(inputs, scaling, own_scale):
+    """(shift, scalePerFeature, scale) fitted on the training rows (engine/data/normalize.ts)."""
+    n = inputs.shape[1]
+    if scaling == "none":
+        return None, None, own_scale
+    if scaling == "divide255":
+        return torch.zeros(n, dtype=torch.float64), torch.full((n,), 1 / 255, dtype=torch.float64), 1
+    if scaling == "minMax":
+        low, high = inputs.min(0).values, inputs.max(0).values
+        return low, torch.where(high > low, 1 / (high - low), torch.ones_like(low)), 1
+    if scaling == "zScore":
+        mean = inputs.sum(0) / inputs.shape[0]
+        std = torch.sqrt(((inputs - mean) ** 2).sum(0) / inputs.shape[0])
+        return mean, torch.where(std > 0, 1 / std, torch.ones_like(std)), 1
+    fail("unknown scaling " + scaling)
+
+
+def model_inputs(inputs, shift, per_feature, scale):
+    """What the network sees: x'_k = (x_k − shift[k])·scalePerFeature[k]·scale."""
+    if shift is None:
+        return inputs if scale == 1 else inputs * scale
+    return (inputs - shift) * per_feature * scale
+
+
+def load_data(data, args):
+    """Training and test sets as the network sees them, and the preprocessing to record."""
+    kind = data["kind"]
+    if kind == "table":
+        train, test = load_table(data), None
+    elif kind == "idx":
+        names = data["labelNames"]
+        train = load_idx(args.data or data["train"]["images"], args.labels or data["train"]["labels"], names)
+        t = data.get("test")
+        test_images = args.test_data or (t and t["images"])
+        test_labels = args.test_labels or (t and t["labels"])
+        test = load_idx(test_images, test_labels, names) if test_images and test_labels else None
+    else:
+        train = load_csv(args.data or data["train"], data)
+        test_path = args.test_data or data.get("test")
+        test = load_csv(test_path, data) if test_path else None
+    limit = data.get("limit")
+    if limit is not None and limit < train["inputs"].shape[0]:
+        train["inputs"], train["targets"] = train["inputs"][:limit], train["targets"][:limit]
+    shift, per_feature, scale = fit_normalization(train["inputs"], data.get("scaling", "none"), train["scale"])
+    prep = {"scale": scale}
+    if shift is not None:
+        prep["shift"], prep["scalePerFeature"] = shift.tolist(), per_feature.tolist()
+    for key in ("featureNames", "targetNames"):
+        if data.get(key):
+            prep[key] = data[key]
+    if train.get("labelNames"):
+        prep["labelNames"] = train["labelNames"]
+    result = {"train": (model_inputs(train["inputs"], shift, per_feature, scale), train["targets"]),
+              "test": None, "preprocessing": prep, "inputShape": train.get("shape")}
+    if test is not None:
+        result["test"] = (model_inputs(test["inputs"], shift, per_feature, scale), test["targets"])
+    return result
+
+
+def is_classification(targets):
+    """Class labels: one-hot rows, or a single 0/1 (or −1/+1) output (engine/train/dataset.ts)."""
+    if targets.shape[1] == 1:
+        values = set(targets[:, 0].tolist())
+        return len(values) <= 2 and values <= {0.0, 1.0, -1.0}
+    return bool(((targets == 0) | (targets == 1)).all() and (targets.sum(1) == 1).all())
+
+
+def class_of(values, threshold):
+    """argmax (the first on ties) for several outputs; for one, 1 if ≥ threshold else 0."""
+    if values.shape[1] == 1:
+        return (values[:, 0] >= threshold).long()
+    return values.argmax(1)
+`
