@@ -1,0 +1,74 @@
+/**
+ * The ONNX export of every example, trained by the engine, run in onnxruntime-node: the same
+ * predictions as the engine's predictor to 1e-5 on raw inputs, and accepted by python3-onnx's
+ * checker (skipped, saying why, where python3-onnx is missing). Layers with no ONNX form are refused.
+ */
+import { readdirSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as ort from 'onnxruntime-node'
+import { describe, expect, it } from 'vitest'
+import { projectSession } from '../src/cli/commands'
+import { datasetSubset } from '../src/engine/data'
+import { toOnnx, ONNX_OPSET } from '../src/engine/export/onnx/onnxModel'
+import { ExportError } from '../src/engine/export/errors'
+import { createPredictor, exportModel, type ModelFile } from '../src/engine/model'
+import { installWasmKernels } from '../src/engine/kernels/install'
+import { PYTHON, pythonMissing, run } from './export/python'
+
+// The kernels the CLI and the app train with (plain TypeScript float32 would be slow here).
+installWasmKernels()
+
+const root = join(import.meta.dirname, '..')
+const examples = readdirSync(join(root, 'resources/examples')).filter((f) => f.endsWith('.axon.json')).sort()
+const tmp = mkdtempSync(join(tmpdir(), 'axon-onnx-'))
+
+/** An example trained by the engine (at most 5 epochs) as a model file, and raw rows to predict. */
+function trainedExample(file: string): { model: ModelFile; raw: Float64Array; count: number } {
+  const { project, session, data } = projectSession(join(root, 'resources/examples', file), { epochs: 5 })
+  session.trainToEnd()
+  const model = exportModel(session, { title: project.meta.title })
+  const source = data.test ?? data.train
+  const rows = datasetSubset(source, Array.from({ length: Math.min(200, source.count) }, (_, i) => i))
+  // Raw values as stored (bytes for images): the graph applies the preprocessing itself.
+  return { model, raw: Float64Array.from(rows.inputs), count: rows.count }
+}
+
+describe('ONNX export', () => {
+  const written: string[] = []
+  for (const file of examples) {
+    it(`${file}: onnxruntime gives the engine's predictions to 1e-5`, async () => {
+      const { model, raw, count } = trainedExample(file)
+      const bytes = toOnnx(model)
+      const path = join(tmp, file.replace('.axon.json', '.onnx'))
+      writeFileSync(path, bytes)
+      written.push(path)
+      const session = await ort.InferenceSession.create(bytes)
+      const n = model.architecture.inputSize
+      const result = await session.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [count, n]) })
+      const onnxOut = result.output.data as Float32Array
+      const engineOut = createPredictor(model).predictRaw(raw, count)
+      expect(onnxOut.length).toBe(engineOut.length)
+      let worst = 0
+      engineOut.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - onnxOut[i]))))
+      expect(worst).toBeLessThan(1e-5)
+    }, 300_000)
+  }
+
+  const missing = pythonMissing('onnx')
+  it.skipIf(missing !== null)(`python3-onnx's checker accepts every export (opset ${ONNX_OPSET})${missing ? ` — skipped: ${missing}` : ''}`, () => {
+    expect(written.length).toBe(examples.length)
+    const check = 'import onnx, sys\nfor p in sys.argv[1:]:\n    m = onnx.load(p)\n    onnx.checker.check_model(m, full_check=True)\n    print(p, m.opset_import[0].version)'
+    const r = run(PYTHON, ['-c', check, ...written], tmp)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim().split('\n')).toHaveLength(examples.length)
+  })
+
+  it('refuses a layer with no ONNX form, naming it', () => {
+    const { model } = trainedExample('xor-2-2-1-sigmoid.axon.json')
+    const strange = { ...model, architecture: { ...model.architecture, layers: [...model.architecture.layers, { kind: 'conv2d', nodeId: 'conv' }] } }
+    expect(() => toOnnx(strange as unknown as ModelFile)).toThrow(ExportError)
+    expect(() => toOnnx(strange as unknown as ModelFile)).toThrow('The layer "conv" (conv2d) has no ONNX form')
+  })
+})
