@@ -60,3 +60,21 @@ export async function graphSnapshot(page: Page): Promise<{ nodes: string[]; edge
   const edges = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? e.getAttribute('aria-label') ?? ''))
   return { nodes: nodes.sort(), edges: edges.sort() }
 }
+
+/** Waits until the canvas stops moving (a fit or zoom animation has finished): the viewport transform is the same over several frames. */
+export async function viewportSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const read = () => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? ''
+        const first = read()
+        let frames = 0
+        const tick = () => {
+          if (read() !== first) return resolve(false)
+          if (++frames >= 6) return resolve(true)
+          requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      }),
+  )
+}

@@ -22,6 +22,8 @@ import { ProblemsBar } from '../panels/ProblemsBar'
 import { edgeTypes, nodeTypes, PALETTE_MIME } from './nodeTypes'
 import { cardCrowdsNetwork, fitOptions } from './fit'
 import { CanvasTintToggle } from './CanvasTintToggle'
+import { ConnectionLine } from './ConnectionLine'
+import { wireDropped } from './wireDrop'
 
 export interface PalettePayload {
   kind: NodeKind
@@ -108,6 +110,14 @@ export function Canvas() {
     if ('problem' in result) useUi.getState().notify({ kind: 'error', text: result.problem })
   }, [])
 
+  const clearRefusal = useCallback(() => useUi.getState().setRefusal(null), [])
+  // Clicking a node shows its settings: the side panel switches to the Inspector.
+  const onNodeClick = useCallback(() => {
+    const ui = useUi.getState()
+    ui.setRefusal(null)
+    if (ui.sideTab !== 'inspector') ui.setSideTab('inspector')
+  }, [])
+
   const isValidConnection = useCallback((c: Connection | FlowEdge) => connectionProblem(useDocument.getState().project, c.source, c.target) === null, [])
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -142,6 +152,11 @@ export function Canvas() {
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       isValidConnection={isValidConnection}
+      connectionLineComponent={ConnectionLine}
+      onConnectStart={clearRefusal}
+      onConnectEnd={wireDropped}
+      onPaneClick={clearRefusal}
+      onNodeClick={onNodeClick}
       onNodeDragStart={beginMove}
       onNodeDragStop={endMove}
       onSelectionDragStart={beginMove}

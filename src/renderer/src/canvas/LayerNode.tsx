@@ -10,6 +10,7 @@ import { ActivationSpark, UnitDots } from '../viz/NodeGlyphs'
 import { NodeHeatmap, UNIT_LINKS_MAX, UnitLinks } from '../viz/NodeWeights'
 import { useTraining, type TrainingState } from '../training/trainingStore'
 import { TrainingErrorBadge } from './TrainingErrorBadge'
+import { useUi } from '../store/uiStore'
 
 const NO_DIAGNOSTICS: never[] = []
 
@@ -43,6 +44,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const liveLayer = useTraining((s) => (node.kind === 'dense' ? liveLayerOf(s, id) : null))
   const tint = useTraining((s) => s.canvasTint)
   const failedRun = useTraining((s) => trainingErrorOf(s, id))
+  const refusal = useUi((s) => (s.refusal?.nodeId === id ? s.refusal : null))
   const live = sameDrawing ? liveLayer : null
   const failed = sameDrawing ? failedRun : null
 
@@ -90,6 +92,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       )}
       {diagnostics.length > 0 && <DiagnosticBadge diagnostics={diagnostics} testId={`diagnostic-badge-${id}`} />}
       {failed && diagnostics.length === 0 && <TrainingErrorBadge name={failed.errorName ?? 'Error'} message={failed.error ?? ''} testId={`train-error-badge-${id}`} />}
+      {refusal && (
+        <div className={`connection-refusal at-${refusal.side}`} role="alert" data-testid={`connection-refusal-${id}`}>
+          <strong>Not connected.</strong> {refusal.text}
+        </div>
+      )}
       {node.kind !== 'optimizer' && <Handle type="source" position={Position.Right} />}
     </div>
   )

@@ -3,7 +3,7 @@ import { createNode, type NodeKind, type Project } from '../../../engine/project
 import { createEmptyProject } from './newProject'
 import { connectionProblem } from './connection'
 
-/** input-1 → dense-1 → activation-1 → loss-1, plus a free dense-2, dropout-1 and optimizer-1. */
+/** input-1 → dense-1 → activation-1 → loss-1, plus a free dense-2, dropout-1, optimizer-1, activation-2 and input-2. */
 function project(): Project {
   const p = createEmptyProject()
   const kinds: [string, NodeKind][] = [
@@ -15,8 +15,10 @@ function project(): Project {
     ['dropout-1', 'dropout'],
     ['optimizer-1', 'optimizer'],
     ['activation-2', 'activation'],
+    ['input-2', 'input'],
   ]
   p.nodes = kinds.map(([id, kind], i) => createNode(kind, id, { x: i * 100, y: 0 }))
+  p.nodes[1] = { ...p.nodes[1], label: 'hidden' }
   p.edges = [
     { id: 'e1', source: 'input-1', target: 'dense-1' },
     { id: 'e2', source: 'dense-1', target: 'activation-1' },
@@ -25,25 +27,31 @@ function project(): Project {
   return p
 }
 
-describe('connectionProblem', () => {
+describe('connectionProblem: the reason shown at the handle', () => {
   it.each([
+    // Allowed links.
     ['loss-1', 'optimizer-1', null],
     ['dense-2', 'activation-2', null],
     ['activation-2', 'dropout-1', null],
     ['dropout-1', 'dense-2', null],
+    ['input-2', 'dense-2', null],
+    // The three refusals a class meets first (issue 9).
+    ['loss-1', 'dense-2', 'Loss cannot connect to Dense layer: wires run from a node’s output (right) into the next node’s input (left). Connect Dense layer → Loss instead.'],
+    ['input-2', 'dense-1', 'Dense layer already takes its input from Input input-1: each node has one input (the network is one chain). Delete that wire first.'],
+    ['dense-2', 'optimizer-1', 'Dense layer cannot connect to Optimizer: only the Loss connects to the Optimizer (it updates the weights from the Loss).'],
+    // The rest.
     ['input-1', 'input-1', 'A node cannot feed itself.'],
-    ['optimizer-1', 'dense-2', 'Optimizer cannot connect to Dense layer.'],
-    ['loss-1', 'dense-2', /cannot connect/],
-    ['dense-2', 'input-1', /cannot connect/],
-    ['input-1', 'activation-2', /cannot connect/],
+    ['optimizer-1', 'dense-2', 'Optimizer cannot connect to Dense layer: the Optimizer is the end of the diagram, nothing comes after it.'],
+    ['dense-2', 'input-1', 'Dense layer cannot connect to Input: the Input is where the data enters, nothing connects into it.'],
+    ['input-1', 'activation-2', 'Input cannot connect to Activation: after Input comes Dense layer or Dropout.'],
+    ['loss-1', 'activation-2', 'Loss cannot connect to Activation: wires run from a node’s output (right) into the next node’s input (left). Connect Activation → Loss instead.'],
     ['input-1', 'dense-1', 'These nodes are already connected.'],
-    ['input-1', 'dense-2', /already has an outgoing connection/],
-    ['dense-2', 'dense-1', /already has an incoming connection/],
+    ['dense-1', 'dense-2', 'Dense layer already feeds Activation activation-1: each node has one output wire (the network is one chain). Delete that wire first.'],
+    ['activation-1', 'loss-1', 'These nodes are already connected.'],
+    ['dense-2', 'activation-1', 'Activation already takes its input from Dense layer “hidden”: each node has one input (the network is one chain). Delete that wire first.'],
     ['nope', 'dense-1', 'Both ends must be nodes on the canvas.'],
   ])('%s → %s', (source, target, expected) => {
-    const problem = connectionProblem(project(), source, target)
-    if (expected instanceof RegExp) expect(problem).toMatch(expected)
-    else expect(problem).toBe(expected)
+    expect(connectionProblem(project(), source, target)).toBe(expected)
   })
 
   it('refuses a connection that would close a loop', () => {

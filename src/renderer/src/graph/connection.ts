@@ -1,10 +1,29 @@
 /**
- * Which connections the canvas accepts while the user drags a wire. Only meaningful links:
- * kinds that may follow each other (from `NODE_KINDS[kind].connectsTo`), no self-loops, no
- * cycles, no duplicates, and — since the network is one chain — no second wire out of a node
- * or into a node. `compileGraph` checks the same again and is the authority.
+ * Which connections the canvas accepts while the user drags a wire, and why the others are
+ * refused. Only meaningful links: kinds that may follow each other (from
+ * `NODE_KINDS[kind].connectsTo`), no self-loops, no cycles, no duplicates, and — since the network
+ * is one chain — no second wire out of a node or into a node. `compileGraph` checks the same
+ * again and is the authority. The reasons are shown at the handle while dragging and after a drop.
  */
-import { NODE_KINDS, isValidConnection, type Project } from '../../../engine/project'
+import { NODE_KINDS, isValidConnection, type NodeKind, type Project } from '../../../engine/project'
+
+const label = (kind: NodeKind) => NODE_KINDS[kind].label
+
+/** "A, B or C". */
+function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
+}
+
+/** Why `from` cannot feed `to` (kinds only), saying what would be right instead. */
+function kindProblem(from: NodeKind, to: NodeKind): string {
+  const refused = `${label(from)} cannot connect to ${label(to)}`
+  if (from === 'optimizer') return `${refused}: the Optimizer is the end of the diagram, nothing comes after it.`
+  if (to === 'input') return `${refused}: the Input is where the data enters, nothing connects into it.`
+  if (to === 'optimizer') return `${refused}: only the Loss connects to the Optimizer (it updates the weights from the Loss).`
+  if (isValidConnection(to, from)) return `${refused}: wires run from a node’s output (right) into the next node’s input (left). Connect ${label(to)} → ${label(from)} instead.`
+  if (from === 'loss') return `${refused}: the Loss ends the network, it connects only to an Optimizer.`
+  return `${refused}: after ${label(from)} comes ${orList(NODE_KINDS[from].connectsTo.map(label))}.`
+}
 
 /** Why a wire from `source` to `target` is refused, in plain words; null if it is fine. */
 export function connectionProblem(project: Project, source: string, target: string): string | null {
@@ -12,15 +31,21 @@ export function connectionProblem(project: Project, source: string, target: stri
   const to = project.nodes.find((n) => n.id === target)
   if (!from || !to) return 'Both ends must be nodes on the canvas.'
   if (source === target) return 'A node cannot feed itself.'
-  if (!isValidConnection(from.kind, to.kind)) {
-    const next = NODE_KINDS[from.kind].connectsTo.map((k) => NODE_KINDS[k].label)
-    return `${NODE_KINDS[from.kind].label} cannot connect to ${NODE_KINDS[to.kind].label}${next.length ? ` (it can go to: ${next.join(', ')})` : ''}.`
-  }
+  if (!isValidConnection(from.kind, to.kind)) return kindProblem(from.kind, to.kind)
   if (project.edges.some((e) => e.source === source && e.target === target)) return 'These nodes are already connected.'
-  if (project.edges.some((e) => e.source === source)) return `${NODE_KINDS[from.kind].label} already has an outgoing connection: the network is one chain.`
-  if (project.edges.some((e) => e.target === target)) return `${NODE_KINDS[to.kind].label} already has an incoming connection: each node takes its input from one node.`
+  const into = project.edges.find((e) => e.target === target)
+  if (into) return `${label(to.kind)} already takes its input from ${nodeName(project, into.source)}: each node has one input (the network is one chain). Delete that wire first.`
+  const out = project.edges.find((e) => e.source === source)
+  if (out) return `${label(from.kind)} already feeds ${nodeName(project, out.target)}: each node has one output wire (the network is one chain). Delete that wire first.`
   if (reaches(project, target, source)) return 'This connection would close a loop.'
   return null
+}
+
+/** "Dense layer “hidden”" or "Dense layer dense-1", for messages. */
+function nodeName(project: Project, id: string): string {
+  const node = project.nodes.find((n) => n.id === id)
+  if (!node) return id
+  return `${label(node.kind)} ${node.label ? `“${node.label}”` : id}`
 }
 
 /** Whether following edges from `from` reaches `to`. */

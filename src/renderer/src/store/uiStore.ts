@@ -11,6 +11,13 @@ export interface Notice {
   text: string
 }
 
+/** A wire the canvas refused, explained at the node where it was dropped (`side`: its input or output handle). */
+export interface Refusal {
+  nodeId: string
+  side: 'in' | 'out'
+  text: string
+}
+
 export interface UiState {
   selectedNodes: string[]
   selectedEdges: string[]
@@ -28,6 +35,8 @@ export interface UiState {
   sidePanelOpen: boolean
   /** The example card shows only its title (its explanation folded away). */
   cardFolded: boolean
+  /** The last refused wire's reason, shown at its node until the next click or drag. */
+  refusal: Refusal | null
 
   select(nodes: string[], edges?: string[]): void
   setNodeSize(id: string, size: { width: number; height: number }): void
@@ -39,6 +48,7 @@ export interface UiState {
   setPaletteOpen(open: boolean): void
   setSidePanelOpen(open: boolean): void
   setCardFolded(folded: boolean): void
+  setRefusal(refusal: Refusal | null): void
 }
 
 const THEME_KEY = 'axon:theme'
@@ -88,6 +98,7 @@ export const useUi = create<UiState>()((set, get) => ({
   sideTab: 'inspector',
   ...initialPanels(),
   cardFolded: false,
+  refusal: null,
 
   select(nodes, edges = []) {
     set({ selectedNodes: nodes, selectedEdges: edges })
@@ -125,5 +136,8 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   setCardFolded(cardFolded) {
     set({ cardFolded })
+  },
+  setRefusal(refusal) {
+    if (refusal !== get().refusal) set({ refusal })
   },
 }))
