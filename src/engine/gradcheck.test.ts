@@ -4,8 +4,10 @@ import type { ActivationId, LossId, ModelSpec } from './spec'
 import { gradCheck } from './gradcheck'
 import { dense } from './train/builders'
 import { createRng } from './rng'
+import { activations } from './nn/activations'
 
-const hiddenActivations: ActivationId[] = ['linear', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'softplus', 'noisyRelu', 'softmax']
+/** Every differentiable activation of the registry, as a hidden layer: a new one is checked here by itself. */
+const hiddenActivations: ActivationId[] = Object.values(activations).filter((a) => a.differentiable).map((a) => a.id)
 /** Output activations that make sense for each loss (bce needs outputs in (0, 1)). */
 const outputsFor: Record<LossId, ActivationId[]> = {
   halfSse: ['linear', 'sigmoid', 'tanh', 'softmax', 'leakyRelu', 'softplus'],

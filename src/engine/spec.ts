@@ -9,22 +9,18 @@
  * "from input k into unit j", as the lectures write it.
  */
 
+import type { ActivationId } from './nn/activations'
+import type { InitId } from './nn/init'
+import type { LossId } from './nn/losses'
+import type { OptimizerId } from './nn/optimizers'
+
+/** Ids are the keys of the engine's registries (`nn/*.ts`): the single list. */
+export type { ActivationId, InitId, LossId, OptimizerId }
+
 export const SPEC_VERSION = 1 as const
 
 /** Number type used for parameters and arithmetic. float64 reproduces the lectures' digits. */
 export type Precision = 'float64' | 'float32'
-
-export type ActivationId =
-  | 'linear'
-  | 'step'
-  | 'sign'
-  | 'sigmoid'
-  | 'tanh'
-  | 'relu'
-  | 'leakyRelu'
-  | 'softplus'
-  | 'noisyRelu'
-  | 'softmax'
 
 export interface ActivationSpec {
   id: ActivationId
@@ -35,20 +31,6 @@ export interface ActivationSpec {
   /** Standard deviation of the Gaussian noise of `noisyRelu` (training only). Default 1. */
   noiseStd?: number
 }
-
-export type InitId =
-  | 'zeros'
-  | 'constant'
-  | 'uniform'
-  | 'normal'
-  /** N(0, 1): Nielsen's "large" initialisation. */
-  | 'standardNormal'
-  /** N(0, 1/√n_in): standard deviation 1/√n_in. */
-  | 'scaledNormal'
-  | 'glorotUniform'
-  | 'glorotNormal'
-  | 'heNormal'
-  | 'heUniform'
 
 export interface InitSpec {
   id: InitId
@@ -88,18 +70,6 @@ export interface DropoutLayerSpec {
 
 export type LayerSpec = DenseLayerSpec | DropoutLayerSpec
 
-export type LossId =
-  /** E = ½·Σ(t−o)² per example (the lectures). */
-  | 'halfSse'
-  /** Nielsen's quadratic cost C = 1/(2n)·Σ‖y−a‖²: ½‖y−a‖² per example, averaged over examples. */
-  | 'mse'
-  | 'mae'
-  /** Binary cross-entropy on sigmoid outputs. */
-  | 'bce'
-  /** Softmax + negative log-likelihood, fused for numerical stability. */
-  | 'softmaxCrossEntropy'
-  | 'hinge'
-
 export interface LossSpec {
   id: LossId
   /**
@@ -108,19 +78,6 @@ export interface LossSpec {
    */
   reduction: 'mean' | 'sum'
 }
-
-export type OptimizerId =
-  | 'sgd'
-  /** Δw(n) = −η·∂E/∂w + α·Δw(n−1). */
-  | 'momentum'
-  /** v ← λ·v − (1−λ)·∂E/∂w, w ← w + η·v. */
-  | 'momentumEma'
-  | 'nesterov'
-  | 'adagrad'
-  | 'rmsprop'
-  | 'adam'
-  /** Rosenblatt's perceptron rule (single step-activation layer): Δw = ±η·x on a mistake. */
-  | 'perceptron'
 
 export interface OptimizerSpec {
   id: OptimizerId

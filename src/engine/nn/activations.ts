@@ -8,7 +8,8 @@
  * softmax is not element-wise: its value and Jacobian-vector product work on whole rows
  * (`softmaxRows`, `softmaxBackwardRows`).
  */
-import type { ActivationId, ActivationSpec } from '../spec'
+import type { ActivationSpec } from '../spec'
+import { keyed, type Described } from './registry'
 import type { FloatArray } from '../kernels/gemm'
 
 /** Resolved parameters of an activation (defaults filled in). */
@@ -21,10 +22,8 @@ export interface ActivationParams {
   noiseStd: number
 }
 
-export interface Activation {
-  id: ActivationId
-  /** Human name for diagnostics and the UI. */
-  label: string
+/** An activation's registry entry (its id is its key). */
+export interface ActivationDef extends Described {
   /** False for step and sign: their derivative is 0 almost everywhere (perceptron rule instead). */
   differentiable: boolean
   /** False for softmax, which couples the units of a row. */
@@ -50,11 +49,11 @@ export function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))
 }
 
-export const activations = {
+export const activations = keyed({
   /** f(x) = a·x, f' = a. */
   linear: {
-    id: 'linear',
     label: 'Linear',
+    description: 'f(x) = a·x: no squashing (regression outputs, logits).',
     differentiable: true,
     elementwise: true,
     range: [-Infinity, Infinity],
@@ -63,8 +62,8 @@ export const activations = {
   },
   /** Heaviside step as lecture 001: 1 if net ≥ 0 else 0. f' = 0. */
   step: {
-    id: 'step',
     label: 'Step (Heaviside)',
+    description: 'f(x) = 1 if x ≥ 0 else 0: the perceptron’s threshold unit.',
     differentiable: false,
     elementwise: true,
     range: [0, 1],
@@ -73,8 +72,8 @@ export const activations = {
   },
   /** sign: +1 if net ≥ 0 else −1. f' = 0. */
   sign: {
-    id: 'sign',
     label: 'Sign (±1)',
+    description: 'f(x) = +1 if x ≥ 0 else −1: the ±1 perceptron.',
     differentiable: false,
     elementwise: true,
     range: [-1, 1],
@@ -83,8 +82,8 @@ export const activations = {
   },
   /** σ(x) = 1/(1 + e⁻ˣ), σ' = out·(1 − out). */
   sigmoid: {
-    id: 'sigmoid',
     label: 'Sigmoid',
+    description: 'f(x) = 1/(1+e^−x), outputs in (0, 1); f′ = f(1−f).',
     differentiable: true,
     elementwise: true,
     range: [0, 1],
@@ -93,8 +92,8 @@ export const activations = {
   },
   /** tanh(x), f' = 1 − out². */
   tanh: {
-    id: 'tanh',
     label: 'Tanh',
+    description: 'f(x) = tanh x, outputs in (−1, 1), centred at 0.',
     differentiable: true,
     elementwise: true,
     range: [-1, 1],
@@ -103,8 +102,8 @@ export const activations = {
   },
   /** max(0, x); f' = 1 if x > 0 else 0 (the lecture's convention at 0). */
   relu: {
-    id: 'relu',
     label: 'ReLU',
+    description: 'f(x) = max(0, x): fast to train, the usual hidden default.',
     differentiable: true,
     elementwise: true,
     range: [0, Infinity],
@@ -113,8 +112,8 @@ export const activations = {
   },
   /** x if x > 0 else α·x; f' = 1 or α. */
   leakyRelu: {
-    id: 'leakyRelu',
     label: 'Leaky ReLU',
+    description: 'f(x) = x for x > 0, α·x otherwise (α = 0.01 by default).',
     differentiable: true,
     elementwise: true,
     range: [-Infinity, Infinity],
@@ -123,8 +122,8 @@ export const activations = {
   },
   /** log(1 + eˣ), f' = σ(x). */
   softplus: {
-    id: 'softplus',
     label: 'Softplus',
+    description: 'f(x) = ln(1+e^x): a smooth ReLU.',
     differentiable: true,
     elementwise: true,
     range: [0, Infinity],
@@ -136,8 +135,8 @@ export const activations = {
    * `noise` stream); plain ReLU at evaluation. f' = 1 where the (noisy) output is positive.
    */
   noisyRelu: {
-    id: 'noisyRelu',
     label: 'Noisy ReLU',
+    description: 'max(0, x + N(0, σ²)) while training, plain ReLU otherwise.',
     differentiable: true,
     elementwise: true,
     range: [0, Infinity],
@@ -146,8 +145,8 @@ export const activations = {
   },
   /** softmax(net)_j = e^{net_j}/Σ_k e^{net_k}, row-wise (see `softmaxRows`). */
   softmax: {
-    id: 'softmax',
     label: 'Softmax',
+    description: 'e^x_j / Σ_k e^x_k: outputs are positive and sum to 1 (class probabilities).',
     differentiable: true,
     elementwise: false,
     range: [0, 1],
@@ -158,7 +157,12 @@ export const activations = {
       throw new Error('softmax is row-wise: use softmaxBackwardRows')
     },
   },
-} as const satisfies Record<ActivationId, Activation>
+} satisfies Record<string, ActivationDef>)
+
+/** The activation ids (`"sigmoid"`, …): the keys of the registry. */
+export type ActivationId = keyof typeof activations
+
+export type Activation = ActivationDef & { id: ActivationId }
 
 /**
  * Row-wise softmax, stable (subtracts the row max): out[r][j] = e^{net_j − m}/Σ_k e^{net_k − m}.

@@ -8,13 +8,12 @@
  * Two pairs are fused in the network for stability, computing the delta ∂E/∂net directly:
  * softmax + softmaxCrossEntropy (delta = out − t) and sigmoid + bce (delta = out − t).
  */
-import type { LossId } from '../spec'
+import { keyed, type Described } from './registry'
 import type { FloatArray } from '../kernels/gemm'
 import { softplus } from './activations'
 
-export interface Loss {
-  id: LossId
-  label: string
+/** A loss's registry entry (its id is its key). */
+export interface LossDef extends Described {
   /** E of one example: `out` and `target` rows of length n starting at `o` and `t`. */
   value(out: FloatArray, o: number, target: FloatArray, t: number, n: number): number
   /** ∂E/∂out of one example, written to `grad[o..o+n)`. */
@@ -24,7 +23,7 @@ export interface Loss {
 /** Probabilities are clamped to [ε, 1 − ε] so log never sees 0. */
 const EPS = 1e-12
 
-const halfSquared: Pick<Loss, 'value' | 'gradient'> = {
+const halfSquared: Pick<LossDef, 'value' | 'gradient'> = {
   value(out, o, target, t, n) {
     let e = 0
     for (let j = 0; j < n; j++) {
@@ -72,15 +71,15 @@ export function softmaxCrossEntropyRow(net: FloatArray, T: FloatArray, o: number
   return e
 }
 
-export const losses = {
+export const losses = keyed({
   /** E = ½·Σ_j (t_j − o_j)², ∂E/∂o_j = o_j − t_j (lecture 001). */
-  halfSse: { id: 'halfSse', label: '½ sum of squared errors', ...halfSquared },
+  halfSse: { label: '½·SSE', description: 'E = ½·Σ(t−o)² per example, as in the lectures.', ...halfSquared },
   /** Nielsen's quadratic cost: ½‖y − a‖² per example (averaged over examples by the reduction). */
-  mse: { id: 'mse', label: 'Mean squared error (Nielsen)', ...halfSquared },
+  mse: { label: 'MSE (Nielsen)', description: 'C = 1/(2n)·Σ‖y−a‖²: ½‖y−a‖² averaged over examples.', ...halfSquared },
   /** E = Σ_j |t_j − o_j|, ∂E/∂o_j = sign(o_j − t_j) (0 at equality). */
   mae: {
-    id: 'mae',
-    label: 'Mean absolute error',
+    label: 'MAE',
+    description: 'Mean absolute error Σ|t−o|.',
     value(out, o, target, t, n) {
       let e = 0
       for (let j = 0; j < n; j++) e += Math.abs(target[t + j] - out[o + j])
@@ -92,8 +91,8 @@ export const losses = {
   },
   /** E = −Σ_j [t_j·log o_j + (1 − t_j)·log(1 − o_j)] on sigmoid outputs o ∈ (0, 1). */
   bce: {
-    id: 'bce',
     label: 'Binary cross-entropy',
+    description: '−[t·ln o + (1−t)·ln(1−o)] on sigmoid outputs.',
     value(out, o, target, t, n) {
       let e = 0
       for (let j = 0; j < n; j++) {
@@ -115,8 +114,8 @@ export const losses = {
    * layer's activation is softmax): E = Σ_j t_j·(logΣ_k e^{x_k} − x_j), ∂E/∂x_j = softmax(x)_j·Σt − t_j.
    */
   softmaxCrossEntropy: {
-    id: 'softmaxCrossEntropy',
     label: 'Softmax cross-entropy',
+    description: '−Σ t·ln softmax(z): the loss for a softmax output, computed stably.',
     value(out, o, target, t, n) {
       const lse = logSumExp(out, o, n)
       let e = 0
@@ -135,8 +134,8 @@ export const losses = {
    * targets both work); ∂E/∂o_j = −y_j where the margin is violated, else 0.
    */
   hinge: {
-    id: 'hinge',
     label: 'Hinge',
+    description: 'max(0, 1 − t·o) with targets ±1 (margin classifier).',
     value(out, o, target, t, n) {
       let e = 0
       for (let j = 0; j < n; j++) {
@@ -152,4 +151,9 @@ export const losses = {
       }
     },
   },
-} as const satisfies Record<LossId, Loss>
+} satisfies Record<string, LossDef>)
+
+/** The loss ids: the keys of the registry. */
+export type LossId = keyof typeof losses
+
+export type Loss = LossDef & { id: LossId }

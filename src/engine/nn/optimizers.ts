@@ -16,7 +16,8 @@
  *
  * Defaults: α = λ = 0.9, ρ = 0.9, β1 = 0.9, β2 = 0.999, ε = 1e-8.
  */
-import type { OptimizerId, OptimizerSpec } from '../spec'
+import type { OptimizerSpec } from '../spec'
+import { keyed, type Described } from './registry'
 import { axpy, type FloatArray } from '../kernels/gemm'
 
 /** A contiguous run of trainable parameters `[offset, offset + length)`. */
@@ -71,10 +72,11 @@ const sgdRule: RuleDef = {
 }
 
 /** Update rules keyed by optimizer id; `t` is the 1-based step count (Adam's bias correction). */
-export const optimizerRules = {
-  sgd: sgdRule,
-  perceptron: sgdRule,
+export const optimizerRules = keyed({
+  sgd: { ...sgdRule, label: 'Gradient descent', description: 'w ← w − η·∂E/∂w.' },
   momentum: {
+    label: 'Momentum',
+    description: 'Δw(n) = −η·∂E/∂w + α·Δw(n−1).',
     slots: 1,
     rule: (w, g, [dw], i, eta, h) => {
       dw[i] = -eta * g[i] + h.momentum * dw[i]
@@ -82,6 +84,8 @@ export const optimizerRules = {
     },
   },
   momentumEma: {
+    label: 'Momentum (EMA form)',
+    description: 'v ← λ·v − (1−λ)·∂E/∂w, w ← w + η·v.',
     slots: 1,
     rule: (w, g, [v], i, eta, h) => {
       v[i] = h.momentum * v[i] - (1 - h.momentum) * g[i]
@@ -89,6 +93,8 @@ export const optimizerRules = {
     },
   },
   nesterov: {
+    label: 'Nesterov',
+    description: 'Momentum that looks ahead: the gradient is taken at w + α·Δw.',
     slots: 1,
     rule: (w, g, [v], i, eta, h) => {
       v[i] = h.momentum * v[i] - eta * g[i]
@@ -96,6 +102,8 @@ export const optimizerRules = {
     },
   },
   adagrad: {
+    label: 'AdaGrad',
+    description: 'Per-weight rate η/√(Σg² + ε): big steps for rarely-updated weights.',
     slots: 1,
     rule: (w, g, [G], i, eta, h) => {
       G[i] += g[i] * g[i]
@@ -103,6 +111,8 @@ export const optimizerRules = {
     },
   },
   rmsprop: {
+    label: 'RMSProp',
+    description: 'Per-weight rate η/√(E[g²] + ε) with a decaying average (ρ).',
     slots: 1,
     rule: (w, g, [s], i, eta, h) => {
       s[i] = h.rho * s[i] + (1 - h.rho) * g[i] * g[i]
@@ -110,6 +120,8 @@ export const optimizerRules = {
     },
   },
   adam: {
+    label: 'Adam',
+    description: 'Momentum (β1) and RMSProp (β2) with bias correction.',
     slots: 2,
     rule: (w, g, [m, v], i, eta, h, t) => {
       m[i] = h.beta1 * m[i] + (1 - h.beta1) * g[i]
@@ -119,7 +131,11 @@ export const optimizerRules = {
       w[i] -= (eta * mHat) / (Math.sqrt(vHat) + h.epsilon)
     },
   },
-} as const satisfies Record<OptimizerId, RuleDef>
+  perceptron: { ...sgdRule, label: 'Perceptron rule', description: 'Δw = ±η·x on a mistake (single step layer only; no gradient).' },
+} satisfies Record<string, RuleDef & Described>)
+
+/** The optimizer ids: the keys of the registry. */
+export type OptimizerId = keyof typeof optimizerRules
 
 /**
  * Create an optimizer for `size` parameters. `alloc` makes the state arrays (float32 sessions

@@ -26,6 +26,7 @@ import {
 } from '../spec'
 import { isBuiltinDatasetId, projectDataset } from './dataset'
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics'
+import { activations } from '../nn/activations'
 import { INITS, NODE_KINDS, SCHEDULES, isValidConnection, type ParamInfo } from './nodeKinds'
 import type {
   ActivationParams,
@@ -61,7 +62,7 @@ export interface CompileResult {
 }
 
 /** Activations whose derivative is 0 almost everywhere: only the perceptron rule trains them. */
-const STEP_ACTIVATIONS = new Set(['step', 'sign'])
+const STEP_ACTIVATIONS = new Set<string>(Object.values(activations).filter((a) => !a.differentiable).map((a) => a.id))
 
 class Diagnostics {
   readonly list: Diagnostic[] = []

@@ -5,10 +5,15 @@
  * parameter descriptors (key, label, one-line description, editor type, bounds, and when it is
  * shown). Plain data only, so the renderer can import it and the descriptors can cross Comlink.
  * Also the option lists (label + description) for every activation, loss, optimizer, init and
- * schedule id, keyed by id with `satisfies Record<Id, …>` so a new id cannot be forgotten.
+ * schedule id: the first four derived from the engine's registries, so a new id cannot be forgotten.
  */
 
-import type { ActivationId, InitId, InitSpec, LossId, OptimizerId, ScheduleSpec } from '../spec'
+import type { InitSpec, ScheduleSpec } from '../spec'
+import { activations } from '../nn/activations'
+import { initializers } from '../nn/init'
+import { losses } from '../nn/losses'
+import { optimizerRules } from '../nn/optimizers'
+import { describe, type Described } from '../nn/registry'
 import type {
   BatchMode,
   NodeKind,
@@ -19,56 +24,13 @@ import type {
 } from './types'
 
 /** A choice in an enum parameter. */
-export interface OptionInfo {
-  label: string
-  description: string
-}
+export type OptionInfo = Described
 
-export const ACTIVATIONS = {
-  linear: { label: 'Linear', description: 'f(x) = a·x: no squashing (regression outputs, logits).' },
-  step: { label: 'Step (Heaviside)', description: 'f(x) = 1 if x ≥ 0 else 0: the perceptron’s threshold unit.' },
-  sign: { label: 'Sign', description: 'f(x) = +1 if x ≥ 0 else −1: the ±1 perceptron.' },
-  sigmoid: { label: 'Sigmoid', description: 'f(x) = 1/(1+e^−x), outputs in (0, 1); f′ = f(1−f).' },
-  tanh: { label: 'Tanh', description: 'f(x) = tanh x, outputs in (−1, 1), centred at 0.' },
-  relu: { label: 'ReLU', description: 'f(x) = max(0, x): fast to train, the usual hidden default.' },
-  leakyRelu: { label: 'Leaky ReLU', description: 'f(x) = x for x > 0, α·x otherwise (α = 0.01 by default).' },
-  softplus: { label: 'Softplus', description: 'f(x) = ln(1+e^x): a smooth ReLU.' },
-  noisyRelu: { label: 'Noisy ReLU', description: 'max(0, x + N(0, σ²)) while training, plain ReLU otherwise.' },
-  softmax: { label: 'Softmax', description: 'e^x_j / Σ_k e^x_k: outputs are positive and sum to 1 (class probabilities).' },
-} as const satisfies Record<ActivationId, OptionInfo>
-
-export const LOSSES = {
-  halfSse: { label: '½·SSE', description: 'E = ½·Σ(t−o)² per example, as in the lectures.' },
-  mse: { label: 'MSE (Nielsen)', description: 'C = 1/(2n)·Σ‖y−a‖²: ½‖y−a‖² averaged over examples.' },
-  mae: { label: 'MAE', description: 'Mean absolute error Σ|t−o|.' },
-  bce: { label: 'Binary cross-entropy', description: '−[t·ln o + (1−t)·ln(1−o)] on sigmoid outputs.' },
-  softmaxCrossEntropy: { label: 'Softmax cross-entropy', description: '−Σ t·ln softmax(z): the loss for a softmax output, computed stably.' },
-  hinge: { label: 'Hinge', description: 'max(0, 1 − t·o) with targets ±1 (margin classifier).' },
-} as const satisfies Record<LossId, OptionInfo>
-
-export const OPTIMIZERS = {
-  sgd: { label: 'Gradient descent', description: 'w ← w − η·∂E/∂w.' },
-  momentum: { label: 'Momentum', description: 'Δw(n) = −η·∂E/∂w + α·Δw(n−1).' },
-  momentumEma: { label: 'Momentum (EMA form)', description: 'v ← λ·v − (1−λ)·∂E/∂w, w ← w + η·v.' },
-  nesterov: { label: 'Nesterov', description: 'Momentum that looks ahead: the gradient is taken at w + α·Δw.' },
-  adagrad: { label: 'AdaGrad', description: 'Per-weight rate η/√(Σg² + ε): big steps for rarely-updated weights.' },
-  rmsprop: { label: 'RMSProp', description: 'Per-weight rate η/√(E[g²] + ε) with a decaying average (ρ).' },
-  adam: { label: 'Adam', description: 'Momentum (β1) and RMSProp (β2) with bias correction.' },
-  perceptron: { label: 'Perceptron rule', description: 'Δw = ±η·x on a mistake (single step layer only; no gradient).' },
-} as const satisfies Record<OptimizerId, OptionInfo>
-
-export const INITS = {
-  zeros: { label: 'Zeros', description: 'All 0.' },
-  constant: { label: 'Constant', description: 'All equal to a value.' },
-  uniform: { label: 'Uniform', description: 'U(low, high).' },
-  normal: { label: 'Normal', description: 'N(mean, std).' },
-  standardNormal: { label: 'N(0, 1)', description: 'Nielsen’s “large” initialisation.' },
-  scaledNormal: { label: 'N(0, 1/√n_in)', description: 'Standard deviation 1/√n_in: starts units mid-curve.' },
-  glorotUniform: { label: 'Glorot uniform', description: 'U(±√(6/(n_in+n_out))): for sigmoid and tanh.' },
-  glorotNormal: { label: 'Glorot normal', description: 'N(0, √(2/(n_in+n_out))): for sigmoid and tanh.' },
-  heNormal: { label: 'He normal', description: 'N(0, √(2/n_in)): for ReLU.' },
-  heUniform: { label: 'He uniform', description: 'U(±√(6/n_in)): for ReLU.' },
-} as const satisfies Record<InitId, OptionInfo>
+/** Option lists of the engine's registries: labels and descriptions live with the functions. */
+export const ACTIVATIONS = describe(activations)
+export const LOSSES = describe(losses)
+export const OPTIMIZERS = describe(optimizerRules)
+export const INITS = describe(initializers)
 
 export const SCHEDULES = {
   constant: { label: 'Constant', description: 'η stays the same.' },
