@@ -3,9 +3,9 @@
  * They use the engine's public APIs only; `main.ts` wires them to the process.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { datasetWithClasses, isDataError } from '../engine/data'
+import { datasetWithClasses, isDataError, parseJsonText } from '../engine/data'
 import {
   createPredictor,
   exportModel,
@@ -17,32 +17,30 @@ import {
 import { compileGraph, parseProject, type Project, type ProjectNodeOf } from '../engine/project'
 import type { Dataset, EngineSpec } from '../engine/spec'
 import { createSession, traceSample, type EpochMetrics, type Session } from '../engine/train'
-import { CliError, intOption, parseArgs, parseRows } from './args'
-import { loadProjectData, readBytes, readDataFile, type ProjectData } from './data'
+import { CliError, intOption, parseArgs, parseRows, type ParsedArgs } from './args'
+import { loadProjectData, noteLines, readDataFile, type DataOverrides, type ProjectData } from './data'
+import { readJsonText } from './files'
+import { problemLines, tidyMessage } from './output'
 
 export type Print = (line: string) => void
 
 /** Reads and parses a project file; errors list every problem with its JSON path. */
 export function readProject(path: string): Project {
-  const text = new TextDecoder().decode(readBytes(path))
-  const result = parseProject(text)
-  if (!result.ok) throw new CliError(`${path} is not a valid project:\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`)
+  const result = parseProject(readJsonText(path))
+  if (!result.ok) throw new CliError(`${path} is not a valid project:\n${problemLines(result.errors)}`)
   return result.project
 }
 
 /** Reads and validates a model file. */
 export function readModel(path: string): ModelFile {
-  const result = parseModel(new TextDecoder().decode(readBytes(path)))
-  if (!result.ok) throw new CliError(`${path} is not a valid model file:\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`)
+  const result = parseModel(readJsonText(path))
+  if (!result.ok) throw new CliError(`${path} is not a valid model file:\n${problemLines(result.errors)}`)
   return result.model
 }
 
 function isModelFile(path: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as { format?: unknown }).format === 'axon-studio/model'
-  } catch {
-    return false
-  }
+  const parsed = parseJsonText(readJsonText(path))
+  return parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && (parsed.value as { format?: unknown }).format === 'axon-studio/model'
 }
 
 /** Compiles a project against its loaded data; any error diagnostic becomes a CliError. */
@@ -67,14 +65,54 @@ export function withOverrides(project: Project, overrides: { epochs?: number; se
 }
 
 /** A project's session at its initial (or hand-set) weights, with its data. */
-export function projectSession(path: string, overrides: { data?: string; labels?: string; epochs?: number; seed?: number } = {}): { project: Project; session: Session; data: ProjectData } {
+export function projectSession(path: string, overrides: DataOverrides & { epochs?: number; seed?: number } = {}): { project: Project; session: Session; data: ProjectData } {
   const project = withOverrides(readProject(path), overrides)
   const data = loadProjectData(project, path, overrides)
   // With --data the loaded file replaces inline or built-in data, whose own shape the compiler
   // would otherwise check the network against (a mismatch then surfaced later, without a node id).
-  const compiled: Project = overrides.data && project.data.kind !== 'file' ? { ...project, data: { kind: 'file', format: /\.csv$/i.test(overrides.data) ? 'csv' : 'idx', path: overrides.data, scaling: 'none' } } : project
+  const compiled: Project = overrides.data && project.data.kind !== 'file' ? { ...project, data: { kind: 'file', format: 'csv', path: overrides.data, scaling: 'none' } } : project
   const spec = compileOrThrow(compiled, data)
-  return { project, session: createSession(spec, data.train), data }
+  return { project, session: createSession(spec, data.train, data.validation ? { validation: data.validation } : {}), data }
+}
+
+/** Options that choose and split the data (train and trace). */
+const DATA_OPTIONS = ['data', 'labels', 'test', 'test-labels', 'target', 'class-names', 'categorical', 'missing', 'test-fraction', 'validation-fraction']
+const DATA_FLAGS = ['classes', 'stratify']
+const MISSING = ['error', 'drop', 'mean', 'median', 'mode'] as const
+
+/** A fraction in [0, 1) from an option. */
+function fractionOption(args: ParsedArgs, key: string): number | undefined {
+  const text = args.options[key]
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (text.trim() === '' || !(value >= 0 && value < 1)) throw new CliError(`--${key} must be a number ≥ 0 and < 1, e.g. 0.2 (got ${JSON.stringify(text.slice(0, 20))}).`, 2)
+  return value
+}
+
+/** A comma-separated list of names from an option. */
+const listOption = (args: ParsedArgs, key: string): string[] | undefined => args.options[key]?.split(',').map((x) => x.trim()).filter((x) => x !== '')
+
+/** The data choices given on the command line. */
+function dataOverrides(args: ParsedArgs): DataOverrides {
+  const missing = args.options.missing
+  if (missing !== undefined && !(MISSING as readonly string[]).includes(missing)) throw new CliError(`--missing must be one of ${MISSING.join(', ')} (got ${JSON.stringify(missing.slice(0, 20))}).`, 2)
+  const o: DataOverrides = {}
+  const set = <K extends keyof DataOverrides>(key: K, value: DataOverrides[K] | undefined) => {
+    if (value !== undefined) o[key] = value
+  }
+  set('data', args.options.data)
+  set('labels', args.options.labels)
+  set('test', args.options.test)
+  set('testLabels', args.options['test-labels'])
+  set('target', args.options.target)
+  set('classNames', listOption(args, 'class-names'))
+  set('categorical', listOption(args, 'categorical'))
+  set('missing', missing as DataOverrides['missing'])
+  set('testFraction', fractionOption(args, 'test-fraction'))
+  set('validationFraction', fractionOption(args, 'validation-fraction'))
+  if (args.flags.has('classes')) o.classes = true
+  if (args.flags.has('stratify')) o.stratify = true
+  return o
 }
 
 const fmt = (x: number | undefined): string => (x === undefined ? '' : Number(x.toPrecision(9)).toString())
@@ -90,30 +128,32 @@ function epochLine(m: EpochMetrics, maxEpochs: number): string {
 
 /** `axon train <project> [--data F] [--labels F] [--epochs N] [--seed S] [--out model.json] [--json]`. */
 export function commandTrain(argv: readonly string[], print: Print): number {
-  const args = parseArgs(argv, ['data', 'labels', 'epochs', 'seed', 'out'], ['json'])
+  const args = parseArgs(argv, [...DATA_OPTIONS, 'epochs', 'seed', 'out'], [...DATA_FLAGS, 'json'])
   const [path] = args.positional
-  if (!path || args.positional.length > 1) throw new CliError('Usage: axon train <project.axon.json> [--data FILE] [--labels FILE] [--epochs N] [--seed S] [--out model.json] [--json]', 2)
+  if (!path || args.positional.length > 1) throw new CliError('Usage: axon train <project.axon.json> [--data FILE] [--labels FILE] [--epochs N] [--seed S] [--out model.json] [--json] (axon --help for the data options)', 2)
   const json = args.flags.has('json')
   const { project, session, data } = projectSession(path, {
-    data: args.options.data,
-    labels: args.options.labels,
+    ...dataOverrides(args),
     epochs: intOption(args, 'epochs', 1),
     // The project file's range: the random streams use a 32-bit seed.
     seed: intOption(args, 'seed', 0, 0xffffffff),
   })
   const spec = session.spec
   const maxEpochs = spec.training.maxEpochs
-  const start = { event: 'start', title: project.meta.title, examples: session.epochSize, inputSize: spec.model.inputSize, maxEpochs, seed: spec.seed, precision: spec.model.precision }
-  print(json ? JSON.stringify(start) : `Training “${project.meta.title}” on ${session.epochSize} examples (seed ${spec.seed}, ${spec.model.precision})`)
+  const start = { event: 'start', title: project.meta.title, examples: session.epochSize, inputSize: spec.model.inputSize, maxEpochs, seed: spec.seed, precision: spec.model.precision, ...(data.test ? { testExamples: data.test.count } : {}), notes: data.notes }
+  print(json ? JSON.stringify(start) : `Training “${project.meta.title}” on ${session.epochSize} examples (seed ${spec.seed}, ${spec.model.precision})${data.test ? `; ${data.test.count} held out for the test` : ''}`)
+  if (!json) for (const line of noteLines(data.notes)) print(line)
   while (!session.stopped) {
     const m = session.runEpoch()
     if (m) print(json ? JSON.stringify({ event: 'epoch', ...m }) : epochLine(m, maxEpochs))
   }
   if (session.error) {
-    print(json ? JSON.stringify({ event: 'error', name: session.error.name, message: session.error.message, nodeId: session.error.nodeId }) : `Training stopped: ${session.error.message}`)
-    return 1
+    // The JSON event keeps the stream complete; the words go to stderr, as every problem does.
+    if (json) print(JSON.stringify({ event: 'error', name: session.error.name, message: session.error.message, nodeId: session.error.nodeId }))
+    throw new CliError(`Training stopped: ${session.error.message}`)
   }
   const test = data.test ? session.evaluate(data.test) : undefined
+  if (test) checkFinite(test.loss, 'The test loss')
   const done = { event: 'done', stopReason: session.stopped, epochs: session.epoch, iterations: session.iteration, restoredEpoch: session.restoredEpoch, ...(test ? { test: { loss: test.loss, accuracy: test.accuracy } } : {}) }
   if (args.options.out) {
     const out = resolve(args.options.out)
@@ -154,9 +194,15 @@ export function commandEval(argv: readonly string[], print: Print): number {
   const ds = modelDataset(model, args.options.data, args.options.labels)
   const session = createSession(modelToSpec(model), ds)
   const result = session.evaluate(ds)
+  checkFinite(result.loss, 'The loss')
   if (args.flags.has('json')) print(JSON.stringify({ event: 'eval', ...result }))
   else print(`${result.count} examples: loss ${fmt(result.loss)}${result.accuracy !== undefined ? `, accuracy ${(result.accuracy * 100).toFixed(2)}%` : ''}`)
   return 0
+}
+
+/** Refuses to report a NaN or infinite number as a result (the weights or data are broken). */
+function checkFinite(x: number, what: string): void {
+  if (!Number.isFinite(x)) throw new CliError(`${what} is ${x}: the model's weights or the data hold values the network cannot compute with.`)
 }
 
 /** A project's network at its initial (or hand-set) weights, as a model. */
@@ -176,6 +222,7 @@ export function commandPredict(argv: readonly string[], print: Print): number {
   const bad = rows.findIndex((r) => r.length !== n)
   if (bad !== -1) throw new CliError(`--input row ${bad + 1} has ${rows[bad].length} value${rows[bad].length === 1 ? '' : 's'}; the network takes ${n}.`, 2)
   const out = createPredictor(model).predictRaw(rows.flat(), rows.length)
+  if (!out.every(Number.isFinite)) throw new CliError('The outputs are not finite numbers: the model\'s weights or preprocessing hold values the network cannot compute with.')
   const m = model.architecture.outputSize
   const names = model.preprocessing.labelNames
   rows.forEach((row, i) => {
@@ -189,11 +236,11 @@ export function commandPredict(argv: readonly string[], print: Print): number {
 
 /** `axon trace <project> --sample I [--apply] [--data F] [--labels F]`: the forward/backward trace of one example, as JSON. */
 export function commandTrace(argv: readonly string[], print: Print): number {
-  const args = parseArgs(argv, ['sample', 'data', 'labels'], ['apply'])
+  const args = parseArgs(argv, ['sample', ...DATA_OPTIONS], ['apply', ...DATA_FLAGS])
   const [path] = args.positional
   if (!path) throw new CliError('Usage: axon trace <project.axon.json> --sample I [--apply] [--data FILE] [--labels FILE]', 2)
   const i = intOption(args, 'sample', 0) ?? 0
-  const { session } = projectSession(path, { data: args.options.data, labels: args.options.labels })
+  const { session } = projectSession(path, dataOverrides(args))
   if (i >= session.train.count) throw new CliError(`--sample ${i} is out of range: the data has ${session.train.count} examples (0 … ${session.train.count - 1}).`, 2)
   print(JSON.stringify(traceSample(session, i, { apply: args.flags.has('apply') }), null, 2))
   return 0
@@ -205,7 +252,17 @@ Usage:
   axon train <project.axon.json> [--data FILE] [--labels FILE] [--epochs N] [--seed S] [--out model.json] [--json]
       Train a project headless. One progress line per epoch; --json prints JSON lines
       ({"event":"start"|"epoch"|"done"|"error", …}). --data/--labels replace the project's
-      training files (IDX images + labels, or a CSV whose last column is the target).
+      training files (IDX images + labels, or a CSV, .csv.gz too, whose last column is the
+      target); --test/--test-labels its test files.
+    Data options (train and trace; they replace the project's data settings):
+      --target COL            the CSV target column (name, or 0-based index)
+      --classes               the whole-number target column holds classes, not a number
+      --class-names A,B,C     names of classes 0, 1, 2 … (implies --classes)
+      --categorical COL,…     numeric columns read as categories
+      --missing POLICY        rows with missing values: error, drop, mean, median, mode
+                              (fills are computed on the training part only)
+      --validation-fraction F, --test-fraction F   shares held out (the test is evaluated at the end)
+      --stratify              keep each class's share in every part
   axon eval <model.json> --data FILE [--labels FILE] [--json]
       Loss and accuracy of a trained model on a dataset.
   axon predict <model.json | project.axon.json> --input 0.05,0.1[;0.2,0.3] [--json]
@@ -246,15 +303,19 @@ export function runCli(argv: readonly string[], print: Print, printError: Print)
   try {
     return run(rest, print)
   } catch (e) {
-    if (e instanceof CliError) {
-      printError(`axon ${command}: ${e.message}`)
-      return e.exitCode
-    }
-    if (isDataError(e) || (e instanceof Error && ['SpecError', 'DivergenceError', 'DataError', 'ModelFormatError', 'ProjectFormatError'].includes(e.name))) {
-      const hint = (e as { hint?: string }).hint
-      printError(`axon ${command}: ${e.message}${hint ? `\n  ${hint}` : ''}`)
-      return 1
-    }
-    throw e
+    printError(tidyMessage(errorText(command, e)))
+    return e instanceof CliError ? e.exitCode : 1
   }
+}
+
+/** Known problems say what and why; anything else is reported in one line, never as a stack. */
+function errorText(command: string, e: unknown): string {
+  if (e instanceof CliError) return `axon ${command}: ${e.message}`
+  if (isDataError(e) || (e instanceof Error && ['SpecError', 'DivergenceError', 'EngineError', 'ModelFormatError', 'ProjectFormatError'].includes(e.name))) {
+    const hint = (e as { hint?: string }).hint
+    return `axon ${command}: ${(e as Error).message}${hint ? `\n  ${hint}` : ''}`
+  }
+  if (e instanceof RangeError) return `axon ${command}: the input is too large or too deeply nested to process (${e.message}).`
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+  return `axon ${command}: internal error (${message}). Please report it with the file that caused it.`
 }

@@ -4,8 +4,10 @@
  * the second stores numbers as Float64Array and categories as integer codes.
  */
 import { DEFAULT_MAX_BYTES, DataError, checkSize } from './errors'
+import { detectPreamble, type CsvPreamble } from './csvPreamble'
 import { scanCsv } from './csvScan'
 import { bomLength, checkText, detectEncoding, type TextEncodingId } from './text'
+import { quoteUser } from './userText'
 
 export type CsvDelimiter = ',' | ';' | '\t'
 export type CsvColumnKind = 'numeric' | 'categorical'
@@ -23,6 +25,11 @@ export interface CsvParseOptions {
   columnTypes?: Record<string, CsvColumnKind>
   /** Refuse tables that need more memory than this (default 1 GiB). */
   maxBytes?: number
+  /**
+   * Whether the first line is a preamble (a title, or a row count, feature count and class
+   * names) to skip. Default: detected (see `detectPreamble`).
+   */
+  preamble?: boolean
   /** File name for messages. */
   name?: string
 }
@@ -86,6 +93,10 @@ export type CsvColumn = CsvNumericColumn | CsvCategoricalColumn
 
 export interface CsvTable {
   delimiter: CsvDelimiter
+  /** The line skipped before the table (a title or a count-and-class-names line), or null. */
+  preamble: CsvPreamble | null
+  /** What was changed to read the file as it is, in words (e.g. renamed duplicate columns). */
+  notes: string[]
   header: boolean
   decimalComma: boolean
   encoding: TextEncodingId
@@ -102,6 +113,7 @@ const DELIMITER_NAMES: Record<CsvDelimiter, string> = {
   '\t': 'tab',
 }
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+const INFINITY = /^[+-]?(?:inf|infinity)$/i
 const DECIMAL_COMMA = /^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$/
 
 /** Parses a cell as a number, or returns NaN. Leading/trailing spaces are ignored. */
@@ -120,6 +132,8 @@ export function parseCsvNumber(cell: string, decimalComma: boolean): number {
   }
   const s = cell.trim()
   if (NUMBER.test(s)) return Number(s)
+  // Spelled-out infinity reads as one, so a numeric column refuses it (see `notFinite`).
+  if (INFINITY.test(s)) return s.startsWith('-') ? -Infinity : Infinity
   if (decimalComma && DECIMAL_COMMA.test(s)) return Number(s.replace(',', '.'))
   return NaN
 }
@@ -138,6 +152,9 @@ function detectDelimiter(bytes: Uint8Array, start: number, encoding: TextEncodin
       // An unclosed quote: judge on the records before it; the real parse reports it.
     }
     if (widths.length > 0 && widths[0] >= 2 && widths.every((w) => w === widths[0])) return d
+    // A preamble line of another width above consistent rows.
+    const rest = widths.slice(1)
+    if (rest.length >= 2 && rest[0] >= 2 && rest.every((w) => w === rest[0])) return d
     counts[d] = widths[0] ?? 1
   }
   // No consistent split: the delimiter that gives the first record the most fields.
@@ -177,7 +194,7 @@ function compareCategories(a: string, b: string): number {
 export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvTable {
   const name = options.name ? `"${options.name}"` : 'The file'
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
-  const start = bomLength(bytes)
+  let start = bomLength(bytes)
   let nonBlank = false
   for (let i = start; i < bytes.length && !nonBlank; i++) nonBlank = !WHITESPACE.has(bytes[i])
   if (!nonBlank) {
@@ -187,9 +204,16 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
   }
   checkText(bytes, name)
   const encoding = detectEncoding(bytes)
-  const delimiter = options.delimiter ?? detectDelimiter(bytes, start, encoding)
+  const delimiter = options.delimiter ?? detectDelimiter(bytes, bomLength(bytes), encoding)
   const delimiterByte = delimiter.charCodeAt(0)
   const decimalComma = options.decimalComma ?? delimiter === ';'
+  const isNumberCell = (cell: string): boolean => Number.isFinite(parseCsvNumber(cell, decimalComma))
+  const found =
+    options.preamble === false
+      ? null
+      : detectPreamble(bytes, start, delimiterByte, encoding, isNumberCell, options.preamble === true)
+  if (found) start = found.start
+  const startLine = found?.line ?? 1
   const missing = new Set((options.missing ?? DEFAULT_MISSING).map((s) => s.trim()))
   // Trim only cells with spaces at their ends: most cells have none, and trim() allocates.
   const isMissing = (cell: string): boolean =>
@@ -203,7 +227,12 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
   let firstLine = 1
   let records = 0
   let scans: ColumnScan[] = []
-  scanCsv(bytes, start, delimiterByte, encoding, (fields, line) => {
+  scanCsv(
+    bytes,
+    start,
+    delimiterByte,
+    encoding,
+    (fields, line) => {
     records++
     if (records === 1) {
       first = fields
@@ -234,7 +263,9 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
         s.firstBad ??= { line, text: cell }
       }
     }
-  })
+  },
+    startLine,
+  )
 
   // Header: a text above a numeric column, or (all-text tables) distinct names never repeated below.
   const firstIsNumber = first.map(
@@ -251,9 +282,11 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
       : first.every(
           (cell, c) => !isMissing(cell) && !firstIsNumber[c] && !scans[c].firstRowRepeats,
         ) && new Set(first.map((s) => s.trim())).size === first.length)
-  const names = header
-    ? first.map((s, c) => s.trim() || `column ${c + 1}`)
-    : first.map((_, c) => `column ${c + 1}`)
+  const notes: string[] = []
+  const names = uniqueNames(
+    header ? first.map((s, c) => s.trim() || `column ${c + 1}`) : first.map((_, c) => `column ${c + 1}`),
+    notes,
+  )
   if (!header) {
     // Row 1 is data: count it too.
     first.forEach((cell, c) => {
@@ -282,11 +315,11 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
     if (kind === 'numeric' && s.nonNumbers > 0 && s.firstBad) {
       throw new DataError(
         'notANumber',
-        `Line ${s.firstBad.line}, column "${names[c]}": "${s.firstBad.text}" is not a number, but ${forced ? 'this column is set to numeric' : 'the other values in this column are numbers'}.`,
+        `Line ${s.firstBad.line}, column ${quoteUser(names[c])}: ${quoteUser(s.firstBad.text)} is not a number, but ${forced ? 'this column is set to numeric' : 'the other values in this column are numbers'}.`,
         {
           line: s.firstBad.line,
           column: names[c],
-          hint: `Correct the value, leave the cell empty to mark it missing, or treat "${names[c]}" as categorical.`,
+          hint: `Correct the value, leave the cell empty to mark it missing, or switch ${quoteUser(names[c])} to categorical (the column's kind in the data panel, or --categorical on the command line).`,
         },
       )
     }
@@ -305,7 +338,12 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
   const texts = kinds.map((k) => (k === 'categorical' ? new Map<string, number>() : null))
   const rawCodes = kinds.map((k) => (k === 'categorical' ? new Int32Array(rowCount) : null))
   let row = header ? -1 : 0
-  scanCsv(bytes, start, delimiterByte, encoding, (fields, line) => {
+  scanCsv(
+    bytes,
+    start,
+    delimiterByte,
+    encoding,
+    (fields, line) => {
     if (row < 0) {
       row = 0
       return
@@ -315,7 +353,9 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
       const cell = fields[c]
       const v = values[c]
       if (v) {
-        v[row] = isMissing(cell) ? NaN : parseCsvNumber(cell, decimalComma)
+        const x = isMissing(cell) ? NaN : parseCsvNumber(cell, decimalComma)
+        if (x === Infinity || x === -Infinity) throw notFinite(line, names[c], cell)
+        v[row] = x
       } else {
         const map = texts[c] as Map<string, number>
         const codes = rawCodes[c] as Int32Array
@@ -329,14 +369,59 @@ export function parseCsv(bytes: Uint8Array, options: CsvParseOptions = {}): CsvT
       }
     }
     row++
-  })
+  },
+    startLine,
+  )
 
   const columns: CsvColumn[] = names.map((colName, c) => {
     const v = values[c]
     if (v) return { name: colName, kind: 'numeric', values: v, stats: numericStats(v) }
     return categoricalColumn(colName, texts[c] as Map<string, number>, rawCodes[c] as Int32Array)
   })
-  return { delimiter, header, decimalComma, encoding, rowCount, columns, lines }
+  if (found?.preamble.rows != null && found.preamble.rows !== rowCount) {
+    notes.push(`The first line announces ${found.preamble.rows} rows; the file has ${rowCount}.`)
+  }
+  return {
+    delimiter,
+    preamble: found?.preamble ?? null,
+    notes,
+    header,
+    decimalComma,
+    encoding,
+    rowCount,
+    columns,
+    lines,
+  }
+}
+
+/** A value beyond ±1.8e308 (or written as infinity) in a numeric column. */
+function notFinite(line: number, column: string, cell: string): DataError {
+  return new DataError(
+    'notFinite',
+    `Line ${line}, column ${quoteUser(column)}: ${quoteUser(cell.trim())} is too large to be a number (the largest is about 1.8e308).`,
+    {
+      line,
+      column,
+      hint: 'Correct the value, or leave the cell empty to mark it missing. Networks cannot compute with infinity.',
+    },
+  )
+}
+
+/** Column names made unique: a repeated name gets " (2)", " (3)" …, and a note says so. */
+function uniqueNames(names: string[], notes: string[]): string[] {
+  const seen = new Map<string, number>()
+  const taken = new Set(names)
+  return names.map((name) => {
+    const n = (seen.get(name) ?? 0) + 1
+    seen.set(name, n)
+    if (n === 1) return name
+    let k = n
+    while (taken.has(`${name} (${k})`)) k++
+    const unique = `${name} (${k})`
+    taken.add(unique)
+    notes.push(`Two columns are named ${quoteUser(name)}; the later one is called ${quoteUser(unique)}.`)
+    return unique
+  })
 }
 
 /** min, max, mean, population std, missing and distinct count of a numeric column (NaN = missing). */

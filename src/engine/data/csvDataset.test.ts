@@ -24,7 +24,7 @@ describe('csvToDataset', () => {
     })
     expect(Array.from(dataset.labels!)).toEqual([0, 1, 2, 0])
     expect(dataset.targets).toBeUndefined()
-    expect(report).toEqual({ rowsUsed: 4, rowsWithMissing: 0, droppedLines: [], filled: [] })
+    expect(report).toMatchObject({ rowsUsed: 4, rowsWithMissing: 0, droppedLines: [], filled: [] })
   })
 
   it('numeric target → regression targets with names; chosen features only', () => {
@@ -61,7 +61,7 @@ describe('csvToDataset', () => {
     it('drop: rows with a missing chosen value go, and their lines are reported', () => {
       const { dataset, report } = csvToDataset(t, { targets: ['y'], missing: 'drop' })
       expect(dataset.count).toBe(2)
-      expect(report).toEqual({
+      expect(report).toMatchObject({
         rowsUsed: 2,
         rowsWithMissing: 3,
         droppedLines: [3, 4, 5],
@@ -74,17 +74,28 @@ describe('csvToDataset', () => {
       expect(dataset.count).toBe(4)
     })
 
-    it('fillMean: numeric mean, categorical most frequent; missing targets still dropped', () => {
-      const { dataset, report } = csvToDataset(t, { targets: ['y'], missing: 'fillMean' })
+    it('mean: numeric mean, categorical most frequent, over the rows kept; missing targets still dropped', () => {
+      const { dataset, report } = csvToDataset(t, { targets: ['y'], missing: 'mean' })
       expect(report.droppedLines).toEqual([5])
+      // Line 5 (no target) is dropped, so its 4 and 40 do not count.
       expect(report.filled).toEqual([
-        { column: 'a', count: 2, value: (1 + 4 + 5) / 3 },
-        { column: 'c', count: 1, value: 30 },
+        { column: 'a', count: 2, value: (1 + 5) / 2 },
+        { column: 'c', count: 1, value: (10 + 20 + 50) / 3 },
       ])
       expect(dataset.count).toBe(4)
-      // Row 2 (a missing) → a = 10/3; b one-hot (x, y); c.
-      expect(Array.from(dataset.inputs.subarray(4, 8))).toEqual([10 / 3, 0, 1, 20])
-      expect(Array.from(dataset.inputs.subarray(8, 12))).toEqual([10 / 3, 1, 0, 30])
+      // Row 2 (a missing) → a = 3; b one-hot (x, y); c.
+      expect(Array.from(dataset.inputs.subarray(4, 8))).toEqual([3, 0, 1, 20])
+      expect(Array.from(dataset.inputs.subarray(8, 12))).toEqual([3, 1, 0, 80 / 3])
+      // fillMean is the older name of mean.
+      expect(csvToDataset(t, { targets: ['y'], missing: 'fillMean' }).report.filled).toEqual(report.filled)
+    })
+
+    it('median and mode', () => {
+      const m = table('a,y\n1,p\n,q\n2,p\n10,q\n2,p\n')
+      expect(csvToDataset(m, { targets: ['y'], missing: 'median' }).report.filled).toEqual([{ column: 'a', count: 1, value: 2 }])
+      expect(csvToDataset(m, { targets: ['y'], missing: 'mode' }).report.filled).toEqual([{ column: 'a', count: 1, value: 2 }])
+      const even = table('a,y\n1,p\n,q\n2,p\n10,q\n3,p\n')
+      expect(csvToDataset(even, { targets: ['y'], missing: 'median' }).report.filled[0].value).toBe(2.5)
     })
 
     it('fillValue: the given number', () => {

@@ -11,8 +11,9 @@ const LF = 0x0a
 const CR = 0x0d
 
 /**
- * Calls `onRecord(fields, line)` for each record, `line` being where it starts; stops early
- * when `onRecord` returns false.
+ * Calls `onRecord(fields, line, end)` for each record, `line` being where it starts and `end`
+ * the byte offset just after it; stops early when `onRecord` returns false. `firstLine` is the
+ * line number of the byte at `start` (1 for the start of the file).
  * @throws DataError `unclosedQuote` with the line the quote opened on.
  */
 export function scanCsv(
@@ -20,11 +21,12 @@ export function scanCsv(
   start: number,
   delimiter: number,
   encoding: TextEncodingId,
-  onRecord: (fields: string[], line: number) => boolean | void,
+  onRecord: (fields: string[], line: number, end: number) => boolean | void,
+  firstLine = 1,
 ): void {
   const n = bytes.length
   let i = start
-  let line = 1
+  let line = firstLine
   while (i < n) {
     const recordLine = line
     const fields: string[] = []
@@ -81,6 +83,6 @@ export function scanCsv(
       endOfRecord = true
     }
     const blank = fields.length === 1 && fields[0].trim() === ''
-    if (!blank && onRecord(fields, recordLine) === false) return
+    if (!blank && onRecord(fields, recordLine, i) === false) return
   }
 }

@@ -14,6 +14,8 @@ export type DataErrorCode =
   | 'raggedRow'
   | 'unclosedQuote'
   | 'notANumber'
+  | 'notFinite'
+  | 'tooManyCategories'
   | 'noColumns'
   | 'unknownColumn'
   | 'noTarget'

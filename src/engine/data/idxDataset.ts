@@ -5,6 +5,11 @@ import type { Dataset } from '../spec'
 import { DataError } from './errors'
 import type { IdxArray } from './idx'
 
+/** Most classes a labels file may number without names (one output unit each). */
+export const MAX_CLASSES = 10_000
+/** Most input values of one example (a 4096×4096 image). */
+export const MAX_INPUT_SIZE = 1 << 24
+
 export interface IdxDatasetOptions {
   /** Class names, index = label (e.g. `FASHION_MNIST_LABELS`). Default "0", "1", …. */
   labelNames?: readonly string[]
@@ -39,6 +44,21 @@ export function idxToDataset(
   const count = images.dims[0]
   const inputShape = images.dims.length > 1 ? images.dims.slice(1) : [1]
   const inputSize = inputShape.reduce((a, b) => a * b, 1)
+  if (count === 0 || inputSize === 0) {
+    throw new DataError(
+      'idxShape',
+      `The images file holds no data: its shape is ${images.dims.join('×')}.`,
+      { hint: 'Choose an images file with at least one image, such as train-images-idx3-ubyte(.gz).' },
+    )
+  }
+  // Per-feature work buffers (normalisation, weights) scale with one image's size, not the file's.
+  if (inputSize > MAX_INPUT_SIZE) {
+    throw new DataError(
+      'idxShape',
+      `One example of the images file has ${inputSize.toLocaleString('en-US')} values (${inputShape.join('×')}); at most ${MAX_INPUT_SIZE.toLocaleString('en-US')} can be inputs.`,
+      { hint: 'Check the file: its header announces an image size no network here can take.' },
+    )
+  }
   const isBytes = images.type === 'ubyte'
   const inputs = isBytes ? (images.data as Uint8Array) : Float64Array.from(images.data)
   const dataset: Dataset = {
@@ -88,6 +108,17 @@ export function idxToDataset(
     if (y > max) max = y
   }
   const names = options.labelNames
+  if (names === undefined && max >= MAX_CLASSES) {
+    throw new DataError(
+      'badLabel',
+      `The labels go up to ${max}; without class names at most ${MAX_CLASSES.toLocaleString('en-US')} classes (labels 0 … ${MAX_CLASSES - 1}) are read.`,
+      {
+        expected: MAX_CLASSES - 1,
+        actual: max,
+        hint: 'Check that this really is a labels file of class numbers (images and labels may be swapped).',
+      },
+    )
+  }
   if (names !== undefined && max >= names.length) {
     throw new DataError(
       'badLabel',

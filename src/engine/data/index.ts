@@ -14,7 +14,7 @@ export {
   type DataErrorCode,
   type DataErrorInfo,
 } from './errors'
-export { isGzip, gunzip, type GunzipFn } from './gzip'
+export { isGzip, gunzip, gunzipBounded, type GunzipFn } from './gzip'
 export {
   parseCsv,
   parseCsvNumber,
@@ -32,10 +32,17 @@ export {
 } from './csv'
 export {
   csvToDataset,
+  MAX_ONE_HOT,
+  MAX_TARGET_CLASSES,
   type CsvSelection,
   type CsvDatasetReport,
   type MissingPolicy,
 } from './csvDataset'
+export type { CsvPreamble } from './csvPreamble'
+export { fitFill, applyFill, type FillPolicy, type FeatureBlock, type FillReport } from './missing'
+export { prepareData, prepareWith, idLikeColumns, type LoadedData, type PrepareOptions, type PreparedParts } from './prepare'
+export { readDataBytes, unpackBytes, looksLikeIdx, type SniffedData, type SniffOptions } from './sniff'
+export { cutText, quoteUser, describeJsonValue, parseJsonText, MAX_JSON_DEPTH, QUOTE_MAX } from './userText'
 export {
   parseIdx,
   encodeIdx,
@@ -45,7 +52,7 @@ export {
   type IdxData,
   type IdxParseOptions,
 } from './idx'
-export { idxToDataset, type IdxDatasetOptions } from './idxDataset'
+export { idxToDataset, MAX_CLASSES, MAX_INPUT_SIZE, type IdxDatasetOptions } from './idxDataset'
 export {
   datasetReadRow,
   datasetReadTarget,
@@ -74,3 +81,4 @@ export {
   type TargetEncoding,
 } from './builtin'
 export { FASHION_MNIST_LABELS, MNIST_LABELS } from './labels'
+export { checkText } from './text'

@@ -16,18 +16,17 @@ import type { Dataset } from '../spec'
 import {
   BUILTIN_DATASETS,
   DataError,
-  applyNormalization,
   builtinDataset,
   classBalance,
-  csvToDataset,
   dataErrorInfo,
-  datasetSubset,
-  fitNormalization,
   idxToDataset,
   parseCsv,
   parseIdx,
-  splitDataset,
+  prepareData,
+  unpackBytes,
   FASHION_MNIST_LABELS,
+  type LoadedData,
+  type PrepareOptions as DataPrepareOptions,
   type BuiltinDatasetId,
   type BuiltinOptions,
   type CsvDatasetReport,
@@ -35,8 +34,6 @@ import {
   type CsvTable,
   type DataErrorInfo,
   type IdxArray,
-  type MissingPolicy,
-  type NormalizationId,
   type NormalizationParams,
 } from '../data'
 import {
@@ -66,28 +63,8 @@ export interface Opened<P extends DataPreview> {
   preview: P
 }
 
-/** How to turn loaded data into what a run trains on. Every field is optional. */
-export interface PrepareOptions {
-  /** CSV: target column names (default: the last column). */
-  targets?: string[]
-  /** CSV: feature column names (default: every column that is not a target). */
-  features?: string[]
-  /** CSV: numeric columns to treat as categories (e.g. a label column holding 0…9). */
-  categorical?: string[]
-  /** CSV: what to do with missing values (default `error`: the panel asks). */
-  missing?: MissingPolicy
-  fillValue?: number
-  /** Fitted on the training part only. Default `none`. */
-  normalization?: NormalizationId
-  /** Fractions held out for validation and test (default 0). */
-  validation?: number
-  test?: number
-  stratify?: boolean
-  /** The project seed: the split uses its `split` stream. Default 1. */
-  seed?: number
-  /** Use only the first `limit` rows (quick experiments). */
-  limit?: number
-}
+/** How to turn loaded data into what a run trains on (see `prepareData`). */
+export type PrepareOptions = Omit<DataPrepareOptions, 'maxBytes'>
 
 /** What a prepared dataset looks like (everything the panel and the compiler need). */
 export interface PreparedSummary {
@@ -112,6 +89,8 @@ export interface PreparedSummary {
   report: CsvDatasetReport | null
   /** True when the test part comes from given test files rather than a split. */
   givenTest: boolean
+  /** CSV: columns left out of the inputs by default, and why (ID-like text columns). */
+  excluded: { column: string; reason: string }[]
 }
 
 export interface DataApi {
@@ -231,52 +210,13 @@ function pairIdx(parsed: { name: string; array: IdxArray }[]) {
 
 function prepare(entry: Entry, handle: string, options: PrepareOptions): PreparedSummary {
   const source = entry.source
-  let full: Dataset
-  let report: CsvDatasetReport | null = null
-  if (source.kind === 'csv') {
-    const targets = options.targets ?? [source.table.columns.at(-1)!.name]
-    const built = csvToDataset(source.table, {
-      targets,
-      ...(options.features ? { features: options.features } : {}),
-      ...(options.categorical ? { categorical: options.categorical } : {}),
-      missing: options.missing ?? 'error',
-      ...(options.fillValue !== undefined ? { fillValue: options.fillValue } : {}),
-    })
-    full = built.dataset
-    report = built.report
-  } else {
-    full = source.train
-  }
-  if (options.limit !== undefined && options.limit > 0 && options.limit < full.count) {
-    full = datasetSubset(
-      full,
-      Int32Array.from({ length: options.limit }, (_, i) => i),
-    )
-  }
-  const givenTest = source.kind === 'idx' ? source.test : null
-  const split = splitDataset(full, {
-    validation: options.validation ?? 0,
-    test: givenTest ? 0 : (options.test ?? 0),
-    seed: options.seed ?? 1,
-    stratify: options.stratify ?? false,
-  })
-  if (split.train.count === 0) {
-    throw new DataError(
-      'badOption',
-      `The split leaves no rows for training (the data has ${full.count}).`,
-      {
-        hint: 'Lower the validation and test fractions, or use more data.',
-      },
-    )
-  }
-  const normalization = fitNormalization(split.train, options.normalization ?? 'none')
-  const train = applyNormalization(split.train, normalization)
-  const validation =
-    split.validation.count > 0 ? applyNormalization(split.validation, normalization) : null
-  const testPart = givenTest ?? (split.test.count > 0 ? split.test : null)
-  const test = testPart ? applyNormalization(testPart, normalization) : null
+  const loaded: LoadedData =
+    source.kind === 'csv'
+      ? { kind: 'csv', table: source.table }
+      : { kind: 'dataset', train: source.train, test: source.kind === 'idx' ? source.test : null }
+  const { train, validation, test, givenTest, normalization, report, excluded } = prepareData(loaded, options)
   const preparedHandle = `${handle}/${entry.nextPrepared++}`
-  entry.prepared.set(preparedHandle, { train, validation, test, givenTest: givenTest !== null })
+  entry.prepared.set(preparedHandle, { train, validation, test, givenTest })
   for (const old of entry.prepared.keys()) {
     if (entry.prepared.size <= KEEP_PREPARED) break
     entry.prepared.delete(old)
@@ -298,7 +238,8 @@ function prepare(entry: Entry, handle: string, options: PrepareOptions): Prepare
       : null,
     normalization,
     report,
-    givenTest: givenTest !== null,
+    givenTest,
+    excluded,
   }
 }
 
@@ -343,7 +284,8 @@ export function createDataApi(): DataApi {
   return {
     async openCsv(name, bytes, options = {}) {
       return attempt(() => {
-        const table = parseCsv(bytes, { ...options, name })
+        // Sniffed by content: a gzipped CSV (.csv.gz) is unpacked first.
+        const table = parseCsv(unpackBytes(bytes, name, options.maxBytes), { ...options, name })
         return { handle: register({ kind: 'csv', table }), preview: csvPreview(name, table) }
       })
     },

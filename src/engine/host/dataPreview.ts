@@ -9,6 +9,7 @@ import {
   datasetClassOf,
   datasetInputs,
   datasetReadRow,
+  idLikeColumns,
   type CsvColumnKind,
   type CsvDelimiter,
   type CsvNumericStats,
@@ -52,7 +53,18 @@ export interface CsvPreview {
   headLines: number[]
   /** A reasonable default target: the last column. */
   suggestedTarget: string
+  /** The first line when it was not data (a title, or a row count and class names). */
+  preamble: { line: number; reason: string; classNames: string[] | null } | null
+  /** What was changed to read the file (e.g. renamed duplicate columns). */
+  notes: string[]
+  /** Whole-number columns with few values: they can be the class target. */
+  classCandidates: string[]
+  /** Text columns left out of the inputs by default (too many different values: IDs, free text). */
+  idLike: string[]
 }
+
+/** Most different values a whole-number column may have to be offered as classes. */
+export const MAX_CLASS_CANDIDATE_VALUES = 20
 
 /** A grid of greyscale images, `pixels` `[count][height][width]` in 0…255. */
 export interface ImageGrid {
@@ -146,7 +158,31 @@ export function csvPreview(name: string, table: CsvTable): CsvPreview {
     head,
     headLines: Array.from(table.lines.subarray(0, rows)),
     suggestedTarget: table.columns.at(-1)?.name ?? '',
+    preamble: table.preamble
+      ? {
+          line: table.preamble.line,
+          reason: table.preamble.reason,
+          classNames: table.preamble.classNames,
+        }
+      : null,
+    notes: table.notes,
+    classCandidates: classCandidates(table),
+    idLike: idLikeColumns(table),
   }
+}
+
+/** Whole-number columns with 2 … MAX_CLASS_CANDIDATE_VALUES different values, all ≥ 0. */
+export function classCandidates(table: CsvTable): string[] {
+  return table.columns
+    .filter(
+      (c) =>
+        c.kind === 'numeric' &&
+        c.stats.integer &&
+        c.stats.min >= 0 &&
+        c.stats.distinct >= 2 &&
+        c.stats.distinct <= MAX_CLASS_CANDIDATE_VALUES,
+    )
+    .map((c) => c.name)
 }
 
 /** Column kinds of a table, by name (for checking a selection). */

@@ -3,6 +3,7 @@
  * forward pass as the training session (so predictions are bit-identical).
  */
 
+import { describeJsonValue, parseJsonText } from '../data/userText'
 import { activations } from '../nn/activations'
 import { losses } from '../nn/losses'
 import { createNetwork, networkPredict, type Network } from '../nn/network'
@@ -10,6 +11,7 @@ import { createRng } from '../rng'
 import type { Dataset } from '../spec'
 import { datasetReadInput } from '../train/dataset'
 import { MODEL_FORMAT, MODEL_VERSION, modelToSpec, type ModelFile } from './format'
+import { checkLossReduction, checkModelTraining } from './trainingCheck'
 
 export interface ModelError {
   /** JSON path of the offending value, e.g. `$.architecture.layers[1].weights[0]`. */
@@ -38,7 +40,7 @@ export function validateModel(json: unknown): ModelParseResult {
   if (!isObject(json)) return { ok: false, errors: [{ path: '$', message: 'must be a JSON object' }] }
   if (json.format !== MODEL_FORMAT) {
     const hint = json.format === 'axon-studio/project' ? ' (this is a project file: train it first, e.g. “axon train … --out model.json”)' : ''
-    return { ok: false, errors: [{ path: '$.format', message: `must be "${MODEL_FORMAT}", found ${JSON.stringify(json.format)}${hint}` }] }
+    return { ok: false, errors: [{ path: '$.format', message: `must be "${MODEL_FORMAT}", found ${describeJsonValue(json.format)}${hint}` }] }
   }
   if (json.version !== MODEL_VERSION) {
     const newer = isNumber(json.version) && json.version > MODEL_VERSION
@@ -72,6 +74,11 @@ export function validateModel(json: unknown): ModelParseResult {
         const units = layer.units
         if (!isObject(layer.activation) || typeof layer.activation.id !== 'string' || !Object.hasOwn(activations, layer.activation.id)) {
           fail(`${path}.activation.id`, `must be one of ${Object.keys(activations).join(', ')}`)
+        } else {
+          for (const key of ['slope', 'alpha', 'noiseStd']) {
+            const v = layer.activation[key]
+            if (v !== undefined && !(isNumber(v) && (key !== 'noiseStd' || v >= 0))) fail(`${path}.activation.${key}`, key === 'noiseStd' ? 'must be a number ≥ 0' : 'must be a number')
+          }
         }
         if (!Array.isArray(layer.weights) || layer.weights.length !== units) fail(`${path}.weights`, `must have ${units} rows (one per unit)`)
         else layer.weights.forEach((row: unknown, j: number) => {
@@ -103,12 +110,8 @@ export function validateModel(json: unknown): ModelParseResult {
       fail('$.preprocessing.labelNames', outputSize === 1 ? 'must have at most 2 names for one output' : `must have ${outputSize} names (one per output unit)`)
     }
   }
-  const t = json.training
-  if (!isObject(t)) fail('$.training', 'must be an object')
-  else {
-    if (!isNumber(t.seed)) fail('$.training.seed', 'must be a number')
-    for (const key of ['optimizer', 'schedule', 'regularization', 'training']) if (!isObject(t[key])) fail(`$.training.${key}`, 'must be an object')
-  }
+  checkModelTraining(fail, json.training)
+  if (isObject(a)) checkLossReduction(fail, a.loss)
   const h = json.history
   if (!isObject(h)) fail('$.history', 'must be an object')
   else {
@@ -125,13 +128,9 @@ export function validateModel(json: unknown): ModelParseResult {
 
 /** Parses model-file text; never throws. */
 export function parseModel(text: string): ModelParseResult {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    return { ok: false, errors: [{ path: '$', message: `The file is not valid JSON: ${(e as Error).message}` }] }
-  }
-  return validateModel(json)
+  const parsed = parseJsonText(text)
+  if (!parsed.ok) return { ok: false, errors: [{ path: '$', message: parsed.message }] }
+  return validateModel(parsed.value)
 }
 
 /** `parseModel`, throwing a `ModelFormatError` listing every problem. */

@@ -11,6 +11,7 @@
  * with a `ProjectFormatError` that says why.
  */
 
+import { cutText, describeJsonValue } from '../data/userText'
 import { NODE_KINDS } from './nodeKinds'
 import { PROJECT_FORMAT, PROJECT_VERSION } from './types'
 
@@ -65,7 +66,7 @@ export function migrateV0toV1(v0: Json): Json {
     } else if (old.type === 'dropout') {
       nodes.push({ id, kind: 'dropout', position, params: { rate: data.rate ?? 0.5 } })
     } else {
-      throw new ProjectFormatError(`Version 0 node ${id} has an unknown type “${String(old.type)}”.`)
+      throw new ProjectFormatError(`Version 0 node ${cutText(id)} has an unknown type ${describeJsonValue(old.type)}.`)
     }
   }
   for (const link of oldLinks) {
@@ -125,11 +126,11 @@ export function migrateProject(json: unknown): unknown {
   const { format, version } = json
   if (format === MODEL_FORMAT) throw new ProjectFormatError('This is a trained model file (axon-studio/model), not a project. Open it with “axon predict” or import it as a model.')
   if (format === LEGACY_FORMAT || (format === undefined && version === 0)) {
-    if (version !== 0) throw new ProjectFormatError(`Unknown version ${JSON.stringify(version)} of the old “${LEGACY_FORMAT}” format.`)
+    if (version !== 0) throw new ProjectFormatError(`Unknown version ${describeJsonValue(version)} of the old “${LEGACY_FORMAT}” format.`)
     return migrateV0toV1(json)
   }
-  if (format !== PROJECT_FORMAT) throw new ProjectFormatError(`This is not an Axon Studio project: its format is ${JSON.stringify(format)}, expected "${PROJECT_FORMAT}".`)
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ProjectFormatError(`The project version ${JSON.stringify(version)} is not a valid version number.`)
+  if (format !== PROJECT_FORMAT) throw new ProjectFormatError(`This is not an Axon Studio project: its format is ${describeJsonValue(format)}, expected "${PROJECT_FORMAT}".`)
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ProjectFormatError(`The project version ${describeJsonValue(version)} is not a valid version number.`)
   if (version > PROJECT_VERSION) throw new ProjectFormatError(`This project was saved by a newer Axon Studio (project version ${version}); this one reads up to version ${PROJECT_VERSION}. Update Axon Studio to open it.`)
   return json
 }

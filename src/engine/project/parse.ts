@@ -7,6 +7,7 @@
  * the node. Missing node parameters are filled from the kind's defaults.
  */
 
+import { parseJsonText } from '../data/userText'
 import { migrateProject, ProjectFormatError } from './migrate'
 import { NODE_KINDS, type ParamInfo } from './nodeKinds'
 import { PROJECT_FORMAT, PROJECT_VERSION, type NodeKind, type Project } from './types'
@@ -127,10 +128,21 @@ function checkData(c: Checker, data: unknown, path: string): void {
     for (const key of ['labelsPath', 'testPath', 'testLabelsPath']) if (data[key] !== undefined) c.string(data[key], `${path}.${key}`)
     if (data.scaling === undefined) data.scaling = 'none'
     c.oneOf(data.scaling, ['none', 'minMax', 'zScore', 'divide255'], `${path}.scaling`)
-    if (data.header !== undefined && typeof data.header !== 'boolean') c.fail(`${path}.header`, 'must be true or false')
-    for (const key of ['classes', 'limit']) if (data[key] !== undefined) c.number(data[key], `${path}.${key}`)
-    if (data.targetColumns !== undefined && !(Array.isArray(data.targetColumns) && data.targetColumns.every((x) => typeof x === 'string' || isNumber(x)))) c.fail(`${path}.targetColumns`, 'must be an array of column names or indices')
-    if (data.labelNames !== undefined && !(Array.isArray(data.labelNames) && data.labelNames.every((s) => typeof s === 'string'))) c.fail(`${path}.labelNames`, 'must be an array of strings')
+    for (const key of ['header', 'preamble', 'stratify']) if (data[key] !== undefined && typeof data[key] !== 'boolean') c.fail(`${path}.${key}`, 'must be true or false')
+    for (const key of ['classes', 'limit']) {
+      const v = data[key]
+      if (v !== undefined && !(isNumber(v) && Number.isInteger(v) && v >= (key === 'classes' ? 2 : 1))) c.fail(`${path}.${key}`, `must be a whole number ≥ ${key === 'classes' ? 2 : 1}`)
+    }
+    for (const key of ['validationFraction', 'testFraction']) {
+      const v = data[key]
+      if (v !== undefined && !(isNumber(v) && v >= 0 && v < 1)) c.fail(`${path}.${key}`, 'must be a number ≥ 0 and < 1')
+    }
+    if (isNumber(data.validationFraction) && isNumber(data.testFraction) && data.validationFraction + data.testFraction >= 1) c.fail(`${path}.testFraction`, 'with validationFraction must leave rows for training (sum < 1)')
+    if (data.missing !== undefined) c.oneOf(data.missing, ['error', 'drop', 'mean', 'median', 'mode'], `${path}.missing`)
+    if (data.targetColumns !== undefined && !(Array.isArray(data.targetColumns) && data.targetColumns.every((x) => typeof x === 'string' || (isNumber(x) && Number.isInteger(x) && x >= 0)))) c.fail(`${path}.targetColumns`, 'must be an array of column names or indices')
+    for (const key of ['labelNames', 'categorical', 'excluded']) {
+      if (data[key] !== undefined && !(Array.isArray(data[key]) && (data[key] as unknown[]).every((s) => typeof s === 'string'))) c.fail(`${path}.${key}`, 'must be an array of strings')
+    }
   }
 }
 
@@ -177,12 +189,9 @@ export function validateProject(json: unknown): ParseResult {
  * back as `errors` with a JSON path.
  */
 export function parseProject(text: string): ParseResult {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    return { ok: false, errors: [{ path: '$', message: `The file is not valid JSON: ${(e as Error).message}` }] }
-  }
+  const parsed = parseJsonText(text)
+  if (!parsed.ok) return { ok: false, errors: [{ path: '$', message: parsed.message }] }
+  const json = parsed.value
   let migrated: unknown
   try {
     migrated = migrateProject(json)

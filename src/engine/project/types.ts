@@ -186,12 +186,36 @@ export interface FileData {
   testLabelsPath?: string
   /** CSV: columns holding targets (names or 0-based indices); the rest are inputs. */
   targetColumns?: (string | number)[]
-  /** CSV: whether the first row holds column names. Default true. */
+  /** CSV: whether the first row holds column names. Default: detected. */
   header?: boolean
-  /** Number of classes for label files (targets become one-hot). Default: max label + 1. */
+  /**
+   * CSV: whether the first line is a preamble to skip (a title, or a row count, a feature count
+   * and class names as in scikit-learn's iris.csv). Default: detected.
+   */
+  preamble?: boolean
+  /**
+   * Number of classes. IDX: for label files (targets become one-hot; default max label + 1).
+   * CSV: the whole-number target column holds classes 0 … classes−1 (not a number to regress).
+   */
   classes?: number
+  /** Class names, index = class (IDX labels, or the values 0, 1, … of a CSV class column). */
   labelNames?: string[]
+  /** CSV: numeric columns read as categories (one-hot inputs, or classes as the target). */
+  categorical?: string[]
+  /** CSV: columns left out of the inputs. */
+  excluded?: string[]
+  /**
+   * CSV: rows with missing values: refuse (`error`, the default), `drop` them, or fill in the
+   * column's `mean`, `median` or `mode` computed on the training part only.
+   */
+  missing?: 'error' | 'drop' | 'mean' | 'median' | 'mode'
   scaling: InputScaling
+  /** Share of the rows held out for validation (seeded split); absent = the optimizer's. */
+  validationFraction?: number
+  /** Share of the rows held out as a test set, evaluated once training ends. Ignored with `testPath`. */
+  testFraction?: number
+  /** Keep each class's share in the training, validation and test parts. */
+  stratify?: boolean
   /** Use only the first `limit` training rows (quick experiments). */
   limit?: number
 }
