@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { chartLayout, type ChartText } from './chartLayout'
+
+/** 6 px per character, like an 11 px font. */
+const measure = (t: string) => 6 * t.length
+
+/** The horizontal extent of a placed text. */
+function span(t: ChartText): [number, number] {
+  const w = measure(t.text)
+  return t.anchor === 'start' ? [t.x, t.x + w] : t.anchor === 'end' ? [t.x - w, t.x] : [t.x - w / 2, t.x + w / 2]
+}
+
+const epochs = Array.from({ length: 40 }, (_, i) => (i + 1) * 25)
+
+describe('chartLayout keeps every text inside the box', () => {
+  it.each([
+    ['loss per iteration, last tick at the right edge', epochs, null],
+    ['with the min-validation marker near the right edge', epochs, { x: 975, label: 'min validation loss (epoch 39)' }],
+    ['with the marker on the left', epochs, { x: 50, label: 'min validation loss (epoch 2)' }],
+    ['one point', [1], null],
+  ])('%s', (_, x, marker) => {
+    const y = x.map((v) => 1 / v)
+    const layout = chartLayout({ series: [{ label: 'train', x, y, color: '#000' }, { label: 'validation', x, y: y.map((v) => v * 2), color: '#f80' }], logY: true, xLabel: 'iteration', width: 290, height: 150, marker, measure })
+    expect(layout.texts.length).toBeGreaterThan(4)
+    for (const t of layout.texts) {
+      const [a, b] = span(t)
+      expect(a, t.text).toBeGreaterThanOrEqual(0)
+      expect(b, t.text).toBeLessThanOrEqual(290)
+      expect(t.y).toBeGreaterThan(0)
+      expect(t.y).toBeLessThan(150)
+    }
+    // The last x tick is there (1000 for 40 × 25), flush right rather than cut.
+    if (x.length > 1) expect(layout.texts.filter((t) => t.kind === 'tick').map((t) => t.text)).toContain('1000')
+    if (marker) expect(layout.texts.find((t) => t.kind === 'marker')?.text).toBe(marker.label)
+  })
+})

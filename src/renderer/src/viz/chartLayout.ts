@@ -1,0 +1,152 @@
+/**
+ * Where everything of a line chart goes, as a pure function of the data and the box: scales,
+ * ticks, labels, legend. Labels are placed so that none leaves the box (the last x tick and a
+ * marker label near the right edge are right-aligned instead of cut off).
+ */
+import type { Series } from './LineChart'
+
+export interface ChartInput {
+  series: readonly Series[]
+  logY: boolean
+  yRange?: [number, number]
+  xLabel: string
+  width: number
+  height: number
+  marker?: { x: number; label: string } | null
+  /** Width of a text in the chart's font, in pixels. */
+  measure: (text: string) => number
+}
+
+export type Anchor = 'start' | 'middle' | 'end'
+
+export interface ChartText {
+  text: string
+  x: number
+  y: number
+  anchor: Anchor
+  kind: 'tick' | 'title' | 'legend' | 'marker'
+}
+
+export interface ChartLayout {
+  empty: boolean
+  plot: { left: number; right: number; top: number; bottom: number }
+  px: (x: number) => number
+  py: (y: number) => number
+  gridY: number[]
+  texts: ChartText[]
+  legend: { x: number; color: string; dashed: boolean }[]
+  marker: { x: number } | null
+}
+
+/** Font size of every chart text, px (the SVG and the measurement use the same). */
+export const CHART_FONT_PX = 11
+
+/** "Nice" tick step for a range: 1, 2 or 5 × 10^k. */
+export function niceStep(span: number, count: number): number {
+  const raw = span / Math.max(1, count)
+  const p = 10 ** Math.floor(Math.log10(raw))
+  const m = raw / p
+  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p
+}
+
+export function tickText(v: number): string {
+  if (v === 0) return '0'
+  const a = Math.abs(v)
+  if (a >= 1e4 || a < 1e-3) return v.toExponential(0)
+  return Number(v.toPrecision(3)).toString()
+}
+
+const usable = (y: number, logY: boolean) => Number.isFinite(y) && !(logY && y <= 0)
+
+/** The data's extent over every series (NaN-free; log scales skip y ≤ 0). */
+function extent(series: readonly Series[], logY: boolean) {
+  let xMin = Infinity
+  let xMax = -Infinity
+  let yMin = Infinity
+  let yMax = -Infinity
+  for (const s of series) {
+    for (let i = 0; i < s.x.length; i++) {
+      if (!usable(s.y[i], logY)) continue
+      xMin = Math.min(xMin, s.x[i])
+      xMax = Math.max(xMax, s.x[i])
+      yMin = Math.min(yMin, s.y[i])
+      yMax = Math.max(yMax, s.y[i])
+    }
+  }
+  return { xMin, xMax, yMin, yMax }
+}
+
+function yTicksOf(yMin: number, yMax: number, logY: boolean): number[] {
+  const ticks: number[] = []
+  if (logY) {
+    const y0 = Math.log10(yMin)
+    const y1 = Math.log10(yMax)
+    // One tick per decade, or every k-th decade when the range is huge (a diverging loss spans hundreds).
+    const every = Math.max(1, Math.ceil((Math.ceil(y1) - Math.floor(y0)) / 5))
+    for (let e = Math.floor(y0); e <= Math.ceil(y1); e++) if (e % every === 0 && e >= y0 - 1e-9 && e <= y1 + 1e-9) ticks.push(10 ** e)
+    if (ticks.length < 2) ticks.push(yMin, yMax)
+    return ticks
+  }
+  const step = niceStep(yMax - yMin, 4)
+  for (let v = Math.ceil(yMin / step) * step; v <= yMax + 1e-12; v += step) ticks.push(v)
+  return ticks
+}
+
+/** A label of `width` px wanted at `x`, kept inside [lo, hi]: centred, else flush with the edge it would cross. */
+function fitLabel(x: number, width: number, lo: number, hi: number): { x: number; anchor: Anchor } {
+  if (x + width / 2 > hi) return { x: hi, anchor: 'end' }
+  if (x - width / 2 < lo) return { x: lo, anchor: 'start' }
+  return { x, anchor: 'middle' }
+}
+
+export function chartLayout({ series, logY, yRange, xLabel, width, height, marker, measure }: ChartInput): ChartLayout {
+  const right = width - 6
+  const top = 20
+  const bottom = height - 30
+  const data = extent(series, logY)
+  const xMin = data.xMin
+  let { xMax, yMin, yMax } = data
+  const texts: ChartText[] = []
+  const legend: ChartLayout['legend'] = []
+  if (!Number.isFinite(xMin)) {
+    texts.push({ text: 'No data yet', x: 42, y: top + 30, anchor: 'start', kind: 'title' })
+    return { empty: true, plot: { left: 42, right, top, bottom }, px: () => 0, py: () => 0, gridY: [], texts, legend, marker: null }
+  }
+  if (yRange) [yMin, yMax] = yRange
+  if (xMax === xMin) xMax = xMin + 1
+  if (yMax === yMin) {
+    yMax = logY ? yMax * 10 : yMax + 1
+    yMin = logY ? yMin / 10 : yMin - 1
+  }
+  const yTicks = yTicksOf(yMin, yMax, logY)
+  // Room for the widest y label (a diverging loss reaches 1e+300).
+  const left = Math.max(38, 8 + Math.max(...yTicks.map((v) => measure(tickText(v)))))
+  const ty = (y: number) => (logY ? Math.log10(y) : y)
+  const y0 = ty(yMin)
+  const y1 = ty(yMax)
+  const px = (x: number) => left + ((x - xMin) / (xMax - xMin)) * (right - left)
+  const py = (y: number) => top + (1 - (ty(y) - y0) / (y1 - y0)) * (bottom - top)
+  for (const v of yTicks) texts.push({ text: tickText(v), x: left - 4, y: py(v), anchor: 'end', kind: 'tick' })
+  const xStep = niceStep(xMax - xMin, 4)
+  for (let v = Math.ceil(xMin / xStep) * xStep; v <= xMax + 1e-12; v += xStep) {
+    const text = tickText(v)
+    texts.push({ text, ...fitLabel(px(v), measure(text), 1, width - 1), y: bottom + 10, kind: 'tick' })
+  }
+  texts.push({ text: xLabel, x: width - 1, y: bottom + 23, anchor: 'end', kind: 'title' })
+  let lx = left
+  for (const s of series) {
+    legend.push({ x: lx, color: s.color, dashed: s.dashed ?? false })
+    texts.push({ text: s.label, x: lx + 14, y: 8, anchor: 'start', kind: 'legend' })
+    lx += 22 + measure(s.label)
+  }
+  let markerAt: ChartLayout['marker'] = null
+  if (marker && marker.x >= xMin && marker.x <= xMax) {
+    const x = px(marker.x)
+    markerAt = { x }
+    // Right of the line when it fits, else left of it; never past the box.
+    const w = measure(marker.label)
+    const place = x + 4 + w <= width - 1 ? { x: x + 4, anchor: 'start' as const } : { x: Math.max(w + 1, x - 4), anchor: 'end' as const }
+    texts.push({ text: marker.label, ...place, y: top + 8, kind: 'marker' })
+  }
+  return { empty: false, plot: { left, right, top, bottom }, px, py, gridY: yTicks.map(py), texts, legend, marker: markerAt }
+}
