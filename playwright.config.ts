@@ -1,7 +1,12 @@
 import { defineConfig } from '@playwright/test'
+import { browserInstallHint, findBrowser } from './scripts/testEnv/browser'
+import { machineBrowserProbe } from './scripts/testEnv/machine'
 
-// Debian's Chromium: Playwright's own browser download is blocked on these machines.
-const chromium = process.env.AXON_CHROMIUM ?? '/usr/bin/chromium'
+// AXON_CHROMIUM, else the system's Chromium/Chrome, else Playwright's own (scripts/testEnv/browser.ts).
+// `npm test` installs one first where the machine can (scripts/setup-test-env.ts).
+const search = findBrowser(machineBrowserProbe)
+if (!search.found) throw new Error(search.problem ?? `${browserInstallHint(process.platform)} (\`npm run test:setup\` installs one where it can.)`)
+const chromium = search.found.path
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -21,7 +26,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  // The second reporter records counts and skip reasons for the summary that ends `npm test`.
+  reporter: [['list'], ['./scripts/testSummary/playwrightReporter.ts']],
   outputDir: 'test-results',
   projects: [
     {

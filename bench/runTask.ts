@@ -7,15 +7,14 @@
  *   tsx bench/runTask.ts --task F|N [--epochs E] [--precision float32|float64]
  *                        [--kernel fma|simd|ts] [--clock wall|cpu] [--max-s S] [--seed S] [--tag T]
  *
- * --kernel fma (default): the relaxed-SIMD build with fused multiply-add, as Chromium and
- * Electron run it (Node 20 needs a V8 flag, set below); simd: the plain WebAssembly SIMD build;
+ * --kernel fma (default): the relaxed-SIMD build with fused multiply-add, as Chromium,
+ * Electron and Node ≥ 22 run it without flags; simd: the plain WebAssembly SIMD build;
  * ts: the pure TypeScript `gemmReference`.
  * --clock cpu reports this process's CPU seconds instead of wall seconds (both are recorded):
  * on a machine shared with other work, CPU time is the steadier measure.
  */
 import { appendFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import { setFlagsFromString } from 'node:v8'
 import { createSession } from '../src/engine/train'
 import { installWasmKernels, wasmKernelStats } from '../src/engine/kernels/install'
 import { ENGINE_VERSION } from '../src/engine/version'
@@ -31,7 +30,6 @@ const info = TASKS[task]
 const epochs = flags.epochs ? Number(flags.epochs) : info.epochs
 const precision = flags.precision as Precision
 const maxS = Number(flags['max-s'])
-if (flags.kernel === 'fma') setFlagsFromString('--experimental-wasm-relaxed-simd')
 const useWasm = flags.kernel !== 'ts' && installWasmKernels({ fma: flags.kernel === 'fma' })
 if (flags.kernel !== 'ts' && !useWasm) console.error('WebAssembly SIMD unavailable: running the TypeScript kernel')
 const kernelName = useWasm ? `wasm ${wasmKernelStats()?.variant === 'relaxed' ? 'relaxed-simd (fma)' : 'simd'}` : 'typescript'

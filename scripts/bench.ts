@@ -19,7 +19,6 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { setFlagsFromString } from 'node:v8'
 import { createWasmGemm } from '../src/engine/kernels/wasmGemm'
 import { STEP_SHAPES, gemmGflops, referenceF32 } from '../bench/gemmBench'
 import { TASKS, type TaskId } from '../bench/tasks'
@@ -72,7 +71,6 @@ function run(cmd: string, args: string[], cwd: string): Promise<number> {
 }
 
 function gemmTable(): void {
-  setFlagsFromString('--experimental-wasm-relaxed-simd')
   const fma = createWasmGemm({ fma: true, arenaBytes: 16 << 20, scratchBytes: 1 << 20 })
   const simd = createWasmGemm({ fma: false, arenaBytes: 16 << 20, scratchBytes: 1 << 20 })
   const plain = (n: number) => new Float32Array(n)

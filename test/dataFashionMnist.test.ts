@@ -4,9 +4,10 @@
  * with /usr/bin/python3 (numpy + gzip), e.g.
  *   np.frombuffer(gzip.open(f).read(), np.uint8, offset=16).reshape(-1, 784)[0, 406]  → 217
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
+import { describeRequiring, FASHION_MNIST_DIR } from './requires'
 import {
   FASHION_MNIST_LABELS,
   FASHION_SAMPLE_FILES,
@@ -19,27 +20,18 @@ import {
   type IdxArray,
 } from '../src/engine/data'
 
-const dir = '/usr/share/datasets/fashion-mnist'
-const present = existsSync(join(dir, 'train-images-idx3-ubyte.gz'))
-if (!present) {
-  console.warn(
-    `Skipping the Fashion-MNIST integration test: ${dir} is absent (apt-get install dataset-fashion-mnist).`,
-  )
-}
+const dir = FASHION_MNIST_DIR
 const read = (file: string): IdxArray =>
   parseIdx(new Uint8Array(readFileSync(join(dir, file))), { name: file })
 
-describe.skipIf(!present)('Fashion-MNIST from /usr/share/datasets/fashion-mnist', () => {
-  const train = present
-    ? idxToDataset(read('train-images-idx3-ubyte.gz'), read('train-labels-idx1-ubyte.gz'), {
-        labelNames: FASHION_MNIST_LABELS,
-      })
-    : undefined!
-  const test = present
-    ? idxToDataset(read('t10k-images-idx3-ubyte.gz'), read('t10k-labels-idx1-ubyte.gz'), {
-        labelNames: FASHION_MNIST_LABELS,
-      })
-    : undefined!
+describeRequiring(['fashion-mnist'], 'Fashion-MNIST from /usr/share/datasets/fashion-mnist', () => {
+  // describeRequiring runs this body only where the files are present.
+  const train = idxToDataset(read('train-images-idx3-ubyte.gz'), read('train-labels-idx1-ubyte.gz'), {
+    labelNames: FASHION_MNIST_LABELS,
+  })
+  const test = idxToDataset(read('t10k-images-idx3-ubyte.gz'), read('t10k-labels-idx1-ubyte.gz'), {
+    labelNames: FASHION_MNIST_LABELS,
+  })
 
   it('has 60,000 training and 10,000 test images of 28×28, kept as bytes', () => {
     expect([train.count, train.inputSize, train.inputShape]).toEqual([60000, 784, [28, 28]])

@@ -1,6 +1,6 @@
 /**
  * docs/examples/load_model.py (plain NumPy) gives the engine's predictions for an exported model.
- * Skips when /usr/bin/python3 or numpy is missing.
+ * Skips, saying why, where Debian's python3-numpy is missing.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest'
 import { createPredictor, exportModel, serializeModel } from '../src/engine/model'
 import type { Dataset } from '../src/engine/spec'
 import { createSession, dense, engineSpec, tableDataset } from '../src/engine/train'
+import { describeRequiring, PYTHON } from './requires'
 
-const python = '/usr/bin/python3'
-const hasNumpy = spawnSync(python, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0
+const python = PYTHON
 const script = join(import.meta.dirname, '../docs/examples/load_model.py')
 
-describe.skipIf(!hasNumpy)('model JSON in NumPy', () => {
+describeRequiring(['numpy'], 'model JSON in NumPy', () => {
   it.each([
     ['tanh → dropout → softmax, shifted and scaled inputs', ['tanh', 'softmax'], 'softmaxCrossEntropy', 3],
     ['leaky ReLU → sigmoid', [{ id: 'leakyRelu', alpha: 0.1 }, 'sigmoid'], 'bce', 1],

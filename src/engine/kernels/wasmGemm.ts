@@ -52,10 +52,10 @@ type WasmGemmExport = (
 export interface WasmKernelOptions {
   /**
    * Use the relaxed-SIMD build (fused multiply-add, about 1.3–2× faster) when the host runs it
-   * (Chromium/Electron do; Node 20 only with --experimental-wasm-relaxed-simd). Default false:
-   * fused rounding changes the last bits, and Node would run the plain build, so float32 weights
-   * would differ between the app and the CLI. The plain build gives the same weights in every
-   * host; `npm run bench` measures both.
+   * (Chromium, Electron and Node ≥ 22 do, without flags). Default false: relaxed SIMD lets each
+   * CPU choose fused or separate rounding, so float32 weights could differ in their last bits
+   * between machines. The plain build gives the same weights in every host; `npm run bench`
+   * measures both.
    */
   fma?: boolean
   /** Bytes reserved for buffers from `alloc` (default 64 MiB). */
