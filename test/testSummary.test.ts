@@ -27,7 +27,16 @@ describe('formatSummary', () => {
     setup: { ok: true, browser: { path: '/usr/bin/chromium', source: 'system Chromium' }, missing: [], notes: ['Node 20.20.2 is older than this project\'s Node'] },
     runners: [
       { runner: 'unit', passed: 700, failed: 0, skipped: 1, skips: [{ name: 'relaxed-SIMD gemm', file: 'test/kernels/wasmRelaxed.test.ts', tests: 1, reason: 'needs Node 22' }] },
-      { runner: 'e2e', passed: 41, failed: 1, skipped: 3, skips: [{ name: 'desktop app', file: 'electron.app.spec.ts', tests: 3, reason: electronReason }] },
+      {
+        runner: 'e2e',
+        passed: 41,
+        failed: 1,
+        skipped: 5,
+        skips: [
+          { name: 'desktop app', file: 'electron.app.spec.ts', tests: 3, reason: electronReason },
+          { name: 'web.shots.spec.ts', file: 'web.shots.spec.ts', tests: 2, reason: 'Set AXON_SCREENSHOTS=1' },
+        ],
+      },
     ],
   }
 
@@ -35,13 +44,14 @@ describe('formatSummary', () => {
     expect(formatSummary(run)).toEqual([
       'Test summary',
       '  unit (vitest): 700 passed, 0 failed, 1 skipped',
-      '  e2e (Playwright): 41 passed, 1 failed, 3 skipped',
+      '  e2e (Playwright): 41 passed, 1 failed, 5 skipped',
       '  browser: /usr/bin/chromium (system Chromium)',
       "  note: Node 20.20.2 is older than this project's Node",
       'skipped: unit › relaxed-SIMD gemm (test/kernels/wasmRelaxed.test.ts, 1 test) — needs Node 22',
       `skipped: e2e › desktop app (electron.app.spec.ts, 3 tests) — ${electronReason}`,
+      'skipped: e2e › web.shots.spec.ts (2 tests) — Set AXON_SCREENSHOTS=1',
     ])
-    expect(totalCounts(run)).toEqual({ passed: 741, failed: 1, skipped: 4 })
+    expect(totalCounts(run)).toEqual({ passed: 741, failed: 1, skipped: 6 })
   })
 
   it('says so when nothing was skipped', () => {

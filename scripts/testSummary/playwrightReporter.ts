@@ -34,10 +34,10 @@ export default class SkipSummaryReporter implements Reporter {
   }
 }
 
-/** titlePath is ['', project, file, ...describes, title]: the first describe, else the title. */
+/** titlePath is ['', project, file, ...describes, title]: the outermost describe, else the file. */
 function topGroup(test: TestCase): string {
-  const [, , , ...rest] = test.titlePath()
-  return rest[0] ?? test.title
+  const describes = test.titlePath().slice(3, -1)
+  return describes[0] ?? basename(test.location.file)
 }
 
 function skipReason(test: TestCase): string | undefined {

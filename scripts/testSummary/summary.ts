@@ -16,7 +16,8 @@ export function formatSummary(run: TestRunRecord): string[] {
   if (skips.length === 0) lines.push('skipped: nothing')
   for (const s of skips) {
     const tests = `${s.tests} test${s.tests === 1 ? '' : 's'}`
-    lines.push(`skipped: ${s.runner} › ${s.name} (${s.file}, ${tests}) — ${s.reason}`)
+    const where = s.name === s.file ? tests : `${s.file}, ${tests}`
+    lines.push(`skipped: ${s.runner} › ${s.name} (${where}) — ${s.reason}`)
   }
   return lines
 }

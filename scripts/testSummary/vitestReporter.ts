@@ -9,11 +9,11 @@ import { groupSkips, writeRunnerResult } from '../testEnv/results'
 
 type TestCase = ReturnType<TestModule['children']['allTests']> extends Iterable<infer T> ? T : never
 
-/** The outermost describe() a test sits in, or the test itself at the top of its file. */
+/** The outermost describe() a test sits in, else its file. */
 function topGroup(test: TestCase): string {
   let node: { type: string; name: string; parent?: unknown } = test
   while (node.parent && (node.parent as { type: string }).type === 'suite') node = node.parent as typeof node
-  return node.name
+  return node === test ? test.module.relativeModuleId : node.name
 }
 
 export default class SkipSummaryReporter implements Reporter {
