@@ -6,13 +6,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { pytorchScript } from '../src/engine/export/pytorch/script'
 import { tableExportData } from '../src/engine/export/projectData'
 import { createSession } from '../src/engine/train'
 import type { ModelFile } from '../src/engine/model'
 import { randomProject } from './export/randomProjects'
 import { pythonMissing, runScripts } from './export/python'
+import { describeUnless } from './requires'
 
 const missing = pythonMissing('torch', 'numpy')
 if (missing) console.warn(`PyTorch export tests skipped: ${missing}`)
@@ -23,7 +24,7 @@ function flatParams(model: ModelFile): number[] {
   return model.architecture.layers.flatMap((l) => (l.kind === 'dense' ? [...l.weights.flat(), ...(l.biases ?? [])] : []))
 }
 
-describe.skipIf(missing !== null)('PyTorch export (float64) against the engine', () => {
+describeUnless(missing, 'PyTorch export (float64) against the engine', () => {
   const SAMPLE = 40
   it(`${SAMPLE} random small projects: weights after k updates equal the engine's to 1e-12`, () => {
     const projects = Array.from({ length: SAMPLE }, (_, n) => randomProject(n))

@@ -19,7 +19,11 @@ export function requirementsMissing(...needs: RequirementId[]): string | null {
  * run: one skipped test carries the reason to the summary.
  */
 export function describeRequiring(needs: RequirementId[], name: string, fn: () => void): void {
-  const reason = requirementsMissing(...needs)
+  describeUnless(requirementsMissing(...needs), name, fn)
+}
+
+/** describe() that skips with `reason` (vitest's describe.skipIf cannot carry one), or runs when it is null. */
+export function describeUnless(reason: string | null, name: string, fn: () => void): void {
   if (!reason) describe(name, fn)
   else describe(name, () => it(reason, (ctx) => ctx.skip(reason)))
 }

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-/** The Python the tests run: Debian's, where apt-get puts python3-torch and friends. */
-export const PYTHON = '/usr/bin/python3'
+/** The Python the tests run: Debian's, where apt-get puts python3-torch and friends (AXON_PYTHON for another). */
+export const PYTHON = process.env.AXON_PYTHON ?? '/usr/bin/python3'
 
 /** Debian's dataset-fashion-mnist puts the four IDX files here. */
 export const FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist'
