@@ -1,29 +1,46 @@
 /**
- * Electron main process: one window, the engine in a utility process, nothing else.
- * Logic lives in small Electron-free modules (engineSupervisor, security) that are unit-tested.
+ * Electron main process: one window, the engine in a utility process, native file dialogs.
+ * Logic lives in small Electron-free modules (engineSupervisor, unsavedChanges, fileAccess,
+ * ipcHandlers, security) that are unit-tested; this file only wires Electron to them.
  */
-import { app, BrowserWindow, Menu, MessageChannelMain, utilityProcess, type MessagePortMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, utilityProcess, type MessagePortMain } from 'electron'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createEngineSupervisor } from './engineSupervisor'
-import { lockDownNavigation, secureWebPreferences } from './security'
+import { isAppUrl } from './security'
 import { buildMenuTemplate } from './menu'
+import { createAppWindow, type AppWindow } from './appWindow'
+import { createFileAccess } from './fileAccess'
+import { registerIpcHandlers } from './ipcHandlers'
 import { IPC } from '../shared/ipc'
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    title: 'Axon Studio',
-    show: false,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+let current: AppWindow | null = null
+
+const files = createFileAccess(
+  {
+    open: async (options) => {
+      const win = current?.win
+      const properties: Array<'openFile' | 'multiSelections'> = options.multiple ? ['openFile', 'multiSelections'] : ['openFile']
+      const result = win ? await dialog.showOpenDialog(win, { ...options, properties }) : await dialog.showOpenDialog({ ...options, properties })
+      return result.canceled ? [] : result.filePaths
+    },
+    save: async (options) => {
+      const win = current?.win
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+  },
+  { read: async (path) => new Uint8Array(await readFile(path)), write: (path, bytes) => writeFile(path, bytes) },
+)
+
+function createWindow(): void {
+  const appWindow = createAppWindow(appUrl, () => {
+    if (current === appWindow) current = null
   })
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  const appUrl = devUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
-  lockDownNavigation(win.webContents, appUrl)
-  win.once('ready-to-show', () => win.show())
-  void win.loadURL(appUrl)
-  return win
+  current = appWindow
+  startEngine(appWindow.win)
 }
 
 function startEngine(win: BrowserWindow) {
@@ -49,11 +66,19 @@ function installMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, send)))
 }
 
+registerIpcHandlers(ipcMain, {
+  files,
+  isTrustedSender: (event) => event.senderFrame != null && isAppUrl(event.senderFrame.url, appUrl) && event.sender.id === current?.win.webContents.id,
+  documentState: (_event, state) => current?.guard.setState(state),
+  documentSaved: (_event, id, saved) => current?.saves.answer(id, saved),
+  currentFile: () => {},
+})
+
 app.whenReady().then(() => {
   installMenu()
-  startEngine(createWindow())
+  createWindow()
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) startEngine(createWindow())
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
 })
 

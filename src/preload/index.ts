@@ -2,16 +2,23 @@
  * The minimal bridge between the sandboxed renderer and main.
  *
  * Engine ports cannot cross contextBridge, so they are forwarded with window.postMessage
- * (transferred, as Electron's MessagePorts guide does). Everything else is a named function;
- * `ipcRenderer` itself is never exposed.
+ * (transferred, as Electron's MessagePorts guide does). Everything else is a named function
+ * with checked arguments; `ipcRenderer` itself is never exposed. Files cross as bytes, only
+ * for paths the user picked in main's dialogs (see src/main/fileAccess.ts).
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { IPC, isMenuCommand, type MenuCommand } from '../shared/ipc'
+import { IPC, isDocumentState, isMenuCommand, type DocumentState, type MenuCommand } from '../shared/ipc'
+import { isFileKind, type FileKind, type PickedFile, type SavedFile } from '../shared/files'
 
 ipcRenderer.on(IPC.enginePorts, (event, info: { restarted?: boolean } | null) => {
   const target = window.location.origin === 'null' ? '*' : window.location.origin
   window.postMessage({ type: 'axon:engine-ports', restarted: info?.restarted === true }, target, event.ports)
 })
+
+function isPickedFile(value: unknown): value is PickedFile {
+  const v = value as Partial<PickedFile> | null
+  return typeof v?.path === 'string' && typeof v.name === 'string' && v.bytes instanceof Uint8Array
+}
 
 contextBridge.exposeInMainWorld('axonDesktop', {
   isDesktop: true,
@@ -22,5 +29,44 @@ contextBridge.exposeInMainWorld('axonDesktop', {
     ipcRenderer.on(IPC.menuCommand, (_event, command: unknown) => {
       if (isMenuCommand(command)) listener(command)
     })
+  },
+  /** Tell main whether closing or reloading should ask "Save changes?". */
+  reportDocumentState(state: DocumentState) {
+    if (isDocumentState(state)) ipcRenderer.send(IPC.documentState, { dirty: state.dirty, name: state.name })
+  },
+  /** Main's "Save changes?" dialog asks the page to save; the handler says whether it did. */
+  onSaveRequest(handler: () => Promise<boolean>) {
+    ipcRenderer.on(IPC.documentSave, (_event, id: unknown) => {
+      void Promise.resolve()
+        .then(handler)
+        .then(
+          (saved) => ipcRenderer.send(IPC.documentSaved, id, saved === true),
+          () => ipcRenderer.send(IPC.documentSaved, id, false),
+        )
+    })
+  },
+  files: {
+    open(kind: FileKind, multiple = false): Promise<PickedFile[] | null> {
+      if (!isFileKind(kind)) return Promise.reject(new TypeError('Unknown file kind'))
+      return ipcRenderer.invoke(IPC.fileOpen, kind, multiple === true)
+    },
+    save(kind: FileKind, suggestedName: string, bytes: Uint8Array, path: string | null): Promise<SavedFile | null> {
+      return ipcRenderer.invoke(IPC.fileSave, kind, String(suggestedName), bytes, path)
+    },
+    readGranted(path: string): Promise<PickedFile> {
+      return ipcRenderer.invoke(IPC.fileReadGranted, String(path))
+    },
+    readBeside(projectPath: string, relativePath: string): Promise<PickedFile> {
+      return ipcRenderer.invoke(IPC.fileReadBeside, String(projectPath), String(relativePath))
+    },
+    /** A project main opened for the page (Open Recent, file association, a second launch). */
+    onOpened(listener: (file: PickedFile) => void) {
+      ipcRenderer.on(IPC.fileOpened, (_event, file: unknown) => {
+        if (isPickedFile(file)) listener(file)
+      })
+    },
+    setCurrent(path: string | null) {
+      ipcRenderer.send(IPC.fileCurrent, typeof path === 'string' ? path : null)
+    },
   },
 })

@@ -8,7 +8,34 @@ export const IPC = {
   enginePorts: 'engine:ports',
   engineFailed: 'engine:failed',
   menuCommand: 'menu:command',
+  /** renderer → main: whether the document has unsaved changes, and its name (for the dialog). */
+  documentState: 'document:state',
+  /** main → renderer: save the document now (from the "Save changes?" dialog); answered on `documentSaved`. */
+  documentSave: 'document:save',
+  documentSaved: 'document:saved',
+  /** renderer → main (invoke): native dialogs and the files they granted; see shared/files.ts. */
+  fileOpen: 'file:open',
+  fileSave: 'file:save',
+  fileReadGranted: 'file:read-granted',
+  fileReadBeside: 'file:read-beside',
+  /** main → renderer: a project to open (Open Recent, file association, argv, second launch). */
+  fileOpened: 'file:opened',
+  /** renderer → main: the project file now shown (for Open Recent and the title bar). */
+  fileCurrent: 'file:current',
 } as const
+
+/** What main needs to know to ask "Save changes?" before a close or reload. */
+export interface DocumentState {
+  /** True when a saved file has edits that are not in it. */
+  dirty: boolean
+  /** The file or network name, as the dialog shows it. */
+  name: string
+}
+
+export function isDocumentState(value: unknown): value is DocumentState {
+  const v = value as Partial<DocumentState> | null
+  return typeof v === 'object' && v !== null && typeof v.dirty === 'boolean' && typeof v.name === 'string' && v.name.length <= 300
+}
 
 export const MENU_COMMANDS = [
   'new',

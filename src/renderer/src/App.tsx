@@ -11,6 +11,7 @@ import { DataPanel } from './data/DataPanel'
 import { useAutosave } from './files/useAutosave'
 import { useShortcuts } from './useShortcuts'
 import { useUi } from './store/uiStore'
+import { openProjectDialog } from './files/desktopDocument'
 
 /** Axon Studio's window: toolbar, palette, canvas, inspector / training panel, status bar. */
 export function App() {
@@ -27,7 +28,7 @@ function Designer() {
   const paletteOpen = useUi((s) => s.paletteOpen)
   const sidePanelOpen = useUi((s) => s.sidePanelOpen)
   useAutosave()
-  const openFile = useCallback(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click(), [])
+  const openFile = useCallback(() => void openProjectDialog(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click()), [])
   useShortcuts(openFile)
   useEffect(() => {
     document.documentElement.dataset.theme = theme

@@ -68,9 +68,10 @@ export function openText(text: string, fileName: string): boolean {
   return true
 }
 
-export async function openFile(file: File): Promise<void> {
-  if (!confirmDiscard()) return
-  openText(await file.text(), file.name)
+/** Opens a project file (after asking to discard unsaved edits); true when it opened. */
+export async function openFile(file: File): Promise<boolean> {
+  if (!confirmDiscard()) return false
+  return openText(await file.text(), file.name)
 }
 
 export async function save(saveAs = false): Promise<void> {

@@ -5,6 +5,7 @@
 import type { MenuCommand } from '../../shared/ipc'
 import * as cmd from './commands'
 import { useUi } from './store/uiStore'
+import { openModelDialog, openProjectDialog } from './files/desktopDocument'
 
 interface MenuBridge {
   onMenuCommand?(listener: (command: MenuCommand) => void): void
@@ -15,8 +16,9 @@ const click = (testId: string) => document.querySelector<HTMLElement>(`[data-tes
 
 const handlers: Record<MenuCommand, () => void> = {
   new: cmd.newProject,
-  open: () => click('open-file-input'),
-  openModel: () => click('open-model-input'),
+  // Main's native dialog: a menu click is no user gesture, so the page's file input may not open.
+  open: () => void openProjectDialog(() => click('open-file-input')),
+  openModel: () => void openModelDialog(() => click('open-model-input')),
   save: () => void cmd.save(false),
   saveAs: () => void cmd.save(true),
   examples: () => useUi.getState().setGalleryOpen(true),

@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './styles.css'
 import { listenToDesktopMenu } from './desktopMenu'
+import { connectDesktopDocument } from './files/desktopDocument'
 
 listenToDesktopMenu()
+connectDesktopDocument()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,9 @@
 /**
- * Saving a JSON text file from the browser build: the File System Access save picker where the
- * browser has it (Chromium, Electron), a download otherwise. Shared by project and model saves.
+ * Saving a JSON text file: in the desktop app through main's Save dialog; in the browser build
+ * the File System Access save picker where the browser has it, a download otherwise. Shared by
+ * project and model saves.
  */
+import { isDesktopFiles, saveDesktopText } from './desktopFiles'
 
 /** Minimal typing of the File System Access API (not in TypeScript's DOM lib). */
 export interface WritableFileHandle {
@@ -30,6 +32,11 @@ export async function saveJsonText(
   description: string,
   handle: WritableFileHandle | null = null,
 ): Promise<{ name: string; handle: WritableFileHandle | null } | 'cancelled'> {
+  if (isDesktopFiles()) {
+    // A native menu click is no user gesture, so the page's picker may not open: main's dialog does.
+    const saved = await saveDesktopText(suggestedName.endsWith('.model.json') ? 'model' : 'project', suggestedName, text, null)
+    return saved ? { name: saved.name, handle: null } : 'cancelled'
+  }
   const picker = savePicker()
   if (picker) {
     try {

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { selectDirty, useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { readAutosave, writeAutosave } from './autosave'
+import { needsSavePrompt } from './desktopDocument'
 
 const DELAY_MS = 400
 
@@ -33,8 +34,9 @@ export function useAutosave(): void {
     window.addEventListener('pagehide', write)
     const beforeUnload = (e: BeforeUnloadEvent) => {
       write()
-      // Nothing is lost (autosave), but warn about unsaved changes as desktop apps do.
-      if (selectDirty(useDocument.getState()) && useDocument.getState().fileName) e.preventDefault()
+      // Nothing is lost (autosave), but warn about unsaved changes as desktop apps do. On desktop
+      // main answers this with its own "Save changes?" dialog (will-prevent-unload).
+      if (needsSavePrompt(useDocument.getState())) e.preventDefault()
     }
     window.addEventListener('beforeunload', beforeUnload)
     return () => {

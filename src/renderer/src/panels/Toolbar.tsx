@@ -5,6 +5,7 @@ import * as cmd from '../commands'
 import { selectCanTrain, selectDirty, useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { openModelFile } from './modelImport'
+import { openModelDialog, openProjectDialog } from '../files/desktopDocument'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl+'
@@ -38,7 +39,7 @@ export function Toolbar() {
         <button type="button" data-testid="cmd-new" onClick={cmd.newProject} title={`New network (${mod}Alt+N)`}>
           New
         </button>
-        <button type="button" data-testid="cmd-open" onClick={() => fileInput.current?.click()} title={`Open a .axon.json file (${mod}O)`}>
+        <button type="button" data-testid="cmd-open" onClick={() => void openProjectDialog(() => fileInput.current?.click())} title={`Open a .axon.json file (${mod}O)`}>
           Open…
         </button>
         <input
@@ -53,7 +54,7 @@ export function Toolbar() {
             if (file) void cmd.openFile(file)
           }}
         />
-        <button type="button" data-testid="cmd-open-model" onClick={() => modelInput.current?.click()} title="Open a trained model (model JSON) as a network with its weights hand-set">
+        <button type="button" data-testid="cmd-open-model" onClick={() => void openModelDialog(() => modelInput.current?.click())} title="Open a trained model (model JSON) as a network with its weights hand-set">
           Open model…
         </button>
         <input

@@ -1,0 +1,53 @@
+/**
+ * The app's window: secure preferences, navigation locked, and the "Save changes?" guard on
+ * close and reload (see unsavedChanges.ts). Returns what main's IPC handlers need to reach it.
+ */
+import { BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
+import { IPC, type DocumentState } from '../shared/ipc'
+import { lockDownNavigation, secureWebPreferences } from './security'
+import { createUnsavedGuard, saveDialogOptions, SAVE_DIALOG_ORDER, type UnsavedGuard } from './unsavedChanges'
+import { createRendererRequests, type RendererRequests } from './rendererRequests'
+
+/** Longest main waits for the page to save (it may be showing a Save dialog). */
+const SAVE_TIMEOUT_MS = 10 * 60_000
+
+export interface AppWindow {
+  win: BrowserWindow
+  guard: UnsavedGuard
+  saves: RendererRequests<boolean>
+}
+
+export function createAppWindow(appUrl: string, onClosed: () => void): AppWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Axon Studio',
+    show: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  })
+  const contents = win.webContents
+  const saves = createRendererRequests<boolean>((id) => !contents.isDestroyed() && contents.send(IPC.documentSave, id), false, SAVE_TIMEOUT_MS)
+  const guard = createUnsavedGuard({
+    askAsync: async (name) => SAVE_DIALOG_ORDER[(await dialog.showMessageBox(win, saveDialogOptions(name))).response] ?? 'cancel',
+    askSync: (name) => SAVE_DIALOG_ORDER[dialog.showMessageBoxSync(win, saveDialogOptions(name))] ?? 'cancel',
+    save: () => saves.request(),
+  })
+  win.on('close', (event) => guard.onClose(event, () => win.close()))
+  contents.on('will-prevent-unload', (event) => guard.onWillPreventUnload(event, () => contents.reload()))
+  // A new page reports its own state; answers the old one owed are void.
+  contents.on('did-navigate', () => {
+    guard.reset()
+    saves.abandon()
+  })
+  lockDownNavigation(contents, appUrl)
+  win.once('ready-to-show', () => win.show())
+  win.on('closed', () => {
+    saves.abandon()
+    onClosed()
+  })
+  void win.loadURL(appUrl)
+  return { win, guard, saves }
+}
+
+export type { DocumentState }

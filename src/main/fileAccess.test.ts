@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { resolve } from 'node:path'
+import { createFileAccess, type FileDialogs } from './fileAccess'
+
+function setup(openAnswer: string[] = [], saveAnswer: string | null = null) {
+  const disk = new Map<string, Uint8Array>([[resolve('/class/xor.axon.json'), new TextEncoder().encode('{"p":1}')], [resolve('/class/data/iris.csv'), new TextEncoder().encode('a,b\n1,2\n')], [resolve('/etc/passwd'), new Uint8Array([1])]])
+  const asked: string[] = []
+  const dialogs: FileDialogs = {
+    open: async (o) => (asked.push(`open ${o.title} ${o.filters[0].extensions.join(',')} ${o.multiple}`), openAnswer),
+    save: async (o) => (asked.push(`save ${o.defaultPath}`), saveAnswer),
+  }
+  const files = createFileAccess(dialogs, {
+    read: async (p) => {
+      const bytes = disk.get(p)
+      if (!bytes) throw new Error(`ENOENT: ${p}`)
+      return bytes
+    },
+    write: async (p, b) => void disk.set(p, b),
+  })
+  return { files, disk, asked }
+}
+
+describe('file access: only what the user picked', () => {
+  it('opens what the dialog picked, as bytes with its path and name', async () => {
+    const { files, asked } = setup(['/class/xor.axon.json'])
+    const [file] = (await files.open('project', false))!
+    expect(file).toMatchObject({ path: resolve('/class/xor.axon.json'), name: 'xor.axon.json' })
+    expect(new TextDecoder().decode(file.bytes)).toBe('{"p":1}')
+    expect(asked).toEqual(['open Open a network axon.json,json false'])
+    expect(files.isGranted('/class/xor.axon.json')).toBe(true)
+  })
+
+  it('gives null when the dialog is cancelled', async () => {
+    expect(await setup([]).files.open('data', true)).toBeNull()
+  })
+
+  it('saves back to a granted path without asking, elsewhere only through the dialog', async () => {
+    const { files, disk, asked } = setup(['/class/xor.axon.json'], '/class/copy.axon.json')
+    await files.open('project', false)
+    const bytes = new TextEncoder().encode('{"p":2}')
+    expect(await files.save('project', 'xor.axon.json', bytes, '/class/xor.axon.json')).toEqual({ path: resolve('/class/xor.axon.json'), name: 'xor.axon.json' })
+    expect(asked).toHaveLength(1)
+    // A path never picked (a renderer asking to write /etc/passwd) goes through the dialog instead.
+    expect(await files.save('project', '../../etc/passwd', bytes, '/etc/passwd')).toEqual({ path: resolve('/class/copy.axon.json'), name: 'copy.axon.json' })
+    expect(asked.at(-1)).toBe('save passwd')
+    expect(disk.get(resolve('/etc/passwd'))).toEqual(new Uint8Array([1]))
+  })
+
+  it('refuses to read paths that were never picked', async () => {
+    const { files } = setup()
+    await expect(files.readGranted('/etc/passwd')).rejects.toThrow(/not opened from this window/)
+  })
+
+  it('reads a data file beside an opened project, and nothing that is not data', async () => {
+    const { files } = setup(['/class/xor.axon.json'])
+    await expect(files.readBeside('/class/xor.axon.json', 'data/iris.csv')).rejects.toThrow(/Open the project from a file first/)
+    await files.open('project', false)
+    const iris = await files.readBeside('/class/xor.axon.json', 'data/iris.csv')
+    expect(iris).toMatchObject({ path: resolve('/class/data/iris.csv'), name: 'iris.csv' })
+    await expect(files.readBeside('/class/xor.axon.json', '../etc/passwd')).rejects.toThrow(/not a data file/)
+    await expect(files.readBeside('/class/xor.axon.json', 'missing.csv')).rejects.toThrow(/ENOENT/)
+  })
+})

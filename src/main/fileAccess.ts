@@ -1,0 +1,97 @@
+/**
+ * The renderer's only way to the disk: files the user picked in a native dialog, and nothing
+ * else. Main shows the dialog, reads or writes the bytes, and remembers each picked path as
+ * granted; the renderer may later write back to a granted path (Save) or read a data file that
+ * a granted project names relative to itself (a project reopens its data). Any other path is
+ * refused with a clear error.
+ *
+ * Why main: a click on a native menu item is not a user gesture, so the renderer's file input
+ * and `showSaveFilePicker` may do nothing there. Electron-free: dialog and fs are injected.
+ */
+import { basename, dirname, isAbsolute, resolve } from 'node:path'
+import { FILE_KINDS, type FileKind, type PickedFile, type SavedFile } from '../shared/files'
+
+export interface FileDialogs {
+  /** Absolute paths chosen, or [] when cancelled. */
+  open(options: { title: string; filters: { name: string; extensions: string[] }[]; multiple: boolean }): Promise<string[]>
+  /** The path chosen, or null when cancelled. */
+  save(options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+}
+
+export interface FileSystem {
+  read(path: string): Promise<Uint8Array>
+  write(path: string, bytes: Uint8Array): Promise<void>
+}
+
+/** Largest file the renderer may read or write through the bridge (data files included). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024
+
+export class FileAccessError extends Error {
+  override name = 'FileAccessError'
+}
+
+export interface FileAccess {
+  open(kind: FileKind, multiple: boolean): Promise<PickedFile[] | null>
+  save(kind: FileKind, suggestedName: string, bytes: Uint8Array, path: string | null): Promise<SavedFile | null>
+  /** Read a path granted earlier (e.g. from Open Recent, a file association or argv). */
+  readGranted(path: string): Promise<PickedFile>
+  /** Read a data file named by the granted project at `projectPath`, relative to its folder. */
+  readBeside(projectPath: string, relativePath: string): Promise<PickedFile>
+  /** Grant a path the user chose outside our dialogs (argv, Finder, Open Recent). */
+  grant(path: string): void
+  isGranted(path: string): boolean
+}
+
+function isDataName(name: string): boolean {
+  const lower = name.toLowerCase()
+  return FILE_KINDS.data.extensions.some((ext) => lower.endsWith(`.${ext}`)) || /-ubyte(\.gz)?$/.test(lower)
+}
+
+export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAccess {
+  const granted = new Set<string>()
+
+  async function readFile(path: string): Promise<PickedFile> {
+    const bytes = await fs.read(path)
+    if (bytes.byteLength > MAX_FILE_BYTES) throw new FileAccessError(`${basename(path)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`)
+    return { path, name: basename(path), bytes }
+  }
+
+  return {
+    async open(kind, multiple) {
+      const spec = FILE_KINDS[kind]
+      const paths = await dialogs.open({ title: spec.openTitle, filters: [{ name: spec.label, extensions: [...spec.extensions] }], multiple })
+      if (paths.length === 0) return null
+      paths.forEach((p) => granted.add(resolve(p)))
+      return Promise.all(paths.map((p) => readFile(resolve(p))))
+    },
+    async save(kind, suggestedName, bytes, path) {
+      if (!(bytes instanceof Uint8Array)) throw new FileAccessError('Nothing to save: the file content was not bytes.')
+      if (bytes.byteLength > MAX_FILE_BYTES) throw new FileAccessError('The file is too large to save.')
+      const spec = FILE_KINDS[kind]
+      let target = path !== null && granted.has(resolve(path)) ? resolve(path) : null
+      if (!target) {
+        const defaultPath = basename(suggestedName || `untitled.${spec.extensions[0]}`)
+        const chosen = await dialogs.save({ title: spec.saveTitle, defaultPath, filters: [{ name: spec.label, extensions: [...spec.extensions] }] })
+        if (!chosen) return null
+        target = resolve(chosen)
+      }
+      await fs.write(target, bytes)
+      granted.add(target)
+      return { path: target, name: basename(target) }
+    },
+    async readGranted(path) {
+      if (typeof path !== 'string' || !granted.has(resolve(path))) throw new FileAccessError('That file was not opened from this window.')
+      return readFile(resolve(path))
+    },
+    async readBeside(projectPath, relativePath) {
+      if (typeof projectPath !== 'string' || !granted.has(resolve(projectPath))) throw new FileAccessError('Open the project from a file first: its data files are found beside it.')
+      if (typeof relativePath !== 'string' || relativePath.length === 0 || relativePath.length > 1000) throw new FileAccessError('The data file path is empty or too long.')
+      if (!isDataName(relativePath)) throw new FileAccessError(`“${relativePath}” is not a data file (CSV, IDX or .gz).`)
+      const target = isAbsolute(relativePath) ? resolve(relativePath) : resolve(dirname(resolve(projectPath)), relativePath)
+      granted.add(target)
+      return readFile(target)
+    },
+    grant: (path) => void granted.add(resolve(path)),
+    isGranted: (path) => granted.has(resolve(path)),
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * "Save changes?" before a window closes, the app quits or the page reloads, driven from main.
+ *
+ * Why main: a renderer's `beforeunload` that calls `preventDefault()` makes Electron cancel the
+ * close silently (no dialog, unlike a browser). So the renderer only reports whether it is dirty
+ * (`document:state`), and main asks with a native dialog:
+ * - `close` (window close and quit): an async dialog; Save asks the renderer to save and closes
+ *   only when that worked; the close is then approved, so the page's own `beforeunload` (which
+ *   still fires) is let through.
+ * - `will-prevent-unload` (Reload): Electron needs the answer synchronously, so a sync dialog;
+ *   Save cancels this unload, saves, and reloads once saved.
+ * Electron-free: main passes in the dialog and the renderer calls; tests pass fakes.
+ */
+import type { DocumentState } from '../shared/ipc'
+
+export type SaveChoice = 'save' | 'discard' | 'cancel'
+
+/** Button order of the native dialog; its index is what `dialog.showMessageBox` answers. */
+export const SAVE_DIALOG_BUTTONS: Record<SaveChoice, string> = { save: 'Save', discard: "Don't Save", cancel: 'Cancel' }
+export const SAVE_DIALOG_ORDER: SaveChoice[] = ['save', 'discard', 'cancel']
+
+export function saveDialogOptions(name: string) {
+  return {
+    type: 'warning' as const,
+    buttons: SAVE_DIALOG_ORDER.map((c) => SAVE_DIALOG_BUTTONS[c]),
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+    title: 'Axon Studio',
+    message: `Save the changes to “${name}”?`,
+    detail: 'Your changes will be lost if you don’t save them.',
+  }
+}
+
+export interface UnsavedGuardDeps {
+  askAsync(name: string): Promise<SaveChoice>
+  askSync(name: string): SaveChoice
+  /** Ask the renderer to save; true once the file is written (false if cancelled or failed). */
+  save(): Promise<boolean>
+}
+
+export interface CancellableEvent {
+  preventDefault(): void
+}
+
+export interface UnsavedGuard {
+  /** The renderer's latest report (`document:state`). */
+  setState(state: DocumentState): void
+  /** Window `close`: cancels it while it asks; calls `close` again once the user agreed. */
+  onClose(event: CancellableEvent, close: () => void): void
+  /** `will-prevent-unload`: preventDefault = let the page unload despite its `beforeunload`. */
+  onWillPreventUnload(event: CancellableEvent, reload: () => void): void
+  /** The page reloaded or was replaced: it will report its state again. */
+  reset(): void
+}
+
+export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
+  let state: DocumentState = { dirty: false, name: '' }
+  let approved = false
+  let asking = false
+
+  async function decide(): Promise<boolean> {
+    const choice = await deps.askAsync(state.name)
+    if (choice === 'cancel') return false
+    if (choice === 'discard') return true
+    return deps.save().catch(() => false)
+  }
+
+  return {
+    setState: (next) => void (state = next),
+    onClose(event, close) {
+      if (approved || !state.dirty) return
+      event.preventDefault()
+      if (asking) return
+      asking = true
+      void decide()
+        .catch(() => false)
+        .then((ok) => {
+          asking = false
+          if (!ok) return
+          approved = true
+          close()
+        })
+    },
+    onWillPreventUnload(event, reload) {
+      if (approved) return event.preventDefault()
+      const choice = deps.askSync(state.name)
+      if (choice === 'discard') return event.preventDefault()
+      if (choice === 'save') void deps.save().then((ok) => ok && reload(), () => undefined)
+    },
+    reset() {
+      state = { dirty: false, name: '' }
+      approved = false
+    },
+  }
+}

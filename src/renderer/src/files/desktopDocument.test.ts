@@ -1,0 +1,93 @@
+/**
+ * The renderer's half of the desktop file flows, against a fake preload bridge: it reports
+ * when a close should ask "Save changes?", saves back to the file it was opened from when
+ * main's dialog says Save, and opens the projects main hands over.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { DesktopBridge } from '../../../shared/desktopBridge'
+import type { DocumentState } from '../../../shared/ipc'
+import type { PickedFile } from '../../../shared/files'
+import { exampleProject } from '../graph/examples'
+import { serializeProject } from '../../../engine/project'
+
+const reported: DocumentState[] = []
+const written: Array<{ kind: string; name: string; path: string | null; text: string }> = []
+let saveRequest: (() => Promise<boolean>) | null = null
+let openedListener: ((file: PickedFile) => void) | null = null
+let dialogAnswer: string | null = '/class/chosen.axon.json'
+const current: Array<string | null> = []
+
+const bridge: DesktopBridge = {
+  isDesktop: true,
+  onEngineFailed: () => {},
+  onMenuCommand: () => {},
+  reportDocumentState: (s) => void reported.push(s),
+  onSaveRequest: (h) => void (saveRequest = h),
+  files: {
+    open: async () => null,
+    save: async (kind, name, bytes, path) => {
+      const target = path ?? dialogAnswer
+      if (!target) return null
+      written.push({ kind, name, path, text: new TextDecoder().decode(bytes) })
+      return { path: target, name: target.split('/').pop()! }
+    },
+    readGranted: async () => Promise.reject(new Error('not granted')),
+    readBeside: async (project, rel) => ({ path: `${project}/../${rel}`, name: rel, bytes: new Uint8Array([7]) }),
+    onOpened: (l) => void (openedListener = l),
+    setCurrent: (p) => void current.push(p),
+  },
+}
+
+let desktop: typeof import('./desktopDocument')
+let files: typeof import('./desktopFiles')
+let store: typeof import('../store/documentStore')
+
+beforeAll(async () => {
+  ;(globalThis as unknown as { window: unknown }).window = { axonDesktop: bridge, confirm: () => true }
+  desktop = await import('./desktopDocument')
+  files = await import('./desktopFiles')
+  store = await import('../store/documentStore')
+  desktop.connectDesktopDocument()
+})
+
+const xorText = serializeProject(exampleProject('mazur-2-2-2')!)
+const open = (path: string) => openedListener!({ path, name: path.split('/').pop()!, bytes: new TextEncoder().encode(xorText) })
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('desktop document flows', () => {
+  it('opens a project main hands over and remembers its path', async () => {
+    open('/class/mazur.axon.json')
+    await settle()
+    expect(store.useDocument.getState().fileName).toBe('mazur.axon.json')
+    expect(files.currentProjectPath()).toBe('/class/mazur.axon.json')
+    expect(current.at(-1)).toBe('/class/mazur.axon.json')
+    expect(reported.at(-1)).toEqual({ dirty: false, name: 'mazur.axon.json' })
+  })
+
+  it('reports unsaved edits, and Save (from main) writes back to the same file', async () => {
+    store.useDocument.getState().setMeta({ title: 'Edited' })
+    expect(reported.at(-1)).toEqual({ dirty: true, name: 'mazur.axon.json' })
+    expect(await saveRequest!()).toBe(true)
+    expect(written.at(-1)).toMatchObject({ kind: 'project', path: '/class/mazur.axon.json' })
+    expect(JSON.parse(written.at(-1)!.text).meta.title).toBe('Edited')
+    expect(reported.at(-1)).toEqual({ dirty: false, name: 'mazur.axon.json' })
+  })
+
+  it('a cancelled Save As leaves the document dirty, so the close is not approved', async () => {
+    store.useDocument.getState().load(exampleProject('mazur-2-2-2')!, { fileName: 'untitled.axon.json', dirty: true })
+    files.setCurrentProjectPath(null)
+    dialogAnswer = null
+    expect(await saveRequest!()).toBe(false)
+    dialogAnswer = '/class/chosen.axon.json'
+  })
+
+  it('stores data paths relative to the project and reads them back beside it', async () => {
+    open('/class/mazur.axon.json')
+    await settle()
+    const picked = files.toFile({ path: '/class/data/iris.csv', name: 'iris.csv', bytes: new Uint8Array([1]) })
+    expect(files.projectDataPath(picked)).toBe('data/iris.csv')
+    const back = await files.readProjectDataFile('data/iris.csv')
+    expect(back.name).toBe('data/iris.csv')
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(new Uint8Array([7]))
+  })
+})

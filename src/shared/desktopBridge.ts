@@ -1,0 +1,24 @@
+/**
+ * The shape of `window.axonDesktop`, the functions src/preload exposes. Types only: the
+ * renderer uses it to call the bridge, the preload implements it.
+ */
+import type { DocumentState, MenuCommand } from './ipc'
+import type { FileKind, PickedFile, SavedFile } from './files'
+
+export interface DesktopFilesBridge {
+  open(kind: FileKind, multiple?: boolean): Promise<PickedFile[] | null>
+  save(kind: FileKind, suggestedName: string, bytes: Uint8Array, path: string | null): Promise<SavedFile | null>
+  readGranted(path: string): Promise<PickedFile>
+  readBeside(projectPath: string, relativePath: string): Promise<PickedFile>
+  onOpened(listener: (file: PickedFile) => void): void
+  setCurrent(path: string | null): void
+}
+
+export interface DesktopBridge {
+  isDesktop: true
+  onEngineFailed(listener: (message: string) => void): void
+  onMenuCommand(listener: (command: MenuCommand) => void): void
+  reportDocumentState(state: DocumentState): void
+  onSaveRequest(handler: () => Promise<boolean>): void
+  files: DesktopFilesBridge
+}
