@@ -1,14 +1,24 @@
 /**
  * Desktop host: the entry of the engine's utility process. Main sends one `axon:engine`
- * message per renderer connection with the engine's ends of the rpc and events channels.
+ * message per page load with the engine's ends of the rpc and events channels; the newest
+ * replaces the one before (engineConnections.ts).
  */
+import type { MessagePortMain } from 'electron'
 import { mainPortEndpoint } from './mainPortEndpoint'
+import { createEngineConnections } from './engineConnections'
 import { serveEngine } from '../engine/host/rpc/connect'
 
 const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+const connections = createEngineConnections<MessagePortMain>((rpc, events) => {
+  const rpcEndpoint = mainPortEndpoint(rpc)
+  const eventsEndpoint = mainPortEndpoint(events)
+  serveEngine(rpcEndpoint, eventsEndpoint, yieldToHost)
+  return { close: () => (rpcEndpoint.close(), eventsEndpoint.close()) }
+})
+
 process.parentPort.on('message', (event) => {
   const [rpc, events] = event.ports
   if ((event.data as { type?: string })?.type !== 'axon:engine' || !rpc || !events) return
-  serveEngine(mainPortEndpoint(rpc), mainPortEndpoint(events), yieldToHost)
+  connections.connect(rpc, events)
 })

@@ -44,10 +44,12 @@ function setup(maxRestarts = 3) {
 }
 
 describe('engine supervisor', () => {
-  it('gives the engine one end and the renderer the other end of two channels', () => {
+  it('gives the engine one end and the loaded page the other end of two channels, once', () => {
     const { supervisor, children, connections } = setup()
     supervisor.start()
     expect(children).toHaveLength(1)
+    expect(connections).toEqual([])
+    supervisor.rendererLoaded()
     expect(children[0].received).toEqual([{ message: { type: 'axon:engine' }, transfer: ['p1a', 'p2a'] }])
     expect(connections).toEqual([{ rpc: 'p1b', events: 'p2b', restarted: false }])
   })
@@ -55,6 +57,7 @@ describe('engine supervisor', () => {
   it('restarts a crashed engine and tells the renderer it restarted', () => {
     const { supervisor, children, connections } = setup()
     supervisor.start()
+    supervisor.rendererLoaded()
     children[0].crash()
     expect(children).toHaveLength(2)
     expect(connections.at(-1)).toMatchObject({ restarted: true })
@@ -86,10 +89,21 @@ describe('engine supervisor', () => {
   it('reconnects a reloaded renderer to the same engine', () => {
     const { supervisor, children, connections } = setup()
     supervisor.start()
-    supervisor.reconnectRenderer()
+    supervisor.rendererLoaded()
+    supervisor.rendererLoaded()
     expect(children).toHaveLength(1)
     expect(children[0].received).toHaveLength(2)
     expect(connections[1]).toEqual({ rpc: 'p3b', events: 'p4b', restarted: false })
+  })
+
+  it('tells a page that loads after a crash that the engine restarted', () => {
+    const { supervisor, children, connections } = setup()
+    supervisor.start()
+    children[0].crash()
+    expect(connections).toEqual([])
+    supervisor.rendererLoaded()
+    expect(connections).toEqual([{ rpc: 'p1b', events: 'p2b', restarted: true }])
+    expect(children[1].received).toHaveLength(1)
   })
 
   it('does not restart after stop', () => {

@@ -40,9 +40,13 @@ export interface EngineSupervisorDeps<P> {
 }
 
 export interface EngineSupervisor {
+  /** Fork the engine. The renderer is connected once its page has loaded. */
   start(): void
-  /** Give the (re)loaded renderer a new connection to the running engine. */
-  reconnectRenderer(): void
+  /**
+   * The page finished loading (first load or a reload): give it one connection to the running
+   * engine. Only here: connecting on fork too would hand the first page two engines.
+   */
+  rendererLoaded(): void
   stop(): void
 }
 
@@ -52,6 +56,8 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
   const restarts: number[] = []
   let child: EngineChild<P> | null = null
   let stopping = false
+  let pageLoaded = false
+  let restartUnreported = false
 
   function connect(restarted: boolean): void {
     if (!child) return
@@ -59,6 +65,11 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
     const events = deps.createChannel()
     child.postMessage({ type: 'axon:engine' }, [rpc.port1, events.port1])
     deps.connectRenderer({ rpc: rpc.port2, events: events.port2, restarted })
+  }
+
+  function connectIfLoaded(restarted: boolean): void {
+    if (pageLoaded) connect(restarted)
+    else restartUnreported ||= restarted
   }
 
   function spawn(restarted: boolean): void {
@@ -76,12 +87,16 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
       restarts.push(now)
       spawn(true)
     })
-    connect(restarted)
+    if (restarted) connectIfLoaded(true)
   }
 
   return {
     start: () => spawn(false),
-    reconnectRenderer: () => connect(false),
+    rendererLoaded() {
+      pageLoaded = true
+      connect(restartUnreported)
+      restartUnreported = false
+    },
     stop() {
       stopping = true
       child?.kill()

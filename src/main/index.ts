@@ -6,8 +6,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, utilityProcess, type MessagePortMain } from 'electron'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { totalmem } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { createEngineSupervisor } from './engineSupervisor'
+import { engineForkOptions } from './engineProcess'
 import { isAppUrl } from './security'
 import { buildMenuTemplate } from './menu'
 import { createAppWindow, type AppWindow } from './appWindow'
@@ -45,7 +47,7 @@ function createWindow(): void {
 
 function startEngine(win: BrowserWindow) {
   const supervisor = createEngineSupervisor<MessagePortMain>({
-    fork: () => utilityProcess.fork(join(__dirname, 'engineHost.cjs'), [], { serviceName: 'Axon Engine' }),
+    fork: () => utilityProcess.fork(join(__dirname, 'engineHost.cjs'), [], engineForkOptions(totalmem())),
     createChannel: () => new MessageChannelMain(),
     connectRenderer: ({ rpc, events, restarted }) => {
       if (!win.isDestroyed()) win.webContents.postMessage(IPC.enginePorts, { restarted }, [rpc, events])
@@ -57,7 +59,7 @@ function startEngine(win: BrowserWindow) {
   })
   supervisor.start()
   // A reload replaces the renderer's ports; give the new page a fresh connection.
-  win.webContents.on('did-finish-load', () => supervisor.reconnectRenderer())
+  win.webContents.on('did-finish-load', () => supervisor.rendererLoaded())
   win.on('closed', () => supervisor.stop())
 }
 

@@ -54,12 +54,30 @@ describe('Comlink over (fake) Electron MessagePortMain', () => {
     expect(summary.emitted).toBeLessThan(45)
   })
 
+  it('ends a stream whose page went away instead of waiting on it forever', async () => {
+    const rpc = createFakeMainToRendererChannel()
+    const events = createFakeMainToRendererChannel()
+    const asMain = (port: FakeMessagePortMain) => mainPortEndpoint(port as unknown as MessagePortMain)
+    const api = serveEngine(asMain(rpc.main), asMain(events.main), () => new Promise((resolve) => setImmediate(resolve)))
+    let received = 0
+    // The page takes the first event and never answers (it is about to reload).
+    connectEngine(rpc.renderer as unknown as Comlink.Endpoint, events.renderer as unknown as Comlink.Endpoint, () => {
+      received++
+      return new Promise<void>(() => {})
+    })
+    const stream = api.streamDemo('gone', { count: 1000, length: 4 })
+    await expect.poll(() => received).toBe(1)
+    events.renderer.close()
+    rpc.renderer.close()
+    await expect(stream).rejects.toMatchObject({ name: 'PageGoneError' })
+  })
+
   it('drops non-port transferables and unwraps events', () => {
     const sent: unknown[][] = []
     const listeners: Array<(e: { data: unknown; ports: unknown[] }) => void> = []
     const port = {
       postMessage: (msg: unknown, transfer: unknown[]) => sent.push([msg, transfer]),
-      on: (_: string, h: (e: { data: unknown; ports: unknown[] }) => void) => void listeners.push(h),
+      on: (name: string, h: (e: { data: unknown; ports: unknown[] }) => void) => void (name === 'message' && listeners.push(h)),
       off: () => {},
       start: () => {},
     }

@@ -27,6 +27,7 @@ import {
 import { isBuiltinDatasetId, projectDataset } from './dataset'
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics'
 import { activations } from '../nn/activations'
+import { checkParameterBudget } from './budget'
 import { INITS, NODE_KINDS, SCHEDULES, isValidConnection, type ParamInfo } from './nodeKinds'
 import type {
   ActivationParams,
@@ -423,6 +424,7 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
     }
     nIn = dense.params.units
   }
+  checkParameterBudget(inputSize, denseLayers.map((l) => l.dense!), project.precision, diag)
   const outputLayer = denseLayers.at(-1)
   if (outputLayer && dataShape && lossOnChain && outputLayer.dense!.params.units !== dataShape.targetSize) {
     diag.error('output-size-mismatch', { nodeId: outputLayer.node.id, param: 'units' }, `The output layer has ${outputLayer.dense!.params.units} units but the data has ${dataShape.targetSize} targets.`, `Set the last layer’s units to ${dataShape.targetSize}.`)

@@ -52,6 +52,8 @@ export type DiagnosticCode =
   | 'early-stopping-without-validation'
   /** No weight or bias is trainable. */
   | 'nothing-to-train'
+  /** The parameters would not fit the engine's memory (budget.ts). */
+  | 'network-too-large'
 
 export interface Diagnostic {
   severity: Severity

@@ -4,10 +4,12 @@
  * handed over by the preload) or in a module Web Worker (browser build).
  *
  * If the engine goes away (the utility process crashed and main restarted it, or the worker
- * died), a new connection replaces the old one and connection listeners hear `restarted`.
+ * died), a new connection replaces the old one and connection listeners hear `restarted`;
+ * calls still waiting on the old engine reject with `EngineStoppedError` instead of hanging.
  */
-import type { Remote } from 'comlink'
+import type { Endpoint, Remote } from 'comlink'
 import { connectEngine } from '../../engine/host/rpc/connect'
+import { closableEndpoint, type ClosableEndpoint } from '../../engine/host/rpc/closableEndpoint'
 import type { EngineApi } from '../../engine/host/api'
 import type { EngineEvent } from '../../engine/host/events'
 
@@ -32,6 +34,21 @@ const connectionListeners = new Set<(connection: EngineConnection) => void>()
 const failureListeners = new Set<(message: string) => void>()
 let current: EngineConnection | null = null
 let firstConnection: Promise<EngineConnection> | null = null
+let currentLinks: ClosableEndpoint[] = []
+
+/** What a call to an engine that died rejects with (name and message reach the UI). */
+export const ENGINE_STOPPED = {
+  name: 'EngineStoppedError',
+  message: 'The engine stopped unexpectedly, so this was lost. It has been restarted: try again.',
+}
+
+/** Connects over closable endpoints; the previous connection's pending calls reject. */
+function connectLinked(rpc: Endpoint, events: Endpoint): EngineRemote {
+  for (const link of currentLinks) link.close()
+  const links = [closableEndpoint(rpc, ENGINE_STOPPED), closableEndpoint(events, ENGINE_STOPPED)]
+  currentLinks = links
+  return connectEngine(links[0], links[1], dispatch)
+}
 
 async function dispatch(event: EngineEvent): Promise<void> {
   await Promise.all([...eventListeners].map((listener) => listener(event)))
@@ -55,7 +72,7 @@ function startDesktop(): Promise<EngineConnection> {
       const [rpc, events] = event.ports
       if (!rpc || !events) return
       const connection: EngineConnection = {
-        engine: connectEngine(rpc, events, dispatch),
+        engine: connectLinked(rpc, events),
         host: 'desktop',
         restarted: event.data.restarted === true,
       }
@@ -80,7 +97,7 @@ function startWorker(restarted: boolean): EngineConnection {
     if (current?.engine === connection.engine) publish(startWorker(true))
   })
   const connection: EngineConnection = {
-    engine: connectEngine(worker, events.port1, dispatch),
+    engine: connectLinked(worker, events.port1),
     host: 'browser',
     restarted,
   }

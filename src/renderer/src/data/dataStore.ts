@@ -397,25 +397,7 @@ export async function applyData(): Promise<boolean> {
     if (preview.kind === 'builtin') {
       shape = { inputSize: preview.inputSize, targetSize: preview.targetSize }
     } else {
-      const columns = preview.kind === 'csv' ? preview.columns.map((c) => c.name) : []
-      const r = await (
-        await engine()
-      ).prepareDataset(handle, {
-        ...(preview.kind === 'csv'
-          ? {
-              targets: choice.targets,
-              features: columns.filter(
-                (c) => !choice.targets.includes(c) && !choice.excluded.includes(c),
-              ),
-              missing: choice.missing,
-            }
-          : {}),
-        normalization: choice.normalization,
-        validation: choice.validation,
-        test: choice.test,
-        stratify: choice.stratify,
-        seed: project.seed,
-      })
+      const r = await prepareInEngine(handle, preview, choice, project.seed)
       if (!r.ok) {
         set({ problem: { info: r.error, file: preview.name, stage: 'prepare' } })
         return false
@@ -443,6 +425,25 @@ export async function applyData(): Promise<boolean> {
   } finally {
     set({ busy: null })
   }
+}
+
+/** Prepare loaded data (a file's handle) in the engine with the panel's choices. */
+async function prepareInEngine(handle: string, preview: DataPreview, choice: DataChoice, seed: number) {
+  const columns = preview.kind === 'csv' ? preview.columns.map((c) => c.name) : []
+  return (await engine()).prepareDataset(handle, {
+    ...(preview.kind === 'csv'
+      ? {
+          targets: choice.targets,
+          features: columns.filter((c) => !choice.targets.includes(c) && !choice.excluded.includes(c)),
+          missing: choice.missing,
+        }
+      : {}),
+    normalization: choice.normalization,
+    validation: choice.validation,
+    test: choice.test,
+    stratify: choice.stratify,
+    seed,
+  })
 }
 
 /**
@@ -519,10 +520,30 @@ useDocument.subscribe((s, prev) => {
   if (s.project.data !== prev.project.data) syncShape(s.project.data)
 })
 
-onEngineConnection((connection) => {
-  // A new engine has none of the old handles: the data must be opened again.
-  if (connection.restarted) {
-    forgetPrepared()
-    set({ handle: null, preview: null, prepared: null, origin: null })
+/**
+ * A restarted engine has none of the old handles: open what was loaded again in the new engine
+ * and prepare the project's data again, so training goes on without the user re-opening files.
+ */
+async function resendAfterRestart(): Promise<void> {
+  forgetPrepared()
+  const { origin, applied, choice } = get()
+  set({ handle: null, preview: null, prepared: null })
+  if (origin?.kind === 'csv') await openCsvFile(origin.file, choice.header)
+  else if (origin?.kind === 'idx') await openIdxFiles(origin.files)
+  else if (origin?.kind === 'builtin') await openBuiltinData(origin.id)
+  const data = useDocument.getState().project.data
+  const { handle, preview } = get()
+  if (data === applied && data.kind === 'file' && handle && preview && preview.kind !== 'builtin') {
+    const r = await prepareInEngine(handle, preview, choice, useDocument.getState().project.seed)
+    if (r.ok) {
+      rememberPrepared(data, r.value.handle, { inputSize: r.value.inputSize, targetSize: r.value.targetSize })
+      set({ prepared: r.value })
+      return
+    }
   }
+  syncShape(data)
+}
+
+onEngineConnection((connection) => {
+  if (connection.restarted) void resendAfterRestart()
 })

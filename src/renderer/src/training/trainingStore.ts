@@ -8,7 +8,7 @@
  * latest-wins on its side, and a paced run (n updates per snapshot) advances once per frame.
  */
 import { create } from 'zustand'
-import { getEngineConnection, onEngineEvent } from '../engineClient'
+import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engineClient'
 import { onTrainRequest, type TrainRequest } from '../store/trainRequest'
 import { useDocument } from '../store/documentStore'
 import type { EngineSpec } from '../../../engine/spec'
@@ -226,3 +226,11 @@ export const trainingControls = {
 } satisfies Record<string, (...args: never[]) => Promise<RunProgress | StepThrough | void | undefined> | void>
 
 onTrainRequest(({ spec, project }) => void startTraining(spec, project))
+
+/** Shown when the engine process died under a run (its state went with it). */
+export const RUN_LOST_MESSAGE = 'The engine stopped unexpectedly and this training run was lost. The engine has been restarted and your network is unchanged: press ▶ Train to train again.'
+
+onEngineConnection((connection) => {
+  // A restarted engine has no runs: the curves so far stay on screen, the controls go.
+  if (connection.restarted && get().runId && (get().info || get().starting)) set({ error: RUN_LOST_MESSAGE, info: null, starting: false, stepThrough: null, stepThroughOpen: false })
+})
