@@ -13,10 +13,16 @@ import * as Comlink from 'comlink'
 import { createEngineApi, type EngineApi } from '../api'
 import { installWasmKernels } from '../../kernels/install'
 import type { EngineEvent, EngineEventSink } from '../events'
+import { ENGINE_ARGUMENTS } from './argumentChecks'
+import { createFacade, guardedEndpoint } from './facade'
+
+const ENGINE_METHODS: ReadonlySet<string> = new Set(Object.keys(ENGINE_ARGUMENTS))
 
 /**
  * Engine side: serve the API on `rpc` and send events through `events`. Installs the
  * WebAssembly SIMD kernels first (where the host has them), so every host computes alike.
+ * What Comlink exposes is the frozen, checked facade behind a guard that admits only calls of
+ * its methods (facade.ts); the plain API is returned for in-process use.
  */
 export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>): EngineApi {
   installWasmKernels()
@@ -25,7 +31,7 @@ export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yie
     emit: (event, transfer) => sink.receive(Comlink.transfer(event, transfer)),
     yieldToHost,
   })
-  Comlink.expose(api, rpc)
+  Comlink.expose(createFacade(api, ENGINE_ARGUMENTS), guardedEndpoint(rpc, ENGINE_METHODS))
   return api
 }
 
