@@ -40,7 +40,7 @@ describe('engine facade', () => {
     // Function('return process'): code execution in the engine process if it got through.
     await expect(remote.startRun.constructor('return process') as Promise<unknown>).rejects.toMatchObject({ name: 'EngineApiError' })
     const proto: string = '__proto__'
-    await expect(remote[proto].polluted as unknown as Promise<unknown>).rejects.toMatchObject({ name: 'EngineApiError' })
+    await expect((remote as unknown as Record<string, Record<string, Promise<unknown>>>)[proto].polluted).rejects.toMatchObject({ name: 'EngineApiError' })
     await expect(remote.toString()).rejects.toThrow(/not an engine method/)
     expect(typeof (await (remote as unknown as EngineApi).version())).toBe('string')
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
