@@ -21,6 +21,7 @@ import { CliError, intOption, parseArgs, parseRows, type ParsedArgs } from './ar
 import { loadProjectData, noteLines, readDataFile, type DataOverrides, type ProjectData } from './data'
 import { readJsonText } from './files'
 import { problemLines, tidyMessage } from './output'
+import { commandExport } from './export'
 
 export type Print = (line: string) => void
 
@@ -270,11 +271,14 @@ Usage:
   axon trace <project.axon.json> --sample I [--apply] [--data FILE] [--labels FILE]
       The forward and backward pass of training example I, as JSON (net, out, delta,
       gradients and the update of every unit and weight).
+  axon export <project.axon.json | model.json> --to pytorch|onnx --out FILE
+      A PyTorch training script (runs as is or under torchrun) or an ONNX inference graph.
   axon --help | axon <command> --help
 
 Exit codes: 0 success, 1 bad file or failed training, 2 bad arguments.`
 
 const COMMANDS: Record<string, (argv: readonly string[], print: Print) => number> = {
+  export: (argv, print) => commandExport(argv, print),
   train: commandTrain,
   eval: commandEval,
   predict: commandPredict,
