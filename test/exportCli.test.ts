@@ -52,22 +52,30 @@ describe.skipIf(missing !== null)('axon export --to pytorch, run with python3', 
     printed.forEach((p, i) => expect(w[i]).toBeCloseTo(p, digits[i]))
   })
 
-  it('a CSV project (column roles, z-score, limit, split, Adam, early stopping) trains to the engine’s weights to 1e-12', () => {
-    const script = join(tmp, 'iris.py')
-    expect(axon('export', fixture('iris-csv.axon.json'), '--to', 'pytorch', '--out', script).code).toBe(0)
-    const r = run(PYTHON, [script, '--json', '--out', join(tmp, 'iris.json')], tmp)
-    expect(r.code, r.stderr).toBe(0)
-    const { session } = projectSession(fixture('iris-csv.axon.json'))
-    session.trainToEnd()
-    const torch = readModel(join(tmp, 'iris.json'))
-    const engine = Array.from(session.getFlatParams())
-    expect(flat(torch).length).toBe(engine.length)
-    flat(torch).forEach((w, i) => expect(Math.abs(w - engine[i])).toBeLessThan(1e-12))
-    const done = events(r.stdout).find((e) => e.event === 'done')!
-    expect(done.epochs).toBe(session.epoch)
-    expect(torch.history.valLoss!.at(-1)).toBeCloseTo(session.history.at(-1)!.valLoss!, 12)
-    expect(torch.preprocessing.labelNames).toEqual(['setosa', 'versicolor', 'virginica'])
-  })
+  const csvProjects = {
+    'iris-csv.axon.json': 'column roles, z-score, limit, the optimizer’s split, Adam, early stopping',
+    'iris-split.axon.json': 'an ID column left out, missing values dropped, stratified data-level validation and test split, min-max',
+  }
+  for (const [file, what] of Object.entries(csvProjects)) {
+    it(`a CSV project (${what}) trains to the engine’s weights to 1e-12`, () => {
+      const script = join(tmp, file.replace('.axon.json', '.py'))
+      const out = join(tmp, file.replace('.axon.json', '.model.json'))
+      expect(axon('export', fixture(file), '--to', 'pytorch', '--out', script).code).toBe(0)
+      const r = run(PYTHON, [script, '--json', '--out', out], tmp)
+      expect(r.code, r.stderr).toBe(0)
+      const { session, data } = projectSession(fixture(file))
+      session.trainToEnd()
+      const torch = readModel(out)
+      const engine = Array.from(session.getFlatParams())
+      expect(flat(torch).length).toBe(engine.length)
+      flat(torch).forEach((w, i) => expect(Math.abs(w - engine[i])).toBeLessThan(1e-12))
+      const done = events(r.stdout).find((e) => e.event === 'done')!
+      expect(done.epochs).toBe(session.epoch)
+      expect(torch.history.valLoss!.at(-1)).toBeCloseTo(session.history.at(-1)!.valLoss!, 12)
+      expect(torch.preprocessing.labelNames).toEqual(['setosa', 'versicolor', 'virginica'])
+      if (data.test) expect(done.test.loss).toBeCloseTo(session.evaluate(data.test).loss, 12)
+    })
+  }
 
   it('Fashion-MNIST 784-100-10: one process and torchrun with 2 both land within 1 point of the app’s test accuracy', () => {
     const script = join(tmp, 'fashion.py')

@@ -17,8 +17,18 @@ export interface TableExportData {
   labelNames?: string[]
 }
 
+/** The data-level split of file data (engine/data/split.ts), applied after the limit. */
+export interface ExportSplit {
+  /** Share of the rows held out for validation (then the optimizer's split is not used). */
+  validationFraction?: number
+  /** Share of the rows held out for testing (ignored when test files are given). */
+  testFraction?: number
+  /** Keep each class's share in every part. */
+  stratify?: boolean
+}
+
 /** IDX images + labels (gzipped or not), with an optional test pair. */
-export interface IdxExportData {
+export interface IdxExportData extends ExportSplit {
   kind: 'idx'
   train: { images: string; labels: string }
   test?: { images: string; labels: string }
@@ -28,14 +38,20 @@ export interface IdxExportData {
   scaling: InputScaling
 }
 
-/** One chosen CSV column: numeric, or categorical with its categories in the engine's order. */
+/**
+ * One chosen CSV column: numeric; categorical with its categories in the engine's order (one-hot
+ * inputs, or the class of a target); or `byValue`, a whole-number class column (value v = class v).
+ */
 export interface CsvExportColumn {
   name: string
   categories?: string[]
+  byValue?: boolean
+  /** A two-class target read into one output (0 or 1) rather than two one-hot outputs. */
+  binary?: boolean
 }
 
 /** A CSV file with the project's column roles (and the dialect the engine detected). */
-export interface CsvExportData {
+export interface CsvExportData extends ExportSplit {
   kind: 'csv'
   train: string
   test?: string
@@ -44,6 +60,10 @@ export interface CsvExportData {
   decimalComma: boolean
   /** Python's name of the text encoding: `utf-8-sig` (a BOM is skipped) or `latin-1`. */
   encoding: string
+  /** Lines above the header to skip (a preamble such as a title or a row count). */
+  skipLines: number
+  /** Rows with a missing value in a chosen column: refused, or dropped. */
+  missing: 'error' | 'drop'
   features: CsvExportColumn[]
   targets: CsvExportColumn[]
   featureNames?: string[]

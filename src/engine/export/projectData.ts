@@ -6,7 +6,7 @@ import { datasetInputs, datasetReadTarget } from '../data/dataset'
 import type { CsvTable } from '../data/csv'
 import type { FileData, Project } from '../project/types'
 import type { Dataset } from '../spec'
-import type { CsvExportColumn, ExportData, TableExportData } from './exportData'
+import type { CsvExportColumn, ExportData, ExportSplit, TableExportData } from './exportData'
 import { ExportError } from './errors'
 
 /** A dataset in memory as rows of numbers, as the network reads them (for small data). */
@@ -40,13 +40,43 @@ function idxLabelNames(file: FileData, train: Dataset | undefined): string[] {
   throw new ExportError('The IDX data names no classes.', 'Set the number of classes of the data in the project.')
 }
 
-/** The chosen CSV columns, with categories in the engine's order (so the one-hot columns agree). */
-function csvColumns(table: CsvTable, names: string[]): CsvExportColumn[] {
-  return names.map((name) => {
-    const column = table.columns.find((c) => c.name === name)
-    if (!column) throw new ExportError(`The CSV has no column "${name}".`)
-    return column.kind === 'categorical' ? { name, categories: [...column.categories] } : { name }
-  })
+/**
+ * The CSV's input columns as the engine chose them (after leaving out ID-like or excluded
+ * columns): a numeric column is its own feature name, a categorical one is "col=cat" per category.
+ */
+function csvFeatures(table: CsvTable, train: Dataset, targets: string[]): CsvExportColumn[] {
+  const names = train.featureNames ?? []
+  const columns: CsvExportColumn[] = []
+  for (const c of table.columns) {
+    if (targets.includes(c.name)) continue
+    if (names.includes(c.name)) columns.push({ name: c.name })
+    else {
+      const categories = names.filter((n) => n.startsWith(`${c.name}=`)).map((n) => n.slice(c.name.length + 1))
+      if (categories.length > 0) columns.push({ name: c.name, categories })
+    }
+  }
+  const width = columns.reduce((w, c) => w + (c.categories?.length ?? 1), 0)
+  if (width !== train.inputSize) throw new ExportError(`The CSV's ${train.inputSize} inputs could not be matched to its columns.`)
+  return columns
+}
+
+/** The CSV's target columns: numbers, or one class column (by category name, or by value). */
+function csvTargets(table: CsvTable, train: Dataset, targets: string[]): CsvExportColumn[] {
+  if (!train.labels || !train.labelNames) return targets.map((name) => ({ name }))
+  const column = table.columns.find((c) => c.name === targets[0])
+  const classes = [...train.labelNames]
+  const byValue = column?.kind === 'numeric' && classes.some((name, i) => name !== String(i))
+  const binary = train.targetSize === 1 && classes.length === 2
+  return [{ name: targets[0], categories: classes, ...(byValue ? { byValue: true } : {}), ...(binary ? { binary: true } : {}) }]
+}
+
+/** The data-level split of a file source. */
+function splitOf(file: FileData): ExportSplit {
+  return {
+    ...(file.validationFraction ? { validationFraction: file.validationFraction } : {}),
+    ...(file.testFraction && !file.testPath ? { testFraction: file.testFraction } : {}),
+    ...(file.stratify ? { stratify: true } : {}),
+  }
 }
 
 export interface FileExportContext {
@@ -70,14 +100,18 @@ export function fileExportData(file: FileData, context: FileExportContext): Expo
       ...test,
       labelNames: idxLabelNames(file, context.train),
       ...limit,
+      ...splitOf(file),
       scaling: file.scaling,
     }
   }
   const table = context.csv
-  if (!table) throw new ExportError('The CSV file has not been read.')
+  const train = context.train
+  if (!table || !train) throw new ExportError('The CSV file has not been read.')
+  if (file.missing && file.missing !== 'error' && file.missing !== 'drop') {
+    throw new ExportError(`The PyTorch export cannot fill missing values (“${file.missing}”) yet.`, 'Choose to drop the rows with missing values, or fill the file before exporting.')
+  }
   const names = table.columns.map((c) => c.name)
   const targets = (file.targetColumns ?? [names.length - 1]).map((t) => (typeof t === 'number' ? names[t] : t))
-  const features = names.filter((n) => !targets.includes(n))
   return {
     kind: 'csv',
     train: context.path(file.path),
@@ -86,11 +120,14 @@ export function fileExportData(file: FileData, context: FileExportContext): Expo
     header: table.header,
     decimalComma: table.decimalComma,
     encoding: table.encoding === 'latin-1' ? 'latin-1' : 'utf-8-sig',
-    features: csvColumns(table, features),
-    targets: csvColumns(table, targets),
-    ...(context.train?.featureNames ? { featureNames: [...context.train.featureNames] } : {}),
-    ...(context.train?.targetNames ? { targetNames: [...context.train.targetNames] } : {}),
+    skipLines: table.preamble?.line ?? 0,
+    missing: file.missing === 'drop' ? 'drop' : 'error',
+    features: csvFeatures(table, train, targets),
+    targets: csvTargets(table, train, targets),
+    ...(train.featureNames ? { featureNames: [...train.featureNames] } : {}),
+    ...(train.targetNames ? { targetNames: [...train.targetNames] } : {}),
     ...limit,
+    ...splitOf(file),
     scaling: file.scaling,
   }
 }

@@ -61,40 +61,62 @@ def csv_number(cell, decimal_comma, where):
         fail(f"{where}: “{cell}” is not a number.")
 
 
+def csv_class(cell, col, where):
+    """Index of a class cell: by its name, or (byValue) the whole number it holds."""
+    text = cell.strip()
+    if col.get("byValue"):
+        value = csv_number(cell, False, where)
+        if value.is_integer() and 0 <= value < len(col["categories"]):
+            return int(value)
+    elif text in col["categories"]:
+        return col["categories"].index(text)
+    elif text.replace(".", "", 1).lstrip("+-").isdigit() and float(text).is_integer() and str(int(float(text))) in col["categories"]:
+        return col["categories"].index(str(int(float(text))))
+    fail(f"{where}: “{cell}” is not one of the classes {col['categories']}.")
+
+
 def load_csv(path, recipe):
-    """A CSV with the project's column roles; categories one-hot, in the order the engine found."""
+    """A CSV with the project's column roles: numbers, one-hot categories, a class column."""
     with open(data_path(path), newline="", encoding=recipe["encoding"]) as f:
-        rows = [row for row in csv.reader(f, delimiter=recipe["delimiter"]) if any(c.strip() for c in row)]
+        lines = f.read().splitlines()[recipe.get("skipLines", 0) :]
+    rows = [row for row in csv.reader(lines, delimiter=recipe["delimiter"]) if any(c.strip() for c in row)]
     if recipe["header"]:
         names = [c.strip() or f"column {i + 1}" for i, c in enumerate(rows[0])]
         rows = rows[1:]
     else:
         names = [f"column {i + 1}" for i in range(len(rows[0]))]
+    for col in recipe["features"] + recipe["targets"]:
+        if col["name"] not in names:
+            fail(f"{path} has no column “{col['name']}”.")
 
-    def encode(row, line, columns):
+    def encode(row, line, columns, is_target):
         values = []
         for col in columns:
-            if col["name"] not in names:
-                fail(f"{path} has no column “{col['name']}”.")
-            cell = row[names.index(col["name"])]
+            cell = row[names.index(col["name"])] if names.index(col["name"]) < len(row) else ""
             where = f"{path}, row {line}, column “{col['name']}”"
             if cell.strip() in MISSING:
+                if recipe["missing"] == "drop":
+                    return None
                 fail(f"{where} is missing a value (the project refuses rows with missing values).")
             if "categories" in col:
-                if cell.strip() not in col["categories"]:
-                    fail(f"{where}: “{cell}” is not one of the classes {col['categories']}.")
                 block = [0.0] * len(col["categories"])
-                block[col["categories"].index(cell.strip())] = 1.0
+                block[csv_class(cell, col, where)] = 1.0
                 values += block
             else:
                 values.append(csv_number(cell, recipe["decimalComma"], where))
         return values
 
-    inputs = [encode(row, i + 1, recipe["features"]) for i, row in enumerate(rows)]
-    targets = [encode(row, i + 1, recipe["targets"]) for i, row in enumerate(rows)]
-    categorical = len(recipe["targets"]) == 1 and "categories" in recipe["targets"][0]
-    return {"inputs": torch.tensor(inputs, dtype=torch.float64), "targets": torch.tensor(targets, dtype=torch.float64),
-            "scale": 1, "labelNames": recipe["targets"][0]["categories"] if categorical else None}
+    inputs, targets = [], []
+    for i, row in enumerate(rows):
+        x, t = encode(row, i + 1, recipe["features"], False), encode(row, i + 1, recipe["targets"], True)
+        if x is not None and t is not None:
+            inputs.append(x)
+            targets.append(t)
+    classes = recipe["targets"][0].get("categories") if len(recipe["targets"]) == 1 else None
+    targets = torch.tensor(targets, dtype=torch.float64)
+    if recipe["targets"][0].get("binary"):  # one output holding the class, 0 or 1
+        targets = targets[:, 1:]
+    return {"inputs": torch.tensor(inputs, dtype=torch.float64), "targets": targets, "scale": 1, "labelNames": classes}
 
 
 def load_table(data):
@@ -127,8 +149,29 @@ def model_inputs(inputs, shift, per_feature, scale):
     return (inputs - shift) * per_feature * scale
 
 
-def load_data(data, args):
-    """Training and test sets as the network sees them, and the preprocessing to record."""
+def split_rows(targets, validation, test, stratify, seed):
+    """Seeded train / validation / test rows (engine/data/split.ts), by class when stratified."""
+    rng = stream(seed, "split")
+    count = targets.shape[0]
+    if stratify and targets.shape[1] > 1:
+        labels = targets.argmax(1).tolist()
+        groups = [[i for i in range(count) if labels[i] == k] for k in range(targets.shape[1])]
+    else:
+        groups = [list(range(count))]
+    parts = {"train": [], "validation": [], "test": []}
+    for group in groups:
+        if not group:
+            continue
+        rng.shuffle(group)
+        n_test = math.floor(len(group) * test + 0.5)
+        n_val = math.floor(len(group) * validation + 0.5)
+        for r, row in enumerate(group):
+            parts["test" if r < n_test else "validation" if r < n_test + n_val else "train"].append(row)
+    return {name: sorted(rows) for name, rows in parts.items()}
+
+
+def load_data(data, args, seed):
+    """Training, validation and test sets as the network sees them, and the preprocessing to record."""
     kind = data["kind"]
     if kind == "table":
         train, test = load_table(data), None
@@ -143,10 +186,18 @@ def load_data(data, args):
         train = load_csv(args.data or data["train"], data)
         test_path = args.test_data or data.get("test")
         test = load_csv(test_path, data) if test_path else None
+    inputs, targets = train["inputs"], train["targets"]
     limit = data.get("limit")
-    if limit is not None and limit < train["inputs"].shape[0]:
-        train["inputs"], train["targets"] = train["inputs"][:limit], train["targets"][:limit]
-    shift, per_feature, scale = fit_normalization(train["inputs"], data.get("scaling", "none"), train["scale"])
+    if limit is not None and limit < inputs.shape[0]:
+        inputs, targets = inputs[:limit], targets[:limit]
+    parts = split_rows(targets, data.get("validationFraction", 0), 0 if test else data.get("testFraction", 0),
+                       data.get("stratify", False), seed)
+    if not parts["train"]:
+        fail(f"The split leaves no rows for training (the data has {inputs.shape[0]}).")
+    sets = {name: (inputs[rows], targets[rows]) if rows else None for name, rows in parts.items()}
+    if test is not None:
+        sets["test"] = (test["inputs"], test["targets"])
+    shift, per_feature, scale = fit_normalization(sets["train"][0], data.get("scaling", "none"), train["scale"])
     prep = {"scale": scale}
     if shift is not None:
         prep["shift"], prep["scalePerFeature"] = shift.tolist(), per_feature.tolist()
@@ -155,10 +206,9 @@ def load_data(data, args):
             prep[key] = data[key]
     if train.get("labelNames"):
         prep["labelNames"] = train["labelNames"]
-    result = {"train": (model_inputs(train["inputs"], shift, per_feature, scale), train["targets"]),
-              "test": None, "preprocessing": prep, "inputShape": train.get("shape")}
-    if test is not None:
-        result["test"] = (model_inputs(test["inputs"], shift, per_feature, scale), test["targets"])
+    result = {"preprocessing": prep, "inputShape": train.get("shape")}
+    for name, part in sets.items():
+        result[name] = None if part is None else (model_inputs(part[0], shift, per_feature, scale), part[1])
     return result
 
 

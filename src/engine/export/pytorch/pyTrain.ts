@@ -168,7 +168,7 @@ def main():
     dtype = torch.float64 if (args.dtype or spec["model"]["precision"]) == "float64" else torch.float32
     rank, world = start_processes()
     say = (lambda line: print(line, flush=True)) if rank == 0 else (lambda line: None)
-    data = load_data(DATA, args)
+    data = load_data(DATA, args, spec["seed"])
     inputs, targets = data["train"]
     inputs, targets = inputs.to(dtype), targets.to(dtype)
     seed, model, training = spec["seed"], spec["model"], spec["training"]
@@ -181,10 +181,11 @@ def main():
         layer.noise = torch_generator(seed, "noise", rank) if isinstance(layer, Dense) else None
         layer.generator = torch_generator(seed, "dropout", rank) if isinstance(layer, Dropout) else None
 
-    # The validation split, from its own stream, then batches of the training rows.
+    # The validation split, from its own stream (unless the data has its own validation part),
+    # then batches of the training rows.
     count = inputs.shape[0]
     rows = list(range(count))
-    val_count = math.floor(count * training["validationFraction"] + 0.5)
+    val_count = 0 if data["validation"] is not None else math.floor(count * training["validationFraction"] + 0.5)
     if val_count > 0:
         stream(seed, "split").shuffle(rows)
     val_rows, train_rows = sorted(rows[count - val_count :]), sorted(rows[: count - val_count])
@@ -204,6 +205,8 @@ def main():
     mean = model["loss"]["reduction"] == "mean"
     eta0 = spec["optimizer"]["learningRate"]
     val = (inputs[val_rows], targets[val_rows]) if val_rows else None
+    if data["validation"] is not None:
+        val = (data["validation"][0].to(dtype), data["validation"][1].to(dtype))
     state = {"network": network, "best": None}
     history, epoch, iteration, stopped, restored = [], 0, 0, None, None
     learning_rate = schedule_rate(spec["schedule"], eta0, 0)
