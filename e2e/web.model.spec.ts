@@ -73,6 +73,8 @@ test('train XOR, export the model, open it again: the same weights and the same 
   expect(model.data.kind).toBe('inline')
 
   // Open it as a network: the dense nodes carry the exported numbers, digit for digit.
+  // (The trained run is stopped on the way: the app asks first.)
+  page.once('dialog', (d) => void d.accept())
   const before = await graphSnapshot(page)
   await page.getByTestId('open-model-input').setInputFiles({ name: 'xor.model.json', mimeType: 'application/json', buffer: Buffer.from(text) })
   await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json')

@@ -10,6 +10,7 @@ import type { EngineHostIo } from './io'
 import { createEngineApi } from './api'
 import type { TrainSnapshot, TrainingData } from './trainingTypes'
 import { createPredictor, parseModel } from '../model'
+import { autoSpeed } from './trainingRun'
 
 /** A fake host: records snapshots; `hold` keeps deliveries pending until `release()`. */
 function fakeHost() {
@@ -294,6 +295,18 @@ describe('training API: controls', () => {
     expect(o.gradWeights[0]).toBeCloseTo(0.082167041, 6)
     expect(h.gradWeights[0]).toBeCloseTo(0.000438568, 6)
     expect(o.gradNorm).toBeGreaterThan(h.gradNorm)
+  })
+})
+
+describe('training API: speed chosen by the engine', () => {
+  it("'auto' watches the lecture nets at 20 updates per frame and trains big ones at full speed", async () => {
+    const api = createEngineApi(fakeHost().io)
+    expect((await api.startRun('x', xorSpec, { kind: 'builtin', id: 'xor' }, { speed: 'auto' })).speed).toBe(20)
+    expect(autoSpeed(100, 20_000)).toBe(20)
+    expect(autoSpeed(79_510, 1000)).toBe(0)
+    // Without 'auto' the given speed stands (default full speed).
+    expect((await api.startRun('y', xorSpec, { kind: 'builtin', id: 'xor' })).speed).toBe(0)
+    expect((await api.startRun('z', xorSpec, { kind: 'builtin', id: 'xor' }, { speed: 5 })).speed).toBe(5)
   })
 })
 

@@ -30,6 +30,19 @@ export const MAX_SLICE_ITERATIONS = 500
 /** Validation is re-evaluated at every snapshot when it costs at most this many multiply-adds. */
 export const LIVE_VALIDATION_WORK = 4e6
 
+/** Watchable speed of `autoSpeed`: updates per frame for the lecture nets. */
+export const WATCHABLE_SPEED = 20
+/** Above this many parameters × training examples, `autoSpeed` trains at full speed. */
+export const WATCHABLE_WORK = 2e6
+
+/**
+ * The speed a run starts with when the UI leaves it to the engine: n updates per frame where
+ * one can watch each update (the lecture nets), full speed (0) where that would take all day.
+ */
+export function autoSpeed(paramCount: number, trainCount: number): RunSpeed {
+  return paramCount * trainCount > WATCHABLE_WORK ? 0 : WATCHABLE_SPEED
+}
+
 /** The session's running epoch totals (a new object each epoch). */
 type Running = Readonly<RunningTotals>
 
@@ -52,7 +65,7 @@ export class TrainingRun {
   private readonly gridSize: number
   private session: Session
   private state: RunState = 'paused'
-  private speed: RunSpeed
+  private speed: RunSpeed = 0
   private generation = 0
   private seq = 0
   private error: string | null = null
@@ -74,7 +87,6 @@ export class TrainingRun {
     this.io = io
     this.spec = structuredCloneSpec(spec)
     this.data = resolveTrainingData(data)
-    this.speed = options.speed ?? 0
     this.gridSize = options.gridSize ?? 48
     this.session = this.newSession()
     const s = this.session
@@ -92,6 +104,7 @@ export class TrainingRun {
     const validationCount = this.data.validation?.count ?? s.valIndices.length
     this.liveValidation = validationCount > 0 && validationCount * params <= LIVE_VALIDATION_WORK
     const ds = s.train
+    this.speed = options.speed === 'auto' ? autoSpeed(params, s.epochSize) : (options.speed ?? 0)
     this.info = {
       runId,
       inputSize: ds.inputSize,
@@ -112,6 +125,7 @@ export class TrainingRun {
       probe,
       plane,
       sliceIterations,
+      speed: this.speed,
     }
   }
 

@@ -41,8 +41,11 @@ export type TrainingData =
 export type RunSpeed = number
 
 export interface RunOptions {
-  /** Initial speed (see `RunSpeed`). Default 0. */
-  speed?: RunSpeed
+  /**
+   * Initial speed (see `RunSpeed`), or `'auto'`: watchable for the lecture nets (20 updates per
+   * frame), full speed for big data (`autoSpeed`). Default 0. `RunInfo.speed` says which was chosen.
+   */
+  speed?: RunSpeed | 'auto'
   /** Start training at once (default false: the run starts paused, with its first snapshot). */
   autoStart?: boolean
   /** Side of the decision-boundary grid for 2-D inputs. Default 48. */
@@ -91,6 +94,8 @@ export interface RunInfo {
   plane: { xMin: number; xMax: number; yMin: number; yMax: number; size: number; points: Float32Array; classes: Int32Array | null } | null
   /** Updates per slice between yields when training at full speed. */
   sliceIterations: number
+  /** The speed the run started with (the one chosen when `RunOptions.speed` was `'auto'`). */
+  speed: RunSpeed
 }
 
 /** One point of the per-iteration curve: mean over the examples since the previous point. */

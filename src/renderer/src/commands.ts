@@ -10,17 +10,27 @@ import { createEmptyProject } from './graph/newProject'
 import { forgetFileHandle, openProjectText, saveProjectFile } from './files/projectFiles'
 import { selectDirty, useDocument } from './store/documentStore'
 import { useUi } from './store/uiStore'
-import { requestTrain, hasTrainListeners } from './store/trainRequest'
+import { runProgressText, trainingControls } from './training/trainingStore'
 
 const doc = () => useDocument.getState()
 const ui = () => useUi.getState()
 
-function confirmDiscard(): boolean {
-  return !selectDirty(doc()) || window.confirm('Discard the unsaved changes to this network?')
+/**
+ * Before another document replaces this one: asks when that loses unsaved changes or a
+ * training run's progress (the run is stopped either way); true when it may go ahead.
+ */
+export function confirmLeave(): boolean {
+  const dirty = selectDirty(doc())
+  const progress = runProgressText()
+  if (!dirty && !progress) return true
+  const run = progress ? `stop its training (${progress})` : ''
+  if (dirty && progress) return window.confirm(`Discard the unsaved changes to this network and ${run}?`)
+  if (dirty) return window.confirm('Discard the unsaved changes to this network?')
+  return window.confirm(`Open another network and ${run}? Export the model first to keep the trained weights.`)
 }
 
 export function newProject(): void {
-  if (!confirmDiscard()) return
+  if (!confirmLeave()) return
   forgetFileHandle()
   doc().load(createEmptyProject())
   ui().select([])
@@ -29,7 +39,7 @@ export function newProject(): void {
 
 export function openExample(id: string): void {
   const project = exampleProject(id)
-  if (!project || !confirmDiscard()) return
+  if (!project || !confirmLeave()) return
   forgetFileHandle()
   doc().load(wrapIfLong(project), { exampleId: id })
   ui().select([])
@@ -70,7 +80,7 @@ export function openText(text: string, fileName: string): boolean {
 
 /** Opens a project file (after asking to discard unsaved edits); true when it opened. */
 export async function openFile(file: File): Promise<boolean> {
-  if (!confirmDiscard()) return false
+  if (!confirmLeave()) return false
   return openText(await file.text(), file.name)
 }
 
@@ -140,12 +150,21 @@ function pruneSelection(): void {
   }
 }
 
-export function train(): void {
-  const { compiled, project } = doc()
-  if (!compiled.spec) return
+/** Showing the training panel (unfolded) on the Training tab. */
+function showTrainingPanel(): void {
   ui().setSideTab('training')
-  // The pause, step and reset controls live in the panel: show it if it was folded away.
   if (!ui().sidePanelOpen) ui().setSidePanelOpen(true)
-  if (!hasTrainListeners()) ui().notify({ kind: 'info', text: 'The network compiles. Training views arrive with the training panel.' })
-  requestTrain({ spec: compiled.spec, project })
+}
+
+/** Train: resume this network's paused run, else train it from the seed (asking before progress is lost). */
+export function train(): void {
+  if (!doc().compiled.spec) return
+  // The pause, step and reset controls live in the panel: show it if it was folded away.
+  showTrainingPanel()
+  void trainingControls.train()
+}
+
+/** Pause the running run (the toolbar's button while training). */
+export function pauseTraining(): void {
+  void trainingControls.pause()
 }

@@ -6,9 +6,17 @@ import { selectCanTrain, selectDirty, useDocument } from '../store/documentStore
 import { useUi } from '../store/uiStore'
 import { openModelFile } from './modelImport'
 import { openModelDialog, openProjectDialog } from '../files/desktopDocument'
+import { TRAIN_LABEL, runStatusOf, useTrainButton, type TrainAction } from '../training/trainButton'
+import { useTraining } from '../training/trainingStore'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl+'
+
+const TRAIN_TITLE: Record<TrainAction, string> = {
+  train: 'Train this network from its initial weights',
+  pause: 'Pause training (Resume goes on from here)',
+  resume: 'Go on training from where the run paused',
+}
 
 /** The header: file commands, editing, view, theme and the Train button. */
 export function Toolbar() {
@@ -18,6 +26,8 @@ export function Toolbar() {
   const canUndo = useDocument((s) => s.history.past.length > 0)
   const canRedo = useDocument((s) => s.history.future.length > 0)
   const canTrain = useDocument(selectCanTrain)
+  const train = useTrainButton()
+  const runStatus = useTraining(runStatusOf)
   const errorCount = useDocument((s) => s.compiled.diagnostics.filter((d) => d.severity === 'error').length)
   const theme = useUi((s) => s.theme)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -97,15 +107,21 @@ export function Toolbar() {
         </button>
       </nav>
       <div className="toolbar-train" id="toolbar-train-slot">
+        {runStatus && (
+          <span className="muted" data-testid="toolbar-run-status" aria-live="polite">
+            {runStatus}
+          </span>
+        )}
         <button
           type="button"
           className="train-button"
           data-testid="train-button"
-          disabled={!canTrain}
-          onClick={cmd.train}
-          title={canTrain ? 'Train this network' : `Fix ${errorCount} problem${errorCount === 1 ? '' : 's'} first (see the badges on the canvas)`}
+          data-action={train.action}
+          disabled={train.disabled}
+          onClick={train.action === 'pause' ? cmd.pauseTraining : cmd.train}
+          title={canTrain || train.action === 'pause' ? TRAIN_TITLE[train.action] : `Fix ${errorCount} problem${errorCount === 1 ? '' : 's'} first (see the badges on the canvas)`}
         >
-          ▶ Train
+          {TRAIN_LABEL[train.action]}
         </button>
       </div>
     </header>

@@ -7,7 +7,8 @@
  */
 import { modelToProject, parseModel } from '../../../engine/model'
 import { forgetFileHandle } from '../files/projectFiles'
-import { selectDirty, useDocument } from '../store/documentStore'
+import { useDocument } from '../store/documentStore'
+import { confirmLeave } from '../commands'
 import { useUi } from '../store/uiStore'
 
 /** Opens model text; returns whether it was opened. */
@@ -21,7 +22,7 @@ export function openModelText(text: string, fileName: string): boolean {
     return false
   }
   const doc = useDocument.getState()
-  if (selectDirty(doc) && !window.confirm('Discard the unsaved changes to this network?')) return false
+  if (!confirmLeave()) return false
   forgetFileHandle()
   // Not saved as a project yet: marked dirty so the user is asked before it is replaced.
   doc.load(modelToProject(parsed.model), { dirty: true })

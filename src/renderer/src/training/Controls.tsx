@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { trainingControls, useTraining } from './trainingStore'
 import { count, fmt } from './format'
 import { stopMessage } from './stopMessage'
+import { TRAIN_LABEL, useTrainButton } from './trainButton'
+import { selectCanTrain, useDocument } from '../store/documentStore'
 
 /** Speeds offered: updates per frame, 0 = full speed (snapshots latest-wins). */
 const SPEEDS = [1, 5, 20, 100, 1000, 0]
@@ -11,33 +13,35 @@ export function Controls() {
   const snapshot = useTraining((s) => s.snapshot)
   const info = useTraining((s) => s.info)
   const speed = useTraining((s) => s.speed)
-  const [lr, setLr] = useState('')
+  const stale = useTraining((s) => s.stale)
+  const hasRun = useTraining((s) => s.runId !== null)
+  const canTrain = useDocument(selectCanTrain)
+  const train = useTrainButton()
   const state = snapshot?.state ?? 'paused'
-  const running = state === 'running'
-  const done = state === 'finished' || state === 'stopped' || state === 'failed'
-  const ready = info !== null && snapshot !== null
+  const done = !stale && (state === 'finished' || state === 'stopped' || state === 'failed')
   const optimizer = useTraining((s) => s.request?.spec.optimizer.id ?? null)
   const lastEpoch = useTraining((s) => s.curves.epochs.at(-1))
   return (
     <section className="train-controls" data-testid="train-controls">
       <div className="train-buttons">
-        {running ? (
-          <button type="button" data-testid="train-pause" onClick={() => void trainingControls.pause()}>
-            ❚❚ Pause
-          </button>
-        ) : (
-          <button type="button" className="primary" data-testid="train-resume" disabled={!ready || done} onClick={() => void trainingControls.resume()}>
-            ▶ {snapshot && snapshot.iteration > 0 ? 'Resume' : 'Train'}
-          </button>
-        )}
-        <button type="button" data-testid="train-reset" disabled={!ready} onClick={() => void trainingControls.reset()} title="Re-initialise the weights from the seed">
+        <button
+          type="button"
+          className={train.action === 'pause' ? undefined : 'primary'}
+          data-testid={train.action === 'pause' ? 'train-pause' : 'train-resume'}
+          data-action={train.action}
+          disabled={train.disabled}
+          onClick={() => void (train.action === 'pause' ? trainingControls.pause() : trainingControls.train())}
+        >
+          {TRAIN_LABEL[train.action]}
+        </button>
+        <button type="button" data-testid="train-reset" disabled={!hasRun || !canTrain} onClick={() => void trainingControls.reset()} title="Re-initialise the weights from the seed">
           ↺ Reset
         </button>
       </div>
       <div className="train-buttons" role="group" aria-label="Step">
         <span className="muted">Step</span>
         {(['example', 'batch', 'epoch'] as const).map((unit) => (
-          <button key={unit} type="button" data-testid={`train-step-${unit}`} disabled={!ready || done} onClick={() => void trainingControls.step(unit)} title={`Advance one ${unit} and pause`}>
+          <button key={unit} type="button" data-testid={`train-step-${unit}`} disabled={!canTrain || done} onClick={() => void trainingControls.step(unit)} title={`Advance one ${unit} and pause`}>
             {unit}
           </button>
         ))}
@@ -53,23 +57,7 @@ export function Controls() {
             ))}
           </select>
         </label>
-        <label title="The learning rate η; applies from the next update">
-          η
-          <input
-            data-testid="train-lr"
-            type="number"
-            step="any"
-            min="0"
-            placeholder={fmt(snapshot?.learningRate, 3)}
-            value={lr}
-            onChange={(e) => setLr(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return
-              const v = Number(lr)
-              if (lr !== '' && Number.isFinite(v) && v >= 0) void trainingControls.setLearningRate(v).then(() => setLr(''))
-            }}
-          />
-        </label>
+        <LearningRateField />
       </div>
       <dl className="train-counters" data-testid="train-counters">
         <div>
@@ -92,9 +80,14 @@ export function Controls() {
           <dd data-testid="counter-lr">{fmt(snapshot?.learningRate)}</dd>
         </div>
       </dl>
+      {stale && (
+        <p className="muted" data-testid="train-stale">
+          The network on the canvas has changed since this run started: ▶ Train starts again with it (undo brings this run back).
+        </p>
+      )}
       <p className="train-state" data-testid="train-state" data-state={state}>
         {state === 'running' && 'Training…'}
-        {state === 'paused' && (snapshot && snapshot.iteration > 0 ? 'Paused' : 'Ready: press Train or step through')}
+        {state === 'paused' && (snapshot && snapshot.iteration > 0 ? 'Paused' : canTrain ? 'Ready: press Train or step through' : 'Fix the problems on the canvas to train')}
         {state === 'finished' &&
           snapshot &&
           info &&
@@ -113,5 +106,38 @@ export function Controls() {
         {state === 'failed' && <span className="error">{snapshot?.error ? `Stopped: ${snapshot.errorName ?? 'error'} (see above)` : 'Training failed'}</span>}
       </p>
     </section>
+  )
+}
+
+/**
+ * η as the optimizer node has it, which is the value in force: typing a new one and pressing
+ * Enter edits the node (undoable), and the run takes it from its next update.
+ */
+function LearningRateField() {
+  const eta = useDocument((s) => s.compiled.spec?.optimizer.learningRate ?? null)
+  const [draft, setDraft] = useState<string | null>(null)
+  const commit = () => {
+    const v = Number(draft)
+    if (draft !== null && draft.trim() !== '' && Number.isFinite(v) && v > 0) trainingControls.setLearningRate(v)
+    setDraft(null)
+  }
+  return (
+    <label title="The learning rate η (the optimizer node's); applies from the next update">
+      η
+      <input
+        data-testid="train-lr"
+        type="number"
+        step="any"
+        min="0"
+        disabled={eta === null}
+        value={draft ?? (eta === null ? '' : String(eta))}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit()
+          if (e.key === 'Escape') setDraft(null)
+        }}
+      />
+    </label>
   )
 }

@@ -11,34 +11,38 @@ import { BoundaryView } from './BoundaryView'
 import { StepThroughView } from './StepThroughView'
 import { trainingControls } from './trainingStore'
 import { TrainingFailure } from './TrainingFailure'
+import { selectCanTrain, useDocument } from '../store/documentStore'
 
 /**
  * The training panel (issue 5), mounted in the designer's "Training" tab: controls and
  * counters, curves, decision boundary, hidden codes, weights, gradients, confusion matrix,
  * and the step-through (a wide overlay). Every number shown comes from the engine's snapshots.
+ * It always names the network on the canvas: the run is stopped when another document opens.
  */
 export function TrainingPanel() {
-  const title = useTraining((s) => s.title)
+  const title = useDocument((s) => s.project.meta.title)
+  const canTrain = useDocument(selectCanTrain)
   const runId = useTraining((s) => s.runId)
-  const info = useTraining((s) => s.info)
+  const info = useTraining((s) => (s.stale ? null : s.info))
   const error = useTraining((s) => s.error)
   const starting = useTraining((s) => s.starting)
   const exported = useTraining((s) => s.exported)
-  if (!runId) {
-    return (
-      <div className="training-panel" data-testid="training-panel">
-        <h2>Training</h2>
-        <p className="muted">Press ▶ Train when the network compiles: loss curves, weights, hidden codes and the step-through appear here.</p>
-      </div>
-    )
-  }
   return (
-    <div className="training-panel" data-testid="training-panel">
-      <h2 className="training-title">{title}</h2>
+    <div className="training-panel" data-testid="training-panel" data-run={runId ?? ''}>
+      <h2 className="training-title" data-testid="training-title">
+        {title}
+      </h2>
       {info && (
         <p className="muted small" data-testid="run-info">
           {info.inputSize} → {info.layers.map((l) => l.units).join(' → ')} · {info.paramCount.toLocaleString('en-US')} parameters · {info.trainCount.toLocaleString('en-US')} example{info.trainCount === 1 ? '' : 's'}
           {info.validationCount > 0 && ` · ${info.validationCount.toLocaleString('en-US')} for validation`} · batch {info.batchSize}
+        </p>
+      )}
+      {!runId && (
+        <p className="muted" data-testid="training-hint">
+          {canTrain
+            ? 'Press ▶ Train to watch this network learn, or step through one example: loss curves, weights and hidden codes appear here.'
+            : 'Fix the problems on the canvas to train this network: loss curves, weights, hidden codes and the step-through appear here.'}
         </p>
       )}
       {starting && <p className="muted">Loading the data…</p>}
@@ -49,12 +53,12 @@ export function TrainingPanel() {
       )}
       <TrainingFailure />
       <Controls />
-      {info && (
+      {canTrain && (
         <div className="train-actions">
-          <button type="button" className="step-through-open" data-testid="open-step-through" onClick={() => void trainingControls.trace(0)}>
+          <button type="button" className="step-through-open" data-testid="open-step-through" disabled={starting} onClick={() => void trainingControls.trace(0)}>
             Step through one example…
           </button>
-          <button type="button" data-testid="export-model" onClick={() => void trainingControls.exportModel()} title="Save the network as it is now (weights, biases, preprocessing, settings) as model JSON">
+          <button type="button" data-testid="export-model" disabled={starting} onClick={() => void trainingControls.exportModel()} title="Save the network as it is now (weights, biases, preprocessing, settings) as model JSON">
             Export model…
           </button>
           {exported && (
@@ -64,12 +68,16 @@ export function TrainingPanel() {
           )}
         </div>
       )}
-      <CurvesView />
-      <BoundaryView />
-      <HiddenCodes />
-      <WeightsView />
-      <GradientsView />
-      <ConfusionView />
+      {runId && (
+        <>
+          <CurvesView />
+          <BoundaryView />
+          <HiddenCodes />
+          <WeightsView />
+          <GradientsView />
+          <ConfusionView />
+        </>
+      )}
       {createPortal(<StepThroughView />, document.body)}
     </div>
   )

@@ -9,13 +9,14 @@
  */
 import { create } from 'zustand'
 import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engineClient'
-import { onTrainRequest, type TrainRequest } from '../store/trainRequest'
-import { useDocument } from '../store/documentStore'
+import { useDocument, type DocumentState } from '../store/documentStore'
 import type { EngineSpec } from '../../../engine/spec'
 import type { Project } from '../../../engine/project'
 import type { EpochPoint, RunInfo, RunProgress, StepThrough, TrainSnapshot, TrainingData } from '../../../engine/host/training'
 import { projectTrainingData } from './projectData'
 import { saveModelFile } from './modelFile'
+import { changedOptimizerSettings, runKey } from './runBinding'
+import { count } from './format'
 
 /** Curves as parallel columns, appended in place (`version` changes when they grow). */
 export interface Curves {
@@ -35,7 +36,6 @@ export const MAX_CURVE_POINTS = 4000
 
 export interface TrainingState {
   runId: string | null
-  title: string
   info: RunInfo | null
   snapshot: TrainSnapshot | null
   curves: Curves
@@ -43,16 +43,20 @@ export interface TrainingState {
   version: number
   /** Updates per frame (0 = full speed). */
   speed: number
+  /** The speed the user picked for this document (the engine picks until then). */
+  chosenSpeed: number | null
   /** Error from the engine while starting or driving the run. */
   error: string | null
   starting: boolean
   stepThrough: StepThrough | null
   stepThroughOpen: boolean
-  /** The request the run was started from (Reset of a changed graph starts a new run). */
-  request: TrainRequest | null
+  /** What the run was built from: the compiled spec and the project (updated by live η edits). */
+  request: { spec: EngineSpec; project: Project } | null
+  /** The network on the canvas has changed (layers, data, settings) since the run started. */
+  stale: boolean
   /** What the canvas tints dense nodes and unit links by: the weights, or their last gradient ∂E/∂w. */
   canvasTint: CanvasTint
-  /** The document load (`loadSerial`) the run was started in: the canvas shows live weights only on that drawing. */
+  /** The document load (`loadSerial`) the run belongs to, −1 while it is out of date: the canvas shows live weights only then. */
   docSerial: number
   /** File name of the last model export of this run. */
   exported: string | null
@@ -62,25 +66,20 @@ export type CanvasTint = 'weights' | 'gradients'
 
 const emptyCurves = (): Curves => ({ iteration: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [], epochs: [], gradIteration: [], gradNorms: [] })
 
-/** Default speed: watchable for the lecture nets, full speed for big data. */
-export function defaultSpeed(info: RunInfo | null): number {
-  if (!info) return 20
-  return info.paramCount * info.trainCount > 2e6 ? 0 : 20
-}
-
 export const useTraining = create<TrainingState>()(() => ({
   runId: null,
-  title: '',
   info: null,
   snapshot: null,
   curves: emptyCurves(),
   version: 0,
   speed: 20,
+  chosenSpeed: null,
   error: null,
   starting: false,
   stepThrough: null,
   stepThroughOpen: false,
   request: null,
+  stale: false,
   canvasTint: 'weights',
   docSerial: -1,
   exported: null,
@@ -148,29 +147,52 @@ async function engine() {
   return (await getEngineConnection()).engine
 }
 
-function fail(error: unknown): void {
+const doc = () => useDocument.getState()
+
+/** Shows an error in the panel, if `runId` (when given) is still the run the panel shows. */
+function fail(error: unknown, runId: string | null = get().runId): void {
+  if (runId !== get().runId) return
   set({ error: error instanceof Error ? error.message : String(error), starting: false })
 }
 
-/** Start a run of the compiled project (replacing any current one). */
-export async function startTraining(spec: EngineSpec, project: Project, options: { autoStart?: boolean } = {}): Promise<void> {
+/** Fields of a state with no run (the panel then shows the document, ready to train). */
+const NO_RUN = { runId: null, info: null, snapshot: null, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, exported: null } as const
+
+/** Stops the run in the engine (if any) and forgets it. */
+function dropRun(): void {
+  const runId = get().runId
+  set({ ...NO_RUN, curves: emptyCurves(), version: get().version + 1, chosenSpeed: null })
+  if (runId) void engine().then((e) => e.stop(runId)).catch(() => undefined)
+}
+
+/**
+ * Starts a run of the network on the canvas (replacing any run): paused with its first
+ * snapshot, or training at once with `autoStart`. Resolves to its id, or null when the graph
+ * does not compile, the start failed or another run replaced it meanwhile.
+ */
+async function startRun(autoStart: boolean): Promise<string | null> {
+  const { compiled, project, loadSerial } = doc()
+  const spec = compiled.spec
+  if (!spec) return null
   const previous = get().runId
   const runId = `run-${++runCounter}`
-  set({ runId, title: project.meta.title, info: null, snapshot: null, curves: emptyCurves(), version: get().version + 1, error: null, starting: true, stepThrough: null, request: { spec, project }, exported: null, docSerial: useDocument.getState().loadSerial })
+  set({ ...NO_RUN, runId, curves: emptyCurves(), version: get().version + 1, starting: true, request: { spec, project }, docSerial: loadSerial })
   try {
     const e = await engine()
     if (previous) await e.stop(previous).catch(() => undefined)
     const data: TrainingData = await projectTrainingData(project)
-    const speedGuess = get().speed
-    const info = await e.startRun(runId, spec, data, { speed: speedGuess })
-    const speed = defaultSpeed(info)
-    if (speed !== speedGuess) await e.setSpeed(runId, speed)
-    set({ info, speed, starting: false })
-    // One-shot lecture examples (a single update, e.g. Mazur's) start paused, for the step-through.
-    const updates = info.maxEpochs * Math.ceil(info.epochSize / info.batchSize)
-    if (options.autoStart ?? updates > 10) await e.resume(runId)
+    if (get().runId !== runId) return null
+    // Unless the user chose one, the engine picks the speed: watchable for the lecture nets, full speed for big data.
+    const info = await e.startRun(runId, spec, data, { speed: get().chosenSpeed ?? 'auto', autoStart })
+    if (get().runId !== runId) {
+      void e.stop(runId).catch(() => undefined)
+      return null
+    }
+    set({ info, speed: info.speed, starting: false })
+    return runId
   } catch (error) {
-    fail(error)
+    fail(error, runId)
+    return null
   }
 }
 
@@ -181,40 +203,125 @@ async function control<T>(call: (e: Awaited<ReturnType<typeof engine>>, runId: s
   try {
     return await call(await engine(), runId)
   } catch (error) {
-    fail(error)
+    fail(error, runId)
     return undefined
   }
 }
 
+/** True when the run in the panel is a run of the network on the canvas, ready for controls. */
+function runIsCurrent(): boolean {
+  const s = get()
+  return s.runId !== null && s.info !== null && !s.stale
+}
+
+/** "epoch 12, iteration 480" when the run has made progress that starting over would lose, else null. */
+export function runProgressText(): string | null {
+  const snap = get().snapshot
+  // A run the engine lost (it restarted) has nothing left to lose.
+  if (!get().runId || !get().info || !snap || snap.iteration === 0) return null
+  return `epoch ${count(snap.epoch)}, iteration ${count(snap.iteration)}`
+}
+
+/** Asks before a new run replaces one with progress; true when there is none or the user agrees. */
+function confirmStartOver(): boolean {
+  const progress = runProgressText()
+  if (!progress) return true
+  const why = get().stale ? 'The network on the canvas has changed. ' : ''
+  return window.confirm(`${why}Train again from the start? The run so far (${progress}) will be lost.`)
+}
+
+/** The current run's id, starting a paused one (asking first if that loses progress) when there is none. */
+async function currentRun(): Promise<string | null> {
+  if (runIsCurrent()) return get().runId
+  if (get().starting || !confirmStartOver()) return null
+  return startRun(false)
+}
+
+/**
+ * Keeps the run bound to the document: another document stops it; an edit of η (or another
+ * live optimizer setting) goes to the run; any other edit marks the run as out of date (and
+ * pauses it), until undo brings the network back.
+ */
+function followDocument(now: DocumentState, before: DocumentState): void {
+  if (now.loadSerial !== before.loadSerial) return dropRun()
+  const { request, runId } = get()
+  if (now.compiled === before.compiled || !runId || !request) return
+  const spec = now.compiled.spec
+  const stale = !spec || runKey(spec, now.project.data) !== runKey(request.spec, request.project.data)
+  if (stale) {
+    if (!get().stale) set({ stale: true, docSerial: -1 })
+    if (get().snapshot?.state === 'running') void trainingControls.pause()
+    return
+  }
+  const settings = changedOptimizerSettings(request.spec.optimizer, spec.optimizer)
+  set({ stale: false, docSerial: now.loadSerial, request: { spec, project: now.project } })
+  if (settings) void control((e, id) => e.setOptimizerSettings(id, settings))
+}
+
+useDocument.subscribe(followDocument)
+
+/** The optimizer node of the document (where η lives), if there is one. */
+function optimizerNodeId(): string | null {
+  return doc().project.nodes.find((n) => n.kind === 'optimizer')?.id ?? null
+}
+
 export const trainingControls = {
+  /**
+   * The one Train command (toolbar, panel, menu): resume a paused run of this network, else
+   * start training it from the seed, asking first when that loses a run's progress.
+   */
+  async train(): Promise<void> {
+    if (!doc().compiled.spec || get().starting) return
+    const state = get().snapshot?.state
+    if (runIsCurrent() && state === 'running') return
+    if (runIsCurrent() && state === 'paused') {
+      await control((e, id) => e.resume(id))
+      return
+    }
+    if (!confirmStartOver()) return
+    await startRun(true)
+  },
   resume: () => control((e, id) => e.resume(id)),
   pause: () => control((e, id) => e.pause(id)),
-  step: (unit: 'example' | 'batch' | 'epoch') => control((e, id) => e.step(id, unit)),
-  reset: () => control((e, id) => e.reset(id)),
+  async step(unit: 'example' | 'batch' | 'epoch') {
+    if (await currentRun()) await control((e, id) => e.step(id, unit))
+  },
+  /** Re-initialise from the seed; a run of a network since changed is replaced by one of the canvas. */
+  async reset() {
+    if (runIsCurrent()) await control((e, id) => e.reset(id))
+    else if (!get().starting) await startRun(false)
+  },
   async setSpeed(speed: number) {
-    set({ speed })
+    set({ speed, chosenSpeed: speed })
     await control((e, id) => e.setSpeed(id, speed))
   },
-  setLearningRate: (learningRate: number) => control((e, id) => e.setOptimizerSettings(id, { learningRate })),
+  /** η as an edit of the optimizer node (undoable, saved); the run follows the document. */
+  setLearningRate(learningRate: number): void {
+    const id = optimizerNodeId()
+    if (id) doc().updateParams(id, { learningRate }, `panel-lr`)
+  },
   /** Open the step-through of training row `index` (the update not applied). */
   async trace(index: number): Promise<void> {
+    if (!(await currentRun())) return
     const t = await control((e, id) => e.trace(id, index))
     if (t) set({ stepThrough: t, stepThroughOpen: true })
   },
   /** Apply the update of the traced row (one online step) and trace the same row again. */
   async applyTrace(): Promise<void> {
     const current = get().stepThrough
-    if (!current) return
+    if (!current || !runIsCurrent()) return
     await control((e, id) => e.trace(id, current.sampleIndex, { apply: true }))
     const t = await control((e, id) => e.trace(id, current.sampleIndex))
     if (t) set({ stepThrough: t })
   },
   closeTrace: () => set({ stepThroughOpen: false }),
   setCanvasTint: (canvasTint: CanvasTint) => set({ canvasTint }),
-  /** The engine writes the run's model JSON; the browser saves it as `<title>.model.json`. */
+  /** The engine writes the network's model JSON (as it is now); the browser saves it as `<title>.model.json`. */
   async exportModel(): Promise<void> {
-    const { title, request } = get()
-    const text = await control((e, id) => e.exportModel(id, { title, ...(request ? { data: request.project.data } : {}) }))
+    if (!(await currentRun())) return
+    const title = doc().project.meta.title
+    const data = get().request?.project.data
+    const text = await control((e, id) => e.exportModel(id, { title, ...(data ? { data } : {}) }))
     if (text === undefined) return
     try {
       const name = await saveModelFile(text, title)
@@ -224,8 +331,6 @@ export const trainingControls = {
     }
   },
 } satisfies Record<string, (...args: never[]) => Promise<RunProgress | StepThrough | void | undefined> | void>
-
-onTrainRequest(({ spec, project }) => void startTraining(spec, project))
 
 /** Shown when the engine process died under a run (its state went with it). */
 export const RUN_LOST_MESSAGE = 'The engine stopped unexpectedly and this training run was lost. The engine has been restarted and your network is unchanged: press ▶ Train to train again.'

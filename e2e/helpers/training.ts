@@ -1,0 +1,55 @@
+/**
+ * Playwright helpers for training journeys, in the user's words: open an example (answering
+ * "stop the run?" as asked), press Train, pause, read the counters. Every wait is on what the
+ * app shows (an epoch counter, a state), never on the clock: the test machine is shared.
+ */
+import { expect, type Page } from '@playwright/test'
+
+/** Answers every confirm() with `accept` from now on; returns the messages seen. */
+export function answerDialogs(page: Page, accept = true): string[] {
+  const seen: string[] = []
+  page.on('dialog', (d) => {
+    seen.push(d.message())
+    void (accept ? d.accept() : d.dismiss())
+  })
+  return seen
+}
+
+/** Opens a gallery example by its file id; a dialog on the way must be answered by a handler. */
+export async function openExampleFromGallery(page: Page, id: string): Promise<void> {
+  await page.getByTestId('cmd-examples').click()
+  await page.getByTestId(`example-${id}`).click()
+  await expect(page.getByTestId('example-card')).toHaveAttribute('data-example', id)
+}
+
+/** Shows the side panel's Training tab (where the panel lives beside the Inspector). */
+export async function showTrainingPanel(page: Page): Promise<void> {
+  await page.getByTestId('tab-training').click()
+  await expect(page.getByTestId('training-panel')).toBeVisible()
+}
+
+/** A counter of the training panel as a number (the part before " / max"). */
+export async function counter(page: Page, name: 'epoch' | 'iteration' | 'examples'): Promise<number> {
+  const text = (await page.getByTestId(`counter-${name}`).textContent()) ?? ''
+  const n = Number(text.split('/')[0].replace(/[^\d]/g, ''))
+  return text.trim().startsWith('–') ? NaN : n
+}
+
+/** The run state the panel reports (`paused`, `running`, `finished` …). */
+export function runState(page: Page) {
+  return page.getByTestId('train-state')
+}
+
+export async function setSpeed(page: Page, updatesPerFrame: number): Promise<void> {
+  await page.getByTestId('train-speed').selectOption(String(updatesPerFrame))
+}
+
+/** The title the training panel shows (it names the network the run belongs to). */
+export function panelTitle(page: Page) {
+  return page.getByTestId('training-panel').locator('h2')
+}
+
+/** Waits until the iteration counter passes `n`. */
+export async function waitForIterations(page: Page, n: number, timeout = 60_000): Promise<void> {
+  await expect.poll(() => counter(page, 'iteration'), { timeout }).toBeGreaterThan(n)
+}

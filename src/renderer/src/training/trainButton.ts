@@ -1,0 +1,49 @@
+/**
+ * The Train button's face, the same in the toolbar and the panel: what pressing it does now
+ * (train, pause, resume) and, for the toolbar, what is running at a glance.
+ */
+import { selectCanTrain, useDocument } from '../store/documentStore'
+import { useTraining, type TrainingState } from './trainingStore'
+import { count } from './format'
+
+export type TrainAction = 'train' | 'pause' | 'resume'
+
+/** What the one Train command does in this state (`trainingControls.train`, or pause while running). */
+export function trainActionOf(s: Pick<TrainingState, 'runId' | 'info' | 'stale' | 'snapshot'>): TrainAction {
+  const current = s.runId !== null && s.info !== null && !s.stale
+  if (current && s.snapshot?.state === 'running') return 'pause'
+  if (current && s.snapshot?.state === 'paused' && s.snapshot.iteration > 0) return 'resume'
+  return 'train'
+}
+
+export const TRAIN_LABEL: Record<TrainAction, string> = { train: '▶ Train', pause: '❚❚ Pause', resume: '▶ Resume' }
+
+/** The button's action and whether it can be pressed (a graph that compiles, no run being set up). */
+export function useTrainButton(): { action: TrainAction; disabled: boolean } {
+  const canTrain = useDocument(selectCanTrain)
+  const action = useTraining(trainActionOf)
+  const starting = useTraining((s) => s.starting)
+  return { action, disabled: starting || (!canTrain && action !== 'pause') }
+}
+
+/** One line for the toolbar: "Training · epoch 12", "Paused · epoch 3" …; null without a run. */
+export function runStatusOf(s: Pick<TrainingState, 'runId' | 'snapshot' | 'stale' | 'starting'>): string | null {
+  if (!s.runId) return null
+  if (s.starting) return 'Starting…'
+  const snap = s.snapshot
+  if (!snap) return null
+  if (s.stale) return 'Network changed since this run'
+  const epoch = `epoch ${count(snap.epoch)}`
+  switch (snap.state) {
+    case 'running':
+      return `Training · ${epoch}`
+    case 'paused':
+      return snap.iteration > 0 ? `Paused · ${epoch}` : 'Ready to train'
+    case 'finished':
+      return `Finished · ${epoch}`
+    case 'failed':
+      return `Failed · ${epoch}`
+    case 'stopped':
+      return 'Stopped'
+  }
+}
