@@ -20,12 +20,17 @@ describeRequiring(['numpy'], 'model JSON in NumPy', () => {
     ['tanh → dropout → softmax, shifted and scaled inputs', ['tanh', 'softmax'], 'softmaxCrossEntropy', 3],
     ['leaky ReLU → sigmoid', [{ id: 'leakyRelu', alpha: 0.1 }, 'sigmoid'], 'bce', 1],
     ['softplus → linear (slope 2)', ['softplus', { id: 'linear', slope: 2 }], 'halfSse', 1],
-  ] as const)('%s', (_, [hiddenAct, outAct], loss, outputs) => {
+    ['tanh → batch norm → sigmoid', ['tanh', 'sigmoid'], 'bce', 1],
+  ] as const)('%s', (name, [hiddenAct, outAct], loss, outputs) => {
     const X = [[0, 0], [0, 1], [1, 0], [1, 1], [2, -1]]
     const targets = X.map((x, i) => (outputs === 1 ? [(x[0] + x[1]) % 2] : [0, 1, 2].map((c) => (c === i % 3 ? 1 : 0))))
     const data: Dataset = { ...tableDataset(X, targets), inputShift: Float64Array.from([0.5, -0.25]), inputScalePerFeature: Float64Array.from([2, 3]), inputScale: 0.5 }
     const spec = engineSpec(
-      { inputSize: 2, layers: [dense('h', 4, hiddenAct), { kind: 'dropout', nodeId: 'd', rate: 0.3 }, dense('o', outputs, outAct)], loss: { id: loss, reduction: 'mean' } },
+      {
+        inputSize: 2,
+        layers: [dense('h', 4, hiddenAct), name.includes('batch norm') ? { kind: 'batchNorm', nodeId: 'bn', momentum: 0.3, epsilon: 1e-5 } : { kind: 'dropout', nodeId: 'd', rate: 0.3 }, dense('o', outputs, outAct)],
+        loss: { id: loss, reduction: 'mean' },
+      },
       { seed: 3, optimizer: { id: 'sgd', learningRate: 0.3 }, training: { batch: { mode: 'full' }, maxEpochs: 5, shuffle: false, validationFraction: 0 } },
     )
     const session = createSession(spec, data)

@@ -53,6 +53,10 @@ def predict(model, x):
         a = a * np.asarray(pre["scalePerFeature"])
     a = a * pre["scale"]
     for layer in model["architecture"]["layers"]:
+        if layer["kind"] == "batchNorm":  # the running statistics, then scale γ and shift β
+            std = np.sqrt(np.asarray(layer["runningVar"]) + layer["epsilon"])
+            a = (a - np.asarray(layer["runningMean"])) / std * np.asarray(layer["gamma"]) + np.asarray(layer["beta"])
+            continue
         if layer["kind"] != "dense":
             continue  # dropout is the identity when predicting
         W = np.asarray(layer["weights"])  # [units, nIn]: W[j, k] is w_jk, from input k into unit j

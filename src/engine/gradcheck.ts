@@ -4,10 +4,10 @@
  *   ∂E/∂θ ≈ (E(θ + ε) − E(θ − ε)) / (2ε)
  *
  * E is the batch loss with the spec's reduction (mean: (1/|B|)·Σ E_i), evaluated without
- * dropout or noise. Returns the largest relative error max|a − n|/max(1e-8, |a| + |n|).
+ * dropout or noise (`mode: 'training'`: with them, repeated exactly, and batch statistics). Returns the largest relative error max|a − n|/max(1e-8, |a| + |n|).
  */
 import type { Dataset, ModelSpec } from './spec'
-import { createRng } from './rng'
+import { createRng, createStreams } from './rng'
 import { createNetwork, networkBackward, networkForward, networkLossAndDelta, type Network } from './nn/network'
 import { datasetReadBatch } from './train/dataset'
 
@@ -26,9 +26,13 @@ export interface GradCheckResult {
   checked: number
 }
 
-/** Batch loss of rows 0..rows−1 already in X/T, with the reduction applied. */
-function batchLoss(nw: Network, rows: number, scale: number): number {
-  networkForward(nw, 0, rows, null)
+/**
+ * Batch loss of rows 0..rows−1 already in X/T, with the reduction applied. In training mode every
+ * evaluation draws from fresh streams of the same seed, so dropout masks and noise repeat exactly.
+ */
+function batchLoss(nw: Network, rows: number, scale: number, training: boolean): number {
+  const streams = training ? createStreams(1) : null
+  networkForward(nw, 0, rows, streams && { dropout: streams.dropout, noise: streams.noise })
   return scale * networkLossAndDelta(nw, 0, rows)
 }
 
@@ -39,7 +43,7 @@ function batchLoss(nw: Network, rows: number, scale: number): number {
 export function gradCheck(
   model: ModelSpec,
   ds: Dataset,
-  options: { seed?: number; epsilon?: number; rows?: number; params?: ArrayLike<number> } = {},
+  options: { seed?: number; epsilon?: number; rows?: number; params?: ArrayLike<number>; mode?: 'evaluation' | 'training' } = {},
 ): GradCheckResult {
   const rows = Math.min(options.rows ?? ds.count, ds.count)
   const eps = options.epsilon ?? 1e-6
@@ -49,7 +53,8 @@ export function gradCheck(
   datasetReadBatch(ds, idx, 0, rows, nw.X, nw.T)
   const scale = model.loss.reduction === 'mean' ? 1 / rows : 1
   nw.grads.fill(0)
-  batchLoss(nw, rows, scale)
+  const training = options.mode === 'training'
+  batchLoss(nw, rows, scale, training)
   networkBackward(nw, 0, rows, scale)
   const analytic = Float64Array.from(nw.grads)
   let maxAbs = 0
@@ -63,9 +68,9 @@ export function gradCheck(
     for (let i = r.offset; i < r.offset + r.length; i++) {
       const saved = nw.params[i]
       nw.params[i] = saved + eps
-      const plus = batchLoss(nw, rows, scale)
+      const plus = batchLoss(nw, rows, scale, training)
       nw.params[i] = saved - eps
-      const minus = batchLoss(nw, rows, scale)
+      const minus = batchLoss(nw, rows, scale, training)
       nw.params[i] = saved
       const numeric = (plus - minus) / (2 * eps)
       const abs = Math.abs(analytic[i] - numeric)

@@ -68,7 +68,21 @@ export interface DropoutLayerSpec {
   rate: number
 }
 
-export type LayerSpec = DenseLayerSpec | DropoutLayerSpec
+export interface BatchNormLayerSpec {
+  kind: 'batchNorm'
+  nodeId: string
+  /** Weight of each batch in the running statistics: running ← (1 − momentum)·running + momentum·batch. */
+  momentum: number
+  /** Added to the variance before the square root. */
+  epsilon: number
+  /** Hand-set scale γ, shift β and running statistics, `[units]` (a loaded model); else 1, 0, 0, 1. */
+  gamma?: number[]
+  beta?: number[]
+  runningMean?: number[]
+  runningVar?: number[]
+}
+
+export type LayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSpec
 
 export interface LossSpec {
   id: LossId

@@ -9,6 +9,7 @@
  */
 
 import type { DataSource } from '../project/types'
+import { layerKinds } from '../nn/layers'
 import type {
   ActivationSpec,
   EngineSpec,
@@ -44,7 +45,25 @@ export interface ModelDropoutLayer {
   rate: number
 }
 
-export type ModelLayer = ModelDenseLayer | ModelDropoutLayer
+/**
+ * Batch normalisation with its trained scale γ, shift β and running statistics: when predicting,
+ * out = γ·(x − runningMean)/√(runningVar + epsilon) + β per unit.
+ */
+export interface ModelBatchNormLayer {
+  kind: 'batchNorm'
+  nodeId: string
+  /** Equal to nIn. */
+  units: number
+  nIn: number
+  momentum: number
+  epsilon: number
+  gamma: number[]
+  beta: number[]
+  runningMean: number[]
+  runningVar: number[]
+}
+
+export type ModelLayer = ModelDenseLayer | ModelDropoutLayer | ModelBatchNormLayer
 
 export interface ModelArchitecture {
   inputSize: number
@@ -122,23 +141,7 @@ export function modelToSpec(model: ModelFile): EngineSpec {
       inputSize: a.inputSize,
       precision: a.precision,
       loss: { ...a.loss },
-      layers: a.layers.map((l) =>
-        l.kind === 'dropout'
-          ? { kind: 'dropout', nodeId: l.nodeId, rate: l.rate }
-          : {
-              kind: 'dense',
-              nodeId: l.nodeId,
-              units: l.units,
-              activation: { ...l.activation },
-              useBias: l.biases !== null,
-              trainWeights: true,
-              trainBiases: l.biases !== null,
-              weightInit: { id: 'zeros' },
-              biasInit: { id: 'zeros' },
-              weights: l.weights.map((row) => [...row]),
-              ...(l.biases ? { biases: [...l.biases] } : {}),
-            },
-      ),
+      layers: a.layers.map((l) => layerKinds[l.kind].fromExport(l as unknown as { nodeId: string } & Record<string, unknown>)),
     },
     optimizer: { ...model.training.optimizer },
     schedule: JSON.parse(JSON.stringify(model.training.schedule)),

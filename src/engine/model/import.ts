@@ -6,6 +6,7 @@
 import { describeJsonValue, parseJsonText } from '../data/userText'
 import { activations } from '../nn/activations'
 import { losses } from '../nn/losses'
+import { layerKinds } from '../nn/layers'
 import { createNetwork, networkPredict, type Network } from '../nn/network'
 import { createRng } from '../rng'
 import type { Dataset } from '../spec'
@@ -68,7 +69,14 @@ export function validateModel(json: unknown): ModelParseResult {
           if (!(isNumber(layer.rate) && layer.rate >= 0 && layer.rate < 1)) fail(`${path}.rate`, 'must be a number in [0, 1)')
           return
         }
-        if (layer.kind !== 'dense') return fail(`${path}.kind`, 'must be "dense" or "dropout"')
+        if (layer.kind === 'batchNorm') {
+          if (layer.nIn !== nIn || layer.units !== nIn) fail(`${path}.nIn`, `nIn and units must be ${nIn} (the previous layer's units)`)
+          if (!(isNumber(layer.momentum) && layer.momentum >= 0 && layer.momentum <= 1)) fail(`${path}.momentum`, 'must be a number in [0, 1]')
+          if (!(isNumber(layer.epsilon) && layer.epsilon > 0)) fail(`${path}.epsilon`, 'must be a positive number')
+          for (const key of ['gamma', 'beta', 'runningMean', 'runningVar']) if (!isNumberArray(layer[key], nIn)) fail(`${path}.${key}`, `must be ${nIn} numbers (one per unit)`)
+          return
+        }
+        if (layer.kind !== 'dense') return fail(`${path}.kind`, `must be one of ${Object.keys(layerKinds).map((k) => `"${k}"`).join(', ')}`)
         if (!isCount(layer.units)) return fail(`${path}.units`, 'must be a whole number ≥ 1')
         if (layer.nIn !== nIn) fail(`${path}.nIn`, `must be ${nIn} (the previous layer's units)`)
         const units = layer.units
@@ -89,7 +97,7 @@ export function validateModel(json: unknown): ModelParseResult {
       })
       outputSize = nIn
       const last: unknown = a.layers.at(-1)
-      if (isObject(last) && last.kind === 'dropout') fail(`$.architecture.layers[${a.layers.length - 1}]`, 'must be a dense layer (the output), not dropout')
+      if (isObject(last) && last.kind !== 'dense' && Object.hasOwn(layerKinds, last.kind as string)) fail(`$.architecture.layers[${a.layers.length - 1}]`, `must be a dense layer (the output), not ${last.kind as string}`)
       if (a.outputSize !== outputSize) fail('$.architecture.outputSize', `must be ${outputSize} (the last layer's units)`)
     }
   }

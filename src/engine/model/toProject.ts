@@ -5,7 +5,7 @@
  */
 
 import type { ActivationSpec } from '../spec'
-import { createNode } from '../project/nodeKinds'
+import { createNode, NODE_KINDS } from '../project/nodeKinds'
 import {
   PROJECT_FORMAT,
   PROJECT_VERSION,
@@ -106,10 +106,13 @@ export function modelToProject(model: ModelFile, options: ModelToProjectOptions 
   place(input)
 
   for (const l of a.layers) {
-    if (l.kind === 'dropout') {
-      const dropout = createNode('dropout', l.nodeId, { x: 0, y: 0 })
-      dropout.params.rate = l.rate
-      place(dropout)
+    if (l.kind !== 'dense') {
+      // A node that is its engine layer: its params are the layer's fields (trained values hand-set).
+      const node = createNode(l.kind, l.nodeId, { x: 0, y: 0 })
+      const fields = l as unknown as Record<string, unknown>
+      const params = node.params as unknown as Record<string, unknown>
+      for (const info of NODE_KINDS[l.kind].params) if (fields[info.key] !== undefined) params[info.key] = JSON.parse(JSON.stringify(fields[info.key]))
+      place(node)
       continue
     }
     const dense = createNode('dense', l.nodeId, { x: 0, y: 0 })

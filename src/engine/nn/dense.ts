@@ -8,7 +8,7 @@
  *
  * Parameters: W (nOut·nIn, row-major [out][in]) then b (nOut, only with a bias).
  */
-import type { DenseLayerSpec } from '../spec'
+import type { ActivationSpec, DenseLayerSpec } from '../spec'
 import { gemm, type FloatArray } from '../kernels/gemm'
 import { activationParams, activations, type Activation, type ActivationParams } from './activations'
 import { activationBackwardRows, activationForwardRows } from './activationPass'
@@ -152,7 +152,7 @@ export const denseKind: LayerKind<DenseLayerSpec> = {
   paramCount: (spec, nIn) => spec.units * nIn + (spec.useBias ? spec.units : 0),
   stateCount: () => 0,
   output: true,
-  check(spec, nIn, perceptron) {
+  check(spec, nIn, { perceptron }) {
     if (!Number.isInteger(spec.units) || spec.units < 1) return `A dense layer needs at least one unit (got ${spec.units}).`
     const act = activations[spec.activation.id] as Activation | undefined
     if (!act) return `Unknown activation "${spec.activation.id}".`
@@ -170,4 +170,20 @@ export const denseKind: LayerKind<DenseLayerSpec> = {
     return null
   },
   create: (spec, ctx) => new DenseLayer(spec, ctx),
+  fromExport(l) {
+    const biases = l.biases as number[] | null
+    return {
+      kind: 'dense',
+      nodeId: l.nodeId,
+      units: l.units as number,
+      activation: { ...(l.activation as ActivationSpec) },
+      useBias: biases !== null,
+      trainWeights: true,
+      trainBiases: biases !== null,
+      weightInit: { id: 'zeros' },
+      biasInit: { id: 'zeros' },
+      weights: (l.weights as number[][]).map((row) => [...row]),
+      ...(biases ? { biases: [...biases] } : {}),
+    }
+  },
 }

@@ -77,4 +77,5 @@ export const dropoutKind: LayerKind<DropoutLayerSpec> = {
   output: false,
   check: (spec) => (spec.rate >= 0 && spec.rate < 1 ? null : `Dropout rate must be in [0, 1) (got ${spec.rate}).`),
   create: (spec, ctx) => new DropoutLayer(spec, ctx),
+  fromExport: (l) => ({ kind: 'dropout', nodeId: l.nodeId, rate: l.rate as number }),
 }

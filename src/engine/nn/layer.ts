@@ -8,7 +8,7 @@
  */
 import type { FloatArray } from '../kernels/gemm'
 import type { Rng } from '../rng'
-import type { LayerSpec } from '../spec'
+import type { BatchSpec, LayerSpec } from '../spec'
 import type { Activation, ActivationParams } from './activations'
 import type { Loss } from './losses'
 import type { ParamRange } from './optimizers'
@@ -110,6 +110,14 @@ export interface OutputLayer extends Layer {
   backwardFromDelta(input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number, scale: number): void
 }
 
+/** How the network is trained, for the layer checks. */
+export interface RunContext {
+  /** The perceptron rule trains the network (no gradient). */
+  perceptron: boolean
+  /** Examples per update. */
+  batch: BatchSpec
+}
+
 /** How a layer kind is sized, checked and built from its spec. */
 export interface LayerKind<S extends LayerSpec = LayerSpec> {
   kind: S['kind']
@@ -120,9 +128,13 @@ export interface LayerKind<S extends LayerSpec = LayerSpec> {
   stateCount(spec: S, nIn: number): number
   /**
    * The engine's own check of the spec (the compiler's diagnostics come first): an error
-   * message, or null. `perceptron` is true when the perceptron rule trains the network.
+   * message, or null.
    */
-  check(spec: S, nIn: number, perceptron: boolean): string | null
+  check(spec: S, nIn: number, run: RunContext): string | null
+  /** The spec of a model-file layer (the inverse of `exportFields`, values hand-set). */
+  fromExport(layer: { nodeId: string } & Record<string, unknown>): S
+  /** True when the forward pass needs a whole batch at once (batch statistics): never split one. */
+  wholeBatch?: boolean
   /** Whether the layer can be the output (it implements `OutputLayer`). */
   output: boolean
   create(spec: S, ctx: LayerContext): Layer

@@ -6,12 +6,14 @@ import type { LayerSpec } from '../spec'
 import type { Layer, LayerContext, LayerKind } from './layer'
 import { denseKind } from './dense'
 import { dropoutKind } from './dropout'
+import { batchNormKind } from './batchNorm'
 
 type Kinds = { [K in LayerSpec['kind']]: LayerKind<Extract<LayerSpec, { kind: K }>> }
 
 export const layerKinds = {
   dense: denseKind,
   dropout: dropoutKind,
+  batchNorm: batchNormKind,
 } as const satisfies Kinds
 
 /** The kind descriptor of a spec (typed for the spec's union). */

@@ -68,7 +68,7 @@ describe('compileGraph', () => {
     p.edges.push({ id: 'ed', source: 'drop', target: 'o' })
     const { spec, diagnostics } = compileGraph(p)
     expect(diagnostics).toEqual([])
-    expect(spec!.model.layers.map((l) => (l.kind === 'dense' ? l.activation.id : `dropout ${l.rate}`))).toEqual(['linear', 'dropout 0.5', 'sigmoid'])
+    expect(spec!.model.layers.map((l) => (l.kind === 'dense' ? l.activation.id : l.kind === 'dropout' ? `dropout ${l.rate}` : l.kind))).toEqual(['linear', 'dropout 0.5', 'sigmoid'])
   })
 
   it('is deterministic and does not touch its input', () => {

@@ -28,6 +28,8 @@ import { isBuiltinDatasetId, projectDataset } from './dataset'
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics'
 import { activations } from '../nn/activations'
 import { checkParameterBudget } from './budget'
+import { layerKindOf } from '../nn/layers'
+import { PERCEPTRON } from '../nn/perceptron'
 import { INITS, NODE_KINDS, SCHEDULES, isValidConnection, type ParamInfo } from './nodeKinds'
 import type {
   ActivationParams,
@@ -241,6 +243,29 @@ function toDenseSpec(node: ProjectNodeOf<'dense'>, activation: ActivationParams 
   return layer
 }
 
+/** A node that is its engine layer (`engineLayer` in NODE_KINDS): kind, id and params as they are. */
+function toLayerSpec(node: ProjectNode): LayerSpec {
+  return { kind: node.kind, nodeId: node.id, ...JSON.parse(JSON.stringify(node.params)) } as LayerSpec
+}
+
+/** The engine's own check of each engine-layer node, given the widths and the training settings. */
+function checkEngineLayers(layers: { node: ProjectNode; dense?: ProjectNodeOf<'dense'> }[], inputSize: number | undefined, optimizer: ProjectNodeOf<'optimizer'>, diag: Diagnostics): void {
+  const run = { perceptron: optimizer.params.optimizer === PERCEPTRON, batch: toTrainingSpec(optimizer.params).batch }
+  let width = inputSize
+  for (const { node, dense } of layers) {
+    if (dense) {
+      width = dense.params.units
+      continue
+    }
+    if (width === undefined) return
+    const spec = toLayerSpec(node)
+    const kind = layerKindOf(spec)
+    const problem = kind.check(spec, width, run)
+    if (problem) diag.error('layer-check', { nodeId: node.id }, problem, `Change the settings of ${nameOf(node)} or the optimizer's batch mode.`)
+    width = kind.units(spec, width)
+  }
+}
+
 function toOptimizerSpec(p: OptimizerParams): OptimizerSpec {
   const spec: OptimizerSpec = { id: p.optimizer, learningRate: p.learningRate }
   if (p.optimizer === 'momentum' || p.optimizer === 'momentumEma' || p.optimizer === 'nesterov') spec.momentum = p.momentum
@@ -390,7 +415,7 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
     const node = chain[i]
     const before = chain[i - 1]
     if (node.kind === 'dense') layers.push({ node, dense: node })
-    else if (node.kind === 'dropout') layers.push({ node })
+    else if (NODE_KINDS[node.kind].engineLayer) layers.push({ node })
     else if (node.kind === 'activation') {
       const last = layers.at(-1)
       if (before.kind === 'activation') {
@@ -425,6 +450,7 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
     nIn = dense.params.units
   }
   checkParameterBudget(inputSize, denseLayers.map((l) => l.dense!), project.precision, diag)
+  if (optimizerNode) checkEngineLayers(layers, inputSize, optimizerNode, diag)
   const outputLayer = denseLayers.at(-1)
   if (outputLayer && dataShape && lossOnChain && outputLayer.dense!.params.units !== dataShape.targetSize) {
     diag.error('output-size-mismatch', { nodeId: outputLayer.node.id, param: 'units' }, `The output layer has ${outputLayer.dense!.params.units} units but the data has ${dataShape.targetSize} targets.`, `Set the last layer’s units to ${dataShape.targetSize}.`)
@@ -464,9 +490,7 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
   if (diag.hasErrors || !input || !lossNode || !optimizerNode || inputSize === undefined) {
     return { spec: null, diagnostics: diag.list, chain: chainIds }
   }
-  const specLayers: LayerSpec[] = layers.map(({ node, dense, activation }) =>
-    dense ? toDenseSpec(dense, activation?.params) : { kind: 'dropout', nodeId: node.id, rate: (node as ProjectNodeOf<'dropout'>).params.rate },
-  )
+  const specLayers: LayerSpec[] = layers.map(({ node, dense, activation }) => (dense ? toDenseSpec(dense, activation?.params) : toLayerSpec(node)))
   const p = optimizerNode.params
   const spec: EngineSpec = {
     version: SPEC_VERSION,

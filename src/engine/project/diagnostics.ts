@@ -54,6 +54,8 @@ export type DiagnosticCode =
   | 'nothing-to-train'
   /** The parameters would not fit the engine's memory (budget.ts). */
   | 'network-too-large'
+  /** The engine's own check of a layer node (e.g. batch norm with one example per update). */
+  | 'layer-check'
 
 export interface Diagnostic {
   severity: Severity

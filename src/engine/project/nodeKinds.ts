@@ -83,10 +83,20 @@ export interface ParamInfo {
   optional?: boolean
 }
 
+/** Palette groups, in the order people think of them. */
+export type PaletteGroup = 'data' | 'layers' | 'activations' | 'losses' | 'optimizers'
+
 export interface NodeKindInfo<K extends NodeKind = NodeKind> {
   kind: K
   label: string
   description: string
+  /** Where the palette lists it. */
+  group: PaletteGroup
+  /**
+   * The node is one engine layer of the same kind whose spec fields are the node's params
+   * (dropout, batch normalisation): the compiler needs no code of its own for it.
+   */
+  engineLayer?: boolean
   defaults: NodeParamsByKind[K]
   params: ParamInfo[]
   /** Kinds an edge from this kind may go to (the canvas refuses other connections). */
@@ -100,16 +110,18 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
     kind: 'input',
     label: 'Input',
     description: 'The features of one example enter here.',
+    group: 'data',
     defaults: { size: 'auto' },
     params: [
       { key: 'size', label: 'Size', description: 'Number of input features, or auto to take it from the data.', type: 'sizeOrAuto', min: 1 },
     ],
-    connectsTo: ['dense', 'dropout'],
+    connectsTo: ['dense', 'dropout', 'batchNorm'],
   },
   dense: {
     kind: 'dense',
     label: 'Dense layer',
     description: 'Fully-connected units: net_j = Σ_k w_jk·x_k + b_j (add an activation node after it).',
+    group: 'layers',
     defaults: {
       units: 2,
       useBias: true,
@@ -128,12 +140,13 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       { key: 'weights', label: 'Weights', description: 'Hand-set weights, one row per unit: w_jk from input k into unit j.', type: 'matrix', optional: true },
       { key: 'biases', label: 'Biases', description: 'Hand-set biases, one per unit.', type: 'vector', optional: true, when: { key: 'useBias', in: [true] } },
     ],
-    connectsTo: ['activation', 'dropout', 'dense', 'loss'],
+    connectsTo: ['activation', 'dropout', 'batchNorm', 'dense', 'loss'],
   },
   activation: {
     kind: 'activation',
     label: 'Activation',
     description: 'out = f(net), applied to the dense layer just before it.',
+    group: 'activations',
     defaults: { activation: 'sigmoid', slope: 1, alpha: 0.01, noiseStd: 1 },
     params: [
       { key: 'activation', label: 'Function', description: 'The activation function f.', type: 'enum', options: ACTIVATIONS },
@@ -141,22 +154,42 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       { key: 'alpha', label: 'α', description: 'Slope for negative inputs.', type: 'number', min: 0, when: { key: 'activation', in: ['leakyRelu'] } },
       { key: 'noiseStd', label: 'Noise σ', description: 'Standard deviation of the noise added while training.', type: 'number', min: 0, when: { key: 'activation', in: ['noisyRelu'] } },
     ],
-    connectsTo: ['dropout', 'dense', 'loss'],
+    connectsTo: ['dropout', 'batchNorm', 'dense', 'loss'],
   },
   dropout: {
     kind: 'dropout',
     label: 'Dropout',
     description: 'While training, drops each unit with probability rate (and scales the rest by 1/(1−rate)).',
+    group: 'layers',
+    engineLayer: true,
     defaults: { rate: 0.5 },
     params: [
       { key: 'rate', label: 'Rate', description: 'Probability of dropping a unit during training.', type: 'number', min: 0, exclusiveMax: 1 },
     ],
-    connectsTo: ['dense', 'loss'],
+    connectsTo: ['dense', 'batchNorm', 'loss'],
+  },
+  batchNorm: {
+    kind: 'batchNorm',
+    label: 'Batch norm',
+    description: 'Normalises each unit over the batch, (x − μ)/√(σ² + ε), then scales by γ and shifts by β (both learned).',
+    group: 'layers',
+    engineLayer: true,
+    defaults: { momentum: 0.1, epsilon: 1e-5 },
+    params: [
+      { key: 'momentum', label: 'Momentum', description: 'Weight of each batch in the running mean and variance used when predicting.', type: 'number', min: 0, max: 1 },
+      { key: 'epsilon', label: 'ε', description: 'Added to the variance before the square root.', type: 'number', exclusiveMin: 0 },
+      { key: 'gamma', label: 'Scale γ', description: 'Hand-set scales, one per unit (start at 1).', type: 'vector', optional: true },
+      { key: 'beta', label: 'Shift β', description: 'Hand-set shifts, one per unit (start at 0).', type: 'vector', optional: true },
+      { key: 'runningMean', label: 'Running mean', description: 'Hand-set running means, one per unit (start at 0).', type: 'vector', optional: true },
+      { key: 'runningVar', label: 'Running variance', description: 'Hand-set running variances, one per unit (start at 1).', type: 'vector', optional: true },
+    ],
+    connectsTo: ['dense', 'dropout'],
   },
   loss: {
     kind: 'loss',
     label: 'Loss',
     description: 'Compares the output o with the target t: what training minimises.',
+    group: 'losses',
     defaults: { loss: 'halfSse', reduction: 'mean' },
     params: [
       { key: 'loss', label: 'Loss', description: 'The error function E(t, o).', type: 'enum', options: LOSSES },
@@ -177,6 +210,7 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
     kind: 'optimizer',
     label: 'Optimizer',
     description: 'How weights are updated from the loss, and every training setting.',
+    group: 'optimizers',
     defaults: {
       optimizer: 'sgd',
       learningRate: 0.5,

@@ -23,7 +23,7 @@ export const PROJECT_FORMAT = 'axon-studio/project' as const
 /** The version this code writes. Older versions are upgraded by `migrateProject`. */
 export const PROJECT_VERSION = 1 as const
 
-export type NodeKind = 'input' | 'dense' | 'activation' | 'dropout' | 'loss' | 'optimizer'
+export type NodeKind = 'input' | 'dense' | 'activation' | 'dropout' | 'batchNorm' | 'loss' | 'optimizer'
 
 /** Canvas position in React Flow's coordinates (px, y down). */
 export interface Position {
@@ -63,6 +63,18 @@ export interface ActivationParams {
 export interface DropoutParams {
   /** Probability of dropping each unit during training, in [0, 1). */
   rate: number
+}
+
+export interface BatchNormParams {
+  /** Weight of each batch in the running statistics (PyTorch's convention, default 0.1). */
+  momentum: number
+  /** Added to the variance before the square root. */
+  epsilon: number
+  /** Hand-set scale γ, shift β and running statistics `[units]` (a reopened model). */
+  gamma?: number[]
+  beta?: number[]
+  runningMean?: number[]
+  runningVar?: number[]
 }
 
 export interface LossParams {
@@ -116,6 +128,7 @@ export interface NodeParamsByKind {
   dense: DenseParams
   activation: ActivationParams
   dropout: DropoutParams
+  batchNorm: BatchNormParams
   loss: LossParams
   optimizer: OptimizerParams
 }

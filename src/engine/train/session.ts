@@ -23,6 +23,7 @@ import {
   type Network,
 } from '../nn/network'
 import { PERCEPTRON, perceptronConverged } from '../nn/perceptron'
+import { layerKindOf } from '../nn/layers'
 import { createOptimizer, type Optimizer } from '../nn/optimizers'
 import { scheduleRate } from '../nn/schedules'
 import { clipByNorm, clipByValue, gradientNorm, regularizeGradient } from '../nn/regularization'
@@ -168,6 +169,7 @@ export class Session {
   private readonly order: Int32Array
   private readonly batchSize: number
   private readonly chunk: number
+  private readonly wholeBatch: boolean
   private cursor = 0
   private inEpoch = false
   private batchStart = 0
@@ -196,7 +198,9 @@ export class Session {
     const n = this.trainIndices.length
     const b = spec.training.batch
     this.batchSize = b.mode === 'online' ? 1 : b.mode === 'full' ? n : Math.min(b.size, n)
-    const maxChunk = options.maxChunk ?? 1024
+    // Layers with batch statistics see each batch whole; others split it into chunks (memory).
+    this.wholeBatch = spec.model.layers.some((l) => layerKindOf(l).wholeBatch)
+    const maxChunk = this.wholeBatch ? Math.max(this.batchSize, options.maxChunk ?? 1024) : (options.maxChunk ?? 1024)
     this.chunk = Math.min(this.batchSize, maxChunk)
     const capacity = Math.max(this.chunk, Math.min(256, maxChunk, train.count))
     this.network = createNetwork(spec.model, capacity, this.streams.init, {
@@ -276,6 +280,9 @@ export class Session {
     const startIteration = this.iteration
     let ended: EpochMetrics | null = null
     if (this.stopped) return this.progress(false, null)
+    if (unit === 'example' && this.wholeBatch && this.batchSize > 1) {
+      throw new EngineError('SpecError', 'Batch normalisation needs the whole batch at once: step by batch or by epoch.')
+    }
     if (unit === 'example') ended = this.processRows(1)
     else if (unit === 'batch') ended = this.processRows(Infinity)
     else {

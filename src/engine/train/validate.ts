@@ -18,7 +18,7 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   let nIn = model.inputSize
   for (const layer of model.layers) {
     const kind = layerKindOf(layer)
-    const problem = kind.check(layer, nIn, perceptron)
+    const problem = kind.check(layer, nIn, { perceptron, batch: spec.training.batch })
     if (problem) throw specError(problem, layer.nodeId)
     nIn = kind.units(layer, nIn)
   }

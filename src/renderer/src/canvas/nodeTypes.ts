@@ -3,18 +3,12 @@
  * would remount every node). A node's `type` is its kind.
  */
 import type { EdgeTypes, NodeTypes } from '@xyflow/react'
-import type { NodeKind } from '../../../engine/project'
+import { NODE_KIND_IDS } from '../../../engine/project'
 import { LayerNode } from './LayerNode'
 import { ShapeEdge } from './ShapeEdge'
 
-export const nodeTypes = {
-  input: LayerNode,
-  dense: LayerNode,
-  activation: LayerNode,
-  dropout: LayerNode,
-  loss: LayerNode,
-  optimizer: LayerNode,
-} satisfies Record<NodeKind, unknown> as NodeTypes
+/** Every kind draws as a LayerNode (which asks the registry what to show). */
+export const nodeTypes: NodeTypes = Object.fromEntries(NODE_KIND_IDS.map((kind) => [kind, LayerNode]))
 
 export const edgeTypes: EdgeTypes = { shape: ShapeEdge }
 

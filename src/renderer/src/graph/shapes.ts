@@ -5,7 +5,8 @@
  * Pure and total: it works on any drawing, finished or not (a node whose size cannot be known
  * yet gets `null`), so the canvas can show numbers while the user is still building.
  */
-import type { DataShape, Project, ProjectNode } from '../../../engine/project'
+import { NODE_KINDS, type DataShape, type Project, type ProjectNode } from '../../../engine/project'
+import { layerKinds } from '../../../engine/nn/layers'
 
 export interface NodeShape {
   /** Number of values the node outputs per example; `null` when not known yet. */
@@ -68,7 +69,6 @@ export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
         size = validSize(node.params.units)
         break
       case 'activation':
-      case 'dropout':
         size = inSize()
         break
       case 'loss':
@@ -77,6 +77,11 @@ export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
       case 'optimizer':
         size = null
         break
+      default: {
+        // A node that is its engine layer: the engine's registry knows its width.
+        const n = inSize()
+        size = n === null ? null : layerKinds[node.kind].units(node.params as never, n)
+      }
     }
     visiting.delete(node.id)
     out.set(node.id, size)
@@ -95,6 +100,11 @@ export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
       shape.biasCount = node.params.useBias ? units : 0
       shape.weightCount = inSize === null ? null : units * inSize
       shape.paramCount = shape.weightCount === null ? null : shape.weightCount + shape.biasCount
+      if (shape.paramCount === null) totalIncomplete = true
+      else totalParams += shape.paramCount
+    } else if (NODE_KINDS[node.kind].engineLayer) {
+      const kind = layerKinds[node.kind as keyof typeof layerKinds]
+      shape.paramCount = inSize === null ? null : kind.paramCount(node.params as never, inSize)
       if (shape.paramCount === null) totalIncomplete = true
       else totalParams += shape.paramCount
     }

@@ -1,23 +1,25 @@
 /**
  * What a node shows on the canvas besides its kind: its key settings in a few words.
  */
-import { ACTIVATIONS, BATCH_MODES, LOSSES, OPTIMIZERS, type ProjectNode } from '../../../engine/project'
+import { ACTIVATIONS, BATCH_MODES, LOSSES, NODE_KINDS, NODE_KIND_IDS, OPTIMIZERS, type NodeKind, type PaletteGroup, type ProjectNode } from '../../../engine/project'
 
-/** Palette groups, in the order people think of them. */
-export type PaletteGroup = 'data' | 'layers' | 'activations' | 'losses' | 'optimizers'
+export type { PaletteGroup }
 
-export const GROUP_OF_KIND = {
-  input: 'data',
-  dense: 'layers',
-  dropout: 'layers',
-  activation: 'activations',
-  loss: 'losses',
-  optimizer: 'optimizers',
-} as const satisfies Record<ProjectNode['kind'], PaletteGroup>
+/** Each kind's palette group, from the node-kind registry. */
+export const GROUP_OF_KIND = Object.fromEntries(NODE_KIND_IDS.map((kind) => [kind, NODE_KINDS[kind].group])) as Record<NodeKind, PaletteGroup>
+
+/** A kind without its own summary: its required number settings from the registry, e.g. "Momentum 0.1 · ε 0.00001". */
+function registrySummary(node: ProjectNode): string[] {
+  const params = node.params as unknown as Record<string, unknown>
+  const shown = NODE_KINDS[node.kind].params.filter((info) => !info.optional && typeof params[info.key] === 'number')
+  return [shown.map((info) => `${info.label} ${String(params[info.key])}`).join(' · ')]
+}
 
 /** One or two short lines of key settings, e.g. ["3 units", "bias · weights frozen"]. */
 export function nodeSummary(node: ProjectNode): string[] {
   switch (node.kind) {
+    default:
+      return registrySummary(node)
     case 'input':
       return [node.params.size === 'auto' ? 'size from data' : `${node.params.size} features`]
     case 'dense': {

@@ -1,5 +1,5 @@
 import type { DragEvent } from 'react'
-import { ACTIVATIONS, LOSSES, NODE_KINDS, OPTIMIZERS, type NodeKind } from '../../../engine/project'
+import { ACTIVATIONS, LOSSES, NODE_KINDS, NODE_KIND_IDS, OPTIMIZERS, type NodeKind } from '../../../engine/project'
 import { PALETTE_MIME } from '../canvas/nodeTypes'
 import type { PalettePayload } from '../canvas/Canvas'
 import type { PaletteGroup } from '../graph/summary'
@@ -21,7 +21,7 @@ const item = (kind: NodeKind): PaletteItem => ({ testId: kind, label: NODE_KINDS
 /** Every activation, loss and optimizer the engine has, from the registries. */
 export const PALETTE: { group: PaletteGroup; title: string; items: PaletteItem[] }[] = [
   { group: 'data', title: 'Data', items: [item('input')] },
-  { group: 'layers', title: 'Layers', items: [item('dense'), item('dropout')] },
+  { group: 'layers', title: 'Layers', items: NODE_KIND_IDS.filter((kind) => NODE_KINDS[kind].group === 'layers').map(item) },
   {
     group: 'activations',
     title: 'Activations',
