@@ -2,6 +2,7 @@
  * Built-in datasets: the lectures' truth tables and the 8-3-8 encoder, seeded 2-D point sets
  * (as in TensorFlow Playground), and the Fashion-MNIST sample shipped in `resources/`.
  */
+import { cutText, quoteUser } from './userText'
 import type { Dataset } from '../spec'
 import { createRng, type Rng } from '../rng'
 import { DataError } from './errors'
@@ -102,6 +103,9 @@ function identity838(): Dataset {
 }
 
 /** Builds a 2-D point set from a per-point generator `(i, rng) → [x, y, label]`. */
+/** Most points a generated 2-D set may have. */
+export const MAX_POINTS = 1_000_000
+
 function points2d(
   options: BuiltinOptions,
   defaultNoise: number,
@@ -111,9 +115,9 @@ function points2d(
 ): Dataset {
   const count = options.count ?? 200
   const noise = options.noise ?? defaultNoise
-  if (!Number.isInteger(count) || count < 1 || !(noise >= 0)) {
-    throw new DataError('badOption', `Cannot generate ${count} points with noise ${noise}.`, {
-      hint: 'Use a whole number of points (at least 1) and a noise of 0 or more.',
+  if (!Number.isInteger(count) || count < 1 || count > MAX_POINTS || !(noise >= 0 && noise <= 1e6)) {
+    throw new DataError('badOption', `Cannot generate ${cutText(String(count), 20)} points with noise ${cutText(String(noise), 20)}.`, {
+      hint: `Use a whole number of points from 1 to ${MAX_POINTS.toLocaleString('en-US')} and a noise of 0 or more.`,
     })
   }
   const rng = createRng(options.seed ?? 1)
@@ -257,7 +261,7 @@ export const BUILTIN_DATASETS = {
 export function builtinDataset(id: BuiltinDatasetId, options: BuiltinOptions = {}): Dataset {
   const info: BuiltinInfo | undefined = BUILTIN_DATASETS[id]
   if (!info) {
-    throw new DataError('badOption', `There is no built-in dataset "${id}".`, {
+    throw new DataError('badOption', `There is no built-in dataset ${quoteUser(String(id))}.`, {
       hint: `The built-in datasets are: ${Object.keys(BUILTIN_DATASETS).join(', ')}.`,
     })
   }

@@ -141,3 +141,14 @@ describe('CSV round trip', () => {
     }
   })
 })
+
+describe('bytes that are not UTF-8 (found by the fuzz suite)', () => {
+  it('0xF5…0xFF and code points past U+10FFFF read as Latin-1, never throw', () => {
+    const bytes = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xff, 0xa6, 0x81, 0x0a])
+    const t = parseCsv(bytes)
+    expect(t.encoding).toBe('latin-1')
+    expect(t.columns[1].kind).toBe('categorical')
+    const beyond = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xf4, 0x90, 0x80, 0x80, 0x0a])
+    expect(parseCsv(beyond).encoding).toBe('latin-1')
+  })
+})

@@ -71,8 +71,9 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingId {
       i++
       continue
     }
-    const extra = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : -1
-    if (extra < 0 || i + extra >= n) return 'latin-1'
+    // 0xF5…0xFF never start a sequence; 0xF4 only up to U+10FFFF (second byte ≤ 0x8F).
+    const extra = b >= 0xf5 ? -1 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 ? 1 : -1
+    if (extra < 0 || i + extra >= n || (b === 0xf4 && bytes[i + 1] > 0x8f)) return 'latin-1'
     for (let k = 1; k <= extra; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return 'latin-1'
     i += extra + 1
   }
@@ -132,7 +133,7 @@ export function decodeText(
         (bytes[i + 3] & 0x3f)
       i += 4
     }
-    s += String.fromCodePoint(cp)
+    s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd'
   }
   return s
 }

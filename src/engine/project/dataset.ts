@@ -3,6 +3,7 @@
  * File data needs a host to read bytes (see `src/cli/data.ts`).
  */
 
+import { cutText } from '../data/userText'
 import { BUILTIN_DATASETS, builtinDataset, type BuiltinDatasetId, type BuiltinOptions } from '../data/builtin'
 import { DataError } from '../data/errors'
 import type { Dataset } from '../spec'
@@ -38,7 +39,7 @@ export function projectDataset(project: Project): Dataset | null {
   if (data.kind === 'inline') return inlineDataset(data)
   if (data.kind === 'builtin') {
     if (!isBuiltinDatasetId(data.id)) {
-      throw new DataError('badOption', `There is no built-in dataset “${data.id}”.`, {
+      throw new DataError('badOption', `There is no built-in dataset “${cutText(String(data.id))}”.`, {
         hint: `The built-in datasets are: ${Object.keys(BUILTIN_DATASETS).join(', ')}.`,
       })
     }

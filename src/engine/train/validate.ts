@@ -7,6 +7,10 @@ import { layerKindOf } from '../nn/layers'
 import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
 
+/** Widest layer (units) and most weights a network may have (memory stays in the hundreds of MB). */
+export const MAX_LAYER_WIDTH = 65_536
+export const MAX_WEIGHTS = 1 << 24
+
 /** Throw a SpecError if `spec` cannot train on `ds` (ds optional: model checks only). */
 export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   const { model } = spec
@@ -16,11 +20,18 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   if (!layerKindOf(last).output) throw specError(`The last layer must be a dense layer, not ${last.kind}.`, last.nodeId)
   const perceptron = spec.optimizer.id === PERCEPTRON
   let nIn = model.inputSize
+  let weights = 0
   for (const layer of model.layers) {
     const kind = layerKindOf(layer)
     const problem = kind.check(layer, nIn, { perceptron, batch: spec.training.batch })
     if (problem) throw specError(problem, layer.nodeId)
-    nIn = kind.units(layer, nIn)
+    const out = kind.units(layer, nIn)
+    // Refused before any buffer is made: a damaged file must not ask for gigabytes.
+    if ('units' in layer) weights += nIn * out
+    if (out > MAX_LAYER_WIDTH || weights > MAX_WEIGHTS) {
+      throw specError(`The network is too large: at most ${MAX_LAYER_WIDTH.toLocaleString('en-US')} units per layer and ${MAX_WEIGHTS.toLocaleString('en-US')} weights in all.`, layer.nodeId)
+    }
+    nIn = out
   }
   const rule = perceptron ? perceptronCheck(model) : null
   if (rule) throw specError(rule.message, rule.nodeId)
