@@ -31,6 +31,7 @@ export function buildMenuTemplate(
         { type: 'separator' },
         item('Save', 'save', 'CmdOrCtrl+S', true),
         item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S', true),
+        { label: 'Export', submenu: [item('PyTorch Script…', 'exportPytorch'), item('ONNX Model…', 'exportOnnx')] },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -43,6 +43,8 @@ export const MENU_COMMANDS = [
   'openModel',
   'save',
   'saveAs',
+  'exportPytorch',
+  'exportOnnx',
   'examples',
   'undo',
   'redo',

@@ -11,6 +11,7 @@ import { wasmKernelStats } from '../kernels/install'
 import { createDataApi, type DataApi } from './dataFiles'
 import { createDemoApi, type DemoApi } from './demo'
 import { createTrainingApi, type TrainingApi } from './training'
+import { createExportApi, type ExportApi } from './exportFiles'
 import type { Cancellation, EngineHostIo } from './io'
 
 export type { Cancellation, EngineHostIo } from './io'
@@ -28,7 +29,7 @@ export interface CoreApi {
   cancel(runId: string): void
 }
 
-export type EngineApi = CoreApi & DemoApi & TrainingApi & DataApi
+export type EngineApi = CoreApi & DemoApi & TrainingApi & DataApi & ExportApi
 
 export function createEngineApi(io: EngineHostIo): EngineApi {
   const cancelled = new Set<string>()
@@ -46,5 +47,6 @@ export function createEngineApi(io: EngineHostIo): EngineApi {
     ...createDemoApi(io, cancellation),
     ...createTrainingApi(io, cancellation),
     ...createDataApi(),
+    ...createExportApi(),
   }
 }

@@ -275,6 +275,12 @@ export function handleTrainingData(handle: string): { train: Dataset; validation
   return held ? { train, validation: held } : { train }
 }
 
+/** The parsed CSV behind a data handle (its dialect and columns, for exports), or null for other data. */
+export function handleCsvTable(handle: string): CsvTable | null {
+  const source = entryOf(handle).source
+  return source.kind === 'csv' ? source.table : null
+}
+
 /** The prepared test part of `handle` (split off or given files), or null. */
 export function handleTestData(handle: string): Dataset | null {
   return preparedOf(handle).test

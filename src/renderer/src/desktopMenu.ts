@@ -6,6 +6,7 @@ import type { MenuCommand } from '../../shared/ipc'
 import * as cmd from './commands'
 import { useUi } from './store/uiStore'
 import { openModelDialog, openProjectDialog } from './files/desktopDocument'
+import { exportOnnxModel, exportPytorchScript } from './files/exports'
 
 interface MenuBridge {
   onMenuCommand?(listener: (command: MenuCommand) => void): void
@@ -21,6 +22,8 @@ const handlers: Record<MenuCommand, () => void> = {
   openModel: () => void openModelDialog(() => click('open-model-input')),
   save: () => void cmd.save(false),
   saveAs: () => void cmd.save(true),
+  exportPytorch: () => void exportPytorchScript(),
+  exportOnnx: () => void exportOnnxModel(),
   examples: () => useUi.getState().setGalleryOpen(true),
   undo: cmd.undo,
   redo: cmd.redo,

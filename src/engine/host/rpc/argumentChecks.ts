@@ -38,6 +38,8 @@ export const index: ArgCheck = (v) => (Number.isSafeInteger(v) && (v as number) 
 export const bytes: ArgCheck = (v) => (v instanceof Uint8Array ? (v.byteLength <= MAX_ARGUMENT_BYTES ? null : 'more than 1 GB of bytes') : 'expected bytes (a Uint8Array)')
 export const record: ArgCheck = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? plainProblem(v, 0) : 'expected an object')
 export const list: ArgCheck = (v) => (Array.isArray(v) && v.length <= 16 ? plainProblem(v, 0) : 'expected a list of at most 16 items')
+/** A document's text (a model JSON), up to the byte budget. */
+export const documentText: ArgCheck = (v) => (typeof v === 'string' && v.length <= MAX_ARGUMENT_BYTES ? null : 'expected a text of at most 1 GB')
 export const oneOf =
   (...choices: string[]): ArgCheck =>
   (v) =>
@@ -64,4 +66,6 @@ export const ENGINE_ARGUMENTS = {
   openBuiltin: [text, optional(record)],
   prepareDataset: [id, optional(record)],
   closeData: [id],
+  exportPytorch: [record, record],
+  exportOnnx: [documentText, optional(record)],
 } satisfies Record<keyof EngineApi, ArgCheck[]>

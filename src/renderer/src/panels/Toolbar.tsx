@@ -8,6 +8,7 @@ import { openModelFile } from './modelImport'
 import { openModelDialog, openProjectDialog } from '../files/desktopDocument'
 import { TRAIN_LABEL, runStatusOf, useTrainButton, type TrainAction } from '../training/trainButton'
 import { useTraining } from '../training/trainingStore'
+import { ExportMenu } from '../files/ExportMenu'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl+'
@@ -85,6 +86,7 @@ export function Toolbar() {
         <button type="button" data-testid="cmd-save-as" onClick={() => void cmd.save(true)} title={`Save as (${mod}Shift+S)`}>
           Save as…
         </button>
+        <ExportMenu />
         <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
           Examples
         </button>

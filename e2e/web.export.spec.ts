@@ -1,0 +1,62 @@
+/**
+ * File › Export in the browser build (the toolbar's Export menu): the project as a PyTorch
+ * script, and the trained network as ONNX, which onnxruntime runs to the app's own predictions.
+ * Before training, ONNX says to train first.
+ */
+import { readFileSync } from 'node:fs'
+import * as ort from 'onnxruntime-node'
+import { expect, test, type Page } from '@playwright/test'
+import { openExample } from './helpers/designer'
+import { createPredictor, parseModelOrThrow } from '../src/engine/model'
+
+async function exportAs(page: Page, item: 'pytorch' | 'onnx') {
+  const download = page.waitForEvent('download')
+  await page.getByTestId('cmd-export').locator('summary').click()
+  await page.getByTestId(`cmd-export-${item}`).click()
+  return download
+}
+
+test.beforeEach(async ({ page }) => {
+  // Force the download path (the File System Access picker cannot be driven here).
+  await page.addInitScript(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker
+  })
+  await page.goto('/')
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+})
+
+test('Export › PyTorch script… and, after training, ONNX model… give files that run', async ({ page }) => {
+  await openExample(page, 'xor-2-2-1-sigmoid')
+
+  // ONNX before any training: refused, saying what to do.
+  await page.getByTestId('cmd-export').locator('summary').click()
+  await expect(page.getByTestId('cmd-export-pytorch')).toBeVisible()
+  if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/export-menu.png', clip: { x: 380, y: 0, width: 760, height: 130 } })
+  await page.getByTestId('cmd-export-onnx').click()
+  await expect(page.getByTestId('notice')).toContainText('The ONNX model could not be exported: train the network first')
+
+  const script = await exportAs(page, 'pytorch')
+  expect(script.suggestedFilename()).toBe('xor-with-a-2-2-1-sigmoid-network.py')
+  const text = readFileSync(await script.path(), 'utf8')
+  expect(text).toContain('TITLE = "XOR with a 2-2-1 sigmoid network"')
+  expect(text).toContain('DistributedDataParallel')
+  expect(text).toMatch(/"inputs": \[\s*\[0, 0\],\s*\[0, 1\],\s*\[1, 0\],\s*\[1, 1\]\s*\]/)
+  await expect(page.getByTestId('notice')).toContainText('The PyTorch script saved as xor-with-a-2-2-1-sigmoid-network.py')
+
+  await page.getByTestId('train-button').click()
+  await page.getByTestId('train-speed').selectOption('0')
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
+
+  const onnxFile = await exportAs(page, 'onnx')
+  expect(onnxFile.suggestedFilename()).toBe('xor-with-a-2-2-1-sigmoid-network.onnx')
+  const modelDownload = page.waitForEvent('download')
+  await page.getByTestId('export-model').click()
+  const model = parseModelOrThrow(readFileSync(await (await modelDownload).path(), 'utf8'))
+
+  // onnxruntime on the exported bytes gives what the app's own predictor gives.
+  const session = await ort.InferenceSession.create(readFileSync(await onnxFile.path()))
+  const inputs = [0, 0, 0, 1, 1, 0, 1, 1]
+  const out = (await session.run({ input: new ort.Tensor('float32', Float32Array.from(inputs), [4, 2]) })).output.data as Float32Array
+  const expected = createPredictor(model).predictRaw(inputs, 4)
+  expected.forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
+})

@@ -1,0 +1,70 @@
+/**
+ * The export part of EngineApi (what File › Export calls): a script for a project whose CSV was
+ * opened and prepared through the data API (by handle) trains to the CLI session's weights; ONNX
+ * bytes for trained and hand-set models; untrained models and broken networks are refused.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { projectSession, readProject } from '../src/cli/commands'
+import { createDataApi } from '../src/engine/host/dataFiles'
+import { createExportApi } from '../src/engine/host/exportFiles'
+import { exportModel, serializeModel, type ModelFile } from '../src/engine/model'
+import { PYTHON, pythonMissing, run } from './export/python'
+
+const root = join(import.meta.dirname, '..')
+const fixture = (name: string): string => join(root, 'test/fixtures/export', name)
+const example = (name: string): string => join(root, 'resources/examples', `${name}.axon.json`)
+const tmp = mkdtempSync(join(tmpdir(), 'axon-export-api-'))
+const api = createExportApi()
+const missing = pythonMissing('torch', 'numpy')
+
+describe('EngineApi export', () => {
+  it.skipIf(missing !== null)(`a CSV opened by handle: the script trains to the engine's weights to 1e-12${missing ? ` — skipped: ${missing}` : ''}`, async () => {
+    const data = createDataApi()
+    const opened = await data.openCsv('iris-42.csv', readFileSync(fixture('iris-42.csv')))
+    if (!opened.ok) throw new Error(opened.error.message)
+    const prepared = await data.prepareDataset(opened.value.handle, { targets: ['species'], missing: 'error', normalization: 'zScore', validation: 0, test: 0, stratify: false, seed: 2024, limit: 40 })
+    if (!prepared.ok) throw new Error(prepared.error.message)
+    const project = readProject(fixture('iris-csv.axon.json'))
+    const script = await api.exportPytorch(project, { kind: 'handle', handle: prepared.value.handle })
+    // The script reads the project's path, relative to itself: put it beside a copy of the file.
+    writeFileSync(join(tmp, 'iris.py'), script)
+    copyFileSync(fixture('iris-42.csv'), join(tmp, 'iris-42.csv'))
+    const r = run(PYTHON, [join(tmp, 'iris.py'), '--out', join(tmp, 'iris.json')], tmp)
+    expect(r.code, r.stderr).toBe(0)
+    const { session } = projectSession(fixture('iris-csv.axon.json'))
+    session.trainToEnd()
+    const model = JSON.parse(readFileSync(join(tmp, 'iris.json'), 'utf8')) as ModelFile
+    const torch = model.architecture.layers.flatMap((l) => (l.kind === 'dense' ? [...l.weights.flat(), ...(l.biases ?? [])] : []))
+    Array.from(session.getFlatParams()).forEach((w, i) => expect(Math.abs(w - torch[i])).toBeLessThan(1e-12))
+  }, 300_000)
+
+  it('an inline project gives a script Python can compile, with the project inside', async () => {
+    const project = readProject(example('xor-2-2-1-sigmoid'))
+    const script = await api.exportPytorch(project, { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] })
+    expect(script).toContain('TITLE = "XOR with a 2-2-1 sigmoid network"')
+    expect(script).toContain('"learningRate": 2')
+    writeFileSync(join(tmp, 'xor.py'), script)
+    const r = run(PYTHON, ['-m', 'py_compile', join(tmp, 'xor.py')], tmp)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+  })
+
+  it('a network that cannot train is refused with the compiler’s reason', async () => {
+    const project = readProject(example('xor-2-2-1-sigmoid'))
+    const broken = { ...project, nodes: project.nodes.filter((n) => n.kind !== 'loss'), edges: [] }
+    await expect(api.exportPytorch(broken, { kind: 'inline', inputs: [[0, 0]], targets: [[0]] })).rejects.toThrow(/The network cannot be trained: /)
+  })
+
+  it('ONNX: refuses an untrained model, accepts hand-set and trained ones', async () => {
+    const { session, project } = projectSession(example('xor-2-2-1-sigmoid'))
+    const untrained = serializeModel(exportModel(session, { title: project.meta.title }))
+    await expect(api.exportOnnx(untrained)).rejects.toMatchObject({ name: 'ExportError', message: expect.stringContaining('is not trained yet') })
+    expect((await api.exportOnnx(untrained, { weightsGiven: true })).length).toBeGreaterThan(100)
+    session.step('epoch')
+    const trained = await api.exportOnnx(serializeModel(exportModel(session, { title: project.meta.title })))
+    expect(trained[0]).toBe(0x08) // field 1 (ir_version), varint: an ONNX ModelProto
+  })
+})
