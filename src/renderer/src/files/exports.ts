@@ -35,8 +35,9 @@ export function exportPytorchScript(): Promise<void> {
 /** The trained network (the current training run) as an ONNX model (`<title>.onnx`). */
 export function exportOnnxModel(): Promise<void> {
   return attempt('The ONNX model', async () => {
-    const { runId, title, request } = useTraining.getState()
+    const { runId, request } = useTraining.getState()
     if (!runId || !request) throw new Error('train the network first (▶ Train); ONNX holds a trained network’s weights.')
+    const title = request.project.meta.title
     const { engine } = await getEngineConnection()
     const modelText = await engine.exportModel(runId, { title })
     const bytes = await engine.exportOnnx(modelText, { weightsGiven: weightsAreGiven(request.spec) })
