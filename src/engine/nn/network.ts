@@ -147,6 +147,22 @@ export function networkPredict(nw: Network, inputs: ArrayLike<number>, count: nu
   return result
 }
 
+/** Outputs of every layer for `count` input rows in evaluation mode, `[count×units]` each. */
+export function networkActivations(nw: Network, inputs: ArrayLike<number>, count: number): { nodeId: string; units: number; out: Float64Array }[] {
+  const nIn = nw.inputSize
+  const result = nw.layers.map((l) => ({ nodeId: l.nodeId, units: l.units, out: new Float64Array(count * l.units) }))
+  for (let s = 0; s < count; s += nw.capacity) {
+    const rows = Math.min(nw.capacity, count - s)
+    for (let p = 0; p < rows * nIn; p++) nw.X[p] = inputs[s * nIn + p]
+    networkForward(nw, 0, rows, null)
+    nw.layers.forEach((l, i) => {
+      const units = result[i].units
+      for (let p = 0; p < rows * units; p++) result[i].out[s * units + p] = l.out[p]
+    })
+  }
+  return result
+}
+
 /**
  * Forward pass over rows [r0, r0+rows) of X. With `rngs` (training) dropout masks are drawn and
  * noisy ReLU adds noise; without, both are off (evaluation).

@@ -78,3 +78,10 @@ export function datasetAll(ds: Dataset): DatasetView {
   for (let i = 0; i < ds.count; i++) indices[i] = i
   return { ds, indices }
 }
+
+/** Read one input row of a dataset as float64 (for traces and probes). */
+export function datasetInputRow(ds: Dataset, i: number): Float64Array {
+  const row = new Float64Array(ds.inputSize)
+  datasetReadInput(ds, i, row, 0)
+  return row
+}

@@ -13,12 +13,13 @@
  *   traceExample(session, input, target, { apply }) · traceSample(session, i, { apply })
  *   session.gradientNorms() · gradCheck(model, ds)
  */
-export { createSession, Session, classOf, datasetInputRow } from './session'
-export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, SessionOptions, LayerParams, RunningTotals, OptimizerSettings } from './session'
+export { createSession, Session } from './session'
+export { classOf } from './metrics'
+export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, SessionOptions, LayerParams, RunningTotals, OptimizerSettings } from './sessionTypes'
 export { EngineError, specError } from './errors'
 export type { EngineErrorName } from './errors'
 export { validateSpec } from './validate'
-export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification } from './dataset'
+export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification, datasetInputRow } from './dataset'
 export { traceExample, traceSample } from '../trace/trace'
 export type { Trace, TraceLayer } from '../trace/trace'
 export { gradCheck } from '../gradcheck'

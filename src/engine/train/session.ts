@@ -8,125 +8,22 @@
  * A batch of size |B| is processed in chunks of at most `capacity` rows (gradients accumulate),
  * then one update is applied:  w ← w − η·(1/|B|)·Σ_{i∈B} ∂C_i/∂w  (mean reduction) or with Σ (sum).
  */
-import type { Dataset, EngineSpec, OptimizerSpec } from '../spec'
-import type { FloatArray } from '../kernels/gemm'
+import type { Dataset, EngineSpec } from '../spec'
 import { createStreams, type Streams } from '../rng'
-import {
-  createNetwork,
-  networkBackward,
-  networkForward,
-  networkLossAndDelta,
-  networkOutput,
-  networkPredict,
-  networkZeroGrad,
-  type Layer,
-  type Network,
-} from '../nn/network'
+import { createNetwork, networkActivations, networkBackward, networkForward, networkLossAndDelta, networkOutput, networkPredict, networkZeroGrad, type Layer, type Network } from '../nn/network'
 import { PERCEPTRON, perceptronConverged } from '../nn/perceptron'
-import { layerKindOf } from '../nn/layers'
+import { batchPlan, binaryThreshold, splitIndices } from './plan'
+import { BestEpoch } from './bestEpoch'
+import { setWeights, weightsOf } from './weights'
 import { createOptimizer, type Optimizer } from '../nn/optimizers'
 import { scheduleRate } from '../nn/schedules'
 import { clipByNorm, clipByValue, gradientNorm, regularizeGradient } from '../nn/regularization'
-import { datasetIsClassification, datasetReadBatch, datasetReadInput } from './dataset'
+import { datasetIsClassification, datasetReadBatch } from './dataset'
 import { EngineError } from './errors'
 import { divergenceError, nonFiniteLayer } from './divergence'
-import { validateSpec } from './validate'
-
-export type StepUnit = 'example' | 'batch' | 'epoch'
-
-/** Why training stopped. */
-export type StopReason = 'maxEpochs' | 'targetLoss' | 'earlyStopping' | 'converged' | 'diverged'
-
-/** Metrics of one finished epoch. */
-export interface EpochMetrics {
-  /** Epochs completed (1 after the first). */
-  epoch: number
-  /** Updates applied since the start. */
-  iterations: number
-  /** η used during this epoch. */
-  learningRate: number
-  /**
-   * Training loss, accumulated over the epoch's batches before each update (like Keras):
-   * the mean per example for `mean` reduction, the sum over the epoch for `sum`.
-   */
-  loss: number
-  /** Fraction correct (classification only), over the same running outputs. */
-  accuracy?: number
-  /** Confusion matrix `[actual][predicted]` (classification only). */
-  confusion?: number[][]
-  /** Examples the output got wrong this epoch (classification only; the perceptron's stop test). */
-  mistakes?: number
-  valLoss?: number
-  valAccuracy?: number
-  /**
-   * Set on the last epoch only, when training ended here and the weights of this earlier epoch
-   * (the best monitored loss, early stopping with `restoreBest`) were restored.
-   */
-  restoredEpoch?: number
-}
-
-/** Progress after a step call. */
-export interface StepProgress {
-  /** Epochs completed. */
-  epoch: number
-  /** Updates applied. */
-  iteration: number
-  /** Examples of the current epoch processed so far. */
-  position: number
-  /** Examples per epoch (training split). */
-  epochSize: number
-  /** True when this call applied at least one update. */
-  updated: boolean
-  /** Metrics when this call finished an epoch. */
-  epochEnded: EpochMetrics | null
-  stopped: StopReason | null
-}
-
-/** Evaluation of a dataset (no dropout, no noise). */
-export interface Evaluation {
-  count: number
-  /** Mean per-example loss (sum reduction: total). */
-  loss: number
-  accuracy?: number
-  confusion?: number[][]
-}
-
-export interface SessionOptions {
-  /** Held-out data for validation (otherwise `training.validationFraction` of `train` is split off). */
-  validation?: Dataset
-  /** Largest number of rows processed at once (memory bound). Default 1024. */
-  maxChunk?: number
-}
-
-/** Per-layer parameter copy (`weights` row-major [units×nIn]). */
-export interface LayerParams {
-  nodeId: string
-  nIn: number
-  units: number
-  weights: Float64Array
-  biases: Float64Array | null
-}
-
-/**
- * Running totals of the current epoch's training examples, accumulated before each update
- * (mean loss = lossSum/count for `mean` reduction). A new object at the start of every epoch, so
- * a reader that keeps the previous one can tell an epoch change from progress within an epoch.
- */
-export interface RunningTotals {
-  /** Sum of per-example losses so far this epoch. */
-  lossSum: number
-  /** Examples processed so far this epoch. */
-  count: number
-  /** Of those, correctly classified (classification only, else 0). */
-  correct: number
-}
-
-interface RunningMetrics extends RunningTotals {
-  confusion: number[][] | null
-}
-
-/** Optimizer settings that may change mid-run (absent fields stay as they are). */
-export type OptimizerSettings = Partial<Pick<OptimizerSpec, 'learningRate' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon'>>
+import { checkOptimizerSettings, validateSpec } from './validate'
+import { accumulateMetrics, finishMetrics, newRunningMetrics, type RunningMetrics } from './metrics'
+import type { EpochMetrics, Evaluation, LayerParams, OptimizerSettings, RunningTotals, SessionOptions, StepProgress, StepUnit, StopReason } from './sessionTypes'
 
 /** Create a training session (validates the spec against the data first). */
 export function createSession(spec: EngineSpec, train: Dataset, options: SessionOptions = {}): Session {
@@ -177,8 +74,8 @@ export class Session {
   private running: RunningMetrics
   private lastUpdate = { lossSum: 0, count: 0 }
   private batchLoss = 0
-  /** Best monitored loss so far (early stopping), a copy of the parameters then, epochs without improvement since. */
-  private best: { loss: number; params: Float64Array; state: Float64Array; wait: number; epoch: number } | null = null
+  /** Early stopping's best epoch (its loss, parameters and layer state). */
+  private readonly best = new BestEpoch()
 
   constructor(spec: EngineSpec, train: Dataset, options: SessionOptions = {}) {
     validateSpec(spec, train)
@@ -187,23 +84,17 @@ export class Session {
     this.train = train
     this.streams = createStreams(spec.seed)
     // Split first, from its own stream, so the split never depends on anything else.
-    const all = new Int32Array(train.count)
-    for (let i = 0; i < train.count; i++) all[i] = i
     const valCount = options.validation ? 0 : Math.round(train.count * spec.training.validationFraction)
-    if (valCount > 0) this.streams.split.shuffle(all)
-    this.valIndices = all.slice(train.count - valCount).sort()
-    this.trainIndices = all.slice(0, train.count - valCount).sort()
+    const split = splitIndices(train.count, valCount, this.streams.split)
+    this.valIndices = split.validation
+    this.trainIndices = split.train
     if (this.trainIndices.length === 0) throw new EngineError('SpecError', 'The validation split leaves no training data.')
     this.validation = options.validation ?? null
-    const n = this.trainIndices.length
-    const b = spec.training.batch
-    this.batchSize = b.mode === 'online' ? 1 : b.mode === 'full' ? n : Math.min(b.size, n)
-    // Layers with batch statistics see each batch whole; others split it into chunks (memory).
-    this.wholeBatch = spec.model.layers.some((l) => layerKindOf(l).wholeBatch)
-    const maxChunk = this.wholeBatch ? Math.max(this.batchSize, options.maxChunk ?? 1024) : (options.maxChunk ?? 1024)
-    this.chunk = Math.min(this.batchSize, maxChunk)
-    const capacity = Math.max(this.chunk, Math.min(256, maxChunk, train.count))
-    this.network = createNetwork(spec.model, capacity, this.streams.init, {
+    const plan = batchPlan(spec, this.trainIndices.length, train.count, options.maxChunk)
+    this.batchSize = plan.batchSize
+    this.chunk = plan.chunk
+    this.wholeBatch = plan.wholeBatch
+    this.network = createNetwork(spec.model, plan.capacity, this.streams.init, {
       deltaRule: spec.optimizer.id === PERCEPTRON,
     })
     this.optimizer = createOptimizer(spec.optimizer, this.network.params.length, this.network.alloc)
@@ -211,9 +102,7 @@ export class Session {
     this.learningRate = scheduleRate(spec.schedule, spec.optimizer.learningRate, 0)
     this.classification = datasetIsClassification(train)
     this.classCount = train.targetSize > 1 ? train.targetSize : 2
-    let hasNegative = false
-    if (train.targets && train.targetSize === 1) for (let i = 0; i < train.count && !hasNegative; i++) hasNegative = train.targets[i] < 0
-    this.binaryThreshold = hasNegative ? 0 : 0.5
+    this.binaryThreshold = binaryThreshold(train)
     this.running = this.newRunning()
   }
 
@@ -257,17 +146,8 @@ export class Session {
    * new value), and at every later epoch. Values must be finite and non-negative.
    */
   setOptimizerSettings(settings: OptimizerSettings): void {
-    for (const key of ['learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon'] as const) {
-      const v = settings[key]
-      if (v !== undefined && !(Number.isFinite(v) && v >= 0)) {
-        throw new EngineError('SpecError', `${key} must be a non-negative number, got ${v}.`)
-      }
-    }
     const o = this.spec.optimizer
-    for (const key of ['learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon'] as const) {
-      const v = settings[key]
-      if (v !== undefined) o[key] = v
-    }
+    Object.assign(o, checkOptimizerSettings(settings))
     this.optimizer.setHyper(settings)
     this.learningRate = scheduleRate(this.spec.schedule, o.learningRate, this.epoch)
   }
@@ -316,7 +196,7 @@ export class Session {
 
   /** Loss, accuracy and confusion of a dataset in evaluation mode (no dropout or noise). */
   evaluate(ds: Dataset, indices?: ArrayLike<number>): Evaluation {
-    const idx = indices ?? rangeIndices(ds.count)
+    const idx = indices ?? Int32Array.from({ length: ds.count }, (_, i) => i)
     const nw = this.network
     const running = this.newRunning()
     for (let s = 0; s < idx.length; s += nw.capacity) {
@@ -336,44 +216,17 @@ export class Session {
 
   /** Outputs of every layer for `count` probe rows (e.g. the hidden codes of the 8-3-8 encoder). */
   activations(inputs: ArrayLike<number>, count: number): { nodeId: string; units: number; out: Float64Array }[] {
-    const nw = this.network
-    const nIn = nw.inputSize
-    const result = nw.layers.map((l) => ({ nodeId: l.nodeId, units: l.units, out: new Float64Array(count * l.units) }))
-    for (let s = 0; s < count; s += nw.capacity) {
-      const rows = Math.min(nw.capacity, count - s)
-      for (let p = 0; p < rows * nIn; p++) nw.X[p] = inputs[s * nIn + p]
-      networkForward(nw, 0, rows, null)
-      nw.layers.forEach((l, i) => {
-        const units = result[i].units
-        for (let p = 0; p < rows * units; p++) result[i].out[s * units + p] = l.out[p]
-      })
-    }
-    return result
+    return networkActivations(this.network, inputs, count)
   }
 
   /** Copies of every weight matrix and its biases (layers with weights, in order). */
   getParams(): LayerParams[] {
-    return this.network.weighted.map((l) => ({
-      nodeId: l.nodeId,
-      nIn: l.nIn,
-      units: l.units,
-      weights: Float64Array.from(l.weights.W),
-      biases: l.weights.b ? Float64Array.from(l.weights.b) : null,
-    }))
+    return weightsOf(this.network)
   }
 
   /** Set weights and biases (by layer order; shapes must match `getParams`). */
   setParams(layers: readonly LayerParams[]): void {
-    const weighted = this.network.weighted
-    if (layers.length !== weighted.length) throw new EngineError('SpecError', `Expected ${weighted.length} layers, got ${layers.length}.`)
-    layers.forEach((p, i) => {
-      const { nodeId, weights: w } = weighted[i]
-      if (p.weights.length !== w.W.length) {
-        throw new EngineError('SpecError', `Weights of layer "${nodeId}" must have ${w.W.length} values.`, nodeId)
-      }
-      w.W.set(p.weights)
-      if (w.b && p.biases) w.b.set(p.biases)
-    })
+    setWeights(this.network, layers)
   }
 
   /** The flat parameter array as float64 (a copy). */
@@ -508,63 +361,30 @@ export class Session {
   private checkStop(m: EpochMetrics): void {
     const t = this.spec.training
     const es = t.earlyStopping
-    let patienceOut = false
-    if (es) {
-      const monitored = m.valLoss ?? m.loss
-      if (!this.best || monitored < this.best.loss - es.minDelta) {
-        const nw = this.network
-        this.best = { loss: monitored, params: Float64Array.from(nw.params), state: Float64Array.from(nw.state), wait: 0, epoch: this.epoch }
-      } else {
-        patienceOut = ++this.best.wait >= es.patience
-      }
-    }
+    const patienceOut = es ? this.best.observe(this.network, m.valLoss ?? m.loss, this.epoch, es.minDelta, es.patience) : false
     if (this.spec.optimizer.id === PERCEPTRON && perceptronConverged(m.mistakes)) this.stopped = 'converged'
     else if (t.targetLoss !== undefined && m.loss <= t.targetLoss) this.stopped = 'targetLoss'
     else if (patienceOut) this.stopped = 'earlyStopping'
     else if (this.epoch >= t.maxEpochs) this.stopped = 'maxEpochs'
-    if (this.stopped && es?.restoreBest && this.best && this.best.epoch < this.epoch) {
-      this.network.params.set(this.best.params)
-      this.network.state.set(this.best.state)
+    if (this.stopped && es?.restoreBest && this.best.epoch > 0 && this.best.epoch < this.epoch) {
+      this.best.restore(this.network)
       this.restoredEpoch = this.best.epoch
       m.restoredEpoch = this.best.epoch
     }
   }
 
   private newRunning(): RunningMetrics {
-    const k = this.classCount
-    return {
-      lossSum: 0,
-      count: 0,
-      correct: 0,
-      confusion: this.classification ? Array.from({ length: k }, () => new Array<number>(k).fill(0)) : null,
-    }
+    return newRunningMetrics(this.classification ? this.classCount : null)
   }
 
   /** Add rows 0..rows−1 of the output/target buffers to the running metrics. */
   private accumulateMetrics(r: RunningMetrics, loss: number, rows: number): void {
-    r.lossSum += loss
-    r.count += rows
-    if (!r.confusion) return
     const nw = this.network
-    const out = networkOutput(nw)
-    const T = nw.T
-    const n = nw.outputSize
-    for (let row = 0; row < rows; row++) {
-      const actual = classOf(T, row * n, n, this.binaryThreshold)
-      const predicted = classOf(out, row * n, n, this.binaryThreshold)
-      r.confusion[actual][predicted]++
-      if (actual === predicted) r.correct++
-    }
+    accumulateMetrics(r, loss, rows, networkOutput(nw), nw.T, nw.outputSize, this.binaryThreshold)
   }
 
   private finishMetrics(r: RunningMetrics): Evaluation {
-    const mean = this.spec.model.loss.reduction === 'mean'
-    const e: Evaluation = { count: r.count, loss: mean ? r.lossSum / Math.max(1, r.count) : r.lossSum }
-    if (r.confusion) {
-      e.accuracy = r.correct / Math.max(1, r.count)
-      e.confusion = r.confusion
-    }
-    return e
+    return finishMetrics(r, this.spec.model.loss.reduction)
   }
 
   /** Stop with a DivergenceError naming the first layer whose parameters or outputs broke. */
@@ -573,25 +393,4 @@ export class Session {
     this.stopped = 'diverged'
     this.inEpoch = false
   }
-}
-
-/** Class of a row: argmax for several outputs; for one output, 1 if ≥ threshold else 0. */
-export function classOf(values: FloatArray, o: number, n: number, threshold: number): number {
-  if (n === 1) return values[o] >= threshold ? 1 : 0
-  let best = 0
-  for (let j = 1; j < n; j++) if (values[o + j] > values[o + best]) best = j
-  return best
-}
-
-function rangeIndices(n: number): Int32Array {
-  const idx = new Int32Array(n)
-  for (let i = 0; i < n; i++) idx[i] = i
-  return idx
-}
-
-/** Read one input row of a dataset as float64 (for traces and probes). */
-export function datasetInputRow(ds: Dataset, i: number): Float64Array {
-  const row = new Float64Array(ds.inputSize)
-  datasetReadInput(ds, i, row, 0)
-  return row
 }

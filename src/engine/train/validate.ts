@@ -3,6 +3,7 @@
  * diagnostics first; this is the authority and throws a `SpecError` naming the node.
  */
 import type { Dataset, EngineSpec } from '../spec'
+import type { OptimizerSettings } from './sessionTypes'
 import { layerKindOf } from '../nn/layers'
 import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
@@ -52,4 +53,16 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   if (ds.count < 1) throw specError('The dataset is empty.')
   if (ds.inputs.length < ds.count * ds.inputSize) throw specError('The dataset has fewer input values than count × inputSize.')
   if (!ds.targets && !ds.labels) throw specError('The dataset has neither targets nor labels.')
+}
+
+/** The settings given (absent keys left out), or a SpecError: each must be finite and non-negative. */
+export function checkOptimizerSettings(settings: OptimizerSettings): OptimizerSettings {
+  const given: OptimizerSettings = {}
+  for (const key of ['learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon'] as const) {
+    const v = settings[key]
+    if (v === undefined) continue
+    if (!(Number.isFinite(v) && v >= 0)) throw specError(`${key} must be a non-negative number, got ${v}.`)
+    given[key] = v
+  }
+  return given
 }

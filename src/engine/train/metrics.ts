@@ -1,0 +1,52 @@
+/**
+ * Running metrics of a pass over examples: summed loss, count, and for classification the
+ * number correct and the confusion matrix `[actual][predicted]`.
+ */
+import type { FloatArray } from '../kernels/gemm'
+import type { Evaluation, RunningTotals } from './sessionTypes'
+
+export interface RunningMetrics extends RunningTotals {
+  confusion: number[][] | null
+}
+
+/** Class of a row: argmax for several outputs; for one output, 1 if ≥ threshold else 0. */
+export function classOf(values: FloatArray, o: number, n: number, threshold: number): number {
+  if (n === 1) return values[o] >= threshold ? 1 : 0
+  let best = 0
+  for (let j = 1; j < n; j++) if (values[o + j] > values[o + best]) best = j
+  return best
+}
+
+/** Empty totals; a confusion matrix of `classCount` classes when classifying. */
+export function newRunningMetrics(classCount: number | null): RunningMetrics {
+  const k = classCount ?? 0
+  return {
+    lossSum: 0,
+    count: 0,
+    correct: 0,
+    confusion: classCount !== null ? Array.from({ length: k }, () => new Array<number>(k).fill(0)) : null,
+  }
+}
+
+/** Add `rows` examples (outputs `out`, targets `T`, rows of width n from 0) and their summed loss. */
+export function accumulateMetrics(r: RunningMetrics, loss: number, rows: number, out: FloatArray, T: FloatArray, n: number, threshold: number): void {
+  r.lossSum += loss
+  r.count += rows
+  if (!r.confusion) return
+  for (let row = 0; row < rows; row++) {
+    const actual = classOf(T, row * n, n, threshold)
+    const predicted = classOf(out, row * n, n, threshold)
+    r.confusion[actual][predicted]++
+    if (actual === predicted) r.correct++
+  }
+}
+
+/** The evaluation the totals amount to: mean loss per example (`mean` reduction) or the sum. */
+export function finishMetrics(r: RunningMetrics, reduction: 'mean' | 'sum'): Evaluation {
+  const e: Evaluation = { count: r.count, loss: reduction === 'mean' ? r.lossSum / Math.max(1, r.count) : r.lossSum }
+  if (r.confusion) {
+    e.accuracy = r.correct / Math.max(1, r.count)
+    e.confusion = r.confusion
+  }
+  return e
+}
