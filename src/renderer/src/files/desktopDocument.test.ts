@@ -43,7 +43,12 @@ let files: typeof import('./desktopFiles')
 let store: typeof import('../store/documentStore')
 
 beforeAll(async () => {
-  ;(globalThis as unknown as { window: unknown }).window = { axonDesktop: bridge, confirm: () => true }
+  // The engine client listens for main's engine ports on import; this fake page never sends any.
+  ;(globalThis as unknown as { window: unknown }).window = {
+    axonDesktop: bridge,
+    confirm: () => true,
+    addEventListener: () => {},
+  }
   desktop = await import('./desktopDocument')
   files = await import('./desktopFiles')
   store = await import('../store/documentStore')
