@@ -49,7 +49,9 @@ export function probeInfo(session: Session): RunInfo['probe'] {
   if (ds.count > MAX_PROBE_PATTERNS) return null
   const inputs: number[][] = []
   for (let i = 0; i < ds.count; i++) inputs.push(Array.from(datasetInputRow(ds, i)))
-  const names = inputs.map((row, i) => ds.labelNames?.[ds.labels?.[i] ?? -1] ?? row.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(2))).join(ds.inputSize <= 16 ? '' : ' '))
+  // Bit patterns read as codes ("10000000"); any other numbers need a space between them ("0.05 0.10").
+  const bits = ds.inputSize <= 16 && inputs.every((row) => row.every((v) => v === 0 || v === 1))
+  const names = inputs.map((row, i) => ds.labelNames?.[ds.labels?.[i] ?? -1] ?? row.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(2))).join(bits ? '' : ' '))
   const classes = session.classification ? inputs.map((_, i) => targetClass(session, i)) : null
   return { count: ds.count, names, inputs, classes }
 }

@@ -12,6 +12,11 @@ import { useAutosave } from './files/useAutosave'
 import { useShortcuts } from './useShortcuts'
 import { useUi } from './store/uiStore'
 import { openProjectDialog } from './files/desktopDocument'
+import { ShortcutSheet } from './panels/ShortcutSheet'
+import { PresentationPanel } from './panels/PresentationPanel'
+
+/** How much larger presentation mode draws the interface, on top of the interface zoom. */
+const PRESENT_SCALE = 1.25
 
 /** Axon Studio's window: toolbar, palette, canvas, inspector / training panel, status bar. */
 export function App() {
@@ -27,23 +32,35 @@ function Designer() {
   const sideTab = useUi((s) => s.sideTab)
   const paletteOpen = useUi((s) => s.paletteOpen)
   const sidePanelOpen = useUi((s) => s.sidePanelOpen)
+  const presenting = useUi((s) => s.presenting)
+  const uiZoom = useUi((s) => s.uiZoom)
   useAutosave()
   const openFile = useCallback(() => void openProjectDialog(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click()), [])
   useShortcuts(openFile)
   useEffect(() => {
     document.documentElement.dataset.theme = theme
   }, [theme])
+  // On the root so dialogs portalled to <body> scale too.
+  useEffect(() => {
+    document.documentElement.style.setProperty('--ui-zoom', String(uiZoom * (presenting ? PRESENT_SCALE : 1)))
+  }, [uiZoom, presenting])
   return (
-    <div className={`app side-${sideTab}${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}`} data-theme={theme}>
+    <div
+      className={`app side-${sideTab}${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}${presenting ? ' presenting' : ''}`}
+      data-theme={theme}
+      data-testid="app"
+    >
       <Toolbar />
+      {/* Hidden, not unmounted, while presenting: the data panel's button lives in it. */}
       <Palette />
       <main className="canvas" data-testid="canvas">
         <Canvas />
       </main>
-      <SidePanel />
+      {presenting ? <PresentationPanel /> : <SidePanel />}
       <StatusBar />
       <Gallery />
       <DataPanel />
+      <ShortcutSheet />
     </div>
   )
 }

@@ -7,13 +7,22 @@ import { useUi } from './store/uiStore'
 /** Whether the key went to a text field (then shortcuts other than save leave it alone). */
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  if (!el) return false
+  // A ticked checkbox or a pressed button keeps the focus but takes no text.
+  if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(el.type)
+  return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable
+}
+
+/** Whether a dialog (data, step-through) has the keyboard: single-key shortcuts leave it alone. */
+function dialogOpen(): boolean {
+  return document.querySelector('.modal-backdrop, .step-through-backdrop') !== null
 }
 
 /**
  * Keyboard shortcuts: Ctrl/⌘ + Z (undo), Shift+Z or Y (redo), C, V, D (duplicate), A (select
  * all), S (save; with Shift: save as), O (open); Delete/Backspace; F (fit), L (tidy layout);
- * [ and ] hide or show the palette and the side panel.
+ * [ and ] hide or show the palette and the side panel; P presentation mode; Ctrl/⌘ + / − / 0
+ * interface zoom; ? or F1 the shortcut sheet (`panels/ShortcutSheet.tsx` lists them all).
  */
 export function useShortcuts(openFile: () => void): void {
   const { fitView } = useReactFlow()
@@ -31,7 +40,27 @@ export function useShortcuts(openFile: () => void): void {
         openFile()
         return
       }
-      if (typing(e.target) || useUi.getState().galleryOpen) return
+      // Interface zoom instead of the browser's page zoom (the canvas keeps its own zoom).
+      if (mod && !e.altKey && (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '_' || e.key === '0')) {
+        e.preventDefault()
+        useUi.getState().zoomUi(e.key === '0' ? 0 : e.key === '-' || e.key === '_' ? -1 : 1)
+        return
+      }
+      if (e.key === 'F1') {
+        e.preventDefault()
+        useUi.getState().setShortcutsOpen(true)
+        return
+      }
+      if (useUi.getState().shortcutsOpen) {
+        if (e.key === 'Escape') useUi.getState().setShortcutsOpen(false)
+        return
+      }
+      if (typing(e.target) || useUi.getState().galleryOpen || dialogOpen()) return
+      if (e.key === '?' && !mod) {
+        e.preventDefault()
+        useUi.getState().setShortcutsOpen(true)
+        return
+      }
       if (mod && key === 'z') {
         e.preventDefault()
         if (e.shiftKey) cmd.redo()
@@ -58,6 +87,10 @@ export function useShortcuts(openFile: () => void): void {
         cmd.deleteSelection()
       } else if (e.key === 'Escape') {
         useUi.getState().select([])
+        useUi.getState().setRefusal(null)
+        if (useUi.getState().presenting) useUi.getState().setPresenting(false)
+      } else if (!mod && !e.altKey && key === 'p') {
+        useUi.getState().setPresenting(!useUi.getState().presenting)
       } else if (!mod && !e.altKey && key === 'f') {
         void fitView(fitOptions(200))
       } else if (!mod && !e.altKey && key === 'l') {

@@ -72,6 +72,29 @@ export function Canvas() {
     return () => clearTimeout(timer)
   }, [layoutKey, fitView])
 
+  // Fit again whenever the canvas itself changes size (the training panel widens, the window or
+  // the interface zoom changes, presentation mode): whatever caused it, the network stays whole.
+  useEffect(() => {
+    const el = document.querySelector('.canvas')
+    if (!el) return
+    let last = { width: el.clientWidth, height: el.clientHeight }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const observer = new ResizeObserver(() => {
+      const now = { width: el.clientWidth, height: el.clientHeight }
+      if (Math.abs(now.width - last.width) < 2 && Math.abs(now.height - last.height) < 2) return
+      last = now
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        if (useDocument.getState().project.nodes.length > 0) void fitView(fitOptions(200))
+      }, 80)
+    })
+    observer.observe(el)
+    return () => {
+      observer.disconnect()
+      clearTimeout(timer)
+    }
+  }, [fitView])
+
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const moves: Record<string, Position> = {}
     let moved = false

@@ -5,8 +5,8 @@ import { useUi } from '../store/uiStore'
 
 /** Margins around a fitted network, in screen pixels: clear of the controls, problems bar and minimap. */
 const MARGIN = { top: 48, bottom: 130, left: 28, right: 28 }
-/** Never zoom in past this when fitting (a 2-node net would fill the screen). */
-const MAX_FIT_ZOOM = 1.25
+/** Never zoom in past this when fitting (a 2-node net would fill the screen); presentation mode allows more. */
+const maxFitZoom = () => (useUi.getState().presenting ? 2 : 1.25)
 /** Zoom at which node text (17 px titles, 12 px details) still reads on a projector. */
 export const READABLE_ZOOM = 0.8
 
@@ -58,7 +58,7 @@ export function fitOptions(duration = 0): FitViewOptions {
   const px = (n: number): `${number}px` => `${n}px`
   return {
     padding: { top: px(padding.top), bottom: px(padding.bottom), left: px(padding.left), right: px(padding.right) },
-    maxZoom: MAX_FIT_ZOOM,
+    maxZoom: maxFitZoom(),
     minZoom: 0.2,
     duration,
   }
@@ -69,7 +69,7 @@ function fittedZoom(m: typeof MARGIN): number {
   const bounds = graphBounds()
   const { width, height } = canvasSize()
   if (!bounds || width === 0) return 0
-  return Math.min((width - m.left - m.right) / bounds.width, (height - m.top - m.bottom) / bounds.height, MAX_FIT_ZOOM)
+  return Math.min((width - m.left - m.right) / bounds.width, (height - m.top - m.bottom) / bounds.height, maxFitZoom())
 }
 
 /** Nodes per row for Tidy in the current canvas: one row when it reads, else two or more. */

@@ -122,8 +122,26 @@ export function copyElements(project: Project, nodeIds: readonly string[]): Clip
   ) as Clipboard
 }
 
-/** Pastes a clipboard with fresh ids, shifted by `offset`; returns the new node ids. */
-export function pasteClipboard(project: Project, clip: Clipboard, offset: Position = { x: 40, y: 40 }): { project: Project; ids: string[] } {
+/** A node's height for overlap checks, in canvas pixels (a dense node with its unit dots and footer). */
+const NODE_HEIGHT = 130
+
+/**
+ * `offset`, moved further down in steps until the clipboard's nodes, shifted by it, cover no
+ * node already on the canvas: a pasted node is never hidden under the one it copies.
+ */
+export function freePasteOffset(project: Project, clip: Clipboard, offset: Position): Position {
+  const overlaps = (dx: number, dy: number) =>
+    clip.nodes.some((c) =>
+      project.nodes.some((n) => Math.abs(c.position.x + dx - n.position.x) < NODE_WIDTH + 16 && Math.abs(c.position.y + dy - n.position.y) < NODE_HEIGHT + 16),
+    )
+  let dy = offset.y
+  for (let i = 0; i < 50 && overlaps(offset.x, dy); i++) dy += NODE_HEIGHT / 2
+  return { x: offset.x, y: dy }
+}
+
+/** Pastes a clipboard with fresh ids, shifted by `offset` (further down where that would cover a node); returns the new node ids. */
+export function pasteClipboard(project: Project, clip: Clipboard, wanted: Position = { x: 40, y: 40 }): { project: Project; ids: string[] } {
+  const offset = freePasteOffset(project, clip, wanted)
   const idMap = new Map<string, string>()
   const taken = new Set<string>()
   const nodes = clip.nodes.map((n) => {

@@ -6,6 +6,7 @@ import { ActivationPlot } from './ActivationPlot'
 import { FieldRow, NumberInput, NumberListInput, NumberParam } from './fields'
 import { ProjectInfo } from './ProjectInfo'
 import { WeightsEditor } from './WeightsEditor'
+import { plural } from '../plural'
 
 const NO_DIAGNOSTICS: Diagnostic[] = []
 
@@ -22,7 +23,7 @@ export function Inspector() {
   if (selected.length > 1) {
     return (
       <div className="inspector" data-testid="inspector">
-        <h2>{selected.length} nodes selected</h2>
+        <h2>{plural(selected.length, 'node')} selected</h2>
         <p className="muted">Move them together, copy (Ctrl+C), duplicate (Ctrl+D) or delete them (Delete).</p>
       </div>
     )

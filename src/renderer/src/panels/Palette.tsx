@@ -55,42 +55,42 @@ function addByClick(it: PaletteItem): void {
 /** The palette: drag a block onto the canvas, or click it (or press Enter) to add it. */
 export function Palette() {
   const open = useUi((s) => s.paletteOpen)
-  if (!open) {
-    return (
-      <aside className="palette is-collapsed" data-testid="palette" aria-label="Palette">
+  // Folded, the blocks stay mounted (hidden): the data panel's button lives in their data summary.
+  return (
+    <aside className={`palette${open ? '' : ' is-collapsed'}`} data-testid="palette" aria-label="Palette">
+      {open ? (
+        <button type="button" className="panel-hide" data-testid="palette-toggle" aria-expanded={true} onClick={() => useUi.getState().setPaletteOpen(false)} title="Hide the palette to give the canvas more room ([)" aria-label="Hide the palette">
+          «
+        </button>
+      ) : (
         <button type="button" className="panel-rail" data-testid="palette-toggle" aria-expanded={false} onClick={() => useUi.getState().setPaletteOpen(true)} title="Show the palette ([)">
           <span aria-hidden="true">»</span> Blocks
         </button>
-      </aside>
-    )
-  }
-  return (
-    <aside className="palette" data-testid="palette" aria-label="Palette">
-      <button type="button" className="panel-hide" data-testid="palette-toggle" aria-expanded={true} onClick={() => useUi.getState().setPaletteOpen(false)} title="Hide the palette to give the canvas more room ([)" aria-label="Hide the palette">
-        «
-      </button>
-      {PALETTE.map((g) => (
-        <section key={g.group} className={`palette-group group-${g.group}`}>
-          <h2>{g.title}</h2>
-          {g.group === 'data' && <DataSummary />}
-          <div className="palette-items">
-            {g.items.map((it) => (
-              <button
-                key={it.testId}
-                type="button"
-                className="palette-item"
-                data-testid={`palette-${it.testId}`}
-                draggable
-                onDragStart={(e) => onDragStart(e, it)}
-                onClick={() => addByClick(it)}
-                title={`${it.description}\nDrag onto the canvas, or click to add.`}
-              >
-                {it.label}
-              </button>
-            ))}
-          </div>
-        </section>
-      ))}
+      )}
+      <div className="palette-blocks" hidden={!open}>
+        {PALETTE.map((g) => (
+          <section key={g.group} className={`palette-group group-${g.group}`}>
+            <h2>{g.title}</h2>
+            {g.group === 'data' && <DataSummary />}
+            <div className="palette-items">
+              {g.items.map((it) => (
+                <button
+                  key={it.testId}
+                  type="button"
+                  className="palette-item"
+                  data-testid={`palette-${it.testId}`}
+                  draggable
+                  onDragStart={(e) => onDragStart(e, it)}
+                  onClick={() => addByClick(it)}
+                  title={`${it.description}\nDrag onto the canvas, or click to add.`}
+                >
+                  {it.label}
+                </button>
+              ))}
+            </div>
+          </section>
+        ))}
+      </div>
     </aside>
   )
 }

@@ -1,5 +1,6 @@
 import { useDocument } from '../store/documentStore'
 import { dataShapeOf } from '../graph/shapes'
+import { plural } from '../plural'
 
 /** Shown in the inspector when nothing is selected: the project's title, notes and totals. */
 export function ProjectInfo() {
@@ -30,8 +31,8 @@ export function ProjectInfo() {
         </dd>
         <dt>Data</dt>
         <dd>
-          {shape ? `${shape.inputSize} inputs → ${shape.targetSize} targets` : 'not loaded'}
-          {project.data.kind === 'inline' ? ` · ${project.data.inputs.length} examples` : ''}
+          {shape ? `${plural(shape.inputSize, 'input')} → ${plural(shape.targetSize, 'target')}` : 'not loaded'}
+          {project.data.kind === 'inline' ? ` · ${plural(project.data.inputs.length, 'example')}` : ''}
         </dd>
         <dt>Seed</dt>
         <dd>{project.seed}</dd>

@@ -107,6 +107,12 @@ export function Toolbar() {
         <button type="button" data-testid="cmd-theme" onClick={() => useUi.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} title="Switch between light and dark" aria-label="Toggle theme">
           {theme === 'dark' ? '☀' : '☾'}
         </button>
+        <button type="button" data-testid="cmd-present" onClick={() => useUi.getState().setPresenting(!useUi.getState().presenting)} title="Presentation mode: the canvas beside large live views, no palette or inspector (P)">
+          Present
+        </button>
+        <button type="button" data-testid="cmd-shortcuts" onClick={() => useUi.getState().setShortcutsOpen(true)} title="Keyboard shortcuts (? or F1)" aria-label="Keyboard shortcuts">
+          ?
+        </button>
       </nav>
       <div className="toolbar-train" id="toolbar-train-slot">
         {runStatus && (

@@ -18,6 +18,12 @@ export interface Refusal {
   text: string
 }
 
+/** Live views presentation mode can show beside the canvas (the teacher picks which). */
+export type PresentView = 'curves' | 'boundary' | 'codes' | 'weights' | 'gradients' | 'confusion'
+
+/** Interface zoom steps (Ctrl + / − / 0): the toolbar, panels and dialogs; the canvas has its own zoom. */
+export const UI_ZOOM_STEPS = [0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2] as const
+
 export interface UiState {
   selectedNodes: string[]
   selectedEdges: string[]
@@ -37,6 +43,13 @@ export interface UiState {
   cardFolded: boolean
   /** The last refused wire's reason, shown at its node until the next click or drag. */
   refusal: Refusal | null
+  /** The keyboard-shortcut sheet (? or F1). */
+  shortcutsOpen: boolean
+  /** Presentation mode (P): no palette or inspector, larger text, the canvas beside the picked live views. */
+  presenting: boolean
+  presentViews: PresentView[]
+  /** Interface zoom factor (one of UI_ZOOM_STEPS); remembered on this machine. */
+  uiZoom: number
 
   select(nodes: string[], edges?: string[]): void
   setNodeSize(id: string, size: { width: number; height: number }): void
@@ -49,9 +62,38 @@ export interface UiState {
   setSidePanelOpen(open: boolean): void
   setCardFolded(folded: boolean): void
   setRefusal(refusal: Refusal | null): void
+  setShortcutsOpen(open: boolean): void
+  setPresenting(on: boolean): void
+  togglePresentView(view: PresentView): void
+  /** One step larger (+1) or smaller (−1), or back to 100 % (0). */
+  zoomUi(step: -1 | 0 | 1): void
 }
 
 const THEME_KEY = 'axon:theme'
+const PRESENT_KEY = 'axon:present-views'
+const ZOOM_KEY = 'axon:ui-zoom'
+
+/** A value remembered on this machine (never in the project), or `fallback`. */
+function remembered<T>(key: string, valid: (v: unknown) => v is T, fallback: T): T {
+  try {
+    const v: unknown = JSON.parse(globalThis.localStorage?.getItem(key) ?? 'null')
+    return valid(v) ? v : fallback
+  } catch {
+    return fallback
+  }
+}
+
+function remember(key: string, value: unknown): void {
+  try {
+    globalThis.localStorage?.setItem(key, JSON.stringify(value))
+  } catch {
+    // Private mode: not remembered.
+  }
+}
+
+const PRESENT_VIEWS: readonly PresentView[] = ['curves', 'boundary', 'codes', 'weights', 'gradients', 'confusion']
+const isViews = (v: unknown): v is PresentView[] => Array.isArray(v) && v.every((x) => PRESENT_VIEWS.includes(x as PresentView))
+const isZoom = (v: unknown): v is number => (UI_ZOOM_STEPS as readonly unknown[]).includes(v)
 const PANELS_KEY = 'axon:panels'
 
 interface Panels {
@@ -99,6 +141,10 @@ export const useUi = create<UiState>()((set, get) => ({
   ...initialPanels(),
   cardFolded: false,
   refusal: null,
+  shortcutsOpen: false,
+  presenting: false,
+  presentViews: remembered(PRESENT_KEY, isViews, ['curves', 'boundary', 'codes']),
+  uiZoom: remembered(ZOOM_KEY, isZoom, 1),
 
   select(nodes, edges = []) {
     set({ selectedNodes: nodes, selectedEdges: edges })
@@ -136,6 +182,25 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   setCardFolded(cardFolded) {
     set({ cardFolded })
+  },
+  setShortcutsOpen(shortcutsOpen) {
+    set({ shortcutsOpen })
+  },
+  setPresenting(presenting) {
+    // The example's explanation folds to its title while presenting: the network gets the room.
+    set(presenting ? { presenting, cardFolded: true } : { presenting })
+  },
+  togglePresentView(view) {
+    const views = get().presentViews
+    const next = views.includes(view) ? views.filter((v) => v !== view) : PRESENT_VIEWS.filter((v) => v === view || views.includes(v))
+    remember(PRESENT_KEY, next)
+    set({ presentViews: next })
+  },
+  zoomUi(step) {
+    const i = UI_ZOOM_STEPS.indexOf(get().uiZoom as (typeof UI_ZOOM_STEPS)[number])
+    const next = step === 0 ? 1 : UI_ZOOM_STEPS[Math.max(0, Math.min(UI_ZOOM_STEPS.length - 1, (i < 0 ? 2 : i) + step))]
+    remember(ZOOM_KEY, next)
+    set({ uiZoom: next })
   },
   setRefusal(refusal) {
     if (refusal !== get().refusal) set({ refusal })

@@ -1,4 +1,5 @@
 import { PlaneView } from '../viz/PlaneView'
+import { useWidth } from '../viz/useWidth'
 import { useTraining } from './trainingStore'
 import { layerTitle } from './layerNames'
 
@@ -18,18 +19,21 @@ export function BoundaryView() {
   const info = useTraining((s) => s.info)
   const project = useTraining((s) => s.request?.project)
   const plane = snapshot?.plane
+  const [box, boxWidth] = useWidth<HTMLElement>(268)
+  // As wide as the panel allows (large in presentation mode), square.
+  const px = Math.max(200, Math.min(560, boxWidth - 8))
   if (!plane || !info?.plane) return null
   const extent = info.plane
   const cells = plane.size * plane.size
   return (
-    <section className="train-section" data-testid="boundary">
+    <section className="train-section" data-testid="boundary" ref={box}>
       <header>
         <h3>Decision boundary</h3>
         <span className="muted">
           x1 ∈ [{extent.xMin.toFixed(1)}, {extent.xMax.toFixed(1)}], x2 ∈ [{extent.yMin.toFixed(1)}, {extent.yMax.toFixed(1)}]
         </span>
       </header>
-      <PlaneView values={plane.score} size={plane.size} classes={plane.classes} points={extent.points} pointClasses={extent.classes} extent={extent} px={260} testId="decision-boundary" />
+      <PlaneView values={plane.score} size={plane.size} classes={plane.classes} points={extent.points} pointClasses={extent.classes} extent={extent} px={px} testId="decision-boundary" />
       {plane.hidden.map((h, li) => {
         const activation = info.layers[li]?.activation ?? 'linear'
         const { mid, half } = unitScale(activation, h.min, h.max)

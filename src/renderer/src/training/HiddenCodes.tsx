@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { lutColor } from '../viz/lut'
 import { trainingControls, useTraining } from './trainingStore'
 import { layerTitle } from './layerNames'
+import { plural } from '../plural'
 
 /**
  * The patterns × hidden-units table for small pattern sets (≤ 64): each unit's output raw and
@@ -21,7 +22,7 @@ export function HiddenCodes() {
     <section className="train-section" data-testid="hidden-codes">
       <header>
         <h3>Hidden activations</h3>
-        <span className="muted">{probe.count} patterns</span>
+        <span className="muted">{plural(probe.count, 'pattern')}</span>
       </header>
       {hidden.map((l, li) => (
         <div key={l.nodeId}>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import type { StepThrough } from '../../../engine/host/training'
 import { trainingControls, useTraining } from './trainingStore'
 import { fixed } from './format'
@@ -53,6 +53,16 @@ export function StepThroughView() {
   const st = useTraining((s) => s.stepThrough)
   const open = useTraining((s) => s.stepThroughOpen)
   const info = useTraining((s) => s.info)
+  useEffect(() => {
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      e.stopPropagation()
+      trainingControls.closeTrace()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [open])
   if (!open || !st || !info) return null
   const { trace } = st
   const dense = trace.layers.filter((l) => l.kind === 'dense')

@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react'
 import { useUi } from '../store/uiStore'
 import { CHART_FONT_PX, chartLayout, type ChartLayout } from './chartLayout'
+import { useWidth } from './useWidth'
 
 export interface Series {
   label: string
@@ -18,7 +19,9 @@ export interface LineChartProps {
   /** Fixed y range (e.g. [0, 1] for accuracy). */
   yRange?: [number, number]
   xLabel: string
+  /** Fixed width; without it the chart fills its container (up to `maxWidth`). */
   width?: number
+  maxWidth?: number
   height?: number
   /** Changes whenever the data grew (the arrays are appended in place). */
   version: number
@@ -39,7 +42,14 @@ function measure(text: string): number {
 }
 
 /** Grid, series and marker line on the canvas (thousands of points stay cheap). */
-function drawPlot(canvas: HTMLCanvasElement, layout: ChartLayout, series: readonly Series[], logY: boolean, width: number, height: number): void {
+function drawPlot(
+  canvas: HTMLCanvasElement,
+  layout: ChartLayout,
+  series: readonly Series[],
+  logY: boolean,
+  width: number,
+  height: number,
+): void {
   const ctx = canvas.getContext('2d')
   if (!ctx) return
   const dpr = window.devicePixelRatio || 1
@@ -97,32 +107,83 @@ function drawPlot(canvas: HTMLCanvasElement, layout: ChartLayout, series: readon
  * canvas; every text (ticks, axis title, legend, marker) is SVG text over it, coloured by the theme
  * and kept inside the box.
  */
-function LineChartView({ series, logY = false, yRange, xLabel, width = 290, height = 150, version, marker, testId }: LineChartProps) {
+function LineChartView({
+  series,
+  logY = false,
+  yRange,
+  xLabel,
+  width: fixedWidth,
+  maxWidth = 720,
+  height = 150,
+  version,
+  marker,
+  testId,
+}: LineChartProps) {
   const ref = useRef<HTMLCanvasElement>(null)
+  const [box, fitted] = useWidth<HTMLDivElement>(290)
+  const width = fixedWidth ?? Math.max(200, Math.min(maxWidth, fitted))
   const theme = useUi((s) => s.theme)
+  const [yLo, yHi] = yRange ?? [NaN, NaN]
+  const markerX = marker?.x
+  const markerLabel = marker?.label
   // The data arrays grow in place; `version` says when to lay out and redraw.
   const layout = useMemo(
     () => chartLayout({ series, logY, yRange, xLabel, width, height, marker, measure }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, series.length, logY, yRange?.[0], yRange?.[1], width, height, xLabel, marker?.x, marker?.label],
+    [
+      version,
+      series.length,
+      logY,
+      yLo,
+      yHi,
+      width,
+      height,
+      xLabel,
+      markerX,
+      markerLabel,
+    ],
   )
   useEffect(() => {
     if (ref.current) drawPlot(ref.current, layout, series, logY, width, height)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout, theme])
   return (
-    <div className="line-chart" data-testid={testId} style={{ width, height }}>
-      <canvas ref={ref} style={{ width, height }} />
-      <svg className="line-chart-text" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
-        {layout.legend.map((l, i) => (
-          <rect key={i} className="chart-swatch" x={l.x} y={6} width={11} height={3} fill={l.color} />
-        ))}
-        {layout.texts.map((t, i) => (
-          <text key={i} className={`chart-${t.kind}`} x={t.x} y={t.y} textAnchor={t.anchor} dominantBaseline="middle" data-chart-text={t.kind}>
-            {t.text}
-          </text>
-        ))}
-      </svg>
+    <div className="line-chart-box" ref={box}>
+      <div className="line-chart" data-testid={testId} style={{ width, height }}>
+        <canvas ref={ref} style={{ width, height }} />
+        <svg
+          className="line-chart-text"
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          aria-hidden="true"
+        >
+          {layout.legend.map((l, i) => (
+            <rect
+              key={i}
+              className="chart-swatch"
+              x={l.x}
+              y={6}
+              width={11}
+              height={3}
+              fill={l.color}
+            />
+          ))}
+          {layout.texts.map((t, i) => (
+            <text
+              key={i}
+              className={`chart-${t.kind}`}
+              x={t.x}
+              y={t.y}
+              textAnchor={t.anchor}
+              dominantBaseline="middle"
+              data-chart-text={t.kind}
+            >
+              {t.text}
+            </text>
+          ))}
+        </svg>
+      </div>
     </div>
   )
 }

@@ -7,7 +7,7 @@ export const UNIT_LINKS_MAX = 64
 
 /** Largest displayed heatmap on a node (CSS px); cells stretch or shrink to fit. */
 const MAX_W = 150
-const MAX_H = 64
+const MAX_H = 40
 
 export type Tint = 'weights' | 'gradients'
 
@@ -53,7 +53,8 @@ function UnitLinksView({ layer, tint, testId }: { layer: LayerState; tint: Tint;
   const { units, nIn } = layer
   const width = 132
   const rows = Math.max(units, nIn)
-  const height = Math.max(28, Math.min(96, rows * 16))
+  // Low enough that a grown node still clears the row below (auto-layout rows are 260 px apart).
+  const height = Math.max(28, Math.min(72, rows * 12))
   const y = (i: number, n: number) => (n === 1 ? height / 2 : 6 + (i * (height - 12)) / (n - 1))
   const what = tint === 'gradients' ? '∂E/∂w' : 'w'
   const lines = []

@@ -1,0 +1,130 @@
+/**
+ * Issue 9: in front of a class. The designer at 1024 × 768 and at 1366 × 768 with 150 %
+ * scaling (911 × 512 CSS pixels), presentation mode (P), interface zoom (Ctrl + / − / 0).
+ * With AXON_SCREENSHOTS=1 it also writes docs/screenshots/projector-*.png.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { openExample, viewportSettled } from './helpers/designer'
+
+const SHOTS = process.env.AXON_SCREENSHOTS === '1'
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png` })
+}
+
+async function epoch(page: Page): Promise<number> {
+  return Number(((await page.getByTestId('counter-epoch').textContent()) ?? '0').split('/')[0].replace(/[^\d]/g, ''))
+}
+
+/** Train and wait for a few epochs of progress. */
+async function trainAWhile(page: Page): Promise<void> {
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('training-panel').or(page.getByTestId('present-panel'))).toBeVisible()
+  await expect.poll(() => epoch(page)).toBeGreaterThan(5)
+}
+
+type Box = { x: number; y: number; width: number; height: number }
+const inside = (a: Box, b: Box, slack = 1) => a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.width <= b.x + b.width + slack && a.y + a.height <= b.y + b.height + slack
+const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+/** What makes a layout usable: every node whole inside the canvas and readable, none under the card, no control cut off by the window. */
+async function expectUsable(page: Page, minZoom: number): Promise<void> {
+  await viewportSettled(page)
+  const canvas = (await page.getByTestId('canvas').boundingBox())!
+  const card = await page.getByTestId('example-card').boundingBox()
+  for (const node of await page.locator('.react-flow__node').all()) {
+    const box = (await node.boundingBox())!
+    expect(inside(box, canvas), `node ${await node.getAttribute('data-id')} inside the canvas`).toBe(true)
+    if (card) expect(intersects(box, card), `node ${await node.getAttribute('data-id')} clear of the example card`).toBe(false)
+  }
+  const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
+  expect(zoom).toBeGreaterThanOrEqual(minZoom)
+  const viewport = page.viewportSize()!
+  // Train always in view (a toolbar wider than the window scrolls, Train stays at the right).
+  const train = (await page.getByTestId('train-button').boundingBox())!
+  expect(inside(train, { x: 0, y: 0, ...viewport }), 'Train inside the window').toBe(true)
+}
+
+test.describe('1024 × 768', () => {
+  test.use({ viewport: { width: 1024, height: 768 } })
+  test('the XOR network trains beside its panel, whole and readable', async ({ page }) => {
+    await page.goto('/')
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    await expectUsable(page, 0.5)
+    await trainAWhile(page)
+    await expectUsable(page, 0.45)
+    await shot(page, 'projector-1024x768')
+  })
+})
+
+test.describe('1366 × 768 at 150 %', () => {
+  test.use({ viewport: { width: 911, height: 512 }, deviceScaleFactor: 1.5 })
+  test('the 8-3-8 encoder in presentation mode', async ({ page }) => {
+    await page.goto('/')
+    await openExample(page, 'encoder-8-3-8')
+    await page.keyboard.press('p')
+    await expect(page.getByTestId('present-panel')).toBeVisible()
+    await expect(page.getByTestId('palette')).toBeHidden()
+    await trainAAWhileInPresentation(page)
+    await expectUsable(page, 0.3)
+    await shot(page, 'projector-1366x768-150')
+  })
+})
+
+async function trainAAWhileInPresentation(page: Page): Promise<void> {
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('present-panel').getByTestId('chart-loss')).toBeVisible()
+  await expect.poll(() => epoch(page)).toBeGreaterThan(5)
+}
+
+test.describe('presentation mode at 1280 × 800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } })
+  test('P hides palette and inspector, shows the picked views large, text larger; P again restores', async ({ page }) => {
+    await page.goto('/')
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    const fontBefore = await page.getByTestId('cmd-examples').evaluate((el) => el.getBoundingClientRect().height)
+    await page.keyboard.press('p')
+    await expect(page.getByTestId('present-panel')).toBeVisible()
+    await expect(page.getByTestId('palette')).toBeHidden()
+    await expect(page.getByTestId('side-panel')).toHaveCount(0)
+    // Larger text: the toolbar's buttons grow with the presentation scale.
+    expect(await page.getByTestId('cmd-examples').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(fontBefore * 1.15)
+    await trainAAWhileInPresentation(page)
+    // The teacher picks the views: the boundary on, the loss curves off.
+    await expect(page.getByTestId('present-panel').getByTestId('boundary')).toBeVisible()
+    await page.getByTestId('present-view-curves').uncheck()
+    await expect(page.getByTestId('present-panel').getByTestId('curves')).toHaveCount(0)
+    // Large: the decision boundary fills most of the panel's width.
+    const panel = (await page.getByTestId('present-panel').boundingBox())!
+    const plane = (await page.getByTestId('decision-boundary').boundingBox())!
+    expect(plane.width).toBeGreaterThan(panel.width * 0.6)
+    await expectUsable(page, 0.5)
+    await shot(page, 'presentation-mode')
+    // The choice is remembered; P (or Esc) goes back to the designer as it was.
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('present-panel')).toHaveCount(0)
+    await expect(page.getByTestId('palette')).toBeVisible()
+    await expect(page.getByTestId('data-panel-slot').getByRole('button')).toBeVisible()
+    await page.getByTestId('cmd-present').click()
+    await expect(page.getByTestId('present-view-curves')).not.toBeChecked()
+    await page.keyboard.press('p')
+    await expect(page.getByTestId('side-panel')).toBeVisible()
+  })
+
+  test('interface zoom: Ctrl + enlarges the chrome, the layout holds, Ctrl 0 restores; remembered across reload', async ({ page }) => {
+    await page.goto('/')
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    const button = page.getByTestId('cmd-examples')
+    const before = (await button.boundingBox())!.height
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+=')
+    await expect.poll(async () => (await button.boundingBox())!.height).toBeGreaterThan(before * 1.4)
+    await expectUsable(page, 0.4)
+    await shot(page, 'interface-zoom-150')
+    await page.reload()
+    await expect.poll(async () => (await button.boundingBox())!.height).toBeGreaterThan(before * 1.4)
+    await page.keyboard.press('Control+0')
+    await expect.poll(async () => (await button.boundingBox())!.height).toBeCloseTo(before, 0)
+    await page.keyboard.press('Control+-')
+    await expect.poll(async () => (await button.boundingBox())!.height).toBeLessThan(before)
+  })
+})
