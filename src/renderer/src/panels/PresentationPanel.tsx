@@ -2,6 +2,7 @@ import { createPortal } from 'react-dom'
 import '../training/training.css'
 import { useUi, type PresentView } from '../store/uiStore'
 import { useTraining } from '../training/trainingStore'
+import { useDocument } from '../store/documentStore'
 import { Controls } from '../training/Controls'
 import { CurvesView } from '../training/CurvesView'
 import { BoundaryView } from '../training/BoundaryView'
@@ -28,7 +29,7 @@ const VIEWS: { id: PresentView; label: string; View: () => React.ReactNode }[] =
 export function PresentationPanel() {
   const picked = useUi((s) => s.presentViews)
   const runId = useTraining((s) => s.runId)
-  const title = useTraining((s) => s.title)
+  const title = useDocument((s) => s.project.meta.title)
   return (
     <aside className="present-panel" data-testid="present-panel" aria-label="Live views">
       <header className="present-head">
