@@ -25,6 +25,8 @@ async function nodeBoxes(page: Page): Promise<{ id: string; box: Box }[]> {
 }
 
 test.beforeEach(async ({ page }) => {
+  // Opening another example while a run has progress asks first: yes.
+  page.on('dialog', (dialog) => void dialog.accept())
   await page.goto('/')
   await expect(page.locator('.react-flow__pane')).toBeVisible()
 })

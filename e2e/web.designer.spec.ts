@@ -183,7 +183,7 @@ test.describe('at 1280 × 800 with the training panel open', () => {
   test('fold the palette: every example fits whole at a readable zoom; the fold is remembered, and ] folds the side panel', async ({ page }) => {
     await page.getByTestId('palette-toggle').click()
     await expect(page.getByTestId('palette')).toHaveClass(/is-collapsed/)
-    await expect(page.getByTestId('palette-dense')).toHaveCount(0)
+    await expect(page.getByTestId('palette-dense')).toBeHidden()
     await page.getByTestId('tab-training').click()
     for (const id of EXAMPLE_IDS) {
       await openExample(page, id)
