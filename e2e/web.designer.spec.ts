@@ -171,6 +171,22 @@ test('keyboard users build a chain with click-to-add; the activation plot and ha
   await page.keyboard.press('Escape')
 })
 
+test('batch norm comes from the palette’s layers: width, learned γ and β, and a clear error with one example per update', async ({ page }) => {
+  for (const item of ['input', 'dense', 'batchNorm']) {
+    await page.getByTestId(`palette-${item}`).focus()
+    await page.keyboard.press('Enter')
+  }
+  const bn = page.locator('.react-flow__node[data-id="batchNorm-1"]')
+  await expect(bn).toContainText('Momentum 0.1 · ε 0.00001')
+  // Dense layer of 2 units → batch norm over 2 units: γ and β, 2 each.
+  await expect(page.getByTestId('params-batchNorm-1')).toHaveText('4 params')
+  await expect(page.getByTestId('shape-batchNorm-1')).toContainText('out 2')
+  for (const item of ['dense', 'activation-sigmoid', 'loss-halfSse', 'optimizer-sgd']) await page.getByTestId(`palette-${item}`).click()
+  // The optimizer starts online (one example per update): the node says why that cannot work.
+  await expect(page.getByTestId('diagnostic-badge-batchNorm-1')).toBeVisible()
+  if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/batchnorm.png` })
+})
+
 /** The canvas zoom React Flow applies (the scale of its viewport transform). */
 async function canvasZoom(page: Page): Promise<number> {
   const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)

@@ -83,7 +83,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       {shape && node.kind !== 'optimizer' && (
         <div className="layer-node-foot" data-testid={`shape-${id}`}>
           <span title="Values this node outputs per example">{node.kind === 'loss' ? 'E (1 number)' : `out ${shape.outSize ?? '?'}`}</span>
-          {node.kind === 'dense' && (
+          {(node.kind === 'dense' || (shape.paramCount ?? 0) > 0) && (
             <span data-testid={`params-${id}`} title={`${shape.weightCount ?? '?'} weights + ${shape.biasCount} biases`}>
               {shape.paramCount ?? '?'} params
             </span>
