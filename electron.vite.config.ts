@@ -1,10 +1,18 @@
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { resolve } from 'node:path'
 
 // Main and preload are emitted as CommonJS `.cjs` (the package is "type": "module"): a sandboxed
 // preload must be CommonJS, and the utility-process entry is a plain script.
 const cjs = { format: 'cjs' as const, entryFileNames: '[name].cjs' }
+
+/** The production page's CSP has no `ws:` sources: those are for the dev server's hot reload. */
+const productionCsp: Plugin = {
+  name: 'axon-production-csp',
+  apply: 'build',
+  transformIndexHtml: (html) => html.replace(/\s+ws:\/\/[^\s;"]+/g, ''),
+}
 
 export default defineConfig({
   main: {
@@ -21,7 +29,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [react(), productionCsp],
     worker: { format: 'es' },
   },
 })

@@ -8,6 +8,7 @@ import { IPC, type DocumentState } from '../shared/ipc'
 import { lockDownNavigation, secureWebPreferences } from './security'
 import { createUnsavedGuard, saveDialogOptions, SAVE_DIALOG_ORDER, type UnsavedGuard } from './unsavedChanges'
 import { createRendererRequests, type RendererRequests } from './rendererRequests'
+import { createRendererRecovery } from './rendererRecovery'
 
 /** Longest main waits for the page to save (it may be showing a Save dialog). */
 const SAVE_TIMEOUT_MS = 10 * 60_000
@@ -18,13 +19,13 @@ export interface AppWindow {
   saves: RendererRequests<boolean>
 }
 
-export function createAppWindow(appUrl: string, onClosed: () => void): AppWindow {
+export function createAppWindow(appUrl: string, options: { devTools: boolean; onClosed: () => void }): AppWindow {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
     title: 'Axon Studio',
     show: false,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs'), { devTools: options.devTools }),
   })
   const contents = win.webContents
   const saves = createRendererRequests<boolean>((id) => !contents.isDestroyed() && contents.send(IPC.documentSave, id), false, SAVE_TIMEOUT_MS)
@@ -40,11 +41,18 @@ export function createAppWindow(appUrl: string, onClosed: () => void): AppWindow
     guard.reset()
     saves.abandon()
   })
+  // The page died: reload it; its autosave restores the graph.
+  const recovery = createRendererRecovery(() => contents.reload(), () => Date.now())
+  contents.on('render-process-gone', (_event, details) => {
+    guard.reset()
+    saves.abandon()
+    recovery.onGone(details.reason)
+  })
   lockDownNavigation(contents, appUrl)
   win.once('ready-to-show', () => win.show())
   win.on('closed', () => {
     saves.abandon()
-    onClosed()
+    options.onClosed()
   })
   void win.loadURL(appUrl)
   return { win, guard, saves }

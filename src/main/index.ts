@@ -1,48 +1,96 @@
 /**
- * Electron main process: one window, the engine in a utility process, native file dialogs.
- * Logic lives in small Electron-free modules (engineSupervisor, unsavedChanges, fileAccess,
- * ipcHandlers, security) that are unit-tested; this file only wires Electron to them.
+ * Electron main process: one window per app instance, the engine in a utility process, native
+ * file dialogs, the app:// protocol. Logic lives in small Electron-free modules (engineSupervisor,
+ * unsavedChanges, fileAccess, ipcHandlers, launchFiles, recentFiles, appProtocol, security) that
+ * are unit-tested; this file only wires Electron to them.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, utilityProcess, type MessagePortMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { totalmem } from 'node:os'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { createEngineSupervisor } from './engineSupervisor'
 import { engineForkOptions } from './engineProcess'
-import { isAppUrl } from './security'
-import { buildMenuTemplate } from './menu'
+import { denyAllPermissions, isAppUrl } from './security'
+import { buildMenuTemplate, developerToolsAllowed } from './menu'
 import { createAppWindow, type AppWindow } from './appWindow'
 import { createFileAccess } from './fileAccess'
 import { registerIpcHandlers } from './ipcHandlers'
+import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
+import { createLaunchQueue, projectPathsFromArgv } from './launchFiles'
+import { createRecentFiles } from './recentFiles'
 import { IPC } from '../shared/ipc'
 
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+// A second launch hands its command line to the first (see 'second-instance') and quits.
+if (!app.requestSingleInstanceLock()) app.exit(0)
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
+const appUrl = chooseAppUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
+const devTools = developerToolsAllowed(app.isPackaged, process.argv)
 let current: AppWindow | null = null
 
 const files = createFileAccess(
   {
     open: async (options) => {
-      const win = current?.win
       const properties: Array<'openFile' | 'multiSelections'> = options.multiple ? ['openFile', 'multiSelections'] : ['openFile']
-      const result = win ? await dialog.showOpenDialog(win, { ...options, properties }) : await dialog.showOpenDialog({ ...options, properties })
+      const result = current ? await dialog.showOpenDialog(current.win, { ...options, properties }) : await dialog.showOpenDialog({ ...options, properties })
       return result.canceled ? [] : result.filePaths
     },
     save: async (options) => {
-      const win = current?.win
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      const result = current ? await dialog.showSaveDialog(current.win, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
   },
   { read: async (path) => new Uint8Array(await readFile(path)), write: (path, bytes) => writeFile(path, bytes) },
 )
 
-function createWindow(): void {
-  const appWindow = createAppWindow(appUrl, () => {
-    if (current === appWindow) current = null
+const recentPath = () => join(app.getPath('userData'), 'recent-projects.json')
+const recent = createRecentFiles({
+  read: () => {
+    try {
+      return readFileSync(recentPath(), 'utf8')
+    } catch {
+      return null
+    }
+  },
+  write: (text) => writeFileSync(recentPath(), text),
+})
+
+/** Reads a project the OS or Open Recent named and hands it to the page. */
+async function openProjectPath(path: string): Promise<void> {
+  files.grant(path)
+  try {
+    const file = await files.readGranted(path)
+    current?.win.webContents.send(IPC.fileOpened, file)
+  } catch (error) {
+    recent.remove(path)
+    installMenu()
+    if (current) void dialog.showMessageBox(current.win, { type: 'error', message: `Could not open ${path}`, detail: (error as Error).message })
+  }
+}
+
+function focusWindow(): void {
+  if (!current) return
+  if (current.win.isMinimized()) current.win.restore()
+  current.win.focus()
+}
+
+const launches = createLaunchQueue((path) => void openProjectPath(path), focusWindow)
+
+function installMenu(): void {
+  const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC.menuCommand, command)
+  const template = buildMenuTemplate(process.platform, send, {
+    developerTools: devTools,
+    recent: recent.list(),
+    openRecent: (path) => launches.request(path),
+    clearRecent: () => {
+      recent.clear()
+      app.clearRecentDocuments()
+      installMenu()
+    },
   })
-  current = appWindow
-  startEngine(appWindow.win)
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
 function startEngine(win: BrowserWindow) {
@@ -58,14 +106,23 @@ function startEngine(win: BrowserWindow) {
     now: () => Date.now(),
   })
   supervisor.start()
-  // A reload replaces the renderer's ports; give the new page a fresh connection.
-  win.webContents.on('did-finish-load', () => supervisor.rendererLoaded())
+  win.webContents.on('did-finish-load', () => {
+    supervisor.rendererLoaded()
+    launches.pageReady()
+  })
+  win.webContents.on('did-start-loading', () => launches.pageGone())
   win.on('closed', () => supervisor.stop())
 }
 
-function installMenu(): void {
-  const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC.menuCommand, command)
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, send)))
+function createWindow(): void {
+  const appWindow = createAppWindow(appUrl, {
+    devTools,
+    onClosed: () => {
+      if (current === appWindow) current = null
+    },
+  })
+  current = appWindow
+  startEngine(appWindow.win)
 }
 
 registerIpcHandlers(ipcMain, {
@@ -73,12 +130,33 @@ registerIpcHandlers(ipcMain, {
   isTrustedSender: (event) => event.senderFrame != null && isAppUrl(event.senderFrame.url, appUrl) && event.sender.id === current?.win.webContents.id,
   documentState: (_event, state) => current?.guard.setState(state),
   documentSaved: (_event, id, saved) => current?.saves.answer(id, saved),
-  currentFile: () => {},
+  currentFile: (_event, path) => {
+    if (path === null || !files.isGranted(path)) return
+    recent.add(path)
+    app.addRecentDocument(path)
+    installMenu()
+  },
+})
+
+app.on('second-instance', (_event, argv, cwd) => {
+  const paths = projectPathsFromArgv(argv, cwd)
+  if (paths.length) paths.forEach((path) => launches.request(path))
+  else focusWindow()
+})
+
+// macOS: a double-clicked .axon.json, possibly before the app is ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  launches.request(path)
 })
 
 app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession)
+  protocol.handle('app', createAppProtocolHandler(join(__dirname, '../renderer'), async (path) => new Uint8Array(await readFile(path))))
+  for (const path of recent.list()) files.grant(path)
   installMenu()
   createWindow()
+  for (const path of projectPathsFromArgv(process.argv, process.cwd())) launches.request(path)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })

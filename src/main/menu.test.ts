@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
-import { buildMenuTemplate } from './menu'
+import { buildMenuTemplate, developerToolsAllowed } from './menu'
 import { MENU_COMMANDS, isMenuCommand, type MenuCommand } from '../shared/ipc'
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -32,6 +32,31 @@ describe('desktop menu', () => {
   it('puts the app menu first only on macOS', () => {
     expect(buildMenuTemplate('darwin', () => {})[0].role).toBe('appMenu')
     expect(buildMenuTemplate('linux', () => {})[0].label).toBe('&File')
+  })
+
+  it('has Reload and DevTools only when developer tools are allowed (packaged: with --enable-devtools)', () => {
+    const roles = (developerTools: boolean) => flatten(buildMenuTemplate('win32', () => {}, { developerTools })).map((i) => i.role)
+    expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']))
+    expect(roles(false)).not.toContain('reload')
+    expect(roles(false)).not.toContain('toggleDevTools')
+    expect(roles(false)).not.toContain('forceReload')
+    expect(developerToolsAllowed(false, [])).toBe(true)
+    expect(developerToolsAllowed(true, ['Axon Studio.exe'])).toBe(false)
+    expect(developerToolsAllowed(true, ['Axon Studio.exe', '--enable-devtools'])).toBe(true)
+  })
+
+  it('lists recent projects newest first; choosing one asks main to open it', () => {
+    const opened: string[] = []
+    let cleared = false
+    const items = flatten(buildMenuTemplate('linux', () => {}, { recent: ['/a/x.axon.json', '/b/R&D.axon.json'], openRecent: (p) => opened.push(p), clearRecent: () => (cleared = true) }))
+    const recent = items.find((i) => i.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[]
+    expect(recent.map((i) => i.label ?? i.type)).toEqual(['/a/x.axon.json', '/b/R&&D.axon.json', 'separator', 'Clear Recent'])
+    ;(recent[1].click as () => void)()
+    ;(recent[3].click as () => void)()
+    expect(opened).toEqual(['/b/R&D.axon.json'])
+    expect(cleared).toBe(true)
+    const empty = flatten(buildMenuTemplate('linux', () => {})).find((i) => i.label === 'Clear Recent')!
+    expect(empty.enabled).toBe(false)
   })
 
   it('recognises only known commands', () => {

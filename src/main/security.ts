@@ -1,10 +1,11 @@
 /**
  * Window hardening, after Electron's security checklist: the renderer is sandboxed and
- * isolated, may not navigate away from the app, and may not open windows.
+ * isolated, may not navigate or be redirected away from the app, may not open windows, and is
+ * granted no permission (camera, notifications, …: the app needs none).
  */
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
 
-export function secureWebPreferences(preload: string): BrowserWindowConstructorOptions['webPreferences'] {
+export function secureWebPreferences(preload: string, options: { devTools?: boolean } = {}): BrowserWindowConstructorOptions['webPreferences'] {
   return {
     preload,
     sandbox: true,
@@ -12,23 +13,38 @@ export function secureWebPreferences(preload: string): BrowserWindowConstructorO
     nodeIntegration: false,
     webSecurity: true,
     spellcheck: false,
+    devTools: options.devTools ?? true,
   }
 }
 
-/** True when `url` is the app's own page (the dev server in development, the packaged file otherwise). */
+/**
+ * True when `url` is the app's own page: the same scheme and host as the app (the dev server in
+ * development, app://axon otherwise); for file: URLs the same file.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const target = new URL(url)
     const app = new URL(appUrl)
-    return target.origin === app.origin && (target.protocol !== 'file:' || target.pathname === app.pathname)
+    if (target.protocol !== app.protocol || target.host !== app.host) return false
+    return target.protocol !== 'file:' || target.pathname === app.pathname
   } catch {
     return false
   }
 }
 
-export function lockDownNavigation(contents: WebContents, appUrl: string): void {
-  contents.on('will-navigate', (event, url) => {
+type NavigationGuard = (event: { preventDefault(): void }, url: string) => void
+
+export function lockDownNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, appUrl: string): void {
+  const guard: NavigationGuard = (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault()
-  })
+  }
+  contents.on('will-navigate', guard)
+  contents.on('will-redirect', guard)
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/** Every permission request is refused and every check answers no. */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
 }

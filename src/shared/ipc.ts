@@ -45,6 +45,8 @@ export const MENU_COMMANDS = [
   'saveAs',
   'exportPytorch',
   'exportOnnx',
+  'importData',
+  'exportModel',
   'examples',
   'undo',
   'redo',

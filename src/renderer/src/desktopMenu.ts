@@ -7,6 +7,16 @@ import * as cmd from './commands'
 import { useUi } from './store/uiStore'
 import { openModelDialog, openProjectDialog } from './files/desktopDocument'
 import { exportOnnxModel, exportPytorchScript } from './files/exports'
+import { isDesktopFiles, pickDataFiles } from './files/desktopFiles'
+import { openDataDialog, openDataFiles } from './data/dataStore'
+import { trainingControls } from './training/trainingStore'
+
+/** Import Data: main's dialog on desktop (the files keep their paths), else the data panel. */
+async function importData(): Promise<void> {
+  if (!isDesktopFiles()) return openDataDialog('files')
+  const files = await pickDataFiles()
+  if (files) await openDataFiles(files)
+}
 
 interface MenuBridge {
   onMenuCommand?(listener: (command: MenuCommand) => void): void
@@ -24,6 +34,8 @@ const handlers: Record<MenuCommand, () => void> = {
   saveAs: () => void cmd.save(true),
   exportPytorch: () => void exportPytorchScript(),
   exportOnnx: () => void exportOnnxModel(),
+  importData: () => void importData(),
+  exportModel: () => void trainingControls.exportModel(),
   examples: () => useUi.getState().setGalleryOpen(true),
   undo: cmd.undo,
   redo: cmd.redo,

@@ -1,10 +1,22 @@
 import { useEffect } from 'react'
 import { selectDirty, useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
-import { readAutosave, writeAutosave } from './autosave'
+import { AUTOSAVE_KEY, readAutosave, writeAutosave } from './autosave'
+import { createEmptyProject } from '../graph/newProject'
+import { forgetFileHandle } from './projectFiles'
 import { needsSavePrompt } from './desktopDocument'
 
 const DELAY_MS = 400
+
+/** Declines the recovered session: an empty network, and the autosave forgotten. */
+function startFresh(): void {
+  forgetFileHandle()
+  localStorage.removeItem(AUTOSAVE_KEY)
+  useDocument.getState().load(createEmptyProject())
+  useUi.getState().select([])
+  useUi.getState().setCardOpen(false)
+  useUi.getState().notify(null)
+}
 
 /** Recovers the last session once, then autosaves every change (debounced) and on page hide. */
 export function useAutosave(): void {
@@ -14,7 +26,8 @@ export function useAutosave(): void {
       const { record, project } = recovered
       useDocument.getState().load(project, { fileName: record.fileName, exampleId: record.exampleId, dirty: record.dirty })
       useUi.getState().setCardOpen(record.exampleId !== null && Boolean(project.meta.description))
-      useUi.getState().notify({ kind: 'info', text: 'Your last session was recovered.' })
+      // On a shared lab login the recovered work may be someone else's: offer a clean start.
+      useUi.getState().notify({ kind: 'info', text: 'Your last session was recovered.', action: { label: 'Start fresh', run: startFresh } })
     }
     let timer: ReturnType<typeof setTimeout> | undefined
     const write = () => {

@@ -16,6 +16,11 @@ export function ProblemsBar() {
       {notice && (
         <div className={`notice notice-${notice.kind}`} data-testid="notice">
           {notice.text}
+          {notice.action && (
+            <button type="button" className="link-button" data-testid="notice-action" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          )}
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => useUi.getState().notify(null)}>
             ×
           </button>

@@ -9,6 +9,8 @@ export type Theme = 'light' | 'dark'
 export interface Notice {
   kind: 'info' | 'error'
   text: string
+  /** A button beside the text (e.g. "Start fresh" after a recovered session). */
+  action?: { label: string; run: () => void }
 }
 
 /** A wire the canvas refused, explained at the node where it was dropped (`side`: its input or output handle). */

@@ -7,6 +7,7 @@ import type { Project } from '../../../engine/project'
 import type { TrainingData } from '../../../engine/host/training'
 import { preparedTrainingData } from '../data/preparedData'
 import { urlBytes } from '../data/builtins'
+import { isDesktopFiles, readProjectDataFile } from '../files/desktopFiles'
 
 /** URLs of the files under resources/data, bundled by Vite, keyed by file name. */
 const dataUrls = import.meta.glob('../../../../resources/data/**/*.gz', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
@@ -19,6 +20,8 @@ function urlOf(path: string): string | undefined {
 
 async function bytesOf(path: string): Promise<Uint8Array> {
   const url = urlOf(path)
+  // The desktop app reads the project's own files from disk, beside the project file.
+  if (!url && isDesktopFiles()) return new Uint8Array(await (await readProjectDataFile(path)).arrayBuffer())
   if (!url) throw new Error(`The data file "${path}" is not available in this build. Open the project from the desktop app to read files from disk.`)
   // Small files are inlined as data: URLs, which the CSP keeps fetch from reading.
   return urlBytes(path, url)

@@ -1,0 +1,51 @@
+/**
+ * Open Recent: the last projects opened or saved, newest first, kept in a small JSON file in
+ * the user's data folder (per OS user). A path on this list was picked by the user once, so
+ * main grants the page access to it again.
+ */
+
+export const MAX_RECENT = 10
+
+export interface TextStore {
+  read(): string | null
+  write(text: string): void
+}
+
+export interface RecentFiles {
+  list(): string[]
+  add(path: string): void
+  remove(path: string): void
+  clear(): void
+}
+
+export function createRecentFiles(store: TextStore): RecentFiles {
+  let paths: string[] = []
+  try {
+    const parsed: unknown = JSON.parse(store.read() ?? '[]')
+    if (Array.isArray(parsed)) paths = parsed.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT)
+  } catch {
+    paths = [] // a damaged list is not worth an error: it refills as files are opened
+  }
+  const save = () => {
+    try {
+      store.write(JSON.stringify(paths))
+    } catch {
+      // read-only profile: the list lives for this session only
+    }
+  }
+  return {
+    list: () => [...paths],
+    add(path) {
+      paths = [path, ...paths.filter((p) => p !== path)].slice(0, MAX_RECENT)
+      save()
+    },
+    remove(path) {
+      paths = paths.filter((p) => p !== path)
+      save()
+    },
+    clear() {
+      paths = []
+      save()
+    },
+  }
+}
