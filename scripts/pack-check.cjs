@@ -1,15 +1,123 @@
-// Offline check of the installer setup: validates electron-builder.yml against electron-builder's
-// schema, then (with --dir) packs the app against a stand-in Electron so the asar's contents can be
-// inspected. Real installers need the Electron download: `npm run dist` on a connected machine.
+// Offline check of the installer setup (run by `npm run pack:check` and test/packaging.test.ts):
+// 1. electron-builder.yml passes electron-builder's own schema;
+// 2. it asks for what a school needs: the security fuses, the installers and their modes, the
+//    *.axon.json file association, versioned artifact names without spaces, none colliding;
+// 3. the built renderer (out/renderer, when built) names no remote host: the app makes no
+//    network calls, so a URL that could be fetched has no place in it.
+// Real installers need the Electron download: `npm run dist` on a connected machine.
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config')
 const { DebugLogger } = require('builder-util')
+const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs')
+const { join } = require('node:path')
 
-getConfig(process.cwd(), null, null)
-  .then((config) => validateConfiguration(config, new DebugLogger(false)))
-  .then(
-    () => console.log('electron-builder config OK'),
-    (error) => {
-      console.error(error.message)
-      process.exit(1)
-    },
-  )
+/** The fuses the shipped binary must have (FuseV1Options names, as electron-builder takes them). */
+const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false,
+}
+
+/** Hosts that appear in the bundle but are never contacted, and why. */
+const HARMLESS_HOSTS = {
+  'www.w3.org': 'XML namespace names (SVG), identifiers rather than addresses',
+  'react.dev': "links inside React's error messages",
+  'reactflow.dev': "React Flow's error-message links and its attribution link, hidden with proOptions.hideAttribution",
+  '${lib}flow.dev': "React Flow's error-message link template",
+  'github.com': 'a comment in a bundled library',
+}
+
+const targetsOf = (platform) => (platform?.target ?? []).map((t) => (typeof t === 'string' ? { target: t, arch: [] } : t))
+
+/** Every artifact file name the config produces for `version`, as electron-builder expands it. */
+function artifactNames(config, name, version) {
+  const expand = (template, os, arch, ext) => template.replaceAll('${name}', name).replaceAll('${version}', version).replaceAll('${os}', os).replaceAll('${arch}', arch).replaceAll('${ext}', ext)
+  const names = []
+  const platforms = { linux: 'linux', win: 'win', mac: 'mac' }
+  const exts = { AppImage: 'AppImage', deb: 'deb', nsis: 'exe', msi: 'msi', portable: 'exe', dmg: 'dmg' }
+  for (const [key, os] of Object.entries(platforms)) {
+    for (const { target, arch } of targetsOf(config[key])) {
+      const template = config[target]?.artifactName ?? config[key]?.artifactName ?? config.artifactName
+      // Debian names its architectures itself (x64 is amd64), and electron-builder follows it.
+      const archName = (a) => (target === 'deb' && a === 'x64' ? 'amd64' : a)
+      for (const a of arch.length ? arch : ['x64']) names.push({ target, file: expand(template, os, archName(a), exts[target] ?? target) })
+    }
+  }
+  return names
+}
+
+/** Problems with what the config asks for (empty when all is as a school needs it). */
+function configProblems(config, packageJson) {
+  const problems = []
+  for (const [fuse, value] of Object.entries(REQUIRED_FUSES)) {
+    if (config.electronFuses?.[fuse] !== value) problems.push(`electronFuses.${fuse} must be ${value}`)
+  }
+  const assoc = config.fileAssociations ?? []
+  if (!assoc.some((a) => a.ext === 'axon.json')) problems.push('no *.axon.json file association')
+  const targets = (key) => targetsOf(config[key])
+  const has = (key, target, archs) => targets(key).some((t) => t.target === target && archs.every((a) => t.arch.includes(a)))
+  if (!has('win', 'nsis', ['x64'])) problems.push('win: NSIS x64 missing')
+  if (!has('win', 'msi', ['x64'])) problems.push('win: MSI x64 missing')
+  if (!has('win', 'portable', ['x64'])) problems.push('win: portable missing')
+  if (!has('mac', 'dmg', ['universal']) && !has('mac', 'dmg', ['x64', 'arm64'])) problems.push('mac: dmg for x64 and arm64 missing')
+  if (!has('linux', 'AppImage', ['x64', 'arm64'])) problems.push('linux: AppImage x64 + arm64 missing')
+  if (!has('linux', 'deb', ['x64', 'arm64'])) problems.push('linux: deb x64 + arm64 missing')
+  if (config.nsis?.oneClick !== false || config.nsis?.perMachine !== false) problems.push('nsis: must be assisted (oneClick false) and per-user by default (perMachine false), /allusers for per-machine')
+  if (config.msi?.perMachine !== true) problems.push('msi: must be per-machine')
+  if (!/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(config.msi?.upgradeCode ?? '')) problems.push('msi: upgradeCode must be a fixed GUID')
+  if (!packageJson.desktopName) problems.push('package.json: desktopName missing (Linux desktop integration)')
+  const names = artifactNames(config, packageJson.name, packageJson.version)
+  for (const { file } of names) {
+    if (/\s/.test(file)) problems.push(`artifact name has a space: ${file}`)
+    if (!file.includes(packageJson.version)) problems.push(`artifact name has no version: ${file}`)
+  }
+  const files = names.map((n) => n.file)
+  for (const file of new Set(files)) if (files.filter((f) => f === file).length > 1) problems.push(`two targets write ${file}`)
+  return problems
+}
+
+function* filesUnder(dir) {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry)
+    if (statSync(path).isDirectory()) yield* filesUnder(path)
+    else yield path
+  }
+}
+
+/** Remote hosts named in the text files under `dir` that are not known to be harmless. */
+function remoteHosts(dir) {
+  const found = new Map()
+  for (const file of filesUnder(dir)) {
+    if (!/\.(m?js|cjs|html|css|json|svg)$/.test(file)) continue
+    const text = readFileSync(file, 'utf8')
+    for (const match of text.matchAll(/\b(?:https?|wss?|ftp):\/\/(\$\{[a-z]+\}[a-z0-9.-]*|[a-z0-9.-]+)/gi)) {
+      const host = match[1].toLowerCase()
+      if (host === 'localhost' || host === '127.0.0.1' || Object.hasOwn(HARMLESS_HOSTS, host)) continue
+      found.set(host, file)
+    }
+  }
+  return [...found].map(([host, file]) => `${host} (in ${file})`)
+}
+
+async function main() {
+  const root = process.cwd()
+  const config = await getConfig(root, null, null)
+  await validateConfiguration(config, new DebugLogger(false))
+  console.log('electron-builder config OK')
+  const problems = configProblems(config, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')))
+  const renderer = join(root, 'out', 'renderer')
+  if (existsSync(renderer)) problems.push(...remoteHosts(renderer).map((h) => `the renderer bundle names a remote host: ${h}`))
+  if (problems.length) throw new Error(problems.join('\n'))
+  console.log(`installer config OK (fuses, targets, file association, artifact names)${existsSync(renderer) ? '; renderer bundle names no remote host' : ''}`)
+}
+
+module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, remoteHosts }
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message)
+    process.exit(1)
+  })
+}

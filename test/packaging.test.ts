@@ -1,42 +1,108 @@
 /**
- * The installer setup, checked offline: electron-builder's schema accepts our config, and an
- * unpacked Linux build (against a stand-in Electron, since the real one cannot be downloaded
- * here) holds the bundles the app needs and nothing it must not ship.
+ * The installer setup, checked offline: electron-builder's schema accepts our config and it asks
+ * for what a school needs (scripts/pack-check.cjs); an unpacked Linux build against a stand-in
+ * Electron (the real one cannot be downloaded here) holds the bundles the app needs and nothing
+ * it must not ship, and its binary comes out with the security fuses flipped; the renderer
+ * bundle names no remote host.
  */
 import { describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync, readFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const root = process.cwd()
 const require = createRequire(import.meta.url)
+const packCheck = require('../scripts/pack-check.cjs') as {
+  configProblems(config: object, pkg: object): string[]
+  remoteHosts(dir: string): string[]
+  artifactNames(config: object, name: string, version: string): Array<{ target: string; file: string }>
+}
+const fuses = require('@electron/fuses') as { getCurrentFuseWire(path: string): Promise<Record<number, number>>; FuseV1Options: Record<string, number> }
+/** A fuse's byte in the wire: '0' off, '1' on. */
+const S = { DISABLE: '0'.charCodeAt(0), ENABLE: '1'.charCodeAt(0) }
+
+/** Electron's fuse wire as an unmodified binary carries it (version 1, 8 fuses, Electron's defaults). */
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+const DEFAULT_WIRE = '10110001' // RunAsNode 1, cookies 0, NODE_OPTIONS 1, --inspect 1, asar integrity 0, only asar 0, v8 snapshot 0, file:// privileges 1
+
+async function builderConfig() {
+  const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig(dir: string, a: null, b: null): Promise<Record<string, unknown>> }
+  return getConfig(root, null, null)
+}
 
 describe('packaging (electron-builder, offline)', () => {
-  it('validates electron-builder.yml against the schema', () => {
+  it('validates electron-builder.yml and finds what a school needs in it', () => {
     const out = execFileSync(process.execPath, ['scripts/pack-check.cjs'], { cwd: root, encoding: 'utf8' })
     expect(out).toContain('electron-builder config OK')
+    expect(out).toContain('installer config OK')
   })
 
-  it('packs an unpacked Linux app whose asar holds main, engine host, preload and renderer', () => {
+  it('names every installer with its version and without spaces, none twice', async () => {
+    const files = packCheck.artifactNames(await builderConfig(), 'axon-studio', '1.2.3').map((n) => n.file)
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'axon-studio-1.2.3-setup-x64.exe',
+        'axon-studio-1.2.3-x64.msi',
+        'axon-studio-1.2.3-portable-x64.exe',
+        'axon-studio-1.2.3-mac-universal.dmg',
+        'axon-studio-1.2.3-linux-x64.AppImage',
+        'axon-studio-1.2.3-linux-arm64.AppImage',
+        'axon-studio_1.2.3_amd64.deb',
+        'axon-studio_1.2.3_arm64.deb',
+      ]),
+    )
+  })
+
+  it('catches a config that would let the app run as Node, lose its file association or collide', async () => {
+    const config = await builderConfig()
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    expect(packCheck.configProblems(config, pkg)).toEqual([])
+    const fusesOff = { ...config, electronFuses: { ...(config.electronFuses as object), runAsNode: true } }
+    expect(packCheck.configProblems(fusesOff, pkg)).toContain('electronFuses.runAsNode must be true'.replace('true', 'false'))
+    expect(packCheck.configProblems({ ...config, fileAssociations: [] }, pkg)).toContain('no *.axon.json file association')
+    const clash = { ...config, portable: { artifactName: '${name}-${version}-setup-${arch}.${ext}' } }
+    expect(packCheck.configProblems(clash, pkg).join()).toMatch(/two targets write axon-studio-.*-setup-x64.exe/)
+    expect(packCheck.configProblems({ ...config, artifactName: 'Axon Studio ${version}.${ext}' }, pkg).join()).toMatch(/space/)
+  })
+
+  it('finds a remote URL if one appears in the renderer bundle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'axon-bundle-'))
+    try {
+      writeFileSync(join(dir, 'a.js'), 'const ns = "http://www.w3.org/2000/svg"; // react.dev links: https://react.dev/errors/1')
+      expect(packCheck.remoteHosts(dir)).toEqual([])
+      writeFileSync(join(dir, 'b.js'), 'fetch("https://cdn.example.com/model.json")')
+      expect(packCheck.remoteHosts(dir)).toEqual([`cdn.example.com (in ${join(dir, 'b.js')})`])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('packs an unpacked Linux app: asar contents, fuses flipped, production CSP, no remote host', async () => {
     execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'pipe' })
+    const html = readFileSync(join(root, 'out/renderer/index.html'), 'utf8')
+    expect(html).toMatch(/connect-src 'self'[;"]/)
+    expect(html).not.toContain('ws:')
+    expect(packCheck.remoteHosts(join(root, 'out/renderer'))).toEqual([])
     const work = mkdtempSync(join(tmpdir(), 'axon-pack-'))
     try {
-      // A stand-in Electron distribution: electron-builder only copies it.
+      // A stand-in Electron distribution whose "binary" carries the fuse wire, so electron-builder
+      // flips the fuses in it exactly as in the real one.
       const fake = join(work, 'electron-dist')
       mkdirSync(join(fake, 'resources'), { recursive: true })
-      writeFileSync(join(fake, 'electron'), '#!/bin/sh\n')
+      writeFileSync(join(fake, 'electron'), `#!/bin/sh\n# ${SENTINEL}\x01\x08${DEFAULT_WIRE}\n`, 'latin1')
       chmodSync(join(fake, 'electron'), 0o755)
       writeFileSync(join(fake, 'version'), require('electron/package.json').version)
       writeFileSync(join(fake, 'LICENSE'), '')
       const output = join(work, 'dist')
       execFileSync(
         join(root, 'node_modules/.bin/electron-builder'),
-        ['--dir', '--linux', '--publish', 'never', `-c.electronDist=${fake}`, `-c.directories.output=${output}`],
+        ['--dir', '--linux', '--x64', '--publish', 'never', `-c.electronDist=${fake}`, `-c.directories.output=${output}`],
         { cwd: root, stdio: 'pipe', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
       )
-      const asarPath = join(output, 'linux-unpacked', 'resources', 'app.asar')
+      const unpacked = join(output, 'linux-unpacked')
+      const asarPath = join(unpacked, 'resources', 'app.asar')
       expect(existsSync(asarPath)).toBe(true)
       const asar = require('@electron/asar') as { listPackage(path: string, options: object): string[] }
       const files = asar.listPackage(asarPath, {}).map((f) => f.replaceAll('\\', '/'))
@@ -46,10 +112,21 @@ describe('packaging (electron-builder, offline)', () => {
       expect(files.some((f) => f.startsWith('/src/'))).toBe(false)
       expect(files.some((f) => f.startsWith('/node_modules/react/'))).toBe(false)
       expect(files.some((f) => f.startsWith('/dist-web/'))).toBe(false)
+      expect(files.some((f) => f.endsWith('.map'))).toBe(false)
+
+      const F = fuses.FuseV1Options
+      const wire = await fuses.getCurrentFuseWire(join(unpacked, 'axon-studio'))
+      expect(wire[F.RunAsNode]).toBe(S.DISABLE)
+      expect(wire[F.EnableNodeOptionsEnvironmentVariable]).toBe(S.DISABLE)
+      expect(wire[F.EnableNodeCliInspectArguments]).toBe(S.DISABLE)
+      expect(wire[F.EnableEmbeddedAsarIntegrityValidation]).toBe(S.ENABLE)
+      expect(wire[F.OnlyLoadAppFromAsar]).toBe(S.ENABLE)
+      expect(wire[F.GrantFileProtocolExtraPrivileges]).toBe(S.DISABLE)
+
       const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('./out/main/index.cjs')
     } finally {
       rmSync(work, { recursive: true, force: true })
     }
-  }, 180_000)
+  }, 300_000)
 })
