@@ -1,26 +1,64 @@
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { findElectronBinary } from './electronBinary'
 
 // These run only where the Electron binary exists; CI machines here cannot download it, so the
-// same paths are covered there by src/main/*.test.ts against a faithful fake MessagePortMain.
+// same journeys are covered there by the unit tests of src/main (unsavedChanges, fileAccess,
+// ipcHandlers, launchFiles, engineConnections, appProtocol, security) against fakes.
 const exe = findElectronBinary()
 const reason =
   'Electron binary not installed (binary downloads are blocked on this machine); the desktop e2e runs where `npx install-electron` can fetch it.'
 if (!exe) console.warn(`[electron e2e] skipped: ${reason}`)
+
+const root = join(import.meta.dirname, '..')
+const mazur = readFileSync(join(root, 'resources/examples/mazur-2-2-2.axon.json'), 'utf8')
+
+function projectFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'axon-e2e-'))
+  const path = join(dir, 'mazur.axon.json')
+  writeFileSync(path, mazur)
+  return path
+}
+
+/** Main's dialogs answer as a user would: `open` picks `path`, the "Save changes?" box says `choice`. */
+async function answerDialogs(app: ElectronApplication, answers: { open?: string; saveChanges?: 0 | 1 | 2 }) {
+  await app.evaluate(({ dialog }, a) => {
+    const g = globalThis as unknown as { asked: string[] }
+    g.asked = []
+    dialog.showOpenDialog = (async () => ({ canceled: !a.open, filePaths: a.open ? [a.open] : [] })) as typeof dialog.showOpenDialog
+    dialog.showMessageBox = (async (_w: unknown, o: { message: string }) => (g.asked.push(o.message), { response: a.saveChanges ?? 2, checkboxChecked: false })) as typeof dialog.showMessageBox
+  }, answers)
+}
+
+const menu = (app: ElectronApplication, command: string) =>
+  app.evaluate(({ BrowserWindow }, c) => BrowserWindow.getAllWindows()[0].webContents.send('menu:command', c), command)
+
+async function openAndEdit(app: ElectronApplication, page: Page, path: string) {
+  await answerDialogs(app, { open: path })
+  await menu(app, 'open')
+  await expect(page.getByTestId('doc-title')).toContainText('mazur.axon.json')
+  await page.locator('.react-flow__node').first().click()
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('dirty-marker')).toBeVisible()
+}
 
 test.describe('desktop app', () => {
   test.skip(!exe, reason)
   let app: ElectronApplication
 
   test.beforeEach(async () => {
-    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox'] })
+    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox'], cwd: root })
   })
   test.afterEach(async () => {
-    await app?.close()
+    await app?.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((w) => w.destroy())).catch(() => {})
+    await app?.close().catch(() => {})
   })
 
-  test('opens the window and streams from the engine in its utility process', async () => {
+  test('loads from app:// and streams from the engine in its utility process', async () => {
     const window = await app.firstWindow()
+    expect(window.url()).toBe('app://axon/index.html')
     await expect(window.getByTestId('engine-version')).toHaveText(/Engine \d+\.\d+\.\d+ · engine process/)
     await expect(window.getByTestId('engine-kernel')).toHaveText(/WebAssembly/)
     await window.getByTestId('link-check').click()
@@ -28,10 +66,39 @@ test.describe('desktop app', () => {
     await expect(window.getByTestId('link-check-result')).toHaveText('200 events received · finished · 0 transferred')
   })
 
-  test('restarts a killed engine process and says so, keeping the graph', async () => {
+  test('closing with unsaved edits asks "Save changes?": Cancel keeps the window, Save writes the file and closes', async () => {
+    const page = await app.firstWindow()
+    const path = projectFile()
+    await openAndEdit(app, page, path)
+    await answerDialogs(app, { saveChanges: 2 })
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close())
+    await expect.poll(() => app.evaluate(() => (globalThis as unknown as { asked: string[] }).asked)).toEqual(['Save the changes to “mazur.axon.json”?'])
+    expect(app.windows()).toHaveLength(1)
+    await answerDialogs(app, { saveChanges: 0 })
+    const closed = app.windows()[0].waitForEvent('close')
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close())
+    await closed
+    expect(JSON.parse(readFileSync(path, 'utf8')).nodes.length).toBe(JSON.parse(mazur).nodes.length - 1)
+  })
+
+  test("Reload with unsaved edits asks too; Don't Save reloads and the autosave restores the graph", async () => {
+    const page = await app.firstWindow()
+    await openAndEdit(app, page, projectFile())
+    const count = await page.locator('.react-flow__node').count()
+    await app.evaluate(({ dialog }) => {
+      dialog.showMessageBoxSync = (() => 1) as typeof dialog.showMessageBoxSync
+    })
+    await page.evaluate(() => location.reload())
+    await expect(page.getByTestId('notice')).toContainText('recovered')
+    await expect(page.locator('.react-flow__node')).toHaveCount(count)
+  })
+
+  test('a killed engine is restarted; the training panel says the run was lost; 5 reloads leave one engine', async () => {
     const window = await app.firstWindow()
-    await expect(window.getByTestId('engine-version')).toBeVisible()
-    const nodesBefore = await window.locator('.react-flow__node').count()
+    await window.getByTestId('cmd-examples').click()
+    await window.getByTestId('example-xor-2-2-1-sigmoid').click()
+    await window.getByTestId('train-button').click()
+    await expect(window.getByTestId('run-info')).toBeVisible()
     const killed = await app.evaluate(({ app: electronApp }) => {
       const engine = electronApp.getAppMetrics().find((m) => m.type === 'Utility' && m.serviceName === 'Axon Engine')
       if (!engine) return false
@@ -39,22 +106,39 @@ test.describe('desktop app', () => {
       return true
     })
     expect(killed).toBe(true)
+    await expect(window.getByTestId('training-error')).toContainText('this training run was lost')
     await expect(window.getByTestId('status-bar')).toContainText('restarted')
-    await expect(window.locator('.react-flow__node')).toHaveCount(nodesBefore)
+    for (let i = 0; i < 5; i++) {
+      await window.reload()
+      await expect(window.getByTestId('engine-version')).toBeVisible()
+    }
+    const engines = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.serviceName === 'Axon Engine').length)
+    expect(engines).toBe(1)
     await window.getByTestId('link-check').click()
-    await expect(window.getByTestId('link-check-result')).toContainText('finished')
+    await expect(window.getByTestId('link-check-result')).toHaveText('200 events received · finished · 0 transferred')
   })
 
-  test('has the File, Edit, View and Network menus', async () => {
+  test('opens a project named on the command line', async () => {
+    await app.close()
+    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile()], cwd: root })
+    const window = await app.firstWindow()
+    await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
+  })
+
+  test('has the File menu with Open Recent, and no permission is granted', async () => {
     const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label.replace('&', '')) ?? [])
     expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Network']))
+    const file = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.find((i) => i.label === '&File')?.submenu?.items.map((i) => i.label))
+    expect(file).toEqual(expect.arrayContaining(['Open…', 'Open Recent', 'Save', 'Save As…', 'Import Data…', 'Export Model…']))
+    const page = await app.firstWindow()
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied')
   })
 
-  test('denies new windows and navigation away from the app', async () => {
+  test('denies new windows, navigation and redirects away from the app', async () => {
     const page = await app.firstWindow()
     await page.evaluate(() => window.open('https://example.com'))
     await page.evaluate(() => (window.location.href = 'https://example.com'))
     await expect.poll(() => app.windows().length).toBe(1)
-    expect(page.url()).not.toContain('example.com')
+    expect(page.url()).toBe('app://axon/index.html')
   })
 })
