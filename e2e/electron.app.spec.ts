@@ -129,7 +129,7 @@ test.describe('desktop app', () => {
     const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label.replace('&', '')) ?? [])
     expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Network']))
     const file = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.find((i) => i.label === '&File')?.submenu?.items.map((i) => i.label))
-    expect(file).toEqual(expect.arrayContaining(['Open…', 'Open Recent', 'Save', 'Save As…', 'Import Data…', 'Export Model…']))
+    expect(file).toEqual(expect.arrayContaining(['Open…', 'Open Recent', 'Save', 'Save As…', 'Import Data…', 'Export']))
     const page = await app.firstWindow()
     expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied')
   })
