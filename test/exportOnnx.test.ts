@@ -13,6 +13,9 @@ import { datasetSubset } from '../src/engine/data'
 import { toOnnx, ONNX_OPSET } from '../src/engine/export/onnx/onnxModel'
 import { ExportError } from '../src/engine/export/errors'
 import { createPredictor, exportModel, type ModelFile } from '../src/engine/model'
+import { createRng } from '../src/engine/rng'
+import type { LayerSpec } from '../src/engine/spec'
+import { createSession, dense, engineSpec, tableDataset } from '../src/engine/train'
 import { installWasmKernels } from '../src/engine/kernels/install'
 import { PYTHON, pythonMissing, run } from './export/python'
 
@@ -64,6 +67,22 @@ describe('ONNX export', () => {
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.stdout.trim().split('\n')).toHaveLength(examples.length)
+  })
+
+  it('a trained network with batch normalisation and every hidden activation: onnxruntime gives the engine\'s predictions to 1e-5', async () => {
+    const rng = createRng(5)
+    const inputs = Array.from({ length: 24 }, () => [rng.range(-2, 2), rng.range(-2, 2), rng.range(-2, 2)])
+    const targets = inputs.map(([a, b]) => (a * b > 0 ? [1, 0] : [0, 1]))
+    const hidden = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'softplus', 'linear', 'noisyRelu'] as const
+    const layers: LayerSpec[] = hidden.flatMap((id, i): LayerSpec[] => [dense(`h${i}`, 4, id === 'linear' ? { id, slope: 0.7 } : id === 'leakyRelu' ? { id, alpha: 0.2 } : id), ...(i % 2 === 0 ? [{ kind: 'batchNorm', nodeId: `bn${i}`, momentum: 0.2, epsilon: 1e-5 } as LayerSpec] : [])])
+    const spec = engineSpec({ inputSize: 3, layers: [...layers, dense('out', 2, 'softmax')], loss: { id: 'softmaxCrossEntropy', reduction: 'mean' } }, { training: { batch: { mode: 'mini', size: 6 }, maxEpochs: 5, shuffle: true, validationFraction: 0 } })
+    const session = createSession(spec, tableDataset(inputs, targets))
+    session.trainToEnd()
+    const model = exportModel(session, { title: 'batch norm' })
+    const raw = Float64Array.from(inputs.flat())
+    const onnxSession = await ort.InferenceSession.create(toOnnx(model))
+    const out = (await onnxSession.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [24, 3]) })).output.data as Float32Array
+    createPredictor(model).predictRaw(raw, 24).forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
   })
 
   it('refuses a layer with no ONNX form, naming it', () => {

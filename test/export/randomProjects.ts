@@ -1,13 +1,13 @@
 /**
  * Seeded random small networks with every engine setting the PyTorch export mirrors: layer
- * sizes, activations, inits, frozen parts, losses and reductions, all update rules, schedules,
+ * sizes, activations, inits, frozen parts, batch normalisation, losses and reductions, all update rules, schedules,
  * L1/L2, clipping, batch modes, shuffling, validation split and early stopping.
  * (Dropout and noisy ReLU draw per element from torch's generator in the script, so they are
  * left out of the step-for-step comparison.)
  */
 import { createRng, type Rng } from '../../src/engine/rng'
 import { dense, engineSpec, tableDataset } from '../../src/engine/train'
-import type { ActivationSpec, Dataset, DenseLayerSpec, EngineSpec, InitSpec, LossId, OptimizerId } from '../../src/engine/spec'
+import type { ActivationSpec, Dataset, EngineSpec, InitSpec, LayerSpec, LossId, OptimizerId } from '../../src/engine/spec'
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)]
 const round = (x: number): number => Math.round(x * 1000) / 1000
@@ -78,7 +78,8 @@ export interface RandomProject {
 export function randomProject(n: number): RandomProject {
   const rng = createRng(1000 + n)
   const inputSize = 1 + rng.int(4)
-  const layers: DenseLayerSpec[] = []
+  const batch = pick(rng, [{ mode: 'online' }, { mode: 'full' }, { mode: 'mini', size: 2 + rng.int(4) }] as EngineSpec['training']['batch'][])
+  const layers: LayerSpec[] = []
   const hidden = rng.int(3)
   for (let i = 0; i < hidden; i++) {
     layers.push(dense(`h${i}`, 1 + rng.int(4), hiddenActivation(rng), {
@@ -88,13 +89,13 @@ export function randomProject(n: number): RandomProject {
       trainWeights: rng.int(6) !== 0,
       trainBiases: rng.int(6) !== 0,
     }))
+    if (batch.mode !== 'online' && rng.int(3) === 0) layers.push({ kind: 'batchNorm', nodeId: `bn${i}`, momentum: round(rng.range(0.05, 0.5)), epsilon: 1e-5 })
   }
   const head = outputHead(rng)
   layers.push(dense('out', head.units, head.activation, { weightInit: init(rng) }))
   const count = 4 + rng.int(9)
   const inputs = Array.from({ length: count }, () => Array.from({ length: inputSize }, () => round(rng.range(-2, 2))))
   const targets = Array.from({ length: count }, () => head.target(rng, head.units))
-  const batch = pick(rng, [{ mode: 'online' }, { mode: 'full' }, { mode: 'mini', size: 2 + rng.int(4) }] as EngineSpec['training']['batch'][])
   const spec = engineSpec(
     { inputSize, layers, loss: { id: head.loss, reduction: rng.int(2) ? 'mean' : 'sum' } },
     {

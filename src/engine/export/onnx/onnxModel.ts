@@ -4,13 +4,14 @@
  *   input [batch, inputSize] raw features
  *     → Sub(shift) → Mul(scalePerFeature·scale)       the model's preprocessing, when it has one
  *     → Gemm(W, b, transB = 1) → activation            per dense layer (dropout is the identity)
+ *     → BatchNormalization(γ, β, running mean, var)     per batch norm layer
  *   output [batch, outputSize]                          what the app's predict gives
  *
  * The class names, feature names and preprocessing are also recorded as metadata. Built with
  * `onnx-proto`'s generated protobuf code, never by hand. See docs/export.md.
  */
 import type { ActivationId, ActivationSpec } from '../../spec'
-import type { ModelDenseLayer, ModelFile, ModelLayer } from '../../model/format'
+import type { ModelBatchNormLayer, ModelDenseLayer, ModelFile, ModelLayer } from '../../model/format'
 import { ENGINE_VERSION } from '../../version'
 import { ExportError } from '../errors'
 import { GraphBuilder, matrixType, onnx } from './graph'
@@ -49,10 +50,19 @@ function denseNodes(g: GraphBuilder, x: string, layer: ModelDenseLayer): string 
   return activation(g, net, layer.activation, prefix)
 }
 
+/** Batch normalisation at inference: γ·(x − runningMean)/√(runningVar + ε) + β. */
+function batchNormNodes(g: GraphBuilder, x: string, layer: ModelBatchNormLayer): string {
+  const p = layer.nodeId
+  const n = layer.units
+  const inputs = [x, g.constant(`${p}.gamma`, [n], layer.gamma), g.constant(`${p}.beta`, [n], layer.beta), g.constant(`${p}.runningMean`, [n], layer.runningMean), g.constant(`${p}.runningVar`, [n], layer.runningVar)]
+  return g.node('BatchNormalization', inputs, `${p}.out`, { epsilon: layer.epsilon })
+}
+
 /** Each layer kind as ONNX nodes; a kind missing here has no ONNX form (yet). */
 export const ONNX_LAYERS: Record<string, LayerNodes> = {
   dense: (g, x, layer) => denseNodes(g, x, layer as ModelDenseLayer),
   dropout: (_g, x) => x,
+  batchNorm: (g, x, layer) => batchNormNodes(g, x, layer as ModelBatchNormLayer),
 }
 
 /** Sub(shift) and Mul(scale) for the model's preprocessing, when it changes anything. */

@@ -123,6 +123,34 @@ class Dropout(nn.Module):
         return x * torch.where(drop, 0.0, keep).to(x.dtype)
 
 
+class BatchNorm(nn.Module):
+    """Batch normalisation per feature (engine/nn/batchNorm.ts): batch statistics while training,
+    running statistics (PyTorch's momentum rule, unbiased variance) otherwise; out = γ·x̂ + β.
+    Under torchrun each process normalises with the statistics of its own share of the batch."""
+
+    def __init__(self, spec, n, dtype):
+        super().__init__()
+        self.momentum, self.epsilon = spec["momentum"], spec["epsilon"]
+        self.gamma = nn.Parameter(torch.tensor(spec.get("gamma", [1.0] * n), dtype=dtype))
+        self.beta = nn.Parameter(torch.tensor(spec.get("beta", [0.0] * n), dtype=dtype))
+        self.register_buffer("running_mean", torch.tensor(spec.get("runningMean", [0.0] * n), dtype=dtype))
+        self.register_buffer("running_var", torch.tensor(spec.get("runningVar", [1.0] * n), dtype=dtype))
+
+    def forward(self, x):
+        if self.training and x.shape[0] > 0:
+            rows = x.shape[0]
+            mean = x.sum(0) / rows
+            variance = ((x - mean) ** 2).sum(0) / rows
+            with torch.no_grad():
+                m = self.momentum
+                unbiased = variance * rows / (rows - 1) if rows > 1 else variance
+                self.running_mean.copy_((1 - m) * self.running_mean + m * mean)
+                self.running_var.copy_((1 - m) * self.running_var + m * unbiased)
+        else:
+            mean, variance = self.running_mean, self.running_var
+        return self.gamma * ((x - mean) * (1 / torch.sqrt(variance + self.epsilon))) + self.beta
+
+
 class Network(nn.Module):
     """The layers in order; forward gives the last dense layer's net input and output."""
 
@@ -133,6 +161,9 @@ class Network(nn.Module):
         for spec in model["layers"]:
             if spec["kind"] == "dropout":
                 layers.append(Dropout(spec["rate"]))
+                continue
+            if spec["kind"] == "batchNorm":
+                layers.append(BatchNorm(spec, n_in, dtype))
                 continue
             layers.append(Dense(spec, n_in, rng, dtype))
             n_in = spec["units"]
@@ -152,10 +183,13 @@ class Network(nn.Module):
         return [layer for layer in self.layers if isinstance(layer, Dense)]
 
     def trainable(self):
-        """Trainable tensors in the engine's order: each layer's W, then its b."""
+        """Trainable tensors in the engine's order: each dense layer's W, then b; each batch norm's γ, then β."""
         params = []
-        for layer in self.dense():
-            params += [p for p in (layer.linear.weight, layer.linear.bias) if p is not None and p.requires_grad]
+        for layer in self.layers:
+            if isinstance(layer, Dense):
+                params += [p for p in (layer.linear.weight, layer.linear.bias) if p is not None and p.requires_grad]
+            elif isinstance(layer, BatchNorm):
+                params += [layer.gamma, layer.beta]
         return params
 
 

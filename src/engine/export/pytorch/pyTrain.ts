@@ -76,8 +76,9 @@ def check_stop(state, metrics, spec):
         monitored = metrics.get("valLoss", metrics["loss"])
         best = state["best"]
         if best is None or monitored < best["loss"] - early["minDelta"]:
-            params = [p.detach().clone() for p in state["network"].parameters()]
-            state["best"] = {"loss": monitored, "params": params, "wait": 0, "epoch": metrics["epoch"]}
+            # Parameters and layer state (batch norm's running statistics), as the engine keeps them.
+            saved = {k: v.detach().clone() for k, v in state["network"].state_dict().items()}
+            state["best"] = {"loss": monitored, "params": saved, "wait": 0, "epoch": metrics["epoch"]}
         else:
             best["wait"] += 1
             patience_out = best["wait"] >= early["patience"]
@@ -91,9 +92,7 @@ def check_stop(state, metrics, spec):
         stopped = "maxEpochs"
     best = state["best"]
     if stopped and early and early["restoreBest"] and best and best["epoch"] < metrics["epoch"]:
-        with torch.no_grad():
-            for p, saved in zip(state["network"].parameters(), best["params"]):
-                p.copy_(saved)
+        state["network"].load_state_dict(best["params"])
         metrics["restoredEpoch"] = best["epoch"]
     return stopped
 
@@ -112,12 +111,18 @@ def epoch_line(m, max_epochs):
 
 def model_file(network, spec, data, history, stop_reason, restored, iterations, classification, dtype):
     """The trained network as an Axon Studio model JSON (docs/model-format.md)."""
-    layers, n_in, dense = [], spec["model"]["inputSize"], iter(network.dense())
-    for s in spec["model"]["layers"]:
+    layers, n_in = [], spec["model"]["inputSize"]
+    for s, layer in zip(spec["model"]["layers"], network.layers):
         if s["kind"] == "dropout":
             layers.append({"kind": "dropout", "nodeId": s["nodeId"], "rate": s["rate"]})
             continue
-        linear = next(dense).linear
+        if s["kind"] == "batchNorm":
+            values = {key: getattr(layer, name).detach().double().tolist() for key, name in
+                      (("gamma", "gamma"), ("beta", "beta"), ("runningMean", "running_mean"), ("runningVar", "running_var"))}
+            layers.append({"kind": "batchNorm", "nodeId": s["nodeId"], "units": n_in, "nIn": n_in,
+                           "momentum": s["momentum"], "epsilon": s["epsilon"], **values})
+            continue
+        linear = layer.linear
         bias = linear.bias.detach().double().tolist() if linear.bias is not None else None
         layers.append({"kind": "dense", "nodeId": s["nodeId"], "units": s["units"], "nIn": n_in,
                        "activation": s["activation"], "weights": linear.weight.detach().double().tolist(),
