@@ -69,7 +69,8 @@ test.describe('browser build: bring your own data', () => {
     )
     // Column statistics from the engine: kinds, min/max/mean, missing.
     const species = page.getByTestId('csv-column-species')
-    await expect(species).toContainText('categorical')
+    await expect(page.getByTestId('data-kind-species')).toHaveValue('categorical')
+    await expect(page.getByTestId('data-kind-petal_length')).toHaveValue('numeric')
     await expect(species).toContainText('classes3')
     const petal = page.getByTestId('csv-column-petal_length')
     await expect(petal).toContainText('numeric')
@@ -198,5 +199,75 @@ test.describe('browser build: bring your own data', () => {
     await page.getByTestId('data-close').click()
     await expect(page.getByTestId('data-summary')).toContainText('built-in “spirals”')
     await expect(page.getByTestId('data-summary')).toContainText('inputs 2 · targets 2')
+  })
+
+  test('scikit-learn’s iris.csv as it comes (count line + 0/1/2 label) trains as classification; its settings survive a reload', async ({
+    page,
+  }) => {
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    await openDataFiles(page, fixture('iris-sklearn.csv'))
+    await expect(page.getByTestId('data-preview-heading')).toHaveText(
+      'iris-sklearn.csv: 150 rows × 5 columns, separated by commas, no header row',
+    )
+    await expect(page.getByTestId('data-preamble')).toHaveText(
+      'Line 1 is not data: line 1 gives a row count (150) and a feature count (4), not column names (class names “setosa”, “versicolor”, “virginica”). It is skipped.',
+    )
+    // The last column (0/1/2) is the target, read as the three named classes.
+    await expect(page.getByTestId('data-target')).toHaveValue('column 5')
+    await expect(page.getByTestId('data-target-classes')).toBeChecked()
+    await expect(page.getByTestId('data-kind-column 5')).toHaveValue('categorical')
+    await expect(page.getByTestId('data-class-names')).toHaveValue('setosa, versicolor, virginica')
+    await expect(page.getByTestId('data-task')).toHaveText(
+      'Classification: 3 classes (setosa, versicolor, virginica), one output each (one-hot).',
+    )
+    // Switching the column to numbers makes it regression; back to categories, classes again.
+    await page.getByTestId('data-kind-column 5').selectOption('numeric')
+    await expect(page.getByTestId('data-task')).toHaveText('Regression: the network predicts the number in “column 5”.')
+    await page.getByTestId('data-target-classes').check()
+    await expect(page.getByTestId('data-task')).toContainText('Classification: 3 classes (setosa, versicolor, virginica)')
+    await page.getByTestId('data-normalization').selectOption('zScore')
+    await page.getByTestId('data-validation').fill('20')
+    await page.getByTestId('data-stratify').check()
+    await shot(page.getByTestId('data-dialog'), 'csv-preamble-classes')
+    await page.getByTestId('data-apply').click()
+    await expect(page.getByTestId('data-applied-shape')).toHaveText('4 inputs → 3 targets')
+    await expect(page.getByTestId('data-applied-counts')).toContainText('120 training · 30 validation · 0 test rows')
+    await page.getByTestId('data-fit-network').click()
+    await page.getByTestId('data-close').click()
+    await selectNode(page, 'loss')
+    await page.getByTestId('param-reduction').selectOption('mean')
+    await page.getByTestId('train-button').click()
+    await expect
+      .poll(() => metric(page, 'metric-accuracy'), { timeout: 90_000 })
+      .toBeGreaterThan(60)
+
+    // Reload: the autosaved project reopens with its data (kept in this browser), not re-picked.
+    await page.reload()
+    await expect(page.getByTestId('engine-version')).toBeVisible()
+    await expect(page.getByTestId('data-summary')).toContainText('inputs 4 · targets 3', { timeout: 30_000 })
+    await expect(page.getByTestId('data-not-reopened')).toHaveCount(0)
+    await page.getByTestId('data-open').click()
+    await expect(page.getByTestId('data-validation')).toHaveValue('20')
+    await expect(page.getByTestId('data-stratify')).toBeChecked()
+    await expect(page.getByTestId('data-normalization')).toHaveValue('zScore')
+    await expect(page.getByTestId('data-target-classes')).toBeChecked()
+    await expect(page.getByTestId('data-applied-counts')).toContainText('120 training · 30 validation · 0 test rows')
+  })
+
+  test('a text cell in a number column: the error offers to read the column as categorical, and does', async ({ page }) => {
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    const rows = Array.from({ length: 12 }, (_, i) => `${i},${i % 3}`).join('\n')
+    await page.getByTestId('data-open').click()
+    await page.getByTestId('data-file-input').setInputFiles({
+      name: 'codes.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`x,code\n${rows}\n12,A7\n`),
+    })
+    await expect(page.getByTestId('data-error')).toHaveAttribute('data-code', 'notANumber')
+    await expect(page.getByTestId('data-error')).toContainText('switch "code" to categorical')
+    await page.getByTestId('data-read-categorical').click()
+    await expect(page.getByTestId('data-error')).toHaveCount(0)
+    await expect(page.getByTestId('data-kind-code')).toHaveValue('categorical')
+    await expect(page.getByTestId('data-task')).toHaveText('Classification: 4 classes, one output each (one-hot).')
   })
 })

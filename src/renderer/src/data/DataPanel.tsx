@@ -16,10 +16,13 @@ import {
   openDataDialog,
   openDataFiles,
   setChoice,
+  readFailedCsvAsCategorical,
+  rereadCsv,
   setCsvHeader,
   setDataTab,
   useData,
 } from './dataStore'
+import { CsvReadNotes, TargetClasses, TargetKind } from './CsvControls'
 import { BuiltinView, ClassBalance, CsvTableView, DataErrorBox, ImageGridView } from './views'
 import './data.css'
 
@@ -55,16 +58,24 @@ export function DataPanel() {
 }
 
 function DataOpenButton() {
+  const notReopened = useData((s) => s.notReopened)
   return (
-    <button
-      type="button"
-      className="data-open-button"
-      data-testid="data-open"
-      onClick={() => openDataDialog()}
-      title="Open a CSV or IDX file, or choose a built-in dataset (you can also drop files on the window)"
-    >
-      Data…
-    </button>
+    <>
+      <button
+        type="button"
+        className="data-open-button"
+        data-testid="data-open"
+        onClick={() => openDataDialog()}
+        title="Open a CSV or IDX file, or choose a built-in dataset (you can also drop files on the window)"
+      >
+        Data…
+      </button>
+      {notReopened && (
+        <div className="data-not-reopened warn small" role="status" data-testid="data-not-reopened">
+          {notReopened}
+        </div>
+      )}
+    </>
   )
 }
 
@@ -153,6 +164,15 @@ function DataDialog() {
           </div>
         )}
         {problem && <DataErrorBox problem={problem} />}
+        {problem?.info.code === 'notANumber' && problem.info.column && problem.stage === 'open' && (
+          <button
+            type="button"
+            data-testid="data-read-categorical"
+            onClick={() => void readFailedCsvAsCategorical(problem.info.column!)}
+          >
+            Read “{problem.info.column}” as categorical
+          </button>
+        )}
         {preview && (
           <div className="data-body">
             <section className="data-preview" data-testid="data-preview" data-kind={preview.kind}>
@@ -318,12 +338,25 @@ function CsvPreviewWithRoles() {
   const preview = useData((s) => s.preview)
   const targets = useData((s) => s.choice.targets)
   const excluded = useData((s) => s.choice.excluded)
+  const categorical = useData((s) => s.choice.categorical)
+  const columnTypes = useData((s) => s.choice.columnTypes)
   if (preview?.kind !== 'csv') return null
   return (
     <CsvTableView
       preview={preview}
       targets={targets}
       excluded={excluded}
+      categorical={categorical}
+      onKind={(name, kind) => {
+        const column = preview.columns.find((c) => c.name === name)
+        if (column?.kind === 'numeric') {
+          // Numbers read as categories: chosen when preparing, no need to read the file again.
+          setChoice({
+            categorical: kind === 'categorical' ? [...categorical, name] : categorical.filter((c) => c !== name),
+            ...(kind === 'numeric' && targets.includes(name) ? { classNames: null } : {}),
+          })
+        } else void rereadCsv({ columnTypes: { ...columnTypes, [name]: kind } })
+      }}
       onRole={(name, role) => {
         const others = targets.filter((t) => t !== name)
         // At least one target: the last one cannot become an input.
@@ -375,12 +408,14 @@ function PrepareControls() {
             >
               {csv.columns.map((c) => (
                 <option key={c.name} value={c.name}>
-                  {c.name} ({c.kind === 'categorical' ? `${c.distinct} classes` : 'number'})
+                  {`${c.name} (${c.kind === 'categorical' ? `${c.distinct} classes` : choice.categorical.includes(c.name) ? `${c.stats.distinct} classes` : 'number'})`}
                 </option>
               ))}
             </select>
           </label>
+          <TargetClasses />
           <TargetKind />
+          <CsvReadNotes />
           <label>
             Header row
             <select
@@ -409,7 +444,9 @@ function PrepareControls() {
             >
               <option value="error">ask me (stop with a message)</option>
               <option value="drop">drop those rows</option>
-              <option value="fillMean">fill in: mean / most frequent</option>
+              <option value="mean">fill in: mean (of the training rows)</option>
+              <option value="median">fill in: median (of the training rows)</option>
+              <option value="mode">fill in: most frequent value</option>
             </select>
           </label>
         </>
@@ -491,32 +528,6 @@ function PrepareControls() {
       >
         {prepared ? 'Use again with these choices' : 'Use this data'}
       </button>
-    </div>
-  )
-}
-
-/** Classification or regression, from the chosen targets' kinds. */
-function TargetKind() {
-  const preview = useData((s) => s.preview)
-  const targets = useData((s) => s.choice.targets)
-  if (preview?.kind !== 'csv') return null
-  // In the order the engine places them side by side.
-  const columns = preview.columns
-    .filter((c) => targets.includes(c.name))
-    .sort((a, b) => targets.indexOf(a.name) - targets.indexOf(b.name))
-  if (columns.length === 0) return null
-  let text: string
-  if (columns.length > 1) {
-    const outputs = columns.reduce((n, c) => n + (c.kind === 'categorical' ? c.distinct : 1), 0)
-    text = `${columns.length} targets side by side (${columns.map((c) => c.name).join(', ')}): ${outputs} outputs${columns.some((c) => c.kind === 'categorical') ? ', categories one-hot' : ''}.`
-  } else if (columns[0].kind === 'categorical') {
-    text = `Classification: ${columns[0].distinct} classes, one output each (one-hot).`
-  } else {
-    text = `Regression: the network predicts the number in “${columns[0].name}”.`
-  }
-  return (
-    <div className="muted small" data-testid="data-task">
-      {text}
     </div>
   )
 }

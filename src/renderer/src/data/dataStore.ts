@@ -30,6 +30,9 @@ import { getEngineConnection, onEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { forgetPrepared, preparedFor, rememberPrepared } from './preparedData'
 import { BUILTIN_CHOICES, fashionSampleFiles, type BuiltinChoiceId } from './builtins'
+import { csvDataSource, csvPrepareOptions, initialCsvChoice, splitFields } from './csvChoice'
+import { keepDataFiles, storedPathOf } from './dataFileStore'
+import { reopenProjectData } from './reopenData'
 
 /** How the loaded data becomes training data (the panel's controls). */
 export interface DataChoice {
@@ -49,6 +52,14 @@ export interface DataChoice {
   classes: number
   /** CSV: header row as detected (`undefined`) or forced. */
   header: boolean | undefined
+  /** CSV: first line skipped as a preamble: detected (`undefined`) or forced. */
+  preamble: boolean | undefined
+  /** CSV: numeric columns read as categories (the target: as classes). */
+  categorical: string[]
+  /** CSV: names of the classes 0, 1, 2 … of a whole-number target read as classes. */
+  classNames: string[] | null
+  /** CSV: column kinds forced when the file is read (a text column read as numbers …). */
+  columnTypes: Record<string, 'numeric' | 'categorical'>
 }
 
 /** Where the data came from, enough to re-read it with other options. */
@@ -76,6 +87,10 @@ export interface DataState {
   prepared: PreparedSummary | null
   /** The project data section that was applied last (for the summary line). */
   applied: DataSource | null
+  /** Why the project's data file could not be reopened (shown beside the Data… button). */
+  notReopened: string | null
+  /** Why the applied file is not kept for the next visit (browser build), or null. */
+  notKept: string | null
 }
 
 export const DEFAULT_CHOICE: DataChoice = {
@@ -90,6 +105,10 @@ export const DEFAULT_CHOICE: DataChoice = {
   count: 200,
   classes: 3,
   header: undefined,
+  preamble: undefined,
+  categorical: [],
+  classNames: null,
+  columnTypes: {},
 }
 
 export const useData = create<DataState>()(() => ({
@@ -103,12 +122,14 @@ export const useData = create<DataState>()(() => ({
   choice: DEFAULT_CHOICE,
   prepared: null,
   applied: null,
+  notReopened: null,
+  notKept: null,
 }))
 
-const set = useData.setState
-const get = useData.getState
+export const set = useData.setState
+export const get = useData.getState
 
-async function engine() {
+export async function engine() {
   return (await getEngineConnection()).engine
 }
 
@@ -142,7 +163,7 @@ async function bytesOf(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer())
 }
 
-const isCsvName = (name: string): boolean => /\.(csv|tsv|txt)$/i.test(name)
+const isCsvName = (name: string): boolean => /\.(csv|tsv|txt)(\.gz)?$/i.test(name)
 
 /** IDX by name (…-idx3-ubyte, .idx, .gz) — CSV otherwise; the engine checks the bytes. */
 function isIdxName(name: string): boolean {
@@ -150,7 +171,7 @@ function isIdxName(name: string): boolean {
 }
 
 /** Replace what is loaded (closing the old handle in the engine). */
-async function replaceLoaded(
+export async function replaceLoaded(
   next: Pick<DataState, 'origin' | 'handle' | 'preview'>,
 ): Promise<void> {
   const old = get().handle
@@ -197,38 +218,43 @@ export async function openDataFiles(files: File[]): Promise<void> {
     })
     return
   }
-  if (csv.length === 1) await openCsvFile(csv[0], DEFAULT_CHOICE.header)
+  if (csv.length === 1) await openCsvFile(csv[0], { header: undefined, preamble: undefined, columnTypes: {} })
   else await openIdxFiles(files)
 }
 
-async function openCsvFile(file: File, header: boolean | undefined): Promise<void> {
+/** How a CSV is read: the header, preamble and column kinds forced, or detected. */
+type CsvReadOptions = Pick<DataChoice, 'header' | 'preamble' | 'columnTypes'>
+
+const readOptionsOf = (o: CsvReadOptions) => ({
+  ...(o.header !== undefined ? { header: o.header } : {}),
+  ...(o.preamble !== undefined ? { preamble: o.preamble } : {}),
+  ...(Object.keys(o.columnTypes).length > 0 ? { columnTypes: o.columnTypes } : {}),
+})
+
+/** The project's CSV data section when it names this file (so its choices come back). */
+function projectCsvFor(file: File): FileData | null {
+  const data = useDocument.getState().project.data
+  return data.kind === 'file' && data.format === 'csv' && data.path === storedPathOf(file) ? data : null
+}
+
+/**
+ * Open a CSV. A fresh pick takes the project's choices when the project uses this file, else
+ * the defaults; re-reading with other read options (`reread`) keeps the panel's choices.
+ */
+async function openCsvFile(file: File, read: CsvReadOptions, reread = false): Promise<void> {
   set({ busy: `Reading ${file.name}…`, problem: null })
   try {
     const bytes = await bytesOf(file)
-    const r = await (
-      await engine()
-    ).openCsv(
-      file.name,
-      Comlink.transfer(bytes, [bytes.buffer]),
-      header === undefined ? {} : { header },
-    )
+    const r = await (await engine()).openCsv(file.name, Comlink.transfer(bytes, [bytes.buffer]), readOptionsOf(read))
     if (!r.ok) {
       set({ problem: { info: r.error, file: file.name, stage: 'open' } })
+      failedCsv = { file, read }
       return
     }
     const preview = r.value.preview
     await replaceLoaded({ origin: { kind: 'csv', file }, handle: r.value.handle, preview })
-    const keep = get().choice
-    const names = new Set(preview.columns.map((c) => c.name))
-    const targets = keep.targets.filter((t) => names.has(t))
-    set({
-      choice: {
-        ...keep,
-        header,
-        targets: targets.length > 0 ? targets : [preview.suggestedTarget],
-        excluded: keep.excluded.filter((x) => names.has(x)),
-      },
-    })
+    const keep = { ...get().choice, ...read }
+    set({ choice: initialCsvChoice(preview, keep, reread ? null : projectCsvFor(file)) })
   } catch (e) {
     set({
       problem: problemOf(
@@ -280,10 +306,27 @@ async function openIdxFiles(files: File[], labelNames?: string[]): Promise<void>
   }
 }
 
+/** Re-read the CSV with the header row, the preamble or a column's kind forced (or detected). */
+export async function rereadCsv(patch: Partial<CsvReadOptions>): Promise<void> {
+  const origin = get().origin
+  const c = get().choice
+  if (origin?.kind === 'csv') await openCsvFile(origin.file, { header: c.header, preamble: c.preamble, columnTypes: c.columnTypes, ...patch }, true)
+}
+
+/** The CSV that failed to open last, to read it again with a column's kind forced. */
+let failedCsv: { file: File; read: CsvReadOptions } | null = null
+
+/** Read the CSV that just failed with `column` as categorical (the notANumber error's way out). */
+export async function readFailedCsvAsCategorical(column: string): Promise<void> {
+  if (!failedCsv) return
+  const { file, read } = failedCsv
+  failedCsv = null
+  await openCsvFile(file, { ...read, columnTypes: { ...read.columnTypes, [column]: 'categorical' } })
+}
+
 /** Re-read the CSV with the header row forced on or off (or detected). */
 export async function setCsvHeader(header: boolean | undefined): Promise<void> {
-  const origin = get().origin
-  if (origin?.kind === 'csv') await openCsvFile(origin.file, header)
+  await rereadCsv({ header })
 }
 
 /** Preview a built-in dataset (with the current noise and count). */
@@ -330,15 +373,7 @@ function dataSourceOf(origin: DataOrigin, preview: DataPreview, choice: DataChoi
     return { kind: 'builtin', id: origin.id, options: builtinOptions(origin.id) }
   const scaling = choice.normalization
   if (preview.kind === 'csv') {
-    const data: FileData = {
-      kind: 'file',
-      format: 'csv',
-      path: preview.name,
-      targetColumns: choice.targets,
-      header: preview.header,
-      scaling,
-    }
-    return data
+    return csvDataSource(preview, choice, origin.kind === 'csv' ? storedPathOf(origin.file) : preview.name)
   }
   if (preview.kind !== 'idx') throw new Error('unexpected preview')
   const files =
@@ -353,6 +388,7 @@ function dataSourceOf(origin: DataOrigin, preview: DataPreview, choice: DataChoi
       ? { labelNames: preview.labelNames, classes: preview.labelNames.length }
       : {}),
     scaling,
+    ...splitFields(choice),
   }
 }
 
@@ -407,7 +443,8 @@ export async function applyData(): Promise<boolean> {
     }
     const data = dataSourceOf(origin, preview, choice)
     if (data.kind === 'file') rememberPrepared(data, prepared?.handle ?? handle, shape)
-    set({ prepared, applied: data })
+    set({ prepared, applied: data, notReopened: null })
+    if (origin.kind !== 'builtin') void keepDataFiles(origin.kind === 'csv' ? [origin.file] : origin.files).then((notKept) => set({ notKept }))
     const doc = useDocument.getState()
     doc.setData(data)
     doc.setDataShape(shape)
@@ -428,16 +465,9 @@ export async function applyData(): Promise<boolean> {
 }
 
 /** Prepare loaded data (a file's handle) in the engine with the panel's choices. */
-async function prepareInEngine(handle: string, preview: DataPreview, choice: DataChoice, seed: number) {
-  const columns = preview.kind === 'csv' ? preview.columns.map((c) => c.name) : []
+export async function prepareInEngine(handle: string, preview: DataPreview, choice: DataChoice, seed: number) {
   return (await engine()).prepareDataset(handle, {
-    ...(preview.kind === 'csv'
-      ? {
-          targets: choice.targets,
-          features: columns.filter((c) => !choice.targets.includes(c) && !choice.excluded.includes(c)),
-          missing: choice.missing,
-        }
-      : {}),
+    ...(preview.kind === 'csv' ? csvPrepareOptions(preview, choice) : {}),
     normalization: choice.normalization,
     validation: choice.validation,
     test: choice.test,
@@ -481,7 +511,7 @@ function syncShape(data: DataSource): void {
     shape?.targetSize !== doc.dataShape?.targetSize
   )
     doc.setDataShape(shape)
-  if (!shape && data.kind === 'file') void loadBundledSample(data)
+  if (!shape && data.kind === 'file') void loadBundledSample(data).then((loaded) => (loaded ? undefined : reopenProjectData(data)))
 }
 
 const SAMPLE_NAMES = new Set(Object.values(FASHION_PATHS).map((p) => p.split('/').pop()))
@@ -490,11 +520,11 @@ const SAMPLE_NAMES = new Set(Object.values(FASHION_PATHS).map((p) => p.split('/'
  * A project whose files are the shipped Fashion-MNIST sample (the lecture examples) is loaded
  * into the engine in the background, so its shape reaches the compiler and training reuses it.
  */
-async function loadBundledSample(data: FileData): Promise<void> {
+async function loadBundledSample(data: FileData): Promise<boolean> {
   const paths = [data.path, data.labelsPath, data.testPath, data.testLabelsPath].filter(
     (p) => p !== undefined,
   )
-  if (data.format !== 'idx' || !paths.every((p) => SAMPLE_NAMES.has(p.split('/').pop()))) return
+  if (data.format !== 'idx' || !paths.every((p) => SAMPLE_NAMES.has(p.split('/').pop()))) return false
   try {
     const files = (await fashionSampleFiles()).filter((f) => paths.some((p) => p.endsWith(f.name)))
     const list = await Promise.all(
@@ -502,17 +532,19 @@ async function loadBundledSample(data: FileData): Promise<void> {
     )
     const e = await engine()
     const opened = await e.openIdx(list, data.labelNames ? { labelNames: data.labelNames } : {})
-    if (!opened.ok) return
+    if (!opened.ok) return true
     const r = await e.prepareDataset(opened.value.handle, {
       normalization: data.scaling,
       ...(data.limit ? { limit: data.limit } : {}),
     })
-    if (!r.ok) return
+    if (!r.ok) return true
     const shape = { inputSize: r.value.inputSize, targetSize: r.value.targetSize }
     rememberPrepared(data, r.value.handle, shape)
     if (useDocument.getState().project.data === data) useDocument.getState().setDataShape(shape)
+    return true
   } catch {
     // Not loaded: training reads the files itself, and the panel can open them.
+    return true
   }
 }
 
@@ -528,7 +560,7 @@ async function resendAfterRestart(): Promise<void> {
   forgetPrepared()
   const { origin, applied, choice } = get()
   set({ handle: null, preview: null, prepared: null })
-  if (origin?.kind === 'csv') await openCsvFile(origin.file, choice.header)
+  if (origin?.kind === 'csv') await openCsvFile(origin.file, choice, true)
   else if (origin?.kind === 'idx') await openIdxFiles(origin.files)
   else if (origin?.kind === 'builtin') await openBuiltinData(origin.id)
   const data = useDocument.getState().project.data

@@ -106,9 +106,15 @@ export const CsvTableView = memo(function CsvTableView(props: {
   preview: CsvPreview
   targets: string[]
   excluded: string[]
+  /** Numeric columns read as categories. */
+  categorical: string[]
   onRole: (name: string, role: ColumnRole) => void
+  /** Switch a column between numbers and categories. */
+  onKind: (name: string, kind: 'numeric' | 'categorical') => void
 }) {
-  const { preview, targets, excluded } = props
+  const { preview, targets, excluded, categorical } = props
+  const kindOf = (c: CsvColumnPreview): 'numeric' | 'categorical' =>
+    c.kind === 'categorical' || categorical.includes(c.name) ? 'categorical' : 'numeric'
   const role = (name: string): ColumnRole =>
     targets.includes(name) ? 'target' : excluded.includes(name) ? 'unused' : 'feature'
   return (
@@ -125,7 +131,16 @@ export const CsvTableView = memo(function CsvTableView(props: {
                 data-role={role(c.name)}
               >
                 <div className="column-name">{c.name}</div>
-                <div className={`kind-badge kind-${c.kind}`}>{c.kind}</div>
+                <select
+                  className={`kind-badge kind-${kindOf(c)}`}
+                  value={kindOf(c)}
+                  onChange={(e) => props.onKind(c.name, e.target.value as 'numeric' | 'categorical')}
+                  data-testid={`data-kind-${c.name}`}
+                  title="Numeric: one input (or a number to predict). Categorical: one input per value (or classes to predict)."
+                >
+                  <option value="numeric">numeric</option>
+                  <option value="categorical">categorical</option>
+                </select>
                 <ColumnStats column={c} />
                 <select
                   className={`role-select role-${role(c.name)}`}

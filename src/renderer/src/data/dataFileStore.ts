@@ -1,0 +1,72 @@
+/**
+ * Where a project's local data files come back from when it is opened again. The desktop app
+ * keeps the path (relative to the project file) and reads the file from disk through the
+ * preload's file API (`files/desktopFiles.ts`); the browser build cannot read paths, so it keeps
+ * small files (up to `MAX_KEPT_BYTES`) in this browser's IndexedDB, keyed by the name the
+ * project stores, and says so when a file is too big to keep or was never kept here.
+ */
+import { isDesktopFiles, projectDataPath, readProjectDataFile } from '../files/desktopFiles'
+import { formatBytes } from '../../../engine/data'
+
+/** Largest data file the browser build keeps for reopening. */
+export const MAX_KEPT_BYTES = 8 * 1024 * 1024
+
+const DB_NAME = 'axon-data-files'
+const STORE = 'files'
+
+function openDb(): Promise<IDBDatabase | null> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve(null)
+  return new Promise((resolve) => {
+    const request = indexedDB.open(DB_NAME, 1)
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => resolve(null)
+  })
+}
+
+function request<T>(make: (store: IDBObjectStore) => IDBRequest<T>, mode: IDBTransactionMode): Promise<T | null> {
+  return openDb().then(
+    (db) =>
+      new Promise((resolve) => {
+        if (!db) return resolve(null)
+        const r = make(db.transaction(STORE, mode).objectStore(STORE))
+        r.onsuccess = () => resolve(r.result)
+        r.onerror = () => resolve(null)
+      }),
+  )
+}
+
+/** What the project stores for a chosen file: a path beside the project (desktop) or its name. */
+export function storedPathOf(file: File): string {
+  return isDesktopFiles() ? projectDataPath(file) : file.name
+}
+
+/**
+ * Keeps `files` so the project reopens with its data. Returns null when they are kept (or the
+ * desktop app will read them from disk), else a sentence saying why not.
+ */
+export async function keepDataFiles(files: File[]): Promise<string | null> {
+  if (isDesktopFiles()) return null
+  const big = files.find((f) => f.size > MAX_KEPT_BYTES)
+  if (big) return `"${big.name}" (${formatBytes(big.size)}) is too big to keep in the browser (limit ${formatBytes(MAX_KEPT_BYTES)}): after a reload, choose it again.`
+  for (const f of files) {
+    const bytes = await f.arrayBuffer()
+    const ok = await request((s) => s.put({ name: f.name, bytes }, storedPathOf(f)), 'readwrite')
+    if (ok === null) return `This browser does not let Axon Studio keep "${f.name}": after a reload, choose it again.`
+  }
+  return null
+}
+
+/** A kept or on-disk data file by the path the project stores, or null with the reason. */
+export async function reopenDataFile(path: string): Promise<{ file: File } | { reason: string }> {
+  if (isDesktopFiles()) {
+    try {
+      return { file: await readProjectDataFile(path) }
+    } catch (e) {
+      return { reason: (e as Error).message }
+    }
+  }
+  const kept = await request<{ name: string; bytes: ArrayBuffer } | undefined>((s) => s.get(path), 'readonly')
+  if (!kept) return { reason: `"${path}" is not kept in this browser (it was opened elsewhere, or is too big to keep): choose it again with Data….` }
+  return { file: new File([kept.bytes], kept.name) }
+}
