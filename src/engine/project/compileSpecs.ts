@@ -1,0 +1,62 @@
+/**
+ * The compiler's converters from node parameters to engine spec parts.
+ */
+import type { ActivationSpec, BatchSpec, DenseLayerSpec, LayerSpec, OptimizerSpec, TrainingSpec } from '../spec'
+import type { ActivationParams, DenseParams, OptimizerParams, ProjectNode, ProjectNodeOf } from './types'
+
+export function toActivationSpec(params: ActivationParams | undefined): ActivationSpec {
+  if (!params) return { id: 'linear' }
+  const spec: ActivationSpec = { id: params.activation }
+  if (params.activation === 'linear' && params.slope !== 1) spec.slope = params.slope
+  if (params.activation === 'leakyRelu') spec.alpha = params.alpha
+  if (params.activation === 'noisyRelu') spec.noiseStd = params.noiseStd
+  return spec
+}
+
+export function toDenseSpec(node: ProjectNodeOf<'dense'>, activation: ActivationParams | undefined): DenseLayerSpec {
+  const p: DenseParams = node.params
+  const layer: DenseLayerSpec = {
+    kind: 'dense',
+    nodeId: node.id,
+    units: p.units,
+    activation: toActivationSpec(activation),
+    useBias: p.useBias,
+    trainWeights: p.trainWeights,
+    trainBiases: p.useBias && p.trainBiases,
+    weightInit: { ...p.weightInit },
+    biasInit: { ...p.biasInit },
+  }
+  if (p.weights) layer.weights = p.weights.map((row) => [...row])
+  if (p.useBias && p.biases) layer.biases = [...p.biases]
+  return layer
+}
+
+/** A node that is its engine layer (`engineLayer` in NODE_KINDS): kind, id and params as they are. */
+export function toLayerSpec(node: ProjectNode): LayerSpec {
+  return { kind: node.kind, nodeId: node.id, ...JSON.parse(JSON.stringify(node.params)) } as LayerSpec
+}
+
+export function toOptimizerSpec(p: OptimizerParams): OptimizerSpec {
+  const spec: OptimizerSpec = { id: p.optimizer, learningRate: p.learningRate }
+  if (p.optimizer === 'momentum' || p.optimizer === 'momentumEma' || p.optimizer === 'nesterov') spec.momentum = p.momentum
+  if (p.optimizer === 'rmsprop') spec.rho = p.rho
+  if (p.optimizer === 'adam') {
+    spec.beta1 = p.beta1
+    spec.beta2 = p.beta2
+  }
+  if (p.optimizer === 'adagrad' || p.optimizer === 'rmsprop' || p.optimizer === 'adam') spec.epsilon = p.epsilon
+  return spec
+}
+
+export function toTrainingSpec(p: OptimizerParams): TrainingSpec {
+  const batch: BatchSpec = p.batchMode === 'mini' ? { mode: 'mini', size: p.batchSize } : { mode: p.batchMode }
+  const training: TrainingSpec = {
+    batch,
+    maxEpochs: p.epochs,
+    shuffle: p.shuffle,
+    validationFraction: p.validationFraction,
+  }
+  if (p.targetLoss !== null) training.targetLoss = p.targetLoss
+  if (p.earlyStopping) training.earlyStopping = { patience: p.patience, minDelta: p.minDelta, restoreBest: p.restoreBest }
+  return training
+}
