@@ -90,8 +90,11 @@ export interface RunInfo {
   targetNames: string[] | null
   /** The probe set for hidden-activation tables: every training pattern when there are ≤ 64. */
   probe: { count: number; names: string[]; inputs: number[][]; classes: number[] | null } | null
-  /** For 2-D inputs: the grid extent and the training points to scatter on it. */
-  plane: { xMin: number; xMax: number; yMin: number; yMax: number; size: number; points: Float32Array; classes: Int32Array | null } | null
+  /**
+   * For 2-D inputs: the grid extent and the data points to scatter on it; `held[i]` = 1 marks a
+   * row held out for validation (not trained on), null when none is.
+   */
+  plane: { xMin: number; xMax: number; yMin: number; yMax: number; size: number; points: Float32Array; classes: Int32Array | null; held: Uint8Array | null } | null
   /** Updates per slice between yields when training at full speed. */
   sliceIterations: number
   /** The speed the run started with (the one chosen when `RunOptions.speed` was `'auto'`). */

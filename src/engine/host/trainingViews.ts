@@ -112,7 +112,13 @@ export function planeInfo(session: Session, size: number): RunInfo['plane'] {
   const padX = Math.max(0.25 * (xMax - xMin), 0.1)
   const padY = Math.max(0.25 * (yMax - yMin), 0.1)
   const classes = session.classification ? Int32Array.from({ length: shown }, (_, i) => targetClass(session, i)) : null
-  return { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY, size, points, classes }
+  // Rows held out for validation are drawn apart from those the network trains on.
+  let held: Uint8Array | null = null
+  if (session.valIndices.length > 0) {
+    held = new Uint8Array(shown)
+    for (const i of session.valIndices) if (i < shown) held[i] = 1
+  }
+  return { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY, size, points, classes, held }
 }
 
 /** Grid inputs `[size²×2]`: cell (r, c) is x = xMin + (c + ½)·dx, y = yMax − (r + ½)·dy. */

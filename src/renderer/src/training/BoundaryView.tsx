@@ -2,6 +2,7 @@ import { PlaneView } from '../viz/PlaneView'
 import { useWidth } from '../viz/useWidth'
 import { useTraining } from './trainingStore'
 import { layerTitle } from './layerNames'
+import { BoundaryLegend } from './BoundaryLegend'
 
 /** Half-range and neutral value of a unit's activation for colouring its map. */
 function unitScale(activation: string, min: number, max: number): { mid: number; half: number } {
@@ -33,7 +34,8 @@ export function BoundaryView() {
           x1 ∈ [{extent.xMin.toFixed(1)}, {extent.xMax.toFixed(1)}], x2 ∈ [{extent.yMin.toFixed(1)}, {extent.yMax.toFixed(1)}]
         </span>
       </header>
-      <PlaneView values={plane.score} size={plane.size} classes={plane.classes} points={extent.points} pointClasses={extent.classes} extent={extent} px={px} testId="decision-boundary" />
+      <PlaneView values={plane.score} size={plane.size} classes={plane.classes} points={extent.points} pointClasses={extent.classes} held={extent.held} extent={extent} px={px} testId="decision-boundary" />
+      <BoundaryLegend outputs={info.outputSize} activation={info.layers.at(-1)?.activation ?? 'linear'} labelNames={info.labelNames} held={extent.held !== null} />
       {plane.hidden.map((h, li) => {
         const activation = info.layers[li]?.activation ?? 'linear'
         const { mid, half } = unitScale(activation, h.min, h.max)

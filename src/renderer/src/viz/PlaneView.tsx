@@ -36,6 +36,40 @@ function paintField(canvas: HTMLCanvasElement, values: ArrayLike<number>, size: 
   ctx.drawImage(small, 0, 0, canvas.width, canvas.height)
 }
 
+/** A point's colour: its class (Okabe–Ito) with several classes, else blue = 1, orange = 0 as on the field. */
+export function pointColor(k: number, categorical: boolean): string {
+  return categorical ? CLASS_COLORS[k % CLASS_COLORS.length] : k === 1 ? '#0877bd' : '#f59322'
+}
+
+/** A training point: a filled dot with a dark rim. */
+export function drawTrainingPoint(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string): void {
+  ctx.beginPath()
+  ctx.arc(x, y, r, 0, 2 * Math.PI)
+  ctx.fillStyle = color
+  ctx.fill()
+  ctx.lineWidth = 2
+  ctx.strokeStyle = '#1d2330'
+  ctx.stroke()
+}
+
+/** A held-out (validation) point: a white diamond ringed in its class colour and a dark rim, so it differs by shape, not colour alone. */
+export function drawHeldPoint(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string): void {
+  ctx.beginPath()
+  ctx.moveTo(x, y - r)
+  ctx.lineTo(x + r, y)
+  ctx.lineTo(x, y + r)
+  ctx.lineTo(x - r, y)
+  ctx.closePath()
+  ctx.fillStyle = '#ffffff'
+  ctx.fill()
+  ctx.lineWidth = 4
+  ctx.strokeStyle = '#1d2330'
+  ctx.stroke()
+  ctx.lineWidth = 2.5
+  ctx.strokeStyle = color
+  ctx.stroke()
+}
+
 export interface PlaneViewProps {
   values: ArrayLike<number>
   size: number
@@ -47,6 +81,8 @@ export interface PlaneViewProps {
   /** Training points `[n×2]` in data coordinates, with their classes. */
   points?: Float32Array | null
   pointClasses?: Int32Array | null
+  /** 1 marks a point held out for validation: drawn as a hollow diamond, training points as filled dots. */
+  held?: Uint8Array | null
   extent: { xMin: number; xMax: number; yMin: number; yMax: number }
   px: number
   testId?: string
@@ -57,7 +93,7 @@ export interface PlaneViewProps {
  * The input plane: the network's output (or one hidden unit) over a grid, as the engine
  * computed it, with the training points on top (blue = class 1, orange = class 0).
  */
-function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, classes = null, points, pointClasses, extent, px, testId, title }: PlaneViewProps) {
+function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, classes = null, points, pointClasses, held = null, extent, px, testId, title }: PlaneViewProps) {
   const ref = useRef<HTMLCanvasElement>(null)
   useEffect(() => {
     const canvas = ref.current
@@ -73,15 +109,11 @@ function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, class
       const x = ((points[2 * i] - extent.xMin) / (extent.xMax - extent.xMin)) * px
       const y = ((extent.yMax - points[2 * i + 1]) / (extent.yMax - extent.yMin)) * px
       const k = pointClasses?.[i] ?? 0
-      ctx.beginPath()
-      ctx.arc(x, y, r, 0, 2 * Math.PI)
-      ctx.fillStyle = classes ? CLASS_COLORS[k % CLASS_COLORS.length] : k === 1 ? '#0877bd' : '#f59322'
-      ctx.fill()
-      ctx.lineWidth = 2
-      ctx.strokeStyle = '#1d2330'
-      ctx.stroke()
+      const color = pointColor(k, classes !== null)
+      if (held?.[i]) drawHeldPoint(ctx, x, y, r + 2, color)
+      else drawTrainingPoint(ctx, x, y, r, color)
     }
-  }, [values, size, offset, mid, halfRange, classes, points, pointClasses, extent, px])
+  }, [values, size, offset, mid, halfRange, classes, points, pointClasses, held, extent, px])
   return <canvas ref={ref} className="plane" data-testid={testId} title={title} style={{ width: px, height: px }} />
 }
 
