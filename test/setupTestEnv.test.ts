@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { browserInstallHint, findBrowser, type BrowserProbe } from '../scripts/testEnv/browser'
+import { failureLine } from '../scripts/testEnv/machine'
 import { missingReason, missingRequirements, REQUIREMENTS, type RequirementProbe } from '../scripts/testEnv/requirements'
 import { nodeVersionNote, runSetup, type InstallMemory, type Machine, type SetupDeps } from '../scripts/testEnv/setup'
 
@@ -207,6 +208,15 @@ describe('runSetup', () => {
   it('notes a Node older than package.json engines', () => {
     const m = fakeMachine({ files: ['/usr/bin/chromium', REQUIREMENTS['fashion-mnist'].file], python: ALL_PYTHON, machine: { nodeVersion: '20.20.2' } })
     expect(runSetup(m.deps).notes).toEqual([expect.stringMatching(/^Node 20\.20\.2 is older than this project's Node \(>=22\.12, see \.nvmrc\)/)])
+  })
+})
+
+describe('failureLine', () => {
+  it("picks apt's error, else the last error, else the last line", () => {
+    expect(failureLine('Reading package lists...\nE: Unable to locate package chromium\nE: Failed to fetch x\n')).toBe('E: Failed to fetch x')
+    expect(failureLine('Failed to install browsers\nError: Download failure, code=1\n  at x\nError: getaddrinfo ENOTFOUND cdn.example\n}\n')).toBe('Error: getaddrinfo ENOTFOUND cdn.example')
+    expect(failureLine('something odd\n\n')).toBe('something odd')
+    expect(failureLine('')).toBe('')
   })
 })
 

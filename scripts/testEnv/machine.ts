@@ -32,9 +32,16 @@ function createRunner(logFile: string): CommandRunner {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`
     mkdirSync(TEST_CACHE_DIR, { recursive: true })
     writeFileSync(logFile, `$ ${command} ${args.join(' ')}\n${output}\n`, { flag: 'a' })
-    const lastLine = output.trim().split('\n').at(-1) ?? ''
-    return { ok: result.status === 0, detail: `${lastLine || `exit ${result.status}`} (full output in ${logFile})` }
+    return { ok: result.status === 0, detail: `${failureLine(output) || `exit ${result.status}`} (full output in ${logFile})` }
   }
+}
+
+/** The line that says why an install failed: apt's last "E:", else the last error, else the last line. */
+export function failureLine(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean)
+  const apt = lines.filter((line) => line.startsWith('E:'))
+  const errors = lines.filter((line) => /^(Error|npm error)\b/i.test(line))
+  return apt.at(-1) ?? errors.at(-1) ?? lines.at(-1) ?? ''
 }
 
 function createMemory(file: string, now: () => number): InstallMemory {
