@@ -1,5 +1,5 @@
 /**
- * Ends `npm test`: prints the summary of this run (scripts/testSummary/summary.ts).
+ * The summary of the last `npm test` (scripts/testSummary/summary.ts), which npm test prints itself;
  * `--counts` prints only "N passed, N failed, N skipped", for .ci/run's last line.
  */
 import { readTestRun } from './testEnv/results'

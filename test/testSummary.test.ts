@@ -54,6 +54,12 @@ describe('formatSummary', () => {
     expect(totalCounts(run)).toEqual({ passed: 741, failed: 1, skipped: 6 })
   })
 
+  it('on a red run says at which step npm test stopped', () => {
+    expect(formatSummary(run, 'e2e').slice(0, 2)).toEqual(['Test summary', '  FAILED: `npm run e2e`; the steps after it did not run'])
+    // A run that stopped before its tests does not claim it skipped nothing.
+    expect(formatSummary({ setup: null, runners: [] }, 'lint')).toEqual(['Test summary', '  FAILED: `npm run lint`; the steps after it did not run'])
+  })
+
   it('says so when nothing was skipped', () => {
     expect(formatSummary({ setup: null, runners: [{ runner: 'unit', passed: 3, failed: 0, skipped: 0, skips: [] }] }).at(-1)).toBe('skipped: nothing')
   })

@@ -7,13 +7,15 @@ import type { RunnerName, TestRunRecord } from '../testEnv/results'
 
 const RUNNER_LABEL: Record<RunnerName, string> = { unit: 'unit (vitest)', e2e: 'e2e (Playwright)' }
 
-export function formatSummary(run: TestRunRecord): string[] {
+/** `stoppedAt`: the npm script that failed, after which `npm test` ran no more steps. */
+export function formatSummary(run: TestRunRecord, stoppedAt?: string): string[] {
   const lines = ['Test summary']
+  if (stoppedAt) lines.push(`  FAILED: \`npm run ${stoppedAt}\`; the steps after it did not run`)
   for (const r of run.runners) lines.push(`  ${RUNNER_LABEL[r.runner]}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`)
   if (run.setup?.browser) lines.push(`  browser: ${run.setup.browser.path} (${run.setup.browser.source})`)
   for (const note of run.setup?.notes ?? []) lines.push(`  note: ${note}`)
   const skips = run.runners.flatMap((r) => r.skips.map((s) => ({ ...s, runner: r.runner })))
-  if (skips.length === 0) lines.push('skipped: nothing')
+  if (skips.length === 0 && !stoppedAt) lines.push('skipped: nothing')
   for (const s of skips) {
     const tests = `${s.tests} test${s.tests === 1 ? '' : 's'}`
     const where = s.name === s.file ? tests : `${s.file}, ${tests}`
