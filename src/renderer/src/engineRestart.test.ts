@@ -1,0 +1,75 @@
+/**
+ * The engine process dies mid-run (desktop): main hands the page new ports marked `restarted`.
+ * Against two real engines on MessageChannel ports (Node's, in the test), the page must reject the calls the dead
+ * engine never answered, say in the training panel that the run was lost, and open and prepare
+ * its loaded data again in the new engine without the user doing anything.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Endpoint } from 'comlink'
+import { serveEngine } from '../../engine/host/rpc/connect'
+import type { RunInfo } from '../../engine/host/training'
+
+type PortListener = (event: { source: unknown; data: unknown; ports: MessagePort[] }) => void
+const portListeners: PortListener[] = []
+const fakeWindow = {
+  axonDesktop: { isDesktop: true, onEngineFailed: () => {}, onMenuCommand: () => {}, reportDocumentState: () => {}, onSaveRequest: () => {}, files: undefined },
+  addEventListener: (type: string, listener: PortListener) => void (type === 'message' && portListeners.push(listener)),
+  confirm: () => true,
+}
+
+/** A real engine on fresh ports, handed to the page as main would; `calls` lists what it was asked. */
+function startEngine(restarted: boolean): { close(): void; calls: string[] } {
+  const rpc = new MessageChannel()
+  const events = new MessageChannel()
+  const calls: string[] = []
+  rpc.port1.addEventListener('message', (event: MessageEvent) => {
+    const message = event.data as { type?: string; path?: string[] }
+    if (message?.type === 'APPLY' && message.path) calls.push(message.path.join('.'))
+  })
+  serveEngine(rpc.port1 as unknown as Endpoint, events.port1 as unknown as Endpoint, () => new Promise((resolve) => setTimeout(resolve, 0)))
+  for (const listener of portListeners) listener({ source: fakeWindow, data: { type: 'axon:engine-ports', restarted }, ports: [rpc.port2, events.port2] })
+  return { close: () => [rpc.port1, events.port1].forEach((p) => p.close()), calls }
+}
+
+let client: typeof import('./engineClient')
+let data: typeof import('./data/dataStore')
+let training: typeof import('./training/trainingStore')
+
+beforeAll(async () => {
+  Object.assign(globalThis, { window: fakeWindow, requestAnimationFrame: (f: () => void) => setTimeout(f, 0) })
+  client = await import('./engineClient')
+  data = await import('./data/dataStore')
+  training = await import('./training/trainingStore')
+})
+
+const csv = ['x1,x2,label', ...Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 2}`)].join('\n')
+
+describe('engine restart, seen from the page', () => {
+  it('rejects what the dead engine never answered, says the run was lost, re-sends the data', async () => {
+    const first = startEngine(false)
+    const { engine } = await client.getEngineConnection()
+    await data.openDataFiles([new File([csv], 'tiny.csv')])
+    expect(data.useData.getState().problem).toBeNull()
+    data.setChoice({ targets: ['label'] })
+    expect(await data.applyData()).toBe(true)
+    const oldHandle = data.useData.getState().handle
+    expect(data.useData.getState().prepared?.inputSize).toBe(2)
+
+    // A run is on screen, and a call is in flight when the engine process dies.
+    training.useTraining.setState({ runId: 'run-1', info: { paramCount: 9 } as RunInfo })
+    const inFlight = engine.streamDemo('long', { count: 1_000_000, length: 1 })
+    first.close()
+    const second = startEngine(true)
+
+    await expect(inFlight).rejects.toMatchObject({ name: 'EngineStoppedError' })
+    expect(training.useTraining.getState().error).toBe(training.RUN_LOST_MESSAGE)
+    expect(training.useTraining.getState().info).toBeNull()
+    // The data panel opened tiny.csv again in the new engine and prepared it with the same choice.
+    await expect.poll(() => data.useData.getState().prepared?.inputSize, { timeout: 20_000 }).toBe(2)
+    expect(data.useData.getState().handle).not.toBeNull()
+    expect(data.useData.getState().preview?.name).toBe('tiny.csv')
+    expect(second.calls).toEqual(expect.arrayContaining(['openCsv', 'prepareDataset']))
+    expect(data.useData.getState().handle).not.toBe(oldHandle)
+    expect((await client.getEngineConnection()).restarted).toBe(true)
+  })
+})
