@@ -270,4 +270,20 @@ test.describe('browser build: bring your own data', () => {
     await expect(page.getByTestId('data-kind-code')).toHaveValue('categorical')
     await expect(page.getByTestId('data-task')).toHaveText('Classification: 4 classes, one output each (one-hot).')
   })
+
+  test('a gzipped CSV (digits.csv.gz) opens as CSV, its 0…9 column read as classes', async ({ page }) => {
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    await openDataFiles(page, fixture('digits.csv.gz'))
+    await expect(page.getByTestId('data-preview-heading')).toHaveText(
+      'digits.csv.gz: 1,797 rows × 65 columns, separated by commas, no header row',
+    )
+    await expect(page.getByTestId('data-target')).toHaveValue('column 65')
+    await page.getByTestId('data-target-classes').check()
+    await expect(page.getByTestId('data-task')).toHaveText('Classification: 10 classes, one output each (one-hot).')
+    await page.getByTestId('data-test').fill('20')
+    await page.getByTestId('data-stratify').check()
+    await page.getByTestId('data-apply').click()
+    await expect(page.getByTestId('data-applied-shape')).toHaveText('64 inputs → 10 targets')
+    await expect(page.getByTestId('data-applied-counts')).toContainText('1,438 training · 0 validation · 359 test rows')
+  })
 })
