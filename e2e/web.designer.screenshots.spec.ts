@@ -53,3 +53,19 @@ test('a diagnostic pinned to its node', async ({ page }) => {
   await page.waitForTimeout(300)
   await page.screenshot({ path: 'docs/screenshots/designer-diagnostic.png' })
 })
+
+test.describe('classroom sizes (issue 9)', () => {
+  test.use({ viewport: { width: 1280, height: 800 } })
+  for (const theme of ['light', 'dark'] as const) {
+    test(`XOR learning at 1280 × 800, ${theme}`, async ({ page }) => {
+      await setTheme(page, theme)
+      await page.goto('/')
+      await openExample(page, 'xor-2-2-1-sigmoid')
+      await page.getByTestId('train-button').click()
+      await expect(page.getByTestId('decision-boundary')).toBeVisible()
+      await expect.poll(async () => Number(((await page.getByTestId('counter-epoch').textContent()) ?? '0').split('/')[0].replace(/[^\d]/g, ''))).toBeGreaterThan(200)
+      await page.waitForTimeout(300) // let the refit settle
+      await page.screenshot({ path: `docs/screenshots/${theme === 'light' ? 'designer-1280x800' : 'designer-dark-training'}.png` })
+    })
+  }
+})
