@@ -27,6 +27,8 @@ const HARMLESS_HOSTS = {
   'reactflow.dev': "React Flow's error-message links and its attribution link, hidden with proOptions.hideAttribution",
   '${lib}flow.dev': "React Flow's error-message link template",
   'github.com': 'a comment in a bundled library',
+  'rolldown.rs': "a link in the bundler's error message for a missing require()",
+  'developers.google.com': "a @see link in protobufjs's comments (ONNX export)",
 }
 
 const targetsOf = (platform) => (platform?.target ?? []).map((t) => (typeof t === 'string' ? { target: t, arch: [] } : t))

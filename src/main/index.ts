@@ -29,6 +29,9 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 const appUrl = chooseAppUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
 const devTools = developerToolsAllowed(app.isPackaged, process.argv)
 let current: AppWindow | null = null
+/** macOS keeps the app running without windows; a Quit that had to ask first finishes here. */
+let quitting = false
+app.on('before-quit', () => void (quitting = true))
 
 const files = createFileAccess(
   {
@@ -119,6 +122,7 @@ function createWindow(): void {
     devTools,
     onClosed: () => {
       if (current === appWindow) current = null
+      if (quitting) app.quit()
     },
   })
   current = appWindow
