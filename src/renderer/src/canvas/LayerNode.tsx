@@ -45,12 +45,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const tint = useTraining((s) => s.canvasTint)
   const failedRun = useTraining((s) => trainingErrorOf(s, id))
   const refusal = useUi((s) => (s.refusal?.nodeId === id ? s.refusal : null))
+  const stepFocus = useUi((s) => (s.stepFocus?.nodeId === id ? s.stepFocus : null))
   const live = sameDrawing ? liveLayer : null
   const failed = sameDrawing ? failedRun : null
 
   return (
     <div
-      className={`layer-node group-${GROUP_OF_KIND[node.kind]}${hasErrors || failed ? ' has-error' : ''}${selected ? ' is-selected' : ''}`}
+      className={`layer-node group-${GROUP_OF_KIND[node.kind]}${hasErrors || failed ? ' has-error' : ''}${selected ? ' is-selected' : ''}${stepFocus ? ' is-step-focus' : ''}`}
       data-testid={`node-${id}`}
       data-kind={node.kind}
     >
@@ -92,6 +93,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       )}
       {diagnostics.length > 0 && <DiagnosticBadge diagnostics={diagnostics} testId={`diagnostic-badge-${id}`} />}
       {failed && diagnostics.length === 0 && <TrainingErrorBadge name={failed.errorName ?? 'Error'} message={failed.error ?? ''} testId={`train-error-badge-${id}`} />}
+      {stepFocus && (
+        <div className={`step-focus-badge phase-${stepFocus.phase}`} data-testid={`step-focus-${id}`}>
+          {stepFocus.text}
+        </div>
+      )}
       {refusal && (
         <div className={`connection-refusal at-${refusal.side}`} role="alert" data-testid={`connection-refusal-${id}`}>
           <strong>Not connected.</strong> {refusal.text}

@@ -45,6 +45,8 @@ export interface UiState {
   cardFolded: boolean
   /** The last refused wire's reason, shown at its node until the next click or drag. */
   refusal: Refusal | null
+  /** The step-through's current stage, highlighted on the canvas (stage-by-stage mode), else null. */
+  stepFocus: { nodeId: string; text: string; phase: string } | null
   /** The keyboard-shortcut sheet (? or F1). */
   shortcutsOpen: boolean
   /** Presentation mode (P): no palette or inspector, larger text, the canvas beside the picked live views. */
@@ -65,6 +67,7 @@ export interface UiState {
   setCardFolded(folded: boolean): void
   setRefusal(refusal: Refusal | null): void
   setShortcutsOpen(open: boolean): void
+  setStepFocus(focus: UiState['stepFocus']): void
   setPresenting(on: boolean): void
   togglePresentView(view: PresentView): void
   /** One step larger (+1) or smaller (−1), or back to 100 % (0). */
@@ -144,6 +147,7 @@ export const useUi = create<UiState>()((set, get) => ({
   cardFolded: false,
   refusal: null,
   shortcutsOpen: false,
+  stepFocus: null,
   presenting: false,
   presentViews: remembered(PRESENT_KEY, isViews, ['curves', 'boundary', 'codes']),
   uiZoom: remembered(ZOOM_KEY, isZoom, 1),
@@ -187,6 +191,9 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   setShortcutsOpen(shortcutsOpen) {
     set({ shortcutsOpen })
+  },
+  setStepFocus(stepFocus) {
+    set({ stepFocus })
   },
   setPresenting(presenting) {
     // The example's explanation folds to its title while presenting: the network gets the room.

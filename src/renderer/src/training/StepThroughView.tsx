@@ -1,7 +1,9 @@
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { StepThrough } from '../../../engine/host/training'
 import { trainingControls, useTraining } from './trainingStore'
 import { fixed } from './format'
+import { PHASE_TITLE, stepStages } from './stepStages'
+import { useUi } from '../store/uiStore'
 
 /** Terms shown in one sum before "…" (big layers). */
 const MAX_TERMS = 6
@@ -53,16 +55,37 @@ export function StepThroughView() {
   const st = useTraining((s) => s.stepThrough)
   const open = useTraining((s) => s.stepThroughOpen)
   const info = useTraining((s) => s.info)
+  // Stage by stage (null: the whole page at once). The canvas highlights the current stage's layer.
+  const [stage, setStage] = useState<number | null>(null)
+  const stages = useMemo(() => (st ? stepStages(st) : []), [st])
+  const dialog = useRef<HTMLDivElement>(null)
+  const current = stage === null ? null : stages[Math.min(stage, stages.length - 1)]
   useEffect(() => {
     if (!open) return
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return
-      e.stopPropagation()
-      trainingControls.closeTrace()
+      if (e.key === 'Escape') {
+        e.stopPropagation()
+        trainingControls.closeTrace()
+      } else if (stage !== null && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+        e.preventDefault()
+        setStage((k) => Math.max(0, Math.min(stages.length - 1, (k ?? 0) + (e.key === 'ArrowRight' ? 1 : -1))))
+      }
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
-  }, [open])
+  }, [open, stage, stages.length])
+  useEffect(() => {
+    useUi.getState().setStepFocus(open && current ? { nodeId: current.nodeId, text: current.text, phase: current.phase } : null)
+    const root = dialog.current
+    if (!root) return
+    root.querySelectorAll('.is-current').forEach((el) => el.classList.remove('is-current'))
+    const line = current && root.querySelector(`[data-testid="${current.lineId}"]`)
+    if (line) {
+      line.classList.add('is-current')
+      line.scrollIntoView({ block: 'nearest' })
+    }
+  }, [open, current])
+  useEffect(() => () => useUi.getState().setStepFocus(null), [])
   if (!open || !st || !info) return null
   const { trace } = st
   const dense = trace.layers.filter((l) => l.kind === 'dense')
@@ -73,10 +96,30 @@ export function StepThroughView() {
   const fusedDelta = (outLayer.activation === 'softmax' && lossId === 'softmaxCrossEntropy') || (outLayer.activation === 'sigmoid' && lossId === 'bce')
   const wName = (li: number, j: number, k: number) => `w${st.layers[li].firstWeight + j * dense[li].input.length + k}`
   return (
-    <div className="step-through-backdrop" onClick={() => trainingControls.closeTrace()}>
-      <div className="step-through" role="dialog" aria-label="Step-through" data-testid="step-through" onClick={(e) => e.stopPropagation()}>
+    <div className={`step-through-backdrop${current ? ' is-docked' : ''}`} onClick={() => trainingControls.closeTrace()}>
+      <div className="step-through" role="dialog" aria-label="Step-through" data-testid="step-through" ref={dialog} onClick={(e) => e.stopPropagation()}>
         <header>
           <h2>Step through one example</h2>
+          {current ? (
+            <span className="st-stages" data-testid="st-stage" data-phase={current.phase}>
+              <button type="button" data-testid="st-prev" disabled={stage === 0} onClick={() => setStage(Math.max(0, (stage ?? 0) - 1))} aria-label="Previous stage (←)">
+                ◀
+              </button>
+              <span className="st-stage-name">
+                {PHASE_TITLE[current.phase]} · {(stage ?? 0) + 1} / {stages.length}
+              </span>
+              <button type="button" data-testid="st-next" disabled={stage === stages.length - 1} onClick={() => setStage(Math.min(stages.length - 1, (stage ?? 0) + 1))} aria-label="Next stage (→)">
+                ▶
+              </button>
+              <button type="button" data-testid="st-whole" onClick={() => setStage(null)} title="Show every step at once">
+                Whole page
+              </button>
+            </span>
+          ) : (
+            <button type="button" data-testid="st-by-stage" onClick={() => setStage(0)} title="One stage at a time (← →), with the unit highlighted on the canvas">
+              Stage by stage
+            </button>
+          )}
           {info.trainCount > 1 && (
             <label>
               example{' '}
@@ -131,7 +174,7 @@ export function StepThroughView() {
             </div>
           )
         })}
-        <p className="st-line">
+        <p className="st-line" data-testid="st-loss-line">
           <span className="st-lhs">E</span> = {lossId === 'halfSse' || lossId === 'mse' ? 'Σ ½(target − out)²' : lossId} ={' '}
           <N v={trace.loss} how="the error of this example, as the engine computed it" strong testId="st-loss" />
         </p>
