@@ -11,7 +11,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { projectSession, runCli } from '../src/cli/commands'
 import { installWasmKernels } from '../src/engine/kernels/install'
-import type { ModelFile } from '../src/engine/model'
+import { exportModel, modelToSpec, parseModelOrThrow, serializeModel, type ModelFile } from '../src/engine/model'
+import { inlineDataset, type InlineData } from '../src/engine/project'
+import { createSession } from '../src/engine/train'
 import { PYTHON, pythonMissing, run } from './export/python'
 
 // The float32 kernels `axon train` and the app use.
@@ -76,6 +78,23 @@ describe.skipIf(missing !== null)('axon export --to pytorch, run with python3', 
       if (data.test) expect(done.test.loss).toBeCloseTo(session.evaluate(data.test).loss, 12)
     })
   }
+
+  it('a trained model that records its data: the script fine-tunes from the trained weights as the engine does', () => {
+    const { session, project } = projectSession(example('xor-2-2-1-sigmoid'), { epochs: 50 })
+    session.trainToEnd()
+    const modelPath = join(tmp, 'xor-trained.model.json')
+    writeFileSync(modelPath, serializeModel(exportModel(session, { title: project.meta.title, data: project.data })))
+    const script = join(tmp, 'xor-finetune.py')
+    expect(axon('export', modelPath, '--to', 'pytorch', '--out', script).code).toBe(0)
+    expect(readFileSync(script, 'utf8')).toContain('starts from the trained weights')
+    const r = run(PYTHON, [script, '--max-steps', '5', '--out', join(tmp, 'xor-finetuned.json')], tmp)
+    expect(r.code, r.stderr).toBe(0)
+    const model = parseModelOrThrow(readFileSync(modelPath, 'utf8'))
+    const again = createSession(modelToSpec(model), inlineDataset(project.data as InlineData))
+    for (let i = 0; i < 5; i++) again.step('batch')
+    const torch = flat(readModel(join(tmp, 'xor-finetuned.json')))
+    Array.from(again.getFlatParams()).forEach((w, i) => expect(Math.abs(w - torch[i])).toBeLessThan(1e-12))
+  })
 
   it('Fashion-MNIST 784-100-10: one process and torchrun with 2 both land within 1 point of the app’s test accuracy', () => {
     const script = join(tmp, 'fashion.py')
