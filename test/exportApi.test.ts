@@ -11,17 +11,19 @@ import { projectSession, readProject } from '../src/cli/commands'
 import { createDataApi } from '../src/engine/host/dataFiles'
 import { createExportApi } from '../src/engine/host/exportFiles'
 import { exportModel, serializeModel, type ModelFile } from '../src/engine/model'
-import { PYTHON, pythonMissing, run } from './export/python'
+import { PYTHON, run } from './export/python'
+import { requirementsMissing } from './requires'
 
 const root = join(import.meta.dirname, '..')
 const fixture = (name: string): string => join(root, 'test/fixtures/export', name)
 const example = (name: string): string => join(root, 'resources/examples', `${name}.axon.json`)
 const tmp = mkdtempSync(join(tmpdir(), 'axon-export-api-'))
 const api = createExportApi()
-const missing = pythonMissing('torch', 'numpy')
+const missing = requirementsMissing('torch', 'numpy')
 
 describe('EngineApi export', () => {
-  it.skipIf(missing !== null)(`a CSV opened by handle: the script trains to the engine's weights to 1e-12${missing ? ` — skipped: ${missing}` : ''}`, async () => {
+  it(`a CSV opened by handle: the script trains to the engine's weights to 1e-12`, async (ctx) => {
+    if (missing) ctx.skip(missing)
     const data = createDataApi()
     const opened = await data.openCsv('iris-42.csv', readFileSync(fixture('iris-42.csv')))
     if (!opened.ok) throw new Error(opened.error.message)

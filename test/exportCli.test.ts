@@ -14,7 +14,8 @@ import { installWasmKernels } from '../src/engine/kernels/install'
 import { exportModel, modelToSpec, parseModelOrThrow, serializeModel, type ModelFile } from '../src/engine/model'
 import { inlineDataset, type InlineData } from '../src/engine/project'
 import { createSession } from '../src/engine/train'
-import { PYTHON, pythonMissing, run } from './export/python'
+import { PYTHON, run } from './export/python'
+import { describeRequiring } from './requires'
 
 // The float32 kernels `axon train` and the app use.
 installWasmKernels()
@@ -23,8 +24,6 @@ const root = join(import.meta.dirname, '..')
 const example = (name: string): string => join(root, 'resources/examples', `${name}.axon.json`)
 const fixture = (name: string): string => join(root, 'test/fixtures/export', name)
 const tmp = mkdtempSync(join(tmpdir(), 'axon-export-cli-'))
-const missing = pythonMissing('torch', 'numpy')
-if (missing) console.warn(`PyTorch script runs skipped: ${missing}`)
 
 function axon(...args: string[]): { code: number; out: string; err: string } {
   const out: string[] = []
@@ -41,7 +40,7 @@ function events(stdout: string): Record<string, any>[] {
 const flat = (m: ModelFile): number[] => m.architecture.layers.flatMap((l) => (l.kind === 'dense' ? [...l.weights.flat(), ...(l.biases ?? [])] : []))
 const readModel = (path: string): ModelFile => JSON.parse(readFileSync(path, 'utf8')) as ModelFile
 
-describe.skipIf(missing !== null)('axon export --to pytorch, run with python3', () => {
+describeRequiring(['torch', 'numpy'], 'axon export --to pytorch, run with python3', () => {
   it('Mazur 2-2-2: one update gives the lecture’s printed w1..w8 (float64)', () => {
     const script = join(tmp, 'mazur.py')
     expect(axon('export', example('mazur-2-2-2'), '--to', 'pytorch', '--out', script).code).toBe(0)

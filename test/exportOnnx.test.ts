@@ -17,7 +17,8 @@ import { createRng } from '../src/engine/rng'
 import type { LayerSpec } from '../src/engine/spec'
 import { createSession, dense, engineSpec, tableDataset } from '../src/engine/train'
 import { installWasmKernels } from '../src/engine/kernels/install'
-import { PYTHON, pythonMissing, run } from './export/python'
+import { PYTHON, run } from './export/python'
+import { requirementsMissing } from './requires'
 
 // The kernels the CLI and the app train with (plain TypeScript float32 would be slow here).
 installWasmKernels()
@@ -58,7 +59,7 @@ describe('ONNX export', () => {
     }, 300_000)
   }
 
-  const missing = pythonMissing('onnx')
+  const missing = requirementsMissing('onnx')
   it(`python3-onnx's checker accepts every export (opset ${ONNX_OPSET})`, (ctx) => {
     if (missing) ctx.skip(missing)
     expect(written.length).toBe(examples.length)

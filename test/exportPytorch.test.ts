@@ -12,11 +12,9 @@ import { tableExportData } from '../src/engine/export/projectData'
 import { createSession } from '../src/engine/train'
 import type { ModelFile } from '../src/engine/model'
 import { randomProject } from './export/randomProjects'
-import { pythonMissing, runScripts } from './export/python'
-import { describeUnless } from './requires'
+import { runScripts } from './export/python'
+import { describeRequiring } from './requires'
 
-const missing = pythonMissing('torch', 'numpy')
-if (missing) console.warn(`PyTorch export tests skipped: ${missing}`)
 const tmp = mkdtempSync(join(tmpdir(), 'axon-export-'))
 
 /** Flat parameters of a model JSON in the engine's order (dense: W row-major, then b; batch norm: γ, then β). */
@@ -24,7 +22,7 @@ function flatParams(model: ModelFile): number[] {
   return model.architecture.layers.flatMap((l) => (l.kind === 'dense' ? [...l.weights.flat(), ...(l.biases ?? [])] : l.kind === 'batchNorm' ? [...l.gamma, ...l.beta] : []))
 }
 
-describeUnless(missing, 'PyTorch export (float64) against the engine', () => {
+describeRequiring(['torch', 'numpy'], 'PyTorch export (float64) against the engine', () => {
   const SAMPLE = 60
   it(`${SAMPLE} random small projects: weights after k updates equal the engine's to 1e-12 (relative above 1)`, () => {
     const projects = Array.from({ length: SAMPLE }, (_, n) => randomProject(n))

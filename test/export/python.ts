@@ -1,15 +1,8 @@
-/** Running exported scripts with Debian's Python (torch, numpy, onnx), or saying why not. */
+/** Running exported scripts with Debian's Python (torch, numpy, onnx; test/requires.ts says when they are missing). */
 import { spawnSync } from 'node:child_process'
+import { PYTHON } from '../requires'
 
-export const PYTHON = process.env.AXON_PYTHON ?? '/usr/bin/python3'
-
-/** Why `modules` cannot be imported by PYTHON, or null when they can. */
-export function pythonMissing(...modules: string[]): string | null {
-  const r = spawnSync(PYTHON, ['-c', `import ${modules.join(', ')}`], { encoding: 'utf8' })
-  if (r.error) return `${PYTHON} is not available (${r.error.message}); install python3 and ${modules.join(', ')} (Debian: apt-get install python3-torch python3-onnx)`
-  if (r.status !== 0) return `${PYTHON} cannot import ${modules.join(', ')}: ${r.stderr.trim().split('\n').pop()} (Debian: apt-get install python3-torch python3-onnx)`
-  return null
-}
+export { PYTHON } from '../requires'
 
 export interface ScriptRun {
   script: string
