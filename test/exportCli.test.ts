@@ -11,8 +11,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { projectSession, runCli } from '../src/cli/commands'
 import { installWasmKernels } from '../src/engine/kernels/install'
-import type { ModelFile } from '../src/engine/model'
-import { PYTHON, pythonMissing, run } from './export/python'
+import { exportModel, modelToSpec, parseModelOrThrow, serializeModel, type ModelFile } from '../src/engine/model'
+import { inlineDataset, type InlineData } from '../src/engine/project'
+import { createSession } from '../src/engine/train'
+import { PYTHON, run } from './export/python'
+import { describeRequiring } from './requires'
 
 // The float32 kernels `axon train` and the app use.
 installWasmKernels()
@@ -21,8 +24,6 @@ const root = join(import.meta.dirname, '..')
 const example = (name: string): string => join(root, 'resources/examples', `${name}.axon.json`)
 const fixture = (name: string): string => join(root, 'test/fixtures/export', name)
 const tmp = mkdtempSync(join(tmpdir(), 'axon-export-cli-'))
-const missing = pythonMissing('torch', 'numpy')
-if (missing) console.warn(`PyTorch script runs skipped: ${missing}`)
 
 function axon(...args: string[]): { code: number; out: string; err: string } {
   const out: string[] = []
@@ -39,7 +40,7 @@ function events(stdout: string): Record<string, any>[] {
 const flat = (m: ModelFile): number[] => m.architecture.layers.flatMap((l) => (l.kind === 'dense' ? [...l.weights.flat(), ...(l.biases ?? [])] : []))
 const readModel = (path: string): ModelFile => JSON.parse(readFileSync(path, 'utf8')) as ModelFile
 
-describe.skipIf(missing !== null)('axon export --to pytorch, run with python3', () => {
+describeRequiring(['torch', 'numpy'], 'axon export --to pytorch, run with python3', () => {
   it('Mazur 2-2-2: one update gives the lecture’s printed w1..w8 (float64)', () => {
     const script = join(tmp, 'mazur.py')
     expect(axon('export', example('mazur-2-2-2'), '--to', 'pytorch', '--out', script).code).toBe(0)
@@ -76,6 +77,23 @@ describe.skipIf(missing !== null)('axon export --to pytorch, run with python3', 
       if (data.test) expect(done.test.loss).toBeCloseTo(session.evaluate(data.test).loss, 12)
     })
   }
+
+  it('a trained model that records its data: the script fine-tunes from the trained weights as the engine does', () => {
+    const { session, project } = projectSession(example('xor-2-2-1-sigmoid'), { epochs: 50 })
+    session.trainToEnd()
+    const modelPath = join(tmp, 'xor-trained.model.json')
+    writeFileSync(modelPath, serializeModel(exportModel(session, { title: project.meta.title, data: project.data })))
+    const script = join(tmp, 'xor-finetune.py')
+    expect(axon('export', modelPath, '--to', 'pytorch', '--out', script).code).toBe(0)
+    expect(readFileSync(script, 'utf8')).toContain('starts from the trained weights')
+    const r = run(PYTHON, [script, '--max-steps', '5', '--out', join(tmp, 'xor-finetuned.json')], tmp)
+    expect(r.code, r.stderr).toBe(0)
+    const model = parseModelOrThrow(readFileSync(modelPath, 'utf8'))
+    const again = createSession(modelToSpec(model), inlineDataset(project.data as InlineData))
+    for (let i = 0; i < 5; i++) again.step('batch')
+    const torch = flat(readModel(join(tmp, 'xor-finetuned.json')))
+    Array.from(again.getFlatParams()).forEach((w, i) => expect(Math.abs(w - torch[i])).toBeLessThan(1e-12))
+  })
 
   it('Fashion-MNIST 784-100-10: one process and torchrun with 2 both land within 1 point of the app’s test accuracy', () => {
     const script = join(tmp, 'fashion.py')
