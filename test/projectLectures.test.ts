@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileGraph, parseProjectOrThrow, projectDataset } from '../src/engine/project'
-import { createSession, traceSample, type Session } from '../src/engine/train'
+import { createSession, traceSample, type Session } from '../src/engine'
 
 function session(name: string): Session {
   const project = parseProjectOrThrow(readFileSync(join(import.meta.dirname, `../resources/examples/${name}.axon.json`), 'utf8'))

@@ -16,7 +16,7 @@ import {
 } from '../engine/model'
 import { compileGraph, parseProject, type Project, type ProjectNodeOf } from '../engine/project'
 import type { Dataset, EngineSpec } from '../engine/spec'
-import { createSession, traceSample, type EpochMetrics, type Session } from '../engine/train'
+import { createSession, traceSample, type EpochMetrics, type Session } from '../engine'
 import { CliError, intOption, parseArgs, parseRows, type ParsedArgs } from './args'
 import { loadProjectData, noteLines, readDataFile, type DataOverrides, type ProjectData } from './data'
 import { readJsonText } from './files'

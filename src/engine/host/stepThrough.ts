@@ -5,7 +5,8 @@
  * lectures use: inputs i1, i2…, units h1, h2… / o1, o2…, weights numbered w1, w2… layer by
  * layer, row by row (Mazur's numbering: hidden [[w1, w2], [w3, w4]], output [[w5, w6], [w7, w8]]).
  */
-import { traceSample, type Session, type Trace } from '../train'
+import type { Session } from '../train'
+import { traceSample, type Trace } from '../trace/trace'
 
 export interface StepThroughLayer {
   nodeId: string

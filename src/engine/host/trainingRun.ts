@@ -11,7 +11,8 @@
  *   next animation frame): "n updates per frame".
  */
 import type { EngineSpec } from '../spec'
-import { createSession, parameterCount, type RunningTotals, type Session, type StepUnit } from '../train'
+import { createSession, type RunningTotals, type Session, type StepUnit } from '../train'
+import { parameterCount } from '../nn/network'
 import type { EngineHostIo } from './io'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
 import type { CurvePoint, EpochPoint, ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'

@@ -17,7 +17,7 @@ import { bceFromNet, softmaxCrossEntropyRow, type Loss } from './losses'
 import { perceptronDelta } from './perceptron'
 import type { ForwardRngs, LayerContext, LayerKind, OutputLayer, ParamBlock, WeightView } from './layer'
 
-export class DenseLayer implements OutputLayer {
+class DenseLayer implements OutputLayer {
   readonly kind = 'dense'
   readonly index: number
   readonly nodeId: string

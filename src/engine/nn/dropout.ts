@@ -8,7 +8,7 @@ import type { DropoutLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import type { ForwardRngs, Layer, LayerContext, LayerKind } from './layer'
 
-export class DropoutLayer implements Layer {
+class DropoutLayer implements Layer {
   readonly kind = 'dropout'
   readonly index: number
   readonly nodeId: string

@@ -38,7 +38,7 @@ const halfSquared: Pick<LossDef, 'value' | 'gradient'> = {
 }
 
 /** log Σ_j e^{x_j}, stable. */
-export function logSumExp(x: FloatArray, o: number, n: number): number {
+function logSumExp(x: FloatArray, o: number, n: number): number {
   let max = -Infinity
   for (let j = 0; j < n; j++) if (x[o + j] > max) max = x[o + j]
   let s = 0

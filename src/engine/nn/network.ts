@@ -49,7 +49,7 @@ export interface Network {
 }
 
 /** Allocator for a precision: float32 buffers come from `allocFloat32` (the gemm backend's memory). */
-export function allocatorFor(precision: Precision): (length: number) => FloatArray {
+function allocatorFor(precision: Precision): (length: number) => FloatArray {
   return precision === 'float32' ? allocFloat32 : (n) => new Float64Array(n)
 }
 

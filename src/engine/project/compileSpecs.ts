@@ -4,7 +4,7 @@
 import type { ActivationSpec, BatchSpec, DenseLayerSpec, LayerSpec, OptimizerSpec, TrainingSpec } from '../spec'
 import type { ActivationParams, DenseParams, OptimizerParams, ProjectNode, ProjectNodeOf } from './types'
 
-export function toActivationSpec(params: ActivationParams | undefined): ActivationSpec {
+function toActivationSpec(params: ActivationParams | undefined): ActivationSpec {
   if (!params) return { id: 'linear' }
   const spec: ActivationSpec = { id: params.activation }
   if (params.activation === 'linear' && params.slope !== 1) spec.slope = params.slope

@@ -71,8 +71,3 @@ export interface Diagnostic {
   /** What to do about it. */
   hint: string
 }
-
-/** True when no diagnostic is an error (warnings do not stop training). */
-export function diagnosticsOk(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.every((d) => d.severity !== 'error')
-}

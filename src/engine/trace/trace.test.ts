@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset } from '../spec'
-import { createSession, dense, engineSpec, tableDataset, traceExample, traceSample } from '../train/index'
+import { createSession, dense, engineSpec, tableDataset } from '../train'
+import { traceExample, traceSample } from './trace'
 
 describe('trace and snapshots', () => {
   const spec = engineSpec(

@@ -66,19 +66,6 @@ export function datasetIsClassification(ds: Dataset): boolean {
   return true
 }
 
-/** A slice of a dataset by row indices (for validation splits) without copying the data. */
-export interface DatasetView {
-  ds: Dataset
-  indices: Int32Array
-}
-
-/** Rows 0..count−1 of a dataset. */
-export function datasetAll(ds: Dataset): DatasetView {
-  const indices = new Int32Array(ds.count)
-  for (let i = 0; i < ds.count; i++) indices[i] = i
-  return { ds, indices }
-}
-
 /** Read one input row of a dataset as float64 (for traces and probes). */
 export function datasetInputRow(ds: Dataset, i: number): Float64Array {
   const row = new Float64Array(ds.inputSize)

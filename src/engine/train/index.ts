@@ -1,5 +1,6 @@
 /**
- * The engine's public training API. Hosts (UI worker, CLI, tests) import from here.
+ * The training module: sessions, their reports, the spec check, dataset reading and builders.
+ * (The engine's whole public API, with traces, gradient checks and registries, is `src/engine`.)
  *
  *   const session = createSession(spec, trainData, { validation })   // validates, initialises
  *   session.step('example' | 'batch' | 'epoch')   // → StepProgress
@@ -10,8 +11,7 @@
  *   session.evaluate(ds) · session.predict(inputs, count) · session.activations(inputs, count)
  *   session.runningTotals · session.lastUpdateLoss · session.setOptimizerSettings({ learningRate, momentum, … })
  *   session.getParams() / setParams(layers) · getFlatParams() / setFlatParams(values)
- *   traceExample(session, input, target, { apply }) · traceSample(session, i, { apply })
- *   session.gradientNorms() · gradCheck(model, ds)
+ *   session.gradientNorms()
  */
 export { createSession, Session } from './session'
 export { classOf } from './metrics'
@@ -20,16 +20,4 @@ export { EngineError, specError } from './errors'
 export type { EngineErrorName } from './errors'
 export { validateSpec } from './validate'
 export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification, datasetInputRow } from './dataset'
-export { traceExample, traceSample } from '../trace/trace'
-export type { Trace, TraceLayer } from '../trace/trace'
-export { gradCheck } from '../gradcheck'
-export type { GradCheckResult, GradCheckEntry } from '../gradcheck'
-export { createStreams, createRng } from '../rng'
-export type { Rng, Streams, StreamName } from '../rng'
-export { activations } from '../nn/activations'
-export { losses } from '../nn/losses'
-export { initializers } from '../nn/init'
-export { optimizerRules, createOptimizer } from '../nn/optimizers'
-export { scheduleRate } from '../nn/schedules'
-export { parameterCount } from '../nn/network'
 export { dense, engineSpec, tableDataset } from './builders'

@@ -2,7 +2,8 @@
  * Golden numbers from the lecture notes (../shared/lectures), to the printed digits.
  */
 import { describe, expect, it } from 'vitest'
-import { createSession, dense, engineSpec, tableDataset, traceExample } from './index'
+import { createSession, dense, engineSpec, tableDataset } from './index'
+import { traceExample } from '../trace/trace'
 
 describe('lecture 001: Mazur 2-2-2 worked backprop example', () => {
   // The lecture's numbering: net_h1 = w1·i1 + w2·i2 + b1, net_h2 = w3·i1 + w4·i2 + b1,

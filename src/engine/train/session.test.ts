@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { Dataset, EngineSpec } from '../spec'
 import { createRng, createStreams } from '../rng'
 import { createNetwork, networkForward } from '../nn/network'
-import { createSession, dense, engineSpec, EngineError, tableDataset, traceSample } from './index'
+import { createSession, dense, engineSpec, EngineError, tableDataset } from './index'
+import { traceSample } from '../trace/trace'
 
 function regressionData(count: number, seed = 5): Dataset {
   const rng = createRng(seed)

@@ -9,8 +9,8 @@ import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
 
 /** Widest layer (units) and most weights a network may have (memory stays in the hundreds of MB). */
-export const MAX_LAYER_WIDTH = 65_536
-export const MAX_WEIGHTS = 1 << 24
+const MAX_LAYER_WIDTH = 65_536
+const MAX_WEIGHTS = 1 << 24
 
 /** Throw a SpecError if `spec` cannot train on `ds` (ds optional: model checks only). */
 export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
@@ -28,7 +28,7 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
     if (problem) throw specError(problem, layer.nodeId)
     const out = kind.units(layer, nIn)
     // Refused before any buffer is made: a damaged file must not ask for gigabytes.
-    if ('units' in layer) weights += nIn * out
+    weights += kind.paramCount(layer, nIn)
     if (out > MAX_LAYER_WIDTH || weights > MAX_WEIGHTS) {
       throw specError(`The network is too large: at most ${MAX_LAYER_WIDTH.toLocaleString('en-US')} units per layer and ${MAX_WEIGHTS.toLocaleString('en-US')} weights in all.`, layer.nodeId)
     }
