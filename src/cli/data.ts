@@ -138,12 +138,7 @@ function csvOptions(table: CsvTable, s: FileData, seed: number, notes: string[])
     ...(categorical.length > 0 ? { categorical } : {}),
     ...(classNames ? { classNames } : {}),
     missing: s.missing ?? 'error',
-    normalization: s.scaling,
-    validation: s.validationFraction ?? 0,
-    test: s.testFraction ?? 0,
-    stratify: s.stratify ?? false,
-    seed,
-    ...(s.limit !== undefined ? { limit: s.limit } : {}),
+    ...datasetOptions(s, seed),
   }
 }
 

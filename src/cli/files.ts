@@ -4,7 +4,7 @@
  * memory. Node-only (the engine gets bytes, never paths).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { DEFAULT_MAX_BYTES, DataError, formatBytes } from '../engine/data'
+import { DEFAULT_MAX_BYTES, DataError, concatBytes, formatBytes } from '../engine/data'
 import { CliError } from './args'
 
 /** Project and model files are JSON text; no real one comes near this. */
@@ -45,14 +45,7 @@ export function readBytes(path: string, maxBytes = DEFAULT_MAX_BYTES, checkHead?
       if (chunks.length === 0 && checkHead) checkHead(chunk.subarray(0, n))
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n))
     }
-    if (chunks.length === 1) return chunks[0]
-    const out = new Uint8Array(total)
-    let at = 0
-    for (const c of chunks) {
-      out.set(c, at)
-      at += c.length
-    }
-    return out
+    return concatBytes(chunks, total)
   } finally {
     closeSync(fd)
   }

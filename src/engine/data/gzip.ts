@@ -37,6 +37,11 @@ export function gunzipBounded(gz: Uint8Array, maxBytes: number): Uint8Array {
   for (let i = 0; i < gz.length; i += FEED) {
     stream.push(gz.subarray(i, Math.min(gz.length, i + FEED)), i + FEED >= gz.length)
   }
+  return concatBytes(chunks, total)
+}
+
+/** The chunks joined into one array of `total` bytes (the only chunk itself when there is one). */
+export function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]
   const out = new Uint8Array(total)
   let at = 0

@@ -14,7 +14,7 @@ export {
   type DataErrorCode,
   type DataErrorInfo,
 } from './errors'
-export { isGzip, gunzip, gunzipBounded, type GunzipFn } from './gzip'
+export { concatBytes, isGzip, gunzip, gunzipBounded, type GunzipFn } from './gzip'
 export {
   parseCsv,
   parseCsvNumber,
