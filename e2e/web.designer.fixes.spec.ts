@@ -78,14 +78,17 @@ test('a pasted node lands clear of the original, on top', async ({ page }) => {
   await page.keyboard.press('f')
   await expect(page.locator('.react-flow__node[style*="visibility: hidden"]')).toHaveCount(0)
   await viewportSettled(page)
-  const boxes = await nodeBoxes(page)
-  for (const a of boxes) for (const b of boxes) if (a.id < b.id) expect(intersects(a.box, b.box), `${a.id} and ${b.id} overlap`).toBe(false)
-  // Each copy is what the pointer finds at its centre (nothing covers it).
-  for (const id of ['dense-1', 'dense-2']) {
-    const box = boxes.find((b) => b.id === id)!.box
-    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'), [box.x + box.width / 2, box.y + box.height / 2])
-    expect(hit).toBe(id)
-  }
+  // A late refit can still move the nodes: check until the layout has settled.
+  await expect(async () => {
+    const boxes = await nodeBoxes(page)
+    for (const a of boxes) for (const b of boxes) if (a.id < b.id) expect(intersects(a.box, b.box), `${a.id} and ${b.id} overlap`).toBe(false)
+    // Each copy is what the pointer finds at its centre (nothing covers it).
+    for (const id of ['dense-1', 'dense-2']) {
+      const box = boxes.find((b) => b.id === id)!.box
+      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'), [box.x + box.width / 2, box.y + box.height / 2])
+      expect(hit).toBe(id)
+    }
+  }).toPass()
 })
 
 test('the canvas refits when the training panel widens or the window shrinks', async ({ page }) => {
