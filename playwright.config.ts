@@ -26,6 +26,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
+  // CI retries a failed test once and reports it as flaky (known: the first wrong-connection drag
+  // of web.designer.connections sometimes never starts on a fresh page); a real bug fails twice.
+  retries: process.env.CI ? 1 : 0,
   // The second reporter records counts and skip reasons for the summary that ends `npm test`.
   reporter: [['list'], ['./scripts/testSummary/playwrightReporter.ts']],
   outputDir: 'test-results',
