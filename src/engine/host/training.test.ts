@@ -10,7 +10,7 @@ import type { EngineHostIo } from './io'
 import { createEngineApi } from './api'
 import type { TrainSnapshot, TrainingData } from './trainingTypes'
 import { createPredictor, parseModel } from '../model'
-import { autoSpeed } from './trainingRun'
+import { autoSpeed } from './runPacing'
 
 /** A fake host: records snapshots; `hold` keeps deliveries pending until `release()`. */
 function fakeHost() {

@@ -11,41 +11,17 @@
  *   next animation frame): "n updates per frame".
  */
 import type { EngineSpec } from '../spec'
-import { createSession, type RunningTotals, type Session, type StepUnit } from '../train'
+import { createSession, type Session, type StepUnit } from '../train'
 import { parameterCount } from '../nn/network'
 import type { EngineHostIo } from './io'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
-import type { CurvePoint, EpochPoint, ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
-import { layerStates, planeInfo, planeInputs, planeState, probeInfo, probeLayers } from './trainingViews'
+import type { ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
 import { stepThrough, type StepThrough } from './stepThrough'
 import { exportModel, serializeModel } from '../model'
-
-/** Multiply-adds per slice at full speed (≈ a few milliseconds of work). */
-export const SLICE_WORK = 4e6
-/** Multiply-adds between snapshots offered at full speed. */
-export const SNAPSHOT_WORK = 2.5e7
-/** At most this many slices between snapshot offers (tiny nets: one every few thousand updates). */
-export const MAX_SLICES_PER_SNAPSHOT = 8
-/** Upper bound on updates per slice (tiny nets would otherwise finish in one slice). */
-export const MAX_SLICE_ITERATIONS = 500
-/** Validation is re-evaluated at every snapshot when it costs at most this many multiply-adds. */
-export const LIVE_VALIDATION_WORK = 4e6
-
-/** Watchable speed of `autoSpeed`: updates per frame for the lecture nets. */
-export const WATCHABLE_SPEED = 20
-/** Above this many parameters × training examples, `autoSpeed` trains at full speed. */
-export const WATCHABLE_WORK = 2e6
-
-/**
- * The speed a run starts with when the UI leaves it to the engine: n updates per frame where
- * one can watch each update (the lecture nets), full speed (0) where that would take all day.
- */
-export function autoSpeed(paramCount: number, trainCount: number): RunSpeed {
-  return paramCount * trainCount > WATCHABLE_WORK ? 0 : WATCHABLE_SPEED
-}
-
-/** The session's running epoch totals (a new object each epoch). */
-type Running = Readonly<RunningTotals>
+import { autoSpeed, isLiveValidation, runPacing } from './runPacing'
+import { runInfoOf } from './runInfo'
+import { CurvePoints } from './curvePoints'
+import { SnapshotComposer } from './snapshotComposer'
 
 /** Counters the RPC calls return. */
 export interface RunProgress {
@@ -63,7 +39,6 @@ export class TrainingRun {
   private readonly io: EngineHostIo
   private readonly spec: EngineSpec
   private readonly data: ResolvedData
-  private readonly gridSize: number
   private session: Session
   private state: RunState = 'paused'
   private speed: RunSpeed = 0
@@ -72,15 +47,11 @@ export class TrainingRun {
   private error: string | null = null
   /** Name and node of the error (e.g. DivergenceError in layer "hidden"). */
   private errorWhere: { name: string; nodeId: string | null } | null = null
-  private points: CurvePoint[] = []
-  private epochsSent = 0
-  private lastRunning: { ref: Running | null; lossSum: number; count: number; correct: number } = { ref: null, lossSum: 0, count: 0, correct: 0 }
+  private curve = new CurvePoints()
   private inFlight: Promise<void> | null = null
   private dirty = false
   private loopDone: Promise<void> = Promise.resolve()
-  private readonly probeInputs: Float64Array | null
-  private readonly grid: Float64Array | null
-  private readonly liveValidation: boolean
+  private readonly composer: SnapshotComposer
   private readonly snapshotEvery: number
 
   constructor(runId: string, spec: EngineSpec, data: TrainingData, io: EngineHostIo, options: RunOptions = {}) {
@@ -88,46 +59,15 @@ export class TrainingRun {
     this.io = io
     this.spec = structuredCloneSpec(spec)
     this.data = resolveTrainingData(data)
-    this.gridSize = options.gridSize ?? 48
     this.session = this.newSession()
     const s = this.session
     const params = parameterCount(this.spec.model)
-    const batch = this.spec.training.batch
-    const batchSize = batch.mode === 'online' ? 1 : batch.mode === 'full' ? s.epochSize : Math.min(batch.size, s.epochSize)
-    // Forward, backward and gradient: about 3 multiply-adds per parameter per example.
-    const workPerIteration = 3 * params * batchSize
-    const sliceIterations = Math.max(1, Math.min(MAX_SLICE_ITERATIONS, Math.floor(SLICE_WORK / workPerIteration)))
-    this.snapshotEvery = Math.max(1, Math.min(MAX_SLICES_PER_SNAPSHOT, Math.round(SNAPSHOT_WORK / (sliceIterations * workPerIteration))))
-    const probe = probeInfo(s)
-    this.probeInputs = probe ? Float64Array.from(probe.inputs.flat()) : null
-    const plane = planeInfo(s, this.gridSize)
-    this.grid = plane ? planeInputs(plane) : null
+    const pacing = runPacing(this.spec.training, params, s.epochSize)
+    this.snapshotEvery = pacing.snapshotEvery
     const validationCount = this.data.validation?.count ?? s.valIndices.length
-    this.liveValidation = validationCount > 0 && validationCount * params <= LIVE_VALIDATION_WORK
-    const ds = s.train
     this.speed = options.speed === 'auto' ? autoSpeed(params, s.epochSize) : (options.speed ?? 0)
-    this.info = {
-      runId,
-      inputSize: ds.inputSize,
-      outputSize: s.network.outputSize,
-      inputShape: ds.inputShape ?? [ds.inputSize],
-      layers: s.network.weighted.map((l) => ({ nodeId: l.nodeId, nIn: l.nIn, units: l.units, activation: l.activation?.id ?? 'linear', useBias: l.weights.b !== null })),
-      paramCount: params,
-      trainCount: s.epochSize,
-      validationCount,
-      epochSize: s.epochSize,
-      batchSize,
-      maxEpochs: this.spec.training.maxEpochs,
-      classification: s.classification,
-      classCount: s.classCount,
-      labelNames: ds.labelNames ?? null,
-      featureNames: ds.featureNames ?? null,
-      targetNames: ds.targetNames ?? null,
-      probe,
-      plane,
-      sliceIterations,
-      speed: this.speed,
-    }
+    this.info = runInfoOf(s, { runId, params, validationCount, pacing, gridSize: options.gridSize ?? 48, speed: this.speed })
+    this.composer = new SnapshotComposer(this.info, this.data, isLiveValidation(validationCount, params))
   }
 
   /** Current counters. */
@@ -179,9 +119,8 @@ export class TrainingRun {
     this.error = null
     this.errorWhere = null
     this.generation++
-    this.points = []
-    this.epochsSent = 0
-    this.lastRunning = { ref: null, lossSum: 0, count: 0, correct: 0 }
+    this.curve = new CurvePoints()
+    this.composer.restart()
     await this.flush()
     return this.progress()
   }
@@ -305,19 +244,7 @@ export class TrainingRun {
 
   /** Add a curve point: mean loss and accuracy over the examples since the previous point. */
   private recordPoint(): void {
-    const s = this.session
-    const r = s.runningTotals
-    const last = this.lastRunning
-    const same = last.ref === r
-    const count = r.count - (same ? last.count : 0)
-    const lossSum = r.lossSum - (same ? last.lossSum : 0)
-    const correct = r.correct - (same ? last.correct : 0)
-    this.lastRunning = { ref: r, lossSum: r.lossSum, count: r.count, correct: r.correct }
-    if (count <= 0) return
-    const mean = s.spec.model.loss.reduction === 'mean'
-    const point: CurvePoint = { iteration: s.iteration, examples: this.examples(), epoch: s.epoch, loss: mean ? lossSum / count : lossSum }
-    if (s.classification) point.accuracy = correct / count
-    this.points.push(point)
+    this.curve.record(this.session, this.examples())
   }
 
   private newSession(): Session {
@@ -356,19 +283,7 @@ export class TrainingRun {
 
   private compose(): { event: { kind: 'trainSnapshot'; snapshot: TrainSnapshot }; transfer: ArrayBuffer[] } {
     const s = this.session
-    const layers = layerStates(s)
-    const probe = this.probeInputs ? probeLayers(s, this.probeInputs, this.info.probe!.count) : null
-    const plane = this.grid ? planeState(s, this.grid, this.gridSize) : null
-    const epochs: EpochPoint[] = s.history.slice(this.epochsSent).map((m) => ({ ...m }))
-    this.epochsSent = s.history.length
-    const points = this.points
-    this.points = []
-    if (this.liveValidation && points.length > 0) {
-      const v = this.data.validation ? s.evaluate(this.data.validation) : s.evaluate(s.train, s.valIndices)
-      const last = points[points.length - 1]
-      last.valLoss = v.loss
-      if (v.accuracy !== undefined) last.valAccuracy = v.accuracy
-    }
+    const { views, transfer } = this.composer.compose(s, this.curve.take())
     const snapshot: TrainSnapshot = {
       runId: this.runId,
       generation: this.generation,
@@ -385,23 +300,7 @@ export class TrainingRun {
       position: this.position(),
       learningRate: s.learningRate,
       speed: this.speed,
-      points,
-      epochs,
-      layers,
-      probe,
-      plane,
-    }
-    // Every array above is a fresh copy made for this snapshot, so its buffer can be moved.
-    const transfer: ArrayBuffer[] = []
-    const move = (a: { buffer: ArrayBufferLike } | null) => {
-      if (a) transfer.push(a.buffer as ArrayBuffer)
-    }
-    for (const l of layers) [l.weights, l.gradWeights, l.biases, l.gradBiases].forEach(move)
-    for (const p of probe ?? []) [p.out, p.binary].forEach(move)
-    if (plane) {
-      move(plane.score)
-      move(plane.classes)
-      for (const h of plane.hidden) move(h.values)
+      ...views,
     }
     return { event: { kind: 'trainSnapshot', snapshot }, transfer }
   }

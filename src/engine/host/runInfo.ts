@@ -1,0 +1,41 @@
+/** What a run is, fixed for its lifetime: sizes, names, probe set, plane and pacing (`RunInfo`). */
+import type { Session } from '../train'
+import type { RunPacing } from './runPacing'
+import type { RunInfo, RunSpeed } from './trainingTypes'
+import { planeInfo, probeInfo } from './trainingViews'
+
+export interface RunInfoParts {
+  runId: string
+  params: number
+  validationCount: number
+  pacing: RunPacing
+  gridSize: number
+  speed: RunSpeed
+}
+
+/** The `RunInfo` of a run training `s`. */
+export function runInfoOf(s: Session, { runId, params, validationCount, pacing, gridSize, speed }: RunInfoParts): RunInfo {
+  const ds = s.train
+  return {
+    runId,
+    inputSize: ds.inputSize,
+    outputSize: s.network.outputSize,
+    inputShape: ds.inputShape ?? [ds.inputSize],
+    layers: s.network.weighted.map((l) => ({ nodeId: l.nodeId, nIn: l.nIn, units: l.units, activation: l.activation?.id ?? 'linear', useBias: l.weights.b !== null })),
+    paramCount: params,
+    trainCount: s.epochSize,
+    validationCount,
+    epochSize: s.epochSize,
+    batchSize: pacing.batchSize,
+    maxEpochs: s.spec.training.maxEpochs,
+    classification: s.classification,
+    classCount: s.classCount,
+    labelNames: ds.labelNames ?? null,
+    featureNames: ds.featureNames ?? null,
+    targetNames: ds.targetNames ?? null,
+    probe: probeInfo(s),
+    plane: planeInfo(s, gridSize),
+    sliceIterations: pacing.sliceIterations,
+    speed,
+  }
+}
