@@ -20,6 +20,18 @@ const chromiumArgs = [
 // The browser build is served on this port (change it to run two checkouts side by side).
 const port = Number(process.env.AXON_E2E_PORT ?? 4173)
 
+// The browser build in Chromium. Playwright launches every run with a fresh, temporary profile.
+const webBuild = {
+  baseURL: `http://127.0.0.1:${port}`,
+  headless: true,
+  viewport: { width: 1400, height: 900 },
+  launchOptions: { executablePath: chromium, args: chromiumArgs },
+}
+
+// AXON_SCREENSHOTS=1 also writes docs/screenshots/*.png: the specs that can, and the `docs` project,
+// which only does that and so is not part of a normal test run (it would count as skipped).
+const screenshots = process.env.AXON_SCREENSHOTS === '1'
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -33,17 +45,8 @@ export default defineConfig({
   reporter: [['list'], ['./scripts/testSummary/playwrightReporter.ts']],
   outputDir: 'test-results',
   projects: [
-    {
-      // The browser build in Chromium. Playwright launches every run with a fresh, temporary profile.
-      name: 'web',
-      testMatch: /web\..*\.spec\.ts/,
-      use: {
-        baseURL: `http://127.0.0.1:${port}`,
-        headless: true,
-        viewport: { width: 1400, height: 900 },
-        launchOptions: { executablePath: chromium, args: chromiumArgs },
-      },
-    },
+    { name: 'web', testMatch: /web\..*\.spec\.ts/, use: webBuild },
+    ...(screenshots ? [{ name: 'docs', testMatch: /docs\..*\.spec\.ts/, use: webBuild }] : []),
     {
       // The desktop app; skips itself where no Electron binary is installed.
       name: 'electron',

@@ -117,5 +117,5 @@ export function nodeVersionNote(nodeVersion: string, enginesNode: string | undef
   const [major, minor] = nodeVersion.replace(/^v/, '').split('.').map(Number)
   const [wantMajor, wantMinor] = [Number(wanted[1]), Number(wanted[2] ?? 0)]
   if (major > wantMajor || (major === wantMajor && minor >= wantMinor)) return null
-  return `Node ${nodeVersion} is older than this project's Node (${enginesNode}, see .nvmrc): tests that need a newer Node skip; CI runs Node 22 (\`nvm use\`, or \`npx -y node@22 …\`).`
+  return `Node ${nodeVersion} is older than this project's Node (${enginesNode}, see .nvmrc): the tests run on it, but run the app and the CLI on Node 22 (\`nvm use\`, or \`npx -y node@22 …\`).`
 }
