@@ -90,9 +90,12 @@ describe('real files, unedited', () => {
     const lines = readFileSync(real('iris.csv'), 'utf8').trim().split('\n')
     project.data = { kind: 'file', format: 'csv', path: file('train.csv', lines.slice(0, 121).join('\n')), testPath: file('test.csv', [lines[0], ...lines.slice(121)].join('\n')), scaling: 'zScore' }
     const path = file('with-test.axon.json', JSON.stringify(project))
-    const e = events(run('train', path, '--epochs', '5', '--json').out)
+    const model = join(tmp, 'with-test.model.json')
+    const e = events(run('train', path, '--epochs', '5', '--json', '--out', model).out)
     expect(e[0]).toMatchObject({ examples: 120, testExamples: 30 })
     expect(e.at(-1)!.test).toBeDefined()
+    // The model file records the same test result, at the epoch it was taken.
+    expect(JSON.parse(readFileSync(model, 'utf8')).history.test).toEqual({ count: 30, ...e.at(-1)!.test, epoch: 5 })
     const other = events(run('train', path, '--data', real('iris.csv'), '--epochs', '1', '--json').out)
     expect(other[0].notes).toContain('The project\'s test file "test.csv" is not used with --data; give --test FILE (or --test-fraction) for a test set.')
     expect(other[0].testExamples).toBeUndefined()

@@ -158,7 +158,7 @@ export function commandTrain(argv: readonly string[], print: Print): number {
   const done = { event: 'done', stopReason: session.stopped, epochs: session.epoch, iterations: session.iteration, restoredEpoch: session.restoredEpoch, ...(test ? { test: { loss: test.loss, accuracy: test.accuracy } } : {}) }
   if (args.options.out) {
     const out = resolve(args.options.out)
-    writeFileSync(out, serializeModel(exportModel(session, { title: project.meta.title, ...(args.options.data ? {} : { data: project.data }) })))
+    writeFileSync(out, serializeModel(exportModel(session, { title: project.meta.title, ...(args.options.data ? {} : { data: project.data }), ...(test ? { test: { ...test, epoch: session.epoch } } : {}) })))
     Object.assign(done, { out })
   }
   if (json) print(JSON.stringify(done))

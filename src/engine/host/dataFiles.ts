@@ -265,14 +265,13 @@ function preparedOf(handle: string): Prepared {
 }
 
 /**
- * The datasets a run trains on for `handle`: the prepared training part, and as validation
- * the prepared validation part, else the given test files, else none (then the optimizer's
- * validation fraction applies).
+ * The datasets a run uses for `handle`: the prepared training part; the prepared validation
+ * part (else none, and the optimizer's validation fraction applies); the test part (split off
+ * or given files), held out and evaluated apart.
  */
-export function handleTrainingData(handle: string): { train: Dataset; validation?: Dataset } {
-  const { train, validation, test, givenTest } = preparedOf(handle)
-  const held = validation ?? (givenTest ? test : null)
-  return held ? { train, validation: held } : { train }
+export function handleTrainingData(handle: string): { train: Dataset; validation?: Dataset; test?: Dataset } {
+  const { train, validation, test } = preparedOf(handle)
+  return { train, ...(validation ? { validation } : {}), ...(test ? { test } : {}) }
 }
 
 /** The parsed CSV behind a data handle (its dialect and columns, for exports), or null for other data. */

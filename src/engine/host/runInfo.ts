@@ -8,13 +8,14 @@ export interface RunInfoParts {
   runId: string
   params: number
   validationCount: number
+  testCount: number
   pacing: RunPacing
   gridSize: number
   speed: RunSpeed
 }
 
 /** The `RunInfo` of a run training `s`. */
-export function runInfoOf(s: Session, { runId, params, validationCount, pacing, gridSize, speed }: RunInfoParts): RunInfo {
+export function runInfoOf(s: Session, { runId, params, validationCount, testCount, pacing, gridSize, speed }: RunInfoParts): RunInfo {
   const ds = s.train
   return {
     runId,
@@ -25,6 +26,7 @@ export function runInfoOf(s: Session, { runId, params, validationCount, pacing, 
     paramCount: params,
     trainCount: s.epochSize,
     validationCount,
+    testCount,
     epochSize: s.epochSize,
     batchSize: pacing.batchSize,
     maxEpochs: s.spec.training.maxEpochs,

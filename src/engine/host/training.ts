@@ -13,7 +13,7 @@ import type { StepUnit } from '../train'
 import type { Cancellation, EngineHostIo } from './io'
 import { TrainingRun, type RunProgress } from './trainingRun'
 import type { StepThrough } from './stepThrough'
-import type { ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, TrainingData } from './trainingTypes'
+import type { ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, TestResult, TrainingData } from './trainingTypes'
 
 export type { RunProgress } from './trainingRun'
 export type { StepThrough, StepThroughLayer } from './stepThrough'
@@ -46,6 +46,11 @@ export interface TrainingApi {
    * recorded so the model reopens as a project.
    */
   exportModel(runId: string, options?: ExportModelOptions): Promise<string>
+  /**
+   * Evaluate the run's held-out test set now (loss, accuracy, at which epoch); null when it
+   * has none. The run also evaluates it by itself when training ends.
+   */
+  evaluateTest(runId: string): Promise<TestResult | null>
   /** End the run and forget it. */
   stop(runId: string): Promise<RunProgress>
 }
@@ -82,6 +87,7 @@ export function createTrainingApi(io: EngineHostIo, cancellation: Cancellation):
     setOptimizerSettings: async (runId, settings) => get(runId).setOptimizerSettings(settings),
     trace: async (runId, sampleIndex, options = {}) => get(runId).trace(sampleIndex, options.apply ?? false),
     exportModel: async (runId, options = {}) => get(runId).exportModel(options),
+    evaluateTest: async (runId) => get(runId).evaluateTest(),
     async stop(runId) {
       const run = get(runId)
       runs.delete(runId)

@@ -10,8 +10,10 @@ import { handleTrainingData } from './dataFiles'
 
 export interface ResolvedData {
   train: Dataset
-  /** Explicit validation set (e.g. the IDX test pair); absent = the spec's validation split. */
+  /** Explicit validation set; absent = the spec's validation split. */
   validation?: Dataset
+  /** Held-out test set (a split-off part or given test files), evaluated apart from validation. */
+  test?: Dataset
 }
 
 /** Build the training (and validation) Dataset from a data source. Throws a DataError or SpecError. */
@@ -42,11 +44,11 @@ export function resolveTrainingData(data: TrainingData): ResolvedData {
         train = datasetSubset(train, Int32Array.from({ length: data.limit }, (_, i) => i))
       }
       if (!data.testImages || !data.testLabels) return { train }
-      const validation = idxToDataset(parseIdx(data.testImages, { name: 'test images' }), parseIdx(data.testLabels, { name: 'test labels' }), { labelNames })
-      return { train, validation }
+      const test = idxToDataset(parseIdx(data.testImages, { name: 'test images' }), parseIdx(data.testLabels, { name: 'test labels' }), { labelNames })
+      return { train, test }
     }
     case 'dataset':
-      return data.validation ? { train: data.train, validation: data.validation } : { train: data.train }
+      return { train: data.train, ...(data.validation ? { validation: data.validation } : {}), ...(data.test ? { test: data.test } : {}) }
     case 'handle':
       return handleTrainingData(data.handle)
   }

@@ -22,6 +22,7 @@ import { autoSpeed, isLiveValidation, runPacing } from './runPacing'
 import { runInfoOf } from './runInfo'
 import { CurvePoints } from './curvePoints'
 import { SnapshotComposer } from './snapshotComposer'
+import { evaluateTestSet, type TestResult } from './testSet'
 
 /** Counters the RPC calls return. */
 export interface RunProgress {
@@ -53,6 +54,8 @@ export class TrainingRun {
   private loopDone: Promise<void> = Promise.resolve()
   private readonly composer: SnapshotComposer
   private readonly snapshotEvery: number
+  /** The latest test-set evaluation (cleared on reset). */
+  private testResult: TestResult | null = null
 
   constructor(runId: string, spec: EngineSpec, data: TrainingData, io: EngineHostIo, options: RunOptions = {}) {
     this.runId = runId
@@ -66,7 +69,7 @@ export class TrainingRun {
     this.snapshotEvery = pacing.snapshotEvery
     const validationCount = this.data.validation?.count ?? s.valIndices.length
     this.speed = options.speed === 'auto' ? autoSpeed(params, s.epochSize) : (options.speed ?? 0)
-    this.info = runInfoOf(s, { runId, params, validationCount, pacing, gridSize: options.gridSize ?? 48, speed: this.speed })
+    this.info = runInfoOf(s, { runId, params, validationCount, testCount: this.data.test?.count ?? 0, pacing, gridSize: options.gridSize ?? 48, speed: this.speed })
     this.composer = new SnapshotComposer(this.info, this.data, isLiveValidation(validationCount, params))
   }
 
@@ -121,6 +124,7 @@ export class TrainingRun {
     this.generation++
     this.curve = new CurvePoints()
     this.composer.restart()
+    this.testResult = null
     await this.flush()
     return this.progress()
   }
@@ -156,14 +160,28 @@ export class TrainingRun {
   }
 
   /**
+   * Evaluate the held-out test set with the weights as they are now (between slices when
+   * running); null when the run has no test set. The result goes out with the next snapshot.
+   */
+  async evaluateTest(): Promise<TestResult | null> {
+    if (!this.data.test) return null
+    this.testResult = evaluateTestSet(this.session, this.data.test)
+    if (this.state !== 'running') await this.flush()
+    return this.testResult
+  }
+
+  /**
    * The model file (model JSON text, `serializeModel`) of the network as it is now: weights,
-   * biases, preprocessing, settings and history, built by `src/engine/model`.
+   * biases, preprocessing, settings and history (with the test set evaluated on these very
+   * weights, when the run has one), built by `src/engine/model`.
    */
   exportModel(options: ExportModelOptions = {}): string {
+    const test = this.data.test ? evaluateTestSet(this.session, this.data.test) : null
     const model = exportModel(this.session, {
       title: options.title ?? 'Axon Studio model',
       stopReason: this.session.stopped,
       ...(options.data ? { data: options.data } : {}),
+      ...(test ? { test } : {}),
     })
     return serializeModel(model)
   }
@@ -225,6 +243,8 @@ export class TrainingRun {
   private finish(): void {
     const s = this.session
     this.state = s.stopped === 'diverged' ? 'failed' : 'finished'
+    // The end of a run is when the test set is evaluated (a diverged net has nothing to test).
+    if (this.data.test && this.state === 'finished') this.testResult = evaluateTestSet(s, this.data.test)
     if (s.error) {
       this.error = s.error.message
       this.errorWhere = errorWhereOf(s.error)
@@ -301,6 +321,7 @@ export class TrainingRun {
       learningRate: s.learningRate,
       speed: this.speed,
       ...views,
+      test: this.testResult,
     }
     return { event: { kind: 'trainSnapshot', snapshot }, transfer }
   }

@@ -8,12 +8,15 @@
 import type { Dataset } from '../spec'
 import type { DataSource } from '../project/types'
 import type { BuiltinDatasetId, BuiltinOptions } from '../data/builtin'
+import type { TestResult } from './testSet'
+
+export type { TestResult } from './testSet'
 
 /**
  * Where a run's data comes from:
  * - `inline`: the project's table of patterns (the lecture examples);
  * - `builtin`: a dataset shipped with the engine, by id (`src/engine/data/builtin.ts`);
- * - `idx`: IDX(.gz) file bytes (images + labels, optional test pair used as validation);
+ * - `idx`: IDX(.gz) file bytes (images + labels, optional test pair held out as the test set);
  * - `dataset`: a `Dataset` already in memory (e.g. parsed from a CSV by the data layer);
  * - `handle`: data the user opened through the data part of the API (`dataFiles.ts`), as prepared there.
  */
@@ -30,7 +33,7 @@ export type TrainingData =
       /** Use only the first `limit` training rows. */
       limit?: number
     }
-  | { kind: 'dataset'; train: Dataset; validation?: Dataset }
+  | { kind: 'dataset'; train: Dataset; validation?: Dataset; test?: Dataset }
   | { kind: 'handle'; handle: string }
 
 /**
@@ -79,6 +82,8 @@ export interface RunInfo {
   trainCount: number
   /** Rows used for validation (held-out split or explicit validation set); 0 = none. */
   validationCount: number
+  /** Rows of the held-out test set (evaluated at the end and on demand); 0 = none. */
+  testCount: number
   /** Examples per epoch (training split). */
   epochSize: number
   batchSize: number
@@ -197,6 +202,8 @@ export interface TrainSnapshot {
   layers: LayerState[]
   probe: ProbeLayer[] | null
   plane: PlaneState | null
+  /** The latest evaluation of the test set (at the end of the run, or asked for), else null. */
+  test: TestResult | null
 }
 
 /** What `exportModel` records beside the weights (see `src/engine/model`). */

@@ -5,16 +5,17 @@
 import type { DataSource } from '../project/types'
 import type { Session } from '../train/session'
 import { ENGINE_VERSION } from '../version'
-import { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type ModelHistory, type ModelLayer } from './format'
+import { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type ModelHistory, type ModelLayer, type ModelTestResult } from './format'
 
 /**
  * The model file of a session's current parameters.
  *
  * Preprocessing comes from the session's training data (`inputScale`, `inputShift`,
  * `inputScalePerFeature`, names); the history from `session.history`. `info.data`, the
- * project's data reference, is recorded when given (so `modelToProject` can reopen it).
+ * project's data reference, is recorded when given (so `modelToProject` can reopen it);
+ * `info.test`, the held-out test set evaluated with these weights, goes into the history.
  */
-export function exportModel(session: Session, info: { title: string; stopReason?: string | null; data?: DataSource }): ModelFile {
+export function exportModel(session: Session, info: { title: string; stopReason?: string | null; data?: DataSource; test?: ModelTestResult }): ModelFile {
   const spec = session.spec
   // Each layer writes its own fields (dense: units, nIn, activation, weights, biases).
   const layers = session.network.layers.map((l) => ({ kind: l.kind, nodeId: l.nodeId, ...l.exportFields() }) as ModelLayer)
@@ -30,6 +31,10 @@ export function exportModel(session: Session, info: { title: string; stopReason?
   if (h.length > 0 && h.every((m) => m.accuracy !== undefined)) history.accuracy = h.map((m) => m.accuracy!)
   if (h.length > 0 && h.every((m) => m.valLoss !== undefined)) history.valLoss = h.map((m) => m.valLoss!)
   if (h.length > 0 && h.every((m) => m.valAccuracy !== undefined)) history.valAccuracy = h.map((m) => m.valAccuracy!)
+  if (info.test) {
+    const t = info.test
+    history.test = { count: t.count, loss: t.loss, ...(t.accuracy !== undefined ? { accuracy: t.accuracy } : {}), epoch: t.epoch }
+  }
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,

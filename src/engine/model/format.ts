@@ -110,6 +110,16 @@ export interface ModelHistory {
   accuracy?: number[]
   valLoss?: number[]
   valAccuracy?: number[]
+  /** The held-out test set evaluated with these weights (absent when there was none). */
+  test?: ModelTestResult
+}
+
+/** A test-set evaluation in the model file: loss, accuracy (classification), examples, at which epoch. */
+export interface ModelTestResult {
+  count: number
+  loss: number
+  accuracy?: number
+  epoch: number
 }
 
 export interface ModelFile {

@@ -125,6 +125,10 @@ export function validateModel(json: unknown): ModelParseResult {
   else {
     if (!(isNumber(h.epochs) && isNumber(h.iterations))) fail('$.history', 'needs epochs and iterations')
     if (!isNumberArray(h.loss)) fail('$.history.loss', 'must be an array of numbers')
+    const t = h.test
+    if (t !== undefined && !(isObject(t) && isNumber(t.count) && isNumber(t.loss) && isNumber(t.epoch) && (t.accuracy === undefined || isNumber(t.accuracy)))) {
+      fail('$.history.test', 'must be an object with the test set\'s count, loss, epoch (and accuracy)')
+    }
   }
   const d = json.data
   if (d !== undefined) {

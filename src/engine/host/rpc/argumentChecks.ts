@@ -60,6 +60,7 @@ export const ENGINE_ARGUMENTS = {
   setOptimizerSettings: [id, record],
   trace: [id, index, optional(record)],
   exportModel: [id, optional(record)],
+  evaluateTest: [id],
   stop: [id],
   openCsv: [text, bytes, optional(record)],
   openIdx: [list, optional(record)],

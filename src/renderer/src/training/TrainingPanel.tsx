@@ -11,6 +11,7 @@ import { BoundaryView } from './BoundaryView'
 import { StepThroughView } from './StepThroughView'
 import { trainingControls } from './trainingStore'
 import { TrainingFailure } from './TrainingFailure'
+import { TestSetView } from '../experiments/TestSetView'
 import { selectCanTrain, useDocument } from '../store/documentStore'
 
 /**
@@ -35,7 +36,8 @@ export function TrainingPanel() {
       {info && (
         <p className="muted small" data-testid="run-info">
           {info.inputSize} → {info.layers.map((l) => l.units).join(' → ')} · {info.paramCount.toLocaleString('en-US')} parameters · {info.trainCount.toLocaleString('en-US')} example{info.trainCount === 1 ? '' : 's'}
-          {info.validationCount > 0 && ` · ${info.validationCount.toLocaleString('en-US')} for validation`} · batch {info.batchSize}
+          {info.validationCount > 0 && ` · ${info.validationCount.toLocaleString('en-US')} for validation`}
+          {info.testCount > 0 && ` · ${info.testCount.toLocaleString('en-US')} for the test`} · batch {info.batchSize}
         </p>
       )}
       {!runId && (
@@ -71,6 +73,7 @@ export function TrainingPanel() {
       {runId && (
         <>
           <CurvesView />
+          <TestSetView />
           <BoundaryView />
           <HiddenCodes />
           <WeightsView />

@@ -12,7 +12,7 @@ import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engin
 import { useDocument, type DocumentState } from '../store/documentStore'
 import type { EngineSpec } from '../../../engine/spec'
 import type { Project } from '../../../engine/project'
-import type { EpochPoint, RunInfo, RunProgress, StepThrough, TrainSnapshot, TrainingData } from '../../../engine/host/training'
+import type { EpochPoint, RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, TrainingData } from '../../../engine/host/training'
 import { projectTrainingData } from './projectData'
 import { saveModelFile } from './modelFile'
 import { changedOptimizerSettings, runKey } from './runBinding'
@@ -315,6 +315,8 @@ export const trainingControls = {
     if (t) set({ stepThrough: t })
   },
   closeTrace: () => set({ stepThroughOpen: false }),
+  /** Evaluate the held-out test set now; the result comes back with the next snapshot. */
+  evaluateTest: () => control((e, id) => e.evaluateTest(id)),
   setCanvasTint: (canvasTint: CanvasTint) => set({ canvasTint }),
   /** The engine writes the network's model JSON (as it is now); the browser saves it as `<title>.model.json`. */
   async exportModel(): Promise<void> {
@@ -330,7 +332,7 @@ export const trainingControls = {
       fail(error)
     }
   },
-} satisfies Record<string, (...args: never[]) => Promise<RunProgress | StepThrough | void | undefined> | void>
+} satisfies Record<string, (...args: never[]) => Promise<RunProgress | StepThrough | TestResult | null | void | undefined> | void>
 
 /** Shown when the engine process died under a run (its state went with it). */
 export const RUN_LOST_MESSAGE = 'The engine stopped unexpectedly and this training run was lost. The engine has been restarted and your network is unchanged: press ▶ Train to train again.'
