@@ -44,7 +44,21 @@ export interface InitSpec {
   std?: number
 }
 
-export interface DenseLayerSpec {
+/**
+ * Where a layer reads from. A network is a graph of layers listed in topological order: each
+ * layer reads the outputs of earlier layers (by `nodeId`) or the network's input
+ * (`NETWORK_INPUT`). Without `inputs` a layer reads the layer just before it (the first layer
+ * reads the input), so a chain needs none and its spec is exactly as before graphs existed.
+ */
+export interface LayerLinks {
+  /** Node ids of the layers (or `NETWORK_INPUT`) this layer reads; merge layers read two or more. */
+  inputs?: string[]
+}
+
+/** The `inputs` entry that names the network's input rather than a layer. */
+export const NETWORK_INPUT = '$input' as const
+
+export interface DenseLayerSpec extends LayerLinks {
   kind: 'dense'
   /** The canvas node this layer came from: diagnostics and traces point back to it. */
   nodeId: string
@@ -61,14 +75,14 @@ export interface DenseLayerSpec {
   biases?: number[]
 }
 
-export interface DropoutLayerSpec {
+export interface DropoutLayerSpec extends LayerLinks {
   kind: 'dropout'
   nodeId: string
   /** Probability of dropping a unit during training; inverted scaling 1/(1−rate). */
   rate: number
 }
 
-export interface BatchNormLayerSpec {
+export interface BatchNormLayerSpec extends LayerLinks {
   kind: 'batchNorm'
   nodeId: string
   /** Weight of each batch in the running statistics: running ← (1 − momentum)·running + momentum·batch. */
@@ -82,7 +96,27 @@ export interface BatchNormLayerSpec {
   runningVar?: number[]
 }
 
-export type LayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSpec
+/**
+ * Element-wise sum of two or more inputs of equal width (a residual connection: x + F(x)),
+ * then an optional activation: out = f(Σ inputs).
+ */
+export interface AddLayerSpec extends LayerLinks {
+  kind: 'add'
+  nodeId: string
+  inputs: string[]
+  /** Applied to the sum (e.g. ReLU after a residual block); absent = linear. */
+  activation?: ActivationSpec
+}
+
+/** The inputs side by side (widths add up, in the order of `inputs`), then an optional activation. */
+export interface ConcatLayerSpec extends LayerLinks {
+  kind: 'concat'
+  nodeId: string
+  inputs: string[]
+  activation?: ActivationSpec
+}
+
+export type LayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSpec | AddLayerSpec | ConcatLayerSpec
 
 export interface LossSpec {
   id: LossId
@@ -146,6 +180,7 @@ export interface TrainingSpec {
 
 export interface ModelSpec {
   inputSize: number
+  /** In topological order (each reads only earlier layers or the input); the last is the output. */
   layers: LayerSpec[]
   loss: LossSpec
   precision: Precision

@@ -76,7 +76,8 @@ export class BatchNormLayer implements Layer {
     this.invStd = new Float64Array(n)
   }
 
-  forward(input: FloatArray, r0: number, rows: number, rngs: ForwardRngs | null): void {
+  forward(inputs: readonly FloatArray[], r0: number, rows: number, rngs: ForwardRngs | null): void {
+    const input = inputs[0]
     const n = this.units
     const eps = this.spec.epsilon
     this.training = rngs !== null
@@ -105,7 +106,8 @@ export class BatchNormLayer implements Layer {
     }
   }
 
-  backward(_input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number, scale: number): void {
+  backward(_inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void {
+    const gradInput = gradInputs[0]
     const n = this.units
     const { gradOut: g, xhat } = this
     for (let j = 0; j < n; j++) {

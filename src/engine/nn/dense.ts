@@ -71,7 +71,8 @@ class DenseLayer implements OutputLayer {
   }
 
   /** net = X·Wᵀ + b, out = f(net) for rows [r0, r0+rows). */
-  forward(input: FloatArray, r0: number, rows: number, rngs: ForwardRngs | null): void {
+  forward(inputs: readonly FloatArray[], r0: number, rows: number, rngs: ForwardRngs | null): void {
+    const input = inputs[0]
     const { nIn, units: nOut, net } = this
     const { W, b } = this.weights
     const o = r0 * nOut
@@ -80,13 +81,15 @@ class DenseLayer implements OutputLayer {
     activationForwardRows(this.activation, this.actParams, net, this.out, r0, rows, nOut, rngs)
   }
 
-  backward(input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number, scale: number): void {
+  backward(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void {
     activationBackwardRows(this.activation, this.actParams, this.net, this.out, this.gradOut, this.delta, r0, rows, this.units)
-    this.backwardFromDelta(input, gradInput, r0, rows, scale)
+    this.backwardFromDelta(inputs, gradInputs, r0, rows, scale)
   }
 
   /** ∂E/∂W += scale·deltaᵀ·X, ∂E/∂b += scale·Σ delta, ∂E/∂X = delta·W (into `gradInput`). */
-  backwardFromDelta(input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number, scale: number): void {
+  backwardFromDelta(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void {
+    const input = inputs[0]
+    const gradInput = gradInputs[0]
     const { nIn, units: nOut, delta } = this
     const { W, gW, gb } = this.weights
     // [nOut×rows]·[rows×nIn]

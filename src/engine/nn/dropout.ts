@@ -35,7 +35,8 @@ class DropoutLayer implements Layer {
     this.mask = ctx.alloc(ctx.capacity * ctx.nIn)
   }
 
-  forward(input: FloatArray, r0: number, rows: number, rngs: ForwardRngs | null): void {
+  forward(inputs: readonly FloatArray[], r0: number, rows: number, rngs: ForwardRngs | null): void {
+    const input = inputs[0]
     const o = r0 * this.units
     const end = o + rows * this.units
     this.active = rngs !== null && this.rate > 0
@@ -51,7 +52,8 @@ class DropoutLayer implements Layer {
     }
   }
 
-  backward(_input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number): void {
+  backward(_inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number): void {
+    const gradInput = gradInputs[0]
     if (!gradInput) return
     const o = r0 * this.units
     const end = o + rows * this.units

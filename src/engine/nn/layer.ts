@@ -4,7 +4,9 @@
  * kind: they ask the layer. A new kind is one file implementing `LayerKind` plus its line in
  * `layers.ts`.
  *
- * Buffers are row-major `[capacity×units]`; a pass works on rows [r0, r0+rows).
+ * Buffers are row-major `[capacity×units]`; a pass works on rows [r0, r0+rows). A layer reads
+ * one input (dense, dropout, batch norm) or, for a merge kind (add, concatenate), two or more:
+ * `inputs[s]` is the buffer of its s-th source, `gradInputs[s]` where ∂E/∂(that input) goes.
  */
 import type { FloatArray } from '../kernels/gemm'
 import type { Rng } from '../rng'
@@ -52,7 +54,10 @@ export interface WeightView {
 /** What a layer is built with: its place, the shared flat arrays and the allocator. */
 export interface LayerContext {
   index: number
+  /** Total input width (the sum of `inputWidths`). */
   nIn: number
+  /** Width of each input, in the order of the layer's sources. */
+  inputWidths: readonly number[]
   capacity: number
   params: FloatArray
   grads: FloatArray
@@ -70,12 +75,13 @@ export interface Layer {
   /** Position in the layer list. */
   readonly index: number
   readonly nodeId: string
+  /** Total input width (one input's width, or the sum over a merge layer's inputs). */
   readonly nIn: number
   /** Width of the output. */
   readonly units: number
   /** Output [capacity×units]. */
   readonly out: FloatArray
-  /** ∂E/∂out [capacity×units], written by the next layer's backward pass (or the loss). */
+  /** ∂E/∂out [capacity×units], written by the next layers' backward passes (summed) or the loss. */
   readonly gradOut: FloatArray
   /** Parameters, in flat-array order. */
   readonly blocks: readonly ParamBlock[]
@@ -86,13 +92,14 @@ export interface Layer {
   /** The activation applied to the output, for layers that have one. */
   readonly activation?: Activation
   readonly actParams?: ActivationParams
-  /** out = f(input) for rows [r0, r0+rows); `rngs` null in evaluation mode. */
-  forward(input: FloatArray, r0: number, rows: number, rngs: ForwardRngs | null): void
+  /** out = f(inputs) for rows [r0, r0+rows); `rngs` null in evaluation mode. */
+  forward(inputs: readonly FloatArray[], r0: number, rows: number, rngs: ForwardRngs | null): void
   /**
-   * From `gradOut`, add scale·∂E/∂param to the gradient blocks and, when `gradInput` is given,
-   * write ∂E/∂input there (the previous layer's gradOut).
+   * From `gradOut`, add scale·∂E/∂param to the gradient blocks and write ∂E/∂inputs[s] into each
+   * `gradInputs[s]` that is given (null for the network input: nothing needs it). The network
+   * sums what several readers write for one source.
    */
-  backward(input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number, scale: number): void
+  backward(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void
   /** Per-unit intermediate values of row 0 for the trace (dense: net and delta). */
   traceValues(): Record<string, number[]>
   /** The model file's fields of this layer besides kind and nodeId (current parameters and state). */
@@ -107,7 +114,7 @@ export interface OutputLayer extends Layer {
    */
   lossAndDelta(T: FloatArray, r0: number, rows: number, loss: Loss, deltaRule: boolean): number
   /** `backward` after `lossAndDelta` (the delta is already there). */
-  backwardFromDelta(input: FloatArray, gradInput: FloatArray | null, r0: number, rows: number, scale: number): void
+  backwardFromDelta(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void
 }
 
 /** How the network is trained, for the layer checks. */
@@ -118,11 +125,14 @@ export interface RunContext {
   batch: BatchSpec
 }
 
-/** How a layer kind is sized, checked and built from its spec. */
+/**
+ * How a layer kind is sized, checked and built from its spec. `nIn` is the total input width
+ * and `widths` the width of each input (one entry unless the kind is a merge).
+ */
 export interface LayerKind<S extends LayerSpec = LayerSpec> {
   kind: S['kind']
   /** Output width for `nIn` inputs. */
-  units(spec: S, nIn: number): number
+  units(spec: S, nIn: number, widths: readonly number[]): number
   /** Number of parameters and of state values for `nIn` inputs. */
   paramCount(spec: S, nIn: number): number
   stateCount(spec: S, nIn: number): number
@@ -130,7 +140,9 @@ export interface LayerKind<S extends LayerSpec = LayerSpec> {
    * The engine's own check of the spec (the compiler's diagnostics come first): an error
    * message, or null.
    */
-  check(spec: S, nIn: number, run: RunContext): string | null
+  check(spec: S, nIn: number, run: RunContext, widths: readonly number[]): string | null
+  /** True for kinds that join two or more inputs (add, concatenate); others read exactly one. */
+  merge?: boolean
   /** The spec of a model-file layer (the inverse of `exportFields`, values hand-set). */
   fromExport(layer: { nodeId: string } & Record<string, unknown>): S
   /** True when the forward pass needs a whole batch at once (batch statistics): never split one. */

@@ -7,6 +7,8 @@ import type { Layer, LayerContext, LayerKind } from './layer'
 import { denseKind } from './dense'
 import { dropoutKind } from './dropout'
 import { batchNormKind } from './batchNorm'
+import { addKind } from './add'
+import { concatKind } from './concat'
 
 type Kinds = { [K in LayerSpec['kind']]: LayerKind<Extract<LayerSpec, { kind: K }>> }
 
@@ -14,6 +16,8 @@ export const layerKinds = {
   dense: denseKind,
   dropout: dropoutKind,
   batchNorm: batchNormKind,
+  add: addKind,
+  concat: concatKind,
 } as const satisfies Kinds
 
 /** The kind descriptor of a spec (typed for the spec's union). */

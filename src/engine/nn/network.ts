@@ -1,8 +1,11 @@
 /**
- * The network: a chain of layers (see `layer.ts`) over one flat parameter array, one flat
- * gradient array and one flat state array, with work buffers allocated once for `capacity` rows.
- * Forward is a loop over the layers, backward the same loop in reverse; what each layer computes
- * is in its own file (`dense.ts`, `dropout.ts`, …).
+ * The network: a graph of layers (see `layer.ts`) in topological order, over one flat parameter
+ * array, one flat gradient array and one flat state array, with work buffers allocated once for
+ * `capacity` rows. Forward is a loop over the layers, each reading its sources' outputs; backward
+ * the same loop in reverse. Where a layer's output feeds several layers, their gradients add up:
+ * the first reader writes into its `gradOut`, the others into scratch buffers summed into it.
+ * A chain (the common case) has one reader per layer and runs exactly as a plain loop.
+ * What each layer computes is in its own file (`dense.ts`, `dropout.ts`, `add.ts`, …).
  *
  * Parameter layout: layer after layer, each layer's blocks in its order (dense: W then b).
  */
@@ -13,11 +16,31 @@ import { losses, type Loss } from './losses'
 import type { ParamRange } from './optimizers'
 import type { ForwardRngs, Layer, OutputLayer, WeightView } from './layer'
 import { createLayer, layerKindOf } from './layers'
+import { INPUT_SOURCE, layerSources, layerWidths, sum } from './topology'
 
 export type { ForwardRngs, Layer, OutputLayer } from './layer'
 
 /** A layer with a weight matrix (what the weight views, step-through and snapshots show). */
 export type WeightedLayer = Layer & { readonly weights: WeightView }
+
+/** A scratch gradient to add into a source's `gradOut` once its reader's backward pass ran. */
+interface FanIn {
+  scratch: FloatArray
+  into: FloatArray
+  width: number
+}
+
+/** How one layer is wired: the buffers it reads and where its backward pass writes. */
+export interface LayerWiring {
+  /** Layer indices it reads (`INPUT_SOURCE` = the network input). */
+  sources: number[]
+  /** The buffers it reads: X or earlier layers' `out`. */
+  inputs: FloatArray[]
+  /** Where ∂E/∂inputs go: a source's gradOut, a scratch buffer (a source read several times), or null (X). */
+  gradInputs: (FloatArray | null)[]
+  /** Scratch buffers to add into sources' gradOut after the backward pass. */
+  fanIn: FanIn[]
+}
 
 export interface Network {
   model: ModelSpec
@@ -26,7 +49,10 @@ export interface Network {
   capacity: number
   inputSize: number
   outputSize: number
+  /** In topological order; the last is the output layer. */
   layers: Layer[]
+  /** How each layer is wired to the others, by index. */
+  wiring: LayerWiring[]
   /** The layers that have a weight matrix, in order. */
   weighted: WeightedLayer[]
   /** The last layer, which turns targets into its delta. */
@@ -53,25 +79,51 @@ function allocatorFor(precision: Precision): (length: number) => FloatArray {
   return precision === 'float32' ? allocFloat32 : (n) => new Float64Array(n)
 }
 
-/** Sizes of a model: parameters, state values, and each layer's input width. */
-function modelSizes(model: ModelSpec): { params: number; state: number; nIns: number[]; outputSize: number } {
-  let nIn = model.inputSize
+/** Sizes of a model: parameters, state values, each layer's sources and input widths. */
+function modelSizes(model: ModelSpec) {
+  const { sources, problem } = layerSources(model.layers)
+  if (problem) throw new Error(problem.message)
+  const { inputWidths, units } = layerWidths(model.layers, sources, model.inputSize)
   let params = 0
   let state = 0
-  const nIns: number[] = []
-  for (const spec of model.layers) {
+  model.layers.forEach((spec, i) => {
     const kind = layerKindOf(spec)
-    nIns.push(nIn)
-    params += kind.paramCount(spec, nIn)
-    state += kind.stateCount(spec, nIn)
-    nIn = kind.units(spec, nIn)
-  }
-  return { params, state, nIns, outputSize: nIn }
+    params += kind.paramCount(spec, sum(inputWidths[i]))
+    state += kind.stateCount(spec, sum(inputWidths[i]))
+  })
+  return { params, state, sources, inputWidths, outputSize: units[units.length - 1] ?? model.inputSize }
 }
 
 /** Number of parameters of a model. */
 export function parameterCount(model: ModelSpec): number {
   return modelSizes(model).params
+}
+
+/**
+ * Wire the layers: each reads its sources' outputs (or X). Backward goes from the last layer to
+ * the first, so a source's last reader runs first: it writes the source's gradOut, and every
+ * other reading of that source writes a scratch buffer that is then added in.
+ */
+function wireLayers(layers: Layer[], sources: number[][], X: FloatArray, capacity: number, alloc: (n: number) => FloatArray): LayerWiring[] {
+  const written = new Set<number>()
+  const wiring: LayerWiring[] = []
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const fanIn: FanIn[] = []
+    const gradInputs = sources[i].map((j) => {
+      if (j === INPUT_SOURCE) return null
+      const source = layers[j]
+      if (!written.has(j)) {
+        written.add(j)
+        return source.gradOut
+      }
+      const scratch = alloc(capacity * source.units)
+      fanIn.push({ scratch, into: source.gradOut, width: source.units })
+      return scratch
+    })
+    const inputs = sources[i].map((j) => (j === INPUT_SOURCE ? X : layers[j].out))
+    wiring[i] = { sources: sources[i], inputs, gradInputs, fanIn }
+  }
+  return wiring
 }
 
 /**
@@ -88,8 +140,9 @@ export function createNetwork(model: ModelSpec, capacity: number, initRng: Rng, 
   let paramOffset = 0
   let stateOffset = 0
   model.layers.forEach((spec, index) => {
-    const nIn = sizes.nIns[index]
-    layers.push(createLayer(spec, { index, nIn, capacity, params, grads, paramOffset, state, stateOffset, alloc, initRng }))
+    const inputWidths = sizes.inputWidths[index]
+    const nIn = sum(inputWidths)
+    layers.push(createLayer(spec, { index, nIn, inputWidths, capacity, params, grads, paramOffset, state, stateOffset, alloc, initRng }))
     paramOffset += layerKindOf(spec).paramCount(spec, nIn)
     stateOffset += layerKindOf(spec).stateCount(spec, nIn)
   })
@@ -97,6 +150,7 @@ export function createNetwork(model: ModelSpec, capacity: number, initRng: Rng, 
   const range = (b: ParamRange): ParamRange => ({ offset: b.offset, length: b.length })
   const last = layers[layers.length - 1]
   if (!last || !layerKindOf(model.layers[layers.length - 1]).output) throw new Error('The last layer must be an output layer (dense)')
+  const X = alloc(capacity * model.inputSize)
   return {
     model,
     precision: model.precision,
@@ -104,12 +158,13 @@ export function createNetwork(model: ModelSpec, capacity: number, initRng: Rng, 
     inputSize: model.inputSize,
     outputSize: sizes.outputSize,
     layers,
+    wiring: wireLayers(layers, sizes.sources, X, capacity, alloc),
     weighted: layers.filter((l): l is WeightedLayer => l.weights !== undefined),
     output: last as OutputLayer,
     params,
     grads,
     state,
-    X: alloc(capacity * model.inputSize),
+    X,
     T: alloc(capacity * sizes.outputSize),
     trainableRanges: blocks.filter((b) => b.trainable).map(range),
     trainableWeightRanges: blocks.filter((b) => b.trainable && b.regularized).map(range),
@@ -119,9 +174,17 @@ export function createNetwork(model: ModelSpec, capacity: number, initRng: Rng, 
   }
 }
 
-/** The buffer feeding layer `i` (the previous layer's output, or X). */
-export function layerInput(nw: Network, i: number): FloatArray {
-  return i === 0 ? nw.X : nw.layers[i - 1].out
+/** Row `r` of what layer `i` reads: its sources' outputs side by side (one source: its output). */
+export function layerInputRow(nw: Network, i: number, r: number): number[] {
+  return nw.wiring[i].inputs.flatMap((buffer, s) => {
+    const width = sourceWidth(nw, nw.wiring[i].sources[s])
+    return Array.from(buffer.subarray(r * width, (r + 1) * width))
+  })
+}
+
+/** Output width of source `j` (`INPUT_SOURCE`: the input size). */
+function sourceWidth(nw: Network, j: number): number {
+  return j === INPUT_SOURCE ? nw.inputSize : nw.layers[j].units
 }
 
 /** The network's output buffer [capacity×outputSize]. */
@@ -168,7 +231,7 @@ export function networkActivations(nw: Network, inputs: ArrayLike<number>, count
  * noisy ReLU adds noise; without, both are off (evaluation).
  */
 export function networkForward(nw: Network, r0: number, rows: number, rngs: ForwardRngs | null): void {
-  for (let i = 0; i < nw.layers.length; i++) nw.layers[i].forward(layerInput(nw, i), r0, rows, rngs)
+  for (let i = 0; i < nw.layers.length; i++) nw.layers[i].forward(nw.wiring[i].inputs, r0, rows, rngs)
 }
 
 /**
@@ -186,9 +249,12 @@ export function networkLossAndDelta(nw: Network, r0: number, rows: number): numb
 export function networkBackward(nw: Network, r0: number, rows: number, scale: number): void {
   const last = nw.layers.length - 1
   for (let i = last; i >= 0; i--) {
-    const gradInput = i > 0 ? nw.layers[i - 1].gradOut : null
-    if (i === last) nw.output.backwardFromDelta(layerInput(nw, i), gradInput, r0, rows, scale)
-    else nw.layers[i].backward(layerInput(nw, i), gradInput, r0, rows, scale)
+    const { inputs, gradInputs, fanIn } = nw.wiring[i]
+    if (i === last) nw.output.backwardFromDelta(inputs, gradInputs, r0, rows, scale)
+    else nw.layers[i].backward(inputs, gradInputs, r0, rows, scale)
+    for (const { scratch, into, width } of fanIn) {
+      for (let p = r0 * width; p < (r0 + rows) * width; p++) into[p] += scratch[p]
+    }
   }
 }
 

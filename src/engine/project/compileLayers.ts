@@ -135,8 +135,8 @@ function checkEngineLayers(layers: ChainLayer[], inputSize: number | undefined, 
     if (width === undefined) return
     const spec = toLayerSpec(node)
     const kind = layerKindOf(spec)
-    const problem = kind.check(spec, width, run)
+    const problem = kind.check(spec, width, run, [width])
     if (problem) diag.error('layer-check', { nodeId: node.id }, problem, `Change the settings of ${nameOf(node)} or the optimizer's batch mode.`)
-    width = kind.units(spec, width)
+    width = kind.units(spec, width, [width])
   }
 }

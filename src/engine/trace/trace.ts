@@ -9,7 +9,7 @@
  */
 import type { ActivationId, LayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
-import { layerInput, networkBackward, networkForward, networkLossAndDelta, networkOutput } from '../nn/network'
+import { layerInputRow, networkBackward, networkForward, networkLossAndDelta, networkOutput } from '../nn/network'
 import type { Session } from '../train/session'
 import { datasetReadInput, datasetReadTarget } from '../train/dataset'
 
@@ -17,7 +17,7 @@ export interface TraceLayer {
   nodeId: string
   kind: LayerSpec['kind']
   activation?: ActivationId
-  /** Inputs to the layer (outputs of the previous one). */
+  /** Inputs to the layer (its sources' outputs, side by side for a merge layer). */
   input: number[]
   /** Net input of each unit (layers with an activation). */
   net?: number[]
@@ -93,7 +93,7 @@ export function traceExample(
       nodeId: l.nodeId,
       kind: l.kind,
       ...(l.activation ? { activation: l.activation.id } : {}),
-      input: toArray(layerInput(nw, i), 0, l.nIn),
+      input: layerInputRow(nw, i, 0),
       out: toArray(l.out, 0, l.units),
       gradOut: toArray(l.gradOut, 0, l.units),
       ...l.traceValues(),

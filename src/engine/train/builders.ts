@@ -1,7 +1,7 @@
 /**
  * Small builders for specs and datasets with sensible defaults (tests, examples, the CLI).
  */
-import { SPEC_VERSION, type ActivationSpec, type Dataset, type DenseLayerSpec, type EngineSpec, type ModelSpec } from '../spec'
+import { SPEC_VERSION, type ActivationSpec, type AddLayerSpec, type ConcatLayerSpec, type Dataset, type DenseLayerSpec, type EngineSpec, type ModelSpec } from '../spec'
 
 /** A dense layer with defaults: bias on, everything trainable, Glorot weights, zero biases. */
 export function dense(nodeId: string, units: number, activation: ActivationSpec | ActivationSpec['id'], extra: Partial<DenseLayerSpec> = {}): DenseLayerSpec {
@@ -17,6 +17,12 @@ export function dense(nodeId: string, units: number, activation: ActivationSpec 
     biasInit: { id: 'zeros' },
     ...extra,
   }
+}
+
+/** A merge layer (add or concatenate) reading `inputs` (node ids, or `NETWORK_INPUT`), with an optional activation. */
+export function merge<K extends 'add' | 'concat'>(kind: K, nodeId: string, inputs: string[], activation?: ActivationSpec | ActivationSpec['id']): AddLayerSpec | ConcatLayerSpec {
+  const act = typeof activation === 'string' ? { id: activation } : activation
+  return { kind, nodeId, inputs, ...(act ? { activation: act } : {}) }
 }
 
 /** An engine spec with defaults: SGD η = 0.1, constant schedule, no regularisation, online, 1 epoch. */

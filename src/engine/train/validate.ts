@@ -5,6 +5,7 @@
 import type { Dataset, EngineSpec } from '../spec'
 import type { OptimizerSettings } from './sessionTypes'
 import { layerKindOf } from '../nn/layers'
+import { INPUT_SOURCE, layerSources, sum } from '../nn/topology'
 import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
 
@@ -20,20 +21,25 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   const last = model.layers[model.layers.length - 1]
   if (!layerKindOf(last).output) throw specError(`The last layer must be a dense layer, not ${last.kind}.`, last.nodeId)
   const perceptron = spec.optimizer.id === PERCEPTRON
-  let nIn = model.inputSize
+  const { sources, problem: shape } = layerSources(model.layers)
+  if (shape) throw specError(shape.message, shape.nodeId)
+  const units: number[] = []
   let weights = 0
-  for (const layer of model.layers) {
+  model.layers.forEach((layer, i) => {
     const kind = layerKindOf(layer)
-    const problem = kind.check(layer, nIn, { perceptron, batch: spec.training.batch })
+    const widths = sources[i].map((j) => (j === INPUT_SOURCE ? model.inputSize : units[j]))
+    const nIn = sum(widths)
+    const problem = kind.check(layer, nIn, { perceptron, batch: spec.training.batch }, widths)
     if (problem) throw specError(problem, layer.nodeId)
-    const out = kind.units(layer, nIn)
+    const out = kind.units(layer, nIn, widths)
     // Refused before any buffer is made: a damaged file must not ask for gigabytes.
     weights += kind.paramCount(layer, nIn)
     if (out > MAX_LAYER_WIDTH || weights > MAX_WEIGHTS) {
       throw specError(`The network is too large: at most ${MAX_LAYER_WIDTH.toLocaleString('en-US')} units per layer and ${MAX_WEIGHTS.toLocaleString('en-US')} weights in all.`, layer.nodeId)
     }
-    nIn = out
-  }
+    units.push(out)
+  })
+  const nIn = units[units.length - 1]
   const rule = perceptron ? perceptronCheck(model) : null
   if (rule) throw specError(rule.message, rule.nodeId)
   const b = spec.training.batch

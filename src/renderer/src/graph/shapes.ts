@@ -80,7 +80,7 @@ export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
       default: {
         // A node that is its engine layer: the engine's registry knows its width.
         const n = inSize()
-        size = n === null ? null : layerKinds[node.kind].units(node.params as never, n)
+        size = n === null ? null : layerKinds[node.kind].units(node.params as never, n, [n])
       }
     }
     visiting.delete(node.id)

@@ -1,0 +1,55 @@
+/**
+ * Add: the element-wise sum of two or more inputs of the same width, as in a residual block
+ * (out = f(x + F(x))). Each input receives the whole of ∂E/∂net:
+ *
+ *   net = Σ_s inputs[s]        ∂E/∂inputs[s] = delta   (for every s)
+ */
+import type { AddLayerSpec } from '../spec'
+import type { FloatArray } from '../kernels/gemm'
+import type { LayerContext, LayerKind } from './layer'
+import { MergeLayer, mergeCheck, mergeFromExport } from './merge'
+
+class AddLayer extends MergeLayer {
+  readonly kind = 'add'
+
+  constructor(spec: AddLayerSpec, ctx: LayerContext) {
+    super(spec, ctx, ctx.inputWidths[0])
+  }
+
+  protected join(inputs: readonly FloatArray[], r0: number, rows: number): void {
+    const o = r0 * this.units
+    const end = o + rows * this.units
+    const net = this.net
+    const first = inputs[0]
+    for (let p = o; p < end; p++) net[p] = first[p]
+    for (let s = 1; s < inputs.length; s++) {
+      const input = inputs[s]
+      for (let p = o; p < end; p++) net[p] += input[p]
+    }
+  }
+
+  protected split(gradInputs: readonly (FloatArray | null)[], r0: number, rows: number): void {
+    const o = r0 * this.units
+    const end = o + rows * this.units
+    for (const gradInput of gradInputs) {
+      if (gradInput) for (let p = o; p < end; p++) gradInput[p] = this.delta[p]
+    }
+  }
+}
+
+export const addKind: LayerKind<AddLayerSpec> = {
+  kind: 'add',
+  units: (_spec, _nIn, widths) => widths[0],
+  paramCount: () => 0,
+  stateCount: () => 0,
+  output: false,
+  merge: true,
+  check(spec, _nIn, run, widths) {
+    if (widths.some((w) => w !== widths[0])) {
+      return `Add sums its inputs element by element, so they need the same width (got ${widths.join(', ')}).`
+    }
+    return mergeCheck(spec, widths[0], run, widths)
+  },
+  create: (spec, ctx) => new AddLayer(spec, ctx),
+  fromExport: (l) => mergeFromExport('add', l),
+}
