@@ -12,10 +12,10 @@
 import type { ActivationId } from './nn/activations'
 import type { InitId } from './nn/init'
 import type { LossId } from './nn/losses'
-import type { OptimizerId } from './nn/optimizers'
+import type { OptimizerFormId, OptimizerId } from './nn/optimizers'
 
 /** Ids are the keys of the engine's registries (`nn/*.ts`): the single list. */
-export type { ActivationId, InitId, LossId, OptimizerId }
+export type { ActivationId, InitId, LossId, OptimizerFormId, OptimizerId }
 
 export const SPEC_VERSION = 1 as const
 
@@ -132,6 +132,8 @@ export interface OptimizerSpec {
   learningRate: number
   /** α of `momentum`/`nesterov`, λ of `momentumEma`. */
   momentum?: number
+  /** `momentum`/`nesterov` only: as the lectures' source writes it (default) or as PyTorch. */
+  form?: OptimizerFormId
   /** Decay ρ of `rmsprop`. */
   rho?: number
   beta1?: number

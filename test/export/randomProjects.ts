@@ -51,7 +51,8 @@ function outputHead(rng: Rng): { activation: ActivationSpec; loss: LossId; units
 function optimizer(rng: Rng): EngineSpec['optimizer'] {
   const id = pick(rng, ['sgd', 'momentum', 'momentumEma', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const satisfies readonly OptimizerId[])
   const learningRate = round(rng.range(0.01, 0.5))
-  if (id === 'momentum' || id === 'momentumEma' || id === 'nesterov') return { id, learningRate, momentum: round(rng.range(0.5, 0.95)) }
+  if (id === 'momentumEma') return { id, learningRate, momentum: round(rng.range(0.5, 0.95)) }
+  if (id === 'momentum' || id === 'nesterov') return { id, learningRate, momentum: round(rng.range(0.5, 0.95)), form: pick(rng, ['lecture', 'pytorch'] as const) }
   if (id === 'rmsprop') return { id, learningRate: learningRate / 10, rho: 0.9, epsilon: 1e-7 }
   if (id === 'adam') return { id, learningRate: learningRate / 10, beta1: 0.9, beta2: 0.99, epsilon: 1e-8 }
   return { id, learningRate }

@@ -48,6 +48,7 @@ function optimizerParams(model: ModelFile, base: OptimizerParams): OptimizerPara
   p.optimizer = optimizer.id
   p.learningRate = optimizer.learningRate
   if (optimizer.momentum !== undefined) p.momentum = optimizer.momentum
+  if (optimizer.form !== undefined) p.form = optimizer.form
   if (optimizer.rho !== undefined) p.rho = optimizer.rho
   if (optimizer.beta1 !== undefined) p.beta1 = optimizer.beta1
   if (optimizer.beta2 !== undefined) p.beta2 = optimizer.beta2

@@ -3,7 +3,7 @@
  * model is evaluated or trained on, with its type and range, so a damaged file is refused with
  * its JSON path instead of failing deep in the engine (or evaluating to NaN).
  */
-import { OPTIMIZERS, SCHEDULES } from '../project/nodeKinds'
+import { OPTIMIZER_FORMS, OPTIMIZERS, SCHEDULES } from '../project/nodeKinds'
 
 type Json = Record<string, unknown>
 type Fail = (path: string, message: string) => void
@@ -32,6 +32,7 @@ function checkOptimizer(fail: Fail, o: unknown, path: string): void {
   if (typeof o.id !== 'string' || !Object.hasOwn(OPTIMIZERS, o.id)) fail(`${path}.id`, `must be one of ${Object.keys(OPTIMIZERS).join(', ')}`)
   range(fail, o.learningRate, `${path}.learningRate`, 0, Infinity)
   range(fail, o.momentum, `${path}.momentum`, 0, 1, { optional: true })
+  if (o.form !== undefined && (typeof o.form !== 'string' || !Object.hasOwn(OPTIMIZER_FORMS, o.form))) fail(`${path}.form`, `must be one of ${Object.keys(OPTIMIZER_FORMS).join(', ')}`)
   range(fail, o.rho, `${path}.rho`, 0, 1, { optional: true })
   range(fail, o.beta1, `${path}.beta1`, 0, 1, { optional: true })
   range(fail, o.beta2, `${path}.beta2`, 0, 1, { optional: true })

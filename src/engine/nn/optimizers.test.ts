@@ -24,7 +24,7 @@ describe('optimizers', () => {
     expect(b[0]).toBeCloseTo(0.95 - 0.025, 15)
     expect(b[1]).toBeCloseTo(-1.9 - 0.05, 15)
   })
-  it('momentum: Δw(n) = −η·g + α·Δw(n−1)', () => {
+  it('momentum (lecture form, the default): Δw(n) = −η·g + α·Δw(n−1)', () => {
     const [a, b] = twoSteps({ id: 'momentum', learningRate: eta, momentum: 0.5 })
     expect(a).toEqual([0.95, -1.9])
     // Δw(2) = −0.1·0.25 + 0.5·(−0.05) = −0.05;  −0.1·0.5 + 0.5·0.1 = 0
@@ -40,12 +40,12 @@ describe('optimizers', () => {
     expect(b[0]).toBeCloseTo(0.988, 15)
     expect(b[1]).toBeCloseTo(-1.986, 15)
   })
-  it('nesterov: v ← αv − ηg, w ← w + αv − ηg', () => {
-    const [a, b] = twoSteps({ id: 'nesterov', learningRate: eta, momentum: 0.5 })
-    // v1 = [−0.05, 0.1]; w = [1 − 0.025 − 0.05, −2 + 0.05 + 0.1]
+  it('nesterov (PyTorch form): v ← αv + g, w ← w − η·(g + αv)', () => {
+    const [a, b] = twoSteps({ id: 'nesterov', learningRate: eta, momentum: 0.5, form: 'pytorch' })
+    // v1 = [0.5, −1]; w = [1 − 0.1·0.75, −2 + 0.1·1.5]
     expect(a[0]).toBeCloseTo(0.925, 15)
     expect(a[1]).toBeCloseTo(-1.85, 15)
-    // v2 = 0.5·v1 − 0.1·[0.25, 0.5] = [−0.05, 0]; w += 0.5·v2 − 0.1·g2 = [−0.05, −0.05]
+    // v2 = 0.5·v1 + [0.25, 0.5] = [0.5, 0]; w −= 0.1·(g2 + 0.5·v2) = [0.05, 0.05]
     expect(b[0]).toBeCloseTo(0.875, 15)
     expect(b[1]).toBeCloseTo(-1.9, 15)
   })

@@ -10,6 +10,12 @@
 import type { FloatArray } from '../kernels/gemm'
 import type { ParamRange } from './optimizers'
 
+/** What each term adds, as the inspector shows it: the text of what `regularizeGradient` computes. */
+export const REGULARIZATION_TERMS = {
+  l2: 'Weight decay as lecture 002: the cost gains λ/2n·Σw², so each weight’s gradient gains (λ/n)·w, n = training examples; biases are not decayed (0 = off).',
+  l1: 'The cost gains (λ/n)·Σ|w|, so each weight’s gradient gains (λ/n)·sign(w), n = training examples; biases untouched (0 = off).',
+} as const
+
 /** Add (λ2/n)·w + (λ1/n)·sign(w) to the gradient over the weight ranges. */
 export function regularizeGradient(
   params: FloatArray,

@@ -2,6 +2,7 @@
  * The compiler's converters from node parameters to engine spec parts.
  */
 import type { ActivationSpec, BatchSpec, DenseLayerSpec, LayerSpec, OptimizerSpec, TrainingSpec } from '../spec'
+import { optimizerHasForms } from '../nn/optimizers'
 import type { ActivationParams, DenseParams, OptimizerParams, ProjectNode, ProjectNodeOf } from './types'
 
 function toActivationSpec(params: ActivationParams | undefined): ActivationSpec {
@@ -39,6 +40,7 @@ export function toLayerSpec(node: ProjectNode): LayerSpec {
 export function toOptimizerSpec(p: OptimizerParams): OptimizerSpec {
   const spec: OptimizerSpec = { id: p.optimizer, learningRate: p.learningRate }
   if (p.optimizer === 'momentum' || p.optimizer === 'momentumEma' || p.optimizer === 'nesterov') spec.momentum = p.momentum
+  if (optimizerHasForms(p.optimizer)) spec.form = p.form
   if (p.optimizer === 'rmsprop') spec.rho = p.rho
   if (p.optimizer === 'adam') {
     spec.beta1 = p.beta1

@@ -12,7 +12,8 @@ import type { InitSpec, ScheduleSpec } from '../spec'
 import { activations } from '../nn/activations'
 import { initializers } from '../nn/init'
 import { losses } from '../nn/losses'
-import { optimizerRules } from '../nn/optimizers'
+import { DEFAULT_OPTIMIZER_FORM, optimizerForms, optimizerFormula, optimizerRules, OPTIMIZERS_WITH_FORMS, type OptimizerFormId, type OptimizerId } from '../nn/optimizers'
+import { REGULARIZATION_TERMS } from '../nn/regularization'
 import { describe, type Described } from '../nn/registry'
 import type {
   BatchMode,
@@ -30,6 +31,13 @@ export type OptionInfo = Described
 export const ACTIVATIONS = describe(activations)
 export const LOSSES = describe(losses)
 export const OPTIMIZERS = describe(optimizerRules)
+export const OPTIMIZER_FORMS = describe(optimizerForms)
+export { OPTIMIZERS_WITH_FORMS }
+
+/** The update formula of an optimizer node's settings: the text of the rule the engine runs. */
+export function optimizerNodeFormula(p: { optimizer: OptimizerId; form?: OptimizerFormId }): string {
+  return optimizerFormula(p.optimizer, p.form)
+}
 export const INITS = describe(initializers)
 
 export const SCHEDULES = {
@@ -215,6 +223,7 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       optimizer: 'sgd',
       learningRate: 0.5,
       momentum: 0.9,
+      form: DEFAULT_OPTIMIZER_FORM,
       rho: 0.9,
       beta1: 0.9,
       beta2: 0.999,
@@ -239,13 +248,14 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       { key: 'optimizer', label: 'Rule', description: 'The update rule.', type: 'enum', options: OPTIMIZERS },
       { key: 'learningRate', label: 'Learning rate η', description: 'Step size of each update.', type: 'number', exclusiveMin: 0 },
       { key: 'momentum', label: 'Momentum α', description: 'Fraction of the previous update added to this one.', type: 'number', min: 0, exclusiveMax: 1, when: { key: 'optimizer', in: ['momentum', 'momentumEma', 'nesterov'] } },
+      { key: 'form', label: 'Form', description: 'How the rule is written: as lecture 001’s cited source, or as PyTorch (they part when η changes).', type: 'enum', options: OPTIMIZER_FORMS, when: { key: 'optimizer', in: OPTIMIZERS_WITH_FORMS } },
       { key: 'rho', label: 'Decay ρ', description: 'How slowly the average of g² forgets.', type: 'number', min: 0, exclusiveMax: 1, when: { key: 'optimizer', in: ['rmsprop'] } },
       { key: 'beta1', label: 'β1', description: 'Decay of the gradient average.', type: 'number', min: 0, exclusiveMax: 1, when: { key: 'optimizer', in: ['adam'] } },
       { key: 'beta2', label: 'β2', description: 'Decay of the squared-gradient average.', type: 'number', min: 0, exclusiveMax: 1, when: { key: 'optimizer', in: ['adam'] } },
       { key: 'epsilon', label: 'ε', description: 'Keeps the division finite.', type: 'number', exclusiveMin: 0, when: { key: 'optimizer', in: ['adagrad', 'rmsprop', 'adam'] } },
       { key: 'schedule', label: 'Schedule', description: 'How η changes with the epochs.', type: 'schedule', options: SCHEDULES },
-      { key: 'l2', label: 'L2 λ', description: 'Weight decay: adds λ·w to each weight’s gradient (0 = off).', type: 'number', min: 0 },
-      { key: 'l1', label: 'L1 λ', description: 'Adds λ·sign(w) to each weight’s gradient (0 = off).', type: 'number', min: 0 },
+      { key: 'l2', label: 'L2 λ', description: REGULARIZATION_TERMS.l2, type: 'number', min: 0 },
+      { key: 'l1', label: 'L1 λ', description: REGULARIZATION_TERMS.l1, type: 'number', min: 0 },
       { key: 'clipValue', label: 'Clip value', description: 'Clip each gradient entry to ±this (empty = off).', type: 'numberOrNull', exclusiveMin: 0 },
       { key: 'clipNorm', label: 'Clip norm', description: 'Shrink the whole gradient to at most this length (empty = off).', type: 'numberOrNull', exclusiveMin: 0 },
       { key: 'batchMode', label: 'Batch', description: 'How many examples each update sees.', type: 'enum', options: BATCH_MODES },

@@ -56,7 +56,7 @@ describe('migrateProject', () => {
       [1, 'sigmoid'],
     ])
     expect(spec!.model.loss).toEqual({ id: 'halfSse', reduction: 'mean' })
-    expect(spec!.optimizer).toEqual({ id: 'momentum', learningRate: 0.3, momentum: 0.9 })
+    expect(spec!.optimizer).toEqual({ id: 'momentum', learningRate: 0.3, momentum: 0.9, form: 'lecture' })
     expect(spec!.training.maxEpochs).toBe(500)
     expect(spec!.training.batch).toEqual({ mode: 'online' })
     // The loss sits 220 px right of the last node (the output's new activation, at 440 + 110).

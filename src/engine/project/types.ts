@@ -14,6 +14,7 @@ import type {
   ActivationId,
   InitSpec,
   LossId,
+  OptimizerFormId,
   OptimizerId,
   Precision,
   ScheduleSpec,
@@ -94,6 +95,8 @@ export interface OptimizerParams {
   learningRate: number
   /** α of `momentum`/`nesterov`, λ of `momentumEma`. */
   momentum: number
+  /** How `momentum`/`nesterov` are written: as lecture 001's cited source, or as PyTorch. */
+  form: OptimizerFormId
   /** ρ of `rmsprop`. */
   rho: number
   beta1: number

@@ -69,15 +69,17 @@ export function traceExample(
 ): Trace {
   const nw = session.network
   const savedGrads = Float64Array.from(nw.grads)
+  const paramsBefore = Float64Array.from(nw.params)
+  const optimizerState = session.optimizer.saveState()
+  // The gradient is taken where the rule takes it (Nesterov's look-ahead point, lecture form).
+  session.optimizer.beginBatch(nw.params, nw.trainableRanges)
   for (let k = 0; k < nw.inputSize; k++) nw.X[k] = input[k]
   for (let j = 0; j < nw.outputSize; j++) nw.T[j] = target[j]
   networkForward(nw, 0, 1, null)
   const loss = networkLossAndDelta(nw, 0, 1)
   nw.grads.fill(0)
   networkBackward(nw, 0, 1, 1)
-  const paramsBefore = Float64Array.from(nw.params)
   const gradsUsed = Float64Array.from(nw.grads)
-  const optimizerState = session.optimizer.saveState()
   const iteration = session.iteration
   session.applyUpdate()
   const update = new Float64Array(nw.params.length)

@@ -283,6 +283,7 @@ export class Session {
       this.batchStart = this.cursor
       this.batchLoss = 0
       networkZeroGrad(nw)
+      this.optimizer.beginBatch(nw.params, nw.trainableRanges)
     }
     const thisBatch = Math.min(this.batchSize, n - this.batchStart)
     const scale = this.spec.model.loss.reduction === 'mean' ? 1 / thisBatch : 1

@@ -28,9 +28,11 @@ class EngineOptimizer:
     """The engine's update rules over the trainable tensors (W, b of each layer, in order).
 
     sgd, perceptron  w ← w − η·g
-    momentum         Δw ← −η·g + α·Δw;  w ← w + Δw                 (lecture 001)
+    momentum         lecture: v ← α·v + η·g;  w ← w − v             (lecture 001's Δw form)
+                     pytorch: v ← α·v + g;  w ← w − η·v
     momentumEma      v ← λ·v − (1 − λ)·g;  w ← w + η·v              (lecture 004)
-    nesterov         v ← α·v − η·g;  w ← w + α·v − η·g
+    nesterov         lecture: v ← α·v + η·∇E(w − α·v);  w ← w − v   (begin_batch moves w to w − α·v)
+                     pytorch: v ← α·v + g;  w ← w − η·(g + α·v)
     adagrad          G ← G + g²;  w ← w − η·g/(√G + ε)
     rmsprop          s ← ρ·s + (1 − ρ)·g²;  w ← w − η·g/(√s + ε)
     adam             m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;
@@ -44,29 +46,51 @@ class EngineOptimizer:
         self.params = params
         self.rule = spec["id"]
         self.momentum = spec.get("momentum", 0.9)
+        self.form = spec.get("form", "lecture")
         self.rho = spec.get("rho", 0.9)
         self.beta1 = spec.get("beta1", 0.9)
         self.beta2 = spec.get("beta2", 0.999)
         self.epsilon = spec.get("epsilon", 1e-8)
         self.state = [[torch.zeros_like(p) for _ in range(self.SLOTS[self.rule])] for p in params]
         self.t = 0  # updates so far (Adam's bias correction)
+        self.lookahead = self.rule == "nesterov" and self.form == "lecture"
+        self.home = None  # the weights while the gradient is taken at the look-ahead point
+
+    @torch.no_grad()
+    def begin_batch(self):
+        """Before the batch's forward pass: Nesterov's lecture form takes the gradient at w − α·v."""
+        if not self.lookahead or self.home is not None:
+            return
+        self.home = [w.clone() for w in self.params]
+        for w, s in zip(self.params, self.state):
+            w.copy_(w - self.momentum * s[0])
 
     @torch.no_grad()
     def step(self, eta):
         self.t += 1
+        if self.home is not None:
+            for w, h in zip(self.params, self.home):
+                w.copy_(h)
+            self.home = None
         for w, s in zip(self.params, self.state):
             g = w.grad
             if self.rule in ("sgd", "perceptron"):
                 w.copy_(w - eta * g)
+            elif self.rule == "momentum" and self.form == "pytorch":
+                s[0].copy_(self.momentum * s[0] + g)
+                w.copy_(w - eta * s[0])
             elif self.rule == "momentum":
-                s[0].copy_(-eta * g + self.momentum * s[0])
-                w.copy_(w + s[0])
+                s[0].copy_(self.momentum * s[0] + eta * g)
+                w.copy_(w - s[0])
             elif self.rule == "momentumEma":
                 s[0].copy_(self.momentum * s[0] - (1 - self.momentum) * g)
                 w.copy_(w + eta * s[0])
+            elif self.rule == "nesterov" and self.form == "pytorch":
+                s[0].copy_(self.momentum * s[0] + g)
+                w.copy_(w - eta * (g + self.momentum * s[0]))
             elif self.rule == "nesterov":
-                s[0].copy_(self.momentum * s[0] - eta * g)
-                w.copy_(w + (self.momentum * s[0] - eta * g))
+                s[0].copy_(self.momentum * s[0] + eta * g)
+                w.copy_(w - s[0])
             elif self.rule == "adagrad":
                 s[0].copy_(s[0] + g * g)
                 w.copy_(w - (eta * g) / (torch.sqrt(s[0]) + self.epsilon))

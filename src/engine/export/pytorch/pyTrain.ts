@@ -230,6 +230,7 @@ def main():
             x, t = inputs[local], targets[local]
             for p in params:
                 p.grad = None
+            optimizer.begin_batch()
             net, out = runner(x)
             losses = example_losses(model["loss"]["id"], OUTPUT_ACTIVATION, net, out, t, perceptron)
             batch_loss = float(losses.detach().sum())

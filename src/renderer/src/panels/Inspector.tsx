@@ -1,4 +1,4 @@
-import { INITS, NODE_KINDS, SCHEDULES, type Diagnostic, type ParamInfo, type ProjectNode } from '../../../engine/project'
+import { INITS, NODE_KINDS, optimizerNodeFormula, OPTIMIZERS_WITH_FORMS, SCHEDULES, type Diagnostic, type ParamInfo, type ProjectNode } from '../../../engine/project'
 import type { InitSpec, ScheduleSpec } from '../../../engine/spec'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
@@ -107,7 +107,13 @@ function NodeInspector({ node }: { node: ProjectNode }) {
             case 'enum': {
               const options = p.options ?? {}
               const current = String(params[p.key])
-              return (
+              // The update rule's formula, under the rule and its form: the text of what the engine runs.
+              const formula = node.kind === 'optimizer' && p.key === (OPTIMIZERS_WITH_FORMS.includes(node.params.optimizer) ? 'form' : 'optimizer') && (
+                <p key="formula" className="update-formula" data-testid="optimizer-formula" title="g = ∂E/∂w after regularisation and clipping">
+                  {optimizerNodeFormula(node.params)}
+                </p>
+              )
+              return [
                 <FieldRow key={p.key} label={p.label} description={options[current]?.description ?? p.description} problems={problems.map((d) => `${d.message} ${d.hint}`)}>
                   <select data-testid={testId} value={current} onChange={(e) => set(p.key, e.target.value, null)} title={p.description}>
                     {Object.entries(options).map(([id, o]) => (
@@ -116,8 +122,9 @@ function NodeInspector({ node }: { node: ProjectNode }) {
                       </option>
                     ))}
                   </select>
-                </FieldRow>
-              )
+                </FieldRow>,
+                formula,
+              ]
             }
             case 'init':
               return <InitEditor key={p.key} info={p} value={params[p.key] as InitSpec} problems={problems} onChange={(v, tag) => set(p.key, v, tag ?? null)} />
