@@ -10,14 +10,12 @@ import type { FileData } from '../../../engine/project'
 import { useDocument } from '../store/documentStore'
 import { initialCsvChoice } from './csvChoice'
 import { reopenDataFile } from './dataFileStore'
-import { DEFAULT_CHOICE, engine, get, prepareInEngine, replaceLoaded, set, type DataChoice } from './dataStore'
+import { DEFAULT_CHOICE, bytesOf, engine, get, set, type DataChoice } from './dataState'
+import { replaceLoaded } from './openData'
+import { prepareInEngine } from './applyData'
 import { rememberPrepared } from './preparedData'
 
 const inFlight = new Set<string>()
-
-async function bytesOf(file: File): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer())
-}
 
 /** The files `data` names, reopened; or the first reason one cannot be. */
 async function reopenAll(data: FileData): Promise<{ files: File[] } | { reason: string }> {

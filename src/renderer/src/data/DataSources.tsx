@@ -1,0 +1,148 @@
+/** Where data comes from: the user's files (chosen or dropped) or a built-in dataset. */
+import { useRef } from 'react'
+import { BUILTIN_CHOICES, type BuiltinChoiceId } from './builtins'
+import { openBuiltinData, openDataFiles, setChoice, useData } from './dataStore'
+
+const FILE_ACCEPT = '.csv,.tsv,.txt,.gz,.idx,.idx1-ubyte,.idx3-ubyte,application/gzip,text/csv'
+
+/** Files in a drop that are data (project files are the designer's). */
+export function dataFilesOf(list: FileList | null | undefined): File[] {
+  return Array.from(list ?? []).filter((f) => !/\.json$/i.test(f.name))
+}
+
+export function FilePicker() {
+  const input = useRef<HTMLInputElement>(null)
+  return (
+    <div
+      className="drop-zone"
+      data-testid="data-drop-zone"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        // The window listener opens the files; stop the canvas from seeing them too.
+        e.preventDefault()
+      }}
+    >
+      <div>
+        <strong>Drop a CSV file here</strong>, or an IDX images file with its labels file (
+        <code>.gz</code> is fine, add the <code>t10k</code> pair for a test set).
+      </div>
+      <button
+        type="button"
+        className="primary"
+        data-testid="data-choose"
+        onClick={() => input.current?.click()}
+      >
+        Choose files…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={FILE_ACCEPT}
+        hidden
+        data-testid="data-file-input"
+        onChange={(e) => {
+          const files = dataFilesOf(e.target.files)
+          e.target.value = ''
+          void openDataFiles(files)
+        }}
+      />
+      <div className="muted">Files are read, never changed. They stay on this computer.</div>
+    </div>
+  )
+}
+export function BuiltinPicker() {
+  const origin = useData((s) => s.origin)
+  const current = origin?.kind === 'builtin' ? origin.id : null
+  const info = current ? BUILTIN_CHOICES[current] : null
+  return (
+    <div className="builtin-picker">
+      <div className="builtin-list">
+        {(Object.keys(BUILTIN_CHOICES) as BuiltinChoiceId[]).map((id) => (
+          <button
+            key={id}
+            type="button"
+            className={id === current ? 'selected' : undefined}
+            aria-pressed={id === current}
+            data-testid={`builtin-${id}`}
+            title={BUILTIN_CHOICES[id].description}
+            onClick={() => void openBuiltinData(id)}
+          >
+            {BUILTIN_CHOICES[id].title}
+          </button>
+        ))}
+      </div>
+      {info && current && info.kind === 'points2d' && <PointsOptions current={current} />}
+      {info && <p className="muted builtin-description">{info.description}</p>}
+    </div>
+  )
+}
+
+/** A choice among numbers that re-opens the built-in dataset when changed. */
+function BuiltinCountSelect({
+  label,
+  testId,
+  value,
+  options,
+  onPick,
+}: {
+  label: string
+  testId: string
+  value: number
+  options: number[]
+  onPick: (n: number) => void
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} data-testid={testId} onChange={(e) => onPick(Number(e.target.value))}>
+        {options.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/** Noise, point count and (clusters) class count of a 2-D built-in dataset. */
+function PointsOptions({ current }: { current: BuiltinChoiceId }) {
+  const choice = useData((s) => s.choice)
+  const reopen = (change: Partial<typeof choice>) => {
+    setChoice(change)
+    void openBuiltinData(current)
+  }
+  return (
+    <div className="builtin-options">
+      <label>
+        Noise <output>{choice.noise.toFixed(2)}</output>
+        <input
+          type="range"
+          min={0}
+          max={0.5}
+          step={0.01}
+          value={choice.noise}
+          data-testid="builtin-noise"
+          onChange={(e) => reopen({ noise: Number(e.target.value) })}
+        />
+      </label>
+      <BuiltinCountSelect
+        label="Points"
+        testId="builtin-count"
+        value={choice.count}
+        options={[100, 200, 500, 1000]}
+        onPick={(count) => reopen({ count })}
+      />
+      {current === 'clusters' && (
+        <BuiltinCountSelect
+          label="Clusters"
+          testId="builtin-classes"
+          value={choice.classes}
+          options={[2, 3, 4, 5, 6, 7, 8]}
+          onPick={(classes) => reopen({ classes })}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,237 @@
+/**
+ * Opening data in the engine: the user's files (one CSV, or IDX images with labels and an
+ * optional test pair) or a built-in dataset. Errors go to the panel; the project is not touched.
+ */
+import * as Comlink from 'comlink'
+import { DEFAULT_MAX_BYTES, formatBytes, type DataErrorInfo } from '../../../engine/data'
+import type { FileData } from '../../../engine/project'
+import type { DataPreview } from '../../../engine/host/dataFiles'
+import { useDocument } from '../store/documentStore'
+import { preparedFor } from './preparedData'
+import { BUILTIN_CHOICES, fashionSampleFiles, type BuiltinChoiceId } from './builtins'
+import { initialCsvChoice } from './csvChoice'
+import { storedPathOf } from './dataFileStore'
+import {
+  bytesOf,
+  engine,
+  get,
+  problemOf,
+  set,
+  type DataChoice,
+  type DataOrigin,
+  type DataProblem,
+  type DataState,
+} from './dataState'
+
+const isCsvName = (name: string): boolean => /\.(csv|tsv|txt)(\.gz)?$/i.test(name)
+
+/** IDX by name (…-idx3-ubyte, .idx, .gz) — CSV otherwise; the engine checks the bytes. */
+function isIdxName(name: string): boolean {
+  return !isCsvName(name) && /ubyte|\.idx\d?|\.gz$/i.test(name)
+}
+
+/** Replace what is loaded (closing the old handle in the engine). */
+export async function replaceLoaded(
+  next: Pick<DataState, 'origin' | 'handle' | 'preview'>,
+): Promise<void> {
+  const old = get().handle
+  // Keep handles the project still uses (its training data).
+  const inUse = preparedFor(useDocument.getState().project.data)?.handle.split('/')[0]
+  if (old && old !== next.handle && old !== inUse) void (await engine()).closeData(old)
+  set({ ...next, prepared: null, problem: null })
+}
+
+/** Show `work`'s progress as `busy`; an exception becomes the panel's problem (`failure`). */
+async function whileBusy(
+  busy: string,
+  failure: (e: Error) => DataProblem,
+  work: () => Promise<void>,
+): Promise<void> {
+  set({ busy, problem: null })
+  try {
+    await work()
+  } catch (e) {
+    set({ problem: failure(e as Error) })
+  } finally {
+    set({ busy: null })
+  }
+}
+
+/** What an open call of the engine answers. */
+type OpenResult<P> =
+  { ok: true; value: { handle: string; preview: P } } | { ok: false; error: DataErrorInfo }
+
+/** Load what the engine opened and return its preview, or show why it could not be opened. */
+async function loadOpened<P extends DataPreview>(
+  r: OpenResult<P>,
+  origin: DataOrigin,
+  file: string | null,
+): Promise<P | null> {
+  if (!r.ok) {
+    set({ problem: { info: r.error, file, stage: 'open' } })
+    return null
+  }
+  await replaceLoaded({ origin, handle: r.value.handle, preview: r.value.preview })
+  return r.value.preview
+}
+
+/**
+ * Open files the user chose or dropped: one CSV, or IDX files (images, labels, optionally a
+ * test pair). Errors go to the panel (which opens); the project is not touched.
+ */
+export async function openDataFiles(files: File[]): Promise<void> {
+  set({ dialogOpen: true, tab: 'files' })
+  if (files.length === 0) return
+  const problem = filesProblem(files)
+  if (problem) set({ problem })
+  else if (!isIdxName(files[0].name))
+    await openCsvFile(files[0], { header: undefined, preamble: undefined, columnTypes: {} })
+  else await openIdxFiles(files)
+}
+
+/** Why these files cannot be opened together: more than one CSV, or more bytes than the engine takes. */
+function filesProblem(files: File[]): DataProblem | null {
+  const csv = files.filter((f) => !isIdxName(f.name))
+  if (csv.length > 0 && (csv.length > 1 || files.length > 1)) {
+    return problemOf(
+      `${files.length} files were chosen, including ${csv.map((f) => `"${f.name}"`).join(', ')}.`,
+      'Choose one CSV file, or IDX files (an images file and its labels file).',
+      null,
+    )
+  }
+  // Refuse before reading: a file bigger than the engine's memory limit would only fail later.
+  const total = files.reduce((n, f) => n + f.size, 0)
+  if (total <= DEFAULT_MAX_BYTES) return null
+  return {
+    info: {
+      name: 'DataError',
+      code: 'tooBig',
+      message: `${files.map((f) => `"${f.name}"`).join(' and ')} ${files.length === 1 ? 'is' : 'are'} ${formatBytes(total)}, more than the limit of ${formatBytes(DEFAULT_MAX_BYTES)}.`,
+      hint: 'Use a smaller file (fewer rows or a sample).',
+      expected: DEFAULT_MAX_BYTES,
+      actual: total,
+    },
+    file: files.map((f) => f.name).join(', '),
+    stage: 'open',
+  }
+}
+
+/** How a CSV is read: the header, preamble and column kinds forced, or detected. */
+type CsvReadOptions = Pick<DataChoice, 'header' | 'preamble' | 'columnTypes'>
+
+const readOptionsOf = (o: CsvReadOptions) => ({
+  ...(o.header !== undefined ? { header: o.header } : {}),
+  ...(o.preamble !== undefined ? { preamble: o.preamble } : {}),
+  ...(Object.keys(o.columnTypes).length > 0 ? { columnTypes: o.columnTypes } : {}),
+})
+
+/** The project's CSV data section when it names this file (so its choices come back). */
+function projectCsvFor(file: File): FileData | null {
+  const data = useDocument.getState().project.data
+  return data.kind === 'file' && data.format === 'csv' && data.path === storedPathOf(file)
+    ? data
+    : null
+}
+
+/**
+ * Open a CSV. A fresh pick takes the project's choices when the project uses this file, else
+ * the defaults; re-reading with other read options (`reread`) keeps the panel's choices.
+ */
+export async function openCsvFile(file: File, read: CsvReadOptions, reread = false): Promise<void> {
+  const failure = (e: Error) =>
+    problemOf(
+      `Could not read "${file.name}": ${e.message}`,
+      'Try opening the file again.',
+      file.name,
+    )
+  await whileBusy(`Reading ${file.name}…`, failure, async () => {
+    const bytes = await bytesOf(file)
+    const r = await (
+      await engine()
+    ).openCsv(file.name, Comlink.transfer(bytes, [bytes.buffer]), readOptionsOf(read))
+    const preview = await loadOpened(r, { kind: 'csv', file }, file.name)
+    if (!preview) {
+      failedCsv = { file, read }
+      return
+    }
+    const keep = { ...get().choice, ...read }
+    set({ choice: initialCsvChoice(preview, keep, reread ? null : projectCsvFor(file)) })
+  })
+}
+
+/** Open IDX files: images, their labels, and optionally a test pair. */
+export async function openIdxFiles(files: File[], labelNames?: string[]): Promise<void> {
+  const names = files.map((f) => f.name).join(', ')
+  const failure = (e: Error) =>
+    problemOf(`Could not read ${names}: ${e.message}`, 'Try opening the files again.', names)
+  await whileBusy(`Reading ${names}…`, failure, async () => {
+    const list = await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) })),
+    )
+    const transfer = Comlink.transfer(
+      list,
+      list.map((f) => f.bytes.buffer as ArrayBuffer),
+    )
+    const r = await (await engine()).openIdx(transfer, labelNames ? { labelNames } : {})
+    await loadOpened(r, { kind: 'idx', files }, names)
+  })
+}
+
+/** Re-read the CSV with the header row, the preamble or a column's kind forced (or detected). */
+export async function rereadCsv(patch: Partial<CsvReadOptions>): Promise<void> {
+  const origin = get().origin
+  const c = get().choice
+  if (origin?.kind === 'csv')
+    await openCsvFile(
+      origin.file,
+      { header: c.header, preamble: c.preamble, columnTypes: c.columnTypes, ...patch },
+      true,
+    )
+}
+
+/** The CSV that failed to open last, to read it again with a column's kind forced. */
+let failedCsv: { file: File; read: CsvReadOptions } | null = null
+
+/** Read the CSV that just failed with `column` as categorical (the notANumber error's way out). */
+export async function readFailedCsvAsCategorical(column: string): Promise<void> {
+  if (!failedCsv) return
+  const { file, read } = failedCsv
+  failedCsv = null
+  await openCsvFile(file, {
+    ...read,
+    columnTypes: { ...read.columnTypes, [column]: 'categorical' },
+  })
+}
+
+/** Re-read the CSV with the header row forced on or off (or detected). */
+export async function setCsvHeader(header: boolean | undefined): Promise<void> {
+  await rereadCsv({ header })
+}
+/** Preview a built-in dataset (with the current noise and count). */
+export async function openBuiltinData(id: BuiltinChoiceId): Promise<void> {
+  const info = BUILTIN_CHOICES[id]
+  const failure = (e: Error) =>
+    problemOf(`Could not make the dataset: ${e.message}`, 'Try again.', null)
+  await whileBusy(`Making ${info.title}…`, failure, async () => {
+    if (id === 'fashionSample') {
+      const files = await fashionSampleFiles()
+      await openIdxFiles(files, [...info.labelNames!])
+      if (get().origin?.kind === 'idx') set({ origin: { kind: 'builtin', id } })
+      return
+    }
+    await loadOpened(
+      await (await engine()).openBuiltin(id, builtinOptions(id)),
+      { kind: 'builtin', id },
+      null,
+    )
+  })
+}
+
+/** The options of a built-in dataset from the panel's choice. */
+export function builtinOptions(id: BuiltinChoiceId): Record<string, number> {
+  const c = get().choice
+  if (BUILTIN_CHOICES[id].kind !== 'points2d') return {}
+  return id === 'clusters'
+    ? { noise: c.noise, count: c.count, classes: c.classes }
+    : { noise: c.noise, count: c.count }
+}
