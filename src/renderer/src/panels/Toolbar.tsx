@@ -9,6 +9,8 @@ import { openModelDialog, openProjectDialog } from '../files/desktopDocument'
 import { TRAIN_LABEL, runStatusOf, useTrainButton, type TrainAction } from '../training/trainButton'
 import { useTraining } from '../training/trainingStore'
 import { ExportMenu } from '../files/ExportMenu'
+import { ExperimentsDialog } from '../experiments/ExperimentsDialog'
+import { experimentsUi } from '../experiments/experimentsStore'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl+'
@@ -90,6 +92,10 @@ export function Toolbar() {
         <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
           Examples
         </button>
+        <button type="button" data-testid="cmd-experiments" onClick={() => experimentsUi.show()} title="Experiments: gradient descent on a function you type, optimizers side by side on error surfaces">
+          Experiments
+        </button>
+        <ExperimentsDialog />
       </nav>
       <nav className="toolbar-group" aria-label="Edit">
         <button type="button" data-testid="cmd-undo" onClick={cmd.undo} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">

@@ -1,0 +1,70 @@
+/**
+ * The optimizer playground (issue 16, Assignment 6 Q1): gradient descent on f(x) as typed, with
+ * three learning rates from x = 0; and the optimizers side by side on a 2-D surface.
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+/** x ← x − η·f′(x) by hand for f(x) = ¼x⁴ − 3x³ + 7x − 5 (f′(x) = x³ − 9x² + 7): f after n steps. */
+function handDescent(eta: number, n: number): number {
+  let x = 0
+  for (let i = 0; i < n; i++) x -= eta * (x ** 3 - 9 * x ** 2 + 7)
+  return x ** 4 / 4 - 3 * x ** 3 + 7 * x - 5
+}
+
+async function openPlayground(page: Page, tab: 'playground1d' | 'playground2d'): Promise<void> {
+  await page.getByTestId('cmd-experiments').click()
+  await page.getByTestId(`experiments-tab-${tab}`).click()
+}
+
+test('Q1: three learning rates from x = 0; the table of f after 30 iterations agrees with a hand computation', async ({ page }) => {
+  await page.goto('/')
+  await openPlayground(page, 'playground1d')
+  // Typed as in the lecture, with its own typography.
+  await page.getByTestId('pg1-expression').fill('¼x⁴ − 3x³ + 7x − 5')
+  await page.getByTestId('pg1-start').fill('0')
+  await page.getByTestId('pg1-rates').fill('0.01, 0.05, 0.1')
+  await page.getByTestId('pg1-iterations').fill('30')
+  await expect(page.getByTestId('pg1-row-30')).toBeVisible()
+  const rates = [0.01, 0.05, 0.1]
+  for (const [i, eta] of rates.entries()) {
+    const cell = page.getByTestId(`pg1-f-${i}-30`)
+    expect(Number(await cell.getAttribute('data-f'))).toBeCloseTo(handDescent(eta, 30), 10)
+    await expect(cell).toHaveText(String(Number(handDescent(eta, 30).toPrecision(8))).replace('-', '−'))
+  }
+  // The local minimum ≈ −8.9775 (x ≈ −0.8433); η = 0.05 has the lowest f after 30 steps.
+  await expect(page.getByTestId('pg1-summary-1')).toHaveAttribute('data-best', 'true')
+  await expect(page.getByTestId('pg1-summary-1')).toContainText('η = 0.05: f = −8.9775139 at x = −0.84329359 after 30 iterations ★ lowest f')
+  await expect(page.getByTestId('pg1-chart')).toBeVisible()
+  // A typo is pointed at, not evaluated.
+  await page.getByTestId('pg1-expression').fill('x^4/4 - 3x^^3')
+  await expect(page.getByTestId('pg1-problem')).toHaveText('“^” needs a number or variable before it. (at character 12)')
+  // Too large a step diverges and says so.
+  await page.getByTestId('pg1-expression').fill('x^4/4 - 3x^3 + 7x - 5')
+  await page.getByTestId('pg1-rates').fill('0.05, 1')
+  await expect(page.getByTestId('pg1-summary-1')).toContainText('diverged after')
+})
+
+test('2-D: the optimizers side by side on the ravine, step by step, with their paths on the contour plot', async ({ page }) => {
+  await page.goto('/')
+  await openPlayground(page, 'playground2d')
+  await page.getByTestId('pg2-surface').selectOption('ravine')
+  await page.getByTestId('pg2-iterations').fill('100')
+  await expect(page.getByTestId('pg2-at')).toHaveText('iteration 100 / 100')
+  for (const o of ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']) await expect(page.getByTestId(`pg2-path-${o}`)).toHaveAttribute('data-points', '101')
+  // Momentum gets much further down the shallow valley than plain descent in 100 steps.
+  const f = async (o: string) => Number(await page.getByTestId(`pg2-row-${o}`).getAttribute('data-f'))
+  expect(await f('momentum')).toBeLessThan((await f('sgd')) / 10)
+  // Step by step from the start.
+  await page.getByTestId('pg2-reset').click()
+  await expect(page.getByTestId('pg2-at')).toHaveText('iteration 0 / 100')
+  await page.getByTestId('pg2-step').click()
+  await page.getByTestId('pg2-step').click()
+  await expect(page.getByTestId('pg2-at')).toHaveText('iteration 2 / 100')
+  await expect(page.getByTestId('pg2-path-adam')).toHaveAttribute('data-points', '3')
+  // Rosenbrock, with the momentum EMA form added.
+  await page.getByTestId('pg2-surface').selectOption('rosenbrock')
+  await page.getByTestId('pg2-use-momentumEma').check()
+  await page.getByTestId('pg2-end').click()
+  await expect(page.getByTestId('pg2-path-momentumEma')).toHaveAttribute('data-points', '101')
+  await page.getByTestId('experiments').screenshot({ path: 'test-results/playground-2d.png' })
+})
