@@ -24,50 +24,30 @@ interface IdxType {
   write: (view: DataView, offset: number, value: number) => void
 }
 
+/** The DataView accessors of an element type (`getInt16`/`setInt16` …). */
+type ViewType = 'Uint8' | 'Int8' | 'Int16' | 'Int32' | 'Float32' | 'Float64'
+
+/** An element type: its code, its typed array and its big-endian DataView accessors. */
+function idxType(code: number, Array: { new (n: number): IdxData; BYTES_PER_ELEMENT: number }, viewType: ViewType): IdxType {
+  const get = `get${viewType}` as const
+  const set = `set${viewType}` as const
+  return {
+    code,
+    bytes: Array.BYTES_PER_ELEMENT,
+    create: (n) => new Array(n),
+    read: (v, o) => v[get](o, false),
+    write: (v, o, x) => v[set](o, x, false),
+  }
+}
+
 /** The six IDX element types, keyed by name. */
 export const IDX_TYPES = {
-  ubyte: {
-    code: 0x08,
-    bytes: 1,
-    create: (n) => new Uint8Array(n),
-    read: (v, o) => v.getUint8(o),
-    write: (v, o, x) => v.setUint8(o, x),
-  },
-  byte: {
-    code: 0x09,
-    bytes: 1,
-    create: (n) => new Int8Array(n),
-    read: (v, o) => v.getInt8(o),
-    write: (v, o, x) => v.setInt8(o, x),
-  },
-  short: {
-    code: 0x0b,
-    bytes: 2,
-    create: (n) => new Int16Array(n),
-    read: (v, o) => v.getInt16(o, false),
-    write: (v, o, x) => v.setInt16(o, x, false),
-  },
-  int: {
-    code: 0x0c,
-    bytes: 4,
-    create: (n) => new Int32Array(n),
-    read: (v, o) => v.getInt32(o, false),
-    write: (v, o, x) => v.setInt32(o, x, false),
-  },
-  float: {
-    code: 0x0d,
-    bytes: 4,
-    create: (n) => new Float32Array(n),
-    read: (v, o) => v.getFloat32(o, false),
-    write: (v, o, x) => v.setFloat32(o, x, false),
-  },
-  double: {
-    code: 0x0e,
-    bytes: 8,
-    create: (n) => new Float64Array(n),
-    read: (v, o) => v.getFloat64(o, false),
-    write: (v, o, x) => v.setFloat64(o, x, false),
-  },
+  ubyte: idxType(0x08, Uint8Array, 'Uint8'),
+  byte: idxType(0x09, Int8Array, 'Int8'),
+  short: idxType(0x0b, Int16Array, 'Int16'),
+  int: idxType(0x0c, Int32Array, 'Int32'),
+  float: idxType(0x0d, Float32Array, 'Float32'),
+  double: idxType(0x0e, Float64Array, 'Float64'),
 } satisfies Record<IdxTypeId, IdxType>
 
 /** A parsed IDX file: `dims` (e.g. [60000, 28, 28]) and the row-major elements. */
@@ -102,51 +82,15 @@ function idxTypeByCode(code: number): IdxTypeId | undefined {
  */
 export function parseIdx(input: Uint8Array, options: IdxParseOptions = {}): IdxArray {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
-  const name = options.name ? `"${options.name}"` : 'the file'
+  const what = options.name ? `"${options.name}"` : 'the file'
+  const name = capital(what)
   if (input.length === 0) {
-    throw new DataError('emptyFile', `${capital(name)} is empty (0 bytes).`, {
+    throw new DataError('emptyFile', `${name} is empty (0 bytes).`, {
       hint: 'Choose the file again; it may not have been saved or copied completely.',
     })
   }
-  const bytes = isGzip(input) ? gunzip(input, maxBytes, name, options.inflate) : input
-  if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) {
-    const got = Array.from(bytes.subarray(0, 4), HEX).join(' ')
-    throw new DataError(
-      'badIdxMagic',
-      `${capital(name)} is not an IDX file: it starts with ${got}, but IDX files start with 0x00 0x00.`,
-      {
-        byteOffset: 0,
-        hint: looksLikeText(bytes)
-          ? 'This looks like a text file; load it as CSV instead.'
-          : 'Choose an IDX file such as train-images-idx3-ubyte(.gz).',
-      },
-    )
-  }
-  const type = idxTypeByCode(bytes[2])
-  if (type === undefined) {
-    throw new DataError(
-      'unknownIdxType',
-      `${capital(name)} has an unknown IDX element type ${HEX(bytes[2])} at byte 2.`,
-      {
-        byteOffset: 2,
-        hint: 'IDX element types are 0x08 (ubyte), 0x09 (byte), 0x0B (short), 0x0C (int), 0x0D (float) and 0x0E (double).',
-      },
-    )
-  }
-  const rank = bytes[3]
-  const headerBytes = 4 + 4 * rank
-  if (bytes.length < headerBytes) {
-    throw new DataError(
-      'truncatedIdx',
-      `${capital(name)} is cut short: its header needs ${headerBytes} bytes but the file has ${bytes.length}.`,
-      {
-        byteOffset: bytes.length,
-        expected: headerBytes,
-        actual: bytes.length,
-        hint: 'The download or copy was probably interrupted; get the file again.',
-      },
-    )
-  }
+  const bytes = isGzip(input) ? gunzip(input, maxBytes, what, options.inflate) : input
+  const { type, rank, headerBytes } = idxHeader(bytes, name)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const dims: number[] = []
   let count = 1
@@ -155,45 +99,73 @@ export function parseIdx(input: Uint8Array, options: IdxParseOptions = {}): IdxA
     dims.push(size)
     count *= size
   }
-  const elementBytes = IDX_TYPES[type].bytes
-  const dataBytes = count * elementBytes
-  checkSize(dataBytes, maxBytes, `${capital(name)} (${dims.join('×')} ${type})`)
-  const expected = headerBytes + dataBytes
-  if (bytes.length < expected) {
+  const dataBytes = count * IDX_TYPES[type].bytes
+  checkSize(dataBytes, maxBytes, `${name} (${dims.join('×')} ${type})`)
+  checkIdxLength(bytes.length, headerBytes + dataBytes, `${dims.join('×')} ${type}`, name)
+  return { type, dims, data: idxElements(bytes, view, type, headerBytes, count) }
+}
+
+/**
+ * The magic's element type and rank, and the header's length.
+ * @throws DataError `badIdxMagic`, `unknownIdxType`, `truncatedIdx`.
+ */
+function idxHeader(bytes: Uint8Array, name: string): { type: IdxTypeId; rank: number; headerBytes: number } {
+  if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) {
+    const got = Array.from(bytes.subarray(0, 4), HEX).join(' ')
+    throw new DataError('badIdxMagic', `${name} is not an IDX file: it starts with ${got}, but IDX files start with 0x00 0x00.`, {
+      byteOffset: 0,
+      hint: looksLikeText(bytes) ? 'This looks like a text file; load it as CSV instead.' : 'Choose an IDX file such as train-images-idx3-ubyte(.gz).',
+    })
+  }
+  const type = idxTypeByCode(bytes[2])
+  if (type === undefined) {
+    throw new DataError('unknownIdxType', `${name} has an unknown IDX element type ${HEX(bytes[2])} at byte 2.`, {
+      byteOffset: 2,
+      hint: 'IDX element types are 0x08 (ubyte), 0x09 (byte), 0x0B (short), 0x0C (int), 0x0D (float) and 0x0E (double).',
+    })
+  }
+  const rank = bytes[3]
+  const headerBytes = 4 + 4 * rank
+  if (bytes.length < headerBytes) {
+    throw new DataError('truncatedIdx', `${name} is cut short: its header needs ${headerBytes} bytes but the file has ${bytes.length}.`, {
+      byteOffset: bytes.length,
+      expected: headerBytes,
+      actual: bytes.length,
+      hint: 'The download or copy was probably interrupted; get the file again.',
+    })
+  }
+  return { type, rank, headerBytes }
+}
+
+/**
+ * The file is exactly as long as its header says (`shape` names what it holds, e.g. "60000×28×28 ubyte").
+ * @throws DataError `truncatedIdx`, `idxTrailingBytes`.
+ */
+function checkIdxLength(actual: number, expected: number, shape: string, name: string): void {
+  if (actual < expected) {
     throw new DataError(
       'truncatedIdx',
-      `${capital(name)} is cut short: ${dims.join('×')} ${type} values need ${expected} bytes but the file has ${bytes.length} (${formatBytes(expected - bytes.length)} missing).`,
-      {
-        byteOffset: bytes.length,
-        expected,
-        actual: bytes.length,
-        hint: 'The download or copy was probably interrupted; get the file again.',
-      },
+      `${name} is cut short: ${shape} values need ${expected} bytes but the file has ${actual} (${formatBytes(expected - actual)} missing).`,
+      { byteOffset: actual, expected, actual, hint: 'The download or copy was probably interrupted; get the file again.' },
     )
   }
-  if (bytes.length > expected) {
+  if (actual > expected) {
     throw new DataError(
       'idxTrailingBytes',
-      `${capital(name)} has ${bytes.length - expected} bytes more than its header announces (${dims.join('×')} ${type} = ${expected} bytes); the extra data starts at byte ${expected}.`,
-      {
-        byteOffset: expected,
-        expected,
-        actual: bytes.length,
-        hint: 'The header does not match the data; the file may be damaged or not an IDX file.',
-      },
+      `${name} has ${actual - expected} bytes more than its header announces (${shape} = ${expected} bytes); the extra data starts at byte ${expected}.`,
+      { byteOffset: expected, expected, actual, hint: 'The header does not match the data; the file may be damaged or not an IDX file.' },
     )
   }
-  if (type === 'ubyte') return { type, dims, data: bytes.subarray(headerBytes, expected) }
-  if (type === 'byte')
-    return {
-      type,
-      dims,
-      data: new Int8Array(bytes.buffer, bytes.byteOffset + headerBytes, count).slice(),
-    }
+}
+
+/** The elements after the header: ubyte as a view on the bytes, other types decoded into their typed array. */
+function idxElements(bytes: Uint8Array, view: DataView, type: IdxTypeId, headerBytes: number, count: number): IdxData {
+  if (type === 'ubyte') return bytes.subarray(headerBytes, headerBytes + count)
+  if (type === 'byte') return new Int8Array(bytes.buffer, bytes.byteOffset + headerBytes, count).slice()
   const t = IDX_TYPES[type]
   const data = t.create(count)
-  for (let i = 0, o = headerBytes; i < count; i++, o += elementBytes) data[i] = t.read(view, o)
-  return { type, dims, data }
+  for (let i = 0, o = headerBytes; i < count; i++, o += t.bytes) data[i] = t.read(view, o)
+  return data
 }
 
 /**
