@@ -11,6 +11,9 @@ const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'w
 const nodeBuiltins = ['node:*']
 const nodePaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }))
 
+// zod runs jitless under the app's CSP only when imported through the engine's configured module.
+const zodOnlyThroughSchema = { group: ['zod', 'zod/*'], message: "Import z from src/engine/schema/z.ts: it configures zod jitless for the app's Content-Security-Policy." }
+
 export const engineBoundary = {
   files: ['src/engine/**/*.ts'],
   ignores: ['src/engine/host/node/**', 'src/engine/host/web/**', 'src/engine/host/rpc/**'],
@@ -21,6 +24,7 @@ export const engineBoundary = {
         { group: nodeBuiltins, message: 'The engine is pure TypeScript: Node APIs belong in src/engine/host/node.' },
         { group: ['electron', 'electron/*'], message: 'The engine never imports Electron.' },
         { group: ['react', 'react-dom', '@xyflow/*', '**/renderer/**'], message: 'The engine never imports UI code.' },
+        zodOnlyThroughSchema,
       ],
     }],
     'no-restricted-globals': ['error',
@@ -62,6 +66,7 @@ export default tseslint.config(
         patterns: [
           { group: ['electron', 'electron/*'], message: 'The renderer never imports Electron: use the preload bridge.' },
           { group: nodeBuiltins, message: 'The renderer never imports Node APIs.' },
+          zodOnlyThroughSchema,
         ],
       }],
     },

@@ -13,6 +13,19 @@ import type { ActivationId } from './nn/activations'
 import type { InitId } from './nn/init'
 import type { LossId } from './nn/losses'
 import type { OptimizerFormId, OptimizerId } from './nn/optimizers'
+import type { precision } from './schema/fields'
+import type {
+  activationSpec,
+  batchSpec,
+  earlyStoppingSpec,
+  initSpec,
+  lossSpec,
+  optimizerSpec,
+  regularizationSpec,
+  scheduleSpec,
+  trainingSpec,
+} from './schema/engineSpec'
+import type { z } from './schema/z'
 
 /** Ids are the keys of the engine's registries (`nn/*.ts`): the single list. */
 export type { ActivationId, InitId, LossId, OptimizerFormId, OptimizerId }
@@ -20,29 +33,22 @@ export type { ActivationId, InitId, LossId, OptimizerFormId, OptimizerId }
 export const SPEC_VERSION = 1 as const
 
 /** Number type used for parameters and arithmetic. float64 reproduces the lectures' digits. */
-export type Precision = 'float64' | 'float32'
+export type Precision = z.output<typeof precision>
 
-export interface ActivationSpec {
-  id: ActivationId
-  /** Slope a of `linear` (f(x) = a·x). Default 1. */
-  slope?: number
-  /** Negative-side slope α of `leakyRelu`. Default 0.01. */
-  alpha?: number
-  /** Standard deviation of the Gaussian noise of `noisyRelu` (training only). Default 1. */
-  noiseStd?: number
-}
-
-export interface InitSpec {
-  id: InitId
-  /** `constant`. */
-  value?: number
-  /** `uniform(low, high)`. */
-  low?: number
-  high?: number
-  /** `normal(mean, std)`. */
-  mean?: number
-  std?: number
-}
+/*
+ * The parts files store as they are: inferred from their schemas (`schema/engineSpec.ts`), which
+ * the model file's checks and the engine's own checks use.
+ */
+export type ActivationSpec = z.output<typeof activationSpec>
+export type InitSpec = z.output<typeof initSpec>
+export type LossSpec = z.output<typeof lossSpec>
+export type OptimizerSpec = z.output<typeof optimizerSpec>
+/** constant · step (η·factor every `every` epochs) · piecewise (values[i] from boundaries[i−1] on) · exponential (η0·gamma^epoch). */
+export type ScheduleSpec = z.output<typeof scheduleSpec>
+export type RegularizationSpec = z.output<typeof regularizationSpec>
+export type BatchSpec = z.output<typeof batchSpec>
+export type EarlyStoppingSpec = z.output<typeof earlyStoppingSpec>
+export type TrainingSpec = z.output<typeof trainingSpec>
 
 /**
  * Where a layer reads from. A network is a graph of layers listed in topological order: each
@@ -117,68 +123,6 @@ export interface ConcatLayerSpec extends LayerLinks {
 }
 
 export type LayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSpec | AddLayerSpec | ConcatLayerSpec
-
-export interface LossSpec {
-  id: LossId
-  /**
-   * How per-example losses combine over a batch: `mean` is the lectures' mini-batch rule
-   * w ← w − η/|B|·Σ∂C_i/∂w; `sum` adds the per-example gradients.
-   */
-  reduction: 'mean' | 'sum'
-}
-
-export interface OptimizerSpec {
-  id: OptimizerId
-  learningRate: number
-  /** α of `momentum`/`nesterov`, λ of `momentumEma`. */
-  momentum?: number
-  /** `momentum`/`nesterov` only: as the lectures' source writes it (default) or as PyTorch. */
-  form?: OptimizerFormId
-  /** Decay ρ of `rmsprop`. */
-  rho?: number
-  beta1?: number
-  beta2?: number
-  epsilon?: number
-}
-
-export type ScheduleSpec =
-  | { id: 'constant' }
-  /** η multiplied by `factor` every `every` epochs. */
-  | { id: 'step'; every: number; factor: number }
-  /** η = values[i] from epoch boundaries[i-1] on (values has one more entry than boundaries). */
-  | { id: 'piecewise'; boundaries: number[]; values: number[] }
-  /** η = η0·gamma^epoch. */
-  | { id: 'exponential'; gamma: number }
-
-export interface RegularizationSpec {
-  /** λ of L2 weight decay (applies to weights, not biases). 0 = off. */
-  l2: number
-  /** λ of L1. 0 = off. */
-  l1: number
-  /** Clip each gradient entry to ±clipValue. Absent = off. */
-  clipValue?: number
-  /** Rescale the whole gradient so its L2 norm is at most clipNorm. Absent = off. */
-  clipNorm?: number
-}
-
-export type BatchSpec = { mode: 'online' } | { mode: 'full' } | { mode: 'mini'; size: number }
-
-export interface EarlyStoppingSpec {
-  patience: number
-  minDelta: number
-  restoreBest: boolean
-}
-
-export interface TrainingSpec {
-  batch: BatchSpec
-  maxEpochs: number
-  shuffle: boolean
-  /** Stop once the training loss is at or below this. */
-  targetLoss?: number
-  /** Fraction of the training data held out for validation (seeded split). 0 = none. */
-  validationFraction: number
-  earlyStopping?: EarlyStoppingSpec
-}
 
 export interface ModelSpec {
   inputSize: number

@@ -246,7 +246,7 @@ describe('training API: controls', () => {
     const t = await api.trace('m', 0)
     // w5⁺ = w5 − η·∂E/∂w5 with η = 0.25 and ∂E/∂w5 = 0.082167041.
     expect(t.layers[1].weightsAfter[0][0]).toBeCloseTo(0.4 - 0.25 * 0.082167041, 9)
-    await expect(api.setOptimizerSettings('m', { learningRate: -1 })).rejects.toThrow(RangeError)
+    await expect(api.setOptimizerSettings('m', { learningRate: -1 })).rejects.toThrow('learningRate must be a number ≥ 0.')
   })
 
   it('the decision-boundary picture for XOR changes while it trains', async () => {

@@ -12,6 +12,7 @@
  */
 import type { EngineSpec } from '../spec'
 import { createSession, type Session, type StepUnit } from '../train'
+import { checkOptimizerSettings } from '../train/validate'
 import { parameterCount } from '../nn/network'
 import type { EngineHostIo } from './io'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
@@ -137,12 +138,7 @@ export class TrainingRun {
   /** Change η and the optimizer's hyper-parameters mid-run (its state — velocities, moments — is kept). */
   async setOptimizerSettings(settings: OptimizerSettings): Promise<RunProgress> {
     const o = this.spec.optimizer
-    for (const key of ['learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon'] as const) {
-      const v = settings[key]
-      if (v === undefined) continue
-      if (!Number.isFinite(v) || v < 0) throw new RangeError(`${key} must be a non-negative number, got ${v}`)
-      o[key] = v
-    }
+    Object.assign(o, checkOptimizerSettings(settings))
     this.session.setOptimizerSettings(o)
     if (this.state !== 'running') await this.flush()
     return this.progress()

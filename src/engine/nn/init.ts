@@ -17,7 +17,16 @@ export interface Fan {
   nOut: number
 }
 
-export type Initializer = (spec: InitSpec, fan: Fan, rng: Rng) => number
+/** The numbers an initialiser may read (an `InitSpec` without its id). */
+export interface InitNumbers {
+  value?: number
+  low?: number
+  high?: number
+  mean?: number
+  std?: number
+}
+
+export type Initializer = (spec: InitNumbers, fan: Fan, rng: Rng) => number
 
 /** An initialiser's registry entry: `sample` gives one value per call. */
 export interface InitDef extends Described {

@@ -1,7 +1,9 @@
 /**
  * What a training session reports and accepts: progress, epoch metrics, evaluations, options.
  */
-import type { Dataset, OptimizerSpec } from '../spec'
+import type { Dataset } from '../spec'
+import type { optimizerSettings } from '../schema/engineSpec'
+import type { z } from '../schema/z'
 
 export type StepUnit = 'example' | 'batch' | 'epoch'
 
@@ -93,4 +95,4 @@ export interface RunningTotals {
 }
 
 /** Optimizer settings that may change mid-run (absent fields stay as they are). */
-export type OptimizerSettings = Partial<Pick<OptimizerSpec, 'learningRate' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon'>>
+export type OptimizerSettings = z.output<typeof optimizerSettings>

@@ -8,6 +8,8 @@ import { layerKindOf } from '../nn/layers'
 import { INPUT_SOURCE, layerSources, sum } from '../nn/topology'
 import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
+import { optimizerSettings } from '../schema/engineSpec'
+import { checkWith } from '../schema/issues'
 
 /** Widest layer (units) and most weights a network may have (memory stays in the hundreds of MB). */
 const MAX_LAYER_WIDTH = 65_536
@@ -61,14 +63,9 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   if (!ds.targets && !ds.labels) throw specError('The dataset has neither targets nor labels.')
 }
 
-/** The settings given (absent keys left out), or a SpecError: each must be finite and non-negative. */
+/** The settings given (absent keys left out), or a SpecError naming the first bad one. */
 export function checkOptimizerSettings(settings: OptimizerSettings): OptimizerSettings {
-  const given: OptimizerSettings = {}
-  for (const key of ['learningRate', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon'] as const) {
-    const v = settings[key]
-    if (v === undefined) continue
-    if (!(Number.isFinite(v) && v >= 0)) throw specError(`${key} must be a non-negative number, got ${v}.`)
-    given[key] = v
-  }
-  return given
+  const checked = checkWith(optimizerSettings, settings, '')
+  if (!checked.ok) throw specError(`${checked.errors[0].path.slice(1)} ${checked.errors[0].message}.`)
+  return checked.value
 }
