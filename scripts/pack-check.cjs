@@ -29,6 +29,7 @@ const HARMLESS_HOSTS = {
   'github.com': 'a comment in a bundled library',
   'rolldown.rs': "a link in the bundler's error message for a missing require()",
   'developers.google.com': "a @see link in protobufjs's comments (ONNX export)",
+  'json-schema.org': "JSON Schema dialect names ($schema) in zod's JSON Schema emitter: identifiers, never fetched",
 }
 
 const targetsOf = (platform) => (platform?.target ?? []).map((t) => (typeof t === 'string' ? { target: t, arch: [] } : t))

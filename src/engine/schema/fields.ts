@@ -48,15 +48,22 @@ function bounded(schema: z.ZodNumber, info: NumberInfo): z.ZodNumber {
 const notANumber = (info: NumberInfo) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `is missing (must be ${describeNumber(info)})` : `must be ${describeNumber(info)}`
 
+/** Only the bounds of `o` (declarations pass labels and defaults along with them). */
+function boundsOf(o: Bounds, int: boolean): NumberInfo {
+  const info: NumberInfo = { int }
+  for (const key of ['min', 'max', 'exclusiveMin', 'exclusiveMax'] as const) if (o[key] !== undefined) info[key] = o[key]
+  return info
+}
+
 /** A finite number within `bounds`. */
 export function number(bounds: Bounds = {}): z.ZodNumber {
-  const info = { ...bounds, int: false }
+  const info = boundsOf(bounds, false)
   return bounded(z.number({ error: notANumber(info) }), info)
 }
 
 /** A whole number within `bounds`. */
 export function int(bounds: Bounds = {}): z.ZodNumber {
-  const info = { ...bounds, int: true }
+  const info = boundsOf(bounds, true)
   return bounded(z.int({ error: notANumber(info) }), info)
 }
 
