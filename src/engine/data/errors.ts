@@ -127,3 +127,12 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`
   return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`
 }
+
+/**
+ * An array shape for a message: "60000×28×28". A damaged IDX header can announce up to 255
+ * dimensions, so a long shape is cut to its ends and its rank, keeping the message readable.
+ */
+export function formatShape(dims: readonly number[]): string {
+  if (dims.length <= 6) return dims.join('×')
+  return `${dims.slice(0, 3).join('×')}×…×${dims.slice(-2).join('×')} (${dims.length} dimensions)`
+}

@@ -103,3 +103,23 @@ describe('idxToDataset', () => {
     expect(ds.targetSize).toBe(301)
   })
 })
+
+describe('a damaged header that announces many dimensions', () => {
+  // Found by the fuzz suite (seed 701485462): a mutated magic number announced 132 dimensions and
+  // the message listed all of them (1,485 characters).
+  it('is refused with a short message naming the shape by its ends and its rank', () => {
+    const rank = 132
+    const bytes = new Uint8Array(4 + 4 * rank)
+    const view = new DataView(bytes.buffer)
+    view.setUint32(0, 0x0800 | rank)
+    for (let d = 0; d < rank; d++) view.setUint32(4 + 4 * d, 1000 + d)
+    let message = ''
+    try {
+      parseIdx(bytes, { name: 'images' })
+    } catch (e) {
+      message = (e as Error).message
+    }
+    expect(message).toMatch(/^"images" \(1000×1001×1002×…×1130×1131 \(132 dimensions\) ubyte\)/)
+    expect(message.length).toBeLessThan(300)
+  })
+})

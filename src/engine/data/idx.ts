@@ -6,7 +6,7 @@
  * Ubyte data is returned as a view on the file's bytes, never copied or widened to floats, so
  * 60,000×784 images cost 47 MB.
  */
-import { DEFAULT_MAX_BYTES, DataError, checkSize, formatBytes } from './errors'
+import { DEFAULT_MAX_BYTES, DataError, checkSize, formatBytes, formatShape } from './errors'
 import { gunzip, isGzip, type GunzipFn } from './gzip'
 
 export type IdxTypeId = 'ubyte' | 'byte' | 'short' | 'int' | 'float' | 'double'
@@ -100,8 +100,8 @@ export function parseIdx(input: Uint8Array, options: IdxParseOptions = {}): IdxA
     count *= size
   }
   const dataBytes = count * IDX_TYPES[type].bytes
-  checkSize(dataBytes, maxBytes, `${name} (${dims.join('×')} ${type})`)
-  checkIdxLength(bytes.length, headerBytes + dataBytes, `${dims.join('×')} ${type}`, name)
+  checkSize(dataBytes, maxBytes, `${name} (${formatShape(dims)} ${type})`)
+  checkIdxLength(bytes.length, headerBytes + dataBytes, `${formatShape(dims)} ${type}`, name)
   return { type, dims, data: idxElements(bytes, view, type, headerBytes, count) }
 }
 
@@ -178,7 +178,7 @@ export function encodeIdx(array: IdxArray): Uint8Array {
   if (count !== array.data.length) {
     throw new DataError(
       'idxShape',
-      `IDX dims ${array.dims.join('×')} hold ${count} values but the data has ${array.data.length}.`,
+      `IDX dims ${formatShape(array.dims)} hold ${count} values but the data has ${array.data.length}.`,
       {
         expected: count,
         actual: array.data.length,

@@ -2,7 +2,7 @@
  * Pairs an IDX images file with an IDX labels file into a `Dataset`.
  */
 import type { Dataset } from '../spec'
-import { DataError } from './errors'
+import { DataError, formatShape } from './errors'
 import type { IdxArray } from './idx'
 
 /** Most classes a labels file may number without names (one output unit each). */
@@ -54,7 +54,7 @@ function imageShape(images: IdxArray): { count: number; inputShape: number[]; in
   const inputShape = images.dims.length > 1 ? images.dims.slice(1) : [1]
   const inputSize = inputShape.reduce((a, b) => a * b, 1)
   if (count === 0 || inputSize === 0) {
-    throw new DataError('idxShape', `The images file holds no data: its shape is ${images.dims.join('×')}.`, {
+    throw new DataError('idxShape', `The images file holds no data: its shape is ${formatShape(images.dims)}.`, {
       hint: 'Choose an images file with at least one image, such as train-images-idx3-ubyte(.gz).',
     })
   }
@@ -62,7 +62,7 @@ function imageShape(images: IdxArray): { count: number; inputShape: number[]; in
   if (inputSize > MAX_INPUT_SIZE) {
     throw new DataError(
       'idxShape',
-      `One example of the images file has ${inputSize.toLocaleString('en-US')} values (${inputShape.join('×')}); at most ${MAX_INPUT_SIZE.toLocaleString('en-US')} can be inputs.`,
+      `One example of the images file has ${inputSize.toLocaleString('en-US')} values (${formatShape(inputShape)}); at most ${MAX_INPUT_SIZE.toLocaleString('en-US')} can be inputs.`,
       { hint: 'Check the file: its header announces an image size no network here can take.' },
     )
   }
@@ -76,7 +76,7 @@ function checkLabels(labels: IdxArray, count: number): number {
   if (labels.dims.length < 1 || perRow !== 1) {
     throw new DataError(
       'idxShape',
-      `The labels file has shape ${labels.dims.join('×')}; a labels file holds one number per image (shape [count]).`,
+      `The labels file has shape ${formatShape(labels.dims)}; a labels file holds one number per image (shape [count]).`,
       { hint: 'Check that the images and labels files were not swapped.' },
     )
   }
