@@ -24,6 +24,7 @@ import { runInfoOf } from './runInfo'
 import { CurvePoints } from './curvePoints'
 import { SnapshotComposer } from './snapshotComposer'
 import { evaluateTestSet, type TestResult } from './testSet'
+import { DiagnosticsTracker } from '../experiments/diagnostics'
 
 /** Counters the RPC calls return. */
 export interface RunProgress {
@@ -57,6 +58,7 @@ export class TrainingRun {
   private readonly snapshotEvery: number
   /** The latest test-set evaluation (cleared on reset). */
   private testResult: TestResult | null = null
+  private readonly diagnostics = new DiagnosticsTracker()
 
   constructor(runId: string, spec: EngineSpec, data: TrainingData, io: EngineHostIo, options: RunOptions = {}) {
     this.runId = runId
@@ -126,6 +128,7 @@ export class TrainingRun {
     this.curve = new CurvePoints()
     this.composer.restart()
     this.testResult = null
+    this.diagnostics.restart()
     await this.flush()
     return this.progress()
   }
@@ -318,6 +321,8 @@ export class TrainingRun {
       speed: this.speed,
       ...views,
       test: this.testResult,
+      // Once per epoch while running; fresh whenever training is not running (a step, a pause, the end).
+      diagnostics: this.diagnostics.current(s, this.state !== 'running'),
     }
     return { event: { kind: 'trainSnapshot', snapshot }, transfer }
   }

@@ -9,6 +9,9 @@ import type { Dataset } from '../spec'
 import type { DataSource } from '../project/types'
 import type { BuiltinDatasetId, BuiltinOptions } from '../data/builtin'
 import type { TestResult } from './testSet'
+import type { TrainingDiagnostic } from '../experiments/diagnostics'
+
+export type { TrainingDiagnostic } from '../experiments/diagnostics'
 
 export type { TestResult } from './testSet'
 
@@ -204,6 +207,8 @@ export interface TrainSnapshot {
   plane: PlaneState | null
   /** The latest evaluation of the test set (at the end of the run, or asked for), else null. */
   test: TestResult | null
+  /** What looks wrong in the run, in plain words (dead ReLUs, saturation, gradients, η, overfitting, symmetry). */
+  diagnostics: TrainingDiagnostic[]
 }
 
 /** What `exportModel` records beside the weights (see `src/engine/model`). */

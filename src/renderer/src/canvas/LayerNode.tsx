@@ -10,6 +10,7 @@ import { ActivationSpark, UnitDots } from '../viz/NodeGlyphs'
 import { NodeHeatmap, UNIT_LINKS_MAX, UnitLinks } from '../viz/NodeWeights'
 import { useTraining, type TrainingState } from '../training/trainingStore'
 import { TrainingErrorBadge } from './TrainingErrorBadge'
+import { RunDiagnosticsBadge } from '../experiments/RunDiagnosticsBadge'
 import { useUi } from '../store/uiStore'
 
 const NO_DIAGNOSTICS: never[] = []
@@ -93,6 +94,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       )}
       {diagnostics.length > 0 && <DiagnosticBadge diagnostics={diagnostics} testId={`diagnostic-badge-${id}`} />}
       {failed && diagnostics.length === 0 && <TrainingErrorBadge name={failed.errorName ?? 'Error'} message={failed.error ?? ''} testId={`train-error-badge-${id}`} />}
+      {!failed && diagnostics.length === 0 && (node.kind === 'dense' || node.kind === 'optimizer') && <RunDiagnosticsBadge nodeId={id} isOptimizer={node.kind === 'optimizer'} />}
       {stepFocus && (
         <div className={`step-focus-badge phase-${stepFocus.phase}`} data-testid={`step-focus-${id}`}>
           {stepFocus.text}

@@ -12,6 +12,7 @@ import { StepThroughView } from './StepThroughView'
 import { trainingControls } from './trainingStore'
 import { TrainingFailure } from './TrainingFailure'
 import { TestSetView } from '../experiments/TestSetView'
+import { DiagnosticsView } from '../experiments/DiagnosticsView'
 import { selectCanTrain, useDocument } from '../store/documentStore'
 
 /**
@@ -74,6 +75,7 @@ export function TrainingPanel() {
         <>
           <CurvesView />
           <TestSetView />
+          <DiagnosticsView />
           <BoundaryView />
           <HiddenCodes />
           <WeightsView />
