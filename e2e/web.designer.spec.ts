@@ -36,10 +36,10 @@ test('builds the XOR network from the palette, fixes a wrong input size, compile
   expect(ids).toEqual(['input-1', 'dense-1', 'activation-1', 'dense-2', 'activation-2', 'loss-1', 'optimizer-1'])
   for (let i = 0; i + 1 < ids.length; i++) await connect(page, ids[i], ids[i + 1])
 
-  // Edges carry their shapes: 2 → 2 into the hidden layer.
-  await expect(page.getByTestId('edge-label-input-1->dense-1')).toHaveText('2 → 2')
+  // Edges carry their shapes: 2 → 4 into the hidden layer (a new dense layer has 4 units).
+  await expect(page.getByTestId('edge-label-input-1->dense-1')).toHaveText('2 → 4')
 
-  // The output layer has 2 units but XOR has 1 target.
+  // The output layer has 4 units but XOR has 1 target.
   await expect(page.getByTestId('diagnostic-badge-dense-2')).toHaveAttribute('data-codes', 'output-size-mismatch')
   await selectNode(page, 'dense-2')
   await setParam(page, 'units', '1')
@@ -54,14 +54,14 @@ test('builds the XOR network from the palette, fixes a wrong input size, compile
   await expect(badge).toContainText('The input has size 3 but the data has 2 features.')
   await expect(badge).toContainText('Set the input size to 2')
   await expect(train).toBeDisabled()
-  await expect(page.getByTestId('edge-label-input-1->dense-1')).toHaveText('3 → 2')
+  await expect(page.getByTestId('edge-label-input-1->dense-1')).toHaveText('3 → 4')
   // Validation as typed: 0 is refused with a reason.
   await setParam(page, 'size', '0')
   await expect(page.getByTestId('inspector')).toContainText('Must be at least 1.')
   await setParam(page, 'size', '2')
   await expect(badge).toHaveCount(0)
   await expect(train).toBeEnabled()
-  await expect(page.getByTestId('compile-status')).toContainText('✓ Compiles · 9 parameters')
+  await expect(page.getByTestId('compile-status')).toContainText('✓ Compiles · 17 parameters')
 
   // Undo walks back every step to the empty canvas, redo brings each back.
   const steps: { nodes: number; edges: number; train: boolean }[] = []
@@ -162,7 +162,7 @@ test('keyboard users build a chain with click-to-add; the activation plot and ha
   await expect(page.locator('.react-flow__edge')).toHaveCount(2)
   await expect(page.getByTestId('activation-plot')).toBeVisible()
   await selectNode(page, 'dense-1')
-  await expect(page.getByTestId('params-dense-1')).toHaveText('6 params')
+  await expect(page.getByTestId('params-dense-1')).toHaveText('12 params')
   await page.getByTestId('hand-set-weights').click()
   await page.getByTestId('weight-0-1').fill('-1.5')
   await expect(page.locator('.react-flow__node[data-id="dense-1"] .weight-grid')).toBeVisible()
@@ -178,9 +178,9 @@ test('batch norm comes from the palette’s layers: width, learned γ and β, an
   }
   const bn = page.locator('.react-flow__node[data-id="batchNorm-1"]')
   await expect(bn).toContainText('Momentum 0.1 · ε 0.00001')
-  // Dense layer of 2 units → batch norm over 2 units: γ and β, 2 each.
-  await expect(page.getByTestId('params-batchNorm-1')).toHaveText('4 params')
-  await expect(page.getByTestId('shape-batchNorm-1')).toContainText('out 2')
+  // Dense layer of 4 units → batch norm over 4 units: γ and β, 4 each.
+  await expect(page.getByTestId('params-batchNorm-1')).toHaveText('8 params')
+  await expect(page.getByTestId('shape-batchNorm-1')).toContainText('out 4')
   for (const item of ['dense', 'activation-sigmoid', 'loss-halfSse', 'optimizer-sgd']) await page.getByTestId(`palette-${item}`).click()
   // The optimizer starts online (one example per update): the node says why that cannot work.
   await expect(page.getByTestId('diagnostic-badge-batchNorm-1')).toBeVisible()

@@ -15,7 +15,7 @@ import {
   type ModelFile,
 } from '../engine/model'
 import { compileGraph, parseProject, type Project, type ProjectNodeOf } from '../engine/project'
-import type { Dataset, EngineSpec } from '../engine/spec'
+import type { Dataset, EngineSpec, TrainingSpec } from '../engine/spec'
 import { createSession, traceSample, type EpochMetrics, type Session } from '../engine'
 import { CliError, intOption, parseArgs, parseRows, type ParsedArgs } from './args'
 import { loadProjectData, noteLines, readDataFile, type DataOverrides, type ProjectData } from './data'
@@ -54,13 +54,13 @@ export function compileOrThrow(project: Project, data: ProjectData): EngineSpec 
   return spec
 }
 
-/** Applies --epochs and --seed to a project (a copy). */
+/** Applies --epochs (a fixed number of epochs, whatever the optimizer's Train setting) and --seed to a project (a copy). */
 export function withOverrides(project: Project, overrides: { epochs?: number; seed?: number }): Project {
   const copy = JSON.parse(JSON.stringify(project)) as Project
   if (overrides.seed !== undefined) copy.seed = overrides.seed
   if (overrides.epochs !== undefined) {
     const optimizer = copy.nodes.find((n) => n.kind === 'optimizer') as ProjectNodeOf<'optimizer'> | undefined
-    if (optimizer) optimizer.params.epochs = overrides.epochs
+    if (optimizer) Object.assign(optimizer.params, { stop: 'epochs', epochs: overrides.epochs })
   }
   return copy
 }
@@ -118,8 +118,13 @@ function dataOverrides(args: ParsedArgs): DataOverrides {
 
 const fmt = (x: number | undefined): string => (x === undefined ? '' : Number(x.toPrecision(9)).toString())
 
-function epochLine(m: EpochMetrics, maxEpochs: number): string {
-  const parts = [`epoch ${m.epoch}/${maxEpochs}`, `loss ${fmt(m.loss)}`]
+/** How long the run goes, after the epoch number: `/100`, or ` (until solved)`. */
+function runLength(t: TrainingSpec): string {
+  return t.until === undefined ? `/${t.maxEpochs}` : ` (until ${t.until})`
+}
+
+function epochLine(m: EpochMetrics, length: string): string {
+  const parts = [`epoch ${m.epoch}${length}`, `loss ${fmt(m.loss)}`]
   if (m.accuracy !== undefined) parts.push(`accuracy ${(m.accuracy * 100).toFixed(2)}%`)
   if (m.valLoss !== undefined) parts.push(`val loss ${fmt(m.valLoss)}`)
   if (m.valAccuracy !== undefined) parts.push(`val accuracy ${(m.valAccuracy * 100).toFixed(2)}%`)
@@ -140,13 +145,16 @@ export function commandTrain(argv: readonly string[], print: Print): number {
     seed: intOption(args, 'seed', 0, 0xffffffff),
   })
   const spec = session.spec
+  // Nobody can press Pause here: a run "until stopped" needs a number of epochs.
+  if (spec.training.until === 'stopped') throw new CliError('This project trains “until stopped”, which never ends on the command line: give --epochs N, or set the optimizer’s Train to a number of epochs or until solved.', 2)
   const maxEpochs = spec.training.maxEpochs
-  const start = { event: 'start', title: project.meta.title, examples: session.epochSize, inputSize: spec.model.inputSize, maxEpochs, seed: spec.seed, precision: spec.model.precision, ...(data.test ? { testExamples: data.test.count } : {}), notes: data.notes }
+  const length = runLength(spec.training)
+  const start = { event: 'start', title: project.meta.title, examples: session.epochSize, inputSize: spec.model.inputSize, ...(spec.training.until ? { until: spec.training.until } : { maxEpochs }), seed: spec.seed, precision: spec.model.precision, ...(data.test ? { testExamples: data.test.count } : {}), notes: data.notes }
   print(json ? JSON.stringify(start) : `Training “${project.meta.title}” on ${session.epochSize} examples (seed ${spec.seed}, ${spec.model.precision})${data.test ? `; ${data.test.count} held out for the test` : ''}`)
   if (!json) for (const line of noteLines(data.notes)) print(line)
   while (!session.stopped) {
     const m = session.runEpoch()
-    if (m) print(json ? JSON.stringify({ event: 'epoch', ...m }) : epochLine(m, maxEpochs))
+    if (m) print(json ? JSON.stringify({ event: 'epoch', ...m }) : epochLine(m, length))
   }
   if (session.error) {
     // The JSON event keeps the stream complete; the words go to stderr, as every problem does.

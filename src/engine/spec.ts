@@ -22,6 +22,7 @@ import type {
   lossSpec,
   optimizerSpec,
   regularizationSpec,
+  runUntil,
   scheduleSpec,
   trainingSpec,
 } from './schema/engineSpec'
@@ -48,6 +49,7 @@ export type ScheduleSpec = z.output<typeof scheduleSpec>
 export type RegularizationSpec = z.output<typeof regularizationSpec>
 export type BatchSpec = z.output<typeof batchSpec>
 export type EarlyStoppingSpec = z.output<typeof earlyStoppingSpec>
+export type RunUntil = z.output<typeof runUntil>
 export type TrainingSpec = z.output<typeof trainingSpec>
 
 /**

@@ -30,6 +30,7 @@ export function runInfoOf(s: Session, { runId, params, validationCount, testCoun
     epochSize: s.epochSize,
     batchSize: pacing.batchSize,
     maxEpochs: s.spec.training.maxEpochs,
+    until: s.spec.training.until ?? null,
     classification: s.classification,
     classCount: s.classCount,
     labelNames: ds.labelNames ?? null,

@@ -5,7 +5,7 @@
  * Every number a training view shows is in here, computed by the engine; the UI only draws.
  * Arrays that can be large are `Float32Array`s and are transferred, not copied.
  */
-import type { Dataset } from '../spec'
+import type { Dataset, RunUntil } from '../spec'
 import type { DataSource } from '../project/types'
 import type { BuiltinDatasetId, BuiltinOptions } from '../data/builtin'
 import type { TestResult } from './testSet'
@@ -90,7 +90,10 @@ export interface RunInfo {
   /** Examples per epoch (training split). */
   epochSize: number
   batchSize: number
+  /** The run's length in epochs; not a limit when `until` is set. */
   maxEpochs: number
+  /** The run goes on until solved or until stopped; null = for `maxEpochs`. */
+  until: RunUntil | null
   classification: boolean
   classCount: number
   labelNames: string[] | null

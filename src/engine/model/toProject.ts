@@ -59,7 +59,9 @@ function optimizerParams(model: ModelFile, base: OptimizerParams): OptimizerPara
   p.clipNorm = regularization.clipNorm ?? null
   p.batchMode = training.batch.mode
   if (training.batch.mode === 'mini') p.batchSize = training.batch.size
+  p.stop = training.until ?? 'epochs'
   p.epochs = training.maxEpochs
+  if (training.targetAccuracy !== undefined) p.targetAccuracy = training.targetAccuracy
   p.shuffle = training.shuffle
   p.targetLoss = training.targetLoss ?? null
   p.validationFraction = training.validationFraction

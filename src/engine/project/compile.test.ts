@@ -178,6 +178,8 @@ describe('compileGraph', () => {
       earlyStopping: true,
       schedule: { id: 'step', every: 10, factor: 0.5 },
     })
+    // A new optimizer node trains until solved; `until` and its target reach the spec.
+    expect(params(p, 'opt').stop).toBe('solved')
     const { spec } = compileGraph(p)
     expect(spec!.optimizer).toEqual({ id: 'adam', learningRate: 0.5, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 })
     expect(spec!.regularization).toEqual({ l2: 0, l1: 0, clipNorm: 5 })
@@ -185,6 +187,8 @@ describe('compileGraph', () => {
     expect(spec!.training).toEqual({
       batch: { mode: 'mini', size: 2 },
       maxEpochs: 100,
+      until: 'solved',
+      targetAccuracy: 1,
       shuffle: true,
       targetLoss: 0.01,
       validationFraction: 0.25,

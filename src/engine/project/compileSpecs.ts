@@ -58,6 +58,8 @@ export function toTrainingSpec(p: OptimizerParams): TrainingSpec {
     shuffle: p.shuffle,
     validationFraction: p.validationFraction,
   }
+  if (p.stop !== 'epochs') training.until = p.stop
+  if (p.stop === 'solved') training.targetAccuracy = p.targetAccuracy
   if (p.targetLoss !== null) training.targetLoss = p.targetLoss
   if (p.earlyStopping) training.earlyStopping = { patience: p.patience, minDelta: p.minDelta, restoreBest: p.restoreBest }
   return training

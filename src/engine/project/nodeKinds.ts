@@ -18,6 +18,7 @@ import { describe, type Described } from '../nn/registry'
 import type {
   BatchMode,
   NodeKind,
+  RunStop,
   NodeParamsByKind,
   Position,
   ProjectNode,
@@ -52,6 +53,12 @@ export const BATCH_MODES = {
   full: { label: 'Full batch', description: 'One update per epoch from all examples.' },
   mini: { label: 'Mini-batch', description: 'Update after every |B| examples.' },
 } as const satisfies Record<BatchMode, OptionInfo>
+
+export const RUN_STOPS = {
+  epochs: { label: 'After N epochs', description: 'The run ends after the number of epochs below.' },
+  solved: { label: 'Until solved', description: 'The run ends once the training accuracy reaches the target (for numeric targets: the target loss).' },
+  stopped: { label: 'Until stopped', description: 'The run goes on until you pause or reset it.' },
+} as const satisfies Record<RunStop, OptionInfo>
 
 /** Which editor the inspector shows for a parameter. */
 export type ParamType =
@@ -105,7 +112,14 @@ export interface NodeKindInfo<K extends NodeKind = NodeKind> {
    * (dropout, batch normalisation): the compiler needs no code of its own for it.
    */
   engineLayer?: boolean
+  /** What a file's missing parameters mean. */
   defaults: NodeParamsByKind[K]
+  /**
+   * Where a node placed on the canvas starts differently from `defaults` (which must keep
+   * meaning what they meant in files written before): a new network trains until solved, with
+   * enough hidden units to solve XOR from any seed.
+   */
+  fresh?: Partial<NodeParamsByKind[K]>
   params: ParamInfo[]
   /** Kinds an edge from this kind may go to (the canvas refuses other connections). */
   connectsTo: readonly NodeKind[]
@@ -138,6 +152,7 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       weightInit: { id: 'glorotUniform' },
       biasInit: zeroInit,
     },
+    fresh: { units: 4 },
     params: [
       { key: 'units', label: 'Units', description: 'Number of neurons in this layer.', type: 'int', min: 1 },
       { key: 'useBias', label: 'Bias', description: 'Give each unit a bias b_j (a weight from a constant 1).', type: 'boolean' },
@@ -235,7 +250,9 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       clipNorm: null,
       batchMode: 'online',
       batchSize: 10,
+      stop: 'epochs',
       epochs: 100,
+      targetAccuracy: 1,
       shuffle: true,
       targetLoss: null,
       validationFraction: 0,
@@ -244,6 +261,7 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       minDelta: 0,
       restoreBest: true,
     },
+    fresh: { stop: 'solved' },
     params: [
       { key: 'optimizer', label: 'Rule', description: 'The update rule.', type: 'enum', options: OPTIMIZERS },
       { key: 'learningRate', label: 'Learning rate η', description: 'Step size of each update.', type: 'number', exclusiveMin: 0 },
@@ -260,7 +278,9 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       { key: 'clipNorm', label: 'Clip norm', description: 'Shrink the whole gradient to at most this length (empty = off).', type: 'numberOrNull', exclusiveMin: 0 },
       { key: 'batchMode', label: 'Batch', description: 'How many examples each update sees.', type: 'enum', options: BATCH_MODES },
       { key: 'batchSize', label: 'Batch size |B|', description: 'Examples per mini-batch.', type: 'int', min: 1, when: { key: 'batchMode', in: ['mini'] } },
-      { key: 'epochs', label: 'Epochs', description: 'Passes through the training data (at most).', type: 'int', min: 1 },
+      { key: 'stop', label: 'Train', description: 'What ends a run (target loss and early stopping end it too).', type: 'enum', options: RUN_STOPS },
+      { key: 'epochs', label: 'Epochs', description: 'Passes through the training data (at most).', type: 'int', min: 1, when: { key: 'stop', in: ['epochs'] } },
+      { key: 'targetAccuracy', label: 'Solved at accuracy', description: 'Training accuracy that counts as solved (1 = every example right).', type: 'number', exclusiveMin: 0, max: 1, when: { key: 'stop', in: ['solved'] } },
       { key: 'shuffle', label: 'Shuffle', description: 'Visit the examples in a new seeded order each epoch.', type: 'boolean' },
       { key: 'targetLoss', label: 'Target loss', description: 'Stop when the training loss reaches this (empty = off).', type: 'numberOrNull', min: 0 },
       { key: 'validationFraction', label: 'Validation fraction', description: 'Share of the data held out to measure generalisation.', type: 'number', min: 0, exclusiveMax: 1 },
@@ -283,6 +303,7 @@ export function isValidConnection(source: NodeKind, target: NodeKind): boolean {
 /** A fresh node of `kind` with default parameters (a deep copy: safe to edit). */
 export function createNode<K extends NodeKind>(kind: K, id: string, position: Position): ProjectNodeOf<K> {
   // A JSON round trip is a deep copy of plain data (structuredClone is a host API).
-  const params = JSON.parse(JSON.stringify(NODE_KINDS[kind].defaults)) as NodeParamsByKind[K]
+  const info = NODE_KINDS[kind]
+  const params = JSON.parse(JSON.stringify({ ...info.defaults, ...info.fresh })) as NodeParamsByKind[K]
   return { id, kind, position: { ...position }, params } as ProjectNode as ProjectNodeOf<K>
 }

@@ -85,6 +85,9 @@ export interface LossParams {
 
 export type BatchMode = 'online' | 'full' | 'mini'
 
+/** What ends a run: `epochs` after `epochs` epochs, `solved` at `targetAccuracy`, `stopped` only the user. */
+export type RunStop = 'epochs' | 'solved' | 'stopped'
+
 /**
  * The optimizer node holds every training setting: the update rule, the learning-rate
  * schedule, regularisation, batching, epochs and stopping.
@@ -114,7 +117,12 @@ export interface OptimizerParams {
   batchMode: BatchMode
   /** Mini-batch size |B| (used when `batchMode` is `mini`). */
   batchSize: number
+  /** What ends a run (besides target loss, early stopping and the perceptron's convergence). */
+  stop: RunStop
+  /** The run's length when `stop` is `epochs`. */
   epochs: number
+  /** Training accuracy that counts as solved (`stop: 'solved'`), in (0, 1]. */
+  targetAccuracy: number
   shuffle: boolean
   /** Stop once the training loss is at or below this; null = off. */
   targetLoss: number | null

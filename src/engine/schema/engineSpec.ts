@@ -122,9 +122,22 @@ export const earlyStoppingSpec = z.object({
 /** A share of the rows held out (validation, test): at least 0, less than 1. */
 export const heldOutFraction = number({ min: 0, exclusiveMax: 1 })
 
+/**
+ * What else ends a run: `solved` once the training accuracy reaches `targetAccuracy`
+ * (classification; a regression run needs `targetLoss`), `stopped` only when the user stops it.
+ * Either way `maxEpochs` is not a limit. Target loss, early stopping and the perceptron's
+ * convergence still end the run.
+ */
+export const runUntil = z.enum(['solved', 'stopped'])
+
 export const trainingSpec = z.object({
   batch: batchSpec,
+  /** The run ends after this many epochs (unless `until` is set). */
   maxEpochs: int({ min: 1 }),
+  /** Train past `maxEpochs`: until solved, or until stopped. Absent = stop at `maxEpochs`. */
+  until: runUntil.optional(),
+  /** Training accuracy that counts as solved (`until: 'solved'`), in (0, 1]. Default 1. */
+  targetAccuracy: number({ exclusiveMin: 0, max: 1 }).optional(),
   shuffle: z.boolean(),
   /** Stop once the training loss is at or below this. */
   targetLoss: number({ min: 0 }).optional(),

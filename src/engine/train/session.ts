@@ -356,7 +356,7 @@ export class Session {
   /**
    * Decide whether training ends after epoch `m`. With early stopping the best monitored loss
    * (validation loss, else training loss) is tracked every epoch; with `restoreBest` the weights of
-   * the best epoch come back whenever the run ends (patience, max epochs, target loss, convergence)
+   * the best epoch come back whenever the run ends (patience, max epochs, target loss, solved, convergence)
    * and that epoch is strictly earlier than the last one.
    */
   private checkStop(m: EpochMetrics): void {
@@ -365,8 +365,9 @@ export class Session {
     const patienceOut = es ? this.best.observe(this.network, m.valLoss ?? m.loss, this.epoch, es.minDelta, es.patience) : false
     if (this.spec.optimizer.id === PERCEPTRON && perceptronConverged(m.mistakes)) this.stopped = 'converged'
     else if (t.targetLoss !== undefined && m.loss <= t.targetLoss) this.stopped = 'targetLoss'
+    else if (t.until === 'solved' && m.accuracy !== undefined && m.accuracy >= (t.targetAccuracy ?? 1)) this.stopped = 'solved'
     else if (patienceOut) this.stopped = 'earlyStopping'
-    else if (this.epoch >= t.maxEpochs) this.stopped = 'maxEpochs'
+    else if (t.until === undefined && this.epoch >= t.maxEpochs) this.stopped = 'maxEpochs'
     if (this.stopped && es?.restoreBest && this.best.epoch > 0 && this.best.epoch < this.epoch) {
       this.best.restore(this.network)
       this.restoredEpoch = this.best.epoch

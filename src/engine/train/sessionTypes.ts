@@ -8,7 +8,7 @@ import type { z } from '../schema/z'
 export type StepUnit = 'example' | 'batch' | 'epoch'
 
 /** Why training stopped. */
-export type StopReason = 'maxEpochs' | 'targetLoss' | 'earlyStopping' | 'converged' | 'diverged'
+export type StopReason = 'maxEpochs' | 'targetLoss' | 'solved' | 'earlyStopping' | 'converged' | 'diverged'
 
 /** Metrics of one finished epoch. */
 export interface EpochMetrics {

@@ -10,6 +10,7 @@ import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
 import { optimizerSettings } from '../schema/engineSpec'
 import { checkWith } from '../schema/issues'
+import { datasetIsClassification } from './dataset'
 
 /** Widest layer (units) and most weights a network may have (memory stays in the hundreds of MB). */
 const MAX_LAYER_WIDTH = 65_536
@@ -51,6 +52,7 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   if (!(spec.optimizer.learningRate >= 0)) throw specError('The learning rate must be ≥ 0.')
   const vf = spec.training.validationFraction
   if (!(vf >= 0 && vf < 1)) throw specError(`The validation fraction must be in [0, 1) (got ${vf}).`)
+  checkUntil(spec, ds)
   if (!ds) return
   if (ds.inputSize !== model.inputSize) {
     throw specError(`The data has ${ds.inputSize} input features but the network expects ${model.inputSize}.`)
@@ -61,6 +63,14 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   if (ds.count < 1) throw specError('The dataset is empty.')
   if (ds.inputs.length < ds.count * ds.inputSize) throw specError('The dataset has fewer input values than count × inputSize.')
   if (!ds.targets && !ds.labels) throw specError('The dataset has neither targets nor labels.')
+}
+
+/** "Until solved" needs something to reach: an accuracy (classes) or a target loss. */
+function checkUntil(spec: EngineSpec, ds: Dataset | undefined): void {
+  const { until, targetLoss } = spec.training
+  if (until === 'solved' && ds && targetLoss === undefined && !datasetIsClassification(ds)) {
+    throw specError('“Until solved” needs a goal, and this data has no classes to be right about (its targets are numbers): set a target loss on the optimizer, or train for a number of epochs or until stopped.')
+  }
 }
 
 /** The settings given (absent keys left out), or a SpecError naming the first bad one. */

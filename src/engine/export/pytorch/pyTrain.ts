@@ -86,9 +86,11 @@ def check_stop(state, metrics, spec):
         stopped = "converged"
     elif training.get("targetLoss") is not None and metrics["loss"] <= training["targetLoss"]:
         stopped = "targetLoss"
+    elif training.get("until") == "solved" and metrics.get("accuracy", -1) >= training.get("targetAccuracy", 1):
+        stopped = "solved"
     elif patience_out:
         stopped = "earlyStopping"
-    elif metrics["epoch"] >= training["maxEpochs"]:
+    elif training.get("until") is None and metrics["epoch"] >= training["maxEpochs"]:
         stopped = "maxEpochs"
     best = state["best"]
     if stopped and early and early["restoreBest"] and best and best["epoch"] < metrics["epoch"]:
@@ -98,7 +100,7 @@ def check_stop(state, metrics, spec):
 
 
 def epoch_line(m, max_epochs):
-    parts = [f"epoch {m['epoch']}/{max_epochs}", f"loss {m['loss']:.9g}"]
+    parts = [f"epoch {m['epoch']}/{max_epochs}" if max_epochs else f"epoch {m['epoch']}", f"loss {m['loss']:.9g}"]
     if "accuracy" in m:
         parts.append(f"accuracy {100 * m['accuracy']:.2f}%")
     if "valLoss" in m:
@@ -168,6 +170,7 @@ def main():
     spec = json.loads(json.dumps(CONFIG))
     if args.epochs is not None:
         spec["training"]["maxEpochs"] = args.epochs
+        spec["training"].pop("until", None)
     if args.seed is not None:
         spec["seed"] = args.seed
     dtype = torch.float64 if (args.dtype or spec["model"]["precision"]) == "float64" else torch.float32
@@ -276,7 +279,7 @@ def main():
         restored = metrics.get("restoredEpoch", restored)
         history.append(metrics)
         learning_rate = schedule_rate(spec["schedule"], eta0, epoch)
-        say(json.dumps({"event": "epoch", **metrics}) if args.json else epoch_line(metrics, training["maxEpochs"]))
+        say(json.dumps({"event": "epoch", **metrics}) if args.json else epoch_line(metrics, training["maxEpochs"] if training.get("until") is None else None))
         if args.checkpoint and rank == 0:
             torch.save({"epoch": epoch, "iteration": iteration, "model": network.state_dict(),
                         "optimizer": optimizer.state_dict(), "history": history}, args.checkpoint)

@@ -44,7 +44,8 @@ export function nodeSummary(node: ProjectNode): string[] {
     case 'optimizer': {
       const p = node.params
       const batch = p.batchMode === 'mini' ? `batch ${p.batchSize}` : (BATCH_MODES[p.batchMode]?.label ?? p.batchMode).toLowerCase()
-      return [`${OPTIMIZERS[p.optimizer]?.label ?? p.optimizer} · η=${p.learningRate}`, `${batch} · ${p.epochs} epoch${p.epochs === 1 ? '' : 's'}`]
+      const length = p.stop === 'epochs' ? `${p.epochs} epoch${p.epochs === 1 ? '' : 's'}` : `until ${p.stop}`
+      return [`${OPTIMIZERS[p.optimizer]?.label ?? p.optimizer} · η=${p.learningRate}`, `${batch} · ${length}`]
     }
   }
 }

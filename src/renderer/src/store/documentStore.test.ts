@@ -34,7 +34,8 @@ describe('document store', () => {
     doc().updateParams('dense-2', { units: 1 })
     expect(doc().compiled.diagnostics).toEqual([])
     expect(selectCanTrain(doc())).toBe(true)
-    expect(doc().shapes.totalParams).toBe(2 * 2 + 2 + 2 * 1 + 1)
+    // A new dense layer has 4 units (2-4-1 solves XOR from any seed).
+    expect(doc().shapes.totalParams).toBe(2 * 4 + 4 + 4 * 1 + 1)
   })
 
   it('pins a wrong input size on the input node', () => {
@@ -120,7 +121,7 @@ describe('document store', () => {
     doc().undo()
     expect(doc().project.nodes[0].params).toMatchObject({ units: 30, useBias: true })
     doc().undo()
-    expect(doc().project.nodes[0].params).toMatchObject({ units: 2 })
+    expect(doc().project.nodes[0].params).toMatchObject({ units: 4 })
   })
 
   it('deletes nodes with their edges in one step', () => {

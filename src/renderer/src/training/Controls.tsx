@@ -64,7 +64,7 @@ export function Controls() {
           <dt>Epoch</dt>
           <dd data-testid="counter-epoch">
             {snapshot ? count(snapshot.epoch) : '–'}
-            {info ? <small> / {count(info.maxEpochs)}</small> : null}
+            {info ? <small data-testid="counter-run-length"> {info.until ? `· until ${info.until}` : `/ ${count(info.maxEpochs)}`}</small> : null}
           </dd>
         </div>
         <div>

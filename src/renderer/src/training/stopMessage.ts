@@ -6,7 +6,7 @@ import { count, fmt, percent } from './format'
 
 /** What the message needs to know about the run. */
 export interface StopContext {
-  /** The engine's stop reason: maxEpochs | targetLoss | earlyStopping | converged | diverged. */
+  /** The engine's stop reason: maxEpochs | targetLoss | solved | earlyStopping | converged | diverged. */
   reason: string | null
   /** Epochs completed. */
   epoch: number
@@ -36,6 +36,8 @@ function reasonMessage(c: StopContext): string {
       return `Converged after ${epochs}: every training example is classified correctly.`
     case 'targetLoss':
       return `Reached the target loss after ${epochs} (E = ${fmt(c.loss)}).`
+    case 'solved':
+      return c.accuracy === 1 ? `Solved after ${epochs}: every training example is classified correctly.` : `Solved after ${epochs}: training accuracy ${percent(c.accuracy)}.`
     case 'earlyStopping':
       return `Stopped early after ${epochs}: the validation loss stopped improving.`
     case 'diverged':

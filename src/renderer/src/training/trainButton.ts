@@ -5,6 +5,7 @@
 import { selectCanTrain, useDocument } from '../store/documentStore'
 import { useTraining, type TrainingState } from './trainingStore'
 import { count } from './format'
+import type { RunInfo } from '../../../engine/host/training'
 
 export type TrainAction = 'train' | 'pause' | 'resume'
 
@@ -26,21 +27,27 @@ export function useTrainButton(): { action: TrainAction; disabled: boolean } {
   return { action, disabled: starting || (!canTrain && action !== 'pause') }
 }
 
-/** One line for the toolbar: "Training · epoch 12", "Paused · epoch 3" …; null without a run. */
-export function runStatusOf(s: Pick<TrainingState, 'runId' | 'snapshot' | 'stale' | 'starting'>): string | null {
+/** How long the run goes, as the toolbar and the epoch counter say it: "of 100", "until solved". */
+export function runLengthOf(info: Pick<RunInfo, 'maxEpochs' | 'until'>): string {
+  return info.until ? `until ${info.until}` : `of ${count(info.maxEpochs)}`
+}
+
+/** One line for the toolbar: "Training · epoch 12 · until solved", "Paused · epoch 3 · of 100" …; null without a run. */
+export function runStatusOf(s: Pick<TrainingState, 'runId' | 'snapshot' | 'stale' | 'starting' | 'info'>): string | null {
   if (!s.runId) return null
   if (s.starting) return 'Starting…'
   const snap = s.snapshot
   if (!snap) return null
   if (s.stale) return 'Network changed since this run'
   const epoch = `epoch ${count(snap.epoch)}`
+  const length = s.info ? ` · ${runLengthOf(s.info)}` : ''
   switch (snap.state) {
     case 'running':
-      return `Training · ${epoch}`
+      return `Training · ${epoch}${length}`
     case 'paused':
-      return snap.iteration > 0 ? `Paused · ${epoch}` : 'Ready to train'
+      return snap.iteration > 0 ? `Paused · ${epoch}${length}` : 'Ready to train'
     case 'finished':
-      return `Finished · ${epoch}`
+      return snap.stopReason === 'solved' ? `Solved · ${epoch}` : `Finished · ${epoch}`
     case 'failed':
       return `Failed · ${epoch}`
     case 'stopped':
