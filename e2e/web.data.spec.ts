@@ -24,6 +24,19 @@ async function openDataFiles(page: Page, ...files: string[]): Promise<void> {
   await page.getByTestId('data-file-input').setInputFiles(files)
 }
 
+/**
+ * "Use this data": the dialog closes and the keyboard is back on the canvas. Opened again, the
+ * dialog shows what is in use (`reopen`, to read it).
+ */
+async function useThisData(page: Page, reopen = true): Promise<void> {
+  await page.getByTestId('data-apply').click()
+  await expect(page.getByTestId('data-dialog')).toHaveCount(0)
+  await expect(page.getByTestId('canvas')).toBeFocused()
+  if (!reopen) return
+  await page.getByTestId('data-open').click()
+  await expect(page.getByTestId('data-applied')).toBeVisible()
+}
+
 /** The number shown in a metric cell (e.g. "0.2134" or "93.3%"). */
 async function metric(page: Page, id: string): Promise<number> {
   return Number.parseFloat(
@@ -92,19 +105,20 @@ test.describe('browser build: bring your own data', () => {
     await page.getByTestId('data-stratify').check()
     await shot(page.getByTestId('data-dialog'), 'csv-preview')
 
-    await page.getByTestId('data-apply').click()
+    await useThisData(page)
     await expect(page.getByTestId('data-applied-shape')).toHaveText('4 inputs → 3 targets')
     await expect(page.getByTestId('data-applied-counts')).toContainText(
       '120 training · 30 validation · 0 test rows',
     )
-    // The drawn network (2 inputs, 1 output) does not fit: the compiler says so on the input node.
+    await page.getByTestId('data-close').click()
+    // The drawn network (2 inputs, 1 output) does not fit: the compiler says so on the input
+    // node, and under the Data button, with the fix one click away.
     await expect(page.getByTestId('data-mismatch')).toContainText(
       'The input has size 2 but the data has 4 features.',
     )
     await expect(page.getByTestId('diagnostic-badge-input')).toBeVisible()
     await page.getByTestId('data-fit-network').click()
     await expect(page.getByTestId('data-mismatch')).toHaveCount(0)
-    await page.getByTestId('data-close').click()
     await expect(page.getByTestId('shape-input')).toContainText('out 4')
     await expect(page.getByTestId('shape-output')).toContainText('out 3')
     await expect(page.getByTestId('diagnostic-badge-input')).toHaveCount(0)
@@ -155,7 +169,7 @@ test.describe('browser build: bring your own data', () => {
     await expect(grid.locator('figcaption').last()).toHaveText('Ankle boot')
     await expect(page.getByTestId('class-balance').locator('.balance-row')).toHaveCount(10)
     await shot(page.getByTestId('data-dialog'), 'idx-grid')
-    await page.getByTestId('data-apply').click()
+    await useThisData(page)
     await expect(page.getByTestId('data-applied-shape')).toHaveText('784 inputs → 10 targets')
     await expect(page.getByTestId('data-applied-counts')).toContainText(
       '2,000 training · 0 validation · 500 test rows',
@@ -181,7 +195,7 @@ test.describe('browser build: bring your own data', () => {
     await expect(page.getByTestId('data-task')).toHaveText(
       '2 targets side by side (t, x2): 2 outputs.',
     )
-    await page.getByTestId('data-apply').click()
+    await useThisData(page)
     await expect(page.getByTestId('data-applied-shape')).toHaveText('1 input → 2 targets')
   })
 
@@ -194,9 +208,7 @@ test.describe('browser build: bring your own data', () => {
     await expect(page.getByTestId('data-preview-heading')).toHaveText(
       'Two spirals: 200 examples, 2 inputs → 2 targets',
     )
-    await page.getByTestId('data-apply').click()
-    await expect(page.getByTestId('data-applied-shape')).toHaveText('2 inputs → 2 targets')
-    await page.getByTestId('data-close').click()
+    await useThisData(page, false)
     await expect(page.getByTestId('data-summary')).toContainText('built-in “spirals”')
     await expect(page.getByTestId('data-summary')).toContainText('inputs 2 · targets 2')
   })
@@ -229,11 +241,11 @@ test.describe('browser build: bring your own data', () => {
     await page.getByTestId('data-validation').fill('20')
     await page.getByTestId('data-stratify').check()
     await shot(page.getByTestId('data-dialog'), 'csv-preamble-classes')
-    await page.getByTestId('data-apply').click()
+    await useThisData(page)
     await expect(page.getByTestId('data-applied-shape')).toHaveText('4 inputs → 3 targets')
     await expect(page.getByTestId('data-applied-counts')).toContainText('120 training · 30 validation · 0 test rows')
-    await page.getByTestId('data-fit-network').click()
     await page.getByTestId('data-close').click()
+    await page.getByTestId('data-fit-network').click()
     await selectNode(page, 'loss')
     await page.getByTestId('param-reduction').selectOption('mean')
     await page.getByTestId('train-button').click()
@@ -282,7 +294,7 @@ test.describe('browser build: bring your own data', () => {
     await expect(page.getByTestId('data-task')).toHaveText('Classification: 10 classes, one output each (one-hot).')
     await page.getByTestId('data-test').fill('20')
     await page.getByTestId('data-stratify').check()
-    await page.getByTestId('data-apply').click()
+    await useThisData(page)
     await expect(page.getByTestId('data-applied-shape')).toHaveText('64 inputs → 10 targets')
     await expect(page.getByTestId('data-applied-counts')).toContainText('1,438 training · 0 validation · 359 test rows')
   })

@@ -53,7 +53,7 @@ function Designer() {
       <Toolbar />
       {/* Hidden, not unmounted, while presenting: the data panel's button lives in it. */}
       <Palette />
-      <main className="canvas" data-testid="canvas">
+      <main className="canvas" data-testid="canvas" tabIndex={-1} aria-label="Canvas">
         <Canvas />
       </main>
       {presenting ? <PresentationPanel /> : <SidePanel />}

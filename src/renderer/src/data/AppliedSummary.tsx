@@ -9,10 +9,6 @@ export function AppliedSummary() {
   const applied = useData((s) => s.applied)
   const projectData = useDocument((s) => s.project.data)
   const shape = useDocument((s) => s.dataShape)
-  const diagnostics = useDocument((s) => s.compiled.diagnostics)
-  const mismatch = diagnostics.filter(
-    (d) => d.code === 'input-size-mismatch' || d.code === 'output-size-mismatch',
-  )
   if (!applied || applied !== projectData) return null
   return (
     <div className="applied-summary" data-testid="data-applied">
@@ -42,16 +38,27 @@ export function AppliedSummary() {
           title="Validation classes"
         />
       )}
-      {mismatch.length > 0 && (
-        <div className="data-mismatch" data-testid="data-mismatch">
-          {mismatch.map((d, i) => (
-            <div key={i}>{d.message}</div>
-          ))}
-          <button type="button" data-testid="data-fit-network" onClick={fitNetworkToData}>
-            Fit the network to the data
-          </button>
-        </div>
-      )}
+    </div>
+  )
+}
+
+/**
+ * Under the palette's Data button, where one looks after "Use this data" closed the dialog:
+ * the loaded data's size against the network's, and the one click that fits the network to it.
+ */
+export function DataMismatch() {
+  const shape = useDocument((s) => s.dataShape)
+  const diagnostics = useDocument((s) => s.compiled.diagnostics)
+  const mismatch = diagnostics.filter((d) => d.code === 'input-size-mismatch' || d.code === 'output-size-mismatch')
+  if (!shape || mismatch.length === 0) return null
+  return (
+    <div className="data-mismatch" data-testid="data-mismatch">
+      {mismatch.map((d, i) => (
+        <div key={i}>{d.message}</div>
+      ))}
+      <button type="button" data-testid="data-fit-network" onClick={fitNetworkToData}>
+        Fit the network to the data
+      </button>
     </div>
   )
 }

@@ -18,7 +18,7 @@ import { BuiltinView, DataErrorBox, ImageGridView } from './views'
 import { BuiltinPicker, FilePicker, dataFilesOf } from './DataSources'
 import { CsvPreviewWithRoles, PreviewHeading } from './DataPreview'
 import { PrepareControls } from './PrepareControls'
-import { AppliedSummary } from './AppliedSummary'
+import { AppliedSummary, DataMismatch } from './AppliedSummary'
 import './data.css'
 
 /**
@@ -59,6 +59,7 @@ function DataOpenButton() {
           {notReopened}
         </div>
       )}
+      <DataMismatch />
     </>
   )
 }

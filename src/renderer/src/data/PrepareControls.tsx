@@ -2,7 +2,8 @@
  * How the opened data is prepared: for a CSV its target, header, missing values; for files its
  * normalisation and split; then "Use this data".
  */
-import { applyData, setChoice, setCsvHeader, useData } from './dataStore'
+import { applyData, closeDataDialog, setChoice, setCsvHeader, useData } from './dataStore'
+import { focusCanvas } from '../canvas/focusCanvas'
 import { CsvReadNotes, TargetClasses, TargetKind } from './CsvControls'
 import { ClassBalance } from './views'
 import type { DataPreview } from '../../../engine/host/dataFiles'
@@ -25,12 +26,19 @@ export function PrepareControls() {
         className="primary apply-button"
         data-testid="data-apply"
         disabled={busy !== null}
-        onClick={() => void applyData()}
+        onClick={() => void applyAndClose()}
       >
         {prepared ? 'Use again with these choices' : 'Use this data'}
       </button>
     </div>
   )
+}
+
+/** The data is the project's now: back to the network (a problem keeps the dialog open to show it). */
+async function applyAndClose(): Promise<void> {
+  if (!(await applyData())) return
+  closeDataDialog()
+  focusCanvas()
 }
 
 type CsvPreview = Extract<DataPreview, { kind: 'csv' }>
