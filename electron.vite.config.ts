@@ -2,6 +2,7 @@ import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { resolve } from 'node:path'
+import { CROSS_ORIGIN_ISOLATION } from './src/shared/crossOriginIsolation'
 
 // Main and preload are emitted as CommonJS `.cjs` (the package is "type": "module"): a sandboxed
 // preload must be CommonJS, and the utility-process entry is a plain script.
@@ -18,7 +19,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), engineHost: resolve('src/main/engineHost.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          engineHost: resolve('src/main/engineHost.ts'),
+          // The engine's data-parallel helper thread (worker_threads), started by engineHost.
+          gradientWorker: resolve('src/engine/host/node/gradientWorker.ts'),
+        },
         output: cjs,
       },
     },
@@ -31,5 +37,7 @@ export default defineConfig({
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     plugins: [react(), productionCsp],
     worker: { format: 'es' },
+    // Cross-origin isolated like the packaged app's app:// pages (appProtocol.ts).
+    server: { headers: CROSS_ORIGIN_ISOLATION },
   },
 })

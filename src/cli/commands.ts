@@ -132,12 +132,14 @@ function epochLine(m: EpochMetrics, length: string): string {
   return parts.join('  ')
 }
 
-/** `axon train <project> [--data F] [--labels F] [--epochs N] [--seed S] [--out model.json] [--json]`. */
+/** `axon train <project> [--data F] [--labels F] [--epochs N] [--seed S] [--threads N] [--out model.json] [--json]`. */
 export function commandTrain(argv: readonly string[], print: Print): number {
-  const args = parseArgs(argv, [...DATA_OPTIONS, 'epochs', 'seed', 'out'], [...DATA_FLAGS, 'json'])
+  const args = parseArgs(argv, [...DATA_OPTIONS, 'epochs', 'seed', 'threads', 'out'], [...DATA_FLAGS, 'json'])
   const [path] = args.positional
-  if (!path || args.positional.length > 1) throw new CliError('Usage: axon train <project.axon.json> [--data FILE] [--labels FILE] [--epochs N] [--seed S] [--out model.json] [--json] (axon --help for the data options)', 2)
+  if (!path || args.positional.length > 1) throw new CliError('Usage: axon train <project.axon.json> [--data FILE] [--labels FILE] [--epochs N] [--seed S] [--threads N] [--out model.json] [--json] (axon --help for the data options)', 2)
   const json = args.flags.has('json')
+  // main.ts started the helpers for this count (before the synchronous run); here it is checked.
+  intOption(args, 'threads', 1, MAX_THREADS)
   const { project, session, data } = projectSession(path, {
     ...dataOverrides(args),
     epochs: intOption(args, 'epochs', 1),
@@ -149,8 +151,9 @@ export function commandTrain(argv: readonly string[], print: Print): number {
   if (spec.training.until === 'stopped') throw new CliError('This project trains “until stopped”, which never ends on the command line: give --epochs N, or set the optimizer’s Train to a number of epochs or until solved.', 2)
   const maxEpochs = spec.training.maxEpochs
   const length = runLength(spec.training)
-  const start = { event: 'start', title: project.meta.title, examples: session.epochSize, inputSize: spec.model.inputSize, ...(spec.training.until ? { until: spec.training.until } : { maxEpochs }), seed: spec.seed, precision: spec.model.precision, ...(data.test ? { testExamples: data.test.count } : {}), notes: data.notes }
-  print(json ? JSON.stringify(start) : `Training “${project.meta.title}” on ${session.epochSize} examples (seed ${spec.seed}, ${spec.model.precision})${data.test ? `; ${data.test.count} held out for the test` : ''}`)
+  const start = { event: 'start', title: project.meta.title, examples: session.epochSize, inputSize: spec.model.inputSize, ...(spec.training.until ? { until: spec.training.until } : { maxEpochs }), seed: spec.seed, precision: spec.model.precision, threads: session.parallel.threads, ...(data.test ? { testExamples: data.test.count } : {}), notes: data.notes }
+  const threads = `${session.parallel.threads} thread${session.parallel.threads > 1 ? 's' : ''}`
+  print(json ? JSON.stringify(start) : `Training “${project.meta.title}” on ${session.epochSize} examples (seed ${spec.seed}, ${spec.model.precision}, ${threads})${data.test ? `; ${data.test.count} held out for the test` : ''}`)
   if (!json) for (const line of noteLines(data.notes)) print(line)
   while (!session.stopped) {
     const m = session.runEpoch()
@@ -258,11 +261,13 @@ export function commandTrace(argv: readonly string[], print: Print): number {
 export const HELP = `axon — train and run Axon Studio networks from the command line
 
 Usage:
-  axon train <project.axon.json> [--data FILE] [--labels FILE] [--epochs N] [--seed S] [--out model.json] [--json]
+  axon train <project.axon.json> [--data FILE] [--labels FILE] [--epochs N] [--seed S] [--threads N] [--out model.json] [--json]
       Train a project headless. One progress line per epoch; --json prints JSON lines
       ({"event":"start"|"epoch"|"done"|"error", …}). --data/--labels replace the project's
       training files (IDX images + labels, or a CSV, .csv.gz too, whose last column is the
-      target); --test/--test-labels its test files.
+      target); --test/--test-labels its test files. --threads N splits each mini-batch over
+      N threads (default: the cores available; float32 networks without dropout, noisy ReLU
+      or batch norm; a run is reproducible for its thread count).
     Data options (train and trace; they replace the project's data settings):
       --target COL            the CSV target column (name, or 0-based index)
       --classes               the whole-number target column holds classes, not a number
@@ -284,6 +289,9 @@ Usage:
   axon --help | axon <command> --help
 
 Exit codes: 0 success, 1 bad file or failed training, 2 bad arguments.`
+
+/** The most threads `--threads` accepts. */
+export const MAX_THREADS = 64
 
 const COMMANDS: Record<string, (argv: readonly string[], print: Print) => number> = {
   export: (argv, print) => commandExport(argv, print),

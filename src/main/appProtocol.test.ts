@@ -46,6 +46,9 @@ describe('app:// protocol', () => {
     const page = await handle({ url: 'app://axon/index.html' })
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    // Cross-origin isolated, so the page and its workers may share memory.
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp')
     expect(await page.text()).toBe('<!doctype html>')
     expect((await handle({ url: 'app://axon/assets/engine.wasm' })).headers.get('content-type')).toBe('application/wasm')
     expect((await handle({ url: 'app://axon/../secret.txt' })).status).toBe(404)

@@ -6,6 +6,7 @@
  * another host, backslashes) is a 404. Electron-free: main passes the file reader.
  */
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { CROSS_ORIGIN_ISOLATION } from '../shared/crossOriginIsolation'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'axon'
@@ -63,7 +64,7 @@ export function createAppProtocolHandler(root: string, readFile: (path: string) 
     if (!file || (request.method && request.method !== 'GET')) return new Response('Not found', { status: 404 })
     try {
       const body = await readFile(file)
-      return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': contentTypeOf(file), 'x-content-type-options': 'nosniff' } })
+      return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': contentTypeOf(file), 'x-content-type-options': 'nosniff', ...CROSS_ORIGIN_ISOLATION } })
     } catch {
       return new Response('Not found', { status: 404 })
     }

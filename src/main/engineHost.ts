@@ -3,17 +3,20 @@
  * message per page load with the engine's ends of the rpc and events channels; the newest
  * replaces the one before (engineConnections.ts).
  */
+import { join } from 'node:path'
 import type { MessagePortMain } from 'electron'
 import { mainPortEndpoint } from './mainPortEndpoint'
 import { createEngineConnections } from './engineConnections'
 import { serveEngine } from '../engine/host/rpc/connect'
+import { defaultThreads, spawnNodeHelper } from '../engine/host/node/gradientPool'
 
 const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const connections = createEngineConnections<MessagePortMain>((rpc, events) => {
   const rpcEndpoint = mainPortEndpoint(rpc)
   const eventsEndpoint = mainPortEndpoint(events)
-  serveEngine(rpcEndpoint, eventsEndpoint, yieldToHost)
+  // Data-parallel helpers: worker_threads running the bundled gradientWorker.cjs beside this file.
+  serveEngine(rpcEndpoint, eventsEndpoint, yieldToHost, { threads: defaultThreads(), spawn: () => spawnNodeHelper(join(__dirname, 'gradientWorker.cjs')) })
   return { close: () => (rpcEndpoint.close(), eventsEndpoint.close()) }
 })
 

@@ -8,6 +8,7 @@
  */
 import { ENGINE_VERSION } from '../version'
 import { wasmKernelStats } from '../kernels/install'
+import { settledGradientPool } from '../parallel'
 import { createDataApi, type DataApi } from './dataFiles'
 import { createDemoApi, type DemoApi } from './demo'
 import { createTrainingApi, type TrainingApi } from './training'
@@ -20,16 +21,36 @@ export type { StreamDemoOptions } from './demo'
 /** Which matrix kernel the engine multiplies with (shown in the status bar). */
 export type KernelName = 'wasm-simd' | 'wasm-relaxed-simd' | 'typescript'
 
+/** The training threads: what new runs use, and the most this engine can run. */
+export interface ThreadInfo {
+  threads: number
+  maxThreads: number
+  /** Chunks of mini-batches computed on several threads since the engine started. */
+  splitChunks: number
+}
+
 export interface CoreApi {
   /** The engine's version string. */
   version(): string
   /** The float32 kernel in use: WebAssembly SIMD when the host has it, else plain TypeScript. */
   kernel(): KernelName
+  /**
+   * Threads new training runs split their mini-batches over (1 where the host cannot share
+   * memory), once the helper threads have started.
+   */
+  threads(): Promise<ThreadInfo>
+  /** Set the threads of runs started from now on (clamped to 1 … maxThreads). */
+  setThreads(threads: number): Promise<ThreadInfo>
   /** Ask a running call to stop at its next event boundary. Unknown ids are ignored. */
   cancel(runId: string): void
 }
 
 export type EngineApi = CoreApi & DemoApi & TrainingApi & DataApi & ExportApi
+
+async function threadInfo(): Promise<ThreadInfo> {
+  const pool = await settledGradientPool()
+  return { threads: pool?.threads ?? 1, maxThreads: pool?.maxThreads ?? 1, splitChunks: pool?.splitChunks ?? 0 }
+}
 
 export function createEngineApi(io: EngineHostIo): EngineApi {
   const cancelled = new Set<string>()
@@ -42,6 +63,11 @@ export function createEngineApi(io: EngineHostIo): EngineApi {
     kernel: () => {
       const stats = wasmKernelStats()
       return !stats ? 'typescript' : stats.variant === 'relaxed' ? 'wasm-relaxed-simd' : 'wasm-simd'
+    },
+    threads: threadInfo,
+    setThreads: async (threads) => {
+      ;(await settledGradientPool())?.setThreads(threads)
+      return threadInfo()
     },
     cancel: (runId) => void cancelled.add(runId),
     ...createDemoApi(io, cancellation),

@@ -14,10 +14,16 @@ let installed: WasmGemm | null = null
  * TypeScript `gemmReference` in place, when the host lacks WebAssembly SIMD or the kernel fails
  * a quick self-test against the reference. Idempotent: a second call keeps the first instance
  * (buffers already handed out stay zero-copy).
+ *
+ * With `threads` > 1 the memory is laid out for that many threads and shared, so data-parallel
+ * helpers can join it (src/engine/parallel/); where memory cannot be shared (no
+ * SharedArrayBuffer: a page without cross-origin isolation) it falls back to one thread's.
  */
 export function installWasmKernels(options?: WasmKernelOptions): boolean {
   if (installed) return true
-  const kernel = createWasmGemm(options)
+  const wantsShared = (options?.threads ?? 1) > 1 && !options?.join
+  const canShare = typeof (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer === 'function'
+  const kernel = createWasmGemm(wantsShared && !canShare ? { ...options, threads: 1 } : options) ?? (wantsShared ? createWasmGemm({ ...options, threads: 1 }) : null)
   if (!kernel || gemmSelfTest(kernel.gemm) !== null) return false
   installed = kernel
   setGemmF32(kernel.gemm)
@@ -34,6 +40,11 @@ export function uninstallWasmKernels(): void {
   setAxpyF32(null)
   setBytesToF32(null)
   setFloat32Allocator(null)
+}
+
+/** The installed kernel (null when none is): its memory, layout and views, for the parallel helpers. */
+export function installedWasmKernel(): WasmGemm | null {
+  return installed
 }
 
 /** Counters of the installed kernel (null when none is installed). */

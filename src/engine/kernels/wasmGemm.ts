@@ -2,12 +2,16 @@
  * The WebAssembly SIMD float32 gemm (source: assembly/gemm.ts) and the float32 allocator that
  * places buffers in its memory.
  *
- * Memory layout (one fixed-size WebAssembly.Memory, never grown):
+ * Memory layout (one fixed-size WebAssembly.Memory, never grown), for `threads` threads:
  *   [0, 64 KiB)                     reserved (the module's static data, if it ever has any)
  *   [64 KiB, +arenaBytes)           arena: `alloc` hands out Float32Array views here (bump pointer)
- *   [.., +scratchBytes)             scratch: per call, copies of operands that live elsewhere,
- *                                   the Bᵀ pack, and the work area of zero skipping (the
- *                                   non-zeros of op(A), gathered when it is mostly zeros)
+ *   [.., +helperArenaBytes) × (threads − 1)   the arena of each data-parallel helper thread
+ *   [.., +scratchBytes) × threads   scratch, one per thread: per call, copies of operands that
+ *                                   live elsewhere, the Bᵀ pack, and the work area of zero
+ *                                   skipping (the non-zeros of op(A), gathered when mostly zeros)
+ * With more than one thread the memory is shared (a SharedArrayBuffer): every thread runs its
+ * own instance of the shared build over it, so a helper multiplies the session's buffers and the
+ * session reads the helper's without copying (src/engine/parallel/).
  * Growing a WebAssembly memory detaches every view into it, so the memory is reserved at its
  * full size once (untouched pages cost no RAM) and never grows. When the arena is full, `alloc`
  * returns an ordinary Float32Array; gemm then copies that operand through scratch. When an
@@ -17,14 +21,14 @@
  */
 import { base64Decode } from './base64'
 import { gemmReference, type AxpyF32, type BytesToF32, type GemmArgs, type GemmF32 } from './gemm'
-import { gemmWasmBase64, gemmWasmRelaxedBase64 } from './wasm/gemmWasm'
+import { gemmWasmBase64, gemmWasmRelaxedBase64, gemmWasmRelaxedSharedBase64, gemmWasmSharedBase64 } from './wasm/gemmWasm'
 
 /** The part of the WebAssembly JS API used here (the engine's lib is ES2023, without these types). */
 interface WasmMemory {
   readonly buffer: ArrayBuffer
 }
 interface WasmApi {
-  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory
   Module: new (bytes: Uint8Array) => object
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> }
   validate(bytes: Uint8Array): boolean
@@ -60,8 +64,30 @@ export interface WasmKernelOptions {
   fma?: boolean
   /** Bytes reserved for buffers from `alloc` (default 64 MiB). */
   arenaBytes?: number
-  /** Bytes reserved for operand copies (default 32 MiB). */
+  /** Bytes reserved for operand copies, per thread (default 32 MiB). */
   scratchBytes?: number
+  /** Bytes of each helper thread's arena (default 32 MiB). */
+  helperArenaBytes?: number
+  /**
+   * Threads that will multiply in this memory (default 1). Above 1 the memory is shared, and
+   * the kernel is null where the host cannot share memory (a page without cross-origin isolation).
+   */
+  threads?: number
+  /** Join the shared memory of another thread's kernel as helper `thread` (1 … threads − 1). */
+  join?: { memory: unknown; thread: number }
+}
+
+/** Where each thread's arena and scratch lie in the memory (byte offsets). */
+export interface KernelLayout {
+  threads: number
+  arenaBytes: number
+  helperArenaBytes: number
+  scratchBytes: number
+  pages: number
+  /** [start, end) of thread t's arena (t = 0 the session's, t ≥ 1 a helper's). */
+  arena(t: number): [number, number]
+  /** Start of thread t's scratch. */
+  scratch(t: number): number
 }
 
 /** Counters for benchmarks and tests: how often the fast, zero-copy path was taken. */
@@ -83,6 +109,15 @@ export interface WasmGemmStats {
 }
 
 export interface WasmGemm {
+  /** The WebAssembly.Memory (shared when `threads` > 1: helpers join it). */
+  memory: unknown
+  /** The thread this instance belongs to (0 unless it joined as a helper). */
+  thread: number
+  layout: KernelLayout
+  /** A Float32Array view of `length` floats at `byteOffset` of the memory. */
+  view: (byteOffset: number, length: number) => Float32Array
+  /** Whether `x` is a view into this kernel's memory. */
+  owns: (x: Float32Array) => boolean
   /** C[m×n] = alpha·op(A)·op(B) + beta·C, float32, any of the four transpose combinations. */
   gemm: GemmF32
   /** y += alpha·x; SIMD when both vectors live in the arena, a plain loop otherwise. */
@@ -120,13 +155,13 @@ function wasmApi(bytes: Uint8Array): WasmApi | null {
 }
 
 /** The fastest build the host runs: relaxed SIMD (if wanted), else SIMD, else none. */
-function pickBuild(fma: boolean): { api: WasmApi; bytes: Uint8Array; variant: 'relaxed' | 'simd' } | null {
+function pickBuild(fma: boolean, shared: boolean): { api: WasmApi; bytes: Uint8Array; variant: 'relaxed' | 'simd' } | null {
   if (fma) {
-    const bytes = base64Decode(gemmWasmRelaxedBase64)
+    const bytes = base64Decode(shared ? gemmWasmRelaxedSharedBase64 : gemmWasmRelaxedBase64)
     const api = wasmApi(bytes)
     if (api) return { api, bytes, variant: 'relaxed' }
   }
-  const bytes = base64Decode(gemmWasmBase64)
+  const bytes = base64Decode(shared ? gemmWasmSharedBase64 : gemmWasmBase64)
   const api = wasmApi(bytes)
   return api ? { api, bytes, variant: 'simd' } : null
 }
@@ -136,23 +171,47 @@ function align4(floats: number): number {
   return (floats + 3) & ~3
 }
 
+/** The memory layout for these options (sizes rounded up to whole pages). */
+export function kernelLayout(options: WasmKernelOptions = {}): KernelLayout {
+  const pageUp = (bytes: number) => Math.ceil(bytes / PAGE) * PAGE
+  const threads = Math.max(1, Math.floor(options.threads ?? 1))
+  const arenaBytes = pageUp(options.arenaBytes ?? 64 * MIB)
+  const helperArenaBytes = threads > 1 ? pageUp(options.helperArenaBytes ?? 32 * MIB) : 0
+  const scratchBytes = pageUp(options.scratchBytes ?? 32 * MIB)
+  const helpersStart = RESERVED + arenaBytes
+  const scratchStart = helpersStart + (threads - 1) * helperArenaBytes
+  return {
+    threads,
+    arenaBytes,
+    helperArenaBytes,
+    scratchBytes,
+    pages: (scratchStart + threads * scratchBytes) / PAGE,
+    arena: (t) => (t === 0 ? [RESERVED, helpersStart] : [helpersStart + (t - 1) * helperArenaBytes, helpersStart + t * helperArenaBytes]),
+    scratch: (t) => scratchStart + t * scratchBytes,
+  }
+}
+
 /**
- * Instantiate the SIMD kernel with its own memory. Returns null when the host has no
- * WebAssembly, no SIMD, or cannot reserve the memory.
+ * Instantiate the SIMD kernel with its own memory, or (with `join`) over another thread's shared
+ * memory. Returns null when the host has no WebAssembly, no SIMD, cannot share memory when
+ * asked to, or cannot reserve the memory.
  */
 export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null {
-  const build = pickBuild(options.fma ?? false)
+  const layout = kernelLayout(options)
+  const shared = layout.threads > 1
+  const build = pickBuild(options.fma ?? false, shared)
   if (!build) return null
   const { api, bytes } = build
-  const arenaBytes = Math.ceil((options.arenaBytes ?? 64 * MIB) / PAGE) * PAGE
-  const scratchBytes = Math.ceil((options.scratchBytes ?? 32 * MIB) / PAGE) * PAGE
-  const pages = (RESERVED + arenaBytes + scratchBytes) / PAGE
+  const thread = options.join?.thread ?? 0
+  if (thread < 0 || thread >= layout.threads) throw new RangeError(`thread ${thread} is outside 0…${layout.threads - 1}`)
+  const { scratchBytes, pages } = layout
   let memory: WasmMemory
   let wasmGemm: WasmGemmExport
   let wasmAxpy: (n: number, alpha: number, x: number, y: number) => void
   let wasmBytesToF32: (n: number, scale: number, src: number, dst: number) => void
   try {
-    memory = new api.Memory({ initial: pages, maximum: pages })
+    memory = (options.join?.memory as WasmMemory | undefined) ?? new api.Memory({ initial: pages, maximum: pages, ...(shared ? { shared: true } : {}) })
+    if (memory.buffer.byteLength < pages * PAGE) return null
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } })
     wasmGemm = instance.exports.gemm as WasmGemmExport
     wasmAxpy = instance.exports.axpy as typeof wasmAxpy
@@ -163,12 +222,12 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   const heap = memory.buffer
   const heapF32 = new Float32Array(heap)
   const heapU8 = new Uint8Array(heap)
-  const arenaEnd = RESERVED + arenaBytes
-  const scratchStart = arenaEnd
+  const [arenaStart, arenaEnd] = layout.arena(thread)
+  const scratchStart = layout.scratch(thread)
   const scratchFloats = scratchBytes >> 2
   const stats: WasmGemmStats = {
     variant: build.variant,
-    arenaBytes,
+    arenaBytes: arenaEnd - arenaStart,
     arenaUsedBytes: 0,
     allocOutsideArena: 0,
     zeroCopyCalls: 0,
@@ -176,7 +235,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     referenceCalls: 0,
     sparseOffered: 0,
   }
-  let next = RESERVED
+  let next = arenaStart
 
   function alloc(length: number): Float32Array {
     const size = align4(length) * 4
@@ -186,7 +245,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     }
     const view = new Float32Array(heap, next, length)
     next += size
-    stats.arenaUsedBytes = next - RESERVED
+    stats.arenaUsedBytes = next - arenaStart
     return view
   }
 
@@ -267,10 +326,22 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   }
 
   function resetArena(): void {
-    heapU8.fill(0, RESERVED, next)
-    next = RESERVED
+    heapU8.fill(0, arenaStart, next)
+    next = arenaStart
     stats.arenaUsedBytes = 0
   }
 
-  return { gemm, axpy, bytesToF32, alloc, resetArena, stats: () => ({ ...stats }) }
+  return {
+    memory,
+    thread,
+    layout,
+    view: (byteOffset, length) => new Float32Array(heap, byteOffset, length),
+    owns: (x) => x.buffer === heap,
+    gemm,
+    axpy,
+    bytesToF32,
+    alloc,
+    resetArena,
+    stats: () => ({ ...stats }),
+  }
 }

@@ -3,6 +3,9 @@
  * number correct and the confusion matrix `[actual][predicted]`.
  */
 import type { FloatArray } from '../kernels/gemm'
+import type { Dataset } from '../spec'
+import { networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
+import { datasetReadBatch } from './dataset'
 import type { Evaluation, RunningTotals } from './sessionTypes'
 
 export interface RunningMetrics extends RunningTotals {
@@ -49,4 +52,15 @@ export function finishMetrics(r: RunningMetrics, reduction: 'mean' | 'sum'): Eva
     e.confusion = r.confusion
   }
   return e
+}
+
+/** Add the rows `idx` of `ds` to `running`, in evaluation mode (no dropout or noise), `capacity` rows at a time. */
+export function evaluateRows(nw: Network, ds: Dataset, idx: ArrayLike<number>, running: RunningMetrics, threshold: number): void {
+  for (let s = 0; s < idx.length; s += nw.capacity) {
+    const rows = Math.min(nw.capacity, idx.length - s)
+    datasetReadBatch(ds, idx, s, rows, nw.X, nw.T)
+    networkForward(nw, 0, rows, null)
+    const loss = networkLossAndDelta(nw, 0, rows)
+    accumulateMetrics(running, loss, rows, networkOutput(nw), nw.T, nw.outputSize, threshold)
+  }
 }

@@ -22,7 +22,8 @@ import { datasetIsClassification, datasetReadBatch } from './dataset'
 import { EngineError } from './errors'
 import { divergenceError, nonFiniteLayer } from './divergence'
 import { checkOptimizerSettings, validateSpec } from './validate'
-import { accumulateMetrics, finishMetrics, newRunningMetrics, type RunningMetrics } from './metrics'
+import { accumulateMetrics, evaluateRows, finishMetrics, newRunningMetrics, type RunningMetrics } from './metrics'
+import { SessionThreads } from '../parallel/sessionThreads'
 import type { EpochMetrics, Evaluation, LayerParams, OptimizerSettings, RunningTotals, SessionOptions, StepProgress, StepUnit, StopReason } from './sessionTypes'
 
 /** Create a training session (validates the spec against the data first). */
@@ -76,6 +77,8 @@ export class Session {
   private batchLoss = 0
   /** Early stopping's best epoch (its loss, parameters and layer state). */
   private readonly best = new BestEpoch()
+  /** The threads this session trains with (`parallel.threads`) and splits its chunks over. */
+  readonly parallel: SessionThreads
 
   constructor(spec: EngineSpec, train: Dataset, options: SessionOptions = {}) {
     validateSpec(spec, train)
@@ -104,6 +107,7 @@ export class Session {
     this.classCount = train.targetSize > 1 ? train.targetSize : 2
     this.binaryThreshold = binaryThreshold(train)
     this.running = this.newRunning()
+    this.parallel = new SessionThreads(spec, this.network)
   }
 
   /** Examples per epoch (the training split). */
@@ -196,16 +200,8 @@ export class Session {
 
   /** Loss, accuracy and confusion of a dataset in evaluation mode (no dropout or noise). */
   evaluate(ds: Dataset, indices?: ArrayLike<number>): Evaluation {
-    const idx = indices ?? Int32Array.from({ length: ds.count }, (_, i) => i)
-    const nw = this.network
     const running = this.newRunning()
-    for (let s = 0; s < idx.length; s += nw.capacity) {
-      const rows = Math.min(nw.capacity, idx.length - s)
-      datasetReadBatch(ds, idx, s, rows, nw.X, nw.T)
-      networkForward(nw, 0, rows, null)
-      const loss = networkLossAndDelta(nw, 0, rows)
-      this.accumulateMetrics(running, loss, rows)
-    }
+    evaluateRows(this.network, ds, indices ?? Int32Array.from({ length: ds.count }, (_, i) => i), running, this.binaryThreshold)
     return this.finishMetrics(running)
   }
 
@@ -288,19 +284,16 @@ export class Session {
     const thisBatch = Math.min(this.batchSize, n - this.batchStart)
     const scale = this.spec.model.loss.reduction === 'mean' ? 1 / thisBatch : 1
     let todo = Math.min(limit, thisBatch - this.batchFill)
-    const rngs = { dropout: this.streams.dropout, noise: this.streams.noise }
     while (todo > 0) {
       const rows = Math.min(this.chunk, todo)
-      datasetReadBatch(this.train, this.order, this.cursor, rows, nw.X, nw.T)
-      networkForward(nw, 0, rows, rngs)
-      const loss = networkLossAndDelta(nw, 0, rows)
+      const team = this.parallel.teamFor(rows)
+      const report = (l: number, r: number, out: Float32Array, T: Float32Array) => this.accumulateMetrics(this.running, l, r, out, T)
+      const loss = team ? team.processChunk(this.train, this.order, this.cursor, rows, scale, report) : this.processChunk(rows, scale)
       if (!Number.isFinite(loss)) {
         this.diverge()
         return null
       }
-      this.accumulateMetrics(this.running, loss, rows)
       this.batchLoss += loss
-      networkBackward(nw, 0, rows, scale)
       this.cursor += rows
       this.batchFill += rows
       todo -= rows
@@ -312,6 +305,18 @@ export class Session {
     }
     if (this.cursor >= n) return this.endEpoch()
     return null
+  }
+
+  /** Forward and backward over the next `rows` rows on this thread; returns their summed loss. */
+  private processChunk(rows: number, scale: number): number {
+    const nw = this.network
+    datasetReadBatch(this.train, this.order, this.cursor, rows, nw.X, nw.T)
+    networkForward(nw, 0, rows, { dropout: this.streams.dropout, noise: this.streams.noise })
+    const loss = networkLossAndDelta(nw, 0, rows)
+    if (!Number.isFinite(loss)) return loss
+    this.accumulateMetrics(this.running, loss, rows)
+    networkBackward(nw, 0, rows, scale)
+    return loss
   }
 
   private beginEpoch(): void {
@@ -379,10 +384,9 @@ export class Session {
     return newRunningMetrics(this.classification ? this.classCount : null)
   }
 
-  /** Add rows 0..rows−1 of the output/target buffers to the running metrics. */
-  private accumulateMetrics(r: RunningMetrics, loss: number, rows: number): void {
-    const nw = this.network
-    accumulateMetrics(r, loss, rows, networkOutput(nw), nw.T, nw.outputSize, this.binaryThreshold)
+  /** Add rows 0..rows−1 of `out` and `T` (by default the network's) to the running metrics. */
+  private accumulateMetrics(r: RunningMetrics, loss: number, rows: number, out = networkOutput(this.network), T = this.network.T): void {
+    accumulateMetrics(r, loss, rows, out, T, this.network.outputSize, this.binaryThreshold)
   }
 
   private finishMetrics(r: RunningMetrics): Evaluation {

@@ -8,10 +8,11 @@ import {
 } from './engineClient'
 import type { RunSummary } from '../../engine/host/events'
 import type { KernelName } from '../../engine/host/api'
+import { ThreadsControl } from './ThreadsControl'
 
 type EngineStatus =
   | { state: 'connecting' }
-  | { state: 'ready'; version: string; kernel: KernelName; host: EngineConnection['host']; restarted: boolean }
+  | { state: 'ready'; version: string; kernel: KernelName; host: EngineConnection['host']; restarted: boolean; connection: EngineConnection }
   | { state: 'failed'; message: string }
 
 const KERNEL_LABEL: Record<KernelName, string> = {
@@ -33,7 +34,7 @@ export function StatusBar() {
     const show = async (connection: EngineConnection) => {
       try {
         const [version, kernel] = await Promise.all([connection.engine.version(), connection.engine.kernel()])
-        setStatus({ state: 'ready', version, kernel, host: connection.host, restarted: connection.restarted })
+        setStatus({ state: 'ready', version, kernel, host: connection.host, restarted: connection.restarted, connection })
       } catch (error) {
         setStatus({ state: 'failed', message: `The engine did not answer: ${(error as Error).message}` })
       }
@@ -58,6 +59,7 @@ export function StatusBar() {
           <span className="muted" data-testid="engine-kernel" title="The matrix kernel training runs on">
             {KERNEL_LABEL[status.kernel]}
           </span>
+          <ThreadsControl connection={status.connection} />
           {status.restarted && <span className="warning">The engine stopped unexpectedly and was restarted; your graph is unchanged.</span>}
           <LinkCheck />
         </>

@@ -18,11 +18,12 @@ export interface NodeEngine {
   close(): Promise<void>
 }
 
-export function startEngineWorker(onEvent: (event: EngineEvent) => void): NodeEngine {
+/** Start the engine; `threads` is the most training threads (default: the cores available). */
+export function startEngineWorker(onEvent: (event: EngineEvent) => void, threads?: number): NodeEngine {
   const entry = new URL('./worker.ts', import.meta.url)
   const channel = new MessageChannel()
   const worker = new Worker(new URL('./bootTs.mjs', import.meta.url), {
-    workerData: { entry: entry.href, events: channel.port2 },
+    workerData: { entry: entry.href, events: channel.port2, threads },
     transferList: [channel.port2],
   })
   const engine = connectEngine(nodeEndpoint(worker), nodeEndpoint(channel.port1), onEvent)

@@ -33,6 +33,7 @@ const optional = (check: ArgCheck): ArgCheck => (v) => (v === undefined ? null :
 
 export const id: ArgCheck = (v) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? null : 'expected an id (a string of 1 to 200 characters)')
 export const text: ArgCheck = (v) => (typeof v === 'string' && v.length <= 4096 ? null : 'expected a string of at most 4096 characters')
+export const threadCount: ArgCheck = (v) => (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 256 ? null : 'expected a thread count (a whole number from 1 to 256)')
 export const finite: ArgCheck = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'expected a finite number')
 export const index: ArgCheck = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'expected a whole number ≥ 0')
 export const bytes: ArgCheck = (v) => (v instanceof Uint8Array ? (v.byteLength <= MAX_ARGUMENT_BYTES ? null : 'more than 1 GB of bytes') : 'expected bytes (a Uint8Array)')
@@ -49,6 +50,8 @@ export const oneOf =
 export const ENGINE_ARGUMENTS = {
   version: [],
   kernel: [],
+  threads: [],
+  setThreads: [threadCount],
   cancel: [id],
   streamDemo: [id, record],
   startRun: [id, record, record, optional(record)],

@@ -11,21 +11,38 @@
  */
 import * as Comlink from 'comlink'
 import { createEngineApi, type EngineApi } from '../api'
-import { installWasmKernels } from '../../kernels/install'
+import { installWasmKernels, installedWasmKernel } from '../../kernels/install'
+import { installGradientPool, noteGradientPoolStart, startGradientPool, type HelperEndpoint } from '../../parallel'
 import type { EngineEvent, EngineEventSink } from '../events'
 import { ENGINE_ARGUMENTS } from './argumentChecks'
 import { createFacade, guardedEndpoint } from './facade'
 
 const ENGINE_METHODS: ReadonlySet<string> = new Set(Object.keys(ENGINE_ARGUMENTS))
 
+let poolStarted = false
+
+/** How a host trains on several threads: how many at most, and how it starts a helper. */
+export interface HostThreads {
+  /** Threads the kernel memory is laid out for (the cores available); training starts with all. */
+  threads: number
+  /** Start helper thread t as a Worker running `serveGradientHelper`. */
+  spawn: (thread: number) => HelperEndpoint
+}
+
 /**
  * Engine side: serve the API on `rpc` and send events through `events`. Installs the
- * WebAssembly SIMD kernels first (where the host has them), so every host computes alike.
- * What Comlink exposes is the frozen, checked facade behind a guard that admits only calls of
- * its methods (facade.ts); the plain API is returned for in-process use.
+ * WebAssembly SIMD kernels first (where the host has them), so every host computes alike, and
+ * with `threads` starts the data-parallel helpers (sessions created before they are ready train
+ * on one thread). What Comlink exposes is the frozen, checked facade behind a guard that admits
+ * only calls of its methods (facade.ts); the plain API is returned for in-process use.
  */
-export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>): EngineApi {
-  installWasmKernels()
+export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>, threads?: HostThreads): EngineApi {
+  installWasmKernels(threads ? { threads: threads.threads } : undefined)
+  // Once per engine: a host that serves a new page (the desktop app on reload) keeps its helpers.
+  if (threads && threads.threads > 1 && !poolStarted) {
+    poolStarted = true
+    noteGradientPoolStart(startGradientPool(installedWasmKernel(), threads).then(installGradientPool, () => installGradientPool(null)))
+  }
   const sink = Comlink.wrap<EngineEventSink>(events)
   const api = createEngineApi({
     emit: (event, transfer) => sink.receive(Comlink.transfer(event, transfer)),

@@ -1,0 +1,105 @@
+/**
+ * A data-parallel helper thread: it joins the session thread's shared WebAssembly memory, builds
+ * a replica of the network there, and computes the gradient of its share of each mini-batch
+ * (see protocol.ts). Hosts start it in a Worker (`host/node/gradientWorker.ts`,
+ * `host/web/gradient.worker.ts`) and hand it their message port as a `HelperScope`.
+ */
+import { createRng } from '../rng'
+import { installedWasmKernel, installWasmKernels, resetFloat32Arena } from '../kernels/install'
+import { createNetwork, networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
+import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlViews, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
+
+interface HelperState {
+  ints: Int32Array
+  floats: Float64Array
+  /** This helper's slot in the control block. */
+  base: number
+  fbase: number
+}
+
+/** Serve one helper thread on `scope` until its worker is terminated. */
+export function serveGradientHelper(scope: HelperScope): void {
+  let state: HelperState | null = null
+  scope.onMessage((message) => {
+    if (message.type === 'init') {
+      const failure = init(message)
+      if (typeof failure === 'string') scope.postMessage({ type: 'failed', message: failure })
+      else {
+        state = failure
+        scope.postMessage({ type: 'ready' })
+      }
+    } else if (message.type === 'attach' && state) {
+      serveAttached(state, message)
+    }
+  })
+}
+
+function init(message: InitMessage): HelperState | string {
+  const ok = installWasmKernels({ fma: message.fma, threads: message.threads, join: { memory: message.memory, thread: message.thread } })
+  if (!ok || !installedWasmKernel()) return 'this thread cannot run the WebAssembly SIMD kernel over shared memory'
+  const { ints, floats } = controlViews(message.control, message.threads)
+  return { ints, floats, base: message.thread * SLOT_INTS, fbase: message.thread * SLOT_FLOATS }
+}
+
+/** Build the replica, report its buffers, then serve jobs until the session detaches. */
+function serveAttached(state: HelperState, message: AttachMessage): void {
+  const { ints, base } = state
+  const replica = buildReplica(message)
+  if (typeof replica === 'string') {
+    Atomics.store(ints, base + Ctl.Attached, -message.attachId)
+    Atomics.notify(ints, base + Ctl.Attached)
+    return
+  }
+  const { network, params } = replica
+  ints[base + Ctl.XOffset] = network.X.byteOffset
+  ints[base + Ctl.TOffset] = network.T.byteOffset
+  ints[base + Ctl.OutOffset] = networkOutput(network).byteOffset
+  ints[base + Ctl.GradsOffset] = network.grads.byteOffset
+  let seen = Atomics.load(ints, base + Ctl.Seq)
+  Atomics.store(ints, base + Ctl.Attached, message.attachId)
+  Atomics.notify(ints, base + Ctl.Attached)
+  for (;;) {
+    Atomics.wait(ints, base + Ctl.Seq, seen)
+    seen = Atomics.load(ints, base + Ctl.Seq)
+    if (ints[base + Ctl.Cmd] === Cmd.Detach) {
+      Atomics.store(ints, base + Ctl.Done, seen)
+      Atomics.notify(ints, base + Ctl.Done)
+      return
+    }
+    runJob(state, network, params)
+    Atomics.store(ints, base + Ctl.Done, seen)
+    Atomics.notify(ints, base + Ctl.Done)
+  }
+}
+
+/** The replica network in this helper's arena, and a view of the session's parameters. */
+function buildReplica(message: AttachMessage): { network: Network; params: Float32Array } | string {
+  const kernel = installedWasmKernel()
+  if (!kernel) return 'no kernel'
+  resetFloat32Arena()
+  try {
+    // The initial values are overwritten from the session's parameters before every job.
+    const network = createNetwork(message.model, message.capacity, createRng(1))
+    const inMemory = [network.params, network.grads, network.X, network.T, networkOutput(network)].every((a) => a instanceof Float32Array && kernel.owns(a))
+    if (!inMemory) return 'the replica does not fit in the helper arena'
+    return { network, params: kernel.view(message.paramsOffset, message.paramsLength) }
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+}
+
+/** Gradient of the job's rows: grads = scale·Σ ∂E_i/∂w over rows 0…rows−1 of the replica's X, T. */
+function runJob(state: HelperState, network: Network, params: Float32Array): void {
+  const { ints, floats, base, fbase } = state
+  const rows = ints[base + Ctl.Rows]
+  try {
+    network.params.set(params)
+    network.grads.fill(0)
+    networkForward(network, 0, rows, null)
+    const loss = networkLossAndDelta(network, 0, rows)
+    if (Number.isFinite(loss)) networkBackward(network, 0, rows, floats[fbase + CtlF.Scale])
+    floats[fbase + CtlF.Loss] = loss
+  } catch {
+    floats[fbase + CtlF.Loss] = NaN
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * The session thread's side of data-parallel training: a pool of helper threads over the
+ * shared WebAssembly memory, and the team a session attaches to split its mini-batches.
+ *
+ * Threads: the session thread is thread 0 and computes the first share of every chunk itself;
+ * helper t (1 … threads − 1) the t-th. Gradients are added in that fixed order, so a run is
+ * deterministic for a given thread count (and agrees with one thread to float32 rounding).
+ */
+import type { Dataset } from '../spec'
+import type { WasmGemm } from '../kernels/wasmGemm'
+import { axpy } from '../kernels/gemm'
+import { datasetReadBatch } from '../train/dataset'
+import { networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
+import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlBytes, controlViews, type HelperEndpoint, type HelperReply } from './protocol'
+
+/** How long a session waits for a helper (a lost helper must not hang training forever). */
+const HELPER_TIMEOUT_MS = 60_000
+
+/** A helper's buffers in the shared memory, as the session thread sees them. */
+interface HelperBuffers {
+  X: Float32Array
+  T: Float32Array
+  out: Float32Array
+  grads: Float32Array
+}
+
+/** Rows a chunk is split into: as even as possible, the first ones one longer. */
+export function splitRows(rows: number, threads: number): number[] {
+  const base = Math.floor(rows / threads)
+  const extra = rows % threads
+  return Array.from({ length: threads }, (_, t) => base + (t < extra ? 1 : 0))
+}
+
+export class GradientPool {
+  /** Threads a new session uses (1 = the session thread alone). */
+  private active: number
+  private readonly ints: Int32Array
+  private readonly floats: Float64Array
+  private attachCount = 0
+  private current: GradientTeam | null = null
+  /** Chunks computed on several threads since the pool started (all sessions). */
+  splitChunks = 0
+
+  constructor(
+    private readonly kernel: WasmGemm,
+    private readonly helpers: HelperEndpoint[],
+    control: SharedArrayBuffer,
+  ) {
+    // The control block is laid out for the threads the helpers were started with.
+    const views = controlViews(control, helpers.length + 1)
+    this.ints = views.ints
+    this.floats = views.floats
+    this.active = helpers.length + 1
+  }
+
+  /** The most threads this pool can run (the session thread and every helper). */
+  get maxThreads(): number {
+    return this.helpers.length + 1
+  }
+
+  /** Threads new sessions will use. */
+  get threads(): number {
+    return this.active
+  }
+
+  /** Set the threads of sessions created from now on (clamped to 1 … maxThreads). */
+  setThreads(threads: number): number {
+    this.active = Math.max(1, Math.min(this.maxThreads, Math.floor(threads)))
+    return this.active
+  }
+
+  /**
+   * Attach a session's network: each helper builds its replica (blocking until all report). The
+   * team attached before loses its helpers (its session goes on with one thread). Null with one
+   * thread, or when a helper could not build its replica.
+   */
+  attach(network: Network): GradientTeam | null {
+    this.detach()
+    const helperCount = this.active - 1
+    if (helperCount < 1 || !this.kernel.owns(network.params as Float32Array)) return null
+    const attachId = ++this.attachCount
+    for (let t = 1; t <= helperCount; t++) {
+      Atomics.store(this.ints, t * SLOT_INTS + Ctl.Attached, 0)
+      this.helpers[t - 1].postMessage({
+        type: 'attach',
+        attachId,
+        model: network.model,
+        capacity: network.capacity,
+        paramsOffset: network.params.byteOffset,
+        paramsLength: network.params.length,
+      })
+    }
+    // Every helper answers (built, or failed); those that built wait in their job loop.
+    const buffers: HelperBuffers[] = []
+    const attached: number[] = []
+    for (let t = 1; t <= helperCount; t++) {
+      const slot = t * SLOT_INTS
+      waitWhile(this.ints, slot + Ctl.Attached, 0)
+      if (Atomics.load(this.ints, slot + Ctl.Attached) !== attachId) continue
+      attached.push(t)
+      buffers.push(this.helperBuffers(slot, network))
+    }
+    this.current = new GradientTeam(this, network, buffers, attached)
+    if (attached.length < helperCount) {
+      this.detach()
+      return null
+    }
+    return this.current
+  }
+
+  /** Send attached helpers back to waiting for a new network. */
+  detach(): void {
+    const team = this.current
+    if (!team) return
+    this.current = null
+    for (const t of team.attached) this.post(t, Cmd.Detach, 0, 0)
+    for (const t of team.attached) this.awaitDone(t)
+  }
+
+  /** Whether `team` still holds the helpers. */
+  holds(team: GradientTeam): boolean {
+    return this.current === team
+  }
+
+  /** Post a job (or a command) to helper t. */
+  post(t: number, cmd: number, rows: number, scale: number): void {
+    const slot = t * SLOT_INTS
+    this.ints[slot + Ctl.Cmd] = cmd
+    this.ints[slot + Ctl.Rows] = rows
+    this.floats[t * SLOT_FLOATS + CtlF.Scale] = scale
+    Atomics.add(this.ints, slot + Ctl.Seq, 1)
+    Atomics.notify(this.ints, slot + Ctl.Seq)
+  }
+
+  /** Wait for helper t's last job; returns its loss. */
+  awaitDone(t: number): number {
+    const slot = t * SLOT_INTS
+    const seq = Atomics.load(this.ints, slot + Ctl.Seq)
+    for (;;) {
+      const done = Atomics.load(this.ints, slot + Ctl.Done)
+      if (done === seq) break
+      if (Atomics.wait(this.ints, slot + Ctl.Done, done, HELPER_TIMEOUT_MS) === 'timed-out') {
+        throw new Error(`Training helper thread ${t} did not answer within ${HELPER_TIMEOUT_MS / 1000} s.`)
+      }
+    }
+    return this.floats[t * SLOT_FLOATS + CtlF.Loss]
+  }
+
+  /** Stop every helper (the pool cannot be used afterwards). */
+  close(): void {
+    this.detach()
+    for (const h of this.helpers) h.terminate()
+    this.helpers.length = 0
+    this.active = 1
+  }
+
+  private helperBuffers(slot: number, network: Network): HelperBuffers {
+    const view = (ctl: number, length: number) => this.kernel.view(this.ints[slot + ctl], length)
+    const cap = network.capacity
+    return {
+      X: view(Ctl.XOffset, cap * network.inputSize),
+      T: view(Ctl.TOffset, cap * network.outputSize),
+      out: view(Ctl.OutOffset, cap * network.outputSize),
+      grads: view(Ctl.GradsOffset, network.grads.length),
+    }
+  }
+}
+
+/** Block while ints[index] holds `value` (with the helper timeout). */
+function waitWhile(ints: Int32Array, index: number, value: number): void {
+  while (Atomics.load(ints, index) === value) {
+    if (Atomics.wait(ints, index, value, HELPER_TIMEOUT_MS) === 'timed-out') {
+      throw new Error(`A training helper thread did not answer within ${HELPER_TIMEOUT_MS / 1000} s.`)
+    }
+  }
+}
+
+/** What a chunk reports for each share of rows, in thread order (for the running metrics). */
+export type ShareReport = (loss: number, rows: number, out: Float32Array, T: Float32Array) => void
+
+/** A session's network with the helpers attached to it. */
+export class GradientTeam {
+  constructor(
+    private readonly pool: GradientPool,
+    private readonly network: Network,
+    private readonly helpers: HelperBuffers[],
+    /** The helper threads in this team, in order (1 … threads − 1 when all attached). */
+    readonly attached: readonly number[],
+  ) {}
+
+  /** Threads this team computes with (the session's and its helpers'). */
+  get threads(): number {
+    return this.helpers.length + 1
+  }
+
+  /** Whether the team still has its helpers (another session may have taken them). */
+  get usable(): boolean {
+    return this.pool.holds(this)
+  }
+
+  /**
+   * Forward and backward over rows [cursor, cursor+rows) of `order`, split across the threads;
+   * adds scale·∂E/∂w of every row to the network's `grads`, in thread order. Returns the summed
+   * loss (NaN or ±∞ if any share diverged); `report` receives each share's loss and outputs.
+   */
+  processChunk(train: Dataset, order: Int32Array, cursor: number, rows: number, scale: number, report: ShareReport): number {
+    const nw = this.network
+    const shares = splitRows(rows, this.threads)
+    this.pool.splitChunks++
+    let start = cursor + shares[0]
+    this.helpers.forEach((h, i) => {
+      datasetReadBatch(train, order, start, shares[i + 1], h.X, h.T)
+      this.pool.post(this.attached[i], Cmd.Run, shares[i + 1], scale)
+      start += shares[i + 1]
+    })
+    datasetReadBatch(train, order, cursor, shares[0], nw.X, nw.T)
+    networkForward(nw, 0, shares[0], null)
+    let total = networkLossAndDelta(nw, 0, shares[0])
+    if (Number.isFinite(total)) networkBackward(nw, 0, shares[0], scale)
+    report(total, shares[0], networkOutput(nw) as Float32Array, nw.T as Float32Array)
+    this.helpers.forEach((h, i) => {
+      const loss = this.pool.awaitDone(this.attached[i])
+      total += loss
+      axpy(nw.grads.length, 1, h.grads, 0, nw.grads, 0)
+      report(loss, shares[i + 1], h.out, h.T)
+    })
+    return total
+  }
+}
+
+/** A helper's first reply: ready, or failed (the host turns a helper that did not load into one). */
+function helperReady(endpoint: HelperEndpoint): Promise<HelperReply> {
+  return new Promise((resolve) => endpoint.onReply(resolve))
+}
+
+export interface PoolOptions {
+  /** Threads wanted, the session thread included (at most what the kernel's memory is laid out for). */
+  threads: number
+  /** Start helper thread t (1 … threads − 1): a Worker running `serveGradientHelper`. */
+  spawn: (thread: number) => HelperEndpoint
+}
+
+/**
+ * Start the helpers of a pool over the installed kernel's shared memory. Resolves null where the
+ * kernel's memory is not shared (one thread, or no SharedArrayBuffer) or no helper could start;
+ * otherwise a pool of the helpers that started (in order).
+ */
+export async function startGradientPool(kernel: WasmGemm | null, options: PoolOptions): Promise<GradientPool | null> {
+  if (!kernel || kernel.layout.threads < 2) return null
+  const threads = Math.min(options.threads, kernel.layout.threads)
+  if (threads < 2) return null
+  const control = new SharedArrayBuffer(controlBytes(threads))
+  const fma = kernel.stats().variant === 'relaxed'
+  const endpoints: HelperEndpoint[] = []
+  for (let t = 1; t < threads; t++) endpoints.push(options.spawn(t))
+  const replies = await Promise.all(
+    endpoints.map((endpoint, i) => {
+      const ready = helperReady(endpoint)
+      endpoint.postMessage({ type: 'init', memory: kernel.memory, control, thread: i + 1, threads, fma })
+      return ready
+    }),
+  )
+  const firstFailed = replies.findIndex((r) => r.type !== 'ready')
+  const started = firstFailed < 0 ? endpoints.length : firstFailed
+  for (const endpoint of endpoints.slice(started)) endpoint.terminate()
+  if (started === 0) return null
+  return new GradientPool(kernel, endpoints.slice(0, started), control)
+}
