@@ -7,6 +7,7 @@
  * the node. Missing node parameters are filled from the kind's defaults.
  */
 
+import { experimentsProblem } from '../experiments/sweep'
 import { parseJsonText } from '../data/userText'
 import { migrateProject, ProjectFormatError } from './migrate'
 import { NODE_KINDS, type ParamInfo } from './nodeKinds'
@@ -180,6 +181,8 @@ export function validateProject(json: unknown): ParseResult {
   if (p.viewport !== undefined && c.object(p.viewport, '$.viewport')) {
     for (const key of ['x', 'y', 'zoom']) c.number(p.viewport[key], `$.viewport.${key}`)
   }
+  const experiments = p.experiments === undefined ? null : experimentsProblem(p.experiments)
+  if (experiments) c.fail(`$.experiments${experiments.path}`, experiments.message)
   return c.errors.length > 0 ? { ok: false, errors: c.errors } : { ok: true, project: p as unknown as Project }
 }
 

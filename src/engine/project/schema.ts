@@ -6,6 +6,7 @@
 
 import { INITS, NODE_KINDS, SCHEDULES, type ParamInfo } from './nodeKinds'
 import { PROJECT_FORMAT, PROJECT_VERSION, type NodeKind } from './types'
+import { EXPERIMENTS_JSON_SCHEMA } from '../experiments/sweep'
 
 type Schema = Record<string, unknown>
 
@@ -150,6 +151,7 @@ export function projectJsonSchema(): Schema {
         },
       },
       viewport: { type: 'object', properties: { x: number, y: number, zoom: number } },
+      experiments: EXPERIMENTS_JSON_SCHEMA,
     },
     definitions: {
       position: { type: 'object', required: ['x', 'y'], properties: { x: number, y: number } },

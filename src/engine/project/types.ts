@@ -19,6 +19,7 @@ import type {
   Precision,
   ScheduleSpec,
 } from '../spec'
+import type { ProjectExperiments } from '../experiments/sweep'
 
 export const PROJECT_FORMAT = 'axon-studio/project' as const
 /** The version this code writes. Older versions are upgraded by `migrateProject`. */
@@ -267,4 +268,6 @@ export interface Project {
   edges: ProjectEdge[]
   /** Canvas viewport, restored on open. */
   viewport?: { x: number; y: number; zoom: number }
+  /** Sweeps run on this network, with their results (`src/engine/experiments/sweep.ts`). */
+  experiments?: ProjectExperiments
 }

@@ -4,13 +4,15 @@ import './experiments.css'
 import { experimentsUi, useExperimentsUi, type ExperimentsTab } from './experimentsStore'
 import { Playground1d } from './Playground1d'
 import { Playground2d } from './Playground2d'
+import { SweepsTab } from './SweepsTab'
 
 const TABS: { id: ExperimentsTab; label: string; title: string }[] = [
+  { id: 'sweeps', label: 'Sweeps', title: 'Train the network once per value of one or two settings and compare the runs' },
   { id: 'playground1d', label: 'Descent on f(x)', title: 'Gradient descent on a function you type (Assignment 6, Q1)' },
   { id: 'playground2d', label: 'Optimizers on a surface', title: 'SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam side by side on 2-D error surfaces' },
 ]
 
-/** The Experiments window: the optimizer playground (1-D and 2-D), over the designer. */
+/** The Experiments window: sweeps and the optimizer playground (1-D and 2-D), over the designer. */
 export function ExperimentsDialog() {
   const open = useExperimentsUi((s) => s.open)
   const tab = useExperimentsUi((s) => s.tab)
@@ -37,7 +39,7 @@ export function ExperimentsDialog() {
             ✕
           </button>
         </header>
-        {tab === 'playground1d' ? <Playground1d /> : <Playground2d />}
+        {tab === 'sweeps' ? <SweepsTab /> : tab === 'playground1d' ? <Playground1d /> : <Playground2d />}
       </div>
     </div>,
     document.body,

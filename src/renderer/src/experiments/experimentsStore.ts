@@ -1,10 +1,10 @@
 /**
  * UI state of the Experiments window (never saved with the project): whether it is open and
- * which of its tabs shows. Tabs: the optimizer playground; more experiments join as tabs.
+ * which of its tabs shows. Tabs: sweeps, and the optimizer playground (1-D and 2-D).
  */
 import { create } from 'zustand'
 
-export type ExperimentsTab = 'playground1d' | 'playground2d'
+export type ExperimentsTab = 'sweeps' | 'playground1d' | 'playground2d'
 
 export interface ExperimentsUi {
   open: boolean

@@ -66,6 +66,8 @@ export interface DocumentState {
   /** Replace the project's data (a recorded, undoable edit). */
   setData(data: Project['data']): void
   setMeta(meta: Partial<Project['meta']>): void
+  /** Replace the project's experiments (sweeps and their results); saved with the project. */
+  setExperiments(experiments: Project['experiments']): void
 
   /** Adds a node with default parameters (merged with `preset`); returns its id. */
   addNode(kind: NodeKind, position?: Position, preset?: Record<string, unknown>): string
@@ -150,6 +152,9 @@ export const useDocument = create<DocumentState>()((set, get) => {
     },
     setData(data) {
       edit({ ...get().project, data })
+    },
+    setExperiments(experiments) {
+      edit({ ...get().project, experiments }, 'experiments')
     },
     setMeta(meta) {
       const project = get().project

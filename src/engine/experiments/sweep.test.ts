@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { PROJECT_SETTING, bestSweepRun, experimentsProblem, sweepCsv, sweepGrid, sweepProject, sweepRunRecord, type Sweep, type SweepAxis } from './sweep'
+import { parseProject, serializeProject } from '../project/parse'
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../project/types'
+
+const lr: SweepAxis = { nodeId: 'opt', param: 'learningRate', values: [0.001, 0.01, 0.1] }
+const act: SweepAxis = { nodeId: 'act', param: 'activation', values: ['sigmoid', 'relu'] }
+
+function project(): Project {
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    meta: { title: 'sweep', description: '' },
+    seed: 1,
+    precision: 'float64',
+    data: { kind: 'builtin', id: 'xor' },
+    edges: [],
+    nodes: [
+      { id: 'act', kind: 'activation', position: { x: 0, y: 0 }, params: { activation: 'tanh', slope: 1, alpha: 0.01, noiseStd: 1 } },
+      { id: 'opt', kind: 'optimizer', position: { x: 0, y: 0 }, params: { learningRate: 0.5 } as never },
+    ],
+  }
+}
+
+const epochs = [
+  { epoch: 1, loss: 1.0, accuracy: 0.5, valLoss: 1.1, valAccuracy: 0.45 },
+  { epoch: 2, loss: 0.6, accuracy: 0.7, valLoss: 0.8, valAccuracy: 0.7 },
+  { epoch: 3, loss: 0.4, accuracy: 0.8, valLoss: 0.9, valAccuracy: 0.68 },
+]
+
+describe('sweeps', () => {
+  it('grid: every combination, first axis slowest', () => {
+    expect(sweepGrid([lr, act])).toEqual([[0.001, 'sigmoid'], [0.001, 'relu'], [0.01, 'sigmoid'], [0.01, 'relu'], [0.1, 'sigmoid'], [0.1, 'relu']])
+    expect(sweepGrid([lr])).toEqual([[0.001], [0.01], [0.1]])
+  })
+
+  it('a run’s project replaces exactly the swept settings (the base is untouched); a bad axis is named', () => {
+    const base = project()
+    const p = sweepProject(base, [lr, act, { nodeId: PROJECT_SETTING, param: 'seed', values: [7] }], [0.01, 'relu', 7])
+    expect(p.nodes.map((n) => n.params)).toMatchObject([{ activation: 'relu' }, { learningRate: 0.01 }])
+    expect(p.seed).toBe(7)
+    expect(base.nodes[1].params).toMatchObject({ learningRate: 0.5 })
+    expect(() => sweepProject(base, [{ nodeId: 'gone', param: 'units', values: [3] }], [3])).toThrow('The node “gone” of the sweep is not in the network.')
+    expect(() => sweepProject(base, [{ nodeId: 'act', param: 'units', values: [3] }], [3])).toThrow('The node “act” has no setting “units”.')
+  })
+
+  it('a record keeps the last epoch, the best validation epoch, the test and the curves', () => {
+    const r = sweepRunRecord([0.01], epochs, { status: 'finished', note: 'maxEpochs', seconds: 2.5, test: { loss: 0.85, accuracy: 0.69, count: 100 } })
+    expect(r).toEqual({
+      values: [0.01], status: 'finished', note: 'maxEpochs', epochs: 3, seconds: 2.5,
+      final: { loss: 0.4, accuracy: 0.8, valLoss: 0.9, valAccuracy: 0.68 },
+      best: { loss: 0.4, valLoss: 0.8, valAccuracy: 0.7, valEpoch: 2 },
+      test: { loss: 0.85, accuracy: 0.69, count: 100 },
+      curves: { loss: [1, 0.6, 0.4], accuracy: [0.5, 0.7, 0.8], valLoss: [1.1, 0.8, 0.9], valAccuracy: [0.45, 0.7, 0.68] },
+    })
+  })
+
+  it('the best run is the highest test accuracy among finished runs; CSV marks it', () => {
+    const rec = (v: number, acc: number, status: 'finished' | 'failed' = 'finished') => sweepRunRecord([v], epochs, { status, note: '', seconds: 1, test: { loss: 1 - acc, accuracy: acc, count: 10 } })
+    const runs = [rec(0.001, 0.6), rec(0.01, 0.8), rec(0.1, 0.9, 'failed')]
+    expect(bestSweepRun(runs)).toBe(1)
+    const sweep: Sweep = { id: 's1', created: '2026-11-30T00:00:00Z', axes: [lr], runs }
+    const csv = sweepCsv(sweep).trim().split('\n')
+    expect(csv[0]).toBe('opt.learningRate,status,epochs,seconds,final_loss,final_accuracy,final_val_loss,final_val_accuracy,best_val_loss,best_val_epoch,test_loss,test_accuracy,best')
+    expect(csv[2]).toBe('0.01,finished,3,1.00,0.4,0.8,0.9,0.68,0.8,2,0.19999999999999996,0.8,yes')
+    expect(csv.filter((l) => l.endsWith(',yes'))).toHaveLength(1)
+  })
+
+  it('is saved in the project file and read back; a broken section is refused with its path', () => {
+    const sweep: Sweep = { id: 's1', created: 'now', axes: [lr], runs: [sweepRunRecord([0.01], epochs, { status: 'finished', note: '', seconds: 1 })] }
+    const p = { ...project(), experiments: { sweeps: [sweep] } }
+    const back = parseProject(serializeProject(p))
+    expect(back.ok && back.project.experiments).toEqual({ sweeps: [sweep] })
+    expect(experimentsProblem({ sweeps: [{ id: 's', axes: [lr], runs: [{ values: [1, 2], final: {}, curves: {} }] }] })).toEqual({ path: '.sweeps[0].runs[0]', message: 'must have one value per axis, final metrics and curves' })
+    const broken = parseProject(serializeProject({ ...p, experiments: { sweeps: 'no' } as never }))
+    expect(broken.ok === false && broken.errors[0]).toEqual({ path: '$.experiments', message: 'must be an object with a list of sweeps' })
+  })
+})
