@@ -15,9 +15,19 @@ export interface ContrastFailure {
   where: string
 }
 
-/** Every visible text below `root` (a CSS selector) with too little contrast. */
-export async function contrastFailures(page: Page, root = 'body'): Promise<ContrastFailure[]> {
-  return page.evaluate((rootSelector) => {
+/** The in-page colour maths `contrastFailures` uses, installed on `window` by `installColourMaths`. */
+interface ColourMaths {
+  parse(css: string): [number, number, number, number]
+  over(top: number[], under: number[]): [number, number, number, number]
+  ratioOf(a: number[], b: number[]): number
+  backgroundOf(el: Element): [number, number, number, number]
+  opacityOf(el: Element): number
+  visible(el: Element): boolean
+}
+
+/** Defines `window.axonColourMaths` in the page (page functions cannot share closures with this file). */
+async function installColourMaths(page: Page): Promise<void> {
+  await page.evaluate(() => {
     type RGBA = [number, number, number, number]
     const probe = document.createElement('canvas').getContext('2d')!
     /** Any CSS colour → RGBA 0–255 (the canvas normalises color-mix, oklab, names …). */
@@ -78,14 +88,16 @@ export async function contrastFailures(page: Page, root = 'body'): Promise<Contr
       const s = getComputedStyle(el)
       return s.visibility !== 'hidden' && s.display !== 'none'
     }
-    const failures: {
-      text: string
-      ratio: number
-      needed: number
-      color: string
-      background: string
-      where: string
-    }[] = []
+    ;(window as unknown as { axonColourMaths: unknown }).axonColourMaths = { parse, over, ratioOf, backgroundOf, opacityOf, visible }
+  })
+}
+
+/** Every visible text below `root` (a CSS selector) with too little contrast. */
+export async function contrastFailures(page: Page, root = 'body'): Promise<ContrastFailure[]> {
+  await installColourMaths(page)
+  return page.evaluate((rootSelector) => {
+    const { parse, over, ratioOf, backgroundOf, opacityOf, visible } = (window as unknown as { axonColourMaths: ColourMaths }).axonColourMaths
+    const failures: ContrastFailure[] = []
     const root = document.querySelector(rootSelector)
     if (!root) return failures
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)

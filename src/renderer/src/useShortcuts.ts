@@ -27,82 +27,105 @@ function dialogOpen(): boolean {
 export function useShortcuts(openFile: () => void): void {
   const { fitView } = useReactFlow()
   useEffect(() => {
+    const fit = () => void fitView(fitOptions(200))
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey
-      const key = e.key.toLowerCase()
-      if (mod && key === 's') {
-        e.preventDefault()
-        void cmd.save(e.shiftKey)
-        return
-      }
-      if (mod && key === 'o') {
-        e.preventDefault()
-        openFile()
-        return
-      }
-      // Interface zoom instead of the browser's page zoom (the canvas keeps its own zoom).
-      if (mod && !e.altKey && (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '_' || e.key === '0')) {
-        e.preventDefault()
-        useUi.getState().zoomUi(e.key === '0' ? 0 : e.key === '-' || e.key === '_' ? -1 : 1)
-        return
-      }
-      if (e.key === 'F1') {
-        e.preventDefault()
-        useUi.getState().setShortcutsOpen(true)
-        return
-      }
-      if (useUi.getState().shortcutsOpen) {
-        if (e.key === 'Escape') useUi.getState().setShortcutsOpen(false)
-        return
-      }
+      if (appShortcut(e, openFile)) return
       if (typing(e.target) || useUi.getState().galleryOpen || dialogOpen()) return
-      if (e.key === '?' && !mod) {
+      if (e.key === '?' && !(e.ctrlKey || e.metaKey)) {
         e.preventDefault()
         useUi.getState().setShortcutsOpen(true)
         return
       }
-      if (mod && key === 'z') {
-        e.preventDefault()
-        if (e.shiftKey) cmd.redo()
-        else cmd.undo()
-      } else if (mod && key === 'y') {
-        e.preventDefault()
-        cmd.redo()
-      } else if (mod && key === 'c') {
-        cmd.copySelection()
-      } else if (mod && key === 'v') {
-        e.preventDefault()
-        cmd.paste()
-      } else if (mod && key === 'd') {
-        e.preventDefault()
-        cmd.duplicateSelection()
-      } else if (mod && key === 'a') {
-        e.preventDefault()
-        cmd.selectAll()
-      } else if (mod && e.altKey && key === 'n') {
-        e.preventDefault()
-        cmd.newProject()
-      } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
-        e.preventDefault()
-        cmd.deleteSelection()
-      } else if (e.key === 'Escape') {
-        useUi.getState().select([])
-        useUi.getState().setRefusal(null)
-        if (useUi.getState().presenting) useUi.getState().setPresenting(false)
-      } else if (!mod && !e.altKey && key === 'p') {
-        useUi.getState().setPresenting(!useUi.getState().presenting)
-      } else if (!mod && !e.altKey && key === 'f') {
-        void fitView(fitOptions(200))
-      } else if (!mod && !e.altKey && key === 'l') {
-        cmd.tidy()
-        setTimeout(() => void fitView(fitOptions(200)), 30)
-      } else if (!mod && !e.altKey && e.key === '[') {
-        useUi.getState().setPaletteOpen(!useUi.getState().paletteOpen)
-      } else if (!mod && !e.altKey && e.key === ']') {
-        useUi.getState().setSidePanelOpen(!useUi.getState().sidePanelOpen)
-      }
+      if (!editShortcut(e)) canvasShortcut(e, fit)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [fitView, openFile])
+}
+
+/** Save, open, interface zoom and the shortcut sheet: keys that work everywhere. True when `e` was one. */
+function appShortcut(e: KeyboardEvent, openFile: () => void): boolean {
+  const mod = e.ctrlKey || e.metaKey
+  const key = e.key.toLowerCase()
+  if (mod && key === 's') {
+    e.preventDefault()
+    void cmd.save(e.shiftKey)
+    return true
+  }
+  if (mod && key === 'o') {
+    e.preventDefault()
+    openFile()
+    return true
+  }
+  // Interface zoom instead of the browser's page zoom (the canvas keeps its own zoom).
+  if (mod && !e.altKey && (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '_' || e.key === '0')) {
+    e.preventDefault()
+    useUi.getState().zoomUi(e.key === '0' ? 0 : e.key === '-' || e.key === '_' ? -1 : 1)
+    return true
+  }
+  if (e.key === 'F1') {
+    e.preventDefault()
+    useUi.getState().setShortcutsOpen(true)
+    return true
+  }
+  if (useUi.getState().shortcutsOpen) {
+    if (e.key === 'Escape') useUi.getState().setShortcutsOpen(false)
+    return true
+  }
+  return false
+}
+
+/** Ctrl/⌘ + Z, Y, C, V, D, A, Alt+N and Delete: editing the document. True when `e` was one. */
+function editShortcut(e: KeyboardEvent): boolean {
+  const mod = e.ctrlKey || e.metaKey
+  const key = e.key.toLowerCase()
+  if (mod && key === 'z') {
+    e.preventDefault()
+    if (e.shiftKey) cmd.redo()
+    else cmd.undo()
+  } else if (mod && key === 'y') {
+    e.preventDefault()
+    cmd.redo()
+  } else if (mod && key === 'c') {
+    cmd.copySelection()
+  } else if (mod && key === 'v') {
+    e.preventDefault()
+    cmd.paste()
+  } else if (mod && key === 'd') {
+    e.preventDefault()
+    cmd.duplicateSelection()
+  } else if (mod && key === 'a') {
+    e.preventDefault()
+    cmd.selectAll()
+  } else if (mod && e.altKey && key === 'n') {
+    e.preventDefault()
+    cmd.newProject()
+  } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
+    e.preventDefault()
+    cmd.deleteSelection()
+  } else return false
+  return true
+}
+
+/** Escape, P, F, L, [ and ]: the selection, presentation mode, the view and the panels. */
+function canvasShortcut(e: KeyboardEvent, fit: () => void): void {
+  const plain = !(e.ctrlKey || e.metaKey) && !e.altKey
+  const key = e.key.toLowerCase()
+  const ui = useUi.getState()
+  if (e.key === 'Escape') {
+    ui.select([])
+    ui.setRefusal(null)
+    if (ui.presenting) ui.setPresenting(false)
+  } else if (plain && key === 'p') {
+    ui.setPresenting(!ui.presenting)
+  } else if (plain && key === 'f') {
+    fit()
+  } else if (plain && key === 'l') {
+    cmd.tidy()
+    setTimeout(fit, 30)
+  } else if (plain && e.key === '[') {
+    ui.setPaletteOpen(!ui.paletteOpen)
+  } else if (plain && e.key === ']') {
+    ui.setSidePanelOpen(!ui.sidePanelOpen)
+  }
 }

@@ -1,7 +1,7 @@
 import type { DragEvent } from 'react'
 import { ACTIVATIONS, LOSSES, NODE_KINDS, NODE_KIND_IDS, OPTIMIZERS, type NodeKind } from '../../../engine/project'
 import { PALETTE_MIME } from '../canvas/nodeTypes'
-import type { PalettePayload } from '../canvas/Canvas'
+import type { PalettePayload } from '../canvas/flowHandlers'
 import type { PaletteGroup } from '../graph/summary'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useRef, type RefObject } from 'react'
 import { useReactFlow } from '@xyflow/react'
 import { fitOptions } from '../canvas/fit'
 import * as cmd from '../commands'
@@ -23,121 +23,144 @@ const TRAIN_TITLE: Record<TrainAction, string> = {
 
 /** The header: file commands, editing, view, theme and the Train button. */
 export function Toolbar() {
+  return (
+    <header className="app-header toolbar" data-testid="toolbar">
+      <span className="app-title">Axon Studio</span>
+      <DocTitle />
+      <FileCommands />
+      <EditCommands />
+      <TrainCommand />
+    </header>
+  )
+}
+
+/** The document's file name (or title) and whether it has unsaved changes. */
+function DocTitle() {
   const title = useDocument((s) => s.project.meta.title)
   const fileName = useDocument((s) => s.fileName)
   const dirty = useDocument(selectDirty)
+  return (
+  <span className="doc-title" data-testid="doc-title" title={fileName ?? 'Not saved yet'}>
+    {fileName ?? title}
+    {dirty && (
+      <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes">
+        ●
+      </span>
+    )}
+  </span>
+  )
+}
+
+/** A hidden file picker that hands the chosen file to `onFile`. */
+function HiddenFileInput({ input, accept, testId, onFile }: { input: RefObject<HTMLInputElement | null>; accept: string; testId: string; onFile: (file: File) => void }) {
+  return (
+    <input
+      ref={input}
+      type="file"
+      accept={accept}
+      hidden
+      data-testid={testId}
+      onChange={(e) => {
+        const file = e.target.files?.[0]
+        e.target.value = ''
+        if (file) onFile(file)
+      }}
+    />
+  )
+}
+
+/** New, Open, Open model, Save, Save as, Export, Examples and Experiments. */
+function FileCommands() {
+  const fileInput = useRef<HTMLInputElement>(null)
+  const modelInput = useRef<HTMLInputElement>(null)
+  return (
+  <nav className="toolbar-group" aria-label="File">
+    <button type="button" data-testid="cmd-new" onClick={cmd.newProject} title={`New network (${mod}Alt+N)`}>
+      New
+    </button>
+    <button type="button" data-testid="cmd-open" onClick={() => void openProjectDialog(() => fileInput.current?.click())} title={`Open a .axon.json file (${mod}O)`}>
+      Open…
+    </button>
+      <HiddenFileInput input={fileInput} accept=".json,.axon.json,application/json" testId="open-file-input" onFile={(file) => void cmd.openFile(file)} />
+    <button type="button" data-testid="cmd-open-model" onClick={() => void openModelDialog(() => modelInput.current?.click())} title="Open a trained model (model JSON) as a network with its weights hand-set">
+      Open model…
+    </button>
+      <HiddenFileInput input={modelInput} accept=".json,.model.json,application/json" testId="open-model-input" onFile={(file) => void openModelFile(file)} />
+    <button type="button" data-testid="cmd-save" onClick={() => void cmd.save(false)} title={`Save (${mod}S)`}>
+      Save
+    </button>
+    <button type="button" data-testid="cmd-save-as" onClick={() => void cmd.save(true)} title={`Save as (${mod}Shift+S)`}>
+      Save as…
+    </button>
+    <ExportMenu />
+    <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
+      Examples
+    </button>
+    <button type="button" data-testid="cmd-experiments" onClick={() => experimentsUi.show()} title="Experiments: gradient descent on a function you type, optimizers side by side on error surfaces">
+      Experiments
+    </button>
+    <ExperimentsDialog />
+  </nav>
+  )
+}
+
+/** Undo, Redo, Tidy, Fit, theme, Present and the shortcut sheet. */
+function EditCommands() {
   const canUndo = useDocument((s) => s.history.past.length > 0)
   const canRedo = useDocument((s) => s.history.future.length > 0)
+  const theme = useUi((s) => s.theme)
+  const { fitView } = useReactFlow()
+  return (
+  <nav className="toolbar-group" aria-label="Edit">
+    <button type="button" data-testid="cmd-undo" onClick={cmd.undo} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">
+      ↶
+    </button>
+    <button type="button" data-testid="cmd-redo" onClick={cmd.redo} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
+      ↷
+    </button>
+    <button type="button" data-testid="cmd-layout" onClick={() => { cmd.tidy(); setTimeout(() => void fitView(fitOptions(200)), 30) }} title="Lay the network out in a row, or two when one would be too small to read (L)">
+      Tidy
+    </button>
+    <button type="button" data-testid="cmd-fit" onClick={() => void fitView(fitOptions(200))} title="Fit the network in view (F)">
+      Fit
+    </button>
+    <button type="button" data-testid="cmd-theme" onClick={() => useUi.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} title="Switch between light and dark" aria-label="Toggle theme">
+      {theme === 'dark' ? '☀' : '☾'}
+    </button>
+    <button type="button" data-testid="cmd-present" onClick={() => useUi.getState().setPresenting(!useUi.getState().presenting)} title="Presentation mode: the canvas beside large live views, no palette or inspector (P)">
+      Present
+    </button>
+    <button type="button" data-testid="cmd-shortcuts" onClick={() => useUi.getState().setShortcutsOpen(true)} title="Keyboard shortcuts (? or F1)" aria-label="Keyboard shortcuts">
+      ?
+    </button>
+  </nav>
+  )
+}
+
+/** The Train / Pause / Resume button and what the run is doing. */
+function TrainCommand() {
   const canTrain = useDocument(selectCanTrain)
   const train = useTrainButton()
   const runStatus = useTraining(runStatusOf)
   const errorCount = useDocument((s) => s.compiled.diagnostics.filter((d) => d.severity === 'error').length)
-  const theme = useUi((s) => s.theme)
-  const fileInput = useRef<HTMLInputElement>(null)
-  const modelInput = useRef<HTMLInputElement>(null)
-  const { fitView } = useReactFlow()
-
   return (
-    <header className="app-header toolbar" data-testid="toolbar">
-      <span className="app-title">Axon Studio</span>
-      <span className="doc-title" data-testid="doc-title" title={fileName ?? 'Not saved yet'}>
-        {fileName ?? title}
-        {dirty && (
-          <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes">
-            ●
-          </span>
-        )}
+  <div className="toolbar-train" id="toolbar-train-slot">
+    {runStatus && (
+      <span className="muted" data-testid="toolbar-run-status" aria-live="polite">
+        {runStatus}
       </span>
-      <nav className="toolbar-group" aria-label="File">
-        <button type="button" data-testid="cmd-new" onClick={cmd.newProject} title={`New network (${mod}Alt+N)`}>
-          New
-        </button>
-        <button type="button" data-testid="cmd-open" onClick={() => void openProjectDialog(() => fileInput.current?.click())} title={`Open a .axon.json file (${mod}O)`}>
-          Open…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,.axon.json,application/json"
-          hidden
-          data-testid="open-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            e.target.value = ''
-            if (file) void cmd.openFile(file)
-          }}
-        />
-        <button type="button" data-testid="cmd-open-model" onClick={() => void openModelDialog(() => modelInput.current?.click())} title="Open a trained model (model JSON) as a network with its weights hand-set">
-          Open model…
-        </button>
-        <input
-          ref={modelInput}
-          type="file"
-          accept=".json,.model.json,application/json"
-          hidden
-          data-testid="open-model-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            e.target.value = ''
-            if (file) void openModelFile(file)
-          }}
-        />
-        <button type="button" data-testid="cmd-save" onClick={() => void cmd.save(false)} title={`Save (${mod}S)`}>
-          Save
-        </button>
-        <button type="button" data-testid="cmd-save-as" onClick={() => void cmd.save(true)} title={`Save as (${mod}Shift+S)`}>
-          Save as…
-        </button>
-        <ExportMenu />
-        <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
-          Examples
-        </button>
-        <button type="button" data-testid="cmd-experiments" onClick={() => experimentsUi.show()} title="Experiments: gradient descent on a function you type, optimizers side by side on error surfaces">
-          Experiments
-        </button>
-        <ExperimentsDialog />
-      </nav>
-      <nav className="toolbar-group" aria-label="Edit">
-        <button type="button" data-testid="cmd-undo" onClick={cmd.undo} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">
-          ↶
-        </button>
-        <button type="button" data-testid="cmd-redo" onClick={cmd.redo} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
-          ↷
-        </button>
-        <button type="button" data-testid="cmd-layout" onClick={() => { cmd.tidy(); setTimeout(() => void fitView(fitOptions(200)), 30) }} title="Lay the network out in a row, or two when one would be too small to read (L)">
-          Tidy
-        </button>
-        <button type="button" data-testid="cmd-fit" onClick={() => void fitView(fitOptions(200))} title="Fit the network in view (F)">
-          Fit
-        </button>
-        <button type="button" data-testid="cmd-theme" onClick={() => useUi.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} title="Switch between light and dark" aria-label="Toggle theme">
-          {theme === 'dark' ? '☀' : '☾'}
-        </button>
-        <button type="button" data-testid="cmd-present" onClick={() => useUi.getState().setPresenting(!useUi.getState().presenting)} title="Presentation mode: the canvas beside large live views, no palette or inspector (P)">
-          Present
-        </button>
-        <button type="button" data-testid="cmd-shortcuts" onClick={() => useUi.getState().setShortcutsOpen(true)} title="Keyboard shortcuts (? or F1)" aria-label="Keyboard shortcuts">
-          ?
-        </button>
-      </nav>
-      <div className="toolbar-train" id="toolbar-train-slot">
-        {runStatus && (
-          <span className="muted" data-testid="toolbar-run-status" aria-live="polite">
-            {runStatus}
-          </span>
-        )}
-        <button
-          type="button"
-          className="train-button"
-          data-testid="train-button"
-          data-action={train.action}
-          disabled={train.disabled}
-          onClick={train.action === 'pause' ? cmd.pauseTraining : cmd.train}
-          title={canTrain || train.action === 'pause' ? TRAIN_TITLE[train.action] : `Fix ${errorCount} problem${errorCount === 1 ? '' : 's'} first (see the badges on the canvas)`}
-        >
-          {TRAIN_LABEL[train.action]}
-        </button>
-      </div>
-    </header>
+    )}
+    <button
+      type="button"
+      className="train-button"
+      data-testid="train-button"
+      data-action={train.action}
+      disabled={train.disabled}
+      onClick={train.action === 'pause' ? cmd.pauseTraining : cmd.train}
+      title={canTrain || train.action === 'pause' ? TRAIN_TITLE[train.action] : `Fix ${errorCount} problem${errorCount === 1 ? '' : 's'} first (see the badges on the canvas)`}
+    >
+      {TRAIN_LABEL[train.action]}
+    </button>
+  </div>
   )
 }

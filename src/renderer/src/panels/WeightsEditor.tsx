@@ -48,7 +48,6 @@ export function WeightsEditor({ node, nIn, diagnostics }: { node: ProjectNodeOf<
   const biasOk = !p.useBias || !p.biases || p.biases.length === units
   const weights = p.weights && shapeOk ? p.weights : null
   const biases = p.useBias ? (p.biases && biasOk ? p.biases : null) : null
-  const maxAbs = maxAbsOf([...(weights ?? []), ...(biases ? [biases] : [])])
 
   return (
     <section className="weights-editor" data-testid="weights-editor">
@@ -64,75 +63,108 @@ export function WeightsEditor({ node, nIn, diagnostics }: { node: ProjectNodeOf<
         </button>
       )}
       {weights ? (
-        <table className="weights-table">
-          <thead>
-            <tr>
-              <th />
-              {Array.from({ length: nIn }, (_, k) => (
-                <th key={k} title={`from input ${k + 1}`}>
-                  x{k + 1}
-                </th>
-              ))}
-              {p.useBias && <th title="bias">b</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {weights.map((row, j) => (
-              <tr key={j}>
-                <th title={`into unit ${j + 1}`}>u{j + 1}</th>
-                {row.map((w, k) => (
-                  <td key={k}>
-                    <NumberInput
-                      value={w}
-                      testId={`weight-${j}-${k}`}
-                      title={`w${j + 1}${k + 1}: from input ${k + 1} into unit ${j + 1}`}
-                      style={{ background: divergingColor(w, maxAbs), color: textOnDiverging(w, maxAbs) }}
-                      onCommit={(v) => update({ weights: setMatrixEntry(weights, j, k, v) }, `w${j}.${k}`)}
-                    />
-                  </td>
-                ))}
-                {p.useBias && (
-                  <td>
-                    {biases ? (
-                      <NumberInput
-                        value={biases[j]}
-                        testId={`bias-${j}`}
-                        title={`b${j + 1}: bias of unit ${j + 1}`}
-                        style={{ background: divergingColor(biases[j], maxAbs), color: textOnDiverging(biases[j], maxAbs) }}
-                        onCommit={(v) => update({ biases: biases.map((b, r) => (r === j ? v : b)) }, `b${j}`)}
-                      />
-                    ) : (
-                      <span className="muted">init</span>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WeightsTable weights={weights} biases={biases} useBias={p.useBias} nIn={nIn} update={update} />
       ) : (
         <p className="muted">
           {units} × {nIn} weights{p.useBias ? ` and ${units} biases` : ''} start from the initialiser.
         </p>
       )}
-      <div className="weights-actions">
-        {!weights && (
-          <button type="button" data-testid="hand-set-weights" onClick={() => update({ weights: reshapeMatrix(undefined, units, nIn), ...(p.useBias ? { biases: reshapeVector(undefined, units) } : {}) })}>
-            Set weights by hand
-          </button>
-        )}
-        {weights && p.useBias && !biases && (
-          <button type="button" onClick={() => update({ biases: reshapeVector(undefined, units) })}>
-            Set biases by hand
-          </button>
-        )}
-        {(p.weights || p.biases) && (
-          <button type="button" data-testid="clear-weights" onClick={() => update({ weights: undefined, biases: undefined })}>
-            Use the initialiser
-          </button>
-        )}
-      </div>
+      <WeightsActions node={node} nIn={nIn} handSet={weights !== null} biasesSet={biases !== null} update={update} />
       {freeze}
     </section>
+  )
+}
+
+interface WeightsTableProps {
+  weights: number[][]
+  biases: number[] | null
+  useBias: boolean
+  nIn: number
+  update: (patch: Record<string, unknown>, tag?: string) => void
+}
+
+/** The hand-set weights, one row per unit and one column per input (plus the bias), coloured by value. */
+function WeightsTable({ weights, biases, useBias, nIn, update }: WeightsTableProps) {
+  const maxAbs = maxAbsOf([...weights, ...(biases ? [biases] : [])])
+  return (
+    <table className="weights-table">
+      <thead>
+        <tr>
+          <th />
+          {Array.from({ length: nIn }, (_, k) => (
+            <th key={k} title={`from input ${k + 1}`}>
+              x{k + 1}
+            </th>
+          ))}
+          {useBias && <th title="bias">b</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {weights.map((row, j) => (
+          <tr key={j}>
+            <th title={`into unit ${j + 1}`}>u{j + 1}</th>
+            {row.map((w, k) => (
+              <td key={k}>
+                <NumberInput
+                  value={w}
+                  testId={`weight-${j}-${k}`}
+                  title={`w${j + 1}${k + 1}: from input ${k + 1} into unit ${j + 1}`}
+                  style={{ background: divergingColor(w, maxAbs), color: textOnDiverging(w, maxAbs) }}
+                  onCommit={(v) => update({ weights: setMatrixEntry(weights, j, k, v) }, `w${j}.${k}`)}
+                />
+              </td>
+            ))}
+            {useBias && (
+              <td>
+                {biases ? (
+                  <NumberInput
+                    value={biases[j]}
+                    testId={`bias-${j}`}
+                    title={`b${j + 1}: bias of unit ${j + 1}`}
+                    style={{ background: divergingColor(biases[j], maxAbs), color: textOnDiverging(biases[j], maxAbs) }}
+                    onCommit={(v) => update({ biases: biases.map((b, r) => (r === j ? v : b)) }, `b${j}`)}
+                  />
+                ) : (
+                  <span className="muted">init</span>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+interface WeightsActionsProps {
+  node: ProjectNodeOf<'dense'>
+  nIn: number
+  handSet: boolean
+  biasesSet: boolean
+  update: (patch: Record<string, unknown>) => void
+}
+
+/** Start hand-setting weights (or biases), or go back to the initialiser. */
+function WeightsActions({ node, nIn, handSet, biasesSet, update }: WeightsActionsProps) {
+  const p = node.params
+  const units = p.units
+  return (
+    <div className="weights-actions">
+      {!handSet && (
+        <button type="button" data-testid="hand-set-weights" onClick={() => update({ weights: reshapeMatrix(undefined, units, nIn), ...(p.useBias ? { biases: reshapeVector(undefined, units) } : {}) })}>
+          Set weights by hand
+        </button>
+      )}
+      {handSet && p.useBias && !biasesSet && (
+        <button type="button" onClick={() => update({ biases: reshapeVector(undefined, units) })}>
+          Set biases by hand
+        </button>
+      )}
+      {(p.weights || p.biases) && (
+        <button type="button" data-testid="clear-weights" onClick={() => update({ weights: undefined, biases: undefined })}>
+          Use the initialiser
+        </button>
+      )}
+    </div>
   )
 }

@@ -11,23 +11,10 @@
 import { create } from 'zustand'
 import { compileGraph, type CompileResult, type DataShape, type Diagnostic, type NodeKind, type Position, type Project } from '../../../engine/project'
 import { graphShapes, type GraphShapes } from '../graph/shapes'
-import {
-  addNode,
-  connectNodes,
-  copyElements,
-  deleteElements,
-  layoutLinear,
-  LAYOUT_DX,
-  LAYOUT_DY,
-  moveNodes,
-  nextFreePosition,
-  pasteClipboard,
-  setNodeLabel,
-  updateParams,
-  type Clipboard,
-} from '../graph/edit'
+import type { Clipboard } from '../graph/edit'
 import { createEmptyProject } from '../graph/newProject'
-import { createHistory, historyCommitFrom, historyRecord, historyRedo, historyReplace, historyUndo, type History } from './history'
+import { createHistory, historyRecord, historyRedo, historyUndo, type History } from './history'
+import { editActions, type EditContext } from './documentEdits'
 
 /** Diagnostics grouped by where they are pinned. */
 export interface PinnedDiagnostics {
@@ -119,7 +106,7 @@ export const useDocument = create<DocumentState>()((set, get) => {
     set({ history, ...derive(history.present, get().dataShape) })
   }
   const edit = (next: Project, tag: string | null = null): void => apply(historyRecord(get().history, next, tag))
-  let moveBase: Project | null = null
+  const move: EditContext['move'] = { base: null }
 
   const initial = createEmptyProject()
   return {
@@ -134,7 +121,7 @@ export const useDocument = create<DocumentState>()((set, get) => {
     loadSerial: 0,
 
     load(project, options = {}) {
-      moveBase = null
+      move.base = null
       set({
         history: createHistory(project),
         ...derive(project, get().dataShape),
@@ -161,84 +148,13 @@ export const useDocument = create<DocumentState>()((set, get) => {
       edit({ ...project, meta: { ...project.meta, ...meta } }, `meta:${Object.keys(meta).join(',')}`)
     },
 
-    addNode(kind, position, preset) {
-      const project = get().project
-      const result = addNode(project, kind, position ?? nextFreePosition(project))
-      edit(preset ? updateParams(result.project, result.id, preset) : result.project)
-      return result.id
-    },
-    appendNode(kind, afterId, preset) {
-      const project = get().project
-      const after = afterId ? project.nodes.find((n) => n.id === afterId) : undefined
-      let position = nextFreePosition(project)
-      if (after) {
-        position = { x: after.position.x + LAYOUT_DX, y: after.position.y }
-        while (project.nodes.some((n) => Math.abs(n.position.x - position.x) < 60 && Math.abs(n.position.y - position.y) < 60)) position = { x: position.x, y: position.y + LAYOUT_DY }
-      }
-      const added = addNode(project, kind, position)
-      let next = preset ? updateParams(added.project, added.id, preset) : added.project
-      if (after) {
-        const wired = connectNodes(next, after.id, added.id)
-        if ('project' in wired) next = wired.project
-      }
-      edit(next)
-      return added.id
-    },
-    beginMove() {
-      moveBase = get().project
-    },
-    moveNodesLive(moves) {
-      const history = get().history
-      const next = moveNodes(history.present, moves)
-      if (moveBase) apply(historyReplace(history, next))
-      else edit(next) // a move that did not start with beginMove (e.g. keyboard): one step
-    },
-    endMove() {
-      if (moveBase) apply(historyCommitFrom(get().history, moveBase))
-      moveBase = null
-    },
-    deleteElements(nodeIds, edgeIds) {
-      edit(deleteElements(get().project, nodeIds, edgeIds))
-    },
-    connect(source, target) {
-      const result = connectNodes(get().project, source, target)
-      if ('problem' in result) return result
-      edit(result.project)
-      return { id: result.id }
-    },
-    updateParams(nodeId, patch, tag) {
-      edit(updateParams(get().project, nodeId, patch), tag ?? null)
-    },
-    setLabel(nodeId, label, tag) {
-      edit(setNodeLabel(get().project, nodeId, label), tag ?? null)
-    },
-    copy(nodeIds) {
-      if (nodeIds.length > 0) set({ clipboard: copyElements(get().project, nodeIds), pasteCount: 0 })
-    },
-    paste(offset) {
-      const clip = get().clipboard
-      if (!clip) return []
-      const n = get().pasteCount + 1
-      const result = pasteClipboard(get().project, clip, offset ?? { x: 40 * n, y: 40 * n })
-      set({ pasteCount: n })
-      edit(result.project)
-      return result.ids
-    },
-    duplicate(nodeIds) {
-      const project = get().project
-      const result = pasteClipboard(project, copyElements(project, nodeIds))
-      edit(result.project)
-      return result.ids
-    },
-    autoLayout(perRow) {
-      edit(layoutLinear(get().project, get().compiled.chain, perRow))
-    },
+    ...editActions({ get, set, edit, apply, move }),
     undo() {
-      moveBase = null
+      move.base = null
       apply(historyUndo(get().history))
     },
     redo() {
-      moveBase = null
+      move.base = null
       apply(historyRedo(get().history))
     },
   }

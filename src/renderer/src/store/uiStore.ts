@@ -134,23 +134,30 @@ function initialTheme(): Theme {
   }
 }
 
+/** The state at start-up: nothing selected, the theme, panels, present views and zoom as last left. */
+function initialUi() {
+  return {
+    selectedNodes: [],
+    selectedEdges: [],
+    nodeSizes: {},
+    theme: initialTheme(),
+    galleryOpen: false,
+    cardOpen: false,
+    notice: null,
+    sideTab: 'inspector',
+    ...initialPanels(),
+    cardFolded: false,
+    refusal: null,
+    shortcutsOpen: false,
+    stepFocus: null,
+    presenting: false,
+    presentViews: remembered(PRESENT_KEY, isViews, ['curves', 'boundary', 'codes']),
+    uiZoom: remembered(ZOOM_KEY, isZoom, 1),
+  } satisfies Partial<UiState>
+}
+
 export const useUi = create<UiState>()((set, get) => ({
-  selectedNodes: [],
-  selectedEdges: [],
-  nodeSizes: {},
-  theme: initialTheme(),
-  galleryOpen: false,
-  cardOpen: false,
-  notice: null,
-  sideTab: 'inspector',
-  ...initialPanels(),
-  cardFolded: false,
-  refusal: null,
-  shortcutsOpen: false,
-  stepFocus: null,
-  presenting: false,
-  presentViews: remembered(PRESENT_KEY, isViews, ['curves', 'boundary', 'codes']),
-  uiZoom: remembered(ZOOM_KEY, isZoom, 1),
+  ...initialUi(),
 
   select(nodes, edges = []) {
     set({ selectedNodes: nodes, selectedEdges: edges })

@@ -10,42 +10,11 @@ const SPEEDS = [1, 5, 20, 100, 1000, 0]
 
 /** Train / pause / resume, step, reset, speed, learning rate mid-run, and the counters. */
 export function Controls() {
-  const snapshot = useTraining((s) => s.snapshot)
-  const info = useTraining((s) => s.info)
-  const speed = useTraining((s) => s.speed)
   const stale = useTraining((s) => s.stale)
-  const hasRun = useTraining((s) => s.runId !== null)
-  const canTrain = useDocument(selectCanTrain)
-  const train = useTrainButton()
-  const state = snapshot?.state ?? 'paused'
-  const done = !stale && (state === 'finished' || state === 'stopped' || state === 'failed')
-  const optimizer = useTraining((s) => s.request?.spec.optimizer.id ?? null)
-  const lastEpoch = useTraining((s) => s.curves.epochs.at(-1))
+  const speed = useTraining((s) => s.speed)
   return (
     <section className="train-controls" data-testid="train-controls">
-      <div className="train-buttons">
-        <button
-          type="button"
-          className={train.action === 'pause' ? undefined : 'primary'}
-          data-testid={train.action === 'pause' ? 'train-pause' : 'train-resume'}
-          data-action={train.action}
-          disabled={train.disabled}
-          onClick={() => void (train.action === 'pause' ? trainingControls.pause() : trainingControls.train())}
-        >
-          {TRAIN_LABEL[train.action]}
-        </button>
-        <button type="button" data-testid="train-reset" disabled={!hasRun || !canTrain} onClick={() => void trainingControls.reset()} title="Re-initialise the weights from the seed">
-          ↺ Reset
-        </button>
-      </div>
-      <div className="train-buttons" role="group" aria-label="Step">
-        <span className="muted">Step</span>
-        {(['example', 'batch', 'epoch'] as const).map((unit) => (
-          <button key={unit} type="button" data-testid={`train-step-${unit}`} disabled={!canTrain || done} onClick={() => void trainingControls.step(unit)} title={`Advance one ${unit} and pause`}>
-            {unit}
-          </button>
-        ))}
-      </div>
+      <TrainButtons />
       <div className="train-settings">
         <label>
           Speed
@@ -59,53 +28,113 @@ export function Controls() {
         </label>
         <LearningRateField />
       </div>
-      <dl className="train-counters" data-testid="train-counters">
-        <div>
-          <dt>Epoch</dt>
-          <dd data-testid="counter-epoch">
-            {snapshot ? count(snapshot.epoch) : '–'}
-            {info ? <small data-testid="counter-run-length"> {info.until ? `· until ${info.until}` : `/ ${count(info.maxEpochs)}`}</small> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>Iteration</dt>
-          <dd data-testid="counter-iteration">{snapshot ? count(snapshot.iteration) : '–'}</dd>
-        </div>
-        <div>
-          <dt>Examples</dt>
-          <dd data-testid="counter-examples">{snapshot ? count(snapshot.examples) : '–'}</dd>
-        </div>
-        <div>
-          <dt className="greek">η</dt>
-          <dd data-testid="counter-lr">{fmt(snapshot?.learningRate)}</dd>
-        </div>
-      </dl>
+      <Counters />
       {stale && (
         <p className="muted" data-testid="train-stale">
           The network on the canvas has changed since this run started: ▶ Train starts again with it (undo brings this run back).
         </p>
       )}
-      <p className="train-state" data-testid="train-state" data-state={state}>
-        {state === 'running' && 'Training…'}
-        {state === 'paused' && (snapshot && snapshot.iteration > 0 ? 'Paused' : canTrain ? 'Ready: press Train or step through' : 'Fix the problems on the canvas to train')}
-        {state === 'finished' &&
-          snapshot &&
-          info &&
-          stopMessage({
-            reason: snapshot.stopReason,
-            epoch: snapshot.epoch,
-            maxEpochs: info.maxEpochs,
-            epochSize: info.epochSize,
-            classification: info.classification,
-            optimizer,
-            loss: lastEpoch?.loss,
-            accuracy: lastEpoch?.accuracy,
-            restoredEpoch: snapshot.restoredEpoch,
-          })}
-        {state === 'stopped' && 'Stopped'}
-        {state === 'failed' && <span className="error">{snapshot?.error ? `Stopped: ${snapshot.errorName ?? 'error'} (see above)` : 'Training failed'}</span>}
-      </p>
+      <RunStateLine />
     </section>
+  )
+}
+
+/** Train / Pause / Resume, Reset, and one example, batch or epoch at a time. */
+function TrainButtons() {
+  const snapshot = useTraining((s) => s.snapshot)
+  const stale = useTraining((s) => s.stale)
+  const hasRun = useTraining((s) => s.runId !== null)
+  const canTrain = useDocument(selectCanTrain)
+  const train = useTrainButton()
+  const state = snapshot?.state ?? 'paused'
+  const done = !stale && (state === 'finished' || state === 'stopped' || state === 'failed')
+  return (
+    <>
+    <div className="train-buttons">
+      <button
+        type="button"
+        className={train.action === 'pause' ? undefined : 'primary'}
+        data-testid={train.action === 'pause' ? 'train-pause' : 'train-resume'}
+        data-action={train.action}
+        disabled={train.disabled}
+        onClick={() => void (train.action === 'pause' ? trainingControls.pause() : trainingControls.train())}
+      >
+        {TRAIN_LABEL[train.action]}
+      </button>
+      <button type="button" data-testid="train-reset" disabled={!hasRun || !canTrain} onClick={() => void trainingControls.reset()} title="Re-initialise the weights from the seed">
+        ↺ Reset
+      </button>
+    </div>
+    <div className="train-buttons" role="group" aria-label="Step">
+      <span className="muted">Step</span>
+      {(['example', 'batch', 'epoch'] as const).map((unit) => (
+        <button key={unit} type="button" data-testid={`train-step-${unit}`} disabled={!canTrain || done} onClick={() => void trainingControls.step(unit)} title={`Advance one ${unit} and pause`}>
+          {unit}
+        </button>
+      ))}
+    </div>
+    </>
+  )
+}
+
+/** Epoch, iteration, examples and η of the latest snapshot. */
+function Counters() {
+  const snapshot = useTraining((s) => s.snapshot)
+  const info = useTraining((s) => s.info)
+  return (
+    <dl className="train-counters" data-testid="train-counters">
+      <div>
+        <dt>Epoch</dt>
+        <dd data-testid="counter-epoch">
+          {snapshot ? count(snapshot.epoch) : '–'}
+          {info ? <small data-testid="counter-run-length"> {info.until ? `· until ${info.until}` : `/ ${count(info.maxEpochs)}`}</small> : null}
+        </dd>
+      </div>
+      <div>
+        <dt>Iteration</dt>
+        <dd data-testid="counter-iteration">{snapshot ? count(snapshot.iteration) : '–'}</dd>
+      </div>
+      <div>
+        <dt>Examples</dt>
+        <dd data-testid="counter-examples">{snapshot ? count(snapshot.examples) : '–'}</dd>
+      </div>
+      <div>
+        <dt className="greek">η</dt>
+        <dd data-testid="counter-lr">{fmt(snapshot?.learningRate)}</dd>
+      </div>
+    </dl>
+  )
+}
+
+/** What the run is doing, or why it stopped. */
+function RunStateLine() {
+  const snapshot = useTraining((s) => s.snapshot)
+  const info = useTraining((s) => s.info)
+  const canTrain = useDocument(selectCanTrain)
+  const optimizer = useTraining((s) => s.request?.spec.optimizer.id ?? null)
+  const lastEpoch = useTraining((s) => s.curves.epochs.at(-1))
+  const state = snapshot?.state ?? 'paused'
+  return (
+    <p className="train-state" data-testid="train-state" data-state={state}>
+      {state === 'running' && 'Training…'}
+      {state === 'paused' && (snapshot && snapshot.iteration > 0 ? 'Paused' : canTrain ? 'Ready: press Train or step through' : 'Fix the problems on the canvas to train')}
+      {state === 'finished' &&
+        snapshot &&
+        info &&
+        stopMessage({
+          reason: snapshot.stopReason,
+          epoch: snapshot.epoch,
+          maxEpochs: info.maxEpochs,
+          epochSize: info.epochSize,
+          classification: info.classification,
+          optimizer,
+          loss: lastEpoch?.loss,
+          accuracy: lastEpoch?.accuracy,
+          restoredEpoch: snapshot.restoredEpoch,
+        })}
+      {state === 'stopped' && 'Stopped'}
+      {state === 'failed' && <span className="error">{snapshot?.error ? `Stopped: ${snapshot.errorName ?? 'error'} (see above)` : 'Training failed'}</span>}
+    </p>
   )
 }
 

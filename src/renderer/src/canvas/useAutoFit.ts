@@ -1,0 +1,63 @@
+/**
+ * The canvas keeps the network whole and as large as the room allows: it fits the view when a
+ * project is loaded, when a panel or the example card folds or opens, and when the canvas
+ * itself changes size.
+ */
+import { useEffect, useRef } from 'react'
+import { useReactFlow } from '@xyflow/react'
+import { useDocument } from '../store/documentStore'
+import { useUi } from '../store/uiStore'
+import { cardCrowdsNetwork, fitOptions } from './fit'
+
+export function useAutoFit(): void {
+  const { fitView } = useReactFlow()
+  const loadSerial = useDocument((s) => s.loadSerial)
+  // Fit the view whenever a project is loaded (new, open, example, recovery).
+  useEffect(() => {
+    if (loadSerial === 0 || useDocument.getState().project.nodes.length === 0) return
+    const timer = setTimeout(() => {
+      // In a cramped window the explanation folds to its title (one click brings it back).
+      if (cardCrowdsNetwork()) useUi.getState().setCardFolded(true)
+      else void fitView(fitOptions())
+    }, 80)
+    return () => clearTimeout(timer)
+  }, [loadSerial, fitView])
+
+  // Fit again when the canvas changes size because a panel folded, opened or widened, or the
+  // example card folded: the network stays whole and as large as the room allows.
+  const paletteOpen = useUi((s) => s.paletteOpen)
+  const sidePanelOpen = useUi((s) => s.sidePanelOpen)
+  const sideTab = useUi((s) => s.sideTab)
+  const cardFolded = useUi((s) => s.cardFolded)
+  const layoutKey = `${paletteOpen}/${sidePanelOpen}/${sideTab}/${cardFolded}`
+  const firstLayout = useRef(layoutKey)
+  useEffect(() => {
+    if (layoutKey === firstLayout.current || useDocument.getState().project.nodes.length === 0) return
+    firstLayout.current = layoutKey
+    const timer = setTimeout(() => void fitView(fitOptions(200)), 60)
+    return () => clearTimeout(timer)
+  }, [layoutKey, fitView])
+
+  // Fit again whenever the canvas itself changes size (the training panel widens, the window or
+  // the interface zoom changes, presentation mode): whatever caused it, the network stays whole.
+  useEffect(() => {
+    const el = document.querySelector('.canvas')
+    if (!el) return
+    let last = { width: el.clientWidth, height: el.clientHeight }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const observer = new ResizeObserver(() => {
+      const now = { width: el.clientWidth, height: el.clientHeight }
+      if (Math.abs(now.width - last.width) < 2 && Math.abs(now.height - last.height) < 2) return
+      last = now
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        if (useDocument.getState().project.nodes.length > 0) void fitView(fitOptions(200))
+      }, 80)
+    })
+    observer.observe(el)
+    return () => {
+      observer.disconnect()
+      clearTimeout(timer)
+    }
+  }, [fitView])
+}
