@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { openExample } from './helpers/designer'
+import { graphSnapshot, openExample } from './helpers/designer'
+import { runState, waitForIterations } from './helpers/training'
 
 // Shared lab logins: the next student may not want the last one's network back.
 test('a recovered session can be declined: "Start fresh" empties the canvas and forgets the autosave', async ({ page }) => {
@@ -18,4 +19,40 @@ test('a recovered session can be declined: "Start fresh" empties the canvas and 
   await expect(page.locator('.react-flow__pane')).toBeVisible()
   await expect(page.locator('.react-flow__node')).toHaveCount(0)
   await expect(page.getByTestId('notice')).toHaveCount(0)
+})
+
+// A run's progress is not autosaved: reloading or closing the tab asks first; the graph comes back.
+test('reload or close with a run in progress asks first (beforeunload); after the reload the autosave restores the graph', async ({ page }) => {
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  const before = await graphSnapshot(page)
+  const asked: string[] = []
+  let answer: 'accept' | 'dismiss' = 'dismiss'
+  page.on('dialog', (d) => {
+    asked.push(d.type())
+    void (answer === 'accept' ? d.accept() : d.dismiss())
+  })
+  // Nothing to lose yet: a reload does not ask.
+  await page.reload()
+  await expect(page.getByTestId('notice')).toContainText('Your last session was recovered.')
+  expect(asked).toEqual([])
+
+  await page.getByTestId('train-button').click()
+  await waitForIterations(page, 5)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  // Closing the tab asks; "Stay" keeps the page and the run.
+  await page.close({ runBeforeUnload: true })
+  await expect.poll(() => asked).toEqual(['beforeunload'])
+  expect(page.isClosed()).toBe(false)
+  await expect(page.getByTestId('toolbar-run-status')).toContainText('Paused')
+
+  // Reloading asks too; "Leave" reloads, and the autosave brings the same graph back.
+  answer = 'accept'
+  await page.reload()
+  expect(asked).toEqual(['beforeunload', 'beforeunload'])
+  await expect(page.getByTestId('notice')).toContainText('Your last session was recovered.')
+  await expect(page.locator('.react-flow__node[style*="visibility: hidden"]')).toHaveCount(0)
+  await expect.poll(() => graphSnapshot(page)).toEqual(before)
+  await expect(page.getByTestId('toolbar-run-status')).toHaveCount(0)
 })

@@ -5,6 +5,8 @@ import { AUTOSAVE_KEY, readAutosave, writeAutosave } from './autosave'
 import { createEmptyProject } from '../graph/newProject'
 import { forgetFileHandle } from './projectFiles'
 import { needsSavePrompt } from './desktopDocument'
+import { desktopBridge } from './desktopFiles'
+import { runProgressText } from '../training/trainingStore'
 
 const DELAY_MS = 400
 
@@ -47,9 +49,12 @@ export function useAutosave(): void {
     window.addEventListener('pagehide', write)
     const beforeUnload = (e: BeforeUnloadEvent) => {
       write()
-      // Nothing is lost (autosave), but warn about unsaved changes as desktop apps do. On desktop
-      // main answers this with its own "Save changes?" dialog (will-prevent-unload).
+      // The graph is not lost (autosave), but warn about unsaved changes as desktop apps do. On
+      // desktop main answers this with its own "Save changes?" dialog (will-prevent-unload).
       if (needsSavePrompt(useDocument.getState())) e.preventDefault()
+      // A run's progress cannot be autosaved: the browser asks before a reload or close loses it
+      // (on desktop a reload is a developer's, and closing asks about the document).
+      else if (!desktopBridge() && runProgressText() !== null) e.preventDefault()
     }
     window.addEventListener('beforeunload', beforeUnload)
     return () => {
