@@ -4,33 +4,39 @@
  * epoch, evaluation seconds, peak RSS, then one `RESULT {json}` line (also appended to
  * $RESULTS_JSONL when set, so ../shared/bench/peers/report.py can tabulate it).
  *
- *   tsx bench/runTask.ts --task F|N [--epochs E] [--precision float32|float64]
+ *   tsx bench/runTask.ts --task F|N [--epochs E] [--precision float32|float64] [--threads N]
  *                        [--kernel fma|simd|ts] [--clock wall|cpu] [--max-s S] [--seed S] [--tag T]
  *
  * --kernel fma (default): the relaxed-SIMD build with fused multiply-add, as Chromium,
  * Electron and Node ≥ 22 run it without flags; simd: the plain WebAssembly SIMD build;
  * ts: the pure TypeScript `gemmReference`.
- * --clock cpu reports this process's CPU seconds instead of wall seconds (both are recorded):
+ * --threads N splits each mini-batch over N threads (the engine's data-parallel helpers, as
+ * `axon train --threads N`); the run reports the threads it really used.
+ * --clock cpu reports this process's CPU seconds (all its threads) instead of wall seconds (both are recorded):
  * on a machine shared with other work, CPU time is the steadier measure.
  */
 import { appendFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { createSession } from '../src/engine/train'
 import { installWasmKernels, wasmKernelStats } from '../src/engine/kernels/install'
+import { startNodeGradientPool } from '../src/engine/host/node/gradientPool'
 import { ENGINE_VERSION } from '../src/engine/version'
 import type { Precision } from '../src/engine/spec'
 import { loadFashionMnist } from './fashion'
 import { TASKS, taskSpec, type TaskId } from './tasks'
 import { median, parseFlags } from './util'
 
-const flags = parseFlags(process.argv.slice(2), { task: 'F', epochs: '', precision: 'float32', kernel: 'fma', clock: 'wall', 'max-s': '600', seed: '1', tag: '' })
+const flags = parseFlags(process.argv.slice(2), { task: 'F', epochs: '', precision: 'float32', kernel: 'fma', threads: '1', clock: 'wall', 'max-s': '600', seed: '1', tag: '' })
 const task = flags.task as TaskId
 if (!(task in TASKS)) throw new Error(`--task must be F or N, got ${flags.task}`)
 const info = TASKS[task]
 const epochs = flags.epochs ? Number(flags.epochs) : info.epochs
 const precision = flags.precision as Precision
 const maxS = Number(flags['max-s'])
-const useWasm = flags.kernel !== 'ts' && installWasmKernels({ fma: flags.kernel === 'fma' })
+const threads = Number(flags.threads)
+if (!Number.isSafeInteger(threads) || threads < 1) throw new Error(`--threads must be a whole number ≥ 1, got ${flags.threads}`)
+const useWasm = flags.kernel !== 'ts' && installWasmKernels({ fma: flags.kernel === 'fma', threads })
+if (useWasm && threads > 1 && !(await startNodeGradientPool(threads))) console.error('no helper threads started: running on one thread')
 if (flags.kernel !== 'ts' && !useWasm) console.error('WebAssembly SIMD unavailable: running the TypeScript kernel')
 const kernelName = useWasm ? `wasm ${wasmKernelStats()?.variant === 'relaxed' ? 'relaxed-simd (fma)' : 'simd'}` : 'typescript'
 
@@ -39,7 +45,7 @@ const { train, test } = loadFashionMnist()
 const loadS = (performance.now() - t0) / 1000
 
 const session = createSession(taskSpec(task, precision, epochs, Number(flags.seed)), train)
-const label = `axon task${task} ${precision} ${kernelName}`
+const label = `axon task${task} ${precision} ${kernelName} ${threads}t`
 const cpuS = () => {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1e6
@@ -76,9 +82,9 @@ const result = {
   peer: `axon-engine-${ENGINE_VERSION}`,
   impl: 'axon',
   task,
-  variant: `${info.act}, 1 thread, ${precision}, ${kernelName} gemm`,
+  variant: `${info.act}, ${session.parallel.threads} thread${session.parallel.threads > 1 ? 's' : ''}, ${precision}, ${kernelName} gemm`,
   act: info.act,
-  threads: 1,
+  threads: session.parallel.threads,
   lr: info.lr,
   batch: info.batch,
   hidden: info.hidden,

@@ -4,7 +4,9 @@
  *
  *   npm run bench                       kernel GFLOP/s, then Task F (10 epochs) and Task N (30 epochs)
  *   npm run bench -- --quick            2 epochs per task
- *   npm run bench -- --peers            also PyTorch (1 thread) and NumPy (float32, 1 thread)
+ *   npm run bench -- --peers            also PyTorch and NumPy (float32), with the same threads as the engine
+ *   npm run bench -- --threads 1,2      engine (and peers) with 1 and with 2 threads (default 1); the
+ *                                       two-thread comparison is wall-clock (CPU time adds up the threads)
  *   npm run bench -- --kernels fma,simd,ts   engine runs per gemm kernel (default: fma)
  *   npm run bench -- --tasks F          only Task F;  --epochs E  override epochs;  --max-s S  cap per run
  *   npm run bench -- --gemm-only        only the kernel micro-benchmark
@@ -32,6 +34,7 @@ const flags = parseFlags(process.argv.slice(2), {
   quick: '',
   peers: '',
   kernels: 'fma',
+  threads: '1',
   tasks: 'F,N',
   epochs: '',
   'max-s': '',
@@ -44,6 +47,8 @@ const quick = flags.quick === '1'
 const suffix = quick ? '-quick' : ''
 const maxS = flags['max-s'] || (quick ? '60' : '300')
 const tasks = flags.tasks.split(',').filter(Boolean) as TaskId[]
+const threadCounts = flags.threads.split(',').filter(Boolean).map(Number)
+if (threadCounts.some((t) => !Number.isSafeInteger(t) || t < 1)) throw new Error(`--threads takes whole numbers ≥ 1 (e.g. 1,2), got ${flags.threads}`)
 const outDir = join(ROOT, 'bench', 'results')
 mkdirSync(outDir, { recursive: true })
 const jsonl = join(outDir, `results${suffix}.jsonl`)
@@ -90,6 +95,7 @@ interface Result {
   peer: string
   task: TaskId
   variant: string
+  threads: number
   epochs_done: number
   epoch_s_median_excl_first: number | null
   eval_s_median: number | null
@@ -106,17 +112,19 @@ function resultTable(): void {
   for (const task of tasks) {
     const rs = rows.filter((r) => r.task === task)
     if (rs.length === 0) continue
-    const torch = rs.find((r) => r.peer.startsWith('pytorch'))?.epoch_s_median_excl_first ?? null
+    // Each runner is compared with NumPy at the same thread count (the issue's targets are ÷ NumPy).
+    const numpyAt = (threads: number) => rs.find((r) => r.peer.startsWith('numpy') && r.threads === threads)?.epoch_s_median_excl_first ?? null
     const t = TASKS[task]
     const clock = cpuClock ? 'CPU s' : 's'
     console.log(`\n### Task ${task} (784-${t.hidden}-10 ${t.act}, batch ${t.batch}, η = ${t.lr}), ${epochsFor(task)} epochs\n`)
-    console.log(`| runner | variant | ${clock}/epoch (median, excl. 1st) | ÷ PyTorch | eval ${clock} | test acc % (last epoch) | epochs | peak RSS MiB |`)
-    console.log('|---|---|---|---|---|---|---|---|')
-    for (const r of rs) {
+    console.log(`| runner | variant | threads | ${clock}/epoch (median, excl. 1st) | ÷ NumPy (same threads) | eval ${clock} | test acc % (last epoch) | epochs | peak RSS MiB |`)
+    console.log('|---|---|---|---|---|---|---|---|---|')
+    for (const r of [...rs].sort((a, b) => a.threads - b.threads)) {
       const s = r.epoch_s_median_excl_first
-      const ratio = s !== null && torch ? (s / torch).toFixed(2) : '-'
+      const numpy = numpyAt(r.threads)
+      const ratio = s !== null && numpy ? (s / numpy).toFixed(2) : '-'
       console.log(
-        `| ${r.peer} | ${r.variant} | ${s?.toFixed(3) ?? '-'} | ${ratio} | ${r.eval_s_median?.toFixed(3) ?? '-'} | ` +
+        `| ${r.peer} | ${r.variant} | ${r.threads} | ${s?.toFixed(3) ?? '-'} | ${ratio} | ${r.eval_s_median?.toFixed(3) ?? '-'} | ` +
           `${r.final_acc !== null ? (100 * r.final_acc).toFixed(2) : '-'} | ${r.epochs_done}${r.capped ? ' (capped)' : ''} | ${r.peak_rss_mb.toFixed(0)} |`,
       )
     }
@@ -128,22 +136,28 @@ if (flags['no-gemm'] !== '1') gemmTable()
 if (flags['gemm-only'] !== '1') {
   for (const task of tasks) {
     const epochs = String(epochsFor(task))
-    for (const kernel of flags.kernels.split(',').filter(Boolean)) {
-      const args = ['--import', 'tsx', 'bench/runTask.ts', '--task', task, '--epochs', epochs, '--kernel', kernel, '--max-s', maxS, '--clock', flags.clock]
-      await run(process.execPath, args, ROOT)
-    }
-    if (flags.peers === '1') {
-      const py = join(PEERS, 'py')
-      if (!existsSync(py)) console.error(`peers not found at ${PEERS} (set PEERS_DIR)`)
-      else {
-        const common = ['--threads', '1', '--epochs', epochs, '--max-s', maxS, ...(cpuClock ? ['--tag', 'cpu-time'] : [])]
-        const f = task === 'F' ? ['--act', 'relu', '--lr', String(TASKS.F.lr)] : []
-        // With --clock cpu the peer runs under bench/cpuclock.py (perf_counter → process_time).
-        const shim = cpuClock ? [join(ROOT, 'bench', 'cpuclock.py')] : []
-        await run(PYTHON, [...shim, 'peer_torch.py', '--task', task, ...f, ...common], py)
-        await run(PYTHON, [...shim, 'peer_numpy.py', '--task', task, ...f, '--mode', 'batch', '--dtype', 'f32', ...common], py)
+    for (const threads of threadCounts) {
+      for (const kernel of flags.kernels.split(',').filter(Boolean)) {
+        const args = ['--import', 'tsx', 'bench/runTask.ts', '--task', task, '--epochs', epochs, '--kernel', kernel, '--threads', String(threads), '--max-s', maxS, '--clock', flags.clock]
+        await run(process.execPath, args, ROOT)
       }
+      if (flags.peers === '1') await runPeers(task, epochs, threads)
     }
   }
   resultTable()
+}
+
+/** PyTorch and NumPy (float32) on one task with `threads` threads. */
+async function runPeers(task: TaskId, epochs: string, threads: number): Promise<void> {
+  const py = join(PEERS, 'py')
+  if (!existsSync(py)) {
+    console.error(`peers not found at ${PEERS} (set PEERS_DIR)`)
+    return
+  }
+  const common = ['--threads', String(threads), '--epochs', epochs, '--max-s', maxS, ...(cpuClock ? ['--tag', 'cpu-time'] : [])]
+  const f = task === 'F' ? ['--act', 'relu', '--lr', String(TASKS.F.lr)] : []
+  // With --clock cpu the peer runs under bench/cpuclock.py (perf_counter → process_time).
+  const shim = cpuClock ? [join(ROOT, 'bench', 'cpuclock.py')] : []
+  await run(PYTHON, [...shim, 'peer_torch.py', '--task', task, ...f, ...common], py)
+  await run(PYTHON, [...shim, 'peer_numpy.py', '--task', task, ...f, '--mode', 'batch', '--dtype', 'f32', ...common], py)
 }
