@@ -98,9 +98,13 @@ async function bringRunTo(page: Page, id: string, condition: RunCondition): Prom
   if ((await state(page)) !== 'running') await pressTrain(page)
   // Some progress first (or the end, for a one-update example), so switching has a run to stop.
   await expect.poll(async () => (await counter(page, 'iteration')) > 0 || (await state(page)) === 'finished', { timeout: 60_000 }).toBe(true)
-  if (condition === 'paused' && (await state(page)) === 'running') {
-    await page.getByTestId('train-pause').click()
-    await expect(runState(page)).toHaveAttribute('data-state', /paused|finished/)
+  if (condition === 'paused') {
+    // A short run can finish between reading its state and the click (its Pause button then goes):
+    // retry until it is paused or finished, never waiting on a button that has gone.
+    await expect(async () => {
+      if ((await state(page)) === 'running') await page.getByTestId('train-pause').click({ timeout: 2_000 })
+      expect(await state(page)).toMatch(/paused|finished/)
+    }).toPass()
   }
 }
 

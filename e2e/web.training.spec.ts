@@ -228,6 +228,8 @@ test.describe('browser build: the run belongs to the network on the canvas', () 
     await expect(runState(page)).toHaveAttribute('data-state', 'finished')
     expect(await counter(page, 'iteration')).toBe(finished)
     accept = true
+    // Slow, so the new run cannot reach the old count before the poll sees it start over.
+    await setSpeed(page, 1)
     await page.getByTestId('train-resume').click()
     await expect.poll(() => counter(page, 'iteration')).toBeLessThan(finished)
   })
