@@ -55,7 +55,54 @@ test.describe('1024 × 768', () => {
     await expect(() => expectUsable(page, 0.45)).toPass()
     await shot(page, 'projector-1024x768')
   })
+
+  test('with a run under way the toolbar fits without overlap, and the dialogs follow the interface zoom (100 % and 150 %)', async ({ page }) => {
+    await page.goto('/')
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    await trainAWhile(page)
+    await page.getByTestId('train-button').click()
+    await expect(page.getByTestId('toolbar-run-status')).toHaveText(/^Paused · epoch [\d,]+ · of 3,000$/)
+    const headings: number[][] = []
+    for (const zoomSteps of [0, 3]) {
+      for (let i = 0; i < zoomSteps; i++) await page.keyboard.press('Control+=')
+      await expect(() => expectToolbarFits(page)).toPass()
+      if (zoomSteps) await shot(page, 'projector-1024x768-zoom-150')
+      const sizes: number[] = []
+      for (const dialog of DIALOGS) {
+        await page.getByTestId(dialog.open).click()
+        const box = page.getByTestId(dialog.id)
+        await expect(box).toBeVisible()
+        await expect(async () => expect(inside((await box.boundingBox())!, { x: 0, y: 0, ...page.viewportSize()! }), `${dialog.id} inside the window`).toBe(true)).toPass()
+        sizes.push((await box.locator('h2').first().boundingBox())!.height)
+        if (zoomSteps) await page.screenshot({ path: `test-results/zoom-150-${dialog.id}.png` })
+        await page.keyboard.press('Escape')
+        await expect(box).toHaveCount(0)
+      }
+      headings.push(sizes)
+    }
+    // 150 %: every dialog's text is half as large again.
+    DIALOGS.forEach((d, i) => expect(headings[1][i] / headings[0][i], `${d.id} zoomed`).toBeGreaterThan(1.4))
+  })
 })
+
+/** The dialogs a teacher opens: the examples gallery, the data dialog, the step-through. */
+const DIALOGS = [
+  { open: 'cmd-examples', id: 'gallery' },
+  { open: 'data-open', id: 'data-dialog' },
+  { open: 'open-step-through', id: 'step-through' },
+]
+
+/** Every toolbar command and the run status whole inside the window, none over another. */
+async function expectToolbarFits(page: Page): Promise<void> {
+  const items = page.getByTestId('toolbar').locator('button:visible, [data-testid="toolbar-run-status"]')
+  const boxes = await Promise.all((await items.all()).map(async (item) => ({ id: (await item.getAttribute('data-testid')) ?? (await item.textContent()), box: (await item.boundingBox())! })))
+  expect(boxes.length).toBeGreaterThan(10)
+  const window = { x: 0, y: 0, ...page.viewportSize()! }
+  for (const a of boxes) {
+    expect(inside(a.box, window), `${a.id} inside the window`).toBe(true)
+    for (const b of boxes) if (a !== b) expect(intersects(a.box, b.box), `${a.id} clear of ${b.id}`).toBe(false)
+  }
+}
 
 test.describe('1366 × 768 at 150 %', () => {
   test.use({ viewport: { width: 911, height: 512 }, deviceScaleFactor: 1.5 })
