@@ -1,0 +1,100 @@
+/**
+ * The engine's number for a lesson question: compile the step's network, train it as far as the
+ * question says (the same session the app trains with, same seed), and read the quantity.
+ */
+import { compileGraph, projectDataset, type Project } from '../project'
+import { createSession, type Session } from '../train'
+import { datasetReadBatch } from '../train/dataset'
+import type { Measure, Question } from './format'
+
+/** A measure the engine cannot take (the network does not compile, its data is not in the file …). */
+export class LessonCheckError extends Error {
+  override name = 'LessonCheckError'
+}
+
+function sessionFor(project: Project): Session {
+  const { spec, diagnostics } = compileGraph(project)
+  if (!spec) throw new LessonCheckError(`The step’s network does not compile: ${diagnostics.find((d) => d.severity === 'error')?.message ?? 'see the canvas'}`)
+  const data = projectDataset(project)
+  if (!data) throw new LessonCheckError('The step’s data is not in the lesson file.')
+  return createSession(spec, data)
+}
+
+function advance(session: Session, after: { updates?: number; epochs?: number; toEnd?: boolean } | undefined): void {
+  for (let u = 0; u < (after?.updates ?? 0) && !session.stopped; u++) session.step('batch')
+  for (let e = 0; e < (after?.epochs ?? 0) && !session.stopped; e++) session.step('epoch')
+  if (after?.toEnd) session.trainToEnd()
+}
+
+function layerIndex(session: Session, node: string): number {
+  const i = session.getParams().findIndex((l) => l.nodeId === node)
+  if (i < 0) throw new LessonCheckError(`“${node}” is not a layer with weights.`)
+  return i
+}
+
+function inRange(value: number | undefined, what: string): number {
+  if (value === undefined || !Number.isFinite(value)) throw new LessonCheckError(`The network has no ${what}.`)
+  return value
+}
+
+/** The engine's value of `measure` on `project`. */
+export function measureValue(project: Project, measure: Measure): number {
+  const session = sessionFor(project)
+  if (measure.quantity === 'epochs') {
+    session.trainToEnd()
+    return session.epoch
+  }
+  advance(session, measure.after)
+  switch (measure.quantity) {
+    case 'weight': {
+      const layer = session.getParams()[layerIndex(session, measure.node)]
+      return inRange(layer.weights[measure.unit * layer.nIn + measure.input], `weight from input ${measure.input + 1} into unit ${measure.unit + 1} of “${measure.node}”`)
+    }
+    case 'bias': {
+      const layer = session.getParams()[layerIndex(session, measure.node)]
+      return inRange(layer.biases?.[measure.unit], `bias of unit ${measure.unit + 1} of “${measure.node}”`)
+    }
+    case 'output': {
+      const data = session.train
+      if (measure.example >= data.count) throw new LessonCheckError(`The data has no row ${measure.example + 1}.`)
+      // The row as training reads it (scaled and normalised like a batch).
+      const row = new Float64Array(data.inputSize)
+      datasetReadBatch(data, [measure.example], 0, 1, row, new Float64Array(data.targetSize))
+      const layer = session.activations(row, 1).find((l) => l.nodeId === measure.node)
+      return inRange(layer?.out[measure.unit], `output ${measure.unit + 1} of “${measure.node}”`)
+    }
+    case 'loss':
+      return session.evaluate(session.train).loss
+    case 'accuracy':
+      return inRange(session.evaluate(session.train).accuracy, 'accuracy (it is not a classifier)')
+  }
+}
+
+/** The latest metrics of the student's own run, for target questions. */
+export interface RunMetrics {
+  trainLoss?: number
+  trainAccuracy?: number
+  valLoss?: number
+  valAccuracy?: number
+}
+
+export type AnswerCheck = { correct: boolean; expected: number | null; message: string }
+
+/** Checks a student's answer: a number against the engine, a choice against the key, a target against their run. */
+export function checkAnswer(question: Question, project: Project, answer: { number?: number; choice?: number; run?: RunMetrics }): AnswerCheck {
+  if (question.kind === 'choice') {
+    const correct = answer.choice === question.answer
+    return { correct, expected: question.answer, message: correct ? 'Right.' : `Not this one: the answer is “${question.options[question.answer]}”.` }
+  }
+  if (question.kind === 'number') {
+    if (answer.number === undefined || !Number.isFinite(answer.number)) return { correct: false, expected: null, message: 'Type a number first.' }
+    const expected = measureValue(project, question.measure)
+    const correct = Math.abs(answer.number - expected) <= question.tolerance
+    return { correct, expected, message: correct ? `Right: the engine computes ${expected}.` : `Not quite: the engine computes ${expected}.` }
+  }
+  const value = answer.run?.[question.metric]
+  if (value === undefined) return { correct: false, expected: null, message: 'Train the network first: the goal is checked against your run.' }
+  const correct = question.atLeast !== undefined ? value >= question.atLeast : value <= (question.atMost ?? Infinity)
+  const goal = question.atLeast !== undefined ? `≥ ${question.atLeast}` : `≤ ${question.atMost}`
+  return { correct, expected: value, message: correct ? `Reached: ${value} ${goal}.` : `Not yet: ${value}, the goal is ${goal}.` }
+}
