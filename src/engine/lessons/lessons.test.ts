@@ -2,11 +2,12 @@
  * Lesson files: the shipped lessons parse and their answers are the lectures' printed numbers
  * (computed by the engine); broken files say what and where; locks put back what they lock.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import Ajv from 'ajv'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createNode, type Project } from '../project'
-import { applyLocks, checkAnswer, measureValue, parseLesson, serializeLesson, type Lesson } from './index'
+import { applyLocks, checkAnswer, lessonJsonSchema, measureValue, parseLesson, serializeLesson, type Lesson } from './index'
 
 const dir = join(__dirname, '../../../resources/lessons')
 const shipped = readdirSync(dir).filter((f) => f.endsWith('.axon-lesson.json'))
@@ -132,5 +133,18 @@ describe('locks', () => {
     expect(applyLocks(project, added, { structure: true })).toBe(project)
     const tuned = edit(project, (p) => ((p.nodes.find((n) => n.id === 'optimizer')!.params as { learningRate: number }).learningRate = 0.1))
     expect(lr(applyLocks(project, tuned, { structure: true }))).toBe(0.1)
+  })
+})
+
+describe('the published JSON Schema', () => {
+  const schemaPath = join(__dirname, 'lesson.schema.json')
+  it('is the one the zod schema generates (UPDATE_SCHEMA=1 rewrites it)', () => {
+    const built = JSON.stringify(lessonJsonSchema(), null, 2) + '\n'
+    if (process.env.UPDATE_SCHEMA) writeFileSync(schemaPath, built)
+    expect(readFileSync(schemaPath, 'utf8')).toBe(built)
+  })
+  it.each(shipped)('accepts %s', (file) => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')))
+    expect(validate(JSON.parse(readFileSync(join(dir, file), 'utf8'))), JSON.stringify(validate.errors)).toBe(true)
   })
 })

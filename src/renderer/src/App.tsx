@@ -14,6 +14,8 @@ import { useUi } from './store/uiStore'
 import { openProjectDialog } from './files/desktopDocument'
 import { ShortcutSheet } from './panels/ShortcutSheet'
 import { PresentationPanel } from './panels/PresentationPanel'
+import { LessonPanel } from './lessons/LessonPanel'
+import { selectHiddenClasses, useLesson } from './lessons/lessonStore'
 
 /** How much larger presentation mode draws the interface, on top of the interface zoom. */
 const PRESENT_SCALE = 1.25
@@ -34,6 +36,8 @@ function Designer() {
   const sidePanelOpen = useUi((s) => s.sidePanelOpen)
   const presenting = useUi((s) => s.presenting)
   const uiZoom = useUi((s) => s.uiZoom)
+  const inLesson = useLesson((s) => s.lesson !== null)
+  const hidden = useLesson(selectHiddenClasses)
   useAutosave()
   const openFile = useCallback(() => void openProjectDialog(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click()), [])
   useShortcuts(openFile)
@@ -46,13 +50,20 @@ function Designer() {
   }, [uiZoom, presenting])
   return (
     <div
-      className={`app side-${sideTab}${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}${presenting ? ' presenting' : ''}`}
+      className={`app side-${sideTab}${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}${presenting ? ' presenting' : ''}${inLesson ? ` in-lesson ${hidden}` : ''}`}
       data-theme={theme}
       data-testid="app"
     >
       <Toolbar />
       {/* Hidden, not unmounted, while presenting: the data panel's button lives in it. */}
-      <Palette />
+      {inLesson ? (
+        <div className="lesson-column">
+          <LessonPanel />
+          {!hidden.includes('lesson-hide-palette') && <Palette />}
+        </div>
+      ) : (
+        <Palette />
+      )}
       <main className="canvas" data-testid="canvas" tabIndex={-1} aria-label="Canvas">
         <Canvas />
       </main>

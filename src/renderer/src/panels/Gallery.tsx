@@ -3,6 +3,7 @@ import { EXAMPLES } from '../graph/examples'
 import { openExample } from '../commands'
 import { useUi } from '../store/uiStore'
 import type { Project } from '../../../engine/project'
+import { LessonList } from '../lessons/LessonList'
 
 /** "2 → 2 → 2" from the chain of dense layers. */
 function architecture(project: Project): string {
@@ -41,6 +42,7 @@ export function Gallery() {
             </button>
           ))}
         </div>
+        <LessonList />
       </div>
     </div>
   )

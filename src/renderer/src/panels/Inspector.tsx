@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { INITS, NODE_KINDS, optimizerNodeFormula, OPTIMIZERS_WITH_FORMS, SCHEDULES, type Diagnostic, type ParamInfo, type ProjectNode } from '../../../engine/project'
 import type { InitSpec, ScheduleSpec } from '../../../engine/spec'
 import { useDocument } from '../store/documentStore'
@@ -7,6 +8,18 @@ import { FieldRow, NumberInput, NumberListInput, NumberParam } from './fields'
 import { ProjectInfo } from './ProjectInfo'
 import { WeightsEditor } from './WeightsEditor'
 import { plural } from '../plural'
+import { isLocked, type Lock } from '../../../engine/lessons'
+import { selectLock, useLesson } from '../lessons/lessonStore'
+
+/** A setting the lesson step locks is shown, disabled (the document store refuses its edits anyway). */
+function lockedField(lock: Lock, nodeId: string, key: string, field: ReactNode): ReactNode {
+  if (!field || !isLocked(lock, nodeId, key)) return field
+  return (
+    <fieldset key={key} className="field-locked" disabled title="Locked by the lesson">
+      {field}
+    </fieldset>
+  )
+}
 
 const NO_DIAGNOSTICS: Diagnostic[] = []
 
@@ -73,6 +86,7 @@ function NodeInspector({ node }: { node: ProjectNode }) {
   const set = (key: string, value: unknown, tag: string | null = key) => doc().updateParams(node.id, { [key]: value }, tag === null ? undefined : `${node.id}:${tag}`)
   const paramDiagnostics = (key: string) => diagnostics.filter((d) => d.param === key)
   const fieldKeys = new Set(info.params.filter((p) => shown(p, params)).map((p) => p.key))
+  const lock = useLesson(selectLock)
 
   return (
     <div className="inspector" data-testid="inspector" data-node={node.id}>
@@ -81,6 +95,11 @@ function NodeInspector({ node }: { node: ProjectNode }) {
         <code className="muted">{node.id}</code>
       </header>
       <p className="inspector-description">{info.description}</p>
+      {isLocked(lock, node.id) && (
+        <p className="inspector-locked" data-testid="inspector-locked">
+          🔒 The lesson locks this node: its settings cannot change in this step.
+        </p>
+      )}
       {/* Problems with a setting show under its field; the rest here. */}
       <Diagnostics list={diagnostics.filter((d) => !d.param || !fieldKeys.has(d.param))} />
       <FieldRow label="Label" description="A name shown on the canvas and in messages (optional).">
@@ -89,7 +108,7 @@ function NodeInspector({ node }: { node: ProjectNode }) {
       {node.kind === 'activation' && <ActivationPlot params={node.params} />}
       {info.params
         .filter((p) => shown(p, params) && p.type !== 'matrix' && p.type !== 'vector')
-        .map((p) => {
+        .map((p) => lockedField(lock, node.id, p.key, (() => {
           const testId = `param-${p.key}`
           const problems = paramDiagnostics(p.key)
           switch (p.type) {
@@ -133,8 +152,8 @@ function NodeInspector({ node }: { node: ProjectNode }) {
             default:
               return null
           }
-        })}
-      {node.kind === 'dense' && <WeightsEditor node={node} nIn={shape?.inSize ?? null} diagnostics={diagnostics} />}
+        })()))}
+      {node.kind === 'dense' && lockedField(lock, node.id, 'weights', <WeightsEditor node={node} nIn={shape?.inSize ?? null} diagnostics={diagnostics} />)}
     </div>
   )
 }

@@ -31,6 +31,8 @@ export interface EditContext {
   apply: (history: History<Project>) => void
   /** The project as it was when the drag under way began (null: no drag). */
   move: { base: Project | null }
+  /** What of an edit the edit guard (a lesson's locks) keeps: `next`, or less, or the project as it is. */
+  allowed: (next: Project) => Project
 }
 
 /** A spot right of `at`, moved down past nodes already there. */
@@ -45,7 +47,7 @@ type EditActions = Pick<
   'addNode' | 'appendNode' | 'beginMove' | 'moveNodesLive' | 'endMove' | 'deleteElements' | 'connect' | 'updateParams' | 'setLabel' | 'copy' | 'paste' | 'duplicate' | 'autoLayout'
 >
 
-export function editActions({ get, set, edit, apply, move }: EditContext): EditActions {
+export function editActions({ get, set, edit, apply, move, allowed }: EditContext): EditActions {
   return {
   addNode(kind, position, preset) {
     const project = get().project
@@ -70,7 +72,8 @@ export function editActions({ get, set, edit, apply, move }: EditContext): EditA
   },
   moveNodesLive(moves) {
     const history = get().history
-    const next = moveNodes(history.present, moves)
+    const next = allowed(moveNodes(history.present, moves))
+    if (next === history.present) return
     if (move.base) apply(historyReplace(history, next))
     else edit(next) // a move that did not start with beginMove (e.g. keyboard): one step
   },

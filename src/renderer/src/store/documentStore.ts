@@ -81,7 +81,15 @@ export interface DocumentState {
   autoLayout(perRow?: number): void
   undo(): void
   redo(): void
+  /**
+   * Every later edit passes through `guard(before, after)`, which returns what may be kept
+   * (`before` to refuse it): a lesson step's locks. null removes it.
+   */
+  setEditGuard(guard: EditGuard | null): void
 }
+
+/** What an edit may change: returns `after` with forbidden changes put back, or `before`. */
+export type EditGuard = (before: Project, after: Project) => Project
 
 /** Groups diagnostics by node and edge (a diagnostic with both shows on both). */
 export function pinDiagnostics(diagnostics: readonly Diagnostic[]): PinnedDiagnostics {
@@ -105,7 +113,12 @@ export const useDocument = create<DocumentState>()((set, get) => {
     if (history === get().history) return
     set({ history, ...derive(history.present, get().dataShape) })
   }
-  const edit = (next: Project, tag: string | null = null): void => apply(historyRecord(get().history, next, tag))
+  let guard: EditGuard | null = null
+  const allowed = (next: Project): Project => (guard ? guard(get().project, next) : next)
+  const edit = (next: Project, tag: string | null = null): void => {
+    const kept = allowed(next)
+    if (kept !== get().project) apply(historyRecord(get().history, kept, tag))
+  }
   const move: EditContext['move'] = { base: null }
 
   const initial = createEmptyProject()
@@ -148,7 +161,7 @@ export const useDocument = create<DocumentState>()((set, get) => {
       edit({ ...project, meta: { ...project.meta, ...meta } }, `meta:${Object.keys(meta).join(',')}`)
     },
 
-    ...editActions({ get, set, edit, apply, move }),
+    ...editActions({ get, set, edit, apply, move, allowed }),
     undo() {
       move.base = null
       apply(historyUndo(get().history))
@@ -156,6 +169,9 @@ export const useDocument = create<DocumentState>()((set, get) => {
     redo() {
       move.base = null
       apply(historyRedo(get().history))
+    },
+    setEditGuard(next) {
+      guard = next
     },
   }
 })

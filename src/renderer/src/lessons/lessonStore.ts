@@ -1,0 +1,122 @@
+/**
+ * The lesson being played: which step, what the student answered, and the step's locks laid on
+ * the document store (every edit passes through them). Opening another project or example ends
+ * the lesson: the canvas is no longer the lesson's.
+ */
+import { create } from 'zustand'
+import { applyLocks, checkAnswer, LessonCheckError, type Hideable, type Lesson, type Lock, type LessonStep, type RunMetrics } from '../../../engine/lessons'
+import { useDocument } from '../store/documentStore'
+import { useUi } from '../store/uiStore'
+import { loadProgress, saveProgress, type AnswerRecord, type ProgressStore } from './progress'
+
+export interface LessonState {
+  lesson: Lesson | null
+  step: number
+  /** The document's load serial of the current step: another load ends the lesson. */
+  loadSerial: number
+  progress: ProgressStore
+  /** Starts `lesson` where the student left it (or at step `at`). */
+  start(lesson: Lesson, at?: number): void
+  goTo(step: number): void
+  exit(): void
+  /** Checks an answer of the current step and records it. */
+  answer(given: { number?: number; choice?: number; run?: RunMetrics }): { record: AnswerRecord; message: string }
+  setStudent(name: string): void
+}
+
+const doc = useDocument.getState
+
+function hiddenOf(step: LessonStep | undefined): Set<Hideable> {
+  return new Set(step?.lock.hide ?? [])
+}
+
+let entering = false
+
+/** Loads the step's network and lays its locks on the document. */
+function enterStep(lesson: Lesson, index: number): number {
+  const step = lesson.steps[index]
+  doc().setEditGuard(null)
+  entering = true
+  try {
+    doc().load(step.project)
+  } finally {
+    entering = false
+  }
+  doc().setEditGuard((before, after) => applyLocks(before, after, step.lock))
+  useUi.getState().select([])
+  useUi.getState().setGalleryOpen(false)
+  if (hiddenOf(step).has('training') && useUi.getState().sideTab === 'training') useUi.getState().setSideTab('inspector')
+  return doc().loadSerial
+}
+
+export const useLesson = create<LessonState>()((set, get) => ({
+  lesson: null,
+  step: 0,
+  loadSerial: -1,
+  progress: loadProgress(),
+
+  start(lesson, at) {
+    const progress = get().progress
+    const saved = progress.lessons[lesson.id]
+    const step = Math.min(at ?? saved?.step ?? 0, lesson.steps.length - 1)
+    const lessons = { ...progress.lessons, [lesson.id]: { title: lesson.title, step, answers: saved?.answers ?? {} } }
+    const next = { ...progress, lessons }
+    saveProgress(next)
+    set({ lesson, step, progress: next, loadSerial: enterStep(lesson, step) })
+  },
+  goTo(step) {
+    const { lesson, progress } = get()
+    if (!lesson || step < 0 || step >= lesson.steps.length) return
+    const entry = progress.lessons[lesson.id]
+    const next = { ...progress, lessons: { ...progress.lessons, [lesson.id]: { ...entry, step } } }
+    saveProgress(next)
+    set({ step, progress: next, loadSerial: enterStep(lesson, step) })
+  },
+  exit() {
+    doc().setEditGuard(null)
+    set({ lesson: null, step: 0, loadSerial: -1 })
+  },
+  answer(given) {
+    const { lesson, step, progress } = get()
+    if (!lesson) throw new Error('No lesson is open.')
+    const s = lesson.steps[step]
+    if (!s.question) throw new Error('This step has no question.')
+    let record: AnswerRecord
+    let message: string
+    try {
+      const check = checkAnswer(s.question, s.project, given)
+      const shown = s.question.kind === 'choice' ? (s.question.options[given.choice ?? -1] ?? '') : String(given.number ?? check.expected ?? '')
+      record = { given: shown, correct: check.correct, expected: check.expected, at: new Date().toISOString() }
+      message = check.message
+    } catch (e) {
+      if (!(e instanceof LessonCheckError)) throw e
+      record = { given: String(given.number ?? ''), correct: false, expected: null, at: new Date().toISOString() }
+      message = e.message
+    }
+    if (record.expected === null && s.question.kind !== 'choice') return { record, message }
+    const entry = progress.lessons[lesson.id]
+    const answers = { ...entry.answers, [step]: [...(entry.answers[step] ?? []), record] }
+    const next = { ...progress, lessons: { ...progress.lessons, [lesson.id]: { ...entry, answers } } }
+    saveProgress(next)
+    set({ progress: next })
+    return { record, message }
+  },
+  setStudent(student) {
+    const next = { ...get().progress, student }
+    saveProgress(next)
+    set({ progress: next })
+  },
+}))
+
+// Opening anything else (a file, an example, New) ends the lesson: the canvas is not its step's.
+useDocument.subscribe((s) => {
+  const lesson = useLesson.getState()
+  if (!entering && lesson.lesson && s.loadSerial !== lesson.loadSerial) lesson.exit()
+})
+
+const NO_LOCK: Lock = {}
+/** The current step's lock (none outside a lesson). */
+export const selectLock = (s: LessonState): Lock => s.lesson?.steps[s.step].lock ?? NO_LOCK
+
+/** The controls the current step hides, as app classes (`lesson-hide-palette …`; a string, so selectors stay stable). */
+export const selectHiddenClasses = (s: LessonState): string => [...hiddenOf(s.lesson?.steps[s.step])].map((h) => `lesson-hide-${h}`).join(' ')
