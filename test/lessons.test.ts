@@ -6,10 +6,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import Ajv from 'ajv'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createNode, type Project } from '../project'
-import { applyLocks, checkAnswer, lessonJsonSchema, measureValue, parseLesson, serializeLesson, type Lesson } from './index'
+import { createNode, type Project } from '../src/engine/project'
+import { applyLocks, checkAnswer, lessonJsonSchema, measureValue, parseLesson, serializeLesson, type Lesson } from '../src/engine/lessons'
 
-const dir = join(__dirname, '../../../resources/lessons')
+const dir = join(__dirname, '../resources/lessons')
 const shipped = readdirSync(dir).filter((f) => f.endsWith('.axon-lesson.json'))
 
 function lesson(file: string): Lesson {
@@ -137,7 +137,7 @@ describe('locks', () => {
 })
 
 describe('the published JSON Schema', () => {
-  const schemaPath = join(__dirname, 'lesson.schema.json')
+  const schemaPath = join(__dirname, '../src/engine/lessons/lesson.schema.json')
   it('is the one the zod schema generates (UPDATE_SCHEMA=1 rewrites it)', () => {
     const built = JSON.stringify(lessonJsonSchema(), null, 2) + '\n'
     if (process.env.UPDATE_SCHEMA) writeFileSync(schemaPath, built)
