@@ -30,6 +30,10 @@ const HARMLESS_HOSTS = {
   'rolldown.rs': "a link in the bundler's error message for a missing require()",
   'developers.google.com': "a @see link in protobufjs's comments (ONNX export)",
   'json-schema.org': "JSON Schema dialect names ($schema) in zod's JSON Schema emitter: identifiers, never fetched",
+  exa: 'a comment in zod on URL parsing ("https://exa\\nmple.com"), not an address',
+  'www.ctex.org': "a comment in Temml (lesson formulas) citing the TeXbook",
+  'www.apache.org': 'license headers of bundled libraries',
+  'mit-license.org': 'a license header of a bundled library',
 }
 
 const targetsOf = (platform) => (platform?.target ?? []).map((t) => (typeof t === 'string' ? { target: t, arch: [] } : t))
