@@ -5,6 +5,7 @@
  * through: text, the network each step starts from, what is locked, and an optional question
  * the app checks.
  */
+import { int } from '../schema/fields'
 import { z } from '../schema/z'
 
 export const LESSON_FORMAT = 'axon-studio/lesson' as const
@@ -12,7 +13,7 @@ export const LESSON_FORMAT = 'axon-studio/lesson' as const
 export const LESSON_VERSION = 1 as const
 
 const text = z.string()
-const index = z.number().int().min(0)
+const index = int({ min: 0 })
 const nodeId = z.string().min(1).describe('The id of a node of the step’s project.')
 
 /** How far the engine trains the step's network before it reads a quantity (nothing = as it starts). */

@@ -5,7 +5,7 @@
  */
 import { parseJsonText } from '../data/userText'
 import { parseProject, serializeProject, type Project } from '../project'
-import { z } from '../schema/z'
+import { checkWith } from '../schema/issues'
 import { LESSON_FORMAT, LESSON_VERSION, lessonSchema, type LessonFile, type Lock, type Question } from './format'
 
 export interface LessonStep {
@@ -33,10 +33,6 @@ export interface LessonProblem {
 }
 
 export type LessonParseResult = { ok: true; lesson: Lesson } | { ok: false; errors: LessonProblem[] }
-
-function pathOf(steps: readonly PropertyKey[]): string {
-  return steps.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : `${out}.${String(s)}`), '$')
-}
 
 function checkProject(value: unknown, path: string, errors: LessonProblem[]): Project | null {
   const result = parseProject(JSON.stringify(value))
@@ -73,9 +69,9 @@ export function parseLesson(text: string): LessonParseResult {
   if (head && typeof head === 'object' && head.format === LESSON_FORMAT && typeof head.version === 'number' && head.version > LESSON_VERSION) {
     return { ok: false, errors: [{ path: '$.version', message: `is ${head.version}: this lesson was written by a newer Axon Studio (this one reads version ${LESSON_VERSION})` }] }
   }
-  const parsed = lessonSchema.safeParse(json.value)
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: pathOf(i.path), message: i.message })) }
-  const file: LessonFile = parsed.data
+  const parsed = checkWith(lessonSchema, json.value)
+  if (!parsed.ok) return { ok: false, errors: parsed.errors }
+  const file: LessonFile = parsed.value
   const errors: LessonProblem[] = []
   const base = checkProject(file.project, '$.project', errors)
   const steps: LessonStep[] = []
