@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { INITS, NODE_KINDS, optimizerNodeFormula, OPTIMIZERS_WITH_FORMS, SCHEDULES, type Diagnostic, type ParamInfo, type ProjectNode } from '../../../engine/project'
 import type { InitSpec, ScheduleSpec } from '../../../engine/spec'
 import { useDocument } from '../store/documentStore'
@@ -8,18 +7,8 @@ import { FieldRow, NumberInput, NumberListInput, NumberParam } from './fields'
 import { ProjectInfo } from './ProjectInfo'
 import { WeightsEditor } from './WeightsEditor'
 import { plural } from '../plural'
-import { isLocked, type Lock } from '../../../engine/lessons'
 import { selectLock, useLesson } from '../lessons/lessonStore'
-
-/** A setting the lesson step locks is shown, disabled (the document store refuses its edits anyway). */
-function lockedField(lock: Lock, nodeId: string, key: string, field: ReactNode): ReactNode {
-  if (!field || !isLocked(lock, nodeId, key)) return field
-  return (
-    <fieldset key={key} className="field-locked" disabled title="Locked by the lesson">
-      {field}
-    </fieldset>
-  )
-}
+import { LessonLockNote, lockedField } from '../lessons/lockedFields'
 
 const NO_DIAGNOSTICS: Diagnostic[] = []
 
@@ -95,11 +84,7 @@ function NodeInspector({ node }: { node: ProjectNode }) {
         <code className="muted">{node.id}</code>
       </header>
       <p className="inspector-description">{info.description}</p>
-      {isLocked(lock, node.id) && (
-        <p className="inspector-locked" data-testid="inspector-locked">
-          🔒 The lesson locks this node: its settings cannot change in this step.
-        </p>
-      )}
+      <LessonLockNote nodeId={node.id} />
       {/* Problems with a setting show under its field; the rest here. */}
       <Diagnostics list={diagnostics.filter((d) => !d.param || !fieldKeys.has(d.param))} />
       <FieldRow label="Label" description="A name shown on the canvas and in messages (optional).">
