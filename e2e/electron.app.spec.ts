@@ -56,14 +56,11 @@ test.describe('desktop app', () => {
     await app?.close().catch(() => {})
   })
 
-  test('loads from app:// and streams from the engine in its utility process', async () => {
+  test('loads from app:// and answers from the engine in its utility process', async () => {
     const window = await app.firstWindow()
     expect(window.url()).toBe('app://axon/index.html')
     await expect(window.getByTestId('engine-version')).toHaveText(/Engine \d+\.\d+\.\d+ · engine process/)
     await expect(window.getByTestId('engine-kernel')).toHaveText(/WebAssembly/)
-    await window.getByTestId('link-check').click()
-    // MessagePortMain copies typed arrays, so none are transferred on desktop.
-    await expect(window.getByTestId('link-check-result')).toHaveText('200 events received · finished · 0 transferred')
   })
 
   test('closing with unsaved edits asks "Save changes?": Cancel keeps the window, Save writes the file and closes', async () => {
@@ -114,8 +111,7 @@ test.describe('desktop app', () => {
     }
     const engines = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.serviceName === 'Axon Engine').length)
     expect(engines).toBe(1)
-    await window.getByTestId('link-check').click()
-    await expect(window.getByTestId('link-check-result')).toHaveText('200 events received · finished · 0 transferred')
+    await expect(window.getByTestId('engine-version')).toHaveText(/Engine \d+\.\d+\.\d+ · engine process/)
   })
 
   test('opens a project named on the command line', async () => {

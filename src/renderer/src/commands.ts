@@ -61,6 +61,17 @@ function wrapIfLong(project: Project): Project {
 /** Lays the network out in a row, or in two where one would be too small to read. */
 export function tidy(): void {
   doc().autoLayout(tidyPerRow(doc().project.nodes.length))
+  ui().requestFit()
+}
+
+/** Fits the network in view. */
+export function fitView(): void {
+  ui().requestFit()
+}
+
+/** Switches between the light and the dark theme. */
+export function toggleTheme(): void {
+  ui().setTheme(ui().theme === 'dark' ? 'light' : 'dark')
 }
 
 /** Opens project text (from a file input, a drop or the desktop shell). */

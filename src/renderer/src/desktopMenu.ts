@@ -22,14 +22,14 @@ interface MenuBridge {
   onMenuCommand?(listener: (command: MenuCommand) => void): void
 }
 
-/** Clicks a toolbar control: the same code path as the mouse, including view fitting. */
-const click = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.click()
+/** The menu exists only on desktop, where main's native dialog always opens: no page fallback. */
+const noFallback = (): void => {}
 
 const handlers: Record<MenuCommand, () => void> = {
   new: cmd.newProject,
   // Main's native dialog: a menu click is no user gesture, so the page's file input may not open.
-  open: () => void openProjectDialog(() => click('open-file-input')),
-  openModel: () => void openModelDialog(() => click('open-model-input')),
+  open: () => void openProjectDialog(noFallback),
+  openModel: () => void openModelDialog(noFallback),
   save: () => void cmd.save(false),
   saveAs: () => void cmd.save(true),
   exportPytorch: () => void exportPytorchScript(),
@@ -44,9 +44,9 @@ const handlers: Record<MenuCommand, () => void> = {
   duplicate: cmd.duplicateSelection,
   delete: cmd.deleteSelection,
   selectAll: cmd.selectAll,
-  tidy: () => click('cmd-layout'),
-  fitView: () => click('cmd-fit'),
-  toggleTheme: () => click('cmd-theme'),
+  tidy: cmd.tidy,
+  fitView: cmd.fitView,
+  toggleTheme: cmd.toggleTheme,
   train: cmd.train,
 }
 

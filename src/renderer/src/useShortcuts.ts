@@ -1,6 +1,4 @@
 import { useEffect } from 'react'
-import { useReactFlow } from '@xyflow/react'
-import { fitOptions } from './canvas/fit'
 import * as cmd from './commands'
 import { useUi } from './store/uiStore'
 
@@ -25,9 +23,7 @@ function dialogOpen(): boolean {
  * interface zoom; ? or F1 the shortcut sheet (`panels/ShortcutSheet.tsx` lists them all).
  */
 export function useShortcuts(openFile: () => void): void {
-  const { fitView } = useReactFlow()
   useEffect(() => {
-    const fit = () => void fitView(fitOptions(200))
     const onKey = (e: KeyboardEvent) => {
       if (appShortcut(e, openFile)) return
       if (typing(e.target) || useUi.getState().galleryOpen || dialogOpen()) return
@@ -36,11 +32,11 @@ export function useShortcuts(openFile: () => void): void {
         useUi.getState().setShortcutsOpen(true)
         return
       }
-      if (!editShortcut(e)) canvasShortcut(e, fit)
+      if (!editShortcut(e)) canvasShortcut(e)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [fitView, openFile])
+  }, [openFile])
 }
 
 /** Save, open, interface zoom and the shortcut sheet: keys that work everywhere. True when `e` was one. */
@@ -108,7 +104,7 @@ function editShortcut(e: KeyboardEvent): boolean {
 }
 
 /** Escape, P, F, L, [ and ]: the selection, presentation mode, the view and the panels. */
-function canvasShortcut(e: KeyboardEvent, fit: () => void): void {
+function canvasShortcut(e: KeyboardEvent): void {
   const plain = !(e.ctrlKey || e.metaKey) && !e.altKey
   const key = e.key.toLowerCase()
   const ui = useUi.getState()
@@ -119,10 +115,9 @@ function canvasShortcut(e: KeyboardEvent, fit: () => void): void {
   } else if (plain && key === 'p') {
     ui.setPresenting(!ui.presenting)
   } else if (plain && key === 'f') {
-    fit()
+    cmd.fitView()
   } else if (plain && key === 'l') {
     cmd.tidy()
-    setTimeout(fit, 30)
   } else if (plain && e.key === '[') {
     ui.setPaletteOpen(!ui.paletteOpen)
   } else if (plain && e.key === ']') {

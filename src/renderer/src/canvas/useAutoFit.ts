@@ -12,6 +12,13 @@ import { cardCrowdsNetwork, fitOptions } from './fit'
 export function useAutoFit(): void {
   const { fitView } = useReactFlow()
   const loadSerial = useDocument((s) => s.loadSerial)
+  const fitRequests = useUi((s) => s.fitRequests)
+  // Fit when asked (Fit, Tidy: toolbar, keys and the desktop menu alike).
+  useEffect(() => {
+    if (fitRequests === 0) return
+    const timer = setTimeout(() => void fitView(fitOptions(200)), 30)
+    return () => clearTimeout(timer)
+  }, [fitRequests, fitView])
   // Fit the view whenever a project is loaded (new, open, example, recovery).
   useEffect(() => {
     if (loadSerial === 0 || useDocument.getState().project.nodes.length === 0) return

@@ -3,7 +3,7 @@ import { Inspector } from './Inspector'
 import { TrainingPanel } from '../training/TrainingPanel'
 
 /**
- * The right-hand panel: the inspector, and the training views (issue 5: `training/TrainingPanel`).
+ * The right-hand panel: the inspector, and the training views (`training/TrainingPanel`).
  * It folds to a narrow rail (button or `]`) so the canvas gets the room on a projector.
  */
 export function SidePanel() {

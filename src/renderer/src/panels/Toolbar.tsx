@@ -1,6 +1,4 @@
 import { useRef, type RefObject } from 'react'
-import { useReactFlow } from '@xyflow/react'
-import { fitOptions } from '../canvas/fit'
 import * as cmd from '../commands'
 import { selectCanTrain, selectDirty, useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
@@ -109,7 +107,6 @@ function EditCommands() {
   const canUndo = useDocument((s) => s.history.past.length > 0)
   const canRedo = useDocument((s) => s.history.future.length > 0)
   const theme = useUi((s) => s.theme)
-  const { fitView } = useReactFlow()
   return (
   <nav className="toolbar-group" aria-label="Edit">
     <button type="button" data-testid="cmd-undo" onClick={cmd.undo} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">
@@ -118,13 +115,13 @@ function EditCommands() {
     <button type="button" data-testid="cmd-redo" onClick={cmd.redo} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
       ↷
     </button>
-    <button type="button" data-testid="cmd-layout" onClick={() => { cmd.tidy(); setTimeout(() => void fitView(fitOptions(200)), 30) }} title="Lay the network out in a row, or two when one would be too small to read (L)">
+    <button type="button" data-testid="cmd-layout" onClick={cmd.tidy} title="Lay the network out in a row, or two when one would be too small to read (L)">
       Tidy
     </button>
-    <button type="button" data-testid="cmd-fit" onClick={() => void fitView(fitOptions(200))} title="Fit the network in view (F)">
+    <button type="button" data-testid="cmd-fit" onClick={cmd.fitView} title="Fit the network in view (F)">
       Fit
     </button>
-    <button type="button" data-testid="cmd-theme" onClick={() => useUi.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} title="Switch between light and dark" aria-label="Toggle theme">
+    <button type="button" data-testid="cmd-theme" onClick={cmd.toggleTheme} title="Switch between light and dark" aria-label="Toggle theme">
       {theme === 'dark' ? '☀' : '☾'}
     </button>
     <button type="button" data-testid="cmd-present" onClick={() => useUi.getState().setPresenting(!useUi.getState().presenting)} title="Presentation mode: the canvas beside large live views, no palette or inspector (P)">

@@ -1,7 +1,8 @@
 import type { Diagnostic, ProjectNodeOf } from '../../../engine/project'
 import { useDocument } from '../store/documentStore'
 import { HAND_SET_LIMIT, hasShape, reshapeMatrix, reshapeVector, setMatrixEntry } from '../graph/weights'
-import { divergingColor, maxAbsOf, textOnDiverging } from '../viz/colors'
+import { divergingColor, textOnDiverging } from '../viz/colors'
+import { maxAbs as maxAbsOf } from '../viz/lut'
 import { NumberInput } from './fields'
 
 /**
@@ -85,7 +86,7 @@ interface WeightsTableProps {
 
 /** The hand-set weights, one row per unit and one column per input (plus the bias), coloured by value. */
 function WeightsTable({ weights, biases, useBias, nIn, update }: WeightsTableProps) {
-  const maxAbs = maxAbsOf([...weights, ...(biases ? [biases] : [])])
+  const maxAbs = maxAbsOf([...weights, ...(biases ? [biases] : [])].flat())
   return (
     <table className="weights-table">
       <thead>

@@ -1,6 +1,6 @@
 /**
  * UI state that is never saved with the project: selection, measured node sizes, theme,
- * which panels are open, open dialogs and the one-line notice. (Training state lives in its own store, issue 5.)
+ * which panels are open, open dialogs and the one-line notice. (Training state lives in its own store, `training/trainingStore`.)
  */
 import { create } from 'zustand'
 
@@ -36,7 +36,7 @@ export interface UiState {
   /** The example explanation card on the canvas. */
   cardOpen: boolean
   notice: Notice | null
-  /** The right-hand panel: the inspector, or the training views (issue 5). */
+  /** The right-hand panel: the inspector, or the training views. */
   sideTab: 'inspector' | 'training'
   /** Whether the palette (left) and the side panel (right) are shown; remembered on this machine, not in the project. */
   paletteOpen: boolean
@@ -66,6 +66,9 @@ export interface UiState {
   setSidePanelOpen(open: boolean): void
   setCardFolded(folded: boolean): void
   setRefusal(refusal: Refusal | null): void
+  /** Counts requests to fit the network in view; the canvas fits on each (`canvas/useAutoFit.ts`). */
+  fitRequests: number
+  requestFit(): void
   setShortcutsOpen(open: boolean): void
   setStepFocus(focus: UiState['stepFocus']): void
   setPresenting(on: boolean): void
@@ -150,6 +153,7 @@ function initialUi() {
     refusal: null,
     shortcutsOpen: false,
     stepFocus: null,
+    fitRequests: 0,
     presenting: false,
     presentViews: remembered(PRESENT_KEY, isViews, ['curves', 'boundary', 'codes']),
     uiZoom: remembered(ZOOM_KEY, isZoom, 1),
@@ -217,6 +221,9 @@ export const useUi = create<UiState>()((set, get) => ({
     const next = step === 0 ? 1 : UI_ZOOM_STEPS[Math.max(0, Math.min(UI_ZOOM_STEPS.length - 1, (i < 0 ? 2 : i) + step))]
     remember(ZOOM_KEY, next)
     set({ uiZoom: next })
+  },
+  requestFit() {
+    set({ fitRequests: get().fitRequests + 1 })
   },
   setRefusal(refusal) {
     if (refusal !== get().refusal) set({ refusal })

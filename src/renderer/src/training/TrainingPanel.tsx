@@ -16,7 +16,7 @@ import { DiagnosticsView } from '../experiments/DiagnosticsView'
 import { selectCanTrain, useDocument } from '../store/documentStore'
 
 /**
- * The training panel (issue 5), mounted in the designer's "Training" tab: controls and
+ * The training panel, mounted in the designer's "Training" tab: controls and
  * counters, curves, decision boundary, hidden codes, weights, gradients, confusion matrix,
  * and the step-through (a wide overlay). Every number shown comes from the engine's snapshots.
  * It always names the network on the canvas: the run is stopped when another document opens.

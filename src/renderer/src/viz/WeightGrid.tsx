@@ -1,12 +1,13 @@
 import { memo } from 'react'
-import { divergingColor, maxAbsOf } from './colors'
+import { divergingColor } from './colors'
+import { maxAbs as maxAbsOf } from './lut'
 
 /**
  * Weights `[units][nIn]` as a small heatmap (row j = unit j, column k = input k), biases as
  * an extra column, on the blue ↔ orange scale.
  */
 function WeightGridView({ weights, biases, cell = 12 }: { weights: readonly (readonly number[])[]; biases?: readonly number[]; cell?: number }) {
-  const maxAbs = maxAbsOf(biases ? [...weights, biases] : weights)
+  const maxAbs = maxAbsOf((biases ? [...weights, biases] : weights).flat())
   const cols = weights[0]?.length ?? 0
   return (
     <div className="weight-grid" aria-label="weights heatmap" style={{ gridTemplateColumns: `repeat(${cols}, ${cell}px)${biases ? ` 4px ${cell}px` : ''}` }}>

@@ -20,10 +20,3 @@ export function divergingColor(value: number, maxAbs: number): string {
 export function textOnDiverging(value: number, maxAbs: number): string {
   return maxAbs > 0 && Math.abs(value / maxAbs) > 0.6 ? '#fff' : '#1d2330'
 }
-
-/** Largest |x| of a matrix (at least a small floor so a zero matrix stays white). */
-export function maxAbsOf(rows: readonly (readonly number[])[]): number {
-  let m = 0
-  for (const row of rows) for (const x of row) if (Number.isFinite(x)) m = Math.max(m, Math.abs(x))
-  return m || 1
-}
