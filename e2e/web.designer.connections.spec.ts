@@ -17,7 +17,7 @@ async function dragWireOver(page: Page, source: string, target: string): Promise
 
 const CASES = [
   { name: 'Loss → Dense', source: 'loss', target: 'output', reason: 'Loss cannot connect to Dense layer: wires run from a node’s output (right) into the next node’s input (left). Connect Dense layer → Loss instead.' },
-  { name: 'a second link into a layer', source: 'dense-1', target: 'output', reason: 'Dense layer already takes its input from Activation hidden-act: each node has one input (the network is one chain). Delete that wire first.' },
+  { name: 'a second link into a layer', source: 'dense-1', target: 'output', reason: 'Dense layer already takes its input from Activation hidden-act: only Add and Concatenate join several inputs. Delete that wire first, or join the branches with an Add or Concatenate node.' },
   { name: 'Dense → Optimizer', source: 'dense-1', target: 'optimizer', reason: 'Dense layer cannot connect to Optimizer: only the Loss connects to the Optimizer (it updates the weights from the Loss).' },
 ]
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { connect, dragFromPalette, graphSnapshot, nodeIds, openExample, selectNode, setParam } from './helpers/designer'
 
-const EXAMPLE_IDS = ['perceptron-and', 'perceptron-or', 'perceptron-xor', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'mazur-2-2-2', 'sjtu-exercise', 'encoder-8-3-8', 'nielsen-784-30-10', 'fashion-784-100-10']
+const EXAMPLE_IDS = ['perceptron-and', 'perceptron-or', 'perceptron-xor', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'mazur-2-2-2', 'sjtu-exercise', 'encoder-8-3-8', 'residual-circles', 'nielsen-784-30-10', 'fashion-784-100-10']
 
 /**
  * The graph once React Flow has drawn all of it. Nodes enter the DOM hidden and unmeasured; an

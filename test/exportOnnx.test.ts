@@ -14,8 +14,8 @@ import { toOnnx, ONNX_OPSET } from '../src/engine/export/onnx/onnxModel'
 import { ExportError } from '../src/engine/export/errors'
 import { createPredictor, exportModel, type ModelFile } from '../src/engine/model'
 import { createRng } from '../src/engine/rng'
-import type { LayerSpec } from '../src/engine/spec'
-import { createSession, dense, engineSpec, tableDataset } from '../src/engine/train'
+import { NETWORK_INPUT, type LayerSpec } from '../src/engine/spec'
+import { createSession, dense, engineSpec, merge, tableDataset } from '../src/engine/train'
 import { installWasmKernels } from '../src/engine/kernels/install'
 import { PYTHON, run } from './export/python'
 import { requirementsMissing } from './requires'
@@ -84,6 +84,23 @@ describe('ONNX export', () => {
     const onnxSession = await ort.InferenceSession.create(toOnnx(model))
     const out = (await onnxSession.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [24, 3]) })).output.data as Float32Array
     createPredictor(model).predictRaw(raw, 24).forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
+  })
+
+  it('a graph: two branches concatenated (input included) and an Add with an activation, to 1e-5', async () => {
+    const rng = createRng(8)
+    const inputs = Array.from({ length: 20 }, () => [rng.range(-2, 2), rng.range(-2, 2)])
+    const targets = inputs.map(([a, b]) => [a * b > 0 ? 1 : 0])
+    const layers: LayerSpec[] = [dense('a', 3, 'tanh'), dense('b', 2, 'relu', { inputs: [NETWORK_INPUT] }), merge('add', 'sum', ['b', NETWORK_INPUT], 'softplus'), merge('concat', 'both', ['a', 'sum', NETWORK_INPUT]), dense('o', 1, 'sigmoid')]
+    const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
+    const session = createSession(spec, tableDataset(inputs, targets))
+    session.trainToEnd()
+    const model = exportModel(session, { title: 'branches' })
+    const raw = Float64Array.from(inputs.flat())
+    const onnxSession = await ort.InferenceSession.create(toOnnx(model))
+    const out = (await onnxSession.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [20, 2]) })).output.data as Float32Array
+    const engine = createPredictor(model).predictRaw(raw, 20)
+    expect(out.length).toBe(engine.length)
+    engine.forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
   })
 
   it('refuses a layer with no ONNX form, naming it', () => {

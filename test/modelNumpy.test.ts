@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createPredictor, exportModel, serializeModel } from '../src/engine/model'
-import type { Dataset } from '../src/engine/spec'
-import { createSession, dense, engineSpec, tableDataset } from '../src/engine/train'
+import { NETWORK_INPUT, type Dataset } from '../src/engine/spec'
+import { createSession, dense, engineSpec, merge, tableDataset } from '../src/engine/train'
 import { describeRequiring, PYTHON } from './requires'
 
 const python = PYTHON
@@ -33,19 +33,31 @@ describeRequiring(['numpy'], 'model JSON in NumPy', () => {
       },
       { seed: 3, optimizer: { id: 'sgd', learningRate: 0.3 }, training: { batch: { mode: 'full' }, maxEpochs: 5, shuffle: false, validationFraction: 0 } },
     )
-    const session = createSession(spec, data)
-    session.trainToEnd()
-    const model = exportModel(session, { title: 't' })
-    const path = join(mkdtempSync(join(tmpdir(), 'axon-numpy-')), 'model.json')
-    writeFileSync(path, serializeModel(model))
-    const raw = [[0.3, -1.2], [4, 5]]
-    const r = spawnSync(python, [script, path, ...raw.map((row) => row.join(','))], { encoding: 'utf8' })
-    expect(r.stderr).toBe('')
-    const numpy = r.stdout.trim().split('\n').map((line) => line.split(' ').map(Number))
-    const engine = createPredictor(model).predictRaw(raw.flat(), 2)
-    numpy.flat().forEach((v, i) => expect(v).toBeCloseTo(engine[i], 12))
+    expectNumpyAgrees(createSession(spec, data))
+  })
+
+  it('a residual block and two concatenated branches (layers naming their inputs)', () => {
+    const X = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    const layers = [dense('h', 3, 'tanh'), dense('f', 2, 'linear'), merge('add', 'sum', [NETWORK_INPUT, 'f'], 'relu'), dense('side', 3, 'sigmoid', { inputs: [NETWORK_INPUT] }), merge('concat', 'both', ['side', 'sum']), dense('o', 1, 'sigmoid')]
+    const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { seed: 2, optimizer: { id: 'adam', learningRate: 0.05 }, training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
+    expectNumpyAgrees(createSession(spec, tableDataset(X, [[0], [1], [1], [0]])))
   })
 })
+
+/** Trains the session, exports it, and runs load_model.py on two raw rows: it agrees with the engine to 12 digits. */
+function expectNumpyAgrees(session: ReturnType<typeof createSession>): void {
+  session.trainToEnd()
+  const model = exportModel(session, { title: 't' })
+  const path = join(mkdtempSync(join(tmpdir(), 'axon-numpy-')), 'model.json')
+  writeFileSync(path, serializeModel(model))
+  const raw = [[0.3, -1.2], [4, 5]]
+  const r = spawnSync(python, [script, path, ...raw.map((row) => row.join(','))], { encoding: 'utf8' })
+  expect(r.stderr).toBe('')
+  const numpy = r.stdout.trim().split('\n').map((line) => line.split(' ').map(Number))
+  const engine = createPredictor(model).predictRaw(raw.flat(), 2)
+  expect(numpy.flat()).toHaveLength(engine.length)
+  numpy.flat().forEach((v, i) => expect(v).toBeCloseTo(engine[i], 12))
+}
 
 describe('model JSON Schema', () => {
   it('accepts an exported model and rejects a broken one', async () => {
@@ -58,6 +70,18 @@ describe('model JSON Schema', () => {
     const model = JSON.parse(serializeModel(exportModel(session, { title: 't' })))
     expect(validate(model), JSON.stringify(validate.errors)).toBe(true)
     model.architecture.layers[0].activation.id = 'gelu'
+    expect(validate(model)).toBe(false)
+  })
+
+  it('accepts a graph’s merge layers and inputs', async () => {
+    const { default: Ajv } = await import('ajv')
+    const { readFileSync } = await import('node:fs')
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(import.meta.dirname, '../src/engine/model/model.schema.json'), 'utf8')))
+    const layers = [dense('h', 2, 'tanh'), merge('add', 'sum', [NETWORK_INPUT, 'h'], 'relu'), merge('concat', 'both', ['sum', NETWORK_INPUT]), dense('o', 1, 'sigmoid')]
+    const session = createSession(engineSpec({ inputSize: 2, layers }), tableDataset([[0, 1], [1, 0]], [[1], [0]]))
+    const model = JSON.parse(serializeModel(exportModel(session, { title: 't' })))
+    expect(validate(model), JSON.stringify(validate.errors)).toBe(true)
+    model.architecture.layers[2].inputs = ['sum']
     expect(validate(model)).toBe(false)
   })
 })

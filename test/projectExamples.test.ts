@@ -20,6 +20,7 @@ const EXPECTED = [
   'perceptron-and',
   'perceptron-or',
   'perceptron-xor',
+  'residual-circles',
   'sjtu-exercise',
   'xor-2-2-1-sigmoid',
   'xor-relu-handset',

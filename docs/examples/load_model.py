@@ -43,6 +43,25 @@ def load(path):
     return model
 
 
+def run_layer(layer, sources):
+    """One layer's output [rows, units] from the outputs of what it reads."""
+    kind = layer["kind"]
+    if kind in ("add", "concat"):  # element-wise sum, or side by side in the order of "inputs"
+        net = sum(sources) if kind == "add" else np.concatenate(sources, axis=1)
+        return activation(layer["activation"], net) if "activation" in layer else net
+    a = sources[0]
+    if kind == "batchNorm":  # the running statistics, then scale γ and shift β
+        std = np.sqrt(np.asarray(layer["runningVar"]) + layer["epsilon"])
+        return (a - np.asarray(layer["runningMean"])) / std * np.asarray(layer["gamma"]) + np.asarray(layer["beta"])
+    if kind != "dense":
+        return a  # dropout is the identity when predicting
+    W = np.asarray(layer["weights"])  # [units, nIn]: W[j, k] is w_jk, from input k into unit j
+    net = a @ W.T
+    if layer["biases"] is not None:
+        net = net + np.asarray(layer["biases"])
+    return activation(layer["activation"], net)
+
+
 def predict(model, x):
     """x: raw inputs [rows, inputSize] → outputs [rows, outputSize]."""
     pre = model["preprocessing"]
@@ -52,18 +71,14 @@ def predict(model, x):
     if "scalePerFeature" in pre:
         a = a * np.asarray(pre["scalePerFeature"])
     a = a * pre["scale"]
+    # Each layer reads the layers named in "inputs" ("$input": the input), else the one before.
+    outs = {"$input": a}
+    previous = "$input"
     for layer in model["architecture"]["layers"]:
-        if layer["kind"] == "batchNorm":  # the running statistics, then scale γ and shift β
-            std = np.sqrt(np.asarray(layer["runningVar"]) + layer["epsilon"])
-            a = (a - np.asarray(layer["runningMean"])) / std * np.asarray(layer["gamma"]) + np.asarray(layer["beta"])
-            continue
-        if layer["kind"] != "dense":
-            continue  # dropout is the identity when predicting
-        W = np.asarray(layer["weights"])  # [units, nIn]: W[j, k] is w_jk, from input k into unit j
-        net = a @ W.T
-        if layer["biases"] is not None:
-            net = net + np.asarray(layer["biases"])
-        a = activation(layer["activation"], net)
+        sources = [outs[name] for name in layer.get("inputs", [previous])]
+        a = run_layer(layer, sources)
+        outs[layer["nodeId"]] = a
+        previous = layer["nodeId"]
     return a
 
 

@@ -7,13 +7,20 @@
  */
 import type { Session } from '../train'
 import { traceSample, type Trace } from '../trace/trace'
+import { NETWORK_INPUT } from '../spec'
 
 export interface StepThroughLayer {
   nodeId: string
   /** Unit names, e.g. ["h1", "h2"] or ["o1", "o2"]. */
   units: string[]
-  /** Names of this layer's inputs (the previous layer's units or the features). */
+  /** Names of this layer's inputs (the units or features it reads, side by side). */
   inputs: string[]
+  /**
+   * Whether ∂E/∂out of this layer is Σ δ·w over the next dense layer alone (a chain). False where
+   * its output also feeds a branch or a merge (the backward pass then sums what every reader
+   * sends), and for the output layer (its ∂E/∂out comes from the loss).
+   */
+  feedsNextOnly: boolean
   /** Number of the first weight of this layer in the lecture numbering (1-based): w_jk is w{first + j·nIn + k}. */
   firstWeight: number
   /** w⁺ = w + Δw, `[units][nIn]` (the engine's values after the update). */
@@ -34,6 +41,40 @@ export interface StepThrough {
 }
 
 /**
+ * The lecture names of every layer's outputs: dense units h1, h2… (h1.1… with several hidden
+ * layers) and o1… for the output; dropout and batch norm keep their source's names; an Add's
+ * sums are s1, s2… (s1.1… with several), a Concatenate's outputs its sources' names side by side.
+ */
+function unitNames(trace: Trace, featureNames: string[]): Map<string, string[]> {
+  const names = new Map<string, string[]>([[NETWORK_INPUT, featureNames]])
+  const dense = trace.layers.filter((l) => l.weights !== undefined)
+  const adds = trace.layers.filter((l) => l.kind === 'add')
+  for (const l of trace.layers) {
+    const from = l.sources.flatMap((id) => names.get(id)!)
+    if (l.weights) {
+      const index = dense.indexOf(l)
+      const prefix = index === dense.length - 1 ? 'o' : dense.length > 2 ? `h${index + 1}.` : 'h'
+      names.set(l.nodeId, l.out.map((_, j) => `${prefix}${j + 1}`))
+    } else if (l.kind === 'add') {
+      const prefix = adds.length > 1 ? `s${adds.indexOf(l) + 1}.` : 's'
+      names.set(l.nodeId, l.out.map((_, j) => `${prefix}${j + 1}`))
+    } else {
+      names.set(l.nodeId, from)
+    }
+  }
+  return names
+}
+
+/** Whether layer `id`'s output reaches only `next`, through pass-through layers (dropout), and `next` reads nothing else. */
+function feedsOnly(trace: Trace, id: string, next: string | undefined): boolean {
+  const readers = trace.layers.filter((l) => l.sources.includes(id))
+  if (readers.length !== 1 || readers[0].sources.length !== 1) return false
+  const reader = readers[0]
+  if (reader.nodeId === next) return true
+  return reader.kind === 'dropout' && feedsOnly(trace, reader.nodeId, next)
+}
+
+/**
  * Trace training row `sampleIndex` through the session. With `apply`, the update is applied
  * to the session (one online iteration); otherwise the session is left unchanged.
  */
@@ -45,16 +86,14 @@ export function stepThrough(session: Session, sampleIndex: number, options: { ap
   const trace = traceSample(session, sampleIndex, { apply: options.apply })
   const dense = trace.layers.filter((l) => l.weights !== undefined)
   const featureNames = ds.featureNames ?? options.featureNames ?? Array.from({ length: ds.inputSize }, (_, k) => `i${k + 1}`)
-  let previous = featureNames
+  const names = unitNames(trace, featureNames)
   let weightNumber = 1
   const layers = dense.map((l, index): StepThroughLayer => {
-    const prefix = index === dense.length - 1 ? 'o' : dense.length > 2 ? `h${index + 1}.` : 'h'
-    const units = l.out.map((_, j) => `${prefix}${j + 1}`)
     const weightsAfter = l.weights!.map((row, j) => row.map((w, k) => w + l.updateWeights![j][k]))
     const biasesAfter = l.biases ? l.biases.map((b, j) => b + l.updateBiases![j]) : null
-    const layer = { nodeId: l.nodeId, units, inputs: previous, firstWeight: weightNumber, weightsAfter, biasesAfter }
+    const inputs = l.sources.flatMap((id) => names.get(id)!)
+    const layer = { nodeId: l.nodeId, units: names.get(l.nodeId)!, inputs, feedsNextOnly: feedsOnly(trace, l.nodeId, dense[index + 1]?.nodeId), firstWeight: weightNumber, weightsAfter, biasesAfter }
     weightNumber += l.out.length * l.input.length
-    previous = units
     return layer
   })
   // The "further forward pass": the same example with the updated weights, without disturbing the session.

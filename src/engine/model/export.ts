@@ -18,7 +18,11 @@ import { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type ModelHistory, type Mo
 export function exportModel(session: Session, info: { title: string; stopReason?: string | null; data?: DataSource; test?: ModelTestResult }): ModelFile {
   const spec = session.spec
   // Each layer writes its own fields (dense: units, nIn, activation, weights, biases).
-  const layers = session.network.layers.map((l) => ({ kind: l.kind, nodeId: l.nodeId, ...l.exportFields() }) as ModelLayer)
+  // A layer of a graph also names what it reads (`inputs`, as in the spec).
+  const layers = session.network.layers.map((l, i) => {
+    const inputs = spec.model.layers[i].inputs
+    return { kind: l.kind, nodeId: l.nodeId, ...(inputs ? { inputs: [...inputs] } : {}), ...l.exportFields() } as ModelLayer
+  })
   const train = session.train
   const h = session.history
   const history: ModelHistory = {

@@ -24,12 +24,18 @@ import type {
 export const MODEL_FORMAT = 'axon-studio/model' as const
 export const MODEL_VERSION = 1 as const
 
-export interface ModelDenseLayer {
+/** What a layer reads, as in the engine spec: absent = the layer before (the first: the input). */
+interface ModelLayerLinks {
+  /** Node ids of earlier layers, or "$input" for the network's input (merge layers: two or more). */
+  inputs?: string[]
+}
+
+export interface ModelDenseLayer extends ModelLayerLinks {
   kind: 'dense'
   /** The canvas node the layer came from. */
   nodeId: string
   units: number
-  /** Inputs per unit (the previous layer's units, or the input size). */
+  /** Inputs per unit (the width of what it reads: the previous layer's units, or the input size). */
   nIn: number
   activation: ActivationSpec
   /** `[units][nIn]`: weights[j][k] = w_jk. */
@@ -39,7 +45,7 @@ export interface ModelDenseLayer {
 }
 
 /** Dropout is kept for the record; it is the identity when predicting. */
-export interface ModelDropoutLayer {
+export interface ModelDropoutLayer extends ModelLayerLinks {
   kind: 'dropout'
   nodeId: string
   rate: number
@@ -49,7 +55,7 @@ export interface ModelDropoutLayer {
  * Batch normalisation with its trained scale γ, shift β and running statistics: when predicting,
  * out = γ·(x − runningMean)/√(runningVar + epsilon) + β per unit.
  */
-export interface ModelBatchNormLayer {
+export interface ModelBatchNormLayer extends ModelLayerLinks {
   kind: 'batchNorm'
   nodeId: string
   /** Equal to nIn. */
@@ -63,7 +69,17 @@ export interface ModelBatchNormLayer {
   runningVar: number[]
 }
 
-export type ModelLayer = ModelDenseLayer | ModelDropoutLayer | ModelBatchNormLayer
+/** Add (element-wise sum of equal widths) or concatenate (side by side), then the optional activation. */
+export interface ModelMergeLayer {
+  kind: 'add' | 'concat'
+  nodeId: string
+  inputs: string[]
+  /** Output width: each input's width (add), or their sum (concat). */
+  units: number
+  activation?: ActivationSpec
+}
+
+export type ModelLayer = ModelDenseLayer | ModelDropoutLayer | ModelBatchNormLayer | ModelMergeLayer
 
 export interface ModelArchitecture {
   inputSize: number
@@ -151,7 +167,10 @@ export function modelToSpec(model: ModelFile): EngineSpec {
       inputSize: a.inputSize,
       precision: a.precision,
       loss: { ...a.loss },
-      layers: a.layers.map((l) => layerKinds[l.kind].fromExport(l as unknown as { nodeId: string } & Record<string, unknown>)),
+      layers: a.layers.map((l) => ({
+        ...layerKinds[l.kind].fromExport(l as unknown as { nodeId: string } & Record<string, unknown>),
+        ...(l.inputs ? { inputs: [...l.inputs] } : {}),
+      })),
     },
     optimizer: { ...model.training.optimizer },
     schedule: JSON.parse(JSON.stringify(model.training.schedule)),

@@ -9,7 +9,8 @@ import { losses } from '../nn/losses'
 import { layerKinds } from '../nn/layers'
 import { createNetwork, networkPredict, type Network } from '../nn/network'
 import { createRng } from '../rng'
-import type { Dataset } from '../spec'
+import { NETWORK_INPUT, type Dataset, type LayerSpec } from '../spec'
+import { layerSources } from '../nn/topology'
 import { datasetReadInput } from '../train/dataset'
 import { MODEL_FORMAT, MODEL_VERSION, modelToSpec, type ModelFile } from './format'
 import { checkLossReduction, checkModelTraining } from './trainingCheck'
@@ -33,6 +34,74 @@ const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.is
 const isNumberArray = (x: unknown, length?: number): x is number[] =>
   Array.isArray(x) && (length === undefined || x.length === length) && x.every(isNumber)
 const isCount = (x: unknown): x is number => isNumber(x) && Number.isInteger(x) && x >= 1
+
+type Fail = (path: string, message: string) => void
+
+/** The widths of what a layer reads: its `inputs` (node ids of earlier layers, or "$input"), or the layer before. */
+function sourceWidths(layer: Json, i: number, layers: unknown[], inputSize: number, width: Map<string, number>, fail: Fail): number[] {
+  const before = layers[i - 1]
+  const names: unknown = layer.inputs ?? [i === 0 ? NETWORK_INPUT : isObject(before) ? before.nodeId : undefined]
+  if (!(Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string'))) {
+    fail(`$.architecture.layers[${i}].inputs`, 'must be a non-empty array of node ids')
+    return [NaN]
+  }
+  return names.map((name: string) => {
+    const w = name === NETWORK_INPUT ? inputSize : width.get(name)
+    if (w === undefined) fail(`$.architecture.layers[${i}].inputs`, `"${name}" is not an earlier layer's nodeId (or "${NETWORK_INPUT}")`)
+    return w ?? NaN
+  })
+}
+
+/** Checks one layer given the width of what it reads; returns its output width. */
+function checkLayer(layer: Json, path: string, nIn: number, widths: number[], fail: Fail): number {
+  if (layer.kind === 'dropout') {
+    if (!(isNumber(layer.rate) && layer.rate >= 0 && layer.rate < 1)) fail(`${path}.rate`, 'must be a number in [0, 1)')
+    return nIn
+  }
+  if (layer.kind === 'batchNorm') {
+    if (layer.nIn !== nIn || layer.units !== nIn) fail(`${path}.nIn`, `nIn and units must be ${nIn} (the width of what it reads)`)
+    if (!(isNumber(layer.momentum) && layer.momentum >= 0 && layer.momentum <= 1)) fail(`${path}.momentum`, 'must be a number in [0, 1]')
+    if (!(isNumber(layer.epsilon) && layer.epsilon > 0)) fail(`${path}.epsilon`, 'must be a positive number')
+    for (const key of ['gamma', 'beta', 'runningMean', 'runningVar']) if (!isNumberArray(layer[key], nIn)) fail(`${path}.${key}`, `must be ${nIn} numbers (one per unit)`)
+    return nIn
+  }
+  if (layer.kind === 'add' || layer.kind === 'concat') {
+    const units = layer.kind === 'add' ? widths[0] : nIn
+    if (!Array.isArray(layer.inputs) || layer.inputs.length < 2) fail(`${path}.inputs`, 'must name two or more sources')
+    if (layer.kind === 'add' && widths.some((w) => w !== widths[0])) fail(`${path}.inputs`, `must all have the same width (got ${widths.join(', ')})`)
+    if (layer.units !== units) fail(`${path}.units`, `must be ${units}`)
+    if (layer.activation !== undefined) checkActivation(layer.activation, path, fail)
+    return units
+  }
+  if (layer.kind !== 'dense') {
+    fail(`${path}.kind`, `must be one of ${Object.keys(layerKinds).map((k) => `"${k}"`).join(', ')}`)
+    return NaN
+  }
+  if (!isCount(layer.units)) {
+    fail(`${path}.units`, 'must be a whole number ≥ 1')
+    return NaN
+  }
+  if (layer.nIn !== nIn) fail(`${path}.nIn`, `must be ${nIn} (the width of what it reads)`)
+  const units = layer.units
+  checkActivation(layer.activation, path, fail)
+  if (!Array.isArray(layer.weights) || layer.weights.length !== units) fail(`${path}.weights`, `must have ${units} rows (one per unit)`)
+  else layer.weights.forEach((row: unknown, j: number) => {
+    if (!isNumberArray(row, nIn)) fail(`${path}.weights[${j}]`, `must be ${nIn} numbers (one per input)`)
+  })
+  if (layer.biases !== null && !isNumberArray(layer.biases, units)) fail(`${path}.biases`, `must be ${units} numbers or null`)
+  return units
+}
+
+function checkActivation(activation: unknown, path: string, fail: Fail): void {
+  if (!isObject(activation) || typeof activation.id !== 'string' || !Object.hasOwn(activations, activation.id)) {
+    fail(`${path}.activation.id`, `must be one of ${Object.keys(activations).join(', ')}`)
+    return
+  }
+  for (const key of ['slope', 'alpha', 'noiseStd']) {
+    const v = activation[key]
+    if (v !== undefined && !(isNumber(v) && (key !== 'noiseStd' || v >= 0))) fail(`${path}.activation.${key}`, key === 'noiseStd' ? 'must be a number ≥ 0' : 'must be a number')
+  }
+}
 
 /** Checks a parsed model file; every problem with its JSON path. */
 export function validateModel(json: unknown): ModelParseResult {
@@ -60,44 +129,22 @@ export function validateModel(json: unknown): ModelParseResult {
     if (!isObject(a.loss) || typeof a.loss.id !== 'string' || !Object.hasOwn(losses, a.loss.id)) fail('$.architecture.loss.id', `must be one of ${Object.keys(losses).join(', ')}`)
     if (!Array.isArray(a.layers) || a.layers.length === 0) fail('$.architecture.layers', 'must be a non-empty array')
     else {
-      let nIn = isCount(a.inputSize) ? a.inputSize : NaN
+      const width = new Map<string, number>()
+      const inputSize = isCount(a.inputSize) ? a.inputSize : NaN
+      let last = NaN
       a.layers.forEach((layer: unknown, i: number) => {
         const path = `$.architecture.layers[${i}]`
         if (!isObject(layer)) return fail(path, 'must be an object')
         if (typeof layer.nodeId !== 'string') fail(`${path}.nodeId`, 'must be a string')
-        if (layer.kind === 'dropout') {
-          if (!(isNumber(layer.rate) && layer.rate >= 0 && layer.rate < 1)) fail(`${path}.rate`, 'must be a number in [0, 1)')
-          return
-        }
-        if (layer.kind === 'batchNorm') {
-          if (layer.nIn !== nIn || layer.units !== nIn) fail(`${path}.nIn`, `nIn and units must be ${nIn} (the previous layer's units)`)
-          if (!(isNumber(layer.momentum) && layer.momentum >= 0 && layer.momentum <= 1)) fail(`${path}.momentum`, 'must be a number in [0, 1]')
-          if (!(isNumber(layer.epsilon) && layer.epsilon > 0)) fail(`${path}.epsilon`, 'must be a positive number')
-          for (const key of ['gamma', 'beta', 'runningMean', 'runningVar']) if (!isNumberArray(layer[key], nIn)) fail(`${path}.${key}`, `must be ${nIn} numbers (one per unit)`)
-          return
-        }
-        if (layer.kind !== 'dense') return fail(`${path}.kind`, `must be one of ${Object.keys(layerKinds).map((k) => `"${k}"`).join(', ')}`)
-        if (!isCount(layer.units)) return fail(`${path}.units`, 'must be a whole number ≥ 1')
-        if (layer.nIn !== nIn) fail(`${path}.nIn`, `must be ${nIn} (the previous layer's units)`)
-        const units = layer.units
-        if (!isObject(layer.activation) || typeof layer.activation.id !== 'string' || !Object.hasOwn(activations, layer.activation.id)) {
-          fail(`${path}.activation.id`, `must be one of ${Object.keys(activations).join(', ')}`)
-        } else {
-          for (const key of ['slope', 'alpha', 'noiseStd']) {
-            const v = layer.activation[key]
-            if (v !== undefined && !(isNumber(v) && (key !== 'noiseStd' || v >= 0))) fail(`${path}.activation.${key}`, key === 'noiseStd' ? 'must be a number ≥ 0' : 'must be a number')
-          }
-        }
-        if (!Array.isArray(layer.weights) || layer.weights.length !== units) fail(`${path}.weights`, `must have ${units} rows (one per unit)`)
-        else layer.weights.forEach((row: unknown, j: number) => {
-          if (!isNumberArray(row, nIn)) fail(`${path}.weights[${j}]`, `must be ${nIn} numbers (one per input)`)
-        })
-        if (layer.biases !== null && !isNumberArray(layer.biases, units)) fail(`${path}.biases`, `must be ${units} numbers or null`)
-        nIn = units
+        const widths = sourceWidths(layer, i, a.layers as unknown[], inputSize, width, fail)
+        last = checkLayer(layer, path, widths.reduce((x, y) => x + y, 0), widths, fail)
+        if (typeof layer.nodeId === 'string') width.set(layer.nodeId, last)
       })
-      outputSize = nIn
-      const last: unknown = a.layers.at(-1)
-      if (isObject(last) && last.kind !== 'dense' && Object.hasOwn(layerKinds, last.kind as string)) fail(`$.architecture.layers[${a.layers.length - 1}]`, `must be a dense layer (the output), not ${last.kind as string}`)
+      const shape = errors.length === 0 ? layerSources(a.layers as LayerSpec[]).problem : null
+      if (shape) fail(`$.architecture.layers[${(a.layers as { nodeId: string }[]).findIndex((l) => l.nodeId === shape.nodeId)}]`, shape.message)
+      outputSize = last
+      const output: unknown = a.layers.at(-1)
+      if (isObject(output) && output.kind !== 'dense' && Object.hasOwn(layerKinds, output.kind as string)) fail(`$.architecture.layers[${a.layers.length - 1}]`, `must be a dense layer (the output), not ${output.kind as string}`)
       if (a.outputSize !== outputSize) fail('$.architecture.outputSize', `must be ${outputSize} (the last layer's units)`)
     }
   }

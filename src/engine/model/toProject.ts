@@ -4,7 +4,7 @@
  * network whose predictions equal the model's (`createPredictor`) bit for bit.
  */
 
-import type { ActivationSpec } from '../spec'
+import { NETWORK_INPUT, type ActivationSpec } from '../spec'
 import { createNode, NODE_KINDS } from '../project/nodeKinds'
 import {
   PROJECT_FORMAT,
@@ -16,11 +16,13 @@ import {
   type ProjectNode,
   type ProjectNodeOf,
 } from '../project/types'
-import type { ModelFile } from './format'
+import type { ModelFile, ModelLayer } from './format'
 
 /** Horizontal distance between neighbouring nodes of the laid-out chain (px). */
 const STEP_X = 220
 const ROW_Y = 120
+/** Vertical offset of a side branch's lane (px). */
+const LANE_Y = 180
 
 export interface ModelToProjectOptions {
   /**
@@ -75,10 +77,12 @@ function optimizerParams(model: ModelFile, base: OptimizerParams): OptimizerPara
 }
 
 /**
- * A project (`*.axon.json`) drawing the model's network as one chain laid out left to right:
+ * A project (`*.axon.json`) drawing the model's network laid out left to right:
  *
  *     input → dense (hand-set W, b) → [activation] → [dropout] → … → loss → optimizer
  *
+ * A graph's layers connect to what they read (`inputs`), in order, so a Concatenate node gets
+ * its branches in the same order; a layer that branches off starts a lower lane.
  * Dense node ids are the model's `nodeId`s; `weights[j][k]` = w_jk and `biases[j]` = b_j are
  * copied exactly (float64 numbers), and a layer without biases gets `useBias: false`. A linear
  * activation of slope 1 is drawn as no activation node (the compiler's default). Seed,
@@ -96,49 +100,43 @@ export function modelToProject(model: ModelFile, options: ModelToProjectOptions 
     return id
   }
   for (const l of a.layers) used.add(l.nodeId)
-  const place = (node: ProjectNode): void => {
-    const previous = nodes.at(-1)
-    node.position = { x: nodes.length * STEP_X, y: ROW_Y }
+  // Left to right in layer order; a layer that does not read the one before it starts a lower lane.
+  const place = (node: ProjectNode, from: string[], lane = 0): void => {
+    node.position = { x: nodes.length * STEP_X, y: ROW_Y + lane * LANE_Y }
     nodes.push(node)
-    if (previous) edges.push({ id: freshId(`e-${previous.id}-${node.id}`), source: previous.id, target: node.id })
+    for (const source of from) edges.push({ id: freshId(`e-${source}-${node.id}`), source, target: node.id })
   }
 
   const input = createNode('input', freshId('input'), { x: 0, y: 0 })
   input.params.size = a.inputSize
   if (model.preprocessing.featureNames && model.preprocessing.featureNames.length <= 8) input.label = model.preprocessing.featureNames.join(' ')
-  place(input)
+  place(input, [])
 
+  // Where a layer's readers connect from: its activation node if it has one, else the layer's node.
+  const tail = new Map<string, string>([[NETWORK_INPUT, input.id]])
+  let previous: string = NETWORK_INPUT
   for (const l of a.layers) {
-    if (l.kind !== 'dense') {
-      // A node that is its engine layer: its params are the layer's fields (trained values hand-set).
-      const node = createNode(l.kind, l.nodeId, { x: 0, y: 0 })
-      const fields = l as unknown as Record<string, unknown>
-      const params = node.params as unknown as Record<string, unknown>
-      for (const info of NODE_KINDS[l.kind].params) if (fields[info.key] !== undefined) params[info.key] = JSON.parse(JSON.stringify(fields[info.key]))
-      place(node)
-      continue
-    }
-    const dense = createNode('dense', l.nodeId, { x: 0, y: 0 })
-    dense.params.units = l.units
-    dense.params.useBias = l.biases !== null
-    dense.params.trainBiases = l.biases !== null
-    dense.params.weights = l.weights.map((row) => [...row])
-    if (l.biases) dense.params.biases = [...l.biases]
-    place(dense)
-    const act = l.activation
-    if (act.id === 'linear' && (act.slope === undefined || act.slope === 1)) continue
-    const node = activationNode(act)
-    node.id = freshId(`${l.nodeId}-act`)
-    place(node)
+    const sources = l.inputs ?? [previous]
+    const node = layerNode(l)
+    const lane = sources.includes(previous) ? 0 : 1
+    place(node, sources.map((s) => tail.get(s)!), lane)
+    tail.set(l.nodeId, node.id)
+    previous = l.nodeId
+    const act = 'activation' in l ? l.activation : undefined
+    if (!act || (act.id === 'linear' && (act.slope === undefined || act.slope === 1))) continue
+    const actNode = activationNode(act)
+    actNode.id = freshId(`${l.nodeId}-act`)
+    place(actNode, [node.id], lane)
+    tail.set(l.nodeId, actNode.id)
   }
 
   const loss = createNode('loss', freshId('loss'), { x: 0, y: 0 })
   loss.params.loss = a.loss.id
   loss.params.reduction = a.loss.reduction
-  place(loss)
+  place(loss, [tail.get(previous)!])
   const optimizer = createNode('optimizer', freshId('optimizer'), { x: 0, y: 0 })
   optimizer.params = optimizerParams(model, optimizer.params)
-  place(optimizer)
+  place(optimizer, [loss.id])
 
   const trained = `${model.history.epochs} epoch${model.history.epochs === 1 ? '' : 's'}, ${model.history.iterations} updates`
   return {
@@ -157,6 +155,25 @@ export function modelToProject(model: ModelFile, options: ModelToProjectOptions 
     nodes,
     edges,
   }
+}
+
+/** The canvas node of a model layer: a dense node with its trained weights, or an engine-layer node with its fields. */
+function layerNode(l: ModelLayer): ProjectNode {
+  if (l.kind !== 'dense') {
+    // A node that is its engine layer: its params are the layer's fields (trained values hand-set).
+    const node = createNode(l.kind, l.nodeId, { x: 0, y: 0 })
+    const fields = l as unknown as Record<string, unknown>
+    const params = node.params as unknown as Record<string, unknown>
+    for (const info of NODE_KINDS[l.kind].params) if (fields[info.key] !== undefined) params[info.key] = JSON.parse(JSON.stringify(fields[info.key]))
+    return node
+  }
+  const dense = createNode('dense', l.nodeId, { x: 0, y: 0 })
+  dense.params.units = l.units
+  dense.params.useBias = l.biases !== null
+  dense.params.trainBiases = l.biases !== null
+  dense.params.weights = l.weights.map((row) => [...row])
+  if (l.biases) dense.params.biases = [...l.biases]
+  return dense
 }
 
 /** The data the model recorded, else a single row of zeros of the right sizes (a placeholder). */

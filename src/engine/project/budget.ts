@@ -15,6 +15,8 @@ export const PARAMETER_BUDGET_BYTES = 1.5 * 1024 ** 3
 export interface BudgetLayer {
   id: string
   params: { units: number; useBias?: boolean }
+  /** Its input width when known (a graph); absent: the previous layer's units (a chain). */
+  nIn?: number
 }
 
 interface DiagnosticSink {
@@ -36,6 +38,7 @@ export function checkParameterBudget(inputSize: number | undefined, layers: Budg
   let largest: { id: string; count: number } | null = null
   for (const layer of layers) {
     const units = layer.params.units
+    nIn = layer.nIn ?? nIn
     if (nIn === undefined || !Number.isInteger(units) || units <= 0) return
     const count = nIn * units + (layer.params.useBias === false ? 0 : units)
     total += count

@@ -1,25 +1,29 @@
 /**
  * `compileGraph`: the single bridge from what the user drew to what the engine runs.
  *
- * The drawing must be one chain
+ * The drawing is a chain, or a graph whose branches split after a layer and join again at Add
+ * or Concatenate nodes, from one input to one loss:
  *
- *     input → (dense → [activation] → [dropout])+ → loss [→ optimizer]
+ *     input → (dense → [activation] → [dropout] …)+ → loss [→ optimizer]
+ *     input → dense → activation → dense → add ← input      (a residual block, then on to the loss)
  *
- * An activation node is folded into the dense layer just before it (a dense layer with no
- * activation after it is linear). The optimizer node holds every training setting; it is drawn
- * after the loss (`loss → optimizer`) or left free-standing — there is exactly one either way.
+ * An activation node is folded into the dense (or merge) layer just before it (a dense layer
+ * with no activation after it is linear). Layers come out in topological order; a layer that
+ * does not read the one before it names its sources (`LayerSpec.inputs`), so a chain compiles
+ * to exactly the spec it always did. The optimizer node holds every training setting; it is
+ * drawn after the loss (`loss → optimizer`) or left free-standing — exactly one either way.
  *
  * Pure and deterministic: the same project gives the same spec and the same diagnostics in the
  * same order. The engine validates the spec again and is the authority.
  */
 
-import { SPEC_VERSION, type EngineSpec, type LayerSpec } from '../spec'
+import { NETWORK_INPUT, SPEC_VERSION, type EngineSpec, type LayerSpec } from '../spec'
 import { isBuiltinDatasetId, projectDataset } from './dataset'
 import type { Diagnostic } from './diagnostics'
 import { Diagnostics } from './compileDiagnostics'
 import { walkGraph } from './compileWalk'
 import { checkLayers, foldChain } from './compileLayers'
-import { toDenseSpec, toLayerSpec, toOptimizerSpec, toTrainingSpec } from './compileSpecs'
+import { toNetworkLayerSpec, toOptimizerSpec, toTrainingSpec } from './compileSpecs'
 import type { Project } from './types'
 
 /** The shape of the data the network will be trained on. */
@@ -40,7 +44,7 @@ export interface CompileResult {
   /** The engine spec, or null when any diagnostic is an error. */
   spec: EngineSpec | null
   diagnostics: Diagnostic[]
-  /** Node ids of the chain from input to loss, in order (for the canvas and traces). */
+  /** Node ids of the network from input to loss (and optimizer), in topological order (layout, traces). */
   chain: string[]
 }
 
@@ -82,7 +86,7 @@ function builtinShape(project: Project): DataShape | undefined {
  */
 export function compileGraph(project: Project, options: CompileOptions = {}): CompileResult {
   const diag = new Diagnostics()
-  const { chain, input, lossNode, optimizerNode } = walkGraph(project, diag)
+  const { chain, sourcesOf, input, lossNode, optimizerNode } = walkGraph(project, diag)
   const dataShape = inlineShape(project, diag) ?? options.dataShape ?? builtinShape(project)
   let inputSize: number | undefined
   if (input && input.params.size !== 'auto') {
@@ -96,14 +100,20 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
       diag.error('input-size-unknown', { nodeId: input.id, param: 'size' }, 'The input size is auto, but the data is not loaded yet.', 'Load the data, or type the number of input features.')
     }
   }
-  const { layers, lossOnChain } = foldChain(chain, input, lossNode, diag)
-  checkLayers({ project, layers, lossOnChain, inputSize, dataShape, lossNode, optimizerNode }, diag)
+  const { layers, lossOnChain, outputId } = foldChain(chain, sourcesOf, input, diag)
+  checkLayers({ project, layers, lossOnChain, outputId, inputSize, dataShape, lossNode, optimizerNode }, diag)
 
   const chainIds = chain.map((n) => n.id)
   if (diag.hasErrors || !input || !lossNode || !optimizerNode || inputSize === undefined) {
     return { spec: null, diagnostics: diag.list, chain: chainIds }
   }
-  const specLayers: LayerSpec[] = layers.map(({ node, dense, activation }) => (dense ? toDenseSpec(dense, activation?.params) : toLayerSpec(node)))
+  const specLayers = layers.map((layer, i): LayerSpec => {
+    const spec = toNetworkLayerSpec(layer)
+    // A layer reading just the one before it (the first: the input) needs no `inputs`.
+    const before = i === 0 ? NETWORK_INPUT : layers[i - 1].node.id
+    const plain = layer.sources.length === 1 && layer.sources[0] === before
+    return plain || spec.inputs ? spec : { ...spec, inputs: [...layer.sources] }
+  })
   const p = optimizerNode.params
   const spec: EngineSpec = {
     version: SPEC_VERSION,

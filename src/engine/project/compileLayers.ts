@@ -9,63 +9,82 @@ import { PERCEPTRON } from '../nn/perceptron'
 import { checkParameterBudget } from './budget'
 import { nameOf, type Diagnostics } from './compileDiagnostics'
 import { checkHandSet } from './compileParams'
-import { toLayerSpec, toTrainingSpec } from './compileSpecs'
+import { toNetworkLayerSpec, toTrainingSpec } from './compileSpecs'
 import { NODE_KINDS } from './nodeKinds'
+import { NETWORK_INPUT } from '../spec'
 import type { Project, ProjectNode, ProjectNodeOf } from './types'
 
 /** Activations whose derivative is 0 almost everywhere: only the perceptron rule trains them. */
 const STEP_ACTIVATIONS = new Set<string>(Object.values(activations).filter((a) => !a.differentiable).map((a) => a.id))
 
-/** One layer of the chain: a dense node with its activation node, or an engine-layer node. */
+/** One layer of the network: a dense node with its activation node, or an engine-layer node. */
 export interface ChainLayer {
   node: ProjectNode
   dense?: ProjectNodeOf<'dense'>
   activation?: ProjectNodeOf<'activation'>
+  /** What the layer reads: layer node ids, or `NETWORK_INPUT` (in edge order). */
+  sources: string[]
 }
 
-/** The layers of the chain up to the loss, and whether the chain reaches the loss. */
+/**
+ * The network's layers in order (from `walkGraph`'s order), each with its sources, and whether
+ * the loss is reached. An activation node folds into the dense or merge layer before it; a node
+ * reading an activation reads that layer.
+ */
 export function foldChain(
   chain: ProjectNode[],
+  sourcesOf: (id: string) => ProjectNode[],
   input: ProjectNodeOf<'input'> | undefined,
-  lossNode: ProjectNodeOf<'loss'> | undefined,
   diag: Diagnostics,
-): { layers: ChainLayer[]; lossOnChain: boolean } {
+): { layers: ChainLayer[]; lossOnChain: boolean; outputId: string | undefined } {
   const layers: ChainLayer[] = []
+  const layerOf = new Map<string, ChainLayer>()
+  // What a node's readers read: the input, a layer, or (for an activation) the layer it folds into.
+  const alias = new Map<string, string>()
+  if (input) alias.set(input.id, NETWORK_INPUT)
+  const resolve = (n: ProjectNode): string => alias.get(n.id) ?? n.id
   let lossOnChain = false
-  for (let i = 1; i < chain.length; i++) {
-    const node = chain[i]
-    const before = chain[i - 1]
-    if (node.kind === 'dense') layers.push({ node, dense: node })
-    else if (NODE_KINDS[node.kind].engineLayer) layers.push({ node })
-    else if (node.kind === 'activation') {
-      const last = layers.at(-1)
+  let outputId: string | undefined
+  for (const node of chain) {
+    const from = sourcesOf(node.id)
+    if (node.kind === 'dense' || NODE_KINDS[node.kind].engineLayer) {
+      const layer: ChainLayer = { node, ...(node.kind === 'dense' ? { dense: node } : {}), sources: from.map(resolve) }
+      layers.push(layer)
+      layerOf.set(node.id, layer)
+    } else if (node.kind === 'activation' && from.length === 1) {
+      const before = from[0]
+      const target = layerOf.get(resolve(before))
+      alias.set(node.id, resolve(before))
       if (before.kind === 'activation') {
-        diag.error('double-activation', { nodeId: node.id }, `${nameOf(node)} follows another activation; each dense layer has one activation.`, 'Delete one of the two activation nodes (or put a dense layer between them).')
-      } else if (before.kind !== 'dense' || !last?.dense) {
-        diag.error('activation-without-dense', { nodeId: node.id }, `${nameOf(node)} follows ${nameOf(before)}; an activation applies to the dense layer just before it.`, 'Move the activation right after a dense layer.')
+        diag.error('double-activation', { nodeId: node.id }, `${nameOf(node)} follows another activation; each layer has one activation.`, 'Delete one of the two activation nodes (or put a dense layer between them).')
+      } else if (!target || !(target.dense || NODE_KINDS[target.node.kind].merge) || target.node !== before) {
+        diag.error('activation-without-dense', { nodeId: node.id }, `${nameOf(node)} follows ${nameOf(before)}; an activation applies to the dense layer (or Add, Concatenate) just before it.`, 'Move the activation right after a dense layer.')
       } else {
-        last.activation = node
+        target.activation = node
       }
     } else if (node.kind === 'loss') {
       lossOnChain = true
-      break
+      outputId = from.length === 1 ? resolve(from[0]) : undefined
     }
   }
   const denseLayers = layers.filter((l) => l.dense)
   if (input && lossOnChain && denseLayers.length === 0) {
     diag.error('no-layers', { nodeId: input.id }, 'There is no dense layer between the input and the loss.', 'Add a Dense node after the input.')
+  } else if (lossOnChain && outputId !== undefined && !layerOf.get(outputId)?.dense) {
+    const last = layerOf.get(outputId)?.node
+    if (last && NODE_KINDS[last.kind].merge) {
+      diag.error('output-not-dense', { nodeId: last.id }, `The loss reads ${nameOf(last)}, but the output must be a dense layer.`, 'Put a Dense layer (with its activation) between it and the loss.')
+    }
   }
-  if (input && lossNode && !lossOnChain) {
-    const end = chain.at(-1)!
-    diag.error('missing-loss', { nodeId: end.id }, `The chain from the input ends at ${nameOf(end)} without reaching the loss.`, 'Connect the last layer (or its activation) to the Loss node.')
-  }
-  return { layers, lossOnChain }
+  return { layers, lossOnChain, outputId }
 }
 
 export interface LayerCheckContext {
   project: Project
   layers: ChainLayer[]
   lossOnChain: boolean
+  /** The layer the loss reads. */
+  outputId: string | undefined
   inputSize: number | undefined
   dataShape: { inputSize: number; targetSize: number } | undefined
   lossNode: ProjectNodeOf<'loss'> | undefined
@@ -76,18 +95,15 @@ export interface LayerCheckContext {
 export function checkLayers(ctx: LayerCheckContext, diag: Diagnostics): void {
   const { project, layers, lossOnChain, inputSize, dataShape, lossNode, optimizerNode } = ctx
   const denseLayers = layers.filter((l) => l.dense)
-  let nIn = inputSize
-  for (const { dense, activation } of layers) {
-    if (!dense) continue
-    if (nIn !== undefined && Number.isInteger(dense.params.units) && dense.params.units > 0) checkHandSet(dense, nIn, diag)
-    if (activation?.params.activation === 'softmax' && dense.params.units === 1) {
-      diag.error('softmax-one-unit', { nodeId: activation.id }, `Softmax over one unit always outputs 1, so ${nameOf(dense)} cannot learn anything.`, 'Use sigmoid for one output, or give the layer one unit per class.')
+  const nIns = checkWidths(layers, inputSize, optimizerNode, diag)
+  for (const { dense, activation } of denseLayers) {
+    if (activation?.params.activation === 'softmax' && dense!.params.units === 1) {
+      diag.error('softmax-one-unit', { nodeId: activation.id }, `Softmax over one unit always outputs 1, so ${nameOf(dense!)} cannot learn anything.`, 'Use sigmoid for one output, or give the layer one unit per class.')
     }
-    nIn = dense.params.units
   }
-  checkParameterBudget(inputSize, denseLayers.map((l) => l.dense!), project.precision, diag)
-  if (optimizerNode) checkEngineLayers(layers, inputSize, optimizerNode, diag)
-  const outputLayer = denseLayers.at(-1)
+  checkParameterBudget(inputSize, denseLayers.map((l) => ({ ...l.dense!, nIn: nIns.get(l.node.id) })), project.precision, diag)
+  // The loss reads a dense layer (a chain ending in dropout is refused by the engine).
+  const outputLayer = denseLayers.find((l) => l.node.id === ctx.outputId) ?? denseLayers.at(-1)
   if (outputLayer && dataShape && lossOnChain && outputLayer.dense!.params.units !== dataShape.targetSize) {
     diag.error('output-size-mismatch', { nodeId: outputLayer.node.id, param: 'units' }, `The output layer has ${outputLayer.dense!.params.units} units but the data has ${dataShape.targetSize} targets.`, `Set the last layer’s units to ${dataShape.targetSize}.`)
   }
@@ -123,20 +139,41 @@ export function checkLayers(ctx: LayerCheckContext, diag: Diagnostics): void {
   }
 }
 
-/** The engine's own check of each engine-layer node, given the widths and the training settings. */
-function checkEngineLayers(layers: ChainLayer[], inputSize: number | undefined, optimizer: ProjectNodeOf<'optimizer'>, diag: Diagnostics): void {
-  const run = { perceptron: optimizer.params.optimizer === PERCEPTRON, batch: toTrainingSpec(optimizer.params).batch }
-  let width = inputSize
-  for (const { node, dense } of layers) {
+/**
+ * Walk the widths through the graph: hand-set weights against each dense layer's input width,
+ * Add's branches against each other, and each engine-layer node's own check (given the
+ * training settings). Returns each dense layer's input width, where known.
+ */
+function checkWidths(layers: ChainLayer[], inputSize: number | undefined, optimizer: ProjectNodeOf<'optimizer'> | undefined, diag: Diagnostics): Map<string, number> {
+  const run = { perceptron: optimizer?.params.optimizer === PERCEPTRON, batch: optimizer ? toTrainingSpec(optimizer.params).batch : { mode: 'full' as const } }
+  const width = new Map<string, number | undefined>([[NETWORK_INPUT, inputSize]])
+  const nIns = new Map<string, number>()
+  for (const layer of layers) {
+    const { node, dense, sources } = layer
+    const widths = sources.map((id) => width.get(id))
+    const known = widths.every((w) => w !== undefined) ? (widths as number[]) : undefined
+    const nIn = known?.reduce((a, b) => a + b, 0)
     if (dense) {
-      width = dense.params.units
+      const units = dense.params.units
+      if (nIn !== undefined) nIns.set(node.id, nIn)
+      if (nIn !== undefined && Number.isInteger(units) && units > 0) checkHandSet(dense, nIn, diag)
+      width.set(node.id, units)
       continue
     }
-    if (width === undefined) return
-    const spec = toLayerSpec(node)
+    width.set(node.id, undefined)
+    if (!known || nIn === undefined || (NODE_KINDS[node.kind].merge && known.length < 2)) continue
+    if (node.kind === 'add' && known.some((w) => w !== known[0])) {
+      const list = sources.map((id, s) => `${id === NETWORK_INPUT ? 'the input' : `“${id}”`} ${known[s]}`).join(', ')
+      diag.error('merge-width-mismatch', { nodeId: node.id }, `${nameOf(node)} adds its branches element by element, but their widths differ (${list}).`, 'Give every branch the same number of units, or join them with Concatenate instead.')
+      continue
+    }
+    const spec = toNetworkLayerSpec(layer)
     const kind = layerKindOf(spec)
-    const problem = kind.check(spec, width, run, [width])
-    if (problem) diag.error('layer-check', { nodeId: node.id }, problem, `Change the settings of ${nameOf(node)} or the optimizer's batch mode.`)
-    width = kind.units(spec, width, [width])
+    if (optimizer) {
+      const problem = kind.check(spec, nIn, run, known)
+      if (problem) diag.error('layer-check', { nodeId: node.id }, problem, `Change the settings of ${nameOf(node)} or the optimizer's batch mode.`)
+    }
+    width.set(node.id, kind.units(spec, nIn, known))
   }
+  return nIns
 }

@@ -37,6 +37,17 @@ export function toLayerSpec(node: ProjectNode): LayerSpec {
   return { kind: node.kind, nodeId: node.id, ...JSON.parse(JSON.stringify(node.params)) } as LayerSpec
 }
 
+/**
+ * The spec of one layer of the drawing: a dense node with its activation node, or an engine-layer
+ * node (a merge node takes the activation after it, and always names its sources).
+ */
+export function toNetworkLayerSpec(layer: { node: ProjectNode; dense?: ProjectNodeOf<'dense'>; activation?: ProjectNodeOf<'activation'>; sources: string[] }): LayerSpec {
+  if (layer.dense) return toDenseSpec(layer.dense, layer.activation?.params)
+  const spec = toLayerSpec(layer.node)
+  if (spec.kind !== 'add' && spec.kind !== 'concat') return spec
+  return { ...spec, inputs: [...layer.sources], ...(layer.activation ? { activation: toActivationSpec(layer.activation.params) } : {}) }
+}
+
 export function toOptimizerSpec(p: OptimizerParams): OptimizerSpec {
   const spec: OptimizerSpec = { id: p.optimizer, learningRate: p.learningRate }
   if (p.optimizer === 'momentum' || p.optimizer === 'momentumEma' || p.optimizer === 'nesterov') spec.momentum = p.momentum

@@ -1,23 +1,31 @@
 /**
- * The compiler's walk of the drawing: ids, edges (known ends, allowed kinds), branches, merges
- * and loops; one input, loss and optimizer; the chain from the input; nodes left dangling.
+ * The compiler's walk of the drawing: ids, edges (known ends, allowed kinds), merges and loops;
+ * one input, loss and optimizer; the nodes from the input to the loss in topological order;
+ * nodes left dangling and branches that lead nowhere.
  */
 import { NODE_KINDS, isValidConnection } from './nodeKinds'
 import type { DiagnosticCode } from './diagnostics'
 import type { NodeKind, Project, ProjectEdge, ProjectNode, ProjectNodeOf } from './types'
 import { nameOf, type Diagnostics } from './compileDiagnostics'
 import { checkParams } from './compileParams'
+import { networkOrder } from './compileOrder'
 
 export interface WalkedGraph {
-  /** The nodes from the input along single connections (stops at a branch or a loop). */
+  /**
+   * The nodes from the input to the loss (and an optimizer hanging off the loss), in
+   * topological order, ties broken by the order of `project.nodes`. A chain comes out in its
+   * own order. Without a loss reached: every node reached from the input.
+   */
   chain: ProjectNode[]
+  /** Each node's sources, in the order of `project.edges`. */
+  sourcesOf: (id: string) => ProjectNode[]
   input: ProjectNodeOf<'input'> | undefined
   lossNode: ProjectNodeOf<'loss'> | undefined
   optimizerNode: ProjectNodeOf<'optimizer'> | undefined
 }
 
-/** Walk the drawing, adding a diagnostic for every structural problem (and every bad parameter). */
-interface Links {
+/** The drawing's nodes by id, and each node's outgoing and incoming edges. */
+export interface Links {
   byId: Map<string, ProjectNode>
   next: Map<string, ProjectEdge[]>
   prev: Map<string, ProjectEdge[]>
@@ -56,11 +64,15 @@ function checkLinks(project: Project, diag: Diagnostics): Links {
   for (const node of nodes) {
     const outs = next.get(node.id) ?? []
     const ins = prev.get(node.id) ?? []
-    if (outs.length > 1) {
-      diag.error('branch', { nodeId: node.id, edgeId: outs[1].id }, `${nameOf(node)} feeds ${outs.length} nodes; the network must be a single chain.`, 'Keep one outgoing connection and delete the others.')
+    const activation = outs.find((e) => byId.get(e.target)?.kind === 'activation')
+    if (outs.length > 1 && activation) {
+      diag.error('branch', { nodeId: node.id, edgeId: activation.id }, `${nameOf(node)} feeds an activation and ${outs.length - 1} other node${outs.length > 2 ? 's' : ''}; the activation applies to the whole layer, so the branches should start after it.`, 'Connect the other branches from the activation node instead.')
     }
-    if (ins.length > 1) {
-      diag.error('merge', { nodeId: node.id, edgeId: ins[1].id }, `${nameOf(node)} receives ${ins.length} connections; each node takes its input from one node.`, 'Keep one incoming connection and delete the others.')
+    if (ins.length > 1 && !NODE_KINDS[node.kind].merge) {
+      diag.error('merge', { nodeId: node.id, edgeId: ins[1].id }, `${nameOf(node)} receives ${ins.length} connections; only Add and Concatenate nodes join several.`, 'Keep one incoming connection, or join the branches with an Add or Concatenate node first.')
+    }
+    if (ins.length < 2 && NODE_KINDS[node.kind].merge) {
+      diag.error('merge-inputs', { nodeId: node.id }, `${nameOf(node)} joins two or more branches, but ${ins.length === 0 ? 'nothing is' : 'only one is'} connected to it.`, 'Connect two or more layers (or the input) to it.')
     }
   }
 
@@ -103,27 +115,7 @@ export function walkGraph(project: Project, diag: Diagnostics): WalkedGraph {
   const lossNode = single('loss', 'missing-loss', 'Drag a Loss node from the palette and connect the last layer (or its activation) to it.') as ProjectNodeOf<'loss'> | undefined
   const optimizerNode = single('optimizer', 'missing-optimizer', 'Drag an Optimizer node from the palette and connect the Loss to it.') as ProjectNodeOf<'optimizer'> | undefined
 
-  // Walk the chain from the input (stops at a branch or a loop, already reported).
-  const chain: ProjectNode[] = []
-  if (input) {
-    const seen = new Set<string>()
-    let node: ProjectNode | undefined = input
-    while (node && !seen.has(node.id)) {
-      seen.add(node.id)
-      chain.push(node)
-      const outs: ProjectEdge[] = next.get(node.id) ?? []
-      node = outs.length === 1 ? byId.get(outs[0].target) : undefined
-    }
-  }
-  const onChain = new Set(chain.map((n) => n.id))
-  for (const node of nodes) {
-    if (onChain.has(node.id) || byId.get(node.id) !== node) continue
-    if (node.kind === 'input') continue // a second input is reported as duplicate-kind
-    // The optimizer may be free-standing or hang off the loss; an unreached loss is reported
-    // below as missing-loss at the end of the chain.
-    if (node.kind === 'optimizer' && node === optimizerNode && (prev.get(node.id) ?? []).every((e) => byId.get(e.source)?.kind === 'loss')) continue
-    if (node === lossNode) continue
-    diag.error('dangling-node', { nodeId: node.id }, `${nameOf(node)} is not connected to the network.`, 'Connect it between the input and the loss, or delete it.')
-  }
-  return { chain, input, lossNode, optimizerNode }
+  const chain = networkOrder(project, { byId, next, prev }, input, lossNode, optimizerNode, diag)
+  const sourcesOf = (id: string): ProjectNode[] => (prev.get(id) ?? []).map((e) => byId.get(e.source)!)
+  return { chain, sourcesOf, input, lossNode, optimizerNode }
 }

@@ -14,12 +14,20 @@ export type DiagnosticCode =
   | 'invalid-connection'
   /** The edges form a loop. */
   | 'cycle'
-  /** A node has more than one outgoing edge (the network is a chain). */
+  /** A node feeds an activation node and others too (the activation applies to its whole output). */
   | 'branch'
-  /** A node has more than one incoming edge. */
+  /** A node that is not Add or Concatenate has more than one incoming edge. */
   | 'merge'
-  /** A node is not on the chain from the input to the loss. */
+  /** An Add or Concatenate node with fewer than two incoming edges. */
+  | 'merge-inputs'
+  /** An Add node whose branches have different widths. */
+  | 'merge-width-mismatch'
+  /** A node is not reached from the input. */
   | 'dangling-node'
+  /** A branch from the input that does not lead to the loss. */
+  | 'dead-branch'
+  /** The loss reads something other than a dense layer (or its activation). */
+  | 'output-not-dense'
   | 'missing-input'
   | 'missing-loss'
   | 'missing-optimizer'

@@ -112,6 +112,8 @@ export interface NodeKindInfo<K extends NodeKind = NodeKind> {
    * (dropout, batch normalisation): the compiler needs no code of its own for it.
    */
   engineLayer?: boolean
+  /** The node joins two or more incoming connections (add, concatenate); others take one. */
+  merge?: boolean
   /** What a file's missing parameters mean. */
   defaults: NodeParamsByKind[K]
   /**
@@ -127,6 +129,12 @@ export interface NodeKindInfo<K extends NodeKind = NodeKind> {
 
 const zeroInit: InitSpec = { id: 'zeros' }
 
+/** A merge node (add, concatenate): no settings, several incoming wires, an activation may follow. */
+function mergeNodeKind<K extends 'add' | 'concat'>(kind: K, label: string, description: string): NodeKindInfo<K> {
+  const defaults = {} as NodeParamsByKind[K]
+  return { kind, label, description, group: 'layers', engineLayer: true, merge: true, defaults, params: [], connectsTo: ['activation', 'dense', 'dropout', 'batchNorm', 'add', 'concat'] }
+}
+
 export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
   input: {
     kind: 'input',
@@ -137,7 +145,7 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
     params: [
       { key: 'size', label: 'Size', description: 'Number of input features, or auto to take it from the data.', type: 'sizeOrAuto', min: 1 },
     ],
-    connectsTo: ['dense', 'dropout', 'batchNorm'],
+    connectsTo: ['dense', 'dropout', 'batchNorm', 'add', 'concat'],
   },
   dense: {
     kind: 'dense',
@@ -163,12 +171,12 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       { key: 'weights', label: 'Weights', description: 'Hand-set weights, one row per unit: w_jk from input k into unit j.', type: 'matrix', optional: true },
       { key: 'biases', label: 'Biases', description: 'Hand-set biases, one per unit.', type: 'vector', optional: true, when: { key: 'useBias', in: [true] } },
     ],
-    connectsTo: ['activation', 'dropout', 'batchNorm', 'dense', 'loss'],
+    connectsTo: ['activation', 'dropout', 'batchNorm', 'dense', 'add', 'concat', 'loss'],
   },
   activation: {
     kind: 'activation',
     label: 'Activation',
-    description: 'out = f(net), applied to the dense layer just before it.',
+    description: 'out = f(net), applied to the dense layer (or Add, Concatenate) just before it.',
     group: 'activations',
     defaults: { activation: 'sigmoid', slope: 1, alpha: 0.01, noiseStd: 1 },
     params: [
@@ -177,7 +185,7 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       { key: 'alpha', label: 'α', description: 'Slope for negative inputs.', type: 'number', min: 0, when: { key: 'activation', in: ['leakyRelu'] } },
       { key: 'noiseStd', label: 'Noise σ', description: 'Standard deviation of the noise added while training.', type: 'number', min: 0, when: { key: 'activation', in: ['noisyRelu'] } },
     ],
-    connectsTo: ['dropout', 'batchNorm', 'dense', 'loss'],
+    connectsTo: ['dropout', 'batchNorm', 'dense', 'add', 'concat', 'loss'],
   },
   dropout: {
     kind: 'dropout',
@@ -189,7 +197,7 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
     params: [
       { key: 'rate', label: 'Rate', description: 'Probability of dropping a unit during training.', type: 'number', min: 0, exclusiveMax: 1 },
     ],
-    connectsTo: ['dense', 'batchNorm', 'loss'],
+    connectsTo: ['dense', 'batchNorm', 'add', 'concat', 'loss'],
   },
   batchNorm: {
     kind: 'batchNorm',
@@ -206,8 +214,10 @@ export const NODE_KINDS: { [K in NodeKind]: NodeKindInfo<K> } = {
       { key: 'runningMean', label: 'Running mean', description: 'Hand-set running means, one per unit (start at 0).', type: 'vector', optional: true },
       { key: 'runningVar', label: 'Running variance', description: 'Hand-set running variances, one per unit (start at 1).', type: 'vector', optional: true },
     ],
-    connectsTo: ['dense', 'dropout'],
+    connectsTo: ['dense', 'dropout', 'add', 'concat'],
   },
+  add: mergeNodeKind('add', 'Add', 'Sums two or more branches of the same width element by element: a residual connection x + F(x).'),
+  concat: mergeNodeKind('concat', 'Concatenate', 'Lays two or more branches side by side (widths add up), in the order they were connected.'),
   loss: {
     kind: 'loss',
     label: 'Loss',

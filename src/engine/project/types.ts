@@ -25,7 +25,7 @@ export const PROJECT_FORMAT = 'axon-studio/project' as const
 /** The version this code writes. Older versions are upgraded by `migrateProject`. */
 export const PROJECT_VERSION = 1 as const
 
-export type NodeKind = 'input' | 'dense' | 'activation' | 'dropout' | 'batchNorm' | 'loss' | 'optimizer'
+export type NodeKind = 'input' | 'dense' | 'activation' | 'dropout' | 'batchNorm' | 'add' | 'concat' | 'loss' | 'optimizer'
 
 /** Canvas position in React Flow's coordinates (px, y down). */
 export interface Position {
@@ -78,6 +78,13 @@ export interface BatchNormParams {
   runningMean?: number[]
   runningVar?: number[]
 }
+
+/**
+ * A merge node (add, concatenate) has no settings: what it joins are its incoming connections,
+ * in the order they were drawn (the order of `edges`), which is the order Concatenate lays them
+ * side by side. An activation node after it applies to the merged values.
+ */
+export type MergeParams = Record<string, never>
 
 export interface LossParams {
   loss: LossId
@@ -141,6 +148,8 @@ export interface NodeParamsByKind {
   activation: ActivationParams
   dropout: DropoutParams
   batchNorm: BatchNormParams
+  add: MergeParams
+  concat: MergeParams
   loss: LossParams
   optimizer: OptimizerParams
 }

@@ -7,7 +7,8 @@
  * Sign convention: `delta` is ∂E/∂net. The lectures' δ (e.g. δ_k = o_k(1 − o_k)(t_k − o_k)) is −delta.
  * The trace runs in evaluation mode (no dropout, no noise), so it draws no random numbers.
  */
-import type { ActivationId, LayerSpec } from '../spec'
+import { NETWORK_INPUT, type ActivationId, type LayerSpec } from '../spec'
+import { INPUT_SOURCE } from '../nn/topology'
 import type { FloatArray } from '../kernels/gemm'
 import { layerInputRow, networkBackward, networkForward, networkLossAndDelta, networkOutput } from '../nn/network'
 import type { Session } from '../train/session'
@@ -17,6 +18,8 @@ export interface TraceLayer {
   nodeId: string
   kind: LayerSpec['kind']
   activation?: ActivationId
+  /** What the layer reads: earlier layers' node ids, or `NETWORK_INPUT` (one, or several for a merge). */
+  sources: string[]
   /** Inputs to the layer (its sources' outputs, side by side for a merge layer). */
   input: number[]
   /** Net input of each unit (layers with an activation). */
@@ -95,6 +98,7 @@ export function traceExample(
       nodeId: l.nodeId,
       kind: l.kind,
       ...(l.activation ? { activation: l.activation.id } : {}),
+      sources: nw.wiring[i].sources.map((j) => (j === INPUT_SOURCE ? NETWORK_INPUT : nw.layers[j].nodeId)),
       input: layerInputRow(nw, i, 0),
       out: toArray(l.out, 0, l.units),
       gradOut: toArray(l.gradOut, 0, l.units),

@@ -5,13 +5,16 @@
  *     → Sub(shift) → Mul(scalePerFeature·scale)       the model's preprocessing, when it has one
  *     → Gemm(W, b, transB = 1) → activation            per dense layer (dropout is the identity)
  *     → BatchNormalization(γ, β, running mean, var)     per batch norm layer
+ *     → Sum / Concat(axis 1) → activation               per add / concatenate layer
  *   output [batch, outputSize]                          what the app's predict gives
+ *
+ * A graph's layers read the tensors its `inputs` name (the layer before, by default).
  *
  * The class names, feature names and preprocessing are also recorded as metadata. Built with
  * `onnx-proto`'s generated protobuf code, never by hand. See docs/export.md.
  */
-import type { ActivationId, ActivationSpec } from '../../spec'
-import type { ModelBatchNormLayer, ModelDenseLayer, ModelFile, ModelLayer } from '../../model/format'
+import { NETWORK_INPUT, type ActivationId, type ActivationSpec } from '../../spec'
+import type { ModelBatchNormLayer, ModelDenseLayer, ModelFile, ModelLayer, ModelMergeLayer } from '../../model/format'
 import { ENGINE_VERSION } from '../../version'
 import { ExportError } from '../errors'
 import { GraphBuilder, matrixType, onnx } from './graph'
@@ -38,16 +41,29 @@ export const ONNX_ACTIVATIONS = {
   softmax: (g, net, _a, prefix) => g.node('Softmax', [net], `${prefix}.out`, { axis: { int: 1 } }),
 } as const satisfies Record<ActivationId, ActivationNodes>
 
-type LayerNodes = (g: GraphBuilder, x: string, layer: ModelLayer) => string
+/** A layer's ONNX nodes, from the tensors it reads (one, or several for a merge); returns its output tensor. */
+type LayerNodes = (g: GraphBuilder, xs: string[], layer: ModelLayer) => string
+
+/** The activation's nodes, or an ExportError when it has none. */
+function activationNodes(g: GraphBuilder, net: string, activation: ActivationSpec, prefix: string): string {
+  const nodes = ONNX_ACTIVATIONS[activation.id] as ActivationNodes | undefined
+  if (!nodes) throw new ExportError(`The activation "${activation.id}" of layer "${prefix}" has no ONNX form.`)
+  return nodes(g, net, activation, prefix)
+}
+
+/** Add (Sum of equal widths) or concatenate (Concat along the features), then the optional activation. */
+function mergeNodes(g: GraphBuilder, xs: string[], layer: ModelMergeLayer): string {
+  const prefix = layer.nodeId
+  const net = layer.kind === 'add' ? g.node('Sum', xs, `${prefix}.net`) : g.node('Concat', xs, `${prefix}.net`, { axis: { int: 1 } })
+  return layer.activation ? activationNodes(g, net, layer.activation, prefix) : net
+}
 
 function denseNodes(g: GraphBuilder, x: string, layer: ModelDenseLayer): string {
   const prefix = layer.nodeId
   const W = g.constant(`${prefix}.W`, [layer.units, layer.nIn], layer.weights.flat())
   const inputs = layer.biases ? [x, W, g.constant(`${prefix}.b`, [layer.units], layer.biases)] : [x, W]
   const net = g.node('Gemm', inputs, `${prefix}.net`, { transB: { int: 1 } })
-  const activation = ONNX_ACTIVATIONS[layer.activation.id] as ActivationNodes | undefined
-  if (!activation) throw new ExportError(`The activation "${layer.activation.id}" of layer "${prefix}" has no ONNX form.`)
-  return activation(g, net, layer.activation, prefix)
+  return activationNodes(g, net, layer.activation, prefix)
 }
 
 /** Batch normalisation at inference: γ·(x − runningMean)/√(runningVar + ε) + β. */
@@ -60,9 +76,11 @@ function batchNormNodes(g: GraphBuilder, x: string, layer: ModelBatchNormLayer):
 
 /** Each layer kind as ONNX nodes; a kind missing here has no ONNX form (yet). */
 export const ONNX_LAYERS: Record<string, LayerNodes> = {
-  dense: (g, x, layer) => denseNodes(g, x, layer as ModelDenseLayer),
-  dropout: (_g, x) => x,
-  batchNorm: (g, x, layer) => batchNormNodes(g, x, layer as ModelBatchNormLayer),
+  dense: (g, [x], layer) => denseNodes(g, x, layer as ModelDenseLayer),
+  dropout: (_g, [x]) => x,
+  batchNorm: (g, [x], layer) => batchNormNodes(g, x, layer as ModelBatchNormLayer),
+  add: (g, xs, layer) => mergeNodes(g, xs, layer as ModelMergeLayer),
+  concat: (g, xs, layer) => mergeNodes(g, xs, layer as ModelMergeLayer),
 }
 
 /** Sub(shift) and Mul(scale) for the model's preprocessing, when it changes anything. */
@@ -96,11 +114,16 @@ function metadata(model: ModelFile): { key: string; value: string }[] {
 export function toOnnx(model: ModelFile): Uint8Array {
   const a = model.architecture
   const g = new GraphBuilder()
-  let x = preprocessingNodes(g, 'input', model)
+  // The tensor each layer outputs, by node id ("$input": the preprocessed input).
+  const tensors = new Map<string, string>([[NETWORK_INPUT, preprocessingNodes(g, 'input', model)]])
+  let x = tensors.get(NETWORK_INPUT)!
+  let previous: string = NETWORK_INPUT
   for (const layer of a.layers) {
     const nodes = ONNX_LAYERS[layer.kind] as LayerNodes | undefined
     if (!nodes) throw new ExportError(`The layer "${layer.nodeId}" (${layer.kind}) has no ONNX form, so the model cannot be exported to ONNX.`, 'Export it as a PyTorch script or a model JSON instead.')
-    x = nodes(g, x, layer)
+    x = nodes(g, (layer.inputs ?? [previous]).map((id) => tensors.get(id)!), layer)
+    tensors.set(layer.nodeId, x)
+    previous = layer.nodeId
   }
   // The graph's output is called "output" whatever the last node was.
   g.node('Identity', [x], 'output', {}, 'output')

@@ -151,32 +151,67 @@ class BatchNorm(nn.Module):
         return self.gamma * ((x - mean) * (1 / torch.sqrt(variance + self.epsilon))) + self.beta
 
 
+class Merge(nn.Module):
+    """Add (element-wise sum) or concatenate (side by side, in the order of "inputs"), then the
+    optional activation (engine/nn/merge.ts)."""
+
+    def __init__(self, spec):
+        super().__init__()
+        self.kind, self.activation, self.noise = spec["kind"], spec.get("activation"), None
+
+    def forward(self, xs):
+        net = xs[0]
+        if self.kind == "concat":
+            net = torch.cat(xs, dim=1)
+        else:
+            for x in xs[1:]:
+                net = net + x
+        if self.activation is None:
+            return net
+        return activate(self.activation, net, self.noise if self.training else None)
+
+
 class Network(nn.Module):
-    """The layers in order; forward gives the last dense layer's net input and output."""
+    """The layers in topological order: each reads the layers its "inputs" name ("$input": the
+    input), by default the one before. forward gives the last (dense) layer's net input and output."""
 
     def __init__(self, model, seed, dtype):
         super().__init__()
         rng = stream(seed, "init")
-        layers, n_in = [], model["inputSize"]
+        layers, widths, previous = [], {"$input": model["inputSize"]}, "$input"
+        self.sources, self.node_ids, self.widths_in = [], [], []
         for spec in model["layers"]:
-            if spec["kind"] == "dropout":
-                layers.append(Dropout(spec["rate"]))
-                continue
-            if spec["kind"] == "batchNorm":
-                layers.append(BatchNorm(spec, n_in, dtype))
-                continue
-            layers.append(Dense(spec, n_in, rng, dtype))
-            n_in = spec["units"]
+            names = spec.get("inputs", [previous])
+            n_in = sum(widths[name] for name in names)
+            kind = spec["kind"]
+            if kind == "dropout":
+                layer, units = Dropout(spec["rate"]), n_in
+            elif kind == "batchNorm":
+                layer, units = BatchNorm(spec, n_in, dtype), n_in
+            elif kind in ("add", "concat"):
+                layer, units = Merge(spec), widths[names[0]] if kind == "add" else n_in
+            else:
+                layer, units = Dense(spec, n_in, rng, dtype), spec["units"]
+            layers.append(layer)
+            self.sources.append(names)
+            self.node_ids.append(spec["nodeId"])
+            self.widths_in.append(n_in)
+            widths[spec["nodeId"]] = units
+            previous = spec["nodeId"]
         self.layers = nn.ModuleList(layers)
-        self.output_size = n_in
+        self.output_size = units
 
     def forward(self, x):
-        net = None
-        for layer in self.layers:
+        outs, net = {"$input": x}, None
+        for layer, names, node_id in zip(self.layers, self.sources, self.node_ids):
+            xs = [outs[name] for name in names]
             if isinstance(layer, Dense):
-                net, x = layer(x)
+                net, x = layer(xs[0])
+            elif isinstance(layer, Merge):
+                x = layer(xs)
             else:
-                x = layer(x)
+                x = layer(xs[0])
+            outs[node_id] = x
         return net, x
 
     def dense(self):

@@ -113,24 +113,29 @@ def epoch_line(m, max_epochs):
 
 def model_file(network, spec, data, history, stop_reason, restored, iterations, classification, dtype):
     """The trained network as an Axon Studio model JSON (docs/model-format.md)."""
-    layers, n_in = [], spec["model"]["inputSize"]
-    for s, layer in zip(spec["model"]["layers"], network.layers):
+    layers = []
+    for s, layer, n_in in zip(spec["model"]["layers"], network.layers, network.widths_in):
+        links = {"inputs": s["inputs"]} if "inputs" in s else {}
         if s["kind"] == "dropout":
-            layers.append({"kind": "dropout", "nodeId": s["nodeId"], "rate": s["rate"]})
+            layers.append({"kind": "dropout", "nodeId": s["nodeId"], **links, "rate": s["rate"]})
             continue
         if s["kind"] == "batchNorm":
             values = {key: getattr(layer, name).detach().double().tolist() for key, name in
                       (("gamma", "gamma"), ("beta", "beta"), ("runningMean", "running_mean"), ("runningVar", "running_var"))}
-            layers.append({"kind": "batchNorm", "nodeId": s["nodeId"], "units": n_in, "nIn": n_in,
+            layers.append({"kind": "batchNorm", "nodeId": s["nodeId"], **links, "units": n_in, "nIn": n_in,
                            "momentum": s["momentum"], "epsilon": s["epsilon"], **values})
+            continue
+        if s["kind"] in ("add", "concat"):
+            units = n_in // len(s["inputs"]) if s["kind"] == "add" else n_in
+            act = {"activation": s["activation"]} if "activation" in s else {}
+            layers.append({"kind": s["kind"], "nodeId": s["nodeId"], **links, "units": units, **act})
             continue
         linear = layer.linear
         bias = linear.bias.detach().double().tolist() if linear.bias is not None else None
-        layers.append({"kind": "dense", "nodeId": s["nodeId"], "units": s["units"], "nIn": n_in,
+        layers.append({"kind": "dense", "nodeId": s["nodeId"], **links, "units": s["units"], "nIn": n_in,
                        "activation": s["activation"], "weights": linear.weight.detach().double().tolist(),
                        "biases": bias})
-        n_in = s["units"]
-    architecture = {"inputSize": spec["model"]["inputSize"], "outputSize": n_in,
+    architecture = {"inputSize": spec["model"]["inputSize"], "outputSize": network.output_size,
                     "precision": "float64" if dtype == torch.float64 else "float32",
                     "layers": layers, "loss": spec["model"]["loss"]}
     if data["inputShape"]:
@@ -186,7 +191,7 @@ def main():
     if targets.shape[1] != network.output_size:
         fail(f"The data has {targets.shape[1]} targets per row but the output layer has {network.output_size} units.")
     for layer in network.layers:  # per-process random draws while training
-        layer.noise = torch_generator(seed, "noise", rank) if isinstance(layer, Dense) else None
+        layer.noise = torch_generator(seed, "noise", rank) if isinstance(layer, (Dense, Merge)) else None
         layer.generator = torch_generator(seed, "dropout", rank) if isinstance(layer, Dropout) else None
 
     # The validation split, from its own stream (unless the data has its own validation part),

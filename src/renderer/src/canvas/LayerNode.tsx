@@ -56,7 +56,10 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       data-testid={`node-${id}`}
       data-kind={node.kind}
     >
-      {node.kind !== 'input' && <Handle type="target" position={Position.Left} />}
+      {node.kind !== 'input' && (
+        // Add and Concatenate take several wires: their input handle is a tall bar, not a dot.
+        <Handle type="target" position={Position.Left} className={info.merge ? 'handle-merge' : undefined} title={info.merge ? 'Connect two or more branches here' : undefined} />
+      )}
       <div className="layer-node-kind">
         <span>{info.label}</span>
         {frozen && (

@@ -1,9 +1,11 @@
 /**
  * Which connections the canvas accepts while the user drags a wire, and why the others are
  * refused. Only meaningful links: kinds that may follow each other (from
- * `NODE_KINDS[kind].connectsTo`), no self-loops, no cycles, no duplicates, and — since the network
- * is one chain — no second wire out of a node or into a node. `compileGraph` checks the same
- * again and is the authority. The reasons are shown at the handle while dragging and after a drop.
+ * `NODE_KINDS[kind].connectsTo`), no self-loops, no cycles, no duplicates; a second wire into a
+ * node only where it joins branches (Add, Concatenate); a branch out of a layer, but not beside
+ * its activation (the activation applies to the whole layer: branch after it). `compileGraph`
+ * checks the same again and is the authority. The reasons are shown at the handle while dragging
+ * and after a drop.
  */
 import { NODE_KINDS, isValidConnection, type NodeKind, type Project } from '../../../engine/project'
 
@@ -34,9 +36,12 @@ export function connectionProblem(project: Project, source: string, target: stri
   if (!isValidConnection(from.kind, to.kind)) return kindProblem(from.kind, to.kind)
   if (project.edges.some((e) => e.source === source && e.target === target)) return 'These nodes are already connected.'
   const into = project.edges.find((e) => e.target === target)
-  if (into) return `${label(to.kind)} already takes its input from ${nodeName(project, into.source)}: each node has one input (the network is one chain). Delete that wire first.`
-  const out = project.edges.find((e) => e.source === source)
-  if (out) return `${label(from.kind)} already feeds ${nodeName(project, out.target)}: each node has one output wire (the network is one chain). Delete that wire first.`
+  if (into && !NODE_KINDS[to.kind].merge) return `${label(to.kind)} already takes its input from ${nodeName(project, into.source)}: only Add and Concatenate join several inputs. Delete that wire first, or join the branches with an Add or Concatenate node.`
+  const outs = project.edges.filter((e) => e.source === source)
+  const activation = outs.find((e) => project.nodes.find((n) => n.id === e.target)?.kind === 'activation')
+  if (activation) return `${label(from.kind)} already feeds ${nodeName(project, activation.target)}, which applies to the whole layer: start the branch from the activation instead.`
+  if (outs.length > 0 && to.kind === 'activation') return `${label(from.kind)} already feeds ${nodeName(project, outs[0].target)}: an activation applies to the whole layer, so put it before the branches.`
+  if (from.kind === 'loss' && outs.length > 0) return `The Loss already feeds ${nodeName(project, outs[0].target)}.`
   if (reaches(project, target, source)) return 'This connection would close a loop.'
   return null
 }

@@ -14,7 +14,7 @@ export interface Example {
 const files = import.meta.glob('../../../../resources/examples/*.axon.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>
 
 /** The order a course meets them in; unknown ids go last, alphabetically. */
-const ORDER = ['perceptron-and', 'perceptron-or', 'perceptron-xor', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'mazur-2-2-2', 'sjtu-exercise', 'encoder-8-3-8', 'nielsen-784-30-10', 'fashion-784-100-10']
+const ORDER = ['perceptron-and', 'perceptron-or', 'perceptron-xor', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'mazur-2-2-2', 'sjtu-exercise', 'encoder-8-3-8', 'residual-circles', 'nielsen-784-30-10', 'fashion-784-100-10']
 
 function rank(id: string): number {
   const i = ORDER.indexOf(id)

@@ -11,7 +11,7 @@ import { layerKinds } from '../../../engine/nn/layers'
 export interface NodeShape {
   /** Number of values the node outputs per example; `null` when not known yet. */
   outSize: number | null
-  /** Number of values flowing into the node (from its first incoming edge). */
+  /** Number of values flowing into the node (summed over a merge node's incoming edges). */
   inSize: number | null
   /** Weights + biases of a dense layer (0 for other kinds; null when nIn is unknown). */
   paramCount: number | null
@@ -46,8 +46,19 @@ export function dataShapeOf(project: Project, loaded?: DataShape): DataShape | u
 export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
   const data = dataShapeOf(project, loaded)
   const byId = new Map(project.nodes.map((n) => [n.id, n]))
-  const incoming = new Map<string, string>()
-  for (const e of project.edges) if (!incoming.has(e.target) && byId.has(e.source)) incoming.set(e.target, e.source)
+  // A node's sources in edge order: one for most kinds, several for Add and Concatenate.
+  const incoming = new Map<string, string[]>()
+  for (const e of project.edges) {
+    if (!byId.has(e.source) || !byId.has(e.target)) continue
+    const sources = incoming.get(e.target) ?? []
+    if (sources.length === 0 || NODE_KINDS[byId.get(e.target)!.kind].merge) incoming.set(e.target, [...sources, e.source])
+  }
+  /** The sizes flowing into a node, or null while one is unknown. */
+  const inSizes = (node: ProjectNode): number[] | null => {
+    const sizes = (incoming.get(node.id) ?? []).map((src) => outSize(byId.get(src)!))
+    return sizes.length > 0 && sizes.every((n) => n !== null) ? (sizes as number[]) : null
+  }
+  const sum = (sizes: number[] | null): number | null => (sizes ? sizes.reduce((a, b) => a + b, 0) : null)
 
   const out = new Map<string, number | null>()
   const visiting = new Set<string>()
@@ -56,10 +67,7 @@ export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
     if (visiting.has(node.id)) return null // a loop: sizes are undefined
     visiting.add(node.id)
     // Only pass-through kinds depend on their input (so a loop cannot poison other sizes).
-    const inSize = (): number | null => {
-      const src = incoming.get(node.id)
-      return src !== undefined ? outSize(byId.get(src)!) : null
-    }
+    const inSize = (): number | null => sum(inSizes(node))
     let size: number | null
     switch (node.kind) {
       case 'input':
@@ -79,8 +87,8 @@ export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
         break
       default: {
         // A node that is its engine layer: the engine's registry knows its width.
-        const n = inSize()
-        size = n === null ? null : layerKinds[node.kind].units(node.params as never, n, [n])
+        const sizes = inSizes(node)
+        size = sizes === null ? null : layerKinds[node.kind].units(node.params as never, sum(sizes)!, sizes)
       }
     }
     visiting.delete(node.id)
@@ -92,8 +100,7 @@ export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
   let totalParams = 0
   let totalIncomplete = false
   for (const node of project.nodes) {
-    const src = incoming.get(node.id)
-    const inSize = src !== undefined ? outSize(byId.get(src)!) : null
+    const inSize = sum(inSizes(node))
     const shape: NodeShape = { outSize: outSize(node), inSize, paramCount: 0, weightCount: 0, biasCount: 0 }
     if (node.kind === 'dense') {
       const units = validSize(node.params.units) ?? 0

@@ -39,6 +39,10 @@ export function nodeSummary(node: ProjectNode): string[] {
     }
     case 'dropout':
       return [`rate ${node.params.rate}`]
+    case 'add':
+      return ['x + F(x)', 'sums its branches']
+    case 'concat':
+      return ['[a | b]', 'branches side by side']
     case 'loss':
       return [LOSSES[node.params.loss]?.label ?? node.params.loss, `${node.params.reduction} over the batch`]
     case 'optimizer': {

@@ -35,7 +35,7 @@ function FusedDelta({ lines: { st, dense }, li, j }: { lines: StepLines; li: num
   )
 }
 
-/** ∂E/∂out (from the target, or from the next layer's δ), then δ = ∂E/∂out · f′(net). */
+/** ∂E/∂out (from the target, from the next layer's δ, or summed over a graph's readers), then δ = ∂E/∂out · f′(net). */
 function ChainRuleDelta({ lines: { st, dense, wName }, li, j }: { lines: StepLines; li: number; j: number }) {
   const l = dense[li]
   const u = st.layers[li].units[j]
@@ -49,6 +49,8 @@ function ChainRuleDelta({ lines: { st, dense, wName }, li, j }: { lines: StepLin
         <>
           out − target = {fixed(out, 9)} − {fixed(st.trace.target[j], 9)}
         </>
+      ) : !st.layers[li].feedsNextOnly ? (
+        <>the sum of what every layer reading it sends back (its output branches or is merged)</>
       ) : (
         <>
           Σ δ·w ={' '}
