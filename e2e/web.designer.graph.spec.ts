@@ -19,7 +19,7 @@ test('draw a residual block: the Add node takes a second wire, the network compi
   await expect(page.getByTestId('shape-sum')).toContainText('out 8')
 
   // Delete the skip connection: the Add node now has one branch and says so.
-  await page.getByTestId('edge-label-e-stem-act-sum').click()
+  await page.getByTestId('edge-label-e-stem-sum').click()
   await page.keyboard.press('Delete')
   await expect(page.getByTestId('diagnostic-badge-sum')).toBeVisible()
   await expect(page.getByTestId('train-button')).toBeDisabled()
@@ -27,7 +27,7 @@ test('draw a residual block: the Add node takes a second wire, the network compi
   // Draw it again: the merge node's handle is a tall bar and accepts a second wire.
   await expect(page.locator('.react-flow__node[data-id="sum"] .react-flow__handle.target')).toHaveClass(/handle-merge/)
   await viewportSettled(page)
-  await connect(page, 'stem-act', 'sum')
+  await connect(page, 'stem', 'sum')
   await expect(page.getByTestId('diagnostic-badge-sum')).toHaveCount(0)
   await expect(page.getByTestId('compile-status')).toHaveAttribute('data-ok', 'true')
   if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/residual.png` })
@@ -39,7 +39,7 @@ test('draw a residual block: the Add node takes a second wire, the network compi
   await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 180_000 })
   expect(await lossShown(page)).toBeLessThan(early / 5)
   // The panel names the run's layers through the branch.
-  await expect(page.getByTestId('training-panel')).toContainText('2 → 8 → 8 → 8 → 2')
+  await expect(page.getByTestId('training-panel')).toContainText('2 → 8 → 8 → 2')
 })
 
 test('a second wire into a dense layer is still refused, with the way out', async ({ page }) => {

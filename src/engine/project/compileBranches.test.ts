@@ -23,7 +23,7 @@ function residualProject(): Project {
     ['dense', 'o', { units: 1 }],
     ['activation', 'sig'],
     ['loss', 'loss'],
-    ['optimizer', 'opt', { optimizer: 'adam', learningRate: 0.05, batchMode: 'full', epochs: 400 }],
+    ['optimizer', 'opt', { optimizer: 'adam', learningRate: 0.05, batchMode: 'full', epochs: 400, stop: 'epochs' }],
   ]
   const nodes = spec.map(([kind, id, params], i) => {
     const node = createNode(kind, id, { x: i * 200, y: 0 }) as ProjectNode
