@@ -9,6 +9,7 @@ import type { Dataset, RunUntil } from '../spec'
 import type { DataSource } from '../project/types'
 import type { BuiltinDatasetId, BuiltinOptions } from '../data/builtin'
 import type { TestResult } from './testSet'
+import type { EpochMetrics } from '../train/sessionTypes'
 import type { TrainingDiagnostic } from '../experiments/diagnostics'
 
 export type { TrainingDiagnostic } from '../experiments/diagnostics'
@@ -123,17 +124,8 @@ export interface CurvePoint {
   valAccuracy?: number
 }
 
-/** Per-epoch metrics (the session's `EpochMetrics`). */
-export interface EpochPoint {
-  epoch: number
-  iterations: number
-  learningRate: number
-  loss: number
-  accuracy?: number
-  confusion?: number[][]
-  valLoss?: number
-  valAccuracy?: number
-}
+/** Per-epoch metrics, as the session records them. */
+export type EpochPoint = EpochMetrics
 
 /** One dense layer's parameters and last gradient, `[units×nIn]` row-major (w_jk at j·nIn + k). */
 export interface LayerState {
