@@ -14,6 +14,8 @@ import { RunDiagnosticsBadge } from '../experiments/RunDiagnosticsBadge'
 import { useUi } from '../store/uiStore'
 
 const NO_DIAGNOSTICS: never[] = []
+/** Add and Concatenate take several wires: their input handle is a tall bar, not a dot. */
+const MERGE_HANDLE = { className: 'handle-merge', title: 'Connect two or more branches here' }
 
 /** The training snapshot's state of dense layer `id` (the same object until the next snapshot). */
 const liveLayerOf = (s: TrainingState, id: string) => s.snapshot?.layers.find((l) => l.nodeId === id) ?? null
@@ -56,10 +58,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       data-testid={`node-${id}`}
       data-kind={node.kind}
     >
-      {node.kind !== 'input' && (
-        // Add and Concatenate take several wires: their input handle is a tall bar, not a dot.
-        <Handle type="target" position={Position.Left} className={info.merge ? 'handle-merge' : undefined} title={info.merge ? 'Connect two or more branches here' : undefined} />
-      )}
+      {node.kind !== 'input' && <Handle type="target" position={Position.Left} {...(info.merge ? MERGE_HANDLE : {})} />}
       <div className="layer-node-kind">
         <span>{info.label}</span>
         {frozen && (

@@ -46,19 +46,9 @@ export function dataShapeOf(project: Project, loaded?: DataShape): DataShape | u
 export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
   const data = dataShapeOf(project, loaded)
   const byId = new Map(project.nodes.map((n) => [n.id, n]))
-  // A node's sources in edge order: one for most kinds, several for Add and Concatenate.
-  const incoming = new Map<string, string[]>()
-  for (const e of project.edges) {
-    if (!byId.has(e.source) || !byId.has(e.target)) continue
-    const sources = incoming.get(e.target) ?? []
-    if (sources.length === 0 || NODE_KINDS[byId.get(e.target)!.kind].merge) incoming.set(e.target, [...sources, e.source])
-  }
-  /** The sizes flowing into a node, or null while one is unknown. */
-  const inSizes = (node: ProjectNode): number[] | null => {
-    const sizes = (incoming.get(node.id) ?? []).map((src) => outSize(byId.get(src)!))
-    return sizes.length > 0 && sizes.every((n) => n !== null) ? (sizes as number[]) : null
-  }
-  const sum = (sizes: number[] | null): number | null => (sizes ? sizes.reduce((a, b) => a + b, 0) : null)
+  const incoming = sourcesByNode(project, byId)
+  // The sizes flowing into a node, or null while one is unknown.
+  const inSizes = (node: ProjectNode): number[] | null => allKnown((incoming.get(node.id) ?? []).map((src) => outSize(byId.get(src)!)))
 
   const out = new Map<string, number | null>()
   const visiting = new Set<string>()
@@ -130,6 +120,24 @@ export function graphShapes(project: Project, loaded?: DataShape): GraphShapes {
   }
   return { byNode, edgeLabel, totalParams, totalIncomplete }
 }
+
+/** Each node's sources in edge order: one for most kinds, several for Add and Concatenate. */
+function sourcesByNode(project: Project, byId: Map<string, ProjectNode>): Map<string, string[]> {
+  const incoming = new Map<string, string[]>()
+  for (const e of project.edges) {
+    if (!byId.has(e.source) || !byId.has(e.target)) continue
+    const sources = incoming.get(e.target) ?? []
+    if (sources.length === 0 || NODE_KINDS[byId.get(e.target)!.kind].merge) incoming.set(e.target, [...sources, e.source])
+  }
+  return incoming
+}
+
+/** The sizes when there are some and all are known, else null. */
+function allKnown(sizes: (number | null)[]): number[] | null {
+  return sizes.length > 0 && sizes.every((n) => n !== null) ? (sizes as number[]) : null
+}
+
+const sum = (sizes: number[] | null): number | null => (sizes ? sizes.reduce((a, b) => a + b, 0) : null)
 
 function validSize(n: unknown): number | null {
   return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null
