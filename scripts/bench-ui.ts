@@ -2,16 +2,21 @@
  * Training in the app vs headless, and how responsive the page stays while snapshots stream.
  *
  *   npx vite build -c vite.web.config.ts      # once (or after UI/engine changes)
- *   npx tsx scripts/bench-ui.ts [--example fashion-784-100-10] [--runs 1]
+ *   npx tsx scripts/bench-ui.ts [--example fashion-784-100-10] [--runs 1] [--threads 2]
  *
  * 1. Headless: the example's project is compiled and trained in this process with the engine's
- *    session (same data files, same seed, same validation set as the app), `trainToEnd()` timed.
+ *    session (same data files, same seed, same validation set as the app), `trainToEnd()` timed,
+ *    with the WebAssembly kernel and `--threads` threads (default: the cores), as `axon train`.
  * 2. In the app: the browser build (vite preview on port 4174) in Chromium; the example is
  *    opened from the gallery and trained with ▶ Train at full speed (snapshots latest-wins).
  *    A requestAnimationFrame probe in the page records frame times, how often the iteration
  *    counter on screen changed (snapshots that reached the screen), and the delay of a
- *    setTimeout(0) posted every 50 ms (a proxy for input latency on the main thread).
- *    Training time runs from the first frame showing "Training…" to the first showing "Finished".
+ *    setTimeout(0) posted every 50 ms (a proxy for input latency on the main thread). Every
+ *    300 ms Playwright clicks the side panel's tabs (Inspector ↔ Training, a real re-render);
+ *    click-to-frame is the time from the pointerdown to the start of the second frame after it,
+ *    the first that can show what the click changed. The status bar's Threads is set to
+ *    `--threads` first. Training time runs from the first frame showing "Training…" to the first
+ *    showing "Finished".
  *
  * Prints one JSON line per measurement and a summary. Wall-clock figures: not for tests.
  */
@@ -23,6 +28,8 @@ import { chromium } from '@playwright/test'
 import { compileGraph, parseProjectOrThrow } from '../src/engine/project'
 import { createSession } from '../src/engine/train'
 import { resolveTrainingData } from '../src/engine/host/trainingData'
+import { installWasmKernels } from '../src/engine/kernels/install'
+import { defaultThreads, startNodeGradientPool } from '../src/engine/host/node/gradientPool'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -32,9 +39,15 @@ const flag = (name: string, fallback: string) => {
 }
 const example = flag('example', 'fashion-784-100-10')
 const runs = Number(flag('runs', '1'))
-const PORT = 4174
+const threads = Number(flag('threads', String(defaultThreads())))
+// The preview server's port (AXON_E2E_PORT, else 4174): each checkout on a shared machine its own.
+const PORT = Number(flag('port', process.env.AXON_E2E_PORT ?? '4174'))
 
-function headless(): { seconds: number; iterations: number; epochs: number } {
+// As `axon train --threads N`: the same kernel and helpers the app's engine has.
+installWasmKernels({ threads })
+if (threads > 1) await startNodeGradientPool(threads)
+
+function headless(): { seconds: number; iterations: number; epochs: number; threads: number } {
   const file = join(ROOT, 'resources/examples', `${example}.axon.json`)
   const project = parseProjectOrThrow(readFileSync(file, 'utf8'))
   const { spec } = compileGraph(project)
@@ -56,11 +69,12 @@ function headless(): { seconds: number; iterations: number; epochs: number } {
   const session = createSession(spec, data.train, data.validation ? { validation: data.validation } : {})
   const t0 = performance.now()
   session.trainToEnd()
-  return { seconds: (performance.now() - t0) / 1000, iterations: session.iteration, epochs: session.epoch }
+  return { seconds: (performance.now() - t0) / 1000, iterations: session.iteration, epochs: session.epoch, threads: session.parallel.threads }
 }
 
 interface PageProbe {
   frames: number[]
+  clicks: number[]
   changes: number
   delays: number[]
   runningAt: number | null
@@ -70,8 +84,12 @@ interface PageProbe {
 
 /** The in-page probe, as source text (tsx would otherwise inject helpers the page lacks). */
 const PROBE = `(() => {
-  const probe = { frames: [], changes: 0, delays: [], runningAt: null, finishedAt: null, iteration: -1 }
+  const probe = { frames: [], clicks: [], changes: 0, delays: [], runningAt: null, finishedAt: null, iteration: -1 }
   window.__probe = probe
+  addEventListener('pointerdown', (e) => {
+    const at = e.timeStamp
+    requestAnimationFrame(() => requestAnimationFrame((t) => probe.clicks.push(t - at)))
+  }, true)
   const frame = (t) => {
     probe.frames.push(t)
     const state = document.querySelector('[data-testid="train-state"]')?.getAttribute('data-state')
@@ -111,13 +129,18 @@ async function inApp(): Promise<Record<string, number>> {
       }
     }
     await page.getByTestId('engine-version').waitFor()
+    await page.getByTestId('engine-threads').selectOption(String(threads))
     await page.getByTestId('cmd-examples').click()
     await page.getByTestId(`example-${example}`).click()
     // The probe: every frame, note the time, whether the counter changed, and the run state.
     await page.evaluate(PROBE)
     await page.getByTestId('train-button').click()
     // (waitForFunction evaluates a string with eval, which the app's CSP forbids: poll instead.)
-    while ((await page.evaluate('window.__probe.finishedAt')) === null) await new Promise((r) => setTimeout(r, 250))
+    const tabs = ['tab-inspector', 'tab-training']
+    for (let i = 0; (await page.evaluate('window.__probe.finishedAt')) === null; i++) {
+      await page.getByTestId(tabs[i % 2]).click()
+      await new Promise((r) => setTimeout(r, 300))
+    }
     const p = (await page.evaluate('window.__probe')) as PageProbe
     await browser.close()
     const t0 = p.runningAt!
@@ -125,7 +148,11 @@ async function inApp(): Promise<Record<string, number>> {
     const during = p.frames.filter((t) => t >= t0 && t <= t1)
     const gaps = during.slice(1).map((t, i) => t - during[i])
     const sorted = [...p.delays].sort((a, b) => a - b)
+    const clicks = [...p.clicks].sort((a, b) => a - b)
     return {
+      clicks: clicks.length,
+      clickToFrameMedianMs: clicks[Math.floor(clicks.length / 2)] ?? NaN,
+      clickToFrameP95Ms: clicks[Math.floor(0.95 * (clicks.length - 1))] ?? NaN,
       seconds: (t1 - t0) / 1000,
       iterations: p.iteration,
       fps: during.length / ((t1 - t0) / 1000),
@@ -142,7 +169,7 @@ async function inApp(): Promise<Record<string, number>> {
 
 const results = []
 for (let r = 0; r < runs; r++) {
-  const h = args.includes('--app-only') ? { seconds: NaN, iterations: NaN, epochs: NaN } : headless()
+  const h = args.includes('--app-only') ? { seconds: NaN, iterations: NaN, epochs: NaN, threads } : headless()
   console.log(JSON.stringify({ example, where: 'headless', ...h }))
   const a = await inApp()
   console.log(JSON.stringify({ example, where: 'app', ...a }))
@@ -150,8 +177,9 @@ for (let r = 0; r < runs; r++) {
 }
 for (const { h, a } of results) {
   console.log(
-    `${example}: headless ${h.seconds.toFixed(2)} s (${(h.iterations / h.seconds).toFixed(1)} it/s) · app ${a.seconds.toFixed(2)} s (${(a.iterations / a.seconds).toFixed(1)} it/s, ` +
-      `${((100 * a.seconds) / h.seconds - 100).toFixed(1)}% slower) · ${a.fps.toFixed(0)} fps, max frame gap ${a.maxFrameGapMs.toFixed(0)} ms, ` +
+    `${example}, ${h.threads} thread(s): headless ${h.seconds.toFixed(2)} s (${(h.iterations / h.seconds).toFixed(1)} it/s) · app ${a.seconds.toFixed(2)} s (${(a.iterations / a.seconds).toFixed(1)} it/s, ` +
+      `app ÷ headless ${(a.seconds / h.seconds).toFixed(2)}) · ${a.fps.toFixed(0)} fps, p95 frame gap ${a.p95FrameGapMs.toFixed(0)} ms, max ${a.maxFrameGapMs.toFixed(0)} ms, ` +
+      `click to frame median ${a.clickToFrameMedianMs.toFixed(0)} ms / p95 ${a.clickToFrameP95Ms.toFixed(0)} ms (${a.clicks} clicks), ` +
       `${a.snapshotsOnScreenPerSecond.toFixed(1)} snapshots/s on screen, timer delay median ${a.timerDelayMedianMs.toFixed(1)} ms / p95 ${a.timerDelayP95Ms.toFixed(1)} ms`,
   )
 }
