@@ -13,6 +13,8 @@ import type { ActivationId } from './nn/activations'
 import type { InitId } from './nn/init'
 import type { LossId } from './nn/losses'
 import type { OptimizerFormId, OptimizerId } from './nn/optimizers'
+import type { batchNormFields } from './nn/batchNorm'
+import type { dropoutFields } from './nn/dropout'
 import type { precision } from './schema/fields'
 import type {
   activationSpec,
@@ -83,26 +85,11 @@ export interface DenseLayerSpec extends LayerLinks {
   biases?: number[]
 }
 
-export interface DropoutLayerSpec extends LayerLinks {
-  kind: 'dropout'
-  nodeId: string
-  /** Probability of dropping a unit during training; inverted scaling 1/(1−rate). */
-  rate: number
-}
+/** Dropout: its fields (`rate`) are declared once, with the layer (`nn/dropout.ts`). */
+export type DropoutLayerSpec = LayerLinks & { kind: 'dropout'; nodeId: string } & z.output<typeof dropoutFields>
 
-export interface BatchNormLayerSpec extends LayerLinks {
-  kind: 'batchNorm'
-  nodeId: string
-  /** Weight of each batch in the running statistics: running ← (1 − momentum)·running + momentum·batch. */
-  momentum: number
-  /** Added to the variance before the square root. */
-  epsilon: number
-  /** Hand-set scale γ, shift β and running statistics, `[units]` (a loaded model); else 1, 0, 0, 1. */
-  gamma?: number[]
-  beta?: number[]
-  runningMean?: number[]
-  runningVar?: number[]
-}
+/** Batch normalisation: its fields (momentum, ε, hand-set γ, β and statistics) are declared in `nn/batchNorm.ts`. */
+export type BatchNormLayerSpec = LayerLinks & { kind: 'batchNorm'; nodeId: string } & z.output<typeof batchNormFields>
 
 /**
  * Element-wise sum of two or more inputs of equal width (a residual connection: x + F(x)),

@@ -17,8 +17,23 @@
  * Parameters: γ (n, starts at 1) then β (n, starts at 0). State: runningMean (n, 0), runningVar (n, 1).
  */
 import type { BatchNormLayerSpec } from '../spec'
+import { param } from '../schema/params'
+import { z } from '../schema/z'
 import type { FloatArray } from '../kernels/gemm'
 import type { ForwardRngs, Layer, LayerContext, LayerKind, ParamBlock, StateBlock } from './layer'
+
+/** The fields a batch-norm layer's spec, its canvas node and the project file share. */
+export const batchNormFields = z.object({
+  /** Weight of each batch in the running statistics: running ← (1 − momentum)·running + momentum·batch. */
+  momentum: param.number({ label: 'Momentum', description: 'Weight of each batch in the running mean and variance used when predicting.', min: 0, max: 1, default: 0.1 }),
+  /** Added to the variance before the square root. */
+  epsilon: param.number({ label: 'ε', description: 'Added to the variance before the square root.', exclusiveMin: 0, default: 1e-5 }),
+  /** Hand-set scale γ, shift β and running statistics, `[units]` (a loaded model); else 1, 0, 0, 1. */
+  gamma: param.vector({ label: 'Scale γ', description: 'Hand-set scales, one per unit (start at 1).' }),
+  beta: param.vector({ label: 'Shift β', description: 'Hand-set shifts, one per unit (start at 0).' }),
+  runningMean: param.vector({ label: 'Running mean', description: 'Hand-set running means, one per unit (start at 0).' }),
+  runningVar: param.vector({ label: 'Running variance', description: 'Hand-set running variances, one per unit (start at 1).' }),
+})
 
 export class BatchNormLayer implements Layer {
   readonly kind = 'batchNorm'
@@ -148,9 +163,8 @@ export const batchNormKind: LayerKind<BatchNormLayerSpec> = {
   stateCount: (_spec, nIn) => 2 * nIn,
   output: false,
   wholeBatch: true,
+  fields: batchNormFields,
   check(spec, nIn, run) {
-    if (!(spec.momentum >= 0 && spec.momentum <= 1)) return `Batch-norm momentum must be in [0, 1] (got ${spec.momentum}).`
-    if (!(spec.epsilon > 0)) return `Batch-norm ε must be positive (got ${spec.epsilon}).`
     for (const key of VECTORS) {
       const v = spec[key]
       if (v && v.length !== nIn) return `Hand-set ${key} must have ${nIn} entries.`

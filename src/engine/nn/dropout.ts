@@ -7,6 +7,14 @@
 import type { DropoutLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import type { ForwardRngs, Layer, LayerContext, LayerKind } from './layer'
+import { param } from '../schema/params'
+import { z } from '../schema/z'
+
+/** The fields a dropout layer's spec, its canvas node and the project file share. */
+export const dropoutFields = z.object({
+  /** Probability of dropping a unit during training; inverted scaling 1/(1−rate). */
+  rate: param.number({ label: 'Rate', description: 'Probability of dropping a unit during training.', min: 0, exclusiveMax: 1, default: 0.5 }),
+})
 
 class DropoutLayer implements Layer {
   readonly kind = 'dropout'
@@ -77,7 +85,8 @@ export const dropoutKind: LayerKind<DropoutLayerSpec> = {
   paramCount: () => 0,
   stateCount: () => 0,
   output: false,
-  check: (spec) => (spec.rate >= 0 && spec.rate < 1 ? null : `Dropout rate must be in [0, 1) (got ${spec.rate}).`),
+  fields: dropoutFields,
+  check: () => null,
   create: (spec, ctx) => new DropoutLayer(spec, ctx),
   fromExport: (l) => ({ kind: 'dropout', nodeId: l.nodeId, rate: l.rate as number }),
 }

@@ -14,6 +14,7 @@ import type { BatchSpec, LayerSpec } from '../spec'
 import type { Activation, ActivationParams } from './activations'
 import type { Loss } from './losses'
 import type { ParamRange } from './optimizers'
+import type { z } from '../schema/z'
 
 /** Random streams the forward pass may draw from while training. */
 export interface ForwardRngs {
@@ -137,8 +138,13 @@ export interface LayerKind<S extends LayerSpec = LayerSpec> {
   paramCount(spec: S, nIn: number): number
   stateCount(spec: S, nIn: number): number
   /**
-   * The engine's own check of the spec (the compiler's diagnostics come first): an error
-   * message, or null.
+   * The schema of the spec's own fields, where the kind declares them (types and bounds; the
+   * validator checks them before `check`, the canvas node and the project file share them).
+   */
+  fields?: z.ZodObject
+  /**
+   * The engine's own check of the spec beyond its fields' schema (shapes against `nIn`, what
+   * the run allows; the compiler's diagnostics come first): an error message, or null.
    */
   check(spec: S, nIn: number, run: RunContext, widths: readonly number[]): string | null
   /** True for kinds that join two or more inputs (add, concatenate); others read exactly one. */

@@ -102,7 +102,7 @@ describe('parseProject', () => {
     ['edge without target', (j) => delete j.edges[0].target, '$.edges[0].target', /string/],
     ['bad precision', (j) => (j.precision = 'float16'), '$.precision', /float64/],
     ['negative seed', (j) => (j.seed = -1), '$.seed', /whole number/],
-    ['ragged weights type', (j) => (j.nodes[1].params.weights = [[1], 'x']), '$.nodes[1].params.weights', /rows of numbers/],
+    ['ragged weights type', (j) => (j.nodes[1].params.weights = [[1], 'x']), '$.nodes[1].params.weights[1]', /array of numbers/],
     ['unknown init', (j) => (j.nodes[1].params.weightInit = { id: 'lecun' }), '$.nodes[1].params.weightInit.id', /glorotUniform/],
     ['data kind', (j) => (j.data = { kind: 'url' }), '$.data.kind', /inline/],
     ['file without path', (j) => (j.data = { kind: 'file', format: 'idx' }), '$.data.path', /string/],

@@ -8,7 +8,7 @@ import { activations } from '../nn/activations'
 import { initializers } from '../nn/init'
 import { losses } from '../nn/losses'
 import { optimizerForms, optimizerRules } from '../nn/optimizers'
-import { int, number, numberList, registryId } from './fields'
+import { int, number, numberList, registryId, seed } from './fields'
 import { z } from './z'
 
 export const activationId = registryId(activations)
@@ -31,16 +31,29 @@ export const initSpec = z
   })
   .superRefine((init, ctx) => {
     const need = (keys: readonly (keyof typeof init)[], what: string): void => {
-      if (keys.some((k) => init[k] === undefined)) ctx.addIssue({ code: 'custom', message: `needs ${what} for the ${init.id} initialiser`, input: init })
+      if (keys.some((k) => init[k] === undefined))
+        ctx.addIssue({
+          code: 'custom',
+          message: `needs ${what} for the ${init.id} initialiser`,
+          input: init,
+        })
     }
     if (init.id === 'constant') need(['value'], 'a value')
     if (init.id === 'normal') need(['mean', 'std'], 'a mean and a std ≥ 0')
     if (init.id === 'uniform') {
       need(['low', 'high'], 'low < high')
-      if (init.low !== undefined && init.high !== undefined && !(init.low < init.high)) ctx.addIssue({ code: 'custom', message: 'needs low < high for the uniform initialiser', input: init })
+      if (init.low !== undefined && init.high !== undefined && !(init.low < init.high))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'needs low < high for the uniform initialiser',
+          input: init,
+        })
     }
   })
-  .meta({ description: 'constant needs value; uniform needs low < high; normal needs mean and std ≥ 0.' })
+  .meta({
+    id: 'init',
+    description: 'constant needs value; uniform needs low < high; normal needs mean and std ≥ 0.',
+  })
 
 export const activationSpec = z.object({
   id: activationId,
@@ -83,18 +96,27 @@ export const optimizerSpec = z.object({
 })
 
 /** The four schedules; piecewise needs one more value than boundaries. */
-export const scheduleSpec = z.discriminatedUnion('id', [
-  z.object({ id: z.literal('constant') }),
-  /** η multiplied by `factor` every `every` epochs. */
-  z.object({ id: z.literal('step'), every: int({ min: 1 }), factor: positive }),
-  /** η = values[i] from epoch boundaries[i-1] on. */
-  z
-    .object({ id: z.literal('piecewise'), boundaries: numberList, values: numberList })
-    .refine((s) => s.values.length === s.boundaries.length + 1, { error: 'needs one more value than boundaries' })
-    .refine((s) => s.values.every((v) => v > 0) && s.boundaries.every((b, i) => b > 0 && (i === 0 || b > s.boundaries[i - 1])), { error: 'needs increasing boundaries and values > 0' }),
-  /** η = η0·gamma^epoch. */
-  z.object({ id: z.literal('exponential'), gamma: positive }),
-])
+export const scheduleSpec = z
+  .discriminatedUnion('id', [
+    z.object({ id: z.literal('constant') }),
+    /** η multiplied by `factor` every `every` epochs. */
+    z.object({ id: z.literal('step'), every: int({ min: 1 }), factor: positive }),
+    /** η = values[i] from epoch boundaries[i-1] on. */
+    z
+      .object({ id: z.literal('piecewise'), boundaries: numberList, values: numberList })
+      .refine((s) => s.values.length === s.boundaries.length + 1, {
+        error: 'needs one more value than boundaries',
+      })
+      .refine(
+        (s) =>
+          s.values.every((v) => v > 0) &&
+          s.boundaries.every((b, i) => b > 0 && (i === 0 || b > s.boundaries[i - 1])),
+        { error: 'needs increasing boundaries and values > 0' },
+      ),
+    /** η = η0·gamma^epoch. */
+    z.object({ id: z.literal('exponential'), gamma: positive }),
+  ])
+  .meta({ id: 'schedule' })
 
 export const regularizationSpec = z.object({
   /** λ of L2 weight decay (applies to weights, not biases). 0 = off. */
@@ -147,4 +169,16 @@ export const trainingSpec = z.object({
 })
 
 /** Optimizer settings that may change mid-run (absent fields stay as they are). */
-export const optimizerSettings = optimizerSpec.pick({ learningRate: true, momentum: true, rho: true, beta1: true, beta2: true, epsilon: true }).partial()
+export const optimizerSettings = optimizerSpec
+  .pick({ learningRate: true, momentum: true, rho: true, beta1: true, beta2: true, epsilon: true })
+  .partial()
+
+/** How a network is trained: what an `EngineSpec` holds besides the model, and a model file's `training`. */
+export const runSettings = z.object({
+  /** One seed; init, split, shuffle and dropout streams derive from it. */
+  seed,
+  optimizer: optimizerSpec,
+  schedule: scheduleSpec,
+  regularization: regularizationSpec,
+  training: trainingSpec,
+})

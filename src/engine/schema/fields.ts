@@ -46,12 +46,15 @@ function bounded(schema: z.ZodNumber, info: NumberInfo): z.ZodNumber {
 
 /** The message of a value that is not a number at all (or absent). */
 const notANumber = (info: NumberInfo) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `is missing (must be ${describeNumber(info)})` : `must be ${describeNumber(info)}`
+  issue.input === undefined
+    ? `is missing (must be ${describeNumber(info)})`
+    : `must be ${describeNumber(info)}`
 
 /** Only the bounds of `o` (declarations pass labels and defaults along with them). */
 function boundsOf(o: Bounds, int: boolean): NumberInfo {
   const info: NumberInfo = { int }
-  for (const key of ['min', 'max', 'exclusiveMin', 'exclusiveMax'] as const) if (o[key] !== undefined) info[key] = o[key]
+  for (const key of ['min', 'max', 'exclusiveMin', 'exclusiveMax'] as const)
+    if (o[key] !== undefined) info[key] = o[key]
   return info
 }
 
@@ -70,12 +73,15 @@ export function int(bounds: Bounds = {}): z.ZodNumber {
 /** The bounds of a number schema made by `number`/`int` (through defaults, optionals, nullables). */
 export function numberInfo(schema: z.ZodType): NumberInfo | undefined {
   let s: z.ZodType = schema
-  while (s instanceof z.ZodDefault || s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType
+  while (s instanceof z.ZodDefault || s instanceof z.ZodOptional || s instanceof z.ZodNullable)
+    s = s.unwrap() as z.ZodType
   return numbers.get(s)
 }
 
 /** One of the ids of an engine registry (its keys: the single list). */
-export function registryId<K extends string>(registry: Record<K, unknown>): z.ZodEnum<{ [k in K]: k }> {
+export function registryId<K extends string>(
+  registry: Record<K, unknown>,
+): z.ZodEnum<{ [k in K]: k }> {
   return z.enum(Object.keys(registry) as [K, ...K[]])
 }
 

@@ -11,6 +11,8 @@ export interface SchemaProblem {
   /** JSON path of the offending value, `$` for the whole document. */
   path: string
   message: string
+  /** A value of the right type outside its range, or failing a check across fields (not a type error). */
+  outOfRange?: true
 }
 
 export type SchemaResult<T> = { ok: true; value: T } | { ok: false; errors: SchemaProblem[] }
@@ -38,7 +40,9 @@ const TYPE_NAMES: Record<string, string> = {
 
 /** "a", "a or b", "a, b or c". */
 export function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
 }
 
 /** One of the allowed values, quoted as JSON: `must be "sgd", "adam" or …`. */
@@ -60,10 +64,12 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string {
     case 'invalid_value':
       return allowedValues(issue.values)
     case 'invalid_union':
-      if (issue.note === 'No matching discriminator') return allowedValues((issue as unknown as { options?: unknown[] }).options ?? [])
+      if (issue.note === 'No matching discriminator')
+        return allowedValues((issue as unknown as { options?: unknown[] }).options ?? [])
       return 'has none of the allowed forms'
     case 'too_small':
-      if (issue.origin === 'array') return `must have at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`
+      if (issue.origin === 'array')
+        return `must have at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`
       return `must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`
     case 'too_big':
       if (issue.origin === 'array') return `must have at most ${issue.maximum} items`
@@ -73,13 +79,59 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-/** Every issue of a failed parse as a problem with its JSON path. */
-export function schemaProblems(error: z.ZodError, root = '$'): SchemaProblem[] {
-  return error.issues.map((issue) => ({ path: jsonPath(issue.path, root), message: issue.message }))
+const RANGE_CODES = new Set(['too_small', 'too_big', 'not_multiple_of', 'custom'])
+
+/** A number out of bounds, a fraction where a whole number goes, or a failed check across fields. */
+function isOutOfRange(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'invalid_type')
+    return issue.expected === 'int' && typeof issue.input === 'number'
+  return (
+    RANGE_CODES.has(issue.code) &&
+    !(issue.code !== 'custom' && 'origin' in issue && issue.origin === 'array')
+  )
 }
 
-/** Parse `value` with `schema` in the app's wording: the typed value, or every problem with its path. */
-export function checkWith<S extends z.ZodType>(schema: S, value: unknown, root = '$'): SchemaResult<z.output<S>> {
-  const result = schema.safeParse(value, { error: issueMessage })
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: schemaProblems(result.error, root) }
+/** Every issue of a failed parse as a problem with its JSON path. */
+export function schemaProblems(error: z.ZodError, root = '$'): SchemaProblem[] {
+  return error.issues.map((issue) => ({
+    path: jsonPath(issue.path, root),
+    message: issue.message,
+    ...(isOutOfRange(issue) && { outOfRange: true as const }),
+  }))
+}
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x)
+
+/**
+ * `output` with its object keys in the order `input` had them (keys the schema added, such as
+ * defaults, after them), so a file that is opened and saved again changes only what was edited.
+ */
+export function inInputOrder<T>(input: unknown, output: T): T {
+  if (Array.isArray(output))
+    return (
+      Array.isArray(input) ? output.map((item, i) => inInputOrder(input[i], item)) : output
+    ) as T
+  if (!isPlainObject(output) || !isPlainObject(input)) return output
+  const ordered: Record<string, unknown> = {}
+  for (const key of Object.keys(input))
+    if (Object.hasOwn(output, key)) ordered[key] = inInputOrder(input[key], output[key])
+  for (const key of Object.keys(output))
+    if (!Object.hasOwn(ordered, key)) ordered[key] = output[key]
+  return ordered as T
+}
+
+/**
+ * Parse `value` with `schema` in the app's wording: the typed value (keys in the input's order),
+ * or every problem with its path.
+ */
+export function checkWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  root = '$',
+): SchemaResult<z.output<S>> {
+  const result = schema.safeParse(value, { error: issueMessage, reportInput: true })
+  return result.success
+    ? { ok: true, value: inInputOrder(value, result.data) }
+    : { ok: false, errors: schemaProblems(result.error, root) }
 }

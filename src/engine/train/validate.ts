@@ -8,7 +8,7 @@ import { layerKindOf } from '../nn/layers'
 import { INPUT_SOURCE, layerSources, sum } from '../nn/topology'
 import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
-import { optimizerSettings } from '../schema/engineSpec'
+import { optimizerSettings, runSettings } from '../schema/engineSpec'
 import { checkWith } from '../schema/issues'
 import { datasetIsClassification } from './dataset'
 
@@ -32,6 +32,8 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
     const kind = layerKindOf(layer)
     const widths = sources[i].map((j) => (j === INPUT_SOURCE ? model.inputSize : units[j]))
     const nIn = sum(widths)
+    const fields = kind.fields ? checkWith(kind.fields, layer, layer.kind) : null
+    if (fields && !fields.ok) throw specError(`${fields.errors[0].path} ${fields.errors[0].message}.`, layer.nodeId)
     const problem = kind.check(layer, nIn, { perceptron, batch: spec.training.batch }, widths)
     if (problem) throw specError(problem, layer.nodeId)
     const out = kind.units(layer, nIn, widths)
@@ -45,13 +47,8 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
   const nIn = units[units.length - 1]
   const rule = perceptron ? perceptronCheck(model) : null
   if (rule) throw specError(rule.message, rule.nodeId)
-  const b = spec.training.batch
-  if (b.mode === 'mini' && !(Number.isInteger(b.size) && b.size >= 1)) {
-    throw specError(`The mini-batch size must be a whole number ≥ 1 (got ${b.size}).`)
-  }
-  if (!(spec.optimizer.learningRate >= 0)) throw specError('The learning rate must be ≥ 0.')
-  const vf = spec.training.validationFraction
-  if (!(vf >= 0 && vf < 1)) throw specError(`The validation fraction must be in [0, 1) (got ${vf}).`)
+  const settings = checkWith(runSettings, spec, 'spec')
+  if (!settings.ok) throw specError(`The training settings are not valid: ${settings.errors[0].path} ${settings.errors[0].message}.`)
   checkUntil(spec, ds)
   if (!ds) return
   if (ds.inputSize !== model.inputSize) {
