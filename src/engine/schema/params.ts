@@ -6,7 +6,7 @@
  */
 import type { Described } from '../nn/registry'
 import { initSpec, scheduleSpec } from './engineSpec'
-import { int, number, numberInfo, numberList, numberMatrix, type Bounds } from './fields'
+import { describeNumber, int, number, numberInfo, numberList, numberMatrix, type Bounds } from './fields'
 import { z } from './z'
 
 /** A choice in an enum parameter. */
@@ -66,9 +66,11 @@ function declare<S extends z.ZodType>(
   type: ParamType,
   text: ParamText,
   extra: Partial<ParamInfo> = {},
+  /** The number schema whose bounds the inspector shows (where `schema` is more than a number). */
+  numberPart: z.ZodType = schema,
 ): S {
   const field = schema.meta({ title: text.label, description: text.description }) as S
-  const bounds = numberInfo(schema)
+  const bounds = numberInfo(numberPart)
   const info: Omit<ParamInfo, 'key'> = {
     label: text.label,
     description: text.description,
@@ -103,13 +105,8 @@ export const param = {
     }),
   sizeOrAuto: (o: ParamText & Bounds) => {
     const size = int(o)
-    return declare(
-      z
-        .union([z.literal('auto'), size], { error: 'must be a whole number ≥ 1 or "auto"' })
-        .default('auto'),
-      'sizeOrAuto',
-      o,
-    )
+    const error = `must be ${describeNumber(numberInfo(size)!)} or "auto"`
+    return declare(z.union([z.literal('auto'), size], { error }).default('auto'), 'sizeOrAuto', o, {}, size)
   },
   init: (
     o: ParamText & { options: Record<string, OptionInfo>; default: z.input<typeof initSpec> },

@@ -20,6 +20,7 @@ describe('parseParamInput', () => {
     [param('input', 'size'), 'auto', { ok: true, value: 'auto' }],
     [param('input', 'size'), '784', { ok: true, value: 784 }],
     [param('input', 'size'), 'x', { ok: false, problem: 'Type a whole number, or auto.' }],
+    [param('input', 'size'), '0', { ok: false, problem: 'Must be at least 1.', value: 0 }],
   ])('%#: %s', (info, text, expected) => {
     expect(parseParamInput(info, text)).toEqual(expected)
   })
