@@ -244,7 +244,12 @@ test(`a seeded random walk of ${STEPS} UI actions keeps the invariants`, async (
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   const answers = createRandom(SEED ^ 0x9e3779b9)
-  page.on('dialog', (d) => void (answers.next() < 0.7 ? d.accept() : d.dismiss()))
+  // Confirms get a seeded yes or no; the browser's leave-page prompt (a reload while a run has
+  // progress) is always answered Leave, so the reload goes ahead (Stay is web.recovery.spec.ts's).
+  page.on('dialog', (d) => {
+    const yes = answers.next() < 0.7 || d.type() === 'beforeunload'
+    void (yes ? d.accept() : d.dismiss())
+  })
   await page.goto('/')
   await expect(page.getByTestId('engine-version')).toBeVisible()
   const log: string[] = []
