@@ -90,7 +90,7 @@ describe('broken lesson files say what and where', () => {
     ['a weight of an activation node', broken((l) => (l.steps[3].question.measure.node = 'output-act')), '$.steps[3].question.measure.node', 'must be a dense node'],
     ['a choice key out of range', broken((l) => (l.steps[0].question = { kind: 'choice', prompt: '?', options: ['a', 'b'], answer: 2 })), '$.steps[0].question.answer', 'index of one of the options'],
     ['file data', broken((l) => (l.project.data = { kind: 'file', format: 'csv', path: 'x.csv' })), '$.project.data', 'a lesson file holds its data'],
-    ['a bad project value', broken((l) => (l.project.nodes[1].params.units = 'two')), '$.project.nodes[1].params.units', 'must be a number'],
+    ['a bad project value', broken((l) => (l.project.nodes[1].params.units = 'two')), '$.project.nodes[1].params.units', 'must be a whole number'],
   ])('%s', (_name, text, path, words) => {
     const r = parseLesson(text)
     expect(r.ok).toBe(false)
