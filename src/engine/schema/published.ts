@@ -3,6 +3,7 @@
  * is committed. `npm run schemas` writes them; `test/schemas.test.ts` fails when one is stale.
  */
 import { projectJsonSchema } from '../project/schema'
+import { lessonJsonSchema } from '../lessons/format'
 
 export interface PublishedSchema {
   /** Where it is committed, relative to the repository. */
@@ -11,7 +12,10 @@ export interface PublishedSchema {
 }
 
 export function publishedSchemas(): PublishedSchema[] {
-  return [{ path: 'src/engine/project/project.schema.json', schema: projectJsonSchema() }]
+  return [
+    { path: 'src/engine/project/project.schema.json', schema: projectJsonSchema() },
+    { path: 'src/engine/lessons/lesson.schema.json', schema: lessonJsonSchema() },
+  ]
 }
 
 /** The text committed for a schema: 2-space JSON and a final newline. */
