@@ -25,12 +25,15 @@ describe('the playground surfaces', () => {
     }
   })
 
-  it('shows what it says: on the ravine momentum beats plain descent; on Rosenbrock Adam beats it', () => {
-    const after = (id: SurfaceId, opt: 'sgd' | 'momentum' | 'adam', n: number) => {
+  it('shows what it says: on the ravine momentum beats plain descent; at the saddle plain descent lingers and momentum escapes; on Rosenbrock Adam beats it', () => {
+    const after = (id: SurfaceId, opt: 'sgd' | 'momentum' | 'adam', n: number): number => {
       const s = SURFACES[id]
       return descend(compileExpression(s.formula, ['x', 'y']), s.start, { id: opt, learningRate: isAdaptive(opt) ? s.eta.adaptive : s.eta.plain }, n).rows[n].f
     }
     expect(after('ravine', 'momentum', 100)).toBeLessThan(after('ravine', 'sgd', 100) / 10)
+    // The saddle's f is 0, each minimum's −1: after 50 steps plain descent is still near the saddle.
+    expect(after('saddle', 'sgd', 50)).toBeGreaterThan(-0.1)
+    expect(after('saddle', 'momentum', 50)).toBeLessThan(-0.9)
     expect(after('rosenbrock', 'adam', 500)).toBeLessThan(after('rosenbrock', 'sgd', 500))
   })
 
