@@ -3,7 +3,7 @@
  * dashed preview with the reason) and after the drop (the reason beside the node).
  */
 import { expect, test, type Page } from '@playwright/test'
-import { openExample, viewportSettled } from './helpers/designer'
+import { openExample, pointAtHandle, viewportSettled } from './helpers/designer'
 
 /** Presses on `source`'s output handle and moves over `target`'s input handle, without releasing. */
 async function dragWireOver(page: Page, source: string, target: string): Promise<void> {
@@ -13,6 +13,7 @@ async function dragWireOver(page: Page, source: string, target: string): Promise
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
   await page.mouse.down()
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+  await pointAtHandle(page, target)
 }
 
 const CASES = [
@@ -41,8 +42,8 @@ test.describe('wrong connections say why', () => {
       // A late refit (card fold, panel) can move the handles under the pointer: start the drag again then.
       await expect(async () => {
         await viewportSettled(page)
-        await dragWireOver(page, c.source, c.target)
         try {
+          await dragWireOver(page, c.source, c.target)
           await expect(page.getByTestId('connection-line')).toHaveAttribute('data-state', 'invalid', { timeout: 2_000 })
         } catch (error) {
           await page.mouse.up()

@@ -30,8 +30,24 @@ export async function connect(page: Page, source: string, target: string): Promi
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
   await page.mouse.down()
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+  await pointAtHandle(page, target)
   await page.mouse.up()
   await expect(page.locator('.react-flow__edge')).toHaveCount(edges + 1)
+}
+
+/**
+ * While a wire is drawn: keeps the pointer on `target`'s input handle, following it if the view
+ * moved under the drag (a late fit, or React Flow's auto-pan near the edge), until React Flow
+ * says the pointer is over it. Failed CI runs showed the drop landing beside a handle that moved.
+ */
+export async function pointAtHandle(page: Page, target: string): Promise<void> {
+  const handle = page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`)
+  await expect(async () => {
+    const to = await handle.boundingBox()
+    if (!to) throw new Error(`handle of ${target} not visible`)
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 3 })
+    await expect(handle).toHaveClass(/connectingto/, { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
 }
 
 /** Selects a node by clicking its title area. */
@@ -63,6 +79,8 @@ export async function graphSnapshot(page: Page): Promise<{ nodes: string[]; edge
 
 /** Waits until the canvas stops moving (a fit or zoom animation has finished): the viewport transform is the same over several frames. */
 export async function viewportSettled(page: Page): Promise<void> {
+  // No auto-fit scheduled or animating (src/renderer/src/canvas/fitTracking.ts), then a still view.
+  await page.waitForFunction(() => !document.body.hasAttribute('data-fitting'))
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {

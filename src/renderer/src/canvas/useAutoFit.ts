@@ -8,6 +8,7 @@ import { useReactFlow } from '@xyflow/react'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { cardCrowdsNetwork, fitOptions } from './fit'
+import { scheduleFit } from './fitTracking'
 
 export function useAutoFit(): void {
   const { fitView } = useReactFlow()
@@ -16,18 +17,16 @@ export function useAutoFit(): void {
   // Fit when asked (Fit, Tidy: toolbar, keys and the desktop menu alike).
   useEffect(() => {
     if (fitRequests === 0) return
-    const timer = setTimeout(() => void fitView(fitOptions(200)), 30)
-    return () => clearTimeout(timer)
+    return scheduleFit(() => fitView(fitOptions(200)), 30)
   }, [fitRequests, fitView])
   // Fit the view whenever a project is loaded (new, open, example, recovery).
   useEffect(() => {
     if (loadSerial === 0 || useDocument.getState().project.nodes.length === 0) return
-    const timer = setTimeout(() => {
+    return scheduleFit(() => {
       // In a cramped window the explanation folds to its title (one click brings it back).
       if (cardCrowdsNetwork()) useUi.getState().setCardFolded(true)
-      else void fitView(fitOptions())
+      else return fitView(fitOptions())
     }, 80)
-    return () => clearTimeout(timer)
   }, [loadSerial, fitView])
 
   // Fit again when the canvas changes size because a panel folded, opened or widened, or the
@@ -41,8 +40,7 @@ export function useAutoFit(): void {
   useEffect(() => {
     if (layoutKey === firstLayout.current || useDocument.getState().project.nodes.length === 0) return
     firstLayout.current = layoutKey
-    const timer = setTimeout(() => void fitView(fitOptions(200)), 60)
-    return () => clearTimeout(timer)
+    return scheduleFit(() => fitView(fitOptions(200)), 60)
   }, [layoutKey, fitView])
 
   // Fit again whenever the canvas itself changes size (the training panel widens, the window or
@@ -51,20 +49,20 @@ export function useAutoFit(): void {
     const el = document.querySelector('.canvas')
     if (!el) return
     let last = { width: el.clientWidth, height: el.clientHeight }
-    let timer: ReturnType<typeof setTimeout> | undefined
+    let cancel = () => {}
     const observer = new ResizeObserver(() => {
       const now = { width: el.clientWidth, height: el.clientHeight }
       if (Math.abs(now.width - last.width) < 2 && Math.abs(now.height - last.height) < 2) return
       last = now
-      clearTimeout(timer)
-      timer = setTimeout(() => {
-        if (useDocument.getState().project.nodes.length > 0) void fitView(fitOptions(200))
+      cancel()
+      cancel = scheduleFit(() => {
+        if (useDocument.getState().project.nodes.length > 0) return fitView(fitOptions(200))
       }, 80)
     })
     observer.observe(el)
     return () => {
       observer.disconnect()
-      clearTimeout(timer)
+      cancel()
     }
   }, [fitView])
 }
