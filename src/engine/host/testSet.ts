@@ -5,17 +5,14 @@
  */
 import type { Dataset } from '../spec'
 import type { Session } from '../train'
+import type { ModelTestResult } from '../model/format'
 
-/** One evaluation of the test set, with the point of training it was taken at. */
-export interface TestResult {
-  /** Examples in the test set. */
-  count: number
-  /** Mean per-example loss (sum reduction: the total), in evaluation mode (no dropout or noise). */
-  loss: number
-  /** Share of test examples classified right (classification only). */
-  accuracy?: number
-  /** Epochs and updates done when it was taken. */
-  epoch: number
+/**
+ * One evaluation of the test set, with the point of training it was taken at: what the model
+ * file records (count, loss in evaluation mode, accuracy for classification, epoch), and more.
+ */
+export interface TestResult extends ModelTestResult {
+  /** Updates done when it was taken. */
   iteration: number
   /** The epoch whose weights were restored (early stopping with restore-best), else null. */
   restoredEpoch: number | null

@@ -132,9 +132,13 @@ export interface ModelHistory {
 
 /** A test-set evaluation in the model file: loss, accuracy (classification), examples, at which epoch. */
 export interface ModelTestResult {
+  /** Examples in the test set. */
   count: number
+  /** Mean per-example loss (sum reduction: the total), in evaluation mode (no dropout or noise). */
   loss: number
+  /** Share of test examples classified right (classification only). */
   accuracy?: number
+  /** Epochs done when it was taken. */
   epoch: number
 }
 
