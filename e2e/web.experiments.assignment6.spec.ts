@@ -8,7 +8,7 @@
  * "A few epochs each" is sized for a loaded 2-core machine: AXON_A6_EPOCHS (default 2).
  * Every wait is on what the app reports (runs done, epochs), never on the clock.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
@@ -114,5 +114,15 @@ test('Assignment 6: Q1 descent, Q2 five-rate sweep on Fashion-MNIST with test ac
   expect(sigmoid).toBeCloseTo(accuracies[best], 6)
   expect(relu).toBeGreaterThanOrEqual(sigmoid + 0.5)
   await expect(page.getByTestId('sweep-table').first().getByTestId('sweep-row-1')).toHaveAttribute('data-best', 'true')
+  // Export CSV: the same runs as the table, one row each, the best one marked.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('sweep-csv').first().click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/\.csv$/)
+  const [head, ...rows] = readFileSync(await file.path(), 'utf8').trim().split('\n').map((line) => line.split(','))
+  expect(head[0]).toBe('hidden-act.activation')
+  expect(rows.map((r) => [r[0], r.at(-1)])).toEqual([['sigmoid', ''], ['relu', 'yes']])
+  const testAccuracy = head.indexOf('test_accuracy')
+  expect(rows.map((r) => Number(r[testAccuracy]) * 100)).toEqual([expect.closeTo(sigmoid, 2), expect.closeTo(relu, 2)])
   await page.getByTestId('experiments').screenshot({ path: 'test-results/assignment6-sweeps.png' })
 })

@@ -4,7 +4,7 @@ import { count, fmt, percent } from '../training/format'
 import { useDocument } from '../store/documentStore'
 import { PROJECT_SETTING, bestSweepRun, sweepCsv, sweepScore, type Sweep, type SweepRunRecord } from '../../../engine/experiments/sweep'
 import { SERIES_COLORS } from './playgroundModel'
-import { downloadText } from './downloadText'
+import { downloadText } from '../files/download'
 
 const axisName = (a: Sweep['axes'][number]) => (a.nodeId === PROJECT_SETTING ? a.param : `${a.nodeId}.${a.param}`)
 const runName = (sweep: Sweep, r: SweepRunRecord) => sweep.axes.map((a, i) => `${a.param} ${r.values[i]}`).join(', ')

@@ -3,6 +3,7 @@
  * for exports that are not JSON (a Python script, an ONNX model). Same path: the File System
  * Access save picker where the browser has it, a download otherwise.
  */
+import { downloadBlob } from './download'
 
 interface BinaryFileHandle {
   name: string
@@ -33,11 +34,6 @@ export async function saveFileData(data: string | Uint8Array, suggestedName: str
       throw error
     }
   }
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = suggestedName
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBlob(blob, suggestedName)
   return suggestedName
 }

@@ -4,6 +4,7 @@
  * project and model saves.
  */
 import { isDesktopFiles, saveDesktopText } from './desktopFiles'
+import { downloadBlob } from './download'
 
 /** Minimal typing of the File System Access API (not in TypeScript's DOM lib). */
 export interface WritableFileHandle {
@@ -50,11 +51,6 @@ export async function saveJsonText(
       throw error
     }
   }
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = suggestedName
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBlob(new Blob([text], { type: 'application/json' }), suggestedName)
   return { name: suggestedName, handle: null }
 }
