@@ -64,6 +64,13 @@ describe('shipped lessons', () => {
     expect(checkAnswer(xor.question!, xor.project, { choice: 1 }).correct).toBe(true)
     expect(checkAnswer(xor.question!, xor.project, { choice: 0 })).toMatchObject({ correct: false, message: expect.stringContaining('No: no weights') })
   })
+  it('a unit or input past the layer’s width is refused, not read from the next unit', () => {
+    const p = lesson('backprop-by-hand.axon-lesson.json').project
+    // The output layer is 2×2: weights[0·2 + 2] would be unit 2's first weight.
+    expect(() => measureValue(p, { quantity: 'weight', node: 'output', unit: 0, input: 2 })).toThrow('“output” has 2 inputs: there is no input 3.')
+    expect(() => measureValue(p, { quantity: 'weight', node: 'output', unit: 2, input: 0 })).toThrow('“output” has 2 units: there is no unit 3.')
+    expect(() => measureValue(p, { quantity: 'output', node: 'hidden', unit: 2, example: 0 })).toThrow('“hidden” has 2 units: there is no unit 3.')
+  })
   it('a target question is checked against the student’s run', () => {
     const q = { kind: 'target', prompt: 'Reach 95 %', metric: 'valAccuracy', atLeast: 0.95 } as const
     const p = lesson('perceptron-rule.axon-lesson.json').project

@@ -37,6 +37,11 @@ function inRange(value: number | undefined, what: string): number {
   return value
 }
 
+/** Refuses a unit (or input) index past the layer's width: a flat index would read another unit's number. */
+function checkIndex(index: number, size: number, what: string, node: string): void {
+  if (index >= size) throw new LessonCheckError(`“${node}” has ${size} ${what}${size === 1 ? '' : 's'}: there is no ${what} ${index + 1}.`)
+}
+
 /** The engine's value of `measure` on `project`. */
 export function measureValue(project: Project, measure: Measure): number {
   const session = sessionFor(project)
@@ -48,6 +53,8 @@ export function measureValue(project: Project, measure: Measure): number {
   switch (measure.quantity) {
     case 'weight': {
       const layer = session.getParams()[layerIndex(session, measure.node)]
+      checkIndex(measure.unit, layer.units, 'unit', measure.node)
+      checkIndex(measure.input, layer.nIn, 'input', measure.node)
       return inRange(layer.weights[measure.unit * layer.nIn + measure.input], `weight from input ${measure.input + 1} into unit ${measure.unit + 1} of “${measure.node}”`)
     }
     case 'bias': {
@@ -61,6 +68,7 @@ export function measureValue(project: Project, measure: Measure): number {
       const row = new Float64Array(data.inputSize)
       datasetReadBatch(data, [measure.example], 0, 1, row, new Float64Array(data.targetSize))
       const layer = session.activations(row, 1).find((l) => l.nodeId === measure.node)
+      if (layer) checkIndex(measure.unit, layer.units, 'unit', measure.node)
       return inRange(layer?.out[measure.unit], `output ${measure.unit + 1} of “${measure.node}”`)
     }
     case 'loss':
