@@ -61,5 +61,9 @@ describe('compileExpression', () => {
     expect(problem('x; alert(1)')).toMatchObject({ message: expect.stringMatching(/^“;” cannot be used here/), position: 1 })
     expect(problem('1.2.3')).toMatchObject({ message: '“1.2.3” is not a number.' })
     expect(problem('x'.repeat(501))).toMatchObject({ position: 500 })
+    // A character outside the basic plane is named whole, one that does not print by its code.
+    expect(problem('x + 😀')).toMatchObject({ message: expect.stringMatching(/^“😀” cannot be used here/), position: 4 })
+    expect(problem('x\u0000')).toMatchObject({ message: expect.stringMatching(/^U\+0000 cannot be used here/), position: 1 })
+    expect(problem('x\u200b')).toMatchObject({ message: expect.stringMatching(/^U\+200B cannot be used here/), position: 1 })
   })
 })

@@ -61,6 +61,12 @@ type Token = { kind: 'num'; value: number; pos: number } | { kind: 'name'; name:
 /** Most characters an expression may have (a guard against pasted novels). */
 export const MAX_EXPRESSION_LENGTH = 500
 
+/** The character at `pos` as the user sees it: a whole emoji, or U+0000 for one that does not print. */
+function describeChar(text: string, pos: number): string {
+  const code = text.codePointAt(pos) ?? 0
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(String.fromCodePoint(code)) ? `“${String.fromCodePoint(code)}”` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let i = 0
@@ -94,7 +100,7 @@ function tokenize(text: string): Token[] {
       tokens.push({ kind: 'op', op: ch, pos })
       i++
     } else {
-      throw new ExpressionError(`“${text[pos]}” cannot be used here: write numbers, ${'+ − * / ^'}, parentheses, variables and functions such as sin(x).`, pos)
+      throw new ExpressionError(`${describeChar(text, pos)} cannot be used here: write numbers, ${'+ − * / ^'}, parentheses, variables and functions such as sin(x).`, pos)
     }
   }
   tokens.push({ kind: 'end', pos: text.length })
