@@ -75,6 +75,24 @@ describe('model JSON of a graph', () => {
     ['a merge of one source', (l) => (l[4].inputs = ['sum']), '$.architecture.layers[4].inputs', /two or more/],
     ['a dead branch', (l) => ((l[4].inputs = ['sum', 'sum']), (l[4].units = 4)), '$.architecture.layers[3]', /feeds no other layer/],
   ]
+  it('names an unknown source once, without "must be NaN" echoes on the layers that read it', () => {
+    const model = JSON.parse(serializeModel(exportModel(trained('float64'), { title: 'x' })))
+    model.architecture.layers[1].inputs = ['nope']
+    const parsed = parseModel(JSON.stringify(model))
+    expect(parsed.ok ? [] : parsed.errors).toEqual([{ path: '$.architecture.layers[1].inputs', message: '"nope" is not an earlier layer\'s nodeId (or "$input")' }])
+  })
+
+  it.each([
+    ['a negative count', { count: -5, loss: 1, epoch: 1 }],
+    ['a fractional epoch', { count: 4, loss: 1, epoch: 1.5 }],
+    ['an accuracy above 1', { count: 4, loss: 1, epoch: 1, accuracy: 7 }],
+  ])('refuses a test set with %s', (_name, test) => {
+    const model = JSON.parse(serializeModel(exportModel(trained('float64'), { title: 'x' })))
+    model.history.test = test
+    const parsed = parseModel(JSON.stringify(model))
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.path)).toEqual(['$.history.test'])
+  })
+
   it.each(broken)('refuses %s', (_name, breakIt, path, message) => {
     const model = JSON.parse(serializeModel(exportModel(trained('float64'), { title: 'x' })))
     breakIt(model.architecture.layers)

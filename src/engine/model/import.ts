@@ -54,22 +54,24 @@ function sourceWidths(layer: Json, i: number, layers: unknown[], inputSize: numb
 
 /** Checks one layer given the width of what it reads; returns its output width. */
 function checkLayer(layer: Json, path: string, nIn: number, widths: number[], fail: Fail): number {
+  // An unknown width (a bad source or inputSize, reported there) is not compared: it would only say "must be NaN".
+  const known = !Number.isNaN(nIn)
   if (layer.kind === 'dropout') {
     if (!(isNumber(layer.rate) && layer.rate >= 0 && layer.rate < 1)) fail(`${path}.rate`, 'must be a number in [0, 1)')
     return nIn
   }
   if (layer.kind === 'batchNorm') {
-    if (layer.nIn !== nIn || layer.units !== nIn) fail(`${path}.nIn`, `nIn and units must be ${nIn} (the width of what it reads)`)
+    if (known && (layer.nIn !== nIn || layer.units !== nIn)) fail(`${path}.nIn`, `nIn and units must be ${nIn} (the width of what it reads)`)
     if (!(isNumber(layer.momentum) && layer.momentum >= 0 && layer.momentum <= 1)) fail(`${path}.momentum`, 'must be a number in [0, 1]')
     if (!(isNumber(layer.epsilon) && layer.epsilon > 0)) fail(`${path}.epsilon`, 'must be a positive number')
-    for (const key of ['gamma', 'beta', 'runningMean', 'runningVar']) if (!isNumberArray(layer[key], nIn)) fail(`${path}.${key}`, `must be ${nIn} numbers (one per unit)`)
+    for (const key of ['gamma', 'beta', 'runningMean', 'runningVar']) if (known && !isNumberArray(layer[key], nIn)) fail(`${path}.${key}`, `must be ${nIn} numbers (one per unit)`)
     return nIn
   }
   if (layer.kind === 'add' || layer.kind === 'concat') {
     const units = layer.kind === 'add' ? widths[0] : nIn
     if (!Array.isArray(layer.inputs) || layer.inputs.length < 2) fail(`${path}.inputs`, 'must name two or more sources')
-    if (layer.kind === 'add' && widths.some((w) => w !== widths[0])) fail(`${path}.inputs`, `must all have the same width (got ${widths.join(', ')})`)
-    if (layer.units !== units) fail(`${path}.units`, `must be ${units}`)
+    if (layer.kind === 'add' && !widths.some(Number.isNaN) && widths.some((w) => w !== widths[0])) fail(`${path}.inputs`, `must all have the same width (got ${widths.join(', ')})`)
+    if (layer.units !== units && !Number.isNaN(units)) fail(`${path}.units`, `must be ${units}`)
     if (layer.activation !== undefined) checkActivation(layer.activation, path, fail)
     return units
   }
@@ -81,12 +83,12 @@ function checkLayer(layer: Json, path: string, nIn: number, widths: number[], fa
     fail(`${path}.units`, 'must be a whole number ≥ 1')
     return NaN
   }
-  if (layer.nIn !== nIn) fail(`${path}.nIn`, `must be ${nIn} (the width of what it reads)`)
+  if (known && layer.nIn !== nIn) fail(`${path}.nIn`, `must be ${nIn} (the width of what it reads)`)
   const units = layer.units
   checkActivation(layer.activation, path, fail)
   if (!Array.isArray(layer.weights) || layer.weights.length !== units) fail(`${path}.weights`, `must have ${units} rows (one per unit)`)
   else layer.weights.forEach((row: unknown, j: number) => {
-    if (!isNumberArray(row, nIn)) fail(`${path}.weights[${j}]`, `must be ${nIn} numbers (one per input)`)
+    if (known && !isNumberArray(row, nIn)) fail(`${path}.weights[${j}]`, `must be ${nIn} numbers (one per input)`)
   })
   if (layer.biases !== null && !isNumberArray(layer.biases, units)) fail(`${path}.biases`, `must be ${units} numbers or null`)
   return units
@@ -173,8 +175,9 @@ export function validateModel(json: unknown): ModelParseResult {
     if (!(isNumber(h.epochs) && isNumber(h.iterations))) fail('$.history', 'needs epochs and iterations')
     if (!isNumberArray(h.loss)) fail('$.history.loss', 'must be an array of numbers')
     const t = h.test
-    if (t !== undefined && !(isObject(t) && isNumber(t.count) && isNumber(t.loss) && isNumber(t.epoch) && (t.accuracy === undefined || isNumber(t.accuracy)))) {
-      fail('$.history.test', 'must be an object with the test set\'s count, loss, epoch (and accuracy)')
+    const isShare = (x: unknown) => isNumber(x) && x >= 0 && x <= 1
+    if (t !== undefined && !(isObject(t) && isCount(t.count) && isNumber(t.loss) && isNumber(t.epoch) && Number.isInteger(t.epoch) && t.epoch >= 0 && (t.accuracy === undefined || isShare(t.accuracy)))) {
+      fail('$.history.test', 'must be an object with the test set\'s count (a whole number ≥ 1), loss, epoch (a whole number ≥ 0) and accuracy (0 to 1, if any)')
     }
   }
   const d = json.data
