@@ -75,4 +75,23 @@ describe('sweeps', () => {
     const broken = parseProject(serializeProject({ ...p, experiments: { sweeps: 'no' } as never }))
     expect(broken.ok === false && broken.errors[0]).toEqual({ path: '$.experiments', message: 'must be an object with a list of sweeps' })
   })
+
+  it('a run the table could not show is refused with its path; a failed run (NaN saved as null) reads back', () => {
+    const good = sweepRunRecord([0.01], epochs, { status: 'finished', note: '', seconds: 1 })
+    const failed = sweepRunRecord([0.1], [], { status: 'failed', note: 'diverged', seconds: 0 })
+    const saved = (runs: unknown[]) => parseProject(serializeProject({ ...project(), experiments: { sweeps: [{ id: 's', created: 'now', axes: [lr], runs }] } as never }))
+    expect(saved([good, failed]).ok).toBe(true)
+    const problem = (edit: (r: Record<string, any>) => void) => {
+      const r = JSON.parse(JSON.stringify(good))
+      edit(r)
+      const back = saved([r])
+      return back.ok ? null : back.errors[0]
+    }
+    expect(problem((r) => delete r.seconds)).toEqual({ path: '$.experiments.sweeps[0].runs[0].seconds', message: 'must be a number ≥ 0' })
+    expect(problem((r) => delete r.best)).toEqual({ path: '$.experiments.sweeps[0].runs[0].best', message: 'must be an object of metrics' })
+    expect(problem((r) => (r.final.accuracy = '90%'))).toEqual({ path: '$.experiments.sweeps[0].runs[0].final.accuracy', message: 'must be a number (or null)' })
+    expect(problem((r) => (r.test = { loss: 1, accuracy: 'high', count: 3 }))).toMatchObject({ path: '$.experiments.sweeps[0].runs[0].test.accuracy' })
+    expect(problem((r) => delete r.curves.loss)).toMatchObject({ path: '$.experiments.sweeps[0].runs[0].curves.loss' })
+    expect(problem((r) => (r.status = 'done'))).toMatchObject({ path: '$.experiments.sweeps[0].runs[0].status' })
+  })
 })

@@ -171,8 +171,9 @@ export const EXPERIMENTS_JSON_SCHEMA = {
 } as const
 
 /** The first problem of a project's `experiments` value (path below `$.experiments`, message), or null. */
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+
 export function experimentsProblem(value: unknown): { path: string; message: string } | null {
-  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
   if (!isObject(value) || !Array.isArray(value.sweeps)) return { path: '', message: 'must be an object with a list of sweeps' }
   for (const [i, s] of value.sweeps.entries()) {
     const at = `.sweeps[${i}]`
@@ -182,7 +183,35 @@ export function experimentsProblem(value: unknown): { path: string; message: str
     }
     for (const [k, r] of s.runs.entries()) {
       if (!isObject(r) || !Array.isArray(r.values) || r.values.length !== s.axes.length || !isObject(r.final) || !isObject(r.curves)) return { path: `${at}.runs[${k}]`, message: 'must have one value per axis, final metrics and curves' }
+      const problem = runProblem(r)
+      if (problem) return { path: `${at}.runs[${k}]${problem.path}`, message: problem.message }
     }
+  }
+  return null
+}
+
+/** A metric as saved: a number, or null where it was NaN (JSON has no NaN). */
+const isMetric = (x: unknown): boolean => x === null || (typeof x === 'number' && Number.isFinite(x))
+const METRIC_MESSAGE = 'must be a number (or null)'
+
+/** The first problem of a run record's fields the results table and charts read, or null. */
+function runProblem(r: Record<string, unknown>): { path: string; message: string } | null {
+  if (r.status !== 'finished' && r.status !== 'failed' && r.status !== 'stopped') return { path: '.status', message: 'must be "finished", "failed" or "stopped"' }
+  for (const key of ['epochs', 'seconds']) if (!(typeof r[key] === 'number' && Number.isFinite(r[key]) && (r[key] as number) >= 0)) return { path: `.${key}`, message: 'must be a number ≥ 0' }
+  const sections: [string, unknown, string[], boolean][] = [
+    ['final', r.final, ['loss', 'accuracy', 'valLoss', 'valAccuracy'], true],
+    ['best', r.best, ['loss', 'valLoss', 'valAccuracy', 'valEpoch'], true],
+    ['test', r.test, ['loss', 'accuracy', 'count'], false],
+  ]
+  for (const [name, section, keys, required] of sections) {
+    if (section === undefined && !required) continue
+    if (!isObject(section)) return { path: `.${name}`, message: 'must be an object of metrics' }
+    for (const key of keys) if (section[key] !== undefined && !isMetric(section[key])) return { path: `.${name}.${key}`, message: METRIC_MESSAGE }
+  }
+  const curves = r.curves as Record<string, unknown>
+  for (const key of ['loss', 'valLoss', 'accuracy', 'valAccuracy']) {
+    const c = curves[key]
+    if ((key === 'loss' || c !== undefined) && !(Array.isArray(c) && c.every(isMetric))) return { path: `.curves.${key}`, message: 'must be a list of numbers (null where one was NaN)' }
   }
   return null
 }
