@@ -7,7 +7,7 @@ import Ajv from 'ajv'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createNode, type Project } from '../src/engine/project'
-import { applyLocks, checkAnswer, measureValue, parseLesson, serializeLesson, type Lesson } from '../src/engine/lessons'
+import { applyLocks, checkAnswer, LessonCheckError, MAX_CHECK_EPOCHS, measureValue, parseLesson, serializeLesson, type Lesson } from '../src/engine/lessons'
 
 const dir = join(__dirname, '../resources/lessons')
 const shipped = readdirSync(dir).filter((f) => f.endsWith('.axon-lesson.json'))
@@ -71,6 +71,14 @@ describe('shipped lessons', () => {
     expect(() => measureValue(p, { quantity: 'weight', node: 'output', unit: 2, input: 0 })).toThrow('“output” has 2 units: there is no unit 3.')
     expect(() => measureValue(p, { quantity: 'output', node: 'hidden', unit: 2, example: 0 })).toThrow('“hidden” has 2 units: there is no unit 3.')
   })
+  it('a question on a run that never stops by itself ends in a check error, not a frozen app', () => {
+    const xor = lesson('perceptron-rule.axon-lesson.json').steps.at(-1)!.project
+    const withStop = (stop: string) => ({ ...xor, nodes: xor.nodes.map((n) => (n.kind === 'optimizer' ? { ...n, params: { ...n.params, stop } } : n)) }) as Project
+    expect(() => measureValue(withStop('stopped'), { quantity: 'epochs' })).toThrow(/trains “until stopped”, which never ends by itself/)
+    // The perceptron never solves XOR: bounded, then said so.
+    expect(() => measureValue(withStop('solved'), { quantity: 'accuracy', after: { toEnd: true } })).toThrow(`did not stop by itself within ${MAX_CHECK_EPOCHS} epochs`)
+    expect(() => checkAnswer({ kind: 'number', prompt: '?', measure: { quantity: 'epochs' }, tolerance: 1 }, withStop('solved'), { number: 3 })).toThrow(LessonCheckError)
+  })
   it('a target question is checked against the student’s run', () => {
     const q = { kind: 'target', prompt: 'Reach 95 %', metric: 'valAccuracy', atLeast: 0.95 } as const
     const p = lesson('perceptron-rule.axon-lesson.json').project
@@ -97,6 +105,7 @@ describe('broken lesson files say what and where', () => {
     ['a weight of an activation node', broken((l) => (l.steps[3].question.measure.node = 'output-act')), '$.steps[3].question.measure.node', 'must be a dense node'],
     ['a choice key out of range', broken((l) => (l.steps[0].question = { kind: 'choice', prompt: '?', options: ['a', 'b'], answer: 2 })), '$.steps[0].question.answer', 'index of one of the options'],
     ['file data', broken((l) => (l.project.data = { kind: 'file', format: 'csv', path: 'x.csv' })), '$.project.data', 'a lesson file holds its data'],
+    ['a question trained for a billion epochs', broken((l) => (l.steps[3].question.measure.after = { epochs: 1e9 })), '$.steps[3].question.measure.after.epochs', 'from 0 to 10000'],
     ['a bad project value', broken((l) => (l.project.nodes[1].params.units = 'two')), '$.project.nodes[1].params.units', 'must be a whole number'],
   ])('%s', (_name, text, path, words) => {
     const r = parseLesson(text)

@@ -12,6 +12,9 @@ export const LESSON_FORMAT = 'axon-studio/lesson' as const
 /** The version this code writes and reads. */
 export const LESSON_VERSION = 1 as const
 
+/** Most epochs the app trains to answer one question (it runs where the student clicks, so it must end). */
+export const MAX_CHECK_EPOCHS = 10_000
+
 const text = z.string()
 const index = int({ min: 0 })
 const nodeId = z.string().min(1).describe('The id of a node of the step’s project.')
@@ -19,8 +22,8 @@ const nodeId = z.string().min(1).describe('The id of a node of the step’s proj
 /** How far the engine trains the step's network before it reads a quantity (nothing = as it starts). */
 const progress = z
   .object({
-    updates: index.optional().describe('Weight updates (one per example when online, per batch otherwise).'),
-    epochs: index.optional().describe('Whole passes through the data, after the updates.'),
+    updates: int({ min: 0, max: 1_000_000 }).optional().describe('Weight updates (one per example when online, per batch otherwise).'),
+    epochs: int({ min: 0, max: MAX_CHECK_EPOCHS }).optional().describe('Whole passes through the data, after the updates.'),
     toEnd: z.boolean().optional().describe('Train until the run stops by itself (converged, target loss, early stopping or its epochs).'),
   })
   .strict()

@@ -5,7 +5,7 @@
 import { compileGraph, projectDataset, type Project } from '../project'
 import { createSession, type Session } from '../train'
 import { datasetReadBatch } from '../train/dataset'
-import type { Measure, Question } from './format'
+import { MAX_CHECK_EPOCHS, type Measure, type Question } from './format'
 
 /** A measure the engine cannot take (the network does not compile, its data is not in the file …). */
 export class LessonCheckError extends Error {
@@ -17,13 +17,26 @@ function sessionFor(project: Project): Session {
   if (!spec) throw new LessonCheckError(`The step’s network does not compile: ${diagnostics.find((d) => d.severity === 'error')?.message ?? 'see the canvas'}`)
   const data = projectDataset(project)
   if (!data) throw new LessonCheckError('The step’s data is not in the lesson file.')
-  return createSession(spec, data)
+  try {
+    return createSession(spec, data)
+  } catch (e) {
+    throw new LessonCheckError(`The step’s network cannot train: ${(e as Error).message}`)
+  }
+}
+
+/** Trains until the run stops by itself, within `MAX_CHECK_EPOCHS`; divergence is the check's error. */
+function trainToEnd(session: Session): void {
+  if (session.spec.training.until === 'stopped') throw new LessonCheckError('The step’s network trains “until stopped”, which never ends by itself: give its optimizer a number of epochs (or “until solved”) for this question.')
+  while (!session.stopped && session.epoch < MAX_CHECK_EPOCHS) session.step('epoch')
+  if (session.error) throw new LessonCheckError(`The step’s training stopped: ${session.error.message}`)
+  if (!session.stopped) throw new LessonCheckError(`The step’s network did not stop by itself within ${MAX_CHECK_EPOCHS} epochs.`)
 }
 
 function advance(session: Session, after: { updates?: number; epochs?: number; toEnd?: boolean } | undefined): void {
   for (let u = 0; u < (after?.updates ?? 0) && !session.stopped; u++) session.step('batch')
   for (let e = 0; e < (after?.epochs ?? 0) && !session.stopped; e++) session.step('epoch')
-  if (after?.toEnd) session.trainToEnd()
+  if (after?.toEnd) trainToEnd(session)
+  if (session.error) throw new LessonCheckError(`The step’s training stopped: ${session.error.message}`)
 }
 
 function layerIndex(session: Session, node: string): number {
@@ -46,7 +59,7 @@ function checkIndex(index: number, size: number, what: string, node: string): vo
 export function measureValue(project: Project, measure: Measure): number {
   const session = sessionFor(project)
   if (measure.quantity === 'epochs') {
-    session.trainToEnd()
+    trainToEnd(session)
     return session.epoch
   }
   advance(session, measure.after)
