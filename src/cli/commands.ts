@@ -266,8 +266,8 @@ Usage:
       ({"event":"start"|"epoch"|"done"|"error", …}). --data/--labels replace the project's
       training files (IDX images + labels, or a CSV, .csv.gz too, whose last column is the
       target); --test/--test-labels its test files. --threads N splits each mini-batch over
-      N threads (default: the cores available; float32 networks without dropout, noisy ReLU
-      or batch norm; a run is reproducible for its thread count).
+      N threads (default: the cores available; float32 chains of dense layers: no dropout,
+      batch norm, Add, Concatenate or noisy ReLU; a run is reproducible for its thread count).
     Data options (train and trace; they replace the project's data settings):
       --target COL            the CSV target column (name, or 0-based index)
       --classes               the whole-number target column holds classes, not a number

@@ -2,7 +2,8 @@
  * Which sessions split their mini-batches across threads. Data parallelism needs every row of a
  * chunk to be independent of the others and of the order they are computed in, so it is off
  * where a layer draws random numbers while training (dropout, noisy ReLU: one stream, drawn row
- * by row), needs the whole batch (batch normalisation), or the update is the perceptron rule;
+ * by row), needs the whole batch (batch normalisation), merges branches (Add, Concatenate: not
+ * split yet), or the update is the perceptron rule;
  * float64 networks (the lecture examples, exact to the printed digits) stay on one thread too.
  */
 import type { ModelSpec } from '../spec'

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { installWasmKernels, installedWasmKernel } from '../kernels/install'
 import { startNodeGradientPool } from '../host/node/gradientPool'
-import { createSession, dense, engineSpec } from '../train'
+import { createSession, dense, engineSpec, merge } from '../train'
 import { createRng } from '../rng'
-import type { Dataset, EngineSpec } from '../spec'
+import { NETWORK_INPUT, type Dataset, type EngineSpec } from '../spec'
 import { gradientPool, installGradientPool, splitRows, type GradientPool } from './index'
 import { singleThreadReason } from './eligible'
 
@@ -99,6 +99,10 @@ describe('data-parallel training over worker_threads', () => {
     expect(session.parallel.splitChunks).toBe(0)
     const dropout = { ...spec().model, layers: [spec().model.layers[0], { kind: 'dropout' as const, nodeId: 'd', rate: 0.5 }, spec().model.layers[1]] }
     expect(singleThreadReason(dropout, 'sgd')).toMatch(/dropout/)
+    // Branches that merge (Add, Concatenate) are not split yet.
+    const [hidden, output] = spec().model.layers
+    const branches = { ...spec().model, layers: [hidden, dense('side', 100, 'relu', { inputs: [NETWORK_INPUT] }), merge('add', 'sum', ['hidden', 'side']), output] }
+    expect(singleThreadReason(branches, 'sgd')).toMatch(/add/)
     expect(singleThreadReason(spec().model, 'perceptron')).toMatch(/perceptron/)
     expect(singleThreadReason(spec().model, 'sgd')).toBeNull()
   })

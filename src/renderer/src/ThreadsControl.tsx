@@ -47,7 +47,7 @@ export function ThreadsControl({ connection }: { connection: EngineConnection })
   const refresh = () => void connection.engine.threads().then(setInfo, () => undefined)
   const title =
     info.maxThreads > 1
-      ? 'Threads a training run splits each mini-batch over (from the next run on; float32 networks without dropout or batch norm). ' +
+      ? 'Threads a training run splits each mini-batch over (from the next run on; float32 chains of dense layers: no dropout, batch norm, Add, Concatenate or noisy ReLU). ' +
         `${info.splitChunks} mini-batches split across threads so far.`
       : 'Training runs on one thread here (one core, or the page cannot share memory between threads)'
   return (
