@@ -29,9 +29,13 @@ const progress = useSweepProgress.setState
 let runSerial = 0
 let currentRunId: string | null = null
 
-/** Puts the sweep (as it grows) into the project: replaces the one with its id, else appends. */
-function saveSweep(sweep: Sweep): void {
+/**
+ * Puts the sweep (as it grows) into the project: replaces the one with its id, else appends.
+ * Only into the document it was started on (`loadSerial`): never into one opened since.
+ */
+function saveSweep(sweep: Sweep, loadSerial: number): void {
   const doc = useDocument.getState()
+  if (doc.loadSerial !== loadSerial) return
   const sweeps = doc.project.experiments?.sweeps ?? []
   const next = sweeps.some((s) => s.id === sweep.id) ? sweeps.map((s) => (s.id === sweep.id ? sweep : s)) : [...sweeps, sweep]
   doc.setExperiments({ sweeps: next })
@@ -73,7 +77,7 @@ async function runVariant(values: SweepValue[], spec: NonNullable<ReturnType<typ
  */
 export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
   if (useSweepProgress.getState().sweepId) return null
-  const { project, dataShape } = useDocument.getState()
+  const { project, dataShape, loadSerial } = useDocument.getState()
   const grid = sweepGrid(axes)
   if (grid.length === 0 || grid.length > MAX_SWEEP_RUNS) {
     progress({ error: `A sweep has 1 to ${MAX_SWEEP_RUNS} runs; this one would have ${grid.length}.` })
@@ -81,6 +85,10 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
   }
   const sweep: Sweep = { id: `sweep-${Date.now().toString(36)}`, created: new Date().toISOString(), axes, runs: [] }
   progress({ sweepId: sweep.id, index: 0, total: grid.length, epoch: 0, cancelled: false, error: null })
+  // Another document (an example, a file, a lesson, New) ends the sweep: its network is gone.
+  const stopOnLoad = useDocument.subscribe((s) => {
+    if (s.loadSerial !== loadSerial && !useSweepProgress.getState().cancelled) void cancelSweep()
+  })
   try {
     const data = await projectTrainingData(project)
     for (const [index, values] of grid.entries()) {
@@ -91,13 +99,14 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
       const record = compiled.spec ? await runVariant(values, compiled.spec, data) : sweepRunRecord(values, [], { status: 'failed', note: problem?.message ?? 'The network does not compile with these settings.', seconds: 0 })
       if (useSweepProgress.getState().cancelled && record.status !== 'finished') break
       sweep.runs.push(record)
-      saveSweep({ ...sweep, runs: [...sweep.runs] })
+      saveSweep({ ...sweep, runs: [...sweep.runs] }, loadSerial)
     }
     return sweep
   } catch (error) {
     progress({ error: error instanceof Error ? error.message : String(error) })
     return sweep
   } finally {
+    stopOnLoad()
     progress({ sweepId: null })
   }
 }

@@ -1,0 +1,38 @@
+/**
+ * A sweep belongs to the network it was started on. Closing the Experiments window leaves it
+ * running; opening another example stops it, and none of its runs lands in the new document.
+ */
+import { expect, test } from '@playwright/test'
+import { openExample } from './helpers/designer'
+import { answerDialogs } from './helpers/training'
+
+test('opening another example mid-sweep stops the sweep and keeps its runs out of the new network', async ({ page }) => {
+  answerDialogs(page)
+  await page.goto('/')
+  await openExample(page, 'encoder-8-3-8')
+  await page.getByTestId('cmd-experiments').click()
+  await page.getByTestId('experiments-tab-sweeps').click()
+  // 48 runs: far more than can end while the example is switched.
+  await page.getByTestId('sweep-values-0').fill('0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2')
+  await page.getByTestId('sweep-add-axis').click()
+  await page.getByTestId('sweep-node-1').selectOption('hidden')
+  await page.getByTestId('sweep-param-1').selectOption('units')
+  await page.getByTestId('sweep-values-1').fill('3, 4, 5, 6')
+  await page.getByTestId('sweep-run').click()
+  const status = page.getByTestId('sweep-status')
+  await expect(status).toHaveAttribute('data-total', '48')
+  // One run recorded in the encoder's project, the next under way.
+  await expect.poll(async () => Number(await status.getAttribute('data-index')), { timeout: 120_000 }).toBeGreaterThanOrEqual(1)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('experiments')).toHaveCount(0)
+
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await page.getByTestId('cmd-experiments').click()
+  await page.getByTestId('experiments-tab-sweeps').click()
+  // The sweep has stopped (not 40-odd runs later) and the XOR network has no sweep and no changes.
+  await expect(page.getByTestId('sweep-run')).toBeVisible()
+  await expect(status).toHaveCount(0)
+  await expect(page.getByTestId('sweep-table')).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0)
+})
