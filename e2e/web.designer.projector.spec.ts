@@ -85,11 +85,12 @@ test.describe('1024 × 768', () => {
   })
 })
 
-/** The dialogs a teacher opens: the examples gallery, the data dialog, the step-through. */
+/** The dialogs a teacher opens: the examples gallery, the data dialog, the step-through, the Experiments window. */
 const DIALOGS = [
   { open: 'cmd-examples', id: 'gallery' },
   { open: 'data-open', id: 'data-dialog' },
   { open: 'open-step-through', id: 'step-through' },
+  { open: 'cmd-experiments', id: 'experiments' },
 ]
 
 /** Every toolbar command and the run status whole inside the window, none over another. */
