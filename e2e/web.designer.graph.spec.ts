@@ -21,7 +21,8 @@ test('draw a residual block: the Add node takes a second wire, the network compi
   // Delete the skip connection: the Add node now has one branch and says so.
   await page.getByTestId('edge-label-e-stem-sum').click()
   await page.keyboard.press('Delete')
-  await expect(page.getByTestId('diagnostic-badge-sum')).toBeVisible()
+  await expect(page.getByTestId('diagnostic-badge-sum')).toHaveAttribute('data-codes', 'merge-inputs')
+  await expect(page.getByTestId('diagnostic-badge-sum').locator('.diag-message')).toContainText('only one is connected to it')
   await expect(page.getByTestId('train-button')).toBeDisabled()
 
   // Draw it again: the merge node's handle is a tall bar and accepts a second wire.
