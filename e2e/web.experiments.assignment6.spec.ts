@@ -12,17 +12,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
+import { handDescent, openExperiments } from './helpers/experiments'
 
 const FASHION = '/usr/share/datasets/fashion-mnist'
 const FILES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].map((f) => join(FASHION, f))
 const EPOCHS = process.env.AXON_A6_EPOCHS ?? '2'
 const RATES = [0.0001, 0.0005, 0.001, 0.005, 0.01]
-
-function handDescent(eta: number, n: number): number {
-  let x = 0
-  for (let i = 0; i < n; i++) x -= eta * (x ** 3 - 9 * x ** 2 + 7)
-  return x ** 4 / 4 - 3 * x ** 3 + 7 * x - 5
-}
 
 /** Waits for a sweep to finish all `runs`, following its progress (run k of n), however long each takes. */
 async function waitForSweep(page: Page, runs: number): Promise<void> {
@@ -54,8 +49,7 @@ test('Assignment 6: Q1 descent, Q2 five-rate sweep on Fashion-MNIST with test ac
   await page.goto('/')
 
   // Q1: three learning rates from x = 0, 30 iterations; the table agrees with the hand computation.
-  await page.getByTestId('cmd-experiments').click()
-  await page.getByTestId('experiments-tab-playground1d').click()
+  await openExperiments(page, 'playground1d')
   await page.getByTestId('pg1-expression').fill('¼x⁴ − 3x³ + 7x − 5')
   await page.getByTestId('pg1-rates').fill('0.01, 0.05, 0.1')
   await page.getByTestId('pg1-iterations').fill('30')
@@ -79,8 +73,7 @@ test('Assignment 6: Q1 descent, Q2 five-rate sweep on Fashion-MNIST with test ac
   await expect(page.getByTestId('data-applied-counts')).toContainText('60,000 training · 0 validation · 10,000 test rows')
   await page.getByTestId('data-close').click()
 
-  await page.getByTestId('cmd-experiments').click()
-  await page.getByTestId('experiments-tab-sweeps').click()
+  await openExperiments(page, 'sweeps')
   await page.getByTestId('sweep-node-0').selectOption('optimizer')
   await page.getByTestId('sweep-param-0').selectOption('learningRate')
   await page.getByTestId('sweep-values-0').fill(RATES.join(', '))

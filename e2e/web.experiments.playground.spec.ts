@@ -2,23 +2,12 @@
  * The optimizer playground (issue 16, Assignment 6 Q1): gradient descent on f(x) as typed, with
  * three learning rates from x = 0; and the optimizers side by side on a 2-D surface.
  */
-import { expect, test, type Page } from '@playwright/test'
-
-/** x ← x − η·f′(x) by hand for f(x) = ¼x⁴ − 3x³ + 7x − 5 (f′(x) = x³ − 9x² + 7): f after n steps. */
-function handDescent(eta: number, n: number): number {
-  let x = 0
-  for (let i = 0; i < n; i++) x -= eta * (x ** 3 - 9 * x ** 2 + 7)
-  return x ** 4 / 4 - 3 * x ** 3 + 7 * x - 5
-}
-
-async function openPlayground(page: Page, tab: 'playground1d' | 'playground2d'): Promise<void> {
-  await page.getByTestId('cmd-experiments').click()
-  await page.getByTestId(`experiments-tab-${tab}`).click()
-}
+import { expect, test } from '@playwright/test'
+import { handDescent, openExperiments } from './helpers/experiments'
 
 test('Q1: three learning rates from x = 0; the table of f after 30 iterations agrees with a hand computation', async ({ page }) => {
   await page.goto('/')
-  await openPlayground(page, 'playground1d')
+  await openExperiments(page, 'playground1d')
   // Typed as in the lecture, with its own typography.
   await page.getByTestId('pg1-expression').fill('¼x⁴ − 3x³ + 7x − 5')
   await page.getByTestId('pg1-start').fill('0')
@@ -46,7 +35,7 @@ test('Q1: three learning rates from x = 0; the table of f after 30 iterations ag
 
 test('2-D: the optimizers side by side on the ravine, step by step, with their paths on the contour plot', async ({ page }) => {
   await page.goto('/')
-  await openPlayground(page, 'playground2d')
+  await openExperiments(page, 'playground2d')
   await page.getByTestId('pg2-surface').selectOption('ravine')
   await page.getByTestId('pg2-iterations').fill('100')
   await expect(page.getByTestId('pg2-at')).toHaveText('iteration 100 / 100')
