@@ -105,6 +105,23 @@ function checkActivation(activation: unknown, path: string, fail: Fail): void {
   }
 }
 
+function checkHistory(h: unknown, fail: Fail): void {
+  if (!isObject(h)) return fail('$.history', 'must be an object')
+  if (!(isNumber(h.epochs) && isNumber(h.iterations))) fail('$.history', 'needs epochs and iterations')
+  if (!isNumberArray(h.loss)) fail('$.history.loss', 'must be an array of numbers')
+  const t = h.test
+  const isShare = (x: unknown) => isNumber(x) && x >= 0 && x <= 1
+  if (t !== undefined && !(isObject(t) && isCount(t.count) && isNumber(t.loss) && isNumber(t.epoch) && Number.isInteger(t.epoch) && t.epoch >= 0 && (t.accuracy === undefined || isShare(t.accuracy)))) {
+    fail('$.history.test', 'must be an object with the test set\'s count (a whole number ≥ 1), loss, epoch (a whole number ≥ 0) and accuracy (0 to 1, if any)')
+  }
+}
+
+function checkDataReference(d: unknown, fail: Fail): void {
+  if (d === undefined) return
+  if (!isObject(d) || (d.kind !== 'inline' && d.kind !== 'builtin' && d.kind !== 'file')) fail('$.data', 'must be a data reference of kind "inline", "builtin" or "file"')
+  else if (d.kind === 'inline' && !(Array.isArray(d.inputs) && Array.isArray(d.targets) && d.inputs.length > 0 && d.inputs.length === d.targets.length)) fail('$.data', 'inline data needs as many input rows as target rows (at least one)')
+}
+
 /** Checks a parsed model file; every problem with its JSON path. */
 export function validateModel(json: unknown): ModelParseResult {
   const errors: ModelError[] = []
@@ -169,22 +186,8 @@ export function validateModel(json: unknown): ModelParseResult {
   }
   checkModelTraining(fail, json.training)
   if (isObject(a)) checkLossReduction(fail, a.loss)
-  const h = json.history
-  if (!isObject(h)) fail('$.history', 'must be an object')
-  else {
-    if (!(isNumber(h.epochs) && isNumber(h.iterations))) fail('$.history', 'needs epochs and iterations')
-    if (!isNumberArray(h.loss)) fail('$.history.loss', 'must be an array of numbers')
-    const t = h.test
-    const isShare = (x: unknown) => isNumber(x) && x >= 0 && x <= 1
-    if (t !== undefined && !(isObject(t) && isCount(t.count) && isNumber(t.loss) && isNumber(t.epoch) && Number.isInteger(t.epoch) && t.epoch >= 0 && (t.accuracy === undefined || isShare(t.accuracy)))) {
-      fail('$.history.test', 'must be an object with the test set\'s count (a whole number ≥ 1), loss, epoch (a whole number ≥ 0) and accuracy (0 to 1, if any)')
-    }
-  }
-  const d = json.data
-  if (d !== undefined) {
-    if (!isObject(d) || (d.kind !== 'inline' && d.kind !== 'builtin' && d.kind !== 'file')) fail('$.data', 'must be a data reference of kind "inline", "builtin" or "file"')
-    else if (d.kind === 'inline' && !(Array.isArray(d.inputs) && Array.isArray(d.targets) && d.inputs.length > 0 && d.inputs.length === d.targets.length)) fail('$.data', 'inline data needs as many input rows as target rows (at least one)')
-  }
+  checkHistory(json.history, fail)
+  checkDataReference(json.data, fail)
   return errors.length > 0 ? { ok: false, errors } : { ok: true, model: json as unknown as ModelFile }
 }
 
