@@ -178,8 +178,10 @@ export function experimentsProblem(value: unknown): { path: string; message: str
   for (const [i, s] of value.sweeps.entries()) {
     const at = `.sweeps[${i}]`
     if (!isObject(s) || typeof s.id !== 'string' || !Array.isArray(s.axes) || !Array.isArray(s.runs)) return { path: at, message: 'must have an id, axes and runs' }
+    if (s.axes.length < 1 || s.axes.length > 2) return { path: `${at}.axes`, message: `must have one or two settings (has ${s.axes.length})` }
     for (const [k, a] of s.axes.entries()) {
       if (!isObject(a) || typeof a.nodeId !== 'string' || typeof a.param !== 'string' || !Array.isArray(a.values)) return { path: `${at}.axes[${k}]`, message: 'must name a node, a setting and its values' }
+      if (a.values.length === 0 || !a.values.every((v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || typeof v === 'boolean')) return { path: `${at}.axes[${k}].values`, message: 'must be one or more numbers, texts or yes/no values' }
     }
     for (const [k, r] of s.runs.entries()) {
       if (!isObject(r) || !Array.isArray(r.values) || r.values.length !== s.axes.length || !isObject(r.final) || !isObject(r.curves)) return { path: `${at}.runs[${k}]`, message: 'must have one value per axis, final metrics and curves' }
