@@ -1,7 +1,8 @@
 /**
  * The seeded property-based fuzz suite (issue 11): every file kind the app reads — projects,
- * models, CSV, `.csv.gz`, IDX, `.gz` — is mutated and fed through the entry points the CLI and
- * the data panel use (`runCli`, the engine's data API, the project and model parsers). Each case
+ * models (also graphs with Add), lessons, CSV, `.csv.gz`, IDX, `.gz`, and the playground's
+ * expressions — is mutated and fed through the entry points the CLI and the data panel use
+ * (`runCli`, the engine's data API, the project, model and lesson parsers). Each case
  * must end in a valid result or a typed error with a short clean message; memory stays within
  * a budget; nothing exits 0 with NaN.
  *
@@ -19,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/commands'
 import { encodeIdx, gunzipBounded, isDataError, type DataErrorInfo } from '../../src/engine/data'
 import { createDataApi, type DataResult } from '../../src/engine/host/dataFiles'
+import { compileExpression, ExpressionError } from '../../src/engine/experiments/expression'
+import { checkAnswer, LessonCheckError, parseLesson } from '../../src/engine/lessons'
 import { createPredictor, parseModel } from '../../src/engine/model'
 import { compileGraph, parseProject } from '../../src/engine/project'
 import { generatedCsv, mutatedBytes, mutatedJson } from './mutate'
@@ -159,6 +162,65 @@ describe(`fuzz (seed ${SEED})`, { timeout: 600_000 }, () => {
         expectCli(['eval', path, '--data', csv])
       }),
       params(1500),
+    )
+  })
+
+  it('graph models (Add): mutated model JSON is refused with its path, or predicts', () => {
+    const modelPath = join(tmp, 'graph.model.json')
+    expect(runCli(['train', join(root, 'resources/examples/residual-circles.axon.json'), '--epochs', '1', '--out', modelPath], () => {}, () => {})).toBe(0)
+    fc.assert(
+      fc.property(mutatedJson(JSON.parse(readFileSync(modelPath, 'utf8'))), (text) => {
+        sampleMemory()
+        const parsed = parseModel(text)
+        if (!parsed.ok) return void parsed.errors.slice(0, 3).forEach((e) => expectCleanText(`${e.path}: ${e.message}`, 'model error'))
+        const p = createPredictor(parsed.model)
+        p.predict(new Float64Array(p.inputSize), 1)
+      }),
+      params(800),
+    )
+  })
+
+  it('lesson files: mutated lessons are refused with their path, or check answers (or say why they cannot)', () => {
+    const lessons = ['perceptron-rule', 'backprop-by-hand'].map((name) => JSON.parse(readFileSync(join(root, 'resources/lessons', `${name}.axon-lesson.json`), 'utf8')))
+    const arb = fc.constantFrom(...lessons).chain((json) => mutatedJson(json))
+    fc.assert(
+      fc.property(arb, (text) => {
+        sampleMemory()
+        const parsed = parseLesson(text)
+        if (!parsed.ok) return void parsed.errors.slice(0, 3).forEach((e) => expectCleanText(`${e.path}: ${e.message}`, 'lesson error'))
+        for (const step of parsed.lesson.steps) {
+          const q = step.question
+          // Long trainings are bounded by the format; the fuzz keeps to short ones.
+          if (q?.kind !== 'number' || ('after' in q.measure && ((q.measure.after?.updates ?? 0) > 1000 || (q.measure.after?.epochs ?? 0) > 1000))) continue
+          try {
+            expect(checkAnswer(q, step.project, { number: 0 }).expected).toSatisfy(Number.isFinite)
+          } catch (e) {
+            if (!(e instanceof LessonCheckError)) throw e
+            expectCleanText(e.message, `lesson check: ${e.message.slice(0, 300)}`)
+          }
+        }
+      }),
+      params(300),
+    )
+  })
+
+  it('expressions: any text compiles or is refused at a position inside it', () => {
+    const text = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: fc.constantFrom(...'x y 1 2 . e + - * / ^ ( ) sin cos log sqrt pi ² ½ − · 😀'.split(' ')), maxLength: 30 }))
+    fc.assert(
+      fc.property(text, (t) => {
+        sampleMemory()
+        try {
+          const f = compileExpression(t, ['x', 'y'])
+          f.value([0.5, -2])
+          f.gradient([0.5, -2])
+        } catch (e) {
+          if (!(e instanceof ExpressionError)) throw e
+          expect(e.position).toBeGreaterThanOrEqual(0)
+          expect(e.position).toBeLessThanOrEqual(t.length)
+          expectCleanText(e.message, 'expression error')
+        }
+      }),
+      params(3000),
     )
   })
 

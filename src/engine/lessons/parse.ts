@@ -3,7 +3,7 @@
  * project parser → checks across the two (a lock or a question naming a node the step's network
  * does not have, data the file does not hold). Every problem comes with its JSON path.
  */
-import { parseJsonText } from '../data/userText'
+import { cutText, parseJsonText } from '../data/userText'
 import { parseProject, serializeProject, type Project } from '../project'
 import { checkWith } from '../schema/issues'
 import { LESSON_FORMAT, LESSON_VERSION, lessonSchema, type LessonFile, type Lock, type Question } from './format'
@@ -50,14 +50,14 @@ function checkProject(value: unknown, path: string, errors: LessonProblem[]): Pr
 /** Node ids the step's lock and question name must be on its network. */
 function checkNames(step: LessonStep, path: string, errors: LessonProblem[]): void {
   const kinds = new Map(step.project.nodes.map((n) => [n.id, n.kind]))
-  step.lock.nodes?.forEach((id, i) => kinds.has(id) || errors.push({ path: `${path}.lock.nodes[${i}]`, message: `names no node of the step’s network (“${id}”)` }))
-  step.lock.params?.forEach((p, i) => kinds.has(p.split('.')[0]) || errors.push({ path: `${path}.lock.params[${i}]`, message: `names no node of the step’s network (“${p}”)` }))
+  step.lock.nodes?.forEach((id, i) => kinds.has(id) || errors.push({ path: `${path}.lock.nodes[${i}]`, message: `names no node of the step’s network (“${cutText(id)}”)` }))
+  step.lock.params?.forEach((p, i) => kinds.has(p.split('.')[0]) || errors.push({ path: `${path}.lock.params[${i}]`, message: `names no node of the step’s network (“${cutText(p)}”)` }))
   const q = step.question
   if (q?.kind === 'number' && 'node' in q.measure) {
     const kind = kinds.get(q.measure.node)
     const needsDense = q.measure.quantity === 'weight' || q.measure.quantity === 'bias'
-    if (!kind) errors.push({ path: `${path}.question.measure.node`, message: `names no node of the step’s network (“${q.measure.node}”)` })
-    else if (needsDense && kind !== 'dense') errors.push({ path: `${path}.question.measure.node`, message: `must be a dense node (“${q.measure.node}” is ${kind})` })
+    if (!kind) errors.push({ path: `${path}.question.measure.node`, message: `names no node of the step’s network (“${cutText(q.measure.node)}”)` })
+    else if (needsDense && kind !== 'dense') errors.push({ path: `${path}.question.measure.node`, message: `must be a dense node (“${cutText(q.measure.node)}” is ${kind})` })
   }
 }
 

@@ -3,7 +3,7 @@
  * forward pass as the training session (so predictions are bit-identical).
  */
 
-import { describeJsonValue, parseJsonText } from '../data/userText'
+import { cutText, describeJsonValue, parseJsonText, quoteUser } from '../data/userText'
 import { activations } from '../nn/activations'
 import { losses } from '../nn/losses'
 import { layerKinds } from '../nn/layers'
@@ -47,7 +47,7 @@ function sourceWidths(layer: Json, i: number, layers: unknown[], inputSize: numb
   }
   return names.map((name: string) => {
     const w = name === NETWORK_INPUT ? inputSize : width.get(name)
-    if (w === undefined) fail(`$.architecture.layers[${i}].inputs`, `"${name}" is not an earlier layer's nodeId (or "${NETWORK_INPUT}")`)
+    if (w === undefined) fail(`$.architecture.layers[${i}].inputs`, `${quoteUser(name)} is not an earlier layer's nodeId (or "${NETWORK_INPUT}")`)
     return w ?? NaN
   })
 }
@@ -70,7 +70,7 @@ function checkLayer(layer: Json, path: string, nIn: number, widths: number[], fa
   if (layer.kind === 'add' || layer.kind === 'concat') {
     const units = layer.kind === 'add' ? widths[0] : nIn
     if (!Array.isArray(layer.inputs) || layer.inputs.length < 2) fail(`${path}.inputs`, 'must name two or more sources')
-    if (layer.kind === 'add' && !widths.some(Number.isNaN) && widths.some((w) => w !== widths[0])) fail(`${path}.inputs`, `must all have the same width (got ${widths.join(', ')})`)
+    if (layer.kind === 'add' && !widths.some(Number.isNaN) && widths.some((w) => w !== widths[0])) fail(`${path}.inputs`, `must all have the same width (got ${cutText(widths.join(', '))})`)
     if (layer.units !== units && !Number.isNaN(units)) fail(`${path}.units`, `must be ${units}`)
     if (layer.activation !== undefined) checkActivation(layer.activation, path, fail)
     return units

@@ -3,6 +3,7 @@
  * one input, loss and optimizer; the nodes from the input to the loss in topological order;
  * nodes left dangling and branches that lead nowhere.
  */
+import { cutText } from '../data/userText'
 import { NODE_KINDS, isValidConnection } from './nodeKinds'
 import type { DiagnosticCode } from './diagnostics'
 import type { NodeKind, Project, ProjectEdge, ProjectNode, ProjectNodeOf } from './types'
@@ -51,7 +52,7 @@ function checkLinks(project: Project, diag: Diagnostics): Links {
     const target = byId.get(edge.target)
     if (!source || !target) {
       const missing = !source ? edge.source : edge.target
-      diag.error('edge-unknown-node', { edgeId: edge.id }, `The connection ${edge.id} goes to or from a node “${missing}” that does not exist.`, 'Delete this connection.')
+      diag.error('edge-unknown-node', { edgeId: edge.id }, `The connection ${cutText(edge.id)} goes to or from a node “${cutText(missing)}” that does not exist.`, 'Delete this connection.')
       continue
     }
     if (!isValidConnection(source.kind, target.kind) && source.id !== target.id) {
