@@ -28,6 +28,9 @@ test('Q1: three learning rates from x = 0; the table of f after 30 iterations ag
   await page.getByTestId('pg1-expression').fill('x^4/4 - 3x^^3')
   await expect(page.getByTestId('pg1-problem')).toHaveText('“^” needs a number or variable before it. (at character 12)')
   // Too large a step diverges and says so.
+  // Not finite where it starts: said so, not blamed on η.
+  await page.getByTestId('pg1-expression').fill('1/x')
+  await expect(page.getByTestId('pg1-summary-0')).toContainText('f(x) = ∞, f′(x) = −∞ at the start x = 0: choose another start or function')
   await page.getByTestId('pg1-expression').fill('x^4/4 - 3x^3 + 7x - 5')
   await page.getByTestId('pg1-rates').fill('0.05, 1')
   await expect(page.getByTestId('pg1-summary-1')).toContainText('diverged after')

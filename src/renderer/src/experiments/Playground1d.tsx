@@ -74,7 +74,12 @@ function Summary({ paths, best }: { paths: DescentPath[]; best: number | null })
         return (
           <li key={i} data-testid={`pg1-summary-${i}`} data-best={i === best} style={{ borderColor: SERIES_COLORS[i] }}>
             <strong>η = {p.optimizer.learningRate}</strong>:{' '}
-            {p.diverged ? (
+            {p.diverged && last.iteration === 0 ? (
+              // Nothing ran: the function (or its slope) is not finite where descent starts; no η helps.
+              <span className="error">
+                f(x) = {fmt(last.f, 8)}, f′(x) = {fmt(last.gradient[0], 8)} at the start x = {fmt(last.point[0], 8)}: choose another start or function
+              </span>
+            ) : p.diverged ? (
               <span className="error">diverged after {last.iteration} iterations (η too large for this f)</span>
             ) : (
               <>
