@@ -93,10 +93,13 @@ describe('sweeps', () => {
     expect(problem((r) => (r.test = { loss: 1, accuracy: 'high', count: 3 }))).toMatchObject({ path: '$.experiments.sweeps[0].runs[0].test.accuracy' })
     expect(problem((r) => delete r.curves.loss)).toMatchObject({ path: '$.experiments.sweeps[0].runs[0].curves.loss' })
     expect(problem((r) => (r.status = 'done'))).toMatchObject({ path: '$.experiments.sweeps[0].runs[0].status' })
-    const axes = (a: unknown[]) => parseProject(serializeProject({ ...project(), experiments: { sweeps: [{ id: 's', created: 'now', axes: a, runs: [] }] } as never }))
-    expect(axes([]).ok === false && axes([]).errors[0]).toEqual({ path: '$.experiments.sweeps[0].axes', message: 'must have one or two settings (has 0)' })
-    expect(axes([lr, lr, lr]).ok).toBe(false)
-    expect(axes([{ ...lr, values: [] }]).ok === false && axes([{ ...lr, values: [] }]).errors[0]).toMatchObject({ path: '$.experiments.sweeps[0].axes[0].values' })
-    expect(axes([{ ...lr, values: [{}] }]).ok).toBe(false)
+    const axes = (a: unknown[]) => {
+      const back = parseProject(serializeProject({ ...project(), experiments: { sweeps: [{ id: 's', created: 'now', axes: a, runs: [] }] } as never }))
+      return back.ok ? null : back.errors[0]
+    }
+    expect(axes([])).toEqual({ path: '$.experiments.sweeps[0].axes', message: 'must have one or two settings (has 0)' })
+    expect(axes([lr, lr, lr])).toMatchObject({ path: '$.experiments.sweeps[0].axes' })
+    expect(axes([{ ...lr, values: [] }])).toMatchObject({ path: '$.experiments.sweeps[0].axes[0].values' })
+    expect(axes([{ ...lr, values: [{}] }])).toMatchObject({ path: '$.experiments.sweeps[0].axes[0].values' })
   })
 })
