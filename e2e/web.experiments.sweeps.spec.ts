@@ -36,3 +36,20 @@ test('opening another example mid-sweep stops the sweep and keeps its runs out o
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0)
 })
+
+test('a second setting starts on the seed, not on the first row’s setting; the same setting twice is refused', async ({ page }) => {
+  await page.goto('/')
+  await openExample(page, 'encoder-8-3-8')
+  await page.getByTestId('cmd-experiments').click()
+  await page.getByTestId('experiments-tab-sweeps').click()
+  await expect(page.getByTestId('sweep-param-0')).toHaveValue('learningRate')
+  await page.getByTestId('sweep-add-axis').click()
+  await expect(page.getByTestId('sweep-node-1')).toHaveValue('(project)')
+  await expect(page.getByTestId('sweep-param-1')).toHaveValue('seed')
+  await expect(page.getByTestId('sweep-run')).toHaveText('Run 15 runs')
+  // η against η would train each run with the second row's η only: a table of copies.
+  await page.getByTestId('sweep-node-1').selectOption('optimizer')
+  await page.getByTestId('sweep-param-1').selectOption('learningRate')
+  await expect(page.getByTestId('sweep-problem')).toHaveText('Vary two different settings: both rows name the same one.')
+  await expect(page.getByTestId('sweep-run')).toBeDisabled()
+})

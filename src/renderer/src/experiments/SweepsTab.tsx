@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useDocument, selectCanTrain } from '../store/documentStore'
 import { PROJECT_SETTING, type SweepAxis } from '../../../engine/experiments/sweep'
-import { parseAxisValues, suggestedValues, sweepableNodes, sweepableParams } from './sweepAxes'
+import { parseAxisValues, sameSettingTwice, secondAxis, suggestedValues, sweepableNodes, sweepableParams } from './sweepAxes'
 import { cancelSweep, runSweep, useSweepProgress } from './sweepRunner'
 import { SweepResults } from './SweepResults'
 
@@ -32,7 +32,8 @@ export function SweepsTab() {
     if (!info) return { ok: false as const, message: `Choose a setting of ${a.nodeId === PROJECT_SETTING ? 'the project' : `“${a.nodeId}”`}.` }
     return parseAxisValues(a.text, info)
   })
-  const problem = parsed.find((p) => !p.ok)
+  const twice = sameSettingTwice(axes)
+  const problem = twice ? { ok: false as const, message: twice } : parsed.find((p) => !p.ok)
   const count = parsed.reduce((n, p) => n * (p.ok ? p.values.length : 0), 1)
   const setAxis = (i: number, patch: Partial<AxisDraft>) => setAxes(axes.map((a, k) => (k === i ? { ...a, ...patch } : a)))
   const start = () => {
@@ -84,7 +85,7 @@ export function SweepsTab() {
       })}
       <div className="sweep-actions">
         {axes.length === 1 && (
-          <button type="button" data-testid="sweep-add-axis" disabled={running} onClick={() => setAxes([...axes, defaultAxis(nodes, project)])}>
+          <button type="button" data-testid="sweep-add-axis" disabled={running} onClick={() => setAxes([...axes, secondAxis(project, axes[0])])}>
             + a second setting
           </button>
         )}

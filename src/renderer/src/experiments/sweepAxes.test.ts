@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { NODE_KINDS } from '../../../engine/project'
-import { parseAxisValues, suggestedValues } from './sweepAxes'
+import { NODE_KINDS, type Project } from '../../../engine/project'
+import { parseAxisValues, sameSettingTwice, secondAxis, suggestedValues } from './sweepAxes'
 
 const param = (kind: keyof typeof NODE_KINDS, key: string) => NODE_KINDS[kind].params.find((p) => p.key === key)!
 
@@ -17,5 +17,14 @@ describe('sweep axes', () => {
     expect(parseAxisValues('relu, swish', param('activation', 'activation'))).toMatchObject({ ok: false, message: expect.stringMatching(/^“swish” is not a choice of /) })
     expect(parseAxisValues('0.1, 0.1', param('optimizer', 'learningRate'))).toMatchObject({ ok: false, message: expect.stringMatching(/given twice/) })
     expect(parseAxisValues('', param('optimizer', 'learningRate'))).toMatchObject({ ok: false })
+  })
+
+  it('add a second axis on another setting than the first, and refuse the same setting twice', () => {
+    const project = { nodes: [{ id: 'optimizer', kind: 'optimizer' }] } as unknown as Project
+    expect(secondAxis(project, { nodeId: 'optimizer', param: 'learningRate' })).toEqual({ nodeId: '(project)', param: 'seed', text: '1, 2, 3' })
+    expect(secondAxis(project, { nodeId: '(project)', param: 'seed' })).toMatchObject({ nodeId: 'optimizer', param: expect.not.stringMatching(/^seed$/) })
+    expect(sameSettingTwice([{ nodeId: 'optimizer', param: 'learningRate' }, { nodeId: 'optimizer', param: 'learningRate' }])).toMatch(/two different settings/)
+    expect(sameSettingTwice([{ nodeId: 'optimizer', param: 'learningRate' }, { nodeId: '(project)', param: 'seed' }])).toBeNull()
+    expect(sameSettingTwice([{ nodeId: 'optimizer', param: 'learningRate' }])).toBeNull()
   })
 })

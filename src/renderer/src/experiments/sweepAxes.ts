@@ -57,3 +57,18 @@ export function parseAxisValues(text: string, info: ParamInfo): { ok: true; valu
   if (new Set(values).size !== values.length) return { ok: false, message: `A value of ${info.label} is given twice.` }
   return { ok: true, values }
 }
+
+/** A second axis to add beside `first`: the project's seed (repeats), else a node's first setting; never `first`'s own. */
+export function secondAxis(project: Project, first: { nodeId: string; param: string }): { nodeId: string; param: string; text: string } {
+  for (const [nodeId] of sweepableNodes(project)) {
+    const info = sweepableParams(project, nodeId).find((p) => nodeId !== first.nodeId || p.key !== first.param)
+    if (info) return { nodeId, param: info.key, text: suggestedValues(info) }
+  }
+  return { nodeId: PROJECT_SETTING, param: SEED.key, text: suggestedValues(SEED) }
+}
+
+/** The problem of two axes on the same setting (the second's values would replace the first's), or null. */
+export function sameSettingTwice(axes: { nodeId: string; param: string }[]): string | null {
+  const [a, b] = axes
+  return b && a.nodeId === b.nodeId && a.param === b.param ? 'Vary two different settings: both rows name the same one.' : null
+}
