@@ -23,9 +23,6 @@ const ALLOWED: Record<string, string> = {
  */
 const PENDING: Record<string, string> = {
   'src/engine/train/session.ts': 'the session is being split with the layer interface (speed, graph)',
-  'src/renderer/src/experiments/Playground2d.tsx Playground2d': 'new in the experiments work (#16), to be split there',
-  'src/renderer/src/experiments/SweepsTab.tsx SweepsTab': 'new in the experiments work (#16), to be split there',
-  'src/renderer/src/experiments/SweepResults.tsx SweepResults': 'new in the experiments work (#16), to be split there',
 }
 
 /** `path name` of a `path:line name` (line numbers move with every edit). */

@@ -1,21 +1,10 @@
 import { useState } from 'react'
 import { useDocument, selectCanTrain } from '../store/documentStore'
-import { PROJECT_SETTING, type SweepAxis } from '../../../engine/experiments/sweep'
-import { parseAxisValues, sameSettingTwice, secondAxis, suggestedValues, sweepableNodes, sweepableParams } from './sweepAxes'
+import { secondAxis } from './sweepAxes'
+import { defaultAxis, readSweepDraft, type AxisDraft } from './sweepDraft'
 import { cancelSweep, runSweep, useSweepProgress } from './sweepRunner'
+import { SweepAxisRow } from './SweepAxisRow'
 import { SweepResults } from './SweepResults'
-
-interface AxisDraft {
-  nodeId: string
-  param: string
-  text: string
-}
-
-function defaultAxis(nodes: [string, string][], project: Parameters<typeof sweepableParams>[0]): AxisDraft {
-  const optimizer = project.nodes.find((n) => n.kind === 'optimizer')
-  if (optimizer) return { nodeId: optimizer.id, param: 'learningRate', text: suggestedValues(sweepableParams(project, optimizer.id).find((p) => p.key === 'learningRate')) }
-  return { nodeId: nodes[0][0], param: 'seed', text: '1, 2, 3' }
-}
 
 /**
  * Sweeps: pick one or two settings and their values; every combination trains as its own run
@@ -25,67 +14,19 @@ export function SweepsTab() {
   const project = useDocument((s) => s.project)
   const canTrain = useDocument(selectCanTrain)
   const running = useSweepProgress((s) => s.sweepId !== null)
-  const nodes = sweepableNodes(project)
-  const [axes, setAxes] = useState<AxisDraft[]>(() => [defaultAxis(nodes, project)])
-  const parsed = axes.map((a) => {
-    const info = sweepableParams(project, a.nodeId).find((p) => p.key === a.param)
-    if (!info) return { ok: false as const, message: `Choose a setting of ${a.nodeId === PROJECT_SETTING ? 'the project' : `“${a.nodeId}”`}.` }
-    return parseAxisValues(a.text, info)
-  })
-  const twice = sameSettingTwice(axes)
-  const problem = twice ? { ok: false as const, message: twice } : parsed.find((p) => !p.ok)
-  const count = parsed.reduce((n, p) => n * (p.ok ? p.values.length : 0), 1)
-  const setAxis = (i: number, patch: Partial<AxisDraft>) => setAxes(axes.map((a, k) => (k === i ? { ...a, ...patch } : a)))
-  const start = () => {
-    const ready: SweepAxis[] = axes.map((a, i) => ({ nodeId: a.nodeId, param: a.param, values: (parsed[i] as { values: SweepAxis['values'] }).values }))
-    void runSweep(ready)
-  }
+  const [drafts, setDrafts] = useState<AxisDraft[]>(() => [defaultAxis(project)])
+  const reading = readSweepDraft(project, drafts)
+  const setDraft = (i: number, axis: AxisDraft) => setDrafts(drafts.map((a, k) => (k === i ? axis : a)))
   const sweeps = project.experiments?.sweeps ?? []
   return (
     <div className="sweeps" data-testid="sweeps">
       <p className="muted">Train the network on the canvas once per combination of the values below (one run after another), each to the end its optimizer block says; then compare.</p>
-      {axes.map((a, i) => {
-        const params = sweepableParams(project, a.nodeId)
-        return (
-          <div className="sweep-axis" key={i} data-testid={`sweep-axis-${i}`}>
-            <label>
-              {i === 0 ? 'Vary' : 'and'}
-              <select data-testid={`sweep-node-${i}`} value={a.nodeId} disabled={running} onChange={(e) => {
-                const first = sweepableParams(project, e.target.value)[0]
-                setAxis(i, { nodeId: e.target.value, param: first?.key ?? '', text: suggestedValues(first) })
-              }}>
-                {nodes.map(([id, label]) => (
-                  <option key={id} value={id}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              setting
-              <select data-testid={`sweep-param-${i}`} value={a.param} disabled={running} onChange={(e) => setAxis(i, { param: e.target.value, text: suggestedValues(params.find((p) => p.key === e.target.value)) })}>
-                {params.map((p) => (
-                  <option key={p.key} value={p.key}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="sweep-values">
-              values
-              <input data-testid={`sweep-values-${i}`} value={a.text} disabled={running} onChange={(e) => setAxis(i, { text: e.target.value })} />
-            </label>
-            {i === 1 && (
-              <button type="button" data-testid="sweep-remove-axis" disabled={running} onClick={() => setAxes(axes.slice(0, 1))}>
-                ✕
-              </button>
-            )}
-          </div>
-        )
-      })}
+      {drafts.map((a, i) => (
+        <SweepAxisRow key={i} project={project} index={i} axis={a} disabled={running} onChange={(axis) => setDraft(i, axis)} onRemove={i === 1 ? () => setDrafts(drafts.slice(0, 1)) : undefined} />
+      ))}
       <div className="sweep-actions">
-        {axes.length === 1 && (
-          <button type="button" data-testid="sweep-add-axis" disabled={running} onClick={() => setAxes([...axes, secondAxis(project, axes[0])])}>
+        {drafts.length === 1 && (
+          <button type="button" data-testid="sweep-add-axis" disabled={running} onClick={() => setDrafts([...drafts, secondAxis(project, drafts[0])])}>
             + a second setting
           </button>
         )}
@@ -94,15 +35,15 @@ export function SweepsTab() {
             Stop the sweep
           </button>
         ) : (
-          <button type="button" className="primary" data-testid="sweep-run" disabled={!!problem || !canTrain} onClick={start}>
-            Run {count} run{count === 1 ? '' : 's'}
+          <button type="button" className="primary" data-testid="sweep-run" disabled={!reading.axes || !canTrain} onClick={() => reading.axes && void runSweep(reading.axes)}>
+            Run {reading.runs} run{reading.runs === 1 ? '' : 's'}
           </button>
         )}
         <SweepStatus />
       </div>
-      {problem && !problem.ok && (
+      {reading.problem && (
         <p className="error" role="alert" data-testid="sweep-problem">
-          {problem.message}
+          {reading.problem}
         </p>
       )}
       {!canTrain && <p className="warn">Fix the problems on the canvas first: the sweep trains this network.</p>}
@@ -116,6 +57,7 @@ export function SweepsTab() {
   )
 }
 
+/** Which run of the sweep is training and its epoch, or why the sweep stopped. */
 function SweepStatus() {
   const p = useSweepProgress()
   if (p.error) return <span className="error" data-testid="sweep-error">{p.error}</span>

@@ -1,0 +1,51 @@
+import { LineChart, type Series } from '../viz/LineChart'
+import { fmt } from '../training/format'
+import { optimizerRules } from '../../../engine/nn/optimizers'
+import type { DescentPath } from '../../../engine/experiments/descent'
+import { SERIES_COLORS } from './playgroundModel'
+
+/** Where each optimizer stands at iteration `at`: its η, (x, y) and f, or that it diverged. */
+export function PathTable({ paths, at }: { paths: DescentPath[]; at: number }) {
+  return (
+    <table className="pg-table" data-testid="pg2-table">
+      <thead>
+        <tr>
+          <th>optimizer</th>
+          <th>η</th>
+          <th>x</th>
+          <th>y</th>
+          <th>f</th>
+        </tr>
+      </thead>
+      <tbody>
+        {paths.map((p, i) => {
+          const r = p.rows[Math.min(at, p.rows.length - 1)]
+          return (
+            <tr key={p.optimizer.id} data-testid={`pg2-row-${p.optimizer.id}`} data-f={r.f}>
+              <th style={{ color: SERIES_COLORS[i] }}>{optimizerRules[p.optimizer.id].label}</th>
+              <td>{p.optimizer.learningRate}</td>
+              <td>{fmt(r.point[0], 5)}</td>
+              <td>{fmt(r.point[1], 5)}</td>
+              <td>{p.diverged && at >= p.rows.length - 1 ? <span className="error">diverged</span> : fmt(r.f, 6)}</td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+/** f per iteration for every optimizer up to `upTo`, on a log scale while every f is positive. */
+export function FChart({ paths, upTo }: { paths: DescentPath[]; upTo: number }) {
+  const series: Series[] = paths.map((p, i) => {
+    const rows = p.rows.slice(0, upTo + 1)
+    return { label: optimizerRules[p.optimizer.id].label, x: rows.map((r) => r.iteration), y: rows.map((r) => r.f), color: SERIES_COLORS[i] }
+  })
+  const positive = series.every((s) => s.y.every((v) => v > 0))
+  return (
+    <section className="pg-chart">
+      <h3>f per iteration{positive ? ' (log scale)' : ''}</h3>
+      <LineChart series={series} logY={positive} xLabel="iteration" version={upTo * 31 + series.length} height={200} testId="pg2-chart" />
+    </section>
+  )
+}

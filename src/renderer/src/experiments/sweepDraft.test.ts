@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import type { Project } from '../../../engine/project'
+import { axisOnNode, defaultAxis, readSweepDraft } from './sweepDraft'
+
+const project = { nodes: [{ id: 'dense1', kind: 'dense' }, { id: 'optimizer', kind: 'optimizer' }] } as unknown as Project
+
+describe('the sweep being composed', () => {
+  it('offers the learning rate first, and reads two axes into their grid of runs', () => {
+    const first = defaultAxis(project)
+    expect(first).toEqual({ nodeId: 'optimizer', param: 'learningRate', text: '0.0001, 0.0005, 0.001, 0.005, 0.01' })
+    const reading = readSweepDraft(project, [first, { nodeId: 'dense1', param: 'units', text: '16, 64' }])
+    expect(reading).toEqual({
+      axes: [
+        { nodeId: 'optimizer', param: 'learningRate', values: [0.0001, 0.0005, 0.001, 0.005, 0.01] },
+        { nodeId: 'dense1', param: 'units', values: [16, 64] },
+      ],
+      runs: 10,
+      problem: null,
+    })
+    expect(defaultAxis({ nodes: [] } as unknown as Project)).toEqual({ nodeId: '(project)', param: 'seed', text: '1, 2, 3' })
+  })
+
+  it('says the first problem and counts no runs while an axis cannot be read', () => {
+    expect(readSweepDraft(project, [{ nodeId: 'dense1', param: 'units', text: '16, x' }])).toEqual({ axes: null, runs: 0, problem: '“x” is not a valid Units (a whole number).' })
+    expect(readSweepDraft(project, [{ nodeId: 'dense1', param: 'nope', text: '1' }])).toMatchObject({ axes: null, problem: 'Choose a setting of “dense1”.' })
+    const twice = { nodeId: 'dense1', param: 'units', text: '16' }
+    expect(readSweepDraft(project, [twice, twice])).toMatchObject({ axes: null, runs: 1, problem: expect.stringMatching(/two different settings/) })
+  })
+
+  it('moves an axis to another node’s first setting', () => {
+    expect(axisOnNode(project, '(project)')).toEqual({ nodeId: '(project)', param: 'seed', text: '1, 2, 3' })
+    expect(axisOnNode(project, 'dense1').nodeId).toBe('dense1')
+  })
+})
