@@ -9,6 +9,7 @@ import { toJsonSchema } from '../schema/jsonSchema'
 import { z } from '../schema/z'
 import { nodeParams } from './nodeParams'
 import { EXPERIMENTS_JSON_SCHEMA, experimentsProblem, type ProjectExperiments } from '../experiments/sweep'
+import { RUN_JSON_REFS, runHistorySchema } from '../experiments/runHistory'
 
 export const PROJECT_FORMAT = 'axon-studio/project' as const
 /** The version this code writes. Older versions are upgraded by `migrateProject`. */
@@ -192,6 +193,9 @@ export const projectExperiments = z.custom<ProjectExperiments>().superRefine((va
   ctx.addIssue({ code: 'custom', message: problem.message, path, input: value })
 })
 
+/** Training runs of this network with their metrics, curves and trained values (`experiments/runHistory.ts`). */
+export const projectRuns = runHistorySchema({ node: projectNode, edge: projectEdge, data: dataSource })
+
 /** A project file, version 1. */
 export const projectFile = z.object({
   format: z.literal(PROJECT_FORMAT),
@@ -207,6 +211,8 @@ export const projectFile = z.object({
   viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number() }).optional(),
   /** Sweeps run on this network, with their results (`src/engine/experiments/sweep.ts`). */
   experiments: projectExperiments.optional(),
+  /** Training runs, oldest first, with what each trained and reached (`experiments/runHistory.ts`). */
+  runs: projectRuns.optional(),
 })
 
 /** The project file's JSON Schema (draft-07), as committed in `project.schema.json`. */
@@ -216,5 +222,5 @@ export function projectJsonSchema(): Record<string, unknown> {
     title: 'Axon Studio project (*.axon.json)',
     description:
       'A network drawn on the canvas, its data and its training settings. See docs/project-format.md.',
-  }, [[projectExperiments, EXPERIMENTS_JSON_SCHEMA]])
+  }, [[projectExperiments, EXPERIMENTS_JSON_SCHEMA], ...RUN_JSON_REFS])
 }

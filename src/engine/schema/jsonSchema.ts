@@ -21,6 +21,8 @@ export function toJsonSchema(
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       const own = givenFor.get(zodSchema as unknown as z.ZodType)
+      // A reference to a part published elsewhere in the file stands alone (draft-07 ignores $ref's siblings).
+      if (own && '$ref' in own) for (const key of Object.keys(jsonSchema)) delete jsonSchema[key]
       if (own) Object.assign(jsonSchema, own)
       // z.int() states JavaScript's safe-integer range; a file's readers need not hear of it.
       if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum

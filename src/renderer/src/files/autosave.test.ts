@@ -17,6 +17,19 @@ describe('autosave', () => {
     expect(back?.record).toMatchObject({ fileName: 'mazur.axon.json', exampleId: 'mazur-2-2-2', dirty: true })
   })
 
+  it('writes a project too large for the storage without its runs’ trained values', () => {
+    const storage = memoryStorage()
+    const small = storage.setItem
+    storage.setItem = (k, v) => (v.length > 20_000 ? (() => { throw new DOMException('quota', 'QuotaExceededError') })() : small(k, v))
+    const project = exampleProject('mazur-2-2-2')!
+    const run = { id: 'r', name: 'Run 1', created: '', status: 'finished' as const, note: '', epochs: 1, iterations: 1, seconds: 0, final: { loss: 1 }, best: { loss: 1 }, curves: { epoch: [1], loss: [1] }, network: { seed: 1, precision: 'float64' as const, data: project.data, nodes: [], edges: [] } }
+    const big = { ...project, runs: [{ ...run, weights: { h: { biases: new Array<number>(5000).fill(0.123456) } } }] }
+    writeAutosave(storage, big, { fileName: null, exampleId: null, dirty: true })
+    expect(readAutosave(storage)?.project.runs).toEqual([run])
+    // Without trained values to drop, the storage's error stands.
+    expect(() => writeAutosave(storage, { ...project, meta: { ...project.meta, description: 'x'.repeat(30_000) } }, { fileName: null, exampleId: null, dirty: true })).toThrow('quota')
+  })
+
   it.each([
     ['nothing saved', null],
     ['not JSON', '{oops'],

@@ -3,6 +3,7 @@
  * or a reload never loses what the user drew. On start the last session is recovered.
  */
 import { parseProject, serializeProject, type Project } from '../../../engine/project'
+import { withoutRunWeights } from '../../../engine/experiments/runHistory'
 
 export const AUTOSAVE_KEY = 'axon:autosave'
 
@@ -22,9 +23,18 @@ export interface KeyValueStorage {
   removeItem(key: string): void
 }
 
+/**
+ * Writes the project. When it does not fit (the browser's storage is a few megabytes), it is
+ * written without the trained values of its past runs, which are what makes a project large.
+ */
 export function writeAutosave(storage: KeyValueStorage, project: Project, meta: Omit<AutosaveRecord, 'text'>): void {
-  const record: AutosaveRecord = { text: serializeProject(project), ...meta }
-  storage.setItem(AUTOSAVE_KEY, JSON.stringify(record))
+  const write = (p: Project) => storage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: serializeProject(p), ...meta } satisfies AutosaveRecord))
+  try {
+    write(project)
+  } catch (error) {
+    if (!project.runs?.some((r) => r.weights)) throw error
+    write({ ...project, runs: withoutRunWeights(project.runs) })
+  }
 }
 
 /** The recovered session, or null if there is none or it cannot be read. */
