@@ -5,6 +5,7 @@
  * through: text, the network each step starts from, what is locked, and an optional question
  * the app checks.
  */
+import { MAX_DESCENT_ITERATIONS } from '../experiments/descent'
 import { int } from '../schema/fields'
 import { z } from '../schema/z'
 
@@ -35,9 +36,27 @@ export const measureSchema = z.discriminatedUnion('quantity', [
   z.object({ quantity: z.literal('weight'), node: nodeId, unit: index, input: index, after }).strict().describe('w_jk of a dense node: from input k into unit j (0-based).'),
   z.object({ quantity: z.literal('bias'), node: nodeId, unit: index, after }).strict().describe('The bias of unit j of a dense node.'),
   z.object({ quantity: z.literal('output'), node: nodeId, unit: index, example: index, after }).strict().describe('out of unit j of a layer (after its activation) for one data row.'),
+  z.object({ quantity: z.literal('net'), node: nodeId, unit: index, example: index, after }).strict().describe('net of unit j of a layer (before its activation) for one data row.'),
+  z.object({ quantity: z.literal('derivative'), node: nodeId, unit: index, example: index, after }).strict().describe('f′(net) of unit j of a layer’s activation for one data row.'),
+  z.object({ quantity: z.literal('delta'), node: nodeId, unit: index, example: index, after }).strict().describe('The lectures’ δ = −∂E/∂net of unit j for one data row (its error term).'),
+  z.object({ quantity: z.literal('gradient'), node: nodeId, unit: index, input: index, example: index, after }).strict().describe('∂E/∂w_jk of a dense node for one data row.'),
+  z.object({ quantity: z.literal('netSpread'), node: nodeId, after }).strict().describe('The standard deviation of net over every unit of a layer and every data row.'),
   z.object({ quantity: z.literal('loss'), after }).strict().describe('The loss E over the data, as the Training panel shows it.'),
   z.object({ quantity: z.literal('accuracy'), after }).strict().describe('The share of data rows classified right, from 0 to 1.'),
   z.object({ quantity: z.literal('epochs') }).strict().describe('Epochs until the run stops by itself.'),
+  z.object({ quantity: z.literal('learningRate'), after }).strict().describe('The learning rate η the next update uses (after its schedule).'),
+  z.object({ quantity: z.literal('updates'), after }).strict().describe('Weight updates made (after `after`): iterations per epoch × epochs.'),
+  z
+    .object({
+      quantity: z.literal('descent'),
+      function: z.string().min(1).describe('f(x), as the optimizer playground reads it, e.g. "x^4/4 - 3x^3 + 7x - 5".'),
+      start: z.number(),
+      learningRate: z.number().positive(),
+      iterations: int({ min: 0, max: MAX_DESCENT_ITERATIONS }),
+      read: z.enum(['x', 'f']).describe('The point reached, or f there.'),
+    })
+    .strict()
+    .describe('Plain gradient descent x ← x − η·f′(x) on a function of x (no network).'),
 ])
 
 const numberQuestion = z

@@ -2,15 +2,15 @@
  * The engine's number for a lesson question: compile the step's network, train it as far as the
  * question says (the same session the app trains with, same seed), and read the quantity.
  */
+import { descend } from '../experiments/descent'
+import { compileExpression, ExpressionError } from '../experiments/expression'
 import { compileGraph, projectDataset, type Project } from '../project'
 import { createSession, type Session } from '../train'
-import { datasetReadBatch } from '../train/dataset'
+import { LessonCheckError } from './errors'
 import { MAX_CHECK_EPOCHS, type Measure, type Question } from './format'
+import { checkIndex, exampleRow, netSpread, traceValue } from './traceMeasures'
 
-/** A measure the engine cannot take (the network does not compile, its data is not in the file …). */
-export class LessonCheckError extends Error {
-  override name = 'LessonCheckError'
-}
+export { LessonCheckError }
 
 function sessionFor(project: Project): Session {
   const { spec, diagnostics } = compileGraph(project)
@@ -50,13 +50,26 @@ function inRange(value: number | undefined, what: string): number {
   return value
 }
 
-/** Refuses a unit (or input) index past the layer's width: a flat index would read another unit's number. */
-function checkIndex(index: number, size: number, what: string, node: string): void {
-  if (index >= size) throw new LessonCheckError(`“${node}” has ${size} ${what}${size === 1 ? '' : 's'}: there is no ${what} ${index + 1}.`)
+type DescentMeasure = Extract<Measure, { quantity: 'descent' }>
+
+/** Where plain gradient descent on f(x) gets to (the optimizer playground's computation). */
+function descentValue(m: DescentMeasure): number {
+  let f
+  try {
+    f = compileExpression(m.function)
+  } catch (e) {
+    if (e instanceof ExpressionError) throw new LessonCheckError(`The function “${m.function}” does not parse: ${e.message}`)
+    throw e
+  }
+  const path = descend(f, [m.start], { id: 'sgd', learningRate: m.learningRate }, m.iterations)
+  if (path.diverged) throw new LessonCheckError(`Gradient descent on ${m.function} with η = ${m.learningRate} diverges.`)
+  const last = path.rows[path.rows.length - 1]
+  return m.read === 'x' ? last.point[0] : last.f
 }
 
 /** The engine's value of `measure` on `project`. */
 export function measureValue(project: Project, measure: Measure): number {
+  if (measure.quantity === 'descent') return descentValue(measure)
   const session = sessionFor(project)
   if (measure.quantity === 'epochs') {
     trainToEnd(session)
@@ -75,15 +88,22 @@ export function measureValue(project: Project, measure: Measure): number {
       return inRange(layer.biases?.[measure.unit], `bias of unit ${measure.unit + 1} of “${measure.node}”`)
     }
     case 'output': {
-      const data = session.train
-      if (measure.example >= data.count) throw new LessonCheckError(`The data has no row ${measure.example + 1}.`)
-      // The row as training reads it (scaled and normalised like a batch).
-      const row = new Float64Array(data.inputSize)
-      datasetReadBatch(data, [measure.example], 0, 1, row, new Float64Array(data.targetSize))
-      const layer = session.activations(row, 1).find((l) => l.nodeId === measure.node)
+      const { input } = exampleRow(session, measure.example)
+      const layer = session.activations(input, 1).find((l) => l.nodeId === measure.node)
       if (layer) checkIndex(measure.unit, layer.units, 'unit', measure.node)
       return inRange(layer?.out[measure.unit], `output ${measure.unit + 1} of “${measure.node}”`)
     }
+    case 'net':
+    case 'derivative':
+    case 'delta':
+    case 'gradient':
+      return traceValue(session, measure)
+    case 'netSpread':
+      return netSpread(session, measure.node)
+    case 'updates':
+      return session.iteration
+    case 'learningRate':
+      return session.learningRate
     case 'loss':
       return session.evaluate(session.train).loss
     case 'accuracy':

@@ -4,7 +4,8 @@
  * does not have, data the file does not hold). Every problem comes with its JSON path.
  */
 import { cutText, parseJsonText } from '../data/userText'
-import { parseProject, serializeProject, type Project } from '../project'
+import { FASHION_SAMPLE_FILES } from '../data/builtin'
+import { parseProject, serializeProject, type FileData, type Project } from '../project'
 import { checkWith } from '../schema/issues'
 import { LESSON_FORMAT, LESSON_VERSION, lessonSchema, type LessonFile, type Lock, type Question } from './format'
 
@@ -34,14 +35,22 @@ export interface LessonProblem {
 
 export type LessonParseResult = { ok: true; lesson: Lesson } | { ok: false; errors: LessonProblem[] }
 
+/** The sample every copy of the app ships (`resources/data/fashion-sample/`), named as from `resources/lessons/`. */
+const SHIPPED_SAMPLE = new Set(Object.values(FASHION_SAMPLE_FILES).map((p) => `../${p}`))
+
+function isShippedSample(data: FileData): boolean {
+  const paths = [data.path, data.labelsPath, data.testPath, data.testLabelsPath].filter((p) => p !== undefined)
+  return data.format === 'idx' && paths.every((p) => SHIPPED_SAMPLE.has(p))
+}
+
 function checkProject(value: unknown, path: string, errors: LessonProblem[]): Project | null {
   const result = parseProject(JSON.stringify(value))
   if (!result.ok) {
     for (const e of result.errors) errors.push({ path: e.path.replace(/^\$/, path), message: e.message })
     return null
   }
-  if (result.project.data.kind === 'file') {
-    errors.push({ path: `${path}.data`, message: 'must be inline or built-in: a lesson file holds its data (file data stays beside a project, not in a lesson)' })
+  if (result.project.data.kind === 'file' && !isShippedSample(result.project.data)) {
+    errors.push({ path: `${path}.data`, message: 'must be inline, built-in or the shipped Fashion-MNIST sample: a lesson file holds its data (file data stays beside a project, not in a lesson)' })
     return null
   }
   return result.project
