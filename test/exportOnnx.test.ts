@@ -103,6 +103,25 @@ describe('ONNX export', () => {
     engine.forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
   })
 
+  it('input features (every one, and a single one): onnxruntime gives the engine\'s predictions to 1e-5', async () => {
+    const rng = createRng(11)
+    const inputs = Array.from({ length: 20 }, () => [rng.range(-3, 3), rng.range(-3, 3)])
+    const targets = inputs.map(([a, b]) => [a * a + b * b < 4 ? 1 : 0])
+    for (const features of [['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'], ['sinX2']] as const) {
+      const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: [...features] }, dense('h', 3, 'tanh'), dense('o', 1, 'sigmoid')]
+      const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
+      const session = createSession(spec, tableDataset(inputs, targets))
+      session.trainToEnd()
+      const model = exportModel(session, { title: 'features' })
+      const raw = Float64Array.from(inputs.flat())
+      const onnxSession = await ort.InferenceSession.create(toOnnx(model))
+      const out = (await onnxSession.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [20, 2]) })).output.data as Float32Array
+      const engine = createPredictor(model).predictRaw(raw, 20)
+      expect(out.length).toBe(engine.length)
+      engine.forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
+    }
+  })
+
   it('refuses a layer with no ONNX form, naming it', () => {
     const { model } = trainedExample('xor-2-2-1-sigmoid.axon.json')
     const strange = { ...model, architecture: { ...model.architecture, layers: [...model.architecture.layers, { kind: 'conv2d', nodeId: 'conv' }] } }

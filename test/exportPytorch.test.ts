@@ -87,4 +87,13 @@ describeRequiring(['torch', 'numpy'], 'PyTorch export (float64) against the engi
     const spec = engineSpec({ inputSize: 3, layers, loss: { id: 'bce', reduction: 'mean' } }, { seed: 9, optimizer: { id: 'adam', learningRate: 0.05, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, training: { batch: { mode: 'mini', size: 4 }, maxEpochs: 20, shuffle: true, validationFraction: 0 } })
     expectTorchMatches('graph', spec, data, 15)
   }, 300_000)
+
+  it('input features (x₁², x₁x₂, sin x₂ …) before the first layer train step for step as in the engine (1e-12)', () => {
+    const rng = createRng(6)
+    const inputs = Array.from({ length: 12 }, () => [rng.range(-2, 2), rng.range(-2, 2)])
+    const data = tableDataset(inputs, inputs.map(([a, b]) => [a * b > 0 ? 1 : 0]))
+    const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'] }, dense('h', 3, 'tanh'), dense('o', 1, 'sigmoid')]
+    const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { seed: 4, optimizer: { id: 'sgd', learningRate: 0.3 }, training: { batch: { mode: 'mini', size: 4 }, maxEpochs: 10, shuffle: true, validationFraction: 0 } })
+    expectTorchMatches('features', spec, data, 12)
+  }, 300_000)
 })

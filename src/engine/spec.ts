@@ -15,6 +15,7 @@ import type { LossId } from './nn/losses'
 import type { OptimizerFormId, OptimizerId } from './nn/optimizers'
 import type { batchNormFields } from './nn/batchNorm'
 import type { dropoutFields } from './nn/dropout'
+import type { featuresFields } from './nn/features'
 import type { precision } from './schema/fields'
 import type {
   activationSpec,
@@ -91,6 +92,9 @@ export type DropoutLayerSpec = LayerLinks & { kind: 'dropout'; nodeId: string } 
 /** Batch normalisation: its fields (momentum, ε, hand-set γ, β and statistics) are declared in `nn/batchNorm.ts`. */
 export type BatchNormLayerSpec = LayerLinks & { kind: 'batchNorm'; nodeId: string } & z.output<typeof batchNormFields>
 
+/** Input features from x₁, x₂ (x₁², x₁x₂, sin x₁, …): its field (`features`) is declared in `nn/features.ts`. */
+export type FeaturesLayerSpec = LayerLinks & { kind: 'features'; nodeId: string } & z.output<typeof featuresFields>
+
 /**
  * Element-wise sum of two or more inputs of equal width (a residual connection: x + F(x)),
  * then an optional activation: out = f(Σ inputs).
@@ -111,7 +115,7 @@ export interface ConcatLayerSpec extends LayerLinks {
   activation?: ActivationSpec
 }
 
-export type LayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSpec | AddLayerSpec | ConcatLayerSpec
+export type LayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSpec | AddLayerSpec | ConcatLayerSpec | FeaturesLayerSpec
 
 export interface ModelSpec {
   inputSize: number

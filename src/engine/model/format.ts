@@ -10,6 +10,7 @@
 
 import type { DataSource } from '../project/types'
 import { layerKinds } from '../nn/layers'
+import type { InputFeatureId } from '../nn/features'
 import type {
   ActivationSpec,
   EngineSpec,
@@ -69,6 +70,20 @@ export interface ModelBatchNormLayer extends ModelLayerLinks {
   runningVar: number[]
 }
 
+/**
+ * Input features of a 2-D input (x1, x2), side by side in the listed order: x1, x2, x1Squared
+ * (x1²), x2Squared, x1x2 (x1·x2), sinX1 (sin x1), sinX2. No parameters.
+ */
+export interface ModelFeaturesLayer extends ModelLayerLinks {
+  kind: 'features'
+  nodeId: string
+  features: InputFeatureId[]
+  /** The number of features. */
+  units: number
+  /** Always 2. */
+  nIn: number
+}
+
 /** Add (element-wise sum of equal widths) or concatenate (side by side), then the optional activation. */
 export interface ModelMergeLayer {
   kind: 'add' | 'concat'
@@ -79,7 +94,7 @@ export interface ModelMergeLayer {
   activation?: ActivationSpec
 }
 
-export type ModelLayer = ModelDenseLayer | ModelDropoutLayer | ModelBatchNormLayer | ModelMergeLayer
+export type ModelLayer = ModelDenseLayer | ModelDropoutLayer | ModelBatchNormLayer | ModelMergeLayer | ModelFeaturesLayer
 
 export interface ModelArchitecture {
   inputSize: number

@@ -7,6 +7,7 @@ import { cutText, describeJsonValue, parseJsonText, quoteUser } from '../data/us
 import { activations } from '../nn/activations'
 import { losses } from '../nn/losses'
 import { layerKinds } from '../nn/layers'
+import { featuresCheck } from '../nn/features'
 import { createNetwork, networkPredict, type Network } from '../nn/network'
 import { createRng } from '../rng'
 import { NETWORK_INPUT, type Dataset, type LayerSpec } from '../spec'
@@ -66,6 +67,15 @@ function checkLayer(layer: Json, path: string, nIn: number, widths: number[], fa
     if (!(isNumber(layer.epsilon) && layer.epsilon > 0)) fail(`${path}.epsilon`, 'must be a positive number')
     for (const key of ['gamma', 'beta', 'runningMean', 'runningVar']) if (known && !isNumberArray(layer[key], nIn)) fail(`${path}.${key}`, `must be ${nIn} numbers (one per unit)`)
     return nIn
+  }
+  if (layer.kind === 'features') {
+    const features: unknown = layer.features
+    const problem = Array.isArray(features) && features.every((f) => typeof f === 'string') ? featuresCheck(features, known ? nIn : 2) : 'must be an array of feature ids'
+    if (problem) fail(`${path}.features`, problem)
+    const units = Array.isArray(features) ? features.length : NaN
+    if (layer.units !== units) fail(`${path}.units`, `must be ${units} (one per feature)`)
+    if (known && layer.nIn !== nIn) fail(`${path}.nIn`, `must be ${nIn} (the width of what it reads)`)
+    return units
   }
   if (layer.kind === 'add' || layer.kind === 'concat') {
     const units = layer.kind === 'add' ? widths[0] : nIn

@@ -9,6 +9,7 @@ import { dropoutKind } from './dropout'
 import { batchNormKind } from './batchNorm'
 import { addKind } from './add'
 import { concatKind } from './concat'
+import { featuresKind } from './features'
 
 type Kinds = { [K in LayerSpec['kind']]: LayerKind<Extract<LayerSpec, { kind: K }>> }
 
@@ -18,6 +19,7 @@ export const layerKinds = {
   batchNorm: batchNormKind,
   add: addKind,
   concat: concatKind,
+  features: featuresKind,
 } as const satisfies Kinds
 
 /** The kind descriptor of a spec (typed for the spec's union). */

@@ -72,6 +72,14 @@ const LOOKS: { [K in NodeKind]: NodeKindLook } = {
     label: 'Input',
     description: 'The features of one example enter here.',
     group: 'data',
+    connectsTo: ['features', 'dense', 'dropout', 'batchNorm', 'add', 'concat'],
+  },
+  features: {
+    label: 'Input features',
+    description:
+      'Computes the picked features of a 2-D input (x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂): the next layer gets one input per feature.',
+    group: 'data',
+    engineLayer: true,
     connectsTo: ['dense', 'dropout', 'batchNorm', 'add', 'concat'],
   },
   dense: {

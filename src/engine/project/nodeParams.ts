@@ -7,6 +7,7 @@
  */
 import { batchNormFields } from '../nn/batchNorm'
 import { dropoutFields } from '../nn/dropout'
+import { featuresFields } from '../nn/features'
 import { param } from '../schema/params'
 import { z } from '../schema/z'
 import { DEFAULT_OPTIMIZER_FORM } from '../nn/optimizers'
@@ -298,6 +299,7 @@ const merge = z.object({})
 /** Every node kind's parameters, keyed by kind (the order the palette and the schema list them). */
 export const nodeParams = {
   input,
+  features: featuresFields,
   dense,
   activation,
   dropout: dropoutFields,

@@ -31,6 +31,8 @@ export type ParamType =
   | 'matrix'
   /** Optional `number[]`. */
   | 'vector'
+  /** Some of `options` (checkboxes): an array of their keys, each at most once. */
+  | 'choices'
 
 /** Show a parameter only when another parameter of the same node has one of these values. */
 export interface ParamWhen {
@@ -103,6 +105,17 @@ export const param = {
     declare(z.enum(Object.keys(o.options) as [K, ...K[]]).default(o.default), 'enum', o, {
       options: o.options,
     }),
+  /** One or more of the keys of `options`, each at most once, in the order given (checkboxes). */
+  choices: <K extends string>(
+    o: ParamText & { options: Record<K, OptionInfo>; default: NoInfer<K>[] },
+  ) => {
+    const keys = Object.keys(o.options) as [K, ...K[]]
+    const list = z
+      .array(z.enum(keys, { error: `must be one of ${keys.join(', ')}` }), { error: 'must be an array of choices' })
+      .min(1, { error: 'must pick at least one' })
+      .refine((a) => new Set(a).size === a.length, { error: 'must not pick one twice' })
+    return declare(list.default(() => [...o.default]), 'choices', o, { options: o.options })
+  },
   sizeOrAuto: (o: ParamText & Bounds) => {
     const size = int(o)
     const error = `must be ${describeNumber(numberInfo(size)!)} or "auto"`

@@ -3,6 +3,7 @@
  *
  *   input [batch, inputSize] raw features
  *     → Sub(shift) → Mul(scalePerFeature·scale)       the model's preprocessing, when it has one
+ *     → MatMul(column) → Mul / Sin → Concat(axis 1)     per input-features layer (x1², x1·x2, sin x1 …)
  *     → Gemm(W, b, transB = 1) → activation            per dense layer (dropout is the identity)
  *     → BatchNormalization(γ, β, running mean, var)     per batch norm layer
  *     → Sum / Concat(axis 1) → activation               per add / concatenate layer
@@ -14,7 +15,8 @@
  * `onnx-proto`'s generated protobuf code, never by hand. See docs/export.md.
  */
 import { NETWORK_INPUT, type ActivationId, type ActivationSpec } from '../../spec'
-import type { ModelBatchNormLayer, ModelDenseLayer, ModelFile, ModelLayer, ModelMergeLayer } from '../../model/format'
+import type { ModelBatchNormLayer, ModelDenseLayer, ModelFeaturesLayer, ModelFile, ModelLayer, ModelMergeLayer } from '../../model/format'
+import type { InputFeatureId } from '../../nn/features'
 import { ENGINE_VERSION } from '../../version'
 import { ExportError } from '../errors'
 import { GraphBuilder, matrixType, onnx } from './graph'
@@ -74,6 +76,26 @@ function batchNormNodes(g: GraphBuilder, x: string, layer: ModelBatchNormLayer):
   return g.node('BatchNormalization', inputs, `${p}.out`, { epsilon: layer.epsilon })
 }
 
+/** Each input feature from the columns x1, x2 (`[batch, 1]` each). */
+const ONNX_FEATURES = {
+  x1: (_g, x1) => x1,
+  x2: (_g, _x1, x2) => x2,
+  x1Squared: (g, x1, _x2, p) => g.node('Mul', [x1, x1], `${p}.x1Squared`),
+  x2Squared: (g, _x1, x2, p) => g.node('Mul', [x2, x2], `${p}.x2Squared`),
+  x1x2: (g, x1, x2, p) => g.node('Mul', [x1, x2], `${p}.x1x2`),
+  sinX1: (g, x1, _x2, p) => g.node('Sin', [x1], `${p}.sinX1`),
+  sinX2: (g, _x1, x2, p) => g.node('Sin', [x2], `${p}.sinX2`),
+} as const satisfies Record<InputFeatureId, (g: GraphBuilder, x1: string, x2: string, prefix: string) => string>
+
+/** Input features: each column picked by a 0/1 MatMul (exact), the features side by side. */
+function featuresNodes(g: GraphBuilder, x: string, layer: ModelFeaturesLayer): string {
+  const p = layer.nodeId
+  const x1 = g.node('MatMul', [x, g.constant(`${p}.pickX1`, [2, 1], [1, 0])], `${p}.x1`)
+  const x2 = g.node('MatMul', [x, g.constant(`${p}.pickX2`, [2, 1], [0, 1])], `${p}.x2`)
+  const columns = layer.features.map((f) => ONNX_FEATURES[f](g, x1, x2, p))
+  return columns.length === 1 ? columns[0] : g.node('Concat', columns, `${p}.out`, { axis: { int: 1 } })
+}
+
 /** Each layer kind as ONNX nodes; a kind missing here has no ONNX form (yet). */
 export const ONNX_LAYERS: Record<string, LayerNodes> = {
   dense: (g, [x], layer) => denseNodes(g, x, layer as ModelDenseLayer),
@@ -81,6 +103,7 @@ export const ONNX_LAYERS: Record<string, LayerNodes> = {
   batchNorm: (g, [x], layer) => batchNormNodes(g, x, layer as ModelBatchNormLayer),
   add: (g, xs, layer) => mergeNodes(g, xs, layer as ModelMergeLayer),
   concat: (g, xs, layer) => mergeNodes(g, xs, layer as ModelMergeLayer),
+  features: (g, [x], layer) => featuresNodes(g, x, layer as ModelFeaturesLayer),
 }
 
 /** Sub(shift) and Mul(scale) for the model's preprocessing, when it changes anything. */

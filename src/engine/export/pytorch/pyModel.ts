@@ -151,6 +151,29 @@ class BatchNorm(nn.Module):
         return self.gamma * ((x - mean) * (1 / torch.sqrt(variance + self.epsilon))) + self.beta
 
 
+FEATURES = {  # engine/nn/features.ts: each input feature of a 2-D input (x1, x2)
+    "x1": lambda a, b: a,
+    "x2": lambda a, b: b,
+    "x1Squared": lambda a, b: a * a,
+    "x2Squared": lambda a, b: b * b,
+    "x1x2": lambda a, b: a * b,
+    "sinX1": lambda a, b: torch.sin(a),
+    "sinX2": lambda a, b: torch.sin(b),
+}
+
+
+class Features(nn.Module):
+    """Input features (engine/nn/features.ts): the listed features of x1, x2 side by side."""
+
+    def __init__(self, features):
+        super().__init__()
+        self.features = list(features)
+
+    def forward(self, x):
+        a, b = x[:, 0], x[:, 1]
+        return torch.stack([FEATURES[f](a, b) for f in self.features], dim=1)
+
+
 class Merge(nn.Module):
     """Add (element-wise sum) or concatenate (side by side, in the order of "inputs"), then the
     optional activation (engine/nn/merge.ts)."""
@@ -190,6 +213,8 @@ class Network(nn.Module):
                 layer, units = BatchNorm(spec, n_in, dtype), n_in
             elif kind in ("add", "concat"):
                 layer, units = Merge(spec), widths[names[0]] if kind == "add" else n_in
+            elif kind == "features":
+                layer, units = Features(spec["features"]), len(spec["features"])
             else:
                 layer, units = Dense(spec, n_in, rng, dtype), spec["units"]
             layers.append(layer)

@@ -125,6 +125,10 @@ def model_file(network, spec, data, history, stop_reason, restored, iterations, 
             layers.append({"kind": "batchNorm", "nodeId": s["nodeId"], **links, "units": n_in, "nIn": n_in,
                            "momentum": s["momentum"], "epsilon": s["epsilon"], **values})
             continue
+        if s["kind"] == "features":
+            layers.append({"kind": "features", "nodeId": s["nodeId"], **links, "features": s["features"],
+                           "units": len(s["features"]), "nIn": n_in})
+            continue
         if s["kind"] in ("add", "concat"):
             units = n_in // len(s["inputs"]) if s["kind"] == "add" else n_in
             act = {"activation": s["activation"]} if "activation" in s else {}

@@ -1,6 +1,7 @@
 /**
  * What a node shows on the canvas besides its kind: its key settings in a few words.
  */
+import { INPUT_FEATURES } from '../../../engine/nn/features'
 import { ACTIVATIONS, BATCH_MODES, LOSSES, NODE_KINDS, NODE_KIND_IDS, OPTIMIZERS, type NodeKind, type PaletteGroup, type ProjectNode } from '../../../engine/project'
 
 export type { PaletteGroup }
@@ -37,6 +38,8 @@ export function nodeSummary(node: ProjectNode): string[] {
       const extra = p.activation === 'leakyRelu' ? ` α=${p.alpha}` : p.activation === 'linear' && p.slope !== 1 ? ` a=${p.slope}` : p.activation === 'noisyRelu' ? ` σ=${p.noiseStd}` : ''
       return [`${ACTIVATIONS[p.activation]?.label ?? p.activation}${extra}`]
     }
+    case 'features':
+      return [node.params.features.map((f) => INPUT_FEATURES[f]?.label ?? f).join(', '), `${node.params.features.length} feature${node.params.features.length === 1 ? '' : 's'}`]
     case 'dropout':
       return [`rate ${node.params.rate}`]
     case 'add':

@@ -3,7 +3,7 @@ import type { InitSpec, ScheduleSpec } from '../../../engine/spec'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { ActivationPlot } from './ActivationPlot'
-import { FieldRow, NumberInput, NumberListInput, NumberParam } from './fields'
+import { ChoicesParam, FieldRow, NumberInput, NumberListInput, NumberParam } from './fields'
 import { ProjectInfo } from './ProjectInfo'
 import { WeightsEditor } from './WeightsEditor'
 import { plural } from '../plural'
@@ -130,6 +130,8 @@ function NodeInspector({ node }: { node: ProjectNode }) {
                 formula,
               ]
             }
+            case 'choices':
+              return <ChoicesParam key={p.key} info={p} value={params[p.key] as string[]} testId={testId} problems={problems.map((d) => `${d.message} ${d.hint}`)} onChange={(v) => set(p.key, v, null)} />
             case 'init':
               return <InitEditor key={p.key} info={p} value={params[p.key] as InitSpec} problems={problems} onChange={(v, tag) => set(p.key, v, tag ?? null)} />
             case 'schedule':

@@ -20,7 +20,7 @@ const item = (kind: NodeKind): PaletteItem => ({ testId: kind, label: NODE_KINDS
 
 /** Every activation, loss and optimizer the engine has, from the registries. */
 export const PALETTE: { group: PaletteGroup; title: string; items: PaletteItem[] }[] = [
-  { group: 'data', title: 'Data', items: [item('input')] },
+  { group: 'data', title: 'Data', items: NODE_KIND_IDS.filter((kind) => NODE_KINDS[kind].group === 'data').map(item) },
   { group: 'layers', title: 'Layers', items: NODE_KIND_IDS.filter((kind) => NODE_KINDS[kind].group === 'layers').map(item) },
   {
     group: 'activations',

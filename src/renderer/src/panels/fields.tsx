@@ -119,3 +119,37 @@ export function NumberListInput({ value, onCommit, testId }: { value: readonly n
     />
   )
 }
+
+/**
+ * Some of a parameter's options as checkboxes (input features): the picked keys in the options'
+ * order. The last one picked cannot be unticked, since a node needs at least one.
+ */
+export function ChoicesParam({ info, value, onChange, testId, problems }: { info: ParamInfo; value: readonly string[]; onChange: (value: string[]) => void; testId: string; problems: readonly string[] }) {
+  const options = Object.entries(info.options ?? {})
+  const toggle = (key: string, on: boolean) => onChange(options.map(([k]) => k).filter((k) => (k === key ? on : value.includes(k))))
+  // A group, not a <label>: each checkbox has its own label, and the row's title names them all.
+  return (
+    <div className={`field${problems.length > 0 ? ' has-problem' : ''}`} data-testid={testId} role="group" aria-label={info.label}>
+      <div className="field-label">
+        <span>{info.label}</span>
+        <span className="choice-list">
+          {options.map(([key, option]) => {
+            const checked = value.includes(key)
+            return (
+              <label key={key} className="choice" title={option.description}>
+                <input type="checkbox" data-testid={`${testId}-${key}`} checked={checked} disabled={checked && value.length === 1} onChange={(e) => toggle(key, e.target.checked)} />
+                {option.label}
+              </label>
+            )
+          })}
+        </span>
+      </div>
+      <div className="field-help">{info.description}</div>
+      {problems.map((p, i) => (
+        <div key={i} className="field-problem" role="alert">
+          {p}
+        </div>
+      ))}
+    </div>
+  )
+}
