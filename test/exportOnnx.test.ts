@@ -38,6 +38,16 @@ function trainedExample(file: string): { model: ModelFile; raw: Float64Array; co
   return { model, raw: Float64Array.from(rows.inputs), count: rows.count }
 }
 
+/** Runs the model's ONNX export in onnxruntime on `inputs` and expects the engine's predictions to 1e-5. */
+async function expectOnnxMatchesEngine(model: ModelFile, inputs: number[][]): Promise<void> {
+  const raw = Float64Array.from(inputs.flat())
+  const onnxSession = await ort.InferenceSession.create(toOnnx(model))
+  const out = (await onnxSession.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [inputs.length, inputs[0].length]) })).output.data as Float32Array
+  const engine = createPredictor(model).predictRaw(raw, inputs.length)
+  expect(out.length).toBe(engine.length)
+  engine.forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
+}
+
 describe('ONNX export', () => {
   const written: string[] = []
   for (const file of examples) {
@@ -79,11 +89,7 @@ describe('ONNX export', () => {
     const spec = engineSpec({ inputSize: 3, layers: [...layers, dense('out', 2, 'softmax')], loss: { id: 'softmaxCrossEntropy', reduction: 'mean' } }, { training: { batch: { mode: 'mini', size: 6 }, maxEpochs: 5, shuffle: true, validationFraction: 0 } })
     const session = createSession(spec, tableDataset(inputs, targets))
     session.trainToEnd()
-    const model = exportModel(session, { title: 'batch norm' })
-    const raw = Float64Array.from(inputs.flat())
-    const onnxSession = await ort.InferenceSession.create(toOnnx(model))
-    const out = (await onnxSession.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [24, 3]) })).output.data as Float32Array
-    createPredictor(model).predictRaw(raw, 24).forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
+    await expectOnnxMatchesEngine(exportModel(session, { title: 'batch norm' }), inputs)
   })
 
   it('a graph: two branches concatenated (input included) and an Add with an activation, to 1e-5', async () => {
@@ -94,13 +100,7 @@ describe('ONNX export', () => {
     const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
     const session = createSession(spec, tableDataset(inputs, targets))
     session.trainToEnd()
-    const model = exportModel(session, { title: 'branches' })
-    const raw = Float64Array.from(inputs.flat())
-    const onnxSession = await ort.InferenceSession.create(toOnnx(model))
-    const out = (await onnxSession.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [20, 2]) })).output.data as Float32Array
-    const engine = createPredictor(model).predictRaw(raw, 20)
-    expect(out.length).toBe(engine.length)
-    engine.forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
+    await expectOnnxMatchesEngine(exportModel(session, { title: 'branches' }), inputs)
   })
 
   it('input features (every one, and a single one): onnxruntime gives the engine\'s predictions to 1e-5', async () => {
@@ -112,13 +112,7 @@ describe('ONNX export', () => {
       const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
       const session = createSession(spec, tableDataset(inputs, targets))
       session.trainToEnd()
-      const model = exportModel(session, { title: 'features' })
-      const raw = Float64Array.from(inputs.flat())
-      const onnxSession = await ort.InferenceSession.create(toOnnx(model))
-      const out = (await onnxSession.run({ input: new ort.Tensor('float32', Float32Array.from(raw), [20, 2]) })).output.data as Float32Array
-      const engine = createPredictor(model).predictRaw(raw, 20)
-      expect(out.length).toBe(engine.length)
-      engine.forEach((v, i) => expect(Math.abs(v - out[i])).toBeLessThan(1e-5))
+      await expectOnnxMatchesEngine(exportModel(session, { title: 'features' }), inputs)
     }
   })
 
