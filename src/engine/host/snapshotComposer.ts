@@ -1,28 +1,37 @@
 /**
  * Builds what a snapshot shows of a session: new curve points (with validation when it is
- * cheap), finished epochs, every dense layer's weights and gradients, the probe set's hidden
- * codes and the input plane. Every array is a fresh copy, so its buffer can be transferred.
+ * cheap), finished epochs, each dense layer's gradient norm, and the payloads of the live views
+ * on screen (`src/engine/views`): a view the UI does not show is not computed, and a shown one
+ * once per snapshot. Every array is a fresh copy, so its buffer can be transferred.
  */
 import type { Session } from '../train'
 import type { ResolvedData } from './trainingData'
 import type { CurvePoint, EpochPoint, RunInfo, TrainSnapshot } from './trainingTypes'
-import { layerStates, planeInputs, planeState, probeLayers } from './trainingViews'
+import { LIVE_VIEWS, VIEW_IDS } from '../views/registry'
+import type { LiveView, ViewCompute } from '../views/liveView'
 
 /** The part of a snapshot that shows the network and its curves. */
-export type SnapshotViews = Pick<TrainSnapshot, 'points' | 'epochs' | 'layers' | 'probe' | 'plane'>
+export type SnapshotViews = Pick<TrainSnapshot, 'points' | 'epochs' | 'gradNorms' | 'views'>
 
 export class SnapshotComposer {
-  private readonly probeInputs: Float64Array | null
-  private readonly grid: Float64Array | null
+  /** The compute of every view this run has something to show in (prepared once). */
+  private readonly computes = new Map<string, ViewCompute<unknown>>()
+  private shown = new Set<string>()
   private epochsSent = 0
 
+  /** `shown`: the views on screen at the start (default every view); `registry`: the live views. */
   constructor(
-    private readonly info: RunInfo,
+    info: RunInfo,
     private readonly data: ResolvedData,
     private readonly liveValidation: boolean,
+    shown: readonly string[] = VIEW_IDS,
+    private readonly registry: Readonly<Record<string, LiveView>> = LIVE_VIEWS,
   ) {
-    this.probeInputs = info.probe ? Float64Array.from(info.probe.inputs.flat()) : null
-    this.grid = info.plane ? planeInputs(info.plane) : null
+    for (const [id, view] of Object.entries(registry)) {
+      const compute = view.computeFor?.(info)
+      if (compute) this.computes.set(id, compute)
+    }
+    this.show(shown)
   }
 
   /** Start the epoch list again (after a reset). */
@@ -30,11 +39,23 @@ export class SnapshotComposer {
     this.epochsSent = 0
   }
 
-  /** The views of `s` now, with the curve `points` recorded since the last snapshot. */
-  compose(s: Session, points: CurvePoint[]): { views: SnapshotViews; transfer: ArrayBuffer[] } {
-    const layers = layerStates(s)
-    const probe = this.probeInputs ? probeLayers(s, this.probeInputs, this.info.probe!.count) : null
-    const plane = this.grid ? planeState(s, this.grid, this.info.plane!.size) : null
+  /**
+   * Which views are on screen now (throws a RangeError naming an unknown id); returns those
+   * newly shown that have a payload in this run, which the next snapshot will carry.
+   */
+  show(ids: readonly string[]): string[] {
+    const unknown = ids.find((id) => typeof id !== 'string' || !Object.hasOwn(this.registry, id))
+    if (unknown !== undefined) throw new RangeError(`There is no live view "${String(unknown).slice(0, 40)}" (the views are ${Object.keys(this.registry).join(', ')}).`)
+    const added = ids.filter((id) => !this.shown.has(id) && this.computes.has(id))
+    this.shown = new Set(ids)
+    return added
+  }
+
+  /**
+   * The snapshot part of `s` now, with the curve `points` recorded since the last snapshot and
+   * the payloads of the shown views (only `only` of them, when given).
+   */
+  compose(s: Session, points: CurvePoint[], only?: readonly string[]): { views: SnapshotViews; transfer: ArrayBuffer[] } {
     const epochs: EpochPoint[] = s.history.slice(this.epochsSent).map((m) => ({ ...m }))
     this.epochsSent = s.history.length
     if (this.liveValidation && points.length > 0) {
@@ -43,23 +64,20 @@ export class SnapshotComposer {
       last.valLoss = v.loss
       if (v.accuracy !== undefined) last.valAccuracy = v.accuracy
     }
-    const views: SnapshotViews = { points, epochs, layers, probe, plane }
-    return { views, transfer: transferablesOf(views) }
+    const payloads: Record<string, unknown> = {}
+    for (const id of only ?? this.shown) {
+      const compute = this.computes.get(id)
+      if (compute && this.shown.has(id)) payloads[id] = compute(s)
+    }
+    const gradNorms = s.gradientNorms().map((g) => g.norm)
+    const views: SnapshotViews = { points, epochs, gradNorms, views: payloads as SnapshotViews['views'] }
+    return { views, transfer: transferablesOf(payloads) }
   }
 }
 
-/** The buffers of every typed array in `views` (each a fresh copy made for this snapshot). */
-function transferablesOf({ layers, probe, plane }: SnapshotViews): ArrayBuffer[] {
-  const transfer: ArrayBuffer[] = []
-  const move = (a: { buffer: ArrayBufferLike } | null) => {
-    if (a) transfer.push(a.buffer as ArrayBuffer)
-  }
-  for (const l of layers) [l.weights, l.gradWeights, l.biases, l.gradBiases].forEach(move)
-  for (const p of probe ?? []) [p.out, p.binary].forEach(move)
-  if (plane) {
-    move(plane.score)
-    move(plane.classes)
-    for (const h of plane.hidden) move(h.values)
-  }
-  return transfer
+/** The buffers of every typed array in `value` (payloads are fresh copies made for this snapshot). */
+function transferablesOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) found.add(value.buffer as ArrayBuffer)
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) transferablesOf(v, found)
+  return [...found]
 }

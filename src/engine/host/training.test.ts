@@ -5,56 +5,11 @@
 import { describe, expect, it } from 'vitest'
 import { dense, engineSpec } from '../train'
 import type { EngineSpec } from '../spec'
-import type { EngineEvent } from './events'
-import type { EngineHostIo } from './io'
 import { createEngineApi } from './api'
-import type { TrainSnapshot, TrainingData } from './trainingTypes'
+import type { TrainingData } from './trainingTypes'
+import { fakeHost, settle } from '../../../test/fakeEngineHost'
 import { createPredictor, parseModel } from '../model'
 import { autoSpeed } from './runPacing'
-
-/** A fake host: records snapshots; `hold` keeps deliveries pending until `release()`. */
-function fakeHost() {
-  const snapshots: TrainSnapshot[] = []
-  const pending: Array<() => void> = []
-  let hold = false
-  let yields = 0
-  let onYield: ((n: number) => void) | null = null
-  const io: EngineHostIo = {
-    emit(event: EngineEvent) {
-      if (event.kind === 'trainSnapshot') snapshots.push(event.snapshot)
-      if (!hold) return Promise.resolve()
-      return new Promise<void>((resolve) => pending.push(resolve))
-    },
-    yieldToHost() {
-      yields++
-      onYield?.(yields)
-      return Promise.resolve()
-    },
-  }
-  return {
-    io,
-    snapshots,
-    last: () => snapshots[snapshots.length - 1],
-    setHold(value: boolean) {
-      hold = value
-    },
-    release() {
-      pending.splice(0).forEach((resolve) => resolve())
-    },
-    inFlight: () => pending.length,
-    get yields() {
-      return yields
-    },
-    onYield(listener: ((n: number) => void) | null) {
-      onYield = listener
-    },
-  }
-}
-
-/** Let every queued promise continuation run (the run loop yields through microtasks here). */
-async function settle(rounds = 50): Promise<void> {
-  for (let i = 0; i < rounds; i++) await Promise.resolve()
-}
 
 const mazurSpec: EngineSpec = engineSpec(
   {
@@ -117,7 +72,7 @@ describe('training API: step-through', () => {
     const api = createEngineApi(host.io)
     await api.startRun('m', mazurSpec, mazurData)
     await api.trace('m', 0, { apply: true })
-    const out = host.last().layers[1]
+    const out = host.last().views.weights![1]
     expect(host.last().iteration).toBe(1)
     expect(out.weights[0]).toBeCloseTo(0.35891648, 6)
   })
@@ -218,7 +173,7 @@ describe('training API: controls', () => {
     const epochs = host.snapshots.flatMap((s) => s.epochs)
     expect(epochs).toHaveLength(3000)
     expect(epochs[epochs.length - 1].accuracy).toBe(1)
-    const hidden = last.probe![0]
+    const hidden = last.views.codes![0]
     expect(hidden.units).toBe(3)
     expect(hidden.distinctCodes).toBe(8)
     expect(hidden.out).toBeInstanceOf(Float32Array)
@@ -228,13 +183,13 @@ describe('training API: controls', () => {
     const host = fakeHost()
     const api = createEngineApi(host.io)
     await api.startRun('x', xorSpec, { kind: 'builtin', id: 'xor' })
-    const initial = Array.from(host.last().layers[0].weights)
+    const initial = Array.from(host.last().views.weights![0].weights)
     await api.step('x', 'epoch')
     await api.step('x', 'epoch')
-    expect(Array.from(host.last().layers[0].weights)).not.toEqual(initial)
+    expect(Array.from(host.last().views.weights![0].weights)).not.toEqual(initial)
     await api.reset('x')
     expect(host.last()).toMatchObject({ generation: 1, iteration: 0, epoch: 0, examples: 0 })
-    expect(Array.from(host.last().layers[0].weights)).toEqual(initial)
+    expect(Array.from(host.last().views.weights![0].weights)).toEqual(initial)
   })
 
   it('the learning rate changes mid-run and the next updates use it', async () => {
@@ -254,9 +209,9 @@ describe('training API: controls', () => {
     const api = createEngineApi(host.io)
     const info = await api.startRun('x', xorSpec, { kind: 'builtin', id: 'xor' }, { gridSize: 16 })
     expect(info.plane).toMatchObject({ size: 16 })
-    const before = Array.from(host.last().plane!.score)
+    const before = Array.from(host.last().views.boundary!.score)
     for (let i = 0; i < 50; i++) await api.step('x', 'epoch')
-    const plane = host.last().plane!
+    const plane = host.last().views.boundary!
     expect(Array.from(plane.score)).not.toEqual(before)
     expect(plane.hidden[0]).toMatchObject({ nodeId: 'h', units: 2 })
     expect(plane.hidden[0].values).toHaveLength(2 * 16 * 16)
@@ -268,7 +223,7 @@ describe('training API: controls', () => {
       const api = createEngineApi(host.io)
       await api.startRun('e', encoderSpec, { kind: 'builtin', id: 'identity838' })
       for (let i = 0; i < 20; i++) await api.step('e', 'epoch')
-      return host.last().layers.map((l) => Array.from(l.weights))
+      return host.last().views.weights!.map((l) => Array.from(l.weights))
     }
     expect(await weightsAfter()).toEqual(await weightsAfter())
   })
@@ -290,11 +245,13 @@ describe('training API: controls', () => {
     const api = createEngineApi(host.io)
     await api.startRun('m', mazurSpec, mazurData)
     await api.step('m', 'example')
-    const [h, o] = host.last().layers
+    const [h, o] = host.last().views.weights!
     expect(o.gradWeights).toBeInstanceOf(Float32Array)
     expect(o.gradWeights[0]).toBeCloseTo(0.082167041, 6)
     expect(h.gradWeights[0]).toBeCloseTo(0.000438568, 6)
-    expect(o.gradNorm).toBeGreaterThan(h.gradNorm)
+    const [hNorm, oNorm] = host.last().gradNorms
+    expect(oNorm).toBeGreaterThan(hNorm)
+    expect(oNorm).toBeCloseTo(Math.hypot(...o.gradWeights, ...o.gradBiases!), 5)
   })
 })
 
@@ -323,7 +280,7 @@ describe('training API: export and errors', () => {
     expect(model).toMatchObject({ title: 'XOR', data: { kind: 'builtin', id: 'xor' }, history: { epochs: 40, iterations: 40 } })
     // The same weights the last snapshot streamed (float64 run, float32 snapshot copy).
     const h = model.architecture.layers[0]
-    expect(h.kind === 'dense' && Float32Array.from(h.weights.flat())).toEqual(host.last().layers[0].weights)
+    expect(h.kind === 'dense' && Float32Array.from(h.weights.flat())).toEqual(host.last().views.weights![0].weights)
     // Predictions of the model file equal the run's network: a step-through is a forward pass of row 1.
     const t = await api.trace('x', 1)
     const out = createPredictor(model).predict(t.trace.input, 1)

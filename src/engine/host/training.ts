@@ -36,6 +36,12 @@ export interface TrainingApi {
   reset(runId: string): Promise<RunProgress>
   /** 0 = full speed, latest-wins snapshots; n > 0 = n updates per delivered snapshot (per frame). */
   setSpeed(runId: string, speed: RunSpeed): Promise<void>
+  /**
+   * Which live views are on screen (ids of `src/engine/views/registry.ts`): only these are
+   * computed for the run's snapshots. A newly shown view comes with the next snapshot, at once
+   * when the run is not training. Unknown ids are refused with a RangeError.
+   */
+  showViews(runId: string, views: string[]): Promise<void>
   /** Change η (and momentum, ρ, β1, β2, ε) mid-run. */
   setOptimizerSettings(runId: string, settings: OptimizerSettings): Promise<RunProgress>
   /** Forward and backward numbers of training row `sampleIndex`; with `apply`, also take that update. */
@@ -84,6 +90,7 @@ export function createTrainingApi(io: EngineHostIo, cancellation: Cancellation):
     },
     reset: async (runId) => get(runId).reset(),
     setSpeed: async (runId, speed) => get(runId).setSpeed(speed),
+    showViews: async (runId, views) => get(runId).showViews(views),
     setOptimizerSettings: async (runId, settings) => get(runId).setOptimizerSettings(settings),
     trace: async (runId, sampleIndex, options = {}) => get(runId).trace(sampleIndex, options.apply ?? false),
     exportModel: async (runId, options = {}) => get(runId).exportModel(options),

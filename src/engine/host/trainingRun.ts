@@ -73,7 +73,7 @@ export class TrainingRun {
     const validationCount = this.data.validation?.count ?? s.valIndices.length
     this.speed = options.speed === 'auto' ? autoSpeed(params, s.epochSize) : (options.speed ?? 0)
     this.info = runInfoOf(s, { runId, params, validationCount, testCount: this.data.test?.count ?? 0, pacing, gridSize: options.gridSize ?? 48, speed: this.speed })
-    this.composer = new SnapshotComposer(this.info, this.data, isLiveValidation(validationCount, params))
+    this.composer = new SnapshotComposer(this.info, this.data, isLiveValidation(validationCount, params), options.views)
   }
 
   /** Current counters. */
@@ -136,6 +136,15 @@ export class TrainingRun {
   setSpeed(speed: RunSpeed): void {
     if (!(speed >= 0) || !Number.isFinite(speed)) throw new RangeError(`speed must be 0 (full speed) or a positive number of updates per frame, got ${speed}`)
     this.speed = Math.floor(speed)
+  }
+
+  /**
+   * The live views on screen now: only these are computed for the snapshots. A view that was
+   * hidden gets its payload with the next snapshot, at once when training is not running.
+   */
+  async showViews(ids: readonly string[]): Promise<void> {
+    const added = this.composer.show(ids)
+    if (added.length > 0 && this.state !== 'running') await this.flush(added)
   }
 
   /** Change η and the optimizer's hyper-parameters mid-run (its state — velocities, moments — is kept). */
@@ -292,17 +301,17 @@ export class TrainingRun {
     }
   }
 
-  /** Wait for any snapshot in flight, then send the current state and wait for it to land. */
-  private async flush(): Promise<void> {
+  /** Wait for any snapshot in flight, then send the current state (with only the views `only`, when given) and wait for it to land. */
+  private async flush(only?: readonly string[]): Promise<void> {
     while (this.inFlight) await this.inFlight
     this.dirty = false
-    const { event, transfer } = this.compose()
+    const { event, transfer } = this.compose(only)
     await this.io.emit(event, transfer)
   }
 
-  private compose(): { event: { kind: 'trainSnapshot'; snapshot: TrainSnapshot }; transfer: ArrayBuffer[] } {
+  private compose(only?: readonly string[]): { event: { kind: 'trainSnapshot'; snapshot: TrainSnapshot }; transfer: ArrayBuffer[] } {
     const s = this.session
-    const { views, transfer } = this.composer.compose(s, this.curve.take())
+    const { views, transfer } = this.composer.compose(s, this.curve.take(), only)
     const snapshot: TrainSnapshot = {
       runId: this.runId,
       generation: this.generation,

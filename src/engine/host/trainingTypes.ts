@@ -11,6 +11,9 @@ import type { BuiltinDatasetId, BuiltinOptions } from '../data/builtin'
 import type { TestResult } from './testSet'
 import type { EpochMetrics } from '../train/sessionTypes'
 import type { TrainingDiagnostic } from '../experiments/diagnostics'
+import type { ViewPayloads } from '../views/registry'
+
+export type { ViewId, ViewPayloads } from '../views/registry'
 
 export type { TrainingDiagnostic } from '../experiments/diagnostics'
 
@@ -57,6 +60,11 @@ export interface RunOptions {
   autoStart?: boolean
   /** Side of the decision-boundary grid for 2-D inputs. Default 48. */
   gridSize?: number
+  /**
+   * The live views on screen (`ViewId`s of `src/engine/views/registry.ts`): only these are
+   * computed for the snapshots. Default every view; `TrainingApi.showViews` changes it.
+   */
+  views?: string[]
 }
 
 /** Optimizer settings the UI may change mid-run (absent fields stay as they are). */
@@ -136,8 +144,6 @@ export interface LayerState {
   biases: Float32Array | null
   gradWeights: Float32Array
   gradBiases: Float32Array | null
-  /** ‖∂E/∂(W, b)‖₂ of the last batch. */
-  gradNorm: number
   /** Largest |w| in the layer (for colour scales). */
   maxAbsWeight: number
   maxAbsGrad: number
@@ -197,9 +203,14 @@ export interface TrainSnapshot {
   points: CurvePoint[]
   /** Epochs finished since the previous delivered snapshot. */
   epochs: EpochPoint[]
-  layers: LayerState[]
-  probe: ProbeLayer[] | null
-  plane: PlaneState | null
+  /** ‖∂E/∂(W, b)‖₂ of the last batch, per dense layer (in `RunInfo.layers` order). */
+  gradNorms: number[]
+  /**
+   * The payloads of the live views on screen (`RunOptions.views`, `TrainingApi.showViews`),
+   * computed for this snapshot; a hidden view is absent. A snapshot sent because a view was
+   * just shown while training was not running carries only that view.
+   */
+  views: Partial<ViewPayloads>
   /** The latest evaluation of the test set (at the end of the run, or asked for), else null. */
   test: TestResult | null
   /** What looks wrong in the run, in plain words (dead ReLUs, saturation, gradients, η, overfitting, symmetry). */

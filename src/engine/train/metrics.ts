@@ -6,7 +6,7 @@ import type { FloatArray } from '../kernels/gemm'
 import type { Dataset } from '../spec'
 import { networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
 import { datasetReadBatch } from './dataset'
-import type { Evaluation, RunningTotals } from './sessionTypes'
+import type { EpochMetrics, Evaluation, RunningTotals } from './sessionTypes'
 
 export interface RunningMetrics extends RunningTotals {
   confusion: number[][] | null
@@ -63,4 +63,15 @@ export function evaluateRows(nw: Network, ds: Dataset, idx: ArrayLike<number>, r
     const loss = networkLossAndDelta(nw, 0, rows)
     accumulateMetrics(running, loss, rows, networkOutput(nw), nw.T, nw.outputSize, threshold)
   }
+}
+
+/** An epoch's record from its training totals (`m`, from `finishMetrics`; `mistakes` from the raw counts). */
+export function epochMetricsOf(epoch: number, iterations: number, learningRate: number, m: Evaluation, r: RunningMetrics): EpochMetrics {
+  const metrics: EpochMetrics = { epoch, iterations, learningRate, loss: m.loss }
+  if (m.accuracy !== undefined) {
+    metrics.accuracy = m.accuracy
+    metrics.confusion = m.confusion
+    metrics.mistakes = r.count - r.correct
+  }
+  return metrics
 }

@@ -11,18 +11,20 @@
 import type { Dataset, EngineSpec } from '../spec'
 import { createStreams, type Streams } from '../rng'
 import { createNetwork, networkActivations, networkBackward, networkForward, networkLossAndDelta, networkOutput, networkPredict, networkZeroGrad, type Layer, type Network } from '../nn/network'
-import { PERCEPTRON, perceptronConverged } from '../nn/perceptron'
+import { PERCEPTRON } from '../nn/perceptron'
 import { batchPlan, binaryThreshold, splitIndices } from './plan'
 import { BestEpoch } from './bestEpoch'
 import { setWeights, weightsOf } from './weights'
 import { createOptimizer, type Optimizer } from '../nn/optimizers'
 import { scheduleRate } from '../nn/schedules'
-import { clipByNorm, clipByValue, gradientNorm, regularizeGradient } from '../nn/regularization'
+import { gradientNorm } from '../nn/regularization'
+import { applyGradientUpdate } from './update'
+import { restoreBestEpoch, stopReasonAfter } from './stopping'
 import { datasetIsClassification, datasetReadBatch } from './dataset'
 import { EngineError } from './errors'
 import { divergenceError, nonFiniteLayer } from './divergence'
 import { checkOptimizerSettings, validateSpec } from './validate'
-import { accumulateMetrics, evaluateRows, finishMetrics, newRunningMetrics, type RunningMetrics } from './metrics'
+import { accumulateMetrics, epochMetricsOf, evaluateRows, finishMetrics, newRunningMetrics, type RunningMetrics } from './metrics'
 import { SessionThreads } from '../parallel/sessionThreads'
 import type { EpochMetrics, Evaluation, LayerParams, OptimizerSettings, RunningTotals, SessionOptions, StepProgress, StepUnit, StopReason } from './sessionTypes'
 
@@ -245,12 +247,7 @@ export class Session {
    * batch): regularisation, clipping, then the optimizer. Exposed for step-through traces.
    */
   applyUpdate(): void {
-    const nw = this.network
-    const reg = this.spec.regularization
-    regularizeGradient(nw.params, nw.grads, nw.trainableWeightRanges, reg.l2, reg.l1, this.order.length)
-    if (reg.clipValue !== undefined) clipByValue(nw.grads, nw.trainableRanges, reg.clipValue)
-    if (reg.clipNorm !== undefined) clipByNorm(nw.grads, nw.trainableRanges, reg.clipNorm)
-    this.optimizer.step(nw.params, nw.grads, this.learningRate, nw.trainableRanges)
+    applyGradientUpdate(this.network, this.optimizer, this.spec, this.learningRate, this.order.length)
     this.iteration++
   }
 
@@ -330,18 +327,7 @@ export class Session {
   private endEpoch(): EpochMetrics | null {
     this.inEpoch = false
     this.epoch++
-    const m = this.finishMetrics(this.running)
-    const metrics: EpochMetrics = {
-      epoch: this.epoch,
-      iterations: this.iteration,
-      learningRate: this.learningRate,
-      loss: m.loss,
-    }
-    if (m.accuracy !== undefined) {
-      metrics.accuracy = m.accuracy
-      metrics.confusion = m.confusion
-      metrics.mistakes = this.running.count - this.running.correct
-    }
+    const metrics = epochMetricsOf(this.epoch, this.iteration, this.learningRate, this.finishMetrics(this.running), this.running)
     const bad = nonFiniteLayer(this.network)
     if (bad) {
       this.diverge(bad)
@@ -365,19 +351,10 @@ export class Session {
    * and that epoch is strictly earlier than the last one.
    */
   private checkStop(m: EpochMetrics): void {
-    const t = this.spec.training
-    const es = t.earlyStopping
+    const es = this.spec.training.earlyStopping
     const patienceOut = es ? this.best.observe(this.network, m.valLoss ?? m.loss, this.epoch, es.minDelta, es.patience) : false
-    if (this.spec.optimizer.id === PERCEPTRON && perceptronConverged(m.mistakes)) this.stopped = 'converged'
-    else if (t.targetLoss !== undefined && m.loss <= t.targetLoss) this.stopped = 'targetLoss'
-    else if (t.until === 'solved' && m.accuracy !== undefined && m.accuracy >= (t.targetAccuracy ?? 1)) this.stopped = 'solved'
-    else if (patienceOut) this.stopped = 'earlyStopping'
-    else if (t.until === undefined && this.epoch >= t.maxEpochs) this.stopped = 'maxEpochs'
-    if (this.stopped && es?.restoreBest && this.best.epoch > 0 && this.best.epoch < this.epoch) {
-      this.best.restore(this.network)
-      this.restoredEpoch = this.best.epoch
-      m.restoredEpoch = this.best.epoch
-    }
+    this.stopped = stopReasonAfter(this.spec, m, this.epoch, patienceOut)
+    if (this.stopped) this.restoredEpoch = restoreBestEpoch(this.spec, this.best, this.network, m, this.epoch) ?? this.restoredEpoch
   }
 
   private newRunning(): RunningMetrics {

@@ -60,6 +60,7 @@ export const ENGINE_ARGUMENTS = {
   step: [id, oneOf('example', 'batch', 'epoch')],
   reset: [id],
   setSpeed: [id, finite],
+  showViews: [id, list],
   setOptimizerSettings: [id, record],
   trace: [id, index, optional(record)],
   exportModel: [id, optional(record)],

@@ -50,6 +50,7 @@ describe('engine facade', () => {
     ['cancel', [42], /argument 1: expected an id/],
     ['step', ['r', 'forever'], /argument 2: expected one of example, batch, epoch/],
     ['setSpeed', ['r', Number.NaN], /argument 2: expected a finite number/],
+    ['showViews', ['r', 'weights'], /argument 2: expected a list/],
     ['openCsv', ['x.csv', 'not bytes'], /argument 2: expected bytes/],
     ['startRun', ['r', JSON.parse('{"__proto__": {"polluted": true}}'), {}], /the key "__proto__" is not allowed/],
     ['prepareDataset', ['h', { nested: { constructor: { prototype: {} } } }], /the key "constructor" is not allowed/],

@@ -7,7 +7,7 @@ import { trainingControls, useTraining } from '../training/trainingStore'
  */
 export function CanvasTintToggle() {
   const loadSerial = useDocument((s) => s.loadSerial)
-  const hasRun = useTraining((s) => s.snapshot !== null && s.snapshot.layers.length > 0 && s.docSerial === loadSerial)
+  const hasRun = useTraining((s) => s.snapshot !== null && (s.info?.layers.length ?? 0) > 0 && s.docSerial === loadSerial)
   const tint = useTraining((s) => s.canvasTint)
   if (!hasRun) return null
   return (

@@ -17,8 +17,8 @@ const NO_DIAGNOSTICS: never[] = []
 /** Add and Concatenate take several wires: their input handle is a tall bar, not a dot. */
 const MERGE_HANDLE = { className: 'handle-merge', title: 'Connect two or more branches here' }
 
-/** The training snapshot's state of dense layer `id` (the same object until the next snapshot). */
-const liveLayerOf = (s: TrainingState, id: string) => s.snapshot?.layers.find((l) => l.nodeId === id) ?? null
+/** The weights view's state of dense layer `id` (the same object until the next snapshot that carries it). */
+const liveLayerOf = (s: TrainingState, id: string) => s.views.weights?.find((l) => l.nodeId === id) ?? null
 
 /** The run's error when it names node `id` (e.g. the layer a DivergenceError names). */
 const trainingErrorOf = (s: TrainingState, id: string) => {

@@ -59,7 +59,8 @@ async function runVariant(values: SweepValue[], spec: NonNullable<ReturnType<typ
   const started = performance.now()
   try {
     progress({ epoch: 0, maxEpochs: spec.training.maxEpochs })
-    await engine.startRun(runId, spec, data, { autoStart: true, speed: 0 })
+    // A sweep reads only the epochs: no live view is computed for its runs.
+    await engine.startRun(runId, spec, data, { autoStart: true, speed: 0, views: [] })
     const end = await ended
     const seconds = (performance.now() - started) / 1000
     const status = end.state === 'finished' ? 'finished' : end.state === 'failed' ? 'failed' : 'stopped'

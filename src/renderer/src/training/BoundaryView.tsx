@@ -16,10 +16,9 @@ function unitScale(activation: string, min: number, max: number): { mid: number;
  * and, under it, one small map per hidden unit of what that unit computes over the plane.
  */
 export function BoundaryView() {
-  const snapshot = useTraining((s) => s.snapshot)
+  const plane = useTraining((s) => s.views.boundary)
   const info = useTraining((s) => s.info)
   const project = useTraining((s) => s.request?.project)
-  const plane = snapshot?.plane
   const [box, boxWidth] = useWidth<HTMLElement>(268)
   // As wide as the panel allows (large in presentation mode), square.
   const px = Math.max(200, Math.min(560, boxWidth - 8))

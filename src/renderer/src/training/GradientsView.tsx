@@ -32,7 +32,7 @@ export function GradientsView() {
       </header>
       <LineChart series={series} logY xLabel="iteration" version={version} height={130} testId="chart-gradients" />
       <p className="muted small">
-        now: {snapshot.layers.map((l, i) => `${i === snapshot.layers.length - 1 ? 'output' : `hidden ${i + 1}`} ${fmt(l.gradNorm, 3)}`).join(' · ')}
+        now: {snapshot.gradNorms.map((norm, i) => `${i === snapshot.gradNorms.length - 1 ? 'output' : `hidden ${i + 1}`} ${fmt(norm, 3)}`).join(' · ')}
       </p>
     </section>
   )

@@ -10,13 +10,12 @@ import { plural } from '../plural'
  * Selecting a pattern shows every layer's activations for it.
  */
 export function HiddenCodes() {
-  const snapshot = useTraining((s) => s.snapshot)
+  const layers = useTraining((s) => s.views.codes)
   const info = useTraining((s) => s.info)
   const project = useTraining((s) => s.request?.project)
   const [selected, setSelected] = useState<number | null>(null)
-  if (!snapshot?.probe || !info?.probe) return null
+  if (!layers || !info?.probe) return null
   const probe = info.probe
-  const layers = snapshot.probe
   const hidden = layers.slice(0, -1)
   return (
     <section className="train-section" data-testid="hidden-codes">

@@ -16,11 +16,11 @@ const HINTON_MAX = 400
  * receptive fields (each unit's 784 weights as an image).
  */
 export function WeightsView() {
-  const snapshot = useTraining((s) => s.snapshot)
+  const layers = useTraining((s) => s.views.weights)
   const info = useTraining((s) => s.info)
   const project = useTraining((s) => s.request?.project)
   const [mode, setMode] = useState<Mode>('heatmap')
-  if (!snapshot || !info) return null
+  if (!layers || !info) return null
   const shape = info.inputShape
   const image = shape.length === 2 && shape[0] * shape[1] === info.inputSize && info.inputSize >= 64
   return (
@@ -35,14 +35,14 @@ export function WeightsView() {
           ))}
         </div>
       </header>
-      {snapshot.layers.map((l, i) => {
+      {layers.map((l, i) => {
         const values = mode === 'gradient' ? l.gradWeights : l.weights
         const max = mode === 'gradient' ? l.maxAbsGrad : l.maxAbsWeight
         const fields = image && i === 0 && mode !== 'hinton'
         return (
           <div key={l.nodeId} className="layer-weights" data-testid={`weights-${l.nodeId}`}>
             <h4>
-              {layerTitle(project, l.nodeId, l.units, i, snapshot.layers.length)} <span className="muted">max |{mode === 'gradient' ? '∂E/∂w' : 'w'}| = {fmt(max, 3)}</span>
+              {layerTitle(project, l.nodeId, l.units, i, layers.length)} <span className="muted">max |{mode === 'gradient' ? '∂E/∂w' : 'w'}| = {fmt(max, 3)}</span>
             </h4>
             {fields ? (
               <ReceptiveFields values={values} units={l.units} rows={shape[0]} cols={shape[1]} maxAbs={max} />

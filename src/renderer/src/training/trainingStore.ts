@@ -12,7 +12,7 @@ import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engin
 import { useDocument, type DocumentState } from '../store/documentStore'
 import type { EngineSpec } from '../../../engine/spec'
 import type { Project } from '../../../engine/project'
-import type { EpochPoint, RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, TrainingData } from '../../../engine/host/training'
+import type { EpochPoint, RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, TrainingData, ViewPayloads } from '../../../engine/host/training'
 import { projectTrainingData } from './projectData'
 import { saveModelFile } from './modelFile'
 import { changedOptimizerSettings, runKey } from './runBinding'
@@ -38,6 +38,8 @@ export interface TrainingState {
   runId: string | null
   info: RunInfo | null
   snapshot: TrainSnapshot | null
+  /** The latest payload of each live view, from the snapshots that carried it (a view hidden since keeps its last one). */
+  views: Partial<ViewPayloads>
   curves: Curves
   /** Bumped whenever curves change. */
   version: number
@@ -70,6 +72,7 @@ export const useTraining = create<TrainingState>()(() => ({
   runId: null,
   info: null,
   snapshot: null,
+  views: {},
   curves: emptyCurves(),
   version: 0,
   speed: 20,
@@ -113,7 +116,11 @@ function applySnapshot(s: TrainSnapshot): void {
   const state = get()
   if (s.runId !== state.runId) return
   let curves = state.curves
-  if (state.snapshot && s.generation !== state.snapshot.generation) curves = emptyCurves()
+  let views = state.views
+  if (state.snapshot && s.generation !== state.snapshot.generation) {
+    curves = emptyCurves()
+    views = {}
+  }
   for (const p of s.points) {
     curves.iteration.push(p.iteration)
     curves.loss.push(p.loss)
@@ -125,13 +132,13 @@ function applySnapshot(s: TrainSnapshot): void {
   curves.epochs.push(...s.epochs)
   if (curves.gradIteration.at(-1) !== s.iteration) {
     curves.gradIteration.push(s.iteration)
-    s.layers.forEach((l, i) => (curves.gradNorms[i] ??= []).push(l.gradNorm))
+    s.gradNorms.forEach((norm, i) => (curves.gradNorms[i] ??= []).push(norm))
     if (curves.gradIteration.length > MAX_CURVE_POINTS) {
       curves.gradIteration = curves.gradIteration.filter((_, i) => i % 2 === 1)
       curves.gradNorms = curves.gradNorms.map((a) => a.filter((_, i) => i % 2 === 1))
     }
   }
-  set({ snapshot: s, curves, version: state.version + 1 })
+  set({ snapshot: s, views: { ...views, ...s.views }, curves, version: state.version + 1 })
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
@@ -156,7 +163,7 @@ function fail(error: unknown, runId: string | null = get().runId): void {
 }
 
 /** Fields of a state with no run (the panel then shows the document, ready to train). */
-const NO_RUN = { runId: null, info: null, snapshot: null, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, exported: null } as const
+const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, exported: null } as const
 
 /** Stops the run in the engine (if any) and forgets it. */
 function dropRun(): void {
