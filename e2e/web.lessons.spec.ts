@@ -4,8 +4,9 @@
  * progress survives a reload and is exported as a file to hand in.
  */
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { selectNode } from './helpers/designer'
+import { answerChoice, answerNumber, next, openLesson } from './helpers/lessons'
 
 test.beforeEach(async ({ page }) => {
   // Force the download path for the progress file (the save picker cannot be driven here).
@@ -15,40 +16,6 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/')
   await expect(page.locator('.react-flow__pane')).toBeVisible()
 })
-
-async function openLesson(page: Page, id: string): Promise<void> {
-  await page.getByTestId('cmd-examples').click()
-  await page.getByTestId(`lesson-${id}`).click()
-  await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', id)
-}
-
-/** Answers the current number question with `wrong`, then `right`; returns the feedback text of the right one. */
-async function answerNumber(page: Page, wrong: string, right: string): Promise<string> {
-  const feedback = page.getByTestId('lesson-feedback')
-  await page.getByTestId('lesson-answer').fill(wrong)
-  await page.getByTestId('lesson-check').click()
-  await expect(feedback).toHaveAttribute('data-correct', 'false')
-  await expect(feedback).toContainText('Not quite: the engine computes')
-  await page.getByTestId('lesson-answer').fill(right)
-  await page.getByTestId('lesson-check').click()
-  await expect(feedback).toHaveAttribute('data-correct', 'true')
-  return (await feedback.textContent()) ?? ''
-}
-
-async function answerChoice(page: Page, wrong: number, right: number): Promise<void> {
-  const feedback = page.getByTestId('lesson-feedback')
-  await page.getByTestId(`lesson-option-${wrong}`).check()
-  await page.getByTestId('lesson-check').click()
-  await expect(feedback).toHaveAttribute('data-correct', 'false')
-  await page.getByTestId(`lesson-option-${right}`).check()
-  await page.getByTestId('lesson-check').click()
-  await expect(feedback).toHaveAttribute('data-correct', 'true')
-}
-
-async function next(page: Page, step: number): Promise<void> {
-  await page.getByTestId('lesson-next').click()
-  await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', String(step))
-}
 
 test('the perceptron rule: AND stops after 6 epochs at b = −3, XOR never stops; locks hold; progress is kept and exported', async ({ page }) => {
   await openLesson(page, 'perceptron-rule')

@@ -2,7 +2,8 @@
 import type { LessonFile } from '../../src/engine/lessons'
 import { exampleProject, lockAllBut, viewOnly, withParams } from './kit'
 
-const encoder = exampleProject('encoder-8-3-8')
+/** Trained until every pattern comes back right (at most the example's 2000 epochs). */
+const encoder = withParams(exampleProject('encoder-8-3-8'), { optimizer: { stop: 'solved', targetAccuracy: 1 } })
 
 export const encoderLesson: LessonFile = {
   format: 'axon-studio/lesson',
@@ -27,7 +28,7 @@ export const encoderLesson: LessonFile = {
     },
     {
       title: 'Train it',
-      text: 'The network trains online with momentum (η = 0.5, α = 0.9) for 2000 epochs on the squared error. **Train** it; the Training panel’s *Hidden activations* table shows each pattern’s three hidden values and how many distinct codes they make.',
+      text: 'The network trains online with momentum (η = 0.5, α = 0.9) on the squared error until every pattern comes back right (at most 2000 epochs). **Train** it; the Training panel’s *Hidden activations* table shows each pattern’s three hidden values and how many distinct codes they make.',
       lock: viewOnly(encoder),
       question: {
         kind: 'target',

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand'
 import { applyLocks, checkAnswer, LessonCheckError, type Hideable, type Lesson, type Lock, type LessonStep, type RunMetrics } from '../../../engine/lessons'
+import { serializeProject } from '../../../engine/project'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { loadProgress, saveProgress, type AnswerRecord, type ProgressStore } from './progress'
@@ -32,15 +33,26 @@ function hiddenOf(step: LessonStep | undefined): Set<Hideable> {
 
 let entering = false
 
-/** Loads the step's network and lays its locks on the document. */
-function enterStep(lesson: Lesson, index: number): number {
+/** Whether two steps start from the same network (so going between them keeps the canvas and its run). */
+function sameNetwork(a: LessonStep, b: LessonStep): boolean {
+  return a.project === b.project || serializeProject(a.project) === serializeProject(b.project)
+}
+
+/**
+ * Loads the step's network and lays its locks on the document. Coming from a step with the same
+ * network (`from`), the canvas stays as the student has it, with its training run: "train it"
+ * and "read what it learned" can be two steps.
+ */
+function enterStep(lesson: Lesson, index: number, from?: number): number {
   const step = lesson.steps[index]
   doc().setEditGuard(null)
-  entering = true
-  try {
-    doc().load(step.project)
-  } finally {
-    entering = false
+  if (from === undefined || !sameNetwork(lesson.steps[from], step)) {
+    entering = true
+    try {
+      doc().load(step.project)
+    } finally {
+      entering = false
+    }
   }
   doc().setEditGuard((before, after) => applyLocks(before, after, step.lock))
   useUi.getState().select([])
@@ -70,7 +82,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
     const entry = progress.lessons[lesson.id]
     const next = { ...progress, lessons: { ...progress.lessons, [lesson.id]: { ...entry, step } } }
     saveProgress(next)
-    set({ step, progress: next, loadSerial: enterStep(lesson, step) })
+    set({ step, progress: next, loadSerial: enterStep(lesson, step, get().step) })
   },
   exit() {
     doc().setEditGuard(null)
