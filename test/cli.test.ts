@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli/commands'
+import { asksForHelp, runCli } from '../src/cli/commands'
 import { parseModel } from '../src/engine/model'
 
 const root = join(import.meta.dirname, '..')
@@ -70,6 +70,14 @@ describe('axon (subprocess)', () => {
 })
 
 describe('axon (in process)', () => {
+  it('knows a command line that only asks for help (it then starts no threads and no kernel)', () => {
+    for (const argv of [[], ['--help'], ['-h'], ['help'], ['train', '--help'], ['export', 'x.json', '-h']]) expect(asksForHelp(argv)).toBe(true)
+    for (const argv of [['train', 'x.json'], ['fly', '--help'], ['toString', '--help'], ['train', 'help']]) expect(asksForHelp(argv)).toBe(false)
+    expect(run('toString').err).toEqual(['Unknown command “toString”. Commands: export, train, eval, predict, trace (axon --help).'])
+    expect(run('train', '-h')).toMatchObject({ code: 0, err: [] })
+    expect(run()).toMatchObject({ code: 2, err: [] })
+  })
+
   it('train prints one human-readable line per epoch', () => {
     const r = run('train', example('perceptron-and'))
     expect(r.code).toBe(0)

@@ -301,24 +301,28 @@ const COMMANDS: Record<string, (argv: readonly string[], print: Print) => number
   trace: commandTrace,
 }
 
+const HELP_WORDS = new Set(['--help', '-h', 'help'])
+
+/** True when `argv` only asks for the help text (`axon`, `axon --help`, `axon train -h`…): nothing to compute. */
+export function asksForHelp(argv: readonly string[]): boolean {
+  const [command, ...rest] = argv
+  return !command || HELP_WORDS.has(command) || (Object.hasOwn(COMMANDS, command) && (rest.includes('--help') || rest.includes('-h')))
+}
+
 /**
  * Runs `axon` with `argv` (without node and the script). Normal output goes to `print`,
  * problems to `printError`. Returns the exit code; never throws for user errors.
  */
 export function runCli(argv: readonly string[], print: Print, printError: Print): number {
   const [command, ...rest] = argv
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (asksForHelp(argv)) {
     print(HELP)
     return command ? 0 : 2
   }
-  const run = COMMANDS[command]
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (!run) {
     printError(`Unknown command “${command}”. Commands: ${Object.keys(COMMANDS).join(', ')} (axon --help).`)
     return 2
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    print(HELP)
-    return 0
   }
   try {
     return run(rest, print)

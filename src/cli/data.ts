@@ -35,7 +35,10 @@ export { readBytes } from './files'
 /** Node's native inflater (about 3× fflate's), stopped at the budget like the engine's. */
 const inflate: GunzipFn = (gz, maxBytes) => {
   try {
-    return gunzipSync(gz, { maxOutputLength: maxBytes })
+    const out = gunzipSync(gz, { maxOutputLength: maxBytes })
+    // A plain Uint8Array view, not a Buffer: the engine copies arrays by their constructor, and
+    // `new Buffer(n)` is deprecated (Node printed a DEP0005 warning on every gzipped IDX file).
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new DataError('tooBig', 'Unpacking gives too much data.', { hint: '', expected: maxBytes })

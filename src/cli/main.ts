@@ -1,5 +1,6 @@
 /** Entry of the `axon` command (see `bin/axon.mjs`): wires `runCli` to the process. */
-import { runCli } from './commands'
+import { fileURLToPath } from 'node:url'
+import { asksForHelp, runCli } from './commands'
 import { threadsToStart } from './threads'
 import { installWasmKernels } from '../engine/kernels/install'
 import { defaultThreads, startNodeGradientPool } from '../engine/host/node/gradientPool'
@@ -7,9 +8,14 @@ import { defaultThreads, startNodeGradientPool } from '../engine/host/node/gradi
 // Same float32 kernel as the app's engine process, so both train to the same weights; laid out
 // for the training threads, whose helpers start before the (synchronous) command runs.
 const argv = process.argv.slice(2)
-const threads = threadsToStart(argv, defaultThreads())
-installWasmKernels({ threads })
-if (threads > 1) await startNodeGradientPool(threads)
+// Help computes nothing: it starts no threads and neither compiles nor self-tests the kernel.
+const help = asksForHelp(argv)
+const threads = help ? 1 : threadsToStart(argv, defaultThreads())
+if (!help) installWasmKernels({ threads })
+// Bundled (out/cli/axon.mjs, bin/cliBundle.mjs) the helper thread is the bundle beside this file;
+// from the TypeScript sources the pool boots gradientWorker.ts through tsx.
+const helperScript = import.meta.url.endsWith('.mjs') ? fileURLToPath(new URL('./gradientWorker.mjs', import.meta.url)) : undefined
+if (threads > 1) await startNodeGradientPool(threads, helperScript)
 
 // `axon train … | head` closes the pipe early: stop quietly, as other command-line tools do.
 for (const stream of [process.stdout, process.stderr]) {
