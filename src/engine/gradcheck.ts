@@ -9,7 +9,7 @@
 import type { Dataset, ModelSpec } from './spec'
 import { createRng, createStreams } from './rng'
 import { createNetwork, networkBackward, networkForward, networkLossAndDelta, type Network } from './nn/network'
-import { datasetReadBatch } from './train/dataset'
+import { datasetReadBatch } from './train/batchRows'
 
 export interface GradCheckEntry {
   index: number

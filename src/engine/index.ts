@@ -21,7 +21,7 @@ export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, Sess
 export { EngineError, specError } from './train/errors'
 export type { EngineErrorName } from './train/errors'
 export { validateSpec } from './train/validate'
-export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification, datasetInputRow } from './train/dataset'
+export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification, datasetInputRow } from './train/batchRows'
 export { traceExample, traceSample } from './trace/trace'
 export type { Trace, TraceLayer } from './trace/trace'
 export { gradCheck } from './gradcheck'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BUILTIN_DATASETS, builtinDataset, type BuiltinDatasetId } from './builtin'
-import { classBalance } from './dataset'
+import { classBalance } from './datasetRows'
 
 describe('truth tables (lecture order 00, 01, 10, 11)', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from './csv'
 import { csvToDataset } from './csvDataset'
-import { datasetReadTarget, datasetWithClasses } from './dataset'
+import { datasetReadTarget, datasetWithClasses } from './datasetRows'
 
 const table = (s: string) => parseCsv(new TextEncoder().encode(s))
 

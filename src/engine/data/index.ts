@@ -61,7 +61,7 @@ export {
   datasetSubset,
   datasetWithClasses,
   classBalance,
-} from './dataset'
+} from './datasetRows'
 export {
   fitNormalization,
   applyNormalization,

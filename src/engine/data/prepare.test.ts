@@ -7,7 +7,7 @@ import {
   datasetReadRow,
   datasetReadTarget,
   datasetSubset,
-} from './dataset'
+} from './datasetRows'
 import { applyNormalization, fitNormalization, normalizeRow } from './normalize'
 import { splitDataset } from './split'
 

@@ -8,7 +8,7 @@
 import type { Dataset } from '../spec'
 import type { CsvTable } from './csv'
 import { MAX_ONE_HOT, csvToDataset, type CsvDatasetReport, type MissingPolicy } from './csvDataset'
-import { datasetSubset, datasetWithClasses } from './dataset'
+import { datasetSubset, datasetWithClasses } from './datasetRows'
 import { DataError } from './errors'
 import { applyFill, fitFill } from './missing'
 import { applyNormalization, fitNormalization, type NormalizationId, type NormalizationParams } from './normalize'

@@ -3,7 +3,7 @@
  */
 import type { Dataset } from '../spec'
 import { createRng, streamSeed } from '../rng'
-import { datasetClassOf, datasetSubset } from './dataset'
+import { datasetClassOf, datasetSubset } from './datasetRows'
 import { DataError } from './errors'
 
 export interface SplitOptions {

@@ -7,7 +7,7 @@
  * shown on the optimizer node, where the learning rate and stopping live).
  */
 import type { Session } from '../train'
-import { datasetReadInput } from '../train/dataset'
+import { datasetReadInput } from '../train/batchRows'
 import type { WeightedLayer } from '../nn/network'
 
 /** What a finding is about (a check may give two: vanishing or exploding gradients). */

@@ -2,7 +2,7 @@
  * A project's data as `ExportData`: inline and built-in sets become tables inside the script;
  * IDX and CSV files stay files, referenced by paths the host chooses (relative to the script).
  */
-import { datasetInputs, datasetReadTarget } from '../data/dataset'
+import { datasetInputs, datasetReadTarget } from '../data/datasetRows'
 import type { CsvTable } from '../data/csv'
 import type { FileData, Project } from '../project/types'
 import type { Dataset } from '../spec'

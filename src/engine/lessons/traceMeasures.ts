@@ -6,7 +6,7 @@
  */
 import { activationParams, activations } from '../nn/activations'
 import type { Session } from '../train'
-import { datasetReadBatch } from '../train/dataset'
+import { datasetReadBatch } from '../train/batchRows'
 import { traceExample, type TraceLayer } from '../trace/trace'
 import { LessonCheckError } from './errors'
 

@@ -12,7 +12,7 @@ import { createNetwork, networkPredict, type Network } from '../nn/network'
 import { createRng } from '../rng'
 import { NETWORK_INPUT, type Dataset, type LayerSpec } from '../spec'
 import { layerSources } from '../nn/topology'
-import { datasetReadInput } from '../train/dataset'
+import { datasetReadInput } from '../train/batchRows'
 import { MODEL_FORMAT, MODEL_VERSION, modelToSpec, type ModelFile } from './format'
 import { checkLossReduction, checkModelTraining } from './trainingCheck'
 

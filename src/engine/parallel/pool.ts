@@ -9,7 +9,7 @@
 import type { Dataset } from '../spec'
 import type { WasmGemm } from '../kernels/wasmGemm'
 import { axpy } from '../kernels/gemm'
-import { datasetReadBatch } from '../train/dataset'
+import { datasetReadBatch } from '../train/batchRows'
 import { networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
 import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlBytes, controlViews, type HelperEndpoint, type HelperReply } from './protocol'
 

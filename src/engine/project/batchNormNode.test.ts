@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileGraph } from './compile'
 import { createNode, NODE_KINDS } from './nodeKinds'
-import { inlineDataset } from './dataset'
+import { inlineDataset } from './projectDataset'
 import type { InlineData, Project } from './types'
 import { createSession } from '../train'
 import { createPredictor, exportModel, modelToProject, parseModel, serializeModel } from '../model'

@@ -18,7 +18,7 @@
  */
 
 import { NETWORK_INPUT, SPEC_VERSION, type EngineSpec, type LayerSpec } from '../spec'
-import { isBuiltinDatasetId, projectDataset } from './dataset'
+import { isBuiltinDatasetId, projectDataset } from './projectDataset'
 import type { Diagnostic } from './diagnostics'
 import { Diagnostics } from './compileDiagnostics'
 import { walkGraph } from './compileWalk'

@@ -6,7 +6,7 @@ import { createNode } from './nodeKinds'
 import { parseProject } from './parse'
 import type { NodeKind, Project, ProjectNode } from './types'
 import { createSession } from '../train/session'
-import { projectDataset } from './dataset'
+import { projectDataset } from './projectDataset'
 
 /**
  * XOR through a residual block: in → h1 → relu → h2 → sum ← in, then tanh → o → sig → loss → opt.

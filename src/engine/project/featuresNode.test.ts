@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { compileGraph } from './compile'
 import { createNode, isValidConnection, NODE_KINDS } from './nodeKinds'
 import { parseProject } from './parse'
-import { projectDataset } from './dataset'
+import { projectDataset } from './projectDataset'
 import type { InlineData, Project } from './types'
 import { createSession } from '../train'
 

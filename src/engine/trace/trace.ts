@@ -12,7 +12,7 @@ import { INPUT_SOURCE } from '../nn/topology'
 import type { FloatArray } from '../kernels/gemm'
 import { layerInputRow, networkBackward, networkForward, networkLossAndDelta, networkOutput } from '../nn/network'
 import type { Session } from '../train/session'
-import { datasetReadInput, datasetReadTarget } from '../train/dataset'
+import { datasetReadInput, datasetReadTarget } from '../train/batchRows'
 
 export interface TraceLayer {
   nodeId: string

@@ -19,5 +19,5 @@ export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, Sess
 export { EngineError, specError } from './errors'
 export type { EngineErrorName } from './errors'
 export { validateSpec } from './validate'
-export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification, datasetInputRow } from './dataset'
+export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification, datasetInputRow } from './batchRows'
 export { dense, merge, engineSpec, tableDataset } from './builders'

@@ -5,7 +5,7 @@
 import type { FloatArray } from '../kernels/gemm'
 import type { Dataset } from '../spec'
 import { networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
-import { datasetReadBatch } from './dataset'
+import { datasetReadBatch } from './batchRows'
 import type { EpochMetrics, Evaluation, RunningTotals } from './sessionTypes'
 
 export interface RunningMetrics extends RunningTotals {

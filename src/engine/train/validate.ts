@@ -10,7 +10,7 @@ import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
 import { optimizerSettings, runSettings } from '../schema/engineSpec'
 import { checkWith } from '../schema/issues'
-import { datasetIsClassification } from './dataset'
+import { datasetIsClassification } from './batchRows'
 
 /** Widest layer (units) and most weights a network may have (memory stays in the hundreds of MB). */
 const MAX_LAYER_WIDTH = 65_536

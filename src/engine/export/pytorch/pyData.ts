@@ -213,7 +213,7 @@ def load_data(data, args, seed):
 
 
 def is_classification(targets):
-    """Class labels: one-hot rows, or a single 0/1 (or −1/+1) output (engine/train/dataset.ts)."""
+    """Class labels: one-hot rows, or a single 0/1 (or −1/+1) output (engine/train/batchRows.ts)."""
     if targets.shape[1] == 1:
         values = set(targets[:, 0].tolist())
         return len(values) <= 2 and values <= {0.0, 1.0, -1.0}

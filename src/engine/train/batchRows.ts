@@ -7,7 +7,7 @@
  */
 import type { Dataset } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
-import { datasetReadRow, datasetReadTarget as readTargetRow } from '../data/dataset'
+import { datasetReadRow, datasetReadTarget as readTargetRow } from '../data/datasetRows'
 
 /** Copy input row `i` of `ds` into `X` at row `r` (row length ds.inputSize). */
 export function datasetReadInput(ds: Dataset, i: number, X: FloatArray, r: number): void {
