@@ -40,7 +40,7 @@ export const encoderLesson: LessonFile = {
     },
     {
       title: 'Read the code',
-      text: 'The lecture’s learned hidden layer:\n\n| input | hidden values |\n|---|---|\n\n- 10000000 → .89 .04 .08\n- 01000000 → .01 .11 .88\n- 00100000 → .01 .97 .27\n- 00010000 → .99 .97 .71\n- 00001000 → .03 .05 .02\n- 00000100 → .22 .99 .99\n- 00000010 → .80 .01 .98\n- 00000001 → .60 .94 .01\n\nYour run starts from the project’s seeded random weights.',
+      text: 'The lecture’s learned hidden layer (input → hidden values):\n\n- 10000000 → .89 .04 .08\n- 01000000 → .01 .11 .88\n- 00100000 → .01 .97 .27\n- 00010000 → .99 .97 .71\n- 00001000 → .03 .05 .02\n- 00000100 → .22 .99 .99\n- 00000010 → .80 .01 .98\n- 00000001 → .60 .94 .01\n\nYour run starts from the project’s seeded random weights.',
       lock: viewOnly(encoder),
       question: {
         kind: 'number',

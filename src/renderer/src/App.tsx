@@ -16,6 +16,8 @@ import { ShortcutSheet } from './panels/ShortcutSheet'
 import { PresentationPanel } from './panels/PresentationPanel'
 import { LessonPanel } from './lessons/LessonPanel'
 import { selectHiddenClasses, useLesson } from './lessons/lessonStore'
+import { TeacherPanel } from './lessons/TeacherPanel'
+import { useTeacher } from './lessons/teacherStore'
 
 /** How much larger presentation mode draws the interface, on top of the interface zoom. */
 const PRESENT_SCALE = 1.25
@@ -38,6 +40,7 @@ function Designer() {
   const uiZoom = useUi((s) => s.uiZoom)
   const inLesson = useLesson((s) => s.lesson !== null)
   const hidden = useLesson(selectHiddenClasses)
+  const teaching = useTeacher((s) => s.active) && !inLesson
   useAutosave()
   const openFile = useCallback(() => void openProjectDialog(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click()), [])
   useShortcuts(openFile)
@@ -50,7 +53,7 @@ function Designer() {
   }, [uiZoom, presenting])
   return (
     <div
-      className={`app side-${sideTab}${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}${presenting ? ' presenting' : ''}${inLesson ? ` in-lesson ${hidden}` : ''}`}
+      className={`app side-${sideTab}${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}${presenting ? ' presenting' : ''}${inLesson ? ` in-lesson ${hidden}` : ''}${teaching ? ' in-lesson teaching' : ''}`}
       data-theme={theme}
       data-testid="app"
     >
@@ -60,6 +63,11 @@ function Designer() {
         <div className="lesson-column">
           <LessonPanel />
           {!hidden.includes('lesson-hide-palette') && <Palette />}
+        </div>
+      ) : teaching ? (
+        <div className="lesson-column">
+          <TeacherPanel />
+          <Palette />
         </div>
       ) : (
         <Palette />

@@ -8,6 +8,7 @@ import { parseLesson, type Lesson } from '../../../engine/lessons'
 import { confirmLeave } from '../commands'
 import { forgetFileHandle } from '../files/projectFiles'
 import { useLesson } from './lessonStore'
+import { useTeacher } from './teacherStore'
 
 const files = import.meta.glob('../../../../resources/lessons/*.axon-lesson.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>
 
@@ -60,6 +61,9 @@ export function LessonList() {
       <p>
         <button type="button" data-testid="lesson-open-file" onClick={() => input.current?.click()}>
           Open a lesson file…
+        </button>
+        <button type="button" data-testid="lesson-teach" title="Teacher mode: record canvases as steps, write their text, lock what the student may not change, set questions" onClick={() => useTeacher.getState().start()}>
+          Write a lesson…
         </button>
         <input ref={input} type="file" accept=".json,application/json" hidden data-testid="lesson-file-input" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
       </p>

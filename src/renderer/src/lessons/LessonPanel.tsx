@@ -89,6 +89,7 @@ export function LessonPanel() {
   const lesson = useLesson((s) => s.lesson)
   const index = useLesson((s) => s.step)
   const answers = useLesson((s) => (s.lesson ? s.progress.lessons[s.lesson.id]?.answers : undefined))
+  const preview = useLesson((s) => s.preview)
   if (!lesson) return null
   const step = lesson.steps[index]
   const go = (i: number) => useLesson.getState().goTo(i)
@@ -98,10 +99,21 @@ export function LessonPanel() {
         <div>
           <strong>{lesson.title}</strong>
           {lesson.source && <div className="muted lesson-source">{lesson.source}</div>}
+          {preview && (
+            <div className="lesson-preview-note" data-testid="lesson-preview">
+              Preview as a student: answers are not kept.
+            </div>
+          )}
         </div>
-        <button type="button" className="icon-button" data-testid="lesson-exit" aria-label="Leave the lesson" title="Leave the lesson (your progress is kept)" onClick={() => useLesson.getState().exit()}>
-          ×
-        </button>
+        {preview ? (
+          <button type="button" data-testid="lesson-exit" title="Back to teacher mode" onClick={() => useLesson.getState().exit()}>
+            ◀ Edit
+          </button>
+        ) : (
+          <button type="button" className="icon-button" data-testid="lesson-exit" aria-label="Leave the lesson" title="Leave the lesson (your progress is kept)" onClick={() => useLesson.getState().exit()}>
+            ×
+          </button>
+        )}
       </header>
       <nav className="lesson-steps" aria-label="Steps">
         {lesson.steps.map((s, i) => {

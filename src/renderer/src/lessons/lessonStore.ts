@@ -16,8 +16,10 @@ export interface LessonState {
   /** The document's load serial of the current step: another load ends the lesson. */
   loadSerial: number
   progress: ProgressStore
+  /** A teacher's preview of a draft: plays as for a student, but keeps no progress. */
+  preview: boolean
   /** Starts `lesson` where the student left it (or at step `at`). */
-  start(lesson: Lesson, at?: number): void
+  start(lesson: Lesson, at?: number, options?: { preview?: boolean }): void
   goTo(step: number): void
   exit(): void
   /** Checks an answer of the current step and records it. */
@@ -66,27 +68,30 @@ export const useLesson = create<LessonState>()((set, get) => ({
   step: 0,
   loadSerial: -1,
   progress: loadProgress(),
+  preview: false,
 
-  start(lesson, at) {
-    const progress = get().progress
+  start(lesson, at, options) {
+    const preview = options?.preview ?? false
+    // A preview starts afresh and its answers are not the student's: it works on a copy it never saves.
+    const progress = preview ? { ...get().progress, lessons: {} } : get().progress
     const saved = progress.lessons[lesson.id]
     const step = Math.min(at ?? saved?.step ?? 0, lesson.steps.length - 1)
     const lessons = { ...progress.lessons, [lesson.id]: { title: lesson.title, step, answers: saved?.answers ?? {} } }
     const next = { ...progress, lessons }
-    saveProgress(next)
-    set({ lesson, step, progress: next, loadSerial: enterStep(lesson, step) })
+    if (!preview) saveProgress(next)
+    set({ lesson, step, progress: next, preview, loadSerial: enterStep(lesson, step) })
   },
   goTo(step) {
     const { lesson, progress } = get()
     if (!lesson || step < 0 || step >= lesson.steps.length) return
     const entry = progress.lessons[lesson.id]
     const next = { ...progress, lessons: { ...progress.lessons, [lesson.id]: { ...entry, step } } }
-    saveProgress(next)
+    if (!get().preview) saveProgress(next)
     set({ step, progress: next, loadSerial: enterStep(lesson, step, get().step) })
   },
   exit() {
     doc().setEditGuard(null)
-    set({ lesson: null, step: 0, loadSerial: -1 })
+    set({ lesson: null, step: 0, loadSerial: -1, preview: false, progress: loadProgress() })
   },
   answer(given) {
     const { lesson, step, progress } = get()
@@ -109,13 +114,13 @@ export const useLesson = create<LessonState>()((set, get) => ({
     const entry = progress.lessons[lesson.id]
     const answers = { ...entry.answers, [step]: [...(entry.answers[step] ?? []), record] }
     const next = { ...progress, lessons: { ...progress.lessons, [lesson.id]: { ...entry, answers } } }
-    saveProgress(next)
+    if (!get().preview) saveProgress(next)
     set({ progress: next })
     return { record, message }
   },
   setStudent(student) {
     const next = { ...get().progress, student }
-    saveProgress(next)
+    if (!get().preview) saveProgress(next)
     set({ progress: next })
   },
 }))
