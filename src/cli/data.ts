@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib'
 import {
   DataError,
   cutText,
+  holdOutTest,
   checkText,
   idxToDataset,
   isGzip,
@@ -188,8 +189,9 @@ export function loadProjectData(project: Project, projectPath: string, o: DataOv
   if (!o.data) {
     const builtIn = projectDataset(project)
     if (builtIn) {
-      if (o.test || o.testFraction !== undefined) throw new CliError('--test and --test-fraction go with data files (--data, or a project whose data are files).', 2)
-      return { train: builtIn, notes }
+      if (o.test) throw new CliError('--test goes with data files (--data, or a project whose data are files).', 2)
+      const fraction = o.testFraction ?? (source.kind === 'builtin' ? source.testFraction : undefined)
+      return { ...holdOutTest(builtIn, fraction, project.seed), notes }
     }
   }
   const base = dirname(resolve(projectPath))

@@ -69,7 +69,7 @@ export {
   type NormalizationId,
   type NormalizationParams,
 } from './normalize'
-export { splitDataset, splitRng, type SplitOptions, type DatasetSplit } from './split'
+export { holdOutTest, splitDataset, splitRng, type SplitOptions, type DatasetSplit } from './split'
 export {
   builtinDataset,
   BUILTIN_DATASETS,

@@ -79,3 +79,15 @@ export function splitDataset(ds: Dataset, options: SplitOptions): DatasetSplit {
     indices,
   }
 }
+
+/**
+ * A generated data set with a share of its points held out as a test set (a built-in 2-D set's
+ * train/test ratio, as TensorFlow Playground's): stratified by class, drawn from the seed's
+ * `split` stream, so the same seed and fraction always hold out the same points. No fraction
+ * (or 0): every point trains.
+ */
+export function holdOutTest(ds: Dataset, fraction: number | undefined, seed: number): { train: Dataset; test?: Dataset } {
+  if (!fraction) return { train: ds }
+  const { train, test } = splitDataset(ds, { validation: 0, test: fraction, seed, stratify: true })
+  return { train, test }
+}

@@ -1,5 +1,6 @@
 /** What a run is, fixed for its lifetime: sizes, names, probe set, plane and pacing (`RunInfo`). */
 import type { Session } from '../train'
+import type { Dataset } from '../spec'
 import type { RunPacing } from './runPacing'
 import type { RunInfo, RunSpeed } from './trainingTypes'
 import { planeInfo, probeInfo } from './trainingViews'
@@ -12,10 +13,12 @@ export interface RunInfoParts {
   pacing: RunPacing
   gridSize: number
   speed: RunSpeed
+  /** The held-out test set, whose points the plane shows apart. */
+  test?: Dataset
 }
 
 /** The `RunInfo` of a run training `s`. */
-export function runInfoOf(s: Session, { runId, params, validationCount, testCount, pacing, gridSize, speed }: RunInfoParts): RunInfo {
+export function runInfoOf(s: Session, { runId, params, validationCount, testCount, pacing, gridSize, speed, test }: RunInfoParts): RunInfo {
   const ds = s.train
   return {
     runId,
@@ -37,7 +40,7 @@ export function runInfoOf(s: Session, { runId, params, validationCount, testCoun
     featureNames: ds.featureNames ?? null,
     targetNames: ds.targetNames ?? null,
     probe: probeInfo(s),
-    plane: planeInfo(s, gridSize),
+    plane: planeInfo(s, gridSize, test),
     sliceIterations: pacing.sliceIterations,
     speed,
   }

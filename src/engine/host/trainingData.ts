@@ -3,7 +3,7 @@
  * layer (`src/engine/data`): inline tables, built-in datasets by id, IDX bytes, or a Dataset.
  */
 import type { Dataset } from '../spec'
-import { builtinDataset, idxToDataset, parseIdx, datasetSubset, type BuiltinDatasetId, type BuiltinOptions } from '../data'
+import { builtinDataset, holdOutTest, idxToDataset, parseIdx, datasetSubset, type BuiltinDatasetId, type BuiltinOptions } from '../data'
 import { EngineError } from '../train'
 import type { TrainingData } from './trainingTypes'
 import { handleTrainingData } from './dataFiles'
@@ -36,7 +36,7 @@ export function resolveTrainingData(data: TrainingData): ResolvedData {
       return { train }
     }
     case 'builtin':
-      return { train: builtinDataset(data.id as BuiltinDatasetId, (data.options ?? {}) as BuiltinOptions) }
+      return holdOutTest(builtinDataset(data.id as BuiltinDatasetId, (data.options ?? {}) as BuiltinOptions), data.testFraction, data.seed ?? 1)
     case 'idx': {
       const labelNames = data.labelNames
       let train = idxToDataset(parseIdx(data.trainImages, { name: 'training images' }), parseIdx(data.trainLabels, { name: 'training labels' }), { labelNames })

@@ -72,7 +72,7 @@ export class TrainingRun {
     this.snapshotEvery = pacing.snapshotEvery
     const validationCount = this.data.validation?.count ?? s.valIndices.length
     this.speed = options.speed === 'auto' ? autoSpeed(params, s.epochSize) : (options.speed ?? 0)
-    this.info = runInfoOf(s, { runId, params, validationCount, testCount: this.data.test?.count ?? 0, pacing, gridSize: options.gridSize ?? 48, speed: this.speed })
+    this.info = runInfoOf(s, { runId, params, validationCount, testCount: this.data.test?.count ?? 0, pacing, gridSize: options.gridSize ?? 48, speed: this.speed, ...(this.data.test ? { test: this.data.test } : {}) })
     this.composer = new SnapshotComposer(this.info, this.data, isLiveValidation(validationCount, params), options.views)
   }
 

@@ -29,7 +29,14 @@ export type { TestResult } from './testSet'
  */
 export type TrainingData =
   | { kind: 'inline'; inputs: number[][]; targets: number[][]; featureNames?: string[]; targetNames?: string[] }
-  | { kind: 'builtin'; id: BuiltinDatasetId | string; options?: BuiltinOptions | Record<string, number | string | boolean> }
+  | {
+      kind: 'builtin'
+      id: BuiltinDatasetId | string
+      options?: BuiltinOptions | Record<string, number | string | boolean>
+      /** Share of the points held out as the test set, drawn from `seed`'s split stream (the project's seed). */
+      testFraction?: number
+      seed?: number
+    }
   | {
       kind: 'idx'
       trainImages: Uint8Array
@@ -112,9 +119,20 @@ export interface RunInfo {
   probe: { count: number; names: string[]; inputs: number[][]; classes: number[] | null } | null
   /**
    * For 2-D inputs: the grid extent and the data points to scatter on it; `held[i]` = 1 marks a
-   * row held out for validation (not trained on), null when none is.
+   * row held out for validation (not trained on), null when none is; `test`: the held-out test
+   * set's points (never trained on), null without one.
    */
-  plane: { xMin: number; xMax: number; yMin: number; yMax: number; size: number; points: Float32Array; classes: Int32Array | null; held: Uint8Array | null } | null
+  plane: {
+    xMin: number
+    xMax: number
+    yMin: number
+    yMax: number
+    size: number
+    points: Float32Array
+    classes: Int32Array | null
+    held: Uint8Array | null
+    test: { points: Float32Array; classes: Int32Array | null } | null
+  } | null
   /** Updates per slice between yields when training at full speed. */
   sliceIterations: number
   /** The speed the run started with (the one chosen when `RunOptions.speed` was `'auto'`). */

@@ -46,6 +46,10 @@ export const builtinData = z
     kind: z.literal('builtin'),
     id: z.string(),
     options: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+    /** Share of the generated points held out as a test set (seeded, stratified); absent = none. */
+    testFraction: heldOutFraction
+      .optional()
+      .meta({ description: 'Share of the points held out as a test set, evaluated at the end and drawn on the decision boundary.' }),
   })
   .meta({ description: 'A dataset shipped with the app.' })
 

@@ -106,7 +106,7 @@ function BuiltinCountSelect({
   )
 }
 
-/** Noise, point count and (clusters) class count of a 2-D built-in dataset. */
+/** Noise, share of test points, point count and (clusters) class count of a 2-D built-in dataset. */
 function PointsOptions({ current }: { current: BuiltinChoiceId }) {
   const choice = useData((s) => s.choice)
   const reopen = (change: Partial<typeof choice>) => {
@@ -125,6 +125,18 @@ function PointsOptions({ current }: { current: BuiltinChoiceId }) {
           value={choice.noise}
           data-testid="builtin-noise"
           onChange={(e) => reopen({ noise: Number(e.target.value) })}
+        />
+      </label>
+      <label title="Points held out as a test set: never trained on, evaluated at the end and drawn as triangles on the decision boundary (the same ones for the same seed).">
+        Test data <output data-testid="builtin-test-value">{Math.round(choice.test * 100)} %</output>
+        <input
+          type="range"
+          min={0}
+          max={0.9}
+          step={0.05}
+          value={choice.test}
+          data-testid="builtin-test"
+          onChange={(e) => setChoice({ test: Number(e.target.value) })}
         />
       </label>
       <BuiltinCountSelect

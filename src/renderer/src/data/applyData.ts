@@ -10,11 +10,14 @@ import { csvDataSource, csvPrepareOptions, splitFields } from './csvChoice'
 import { keepDataFiles, storedPathOf } from './dataFileStore'
 import { engine, get, problemOf, set, type DataChoice, type DataOrigin } from './dataState'
 import { builtinOptions } from './openData'
+import { BUILTIN_CHOICES } from './builtins'
 
 /** The project's `data` section for what is loaded and chosen. */
 function dataSourceOf(origin: DataOrigin, preview: DataPreview, choice: DataChoice): DataSource {
-  if (origin.kind === 'builtin' && origin.id !== 'fashionSample')
-    return { kind: 'builtin', id: origin.id, options: builtinOptions(origin.id) }
+  if (origin.kind === 'builtin' && origin.id !== 'fashionSample') {
+    const testFraction = BUILTIN_CHOICES[origin.id].kind === 'points2d' && choice.test > 0 ? { testFraction: choice.test } : {}
+    return { kind: 'builtin', id: origin.id, options: builtinOptions(origin.id), ...testFraction }
+  }
   const scaling = choice.normalization
   if (preview.kind === 'csv') {
     return csvDataSource(

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { CLASS_COLORS, drawHeldPoint, drawTrainingPoint, pointColor } from '../viz/PlaneView'
+import { CLASS_COLORS, drawHeldPoint, drawTestPoint, drawTrainingPoint, pointColor } from '../viz/PlaneView'
 import { divergingColor } from '../viz/colors'
 
 export interface BoundaryLegendProps {
@@ -10,16 +10,19 @@ export interface BoundaryLegendProps {
   labelNames: string[] | null
   /** Whether some points are held out for validation. */
   held: boolean
+  /** Whether the held-out test set's points are drawn. */
+  test: boolean
 }
 
 /** A marker glyph as the plane draws it (same code, so the legend cannot drift). */
-function Marker({ kind, color, testId }: { kind: 'train' | 'held'; color: string; testId: string }) {
+function Marker({ kind, color, testId }: { kind: 'train' | 'held' | 'test'; color: string; testId: string }) {
   const ref = useRef<HTMLCanvasElement>(null)
   useEffect(() => {
     const ctx = ref.current?.getContext('2d')
     if (!ctx) return
     ctx.clearRect(0, 0, 18, 18)
     if (kind === 'train') drawTrainingPoint(ctx, 9, 9, 6, color)
+    else if (kind === 'test') drawTestPoint(ctx, 9, 10, 7, color)
     else drawHeldPoint(ctx, 9, 9, 7, color)
   }, [kind, color])
   return <canvas ref={ref} width={18} height={18} className="legend-marker" data-testid={testId} />
@@ -27,9 +30,10 @@ function Marker({ kind, color, testId }: { kind: 'train' | 'held'; color: string
 
 /**
  * What the decision boundary's colours and markers mean: the colour scale of the output (or one
- * swatch per class), and training points (dots) apart from held-out validation points (diamonds).
+ * swatch per class), and training points (dots) apart from held-out validation points (diamonds)
+ * and test points (triangles).
  */
-export function BoundaryLegend({ outputs, activation, labelNames, held }: BoundaryLegendProps) {
+export function BoundaryLegend({ outputs, activation, labelNames, held, test }: BoundaryLegendProps) {
   const name = (k: number) => labelNames?.[k] ?? `class ${k}`
   const zeroToOne = ['sigmoid', 'step', 'softmax'].includes(activation)
   let scale
@@ -70,6 +74,11 @@ export function BoundaryLegend({ outputs, activation, labelNames, held }: Bounda
         {held && (
           <span>
             <Marker kind="held" color={pointColor(1, categorical)} testId="legend-held-marker" /> validation point (held out, not trained on)
+          </span>
+        )}
+        {test && (
+          <span>
+            <Marker kind="test" color={pointColor(1, categorical)} testId="legend-test-marker" /> test point (held out, evaluated at the end)
           </span>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { PlaneView } from '../viz/PlaneView'
 import { useWidth } from '../viz/useWidth'
 import { useTraining } from './trainingStore'
@@ -20,6 +21,7 @@ export function BoundaryView() {
   const info = useTraining((s) => s.info)
   const project = useTraining((s) => s.request?.project)
   const [box, boxWidth] = useWidth<HTMLElement>(268)
+  const [showTest, setShowTest] = useState(true)
   // As wide as the panel allows (large in presentation mode), square.
   const px = Math.max(200, Math.min(560, boxWidth - 8))
   if (!plane || !info?.plane) return null
@@ -33,8 +35,13 @@ export function BoundaryView() {
           x1 ∈ [{extent.xMin.toFixed(1)}, {extent.xMax.toFixed(1)}], x2 ∈ [{extent.yMin.toFixed(1)}, {extent.yMax.toFixed(1)}]
         </span>
       </header>
-      <PlaneView values={plane.score} size={plane.size} classes={plane.classes} points={extent.points} pointClasses={extent.classes} held={extent.held} extent={extent} px={px} testId="decision-boundary" />
-      <BoundaryLegend outputs={info.outputSize} activation={info.layers.at(-1)?.activation ?? 'linear'} labelNames={info.labelNames} held={extent.held !== null} />
+      {extent.test && (
+        <label className="boundary-option">
+          <input type="checkbox" data-testid="boundary-show-test" checked={showTest} onChange={(e) => setShowTest(e.target.checked)} /> Show the test points ({extent.test.points.length / 2})
+        </label>
+      )}
+      <PlaneView values={plane.score} size={plane.size} classes={plane.classes} points={extent.points} pointClasses={extent.classes} held={extent.held} test={showTest ? extent.test : null} extent={extent} px={px} testId="decision-boundary" />
+      <BoundaryLegend outputs={info.outputSize} activation={info.layers.at(-1)?.activation ?? 'linear'} labelNames={info.labelNames} held={extent.held !== null} test={showTest && extent.test !== null} />
       {plane.hidden.map((h, li) => {
         const activation = info.layers[li]?.activation ?? 'linear'
         const { mid, half } = unitScale(activation, h.min, h.max)

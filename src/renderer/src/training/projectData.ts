@@ -34,7 +34,7 @@ export async function projectTrainingData(project: Project): Promise<TrainingDat
   const prepared = preparedTrainingData(data)
   if (prepared) return prepared
   if (data.kind === 'inline') return { kind: 'inline', inputs: data.inputs, targets: data.targets, featureNames: data.featureNames, targetNames: data.targetNames }
-  if (data.kind === 'builtin') return { kind: 'builtin', id: data.id, options: data.options }
+  if (data.kind === 'builtin') return { kind: 'builtin', id: data.id, options: data.options, ...(data.testFraction ? { testFraction: data.testFraction, seed: project.seed } : {}) }
   if (data.format !== 'idx' || !data.labelsPath) throw new Error(`Open “${data.path.split('/').pop()}” in the data panel (Data… under the palette's Data heading) to train on it.`)
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
     bytesOf(data.path),

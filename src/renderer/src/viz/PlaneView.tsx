@@ -70,6 +70,20 @@ export function drawHeldPoint(ctx: CanvasRenderingContext2D, x: number, y: numbe
   ctx.stroke()
 }
 
+/** A test-set point (held out, never trained on): a triangle in its class colour with a dark rim, a third shape beside dots and diamonds. */
+export function drawTestPoint(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string): void {
+  ctx.beginPath()
+  ctx.moveTo(x, y - r)
+  ctx.lineTo(x + r * 0.95, y + r * 0.7)
+  ctx.lineTo(x - r * 0.95, y + r * 0.7)
+  ctx.closePath()
+  ctx.fillStyle = color
+  ctx.fill()
+  ctx.lineWidth = 2
+  ctx.strokeStyle = '#1d2330'
+  ctx.stroke()
+}
+
 export interface PlaneViewProps {
   values: ArrayLike<number>
   size: number
@@ -83,6 +97,8 @@ export interface PlaneViewProps {
   pointClasses?: Int32Array | null
   /** 1 marks a point held out for validation: drawn as a hollow diamond, training points as filled dots. */
   held?: Uint8Array | null
+  /** The held-out test set's points `[n×2]` and classes, drawn as triangles (null: none or hidden). */
+  test?: { points: Float32Array; classes: Int32Array | null } | null
   extent: { xMin: number; xMax: number; yMin: number; yMax: number }
   px: number
   testId?: string
@@ -93,7 +109,7 @@ export interface PlaneViewProps {
  * The input plane: the network's output (or one hidden unit) over a grid, as the engine
  * computed it, with the training points on top (blue = class 1, orange = class 0).
  */
-function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, classes = null, points, pointClasses, held = null, extent, px, testId, title }: PlaneViewProps) {
+function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, classes = null, points, pointClasses, held = null, test = null, extent, px, testId, title }: PlaneViewProps) {
   const ref = useRef<HTMLCanvasElement>(null)
   useEffect(() => {
     const canvas = ref.current
@@ -103,17 +119,17 @@ function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, class
     paintField(canvas, values, size, offset, mid, halfRange, classes)
     if (!points) return
     const ctx = canvas.getContext('2d')!
-    const n = points.length / 2
     const r = px > 120 ? 6 : 2
-    for (let i = 0; i < n; i++) {
-      const x = ((points[2 * i] - extent.xMin) / (extent.xMax - extent.xMin)) * px
-      const y = ((extent.yMax - points[2 * i + 1]) / (extent.yMax - extent.yMin)) * px
-      const k = pointClasses?.[i] ?? 0
-      const color = pointColor(k, classes !== null)
-      if (held?.[i]) drawHeldPoint(ctx, x, y, r + 2, color)
-      else drawTrainingPoint(ctx, x, y, r, color)
+    const toX = (v: number) => ((v - extent.xMin) / (extent.xMax - extent.xMin)) * px
+    const toY = (v: number) => ((extent.yMax - v) / (extent.yMax - extent.yMin)) * px
+    for (let i = 0; i < points.length / 2; i++) {
+      const color = pointColor(pointClasses?.[i] ?? 0, classes !== null)
+      if (held?.[i]) drawHeldPoint(ctx, toX(points[2 * i]), toY(points[2 * i + 1]), r + 2, color)
+      else drawTrainingPoint(ctx, toX(points[2 * i]), toY(points[2 * i + 1]), r, color)
     }
-  }, [values, size, offset, mid, halfRange, classes, points, pointClasses, held, extent, px])
+    if (!test) return
+    for (let i = 0; i < test.points.length / 2; i++) drawTestPoint(ctx, toX(test.points[2 * i]), toY(test.points[2 * i + 1]), r + 2, pointColor(test.classes?.[i] ?? 0, classes !== null))
+  }, [values, size, offset, mid, halfRange, classes, points, pointClasses, held, test, extent, px])
   return <canvas ref={ref} className="plane" data-testid={testId} title={title} style={{ width: px, height: px }} />
 }
 
