@@ -106,6 +106,16 @@ function BuiltinCountSelect({
   )
 }
 
+/** A slider from 0 to `max` with its value shown beside the label (`<testId>-value`). */
+function BuiltinSlider({ label, title, shown, testId, value, max, step, onPick }: { label: string; title?: string; shown: string; testId: string; value: number; max: number; step: number; onPick: (v: number) => void }) {
+  return (
+    <label title={title}>
+      {label} <output data-testid={`${testId}-value`}>{shown}</output>
+      <input type="range" min={0} max={max} step={step} value={value} data-testid={testId} onChange={(e) => onPick(Number(e.target.value))} />
+    </label>
+  )
+}
+
 /** Noise, share of test points, point count and (clusters) class count of a 2-D built-in dataset. */
 function PointsOptions({ current }: { current: BuiltinChoiceId }) {
   const choice = useData((s) => s.choice)
@@ -115,30 +125,17 @@ function PointsOptions({ current }: { current: BuiltinChoiceId }) {
   }
   return (
     <div className="builtin-options">
-      <label>
-        Noise <output>{choice.noise.toFixed(2)}</output>
-        <input
-          type="range"
-          min={0}
-          max={0.5}
-          step={0.01}
-          value={choice.noise}
-          data-testid="builtin-noise"
-          onChange={(e) => reopen({ noise: Number(e.target.value) })}
-        />
-      </label>
-      <label title="Points held out as a test set: never trained on, evaluated at the end and drawn as triangles on the decision boundary (the same ones for the same seed).">
-        Test data <output data-testid="builtin-test-value">{Math.round(choice.test * 100)} %</output>
-        <input
-          type="range"
-          min={0}
-          max={0.9}
-          step={0.05}
-          value={choice.test}
-          data-testid="builtin-test"
-          onChange={(e) => setChoice({ test: Number(e.target.value) })}
-        />
-      </label>
+      <BuiltinSlider label="Noise" shown={choice.noise.toFixed(2)} testId="builtin-noise" value={choice.noise} max={0.5} step={0.01} onPick={(noise) => reopen({ noise })} />
+      <BuiltinSlider
+        label="Test data"
+        title="Points held out as a test set: never trained on, evaluated at the end and drawn as triangles on the decision boundary (the same ones for the same seed)."
+        shown={`${Math.round(choice.test * 100)} %`}
+        testId="builtin-test"
+        value={choice.test}
+        max={0.9}
+        step={0.05}
+        onPick={(test) => setChoice({ test })}
+      />
       <BuiltinCountSelect
         label="Points"
         testId="builtin-count"
