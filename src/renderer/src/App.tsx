@@ -9,6 +9,7 @@ import { Toolbar } from './panels/Toolbar'
 import { Gallery } from './panels/Gallery'
 import { DataPanel } from './data/DataPanel'
 import { useAutosave } from './files/useAutosave'
+import { useShareLinks } from './share/ShareButton'
 import { useShortcuts } from './useShortcuts'
 import { useUi } from './store/uiStore'
 import { openProjectDialog } from './files/desktopDocument'
@@ -42,6 +43,7 @@ function Designer() {
   const hidden = useLesson(selectHiddenClasses)
   const teaching = useTeacher((s) => s.active) && !inLesson
   useAutosave()
+  useShareLinks()
   const openFile = useCallback(() => void openProjectDialog(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click()), [])
   useShortcuts(openFile)
   useEffect(() => {

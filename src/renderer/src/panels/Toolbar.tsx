@@ -8,6 +8,7 @@ import { TRAIN_LABEL, runStatusOf, useTrainButton, type TrainAction } from '../t
 import { useTraining } from '../training/trainingStore'
 import { ExportMenu } from '../files/ExportMenu'
 import { ExperimentsDialog } from '../experiments/ExperimentsDialog'
+import { ShareButton } from '../share/ShareButton'
 import { experimentsUi } from '../experiments/experimentsStore'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -91,6 +92,7 @@ function FileCommands() {
       Save as…
     </button>
     <ExportMenu />
+    <ShareButton />
     <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
       Examples
     </button>
