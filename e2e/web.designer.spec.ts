@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { connect, dragFromPalette, graphSnapshot, nodeIds, openExample, selectNode, setParam } from './helpers/designer'
+import { connect, dragFromPalette, drawWireOver, graphSnapshot, nodeIds, openExample, selectNode, setParam } from './helpers/designer'
 
 const EXAMPLE_IDS = ['perceptron-and', 'perceptron-or', 'perceptron-xor', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'mazur-2-2-2', 'sjtu-exercise', 'encoder-8-3-8', 'residual-circles', 'nielsen-784-30-10', 'fashion-784-100-10']
 
@@ -129,13 +129,10 @@ test('every gallery example opens with its explanation and without a diagnostic'
 test('refuses meaningless connections; copy, paste, duplicate and delete', async ({ page }) => {
   const loss = await dragFromPalette(page, 'loss-halfSse', { x: 200, y: 200 })
   const dense = await dragFromPalette(page, 'dense', { x: 500, y: 200 })
-  // loss → dense is not a meaningful link: no edge appears.
-  const from = (await page.locator(`.react-flow__node[data-id="${loss}"] .react-flow__handle.source`).boundingBox())!
-  const to = (await page.locator(`.react-flow__node[data-id="${dense}"] .react-flow__handle.target`).boundingBox())!
-  await page.mouse.move(from.x + 6, from.y + 6)
-  await page.mouse.down()
-  await page.mouse.move(to.x + 6, to.y + 6, { steps: 10 })
+  // loss → dense is not a meaningful link: no edge appears, and the node says why.
+  await drawWireOver(page, loss, dense)
   await page.mouse.up()
+  await expect(page.getByTestId(`connection-refusal-${dense}`)).toContainText('Loss cannot connect to Dense layer')
   await expect(page.locator('.react-flow__edge')).toHaveCount(0)
 
   await selectNode(page, dense)

@@ -24,15 +24,26 @@ export async function dragFromPalette(page: Page, block: string, at: { x: number
 /** Draws a wire from `source`'s output handle to `target`'s input handle, like a mouse would. */
 export async function connect(page: Page, source: string, target: string): Promise<void> {
   const edges = await page.locator('.react-flow__edge').count()
+  await drawWireOver(page, source, target)
+  await page.mouse.up()
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edges + 1)
+}
+
+/**
+ * Presses on `source`'s output handle and moves over `target`'s input handle, without releasing
+ * (the caller drops with `page.mouse.up()`). It waits for a still canvas first, and checks that
+ * React Flow really started a wire, so a press that missed its handle fails here, saying so.
+ */
+export async function drawWireOver(page: Page, source: string, target: string): Promise<void> {
+  await viewportSettled(page)
   const from = await page.locator(`.react-flow__node[data-id="${source}"] .react-flow__handle.source`).boundingBox()
   const to = await page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`).boundingBox()
-  if (!from || !to) throw new Error(`connect: handle of ${!from ? source : target} not visible`)
+  if (!from || !to) throw new Error(`drawWireOver: handle of ${!from ? source : target} not visible`)
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
   await page.mouse.down()
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+  await expect(page.getByTestId('connection-line'), `a wire starts at ${source}'s handle`).toHaveCount(1)
   await pointAtHandle(page, target)
-  await page.mouse.up()
-  await expect(page.locator('.react-flow__edge')).toHaveCount(edges + 1)
 }
 
 /**
@@ -48,6 +59,16 @@ export async function pointAtHandle(page: Page, target: string): Promise<void> {
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 3 })
     await expect(handle).toHaveClass(/connectingto/, { timeout: 1_000 })
   }).toPass({ timeout: 20_000 })
+}
+
+/** Deletes the wire `edgeId` the way a user does: click its label (on a still canvas), see it selected, press Delete. */
+export async function deleteEdge(page: Page, edgeId: string): Promise<void> {
+  const edges = await page.locator('.react-flow__edge').count()
+  await viewportSettled(page)
+  await page.getByTestId(`edge-label-${edgeId}`).click()
+  await expect(page.locator(`.react-flow__edge[data-id="${edgeId}"]`)).toHaveClass(/\bselected\b/)
+  await page.keyboard.press('Delete')
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edges - 1)
 }
 
 /** Selects a node by clicking its title area. */
@@ -88,7 +109,8 @@ export async function viewportSettled(page: Page): Promise<void> {
         const first = read()
         let frames = 0
         const tick = () => {
-          if (read() !== first) return resolve(false)
+          // A fit scheduled meanwhile (a panel folded by the last one) means not settled yet.
+          if (read() !== first || document.body.hasAttribute('data-fitting')) return resolve(false)
           if (++frames >= 6) return resolve(true)
           requestAnimationFrame(tick)
         }

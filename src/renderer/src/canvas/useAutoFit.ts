@@ -23,9 +23,11 @@ export function useAutoFit(): void {
   useEffect(() => {
     if (loadSerial === 0 || useDocument.getState().project.nodes.length === 0) return
     return scheduleFit(() => {
-      // In a cramped window the explanation folds to its title (one click brings it back).
-      if (cardCrowdsNetwork()) useUi.getState().setCardFolded(true)
-      else return fitView(fitOptions())
+      if (!cardCrowdsNetwork()) return fitView(fitOptions())
+      // In a cramped window the explanation folds to its title (one click brings it back). The
+      // fit to the folded card is part of this one, so the view never looks still in between.
+      useUi.getState().setCardFolded(true)
+      return afterFrames(2).then(() => fitView(fitOptions(200)))
     }, 80)
   }, [loadSerial, fitView])
 
@@ -65,4 +67,12 @@ export function useAutoFit(): void {
       cancel()
     }
   }, [fitView])
+}
+
+/** Resolves after `n` animation frames (React has drawn what the last store change asked for). */
+function afterFrames(n: number): Promise<void> {
+  return new Promise((resolve) => {
+    const tick = () => (--n <= 0 ? resolve() : requestAnimationFrame(tick))
+    requestAnimationFrame(tick)
+  })
 }
