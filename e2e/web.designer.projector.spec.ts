@@ -27,6 +27,31 @@ type Box = { x: number; y: number; width: number; height: number }
 const inside = (a: Box, b: Box, slack = 1) => a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.width <= b.x + b.width + slack && a.y + a.height <= b.y + b.height + slack
 const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
+/** The app's regions and what floats over the canvas: each a selector and a name for the message. */
+const REGIONS = ['[data-testid="toolbar"]', '[data-testid="palette"]', '[data-testid="side-panel"]', '[data-testid="present-panel"]', '[data-testid="status-bar"]']
+const CANVAS_CONTROLS = ['.react-flow__controls', '.react-flow__minimap', '[data-testid="example-card"]', '[data-testid="canvas-tint"]', '.problems-summary', '[data-testid="notice"]']
+
+/**
+ * No two of the toolbar, the panels and the canvas's floating controls (zoom buttons, minimap,
+ * example card, "Nodes show" toggle, problems bar) overlap, and the controls stay inside the canvas.
+ */
+async function expectNothingOverlaps(page: Page): Promise<void> {
+  await viewportSettled(page)
+  const boxes: { name: string; box: Box }[] = []
+  for (const selector of [...REGIONS, ...CANVAS_CONTROLS]) {
+    for (const el of await page.locator(selector).all()) {
+      const box = (await el.isVisible()) ? await el.boundingBox() : null
+      if (box && box.width > 0 && box.height > 0) boxes.push({ name: selector, box })
+    }
+  }
+  const canvas = (await page.getByTestId('canvas').boundingBox())!
+  for (const c of boxes.filter((b) => CANVAS_CONTROLS.includes(b.name))) expect(inside(c.box, canvas), `${c.name} inside the canvas`).toBe(true)
+  expect(boxes.map((b) => b.name)).toEqual(expect.arrayContaining(['[data-testid="toolbar"]', '.problems-summary']))
+  // Touching edges (the grid's shared borders) are not overlaps: shrink each box by a pixel.
+  const shrink = (b: Box): Box => ({ x: b.x + 1, y: b.y + 1, width: b.width - 2, height: b.height - 2 })
+  for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(intersects(shrink(a.box), shrink(b.box)), `${a.name} clear of ${b.name}`).toBe(false)
+}
+
 /** What makes a layout usable: every node whole inside the canvas and readable, none under the card, no control cut off by the window. */
 async function expectUsable(page: Page, minZoom: number): Promise<void> {
   await viewportSettled(page)
@@ -53,6 +78,7 @@ test.describe('1024 × 768', () => {
     await expect(() => expectUsable(page, 0.5)).toPass()
     await trainAWhile(page)
     await expect(() => expectUsable(page, 0.45)).toPass()
+    await expectNothingOverlaps(page)
     await shot(page, 'projector-1024x768')
   })
 
@@ -66,6 +92,7 @@ test.describe('1024 × 768', () => {
     for (const zoomSteps of [0, 3]) {
       for (let i = 0; i < zoomSteps; i++) await page.keyboard.press('Control+=')
       await expect(() => expectToolbarFits(page)).toPass()
+      await expectNothingOverlaps(page)
       if (zoomSteps) await shot(page, 'projector-1024x768-zoom-150')
       const sizes: number[] = []
       for (const dialog of DIALOGS) {
@@ -115,7 +142,19 @@ test.describe('1366 × 768 at 150 %', () => {
     await expect(page.getByTestId('palette')).toBeHidden()
     await trainAAWhileInPresentation(page)
     await expect(() => expectUsable(page, 0.3)).toPass()
+    await expectNothingOverlaps(page)
     await shot(page, 'projector-1366x768-150')
+  })
+})
+
+test.describe('1366 × 768 at 150 %, designing', () => {
+  test.use({ viewport: { width: 911, height: 512 }, deviceScaleFactor: 1.5 })
+  test('with a run, the canvas controls, toolbar and panels do not overlap', async ({ page }) => {
+    await page.goto('/')
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    await trainAWhile(page)
+    await expect(page.getByTestId('canvas-tint')).toBeVisible()
+    await expectNothingOverlaps(page)
   })
 })
 

@@ -11,6 +11,7 @@ import { CanvasTintToggle } from './CanvasTintToggle'
 import { ConnectionLine } from './ConnectionLine'
 import { wireDropped } from './wireDrop'
 import { useAutoFit } from './useAutoFit'
+import './canvasPanels.css'
 import {
   beginMove,
   clearRefusal,
@@ -74,14 +75,12 @@ export function Canvas() {
       <Background gap={24} />
       <Controls position="bottom-left" />
       <MiniMap position="bottom-right" pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_SIZE} />
-      <Panel position="top-left">
+      <Panel position="top-left" className="canvas-top">
         <ExampleCard />
-      </Panel>
-      <Panel position="bottom-center">
-        <ProblemsBar />
-      </Panel>
-      <Panel position="top-right">
         <CanvasTintToggle />
+      </Panel>
+      <Panel position="bottom-center" className="canvas-bottom">
+        <ProblemsBar />
       </Panel>
       {project.nodes.length === 0 && (
         <Panel position="top-center" className="empty-hint">

@@ -43,16 +43,17 @@ export function canvasSize(): { width: number; height: number } {
 }
 
 /**
- * Fit-view options that keep the network clear of the example card and of the problems bar and
- * minimap (bottom), and never zoom in past a readable size. The network goes below the card or
- * beside it, whichever shows it larger.
+ * Fit-view options that keep the network clear of what floats over the canvas (the example card
+ * and the "Nodes show" toggle at the top, the problems bar and minimap at the bottom), and never
+ * zoom in past a readable size. The network goes below the card or beside it, whichever shows it
+ * larger.
  */
 export function fitOptions(duration = 0): FitViewOptions {
-  const card = document.querySelector('.example-card')?.getBoundingClientRect()
+  const top = topPanelBoxes()
   let padding = MARGIN
-  if (card) {
-    const below = { ...MARGIN, top: Math.round(card.height) + 36 }
-    const beside = { ...MARGIN, left: Math.round(card.width) + 40 }
+  if (top) {
+    const below = { ...MARGIN, top: Math.round(top.bottom) + 21 }
+    const beside = { ...MARGIN, left: Math.round(top.card.right) + 25, top: Math.max(MARGIN.top, Math.round(top.othersBottom) + 12) }
     padding = fittedZoom(beside) > fittedZoom(below) ? beside : below
   }
   const px = (n: number): `${number}px` => `${n}px`
@@ -62,6 +63,20 @@ export function fitOptions(duration = 0): FitViewOptions {
     minZoom: 0.2,
     duration,
   }
+}
+
+/**
+ * Where the top row of the canvas is taken, in pixels from the canvas's top-left corner: the
+ * bottom of everything there, the example card's right edge, and the bottom of what is not the
+ * card (the toggle beside it, or wrapped below it). Null without an example card.
+ */
+function topPanelBoxes(): { bottom: number; card: { right: number }; othersBottom: number } | null {
+  const canvas = document.querySelector('.canvas')?.getBoundingClientRect()
+  const card = document.querySelector('.example-card')?.getBoundingClientRect()
+  if (!canvas || !card) return null
+  const others = [...document.querySelectorAll('.canvas-top > :not(.example-card)')].map((el) => el.getBoundingClientRect().bottom - canvas.top)
+  const othersBottom = Math.max(0, ...others)
+  return { bottom: Math.max(card.bottom - canvas.top, othersBottom), card: { right: card.right - canvas.left }, othersBottom }
 }
 
 /** The zoom at which the network fits the canvas inside these margins. */
