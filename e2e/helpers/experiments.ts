@@ -12,7 +12,7 @@ export function handDescent(eta: number, n: number): number {
 }
 
 /** Opens the Experiments window on one of its tabs. */
-export async function openExperiments(page: Page, tab: 'playground1d' | 'playground2d' | 'sweeps'): Promise<void> {
+export async function openExperiments(page: Page, tab: 'runs' | 'playground1d' | 'playground2d' | 'sweeps'): Promise<void> {
   await page.getByTestId('cmd-experiments').click()
   await page.getByTestId(`experiments-tab-${tab}`).click()
 }

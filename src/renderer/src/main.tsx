@@ -4,9 +4,11 @@ import { App } from './App'
 import './styles.css'
 import { listenToDesktopMenu } from './desktopMenu'
 import { connectDesktopDocument } from './files/desktopDocument'
+import { recordRunHistory } from './experiments/runRecorder'
 
 listenToDesktopMenu()
 connectDesktopDocument()
+recordRunHistory()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

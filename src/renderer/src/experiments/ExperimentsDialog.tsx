@@ -5,8 +5,10 @@ import { experimentsUi, useExperimentsUi, type ExperimentsTab } from './experime
 import { Playground1d } from './Playground1d'
 import { Playground2d } from './Playground2d'
 import { SweepsTab } from './SweepsTab'
+import { RunsTab } from './RunsTab'
 
 const TABS: { id: ExperimentsTab; label: string; title: string }[] = [
+  { id: 'runs', label: 'Runs', title: 'Every training run of this network: compare two or more side by side, restore one’s network' },
   { id: 'sweeps', label: 'Sweeps', title: 'Train the network once per value of one or two settings and compare the runs' },
   { id: 'playground1d', label: 'Descent on f(x)', title: 'Gradient descent on a function you type (Assignment 6, Q1)' },
   { id: 'playground2d', label: 'Optimizers on a surface', title: 'SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam side by side on 2-D error surfaces' },
@@ -39,7 +41,7 @@ export function ExperimentsDialog() {
             ✕
           </button>
         </header>
-        {tab === 'sweeps' ? <SweepsTab /> : tab === 'playground1d' ? <Playground1d /> : <Playground2d />}
+        {tab === 'runs' ? <RunsTab /> : tab === 'sweeps' ? <SweepsTab /> : tab === 'playground1d' ? <Playground1d /> : <Playground2d />}
       </div>
     </div>,
     document.body,

@@ -1,10 +1,10 @@
 /**
  * UI state of the Experiments window (never saved with the project): whether it is open and
- * which of its tabs shows. Tabs: sweeps, and the optimizer playground (1-D and 2-D).
+ * which of its tabs shows. Tabs: runs (the run history), sweeps, and the optimizer playground (1-D and 2-D).
  */
 import { create } from 'zustand'
 
-export type ExperimentsTab = 'sweeps' | 'playground1d' | 'playground2d'
+export type ExperimentsTab = 'runs' | 'sweeps' | 'playground1d' | 'playground2d'
 
 export interface ExperimentsUi {
   open: boolean

@@ -55,6 +55,13 @@ export interface DocumentState {
   setMeta(meta: Partial<Project['meta']>): void
   /** Replace the project's experiments (sweeps and their results); saved with the project. */
   setExperiments(experiments: Project['experiments']): void
+  /**
+   * Replace the run history. Not an edit of the network: undo and redo keep it (every step of
+   * the undo history gets it), and nothing is recompiled.
+   */
+  setRuns(runs: Project['runs']): void
+  /** Put a network back on the canvas (a run's graph, seed, precision, data and trained values): one undo step. */
+  restoreNetwork(network: Pick<Project, 'seed' | 'precision' | 'data' | 'nodes' | 'edges'>): void
 
   /** Adds a node with default parameters (merged with `preset`); returns its id. */
   addNode(kind: NodeKind, position?: Position, preset?: Record<string, unknown>): string
@@ -155,6 +162,16 @@ export const useDocument = create<DocumentState>()((set, get) => {
     },
     setExperiments(experiments) {
       edit({ ...get().project, experiments }, 'experiments')
+    },
+    setRuns(runs) {
+      const withRuns = (p: Project): Project => ({ ...p, runs })
+      const h = get().history
+      const history = { ...h, past: h.past.map(withRuns), present: withRuns(h.present), future: h.future.map(withRuns) }
+      if (move.base) move.base = withRuns(move.base)
+      set({ history, project: history.present })
+    },
+    restoreNetwork(network) {
+      edit({ ...get().project, ...network })
     },
     setMeta(meta) {
       const project = get().project

@@ -93,6 +93,13 @@ const get = useTraining.getState
 
 let runCounter = 0
 
+/** Awaited before a run is replaced or reset (the run history records a run with progress then). */
+let beforeRunEnds: () => Promise<void> = async () => undefined
+/** Sets what happens before a run is replaced or reset (`experiments/runRecorder.ts`). */
+export function onRunEnding(hook: () => Promise<void>): void {
+  beforeRunEnds = hook
+}
+
 /** Merge neighbouring pairs of every column when a curve gets too long. */
 function compact(c: Curves): void {
   if (c.iteration.length <= MAX_CURVE_POINTS) return
@@ -181,11 +188,14 @@ async function startRun(autoStart: boolean): Promise<string | null> {
   const { compiled, project, loadSerial } = doc()
   const spec = compiled.spec
   if (!spec) return null
+  // The history takes what it needs of the run being replaced now, before the store forgets it.
+  const ending = beforeRunEnds()
   const previous = get().runId
   const runId = `run-${++runCounter}`
   set({ ...NO_RUN, runId, curves: emptyCurves(), version: get().version + 1, starting: true, request: { spec, project }, docSerial: loadSerial })
   try {
     const e = await engine()
+    await ending
     if (previous) await e.stop(previous).catch(() => undefined)
     const data: TrainingData = await projectTrainingData(project)
     if (get().runId !== runId) return null
@@ -295,8 +305,10 @@ export const trainingControls = {
   },
   /** Re-initialise from the seed; a run of a network since changed is replaced by one of the canvas. */
   async reset() {
-    if (runIsCurrent()) await control((e, id) => e.reset(id))
-    else if (!get().starting) await startRun(false)
+    if (runIsCurrent()) {
+      await beforeRunEnds()
+      await control((e, id) => e.reset(id))
+    } else if (!get().starting) await startRun(false)
   },
   async setSpeed(speed: number) {
     set({ speed, chosenSpeed: speed })

@@ -1,0 +1,65 @@
+/**
+ * The run history: every ▶ Train run is kept in the project (through a reload), the Runs tab
+ * says what changed between runs, compares two side by side, and restores a run's network
+ * with its trained weights (undo takes it back).
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { openExample, selectNode, setParam } from './helpers/designer'
+import { openExperiments } from './helpers/experiments'
+import { answerDialogs, setSpeed, showTrainingPanel } from './helpers/training'
+
+/** Presses Train and waits for the run to finish (XOR, 300 epochs at full speed). */
+async function trainToEnd(page: Page): Promise<void> {
+  await showTrainingPanel(page)
+  await setSpeed(page, 0)
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+}
+
+test('two runs are kept, compared side by side, and the first one’s network is restored with its weights', async ({ page }) => {
+  answerDialogs(page)
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '300')
+  await trainToEnd(page)
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'learningRate', '0.5')
+  await trainToEnd(page)
+
+  await openExperiments(page, 'runs')
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '2')
+  await expect(page.getByTestId('run-changes-Run 1')).toHaveText('first run')
+  await expect(page.getByTestId('run-changes-Run 2')).toHaveText('Learning rate η 2 → 0.5')
+  await expect(page.getByTestId('run-row-Run 2')).toContainText('300')
+
+  await page.getByTestId('run-select-Run 1').check()
+  await expect(page.getByTestId('run-comparison')).toHaveCount(0)
+  await page.getByTestId('run-select-Run 2').check()
+  const settings = page.getByTestId('run-compare-settings')
+  await expect(settings.locator('tr[data-setting="optimizer.learningRate"] td')).toHaveText(['2', '0.5'])
+  // η = 2 learns XOR in 300 epochs far better than η = 0.5: its final loss is the lower one, starred.
+  const loss = page.getByTestId('run-compare-metrics').locator('tr[data-metric="final train loss"] td')
+  await expect(loss.nth(0)).toHaveAttribute('data-best', 'true')
+  await expect(page.getByTestId('run-compare-loss')).toBeVisible()
+  await page.getByTestId('experiments').screenshot({ path: test.info().outputPath('runs-tab.png') })
+
+  await page.getByTestId('run-restore-Run 1').click()
+  await page.keyboard.press('Escape')
+  await selectNode(page, 'optimizer')
+  await expect(page.getByTestId('param-learningRate')).toHaveValue('2')
+  await selectNode(page, 'hidden')
+  await expect(page.getByTestId('weights-editor').locator('h3')).toHaveText('Weights (hand-set)')
+  // The restored network is ready in the panel, paused before its first update.
+  await showTrainingPanel(page)
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'paused')
+
+  await page.keyboard.press('Control+z')
+  await selectNode(page, 'hidden')
+  await expect(page.getByTestId('weights-editor').locator('h3')).toHaveText('Weights (from the initialiser)')
+
+  // Kept with the project: a reload recovers both runs.
+  await page.reload()
+  await openExperiments(page, 'runs')
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '2')
+})

@@ -1,0 +1,92 @@
+/**
+ * Keeps every training run in the project's run history: when a run finishes or fails, and
+ * when a run with progress is started again or reset, its record (the network it trained, its
+ * epochs, test result, training time and trained values) is added to the document it belongs to.
+ * Training time is measured here (the engine has no clock): the time between snapshots across
+ * which the run trained (not the steps taken while paused, nor the time spent paused).
+ */
+import { addRun, createRunRecord, nextRunName, runNetworkOf, trainedValuesOf, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
+import { parseModel } from '../../../engine/model/import'
+import { getEngineConnection } from '../engineClient'
+import { useDocument } from '../store/documentStore'
+import { onRunEnding, useTraining, type TrainingState } from '../training/trainingStore'
+
+/** The run being watched: one engine run between resets (`generation`). */
+interface WatchedRun {
+  key: string
+  runId: string
+  /** The document load it belongs to: its record goes there, never into one opened since. */
+  loadSerial: number
+  seconds: number
+  /** When the last snapshot arrived, and the iteration it showed. */
+  lastAt: number
+  lastIteration: number
+  lastSeq: number
+  recorded: boolean
+}
+
+let watched: WatchedRun | null = null
+let recordSerial = 0
+
+const keyOf = (s: TrainingState): string | null => (s.runId && s.snapshot?.runId === s.runId ? `${s.runId}#${s.snapshot.generation}` : null)
+
+/** The run's trained values from the engine's model export, or undefined when it has none to give. */
+async function trainedValues(runId: string): Promise<RunWeights | undefined> {
+  try {
+    const engine = (await getEngineConnection()).engine
+    const parsed = parseModel(await engine.exportModel(runId, { title: useDocument.getState().project.meta.title }))
+    return parsed.ok ? trainedValuesOf(parsed.model) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Records the watched run (once) as it is now; the trained values are asked of the engine. */
+async function recordRun(status: RunRecord['status']): Promise<void> {
+  const w = watched
+  const s = useTraining.getState()
+  const snap = s.snapshot
+  if (!w || w.recorded || keyOf(s) !== w.key || !snap || !s.request || snap.iteration === 0) return
+  w.recorded = true
+  const end = {
+    status,
+    note: snap.error ?? snap.stopReason ?? (status === 'stopped' ? 'started again before the end' : status),
+    seconds: w.seconds,
+    iterations: snap.iteration,
+    epochs: [...s.curves.epochs],
+    test: snap.test,
+    network: runNetworkOf(s.request.project),
+  }
+  const weights = status === 'failed' ? undefined : await trainedValues(w.runId)
+  const doc = useDocument.getState()
+  if (doc.loadSerial !== w.loadSerial) return
+  const runs = doc.project.runs ?? []
+  const record = createRunRecord({ ...end, id: `run-${Date.now().toString(36)}-${++recordSerial}`, name: nextRunName(runs), created: new Date().toISOString(), ...(weights ? { weights } : {}) })
+  doc.setRuns(addRun(runs, record))
+}
+
+/** Follows the training store: times the running stretches and records runs that end. */
+function follow(s: TrainingState): void {
+  const key = keyOf(s)
+  const snap = s.snapshot
+  if (!key || !snap) return
+  if (watched?.key !== key) {
+    watched = { key, runId: s.runId!, loadSerial: s.docSerial >= 0 ? s.docSerial : useDocument.getState().loadSerial, seconds: 0, lastAt: performance.now(), lastIteration: snap.iteration, lastSeq: -1, recorded: false }
+  }
+  const w = watched
+  if (snap.seq === w.lastSeq) return
+  w.lastSeq = snap.seq
+  const now = performance.now()
+  // The run trained since the last snapshot when it advanced and is not paused (a step pauses).
+  if (snap.iteration > w.lastIteration && snap.state !== 'paused') w.seconds += (now - w.lastAt) / 1000
+  w.lastAt = now
+  w.lastIteration = snap.iteration
+  if (snap.state === 'finished' || snap.state === 'failed') void recordRun(snap.state)
+}
+
+/** Starts recording runs into the run history (once, at start-up). */
+export function recordRunHistory(): void {
+  useTraining.subscribe(follow)
+  // A run started again or reset with progress is recorded as stopped, before the engine forgets it.
+  onRunEnding(() => recordRun('stopped'))
+}

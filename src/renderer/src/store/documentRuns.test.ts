@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { exampleProject } from '../graph/examples'
+import { runNetworkOf, type RunRecord } from '../../../engine/experiments/runHistory'
+import { selectDirty, useDocument } from './documentStore'
+
+const doc = () => useDocument.getState()
+
+function run(id: string): RunRecord {
+  return { id, name: id, created: '', status: 'finished', note: '', epochs: 1, iterations: 1, seconds: 0, final: { loss: 1 }, best: { loss: 1 }, curves: { epoch: [1], loss: [1] }, network: runNetworkOf(doc().project) }
+}
+
+beforeEach(() => doc().load(exampleProject('xor-2-2-1-sigmoid')!))
+
+describe('document store: run history', () => {
+  it('keeps the run history through undo and redo, without an undo step of its own', () => {
+    const hidden = doc().project.nodes.find((n) => n.kind === 'dense')!.id
+    doc().updateParams(hidden, { units: 3 })
+    const compiled = doc().compiled
+    doc().setRuns([run('a')])
+    expect(doc().compiled).toBe(compiled)
+    expect(selectDirty(doc())).toBe(true)
+    doc().undo()
+    expect(doc().project.runs?.map((r) => r.id)).toEqual(['a'])
+    expect(doc().project.nodes.find((n) => n.id === hidden)!.params).toMatchObject({ units: 2 })
+    doc().redo()
+    expect(doc().project.runs?.map((r) => r.id)).toEqual(['a'])
+    expect(doc().history.past.length).toBe(1)
+  })
+
+  it('restores a network as one undoable edit, the history kept', () => {
+    const before = doc().project
+    doc().setRuns([run('a')])
+    const hidden = before.nodes.find((n) => n.kind === 'dense')!
+    const nodes = before.nodes.map((n) => (n.id === hidden.id ? ({ ...n, params: { ...n.params, weights: [[1, 2], [3, 4]], biases: [0.5, -0.5] } } as typeof n) : n))
+    doc().restoreNetwork({ seed: 99, precision: before.precision, data: before.data, nodes, edges: before.edges })
+    expect(doc().project.seed).toBe(99)
+    expect(doc().project.nodes.find((n) => n.id === hidden.id)!.params).toMatchObject({ weights: [[1, 2], [3, 4]], biases: [0.5, -0.5] })
+    doc().undo()
+    expect(doc().project.seed).toBe(before.seed)
+    expect(doc().project.nodes).toEqual(before.nodes)
+    expect(doc().project.runs?.map((r) => r.id)).toEqual(['a'])
+  })
+})
