@@ -64,14 +64,20 @@ export class SnapshotComposer {
       last.valLoss = v.loss
       if (v.accuracy !== undefined) last.valAccuracy = v.accuracy
     }
+    const payloads = this.payloads(s, only)
+    const gradNorms = s.gradientNorms().map((g) => g.norm)
+    const views: SnapshotViews = { points, epochs, gradNorms, views: payloads as SnapshotViews['views'] }
+    return { views, transfer: transferablesOf(payloads) }
+  }
+
+  /** The payloads of the shown views of `s` now (only `only` of them, when given); the time machine replays with it. */
+  payloads(s: Session, only?: readonly string[]): SnapshotViews['views'] {
     const payloads: Record<string, unknown> = {}
     for (const id of only ?? this.shown) {
       const compute = this.computes.get(id)
       if (compute && this.shown.has(id)) payloads[id] = compute(s)
     }
-    const gradNorms = s.gradientNorms().map((g) => g.norm)
-    const views: SnapshotViews = { points, epochs, gradNorms, views: payloads as SnapshotViews['views'] }
-    return { views, transfer: transferablesOf(payloads) }
+    return payloads as SnapshotViews['views']
   }
 }
 

@@ -13,7 +13,7 @@ import type { StepUnit } from '../train'
 import type { Cancellation, EngineHostIo } from './io'
 import { TrainingRun, type RunProgress } from './trainingRun'
 import type { StepThrough } from './stepThrough'
-import type { ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, TestResult, TrainingData } from './trainingTypes'
+import type { ExportModelOptions, OptimizerSettings, ReplayFrame, RunInfo, RunOptions, RunSpeed, TestResult, TrainingData } from './trainingTypes'
 
 export type { RunProgress } from './trainingRun'
 export type { StepThrough, StepThroughLayer } from './stepThrough'
@@ -42,6 +42,17 @@ export interface TrainingApi {
    * when the run is not training. Unknown ids are refused with a RangeError.
    */
   showViews(runId: string, views: string[]): Promise<void>
+  /**
+   * The epochs the run's time machine holds (epoch 0 = the initial network), oldest first: at
+   * most 100 (fewer for big networks), evenly spread over the run so far.
+   */
+  recordedEpochs(runId: string): Promise<number[]>
+  /**
+   * The shown views as they were at the end of recorded epoch `epoch` (weights, hidden codes,
+   * boundary …): exactly the numbers of a run of the same seed stopped there. Training goes on
+   * from the present. A RangeError names the recorded epochs when `epoch` is not one.
+   */
+  replay(runId: string, epoch: number): Promise<ReplayFrame>
   /** Change η (and momentum, ρ, β1, β2, ε) mid-run. */
   setOptimizerSettings(runId: string, settings: OptimizerSettings): Promise<RunProgress>
   /** Forward and backward numbers of training row `sampleIndex`; with `apply`, also take that update. */
@@ -91,6 +102,8 @@ export function createTrainingApi(io: EngineHostIo, cancellation: Cancellation):
     reset: async (runId) => get(runId).reset(),
     setSpeed: async (runId, speed) => get(runId).setSpeed(speed),
     showViews: async (runId, views) => get(runId).showViews(views),
+    recordedEpochs: async (runId) => get(runId).recordedEpochs(),
+    replay: async (runId, epoch) => get(runId).replay(epoch),
     setOptimizerSettings: async (runId, settings) => get(runId).setOptimizerSettings(settings),
     trace: async (runId, sampleIndex, options = {}) => get(runId).trace(sampleIndex, options.apply ?? false),
     exportModel: async (runId, options = {}) => get(runId).exportModel(options),

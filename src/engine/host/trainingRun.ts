@@ -16,13 +16,14 @@ import { checkOptimizerSettings } from '../train/validate'
 import { parameterCount } from '../nn/network'
 import type { EngineHostIo } from './io'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
-import type { ExportModelOptions, OptimizerSettings, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
+import type { ExportModelOptions, OptimizerSettings, ReplayFrame, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
 import { stepThrough, type StepThrough } from './stepThrough'
 import { exportModel, serializeModel } from '../model'
 import { autoSpeed, isLiveValidation, runPacing } from './runPacing'
 import { runInfoOf } from './runInfo'
 import { CurvePoints } from './curvePoints'
 import { SnapshotComposer } from './snapshotComposer'
+import { framesFor, TimeMachine } from './timeMachine'
 import { evaluateTestSet, type TestResult } from './testSet'
 import { DiagnosticsTracker } from '../experiments/diagnostics'
 
@@ -55,6 +56,8 @@ export class TrainingRun {
   private dirty = false
   private loopDone: Promise<void> = Promise.resolve()
   private readonly composer: SnapshotComposer
+  /** Copies of the network at epoch ends, for replaying the views as they were. */
+  private readonly timeMachine: TimeMachine
   private readonly snapshotEvery: number
   /** The latest test-set evaluation (cleared on reset). */
   private testResult: TestResult | null = null
@@ -74,6 +77,8 @@ export class TrainingRun {
     this.speed = options.speed === 'auto' ? autoSpeed(params, s.epochSize) : (options.speed ?? 0)
     this.info = runInfoOf(s, { runId, params, validationCount, testCount: this.data.test?.count ?? 0, pacing, gridSize: options.gridSize ?? 48, speed: this.speed, ...(this.data.test ? { test: this.data.test } : {}) })
     this.composer = new SnapshotComposer(this.info, this.data, isLiveValidation(validationCount, params), options.views)
+    this.timeMachine = new TimeMachine(framesFor(s.network))
+    this.recordPoint()
   }
 
   /** Current counters. */
@@ -127,6 +132,8 @@ export class TrainingRun {
     this.generation++
     this.curve = new CurvePoints()
     this.composer.restart()
+    this.timeMachine.restart()
+    this.recordPoint()
     this.testResult = null
     this.diagnostics.restart()
     await this.flush()
@@ -145,6 +152,18 @@ export class TrainingRun {
   async showViews(ids: readonly string[]): Promise<void> {
     const added = this.composer.show(ids)
     if (added.length > 0 && this.state !== 'running') await this.flush(added)
+  }
+
+  /** The epochs the time machine holds, oldest first (epoch 0 is the initial network). */
+  recordedEpochs(): number[] {
+    return this.timeMachine.epochs()
+  }
+
+  /** The shown views as they were at the end of recorded epoch `epoch`; training goes on from the present. */
+  replay(epoch: number): ReplayFrame {
+    const frame = this.timeMachine.frame(epoch)
+    const views = this.timeMachine.replay(this.session.network, epoch, () => this.composer.payloads(this.session))
+    return { epoch, iteration: frame.iteration, views }
   }
 
   /** Change η and the optimizer's hyper-parameters mid-run (its state — velocities, moments — is kept). */
@@ -272,7 +291,9 @@ export class TrainingRun {
 
   /** Add a curve point: mean loss and accuracy over the examples since the previous point. */
   private recordPoint(): void {
-    this.curve.record(this.session, this.examples())
+    const s = this.session
+    this.curve.record(s, this.examples())
+    this.timeMachine.observe(s.network, { epoch: s.epoch, iteration: s.iteration, restored: s.restoredEpoch !== null })
   }
 
   private newSession(): Session {

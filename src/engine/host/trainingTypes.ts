@@ -193,6 +193,14 @@ export interface PlaneState {
   hidden: { nodeId: string; units: number; values: Float32Array; min: number; max: number }[]
 }
 
+/** The views on screen as they were at the end of a recorded epoch (the training time machine). */
+export interface ReplayFrame {
+  epoch: number
+  /** Updates applied by the end of that epoch. */
+  iteration: number
+  views: Partial<ViewPayloads>
+}
+
 /** One streamed snapshot of a run. */
 export interface TrainSnapshot {
   runId: string

@@ -61,6 +61,8 @@ export const ENGINE_ARGUMENTS = {
   reset: [id],
   setSpeed: [id, finite],
   showViews: [id, list],
+  recordedEpochs: [id],
+  replay: [id, index],
   setOptimizerSettings: [id, record],
   trace: [id, index, optional(record)],
   exportModel: [id, optional(record)],

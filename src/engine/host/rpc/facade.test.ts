@@ -51,6 +51,7 @@ describe('engine facade', () => {
     ['step', ['r', 'forever'], /argument 2: expected one of example, batch, epoch/],
     ['setSpeed', ['r', Number.NaN], /argument 2: expected a finite number/],
     ['showViews', ['r', 'weights'], /argument 2: expected a list/],
+    ['replay', ['r', -1], /argument 2: expected a whole number ≥ 0/],
     ['openCsv', ['x.csv', 'not bytes'], /argument 2: expected bytes/],
     ['startRun', ['r', JSON.parse('{"__proto__": {"polluted": true}}'), {}], /the key "__proto__" is not allowed/],
     ['prepareDataset', ['h', { nested: { constructor: { prototype: {} } } }], /the key "constructor" is not allowed/],

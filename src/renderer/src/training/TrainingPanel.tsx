@@ -11,6 +11,7 @@ import { BoundaryView } from './BoundaryView'
 import { StepThroughView } from './StepThroughView'
 import { trainingControls } from './trainingStore'
 import { TrainingFailure } from './TrainingFailure'
+import { TimeScrubber } from './TimeScrubber'
 import { TestSetView } from '../experiments/TestSetView'
 import { DiagnosticsView } from '../experiments/DiagnosticsView'
 import { selectCanTrain, useDocument } from '../store/documentStore'
@@ -56,6 +57,7 @@ export function TrainingPanel() {
       )}
       <TrainingFailure />
       <Controls />
+      <TimeScrubber />
       {canTrain && (
         <div className="train-actions">
           <button type="button" className="step-through-open" data-testid="open-step-through" disabled={starting} onClick={() => void trainingControls.trace(0)}>

@@ -1,0 +1,61 @@
+/**
+ * The training time machine: after a run, the scrubber replays any recorded epoch in the views
+ * and on the canvas, and what it shows at epoch k is what a run of the same seed stopped at
+ * epoch k shows (the weights and the decision boundary, pixel for pixel).
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { openExample, selectNode, setParam } from './helpers/designer'
+import { answerDialogs, setSpeed, showTrainingPanel } from './helpers/training'
+
+async function trainToEnd(page: Page, epochs: number): Promise<void> {
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', String(epochs))
+  await showTrainingPanel(page)
+  await setSpeed(page, 0)
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+}
+
+/** What the views and the canvas show of the network: pictures of the weights and the boundary, and the hidden node's tint. */
+async function shown(page: Page) {
+  return {
+    weights: await page.getByTestId('weights').screenshot(),
+    boundary: await page.getByTestId('boundary').locator('canvas').first().screenshot(),
+    node: await page.getByTestId('node-heatmap-hidden').getAttribute('title'),
+  }
+}
+
+test('scrubbing back shows the network of epoch k exactly as a run stopped at epoch k', async ({ page }) => {
+  answerDialogs(page)
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await trainToEnd(page, 300)
+  const scrubber = page.getByTestId('time-scrubber')
+  await expect(scrubber).toHaveAttribute('data-epoch', 'now')
+  const end = await shown(page)
+  // 300 epochs in at most 100 copies: every 4th epoch, evenly spread, the start included.
+  const recorded = ((await scrubber.getAttribute('data-recorded')) ?? '').split(' ').map(Number)
+  expect(recorded[0]).toBe(0)
+  expect(recorded).toContain(100)
+  expect(recorded.length).toBeLessThanOrEqual(100)
+
+  await page.getByTestId('time-scrubber-range').fill(String(recorded.indexOf(100)))
+  await expect(scrubber).toHaveAttribute('data-epoch', '100')
+  await expect(page.getByTestId('time-scrubber-label')).toContainText('Showing epoch 100')
+  await expect.poll(async () => (await shown(page)).node).not.toBe(end.node)
+  const replayed = await shown(page)
+  await scrubber.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('time-scrubber.png') })
+
+  // Back to now: the present again.
+  await page.getByTestId('time-scrubber-range').fill(String(recorded.length))
+  await expect(scrubber).toHaveAttribute('data-epoch', 'now')
+  await expect.poll(async () => (await shown(page)).node).toBe(end.node)
+
+  // A run of the same seed stopped at epoch 100 shows the very same network.
+  await trainToEnd(page, 100)
+  const rerun = await shown(page)
+  expect(rerun.node).toBe(replayed.node)
+  expect(rerun.weights.equals(replayed.weights)).toBe(true)
+  expect(rerun.boundary.equals(replayed.boundary)).toBe(true)
+})

@@ -1,0 +1,88 @@
+/**
+ * The training time machine on the screen: which epochs the run has recorded, and which one the
+ * views and the canvas show instead of the present. Replaying swaps the training store's view
+ * payloads for the engine's replay of that epoch (keeping the present's to go back to); a new
+ * snapshot (training, a step, a view shown) brings the present back.
+ */
+import { create } from 'zustand'
+import type { ViewPayloads } from '../../../engine/host/training'
+import { getEngineConnection } from '../engineClient'
+import { useTraining, type TrainingState } from './trainingStore'
+
+export interface ReplayState {
+  /** The epochs the engine holds for this run, oldest first (0 = the initial network). */
+  recorded: number[]
+  /** The epoch shown, or null for the present. */
+  epoch: number | null
+  /** Updates applied by the end of the shown epoch. */
+  iteration: number
+  /** The present's view payloads, while an epoch is shown. */
+  live: Partial<ViewPayloads> | null
+  error: string | null
+}
+
+const NONE: ReplayState = { recorded: [], epoch: null, iteration: 0, live: null, error: null }
+export const useReplay = create<ReplayState>()(() => NONE)
+
+/** The run (and reset generation) the recorded list belongs to, and the snapshot last seen. */
+let seen = { run: '', seq: -1 }
+let asked = 0
+
+const runOf = (s: TrainingState) => (s.runId && s.snapshot ? `${s.runId}#${s.snapshot.generation}` : '')
+
+async function engine() {
+  return (await getEngineConnection()).engine
+}
+
+/** Asks the engine which epochs the run holds now (the answer is dropped if the run moved on). */
+async function refreshRecorded(runId: string, run: string): Promise<void> {
+  const ask = ++asked
+  try {
+    const recorded = await (await engine()).recordedEpochs(runId)
+    if (ask === asked && runOf(useTraining.getState()) === run) useReplay.setState({ recorded })
+  } catch {
+    // A run the engine no longer has (stopped, engine restarted) has nothing to replay.
+    if (ask === asked) useReplay.setState({ recorded: [] })
+  }
+}
+
+/** Shows epoch `epoch` as it was (null: the present) in every view and on the canvas. */
+export async function replayEpoch(epoch: number | null): Promise<void> {
+  const { runId } = useTraining.getState()
+  const replay = useReplay.getState()
+  if (!runId) return
+  if (epoch === null) {
+    if (replay.live) useTraining.setState({ views: replay.live })
+    useReplay.setState({ epoch: null, live: null, error: null })
+    return
+  }
+  try {
+    const frame = await (await engine()).replay(runId, epoch)
+    if (useTraining.getState().runId !== runId) return
+    const live = useReplay.getState().live ?? useTraining.getState().views
+    useTraining.setState({ views: { ...live, ...frame.views } })
+    useReplay.setState({ epoch, iteration: frame.iteration, live, error: null })
+  } catch (error) {
+    useReplay.setState({ error: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+/** Follows the training store: a new run starts a new list; a new snapshot ends a replay and, when not training, updates the list. */
+function follow(s: TrainingState): void {
+  const run = runOf(s)
+  const snap = s.snapshot
+  if (run !== seen.run) {
+    seen = { run, seq: -1 }
+    useReplay.setState(NONE)
+  }
+  if (!snap || snap.seq === seen.seq) return
+  seen.seq = snap.seq
+  const { live } = useReplay.getState()
+  if (live) {
+    useTraining.setState({ views: { ...live, ...snap.views } })
+    useReplay.setState({ epoch: null, live: null })
+  }
+  if (snap.state !== 'running' && s.runId) void refreshRecorded(s.runId, run)
+}
+
+useTraining.subscribe(follow)
