@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { compileGraph, createNode, inlineDataset, parseProject, serializeProject, type InlineData, type Project } from '../project'
+import { compileGraph, inlineDataset, parseProject, serializeProject, type InlineData, type Project } from '../project'
 import { createSession } from '../train'
 import { exportModel, serializeModel } from '../model/export'
 import { parseModel } from '../model/import'
+import { xorChainProject } from '../../../test/xorChain'
 import { addRun, boundRunHistory, createRunRecord, evenIndices, nextRunName, runNetworkOf, runNodesWithWeights, trainedValuesOf, weightCount, withoutRunWeights, type RunRecord } from './runHistory'
 
 const XOR: InlineData = { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] }
 const probe = [0, 0, 0, 1, 1, 0, 1, 1, 0.3, -2.5]
 
 /** input → dense(3) → tanh → batch norm → dense(1) → sigmoid → bce → adam, 30 epochs. */
-function xorProject(precision: 'float64' | 'float32'): Project {
-  const input = createNode('input', 'in', { x: 0, y: 0 })
-  const hidden = createNode('dense', 'hidden', { x: 200, y: 0 })
-  hidden.params.units = 3
-  const tanh = createNode('activation', 'tanh', { x: 400, y: 0 })
-  tanh.params.activation = 'tanh'
-  const norm = createNode('batchNorm', 'norm', { x: 500, y: 0 })
-  const out = createNode('dense', 'out', { x: 600, y: 0 })
-  out.params.units = 1
-  const sigmoid = createNode('activation', 'sig', { x: 800, y: 0 })
-  const loss = createNode('loss', 'loss', { x: 1000, y: 0 })
-  loss.params.loss = 'bce'
-  const opt = createNode('optimizer', 'opt', { x: 1200, y: 0 })
-  Object.assign(opt.params, { optimizer: 'adam', learningRate: 0.05, batchMode: 'full', stop: 'epochs', epochs: 30, shuffle: false })
-  const nodes = [input, hidden, tanh, norm, out, sigmoid, loss, opt]
-  const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id }))
-  return { format: 'axon-studio/project', version: 1, meta: { title: 'XOR', description: '' }, seed: 7, precision, data: XOR, nodes, edges }
-}
+const xorProject = (precision: 'float64' | 'float32'): Project =>
+  xorChainProject({ precision, seed: 7, data: XOR, hiddenUnits: 3, optimizer: { optimizer: 'adam', learningRate: 0.05, batchMode: 'full', epochs: 30, shuffle: false } })
 
 function trainedRun(project: Project): { record: RunRecord; session: ReturnType<typeof createSession> } {
   const session = createSession(compileGraph(project).spec!, inlineDataset(XOR))

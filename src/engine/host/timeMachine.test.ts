@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { compileGraph, createNode, inlineDataset, type InlineData, type Project } from '../project'
+import { compileGraph, inlineDataset, type InlineData, type Project } from '../project'
 import { createSession, type Session } from '../train'
 import { framesFor, TimeMachine } from './timeMachine'
+import { xorChainProject } from '../../../test/xorChain'
 
 const DATA: InlineData = { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1], [0.5, 0.2], [0.1, 0.9]], targets: [[0], [1], [1], [0], [1], [1]] }
 
 /** input → dense(4) → tanh → batch norm → dense(1) → sigmoid → bce; momentum, mini-batches of 2, shuffled. */
-function project(precision: 'float64' | 'float32', epochs: number): Project {
-  const input = createNode('input', 'in', { x: 0, y: 0 })
-  const hidden = createNode('dense', 'hidden', { x: 1, y: 0 })
-  const tanh = createNode('activation', 'tanh', { x: 2, y: 0 })
-  tanh.params.activation = 'tanh'
-  const norm = createNode('batchNorm', 'norm', { x: 3, y: 0 })
-  const out = createNode('dense', 'out', { x: 4, y: 0 })
-  out.params.units = 1
-  const sig = createNode('activation', 'sig', { x: 5, y: 0 })
-  const loss = createNode('loss', 'loss', { x: 6, y: 0 })
-  loss.params.loss = 'bce'
-  const opt = createNode('optimizer', 'opt', { x: 7, y: 0 })
-  Object.assign(opt.params, { optimizer: 'momentum', learningRate: 0.3, batchMode: 'mini', batchSize: 2, shuffle: true, stop: 'epochs', epochs })
-  const nodes = [input, hidden, tanh, norm, out, sig, loss, opt]
-  return { format: 'axon-studio/project', version: 1, meta: { title: 't', description: '' }, seed: 5, precision, data: DATA, nodes, edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id })) }
-}
+const project = (precision: 'float64' | 'float32', epochs: number): Project =>
+  xorChainProject({ precision, seed: 5, data: DATA, hiddenUnits: 4, optimizer: { optimizer: 'momentum', learningRate: 0.3, batchMode: 'mini', batchSize: 2, shuffle: true, epochs } })
 
 function session(precision: 'float64' | 'float32', epochs: number): Session {
   const { spec, diagnostics } = compileGraph(project(precision, epochs))
