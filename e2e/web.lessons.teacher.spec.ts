@@ -90,7 +90,10 @@ test('a lesson authored in teacher mode is previewed, saved, reopened in student
   if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/lesson-teacher-preview.png' })
   await page.getByTestId('lesson-exit').click()
   await expect(page.getByTestId('teacher-panel')).toBeVisible()
-  if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/lesson-teacher-mode.png' })
+  if (process.env.AXON_SCREENSHOTS === '1') {
+    await page.getByTestId('teacher-engine-answer').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'docs/screenshots/lesson-teacher-mode.png' })
+  }
 
   // Save the lesson file.
   const download = page.waitForEvent('download')
