@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode } from './helpers/designer'
-import { answerChoice, answerNumber, next } from './helpers/lessons'
+import { answerChoice, answerNumber, next, openLesson } from './helpers/lessons'
 
 test.beforeEach(async ({ page }) => {
   // Force the download path for the saved lesson (the save picker cannot be driven here).
@@ -129,4 +129,27 @@ test('a draft that is not yet a lesson says what is missing, where the teacher i
   await page.getByTestId('teacher-preview').click()
   await expect(page.getByTestId('teacher-problems')).toContainText('$.steps[0].question.options')
   await expect(page.getByTestId('lesson-panel')).toHaveCount(0)
+})
+
+test('a shipped lesson opens in teacher mode as a copy to change: its steps, text, locks and questions', async ({ page }) => {
+  await openLesson(page, 'sjtu-backprop')
+  await page.getByTestId('lesson-edit').click()
+  await expect(page.getByTestId('lesson-panel')).toHaveCount(0)
+  await expect(page.getByTestId('teacher-panel')).toHaveAttribute('data-steps', '7')
+  await expect(page.getByTestId('teacher-title')).toHaveValue('The SJTU backprop exercise (2-2-1, target 0.5)')
+  await expect(page.getByTestId('teacher-step-title')).toHaveValue('Forward pass: the hidden layer')
+  await page.getByTestId('teacher-step-4').click()
+  await expect(page.getByTestId('teacher-step-text')).toHaveValue(/multiplies by the \*updated\*/)
+  await expect(page.getByTestId('teacher-lock-node-hidden')).toBeChecked()
+  await expect(page.getByTestId('teacher-measure-quantity')).toHaveValue('delta')
+  await expect(page.getByTestId('teacher-engine-answer')).toContainText('The engine computes -0.002654')
+  // Tightened by the teacher: the deck's rounded 0.68 no longer counts for step 1.
+  await page.getByTestId('teacher-step-0').click()
+  await page.getByTestId('teacher-tolerance').fill('0.00005')
+  await page.getByTestId('teacher-preview').click()
+  await expect(page.getByTestId('lesson-preview')).toBeVisible()
+  await page.getByTestId('lesson-answer').fill('0.68')
+  await page.getByTestId('lesson-check').click()
+  await expect(page.getByTestId('lesson-feedback')).toHaveAttribute('data-correct', 'false')
+  await expect(answerNumber(page, '0.68', '0.68027')).resolves.toContain('0.680267')
 })

@@ -7,6 +7,7 @@ import type { Question } from '../../../engine/lessons'
 import { useTraining } from '../training/trainingStore'
 import { saveJsonText, kebabName } from '../files/saveText'
 import { useLesson } from './lessonStore'
+import { useTeacher } from './teacherStore'
 import { LessonText } from './LessonText'
 import { lessonComplete, progressFileText } from './progress'
 import './lessons.css'
@@ -105,6 +106,11 @@ export function LessonPanel() {
             </div>
           )}
         </div>
+        {!preview && (
+          <button type="button" className="link-button lesson-edit" data-testid="lesson-edit" title="Open a copy of this lesson in teacher mode, to change it and save it as your own file" onClick={() => useTeacher.getState().start(lesson)}>
+            Edit
+          </button>
+        )}
         {preview ? (
           <button type="button" data-testid="lesson-exit" title="Back to teacher mode" onClick={() => useLesson.getState().exit()}>
             ◀ Edit

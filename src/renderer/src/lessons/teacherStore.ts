@@ -16,7 +16,8 @@ export interface TeacherState {
   /** The step being edited (its network is the one recorded), −1 before the first. */
   selected: number
   problems: LessonProblem[]
-  start(): void
+  /** Opens teacher mode on a new draft, or on a copy of `lesson` to change. */
+  start(lesson?: Lesson): void
   close(): void
   setMeta(meta: Partial<Pick<Lesson, 'title' | 'description' | 'source'>>): void
   /** Adds the canvas as a new step after the selected one, with the selected step's locks. */
@@ -41,10 +42,11 @@ export const useTeacher = create<TeacherState>()((set, get) => {
     draft: emptyDraft(),
     selected: -1,
     problems: [],
-    start() {
+    start(lesson) {
       if (useLesson.getState().lesson) useLesson.getState().exit()
       useUi.getState().setGalleryOpen(false)
-      set({ active: true, draft: emptyDraft(), selected: -1, problems: [] })
+      set({ active: true, draft: lesson ? copy(lesson) : emptyDraft(), selected: -1, problems: [] })
+      if (lesson) get().select(0)
     },
     close() {
       set({ active: false, problems: [] })
