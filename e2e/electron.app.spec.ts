@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findElectronBinary } from './electronBinary'
+import { shareFragment } from '../src/engine/project/share'
+import { parseProjectOrThrow } from '../src/engine/project/parse'
 
 // These run only where the Electron binary exists; CI machines here cannot download it, so the
 // same journeys are covered there by the unit tests of src/main (unsavedChanges, fileAccess,
-// ipcHandlers, launchFiles, engineConnections, appProtocol, security) against fakes.
+// ipcHandlers, launchFiles, shareLinks, engineConnections, appProtocol, security) against fakes.
 const exe = findElectronBinary()
 const reason =
   'Electron binary not installed (binary downloads are blocked on this machine); the desktop e2e runs where `npx install-electron` can fetch it.'
@@ -119,6 +121,15 @@ test.describe('desktop app', () => {
     app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile()], cwd: root })
     const window = await app.firstWindow()
     await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
+  })
+
+  test('opens a share link (axon-studio://open#share=…) named on the command line, as the OS passes a clicked link', async () => {
+    await app.close()
+    const encoded = shareFragment(parseProjectOrThrow(mazur))
+    if (!encoded.ok) throw new Error(encoded.message)
+    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', `axon-studio://open#${encoded.fragment}`], cwd: root })
+    const window = await app.firstWindow()
+    await expect(window.getByTestId('notice')).toContainText('Opened the shared network “Backpropagation step by step (2-2-2)”.')
   })
 
   test('has the File menu with Open Recent, and no permission is granted', async () => {

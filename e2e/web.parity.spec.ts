@@ -37,7 +37,7 @@ test('XOR clouds with a third held out: the x₁x₂ feature lets one softmax la
   await expect(page.getByTestId('edge-label-features-1->dense-1')).toHaveText('3 → 2')
   await expect(page.locator('.react-flow__node[data-id="features-1"]')).toContainText('x₁, x₂, x₁x₂')
   await expect(page.getByTestId('params-dense-1')).toHaveText('8 params')
-  if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/features-node.png` })
+  if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/features-node.png' })
 
   await selectNode(page, 'optimizer-1')
   await setParam(page, 'learningRate', '0.1')
@@ -54,7 +54,7 @@ test('XOR clouds with a third held out: the x₁x₂ feature lets one softmax la
   await expect(page.getByTestId('boundary')).toContainText('Show the test points (60)')
   const accuracy = Number(await page.getByTestId('test-result').getAttribute('data-accuracy'))
   expect(accuracy).toBeGreaterThanOrEqual(0.95)
-  if (process.env.AXON_SHOTS_DIR) await page.getByTestId('boundary').screenshot({ path: `${process.env.AXON_SHOTS_DIR}/boundary-test-points.png` })
+  if (process.env.AXON_SCREENSHOTS === '1') await page.getByTestId('boundary').screenshot({ path: 'docs/screenshots/boundary-test-points.png' })
   // Hidden, the legend no longer lists them.
   await page.getByTestId('boundary-show-test').uncheck()
   await expect(legend).not.toContainText('test point')

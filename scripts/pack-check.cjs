@@ -63,6 +63,7 @@ function configProblems(config, packageJson) {
   }
   const assoc = config.fileAssociations ?? []
   if (!assoc.some((a) => a.ext === 'axon.json')) problems.push('no *.axon.json file association')
+  if (!(config.protocols ?? []).some((p) => p.schemes?.includes('axon-studio'))) problems.push('no axon-studio: protocol (share links)')
   const targets = (key) => targetsOf(config[key])
   const has = (key, target, archs) => targets(key).some((t) => t.target === target && archs.every((a) => t.arch.includes(a)))
   if (!has('win', 'nsis', ['x64'])) problems.push('win: NSIS x64 missing')

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createPredictor, exportModel, serializeModel } from '../src/engine/model'
-import { NETWORK_INPUT, type Dataset } from '../src/engine/spec'
+import { NETWORK_INPUT, type Dataset, type LayerSpec } from '../src/engine/spec'
 import { createSession, dense, engineSpec, merge, tableDataset } from '../src/engine/train'
 import { describeRequiring, PYTHON } from './requires'
 
@@ -40,6 +40,13 @@ describeRequiring(['numpy'], 'model JSON in NumPy', () => {
     const X = [[0, 0], [0, 1], [1, 0], [1, 1]]
     const layers = [dense('h', 3, 'tanh'), dense('f', 2, 'linear'), merge('add', 'sum', [NETWORK_INPUT, 'f'], 'relu'), dense('side', 3, 'sigmoid', { inputs: [NETWORK_INPUT] }), merge('concat', 'both', ['side', 'sum']), dense('o', 1, 'sigmoid')]
     const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { seed: 2, optimizer: { id: 'adam', learningRate: 0.05 }, training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
+    expectNumpyAgrees(createSession(spec, tableDataset(X, [[0], [1], [1], [0]])))
+  })
+
+  it('input features (every one) before the first layer', () => {
+    const X = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'] }, dense('h', 3, 'tanh'), dense('o', 1, 'sigmoid')]
+    const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { seed: 3, optimizer: { id: 'sgd', learningRate: 0.5 }, training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
     expectNumpyAgrees(createSession(spec, tableDataset(X, [[0], [1], [1], [0]])))
   })
 })
@@ -82,6 +89,17 @@ describe('model JSON Schema', () => {
     const model = JSON.parse(serializeModel(exportModel(session, { title: 't' })))
     expect(validate(model), JSON.stringify(validate.errors)).toBe(true)
     model.architecture.layers[2].inputs = ['sum']
+    expect(validate(model)).toBe(false)
+  })
+
+  it('accepts an input-features layer and rejects an unknown feature', async () => {
+    const { default: Ajv } = await import('ajv')
+    const { readFileSync } = await import('node:fs')
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(import.meta.dirname, '../src/engine/model/model.schema.json'), 'utf8')))
+    const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: ['x1x2', 'sinX1'] }, dense('o', 1, 'sigmoid')]
+    const model = JSON.parse(serializeModel(exportModel(createSession(engineSpec({ inputSize: 2, layers }), tableDataset([[0, 1], [1, 0]], [[1], [0]])), { title: 't' })))
+    expect(validate(model), JSON.stringify(validate.errors)).toBe(true)
+    model.architecture.layers[0].features = ['x1x2', 'cosX1']
     expect(validate(model)).toBe(false)
   })
 })

@@ -62,6 +62,7 @@ describe('packaging (electron-builder, offline)', () => {
     const fusesOff = { ...config, electronFuses: { ...(config.electronFuses as object), runAsNode: true } }
     expect(packCheck.configProblems(fusesOff, pkg)).toContain('electronFuses.runAsNode must be true'.replace('true', 'false'))
     expect(packCheck.configProblems({ ...config, fileAssociations: [] }, pkg)).toContain('no *.axon.json file association')
+    expect(packCheck.configProblems({ ...config, protocols: [] }, pkg)).toContain('no axon-studio: protocol (share links)')
     const clash = { ...config, portable: { artifactName: '${name}-${version}-setup-${arch}.${ext}' } }
     expect(packCheck.configProblems(clash, pkg).join()).toMatch(/two targets write axon-studio-.*-setup-x64.exe/)
     expect(packCheck.configProblems({ ...config, artifactName: 'Axon Studio ${version}.${ext}' }, pkg).join()).toMatch(/space/)

@@ -43,6 +43,17 @@ def load(path):
     return model
 
 
+FEATURES = {  # the input features of a 2-D input (x1, x2), by their ids in the model file
+    "x1": lambda a, b: a,
+    "x2": lambda a, b: b,
+    "x1Squared": lambda a, b: a * a,
+    "x2Squared": lambda a, b: b * b,
+    "x1x2": lambda a, b: a * b,
+    "sinX1": lambda a, b: np.sin(a),
+    "sinX2": lambda a, b: np.sin(b),
+}
+
+
 def run_layer(layer, sources):
     """One layer's output [rows, units] from the outputs of what it reads."""
     kind = layer["kind"]
@@ -50,6 +61,8 @@ def run_layer(layer, sources):
         net = sum(sources) if kind == "add" else np.concatenate(sources, axis=1)
         return activation(layer["activation"], net) if "activation" in layer else net
     a = sources[0]
+    if kind == "features":  # the listed features of x1, x2, side by side
+        return np.stack([FEATURES[f](a[:, 0], a[:, 1]) for f in layer["features"]], axis=1)
     if kind == "batchNorm":  # the running statistics, then scale γ and shift β
         std = np.sqrt(np.asarray(layer["runningVar"]) + layer["epsilon"])
         return (a - np.asarray(layer["runningMean"])) / std * np.asarray(layer["gamma"]) + np.asarray(layer["beta"])

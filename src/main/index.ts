@@ -1,7 +1,7 @@
 /**
  * Electron main process: one window per app instance, the engine in a utility process, native
  * file dialogs, the app:// protocol. Logic lives in small Electron-free modules (engineSupervisor,
- * unsavedChanges, fileAccess, ipcHandlers, launchFiles, recentFiles, appProtocol, security) that
+ * unsavedChanges, fileAccess, ipcHandlers, launchFiles, shareLinks, recentFiles, appProtocol, security) that
  * are unit-tested; this file only wires Electron to them.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
@@ -19,6 +19,7 @@ import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
 import { createLaunchQueue, projectPathsFromArgv } from './launchFiles'
 import { createRecentFiles } from './recentFiles'
+import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { IPC } from '../shared/ipc'
 
 // A second launch hands its command line to the first (see 'second-instance') and quits.
@@ -80,6 +81,8 @@ function focusWindow(): void {
 }
 
 const launches = createLaunchQueue((path) => void openProjectPath(path), focusWindow)
+// Share links (axon-studio://open#share=…) wait for the page like project files do.
+const shares = createLaunchQueue((text) => current?.win.webContents.send(IPC.shareOpened, text), focusWindow)
 
 function installMenu(): void {
   const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC.menuCommand, command)
@@ -112,8 +115,12 @@ function startEngine(win: BrowserWindow) {
   win.webContents.on('did-finish-load', () => {
     supervisor.rendererLoaded()
     launches.pageReady()
+    shares.pageReady()
   })
-  win.webContents.on('did-start-loading', () => launches.pageGone())
+  win.webContents.on('did-start-loading', () => {
+    launches.pageGone()
+    shares.pageGone()
+  })
   win.on('closed', () => supervisor.stop())
 }
 
@@ -144,8 +151,17 @@ registerIpcHandlers(ipcMain, {
 
 app.on('second-instance', (_event, argv, cwd) => {
   const paths = projectPathsFromArgv(argv, cwd)
-  if (paths.length) paths.forEach((path) => launches.request(path))
-  else focusWindow()
+  const links = shareTextsFromArgv(argv)
+  paths.forEach((path) => launches.request(path))
+  links.forEach((text) => shares.request(text))
+  if (!paths.length && !links.length) focusWindow()
+})
+
+// macOS: a clicked axon-studio: share link, possibly before the app is ready.
+app.on('open-url', (event, url) => {
+  event.preventDefault()
+  const text = shareTextOfUrl(url)
+  if (text) shares.request(text)
 })
 
 // macOS: a double-clicked .axon.json, possibly before the app is ready.
@@ -161,6 +177,8 @@ app.whenReady().then(() => {
   installMenu()
   createWindow()
   for (const path of projectPathsFromArgv(process.argv, process.cwd())) launches.request(path)
+  for (const text of shareTextsFromArgv(process.argv)) shares.request(text)
+  app.setAsDefaultProtocolClient(...protocolClientArgs(process.defaultApp === true, process.execPath, process.argv[1]))
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })

@@ -45,6 +45,12 @@ contextBridge.exposeInMainWorld('axonDesktop', {
         )
     })
   },
+  /** A share link main was asked to open (the text after `share=`; the page checks it). */
+  onShareLink(listener: (text: string) => void) {
+    ipcRenderer.on(IPC.shareOpened, (_event, text: unknown) => {
+      if (typeof text === 'string' && text.length <= 100_000) listener(text)
+    })
+  },
   files: {
     open(kind: FileKind, multiple = false): Promise<PickedFile[] | null> {
       if (!isFileKind(kind)) return Promise.reject(new TypeError('Unknown file kind'))

@@ -20,5 +20,7 @@ export interface DesktopBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): void
   reportDocumentState(state: DocumentState): void
   onSaveRequest(handler: () => Promise<boolean>): void
+  /** A share link the OS opened the app with (`axon-studio://open#share=…`): the text after `share=`. */
+  onShareLink(listener: (text: string) => void): void
   files: DesktopFilesBridge
 }

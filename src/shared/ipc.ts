@@ -20,6 +20,8 @@ export const IPC = {
   fileReadBeside: 'file:read-beside',
   /** main → renderer: a project to open (Open Recent, file association, argv, second launch). */
   fileOpened: 'file:opened',
+  /** main → renderer: the text after `share=` of an axon-studio: link the OS opened the app with. */
+  shareOpened: 'share:opened',
   /** renderer → main: the project file now shown (for Open Recent and the title bar). */
   fileCurrent: 'file:current',
 } as const

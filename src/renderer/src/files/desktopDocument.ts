@@ -5,6 +5,7 @@
  */
 import * as cmd from '../commands'
 import { openModelFile } from '../panels/modelImport'
+import { openShareText } from '../share/shareLinks'
 import { selectDirty, useDocument, type DocumentState as DocState } from '../store/documentStore'
 import { desktopBridge, pathOfFile, pickModelFile, pickProjectFile, setCurrentProjectPath, toFile } from './desktopFiles'
 
@@ -51,4 +52,5 @@ export function connectDesktopDocument(): void {
     return !selectDirty(useDocument.getState())
   })
   bridge.files.onOpened((picked) => void openProjectFromDisk(toFile(picked)))
+  bridge.onShareLink((text) => void openShareText(text))
 }

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { protocolClientArgs, SHARE_SCHEME, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
+
+describe('desktop share links', () => {
+  it('take the share text out of an axon-studio: link, in its fragment or its query', () => {
+    expect(shareTextOfUrl('axon-studio://open#share=v1.AbC-_9')).toBe('v1.AbC-_9')
+    expect(shareTextOfUrl('axon-studio://open/?share=v1.xyz&from=mail')).toBe('v1.xyz')
+    expect(shareTextOfUrl('AXON-STUDIO://open#share=v2.q')).toBe('v2.q')
+  })
+
+  it('ignore other schemes, links without a share and oversized text', () => {
+    expect(shareTextOfUrl('https://example.org/#share=v1.abc')).toBeNull()
+    expect(shareTextOfUrl('file:///tmp/x.axon.json')).toBeNull()
+    expect(shareTextOfUrl('axon-studio://open')).toBeNull()
+    expect(shareTextOfUrl(`axon-studio://open#share=${'a'.repeat(100_001)}`)).toBeNull()
+  })
+
+  it('find links on a command line (Windows and Linux, or a second launch), skipping the executable and files', () => {
+    const argv = ['/opt/Axon Studio/axon-studio', '--no-sandbox', 'lesson.axon.json', 'axon-studio://open#share=v1.one', 'axon-studio://open#share=v1.two']
+    expect(shareTextsFromArgv(argv)).toEqual(['v1.one', 'v1.two'])
+    expect(shareTextsFromArgv(['axon-studio://open#share=v1.exe'])).toEqual([])
+  })
+
+  it('register the installed app by scheme alone, and Electron run from source with the app path', () => {
+    expect(protocolClientArgs(false, '/usr/bin/axon-studio', undefined)).toEqual([SHARE_SCHEME])
+    expect(protocolClientArgs(true, '/usr/bin/electron', '.')).toEqual([SHARE_SCHEME, '/usr/bin/electron', [resolve('.')]])
+  })
+})
