@@ -178,7 +178,8 @@ app.whenReady().then(() => {
   createWindow()
   for (const path of projectPathsFromArgv(process.argv, process.cwd())) launches.request(path)
   for (const text of shareTextsFromArgv(process.argv)) shares.request(text)
-  app.setAsDefaultProtocolClient(...protocolClientArgs(process.defaultApp === true, process.execPath, process.argv[1]))
+  const client = protocolClientArgs(process.defaultApp === true, process.execPath, process.argv[1])
+  app.setAsDefaultProtocolClient(client.scheme, client.path, client.args)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })

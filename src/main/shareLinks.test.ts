@@ -23,7 +23,7 @@ describe('desktop share links', () => {
   })
 
   it('register the installed app by scheme alone, and Electron run from source with the app path', () => {
-    expect(protocolClientArgs(false, '/usr/bin/axon-studio', undefined)).toEqual([SHARE_SCHEME])
-    expect(protocolClientArgs(true, '/usr/bin/electron', '.')).toEqual([SHARE_SCHEME, '/usr/bin/electron', [resolve('.')]])
+    expect(protocolClientArgs(false, '/usr/bin/axon-studio', undefined)).toEqual({ scheme: SHARE_SCHEME })
+    expect(protocolClientArgs(true, '/usr/bin/electron', '.')).toEqual({ scheme: SHARE_SCHEME, path: '/usr/bin/electron', args: [resolve('.')] })
   })
 })

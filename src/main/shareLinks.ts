@@ -28,6 +28,6 @@ export function shareTextsFromArgv(argv: readonly string[]): string[] {
  * The arguments of `app.setAsDefaultProtocolClient`: an installed app registers itself; run from
  * source (`electron .`, `process.defaultApp`) the OS must start Electron with the app's path.
  */
-export function protocolClientArgs(defaultApp: boolean, execPath: string, appPath: string | undefined): [string] | [string, string, string[]] {
-  return defaultApp && appPath ? [SHARE_SCHEME, execPath, [resolve(appPath)]] : [SHARE_SCHEME]
+export function protocolClientArgs(defaultApp: boolean, execPath: string, appPath: string | undefined): { scheme: string; path?: string; args?: string[] } {
+  return defaultApp && appPath ? { scheme: SHARE_SCHEME, path: execPath, args: [resolve(appPath)] } : { scheme: SHARE_SCHEME }
 }
