@@ -12,7 +12,7 @@ import type { RunInfo } from '../../engine/host/training'
 type PortListener = (event: { source: unknown; data: unknown; ports: MessagePort[] }) => void
 const portListeners: PortListener[] = []
 const fakeWindow = {
-  axonDesktop: { isDesktop: true, onEngineFailed: () => {}, onMenuCommand: () => {}, reportDocumentState: () => {}, onSaveRequest: () => {}, files: undefined },
+  axonDesktop: { isDesktop: true, onEngineFailed: () => {}, onMenuCommand: () => {}, reportDocumentState: () => {}, onSaveRequest: () => {}, onShareLink: () => {}, files: undefined },
   addEventListener: (type: string, listener: PortListener) => void (type === 'message' && portListeners.push(listener)),
   confirm: () => true,
 }

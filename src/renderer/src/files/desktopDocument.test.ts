@@ -14,6 +14,7 @@ const reported: DocumentState[] = []
 const written: Array<{ kind: string; name: string; path: string | null; text: string }> = []
 let saveRequest: (() => Promise<boolean>) | null = null
 let openedListener: ((file: PickedFile) => void) | null = null
+let shareListener: ((text: string) => void) | null = null
 let dialogAnswer: string | null = '/class/chosen.axon.json'
 const current: Array<string | null> = []
 
@@ -23,6 +24,7 @@ const bridge: DesktopBridge = {
   onMenuCommand: () => {},
   reportDocumentState: (s) => void reported.push(s),
   onSaveRequest: (h) => void (saveRequest = h),
+  onShareLink: (l) => void (shareListener = l),
   files: {
     open: async () => null,
     save: async (kind, name, bytes, path) => {
@@ -60,6 +62,16 @@ const open = (path: string) => openedListener!({ path, name: path.split('/').pop
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('desktop document flows', () => {
+  it('opens the network of a share link main hands over (axon-studio://open#share=…); a damaged one changes nothing', async () => {
+    const { shareFragment } = await import('../../../engine/project/share')
+    const encoded = shareFragment(exampleProject('xor-2-2-1-sigmoid')!)
+    if (!encoded.ok) throw new Error(encoded.message)
+    shareListener!(encoded.fragment.replace(/^share=/, ''))
+    expect(store.useDocument.getState().project.meta.title).toBe(exampleProject('xor-2-2-1-sigmoid')!.meta.title)
+    shareListener!('v1.damaged!')
+    expect(store.useDocument.getState().project.meta.title).toBe(exampleProject('xor-2-2-1-sigmoid')!.meta.title)
+  })
+
   it('opens a project main hands over and remembers its path', async () => {
     open('/class/mazur.axon.json')
     await settle()
