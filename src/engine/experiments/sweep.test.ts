@@ -40,6 +40,7 @@ describe('sweeps', () => {
     expect(p.nodes.map((n) => n.params)).toMatchObject([{ activation: 'relu' }, { learningRate: 0.01 }])
     expect(p.seed).toBe(7)
     expect(base.nodes[1].params).toMatchObject({ learningRate: 0.5 })
+    expect(sweepProject({ ...base, runs: [] }, [lr], [0.1])).not.toHaveProperty('runs')
     expect(() => sweepProject(base, [{ nodeId: 'gone', param: 'units', values: [3] }], [3])).toThrow('The node “gone” of the sweep is not in the network.')
     expect(() => sweepProject(base, [{ nodeId: 'act', param: 'units', values: [3] }], [3])).toThrow('The node “act” has no setting “units”.')
   })

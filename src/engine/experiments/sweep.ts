@@ -66,7 +66,8 @@ export function sweepGrid(axes: readonly SweepAxis[]): SweepValue[][] {
  * @throws Error naming the node or setting when an axis does not fit the project.
  */
 export function sweepProject(base: Project, axes: readonly SweepAxis[], values: readonly SweepValue[]): Project {
-  let project: Project = JSON.parse(JSON.stringify(base)) as Project
+  // The run history and other sweeps (trained weights, curves) are not part of the network: not copied per run.
+  let project: Project = JSON.parse(JSON.stringify({ ...base, runs: undefined, experiments: undefined })) as Project
   axes.forEach((axis, i) => {
     const value = values[i]
     if (axis.nodeId === PROJECT_SETTING) {

@@ -31,12 +31,13 @@ function metricRows(runs: readonly RunRecord[]): MetricRow[] {
   return rows.filter((row) => row.values.some((v) => !Number.isNaN(v)))
 }
 
-/** Index of the best value of a ranked row (null when unranked, or fewer than two values to rank). */
+/** Index of the best value of a ranked row (null when unranked, fewer than two values to rank, or a tie as shown). */
 function bestOf(row: MetricRow): number | null {
   const ranked = row.values.map((v, i) => ({ v, i })).filter((x) => !Number.isNaN(x.v))
   if (!row.better || ranked.length < 2) return null
   ranked.sort((a, b) => (row.better === 'low' ? a.v - b.v : b.v - a.v))
-  return ranked[0].v === ranked[1].v ? null : ranked[0].i
+  // A tie as shown (0.3 s and 0.3 s) is no win.
+  return row.show(ranked[0].v) === row.show(ranked[1].v) ? null : ranked[0].i
 }
 
 /** Each run's curve (solid) and its validation curve (dashed), in the run's colour. */

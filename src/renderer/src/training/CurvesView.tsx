@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { LineChart, type Series } from '../viz/LineChart'
 import { useTraining } from './trainingStore'
+import { useReplayMarker } from './timeMachine'
 import { fmt, percent } from './format'
 
 /** Colour-blind-safe pair used for every train/validation curve. */
@@ -23,6 +24,7 @@ export function CurvesView() {
   const curves = useTraining((s) => s.curves)
   const version = useTraining((s) => s.version)
   const info = useTraining((s) => s.info)
+  const replayMarker = useReplayMarker()
   const [logY, setLogY] = useState(true)
   const [perEpoch, setPerEpoch] = useState(false)
   const view = useMemo(() => {
@@ -92,8 +94,8 @@ export function CurvesView() {
           </div>
         )}
       </dl>
-      <LineChart series={view.lossSeries} logY={logY} xLabel="iteration" version={version + (perEpoch ? 0.5 : 0)} marker={view.best} testId="chart-loss" />
-      {classification && <LineChart series={view.accSeries} yRange={[0, 1]} xLabel="iteration" version={version + (perEpoch ? 0.5 : 0)} height={120} testId="chart-accuracy" />}
+      <LineChart series={view.lossSeries} logY={logY} xLabel="iteration" version={version + (perEpoch ? 0.5 : 0)} marker={replayMarker ?? view.best} testId="chart-loss" />
+      {classification && <LineChart series={view.accSeries} yRange={[0, 1]} xLabel="iteration" version={version + (perEpoch ? 0.5 : 0)} height={120} marker={replayMarker} testId="chart-accuracy" />}
     </section>
   )
 }

@@ -4,6 +4,7 @@
  * payloads for the engine's replay of that epoch (keeping the present's to go back to); a new
  * snapshot (training, a step, a view shown) brings the present back.
  */
+import { useMemo } from 'react'
 import { create } from 'zustand'
 import type { ViewPayloads } from '../../../engine/host/training'
 import { getEngineConnection } from '../engineClient'
@@ -65,6 +66,13 @@ export async function replayEpoch(epoch: number | null): Promise<void> {
   } catch (error) {
     useReplay.setState({ error: error instanceof Error ? error.message : String(error) })
   }
+}
+
+/** Where the shown epoch ended, as a marker for the curves (null while the present is shown). */
+export function useReplayMarker(): { x: number; label: string } | null {
+  const epoch = useReplay((s) => s.epoch)
+  const iteration = useReplay((s) => s.iteration)
+  return useMemo(() => (epoch === null ? null : { x: iteration, label: `shown: epoch ${epoch}` }), [epoch, iteration])
 }
 
 /** Follows the training store: a new run starts a new list; a new snapshot ends a replay and, when not training, updates the list. */
