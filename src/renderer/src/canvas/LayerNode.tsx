@@ -9,6 +9,7 @@ import { DiagnosticBadge } from './DiagnosticBadge'
 import { ActivationSpark, UnitDots } from '../viz/NodeGlyphs'
 import { NodeHeatmap, UNIT_LINKS_MAX, UnitLinks } from '../viz/NodeWeights'
 import { useTraining, type TrainingState } from '../training/trainingStore'
+import { useShownView } from '../training/shownViews'
 import { TrainingErrorBadge } from './TrainingErrorBadge'
 import { RunDiagnosticsBadge } from '../experiments/RunDiagnosticsBadge'
 import { useUi } from '../store/uiStore'
@@ -50,6 +51,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const refusal = useUi((s) => (s.refusal?.nodeId === id ? s.refusal : null))
   const stepFocus = useUi((s) => (s.stepFocus?.nodeId === id ? s.stepFocus : null))
   const live = sameDrawing ? liveLayer : null
+  // A dense node of the run's drawing shows its live weights: the engine computes them meanwhile.
+  const hasRun = useTraining((s) => s.runId !== null)
+  useShownView(node.kind === 'dense' && sameDrawing && hasRun ? 'weights' : null)
   const failed = sameDrawing ? failedRun : null
 
   return (

@@ -3,6 +3,7 @@
  * which panels are open, open dialogs and the one-line notice. (Training state lives in its own store, `training/trainingStore`.)
  */
 import { create } from 'zustand'
+import { VIEW_IDS, type ViewId } from '../../../engine/views/registry'
 
 export type Theme = 'light' | 'dark'
 
@@ -20,8 +21,8 @@ export interface Refusal {
   text: string
 }
 
-/** Live views presentation mode can show beside the canvas (the teacher picks which). */
-export type PresentView = 'curves' | 'boundary' | 'codes' | 'weights' | 'gradients' | 'confusion'
+/** Live views presentation mode can show beside the canvas (the teacher picks which): every view of the registry. */
+export type PresentView = ViewId
 
 /** Interface zoom steps (Ctrl + / − / 0): the toolbar, panels and dialogs; the canvas has its own zoom. */
 export const UI_ZOOM_STEPS = [0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2] as const
@@ -99,8 +100,7 @@ function remember(key: string, value: unknown): void {
   }
 }
 
-const PRESENT_VIEWS: readonly PresentView[] = ['curves', 'boundary', 'codes', 'weights', 'gradients', 'confusion']
-const isViews = (v: unknown): v is PresentView[] => Array.isArray(v) && v.every((x) => PRESENT_VIEWS.includes(x as PresentView))
+const isViews = (v: unknown): v is PresentView[] => Array.isArray(v) && v.every((x) => VIEW_IDS.includes(x as PresentView))
 const isZoom = (v: unknown): v is number => (UI_ZOOM_STEPS as readonly unknown[]).includes(v)
 const PANELS_KEY = 'axon:panels'
 
@@ -212,7 +212,7 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   togglePresentView(view) {
     const views = get().presentViews
-    const next = views.includes(view) ? views.filter((v) => v !== view) : PRESENT_VIEWS.filter((v) => v === view || views.includes(v))
+    const next = views.includes(view) ? views.filter((v) => v !== view) : VIEW_IDS.filter((v) => v === view || views.includes(v))
     remember(PRESENT_KEY, next)
     set({ presentViews: next })
   },

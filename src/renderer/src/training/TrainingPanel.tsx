@@ -2,12 +2,8 @@ import { createPortal } from 'react-dom'
 import './training.css'
 import { useTraining } from './trainingStore'
 import { Controls } from './Controls'
-import { CurvesView } from './CurvesView'
-import { ConfusionView } from './ConfusionView'
-import { WeightsView } from './WeightsView'
-import { HiddenCodes } from './HiddenCodes'
-import { GradientsView } from './GradientsView'
-import { BoundaryView } from './BoundaryView'
+import { LiveViewPanel } from './viewComponents'
+import { VIEW_IDS } from '../../../engine/views/registry'
 import { StepThroughView } from './StepThroughView'
 import { trainingControls } from './trainingStore'
 import { TrainingFailure } from './TrainingFailure'
@@ -19,7 +15,8 @@ import { selectCanTrain, useDocument } from '../store/documentStore'
 /**
  * The training panel, mounted in the designer's "Training" tab: controls and
  * counters, curves, decision boundary, hidden codes, weights, gradients, confusion matrix,
- * and the step-through (a wide overlay). Every number shown comes from the engine's snapshots.
+ * and the step-through (a wide overlay). Every number shown comes from the engine's snapshots;
+ * the live views (`viewComponents.tsx`) are computed by the engine while this tab is open.
  * It always names the network on the canvas: the run is stopped when another document opens.
  */
 export function TrainingPanel() {
@@ -75,14 +72,12 @@ export function TrainingPanel() {
       )}
       {runId && (
         <>
-          <CurvesView />
+          <LiveViewPanel id="curves" />
           <TestSetView />
           <DiagnosticsView />
-          <BoundaryView />
-          <HiddenCodes />
-          <WeightsView />
-          <GradientsView />
-          <ConfusionView />
+          {VIEW_IDS.filter((id) => id !== 'curves').map((id) => (
+            <LiveViewPanel key={id} id={id} />
+          ))}
         </>
       )}
       {createPortal(<StepThroughView />, document.body)}

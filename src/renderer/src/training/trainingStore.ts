@@ -17,6 +17,7 @@ import { projectTrainingData } from './projectData'
 import { saveModelFile } from './modelFile'
 import { changedOptimizerSettings, runKey } from './runBinding'
 import { count } from './format'
+import { sendShownViews, shownViews, toldViews } from './shownViews'
 
 /** Curves as parallel columns, appended in place (`version` changes when they grow). */
 export interface Curves {
@@ -200,12 +201,16 @@ async function startRun(autoStart: boolean): Promise<string | null> {
     const data: TrainingData = await projectTrainingData(project)
     if (get().runId !== runId) return null
     // Unless the user chose one, the engine picks the speed: watchable for the lecture nets, full speed for big data.
-    const info = await e.startRun(runId, spec, data, { speed: get().chosenSpeed ?? 'auto', autoStart })
+    const views = shownViews()
+    const info = await e.startRun(runId, spec, data, { speed: get().chosenSpeed ?? 'auto', autoStart, views })
+    toldViews(runId, views)
     if (get().runId !== runId) {
       void e.stop(runId).catch(() => undefined)
       return null
     }
     set({ info, speed: info.speed, starting: false })
+    // Views mounted while the run was starting (the panel's sections appear with the run).
+    sendShownViews()
     return runId
   } catch (error) {
     fail(error, runId)

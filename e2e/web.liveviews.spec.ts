@@ -1,0 +1,74 @@
+/**
+ * Live views are computed by the engine only while they are on screen (issues 12 and 13): a
+ * view that appears mid-run is drawn and follows the run; one that appears while the run is
+ * paused is drawn at once with the network as it is now, not as it was when it was last shown.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { openExample } from './helpers/designer'
+import { counter, setSpeed, waitForIterations } from './helpers/training'
+
+test.describe.configure({ timeout: 240_000 })
+
+/** Resolves once `view`'s pixels differ from `before` (the engine sent a new payload and it was drawn). */
+async function expectRedrawn(view: Locator, before: Buffer): Promise<void> {
+  await expect.poll(async () => (await view.screenshot()).equals(before), { timeout: 60_000 }).toBe(false)
+}
+
+async function stepEpochs(page: Page, n: number): Promise<void> {
+  const start = await counter(page, 'epoch')
+  for (let i = 1; i <= n; i++) {
+    await page.getByTestId('train-step-epoch').click()
+    await expect.poll(() => counter(page, 'epoch')).toBe(start + i)
+  }
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+  await openExample(page, 'xor-2-2-1-sigmoid')
+})
+
+test('the boundary shown again mid-run is drawn and follows the run; the canvas weights go on meanwhile', async ({ page }) => {
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
+  await setSpeed(page, 1)
+  await waitForIterations(page, 5)
+  // The inspector tab hides the training views: the dense nodes' live weights still change.
+  await page.getByTestId('tab-inspector').click()
+  await expect(page.getByTestId('decision-boundary')).toHaveCount(0)
+  const glyph = page.getByTestId('node-heatmap-hidden')
+  await expectRedrawn(glyph, await glyph.screenshot())
+  // Back on the training tab mid-run: the boundary is drawn and keeps changing with the run.
+  await page.getByTestId('tab-training').click()
+  const boundary = page.getByTestId('decision-boundary')
+  await expect(boundary).toBeVisible()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
+  await expectRedrawn(boundary, await boundary.screenshot())
+})
+
+test('presentation mode: a view ticked while paused is drawn at once, as the network is now', async ({ page }) => {
+  await page.keyboard.press('p')
+  const panel = page.getByTestId('present-panel')
+  await expect(panel).toBeVisible()
+  await expect(page.getByTestId('present-view-boundary')).toBeChecked()
+  await page.getByTestId('train-button').click()
+  await panel.getByTestId('train-pause').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'paused')
+  await stepEpochs(page, 1)
+  const boundary = panel.getByTestId('decision-boundary')
+  await expect(boundary).toBeVisible()
+  const before = await boundary.screenshot()
+  await page.getByTestId('present-view-boundary').uncheck()
+  await expect(panel.getByTestId('boundary')).toHaveCount(0)
+  await stepEpochs(page, 30)
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'paused')
+  // Ticked again while paused: the engine computes it now, no training needed.
+  await page.getByTestId('present-view-boundary').check()
+  await expect(boundary).toBeVisible()
+  await expectRedrawn(boundary, before)
+  // The hidden codes likewise: unticked, stepped, ticked again while paused: they show the current outputs.
+  await page.getByTestId('present-view-codes').uncheck()
+  await stepEpochs(page, 1)
+  await page.getByTestId('present-view-codes').check()
+  await expect(panel.getByTestId('hidden-codes')).toBeVisible()
+})

@@ -1,0 +1,33 @@
+/**
+ * The renderer's half of the live-view registry (`src/engine/views/registry.ts`): the component
+ * that draws each view, by the same id (the compiler insists on one per view). `LiveViewPanel`
+ * draws one and counts it as on screen, so the engine computes its payload while it is mounted.
+ */
+import type { ReactNode } from 'react'
+import { LIVE_VIEWS, VIEW_IDS, type ViewId } from '../../../engine/views/registry'
+import { CurvesView } from './CurvesView'
+import { BoundaryView } from './BoundaryView'
+import { HiddenCodes } from './HiddenCodes'
+import { WeightsView } from './WeightsView'
+import { GradientsView } from './GradientsView'
+import { ConfusionView } from './ConfusionView'
+import { useShownView } from './shownViews'
+
+export const VIEW_COMPONENTS = {
+  curves: CurvesView,
+  boundary: BoundaryView,
+  codes: HiddenCodes,
+  weights: WeightsView,
+  gradients: GradientsView,
+  confusion: ConfusionView,
+} satisfies Record<ViewId, () => ReactNode>
+
+/** Every live view: id, label and component, in panel order. */
+export const LIVE_VIEW_LIST = VIEW_IDS.map((id) => ({ id, label: LIVE_VIEWS[id].label, View: VIEW_COMPONENTS[id] }))
+
+/** Live view `id`, drawn from the run's latest snapshots and counted as on screen while mounted. */
+export function LiveViewPanel({ id }: { id: ViewId }) {
+  useShownView(id)
+  const View = VIEW_COMPONENTS[id]
+  return <View />
+}
