@@ -1,7 +1,8 @@
 /**
  * docs/architecture.md's recipes stay honest: every file a recipe lists exists, and the files
- * that name the recipe's worked example (batchNorm for a layer kind, softplus for an activation)
- * are exactly the ones listed, so a new place that must change for every kind is caught here.
+ * that name the recipe's worked example (batchNorm for a layer kind, softplus for an activation,
+ * the hidden-codes view for a live view) are exactly the ones listed, so a new place that must
+ * change for every kind is caught here.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -35,7 +36,7 @@ function filesNaming(word: string): string[] {
 }
 
 describe('architecture recipes', () => {
-  it.each(['activation', 'activation-outside', 'layer'])('recipe:%s lists files that exist', (name) => {
+  it.each(['activation', 'activation-outside', 'layer', 'view'])('recipe:%s lists files that exist', (name) => {
     const files = recipe(name)
     expect(files.length).toBeGreaterThan(0)
     for (const f of files) expect(existsSync(join(root, f)), f).toBe(true)
@@ -49,5 +50,9 @@ describe('architecture recipes', () => {
     // losses.ts uses the softplus function for binary cross-entropy from logits, not as an activation.
     const expected = [...recipe('activation'), ...recipe('activation-outside'), 'src/engine/nn/losses.ts'].filter((f) => !f.endsWith('.test.ts'))
     expect(filesNaming('softplus')).toEqual(expected.sort())
+  })
+
+  it('adding a live view: the files that name the hidden-codes view (engine and component) are the recipe’s list', () => {
+    expect([...new Set([...filesNaming('hiddenCodesView'), ...filesNaming('HiddenCodes')])].sort()).toEqual([...recipe('view')].sort())
   })
 })

@@ -28,6 +28,21 @@ const trainingErrorOf = (s: TrainingState, id: string) => {
 }
 
 /**
+ * The run's state on node `id`: its live weights (`dense`: the engine computes the weights view
+ * while such a node shows the run) and the run's failure when it names this node. Only on the
+ * drawing the run was started from (not after New/Open).
+ */
+function useRunOnNode(id: string, dense: boolean) {
+  const loadSerial = useDocument((s) => s.loadSerial)
+  const sameDrawing = useTraining((s) => s.docSerial === loadSerial)
+  const hasRun = useTraining((s) => s.runId !== null)
+  const liveLayer = useTraining((s) => (dense ? liveLayerOf(s, id) : null))
+  const failedRun = useTraining((s) => trainingErrorOf(s, id))
+  useShownView(dense && sameDrawing && hasRun ? 'weights' : null)
+  return { live: sameDrawing ? liveLayer : null, failed: sameDrawing ? failedRun : null }
+}
+
+/**
  * One node on the canvas, for every kind (`type` is the kind): kind, label, key settings,
  * output size and parameter count, hand-set weights as a small heatmap, and a badge for the
  * compiler's diagnostics. While a run exists, a dense node shows its live weights (or last
@@ -42,19 +57,10 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const [main, detail] = nodeSummary(node)
   const hasErrors = diagnostics.some((d) => d.severity === 'error')
   const frozen = node.kind === 'dense' && !node.params.trainWeights && !(node.params.useBias && node.params.trainBiases)
-  // Live training state only on the drawing the run was started from (not after New/Open).
-  const loadSerial = useDocument((s) => s.loadSerial)
-  const sameDrawing = useTraining((s) => s.docSerial === loadSerial)
-  const liveLayer = useTraining((s) => (node.kind === 'dense' ? liveLayerOf(s, id) : null))
+  const { live, failed } = useRunOnNode(id, node.kind === 'dense')
   const tint = useTraining((s) => s.canvasTint)
-  const failedRun = useTraining((s) => trainingErrorOf(s, id))
   const refusal = useUi((s) => (s.refusal?.nodeId === id ? s.refusal : null))
   const stepFocus = useUi((s) => (s.stepFocus?.nodeId === id ? s.stepFocus : null))
-  const live = sameDrawing ? liveLayer : null
-  // A dense node of the run's drawing shows its live weights: the engine computes them meanwhile.
-  const hasRun = useTraining((s) => s.runId !== null)
-  useShownView(node.kind === 'dense' && sameDrawing && hasRun ? 'weights' : null)
-  const failed = sameDrawing ? failedRun : null
 
   return (
     <div
