@@ -47,6 +47,8 @@ async function recordRun(status: RunRecord['status']): Promise<void> {
   const s = useTraining.getState()
   const snap = s.snapshot
   if (!w || w.recorded || keyOf(s) !== w.key || !snap || !s.request || snap.iteration === 0) return
+  // Steps within the first epoch, then a reset, are a look at one example rather than a run.
+  if (status === 'stopped' && snap.epoch === 0) return
   w.recorded = true
   const end = {
     status,
