@@ -7,7 +7,8 @@
  */
 import type { Session } from '../train'
 import { traceSample, type Trace } from '../trace/trace'
-import { NETWORK_INPUT } from '../spec'
+import { NETWORK_INPUT, type LayerSpec } from '../spec'
+import { featureUnitNames } from '../nn/features'
 
 export interface StepThroughLayer {
   nodeId: string
@@ -42,10 +43,11 @@ export interface StepThrough {
 
 /**
  * The lecture names of every layer's outputs: dense units h1, h2… (h1.1… with several hidden
- * layers) and o1… for the output; dropout and batch norm keep their source's names; an Add's
+ * layers) and o1… for the output; dropout and batch norm keep their source's names, input features
+ * name theirs from them (x1·x2, sin x1 …); an Add's
  * sums are s1, s2… (s1.1… with several), a Concatenate's outputs its sources' names side by side.
  */
-function unitNames(trace: Trace, featureNames: string[]): Map<string, string[]> {
+function unitNames(trace: Trace, featureNames: string[], specs: readonly LayerSpec[]): Map<string, string[]> {
   const names = new Map<string, string[]>([[NETWORK_INPUT, featureNames]])
   const dense = trace.layers.filter((l) => l.weights !== undefined)
   const adds = trace.layers.filter((l) => l.kind === 'add')
@@ -55,6 +57,9 @@ function unitNames(trace: Trace, featureNames: string[]): Map<string, string[]> 
       const index = dense.indexOf(l)
       const prefix = index === dense.length - 1 ? 'o' : dense.length > 2 ? `h${index + 1}.` : 'h'
       names.set(l.nodeId, l.out.map((_, j) => `${prefix}${j + 1}`))
+    } else if (l.kind === 'features') {
+      const spec = specs.find((s) => s.nodeId === l.nodeId)
+      names.set(l.nodeId, spec?.kind === 'features' ? featureUnitNames(spec.features, from) : l.out.map((_, j) => `f${j + 1}`))
     } else if (l.kind === 'add') {
       const prefix = adds.length > 1 ? `s${adds.indexOf(l) + 1}.` : 's'
       names.set(l.nodeId, l.out.map((_, j) => `${prefix}${j + 1}`))
@@ -86,7 +91,7 @@ export function stepThrough(session: Session, sampleIndex: number, options: { ap
   const trace = traceSample(session, sampleIndex, { apply: options.apply })
   const dense = trace.layers.filter((l) => l.weights !== undefined)
   const featureNames = ds.featureNames ?? options.featureNames ?? Array.from({ length: ds.inputSize }, (_, k) => `i${k + 1}`)
-  const names = unitNames(trace, featureNames)
+  const names = unitNames(trace, featureNames, session.spec.model.layers)
   let weightNumber = 1
   const layers = dense.map((l, index): StepThroughLayer => {
     const weightsAfter = l.weights!.map((row, j) => row.map((w, k) => w + l.updateWeights![j][k]))

@@ -36,4 +36,11 @@ describe('step-through of a graph', () => {
     const fromF = stem.out.map((_, j) => f.delta!.reduce((acc, d, k) => acc + d * f.weights![k][j], 0))
     stem.gradOut!.forEach((g, j) => expect(g).toBeCloseTo(fromF[j] + sum.delta![j], 14))
   })
+
+  it('names input features from the inputs (x1, x1·x2, sin x2), as the next layer reads them', () => {
+    const data = { ...tableDataset([[0.5, -2]], [[1]]), featureNames: ['x1', 'x2'] }
+    const spec = engineSpec({ inputSize: 2, layers: [{ kind: 'features', nodeId: 'feat', features: ['x1', 'x1x2', 'sinX2'] }, dense('o', 1, 'sigmoid')], loss: { id: 'bce', reduction: 'mean' } })
+    const st = stepThrough(createSession(spec, data), 0)
+    expect(st.layers.map((l) => [l.nodeId, l.inputs])).toEqual([['o', ['x1', 'x1·x2', 'sin x2']]])
+  })
 })

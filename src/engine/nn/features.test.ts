@@ -5,6 +5,7 @@ import { createRng } from '../rng'
 import { createSession, dense, engineSpec, tableDataset } from '../train'
 import { createPredictor, exportModel, modelToSpec, parseModel, serializeModel } from '../model'
 import { INPUT_FEATURES, featuresCheck, type InputFeatureId } from './features'
+import { traceSample } from '../trace/trace'
 
 const ALL = Object.keys(INPUT_FEATURES) as InputFeatureId[]
 const features = (nodeId: string, list: InputFeatureId[]): FeaturesLayerSpec => ({ kind: 'features', nodeId, features: list })
@@ -74,6 +75,14 @@ describe('input features', () => {
     const parsed = parseModel(JSON.stringify(broken))
     expect(parsed.ok).toBe(false)
     if (!parsed.ok) expect(parsed.errors).toContainEqual(expect.objectContaining({ path: '$.architecture.layers[0].features', message: expect.stringMatching(/no input feature “cosX1”/) }))
+  })
+
+  it('show in a step-through trace: the features as the layer output, the next layer reading them', () => {
+    const spec = engineSpec({ inputSize: 2, layers: [features('f', ['x1', 'x1x2']), dense('o', 1, 'sigmoid')], loss: { id: 'bce', reduction: 'mean' } })
+    const t = traceSample(createSession(spec, tableDataset([[0.5, -2]], [[1]])), 0)
+    expect(t.layers.map((l) => l.kind)).toEqual(['features', 'dense'])
+    expect(t.layers[0].out).toEqual([0.5, -1])
+    expect(t.layers[1].weights![0]).toHaveLength(2)
   })
 
   it('are checked: two inputs, at least one feature, each once', () => {

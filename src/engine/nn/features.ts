@@ -33,6 +33,22 @@ export const INPUT_FEATURES = keyed({
 
 export type InputFeatureId = keyof typeof INPUT_FEATURES
 
+/** How each feature is named from the names of x₁ and x₂ (step-through: `x1·x2`, `sin i1` …). */
+const FEATURE_NAMES: Record<InputFeatureId, (a: string, b: string) => string> = {
+  x1: (a) => a,
+  x2: (_a, b) => b,
+  x1Squared: (a) => `${a}²`,
+  x2Squared: (_a, b) => `${b}²`,
+  x1x2: (a, b) => `${a}·${b}`,
+  sinX1: (a) => `sin ${a}`,
+  sinX2: (_a, b) => `sin ${b}`,
+}
+
+/** The names of a features layer's outputs, from the names of its two inputs. */
+export function featureUnitNames(features: readonly InputFeatureId[], [a, b]: readonly string[]): string[] {
+  return features.map((f) => FEATURE_NAMES[f](a, b))
+}
+
 /** The fields a features layer's spec, its canvas node and the project file share. */
 export const featuresFields = z.object({
   /** The features computed, in this order (each at most once). */
