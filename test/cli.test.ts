@@ -94,6 +94,13 @@ describe('axon (in process)', () => {
     expect(run('trace', example('mazur-2-2-2'), '--sample', '3')).toMatchObject({ code: 2, err: [expect.stringMatching(/out of range/)] })
   })
 
+  it('holds out a built-in set\'s test share (--test-fraction, or the project\'s testFraction) and evaluates it at the end', () => {
+    const r = run('train', example('residual-circles'), '--epochs', '1', '--test-fraction', '0.25', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out[0])).toMatchObject({ event: 'start', examples: 150, testExamples: 50 })
+    expect(JSON.parse(r.out.at(-1)!).test).toMatchObject({ accuracy: expect.any(Number) })
+  })
+
   it('predicts from a project with hand-set weights', () => {
     const r = run('predict', example('xor-relu-handset'), '--input', '0,0;0,1;1,0;1,1', '--json')
     expect(r.out.map((l) => JSON.parse(l).output)).toEqual([[0], [1], [1], [0]])
