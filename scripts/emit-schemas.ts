@@ -1,6 +1,7 @@
 /**
- * Writes the published JSON Schemas of the project and lesson files from their zod schemas
- * (the model file's is written by hand): `npm run schemas`. test/schemas.test.ts fails when a committed schema differs from this output.
+ * Writes the published JSON Schemas of the project, model and lesson files from their zod
+ * schemas: `npm run schemas`. test/schemas.test.ts fails when a committed schema differs from
+ * this output.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'

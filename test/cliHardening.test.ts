@@ -75,10 +75,14 @@ describe('issue 11 reproductions', () => {
     loose.training.regularization.l1 = false
     loose.training.optimizer.beta1 = -1
     const text = expectCleanFailure(run('predict', file('loose.model.json', JSON.stringify(loose)), '--input', '0.05,0.1'))
-    expect(text).toMatch(/\$\.training\.optimizer\.beta1: must be a number ≥ 0 and < 1/)
+    expect(text).toMatch(/\$\.architecture\.loss\.reduction: must be "mean" or "sum"/)
     expect(text).toMatch(/and 2 more problems/)
-    const { errors } = parseModel(JSON.stringify(loose)) as { errors: { path: string }[] }
-    expect(errors.map((e) => e.path)).toEqual(['$.training.optimizer.beta1', '$.training.regularization.l1', '$.architecture.loss.reduction'])
+    const { errors } = parseModel(JSON.stringify(loose)) as { errors: { path: string; message: string }[] }
+    expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      '$.architecture.loss.reduction: must be "mean" or "sum"',
+      '$.training.optimizer.beta1: must be a number ≥ 0 and < 1',
+      '$.training.regularization.l1: must be a number ≥ 0',
+    ])
   })
 
   it('3. IDX labels with a huge value and no class names are refused at once', () => {

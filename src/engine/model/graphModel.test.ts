@@ -83,14 +83,14 @@ describe('model JSON of a graph', () => {
   })
 
   it.each([
-    ['a negative count', { count: -5, loss: 1, epoch: 1 }],
-    ['a fractional epoch', { count: 4, loss: 1, epoch: 1.5 }],
-    ['an accuracy above 1', { count: 4, loss: 1, epoch: 1, accuracy: 7 }],
-  ])('refuses a test set with %s', (_name, test) => {
+    ['a negative count', { count: -5, loss: 1, epoch: 1 }, '$.history.test.count: must be a whole number ≥ 1'],
+    ['a fractional epoch', { count: 4, loss: 1, epoch: 1.5 }, '$.history.test.epoch: must be a whole number ≥ 0'],
+    ['an accuracy above 1', { count: 4, loss: 1, epoch: 1, accuracy: 7 }, '$.history.test.accuracy: must be a number ≥ 0 and ≤ 1'],
+  ])('refuses a test set with %s', (_name, test, problem) => {
     const model = JSON.parse(serializeModel(exportModel(trained('float64'), { title: 'x' })))
     model.history.test = test
     const parsed = parseModel(JSON.stringify(model))
-    expect(parsed.ok ? [] : parsed.errors.map((e) => e.path)).toEqual(['$.history.test'])
+    expect(parsed.ok ? [] : parsed.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([problem])
   })
 
   it.each(broken)('refuses %s', (_name, breakIt, path, message) => {

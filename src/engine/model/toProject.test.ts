@@ -100,6 +100,6 @@ describe('modelToProject', () => {
     json.data = { kind: 'table' }
     const result = parseModel(JSON.stringify(json))
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.errors[0].path).toBe('$.data')
+    if (!result.ok) expect(result.errors[0]).toEqual({ path: '$.data.kind', message: 'must be "inline", "builtin" or "file"' })
   })
 })

@@ -7,7 +7,7 @@
 import type { AddLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import type { LayerContext, LayerKind } from './layer'
-import { MergeLayer, mergeCheck, mergeFromExport } from './merge'
+import { MergeLayer, mergeCheck, mergeFromExport, mergeModelFields } from './merge'
 
 class AddLayer extends MergeLayer {
   readonly kind = 'add'
@@ -37,19 +37,23 @@ class AddLayer extends MergeLayer {
   }
 }
 
-export const addKind: LayerKind<AddLayerSpec> = {
+/** Add sums element by element: its inputs need one width. */
+function sameWidths(widths: readonly number[]): string | null {
+  return widths.some((w) => w !== widths[0])
+    ? `Add sums its inputs element by element, so they need the same width (got ${widths.join(', ')}).`
+    : null
+}
+
+export const addKind: LayerKind<AddLayerSpec, typeof mergeModelFields> = {
   kind: 'add',
   units: (_spec, _nIn, widths) => widths[0],
   paramCount: () => 0,
   stateCount: () => 0,
   output: false,
   merge: true,
-  check(spec, _nIn, run, widths) {
-    if (widths.some((w) => w !== widths[0])) {
-      return `Add sums its inputs element by element, so they need the same width (got ${widths.join(', ')}).`
-    }
-    return mergeCheck(spec, widths[0], run, widths)
-  },
+  inputsProblem: sameWidths,
+  check: (spec, _nIn, run, widths) => sameWidths(widths) ?? mergeCheck(spec, widths[0], run, widths),
   create: (spec, ctx) => new AddLayer(spec, ctx),
+  modelFields: mergeModelFields,
   fromExport: (l) => mergeFromExport('add', l),
 }

@@ -18,6 +18,8 @@
  */
 import type { BatchNormLayerSpec } from '../spec'
 import { param } from '../schema/params'
+import { int } from '../schema/fields'
+import { perUnit } from '../schema/layerFields'
 import { z } from '../schema/z'
 import type { FloatArray } from '../kernels/gemm'
 import type { ForwardRngs, Layer, LayerContext, LayerKind, ParamBlock, StateBlock } from './layer'
@@ -156,7 +158,24 @@ export class BatchNormLayer implements Layer {
 
 const VECTORS = ['gamma', 'beta', 'runningMean', 'runningVar'] as const
 
-export const batchNormKind: LayerKind<BatchNormLayerSpec> = {
+/**
+ * Batch normalisation in the model file: its settings (as the canvas node declares them, required
+ * here), trained γ and β, and running statistics; when predicting,
+ * out = γ·(x − runningMean)/√(runningVar + epsilon) + β per unit.
+ */
+const batchNormModelFields = z.object({
+  /** Equal to nIn. */
+  units: int({ min: 1 }),
+  nIn: int({ min: 1 }),
+  momentum: batchNormFields.shape.momentum.unwrap(),
+  epsilon: batchNormFields.shape.epsilon.unwrap(),
+  gamma: perUnit('trained scales γ.'),
+  beta: perUnit('trained shifts β.'),
+  runningMean: perUnit('running means.'),
+  runningVar: perUnit('running variances.'),
+}).meta({ description: 'Batch normalisation: out = gamma·(x − runningMean)/√(runningVar + epsilon) + beta when predicting.' })
+
+export const batchNormKind: LayerKind<BatchNormLayerSpec, typeof batchNormModelFields> = {
   kind: 'batchNorm',
   units: (_spec, nIn) => nIn,
   paramCount: (_spec, nIn) => 2 * nIn,
@@ -175,9 +194,10 @@ export const batchNormKind: LayerKind<BatchNormLayerSpec> = {
     return null
   },
   create: (spec, ctx) => new BatchNormLayer(spec, ctx),
+  modelFields: batchNormModelFields,
   fromExport(l) {
-    const spec: BatchNormLayerSpec = { kind: 'batchNorm', nodeId: l.nodeId, momentum: l.momentum as number, epsilon: l.epsilon as number }
-    for (const key of VECTORS) spec[key] = [...(l[key] as number[])]
+    const spec: BatchNormLayerSpec = { kind: 'batchNorm', nodeId: l.nodeId, momentum: l.momentum, epsilon: l.epsilon }
+    for (const key of VECTORS) spec[key] = [...l[key]]
     return spec
   },
 }

@@ -7,7 +7,7 @@
 import type { ConcatLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import type { LayerContext, LayerKind } from './layer'
-import { MergeLayer, mergeCheck, mergeFromExport } from './merge'
+import { MergeLayer, mergeCheck, mergeFromExport, mergeModelFields } from './merge'
 
 class ConcatLayer extends MergeLayer {
   readonly kind = 'concat'
@@ -43,7 +43,7 @@ class ConcatLayer extends MergeLayer {
   }
 }
 
-export const concatKind: LayerKind<ConcatLayerSpec> = {
+export const concatKind: LayerKind<ConcatLayerSpec, typeof mergeModelFields> = {
   kind: 'concat',
   units: (_spec, nIn) => nIn,
   paramCount: () => 0,
@@ -52,5 +52,6 @@ export const concatKind: LayerKind<ConcatLayerSpec> = {
   merge: true,
   check: (spec, nIn, run, widths) => mergeCheck(spec, nIn, run, widths),
   create: (spec, ctx) => new ConcatLayer(spec, ctx),
+  modelFields: mergeModelFields,
   fromExport: (l) => mergeFromExport('concat', l),
 }

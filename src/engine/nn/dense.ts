@@ -8,7 +8,11 @@
  *
  * Parameters: W (nOut·nIn, row-major [out][in]) then b (nOut, only with a bias).
  */
-import type { ActivationSpec, DenseLayerSpec } from '../spec'
+import type { DenseLayerSpec } from '../spec'
+import { activationSpec } from '../schema/engineSpec'
+import { int } from '../schema/fields'
+import { perUnit, perUnitAndInput } from '../schema/layerFields'
+import { z } from '../schema/z'
 import { gemm, type FloatArray } from '../kernels/gemm'
 import { activationParams, activations, type Activation, type ActivationParams } from './activations'
 import { activationBackwardRows, activationForwardRows } from './activationPass'
@@ -149,7 +153,18 @@ class DenseLayer implements OutputLayer {
   }
 }
 
-export const denseKind: LayerKind<DenseLayerSpec> = {
+/** A dense layer in the model file: its shape, activation, weights and biases. */
+export const denseModelFields = z.object({
+  units: int({ min: 1 }),
+  /** Inputs per unit: the width of what it reads. */
+  nIn: int({ min: 1 }),
+  activation: activationSpec,
+  weights: perUnitAndInput('weights[j][k] is w_jk, from input k into unit j.'),
+  /** Null for a layer without bias. */
+  biases: perUnit('b_j of each unit, or null without bias.').nullable(),
+}).meta({ description: 'A dense layer: out = f(W·x + b).' })
+
+export const denseKind: LayerKind<DenseLayerSpec, typeof denseModelFields> = {
   kind: 'dense',
   units: (spec) => spec.units,
   paramCount: (spec, nIn) => spec.units * nIn + (spec.useBias ? spec.units : 0),
@@ -173,19 +188,20 @@ export const denseKind: LayerKind<DenseLayerSpec> = {
     return null
   },
   create: (spec, ctx) => new DenseLayer(spec, ctx),
+  modelFields: denseModelFields,
   fromExport(l) {
-    const biases = l.biases as number[] | null
+    const biases = l.biases
     return {
       kind: 'dense',
       nodeId: l.nodeId,
-      units: l.units as number,
-      activation: { ...(l.activation as ActivationSpec) },
+      units: l.units,
+      activation: { ...l.activation },
       useBias: biases !== null,
       trainWeights: true,
       trainBiases: biases !== null,
       weightInit: { id: 'zeros' },
       biasInit: { id: 'zeros' },
-      weights: (l.weights as number[][]).map((row) => [...row]),
+      weights: l.weights.map((row) => [...row]),
       ...(biases ? { biases: [...biases] } : {}),
     }
   },

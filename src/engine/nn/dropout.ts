@@ -79,7 +79,12 @@ class DropoutLayer implements Layer {
   }
 }
 
-export const dropoutKind: LayerKind<DropoutLayerSpec> = {
+/** Dropout in the model file: its rate, as the canvas node declares it (required here). */
+const dropoutModelFields = z
+  .object({ rate: dropoutFields.shape.rate.unwrap() })
+  .meta({ description: 'Dropout (the identity when predicting).' })
+
+export const dropoutKind: LayerKind<DropoutLayerSpec, typeof dropoutModelFields> = {
   kind: 'dropout',
   units: (_spec, nIn) => nIn,
   paramCount: () => 0,
@@ -88,5 +93,6 @@ export const dropoutKind: LayerKind<DropoutLayerSpec> = {
   fields: dropoutFields,
   check: () => null,
   create: (spec, ctx) => new DropoutLayer(spec, ctx),
-  fromExport: (l) => ({ kind: 'dropout', nodeId: l.nodeId, rate: l.rate as number }),
+  modelFields: dropoutModelFields,
+  fromExport: (l) => ({ kind: 'dropout', nodeId: l.nodeId, rate: l.rate }),
 }

@@ -10,6 +10,7 @@ import type { FeaturesLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import type { Layer, LayerContext, LayerKind } from './layer'
 import { describe, keyed, type Described } from './registry'
+import { int } from '../schema/fields'
 import { param } from '../schema/params'
 import { z } from '../schema/z'
 
@@ -121,9 +122,15 @@ class FeaturesLayer implements Layer {
   }
 }
 
+/** Features are computed from two inputs. */
+function readsTwo(nIn: number): string | null {
+  return nIn === 2 ? null : `Input features are computed from two inputs x₁ and x₂, but this layer reads ${nIn}.`
+}
+
 /** The engine's check of a features layer: two inputs, known features, none twice. */
 export function featuresCheck(features: readonly string[], nIn: number): string | null {
-  if (nIn !== 2) return `Input features are computed from two inputs x₁ and x₂, but this layer reads ${nIn}.`
+  const inputs = readsTwo(nIn)
+  if (inputs) return inputs
   if (features.length === 0) return 'Pick at least one input feature.'
   const unknown = features.find((f) => !Object.hasOwn(INPUT_FEATURES, f))
   if (unknown !== undefined) return `There is no input feature “${unknown.slice(0, 40)}” (the features are ${Object.keys(INPUT_FEATURES).join(', ')}).`
@@ -131,14 +138,27 @@ export function featuresCheck(features: readonly string[], nIn: number): string 
   return null
 }
 
-export const featuresKind: LayerKind<FeaturesLayerSpec> = {
+/** Input features in the model file: the features picked (as the canvas node declares them), their count, the input width. */
+const featuresModelFields = z
+  .object({
+    features: featuresFields.shape.features.unwrap(),
+    /** The number of features. */
+    units: int({ min: 1 }),
+    /** Always 2. */
+    nIn: int({ min: 1 }),
+  })
+  .meta({ description: 'Input features of a 2-D input (x1, x2), side by side in the listed order. No parameters.' })
+
+export const featuresKind: LayerKind<FeaturesLayerSpec, typeof featuresModelFields> = {
   kind: 'features',
   units: (spec) => spec.features.length,
   paramCount: () => 0,
   stateCount: () => 0,
   output: false,
   fields: featuresFields,
+  inputsProblem: (widths) => readsTwo(widths.reduce((a, b) => a + b, 0)),
   check: (spec, nIn) => featuresCheck(spec.features, nIn),
+  modelFields: featuresModelFields,
   create: (spec, ctx) => new FeaturesLayer(spec, ctx),
-  fromExport: (l) => ({ kind: 'features', nodeId: l.nodeId, features: [...(l.features as InputFeatureId[])] }),
+  fromExport: (l) => ({ kind: 'features', nodeId: l.nodeId, features: [...l.features] }),
 }

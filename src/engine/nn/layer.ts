@@ -126,11 +126,14 @@ export interface RunContext {
   batch: BatchSpec
 }
 
+/** A layer as the model file holds it: its node id, what it reads, and its kind's `modelFields`. */
+export type ModelFileLayer<F extends z.ZodObject = z.ZodObject> = { nodeId: string; inputs?: string[] } & z.output<F>
+
 /**
  * How a layer kind is sized, checked and built from its spec. `nIn` is the total input width
  * and `widths` the width of each input (one entry unless the kind is a merge).
  */
-export interface LayerKind<S extends LayerSpec = LayerSpec> {
+export interface LayerKind<S extends LayerSpec = LayerSpec, F extends z.ZodObject = z.ZodObject> {
   kind: S['kind']
   /** Output width for `nIn` inputs. */
   units(spec: S, nIn: number, widths: readonly number[]): number
@@ -147,10 +150,21 @@ export interface LayerKind<S extends LayerSpec = LayerSpec> {
    * the run allows; the compiler's diagnostics come first): an error message, or null.
    */
   check(spec: S, nIn: number, run: RunContext, widths: readonly number[]): string | null
+  /**
+   * A problem with the widths of what a layer reads (add: they must be equal), or null: `check`
+   * and the model file's checks both ask it.
+   */
+  inputsProblem?(widths: readonly number[]): string | null
   /** True for kinds that join two or more inputs (add, concatenate); others read exactly one. */
   merge?: boolean
+  /**
+   * The model file's fields of this kind besides kind, nodeId and inputs (a merge kind declares
+   * its `inputs` too): what `exportFields` writes. Lists say which widths they span
+   * (`schema/layerFields.ts`), so the model file's schema and shape checks come from here.
+   */
+  modelFields: F
   /** The spec of a model-file layer (the inverse of `exportFields`, values hand-set). */
-  fromExport(layer: { nodeId: string } & Record<string, unknown>): S
+  fromExport(layer: ModelFileLayer<F>): S
   /** True when the forward pass needs a whole batch at once (batch statistics): never split one. */
   wholeBatch?: boolean
   /** Whether the layer can be the output (it implements `OutputLayer`). */

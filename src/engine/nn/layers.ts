@@ -4,6 +4,7 @@
  */
 import type { LayerSpec } from '../spec'
 import type { Layer, LayerContext, LayerKind } from './layer'
+import type { z } from '../schema/z'
 import { denseKind } from './dense'
 import { dropoutKind } from './dropout'
 import { batchNormKind } from './batchNorm'
@@ -11,7 +12,7 @@ import { addKind } from './add'
 import { concatKind } from './concat'
 import { featuresKind } from './features'
 
-type Kinds = { [K in LayerSpec['kind']]: LayerKind<Extract<LayerSpec, { kind: K }>> }
+type Kinds = { [K in LayerSpec['kind']]: LayerKind<Extract<LayerSpec, { kind: K }>, z.ZodObject> }
 
 export const layerKinds = {
   dense: denseKind,

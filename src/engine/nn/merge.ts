@@ -7,11 +7,14 @@
  *
  * A kind's own file says how it joins and splits (`add.ts`, `concat.ts`).
  */
-import type { ActivationSpec, AddLayerSpec, ConcatLayerSpec } from '../spec'
+import type { AddLayerSpec, ConcatLayerSpec } from '../spec'
+import { activationSpec } from '../schema/engineSpec'
+import { int } from '../schema/fields'
+import { z } from '../schema/z'
 import type { FloatArray } from '../kernels/gemm'
 import { activationParams, activations, type Activation, type ActivationParams } from './activations'
 import { activationBackwardRows, activationForwardRows } from './activationPass'
-import type { ForwardRngs, Layer, LayerContext, RunContext } from './layer'
+import type { ForwardRngs, Layer, LayerContext, ModelFileLayer, RunContext } from './layer'
 
 type MergeSpec = AddLayerSpec | ConcatLayerSpec
 
@@ -88,8 +91,19 @@ export function mergeCheck(spec: MergeSpec, units: number, run: RunContext, widt
   return null
 }
 
-/** The spec of a model-file merge layer (its inputs are read back by the model importer). */
-export function mergeFromExport<K extends MergeSpec['kind']>(kind: K, l: { nodeId: string } & Record<string, unknown>): Extract<MergeSpec, { kind: K }> {
-  const activation = l.activation as ActivationSpec | undefined
-  return { kind, nodeId: l.nodeId, inputs: [...((l.inputs as string[] | undefined) ?? [])], ...(activation ? { activation: { ...activation } } : {}) } as Extract<MergeSpec, { kind: K }>
+/** A merge layer in the model file: what it joins, its width, its optional activation. */
+export const mergeModelFields = z.object({
+  inputs: z
+    .array(z.string())
+    .min(2, { error: 'must name two or more sources' })
+    .meta({ description: 'Node ids of the earlier layers it joins, or "$input" for the network input.' }),
+  /** Each input's width (add), or their sum (concat). */
+  units: int({ min: 1 }),
+  activation: activationSpec.optional(),
+}).meta({ description: 'A merge: add (element-wise sum of inputs of equal width) or concat (inputs side by side, in the order of inputs), then the optional activation.' })
+
+/** The spec of a model-file merge layer. */
+export function mergeFromExport<K extends MergeSpec['kind']>(kind: K, l: ModelFileLayer<typeof mergeModelFields>): Extract<MergeSpec, { kind: K }> {
+  const activation = l.activation
+  return { kind, nodeId: l.nodeId, inputs: [...l.inputs], ...(activation ? { activation: { ...activation } } : {}) } as Extract<MergeSpec, { kind: K }>
 }

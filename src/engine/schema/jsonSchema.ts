@@ -7,6 +7,15 @@ import { z } from './z'
 
 type JsonSchema = Record<string, unknown>
 
+/** What zod cannot describe of a schema checked by its own function (e.g. `z.custom`), as JSON Schema. */
+const ownJsonSchemas = z.registry<JsonSchema>()
+
+/** `schema`, published as `json` (for parts zod cannot describe itself). */
+export function publishedAs<S extends z.ZodType>(schema: S, json: JsonSchema): S {
+  ownJsonSchemas.add(schema, json)
+  return schema
+}
+
 /** A zod schema as draft-07 JSON Schema, headed by its `$id`, title and description. */
 export function toJsonSchema(
   schema: z.ZodType,
@@ -20,7 +29,8 @@ export function toJsonSchema(
     io: 'input',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
-      const own = givenFor.get(zodSchema as unknown as z.ZodType)
+      const own =
+        givenFor.get(zodSchema as unknown as z.ZodType) ?? ownJsonSchemas.get(zodSchema as unknown as z.ZodType)
       // A reference to a part published elsewhere in the file stands alone (draft-07 ignores $ref's siblings).
       if (own && '$ref' in own) for (const key of Object.keys(jsonSchema)) delete jsonSchema[key]
       if (own) Object.assign(jsonSchema, own)

@@ -4,6 +4,7 @@
  */
 import { projectJsonSchema } from '../project/schema'
 import { lessonJsonSchema } from '../lessons/format'
+import { modelJsonSchema } from '../model/schema'
 
 export interface PublishedSchema {
   /** Where it is committed, relative to the repository. */
@@ -14,6 +15,7 @@ export interface PublishedSchema {
 export function publishedSchemas(): PublishedSchema[] {
   return [
     { path: 'src/engine/project/project.schema.json', schema: projectJsonSchema() },
+    { path: 'src/engine/model/model.schema.json', schema: modelJsonSchema() },
     { path: 'src/engine/lessons/lesson.schema.json', schema: lessonJsonSchema() },
   ]
 }

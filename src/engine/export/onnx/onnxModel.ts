@@ -15,7 +15,7 @@
  * `onnx-proto`'s generated protobuf code, never by hand. See docs/export.md.
  */
 import { NETWORK_INPUT, type ActivationId, type ActivationSpec } from '../../spec'
-import type { ModelBatchNormLayer, ModelDenseLayer, ModelFeaturesLayer, ModelFile, ModelLayer, ModelMergeLayer } from '../../model/format'
+import type { ModelFile, ModelLayer, ModelLayerOf } from '../../model/format'
 import type { InputFeatureId } from '../../nn/features'
 import { ENGINE_VERSION } from '../../version'
 import { ExportError } from '../errors'
@@ -54,13 +54,13 @@ function activationNodes(g: GraphBuilder, net: string, activation: ActivationSpe
 }
 
 /** Add (Sum of equal widths) or concatenate (Concat along the features), then the optional activation. */
-function mergeNodes(g: GraphBuilder, xs: string[], layer: ModelMergeLayer): string {
+function mergeNodes(g: GraphBuilder, xs: string[], layer: ModelLayerOf<'add' | 'concat'>): string {
   const prefix = layer.nodeId
   const net = layer.kind === 'add' ? g.node('Sum', xs, `${prefix}.net`) : g.node('Concat', xs, `${prefix}.net`, { axis: { int: 1 } })
   return layer.activation ? activationNodes(g, net, layer.activation, prefix) : net
 }
 
-function denseNodes(g: GraphBuilder, x: string, layer: ModelDenseLayer): string {
+function denseNodes(g: GraphBuilder, x: string, layer: ModelLayerOf<'dense'>): string {
   const prefix = layer.nodeId
   const W = g.constant(`${prefix}.W`, [layer.units, layer.nIn], layer.weights.flat())
   const inputs = layer.biases ? [x, W, g.constant(`${prefix}.b`, [layer.units], layer.biases)] : [x, W]
@@ -69,7 +69,7 @@ function denseNodes(g: GraphBuilder, x: string, layer: ModelDenseLayer): string 
 }
 
 /** Batch normalisation at inference: γ·(x − runningMean)/√(runningVar + ε) + β. */
-function batchNormNodes(g: GraphBuilder, x: string, layer: ModelBatchNormLayer): string {
+function batchNormNodes(g: GraphBuilder, x: string, layer: ModelLayerOf<'batchNorm'>): string {
   const p = layer.nodeId
   const n = layer.units
   const inputs = [x, g.constant(`${p}.gamma`, [n], layer.gamma), g.constant(`${p}.beta`, [n], layer.beta), g.constant(`${p}.runningMean`, [n], layer.runningMean), g.constant(`${p}.runningVar`, [n], layer.runningVar)]
@@ -88,7 +88,7 @@ const ONNX_FEATURES = {
 } as const satisfies Record<InputFeatureId, (g: GraphBuilder, x1: string, x2: string, prefix: string) => string>
 
 /** Input features: each column picked by a 0/1 MatMul (exact), the features side by side. */
-function featuresNodes(g: GraphBuilder, x: string, layer: ModelFeaturesLayer): string {
+function featuresNodes(g: GraphBuilder, x: string, layer: ModelLayerOf<'features'>): string {
   const p = layer.nodeId
   const x1 = g.node('MatMul', [x, g.constant(`${p}.pickX1`, [2, 1], [1, 0])], `${p}.x1`)
   const x2 = g.node('MatMul', [x, g.constant(`${p}.pickX2`, [2, 1], [0, 1])], `${p}.x2`)
@@ -98,12 +98,12 @@ function featuresNodes(g: GraphBuilder, x: string, layer: ModelFeaturesLayer): s
 
 /** Each layer kind as ONNX nodes; a kind missing here has no ONNX form (yet). */
 export const ONNX_LAYERS: Record<string, LayerNodes> = {
-  dense: (g, [x], layer) => denseNodes(g, x, layer as ModelDenseLayer),
+  dense: (g, [x], layer) => denseNodes(g, x, layer as ModelLayerOf<'dense'>),
   dropout: (_g, [x]) => x,
-  batchNorm: (g, [x], layer) => batchNormNodes(g, x, layer as ModelBatchNormLayer),
-  add: (g, xs, layer) => mergeNodes(g, xs, layer as ModelMergeLayer),
-  concat: (g, xs, layer) => mergeNodes(g, xs, layer as ModelMergeLayer),
-  features: (g, [x], layer) => featuresNodes(g, x, layer as ModelFeaturesLayer),
+  batchNorm: (g, [x], layer) => batchNormNodes(g, x, layer as ModelLayerOf<'batchNorm'>),
+  add: (g, xs, layer) => mergeNodes(g, xs, layer as ModelLayerOf<'add' | 'concat'>),
+  concat: (g, xs, layer) => mergeNodes(g, xs, layer as ModelLayerOf<'add' | 'concat'>),
+  features: (g, [x], layer) => featuresNodes(g, x, layer as ModelLayerOf<'features'>),
 }
 
 /** Sub(shift) and Mul(scale) for the model's preprocessing, when it changes anything. */
