@@ -70,11 +70,18 @@ describe('input features', () => {
   it('in a model file: a wrong feature list or width is refused with its path', () => {
     const spec = engineSpec({ inputSize: 2, layers: [features('f', ['x1', 'x2']), dense('o', 1, 'sigmoid')], loss: { id: 'bce', reduction: 'mean' } })
     const model = exportModel(createSession(spec, tableDataset([[0, 1]], [[1]])), { title: 't' })
-    const broken = JSON.parse(serializeModel(model))
-    broken.architecture.layers[0].features = ['x1', 'cosX1']
-    const parsed = parseModel(JSON.stringify(broken))
-    expect(parsed.ok).toBe(false)
-    if (!parsed.ok) expect(parsed.errors).toContainEqual(expect.objectContaining({ path: '$.architecture.layers[0].features', message: expect.stringMatching(/no input feature “cosX1”/) }))
+    const problems = (breakIt: (json: any) => void): string[] => {
+      const broken = JSON.parse(serializeModel(model))
+      breakIt(broken)
+      const parsed = parseModel(JSON.stringify(broken))
+      return parsed.ok ? [] : parsed.errors.map((e) => `${e.path}: ${e.message}`)
+    }
+    expect(problems((m) => (m.architecture.layers[0].features = ['x1', 'cosX1']))).toEqual(['$.architecture.layers[0].features[1]: must be one of x1, x2, x1Squared, x2Squared, x1x2, sinX1, sinX2'])
+    expect(problems((m) => (m.architecture.layers[0].features = ['x1', 'x1']))).toEqual(['$.architecture.layers[0].features: must not pick one twice'])
+    expect(problems((m) => (m.architecture.layers[0].units = 3))).toEqual(['$.architecture.layers[0].units: must be 2'])
+    expect(problems((m) => ((m.architecture.inputSize = 3), (m.architecture.layers[0].nIn = 3)))).toEqual([
+      '$.architecture.layers[0].inputs: Input features are computed from two inputs x₁ and x₂, but this layer reads 3.',
+    ])
   })
 
   it('show in a step-through trace: the features as the layer output, the next layer reading them', () => {
