@@ -47,9 +47,8 @@ describe('architecture recipes', () => {
   })
 
   it('adding an activation: the files that name softplus are the recipe’s two lists', () => {
-    // losses.ts uses the softplus function for binary cross-entropy from logits, not as an activation;
-    // the lesson guide lists what a shipped lesson asks about (softplus among them), not every activation.
-    const expected = [...recipe('activation'), ...recipe('activation-outside'), 'src/engine/nn/losses.ts', 'docs/lesson-format.md'].filter((f) => !f.endsWith('.test.ts'))
+    // losses.ts uses the softplus function for binary cross-entropy from logits, not as an activation.
+    const expected = [...recipe('activation'), ...recipe('activation-outside'), 'src/engine/nn/losses.ts'].filter((f) => !f.endsWith('.test.ts'))
     expect(filesNaming('softplus')).toEqual(expected.sort())
   })
 
