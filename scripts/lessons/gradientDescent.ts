@@ -11,7 +11,7 @@ const encoder = exampleProject('encoder-8-3-8')
 const miniBatches = withParams(encoder, { optimizer: { optimizer: 'sgd', batchMode: 'mini', batchSize: 3, epochs: 5, shuffle: false } })
 const stepSchedule = withParams(encoder, { optimizer: { optimizer: 'sgd', learningRate: 0.005, schedule: { id: 'step', every: 5, factor: 0.5 }, epochs: 20 } })
 
-const q1Text = 'Assignment 6, question 1 (lecture 002): use gradient descent to find the local minimum of\n\n$$f(x) = \\tfrac{1}{4}x^4 - 3x^3 + 7x - 5$$\n\naround $x = 0$, with $x_{t+1} = x_t - \\eta\\, f\'(x_t)$ and $f\'(x) = x^3 - 9x^2 + 7$, for 30 iterations. Try it in **Experiments → 1-D playground** (type the function, start 0, the learning rate and 30 iterations).'
+const q1Text = 'Assignment 6, question 1 (lecture 002): use gradient descent to find the local minimum of\n\n$$f(x) = \\tfrac{1}{4}x^4 - 3x^3 + 7x - 5$$\n\naround $x = 0$, with $x_{t+1} = x_t - \\eta\\, f\'(x_t)$ and $f\'(x) = x^3 - 9x^2 + 7$, for 30 iterations. Try it in **Experiments → Descent on f(x)** (type the function, start 0, the learning rates and 30 iterations).'
 
 export const gradientDescentLesson: LessonFile = {
   format: 'axon-studio/lesson',
