@@ -43,7 +43,7 @@ describe('connectionProblem: the reason shown at the handle', () => {
     ['input-1', 'input-1', 'A node cannot feed itself.'],
     ['optimizer-1', 'dense-2', 'Optimizer cannot connect to Dense layer: the Optimizer is the end of the diagram, nothing comes after it.'],
     ['dense-2', 'input-1', 'Dense layer cannot connect to Input: the Input is where the data enters, nothing connects into it.'],
-    ['input-1', 'activation-2', 'Input cannot connect to Activation: after Input comes Dense layer, Dropout, Batch norm, Add or Concatenate.'],
+    ['input-1', 'activation-2', 'Input cannot connect to Activation: after Input comes Input features, Dense layer, Dropout, Batch norm, Add or Concatenate.'],
     ['loss-1', 'activation-2', 'Loss cannot connect to Activation: wires run from a node’s output (right) into the next node’s input (left). Connect Activation → Loss instead.'],
     ['input-1', 'dense-1', 'These nodes are already connected.'],
     ['dense-1', 'dense-2', 'Dense layer already feeds Activation activation-1, which applies to the whole layer: start the branch from the activation instead.'],
