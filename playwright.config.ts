@@ -38,8 +38,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
-  // CI retries a failed test once and reports it as flaky (known: the first wrong-connection drag
-  // of web.designer.connections sometimes never starts on a fresh page); a real bug fails twice.
+  // CI retries a failed test once and reports it as flaky; a real bug fails twice. The drag specs
+  // (designer, connections, graph, pressplay) opt out with retries: 0: their drags wait for a still
+  // canvas and check that each wire started (e2e/helpers/designer.ts), and ran clean under load.
   retries: process.env.CI ? 1 : 0,
   // The second reporter records counts and skip reasons for the summary that ends `npm test`.
   reporter: [['list'], ['./scripts/testSummary/playwrightReporter.ts']],

@@ -5,6 +5,10 @@
 import { expect, test } from '@playwright/test'
 import { deleteEdge, drawWireOver, openExample, viewportSettled } from './helpers/designer'
 
+// The drags here wait for a still canvas and check that each wire started, so a failure is a bug:
+// no CI retry for this file (playwright.config.ts keeps one for the rest until full runs show no flake).
+test.describe.configure({ retries: 0 })
+
 const CASES = [
   { name: 'Loss → Dense', source: 'loss', target: 'output', reason: 'Loss cannot connect to Dense layer: wires run from a node’s output (right) into the next node’s input (left). Connect Dense layer → Loss instead.' },
   { name: 'a second link into a layer', source: 'dense-1', target: 'output', reason: 'Dense layer already takes its input from Activation hidden-act: only Add and Concatenate join several inputs. Delete that wire first, or join the branches with an Add or Concatenate node.' },

@@ -8,6 +8,10 @@ import { expect, test } from '@playwright/test'
 import { connect, deleteEdge, drawWireOver, openExample, viewportSettled } from './helpers/designer'
 import { counter, runState, showTrainingPanel } from './helpers/training'
 
+// The drags here wait for a still canvas and check that each wire started, so a failure is a bug:
+// no CI retry for this file (playwright.config.ts keeps one for the rest until full runs show no flake).
+test.describe.configure({ retries: 0 })
+
 const lossShown = async (page: import('@playwright/test').Page): Promise<number> => Number(await page.getByTestId('metric-loss').textContent())
 
 test('draw a residual block: the Add node takes a second wire, the network compiles and learns', async ({ page }) => {

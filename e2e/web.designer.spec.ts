@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { connect, dragFromPalette, drawWireOver, graphSnapshot, nodeIds, openExample, selectNode, setParam } from './helpers/designer'
 
+// The drags here wait for a still canvas and check that each wire started, so a failure is a bug:
+// no CI retry for this file (playwright.config.ts keeps one for the rest until full runs show no flake).
+test.describe.configure({ retries: 0 })
+
 const EXAMPLE_IDS = ['perceptron-and', 'perceptron-or', 'perceptron-xor', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'mazur-2-2-2', 'sjtu-exercise', 'encoder-8-3-8', 'residual-circles', 'nielsen-784-30-10', 'fashion-784-100-10']
 
 /**
