@@ -5,7 +5,7 @@
  * designer-gallery.png, designer-diagnostic.png.
  */
 import { expect, test } from '@playwright/test'
-import { openExample, selectNode } from './helpers/designer'
+import { openExample, selectNode, viewportSettled } from './helpers/designer'
 
 test.use({ viewport: { width: 1920, height: 1080 } })
 
@@ -18,7 +18,7 @@ test('the 8-3-8 encoder, light theme', async ({ page }) => {
   await page.goto('/')
   await openExample(page, 'encoder-8-3-8')
   await expect(page.getByTestId('compile-status')).toHaveAttribute('data-ok', 'true')
-  await page.waitForTimeout(400) // let fit-view settle
+  await viewportSettled(page)
   await page.screenshot({ path: 'docs/screenshots/encoder-8-3-8.png' })
 })
 
@@ -27,11 +27,11 @@ test('hand-set weights and an activation, light and dark', async ({ page }) => {
   await page.goto('/')
   await openExample(page, 'mazur-2-2-2')
   await selectNode(page, 'hidden')
-  await page.waitForTimeout(300)
+  await viewportSettled(page)
   await page.screenshot({ path: 'docs/screenshots/designer-light.png' })
   await page.getByTestId('cmd-theme').click()
   await selectNode(page, 'hidden-act')
-  await page.waitForTimeout(300)
+  await viewportSettled(page)
   await page.screenshot({ path: 'docs/screenshots/designer-dark.png' })
 })
 
@@ -49,8 +49,9 @@ test('a diagnostic pinned to its node', async ({ page }) => {
   await openExample(page, 'xor-2-2-1-sigmoid')
   await selectNode(page, 'input')
   await page.getByTestId('param-size').fill('3')
+  await viewportSettled(page)
   await page.locator('[data-testid="diagnostic-badge-input"] .diag-badge-icon').hover()
-  await page.waitForTimeout(300)
+  await expect(page.locator('[data-testid="diagnostic-badge-input"] .diag-callout')).toBeVisible()
   await page.screenshot({ path: 'docs/screenshots/designer-diagnostic.png' })
 })
 
@@ -64,7 +65,7 @@ test.describe('classroom sizes (issue 9)', () => {
       await page.getByTestId('train-button').click()
       await expect(page.getByTestId('decision-boundary')).toBeVisible()
       await expect.poll(async () => Number(((await page.getByTestId('counter-epoch').textContent()) ?? '0').split('/')[0].replace(/[^\d]/g, ''))).toBeGreaterThan(200)
-      await page.waitForTimeout(300) // let the refit settle
+      await viewportSettled(page)
       await page.screenshot({ path: `docs/screenshots/${theme === 'light' ? 'designer-1280x800' : 'designer-dark-training'}.png` })
     })
   }
