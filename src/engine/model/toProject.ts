@@ -4,6 +4,7 @@
  * network whose predictions equal the model's (`createPredictor`) bit for bit.
  */
 
+import { ACTIVATION_PARAM_DEFAULTS, type ActivationParamKey } from '../nn/activations'
 import { NETWORK_INPUT, type ActivationSpec } from '../spec'
 import { createNode, NODE_KINDS } from '../project/nodeKinds'
 import {
@@ -37,9 +38,10 @@ export interface ModelToProjectOptions {
 function activationNode(a: ActivationSpec): ProjectNodeOf<'activation'> {
   const node = createNode('activation', '', { x: 0, y: 0 })
   node.params.activation = a.id
-  if (a.slope !== undefined) node.params.slope = a.slope
-  if (a.alpha !== undefined) node.params.alpha = a.alpha
-  if (a.noiseStd !== undefined) node.params.noiseStd = a.noiseStd
+  for (const key of Object.keys(ACTIVATION_PARAM_DEFAULTS) as ActivationParamKey[]) {
+    const value = a[key]
+    if (value !== undefined) node.params[key] = value
+  }
   return node
 }
 

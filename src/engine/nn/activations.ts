@@ -22,8 +22,19 @@ export interface ActivationParams {
   noiseStd: number
 }
 
+/** A parameter an activation may take. */
+export type ActivationParamKey = keyof ActivationParams
+
+/** What an absent parameter means: slope 1, α 0.01, noise std 1 (the canvas node's defaults too). */
+export const ACTIVATION_PARAM_DEFAULTS: Readonly<ActivationParams> = { slope: 1, alpha: 0.01, noiseStd: 1 }
+
 /** An activation's registry entry (its id is its key). */
 export interface ActivationDef extends Described {
+  /**
+   * The parameters it reads: the inspector shows them for it, the compiler writes them into
+   * its spec (where not the default) and the model file keeps them.
+   */
+  params?: readonly ActivationParamKey[]
   /** False for step and sign: their derivative is 0 almost everywhere (perceptron rule instead). */
   differentiable: boolean
   /** False for softmax, which couples the units of a row. */
@@ -36,9 +47,10 @@ export interface ActivationDef extends Described {
   derivative(net: number, out: number, p: ActivationParams): number
 }
 
-/** Fill in the defaults of an activation spec: slope 1, α 0.01, noise std 1. */
+/** Fill in the defaults of an activation spec (`ACTIVATION_PARAM_DEFAULTS`). */
 export function activationParams(spec: ActivationSpec): ActivationParams {
-  return { slope: spec.slope ?? 1, alpha: spec.alpha ?? 0.01, noiseStd: spec.noiseStd ?? 1 }
+  const d = ACTIVATION_PARAM_DEFAULTS
+  return { slope: spec.slope ?? d.slope, alpha: spec.alpha ?? d.alpha, noiseStd: spec.noiseStd ?? d.noiseStd }
 }
 
 const sigmoid = (x: number): number =>
@@ -54,6 +66,7 @@ export const activations = keyed({
   linear: {
     label: 'Linear',
     description: 'f(x) = a·x: no squashing (regression outputs, logits).',
+    params: ['slope'],
     differentiable: true,
     elementwise: true,
     range: [-Infinity, Infinity],
@@ -114,6 +127,7 @@ export const activations = keyed({
   leakyRelu: {
     label: 'Leaky ReLU',
     description: 'f(x) = x for x > 0, α·x otherwise (α = 0.01 by default).',
+    params: ['alpha'],
     differentiable: true,
     elementwise: true,
     range: [-Infinity, Infinity],
@@ -137,6 +151,7 @@ export const activations = keyed({
   noisyRelu: {
     label: 'Noisy ReLU',
     description: 'max(0, x + N(0, σ²)) while training, plain ReLU otherwise.',
+    params: ['noiseStd'],
     differentiable: true,
     elementwise: true,
     range: [0, Infinity],
@@ -201,4 +216,9 @@ export function softmaxBackwardRows(
     for (let j = 0; j < cols; j++) dot += gradOut[o + j] * out[o + j]
     for (let j = 0; j < cols; j++) delta[o + j] = out[o + j] * (gradOut[o + j] - dot)
   }
+}
+
+/** The ids of the activations that read `key` (where the inspector shows that parameter). */
+export function activationsUsing(key: ActivationParamKey): ActivationId[] {
+  return (Object.keys(activations) as ActivationId[]).filter((id) => (activations[id] as ActivationDef).params?.includes(key))
 }

@@ -3,14 +3,16 @@
  */
 import type { ActivationSpec, BatchSpec, DenseLayerSpec, LayerSpec, OptimizerSpec, TrainingSpec } from '../spec'
 import { optimizerHasForms } from '../nn/optimizers'
+import { ACTIVATION_PARAM_DEFAULTS, activations, type ActivationDef } from '../nn/activations'
 import type { ActivationParams, DenseParams, OptimizerParams, ProjectNode, ProjectNodeOf } from './types'
 
+/** The activation node's function and the parameters it reads (those not at their defaults). */
 function toActivationSpec(params: ActivationParams | undefined): ActivationSpec {
   if (!params) return { id: 'linear' }
   const spec: ActivationSpec = { id: params.activation }
-  if (params.activation === 'linear' && params.slope !== 1) spec.slope = params.slope
-  if (params.activation === 'leakyRelu') spec.alpha = params.alpha
-  if (params.activation === 'noisyRelu') spec.noiseStd = params.noiseStd
+  for (const key of (activations[params.activation] as ActivationDef).params ?? []) {
+    if (params[key] !== ACTIVATION_PARAM_DEFAULTS[key]) spec[key] = params[key]
+  }
   return spec
 }
 

@@ -11,6 +11,7 @@ import { featuresFields } from '../nn/features'
 import { param } from '../schema/params'
 import { z } from '../schema/z'
 import { DEFAULT_OPTIMIZER_FORM } from '../nn/optimizers'
+import { ACTIVATION_PARAM_DEFAULTS, activationsUsing, type ActivationParamKey } from '../nn/activations'
 import { REGULARIZATION_TERMS } from '../nn/regularization'
 import {
   ACTIVATIONS,
@@ -28,7 +29,8 @@ import {
 const whenBias = { key: 'useBias', in: [true] }
 const whenEarly = { key: 'earlyStopping', in: [true] }
 const whenOptimizer = (...ids: (keyof typeof OPTIMIZERS)[]) => ({ key: 'optimizer', in: ids })
-const whenActivation = (...ids: (keyof typeof ACTIVATIONS)[]) => ({ key: 'activation', in: ids })
+/** Shown for the activations that read `key` (their registry entries say so). */
+const whenActivationUses = (key: ActivationParamKey) => ({ key: 'activation', in: activationsUsing(key) })
 
 const input = z.object({
   size: param.sizeOrAuto({
@@ -96,22 +98,22 @@ const activation = z.object({
   slope: param.number({
     label: 'Slope a',
     description: 'f(x) = a·x.',
-    default: 1,
-    when: whenActivation('linear'),
+    default: ACTIVATION_PARAM_DEFAULTS.slope,
+    when: whenActivationUses('slope'),
   }),
   alpha: param.number({
     label: 'α',
     description: 'Slope for negative inputs.',
     min: 0,
-    default: 0.01,
-    when: whenActivation('leakyRelu'),
+    default: ACTIVATION_PARAM_DEFAULTS.alpha,
+    when: whenActivationUses('alpha'),
   }),
   noiseStd: param.number({
     label: 'Noise σ',
     description: 'Standard deviation of the noise added while training.',
     min: 0,
-    default: 1,
-    when: whenActivation('noisyRelu'),
+    default: ACTIVATION_PARAM_DEFAULTS.noiseStd,
+    when: whenActivationUses('noiseStd'),
   }),
 })
 
