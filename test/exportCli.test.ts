@@ -32,9 +32,26 @@ function axon(...args: string[]): { code: number; out: string; err: string } {
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
-/** JSON events a script printed with --json (torchrun prefixes lines with the process name). */
+/**
+ * JSON events a script printed with --json. torchrun prefixes each line with the process name, and
+ * its tee can cut a long line in two (it copies the log file while rank 0 is still writing it), so
+ * fragments are joined until they parse; a fragment that never completes still fails the test.
+ */
 function events(stdout: string): Record<string, any>[] {
-  return stdout.split('\n').map((l) => l.replace(/^\[\w+\]:/, '')).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l))
+  const found: Record<string, any>[] = []
+  let pending = ''
+  for (const line of stdout.split('\n').map((l) => l.replace(/^\[\w+\]:/, ''))) {
+    if (pending === '' && !line.startsWith('{')) continue
+    pending += line
+    try {
+      found.push(JSON.parse(pending))
+      pending = ''
+    } catch {
+      // not whole yet: the rest comes on the next line
+    }
+  }
+  if (pending !== '') throw new Error(`output ends inside a JSON event: ${pending.slice(0, 200)}`)
+  return found
 }
 
 const flat = (m: ModelFile): number[] => m.architecture.layers.flatMap((l) => (l.kind === 'dense' ? [...l.weights.flat(), ...(l.biases ?? [])] : []))
