@@ -1,5 +1,5 @@
 /**
- * Watch it learn (issue 5), in the browser build: examples opened from the gallery, trained
+ * Watch it learn, in the browser build: examples opened from the gallery, trained
  * from the Train button, observed through the training panel.
  *
  * With AXON_SCREENSHOTS=1 the tests also write docs/screenshots/training-*.png.

@@ -1,5 +1,5 @@
 /**
- * Issue 5's claim: training throughput in the app within 10% of the headless `axon train`.
+ * Training throughput in the app against the headless `axon train` (the app should stay within 10%).
  * One run measures both, one after the other (never at once: the cores are shared), on this machine.
  *
  *   npx vite build -c vite.web.config.ts      # once (or after UI/engine changes)
@@ -20,12 +20,13 @@
  * Figures: per epoch over all N epochs, and "steady" over epochs 2..N (without the first
  * epoch's warm-up). Prints one JSON line per measurement and a summary. Not for tests.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { openPreviewedApp, startPreview } from './benchPreview'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -64,19 +65,26 @@ function processTable(): Map<number, { ppid: number; comm: string; cpu: number }
   return table
 }
 
+/** `root` and every process below it in `table`. */
+function processTree(root: number, table: ReturnType<typeof processTable>): number[] {
+  const found: number[] = []
+  const todo = [root]
+  while (todo.length > 0) {
+    const pid = todo.pop()!
+    if (found.includes(pid)) continue
+    found.push(pid)
+    for (const [child, c] of table) if (c.ppid === pid) todo.push(child)
+  }
+  return found
+}
+
 /** CPU seconds of the processes under `root` (itself included) that `keep` accepts. */
 function treeCpu(root: number, keep: (comm: string) => boolean): number {
   const table = processTable()
   let total = 0
-  const todo = [root]
-  const seen = new Set<number>()
-  while (todo.length > 0) {
-    const pid = todo.pop()!
-    if (seen.has(pid)) continue
-    seen.add(pid)
+  for (const pid of processTree(root, table)) {
     const p = table.get(pid)
     if (p && keep(p.comm)) total += p.cpu
-    for (const [child, c] of table) if (c.ppid === pid) todo.push(child)
   }
   return total
 }
@@ -85,26 +93,19 @@ function treeCpu(root: number, keep: (comm: string) => boolean): number {
 function threadCpu(root: number, comm: RegExp, thread: RegExp): number {
   const table = processTable()
   let total = 0
-  const todo = [root]
-  const seen = new Set<number>()
-  while (todo.length > 0) {
-    const pid = todo.pop()!
-    if (seen.has(pid)) continue
-    seen.add(pid)
-    if (comm.test(table.get(pid)?.comm ?? '')) {
-      try {
-        for (const tid of readdirSync(`/proc/${pid}/task`)) {
-          const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
-          const close = stat.lastIndexOf(')')
-          if (!thread.test(stat.slice(stat.indexOf('(') + 1, close))) continue
-          const f = stat.slice(close + 2).split(' ')
-          total += (Number(f[11]) + Number(f[12])) / TICK
-        }
-      } catch {
-        // The process ended meanwhile.
+  for (const pid of processTree(root, table)) {
+    if (!comm.test(table.get(pid)?.comm ?? '')) continue
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+        const close = stat.lastIndexOf(')')
+        if (!thread.test(stat.slice(stat.indexOf('(') + 1, close))) continue
+        const f = stat.slice(close + 2).split(' ')
+        total += (Number(f[11]) + Number(f[12])) / TICK
       }
+    } catch {
+      // The process ended meanwhile.
     }
-    for (const [child, c] of table) if (c.ppid === pid) todo.push(child)
   }
   return total
 }
@@ -203,21 +204,11 @@ const PROBE = `(() => {
 })()`
 
 async function inApp(): Promise<Measured> {
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '-c', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true })
+  const server = startPreview(ROOT, PORT)
   try {
     const browser = await chromium.launch({ executablePath: process.env.AXON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    page.on('pageerror', (error) => console.error('Page error:', error.message))
-    for (let i = 0; ; i++) {
-      try {
-        await page.goto(`http://127.0.0.1:${PORT}/`)
-        break
-      } catch (error) {
-        if (i > 50) throw error
-        await new Promise((r) => setTimeout(r, 200))
-      }
-    }
-    await page.getByTestId('engine-version').waitFor()
+    await openPreviewedApp(page, PORT)
     await page.getByTestId('cmd-examples').click()
     await page.getByTestId(`example-${example}`).click()
     await page.locator('.react-flow__node[data-id="optimizer"] .layer-node-kind').click()
@@ -240,7 +231,7 @@ async function inApp(): Promise<Measured> {
     const frames = p.frames.filter((t) => t >= t0 && t <= t1).length
     return { times, cpu: times.map(sampler.at), workerCpu: times.map(workerSampler.at), fps: frames / ((t1 - t0) / 1000), iterations: p.iteration }
   } finally {
-    if (server.pid) process.kill(-server.pid)
+    server.stop()
   }
 }
 

@@ -20,11 +20,11 @@
  *
  * Prints one JSON line per measurement and a summary. Wall-clock figures: not for tests.
  */
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
+import { openPreviewedApp, startPreview } from './benchPreview'
 import { compileGraph, parseProjectOrThrow } from '../src/engine/project'
 import { createSession } from '../src/engine/train'
 import { resolveTrainingData } from '../src/engine/host/trainingData'
@@ -113,22 +113,12 @@ const PROBE = `(() => {
 })()`
 
 async function inApp(): Promise<Record<string, number>> {
-  const server = spawn('npx', ['vite', 'preview', '-c', 'vite.web.config.ts', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true })
+  const server = startPreview(ROOT, PORT)
   try {
     const browser = await chromium.launch({ executablePath: process.env.AXON_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     page.on('crash', () => console.error('The page crashed'))
-    page.on('pageerror', (error) => console.error('Page error:', error.message))
-    for (let i = 0; ; i++) {
-      try {
-        await page.goto(`http://127.0.0.1:${PORT}/`)
-        break
-      } catch (error) {
-        if (i > 50) throw error
-        await new Promise((r) => setTimeout(r, 200))
-      }
-    }
-    await page.getByTestId('engine-version').waitFor()
+    await openPreviewedApp(page, PORT)
     await page.getByTestId('engine-threads').selectOption(String(threads))
     await page.getByTestId('cmd-examples').click()
     await page.getByTestId(`example-${example}`).click()
@@ -163,7 +153,7 @@ async function inApp(): Promise<Record<string, number>> {
       timerDelayP95Ms: sorted[Math.floor(0.95 * (sorted.length - 1))],
     }
   } finally {
-    if (server.pid) process.kill(-server.pid)
+    server.stop()
   }
 }
 

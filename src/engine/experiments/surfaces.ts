@@ -20,43 +20,12 @@ export interface Surface {
   minimum: [number, number] | null
 }
 
+// One row a surface (a table: every row has the same fields).
 export const SURFACES = {
-  bowl: {
-    label: 'Bowl',
-    formula: 'x^2 + y^2',
-    description: 'Round: the gradient points at the minimum, every rule gets there.',
-    start: [-4, 3],
-    extent: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 },
-    eta: { plain: 0.1, adaptive: 0.5 },
-    minimum: [0, 0],
-  },
-  ravine: {
-    label: 'Ravine',
-    formula: '0.02x^2 + 4y^2',
-    description: 'Steep across, shallow along: plain descent zig-zags across the valley and crawls along it; momentum and the adaptive rules do not.',
-    start: [-4.5, 1],
-    extent: { xMin: -5, xMax: 5, yMin: -2, yMax: 2 },
-    eta: { plain: 0.15, adaptive: 0.1 },
-    minimum: [0, 0],
-  },
-  saddle: {
-    label: 'Saddle',
-    formula: 'x^2 + y^4/4 - y^2',
-    description: 'A saddle point at the origin between two minima (y = ±√2): starting almost on the ridge, plain descent lingers at the saddle; momentum escapes sooner.',
-    start: [-3, 0.001],
-    extent: { xMin: -3.5, xMax: 3.5, yMin: -2.5, yMax: 2.5 },
-    eta: { plain: 0.05, adaptive: 0.1 },
-    minimum: [0, Math.SQRT2],
-  },
-  rosenbrock: {
-    label: 'Rosenbrock',
-    formula: '(1 - x)^2 + 100(y - x^2)^2',
-    description: 'A curved, flat-bottomed valley with its minimum at (1, 1): easy to reach, slow to follow.',
-    start: [-1.5, 2],
-    extent: { xMin: -2, xMax: 2, yMin: -1, yMax: 3 },
-    eta: { plain: 0.001, adaptive: 0.05 },
-    minimum: [1, 1],
-  },
+  bowl: { label: 'Bowl', formula: 'x^2 + y^2', start: [-4, 3], extent: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 }, eta: { plain: 0.1, adaptive: 0.5 }, minimum: [0, 0], description: 'Round: the gradient points at the minimum, every rule gets there.' },
+  ravine: { label: 'Ravine', formula: '0.02x^2 + 4y^2', start: [-4.5, 1], extent: { xMin: -5, xMax: 5, yMin: -2, yMax: 2 }, eta: { plain: 0.15, adaptive: 0.1 }, minimum: [0, 0], description: 'Steep across, shallow along: plain descent zig-zags across the valley and crawls along it; momentum and the adaptive rules do not.' },
+  saddle: { label: 'Saddle', formula: 'x^2 + y^4/4 - y^2', start: [-3, 0.001], extent: { xMin: -3.5, xMax: 3.5, yMin: -2.5, yMax: 2.5 }, eta: { plain: 0.05, adaptive: 0.1 }, minimum: [0, Math.SQRT2], description: 'A saddle point at the origin between two minima (y = ±√2): starting almost on the ridge, plain descent lingers at the saddle; momentum escapes sooner.' },
+  rosenbrock: { label: 'Rosenbrock', formula: '(1 - x)^2 + 100(y - x^2)^2', start: [-1.5, 2], extent: { xMin: -2, xMax: 2, yMin: -1, yMax: 3 }, eta: { plain: 0.001, adaptive: 0.05 }, minimum: [1, 1], description: 'A curved, flat-bottomed valley with its minimum at (1, 1): easy to reach, slow to follow.' },
 } satisfies Record<string, Surface>
 
 export type SurfaceId = keyof typeof SURFACES

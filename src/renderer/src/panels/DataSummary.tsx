@@ -3,7 +3,7 @@ import { dataShapeOf } from '../graph/shapes'
 
 /**
  * The project's data in one line (what the Input reads and what the Loss compares against).
- * Loading other data is the data panel's job (issue 6); it can render next to this.
+ * Loading other data is the data panel's job (DataPanel.tsx).
  */
 export function DataSummary() {
   const data = useDocument((s) => s.project.data)
