@@ -22,6 +22,10 @@ export interface LossDef extends Described {
 
 /** Probabilities are clamped to [ε, 1 − ε] so log never sees 0. */
 const EPS = 1e-12
+const clampProbability = (p: number): number => Math.min(1 - EPS, Math.max(EPS, p))
+
+/** The hinge's class of a target: +1 if t > 0 else −1 (so {0,1} and {−1,+1} targets both work). */
+const hingeLabel = (t: number): number => (t > 0 ? 1 : -1)
 
 const halfSquared: Pick<LossDef, 'value' | 'gradient'> = {
   value(out, o, target, t, n) {
@@ -96,15 +100,14 @@ export const losses = keyed({
     value(out, o, target, t, n) {
       let e = 0
       for (let j = 0; j < n; j++) {
-        const p = Math.min(1 - EPS, Math.max(EPS, out[o + j]))
-        const y = target[t + j]
-        e -= y * Math.log(p) + (1 - y) * Math.log(1 - p)
+        const p = clampProbability(out[o + j])
+        e -= target[t + j] * Math.log(p) + (1 - target[t + j]) * Math.log(1 - p)
       }
       return e
     },
     gradient(out, o, target, t, n, grad) {
       for (let j = 0; j < n; j++) {
-        const p = Math.min(1 - EPS, Math.max(EPS, out[o + j]))
+        const p = clampProbability(out[o + j])
         grad[o + j] = (p - target[t + j]) / (p * (1 - p))
       }
     },
@@ -138,15 +141,12 @@ export const losses = keyed({
     description: 'max(0, 1 − t·o) with targets ±1 (margin classifier).',
     value(out, o, target, t, n) {
       let e = 0
-      for (let j = 0; j < n; j++) {
-        const y = target[t + j] > 0 ? 1 : -1
-        e += Math.max(0, 1 - y * out[o + j])
-      }
+      for (let j = 0; j < n; j++) e += Math.max(0, 1 - hingeLabel(target[t + j]) * out[o + j])
       return e
     },
     gradient(out, o, target, t, n, grad) {
       for (let j = 0; j < n; j++) {
-        const y = target[t + j] > 0 ? 1 : -1
+        const y = hingeLabel(target[t + j])
         grad[o + j] = 1 - y * out[o + j] > 0 ? -y : 0
       }
     },

@@ -115,6 +115,12 @@ const velocityStep: Rule = (w, g, [v], i, eta, h) => {
   w[i] -= v[i]
 }
 
+/** v ← α·v + g: PyTorch's velocity (η scales the step, not v), stored and returned. */
+function pytorchVelocity(g: FloatArray, v: FloatArray, i: number, momentum: number): number {
+  v[i] = momentum * v[i] + g[i]
+  return v[i]
+}
+
 /** Update rules keyed by optimizer id; `t` is the 1-based step count (Adam's bias correction). */
 export const optimizerRules = keyed({
   sgd: { label: 'Gradient descent', description: 'Steps against the gradient, scaled by η.', update: sgdRule },
@@ -131,8 +137,7 @@ export const optimizerRules = keyed({
         formula: 'v ← α·v + g;  w ← w − η·v',
         slots: 1,
         rule: (w, g, [v], i, eta, h) => {
-          v[i] = h.momentum * v[i] + g[i]
-          w[i] -= eta * v[i]
+          w[i] -= eta * pytorchVelocity(g, v, i, h.momentum)
         },
       },
     },
@@ -163,8 +168,7 @@ export const optimizerRules = keyed({
         formula: 'v ← α·v + g;  w ← w − η·(g + α·v)',
         slots: 1,
         rule: (w, g, [v], i, eta, h) => {
-          v[i] = h.momentum * v[i] + g[i]
-          w[i] -= eta * (g[i] + h.momentum * v[i])
+          w[i] -= eta * (g[i] + h.momentum * pytorchVelocity(g, v, i, h.momentum))
         },
       },
     },
