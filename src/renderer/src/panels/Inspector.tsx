@@ -5,6 +5,7 @@ import { useUi } from '../store/uiStore'
 import { ActivationPlot } from './ActivationPlot'
 import { ChoicesParam, FieldRow, NumberInput, NumberListInput, NumberParam } from './fields'
 import { ProjectInfo } from './ProjectInfo'
+import { RegistryChoiceField } from './RegistryChoiceField'
 import { WeightsEditor } from './WeightsEditor'
 import { plural } from '../plural'
 import { selectLock, useLesson } from '../lessons/lessonStore'
@@ -153,20 +154,11 @@ function InitEditor({ info, value, problems, onChange }: { info: ParamInfo; valu
     </label>
   )
   return (
-    <FieldRow label={info.label} description={INITS[value.id]?.description ?? info.description} problems={problems.map((d) => `${d.message} ${d.hint}`)}>
-      <div className="field-stack">
-        <select data-testid={`param-${info.key}`} value={value.id} onChange={(e) => onChange(defaultInit(e.target.value as InitSpec['id']))}>
-          {Object.entries(INITS).map(([id, o]) => (
-            <option key={id} value={id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        {value.id === 'constant' && sub('value', 'value')}
-        {value.id === 'uniform' && [sub('low', 'low'), sub('high', 'high')]}
-        {value.id === 'normal' && [sub('mean', 'mean'), sub('std', 'std')]}
-      </div>
-    </FieldRow>
+    <RegistryChoiceField info={info} id={value.id} choices={INITS} problems={problems} onPick={(id) => onChange(defaultInit(id))}>
+      {value.id === 'constant' && sub('value', 'value')}
+      {value.id === 'uniform' && [sub('low', 'low'), sub('high', 'high')]}
+      {value.id === 'normal' && [sub('mean', 'mean'), sub('std', 'std')]}
+    </RegistryChoiceField>
   )
 }
 
@@ -192,20 +184,11 @@ function ScheduleEditor({ info, value, problems, onChange }: { info: ParamInfo; 
     </label>
   )
   return (
-    <FieldRow label={info.label} description={SCHEDULES[value.id]?.description ?? info.description} problems={problems.map((d) => `${d.message} ${d.hint}`)}>
-      <div className="field-stack">
-        <select data-testid={`param-${info.key}`} value={value.id} onChange={(e) => onChange(defaultSchedule(e.target.value as ScheduleSpec['id']))}>
-          {Object.entries(SCHEDULES).map(([id, o]) => (
-            <option key={id} value={id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        {value.id === 'step' && [num('every', 'every (epochs)'), num('factor', 'factor')]}
-        {value.id === 'exponential' && num('gamma', 'γ')}
-        {value.id === 'piecewise' && [list('boundaries', 'boundaries (epochs)'), list('values', 'η values')]}
-      </div>
-    </FieldRow>
+    <RegistryChoiceField info={info} id={value.id} choices={SCHEDULES} problems={problems} onPick={(id) => onChange(defaultSchedule(id))}>
+      {value.id === 'step' && [num('every', 'every (epochs)'), num('factor', 'factor')]}
+      {value.id === 'exponential' && num('gamma', 'γ')}
+      {value.id === 'piecewise' && [list('boundaries', 'boundaries (epochs)'), list('values', 'η values')]}
+    </RegistryChoiceField>
   )
 }
 
