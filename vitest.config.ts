@@ -11,6 +11,7 @@ export default defineConfig({
     environment: 'node',
     execArgv,
     testTimeout: 60_000,
+    globalSetup: ['./test/buildCliOnce.ts'],
     // The second reporter records counts and skip reasons for the summary that ends `npm test`.
     reporters: ['default', './scripts/testSummary/vitestReporter.ts'],
   },
