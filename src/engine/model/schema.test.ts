@@ -72,6 +72,12 @@ describe('model file schema', () => {
     ])
   })
 
+  it('an empty layer list is its one problem (the output check found no last layer and threw; fuzz seed 701485462)', () => {
+    const m = model()
+    m.architecture.layers = []
+    expect(problems(m)).toEqual(['$.architecture.layers: must be a non-empty array'])
+  })
+
   it('reports shape problems beside type errors elsewhere in the file', () => {
     const m = model()
     m.history.loss = ['low']

@@ -103,7 +103,9 @@ const OUTPUT_KINDS = Object.values(layerKinds).filter((k) => k.output).map((k) =
 
 /** The last layer can be the output, and `outputSize` is its width. */
 function checkOutput(a: ModelArchitecture, outputSize: number, report: Report): void {
-  const output = a.layers[a.layers.length - 1]
+  const output = a.layers.at(-1)
+  // No layers is its own problem ("must be a non-empty array"), reported by the schema.
+  if (!output) return
   if (!layerKinds[output.kind].output) report(['architecture', 'layers', a.layers.length - 1], `must be a ${orList(OUTPUT_KINDS)} layer (the output), not ${output.kind}`)
   if (!Number.isNaN(outputSize) && a.outputSize !== outputSize) report(['architecture', 'outputSize'], `must be ${outputSize} (the last layer's units)`)
 }
