@@ -100,10 +100,12 @@ test('train XOR, export the model, open it again: the same weights and the same 
 test('a file that is not a valid model is refused with its paths; the network is unchanged', async ({ page }) => {
   await openExample(page, 'mazur-2-2-2')
   const before = await graphSnapshot(page)
-  const broken = { format: 'axon-studio/model', version: 1, engineVersion: '0', title: 'x', task: 'regression', architecture: { inputSize: 2, outputSize: 1, precision: 'float64', loss: { id: 'halfSse', reduction: 'sum' }, layers: [{ kind: 'dense', nodeId: 'h', units: 1, nIn: 2, activation: { id: 'sigmoid' }, weights: [[1]], biases: null }] }, preprocessing: { scale: 1 }, training: {}, history: {} }
+  const broken = { format: 'axon-studio/model', version: 1, engineVersion: '0', title: 'x', task: 'regression', architecture: { inputSize: 2, outputSize: 1, precision: 'float64', loss: { id: 'halfSse', reduction: 'sum' }, layers: [{ kind: 'dense', nodeId: 'h', units: 1, nIn: 2, activation: { id: 'sigmoid' }, weights: [[1]], biases: null }] }, preprocessing: { scale: 1 } }
   await page.getByTestId('open-model-input').setInputFiles({ name: 'broken.model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) })
   const notice = page.getByTestId('notice')
   await expect(notice).toContainText('broken.model.json could not be opened as a model')
+  // The notice shows the first three problems: the two missing blocks, then the short weight row.
+  await expect(notice).toContainText('$.training is missing')
   await expect(notice).toContainText('$.architecture.layers[0].weights[0] must be 2 numbers')
   await expect(notice).toContainText('Your network is unchanged')
   expect(await graphSnapshot(page)).toEqual(before)
