@@ -12,27 +12,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
-import { handDescent, openExperiments } from './helpers/experiments'
+import { handDescent, openExperiments, waitForSweep } from './helpers/experiments'
 
 const FASHION = '/usr/share/datasets/fashion-mnist'
 const FILES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].map((f) => join(FASHION, f))
 const EPOCHS = process.env.AXON_A6_EPOCHS ?? '2'
 const RATES = [0.0001, 0.0005, 0.001, 0.005, 0.01]
-
-/** Waits for a sweep to finish all `runs`, following its progress (run k of n), however long each takes. */
-async function waitForSweep(page: Page, runs: number): Promise<void> {
-  const status = page.getByTestId('sweep-status')
-  for (let done = 0; done < runs; ) {
-    await expect
-      .poll(async () => {
-        if (!(await status.isVisible())) return runs
-        return Number(await status.getAttribute('data-index'))
-      }, { timeout: 240_000, intervals: [1000] })
-      .toBeGreaterThan(done)
-    done = (await status.isVisible()) ? Number(await status.getAttribute('data-index')) : runs
-  }
-  await expect(status).toHaveCount(0, { timeout: 240_000 })
-}
 
 /** The test accuracy of every row of the newest sweep's table (in %). */
 async function testAccuracies(page: Page, runs: number): Promise<number[]> {

@@ -2,8 +2,9 @@
  * A sweep belongs to the network it was started on. Closing the Experiments window leaves it
  * running; opening another example stops it, and none of its runs lands in the new document.
  */
-import { expect, test } from '@playwright/test'
+import { expect, selectors, test } from '@playwright/test'
 import { openExample } from './helpers/designer'
+import { waitForSweep } from './helpers/experiments'
 import { answerDialogs } from './helpers/training'
 
 test('opening another example mid-sweep stops the sweep and keeps its runs out of the new network', async ({ page }) => {
@@ -52,4 +53,26 @@ test('a second setting starts on the seed, not on the first row’s setting; the
   await page.getByTestId('sweep-param-1').selectOption('learningRate')
   await expect(page.getByTestId('sweep-problem')).toHaveText('Vary two different settings: both rows name the same one.')
   await expect(page.getByTestId('sweep-run')).toBeDisabled()
+})
+
+test('following a sweep never waits on a status that vanished between two looks (the Assignment 6 stall)', async ({ browser }) => {
+  // A status seen once, then gone, as when the last run ends just after a look at it: the
+  // "vanishing" selector finds the element, then removes it once that look has answered.
+  await selectors.register('vanishing', () => ({
+    query: (root: Element, selector: string) => {
+      const el = root.querySelector(selector)
+      if (el) setTimeout(() => el.remove())
+      return el
+    },
+    queryAll: (root: Element, selector: string) => {
+      const els = Array.from(root.querySelectorAll(selector))
+      for (const el of els) setTimeout(() => el.remove())
+      return els
+    },
+  }))
+  const page = await browser.newPage()
+  await page.setContent('<span data-testid="sweep-status" data-index="4" data-total="5">run 5 of 5</span>')
+  // Reading "visible?" and then the index would wait for the removed element until the poll gave up at run 5 of 5.
+  await waitForSweep(page, 5, page.locator('vanishing=[data-testid="sweep-status"]'))
+  await page.close()
 })

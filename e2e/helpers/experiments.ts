@@ -1,5 +1,5 @@
 /** Helpers for the Experiments window's specs (the playground and Assignment 6). */
-import type { Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /**
  * Assignment 6 Q1 by hand: x ← x − η·f′(x) from x = 0 for f(x) = ¼x⁴ − 3x³ + 7x − 5
@@ -15,4 +15,25 @@ export function handDescent(eta: number, n: number): number {
 export async function openExperiments(page: Page, tab: 'runs' | 'playground1d' | 'playground2d' | 'sweeps'): Promise<void> {
   await page.getByTestId('cmd-experiments').click()
   await page.getByTestId(`experiments-tab-${tab}`).click()
+}
+
+/**
+ * Runs of the sweep under way that have ended: the status's `data-index` (the run under way),
+ * or `total` once the status is gone (the sweep is over). One read that never waits for an
+ * element: asking "is it visible?" and then reading its attribute would wait without end for a
+ * status that vanished between the two reads, as it does when the last run ends.
+ */
+export async function sweepRunsDone(status: Locator, total: number): Promise<number> {
+  const index = await status.evaluateAll((els) => (els.length > 0 ? Number(els[0].getAttribute('data-index')) : null))
+  return index ?? total
+}
+
+/** Waits for a sweep to finish all `runs`, following its progress (run k of n), however long each run takes. */
+export async function waitForSweep(page: Page, runs: number, status: Locator = page.getByTestId('sweep-status')): Promise<void> {
+  for (let done = 0; done < runs; ) {
+    const before = done
+    await expect.poll(() => sweepRunsDone(status, runs), { timeout: 240_000, intervals: [1000] }).toBeGreaterThan(before)
+    done = await sweepRunsDone(status, runs)
+  }
+  await expect(status).toHaveCount(0, { timeout: 240_000 })
 }
