@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { createNode, type Project } from '../project'
+import type { Project } from '../project'
+import { drawProject } from '../../../test/projectBuilder'
 import { comparisonRows, diffSummary, runNetworkDiff, settingText } from './runDiff'
 import { runNetworkOf, type RunNetwork } from './runHistory'
 
 function network(edit: (p: Project) => void = () => undefined): RunNetwork {
-  const input = createNode('input', 'in', { x: 0, y: 0 })
-  const hidden = createNode('dense', 'hidden', { x: 200, y: 0 })
-  hidden.params.units = 2
-  const out = createNode('dense', 'out', { x: 400, y: 0 })
-  out.params.units = 1
-  const loss = createNode('loss', 'loss', { x: 600, y: 0 })
-  const opt = createNode('optimizer', 'opt', { x: 800, y: 0 })
-  opt.params.learningRate = 0.1
-  const nodes = [input, hidden, out, loss, opt]
-  const project: Project = {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 'x', description: '' },
-    seed: 1,
-    precision: 'float64',
-    data: { kind: 'builtin', id: 'xor' },
-    nodes,
-    edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id })),
-  }
+  const project = drawProject(
+    [['input', 'in'], ['dense', 'hidden', { units: 2 }], ['dense', 'out', { units: 1 }], ['loss', 'loss'], ['optimizer', 'opt', { learningRate: 0.1 }]],
+    { title: 'x', data: { kind: 'builtin', id: 'xor' } },
+  )
   edit(project)
   return runNetworkOf(project)
 }

@@ -3,7 +3,7 @@ import { compileGraph, inlineDataset, parseProject, serializeProject, type Inlin
 import { createSession } from '../train'
 import { exportModel, serializeModel } from '../model/export'
 import { parseModel } from '../model/import'
-import { xorChainProject } from '../../../test/xorChain'
+import { xorChainProject } from '../../../test/projectBuilder'
 import { addRun, boundRunHistory, createRunRecord, evenIndices, nextRunName, runNetworkOf, runNodesWithWeights, trainedValuesOf, weightCount, withoutRunWeights, type RunRecord } from './runHistory'
 
 const XOR: InlineData = { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] }

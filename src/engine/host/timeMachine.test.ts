@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { compileGraph, inlineDataset, type InlineData, type Project } from '../project'
 import { createSession, type Session } from '../train'
 import { framesFor, TimeMachine } from './timeMachine'
-import { xorChainProject } from '../../../test/xorChain'
+import { xorChainProject } from '../../../test/projectBuilder'
 
 const DATA: InlineData = { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1], [0.5, 0.2], [0.1, 0.9]], targets: [[0], [1], [1], [0], [1], [1]] }
 

@@ -1,42 +1,29 @@
 import { describe, expect, it } from 'vitest'
-import { compileGraph, createNode, inlineDataset, parseProject, serializeProject, type InlineData, type Project } from '../project'
+import { compileGraph, inlineDataset, parseProject, serializeProject, type InlineData, type Project } from '../project'
 import { createSession } from '../train'
 import { exportModel, serializeModel } from './export'
 import { createPredictor, parseModel } from './import'
 import { modelToProject } from './toProject'
+import { drawProject } from '../../../test/projectBuilder'
 
 const XOR: InlineData = { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]], featureNames: ['x1', 'x2'] }
 const probe = [0, 0, 0, 1, 1, 0, 1, 1, 0.3, -2.5, 7, 0.123456789]
 
 /** A drawn project: input → dense(3) → tanh → dropout → dense(1, no bias) → sigmoid → bce → adam. */
 function drawnProject(precision: 'float64' | 'float32'): Project {
-  const input = createNode('input', 'in', { x: 0, y: 0 })
-  input.params.size = 2
-  const hidden = createNode('dense', 'hidden', { x: 200, y: 0 })
-  hidden.params.units = 3
-  const tanh = createNode('activation', 'tanh', { x: 400, y: 0 })
-  tanh.params.activation = 'tanh'
-  const drop = createNode('dropout', 'drop', { x: 600, y: 0 })
-  drop.params.rate = 0.2
-  const out = createNode('dense', 'out', { x: 800, y: 0 })
-  out.params.units = 1
-  out.params.useBias = false
-  const sigmoid = createNode('activation', 'sig', { x: 1000, y: 0 })
-  const loss = createNode('loss', 'loss', { x: 1200, y: 0 })
-  loss.params.loss = 'bce'
-  const opt = createNode('optimizer', 'opt', { x: 1400, y: 0 })
-  Object.assign(opt.params, { optimizer: 'adam', learningRate: 0.05, batchMode: 'full', epochs: 25, shuffle: false })
-  const nodes = [input, hidden, tanh, drop, out, sigmoid, loss, opt]
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 'XOR, drawn', description: '' },
-    seed: 11,
-    precision,
-    data: XOR,
-    nodes,
-    edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id })),
-  }
+  return drawProject(
+    [
+      ['input', 'in', { size: 2 }],
+      ['dense', 'hidden', { units: 3 }],
+      ['activation', 'tanh', { activation: 'tanh' }],
+      ['dropout', 'drop', { rate: 0.2 }],
+      ['dense', 'out', { units: 1, useBias: false }],
+      ['activation', 'sig'],
+      ['loss', 'loss', { loss: 'bce' }],
+      ['optimizer', 'opt', { optimizer: 'adam', learningRate: 0.05, batchMode: 'full', epochs: 25, shuffle: false }],
+    ],
+    { title: 'XOR, drawn', seed: 11, precision, data: XOR },
+  )
 }
 
 function trainedModel(precision: 'float64' | 'float32') {

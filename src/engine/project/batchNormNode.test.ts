@@ -1,43 +1,30 @@
 /** Batch normalisation from the canvas: drawn, compiled, trained, exported and reopened. */
 import { describe, expect, it } from 'vitest'
 import { compileGraph } from './compile'
-import { createNode, NODE_KINDS } from './nodeKinds'
+import { NODE_KINDS } from './nodeKinds'
 import { inlineDataset } from './projectDataset'
-import type { InlineData, Project } from './types'
+import type { Project } from './types'
+import { drawProject, XOR_DATA } from '../../../test/projectBuilder'
 import { createSession } from '../train'
 import { createPredictor, exportModel, modelToProject, parseModel, serializeModel } from '../model'
 
-const XOR: InlineData = { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] }
+const XOR = XOR_DATA
 
 /** input → dense(4) → tanh → batch norm → dense(1) → sigmoid → bce → adam (full batch). */
 function drawn(batchMode: 'full' | 'online' = 'full'): Project {
-  const nodes = [
-    createNode('input', 'in', { x: 0, y: 0 }),
-    createNode('dense', 'h', { x: 1, y: 0 }),
-    createNode('activation', 'tanh', { x: 2, y: 0 }),
-    createNode('batchNorm', 'bn', { x: 3, y: 0 }),
-    createNode('dense', 'o', { x: 4, y: 0 }),
-    createNode('activation', 'sig', { x: 5, y: 0 }),
-    createNode('loss', 'loss', { x: 6, y: 0 }),
-    createNode('optimizer', 'opt', { x: 7, y: 0 }),
-  ]
-  const [input, h, tanh, , o, , loss, opt] = nodes
-  if (input.kind === 'input') input.params.size = 2
-  if (h.kind === 'dense') h.params.units = 4
-  if (tanh.kind === 'activation') tanh.params.activation = 'tanh'
-  if (o.kind === 'dense') o.params.units = 1
-  if (loss.kind === 'loss') loss.params.loss = 'bce'
-  if (opt.kind === 'optimizer') Object.assign(opt.params, { optimizer: 'adam', learningRate: 0.05, batchMode, epochs: 30, shuffle: false })
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 'XOR with batch norm', description: '' },
-    seed: 5,
-    precision: 'float64',
-    data: XOR,
-    nodes,
-    edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id })),
-  }
+  return drawProject(
+    [
+      ['input', 'in', { size: 2 }],
+      ['dense', 'h', { units: 4 }],
+      ['activation', 'tanh', { activation: 'tanh' }],
+      ['batchNorm', 'bn'],
+      ['dense', 'o', { units: 1 }],
+      ['activation', 'sig'],
+      ['loss', 'loss', { loss: 'bce' }],
+      ['optimizer', 'opt', { optimizer: 'adam', learningRate: 0.05, batchMode, epochs: 30, shuffle: false }],
+    ],
+    { title: 'XOR with batch norm', seed: 5 },
+  )
 }
 
 describe('batch norm on the canvas', () => {

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { compileGraph } from './compile'
-import { createNode } from './nodeKinds'
+import { drawProject } from '../../../test/projectBuilder'
 import { checkParameterBudget, PARAMETER_BUDGET_BYTES, trainingBytes } from './budget'
-import type { NodeKind, Project, ProjectNode } from './types'
+import type { Project } from './types'
 
 /** input(2) → dense(units) → sigmoid → dense(1) → sigmoid → mse → optimizer, on XOR rows. */
 function chainProject(units: number): Project {
-  const chain: [NodeKind, string][] = [['input', 'in'], ['dense', 'h'], ['activation', 'a'], ['dense', 'o'], ['activation', 'a2'], ['loss', 'loss'], ['optimizer', 'opt']]
-  const nodes = chain.map(([kind, id], i) => createNode(kind, id, { x: i * 220, y: 0 })) as ProjectNode[]
-  ;(nodes[1].params as { units: number }).units = units
-  ;(nodes[3].params as { units: number }).units = 1
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 'wide', description: '' },
-    seed: 1,
-    precision: 'float64',
-    data: { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] },
-    nodes,
-    edges: chain.slice(1).map(([, id], i) => ({ id: `e${i}`, source: chain[i][1], target: id })),
-  }
+  return drawProject([['input', 'in'], ['dense', 'h', { units }], ['activation', 'a'], ['dense', 'o', { units: 1 }], ['activation', 'a2'], ['loss', 'loss'], ['optimizer', 'opt']], { title: 'wide' })
 }
 
 function collect() {

@@ -2,32 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { compileGraph } from './compile'
 import type { DiagnosticCode } from './diagnostics'
 import { createNode } from './nodeKinds'
-import type { NodeKind, Project, ProjectNode } from './types'
+import { drawProject } from '../../../test/projectBuilder'
+import type { Project, ProjectNode } from './types'
 
 /** A valid 2-2-1 sigmoid XOR chain: input → h → sig → o → sig2 → loss → opt. */
 function xorProject(): Project {
-  const chain: [NodeKind, string][] = [
-    ['input', 'in'],
-    ['dense', 'h'],
-    ['activation', 'sig'],
-    ['dense', 'o'],
-    ['activation', 'sig2'],
-    ['loss', 'loss'],
-    ['optimizer', 'opt'],
-  ]
-  const nodes = chain.map(([kind, id], i) => createNode(kind, id, { x: i * 220, y: 0 })) as ProjectNode[]
-  ;(nodes[1].params as { units: number }).units = 2
-  ;(nodes[3].params as { units: number }).units = 1
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 'xor', description: '' },
-    seed: 1,
-    precision: 'float64',
-    data: { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] },
-    nodes,
-    edges: chain.slice(1).map(([, id], i) => ({ id: `e${i}`, source: chain[i][1], target: id })),
-  }
+  return drawProject([['input', 'in'], ['dense', 'h', { units: 2 }], ['activation', 'sig'], ['dense', 'o', { units: 1 }], ['activation', 'sig2'], ['loss', 'loss'], ['optimizer', 'opt']], { title: 'xor' })
 }
 
 const node = (p: Project, id: string): ProjectNode => p.nodes.find((n) => n.id === id)!

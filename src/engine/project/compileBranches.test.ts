@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { compileGraph } from './compile'
 import type { DiagnosticCode } from './diagnostics'
 import { createNode } from './nodeKinds'
+import { drawProject } from '../../../test/projectBuilder'
 import { parseProject } from './parse'
-import type { NodeKind, Project, ProjectNode } from './types'
+import type { Project } from './types'
 import { createSession } from '../train/session'
 import { projectDataset } from './projectDataset'
 
@@ -13,35 +14,21 @@ import { projectDataset } from './projectDataset'
  * Edges are listed in drawing order, so `sum` reads the input first, then h2.
  */
 function residualProject(): Project {
-  const spec: [NodeKind, string, Record<string, unknown>?][] = [
-    ['input', 'in'],
-    ['dense', 'h1', { units: 4 }],
-    ['activation', 'relu', { activation: 'relu' }],
-    ['dense', 'h2', { units: 2 }],
-    ['add', 'sum'],
-    ['activation', 'tanh', { activation: 'tanh' }],
-    ['dense', 'o', { units: 1 }],
-    ['activation', 'sig'],
-    ['loss', 'loss'],
-    ['optimizer', 'opt', { optimizer: 'adam', learningRate: 0.05, batchMode: 'full', epochs: 400, stop: 'epochs' }],
-  ]
-  const nodes = spec.map(([kind, id, params], i) => {
-    const node = createNode(kind, id, { x: i * 200, y: 0 }) as ProjectNode
-    Object.assign(node.params, params)
-    return node
-  })
-  const chain = spec.map(([, id]) => id)
-  const edges = [{ id: 'skip', source: 'in', target: 'sum' }, ...chain.slice(1).map((id, i) => ({ id: `e${i}`, source: chain[i], target: id }))]
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 'residual xor', description: '' },
-    seed: 3,
-    precision: 'float64',
-    data: { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] },
-    nodes,
-    edges,
-  }
+  return drawProject(
+    [
+      ['input', 'in'],
+      ['dense', 'h1', { units: 4 }],
+      ['activation', 'relu', { activation: 'relu' }],
+      ['dense', 'h2', { units: 2 }],
+      ['add', 'sum'],
+      ['activation', 'tanh', { activation: 'tanh' }],
+      ['dense', 'o', { units: 1 }],
+      ['activation', 'sig'],
+      ['loss', 'loss'],
+      ['optimizer', 'opt', { optimizer: 'adam', learningRate: 0.05, batchMode: 'full', epochs: 400, stop: 'epochs' }],
+    ],
+    { title: 'residual xor', seed: 3, extraEdges: [{ id: 'skip', source: 'in', target: 'sum' }] },
+  )
 }
 
 const params = (p: Project, id: string) => p.nodes.find((n) => n.id === id)!.params as unknown as Record<string, unknown>

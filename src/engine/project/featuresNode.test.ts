@@ -1,37 +1,26 @@
 /** The input-features node from the canvas: drawn, compiled, checked on the node, saved and trained. */
 import { describe, expect, it } from 'vitest'
 import { compileGraph } from './compile'
-import { createNode, isValidConnection, NODE_KINDS } from './nodeKinds'
+import { isValidConnection, NODE_KINDS } from './nodeKinds'
 import { parseProject } from './parse'
 import { projectDataset } from './projectDataset'
 import type { InlineData, Project } from './types'
+import { drawProject } from '../../../test/projectBuilder'
 import { createSession } from '../train'
 
 /** input → features → dense(1) → sigmoid → bce → sgd, on the XOR clouds (one 0/1 output). */
 function drawn(features: string[] = ['x1', 'x2', 'x1x2']): Project {
-  const nodes = [
-    createNode('input', 'in', { x: 0, y: 0 }),
-    createNode('features', 'feat', { x: 1, y: 0 }),
-    createNode('dense', 'o', { x: 2, y: 0 }),
-    createNode('activation', 'sig', { x: 3, y: 0 }),
-    createNode('loss', 'loss', { x: 4, y: 0 }),
-    createNode('optimizer', 'opt', { x: 5, y: 0 }),
-  ]
-  const [, feat, o, , loss, opt] = nodes
-  if (feat.kind === 'features') feat.params.features = features as typeof feat.params.features
-  if (o.kind === 'dense') o.params.units = 1
-  if (loss.kind === 'loss') loss.params.loss = 'bce'
-  if (opt.kind === 'optimizer') Object.assign(opt.params, { optimizer: 'sgd', learningRate: 1, batchMode: 'full', stop: 'epochs', epochs: 200, shuffle: false })
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 'XOR clouds with x1·x2', description: '' },
-    seed: 3,
-    precision: 'float64',
-    data: { kind: 'builtin', id: 'xorClouds', options: { targetEncoding: 'binary', count: 100 } },
-    nodes,
-    edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id })),
-  }
+  return drawProject(
+    [
+      ['input', 'in'],
+      ['features', 'feat', { features }],
+      ['dense', 'o', { units: 1 }],
+      ['activation', 'sig'],
+      ['loss', 'loss', { loss: 'bce' }],
+      ['optimizer', 'opt', { optimizer: 'sgd', learningRate: 1, batchMode: 'full', stop: 'epochs', epochs: 200, shuffle: false }],
+    ],
+    { title: 'XOR clouds with x1·x2', seed: 3, data: { kind: 'builtin', id: 'xorClouds', options: { targetEncoding: 'binary', count: 100 } } },
+  )
 }
 
 describe('the input features node', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileGraph } from './compile'
 import { migrateProject, ProjectFormatError } from './migrate'
-import { createNode } from './nodeKinds'
+import { drawProject } from '../../../test/projectBuilder'
 import { parseProject, serializeProject } from './parse'
 import type { Project } from './types'
 
@@ -25,18 +25,8 @@ const v0 = {
   training: { loss: 'sse', optimizer: 'momentum', lr: 0.3, epochs: 500, batchSize: 1 },
 }
 
-function minimal(): Project {
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 't', description: '' },
-    seed: 1,
-    precision: 'float64',
-    data: { kind: 'inline', inputs: [[1]], targets: [[1]] },
-    nodes: [createNode('input', 'in', { x: 0, y: 0 }), createNode('dense', 'd', { x: 220, y: 0 })],
-    edges: [{ id: 'e', source: 'in', target: 'd' }],
-  }
-}
+/** input → dense, on one row. */
+const minimal = (): Project => drawProject([['input', 'in'], ['dense', 'd']], { data: { kind: 'inline', inputs: [[1]], targets: [[1]] } })
 
 describe('migrateProject', () => {
   it('upgrades a version-0 file to a version-1 project that compiles to the same network', () => {

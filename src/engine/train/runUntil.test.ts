@@ -3,32 +3,20 @@
  * user draws from the palette (its nodes' fresh defaults) solves XOR from scratch.
  */
 import { describe, expect, it } from 'vitest'
-import { compileGraph, createNode, inlineDataset, parseProject, type NodeKind, type Project } from '../project'
+import { compileGraph, inlineDataset, parseProject, type NodeKind, type Project } from '../project'
 import { createSession } from './index'
-
-const XOR = { kind: 'inline' as const, inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] }
+import { drawProject, XOR_DATA } from '../../../test/projectBuilder'
 
 /** Input → Dense → sigmoid → Dense (1 unit, the only change a user makes) → sigmoid → loss → optimizer, as placed from the palette. */
-function paletteXor(seed: number, data: Project['data'] = XOR): Project {
+function paletteXor(seed: number, data: Project['data'] = XOR_DATA): Project {
   const kinds: NodeKind[] = ['input', 'dense', 'activation', 'dense', 'activation', 'loss', 'optimizer']
-  const nodes = kinds.map((kind, i) => createNode(kind, `n${i}`, { x: i * 220, y: 0 }))
-  ;(nodes[3].params as { units: number }).units = 1
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 'new', description: '' },
-    seed,
-    precision: 'float64',
-    data,
-    nodes,
-    edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id })),
-  }
+  return drawProject(kinds.map((kind, i) => [kind, `n${i}`, i === 3 ? { units: 1 } : {}] as const), { title: 'new', seed, data })
 }
 
 function sessionOf(project: Project) {
   const { spec, diagnostics } = compileGraph(project)
   if (!spec) throw new Error(JSON.stringify(diagnostics))
-  return createSession(spec, inlineDataset(project.data as typeof XOR))
+  return createSession(spec, inlineDataset(project.data as typeof XOR_DATA))
 }
 
 describe('run length', () => {
