@@ -10,23 +10,40 @@
  */
 import type { ActivationSpec } from '../spec'
 import { keyed, type Described } from './registry'
+import type { Bounds } from '../schema/fields'
 import type { FloatArray } from '../kernels/gemm'
 
-/** Resolved parameters of an activation (defaults filled in). */
-export interface ActivationParams {
-  /** Slope a of linear: f(x) = a·x. */
-  slope: number
-  /** Negative-side slope α of leaky ReLU. */
-  alpha: number
-  /** Standard deviation of noisy ReLU's training noise. */
-  noiseStd: number
+/** How an activation parameter is declared: what the inspector shows, its bounds, its default. */
+export interface ActivationParamDecl extends Described, Bounds {
+  default: number
 }
 
+const declareParams = <K extends string>(decls: Record<K, ActivationParamDecl>): Readonly<Record<K, ActivationParamDecl>> => decls
+
+/**
+ * The parameters an activation may read, each declared once: its label, what it means, its
+ * bounds and its default. The canvas node's fields, the project file's and the engine spec's
+ * schemas and the compiler's checks all take them from here (`activationParamField`).
+ */
+export const ACTIVATION_PARAMS = declareParams({
+  /** Slope a of linear: f(x) = a·x (any sign). */
+  slope: { label: 'Slope a', description: 'f(x) = a·x.', default: 1 },
+  /** Negative-side slope α of leaky ReLU: α ≥ 0 keeps it monotone. */
+  alpha: { label: 'α', description: 'Slope for negative inputs.', min: 0, default: 0.01 },
+  /** Standard deviation of noisy ReLU's training noise. */
+  noiseStd: { label: 'Noise σ', description: 'Standard deviation of the noise added while training.', min: 0, default: 1 },
+})
+
 /** A parameter an activation may take. */
-export type ActivationParamKey = keyof ActivationParams
+export type ActivationParamKey = keyof typeof ACTIVATION_PARAMS
+
+/** Resolved parameters of an activation (defaults filled in). */
+export type ActivationParams = Record<ActivationParamKey, number>
+
+const PARAM_KEYS = Object.keys(ACTIVATION_PARAMS) as ActivationParamKey[]
 
 /** What an absent parameter means: slope 1, α 0.01, noise std 1 (the canvas node's defaults too). */
-export const ACTIVATION_PARAM_DEFAULTS: Readonly<ActivationParams> = { slope: 1, alpha: 0.01, noiseStd: 1 }
+export const ACTIVATION_PARAM_DEFAULTS: Readonly<ActivationParams> = Object.fromEntries(PARAM_KEYS.map((key) => [key, ACTIVATION_PARAMS[key].default])) as ActivationParams
 
 /** An activation's registry entry (its id is its key). */
 export interface ActivationDef extends Described {

@@ -7,7 +7,7 @@
 import type { AddLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import type { LayerContext, LayerKind } from './layer'
-import { MergeLayer, mergeCheck, mergeFromExport, mergeModelFields } from './merge'
+import { MergeLayer, mergeCheck, mergeFields, mergeFromExport, mergeModelFields } from './merge'
 
 class AddLayer extends MergeLayer {
   readonly kind = 'add'
@@ -51,6 +51,7 @@ export const addKind: LayerKind<AddLayerSpec, typeof mergeModelFields> = {
   stateCount: () => 0,
   output: false,
   merge: true,
+  fields: mergeFields,
   inputsProblem: sameWidths,
   check: (spec, _nIn, run, widths) => sameWidths(widths) ?? mergeCheck(spec, widths[0], run, widths),
   create: (spec, ctx) => new AddLayer(spec, ctx),

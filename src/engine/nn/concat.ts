@@ -7,7 +7,7 @@
 import type { ConcatLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
 import type { LayerContext, LayerKind } from './layer'
-import { MergeLayer, mergeCheck, mergeFromExport, mergeModelFields } from './merge'
+import { MergeLayer, mergeCheck, mergeFields, mergeFromExport, mergeModelFields } from './merge'
 
 class ConcatLayer extends MergeLayer {
   readonly kind = 'concat'
@@ -50,6 +50,7 @@ export const concatKind: LayerKind<ConcatLayerSpec, typeof mergeModelFields> = {
   stateCount: () => 0,
   output: false,
   merge: true,
+  fields: mergeFields,
   check: (spec, nIn, run, widths) => mergeCheck(spec, nIn, run, widths),
   create: (spec, ctx) => new ConcatLayer(spec, ctx),
   modelFields: mergeModelFields,

@@ -170,6 +170,7 @@ export const denseKind: LayerKind<DenseLayerSpec, typeof denseModelFields> = {
   paramCount: (spec, nIn) => spec.units * nIn + (spec.useBias ? spec.units : 0),
   stateCount: () => 0,
   output: true,
+  fields: z.object({ activation: activationSpec }),
   check(spec, nIn, { perceptron }) {
     if (!Number.isInteger(spec.units) || spec.units < 1) return `A dense layer needs at least one unit (got ${spec.units}).`
     const act = activations[spec.activation.id] as Activation | undefined

@@ -142,7 +142,8 @@ export interface LayerKind<S extends LayerSpec = LayerSpec, F extends z.ZodObjec
   stateCount(spec: S, nIn: number): number
   /**
    * The schema of the spec's own fields, where the kind declares them (types and bounds; the
-   * validator checks them before `check`, the canvas node and the project file share them).
+   * validator checks them before `check`; for a kind drawn as one node, the canvas node and the
+   * project file share them).
    */
   fields?: z.ZodObject
   /**

@@ -91,6 +91,9 @@ export function mergeCheck(spec: MergeSpec, units: number, run: RunContext, widt
   return null
 }
 
+/** The merge kinds' own spec field: the optional activation (bounds checked by the validator). */
+export const mergeFields = z.object({ activation: activationSpec.optional() })
+
 /** A merge layer in the model file: what it joins, its width, its optional activation. */
 export const mergeModelFields = z.object({
   inputs: z
@@ -99,7 +102,7 @@ export const mergeModelFields = z.object({
     .meta({ description: 'Node ids of the earlier layers it joins, or "$input" for the network input.' }),
   /** Each input's width (add), or their sum (concat). */
   units: int({ min: 1 }),
-  activation: activationSpec.optional(),
+  activation: mergeFields.shape.activation,
 }).meta({ description: 'A merge: add (element-wise sum of inputs of equal width) or concat (inputs side by side, in the order of inputs), then the optional activation.' })
 
 /** The spec of a model-file merge layer. */

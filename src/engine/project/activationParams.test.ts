@@ -5,11 +5,17 @@
  * parameter needs its entry and nothing else.
  */
 import { describe, expect, it } from 'vitest'
-import { ACTIVATION_PARAM_DEFAULTS, activationParams, activations, type ActivationDef, type ActivationId, type ActivationParamKey } from '../nn/activations'
+import { ACTIVATION_PARAM_DEFAULTS, ACTIVATION_PARAMS, activationParams, activations, type ActivationDef, type ActivationId, type ActivationParamKey } from '../nn/activations'
 import { modelToProject } from '../model/toProject'
 import { compileGraph } from './compile'
-import { createNode, NODE_KINDS } from './nodeKinds'
-import type { NodeKind, Project, ProjectNode, ProjectNodeOf } from './types'
+import { validateProject } from './parse'
+import { projectFile } from './schema'
+import { checkWith } from '../schema/issues'
+import { validateSpec } from '../train/validate'
+import { NODE_KINDS } from './nodeKinds'
+import type { Project, ProjectNodeOf } from './types'
+import type { Bounds } from '../schema/fields'
+import { drawProject } from '../../../test/projectBuilder'
 
 const KEYS = Object.keys(ACTIVATION_PARAM_DEFAULTS) as ActivationParamKey[]
 const IDS = Object.keys(activations) as ActivationId[]
@@ -17,20 +23,8 @@ const uses = (id: ActivationId, key: ActivationParamKey): boolean => (activation
 
 /** in → dense(2) → act → loss → optimizer, with the activation node's params as given. */
 function project(act: Partial<ProjectNodeOf<'activation'>['params']>): Project {
-  const chain: [NodeKind, string][] = [['input', 'in'], ['dense', 'o'], ['activation', 'act'], ['loss', 'loss'], ['optimizer', 'opt']]
-  const nodes = chain.map(([kind, id], i) => createNode(kind, id, { x: i * 220, y: 0 })) as ProjectNode[]
-  ;(nodes[1].params as { units: number }).units = 2
-  Object.assign(nodes[2].params, act)
-  return {
-    format: 'axon-studio/project',
-    version: 1,
-    meta: { title: 't', description: '' },
-    seed: 1,
-    precision: 'float64',
-    data: { kind: 'inline', inputs: [[0, 0], [0, 1]], targets: [[0, 1], [1, 0]] },
-    nodes,
-    edges: chain.slice(1).map(([, id], i) => ({ id: `e${i}`, source: chain[i][1], target: id })),
-  }
+  const data = { kind: 'inline' as const, inputs: [[0, 0], [0, 1]], targets: [[0, 1], [1, 0]] }
+  return drawProject([['input', 'in'], ['dense', 'o', { units: 2 }], ['activation', 'act', act], ['loss', 'loss'], ['optimizer', 'opt']], { data })
 }
 
 describe('activation parameters, from the registry', () => {
@@ -67,5 +61,45 @@ describe('activation parameters, from the registry', () => {
     })
     const act = reopened.nodes.find((n) => n.kind === 'activation')
     expect(act && KEYS.filter((key) => uses(id, key)).map((key) => (act.params as Record<string, unknown>)[key])).toEqual(KEYS.filter((key) => uses(id, key)).map((key) => set[key]))
+  })
+
+  /** Values just outside each declared bound, and the bound itself where it is allowed. */
+  const outside = (b: Bounds): number[] => [b.min === undefined ? [] : [b.min - 0.5], b.exclusiveMin ?? [], b.max === undefined ? [] : [b.max + 0.5], b.exclusiveMax ?? []].flat()
+  const inside = (b: Bounds, v: number): boolean =>
+    v >= (b.min ?? -Infinity) && v > (b.exclusiveMin ?? -Infinity) && v <= (b.max ?? Infinity) && v < (b.exclusiveMax ?? Infinity)
+  const allowed = (b: Bounds): number[] => [b.min, b.max, -3, 0.25, 3].filter((v): v is number => v !== undefined && inside(b, v))
+
+  it.each(IDS.flatMap((id) => KEYS.filter((key) => uses(id, key)).map((key) => [id, key] as const)))('%s’s %s has the registry’s bounds in the inspector, the project file, the compiler and the engine', (id, key) => {
+    const declared: Bounds = ACTIVATION_PARAMS[key]
+    const info = NODE_KINDS.activation.params.find((p) => p.key === key)!
+    for (const b of ['min', 'max', 'exclusiveMin', 'exclusiveMax'] as const) expect(info[b], `${key}.${b}`).toBe(declared[b])
+    const good = compileGraph(project({ activation: id })).spec!
+    const engineVerdict = (value: number): string | null => {
+      const spec = structuredClone(good)
+      const layer = spec.model.layers[0]
+      if (layer.kind === 'dense') layer.activation[key] = value
+      try {
+        validateSpec(spec)
+        return null
+      } catch (e) {
+        expect((e as Error).name).toBe('SpecError')
+        return (e as Error).message
+      }
+    }
+    for (const value of outside(declared)) {
+      const drawn = project({ activation: id, [key]: value })
+      expect(compileGraph(drawn).diagnostics, `${key} = ${value}`).toContainEqual(expect.objectContaining({ code: 'invalid-param', nodeId: 'act', param: key }))
+      // The file's schema flags it; the file still opens, so the compiler can point at the node.
+      const checked = checkWith(projectFile, JSON.parse(JSON.stringify(drawn)))
+      expect(checked.ok === false && checked.errors.map((e) => e.path)).toEqual([`$.nodes[2].params.${key}`])
+      expect(validateProject(JSON.parse(JSON.stringify(drawn))).ok).toBe(true)
+      expect(engineVerdict(value)).toContain(key)
+    }
+    for (const value of allowed(declared)) {
+      const drawn = project({ activation: id, [key]: value })
+      expect(compileGraph(drawn).diagnostics.filter((d) => d.severity === 'error'), `${key} = ${value}`).toEqual([])
+      expect(checkWith(projectFile, JSON.parse(JSON.stringify(drawn))).ok).toBe(true)
+      expect(engineVerdict(value)).toBeNull()
+    }
   })
 })

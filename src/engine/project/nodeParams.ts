@@ -11,7 +11,7 @@ import { featuresFields } from '../nn/features'
 import { param } from '../schema/params'
 import { z } from '../schema/z'
 import { DEFAULT_OPTIMIZER_FORM } from '../nn/optimizers'
-import { ACTIVATION_PARAM_DEFAULTS, activationsUsing, type ActivationParamKey } from '../nn/activations'
+import { ACTIVATION_PARAMS, activationsUsing, type ActivationParamKey } from '../nn/activations'
 import { REGULARIZATION_TERMS } from '../nn/regularization'
 import {
   ACTIVATIONS,
@@ -31,6 +31,8 @@ const whenEarly = { key: 'earlyStopping', in: [true] }
 const whenOptimizer = (...ids: (keyof typeof OPTIMIZERS)[]) => ({ key: 'optimizer', in: ids })
 /** Shown for the activations that read `key` (their registry entries say so). */
 const whenActivationUses = (key: ActivationParamKey) => ({ key: 'activation', in: activationsUsing(key) })
+/** An activation parameter as its registry declaration says (label, bounds, default), shown where it is read. */
+const activationParam = (key: ActivationParamKey) => param.number({ ...ACTIVATION_PARAMS[key], when: whenActivationUses(key) })
 
 const input = z.object({
   size: param.sizeOrAuto({
@@ -95,26 +97,9 @@ const activation = z.object({
     options: ACTIVATIONS,
     default: 'sigmoid',
   }),
-  slope: param.number({
-    label: 'Slope a',
-    description: 'f(x) = a·x.',
-    default: ACTIVATION_PARAM_DEFAULTS.slope,
-    when: whenActivationUses('slope'),
-  }),
-  alpha: param.number({
-    label: 'α',
-    description: 'Slope for negative inputs.',
-    min: 0,
-    default: ACTIVATION_PARAM_DEFAULTS.alpha,
-    when: whenActivationUses('alpha'),
-  }),
-  noiseStd: param.number({
-    label: 'Noise σ',
-    description: 'Standard deviation of the noise added while training.',
-    min: 0,
-    default: ACTIVATION_PARAM_DEFAULTS.noiseStd,
-    when: whenActivationUses('noiseStd'),
-  }),
+  slope: activationParam('slope'),
+  alpha: activationParam('alpha'),
+  noiseStd: activationParam('noiseStd'),
 })
 
 const loss = z.object({

@@ -4,7 +4,7 @@
  * are inferred from these, and the model file's `training` block is checked with them.
  * Ids are the keys of the engine's registries (`nn/*.ts`).
  */
-import { activations } from '../nn/activations'
+import { ACTIVATION_PARAMS, activations } from '../nn/activations'
 import { initializers } from '../nn/init'
 import { losses } from '../nn/losses'
 import { optimizerForms, optimizerRules } from '../nn/optimizers'
@@ -57,12 +57,12 @@ export const initSpec = z
 
 export const activationSpec = z.object({
   id: activationId,
-  /** Slope a of `linear` (f(x) = a·x). Default 1. */
-  slope: z.number().optional(),
-  /** Negative-side slope α of `leakyRelu`. Default 0.01. */
-  alpha: z.number().optional(),
-  /** Standard deviation of the Gaussian noise of `noisyRelu` (training only). Default 1. */
-  noiseStd: number({ min: 0 }).optional(),
+  /** Slope a of `linear` (f(x) = a·x). Bounds and defaults: `ACTIVATION_PARAMS`. */
+  slope: number(ACTIVATION_PARAMS.slope).optional(),
+  /** Negative-side slope α of `leakyRelu`. */
+  alpha: number(ACTIVATION_PARAMS.alpha).optional(),
+  /** Standard deviation of the Gaussian noise of `noisyRelu` (training only). */
+  noiseStd: number(ACTIVATION_PARAMS.noiseStd).optional(),
 })
 
 export const lossReduction = z.enum(['mean', 'sum'])
