@@ -6,7 +6,7 @@
  */
 import type { AddLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
-import type { LayerContext, LayerKind } from './layer'
+import { NO_PARAMETERS, type LayerContext, type LayerKind } from './layer'
 import { MergeLayer, mergeCheck, mergeFields, mergeFromExport, mergeModelFields } from './merge'
 
 class AddLayer extends MergeLayer {
@@ -47,9 +47,7 @@ function sameWidths(widths: readonly number[]): string | null {
 export const addKind: LayerKind<AddLayerSpec, typeof mergeModelFields> = {
   kind: 'add',
   units: (_spec, _nIn, widths) => widths[0],
-  paramCount: () => 0,
-  stateCount: () => 0,
-  output: false,
+  ...NO_PARAMETERS,
   merge: true,
   fields: mergeFields,
   inputsProblem: sameWidths,

@@ -22,7 +22,7 @@ import { int } from '../schema/fields'
 import { perUnit } from '../schema/layerFields'
 import { z } from '../schema/z'
 import type { FloatArray } from '../kernels/gemm'
-import type { ForwardRngs, Layer, LayerContext, LayerKind, ParamBlock, StateBlock } from './layer'
+import { LayerBase, type ForwardRngs, type Layer, type LayerContext, type LayerKind, type ParamBlock, type StateBlock } from './layer'
 
 /** The fields a batch-norm layer's spec, its canvas node and the project file share. */
 export const batchNormFields = z.object({
@@ -37,13 +37,8 @@ export const batchNormFields = z.object({
   runningVar: param.vector({ label: 'Running variance', description: 'Hand-set running variances, one per unit (start at 1).' }),
 })
 
-export class BatchNormLayer implements Layer {
+export class BatchNormLayer extends LayerBase<BatchNormLayerSpec> implements Layer {
   readonly kind = 'batchNorm'
-  readonly index: number
-  readonly nodeId: string
-  readonly spec: BatchNormLayerSpec
-  readonly nIn: number
-  readonly units: number
   readonly blocks: ParamBlock[]
   readonly stateBlocks: StateBlock[]
   readonly gamma: FloatArray
@@ -61,12 +56,8 @@ export class BatchNormLayer implements Layer {
   private training = false
 
   constructor(spec: BatchNormLayerSpec, ctx: LayerContext) {
+    super(spec, ctx, ctx.nIn)
     const n = ctx.nIn
-    this.index = ctx.index
-    this.nodeId = spec.nodeId
-    this.spec = spec
-    this.nIn = n
-    this.units = n
     const p = ctx.paramOffset
     const s = ctx.stateOffset
     this.blocks = [
@@ -180,7 +171,6 @@ export const batchNormKind: LayerKind<BatchNormLayerSpec, typeof batchNormModelF
   units: (_spec, nIn) => nIn,
   paramCount: (_spec, nIn) => 2 * nIn,
   stateCount: (_spec, nIn) => 2 * nIn,
-  output: false,
   wholeBatch: true,
   fields: batchNormFields,
   check(spec, nIn, run) {

@@ -6,7 +6,7 @@
  */
 import type { ConcatLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
-import type { LayerContext, LayerKind } from './layer'
+import { NO_PARAMETERS, type LayerContext, type LayerKind } from './layer'
 import { MergeLayer, mergeCheck, mergeFields, mergeFromExport, mergeModelFields } from './merge'
 
 class ConcatLayer extends MergeLayer {
@@ -46,9 +46,7 @@ class ConcatLayer extends MergeLayer {
 export const concatKind: LayerKind<ConcatLayerSpec, typeof mergeModelFields> = {
   kind: 'concat',
   units: (_spec, nIn) => nIn,
-  paramCount: () => 0,
-  stateCount: () => 0,
-  output: false,
+  ...NO_PARAMETERS,
   merge: true,
   fields: mergeFields,
   check: (spec, nIn, run, widths) => mergeCheck(spec, nIn, run, widths),

@@ -19,15 +19,10 @@ import { activationBackwardRows, activationForwardRows } from './activationPass'
 import { initFill } from './init'
 import { bceFromNet, softmaxCrossEntropyRow, type Loss } from './losses'
 import { perceptronDelta } from './perceptron'
-import type { ForwardRngs, LayerContext, LayerKind, OutputLayer, ParamBlock, WeightView } from './layer'
+import { LayerBase, type ForwardRngs, type LayerContext, type LayerKind, type OutputLayer, type ParamBlock, type WeightView } from './layer'
 
-class DenseLayer implements OutputLayer {
+class DenseLayer extends LayerBase<DenseLayerSpec> implements OutputLayer {
   readonly kind = 'dense'
-  readonly index: number
-  readonly nodeId: string
-  readonly spec: DenseLayerSpec
-  readonly nIn: number
-  readonly units: number
   readonly activation: Activation
   readonly actParams: ActivationParams
   readonly weights: WeightView
@@ -40,13 +35,9 @@ class DenseLayer implements OutputLayer {
   readonly delta: FloatArray
 
   constructor(spec: DenseLayerSpec, ctx: LayerContext) {
+    super(spec, ctx, spec.units)
     const { nIn, capacity, params, grads, alloc } = ctx
     const nOut = spec.units
-    this.index = ctx.index
-    this.nodeId = spec.nodeId
-    this.spec = spec
-    this.nIn = nIn
-    this.units = nOut
     this.activation = activations[spec.activation.id]
     this.actParams = activationParams(spec.activation)
     const wOffset = ctx.paramOffset

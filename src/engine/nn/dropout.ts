@@ -6,7 +6,7 @@
  */
 import type { DropoutLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
-import type { ForwardRngs, Layer, LayerContext, LayerKind } from './layer'
+import { LayerBase, NO_PARAMETERS, type ForwardRngs, type Layer, type LayerContext, type LayerKind } from './layer'
 import { param } from '../schema/params'
 import { z } from '../schema/z'
 
@@ -16,13 +16,9 @@ export const dropoutFields = z.object({
   rate: param.number({ label: 'Rate', description: 'Probability of dropping a unit during training.', min: 0, exclusiveMax: 1, default: 0.5 }),
 })
 
-class DropoutLayer implements Layer {
+class DropoutLayer extends LayerBase<DropoutLayerSpec> implements Layer {
   readonly kind = 'dropout'
-  readonly index: number
-  readonly nodeId: string
   readonly rate: number
-  readonly nIn: number
-  readonly units: number
   readonly blocks = []
   readonly stateBlocks = []
   readonly out: FloatArray
@@ -33,11 +29,8 @@ class DropoutLayer implements Layer {
   active = false
 
   constructor(spec: DropoutLayerSpec, ctx: LayerContext) {
-    this.index = ctx.index
-    this.nodeId = spec.nodeId
+    super(spec, ctx, ctx.nIn)
     this.rate = spec.rate
-    this.nIn = ctx.nIn
-    this.units = ctx.nIn
     this.out = ctx.alloc(ctx.capacity * ctx.nIn)
     this.gradOut = ctx.alloc(ctx.capacity * ctx.nIn)
     this.mask = ctx.alloc(ctx.capacity * ctx.nIn)
@@ -87,9 +80,7 @@ const dropoutModelFields = z
 export const dropoutKind: LayerKind<DropoutLayerSpec, typeof dropoutModelFields> = {
   kind: 'dropout',
   units: (_spec, nIn) => nIn,
-  paramCount: () => 0,
-  stateCount: () => 0,
-  output: false,
+  ...NO_PARAMETERS,
   fields: dropoutFields,
   check: () => null,
   create: (spec, ctx) => new DropoutLayer(spec, ctx),

@@ -8,7 +8,7 @@
  */
 import type { FeaturesLayerSpec } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
-import type { Layer, LayerContext, LayerKind } from './layer'
+import { LayerBase, NO_PARAMETERS, type Layer, type LayerContext, type LayerKind } from './layer'
 import { describe, keyed, type Described } from './registry'
 import { int } from '../schema/fields'
 import { param } from '../schema/params'
@@ -61,12 +61,8 @@ export const featuresFields = z.object({
   }),
 })
 
-class FeaturesLayer implements Layer {
+class FeaturesLayer extends LayerBase<FeaturesLayerSpec> implements Layer {
   readonly kind = 'features'
-  readonly index: number
-  readonly nodeId: string
-  readonly nIn: number
-  readonly units: number
   readonly features: InputFeatureId[]
   readonly blocks = []
   readonly stateBlocks = []
@@ -74,11 +70,8 @@ class FeaturesLayer implements Layer {
   readonly gradOut: FloatArray
 
   constructor(spec: FeaturesLayerSpec, ctx: LayerContext) {
-    this.index = ctx.index
-    this.nodeId = spec.nodeId
-    this.nIn = ctx.nIn
+    super(spec, ctx, spec.features.length)
     this.features = [...spec.features]
-    this.units = this.features.length
     this.out = ctx.alloc(ctx.capacity * this.units)
     this.gradOut = ctx.alloc(ctx.capacity * this.units)
   }
@@ -152,9 +145,7 @@ const featuresModelFields = z
 export const featuresKind: LayerKind<FeaturesLayerSpec, typeof featuresModelFields> = {
   kind: 'features',
   units: (spec) => spec.features.length,
-  paramCount: () => 0,
-  stateCount: () => 0,
-  output: false,
+  ...NO_PARAMETERS,
   fields: featuresFields,
   inputsProblem: (widths) => readsTwo(widths.reduce((a, b) => a + b, 0)),
   check: (spec, nIn) => featuresCheck(spec.features, nIn),

@@ -168,7 +168,32 @@ export interface LayerKind<S extends LayerSpec = LayerSpec, F extends z.ZodObjec
   fromExport(layer: ModelFileLayer<F>): S
   /** True when the forward pass needs a whole batch at once (batch statistics): never split one. */
   wholeBatch?: boolean
-  /** Whether the layer can be the output (it implements `OutputLayer`). */
-  output: boolean
+  /** True for kinds that can be the output (they implement `OutputLayer`); absent for the others. */
+  output?: true
   create(spec: S, ctx: LayerContext): Layer
 }
+
+/** `paramCount` and `stateCount` of a kind that has neither (dropout, the merges, input features). */
+export const NO_PARAMETERS = { paramCount: () => 0, stateCount: () => 0 } as const
+
+/**
+ * What every layer class starts from: its place (index, node id), its spec and its widths. A
+ * kind's class adds its buffers, parameters, forward and backward.
+ */
+export abstract class LayerBase<S extends LayerSpec> {
+  readonly index: number
+  readonly nodeId: string
+  readonly nIn: number
+
+  constructor(
+    readonly spec: S,
+    ctx: LayerContext,
+    /** Width of the output. */
+    readonly units: number,
+  ) {
+    this.index = ctx.index
+    this.nodeId = spec.nodeId
+    this.nIn = ctx.nIn
+  }
+}
+

@@ -14,18 +14,13 @@ import { z } from '../schema/z'
 import type { FloatArray } from '../kernels/gemm'
 import { activationParams, activations, type Activation, type ActivationParams } from './activations'
 import { activationBackwardRows, activationForwardRows } from './activationPass'
-import type { ForwardRngs, Layer, LayerContext, ModelFileLayer, RunContext } from './layer'
+import { LayerBase, type ForwardRngs, type Layer, type LayerContext, type ModelFileLayer, type RunContext } from './layer'
 
 type MergeSpec = AddLayerSpec | ConcatLayerSpec
 
-export abstract class MergeLayer implements Layer {
+export abstract class MergeLayer extends LayerBase<MergeSpec> implements Layer {
   abstract readonly kind: MergeSpec['kind']
-  readonly index: number
-  readonly nodeId: string
-  readonly spec: MergeSpec
-  readonly nIn: number
   readonly inputWidths: readonly number[]
-  readonly units: number
   readonly blocks = []
   readonly stateBlocks = []
   readonly activation?: Activation
@@ -37,12 +32,8 @@ export abstract class MergeLayer implements Layer {
   readonly delta: FloatArray
 
   constructor(spec: MergeSpec, ctx: LayerContext, units: number) {
-    this.index = ctx.index
-    this.nodeId = spec.nodeId
-    this.spec = spec
-    this.nIn = ctx.nIn
+    super(spec, ctx, units)
     this.inputWidths = ctx.inputWidths
-    this.units = units
     if (spec.activation) {
       this.activation = activations[spec.activation.id]
       this.actParams = activationParams(spec.activation)
