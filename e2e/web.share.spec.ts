@@ -2,9 +2,13 @@
  * Share links in the browser build, as a teacher hands one out: Share gives a link that opens the
  * same network (settings and built-in data with its test share) in a fresh browser; a damaged or
  * too-new link says so; opening a link over unsaved work asks first and keeps the work on No.
+ * A small CSV travels in the link (format 2) and trains to the same numbers; one too big says
+ * how big and offers the link without it; "Open link…" takes either build's link pasted.
  */
+import { join } from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
+import { showTrainingPanel } from './helpers/training'
 
 /** A page in a browser context of its own: no autosave, no kept data, like another student's machine. */
 async function freshPage(browser: Browser): Promise<Page> {
@@ -47,7 +51,7 @@ test('a share link opens the same network, settings and data in a fresh browser;
 
   const newer = await freshPage(browser)
   await newer.goto(`${new URL(url).origin}/#share=v9.AAAA`)
-  await expect(newer.getByTestId('notice')).toContainText('made by a newer Axon Studio (link format 9); this one reads format 1. Update Axon Studio to open it.')
+  await expect(newer.getByTestId('notice')).toContainText('made by a newer Axon Studio (link format 9); this one reads format 2. Update Axon Studio to open it.')
 })
 
 test('a link opened over unsaved work asks first: No keeps the work, Yes opens the shared network', async ({ page }) => {
@@ -75,4 +79,95 @@ test('a link opened over unsaved work asks first: No keeps the work, Yes opens t
   await expect(page.getByTestId('notice')).toContainText('Opened the shared network “Backpropagation step by step (2-2-2)”.')
   await selectNode(page, 'optimizer')
   await expect(page.getByTestId('param-learningRate')).toHaveValue('0.5')
+})
+
+const fixture = (name: string): string => join(import.meta.dirname, 'fixtures/data', name)
+
+/** Opens a CSV in the data panel, holds out a stratified 20 % test set and uses it, fitting the network to it. */
+async function useCsv(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.getByTestId('data-open').click()
+  await page.getByTestId('data-file-input').setInputFiles(file)
+  await expect(page.getByTestId('data-task')).toContainText('Classification: 3 classes')
+  await page.getByTestId('data-test').fill('20')
+  await page.getByTestId('data-stratify').check()
+  await page.getByTestId('data-apply').click()
+  await expect(page.getByTestId('data-dialog')).toHaveCount(0)
+  await page.getByTestId('data-fit-network').click()
+}
+
+/** Trains to the end (5 epochs) and returns the final training loss shown and the test loss. */
+async function trainToEnd(page: Page): Promise<{ loss: string; test: string }> {
+  await showTrainingPanel(page)
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+  const result = page.getByTestId('test-result')
+  await expect(result).toHaveAttribute('data-epoch', '5')
+  return { loss: (await page.getByTestId('metric-loss').textContent()) ?? '', test: (await result.getAttribute('data-loss')) ?? '' }
+}
+
+test('a small CSV travels in the link: the fresh browser has the data and trains to the same numbers', async ({ page, browser }) => {
+  test.setTimeout(300_000)
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await useCsv(page, fixture('iris-sklearn.csv'))
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '5')
+  const here = await trainToEnd(page)
+  expect(here.test).toMatch(/^\d+\.\d+/)
+  expect(here.loss).toMatch(/\d\.\d/)
+
+  await page.getByTestId('cmd-share').click()
+  await expect(page.getByTestId('share-data')).toHaveText('The link carries the data: iris-sklearn.csv (2.7 kB).')
+  await expect(page.getByTestId('share-where')).toContainText('opens Axon Studio in a browser at this address')
+  const url = await page.getByTestId('share-url').inputValue()
+  expect(url).toMatch(/#share=v2\.[A-Za-z0-9_-]+$/)
+  if (process.env.AXON_SHOTS_DIR) await page.getByTestId('share-dialog').screenshot({ path: `${process.env.AXON_SHOTS_DIR}/share-dialog-data.png` })
+  await page.getByTestId('share-close').click()
+
+  const other = await freshPage(browser)
+  await other.goto(url)
+  await expect(other.getByTestId('notice')).toContainText('with its data (iris-sklearn.csv).')
+  await expect(other.getByTestId('data-summary')).toContainText('inputs 4 · targets 3', { timeout: 30_000 })
+  expect(await trainToEnd(other)).toEqual(here)
+  // The data stays for the next visit, like a file the student picked.
+  await other.reload()
+  await expect(other.getByTestId('data-summary')).toContainText('inputs 4 · targets 3', { timeout: 30_000 })
+  await expect(other.getByTestId('data-not-reopened')).toHaveCount(0)
+})
+
+test('data too big for a link says how big and what to do, and offers the link without it', async ({ page }) => {
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  // 4,000 rows of seven-digit measurements: about 130 kB that deflate cannot squeeze under 60 kB.
+  let state = 7
+  const cell = () => ((state = (state * 48271) % 2147483647) / 2147483647).toFixed(7)
+  const rows = Array.from({ length: 4000 }, (_, i) => `${cell()},${cell()},${cell()},${cell()},${['setosa', 'versicolor', 'virginica'][i % 3]}`)
+  await useCsv(page, { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`a,b,c,d,species\n${rows.join('\n')}\n`) })
+  await page.getByTestId('cmd-share').click()
+  await expect(page.getByTestId('share-problem')).toHaveText(/^The data \(big\.csv, \d+ kB\) makes this link \d+ kB; a link holds at most 60 kB\. Share the project file and the data file instead\.$/)
+  await expect(page.getByTestId('share-url-without-data')).toHaveValue(/#share=v1\./)
+  if (process.env.AXON_SHOTS_DIR) await page.getByTestId('share-dialog').screenshot({ path: `${process.env.AXON_SHOTS_DIR}/share-dialog-too-big.png` })
+})
+
+test('"Open link…" opens a pasted link of either build, and says when the text is no link', async ({ page, browser }) => {
+  await page.goto('/')
+  await openExample(page, 'mazur-2-2-2')
+  await page.getByTestId('cmd-share').click()
+  const url = await page.getByTestId('share-url').inputValue()
+  const desktopForm = `axon-studio://open${new URL(url).hash}`
+
+  const other = await freshPage(browser)
+  await other.goto('/')
+  await other.getByTestId('cmd-open-link').click()
+  await other.getByTestId('open-link-text').fill('https://example.org/no-link-here')
+  await other.getByTestId('open-link-open').click()
+  await expect(other.getByTestId('open-link-problem')).toHaveText('That is not a share link: paste the whole link, starting https://… or axon-studio://…, with its #share= part.')
+  await other.getByTestId('open-link-text').fill(`${desktopForm.slice(0, 60)}\n${desktopForm.slice(60, desktopForm.length - 20)}`)
+  await other.getByTestId('open-link-open').click()
+  await expect(other.getByTestId('open-link-problem')).toContainText('This share link is damaged')
+  // A mail app broke the link across lines: it opens all the same.
+  await other.getByTestId('open-link-text').fill(`${desktopForm.slice(0, 60)}\n${desktopForm.slice(60)}`)
+  await other.getByTestId('open-link-open').click()
+  await expect(other.getByTestId('open-link-dialog')).toHaveCount(0)
+  await expect(other.getByTestId('notice')).toContainText('Opened the shared network “Backpropagation step by step (2-2-2)”.')
 })

@@ -9,8 +9,15 @@ describe('desktop share links', () => {
     expect(shareTextOfUrl('AXON-STUDIO://open#share=v2.q')).toBe('v2.q')
   })
 
-  it('ignore other schemes, links without a share and oversized text', () => {
-    expect(shareTextOfUrl('https://example.org/#share=v1.abc')).toBeNull()
+  it('take it out of a browser build\'s link too (https or http, in the fragment only)', () => {
+    expect(shareTextOfUrl('https://school.example/axon/#share=v1.abc')).toBe('v1.abc')
+    expect(shareTextOfUrl('http://127.0.0.1:5173/#share=v2.x-Y_')).toBe('v2.x-Y_')
+    expect(shareTextOfUrl('https://example.org/?share=v1.abc')).toBeNull()
+  })
+
+  it('ignore other schemes, bare texts, links without a share and oversized text', () => {
+    expect(shareTextOfUrl('v1.abc')).toBeNull()
+    expect(shareTextOfUrl('ftp://example.org/#share=v1.abc')).toBeNull()
     expect(shareTextOfUrl('file:///tmp/x.axon.json')).toBeNull()
     expect(shareTextOfUrl('axon-studio://open')).toBeNull()
     expect(shareTextOfUrl(`axon-studio://open#share=${'a'.repeat(100_001)}`)).toBeNull()

@@ -2,21 +2,23 @@
  * Share links on the desktop: the app registers itself as the handler of `axon-studio:` URLs
  * (`axon-studio://open#share=v1.…`, what the app's Share button gives there), and takes the
  * share text out of a link the OS opens it with: on the command line (Windows and Linux, also
- * forwarded by a second launch) or in macOS's `open-url` event. The page reads the text as the
- * browser build reads its `#share=…` (src/engine/project/share.ts). Electron-free, unit-tested.
+ * forwarded by a second launch) or in macOS's `open-url` event. A browser build's link
+ * (`https://…/#share=v1.…`) given on the command line opens too: both carry the same text
+ * (src/shared/shareLinkText.ts). The page reads the text as the browser build reads its
+ * `#share=…` (src/engine/project/share.ts). Electron-free, unit-tested.
  */
 import { resolve } from 'node:path'
+import { readShareLink, SHARE_SCHEME } from '../shared/shareLinkText'
 
-export const SHARE_SCHEME = 'axon-studio'
+export { SHARE_SCHEME }
 
-/** Longer texts are not a share link the app made (its links stop at 60,000 characters). */
-const MAX_TEXT = 100_000
-
-/** The text after `share=` of an `axon-studio:` link (in its fragment or its query), or null. */
+/**
+ * The text after `share=` of an `axon-studio:` link (in its fragment or its query) or of an
+ * http(s) link with `#share=`, or null (other arguments: files, switches).
+ */
 export function shareTextOfUrl(url: string): string | null {
-  if (typeof url !== 'string' || url.length > MAX_TEXT || !url.toLowerCase().startsWith(`${SHARE_SCHEME}:`)) return null
-  const match = /[#?&]share=([^&#]+)/.exec(url)
-  return match ? match[1] : null
+  const link = readShareLink(url)
+  return link && link.kind !== 'bare' ? link.text : null
 }
 
 /** The share texts among a command line's arguments (the first, the executable, is skipped). */

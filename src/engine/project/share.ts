@@ -2,16 +2,21 @@
  * Share links: a project carried in a URL (`…#share=v1.<payload>`), as TensorFlow Playground
  * carries its state. The payload is the project file's JSON, deflated (fflate) and written in
  * base64url, so a teacher can hand out a network, its settings and its data (typed-in tables and
- * built-in sets live in the project) as one link. The version before the dot says how to read the
- * rest: a link from a newer app says so instead of failing as "damaged". Pure TypeScript.
+ * built-in sets live in the project) as one link. Format 2 (`#share=v2.…`) also carries small local
+ * data files (`shareData.ts`); a link without files is still written as format 1, which every
+ * version reads. The version before the dot says how to read the rest: a link from a newer app
+ * says so instead of failing as "damaged". Pure TypeScript.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate'
 import { base64Decode } from '../kernels/base64'
 import { parseProject, serializeProject } from './parse'
+import { dataFilePaths, packShareBundle, sharedFileName, unpackShareBundle, withSharedFileNames, type SharedDataFile } from './shareData'
 import type { Project } from './types'
 
-/** The share-link format this code writes and reads. */
-export const SHARE_VERSION = 1
+export type { SharedDataFile } from './shareData'
+
+/** The newest share-link format this code reads (and writes when data files travel). */
+export const SHARE_VERSION = 2
 /** The key in the URL's fragment: `#share=v1.…`. */
 export const SHARE_KEY = 'share'
 /** Longest payload a link may carry (characters): browsers and chat apps cut longer URLs. */
@@ -38,20 +43,35 @@ export function base64UrlDecode(text: string): Uint8Array | null {
 
 export type ShareEncoding = { ok: true; fragment: string } | { ok: false; message: string }
 
+/** A size as people read it: bytes below 1 kB, else kB (one decimal below 10 kB). */
+export function shareSizeText(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`
+  return `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} kB`
+}
+
 /**
  * The URL fragment (`share=v1.…`, without `#`) that carries `project`. Sweeps and run history
  * stay out of the link (they are results, and large); the network, its settings and its data go in.
+ * `files` are the project's local data files (its file data section names them): they travel
+ * in a format-2 link, under their base names.
  */
-export function shareFragment(project: Project): ShareEncoding {
+export function shareFragment(project: Project, files: readonly SharedDataFile[] = []): ShareEncoding {
   const { experiments: _experiments, runs: _runs, ...shared } = project
-  const payload = base64UrlEncode(deflateSync(strToU8(serializeProject(shared as Project)), { level: 9 }))
-  if (payload.length > MAX_SHARE_CHARS) {
-    return { ok: false, message: `This network is too large for a link (${Math.ceil(payload.length / 1000)} kB packed, at most ${MAX_SHARE_CHARS / 1000} kB): save it as a file and share the file instead.` }
+  if (files.length > 0 && shared.data.kind === 'file') shared.data = withSharedFileNames(shared.data)
+  const json = serializeProject(shared as Project)
+  const version = files.length > 0 ? 2 : 1
+  const packed = version === 2 ? packShareBundle(json, files) : strToU8(json)
+  const payload = base64UrlEncode(deflateSync(packed, { level: 9 }))
+  if (payload.length <= MAX_SHARE_CHARS) return { ok: true, fragment: `${SHARE_KEY}=v${version}.${payload}` }
+  const limit = `${MAX_SHARE_CHARS / 1000} kB`
+  if (files.length === 0) {
+    return { ok: false, message: `This network is too large for a link (${Math.ceil(payload.length / 1000)} kB packed, at most ${limit}): save it as a file and share the file instead.` }
   }
-  return { ok: true, fragment: `${SHARE_KEY}=v${SHARE_VERSION}.${payload}` }
+  const names = files.map((f) => `${f.name}, ${shareSizeText(f.bytes.length)}`).join('; ')
+  return { ok: false, message: `The data (${names}) makes this link ${shareSizeText(payload.length)}; a link holds at most ${limit}. Share the project file and the data file instead.` }
 }
 
-export type ShareReading = { ok: true; project: Project } | { ok: false; message: string }
+export type ShareReading = { ok: true; project: Project; files: SharedDataFile[] } | { ok: false; message: string }
 
 const DAMAGED = 'This share link is damaged: part of it is missing or changed. Copy the whole link again (it is long) and open it once more.'
 
@@ -74,14 +94,16 @@ export function readShareText(text: string): ShareReading {
   }
   if (version < 1) return { ok: false, message: DAMAGED }
   const bytes = base64UrlDecode(match[2])
-  let json: string
+  let unpacked: { projectJson: string; files: SharedDataFile[] } | null
   try {
     if (!bytes || bytes.length === 0) return { ok: false, message: DAMAGED }
-    json = strFromU8(inflateSync(bytes))
+    const inflated = inflateSync(bytes)
+    unpacked = version === 1 ? { projectJson: strFromU8(inflated), files: [] } : unpackShareBundle(inflated)
   } catch {
     return { ok: false, message: DAMAGED }
   }
-  const parsed = parseProject(json)
+  if (!unpacked) return { ok: false, message: DAMAGED }
+  const parsed = parseProject(unpacked.projectJson)
   if (!parsed.ok) {
     // Cut short of a valid project: a payload cut at a deflate block boundary, or a newer project.
     const newer = parsed.errors.find((e) => /newer Axon Studio/.test(e.message))
@@ -89,5 +111,14 @@ export function readShareText(text: string): ShareReading {
     if (parsed.errors.some((e) => e.path === '$')) return { ok: false, message: DAMAGED }
     return { ok: false, message: `The shared network cannot be opened: ${parsed.errors.slice(0, 3).map((e) => `${e.path} ${e.message}`).join('; ')}.` }
   }
-  return { ok: true, project: parsed.project }
+  if (!filesMatchData(parsed.project, unpacked.files)) return { ok: false, message: DAMAGED }
+  return { ok: true, project: parsed.project, files: unpacked.files }
+}
+
+/** A link's files are the ones its project's data names, by base name (a link this app wrote). */
+function filesMatchData(project: Project, files: readonly SharedDataFile[]): boolean {
+  if (files.length === 0) return true
+  if (project.data.kind !== 'file') return false
+  const names = dataFilePaths(project.data)
+  return names.every((p) => sharedFileName(p) === p) && files.every((f) => names.includes(f.name))
 }

@@ -57,16 +57,43 @@ export async function keepDataFiles(files: File[]): Promise<string | null> {
   return null
 }
 
-/** A kept or on-disk data file by the path the project stores, or null with the reason. */
+/** Files that came in a share link this session, by name (also kept in IndexedDB when it lets us). */
+const fromLinks = new Map<string, File>()
+
+/**
+ * Keeps the data files a share link carried, under the names its project stores, so the
+ * project's data reopens from them (here, and after a reload where IndexedDB keeps them).
+ */
+export async function keepLinkedFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+  for (const f of files) {
+    const bytes = f.bytes.slice().buffer
+    fromLinks.set(f.name, new File([bytes], f.name))
+    await request((s) => s.put({ name: f.name, bytes }, f.name), 'readwrite')
+  }
+}
+
+/** A copy kept in this browser (or this session) under `path`, or null. */
+async function keptCopy(path: string): Promise<File | null> {
+  const linked = fromLinks.get(path)
+  if (linked) return linked
+  const kept = await request<{ name: string; bytes: ArrayBuffer } | undefined>((s) => s.get(path), 'readonly')
+  return kept ? new File([kept.bytes], kept.name) : null
+}
+
+/**
+ * A kept or on-disk data file by the path the project stores, or null with the reason. The
+ * desktop app reads the disk first, then a copy a share link brought (its project has no folder).
+ */
 export async function reopenDataFile(path: string): Promise<{ file: File } | { reason: string }> {
   if (isDesktopFiles()) {
     try {
       return { file: await readProjectDataFile(path) }
     } catch (e) {
-      return { reason: (e as Error).message }
+      const copy = await keptCopy(path)
+      return copy ? { file: copy } : { reason: (e as Error).message }
     }
   }
-  const kept = await request<{ name: string; bytes: ArrayBuffer } | undefined>((s) => s.get(path), 'readonly')
+  const kept = await keptCopy(path)
   if (!kept) return { reason: `"${path}" is not kept in this browser (it was opened elsewhere, or is too big to keep): choose it again with Data….` }
-  return { file: new File([kept.bytes], kept.name) }
+  return { file: kept }
 }

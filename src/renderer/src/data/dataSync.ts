@@ -4,6 +4,7 @@
  */
 import { builtinDataset, type BuiltinOptions } from '../../../engine/data'
 import { isBuiltinDatasetId, type DataSource, type FileData } from '../../../engine/project'
+import { dataFilePaths } from '../../../engine/project/shareData'
 import { onEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { forgetPrepared, preparedFor, rememberPrepared } from './preparedData'
@@ -38,16 +39,19 @@ function syncShape(data: DataSource): void {
 
 const SAMPLE_NAMES = new Set(Object.values(FASHION_PATHS).map((p) => p.split('/').pop()))
 
+/** True when `data` names the Fashion-MNIST sample the app ships (every build has its files). */
+export function isBundledSample(data: FileData): boolean {
+  const paths = dataFilePaths(data)
+  return data.format === 'idx' && paths.every((p) => SAMPLE_NAMES.has(p.split('/').pop()))
+}
+
 /**
  * A project whose files are the shipped Fashion-MNIST sample (the lecture examples) is loaded
  * into the engine in the background, so its shape reaches the compiler and training reuses it.
  */
 async function loadBundledSample(data: FileData): Promise<boolean> {
-  const paths = [data.path, data.labelsPath, data.testPath, data.testLabelsPath].filter(
-    (p) => p !== undefined,
-  )
-  if (data.format !== 'idx' || !paths.every((p) => SAMPLE_NAMES.has(p.split('/').pop())))
-    return false
+  if (!isBundledSample(data)) return false
+  const paths = dataFilePaths(data)
   try {
     const files = (await fashionSampleFiles()).filter((f) => paths.some((p) => p.endsWith(f.name)))
     const list = await Promise.all(

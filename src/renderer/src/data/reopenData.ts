@@ -7,6 +7,7 @@
  */
 import * as Comlink from 'comlink'
 import type { FileData } from '../../../engine/project'
+import { dataFilePaths } from '../../../engine/project/shareData'
 import { useDocument } from '../store/documentStore'
 import { initialCsvChoice } from './csvChoice'
 import { reopenDataFile } from './dataFileStore'
@@ -19,7 +20,7 @@ const inFlight = new Set<string>()
 
 /** The files `data` names, reopened; or the first reason one cannot be. */
 async function reopenAll(data: FileData): Promise<{ files: File[] } | { reason: string }> {
-  const paths = [data.path, data.labelsPath, data.testPath, data.testLabelsPath].filter((p): p is string => p !== undefined)
+  const paths = dataFilePaths(data)
   const files: File[] = []
   for (const path of paths) {
     const r = await reopenDataFile(path)

@@ -9,6 +9,7 @@ import { useTraining } from '../training/trainingStore'
 import { ExportMenu } from '../files/ExportMenu'
 import { ExperimentsDialog } from '../experiments/ExperimentsDialog'
 import { ShareButton } from '../share/ShareButton'
+import { OpenLinkButton } from '../share/OpenLinkButton'
 import { experimentsUi } from '../experiments/experimentsStore'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -93,6 +94,7 @@ function FileCommands() {
     </button>
     <ExportMenu />
     <ShareButton />
+    <OpenLinkButton />
     <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
       Examples
     </button>

@@ -1,33 +1,54 @@
 /**
- * Share links in the app: the link of the network on the canvas, and opening a link's network
- * (from the page's URL in the browser build, or handed over by the desktop app), never over
- * unsaved work without asking.
+ * Share links in the app: the link of the network on the canvas (with its small local data
+ * files), and opening a link's network (from the page's URL in the browser build, handed over
+ * by the desktop app, or pasted into "Open a share link…"), never over unsaved work without asking.
  */
-import { readShareText, shareFragment, shareTextOf } from '../../../engine/project/share'
+import { readShareText, shareFragment, shareSizeText, shareTextOf } from '../../../engine/project/share'
+import { readShareLink } from '../../../shared/shareLinkText'
 import { confirmLeave } from '../commands'
 import { forgetFileHandle } from '../files/projectFiles'
 import { desktopBridge } from '../files/desktopFiles'
+import { keepLinkedFiles } from '../data/dataFileStore'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
+import { localDataForLink } from './linkData'
 
 /** Where a link opens: the desktop app's own scheme, or this page (the browser build). */
 export const DESKTOP_SHARE_BASE = 'axon-studio://open'
 
-export type ShareLink = { ok: true; url: string } | { ok: false; message: string }
+export type ShareLink =
+  | { ok: true; url: string; forDesktop: boolean; data: { carried: boolean; text: string } | null }
+  | { ok: false; message: string; withoutData?: string }
 
-/** The link that carries the network now on the canvas. */
-export function currentShareLink(): ShareLink {
-  const encoded = shareFragment(useDocument.getState().project)
-  if (!encoded.ok) return encoded
-  const base = desktopBridge() ? DESKTOP_SHARE_BASE : `${location.origin}${location.pathname}`
-  return { ok: true, url: `${base}#${encoded.fragment}` }
+/** The link that carries the network now on the canvas, with its local data files when they fit. */
+export async function currentShareLink(): Promise<ShareLink> {
+  const project = useDocument.getState().project
+  const forDesktop = Boolean(desktopBridge())
+  const base = forDesktop ? DESKTOP_SHARE_BASE : `${location.origin}${location.pathname}`
+  const local = await localDataForLink(project.data)
+  const files = 'files' in local ? local.files : []
+  const encoded = shareFragment(project, files)
+  if (encoded.ok) {
+    const size = files.reduce((n, f) => n + f.bytes.length, 0)
+    const data =
+      'missing' in local
+        ? { carried: false, text: `${local.missing} The link carries the network without its data: whoever opens it chooses the file themselves.` }
+        : files.length > 0
+          ? { carried: true, text: `The link carries the data: ${files.map((f) => f.name).join(', ')} (${shareSizeText(size)}).` }
+          : null
+    return { ok: true, url: `${base}#${encoded.fragment}`, forDesktop, data }
+  }
+  if (files.length === 0) return encoded
+  const without = shareFragment(project)
+  return { ok: false, message: encoded.message, ...(without.ok ? { withoutData: `${base}#${without.fragment}` } : {}) }
 }
 
 /**
- * Opens the network a link carries (the text after `share=`): a damaged or too-new link says
- * so; unsaved work is replaced only when the user agrees. True when it opened.
+ * Opens the network a link carries (the text after `share=`), with the data files it brought:
+ * a damaged or too-new link says so; unsaved work is replaced only when the user agrees. True
+ * when it opened.
  */
-export function openShareText(text: string): boolean {
+export async function openShareText(text: string): Promise<boolean> {
   const ui = useUi.getState()
   const read = readShareText(text)
   if (!read.ok) {
@@ -38,12 +59,24 @@ export function openShareText(text: string): boolean {
     ui.notify({ kind: 'info', text: 'The shared network was not opened; your network is as it was. Open the link again to load it.' })
     return false
   }
+  // The files first: loading the project reopens its data from them.
+  if (read.files.length > 0) await keepLinkedFiles(read.files)
   forgetFileHandle()
   useDocument.getState().load(read.project)
   ui.select([])
   ui.setCardOpen(Boolean(read.project.meta.description))
-  ui.notify({ kind: 'info', text: `Opened the shared network “${read.project.meta.title}”.` })
+  const withData = read.files.length > 0 ? ` with its data (${read.files.map((f) => f.name).join(', ')})` : ''
+  ui.notify({ kind: 'info', text: `Opened the shared network “${read.project.meta.title}”${withData}.` })
   return true
+}
+
+/** Opens a link pasted by the user, in either build's form; false (with the reason) when it is none. */
+export async function openPastedLink(pasted: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const link = readShareLink(pasted)
+  if (!link) return { ok: false, message: 'That is not a share link: paste the whole link, starting https://… or axon-studio://…, with its #share= part.' }
+  const read = readShareText(link.text)
+  if (!read.ok) return read
+  return (await openShareText(link.text)) ? { ok: true } : { ok: false, message: 'The shared network was not opened; your network is as it was.' }
 }
 
 /** Opens the link in this page's URL, if any, and takes it out of the URL (a reload must not open it again). */
@@ -51,5 +84,5 @@ export function openShareFromLocation(): void {
   const text = shareTextOf(location.hash)
   if (text === null) return
   history.replaceState(null, '', `${location.pathname}${location.search}`)
-  openShareText(text)
+  void openShareText(text)
 }
