@@ -19,7 +19,9 @@
 // - Zero skipping: when `work` is given and op(A) is mostly zeros (pixels of a dark background,
 //   ReLU outputs and their deltas), the non-zeros of each row of op(A) are gathered first and
 //   C[i, :] += Σ_{p: A[i,p] ≠ 0} A[i,p]·op(B)[p, :] runs over them only (op(B) row-major, Bᵀ
-//   packed). x·0 adds nothing, so only the order of the remaining additions differs.
+//   packed). x·0 adds nothing, so only the order of the remaining additions differs. This is
+//   Task F's hot loop (784-100-10 on Fashion-MNIST: ~49% of the pixels and ~89% of the ReLU
+//   deltas are 0); its row kernels are written out per width (sparseRow3…5).
 
 /** Steps of p per block: a 4×KC slice of A and a KC×8 slice of B stay in L1. */
 const KC: i32 = 256
@@ -51,7 +53,7 @@ export function gemm(
   // Address of A[i, p] = a + (i·sai + p·sap)·4.
   const sai: usize = transA ? 1 : <usize>lda
   const sap: usize = transA ? <usize>lda : 1
-  if (work != 0 && n >= SPARSE_MIN_N && gatherRows(m, k, a, sai, sap, work)) {
+  if (work != 0 && n >= SPARSE_MIN_N && gatherRows(m, k, a, sai, sap, <usize>(transB ? n : ldb) << 2, work)) {
     if (transB) {
       transpose(n, k, b, ldb, pack)
       b = pack
@@ -100,19 +102,27 @@ export function gemm(
 const SPARSE_MIN_N: i32 = 16
 /** ... and only when at most this fraction of op(A) is non-zero. */
 const SPARSE_MAX_DENSITY: f64 = 0.6
-/** Steps of p per block of the zero-skipping product: KS rows × 32 columns of op(B) stay in L1. */
+/** Steps of p per block of the zero-skipping product: KS rows of op(B) stay in L1/L2. */
 const KS: i32 = 128
+/**
+ * Most f32x4 accumulators per pass over a row's non-zeros. V8 loads all of an iteration's
+ * B vectors before its first multiply, so w accumulators hold 2w + 1 registers: at 8 (the
+ * earlier 32-column passes) and above it spills to the stack on x64 (15 usable xmm
+ * registers); 5 measured fastest on Task F's real operands (forward 1.5 → 1.3 ms, ∂W 0.33 → 0.29 ms).
+ */
+const MAX_W: i32 = 5
 
 /**
  * Gather the non-zeros of op(A) row by row into `work`:
- *   rowPtr[m+1] (i32), cur[m] (i32), end[m] (i32), idx[m·k] (i32 p), val[m·k] (f32 A[i,p]).
+ *   rowPtr[m+1] (i32), cur[m] (i32), end[m] (i32), then one pair per non-zero:
+ *   (byte offset p·db of row p of op(B): i32, A[i,p]: f32).
+ * The offset is stored ready to add, so the multiply loop has no index arithmetic.
  * Branch-free: every element is written, the count advances only past non-zeros.
  * Returns false (dense is better) when more than SPARSE_MAX_DENSITY of op(A) is non-zero.
  */
-function gatherRows(m: i32, k: i32, a: usize, sai: usize, sap: usize, work: usize): bool {
+function gatherRows(m: i32, k: i32, a: usize, sai: usize, sap: usize, db: usize, work: usize): bool {
   const rowPtr = work
-  const idx = work + ((<usize>(3 * m + 1)) << 2)
-  const val = idx + ((<usize>m * <usize>k) << 2)
+  const pairs = work + ((<usize>(3 * m + 1)) << 2)
   const limit = <i32>(SPARSE_MAX_DENSITY * <f64>m * <f64>k)
   let nnz: i32 = 0
   const da = sap << 2
@@ -126,28 +136,29 @@ function gatherRows(m: i32, k: i32, a: usize, sai: usize, sap: usize, work: usiz
         const v = v128.load(q)
         q += 16
         if (!v128.any_true(v)) continue
+        const o = <usize>p * db
+        let e = pairs + (<usize>nnz << 3)
         const x0 = f32x4.extract_lane(v, 0)
-        store<i32>(idx + (<usize>nnz << 2), p)
-        store<f32>(val + (<usize>nnz << 2), x0)
+        store<i32>(e, <i32>o); store<f32>(e, x0, 4)
         nnz += i32(x0 != 0)
+        e = pairs + (<usize>nnz << 3)
         const x1 = f32x4.extract_lane(v, 1)
-        store<i32>(idx + (<usize>nnz << 2), p + 1)
-        store<f32>(val + (<usize>nnz << 2), x1)
+        store<i32>(e, <i32>(o + db)); store<f32>(e, x1, 4)
         nnz += i32(x1 != 0)
+        e = pairs + (<usize>nnz << 3)
         const x2 = f32x4.extract_lane(v, 2)
-        store<i32>(idx + (<usize>nnz << 2), p + 2)
-        store<f32>(val + (<usize>nnz << 2), x2)
+        store<i32>(e, <i32>(o + 2 * db)); store<f32>(e, x2, 4)
         nnz += i32(x2 != 0)
+        e = pairs + (<usize>nnz << 3)
         const x3 = f32x4.extract_lane(v, 3)
-        store<i32>(idx + (<usize>nnz << 2), p + 3)
-        store<f32>(val + (<usize>nnz << 2), x3)
+        store<i32>(e, <i32>(o + 3 * db)); store<f32>(e, x3, 4)
         nnz += i32(x3 != 0)
       }
     }
     for (; p < k; p++) {
       const x = load<f32>(q)
-      store<i32>(idx + (<usize>nnz << 2), p)
-      store<f32>(val + (<usize>nnz << 2), x)
+      const e = pairs + (<usize>nnz << 3)
+      store<i32>(e, <i32>(<usize>p * db)); store<f32>(e, x, 4)
       nnz += i32(x != 0)
       q += da
     }
@@ -159,62 +170,55 @@ function gatherRows(m: i32, k: i32, a: usize, sai: usize, sap: usize, work: usiz
 
 /**
  * C += alpha·op(A)·B from the gathered non-zeros of op(A) (see `gatherRows`); B row-major [k×n]
- * with leading dimension ldb. Per block of KS steps of p and 32 columns of C, each row of C is
- * accumulated in registers over its non-zeros only.
+ * with leading dimension ldb. Per block of KS steps of p, the n/4 column vectors of C are split
+ * into passes of 3…MAX_W vectors (as even as possible), and each row of C is accumulated in
+ * registers over its non-zeros only; the last n mod 4 columns one by one. Every C[i, j] sums
+ * its terms in the same order whatever the pass widths.
  */
 function gemmSparseA(m: i32, n: i32, k: i32, alpha: f32, b: usize, ldb: i32, c: usize, ldc: i32, work: usize): void {
   const rowPtr = work
   const cur = work + ((<usize>(m + 1)) << 2)
   const end = cur + (<usize>m << 2)
-  const idx = end + (<usize>m << 2)
-  const val = idx + ((<usize>m * <usize>k) << 2)
+  const pairs = end + (<usize>m << 2)
   const db = <usize>ldb << 2
   const va = f32x4.splat(alpha)
+  const nv = n >> 2
+  const passes = (nv + MAX_W - 1) / MAX_W
   for (let i = 0; i < m; i++) store<i32>(cur + (<usize>i << 2), load<i32>(rowPtr + (<usize>i << 2)))
   for (let p0 = 0; p0 < k; p0 += KS) {
-    const pEnd = min(p0 + KS, k)
+    // The pairs of this block end where the offset reaches row min(p0 + KS, k) of B.
+    const limit = <i32>(<usize>min(p0 + KS, k) * db)
     for (let i = 0; i < m; i++) {
       let e = load<i32>(cur + (<usize>i << 2))
       const last = load<i32>(rowPtr + (<usize>(i + 1) << 2))
-      while (e < last && load<i32>(idx + (<usize>e << 2)) < pEnd) e++
+      while (e < last && load<i32>(pairs + (<usize>e << 3)) < limit) e++
       store<i32>(end + (<usize>i << 2), e)
     }
-    let j = 0
-    while (j + 16 <= n) {
-      // Column blocks of 32 (8 accumulators); a last block of 36 rather than 32 + 4, or of 16.
-      const w = n - j == 36 ? 36 : j + 32 <= n ? 32 : 16
-      const bj = b + (<usize>j << 2)
+    let v0 = 0
+    for (let t = 0; t < passes; t++) {
+      // n ≥ 16 gives nv ≥ 4 vectors, so every pass has 3…MAX_W.
+      const w = nv / passes + i32(t < nv % passes)
+      const bj = b + (<usize>v0 << 4)
       for (let i = 0; i < m; i++) {
-        const q0 = load<i32>(cur + (<usize>i << 2))
-        const q1 = load<i32>(end + (<usize>i << 2))
+        const q0 = pairs + (<usize>load<i32>(cur + (<usize>i << 2)) << 3)
+        const q1 = pairs + (<usize>load<i32>(end + (<usize>i << 2)) << 3)
         if (q0 == q1) continue
-        const ci = c + ((<usize>i * <usize>ldc + <usize>j) << 2)
-        if (w == 32) sparseRow32(q0, q1, idx, val, bj, db, ci, va)
-        else if (w == 36) sparseRow36(q0, q1, idx, val, bj, db, ci, va)
-        else sparseRow16(q0, q1, idx, val, bj, db, ci, va)
-      }
-      j += w
-    }
-    for (; j + 4 <= n; j += 4) {
-      const bj = b + (<usize>j << 2)
-      for (let i = 0; i < m; i++) {
-        const q0 = load<i32>(cur + (<usize>i << 2))
-        const q1 = load<i32>(end + (<usize>i << 2))
-        let s = f32x4.splat(0)
-        for (let q = q0; q < q1; q++) {
-          const x = v128.load32_splat(val + (<usize>q << 2))
-          s = madd(x, v128.load(bj + <usize>load<i32>(idx + (<usize>q << 2)) * db), s)
+        const ci = c + ((<usize>i * <usize>ldc + (<usize>v0 << 2)) << 2)
+        switch (w) {
+          case 3: sparseRow3(q0, q1, bj, ci, va); break
+          case 4: sparseRow4(q0, q1, bj, ci, va); break
+          case 5: sparseRow5(q0, q1, bj, ci, va); break
         }
-        addTo(c + ((<usize>i * <usize>ldc + <usize>j) << 2), f32x4.mul(s, va))
       }
+      v0 += w
     }
-    for (; j < n; j++) {
+    for (let j = nv << 2; j < n; j++) {
       const bj = b + (<usize>j << 2)
       for (let i = 0; i < m; i++) {
-        const q0 = load<i32>(cur + (<usize>i << 2))
-        const q1 = load<i32>(end + (<usize>i << 2))
+        const q0 = pairs + (<usize>load<i32>(cur + (<usize>i << 2)) << 3)
+        const q1 = pairs + (<usize>load<i32>(end + (<usize>i << 2)) << 3)
         let s: f32 = 0
-        for (let q = q0; q < q1; q++) s += load<f32>(val + (<usize>q << 2)) * load<f32>(bj + <usize>load<i32>(idx + (<usize>q << 2)) * db)
+        for (let q = q0; q < q1; q += 8) s += load<f32>(q, 4) * load<f32>(bj + <usize>load<i32>(q))
         const cq = c + ((<usize>i * <usize>ldc + <usize>j) << 2)
         store<f32>(cq, load<f32>(cq) + alpha * s)
       }
@@ -223,55 +227,55 @@ function gemmSparseA(m: i32, n: i32, k: i32, alpha: f32, b: usize, ldb: i32, c: 
   }
 }
 
-/** c[0..32) += alpha · Σ_{q0 ≤ q < q1} val[q]·B[idx[q], 0..32) (8 accumulators). */
-function sparseRow32(q0: i32, q1: i32, idx: usize, val: usize, bj: usize, db: usize, c: usize, va: v128): void {
-  let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0)
-  let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0)
-  for (let q = q0; q < q1; q++) {
-    const x = v128.load32_splat(val + (<usize>q << 2))
-    const r = bj + <usize>load<i32>(idx + (<usize>q << 2)) * db
-    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1)
-    s2 = madd(x, v128.load(r, 32), s2); s3 = madd(x, v128.load(r, 48), s3)
-    s4 = madd(x, v128.load(r, 64), s4); s5 = madd(x, v128.load(r, 80), s5)
-    s6 = madd(x, v128.load(r, 96), s6); s7 = madd(x, v128.load(r, 112), s7)
+/** c[0..12) += alpha · Σ over the pairs [q0, q1) of value·B[row at offset, 0..12) (3 accumulators). */
+function sparseRow3(q0: usize, q1: usize, bj: usize, c: usize, va: v128): void {
+  let s0 = f32x4.splat(0)
+  let s1 = f32x4.splat(0)
+  let s2 = f32x4.splat(0)
+  for (let q = q0; q < q1; q += 8) {
+    const r = bj + <usize>load<i32>(q)
+    const x = v128.load32_splat(q, 4)
+    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1); s2 = madd(x, v128.load(r, 32), s2)
   }
-  addTo(c, f32x4.mul(s0, va)); addTo(c + 16, f32x4.mul(s1, va))
-  addTo(c + 32, f32x4.mul(s2, va)); addTo(c + 48, f32x4.mul(s3, va))
-  addTo(c + 64, f32x4.mul(s4, va)); addTo(c + 80, f32x4.mul(s5, va))
-  addTo(c + 96, f32x4.mul(s6, va)); addTo(c + 112, f32x4.mul(s7, va))
+  addTo(c, f32x4.mul(s0, va))
+  addTo(c + 16, f32x4.mul(s1, va))
+  addTo(c + 32, f32x4.mul(s2, va))
 }
 
-/** c[0..36) += alpha · Σ_{q0 ≤ q < q1} val[q]·B[idx[q], 0..32) (9 accumulators). */
-function sparseRow36(q0: i32, q1: i32, idx: usize, val: usize, bj: usize, db: usize, c: usize, va: v128): void {
-  let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0)
-  let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0), s8 = f32x4.splat(0)
-  for (let q = q0; q < q1; q++) {
-    const x = v128.load32_splat(val + (<usize>q << 2))
-    const r = bj + <usize>load<i32>(idx + (<usize>q << 2)) * db
-    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1)
-    s2 = madd(x, v128.load(r, 32), s2); s3 = madd(x, v128.load(r, 48), s3)
-    s4 = madd(x, v128.load(r, 64), s4); s5 = madd(x, v128.load(r, 80), s5)
-    s6 = madd(x, v128.load(r, 96), s6); s7 = madd(x, v128.load(r, 112), s7)
-    s8 = madd(x, v128.load(r, 128), s8)
+/** c[0..16) += alpha · Σ over the pairs [q0, q1) of value·B[row at offset, 0..16) (4 accumulators). */
+function sparseRow4(q0: usize, q1: usize, bj: usize, c: usize, va: v128): void {
+  let s0 = f32x4.splat(0)
+  let s1 = f32x4.splat(0)
+  let s2 = f32x4.splat(0)
+  let s3 = f32x4.splat(0)
+  for (let q = q0; q < q1; q += 8) {
+    const r = bj + <usize>load<i32>(q)
+    const x = v128.load32_splat(q, 4)
+    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1); s2 = madd(x, v128.load(r, 32), s2); s3 = madd(x, v128.load(r, 48), s3)
   }
-  addTo(c, f32x4.mul(s0, va)); addTo(c + 16, f32x4.mul(s1, va))
-  addTo(c + 32, f32x4.mul(s2, va)); addTo(c + 48, f32x4.mul(s3, va))
-  addTo(c + 64, f32x4.mul(s4, va)); addTo(c + 80, f32x4.mul(s5, va))
-  addTo(c + 96, f32x4.mul(s6, va)); addTo(c + 112, f32x4.mul(s7, va))
-  addTo(c + 128, f32x4.mul(s8, va))
+  addTo(c, f32x4.mul(s0, va))
+  addTo(c + 16, f32x4.mul(s1, va))
+  addTo(c + 32, f32x4.mul(s2, va))
+  addTo(c + 48, f32x4.mul(s3, va))
 }
 
-/** c[0..16) += alpha · Σ_{q0 ≤ q < q1} val[q]·B[idx[q], 0..16) (4 accumulators). */
-function sparseRow16(q0: i32, q1: i32, idx: usize, val: usize, bj: usize, db: usize, c: usize, va: v128): void {
-  let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0)
-  for (let q = q0; q < q1; q++) {
-    const x = v128.load32_splat(val + (<usize>q << 2))
-    const r = bj + <usize>load<i32>(idx + (<usize>q << 2)) * db
-    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1)
-    s2 = madd(x, v128.load(r, 32), s2); s3 = madd(x, v128.load(r, 48), s3)
+/** c[0..20) += alpha · Σ over the pairs [q0, q1) of value·B[row at offset, 0..20) (5 accumulators). */
+function sparseRow5(q0: usize, q1: usize, bj: usize, c: usize, va: v128): void {
+  let s0 = f32x4.splat(0)
+  let s1 = f32x4.splat(0)
+  let s2 = f32x4.splat(0)
+  let s3 = f32x4.splat(0)
+  let s4 = f32x4.splat(0)
+  for (let q = q0; q < q1; q += 8) {
+    const r = bj + <usize>load<i32>(q)
+    const x = v128.load32_splat(q, 4)
+    s0 = madd(x, v128.load(r), s0); s1 = madd(x, v128.load(r, 16), s1); s2 = madd(x, v128.load(r, 32), s2); s3 = madd(x, v128.load(r, 48), s3); s4 = madd(x, v128.load(r, 64), s4)
   }
-  addTo(c, f32x4.mul(s0, va)); addTo(c + 16, f32x4.mul(s1, va))
-  addTo(c + 32, f32x4.mul(s2, va)); addTo(c + 48, f32x4.mul(s3, va))
+  addTo(c, f32x4.mul(s0, va))
+  addTo(c + 16, f32x4.mul(s1, va))
+  addTo(c + 32, f32x4.mul(s2, va))
+  addTo(c + 48, f32x4.mul(s3, va))
+  addTo(c + 64, f32x4.mul(s4, va))
 }
 
 /**

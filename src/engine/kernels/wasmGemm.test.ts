@@ -110,6 +110,26 @@ describe('WebAssembly SIMD gemm', () => {
     }
   })
 
+  it('zero skipping splits C into passes of 3–5 column vectors: every width, leftover columns and empty rows match', () => {
+    const kernel = createWasmGemm({ fma: false, arenaBytes: 16 << 20, scratchBytes: 8 << 20 })!
+    const uniform = checkUniform(4)
+    // n/4 vectors: 4 → one pass of 4, 5 → 5, 7 → 4+3, 9 → 5+4, 11 → 4+4+3, 25 → 5×5; n mod 4 columns after them.
+    const widths = [16, 19, 20, 28, 31, 36, 44, 47, 100]
+    let i = 0
+    for (const n of widths) {
+      for (const transB of [false, true]) {
+        // k over one block of p (KS = 128) and over several; 97% zeros leaves some rows of op(A) empty.
+        const k = i % 2 ? 1031 : 300
+        const zeros = i % 3 === 0 ? 0.97 : 0.5
+        const c: GemmCase = { transA: i % 4 === 1, transB, m: 61, n, k, alpha: i % 2 ? 1 : -0.7, beta: i % 3 ? 0 : 1, offsets: [i % 5, 2, 1], zeros }
+        expect(gemmCheck(kernel.gemm, kernel.alloc, c, ['arena', 'arena', 'arena'], uniform), `n=${n} transB=${transB}`).toBeNull()
+        i++
+      }
+    }
+    // Every product is big enough to be offered zero skipping (m·n·k ≥ 2¹⁸).
+    expect(kernel.stats().sparseOffered).toBe(i)
+  })
+
   it('falls back to gemmReference when operands do not fit in scratch', () => {
     const kernel = createWasmGemm({ arenaBytes: 1 << 16, scratchBytes: 1 << 16 })!
     const c: GemmCase = { transA: false, transB: true, m: 40, n: 50, k: 300, alpha: 1, beta: 0, offsets: [0, 0, 0] }
