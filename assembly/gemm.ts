@@ -1,10 +1,12 @@
-// AssemblyScript source of the WebAssembly SIMD float32 kernels: the matrix multiply (gemm) and
-// the vector update axpy.
+// AssemblyScript source of the WebAssembly SIMD float32 kernels: the matrix multiply (gemm), the
+// vector update axpy, bytes to floats, and the ReLU passes (a dense layer's elementwise work,
+// which as TypeScript loops over Float32Arrays cost Task F a tenth of its epoch).
 //
 //   C[m×n] = alpha · op(A) · op(B) + beta · C      (row-major, leading dimensions lda, ldb, ldc)
 //
-// Build: `npm run build:wasm` (assembly/build.ts) compiles this twice with asc -O3, with SIMD and
-// with relaxed SIMD (fused multiply-add), into src/engine/kernels/wasm/gemmWasm.ts (base64).
+// Build: `npm run build:wasm` (assembly/build.ts) compiles this with asc -O3, with SIMD and with
+// relaxed SIMD (fused multiply-add), each over a private and a shared memory, into
+// src/engine/kernels/wasm/gemmWasm.ts (base64); a unit test checks the bytes against a fresh compile.
 // Memory is imported and owned by the host side (src/engine/kernels/wasmGemm.ts); all pointers
 // here are byte addresses in it.
 //
@@ -519,4 +521,40 @@ export function bytesToF32(n: i32, scale: f64, src: usize, dst: usize): void {
     v128.store(dst + (<usize>i << 2), i32x4.shuffle(lo, hi, 0, 1, 4, 5))
   }
   for (; i < n; i++) store<f32>(dst + (<usize>i << 2), <f32>(<f64>load<u8>(src + <usize>i) * scale))
+}
+
+/**
+ * ReLU forward over n floats: out[i] = net[i] > 0 ? net[i] : 0 (NaN and −0 give +0, as the
+ * TypeScript loop does), four at a time by masking.
+ */
+export function reluForward(n: i32, net: usize, out: usize): void {
+  const zero = f32x4.splat(0)
+  const n4 = <usize>(n & ~3) << 2
+  let o: usize = 0
+  for (; o < n4; o += 16) {
+    const x = v128.load(net + o)
+    v128.store(out + o, v128.and(x, f32x4.gt(x, zero)))
+  }
+  const end = <usize>n << 2
+  for (; o < end; o += 4) {
+    const x = load<f32>(net + o)
+    store<f32>(out + o, x > 0 ? x : 0)
+  }
+}
+
+/**
+ * ReLU backward over n floats: delta[i] = gradOut[i] · (net[i] > 0 ? 1 : 0), a real multiply
+ * by 1 or 0 (so −g·0 stays −0 and ∞·0 NaN, the bits of the TypeScript loop).
+ */
+export function reluBackward(n: i32, net: usize, gradOut: usize, delta: usize): void {
+  const zero = f32x4.splat(0)
+  const one = f32x4.splat(1)
+  const n4 = <usize>(n & ~3) << 2
+  let o: usize = 0
+  for (; o < n4; o += 16) {
+    const step = v128.and(f32x4.gt(v128.load(net + o), zero), one)
+    v128.store(delta + o, f32x4.mul(v128.load(gradOut + o), step))
+  }
+  const end = <usize>n << 2
+  for (; o < end; o += 4) store<f32>(delta + o, load<f32>(gradOut + o) * (load<f32>(net + o) > 0 ? <f32>1 : <f32>0))
 }

@@ -5,6 +5,7 @@ import { allocFloat32, axpy, bytesToFloat, gemm } from './gemm'
 import { checkUniform, gemmCheck, gemmSelfTest, type GemmCase, type GemmPlacement } from './gemmCheck'
 import { installWasmKernels, uninstallWasmKernels, wasmKernelStats } from './install'
 import { createWasmGemm, type WasmGemm } from './wasmGemm'
+import { reluBackwardLoop, reluForwardLoop } from './relu'
 import * as committed from './wasm/gemmWasm'
 
 const SIZES = [1, 3, 7, 8, 33]
@@ -210,6 +211,30 @@ describe('WebAssembly SIMD gemm', () => {
     const plain = new Float32Array(4)
     kernel.bytesToF32(4, 0.5, src, 0, plain, 0)
     expect(Array.from(plain)).toEqual([0, 18.5, 37, 55.5])
+  })
+
+  it('ReLU forward and backward give exactly the bits of the TypeScript loops (odd ranges, ±0, NaN, ±∞, in and outside the arena)', () => {
+    const kernel = createWasmGemm({ fma: false, arenaBytes: 1 << 20, scratchBytes: 1 << 20 })!
+    const uniform = checkUniform(5)
+    const special = [0, -0, NaN, Infinity, -Infinity, 1e-45, -1e-45]
+    const fill = (x: Float32Array) => x.forEach((_, i) => (x[i] = i % 5 === 0 ? special[i % special.length] : uniform() * 4 - 2))
+    const bits = (x: Float32Array) => Array.from(new Uint32Array(x.buffer, x.byteOffset, x.length))
+    for (const [from, end] of [[0, 0], [0, 1], [3, 4], [1, 38], [0, 64], [5, 67]]) {
+      for (const inArena of [true, false]) {
+        const make = () => (inArena ? kernel.alloc(70) : new Float32Array(70))
+        const net = make(), gradOut = make(), out = make(), delta = make()
+        fill(net)
+        fill(gradOut)
+        const outRef = new Float32Array(70), deltaRef = new Float32Array(70)
+        reluForwardLoop(net, outRef, from, end)
+        reluBackwardLoop(net, gradOut, deltaRef, from, end)
+        kernel.relu.forward(net, out, from, end)
+        kernel.relu.backward(net, gradOut, delta, from, end)
+        expect(bits(out), `forward ${from}…${end}`).toEqual(bits(outRef))
+        expect(bits(delta), `backward ${from}…${end}`).toEqual(bits(deltaRef))
+      }
+    }
+    expect(() => kernel.relu.forward(kernel.alloc(4), kernel.alloc(8), 0, 8)).toThrow(RangeError)
   })
 
   it('installWasmKernels routes gemm and allocFloat32 through the kernel', () => {

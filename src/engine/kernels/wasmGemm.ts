@@ -21,6 +21,7 @@
  */
 import { base64Decode } from './base64'
 import { gemmReference, type AxpyF32, type BytesToF32, type GemmArgs, type GemmF32 } from './gemm'
+import { reluBackwardLoop, reluForwardLoop, type ReluF32 } from './relu'
 import { gemmWasmBase64, gemmWasmRelaxedBase64, gemmWasmRelaxedSharedBase64, gemmWasmSharedBase64 } from './wasm/gemmWasm'
 
 /** The part of the WebAssembly JS API used here (the engine's lib is ES2023, without these types). */
@@ -124,6 +125,8 @@ export interface WasmGemm {
   axpy: AxpyF32
   /** dst = src·scale (bytes to float32); SIMD when dst lives in the arena, same bits either way. */
   bytesToF32: BytesToF32
+  /** ReLU forward and backward; SIMD when every buffer lives in this memory, same bits either way. */
+  relu: ReluF32
   /** A zeroed Float32Array of `length`, inside WebAssembly memory while the arena lasts. */
   alloc: (length: number) => Float32Array
   /**
@@ -209,6 +212,8 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   let wasmGemm: WasmGemmExport
   let wasmAxpy: (n: number, alpha: number, x: number, y: number) => void
   let wasmBytesToF32: (n: number, scale: number, src: number, dst: number) => void
+  let wasmReluForward: (n: number, net: number, out: number) => void
+  let wasmReluBackward: (n: number, net: number, gradOut: number, delta: number) => void
   try {
     memory = (options.join?.memory as WasmMemory | undefined) ?? new api.Memory({ initial: pages, maximum: pages, ...(shared ? { shared: true } : {}) })
     if (memory.buffer.byteLength < pages * PAGE) return null
@@ -216,6 +221,8 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     wasmGemm = instance.exports.gemm as WasmGemmExport
     wasmAxpy = instance.exports.axpy as typeof wasmAxpy
     wasmBytesToF32 = instance.exports.bytesToF32 as typeof wasmBytesToF32
+    wasmReluForward = instance.exports.reluForward as typeof wasmReluForward
+    wasmReluBackward = instance.exports.reluBackward as typeof wasmReluBackward
   } catch {
     return null
   }
@@ -325,6 +332,30 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     for (let i = 0; i < n; i++) dst[dstOffset + i] = src[srcOffset + i] * scale
   }
 
+  /** Byte address of x[from], checking [from, end) lies within x. */
+  function at(x: Float32Array, from: number, end: number, what: string): number {
+    if (from < 0 || end > x.length) throw new RangeError(`${what}: range ${from}…${end} outside a buffer of ${x.length}`)
+    return x.byteOffset + from * 4
+  }
+
+  const relu: ReluF32 = {
+    forward(net, out, from, end) {
+      if (end <= from) return
+      const pn = at(net, from, end, 'reluForward')
+      const po = at(out, from, end, 'reluForward')
+      if (net.buffer === heap && out.buffer === heap) wasmReluForward(end - from, pn, po)
+      else reluForwardLoop(net, out, from, end)
+    },
+    backward(net, gradOut, delta, from, end) {
+      if (end <= from) return
+      const pn = at(net, from, end, 'reluBackward')
+      const pg = at(gradOut, from, end, 'reluBackward')
+      const pd = at(delta, from, end, 'reluBackward')
+      if (net.buffer === heap && gradOut.buffer === heap && delta.buffer === heap) wasmReluBackward(end - from, pn, pg, pd)
+      else reluBackwardLoop(net, gradOut, delta, from, end)
+    },
+  }
+
   function resetArena(): void {
     heapU8.fill(0, arenaStart, next)
     next = arenaStart
@@ -340,6 +371,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     gemm,
     axpy,
     bytesToF32,
+    relu,
     alloc,
     resetArena,
     stats: () => ({ ...stats }),

@@ -1,9 +1,11 @@
 /**
  * An activation over rows of a buffer: out = f(net) forward, delta = gradOut ⊙ f'(net) backward
  * (softmax row-wise). The common activations run as tight loops with the very expressions of
- * their registry entries (same bits, no call per element); the others call `value`/`derivative`.
+ * their registry entries (same bits, no call per element; ReLU through `kernels/relu`, SIMD for
+ * float32); the others call `value`/`derivative`.
  */
 import type { FloatArray } from '../kernels/gemm'
+import { reluBackward, reluForward } from '../kernels/relu'
 import { softmaxBackwardRows, softmaxRows, type Activation, type ActivationParams } from './activations'
 import type { ForwardRngs } from './layer'
 
@@ -37,10 +39,7 @@ export function activationForwardRows(
   }
   switch (act.id) {
     case 'relu':
-      for (let p = o; p < end; p++) {
-        const x = net[p]
-        out[p] = x > 0 ? x : 0
-      }
+      reluForward(net, out, o, end)
       return
     case 'sigmoid':
       for (let p = o; p < end; p++) {
@@ -76,7 +75,7 @@ export function activationBackwardRows(
   const end = o + rows * n
   switch (act.id) {
     case 'relu':
-      for (let p = o; p < end; p++) delta[p] = gradOut[p] * (net[p] > 0 ? 1 : 0)
+      reluBackward(net, gradOut, delta, o, end)
       return
     case 'sigmoid':
       for (let p = o; p < end; p++) {
