@@ -7,8 +7,7 @@
  */
 import type { Session } from '../train'
 import { traceSample, type Trace } from '../trace/trace'
-import { NETWORK_INPUT, type LayerSpec } from '../spec'
-import { featureUnitNames } from '../nn/features'
+import { weightedLayerNames, type NamedLayer } from '../trace/unitNames'
 
 export interface StepThroughLayer {
   nodeId: string
@@ -41,35 +40,6 @@ export interface StepThrough {
   outputAfter: number[]
 }
 
-/**
- * The lecture names of every layer's outputs: dense units h1, h2… (h1.1… with several hidden
- * layers) and o1… for the output; dropout and batch norm keep their source's names, input features
- * name theirs from them (x1·x2, sin x1 …); an Add's
- * sums are s1, s2… (s1.1… with several), a Concatenate's outputs its sources' names side by side.
- */
-function unitNames(trace: Trace, featureNames: string[], specs: readonly LayerSpec[]): Map<string, string[]> {
-  const names = new Map<string, string[]>([[NETWORK_INPUT, featureNames]])
-  const dense = trace.layers.filter((l) => l.weights !== undefined)
-  const adds = trace.layers.filter((l) => l.kind === 'add')
-  for (const l of trace.layers) {
-    const from = l.sources.flatMap((id) => names.get(id)!)
-    if (l.weights) {
-      const index = dense.indexOf(l)
-      const prefix = index === dense.length - 1 ? 'o' : dense.length > 2 ? `h${index + 1}.` : 'h'
-      names.set(l.nodeId, l.out.map((_, j) => `${prefix}${j + 1}`))
-    } else if (l.kind === 'features') {
-      const spec = specs.find((s) => s.nodeId === l.nodeId)
-      names.set(l.nodeId, spec?.kind === 'features' ? featureUnitNames(spec.features, from) : l.out.map((_, j) => `f${j + 1}`))
-    } else if (l.kind === 'add') {
-      const prefix = adds.length > 1 ? `s${adds.indexOf(l) + 1}.` : 's'
-      names.set(l.nodeId, l.out.map((_, j) => `${prefix}${j + 1}`))
-    } else {
-      names.set(l.nodeId, from)
-    }
-  }
-  return names
-}
-
 /** Whether layer `id`'s output reaches only `next`, through pass-through layers (dropout), and `next` reads nothing else. */
 function feedsOnly(trace: Trace, id: string, next: string | undefined): boolean {
   const readers = trace.layers.filter((l) => l.sources.includes(id))
@@ -91,15 +61,12 @@ export function stepThrough(session: Session, sampleIndex: number, options: { ap
   const trace = traceSample(session, sampleIndex, { apply: options.apply })
   const dense = trace.layers.filter((l) => l.weights !== undefined)
   const featureNames = ds.featureNames ?? options.featureNames ?? Array.from({ length: ds.inputSize }, (_, k) => `i${k + 1}`)
-  const names = unitNames(trace, featureNames, session.spec.model.layers)
-  let weightNumber = 1
+  const named = trace.layers.map((l): NamedLayer => ({ nodeId: l.nodeId, kind: l.kind, sources: l.sources, units: l.out.length, weighted: l.weights !== undefined }))
+  const names = weightedLayerNames(named, featureNames, session.spec.model.layers)
   const layers = dense.map((l, index): StepThroughLayer => {
     const weightsAfter = l.weights!.map((row, j) => row.map((w, k) => w + l.updateWeights![j][k]))
     const biasesAfter = l.biases ? l.biases.map((b, j) => b + l.updateBiases![j]) : null
-    const inputs = l.sources.flatMap((id) => names.get(id)!)
-    const layer = { nodeId: l.nodeId, units: names.get(l.nodeId)!, inputs, feedsNextOnly: feedsOnly(trace, l.nodeId, dense[index + 1]?.nodeId), firstWeight: weightNumber, weightsAfter, biasesAfter }
-    weightNumber += l.out.length * l.input.length
-    return layer
+    return { ...names[index], feedsNextOnly: feedsOnly(trace, l.nodeId, dense[index + 1]?.nodeId), weightsAfter, biasesAfter }
   })
   // The "further forward pass": the same example with the updated weights, without disturbing the session.
   const saved = options.apply ? null : session.getFlatParams()

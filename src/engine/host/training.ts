@@ -13,6 +13,9 @@ import type { StepUnit } from '../train'
 import type { Cancellation, EngineHostIo } from './io'
 import { TrainingRun, type RunProgress } from './trainingRun'
 import type { StepThrough } from './stepThrough'
+import { lossSlice, type LossSlice, type LossSliceRequest } from '../experiments/lossSlice'
+import { sessionWeightNames } from '../experiments/networkLoss'
+import type { WeightedLayerNames } from '../trace/unitNames'
 import type { ExportModelOptions, OptimizerSettings, ReplayFrame, RunInfo, RunOptions, RunSpeed, TestResult, TrainingData } from './trainingTypes'
 
 export type { RunProgress } from './trainingRun'
@@ -55,6 +58,14 @@ export interface TrainingApi {
   replay(runId: string, epoch: number): Promise<ReplayFrame>
   /** Change η (and momentum, ρ, β1, β2, ε) mid-run. */
   setOptimizerSettings(runId: string, settings: OptimizerSettings): Promise<RunProgress>
+  /** The run's dense layers with the lecture names of their units, inputs and weights (w1, w2 …): what the loss slice picks from. */
+  weightNames(runId: string): Promise<WeightedLayerNames[]>
+  /**
+   * The training loss over two weights around their current values (every other parameter as
+   * it is now), on a grid, and the playground's optimizers descending it (`experiments/lossSlice.ts`).
+   * A RangeError says why not: a weight that no longer exists, a perceptron, too big a network.
+   */
+  lossSlice(runId: string, request: LossSliceRequest): Promise<LossSlice>
   /** Forward and backward numbers of training row `sampleIndex`; with `apply`, also take that update. */
   trace(runId: string, sampleIndex: number, options?: { apply?: boolean }): Promise<StepThrough>
   /**
@@ -105,6 +116,8 @@ export function createTrainingApi(io: EngineHostIo, cancellation: Cancellation):
     recordedEpochs: async (runId) => get(runId).recordedEpochs(),
     replay: async (runId, epoch) => get(runId).replay(epoch),
     setOptimizerSettings: async (runId, settings) => get(runId).setOptimizerSettings(settings),
+    weightNames: async (runId) => sessionWeightNames(get(runId).current),
+    lossSlice: async (runId, request) => lossSlice(get(runId).current, request),
     trace: async (runId, sampleIndex, options = {}) => get(runId).trace(sampleIndex, options.apply ?? false),
     exportModel: async (runId, options = {}) => get(runId).exportModel(options),
     evaluateTest: async (runId) => get(runId).evaluateTest(),

@@ -175,6 +175,11 @@ export class TrainingRun {
     return this.progress()
   }
 
+  /** The session as it is now, for reading between slices (weight names, the loss slice). */
+  get current(): Session {
+    return this.session
+  }
+
   /** The step-through of training row `sampleIndex`; with `apply`, the update is applied (one online step). */
   async trace(sampleIndex: number, apply: boolean): Promise<StepThrough> {
     if (apply) await this.pause()

@@ -64,6 +64,8 @@ export const ENGINE_ARGUMENTS = {
   recordedEpochs: [id],
   replay: [id, index],
   setOptimizerSettings: [id, record],
+  weightNames: [id],
+  lossSlice: [id, record],
   trace: [id, index, optional(record)],
   exportModel: [id, optional(record)],
   evaluateTest: [id],
