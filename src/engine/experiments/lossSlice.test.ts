@@ -177,3 +177,17 @@ describe('loss slice: what it refuses, in words', () => {
     expect(lossSlice(medium, request(mediumWeights, { iterations: 3 })).size).toBe(61)
   })
 })
+
+describe('loss slice of a network whose training pass is random', () => {
+  it('says it is computed in evaluation mode (dropout off) and still matches the engine’s evaluation loss', () => {
+    const inputs = Array.from({ length: 12 }, (_, i) => [Math.sin(i), Math.cos(2 * i)])
+    const spec = engineSpec({ inputSize: 2, layers: [dense('h', 4, 'relu'), { kind: 'dropout', nodeId: 'drop', rate: 0.5 }, dense('out', 1, 'sigmoid')], loss: { id: 'bce', reduction: 'mean' } })
+    const s = createSession(spec, tableDataset(inputs, inputs.map(([a]) => [a > 0 ? 1 : 0])))
+    const before = s.getFlatParams()
+    const slice = lossSlice(s, request([{ nodeId: 'h', unit: 0, input: 0, name: 'w1' }, { nodeId: 'out', unit: 0, input: 3, name: 'w12' }]))
+    expect(slice.note).toContain('evaluation mode')
+    expect(slice.loss).toBe(engineLoss(s))
+    expect(s.getFlatParams()).toEqual(before)
+    expect(lossSlice(createSession(mazurSpec(), mazurData), request([w5, w6])).note).toBeNull()
+  })
+})

@@ -10,6 +10,9 @@
  */
 import type { OptimizerSpec } from '../spec'
 import type { Session } from '../train/session'
+import { createStreams } from '../rng'
+import { datasetReadBatch } from '../train/batchRows'
+import { networkForward } from '../nn/network'
 import { descend, type DescentPath } from './descent'
 import { surfaceGrid, type Surface } from './surfaces'
 import { keepingNetwork, networkLoss, sessionWeightNames, sliceWeightOffset, type SliceWeightRef } from './networkLoss'
@@ -82,14 +85,24 @@ function checkRequest(session: Session, request: LossSliceRequest): void {
   if (request.iterations > most) throw new RangeError(`At most ${most.toLocaleString('en-US')} iterations on this network's slice with ${request.optimizers.length} optimizer${request.optimizers.length === 1 ? '' : 's'} (each step is a pass over all ${session.trainIndices.length.toLocaleString('en-US')} training rows).`)
 }
 
-/** What the slice computes differently from training, if anything. */
-function evaluationNote(session: Session): string | null {
-  const layers = session.spec.model.layers
-  const random = layers.some((l) => l.kind === 'dropout' || ('activation' in l && l.activation?.id === 'noisyRelu'))
-  const batchNorm = layers.some((l) => l.kind === 'batchNorm')
-  if (!random && !batchNorm) return null
-  return 'Computed in evaluation mode, so the surface is a fixed function: ' + [random && 'dropout and noise are off', batchNorm && 'batch norm uses its running statistics'].filter(Boolean).join(', ') + '.'
+/**
+ * Whether a training pass would give other outputs than the evaluation pass the slice uses
+ * (dropout, noise, batch statistics), tried on the first rows: then the slice says so. Leaves
+ * batch statistics changed; called inside `keepingNetwork`.
+ */
+function trainingPassDiffers(session: Session): boolean {
+  const nw = session.network
+  const rows = Math.min(nw.capacity, session.trainIndices.length)
+  const width = rows * nw.outputSize
+  datasetReadBatch(session.train, session.trainIndices, 0, rows, nw.X, nw.T)
+  networkForward(nw, 0, rows, null)
+  const evaluation = nw.output.out.slice(0, width)
+  const streams = createStreams(session.spec.seed)
+  networkForward(nw, 0, rows, { dropout: streams.dropout, noise: streams.noise })
+  return evaluation.some((v, i) => v !== nw.output.out[i])
 }
+
+const EVALUATION_NOTE = 'The slice is computed in evaluation mode, so it is a fixed function: dropout and noise are off, batch norm uses its running statistics.'
 
 /**
  * The slice of the session's loss over two weights, and each optimizer's descent on it. The
@@ -106,11 +119,12 @@ export function lossSlice(session: Session, request: LossSliceRequest): LossSlic
   const extent = { xMin: center[0] - r, xMax: center[0] + r, yMin: center[1] - r, yMax: center[1] + r }
   const size = lossSliceGridSize(passWork(session))
   return keepingNetwork(nw, () => {
+    const note = trainingPassDiffers(session) ? EVALUATION_NOTE : null
     const E = networkLoss(session, offsets[0], offsets[1])
     const grid = surfaceGrid(E.valueOnly, extent, size)
     const here = E.at(center)
     const paths = request.optimizers.map((o) => descend(E, center, o, request.iterations))
-    return { names, center, extent, size, grid, ...here, paths, rows: session.trainIndices.length, epoch: session.epoch, iteration: session.iteration, note: evaluationNote(session) }
+    return { names, center, extent, size, grid, ...here, paths, rows: session.trainIndices.length, epoch: session.epoch, iteration: session.iteration, note }
   })
 }
 

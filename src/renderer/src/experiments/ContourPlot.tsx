@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react'
-import type { CompiledExpression } from '../../../engine/experiments/expression'
+import { useEffect, useRef } from 'react'
 import type { DescentPath } from '../../../engine/experiments/descent'
-import { surfaceGrid, type Surface } from '../../../engine/experiments/surfaces'
+import type { Surface } from '../../../engine/experiments/surfaces'
 
 const SIZE = 360
-const GRID = 120
+/** Grid side for the formula surfaces (cheap to evaluate); the network's slice comes with its own. */
+export const CONTOUR_GRID = 120
 /** Contour levels: bands of equal width in log(f − min + 1), so valleys and walls both show. */
 const BANDS = 18
 
@@ -16,10 +16,12 @@ function bandColor(t: number, band: number): [number, number, number] {
   return [0, 1, 2].map((i) => Math.round(light[i] + (dark[i] - light[i]) * k)) as [number, number, number]
 }
 
-/** f over the surface's square as banded contours, with each optimizer's path up to `upTo`. */
-export function ContourPlot({ f, extent, minimum, paths, upTo, colors }: { f: CompiledExpression; extent: Surface['extent']; minimum: [number, number] | null; paths: DescentPath[]; upTo: number; colors: string[] }) {
+/**
+ * f over the surface's square as banded contours (`grid`: size×size values over `extent`, row 0
+ * at yMax), with each optimizer's path up to `upTo`.
+ */
+export function ContourPlot({ grid, size, extent, minimum, paths, upTo, colors }: { grid: Float64Array; size: number; extent: Surface['extent']; minimum: [number, number] | null; paths: DescentPath[]; upTo: number; colors: string[] }) {
   const canvas = useRef<HTMLCanvasElement>(null)
-  const grid = useMemo(() => surfaceGrid(f.value, extent, GRID), [f, extent])
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d')
     if (!ctx) return
@@ -27,19 +29,19 @@ export function ContourPlot({ f, extent, minimum, paths, upTo, colors }: { f: Co
     let hi = -Infinity
     for (const v of grid) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)]
     const top = Math.log(hi - lo + 1) || 1
-    const image = ctx.createImageData(GRID, GRID)
+    const image = ctx.createImageData(size, size)
     grid.forEach((v, p) => {
       const t = Number.isFinite(v) ? Math.log(v - lo + 1) / top : 1
       const band = Math.floor(t * BANDS)
       image.data.set([...bandColor(band / BANDS, band), 255], 4 * p)
     })
     ctx.putImageData(image, 0, 0)
-  }, [grid])
+  }, [grid, size])
   const sx = (x: number) => ((x - extent.xMin) / (extent.xMax - extent.xMin)) * SIZE
   const sy = (y: number) => ((extent.yMax - y) / (extent.yMax - extent.yMin)) * SIZE
   return (
     <div className="pg-contour" style={{ width: SIZE, height: SIZE }} data-testid="pg2-contour">
-      <canvas ref={canvas} width={GRID} height={GRID} style={{ width: SIZE, height: SIZE }} />
+      <canvas ref={canvas} width={size} height={size} style={{ width: SIZE, height: SIZE }} />
       <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`}>
         {minimum && <path d={`M${sx(minimum[0]) - 6},${sy(minimum[1])}h12M${sx(minimum[0])},${sy(minimum[1]) - 6}v12`} stroke="#d55e00" strokeWidth={2} />}
         {paths.map((p, i) => {

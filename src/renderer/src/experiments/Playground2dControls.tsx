@@ -1,23 +1,35 @@
+import type { ReactNode } from 'react'
 import { optimizerRules, type OptimizerId } from '../../../engine/nn/optimizers'
 import { PLAYGROUND_OPTIMIZERS, SURFACES, type SurfaceId } from '../../../engine/experiments/surfaces'
 import { SERIES_COLORS } from './playgroundModel'
 import type { Etas, Playground2dInputs } from './playground2dRun'
 
-/** The surface preset, its formula (editable), the start point and the number of iterations. */
-export function SurfaceInputs({ surfaceId, inputs, onSurface, onChange }: { surfaceId: SurfaceId; inputs: Playground2dInputs; onSurface: (id: SurfaceId) => void; onChange: (patch: Partial<Playground2dInputs>) => void }) {
+/** The playground's surfaces: the formula presets, and the network's own error over two weights. */
+export type PlaygroundSurface = SurfaceId | 'network'
+
+/** Which surface to descend: a formula preset or the network on the canvas. */
+export function SurfacePicker({ value, onPick }: { value: PlaygroundSurface; onPick: (id: PlaygroundSurface) => void }) {
+  return (
+    <label>
+      surface
+      <select data-testid="pg2-surface" value={value} onChange={(e) => onPick(e.target.value as PlaygroundSurface)}>
+        {(Object.keys(SURFACES) as SurfaceId[]).map((id) => (
+          <option key={id} value={id}>
+            {SURFACES[id].label}
+          </option>
+        ))}
+        <option value="network">This network: E over two weights</option>
+      </select>
+    </label>
+  )
+}
+
+/** The surface picker, the formula (editable), the start point and the number of iterations. */
+export function SurfaceInputs({ surfacePicker, inputs, onChange }: { surfacePicker: ReactNode; inputs: Playground2dInputs; onChange: (patch: Partial<Playground2dInputs>) => void }) {
   const { start } = inputs
   return (
     <div className="pg-inputs">
-      <label>
-        surface
-        <select data-testid="pg2-surface" value={surfaceId} onChange={(e) => onSurface(e.target.value as SurfaceId)}>
-          {(Object.keys(SURFACES) as SurfaceId[]).map((id) => (
-            <option key={id} value={id}>
-              {SURFACES[id].label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {surfacePicker}
       <label className="pg-wide">
         f(x, y) =
         <input data-testid="pg2-formula" value={inputs.formula} spellCheck={false} onChange={(e) => onChange({ formula: e.target.value })} />

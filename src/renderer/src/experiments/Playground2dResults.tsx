@@ -4,17 +4,17 @@ import { optimizerRules } from '../../../engine/nn/optimizers'
 import type { DescentPath } from '../../../engine/experiments/descent'
 import { SERIES_COLORS } from './playgroundModel'
 
-/** Where each optimizer stands at iteration `at`: its η, (x, y) and f, or that it diverged. */
-export function PathTable({ paths, at }: { paths: DescentPath[]; at: number }) {
+/** Where each optimizer stands at iteration `at`: its η, (x, y) and f, or that it diverged (`axes`: the names of x, y and f). */
+export function PathTable({ paths, at, axes = ['x', 'y', 'f'] }: { paths: DescentPath[]; at: number; axes?: readonly [string, string, string] }) {
   return (
     <table className="pg-table" data-testid="pg2-table">
       <thead>
         <tr>
           <th>optimizer</th>
           <th>η</th>
-          <th>x</th>
-          <th>y</th>
-          <th>f</th>
+          <th>{axes[0]}</th>
+          <th>{axes[1]}</th>
+          <th>{axes[2]}</th>
         </tr>
       </thead>
       <tbody>
@@ -35,8 +35,8 @@ export function PathTable({ paths, at }: { paths: DescentPath[]; at: number }) {
   )
 }
 
-/** f per iteration for every optimizer up to `upTo`, on a log scale while every f is positive. */
-export function FChart({ paths, upTo }: { paths: DescentPath[]; upTo: number }) {
+/** f (or what `name` says) per iteration for every optimizer up to `upTo`, on a log scale while every value is positive. */
+export function FChart({ paths, upTo, name = 'f' }: { paths: DescentPath[]; upTo: number; name?: string }) {
   const series: Series[] = paths.map((p, i) => {
     const rows = p.rows.slice(0, upTo + 1)
     return { label: optimizerRules[p.optimizer.id].label, x: rows.map((r) => r.iteration), y: rows.map((r) => r.f), color: SERIES_COLORS[i] }
@@ -44,7 +44,7 @@ export function FChart({ paths, upTo }: { paths: DescentPath[]; upTo: number }) 
   const positive = series.every((s) => s.y.every((v) => v > 0))
   return (
     <section className="pg-chart">
-      <h3>f per iteration{positive ? ' (log scale)' : ''}</h3>
+      <h3>{name} per iteration{positive ? ' (log scale)' : ''}</h3>
       <LineChart series={series} logY={positive} xLabel="iteration" version={upTo * 31 + series.length} height={200} testId="pg2-chart" />
     </section>
   )

@@ -253,7 +253,7 @@ function confirmStartOver(): boolean {
 }
 
 /** The current run's id, starting a paused one (asking first if that loses progress) when there is none. */
-async function currentRun(): Promise<string | null> {
+export async function currentRun(): Promise<string | null> {
   if (runIsCurrent()) return get().runId
   if (get().starting || !confirmStartOver()) return null
   return startRun(false)
