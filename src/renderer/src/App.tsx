@@ -12,6 +12,7 @@ import { useAutosave } from './files/useAutosave'
 import { useShareLinks } from './share/ShareButton'
 import { useShortcuts } from './useShortcuts'
 import { useUi } from './store/uiStore'
+import { useFields } from './store/useFields'
 import { openProjectDialog } from './files/desktopDocument'
 import { ShortcutSheet } from './panels/ShortcutSheet'
 import { PresentationPanel } from './panels/PresentationPanel'
@@ -33,12 +34,7 @@ export function App() {
 }
 
 function Designer() {
-  const theme = useUi((s) => s.theme)
-  const sideTab = useUi((s) => s.sideTab)
-  const paletteOpen = useUi((s) => s.paletteOpen)
-  const sidePanelOpen = useUi((s) => s.sidePanelOpen)
-  const presenting = useUi((s) => s.presenting)
-  const uiZoom = useUi((s) => s.uiZoom)
+  const { theme, sideTab, paletteOpen, sidePanelOpen, presenting, uiZoom } = useFields(useUi, 'theme', 'sideTab', 'paletteOpen', 'sidePanelOpen', 'presenting', 'uiZoom')
   const inLesson = useLesson((s) => s.lesson !== null)
   const hidden = useLesson(selectHiddenClasses)
   const teaching = useTeacher((s) => s.active) && !inLesson

@@ -14,6 +14,7 @@ import {
   setDataTab,
   useData,
 } from './dataStore'
+import { useFields } from '../store/useFields'
 import { BuiltinView, DataErrorBox, ImageGridView } from './views'
 import { BuiltinPicker, FilePicker, dataFilesOf } from './DataSources'
 import { CsvPreviewWithRoles, PreviewHeading } from './DataPreview'
@@ -89,11 +90,7 @@ function useWindowFileDrop(): void {
 }
 
 function DataDialog() {
-  const open = useData((s) => s.dialogOpen)
-  const busy = useData((s) => s.busy)
-  const problem = useData((s) => s.problem)
-  const preview = useData((s) => s.preview)
-  const tab = useData((s) => s.tab)
+  const { dialogOpen: open, busy, problem, preview, tab } = useFields(useData, 'dialogOpen', 'busy', 'problem', 'preview', 'tab')
   useEffect(() => {
     if (!open) return
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeDataDialog()
