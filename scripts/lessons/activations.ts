@@ -1,6 +1,5 @@
 /** Lesson: activation functions and their derivatives (lectures 000, 002, 003, 004). */
-import type { LessonFile } from '../../src/engine/lessons'
-import { chainProject, viewOnly, withParams } from './kit'
+import { chainProject, defineLesson, viewOnly, withParams } from './kit'
 
 /** One unit with w = 1 and b = 0, so its net is the input x: the rows are the points the lectures evaluate. */
 const X = [0, 0.5, 1, -1, 2]
@@ -26,9 +25,7 @@ const softplus = as('softplus')
 
 const row = (x: number): number => X.indexOf(x)
 
-export const activationsLesson: LessonFile = {
-  format: 'axon-studio/lesson',
-  version: 1,
+export const activationsLesson = defineLesson({
   id: 'activation-functions',
   title: 'Activation functions and their derivatives',
   description: 'Sigmoid, tanh, ReLU and softplus on one unit: their values, their derivatives, where they saturate, and two slips in the decks.',
@@ -137,4 +134,4 @@ export const activationsLesson: LessonFile = {
       },
     },
   ],
-}
+})

@@ -1,13 +1,10 @@
 /** Lessons: the 8-3-8 encoder's hidden codes (lecture 000) and Fashion-MNIST classification (lectures 002, 004). */
-import type { LessonFile } from '../../src/engine/lessons'
-import { exampleProject, lockAllBut, viewOnly, withParams } from './kit'
+import { defineLesson, exampleProject, lockAllBut, viewOnly, withParams } from './kit'
 
 /** Trained until every pattern comes back right (at most the example's 2000 epochs). */
 const encoder = withParams(exampleProject('encoder-8-3-8'), { optimizer: { stop: 'solved', targetAccuracy: 1 } })
 
-export const encoderLesson: LessonFile = {
-  format: 'axon-studio/lesson',
-  version: 1,
+export const encoderLesson = defineLesson({
   id: 'encoder-hidden-codes',
   title: 'The 8-3-8 encoder’s hidden codes',
   description: 'Eight one-hot patterns squeezed through three sigmoid units and back: train it and read the code the hidden layer invents, as lecture 000’s table shows one.',
@@ -63,13 +60,11 @@ export const encoderLesson: LessonFile = {
       },
     },
   ],
-}
+})
 
 const fashion = withParams(exampleProject('fashion-784-100-10'), { optimizer: { validationFraction: 0.2, epochs: 5 } })
 
-export const fashionLesson: LessonFile = {
-  format: 'axon-studio/lesson',
-  version: 1,
+export const fashionLesson = defineLesson({
   id: 'fashion-mnist',
   title: 'Classifying Fashion-MNIST (784-100-10)',
   description: 'Assignment 6’s shallow network on the Fashion-MNIST sample shipped with the app: its size, its iterations per epoch, and a training run to 70 % validation accuracy.',
@@ -125,4 +120,4 @@ export const fashionLesson: LessonFile = {
       },
     },
   ],
-}
+})

@@ -1,6 +1,5 @@
 /** Lesson: gradient descent, its variants (online, batch, mini-batch) and the learning rate (lectures 001, 002, 004). */
-import type { LessonFile } from '../../src/engine/lessons'
-import { exampleProject, viewOnly, withParams } from './kit'
+import { defineLesson, exampleProject, viewOnly, withParams } from './kit'
 
 /** Assignment 6, question 1 (lecture 002). */
 const Q1 = 'x^4/4 - 3x^3 + 7x - 5'
@@ -13,9 +12,7 @@ const stepSchedule = withParams(encoder, { optimizer: { optimizer: 'sgd', learni
 
 const q1Text = 'Assignment 6, question 1 (lecture 002): use gradient descent to find the local minimum of\n\n$$f(x) = \\tfrac{1}{4}x^4 - 3x^3 + 7x - 5$$\n\naround $x = 0$, with $x_{t+1} = x_t - \\eta\\, f\'(x_t)$ and $f\'(x) = x^3 - 9x^2 + 7$, for 30 iterations. Try it in **Experiments → Descent on f(x)** (type the function, start 0, the learning rates and 30 iterations).'
 
-export const gradientDescentLesson: LessonFile = {
-  format: 'axon-studio/lesson',
-  version: 1,
+export const gradientDescentLesson = defineLesson({
   id: 'gradient-descent',
   title: 'Gradient descent and the learning rate',
   description: 'Assignment 6’s descent on f(x) = ¼x⁴ − 3x³ + 7x − 5 with η = 0.01, 0.05 and 0.1; the learning rate in one backprop step; online, batch and mini-batch updates; a step schedule.',
@@ -109,4 +106,4 @@ export const gradientDescentLesson: LessonFile = {
       },
     },
   ],
-}
+})

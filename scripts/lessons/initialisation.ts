@@ -1,6 +1,5 @@
 /** Lesson: initialisation — all-zeros symmetry, N(0, 1) saturation, N(0, 1/n_in) (lectures 002, 000). */
-import type { LessonFile } from '../../src/engine/lessons'
-import { chainProject, exampleProject, viewOnly, withParams } from './kit'
+import { chainProject, defineLesson, exampleProject, viewOnly, withParams } from './kit'
 
 const zeros = { id: 'zeros' }
 const xorZeros = withParams(exampleProject('xor-2-2-1-sigmoid'), {
@@ -34,9 +33,7 @@ const wide = (weightInit: { id: string }) =>
 const large = wide({ id: 'standardNormal' })
 const scaled = wide({ id: 'scaledNormal' })
 
-export const initialisationLesson: LessonFile = {
-  format: 'axon-studio/lesson',
-  version: 1,
+export const initialisationLesson = defineLesson({
   id: 'initialisation',
   title: 'Initialisation: symmetry, saturation and 1/√n',
   description: 'Why all-zero weights never break symmetry, why N(0, 1) weights saturate a sigmoid layer with many inputs, and how standard deviation 1/√n_in keeps units mid-curve.',
@@ -107,4 +104,4 @@ export const initialisationLesson: LessonFile = {
       },
     },
   ],
-}
+})

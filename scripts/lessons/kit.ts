@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createNode, type NodeKind } from '../../src/engine/project'
-import { parseLesson, serializeLesson, type Hideable, type LessonFile, type Lock } from '../../src/engine/lessons'
+import { LESSON_FORMAT, LESSON_VERSION, parseLesson, serializeLesson, type Hideable, type LessonFile, type Lock } from '../../src/engine/lessons'
 
 export type Json = Record<string, unknown>
 
@@ -84,6 +84,11 @@ export function lockAllBut(project: Json, free: string[]): Lock {
     .flatMap((n) => Object.keys(n.params).map((p) => `${n.id}.${p}`))
     .filter((p) => !free.includes(p))
   return { nodes: ids.filter((id) => !freeNodes.has(id)), params, structure: true, hide: LESSON_HIDE }
+}
+
+/** A shipped lesson: its format and version are the lesson format's own, the rest is the source's. */
+export function defineLesson(lesson: Omit<LessonFile, 'format' | 'version'>): LessonFile {
+  return { format: LESSON_FORMAT, version: LESSON_VERSION, ...lesson }
 }
 
 /** The lesson's file text, through the parser and the writer (a bad source throws with the parser's problems). */

@@ -1,6 +1,5 @@
 /** Lesson: momentum (lecture 001's and lecture 004's forms), Nesterov, and the adaptive optimizers. */
-import type { LessonFile } from '../../src/engine/lessons'
-import { exampleProject, viewOnly, withParams } from './kit'
+import { defineLesson, exampleProject, viewOnly, withParams } from './kit'
 
 const mazur = exampleProject('mazur-2-2-2')
 const using = (optimizer: Record<string, unknown>) => withParams(mazur, { optimizer: { form: 'lecture', ...optimizer } })
@@ -14,9 +13,7 @@ const adam = using({ optimizer: 'adam', learningRate: 0.01 })
 const w5 = (updates: number) => ({ quantity: 'weight' as const, node: 'output', unit: 0, input: 0, after: { updates } })
 const gradient = '$\\partial E/\\partial w_5 = 0.082167041$ at the start (lecture 001)'
 
-export const momentumLesson: LessonFile = {
-  format: 'axon-studio/lesson',
-  version: 1,
+export const momentumLesson = defineLesson({
   id: 'momentum-adaptive',
   title: 'Momentum and adaptive optimizers',
   description: 'The first steps of momentum (lecture 001’s and lecture 004’s forms), Nesterov, AdaGrad, RMSProp and Adam on w5 of the 2-2-2 network, by hand and by the engine.',
@@ -113,4 +110,4 @@ export const momentumLesson: LessonFile = {
       },
     },
   ],
-}
+})

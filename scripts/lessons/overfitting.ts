@@ -1,6 +1,5 @@
 /** Lesson: overfitting and its remedies — L2, L1, dropout, early stopping (lectures 002, 000, 004, 001). */
-import type { LessonFile } from '../../src/engine/lessons'
-import { chainProject, exampleProject, lockAllBut, viewOnly, withParams, type Json } from './kit'
+import { chainProject, defineLesson, exampleProject, lockAllBut, type Json, viewOnly, withParams } from './kit'
 
 const mazur = exampleProject('mazur-2-2-2')
 const l2 = withParams(mazur, { optimizer: { l2: 0.1 } })
@@ -38,9 +37,7 @@ const noisy = chainProject({
 
 const w5 = { quantity: 'weight' as const, node: 'output', unit: 0, input: 0, after: { updates: 1 } }
 
-export const overfittingLesson: LessonFile = {
-  format: 'axon-studio/lesson',
-  version: 1,
+export const overfittingLesson = defineLesson({
   id: 'overfitting',
   title: 'Overfitting: L2, L1, dropout and early stopping',
   description: 'Weight decay by hand on the 2-2-2 network (lecture 002’s λ/2n·Σw² and its L1 sibling), dropout at evaluation, and early stopping on noisy data.',
@@ -112,4 +109,4 @@ export const overfittingLesson: LessonFile = {
       },
     },
   ],
-}
+})

@@ -1,14 +1,11 @@
 /** Lesson: lecture 000's calculation exercise, and where the deck's own arithmetic departs from backprop. */
-import type { LessonFile } from '../../src/engine/lessons'
-import { exampleProject, viewOnly } from './kit'
+import { defineLesson, exampleProject, viewOnly } from './kit'
 
 const project = exampleProject('sjtu-exercise')
 const lock = viewOnly(project)
 const once = { updates: 1 }
 
-export const sjtuLesson: LessonFile = {
-  format: 'axon-studio/lesson',
-  version: 1,
+export const sjtuLesson = defineLesson({
   id: 'sjtu-backprop',
   title: 'The SJTU backprop exercise (2-2-1, target 0.5)',
   description: 'Lecture 000’s calculation exercise step by step: the forward pass, one reverse pass with η = 1, a second forward pass — and the place where the deck’s answer uses an updated weight that standard backpropagation does not.',
@@ -100,4 +97,4 @@ export const sjtuLesson: LessonFile = {
       },
     },
   ],
-}
+})
