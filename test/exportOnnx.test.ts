@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as ort from 'onnxruntime-node'
 import { describe, expect, it } from 'vitest'
+import { INPUT_FEATURES, type InputFeatureId } from '../src/engine/nn/features'
 import { projectSession } from '../src/cli/commands'
 import { datasetSubset } from '../src/engine/data'
 import { toOnnx, ONNX_OPSET } from '../src/engine/export/onnx/onnxModel'
@@ -19,6 +20,9 @@ import { createSession, dense, engineSpec, merge, tableDataset } from '../src/en
 import { installWasmKernels } from '../src/engine/kernels/install'
 import { PYTHON, run } from './export/python'
 import { requirementsMissing } from './requires'
+
+/** Every input feature of the registry, so a new one is exported and checked too. */
+const ALL_FEATURES = Object.keys(INPUT_FEATURES) as InputFeatureId[]
 
 // The kernels the CLI and the app train with (plain TypeScript float32 would be slow here).
 installWasmKernels()
@@ -107,7 +111,7 @@ describe('ONNX export', () => {
     const rng = createRng(11)
     const inputs = Array.from({ length: 20 }, () => [rng.range(-3, 3), rng.range(-3, 3)])
     const targets = inputs.map(([a, b]) => [a * a + b * b < 4 ? 1 : 0])
-    for (const features of [['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'], ['sinX2']] as const) {
+    for (const features of [ALL_FEATURES, ['sinX2' as const]]) {
       const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: [...features] }, dense('h', 3, 'tanh'), dense('o', 1, 'sigmoid')]
       const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
       const session = createSession(spec, tableDataset(inputs, targets))

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
+import { INPUT_FEATURES, type InputFeatureId } from '../src/engine/nn/features'
 import { pytorchScript } from '../src/engine/export/pytorch/script'
 import { tableExportData } from '../src/engine/export/projectData'
 import { createSession, dense, engineSpec, merge, tableDataset } from '../src/engine/train'
@@ -16,6 +17,9 @@ import { NETWORK_INPUT, type Dataset, type EngineSpec, type LayerSpec } from '..
 import { randomProject } from './export/randomProjects'
 import { runScripts } from './export/python'
 import { describeRequiring } from './requires'
+
+/** Every input feature of the registry, so a new one is exported and checked too. */
+const ALL_FEATURES = Object.keys(INPUT_FEATURES) as InputFeatureId[]
 
 const tmp = mkdtempSync(join(tmpdir(), 'axon-export-'))
 
@@ -92,7 +96,7 @@ describeRequiring(['torch', 'numpy'], 'PyTorch export (float64) against the engi
     const rng = createRng(6)
     const inputs = Array.from({ length: 12 }, () => [rng.range(-2, 2), rng.range(-2, 2)])
     const data = tableDataset(inputs, inputs.map(([a, b]) => [a * b > 0 ? 1 : 0]))
-    const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'] }, dense('h', 3, 'tanh'), dense('o', 1, 'sigmoid')]
+    const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: ALL_FEATURES }, dense('h', 3, 'tanh'), dense('o', 1, 'sigmoid')]
     const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { seed: 4, optimizer: { id: 'sgd', learningRate: 0.3 }, training: { batch: { mode: 'mini', size: 4 }, maxEpochs: 10, shuffle: true, validationFraction: 0 } })
     expectTorchMatches('features', spec, data, 12)
   }, 300_000)

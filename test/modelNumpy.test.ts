@@ -7,10 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { INPUT_FEATURES, type InputFeatureId } from '../src/engine/nn/features'
 import { createPredictor, exportModel, serializeModel } from '../src/engine/model'
 import { NETWORK_INPUT, type Dataset, type LayerSpec } from '../src/engine/spec'
 import { createSession, dense, engineSpec, merge, tableDataset } from '../src/engine/train'
 import { describeRequiring, PYTHON } from './requires'
+
+/** Every input feature of the registry, so a new one is exported and checked too. */
+const ALL_FEATURES = Object.keys(INPUT_FEATURES) as InputFeatureId[]
 
 const python = PYTHON
 const script = join(import.meta.dirname, '../docs/examples/load_model.py')
@@ -45,7 +49,7 @@ describeRequiring(['numpy'], 'model JSON in NumPy', () => {
 
   it('input features (every one) before the first layer', () => {
     const X = [[0, 0], [0, 1], [1, 0], [1, 1]]
-    const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'] }, dense('h', 3, 'tanh'), dense('o', 1, 'sigmoid')]
+    const layers: LayerSpec[] = [{ kind: 'features', nodeId: 'feat', features: ALL_FEATURES }, dense('h', 3, 'tanh'), dense('o', 1, 'sigmoid')]
     const spec = engineSpec({ inputSize: 2, layers, loss: { id: 'bce', reduction: 'mean' } }, { seed: 3, optimizer: { id: 'sgd', learningRate: 0.5 }, training: { batch: { mode: 'full' }, maxEpochs: 10, shuffle: false, validationFraction: 0 } })
     expectNumpyAgrees(createSession(spec, tableDataset(X, [[0], [1], [1], [0]])))
   })

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { publishedSchemas, schemaText } from '../src/engine/schema/published'
+import { withNumpyFeatureTable } from '../src/engine/export/pyFeatures'
 
 const root = join(import.meta.dirname, '..')
 
@@ -16,4 +17,9 @@ describe('published JSON Schemas', () => {
       expect(readFileSync(join(root, path), 'utf8')).toBe(schemaText(schema))
     },
   )
+
+  it('docs/examples/load_model.py has the engine’s input-feature table (npm run schemas)', () => {
+    const loader = readFileSync(join(root, 'docs/examples/load_model.py'), 'utf8')
+    expect(loader).toBe(withNumpyFeatureTable(loader))
+  })
 })

@@ -43,7 +43,7 @@ def load(path):
     return model
 
 
-FEATURES = {  # the input features of a 2-D input (x1, x2), by their ids in the model file
+FEATURES = {  # the input features of a 2-D input (x1, x2) by id (from engine/nn/features.ts)
     "x1": lambda a, b: a,
     "x2": lambda a, b: b,
     "x1Squared": lambda a, b: a * a,

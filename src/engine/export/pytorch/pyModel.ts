@@ -3,6 +3,8 @@
  * (`src/engine/nn`): where torch's built-in differs from the engine (softplus, step, sign, the
  * clamped binary cross-entropy, the perceptron rule) the script spells the engine's form out.
  */
+import { pyFeatureTable } from '../pyFeatures'
+
 export const PY_MODEL = String.raw`
 # ---------------------------------------------------------------------------------------------
 # The network (engine/nn): dense layers y = f(x·Wᵀ + b) with W [units][inputs] (w_jk from input
@@ -151,16 +153,7 @@ class BatchNorm(nn.Module):
         return self.gamma * ((x - mean) * (1 / torch.sqrt(variance + self.epsilon))) + self.beta
 
 
-FEATURES = {  # engine/nn/features.ts: each input feature of a 2-D input (x1, x2)
-    "x1": lambda a, b: a,
-    "x2": lambda a, b: b,
-    "x1Squared": lambda a, b: a * a,
-    "x2Squared": lambda a, b: b * b,
-    "x1x2": lambda a, b: a * b,
-    "sinX1": lambda a, b: torch.sin(a),
-    "sinX2": lambda a, b: torch.sin(b),
-}
-
+${pyFeatureTable('torch')}
 
 class Features(nn.Module):
     """Input features (engine/nn/features.ts): the listed features of x1, x2 side by side."""
