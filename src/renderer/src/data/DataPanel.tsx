@@ -4,7 +4,7 @@
  * dataset — preview it, choose targets, inputs, missing values, normalisation and split, and use
  * it for the project. Parsing happens in the engine; this only shows what the engine returns.
  */
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { createPortal } from 'react-dom'
 import {
   closeDataDialog,
@@ -23,26 +23,17 @@ import { AppliedSummary, DataMismatch } from './AppliedSummary'
 import './data.css'
 
 /**
- * Mounted once by the app: the dialog, the window-wide file drop, and the "Data…" button,
- * placed into the slot the palette's data summary leaves for it (`#data-panel-slot`).
+ * Mounted once by the app: the dialog and the window-wide file drop. The "Data…" button is
+ * rendered by the palette's data summary (`DataOpenButton`), wherever the palette is mounted:
+ * in its own column, or under a lesson or teacher mode.
  */
 export function DataPanel() {
   useWindowFileDrop()
-  const [slot, setSlot] = useState<HTMLElement | null>(null)
-  useEffect(() => {
-    // The slot is rendered by the palette; look it up again if the palette re-rendered it.
-    const found = document.getElementById('data-panel-slot')
-    if (found !== slot) setSlot(found)
-  }, [slot])
-  return (
-    <>
-      {slot && createPortal(<DataOpenButton />, slot)}
-      {createPortal(<DataDialog />, document.body)}
-    </>
-  )
+  return createPortal(<DataDialog />, document.body)
 }
 
-function DataOpenButton() {
+/** The palette's "Data…" button, and what it says about the data in use. */
+export function DataOpenButton() {
   const notReopened = useData((s) => s.notReopened)
   return (
     <>

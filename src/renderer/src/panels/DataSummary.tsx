@@ -1,5 +1,6 @@
 import { useDocument } from '../store/documentStore'
 import { dataShapeOf } from '../graph/shapes'
+import { DataOpenButton } from '../data/DataPanel'
 
 /**
  * The project's data in one line (what the Input reads and what the Loss compares against).
@@ -20,7 +21,7 @@ export function DataSummary() {
       <div className="muted">
         inputs {shape?.inputSize ?? '?'} · targets {shape?.targetSize ?? '?'}
       </div>
-      <div id="data-panel-slot" data-testid="data-panel-slot" />
+      <DataOpenButton />
     </div>
   )
 }
