@@ -2,7 +2,7 @@
  * The lesson player: the step's text, its question (checked against the engine, a key, or the
  * student's run), the way between steps, and the student's progress file.
  */
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Question } from '../../../engine/lessons'
 import { useTraining } from '../training/trainingStore'
 import { saveJsonText, kebabName } from '../files/saveText'
@@ -25,6 +25,11 @@ function QuestionBox({ question, stepIndex }: { question: Question; stepIndex: n
   const [text, setText] = useState('')
   const [choice, setChoice] = useState<number | null>(null)
   const [feedback, setFeedback] = useState<Feedback>(null)
+  const feedbackBox = useRef<HTMLDivElement>(null)
+  // The answer's verdict may land below a short lesson column (1024 × 768): bring it into view.
+  useEffect(() => {
+    feedbackBox.current?.scrollIntoView({ block: 'nearest' })
+  }, [feedback])
   const previous = useLesson((s) => (s.lesson ? s.progress.lessons[s.lesson.id]?.answers[stepIndex]?.at(-1) : undefined))
   const check = () => {
     const answer = question.kind === 'number' ? { number: text.trim() === '' ? undefined : Number(text.replace(',', '.')) } : question.kind === 'choice' ? { choice: choice ?? undefined } : { run: runMetrics() }
@@ -50,7 +55,7 @@ function QuestionBox({ question, stepIndex }: { question: Question; stepIndex: n
         {question.kind === 'target' ? 'Check my run' : 'Check'}
       </button>
       {feedback && (
-        <div className={`lesson-feedback ${feedback.correct ? 'is-right' : 'is-wrong'}`} data-testid="lesson-feedback" data-correct={feedback.correct} role="status">
+        <div ref={feedbackBox} className={`lesson-feedback ${feedback.correct ? 'is-right' : 'is-wrong'}`} data-testid="lesson-feedback" data-correct={feedback.correct} role="status">
           {feedback.message}
           {feedback.correct && question.explanation && <p className="lesson-explanation">{question.explanation}</p>}
         </div>
