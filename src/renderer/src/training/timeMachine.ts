@@ -75,13 +75,20 @@ export function useReplayMarker(): { x: number; label: string } | null {
   return useMemo(() => (epoch === null ? null : { x: iteration, label: `shown: epoch ${epoch}` }), [epoch, iteration])
 }
 
-/** Follows the training store: a new run starts a new list; a new snapshot ends a replay and, when not training, updates the list. */
+/** Follows the training store: a new run starts a new list; a new snapshot or a stale run ends a replay; when not training, a snapshot updates the list. */
 function follow(s: TrainingState): void {
   const run = runOf(s)
   const snap = s.snapshot
   if (run !== seen.run) {
     seen = { run, seq: -1 }
     useReplay.setState(NONE)
+  }
+  // A canvas changed since the run started hides the scrubber: the views go back to the present with it.
+  const shownLive = useReplay.getState().live
+  if (s.stale && shownLive) {
+    useReplay.setState({ epoch: null, live: null, error: null })
+    useTraining.setState({ views: shownLive })
+    return
   }
   if (!snap || snap.seq === seen.seq) return
   seen.seq = snap.seq
