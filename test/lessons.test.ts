@@ -128,6 +128,11 @@ describe('locks', () => {
     expect(applyLocks(project, deleted, { nodes: ['hidden'] })).toBe(project)
     expect(applyLocks(project, deleted, {}).nodes.some((n) => n.id === 'hidden')).toBe(false)
   })
+  it('a locked Input keeps the data it reads; with the Input free the data may change', () => {
+    const other = edit(project, (p) => (p.data = { kind: 'builtin', id: 'circles', options: { n: 100, noise: 0.1 } } as Project['data']))
+    expect(applyLocks(project, other, { nodes: ['input'] })).toBe(project)
+    expect(applyLocks(project, other, { nodes: ['hidden'] }).data).toEqual(other.data)
+  })
   it('a locked structure refuses new nodes and wires but lets settings change', () => {
     const added = edit(project, (p) => p.nodes.push(createNode('dropout', 'extra', { x: 0, y: 0 })))
     expect(applyLocks(project, added, { structure: true })).toBe(project)

@@ -14,6 +14,11 @@ export function isLocked(lock: Lock, nodeId: string, param?: string): boolean {
   return param !== undefined && (lock.params?.includes(`${nodeId}.${param}`) ?? false)
 }
 
+/** Whether the lock holds an Input node whole: then the project's data cannot change either. */
+export function inputLocked(lock: Lock, project: Project): boolean {
+  return project.nodes.some((n) => n.kind === 'input' && lock.nodes?.includes(n.id))
+}
+
 /** A node as `before` had it, with the locked settings of `after`'s version put back. */
 function lockedNode(lock: Lock, was: ProjectNode, now: ProjectNode): ProjectNode {
   if (lock.nodes?.includes(was.id)) return was
@@ -48,7 +53,9 @@ export function applyLocks(before: Project, after: Project, lock: Lock): Project
     else if (lock.structure || lock.nodes?.includes(was.id)) nodes.push(was) // deleting it is refused
   }
   if (!lock.structure) for (const n of after.nodes) if (!beforeIds.has(n.id)) nodes.push(n)
-  const next: Project = { ...after, nodes, edges: edgesFor(lock, before, after, new Set(nodes.map((n) => n.id))) }
+  // The data is what a locked Input reads: other data would leave the step's network unfit for it.
+  const data = inputLocked(lock, before) ? before.data : after.data
+  const next: Project = { ...after, data, nodes, edges: edgesFor(lock, before, after, new Set(nodes.map((n) => n.id))) }
   const changed = !same(next.nodes, before.nodes) || !same(next.edges, before.edges) || !same({ ...next, nodes: 0, edges: 0 }, { ...before, nodes: 0, edges: 0 })
   return changed ? next : before
 }

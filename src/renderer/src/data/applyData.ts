@@ -93,14 +93,18 @@ export async function applyData(): Promise<boolean> {
     }
     const data = dataSourceOf(origin, preview, choice)
     if (data.kind === 'file') rememberPrepared(data, prepared?.handle ?? handle, shape)
+    useDocument.getState().setData(data)
+    // A lesson step that locks the Input keeps its data (engine/lessons/locks.ts): say so here.
+    if (useDocument.getState().project.data !== data) {
+      set({ problem: problemOf('This lesson step locks the Input node, so its data cannot change.', 'Go on with the data the step gives; a step that leaves the Input free can take other data.', preview.name, 'prepare') })
+      return false
+    }
     set({ prepared, applied: data, notReopened: null })
     if (origin.kind !== 'builtin')
       void keepDataFiles(origin.kind === 'csv' ? [origin.file] : origin.files).then((notKept) =>
         set({ notKept }),
       )
-    const doc = useDocument.getState()
-    doc.setData(data)
-    doc.setDataShape(shape)
+    useDocument.getState().setDataShape(shape)
     return true
   } catch (e) {
     set({
