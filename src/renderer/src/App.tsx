@@ -20,6 +20,7 @@ import { LessonPanel } from './lessons/LessonPanel'
 import { selectHiddenClasses, useLesson } from './lessons/lessonStore'
 import { TeacherPanel } from './lessons/TeacherPanel'
 import { useTeacher } from './lessons/teacherStore'
+import { useLessonResume } from './lessons/lessonResume'
 
 /** How much larger presentation mode draws the interface, on top of the interface zoom. */
 const PRESENT_SCALE = 1.25
@@ -39,6 +40,7 @@ function Designer() {
   const hidden = useLesson(selectHiddenClasses)
   const teaching = useTeacher((s) => s.active) && !inLesson
   useAutosave()
+  useLessonResume()
   useShareLinks()
   const openFile = useCallback(() => void openProjectDialog(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click()), [])
   useShortcuts(openFile)

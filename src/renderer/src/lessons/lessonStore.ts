@@ -18,8 +18,8 @@ export interface LessonState {
   progress: ProgressStore
   /** A teacher's preview of a draft: plays as for a student, but keeps no progress. */
   preview: boolean
-  /** Starts `lesson` where the student left it (or at step `at`). */
-  start(lesson: Lesson, at?: number, options?: { preview?: boolean }): void
+  /** Starts `lesson` where the student left it (or at step `at`); `keepCanvas` lays the step's locks on the canvas as it is. */
+  start(lesson: Lesson, at?: number, options?: { preview?: boolean; keepCanvas?: boolean }): void
   goTo(step: number): void
   exit(): void
   /** Checks an answer of the current step and records it. */
@@ -41,14 +41,14 @@ function sameNetwork(a: LessonStep, b: LessonStep): boolean {
 }
 
 /**
- * Loads the step's network and lays its locks on the document. Coming from a step with the same
- * network (`from`), the canvas stays as the student has it, with its training run: "train it"
- * and "read what it learned" can be two steps.
+ * Loads the step's network and lays its locks on the document. With `keepCanvas` (coming from a
+ * step with the same network, or the lesson reopened over its recovered canvas) the canvas stays
+ * as the student has it, with its training run: "train it" and "read what it learned" can be two steps.
  */
-function enterStep(lesson: Lesson, index: number, from?: number): number {
+function enterStep(lesson: Lesson, index: number, keepCanvas = false): number {
   const step = lesson.steps[index]
   doc().setEditGuard(null)
-  if (from === undefined || !sameNetwork(lesson.steps[from], step)) {
+  if (!keepCanvas) {
     entering = true
     try {
       doc().load(step.project)
@@ -79,7 +79,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
     const lessons = { ...progress.lessons, [lesson.id]: { title: lesson.title, step, answers: saved?.answers ?? {} } }
     const next = { ...progress, lessons }
     if (!preview) saveProgress(next)
-    set({ lesson, step, progress: next, preview, loadSerial: enterStep(lesson, step) })
+    set({ lesson, step, progress: next, preview, loadSerial: enterStep(lesson, step, options?.keepCanvas) })
   },
   goTo(step) {
     const { lesson, progress } = get()
@@ -87,7 +87,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
     const entry = progress.lessons[lesson.id]
     const next = { ...progress, lessons: { ...progress.lessons, [lesson.id]: { ...entry, step } } }
     if (!get().preview) saveProgress(next)
-    set({ step, progress: next, loadSerial: enterStep(lesson, step, get().step) })
+    set({ step, progress: next, loadSerial: enterStep(lesson, step, sameNetwork(lesson.steps[get().step], lesson.steps[step])) })
   },
   exit() {
     doc().setEditGuard(null)
