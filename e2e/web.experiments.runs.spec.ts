@@ -1,11 +1,11 @@
 /**
  * The run history: every ▶ Train run is kept in the project (through a reload), the Runs tab
  * says what changed between runs, compares two side by side, and restores a run's network
- * with its trained weights (undo takes it back).
+ * with its trained weights (undo takes it back); a sweep's runs join it, named by their point.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
-import { openExperiments } from './helpers/experiments'
+import { openExperiments, waitForSweep } from './helpers/experiments'
 import { answerDialogs, setSpeed, showTrainingPanel } from './helpers/training'
 
 /** Presses Train and waits for the run to finish (XOR, 300 epochs at full speed). */
@@ -62,4 +62,23 @@ test('two runs are kept, compared side by side, and the first one’s network is
   await page.reload()
   await openExperiments(page, 'runs')
   await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '2')
+
+  // A sweep's runs join the history, named by their point and sweep, compared and restored like the others.
+  await page.getByTestId('experiments-tab-sweeps').click()
+  await page.getByTestId('sweep-values-0').fill('1, 3')
+  await page.getByTestId('sweep-run').click()
+  await waitForSweep(page, 2)
+  await page.getByTestId('experiments-tab-runs').click()
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '4')
+  await expect(page.getByTestId('run-changes-η = 3 (sweep 1)')).toHaveText('Learning rate η 1 → 3')
+  await expect(page.getByTestId('run-row-η = 3 (sweep 1)')).toContainText('300')
+  await page.getByTestId('run-select-Run 2').check()
+  await page.getByTestId('run-select-η = 3 (sweep 1)').check()
+  await expect(settings.locator('tr[data-setting="optimizer.learningRate"] td')).toHaveText(['0.5', '3'])
+  await page.getByTestId('run-restore-η = 1 (sweep 1)').click()
+  await page.keyboard.press('Escape')
+  await selectNode(page, 'optimizer')
+  await expect(page.getByTestId('param-learningRate')).toHaveValue('1')
+  await selectNode(page, 'hidden')
+  await expect(page.getByTestId('weights-editor').locator('h3')).toHaveText('Weights (hand-set)')
 })

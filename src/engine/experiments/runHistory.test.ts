@@ -83,6 +83,8 @@ describe('run history', () => {
     expect(boundRunHistory(runs, { runs: 10, models: 5, modelNumbers: 25 }).map((r) => weightCount(r.weights))).toEqual([10, 0, 0, 0, 0, 0, 0, 0, 0, 10])
     // The newest keeps its own even when it alone is over the budget.
     expect(boundRunHistory([run(1, 10), run(2, 50)], { runs: 10, models: 5, modelNumbers: 20 }).map((r) => weightCount(r.weights))).toEqual([0, 50])
+    // Strict (the autosave's budget): not even the newest goes over it; an older one that fits keeps its own.
+    expect(boundRunHistory([run(1, 10), run(2, 50)], { runs: 10, models: 5, modelNumbers: 20, strict: true }).map((r) => weightCount(r.weights))).toEqual([10, 0])
     expect(addRun(runs.slice(0, 2), run(10, 3)).map((r) => r.id)).toEqual(['r0', 'r1', 'r10'])
     expect(withoutRunWeights(runs).every((r) => r.weights === undefined)).toBe(true)
   })

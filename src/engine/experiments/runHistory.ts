@@ -193,12 +193,20 @@ export function weightCount(weights: RunWeights | undefined): number {
   return n
 }
 
+/** Bounds of a run history; `strict`: the newest run too keeps its values only within `modelNumbers`. */
+export interface RunBounds {
+  runs: number
+  models: number
+  modelNumbers: number
+  strict?: boolean
+}
+
 /**
  * The history within its limits: the oldest unpinned records beyond `runs` dropped, and trained
  * values kept only for pinned runs and the newest `models` unpinned ones, newest first while
- * they fit in `modelNumbers` (the newest run keeps its own in any case).
+ * they fit in `modelNumbers` (the newest run keeps its own in any case, unless `strict`).
  */
-export function boundRunHistory(runs: readonly RunRecord[], limits: { runs: number; models: number; modelNumbers: number } = RUN_LIMITS): RunRecord[] {
+export function boundRunHistory(runs: readonly RunRecord[], limits: RunBounds = RUN_LIMITS): RunRecord[] {
   const kept = [...runs]
   while (kept.length > limits.runs) {
     const oldest = kept.findIndex((r) => !r.pinned)
@@ -213,7 +221,7 @@ export function boundRunHistory(runs: readonly RunRecord[], limits: { runs: numb
   for (const i of order) {
     const r = kept[i]
     const n = weightCount(r.weights)
-    const newest = i === kept.length - 1
+    const newest = i === kept.length - 1 && !limits.strict
     const fits = numbers + n <= limits.modelNumbers && (r.pinned || models < limits.models)
     if (r.weights && (fits || newest)) {
       numbers += n

@@ -68,7 +68,7 @@ export function RunsTab() {
     return (
       <div className="runs" data-testid="runs-tab">
         <p className="muted" data-testid="runs-empty">
-          No runs yet. Press ▶ Train: every run is kept here when it ends (or when you train again), with its settings, curves, metrics and trained weights, and saved with the project.
+          No runs yet. Press ▶ Train or run a sweep: every run is kept here when it ends (or when you train again), with its settings, curves, metrics and trained weights, and saved with the project.
         </p>
       </div>
     )

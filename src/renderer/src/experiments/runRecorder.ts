@@ -5,8 +5,8 @@
  * Training time is measured here (the engine has no clock): the time between snapshots across
  * which the run trained (not the steps taken while paused, nor the time spent paused).
  */
-import { addRun, createRunRecord, nextRunName, runNetworkOf, trainedValuesOf, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
-import { parseModel } from '../../../engine/model/import'
+import { addRun, createRunRecord, nextRunName, runNetworkOf, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
+import { trainedValuesOfModelText } from './modelValues'
 import { getEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { onRunEnding, useTraining, type TrainingState } from '../training/trainingStore'
@@ -31,11 +31,10 @@ let recordSerial = 0
 const keyOf = (s: TrainingState): string | null => (s.runId && s.snapshot?.runId === s.runId ? `${s.runId}#${s.snapshot.generation}` : null)
 
 /** The run's trained values from the engine's model export, or undefined when it has none to give. */
-async function trainedValues(runId: string): Promise<RunWeights | undefined> {
+export async function trainedValues(runId: string): Promise<RunWeights | undefined> {
   try {
     const engine = (await getEngineConnection()).engine
-    const parsed = parseModel(await engine.exportModel(runId, { title: useDocument.getState().project.meta.title }))
-    return parsed.ok ? trainedValuesOf(parsed.model) : undefined
+    return trainedValuesOfModelText(await engine.exportModel(runId, { title: useDocument.getState().project.meta.title }))
   } catch {
     return undefined
   }

@@ -1,15 +1,19 @@
 /**
  * Runs a sweep: every combination of the chosen settings, one run after another in the engine
  * (queued), each trained to its end as the network's own settings say. Each finished run's
- * record is added to the sweep in the project at once, so results survive a stop or a reload.
+ * record is added to the sweep in the project at once, so results survive a stop or a reload,
+ * and to the project's run history (sweepHistory.ts), to compare and restore like any run.
  */
 import { create } from 'zustand'
-import { compileGraph } from '../../../engine/project'
+import { compileGraph, type Project } from '../../../engine/project'
+import type { EngineSpec } from '../../../engine/spec'
 import { MAX_SWEEP_RUNS, sweepGrid, sweepProject, sweepRunRecord, type EpochLike, type Sweep, type SweepAxis, type SweepRunRecord, type SweepValue } from '../../../engine/experiments/sweep'
-import type { TrainSnapshot } from '../../../engine/host/training'
+import type { TrainSnapshot, TrainingData } from '../../../engine/host/training'
 import { getEngineConnection, onEngineEvent } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { projectTrainingData } from '../training/projectData'
+import { trainedValues } from './runRecorder'
+import { nextSweepNumber, recordSweepRun, sweepRunName } from './sweepHistory'
 
 export interface SweepProgress {
   sweepId: string | null
@@ -41,8 +45,18 @@ function saveSweep(sweep: Sweep, loadSerial: number): void {
   doc.setExperiments({ sweeps: next })
 }
 
-/** Trains one variant to its end; resolves with its record. */
-async function runVariant(values: SweepValue[], spec: NonNullable<ReturnType<typeof compileGraph>['spec']>, data: Awaited<ReturnType<typeof projectTrainingData>>): Promise<SweepRunRecord> {
+/** A grid point as it trains: its values, its project (the canvas's with its settings) and its name in the run history. */
+interface SweepPoint {
+  values: SweepValue[]
+  project: Project
+  name: string
+}
+
+/**
+ * Trains one point to its end; resolves with its record for the sweep, and adds its run to the
+ * project's run history (with its trained values) when it finished or failed.
+ */
+async function runPoint(point: SweepPoint, spec: EngineSpec, data: TrainingData, loadSerial: number): Promise<SweepRunRecord> {
   const engine = (await getEngineConnection()).engine
   const runId = `sweep-run-${++runSerial}`
   currentRunId = runId
@@ -64,7 +78,12 @@ async function runVariant(values: SweepValue[], spec: NonNullable<ReturnType<typ
     const end = await ended
     const seconds = (performance.now() - started) / 1000
     const status = end.state === 'finished' ? 'finished' : end.state === 'failed' ? 'failed' : 'stopped'
-    return sweepRunRecord(values, epochs, { status, note: end.error ?? end.stopReason ?? 'stopped', seconds, test: end.test })
+    const note = end.error ?? end.stopReason ?? 'stopped'
+    if (status !== 'stopped') {
+      const weights = status === 'finished' ? await trainedValues(runId) : undefined
+      recordSweepRun(loadSerial, point.project, point.name, { status, note, seconds, iterations: end.iteration, epochs, test: end.test, ...(weights ? { weights } : {}) })
+    }
+    return sweepRunRecord(point.values, epochs, { status, note, seconds, test: end.test })
   } finally {
     stopListening()
     currentRunId = null
@@ -92,12 +111,14 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
   })
   try {
     const data = await projectTrainingData(project)
+    const sweepNumber = nextSweepNumber(project)
     for (const [index, values] of grid.entries()) {
       if (useSweepProgress.getState().cancelled) break
       progress({ index })
-      const compiled = compileGraph(sweepProject(project, axes, values), { dataShape })
+      const point: SweepPoint = { values, project: sweepProject(project, axes, values), name: sweepRunName(project, axes, values, sweepNumber) }
+      const compiled = compileGraph(point.project, { dataShape })
       const problem = compiled.diagnostics.find((d) => d.severity === 'error')
-      const record = compiled.spec ? await runVariant(values, compiled.spec, data) : sweepRunRecord(values, [], { status: 'failed', note: problem?.message ?? 'The network does not compile with these settings.', seconds: 0 })
+      const record = compiled.spec ? await runPoint(point, compiled.spec, data, loadSerial) : sweepRunRecord(values, [], { status: 'failed', note: problem?.message ?? 'The network does not compile with these settings.', seconds: 0 })
       if (useSweepProgress.getState().cancelled && record.status !== 'finished') break
       sweep.runs.push(record)
       saveSweep({ ...sweep, runs: [...sweep.runs] }, loadSerial)

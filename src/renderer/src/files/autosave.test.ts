@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { exampleProject } from '../graph/examples'
-import { AUTOSAVE_KEY, readAutosave, writeAutosave, type KeyValueStorage } from './autosave'
+import type { Project } from '../../../engine/project'
+import { boundRunHistory, weightCount, type RunRecord } from '../../../engine/experiments/runHistory'
+import { AUTOSAVE_KEY, AUTOSAVE_MODEL_NUMBERS, readAutosave, writeAutosave, type KeyValueStorage } from './autosave'
 
 function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>()
@@ -38,5 +40,39 @@ describe('autosave', () => {
     const storage = memoryStorage()
     if (raw !== null) storage.setItem(AUTOSAVE_KEY, raw)
     expect(readAutosave(storage)).toBeNull()
+  })
+})
+
+describe('autosave of a long run history', () => {
+  /** Five runs of a Fashion-MNIST 784-100-10 network, each with its 79,510 trained values (the history's bounds allow them all). */
+  function fashionHistory(project: Project): RunRecord[] {
+    const run = (i: number): RunRecord => ({
+      id: `r${i}`, name: `Run ${i}`, created: '', status: 'finished', note: '', epochs: 2, iterations: 400, seconds: 3, final: { loss: 0.5 }, best: { loss: 0.5 }, curves: { epoch: [1, 2], loss: [0.7, 0.5] },
+      network: { seed: 1, precision: 'float32', data: project.data, nodes: [], edges: [] },
+      weights: { hidden: { weights: Array.from({ length: 100 }, (_, j) => new Array<number>(784).fill(-0.0123456789 * (i + j))), biases: new Array<number>(100).fill(0.1) }, out: { weights: Array.from({ length: 10 }, () => new Array<number>(100).fill(0.0234567891)), biases: new Array<number>(10).fill(0) } },
+    })
+    return boundRunHistory([1, 2, 3, 4, 5].map(run))
+  }
+
+  it('writes once, within the storage, keeping the newest runs’ trained values that fit its budget', () => {
+    const storage = memoryStorage()
+    const writes: number[] = []
+    const set = storage.setItem
+    // Chromium's localStorage holds about 5.2 M characters per site.
+    storage.setItem = (k, v) => {
+      writes.push(v.length)
+      if (v.length > 5_200_000) throw new DOMException('quota', 'QuotaExceededError')
+      set(k, v)
+    }
+    const project = exampleProject('mazur-2-2-2')!
+    const runs = fashionHistory(project)
+    expect(runs.map((r) => weightCount(r.weights))).toEqual([79_510, 79_510, 79_510, 79_510, 79_510])
+    writeAutosave(storage, { ...project, runs }, { fileName: null, exampleId: null, dirty: true })
+    expect(writes).toHaveLength(1)
+    expect(writes[0]).toBeLessThan(2_500_000)
+    const back = readAutosave(storage)!.project.runs!
+    expect(back.map((r) => weightCount(r.weights))).toEqual([0, 0, 0, 0, 79_510])
+    expect(back[4].weights).toEqual(runs[4].weights)
+    expect(weightCount(runs[4].weights)).toBeLessThanOrEqual(AUTOSAVE_MODEL_NUMBERS)
   })
 })

@@ -1,0 +1,55 @@
+/**
+ * A sweep's runs in the project's run history, beside the ▶ Train runs: each grid point that
+ * trained is recorded with the network it trained (the canvas's with the point's settings), its
+ * epochs, test result, time and trained values, named after its point and its sweep
+ * ("η = 0.01 (sweep 2)"), so any two can be compared and restored like any run.
+ */
+import type { Project } from '../../../engine/project'
+import { addRun, createRunRecord, runNetworkOf, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
+import { PROJECT_SETTING, type EpochLike, type SweepAxis, type SweepValue } from '../../../engine/experiments/sweep'
+import { useDocument } from '../store/documentStore'
+import { sweepableParams } from './sweepAxes'
+
+const SWEEP_OF_RUN = /\(sweep (\d+)\)$/
+
+/** The number of a new sweep: one more than any sweep so far (kept or named in the run history). */
+export function nextSweepNumber(project: Project): number {
+  const named = (project.runs ?? []).map((r) => Number(SWEEP_OF_RUN.exec(r.name)?.[1] ?? 0))
+  return Math.max(project.experiments?.sweeps.length ?? 0, ...named) + 1
+}
+
+/** A setting as a run's name shows it: its symbol where its label ends in one ("Learning rate η" → η), else its label. */
+function settingName(project: Project, axis: SweepAxis): string {
+  const label = sweepableParams(project, axis.nodeId).find((p) => p.key === axis.param)?.label ?? (axis.nodeId === PROJECT_SETTING ? axis.param : `${axis.nodeId}.${axis.param}`)
+  const symbol = /^[A-Z][a-z]+(?: [a-z]+)* ([^\x20-\x7e])$/u.exec(label)?.[1]
+  return symbol ?? label
+}
+
+/** "η = 0.01, Units = 64 (sweep 2)": the point's settings and its sweep. */
+export function sweepRunName(project: Project, axes: readonly SweepAxis[], values: readonly SweepValue[], sweepNumber: number): string {
+  return `${axes.map((a, i) => `${settingName(project, a)} = ${String(values[i])}`).join(', ')} (sweep ${sweepNumber})`
+}
+
+/** How a grid point's run ended, as the history records it. */
+export interface SweepPointEnd {
+  status: RunRecord['status']
+  note: string
+  seconds: number
+  iterations: number
+  epochs: readonly EpochLike[]
+  test?: { loss: number; accuracy?: number; count: number } | null
+  weights?: RunWeights
+}
+
+let serial = 0
+
+/**
+ * Adds the run of one grid point (`pointProject`: the canvas's project with the point's
+ * settings) to the run history of the document it was started on, within the history's bounds.
+ */
+export function recordSweepRun(loadSerial: number, pointProject: Project, name: string, end: SweepPointEnd): void {
+  const doc = useDocument.getState()
+  if (doc.loadSerial !== loadSerial) return
+  const record = createRunRecord({ ...end, id: `run-${Date.now().toString(36)}-s${++serial}`, name, created: new Date().toISOString(), network: runNetworkOf(pointProject) })
+  doc.setRuns(addRun(doc.project.runs ?? [], record))
+}
