@@ -5,14 +5,19 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
-import { answerDialogs, setSpeed, showTrainingPanel } from './helpers/training'
+import { answerDialogs, counter, setSpeed, showTrainingPanel } from './helpers/training'
 
-async function trainToEnd(page: Page, epochs: number): Promise<void> {
+/** Sets the epochs and the speed (updates per frame, 0 = full), then presses Train. */
+async function startTraining(page: Page, epochs: number, speed: number): Promise<void> {
   await selectNode(page, 'optimizer')
   await setParam(page, 'epochs', String(epochs))
   await showTrainingPanel(page)
-  await setSpeed(page, 0)
+  await setSpeed(page, speed)
   await page.getByTestId('train-button').click()
+}
+
+async function trainToEnd(page: Page, epochs: number): Promise<void> {
+  await startTraining(page, epochs, 0)
   await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
 }
 
@@ -58,4 +63,37 @@ test('scrubbing back shows the network of epoch k exactly as a run stopped at ep
   expect(rerun.node).toBe(replayed.node)
   expect(rerun.weights.equals(replayed.weights)).toBe(true)
   expect(rerun.boundary.equals(replayed.boundary)).toBe(true)
+})
+
+test('scrubbing while the run trains: the recorded epoch stays on screen as training goes on, “Back to live” shows the present', async ({ page }) => {
+  answerDialogs(page)
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await startTraining(page, 100_000, 20)
+  const scrubber = page.getByTestId('time-scrubber')
+  const recorded = async () => ((await scrubber.getAttribute('data-recorded')) ?? '').split(' ').filter(Boolean).length
+  // The list of recorded epochs grows while it trains.
+  await expect.poll(recorded, { timeout: 60_000 }).toBeGreaterThanOrEqual(3)
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
+  const node = page.getByTestId('node-heatmap-hidden')
+
+  await page.getByTestId('time-scrubber-range').fill('0')
+  await expect(scrubber).toHaveAttribute('data-epoch', '0')
+  await expect(page.getByTestId('time-scrubber-label')).toContainText('Showing epoch 0 (0 updates) as it was, while training goes on')
+  const initial = await node.getAttribute('title')
+  // Training goes on (the counters move) and the canvas keeps showing epoch 0.
+  const iteration = await counter(page, 'iteration')
+  await expect.poll(() => counter(page, 'iteration'), { timeout: 60_000 }).toBeGreaterThan(iteration + 200)
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
+  await expect(scrubber).toHaveAttribute('data-epoch', '0')
+  expect(await node.getAttribute('title')).toBe(initial)
+  await page.getByTestId('training-panel').screenshot({ path: test.info().outputPath('time-scrubber-running.png') })
+
+  // Back to live: the present again, and it follows the run.
+  await page.getByTestId('time-scrubber-live').click()
+  await expect(scrubber).toHaveAttribute('data-epoch', 'now')
+  await expect(page.getByTestId('time-scrubber-live')).toHaveCount(0)
+  await expect.poll(() => node.getAttribute('title')).not.toBe(initial)
+  await page.getByTestId('train-pause').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'paused')
 })
