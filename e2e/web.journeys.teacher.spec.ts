@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { openExample, selectNode, setParam } from './helpers/designer'
+import { openExample, selectNode, setParam, viewportSettled } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
 import { answerNumber, next, openLesson } from './helpers/lessons'
 import { counter, runState, setSpeed, showTrainingPanel } from './helpers/training'
@@ -38,6 +38,13 @@ test('a lesson answered wrong then right, then edited in teacher mode: every ver
   await openLesson(page, 'backprop-by-hand')
   // Found: × (leave the lesson) was pushed out of the 225 px column by the title's long word.
   await expectInLessonColumn('lesson-exit')
+  // Found: the step's 7-node row was drawn at a third of its size; it wraps as an example does.
+  await viewportSettled(page)
+  const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
+  expect(zoom, 'canvas zoom of the lesson’s network').toBeGreaterThanOrEqual(0.45)
+  // Found: "Open link…" stayed among the file commands the step hides (it replaces the lesson's network).
+  await expect(page.getByTestId('cmd-open-link')).toBeHidden()
+  await expect(page.getByTestId('cmd-open')).toBeHidden()
   const feedback = page.getByTestId('lesson-feedback')
   await page.getByTestId('lesson-answer').fill('0.1')
   await page.getByTestId('lesson-check').click()

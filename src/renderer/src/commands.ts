@@ -50,10 +50,10 @@ export function openExample(id: string): void {
 }
 
 /**
- * The example laid out in two rows when its one row would not fit the canvas at a readable
+ * The network laid out in two rows when its one row would not fit the canvas at a readable
  * zoom (a 7-node chain beside the training panel at 1280 px); else as the file has it.
  */
-function wrapIfLong(project: Project): Project {
+export function wrapIfLong(project: Project): Project {
   const perRow = tidyPerRow(project.nodes.length)
   return perRow < project.nodes.length ? layoutLinear(project, compileGraph(project).chain, perRow) : project
 }

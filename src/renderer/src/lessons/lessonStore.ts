@@ -8,6 +8,7 @@ import { applyLocks, checkAnswer, LessonCheckError, type Hideable, type Lesson, 
 import { serializeProject } from '../../../engine/project'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
+import { wrapIfLong } from '../commands'
 import { loadProgress, saveProgress, type AnswerRecord, type ProgressStore } from './progress'
 
 export interface LessonState {
@@ -51,7 +52,8 @@ function enterStep(lesson: Lesson, index: number, keepCanvas = false): number {
   if (!keepCanvas) {
     entering = true
     try {
-      doc().load(step.project)
+      // Wrapped like an example where one row would be too small to read (a projector's 1024 px).
+      doc().load(wrapIfLong(step.project))
     } finally {
       entering = false
     }
