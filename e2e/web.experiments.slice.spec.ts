@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test'
 import { openExperiments } from './helpers/experiments'
 import { openExampleFromGallery, showTrainingPanel } from './helpers/training'
+import { selectNode, setParam } from './helpers/designer'
 
 test('the Mazur network’s error over w5 and w6: contour, SGD step by step from the loss the app shows', async ({ page }) => {
   await page.goto('/')
@@ -43,4 +44,19 @@ test('the Mazur network’s error over w5 and w6: contour, SGD step by step from
   // The same weight twice is refused where the user looks.
   await page.getByTestId('pg2-weight-y-input').selectOption({ label: 'h1' })
   await expect(page.getByTestId('pg2-problem')).toHaveText('Pick two different weights (both are w5).')
+
+  await page.getByTestId('pg2-weight-y-input').selectOption({ label: 'h2' })
+  await expect(page.getByTestId('pg2-weight-y-name')).toHaveText('w6: h2 → o1')
+
+  // Edited so that it no longer compiles (three output units, hand-set weights for two): said where the plot would be.
+  await page.getByTestId('experiments-close').click()
+  await selectNode(page, 'output')
+  await setParam(page, 'units', '3')
+  await page.getByTestId('cmd-experiments').click()
+  await expect(page.getByTestId('pg2-problem')).toContainText('No network compiles, so there is no error surface to slice')
+  // Fixed again: the slice comes back, of the network as it is.
+  await page.getByTestId('experiments-close').click()
+  await setParam(page, 'units', '2')
+  await page.getByTestId('cmd-experiments').click()
+  await expect(page.getByTestId('pg2-net-loss')).toContainText('E = 0.298371109 at w5 = 0.4, w6 = 0.45')
 })
