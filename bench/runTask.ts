@@ -7,8 +7,9 @@
  *   tsx bench/runTask.ts --task F|N [--epochs E] [--precision float32|float64] [--threads N]
  *                        [--kernel fma|simd|ts] [--clock wall|cpu] [--max-s S] [--seed S] [--tag T]
  *
- * --kernel fma (default): the relaxed-SIMD build with fused multiply-add, as Chromium,
- * Electron and Node ≥ 22 run it without flags; simd: the plain WebAssembly SIMD build;
+ * --kernel fma (default, as every host installs it): the relaxed-SIMD build with fused
+ * multiply-add (Chromium, Electron and Node ≥ 22 run it without flags; on Node 20 this script
+ * sets V8's flag for it, as the CLI does); simd: the plain WebAssembly SIMD build;
  * ts: the pure TypeScript `gemmReference`.
  * --threads N splits each mini-batch over N threads (the engine's data-parallel helpers, as
  * `axon train --threads N`); the run reports the threads it really used.
@@ -20,6 +21,7 @@ import { performance } from 'node:perf_hooks'
 import { createSession } from '../src/engine/train'
 import { installWasmKernels, wasmKernelStats } from '../src/engine/kernels/install'
 import { startNodeGradientPool } from '../src/engine/host/node/gradientPool'
+import { enableRelaxedSimd } from '../src/engine/host/node/relaxedSimd'
 import { ENGINE_VERSION } from '../src/engine/version'
 import type { Precision } from '../src/engine/spec'
 import { loadFashionMnist } from './fashion'
@@ -35,6 +37,7 @@ const precision = flags.precision as Precision
 const maxS = Number(flags['max-s'])
 const threads = Number(flags.threads)
 if (!Number.isSafeInteger(threads) || threads < 1) throw new Error(`--threads must be a whole number ≥ 1, got ${flags.threads}`)
+enableRelaxedSimd()
 const useWasm = flags.kernel !== 'ts' && installWasmKernels({ fma: flags.kernel === 'fma', threads })
 if (useWasm && threads > 1 && !(await startNodeGradientPool(threads))) console.error('no helper threads started: running on one thread')
 if (flags.kernel !== 'ts' && !useWasm) console.error('WebAssembly SIMD unavailable: running the TypeScript kernel')

@@ -9,7 +9,7 @@ test.describe('browser build: first screen', () => {
     await expect(page.locator('.react-flow__pane')).toBeVisible()
     await expect(page.getByTestId('palette')).toBeVisible()
     await expect(page.getByTestId('engine-version')).toHaveText(/^Engine \d+\.\d+\.\d+ · Web Worker$/)
-    // Chromium runs WebAssembly SIMD, and the page's CSP must allow the kernel to compile.
-    await expect(page.getByTestId('engine-kernel')).toHaveText('WebAssembly SIMD')
+    // Chromium runs WebAssembly relaxed SIMD (the default build), and the page's CSP must allow the kernel to compile.
+    await expect(page.getByTestId('engine-kernel')).toHaveText('WebAssembly relaxed SIMD')
   })
 })

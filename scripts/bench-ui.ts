@@ -30,6 +30,7 @@ import { createSession } from '../src/engine/train'
 import { resolveTrainingData } from '../src/engine/host/trainingData'
 import { installWasmKernels } from '../src/engine/kernels/install'
 import { defaultThreads, startNodeGradientPool } from '../src/engine/host/node/gradientPool'
+import { enableRelaxedSimd } from '../src/engine/host/node/relaxedSimd'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -44,6 +45,7 @@ const threads = Number(flag('threads', String(defaultThreads())))
 const PORT = Number(flag('port', process.env.AXON_E2E_PORT ?? '4174'))
 
 // As `axon train --threads N`: the same kernel and helpers the app's engine has.
+enableRelaxedSimd()
 installWasmKernels({ threads })
 if (threads > 1) await startNodeGradientPool(threads)
 

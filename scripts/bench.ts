@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createWasmGemm } from '../src/engine/kernels/wasmGemm'
+import { enableRelaxedSimd } from '../src/engine/host/node/relaxedSimd'
 import { STEP_SHAPES, gemmGflops, referenceF32 } from '../bench/gemmBench'
 import { TASKS, type TaskId } from '../bench/tasks'
 import { parseFlags } from '../bench/util'
@@ -76,6 +77,7 @@ function run(cmd: string, args: string[], cwd: string): Promise<number> {
 }
 
 function gemmTable(): void {
+  enableRelaxedSimd()
   const fma = createWasmGemm({ fma: true, arenaBytes: 16 << 20, scratchBytes: 1 << 20 })
   const simd = createWasmGemm({ fma: false, arenaBytes: 16 << 20, scratchBytes: 1 << 20 })
   const plain = (n: number) => new Float32Array(n)

@@ -56,11 +56,14 @@ type WasmGemmExport = (
 
 export interface WasmKernelOptions {
   /**
-   * Use the relaxed-SIMD build (fused multiply-add, about 1.3–2× faster) when the host runs it
-   * (Chromium, Electron and Node ≥ 22 do, without flags). Default false: relaxed SIMD lets each
-   * CPU choose fused or separate rounding, so float32 weights could differ in their last bits
-   * between machines. The plain build gives the same weights in every host; `npm run bench`
-   * measures both.
+   * Use the relaxed-SIMD build (fused multiply-add) when the host runs it: Chromium, Electron and
+   * Node ≥ 22 do without flags (Node 20 behind a V8 flag, which the Node hosts set:
+   * host/node/relaxedSimd.ts), else the plain SIMD build. Default true, so the app and the CLI
+   * run the same build. Relaxed SIMD lets the CPU choose fused or separate rounding (V8 fuses
+   * wherever the CPU has FMA: every x64 since 2013 and every arm64), so float32 weights may
+   * differ in their last bits between machines, never between runs or hosts on one machine.
+   * Faster on dense products (Task N, the output layer) and trains Task N seed 1 to the peers'
+   * 85% where the plain build plateaus at 76%; `npm run bench` measures both.
    */
   fma?: boolean
   /** Bytes reserved for buffers from `alloc` (default 64 MiB). */
@@ -202,7 +205,7 @@ export function kernelLayout(options: WasmKernelOptions = {}): KernelLayout {
 export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null {
   const layout = kernelLayout(options)
   const shared = layout.threads > 1
-  const build = pickBuild(options.fma ?? false, shared)
+  const build = pickBuild(options.fma ?? true, shared)
   if (!build) return null
   const { api, bytes } = build
   const thread = options.join?.thread ?? 0

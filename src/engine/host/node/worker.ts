@@ -8,8 +8,10 @@ import type { MessagePort } from 'node:worker_threads'
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs'
 import { serveEngine } from '../rpc/connect'
 import { defaultThreads, spawnNodeHelper } from './gradientPool'
+import { enableRelaxedSimd } from './relaxedSimd'
 
 if (!parentPort) throw new Error('engine worker must run inside worker_threads')
+enableRelaxedSimd()
 const { events, threads } = workerData as { events: MessagePort; threads?: number }
 serveEngine(nodeEndpoint(parentPort), nodeEndpoint(events), () => new Promise((resolve) => setImmediate(resolve)), {
   threads: threads ?? defaultThreads(),
