@@ -171,3 +171,45 @@ test('"Open link…" opens a pasted link of either build, and says when the text
   await expect(other.getByTestId('open-link-dialog')).toHaveCount(0)
   await expect(other.getByTestId('notice')).toContainText('Opened the shared network “Backpropagation step by step (2-2-2)”.')
 })
+
+/** Trains to the end and returns the final training loss shown. */
+async function finalLoss(page: Page): Promise<string> {
+  await showTrainingPanel(page)
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+  const loss = (await page.getByTestId('metric-loss').textContent()) ?? ''
+  expect(loss).toMatch(/\d\.\d/)
+  return loss
+}
+
+/** The seed the data panel shows for the project's built-in 2-D set. */
+async function shownSeed(page: Page): Promise<string> {
+  await page.getByTestId('data-open').click()
+  await page.getByTestId('data-tab-builtin').click()
+  const seed = (await page.getByTestId('builtin-seed').textContent()) ?? ''
+  return seed
+}
+
+test('regenerated built-in points travel with their seed: the link makes the same points and trains to the same numbers', async ({ page, browser }) => {
+  test.setTimeout(240_000)
+  await page.goto('/')
+  await openExample(page, 'residual-circles')
+  expect(await shownSeed(page)).toBe('1')
+  await page.getByTestId('builtin-regenerate').click()
+  await expect(page.getByTestId('builtin-seed')).not.toHaveText('1')
+  const seed = (await page.getByTestId('builtin-seed').textContent())!
+  await page.getByTestId('data-apply').click()
+  await expect(page.getByTestId('data-dialog')).toHaveCount(0)
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '5')
+  const loss = await finalLoss(page)
+
+  await page.getByTestId('cmd-share').click()
+  const url = await page.getByTestId('share-url').inputValue()
+  const other = await freshPage(browser)
+  await other.goto(url)
+  await expect(other.getByTestId('notice')).toContainText('Opened the shared network')
+  expect(await shownSeed(other)).toBe(seed)
+  await other.getByTestId('data-close').click()
+  expect(await finalLoss(other)).toBe(loss)
+})

@@ -1,6 +1,7 @@
 /** Where data comes from: the user's files (chosen or dropped) or a built-in dataset. */
 import { useRef } from 'react'
 import { BUILTIN_CHOICES, type BuiltinChoiceId } from './builtins'
+import { useDocument } from '../store/documentStore'
 import { openBuiltinData, openDataFiles, setChoice, useData } from './dataStore'
 
 const FILE_ACCEPT = '.csv,.tsv,.txt,.gz,.idx,.idx1-ubyte,.idx3-ubyte,application/gzip,text/csv'
@@ -53,7 +54,9 @@ export function FilePicker() {
 }
 export function BuiltinPicker() {
   const origin = useData((s) => s.origin)
-  const current = origin?.kind === 'builtin' ? origin.id : null
+  const used = useDocument((s) => s.project.data)
+  // What is loaded, else what the project uses (a shared or reopened project: its options are the panel's).
+  const current = origin?.kind === 'builtin' ? origin.id : !origin && used.kind === 'builtin' && used.id in BUILTIN_CHOICES ? (used.id as BuiltinChoiceId) : null
   const info = current ? BUILTIN_CHOICES[current] : null
   return (
     <div className="builtin-picker">
@@ -116,6 +119,12 @@ function BuiltinSlider({ label, title, shown, testId, value, max, step, onPick }
   )
 }
 
+/** A new generator seed, never the one in use (what Playground's Regenerate does). */
+function nextDataSeed(current: number): number {
+  const seed = 2 + Math.floor(Math.random() * 999_998)
+  return seed === current ? seed + 1 : seed
+}
+
 /** Noise, share of test points, point count and (clusters) class count of a 2-D built-in dataset. */
 function PointsOptions({ current }: { current: BuiltinChoiceId }) {
   const choice = useData((s) => s.choice)
@@ -152,6 +161,12 @@ function PointsOptions({ current }: { current: BuiltinChoiceId }) {
           onPick={(classes) => reopen({ classes })}
         />
       )}
+      <span className="builtin-seed" title="The generator's seed: saved in the project and its share link, so they make these very points again.">
+        Seed <output data-testid="builtin-seed">{choice.dataSeed}</output>
+        <button type="button" data-testid="builtin-regenerate" onClick={() => reopen({ dataSeed: nextDataSeed(choice.dataSeed) })} title="New points of the same kind (a new seed)">
+          Regenerate
+        </button>
+      </span>
     </div>
   )
 }

@@ -25,6 +25,8 @@ export interface DataChoice {
   noise: number
   count: number
   classes: number
+  /** Built-in 2-D sets: the generator's seed (1 unless regenerated; saved in the project's options). */
+  dataSeed: number
   /** CSV: header row as detected (`undefined`) or forced. */
   header: boolean | undefined
   /** CSV: first line skipped as a preamble: detected (`undefined`) or forced. */
@@ -79,6 +81,7 @@ export const DEFAULT_CHOICE: DataChoice = {
   noise: 0.1,
   count: 200,
   classes: 3,
+  dataSeed: 1,
   header: undefined,
   preamble: undefined,
   categorical: [],

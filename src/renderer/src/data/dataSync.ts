@@ -2,7 +2,7 @@
  * Keeps the compiler's data shape in step with the project's data (undo, open, examples), and
  * opens the loaded data again in a restarted engine.
  */
-import { builtinDataset, type BuiltinOptions } from '../../../engine/data'
+import { BUILTIN_DATASETS, builtinDataset, type BuiltinOptions } from '../../../engine/data'
 import { isBuiltinDatasetId, type DataSource, type FileData } from '../../../engine/project'
 import { dataFilePaths } from '../../../engine/project/shareData'
 import { onEngineConnection } from '../engineClient'
@@ -11,7 +11,7 @@ import { forgetPrepared, preparedFor, rememberPrepared } from './preparedData'
 import { fashionSampleFiles } from './builtins'
 import { reopenProjectData } from './reopenData'
 import { bytesOf, engine, get, set } from './dataState'
-import { openBuiltinData, openCsvFile, openIdxFiles } from './openData'
+import { choiceOfBuiltin, openBuiltinData, openCsvFile, openIdxFiles } from './openData'
 import { FASHION_PATHS, prepareInEngine } from './applyData'
 
 /** Keep the compiler's data shape in step with the project's data (undo, open, examples). */
@@ -75,8 +75,16 @@ async function loadBundledSample(data: FileData): Promise<boolean> {
   }
 }
 
+/** The panel's sliders follow a project's built-in 2-D data (opened, shared, undone): its noise, points, seed, test share. */
+function syncBuiltinChoice(data: DataSource): void {
+  if (data.kind === 'builtin' && isBuiltinDatasetId(data.id) && BUILTIN_DATASETS[data.id].kind === 'points2d')
+    set({ choice: { ...get().choice, ...choiceOfBuiltin(data) } })
+}
+
 useDocument.subscribe((s, prev) => {
-  if (s.project.data !== prev.project.data) syncShape(s.project.data)
+  if (s.project.data === prev.project.data) return
+  syncShape(s.project.data)
+  syncBuiltinChoice(s.project.data)
 })
 
 /**

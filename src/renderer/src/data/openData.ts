@@ -3,8 +3,8 @@
  * optional test pair) or a built-in dataset. Errors go to the panel; the project is not touched.
  */
 import * as Comlink from 'comlink'
-import { DEFAULT_MAX_BYTES, formatBytes, type DataErrorInfo } from '../../../engine/data'
-import type { FileData } from '../../../engine/project'
+import { BUILTIN_DATASETS, DEFAULT_MAX_BYTES, formatBytes, type DataErrorInfo } from '../../../engine/data'
+import { isBuiltinDatasetId, type BuiltinData, type FileData } from '../../../engine/project'
 import type { DataPreview } from '../../../engine/host/dataFiles'
 import { useDocument } from '../store/documentStore'
 import { preparedFor } from './preparedData'
@@ -12,6 +12,7 @@ import { BUILTIN_CHOICES, fashionSampleFiles, type BuiltinChoiceId } from './bui
 import { initialCsvChoice } from './csvChoice'
 import { storedPathOf } from './dataFileStore'
 import {
+  DEFAULT_CHOICE,
   bytesOf,
   engine,
   get,
@@ -227,11 +228,22 @@ export async function openBuiltinData(id: BuiltinChoiceId): Promise<void> {
   })
 }
 
-/** The options of a built-in dataset from the panel's choice. */
+/**
+ * The options of a built-in dataset from the panel's choice. The seed is written once it is not
+ * the generator's default (1), so projects made before Regenerate existed stay as they were.
+ */
 export function builtinOptions(id: BuiltinChoiceId): Record<string, number> {
   const c = get().choice
   if (BUILTIN_CHOICES[id].kind !== 'points2d') return {}
-  return id === 'clusters'
-    ? { noise: c.noise, count: c.count, classes: c.classes }
-    : { noise: c.noise, count: c.count }
+  const options: Record<string, number> = id === 'clusters' ? { noise: c.noise, count: c.count, classes: c.classes } : { noise: c.noise, count: c.count }
+  if (c.dataSeed !== 1) options.seed = c.dataSeed
+  return options
+}
+
+/** The panel's choice for a project's built-in 2-D data: its noise, count, classes, seed and test share (the generator's defaults where absent). */
+export function choiceOfBuiltin(data: BuiltinData): Partial<DataChoice> {
+  const options = data.options ?? {}
+  const number = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback)
+  const noise = isBuiltinDatasetId(data.id) ? BUILTIN_DATASETS[data.id].defaultNoise : DEFAULT_CHOICE.noise
+  return { noise: number('noise', noise), count: number('count', 200), classes: number('classes', 2), dataSeed: number('seed', 1), test: data.testFraction ?? 0 }
 }
