@@ -198,6 +198,7 @@ test('regenerated built-in points travel with their seed: the link makes the sam
   await page.getByTestId('builtin-regenerate').click()
   await expect(page.getByTestId('builtin-seed')).not.toHaveText('1')
   const seed = (await page.getByTestId('builtin-seed').textContent())!
+  if (process.env.AXON_SHOTS_DIR) await page.getByTestId('data-dialog').screenshot({ path: `${process.env.AXON_SHOTS_DIR}/builtin-regenerate.png` })
   await page.getByTestId('data-apply').click()
   await expect(page.getByTestId('data-dialog')).toHaveCount(0)
   await selectNode(page, 'optimizer')
