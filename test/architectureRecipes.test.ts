@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { ACTIVATION_PARAMS } from '../src/engine/nn/activations'
 
 const root = join(import.meta.dirname, '..')
 const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8')
@@ -54,5 +55,9 @@ describe('architecture recipes', () => {
 
   it('adding a live view: the files that name the hidden-codes view (engine and component) are the recipe’s list', () => {
     expect([...new Set([...filesNaming('hiddenCodesView'), ...filesNaming('HiddenCodes')])].sort()).toEqual([...recipe('view')].sort())
+  })
+
+  it.each(Object.entries(ACTIVATION_PARAMS))('the activation parameter %s is declared once (ACTIVATION_PARAMS), the published project schema aside', (_key, declared) => {
+    expect(filesNaming(declared.description)).toEqual(['src/engine/nn/activations.ts', 'src/engine/project/project.schema.json'])
   })
 })
