@@ -35,11 +35,6 @@ export function withParams(project: Json, edits: Record<string, Json>, meta?: Js
   return next
 }
 
-/** `project` with other data. */
-export function withData(project: Json, data: Json): Json {
-  return { ...copy(project), data: copy(data) }
-}
-
 export interface ChainLayer {
   /** The dense node's id; its activation node is `${id}-act`. */
   id: string

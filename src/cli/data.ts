@@ -31,8 +31,6 @@ import type { Dataset } from '../engine/spec'
 import { CliError } from './args'
 import { readBytes } from './files'
 
-export { readBytes } from './files'
-
 /** Node's native inflater (about 3× fflate's), stopped at the budget like the engine's. */
 const inflate: GunzipFn = (gz, maxBytes) => {
   try {

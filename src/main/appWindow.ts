@@ -4,7 +4,7 @@
  */
 import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
-import { IPC, type DocumentState } from '../shared/ipc'
+import { IPC } from '../shared/ipc'
 import { lockDownNavigation, secureWebPreferences } from './security'
 import { createUnsavedGuard, saveDialogOptions, SAVE_DIALOG_ORDER, type UnsavedGuard } from './unsavedChanges'
 import { createRendererRequests, type RendererRequests } from './rendererRequests'
@@ -58,4 +58,3 @@ export function createAppWindow(appUrl: string, options: { devTools: boolean; on
   return { win, guard, saves }
 }
 
-export type { DocumentState }

@@ -15,9 +15,6 @@ import { categoricalColumn, notFinite, numericStats, uniqueNames } from './csvCo
 import type { CsvColumn, CsvColumnKind, CsvDelimiter, CsvParseOptions, CsvTable } from './csvTypes'
 
 export type * from './csvTypes'
-export { DEFAULT_MISSING } from './csvTypes'
-export { parseCsvNumber } from './csvCells'
-export { numericStats } from './csvColumns'
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c])
 

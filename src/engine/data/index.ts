@@ -15,11 +15,11 @@ export {
   type DataErrorInfo,
 } from './errors'
 export { concatBytes, isGzip, gunzip, gunzipBounded, type GunzipFn } from './gzip'
+export { DEFAULT_MISSING } from './csvTypes'
+export { parseCsvNumber } from './csvCells'
+export { numericStats } from './csvColumns'
 export {
   parseCsv,
-  parseCsvNumber,
-  numericStats,
-  DEFAULT_MISSING,
   type CsvParseOptions,
   type CsvTable,
   type CsvColumn,

@@ -96,18 +96,3 @@ export function applyFill(ds: Dataset, blocks: FeatureBlock[], fills: number[]):
     .filter((r) => r.count > 0)
 }
 
-/** Rows of `ds` with a missing input (for counting what a fill will touch). */
-export function rowsWithMissing(ds: Dataset): number {
-  const x = ds.inputs
-  const n = ds.inputSize
-  let rows = 0
-  for (let i = 0; i < ds.count; i++) {
-    for (let k = 0; k < n; k++) {
-      if (Number.isNaN(x[i * n + k])) {
-        rows++
-        break
-      }
-    }
-  }
-  return rows
-}

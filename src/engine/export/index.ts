@@ -5,6 +5,6 @@
 export { ExportError } from './errors'
 export type { ExportData, TableExportData, IdxExportData, CsvExportData, CsvExportColumn } from './exportData'
 export { tableExportData, fileExportData, projectExportData, type FileExportContext } from './projectData'
-export { pytorchScript, compactJson, type PytorchExportInput } from './pytorch/script'
-export { toOnnx, ONNX_OPSET, ONNX_IR_VERSION, ONNX_ACTIVATIONS, ONNX_LAYERS } from './onnx/onnxModel'
+export { pytorchScript, type PytorchExportInput } from './pytorch/script'
+export { toOnnx } from './onnx/onnxModel'
 export { weightsAreGiven } from './weights'

@@ -15,8 +15,7 @@ import { createTrainingApi, type TrainingApi } from './training'
 import { createExportApi, type ExportApi } from './exportFiles'
 import type { Cancellation, EngineHostIo } from './io'
 
-export type { Cancellation, EngineHostIo } from './io'
-export type { StreamDemoOptions } from './demo'
+export type { EngineHostIo } from './io'
 
 /** Which matrix kernel the engine multiplies with (shown in the status bar). */
 export type KernelName = 'wasm-simd' | 'wasm-relaxed-simd' | 'typescript'

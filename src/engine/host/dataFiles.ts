@@ -280,11 +280,6 @@ export function handleCsvTable(handle: string): CsvTable | null {
   return source.kind === 'csv' ? source.table : null
 }
 
-/** The prepared test part of `handle` (split off or given files), or null. */
-export function handleTestData(handle: string): Dataset | null {
-  return preparedOf(handle).test
-}
-
 export function createDataApi(): DataApi {
   return {
     async openCsv(name, bytes, options = {}) {

@@ -10,7 +10,6 @@ import {
   datasetInputs,
   datasetReadRow,
   idLikeColumns,
-  type CsvColumnKind,
   type CsvDelimiter,
   type CsvNumericStats,
   type CsvTable,
@@ -183,11 +182,6 @@ export function classCandidates(table: CsvTable): string[] {
         c.stats.distinct <= MAX_CLASS_CANDIDATE_VALUES,
     )
     .map((c) => c.name)
-}
-
-/** Column kinds of a table, by name (for checking a selection). */
-export function csvKinds(table: CsvTable): Record<string, CsvColumnKind> {
-  return Object.fromEntries(table.columns.map((c) => [c.name, c.kind]))
 }
 
 /**

@@ -19,7 +19,7 @@ import type { WeightedLayerNames } from '../trace/unitNames'
 import type { ExportModelOptions, OptimizerSettings, ReplayFrame, RunInfo, RunOptions, RunSpeed, TestResult, TrainingData } from './trainingTypes'
 
 export type { RunProgress } from './trainingRun'
-export type { StepThrough, StepThroughLayer } from './stepThrough'
+export type { StepThrough } from './stepThrough'
 export type * from './trainingTypes'
 
 export interface TrainingApi {

@@ -13,7 +13,7 @@ import type { EpochMetrics } from '../train/sessionTypes'
 import type { TrainingDiagnostic } from '../experiments/diagnostics'
 import type { ViewPayloads } from '../views/registry'
 
-export type { ViewId, ViewPayloads } from '../views/registry'
+export type { ViewPayloads } from '../views/registry'
 
 export type { TrainingDiagnostic } from '../experiments/diagnostics'
 

@@ -5,9 +5,9 @@
  */
 import type { GradientPool } from './pool'
 
-export { GradientPool, GradientTeam, splitRows, startGradientPool, type PoolOptions, type ShareReport } from './pool'
+export { GradientPool, splitRows, startGradientPool } from './pool'
 export { serveGradientHelper } from './helper'
-export type { HelperEndpoint, HelperScope, HelperMessage, HelperReply } from './protocol'
+export type { HelperEndpoint, HelperMessage, HelperReply } from './protocol'
 
 let installed: GradientPool | null = null
 let starting: Promise<unknown> = Promise.resolve()

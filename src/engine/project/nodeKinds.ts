@@ -12,7 +12,7 @@ import { nodeParams } from './nodeParams'
 import type { NodeKind, NodeParamsByKind, Position, ProjectNode, ProjectNodeOf } from './types'
 
 export * from './options'
-export type { OptionInfo, ParamInfo, ParamType, ParamWhen } from '../schema/params'
+export type { ParamInfo } from '../schema/params'
 
 /** The update formula of an optimizer node's settings: the text of the rule the engine runs. */
 export function optimizerNodeFormula(p: {

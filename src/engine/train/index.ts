@@ -15,9 +15,7 @@
  */
 export { createSession, Session } from './session'
 export { classOf } from './metrics'
-export type { StepUnit, StopReason, EpochMetrics, StepProgress, Evaluation, SessionOptions, LayerParams, RunningTotals, OptimizerSettings } from './sessionTypes'
-export { EngineError, specError } from './errors'
-export type { EngineErrorName } from './errors'
-export { validateSpec } from './validate'
-export { datasetReadInput, datasetReadTarget, datasetReadBatch, datasetIsClassification, datasetInputRow } from './batchRows'
+export type { StepUnit, RunningTotals } from './sessionTypes'
+export { EngineError } from './errors'
+export { datasetInputRow } from './batchRows'
 export { dense, merge, engineSpec, tableDataset } from './builders'

@@ -173,5 +173,3 @@ function AfterLine({ st }: { st: StepThrough }) {
     </p>
   )
 }
-
-export type { StepThrough }
