@@ -21,6 +21,7 @@ import { selectHiddenClasses, useLesson } from './lessons/lessonStore'
 import { TeacherPanel } from './lessons/TeacherPanel'
 import { useTeacher } from './lessons/teacherStore'
 import { useLessonResume } from './lessons/lessonResume'
+import { useTeacherDraftResume } from './lessons/teacherDraftResume'
 
 /** How much larger presentation mode draws the interface, on top of the interface zoom. */
 const PRESENT_SCALE = 1.25
@@ -41,6 +42,7 @@ function Designer() {
   const teaching = useTeacher((s) => s.active) && !inLesson
   useAutosave()
   useLessonResume()
+  useTeacherDraftResume()
   useShareLinks()
   const openFile = useCallback(() => void openProjectDialog(() => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click()), [])
   useShortcuts(openFile)
