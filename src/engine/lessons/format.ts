@@ -94,12 +94,12 @@ const targetQuestion = z
   .strict()
   .refine((q) => (q.atLeast === undefined) !== (q.atMost === undefined), { message: 'needs one of atLeast or atMost' })
 
-export const questionSchema = z.discriminatedUnion('kind', [numberQuestion, choiceQuestion, targetQuestion])
+const questionSchema = z.discriminatedUnion('kind', [numberQuestion, choiceQuestion, targetQuestion])
 
 /** The controls a step can hide. */
 export const HIDEABLE = ['palette', 'examples', 'file', 'data', 'inspector', 'training', 'train'] as const
 
-export const lockSchema = z
+const lockSchema = z
   .object({
     nodes: z.array(nodeId).optional().describe('Nodes that cannot be edited, moved, deleted or rewired.'),
     params: z
@@ -114,7 +114,7 @@ export const lockSchema = z
 /** A project as stored (checked in full by the project parser, `parseLesson`). */
 const projectJson = z.record(z.string(), z.unknown()).describe('An Axon Studio project (project.schema.json) with inline or built-in data.')
 
-export const stepSchema = z
+const stepSchema = z
   .object({
     title: text.min(1),
     text: text.describe('Markdown; $…$ and $$…$$ hold TeX formulas.'),

@@ -8,7 +8,7 @@
 import type { DiagnosticCode } from './diagnostics'
 
 /** Weights, gradients, two Adam moments and the restore-best copy. */
-export const COPIES_PER_PARAMETER = 5
+const COPIES_PER_PARAMETER = 5
 /** What the parameters may take of the engine's memory (its heap limit is larger). */
 export const PARAMETER_BUDGET_BYTES = 1.5 * 1024 ** 3
 

@@ -16,7 +16,7 @@ function toActivationSpec(params: ActivationParams | undefined): ActivationSpec 
   return spec
 }
 
-export function toDenseSpec(node: ProjectNodeOf<'dense'>, activation: ActivationParams | undefined): DenseLayerSpec {
+function toDenseSpec(node: ProjectNodeOf<'dense'>, activation: ActivationParams | undefined): DenseLayerSpec {
   const p: DenseParams = node.params
   const layer: DenseLayerSpec = {
     kind: 'dense',
@@ -35,7 +35,7 @@ export function toDenseSpec(node: ProjectNodeOf<'dense'>, activation: Activation
 }
 
 /** A node that is its engine layer (`engineLayer` in NODE_KINDS): kind, id and params as they are. */
-export function toLayerSpec(node: ProjectNode): LayerSpec {
+function toLayerSpec(node: ProjectNode): LayerSpec {
   return { kind: node.kind, nodeId: node.id, ...JSON.parse(JSON.stringify(node.params)) } as LayerSpec
 }
 

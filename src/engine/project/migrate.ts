@@ -38,7 +38,7 @@ const STEP_X = 220
  * halfway to the next node), and the `training` block becomes a loss node and an optimizer
  * node placed after the last node of the chain.
  */
-export function migrateV0toV1(v0: Json): Json {
+function migrateV0toV1(v0: Json): Json {
   const oldNodes = Array.isArray(v0.nodes) ? (v0.nodes as Json[]) : []
   const oldLinks = Array.isArray(v0.links) ? (v0.links as Json[]) : []
   const nodes: Json[] = []

@@ -190,7 +190,7 @@ export const projectEdge = z.object({ id: z.string(), source: z.string(), target
  * Sweeps run on this network, with their results: checked by `experiments/sweep.ts`, which also
  * gives their JSON Schema (merged into the published one by `projectJsonSchema`).
  */
-export const projectExperiments = z.custom<ProjectExperiments>().superRefine((value, ctx) => {
+const projectExperiments = z.custom<ProjectExperiments>().superRefine((value, ctx) => {
   const problem = experimentsProblem(value)
   if (!problem) return
   const path = [...problem.path.matchAll(/\.(\w+)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])))
@@ -198,7 +198,7 @@ export const projectExperiments = z.custom<ProjectExperiments>().superRefine((va
 })
 
 /** Training runs of this network with their metrics, curves and trained values (`experiments/runHistory.ts`). */
-export const projectRuns = runHistorySchema({ node: projectNode, edge: projectEdge, data: dataSource })
+const projectRuns = runHistorySchema({ node: projectNode, edge: projectEdge, data: dataSource })
 
 /** A project file, version 1. */
 export const projectFile = z.object({

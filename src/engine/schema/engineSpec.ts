@@ -11,10 +11,10 @@ import { optimizerForms, optimizerRules } from '../nn/optimizers'
 import { int, number, numberList, registryId, seed } from './fields'
 import { z } from './z'
 
-export const activationId = registryId(activations)
-export const initId = registryId(initializers)
-export const lossId = registryId(losses)
-export const optimizerId = registryId(optimizerRules)
+const activationId = registryId(activations)
+const initId = registryId(initializers)
+const lossId = registryId(losses)
+const optimizerId = registryId(optimizerRules)
 
 /** How a layer's weights or biases start. Which numbers an initialiser needs depends on its id. */
 export const initSpec = z
@@ -65,7 +65,7 @@ export const activationSpec = z.object({
   noiseStd: number(ACTIVATION_PARAMS.noiseStd).optional(),
 })
 
-export const lossReduction = z.enum(['mean', 'sum'])
+const lossReduction = z.enum(['mean', 'sum'])
 
 export const lossSpec = z.object({
   id: lossId,
@@ -77,9 +77,9 @@ export const lossSpec = z.object({
 })
 
 /** A decay rate or momentum: at least 0, less than 1. */
-export const decay = number({ min: 0, exclusiveMax: 1 })
+const decay = number({ min: 0, exclusiveMax: 1 })
 /** A number greater than 0 (ε, factors, clipping thresholds). */
-export const positive = number({ exclusiveMin: 0 })
+const positive = number({ exclusiveMin: 0 })
 
 export const optimizerSpec = z.object({
   id: optimizerId,

@@ -55,7 +55,7 @@ function allowedValues(values: readonly unknown[]): string {
  * The app's wording of a zod issue (the error map every parse uses). Schemas that know better
  * (bounded numbers, unions) carry their own message, which takes precedence.
  */
-export function issueMessage(issue: z.core.$ZodRawIssue): string {
+function issueMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const must = `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`
@@ -92,7 +92,7 @@ function isOutOfRange(issue: z.core.$ZodIssue): boolean {
 }
 
 /** Every issue of a failed parse as a problem with its JSON path. */
-export function schemaProblems(error: z.ZodError, root = '$'): SchemaProblem[] {
+function schemaProblems(error: z.ZodError, root = '$'): SchemaProblem[] {
   return error.issues.map((issue) => ({
     path: jsonPath(issue.path, root),
     message: issue.message,
