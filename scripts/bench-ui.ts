@@ -2,7 +2,7 @@
  * Training in the app vs headless, and how responsive the page stays while snapshots stream.
  *
  *   npx vite build -c vite.web.config.ts      # once (or after UI/engine changes)
- *   npx tsx scripts/bench-ui.ts [--example fashion-784-100-10] [--runs 1] [--threads 2]
+ *   npx tsx scripts/bench-ui.ts [--example fashion-784-100-10] [--runs 1] [--threads 2] [--epochs N] [--profile]
  *
  * 1. Headless: the example's project is compiled and trained in this process with the engine's
  *    session (same data files, same seed, same validation set as the app), `trainToEnd()` timed,
@@ -18,6 +18,11 @@
  *    `--threads` first. Training time runs from the first frame showing "Training…" to the first
  *    showing "Finished".
  *
+ * `--epochs N` trains N epochs instead of the example's own (typed into the optimizer node's
+ * Epochs field in the app; a longer run gives more frames and clicks to measure). `--profile`
+ * samples the page's main thread meanwhile and prints the functions that took the most time
+ * (`benchProfile.ts`; build with `--minify false` for readable names).
+ *
  * Prints one JSON line per measurement and a summary. Wall-clock figures: not for tests.
  */
 import { readFileSync } from 'node:fs'
@@ -25,6 +30,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { openPreviewedApp, startPreview } from './benchPreview'
+import { startMainThreadProfile } from './benchProfile'
 import { compileGraph, parseProjectOrThrow } from '../src/engine/project'
 import { createSession } from '../src/engine/train'
 import { resolveTrainingData } from '../src/engine/host/trainingData'
@@ -41,6 +47,8 @@ const flag = (name: string, fallback: string) => {
 const example = flag('example', 'fashion-784-100-10')
 const runs = Number(flag('runs', '1'))
 const threads = Number(flag('threads', String(defaultThreads())))
+const epochs = args.includes('--epochs') ? Number(flag('epochs', '')) : null
+const profiling = args.includes('--profile')
 // The preview server's port (AXON_E2E_PORT, else 4174): each checkout on a shared machine its own.
 const PORT = Number(flag('port', process.env.AXON_E2E_PORT ?? '4174'))
 
@@ -52,6 +60,8 @@ if (threads > 1) await startNodeGradientPool(threads)
 function headless(): { seconds: number; iterations: number; epochs: number; threads: number } {
   const file = join(ROOT, 'resources/examples', `${example}.axon.json`)
   const project = parseProjectOrThrow(readFileSync(file, 'utf8'))
+  const optimizer = project.nodes.find((n) => n.kind === 'optimizer')
+  if (epochs !== null && optimizer) Object.assign(optimizer.params, { stop: 'epochs', epochs })
   const { spec } = compileGraph(project)
   if (!spec) throw new Error('The example does not compile')
   const d = project.data
@@ -124,6 +134,12 @@ async function inApp(): Promise<Record<string, number>> {
     await page.getByTestId('engine-threads').selectOption(String(threads))
     await page.getByTestId('cmd-examples').click()
     await page.getByTestId(`example-${example}`).click()
+    if (epochs !== null) {
+      await page.locator('.react-flow__node[data-id="optimizer"] .layer-node-kind').click()
+      await page.getByTestId('param-epochs').fill(String(epochs))
+      await page.getByTestId('param-epochs').press('Enter')
+    }
+    const profile = profiling ? await startMainThreadProfile(page) : null
     // The probe: every frame, note the time, whether the counter changed, and the run state.
     await page.evaluate(PROBE)
     await page.getByTestId('train-button').click()
@@ -134,6 +150,7 @@ async function inApp(): Promise<Record<string, number>> {
       await new Promise((r) => setTimeout(r, 300))
     }
     const p = (await page.evaluate('window.__probe')) as PageProbe
+    if (profile) printProfile(await profile.stop())
     await browser.close()
     const t0 = p.runningAt!
     const t1 = p.finishedAt!
@@ -157,6 +174,13 @@ async function inApp(): Promise<Record<string, number>> {
   } finally {
     server.stop()
   }
+}
+
+function printProfile(summary: Awaited<ReturnType<Awaited<ReturnType<typeof startMainThreadProfile>>['stop']>>): void {
+  console.log(`Main thread, ${(summary.sampledMs / 1000).toFixed(1)} s sampled. By total time (ms):`)
+  for (const l of summary.byTotal) console.log(`  ${l.totalMs.toFixed(0).padStart(7)}  ${l.name}`)
+  console.log('By self time (ms):')
+  for (const l of summary.bySelf) console.log(`  ${l.selfMs.toFixed(0).padStart(7)}  ${l.name}`)
 }
 
 const results = []
