@@ -1,7 +1,8 @@
 /**
  * Live views are computed by the engine only while they are on screen (issues 12 and 13): a
  * view that appears mid-run is drawn and follows the run; one that appears while the run is
- * paused is drawn at once with the network as it is now, not as it was when it was last shown.
+ * paused is drawn at once with the network as it is now, not as it was when it was last shown;
+ * a view scrolled out of sight is no longer computed, and is again once scrolled back.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { openExample } from './helpers/designer'
@@ -44,6 +45,43 @@ test('the boundary shown again mid-run is drawn and follows the run; the canvas 
   await expect(boundary).toBeVisible()
   await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
   await expectRedrawn(boundary, await boundary.screenshot())
+})
+
+/** The iteration of the snapshot that last carried view `id`'s payload (its section's `data-computed-at`). */
+async function computedAt(page: Page, id: string): Promise<number> {
+  return Number(await page.getByTestId(`live-view-${id}`).getAttribute('data-computed-at'))
+}
+
+test('a view scrolled out of sight mid-run stops being computed, and resumes when scrolled back', async ({ page }) => {
+  // A short window, so the training panel scrolls.
+  await page.setViewportSize({ width: 1400, height: 560 })
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
+  await setSpeed(page, 1)
+  const boundary = page.getByTestId('live-view-boundary')
+  await boundary.scrollIntoViewIfNeeded()
+  const seenAt = await counter(page, 'iteration')
+  await expect.poll(() => computedAt(page, 'boundary')).toBeGreaterThan(seenAt)
+
+  // Scrolled to the panel's end: the boundary is above, out of sight. Once the engine has heard
+  // (a snapshot without it), it stays as it was while training goes on; the weights, still shown
+  // on the canvas's dense nodes, keep coming.
+  await page.getByTestId('live-view-confusion').evaluate((el) => el.closest('.side-panel-body')!.scrollTo(0, 1e6))
+  await expect(boundary).not.toBeInViewport()
+  await expect.poll(async () => (await counter(page, 'iteration')) > (await computedAt(page, 'boundary'))).toBe(true)
+  const stoppedAt = await computedAt(page, 'boundary')
+  const weightsAt = await computedAt(page, 'weights')
+  await waitForIterations(page, stoppedAt + 40)
+  await expect.poll(() => computedAt(page, 'weights')).toBeGreaterThan(weightsAt)
+  expect(await computedAt(page, 'boundary')).toBe(stoppedAt)
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
+  await page.screenshot({ path: test.info().outputPath('boundary-scrolled-out.png') })
+
+  // Scrolled back into sight: computed again, and drawn as the network is now.
+  const drawn = await page.getByTestId('decision-boundary').screenshot()
+  await boundary.scrollIntoViewIfNeeded()
+  await expect.poll(() => computedAt(page, 'boundary')).toBeGreaterThan(stoppedAt + 40)
+  await expectRedrawn(page.getByTestId('decision-boundary'), drawn)
 })
 
 test('presentation mode: a view ticked while paused is drawn at once, as the network is now', async ({ page }) => {

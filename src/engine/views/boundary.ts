@@ -5,7 +5,7 @@
 import type { Session } from '../train'
 import { classOf } from '../train/metrics'
 import type { PlaneState, RunInfo } from '../host/trainingTypes'
-import type { LiveView } from './liveView'
+import { computeFromInfo, type LiveView } from './liveView'
 
 /** Grid inputs `[size²×2]`: cell (r, c) is x = xMin + (c + ½)·dx, y = yMax − (r + ½)·dy. */
 export function planeInputs(plane: NonNullable<RunInfo['plane']>): Float64Array {
@@ -72,10 +72,5 @@ export function planeState(session: Session, grid: Float64Array, size: number): 
 export const boundaryView = {
   label: 'Decision boundary',
   description: 'For 2-D inputs: the output over the input plane with the training points, and what each hidden unit computes there.',
-  computeFor: (info) => {
-    const plane = info.plane
-    if (!plane) return null
-    const grid = planeInputs(plane)
-    return (session) => planeState(session, grid, plane.size)
-  },
+  computeFor: computeFromInfo((info) => info.plane, planeInputs, (session, grid, plane) => planeState(session, grid, plane.size)),
 } satisfies LiveView<PlaneState>

@@ -1,7 +1,7 @@
 /** The hidden-activations view: every dense layer's outputs for the probe set (the 8-3-8 encoder's codes). */
 import type { Session } from '../train'
 import type { ProbeLayer } from '../host/trainingTypes'
-import type { LiveView } from './liveView'
+import { computeFromInfo, type LiveView } from './liveView'
 
 /**
  * Outputs of every dense layer for the probe rows `[count×units]`, binarised at the
@@ -31,10 +31,9 @@ export function probeLayers(session: Session, probeInputs: Float64Array, count: 
 export const hiddenCodesView = {
   label: 'Hidden activations',
   description: 'The patterns × units table of every layer’s outputs and binary codes; needs a probe set (at most 64 training patterns).',
-  computeFor: (info) => {
-    const probe = info.probe
-    if (!probe) return null
-    const inputs = Float64Array.from(probe.inputs.flat())
-    return (session) => probeLayers(session, inputs, probe.count)
-  },
+  computeFor: computeFromInfo(
+    (info) => info.probe,
+    (probe) => Float64Array.from(probe.inputs.flat()),
+    (session, inputs, probe) => probeLayers(session, inputs, probe.count),
+  ),
 } satisfies LiveView<ProbeLayer[]>

@@ -27,3 +27,21 @@ export interface LiveView<P = unknown> {
    */
   readonly computeFor?: (info: RunInfo) => ViewCompute<P> | null
 }
+
+/**
+ * The `computeFor` of a view that needs one part of the run's info (`part`: null or absent when
+ * the run has none, e.g. no 2-D plane or no probe set): `prepare` makes its inputs once per run
+ * (fresh arrays the compute reuses), `compute` makes a payload from the session now.
+ */
+export function computeFromInfo<T, Prepared, P>(
+  part: (info: RunInfo) => T | null | undefined,
+  prepare: (part: T) => Prepared,
+  compute: (session: Session, prepared: Prepared, part: T) => P,
+): (info: RunInfo) => ViewCompute<P> | null {
+  return (info) => {
+    const found = part(info)
+    if (found === null || found === undefined) return null
+    const prepared = prepare(found)
+    return (session) => compute(session, prepared, found)
+  }
+}

@@ -29,7 +29,8 @@ const trainingErrorOf = (s: TrainingState, id: string) => {
 
 /**
  * The run's state on node `id`: its live weights (`dense`: the engine computes the weights view
- * while such a node shows the run) and the run's failure when it names this node. Only on the
+ * while such a node shows the run inside the canvas's viewport: `inSight` is the node's ref) and
+ * the run's failure when it names this node. Only on the
  * drawing the run was started from (not after New/Open).
  */
 function useRunOnNode(id: string, dense: boolean) {
@@ -38,8 +39,8 @@ function useRunOnNode(id: string, dense: boolean) {
   const hasRun = useTraining((s) => s.runId !== null)
   const liveLayer = useTraining((s) => (dense ? liveLayerOf(s, id) : null))
   const failedRun = useTraining((s) => trainingErrorOf(s, id))
-  useShownView(dense && sameDrawing && hasRun ? 'weights' : null)
-  return { live: sameDrawing ? liveLayer : null, failed: sameDrawing ? failedRun : null }
+  const inSight = useShownView(dense && sameDrawing && hasRun ? 'weights' : null)
+  return { live: sameDrawing ? liveLayer : null, failed: sameDrawing ? failedRun : null, inSight }
 }
 
 /**
@@ -57,13 +58,14 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const [main, detail] = nodeSummary(node)
   const hasErrors = diagnostics.some((d) => d.severity === 'error')
   const frozen = node.kind === 'dense' && !node.params.trainWeights && !(node.params.useBias && node.params.trainBiases)
-  const { live, failed } = useRunOnNode(id, node.kind === 'dense')
+  const { live, failed, inSight } = useRunOnNode(id, node.kind === 'dense')
   const tint = useTraining((s) => s.canvasTint)
   const refusal = useUi((s) => (s.refusal?.nodeId === id ? s.refusal : null))
   const stepFocus = useUi((s) => (s.stepFocus?.nodeId === id ? s.stepFocus : null))
 
   return (
     <div
+      ref={inSight}
       className={`layer-node group-${GROUP_OF_KIND[node.kind]}${hasErrors || failed ? ' has-error' : ''}${selected ? ' is-selected' : ''}${stepFocus ? ' is-step-focus' : ''}`}
       data-testid={`node-${id}`}
       data-kind={node.kind}

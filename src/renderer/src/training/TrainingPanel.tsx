@@ -16,7 +16,7 @@ import { selectCanTrain, useDocument } from '../store/documentStore'
  * The training panel, mounted in the designer's "Training" tab: controls and
  * counters, curves, decision boundary, hidden codes, weights, gradients, confusion matrix,
  * and the step-through (a wide overlay). Every number shown comes from the engine's snapshots;
- * the live views (`viewComponents.tsx`) are computed by the engine while this tab is open.
+ * the live views (`viewComponents.tsx`) are computed by the engine while in sight on this tab.
  * It always names the network on the canvas: the run is stopped when another document opens.
  */
 export function TrainingPanel() {

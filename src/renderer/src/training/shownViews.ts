@@ -1,23 +1,29 @@
 /**
  * Which live views are on screen, told to the engine so it computes only those
- * (`TrainingApi.showViews`). A view counts as shown while a component that draws it is mounted
- * (`useShownView`): a section of the training panel while that tab is open, a view presentation
- * mode shows, the live weights on a dense node of the canvas. Changes are sent once per frame at
- * most, and only when the set differs from what the run was last told.
+ * (`TrainingApi.showViews`). A view counts as shown while an element that draws it is in sight
+ * (`useShownView`, an IntersectionObserver per element): a section of the training panel that
+ * is not scrolled out of its panel, folded away or on a closed tab, a view presentation mode
+ * shows, a dense node of the canvas inside the canvas's viewport; nothing while the browser
+ * tab is in the background (`viewVisibility.ts` keeps the count). Changes are sent once they
+ * settle (debounced, not per scroll step), and only when the set differs from what the run
+ * was last told.
  */
-import { useEffect } from 'react'
-import { VIEW_IDS, type ViewId } from '../../../engine/views/registry'
+import { useEffect, useState } from 'react'
+import type { ViewId } from '../../../engine/views/registry'
 import { getEngineConnection } from '../engineClient'
 import { useTraining } from './trainingStore'
+import { debounced, ViewVisibility } from './viewVisibility'
 
-const mounted = new Map<ViewId, number>()
+/** How long the views in sight must stay unchanged before the engine hears of them. */
+const SETTLE_MS = 120
+
+const visibility = new ViewVisibility()
 /** `runId views…` the engine was last told (at the start of the run or since). */
 let told = ''
-let pending = false
 
 /** The live views on screen now, in registry order. */
 export function shownViews(): ViewId[] {
-  return VIEW_IDS.filter((id) => (mounted.get(id) ?? 0) > 0)
+  return visibility.shown()
 }
 
 /** Record that the run `runId` was started with `views` (so only a change is sent). */
@@ -25,34 +31,60 @@ export function toldViews(runId: string, views: readonly ViewId[]): void {
   told = `${runId} ${views.join(' ')}`
 }
 
-/** Tell the current run which views are on screen, on the next frame, when that changed. */
-export function sendShownViews(): void {
-  if (pending) return
-  pending = true
-  requestAnimationFrame(() => {
-    pending = false
-    const { runId, info } = useTraining.getState()
-    if (!runId || !info) return
-    const views = shownViews()
-    const key = `${runId} ${views.join(' ')}`
-    if (key === told) return
-    told = key
-    // A run stopped meanwhile has nothing to show: its refusal is not the user's concern.
-    void getEngineConnection()
-      .then((c) => c.engine.showViews(runId, views))
-      .catch(() => undefined)
+function tellEngine(): void {
+  const { runId, info } = useTraining.getState()
+  if (!runId || !info) return
+  const views = shownViews()
+  const key = `${runId} ${views.join(' ')}`
+  if (key === told) return
+  told = key
+  // A run stopped meanwhile has nothing to show: its refusal is not the user's concern.
+  void getEngineConnection()
+    .then((c) => c.engine.showViews(runId, views))
+    .catch(() => undefined)
+}
+
+/** Tell the current run which views are on screen once they settle, when that changed. */
+export const sendShownViews = debounced(tellEngine, SETTLE_MS)
+
+let observer: IntersectionObserver | null = null
+
+/** The one observer of every view element (null where the platform has none: then all count as in sight). */
+function viewObserver(): IntersectionObserver | null {
+  if (typeof IntersectionObserver === 'undefined') return null
+  observer ??= new IntersectionObserver((entries) => {
+    let changed = false
+    for (const e of entries) changed = visibility.setInSight(e.target, e.isIntersecting) || changed
+    if (changed) sendShownViews()
+  })
+  return observer
+}
+
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    visibility.setPageVisible(document.visibilityState === 'visible')
+    sendShownViews()
   })
 }
 
-/** Counts `id` (when not null) as on screen while the calling component is mounted. */
-export function useShownView(id: ViewId | null): void {
+/**
+ * Counts view `id` (when not null) as on screen while the element given the returned callback
+ * ref is mounted and in sight.
+ */
+export function useShownView(id: ViewId | null): (el: Element | null) => void {
+  const [el, setEl] = useState<Element | null>(null)
   useEffect(() => {
-    if (!id) return
-    mounted.set(id, (mounted.get(id) ?? 0) + 1)
+    if (!id || !el) return
+    visibility.add(el, id)
+    const watch = viewObserver()
+    if (watch) watch.observe(el)
+    else visibility.setInSight(el, true)
     sendShownViews()
     return () => {
-      mounted.set(id, (mounted.get(id) ?? 1) - 1)
+      watch?.unobserve(el)
+      visibility.remove(el)
       sendShownViews()
     }
-  }, [id])
+  }, [id, el])
+  return setEl
 }

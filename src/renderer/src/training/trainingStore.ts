@@ -13,6 +13,7 @@ import { useDocument, type DocumentState } from '../store/documentStore'
 import type { EngineSpec } from '../../../engine/spec'
 import type { Project } from '../../../engine/project'
 import type { EpochPoint, RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, TrainingData, ViewPayloads } from '../../../engine/host/training'
+import type { ViewId } from '../../../engine/views/registry'
 import { projectTrainingData } from './projectData'
 import { saveModelFile } from './modelFile'
 import { changedOptimizerSettings, runKey } from './runBinding'
@@ -41,6 +42,8 @@ export interface TrainingState {
   snapshot: TrainSnapshot | null
   /** The latest payload of each live view, from the snapshots that carried it (a view hidden since keeps its last one). */
   views: Partial<ViewPayloads>
+  /** The iteration of the snapshot that last carried each view's payload (a view out of sight falls behind). */
+  viewsAt: Partial<Record<ViewId, number>>
   curves: Curves
   /** Bumped whenever curves change. */
   version: number
@@ -74,6 +77,7 @@ export const useTraining = create<TrainingState>()(() => ({
   info: null,
   snapshot: null,
   views: {},
+  viewsAt: {},
   curves: emptyCurves(),
   version: 0,
   speed: 20,
@@ -125,9 +129,11 @@ function applySnapshot(s: TrainSnapshot): void {
   if (s.runId !== state.runId) return
   let curves = state.curves
   let views = state.views
+  let viewsAt = state.viewsAt
   if (state.snapshot && s.generation !== state.snapshot.generation) {
     curves = emptyCurves()
     views = {}
+    viewsAt = {}
   }
   for (const p of s.points) {
     curves.iteration.push(p.iteration)
@@ -146,7 +152,9 @@ function applySnapshot(s: TrainSnapshot): void {
       curves.gradNorms = curves.gradNorms.map((a) => a.filter((_, i) => i % 2 === 1))
     }
   }
-  set({ snapshot: s, views: { ...views, ...s.views }, curves, version: state.version + 1 })
+  const carried = Object.keys(s.views) as ViewId[]
+  if (carried.length > 0) viewsAt = { ...viewsAt, ...Object.fromEntries(carried.map((id) => [id, s.iteration])) }
+  set({ snapshot: s, views: { ...views, ...s.views }, viewsAt, curves, version: state.version + 1 })
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
@@ -171,7 +179,7 @@ function fail(error: unknown, runId: string | null = get().runId): void {
 }
 
 /** Fields of a state with no run (the panel then shows the document, ready to train). */
-const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, exported: null } as const
+const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, exported: null } as const
 
 /** Stops the run in the engine (if any) and forgets it. */
 function dropRun(): void {
