@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
+import { viewsPainted } from './helpers/training'
 
 test('XOR with one point held out: legend, training dots and a validation diamond', async ({ page }) => {
   await page.goto('/')
@@ -21,6 +22,9 @@ test('XOR with one point held out: legend, training dots and a validation diamon
   await expect(page.getByTestId('legend-held-marker')).toBeVisible()
   // The four XOR points in the plane's pixels (data in [0, 1], padded by 0.25 on each side):
   // three training dots (class colour at the centre) and one held-out diamond (white centre).
+  // Once the run has finished, its last picture is on the plane (painted off the main thread).
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+  await viewsPainted(page)
   const centres = await plane.evaluate((el) => {
     const canvas = el as HTMLCanvasElement
     const ctx = canvas.getContext('2d')!

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { graphSnapshot, openExample, selectNode } from './helpers/designer'
+import { viewsPainted } from './helpers/training'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
 
@@ -59,6 +60,7 @@ test('train XOR, export the model, open it again: the same weights and the same 
   expect(await linkValues(page, 'hidden')).not.toEqual(hiddenLinks)
   await page.getByTestId('canvas-tint-weights').click()
   await expect(page.getByTestId('unit-links-hidden')).toHaveAttribute('data-tint', 'weights')
+  await viewsPainted(page)
   const boundary = await page.getByTestId('decision-boundary').screenshot()
   await shot(page, 'canvas-live-weights')
 
@@ -93,6 +95,7 @@ test('train XOR, export the model, open it again: the same weights and the same 
   await expect(page.getByTestId('counter-iteration')).toHaveText('0')
   expect(await linkValues(page, 'hidden')).toEqual(hiddenLinks)
   expect(await linkValues(page, 'output')).toEqual(outputLinks)
+  await viewsPainted(page)
   const reopened = await page.getByTestId('decision-boundary').screenshot()
   expect(reopened.equals(boundary)).toBe(true)
 })

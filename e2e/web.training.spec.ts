@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { answerDialogs, counter, openExampleFromGallery, panelTitle, runState, setSpeed, showTrainingPanel, waitForIterations } from './helpers/training'
+import { answerDialogs, counter, openExampleFromGallery, panelTitle, runState, setSpeed, showTrainingPanel, viewsPainted, waitForIterations } from './helpers/training'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
 
@@ -116,13 +116,13 @@ test.describe('browser build: watch it learn', () => {
     await expect(page.getByTestId('counter-iteration')).toHaveText('0')
     const boundary = page.getByTestId('decision-boundary')
     await expect(boundary).toBeVisible()
+    await viewsPainted(page)
     const before = await boundary.screenshot()
     await setSpeed(page, 5)
     await page.getByTestId('train-resume').click()
     // Progress, not the clock: however slow the machine, wait for 300 updates, then finish at full speed.
     await waitForIterations(page, 300, 120_000)
-    const after = await boundary.screenshot()
-    expect(after.equals(before)).toBe(false)
+    await expect.poll(async () => (await boundary.screenshot()).equals(before), { timeout: 60_000 }).toBe(false)
     await setSpeed(page, 0)
     await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
     await expect(page.locator('[data-testid^="unit-map-"]').first()).toBeVisible()

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
-import { answerDialogs, counter, setSpeed, showTrainingPanel } from './helpers/training'
+import { answerDialogs, counter, setSpeed, showTrainingPanel, viewsPainted } from './helpers/training'
 
 /** Sets the epochs and the speed (updates per frame, 0 = full), then presses Train. */
 async function startTraining(page: Page, epochs: number, speed: number): Promise<void> {
@@ -21,12 +21,26 @@ async function trainToEnd(page: Page, epochs: number): Promise<void> {
   await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
 }
 
-/** What the views and the canvas show of the network: pictures of the weights and the boundary, and the hidden node's tint. */
-async function shown(page: Page) {
+/** One look at the views and the canvas, once every canvas shows its newest picture. */
+async function look(page: Page) {
+  await viewsPainted(page)
   return {
     weights: await page.getByTestId('weights').screenshot(),
     boundary: await page.getByTestId('boundary').locator('canvas').first().screenshot(),
     node: await page.getByTestId('node-heatmap-hidden').getAttribute('title'),
+  }
+}
+
+/**
+ * What the views and the canvas show of the network: pictures of the weights and the boundary,
+ * and the hidden node's tint. A screenshot scrolls the panel, which can bring a view into sight
+ * (computed and painted then): looks until two agree.
+ */
+async function shown(page: Page) {
+  for (let last = await look(page); ; ) {
+    const again = await look(page)
+    if (again.node === last.node && again.weights.equals(last.weights) && again.boundary.equals(last.boundary)) return again
+    last = again
   }
 }
 

@@ -53,3 +53,8 @@ export function panelTitle(page: Page) {
 export async function waitForIterations(page: Page, n: number, timeout = 60_000): Promise<void> {
   await expect.poll(() => counter(page, 'iteration'), { timeout }).toBeGreaterThan(n)
 }
+
+/** Waits until every heavy view's canvas shows its newest picture (painted off the main thread, `aria-busy` until then). */
+export async function viewsPainted(page: Page): Promise<void> {
+  await expect(page.locator('canvas[aria-busy="true"]')).toHaveCount(0)
+}

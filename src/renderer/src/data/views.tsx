@@ -3,7 +3,8 @@
  * labels, a built-in set's points or truth table, class balance bars, and the error box.
  * Every number here came from the engine's preview; these components only draw it.
  */
-import { memo, useEffect, useRef } from 'react'
+import { memo } from 'react'
+import { useCanvas2d } from '../viz/useCanvas2d'
 import type {
   BuiltinPreview,
   CsvColumnPreview,
@@ -184,22 +185,19 @@ export const CsvTableView = memo(function CsvTableView(props: {
 
 /** One greyscale thumbnail, drawn through ImageData and scaled by CSS (pixelated). */
 function Thumb({ grid, index }: { grid: ImageGrid; index: number }) {
-  const ref = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d')
-    if (!ctx) return
-    const size = grid.width * grid.height
-    const image = ctx.createImageData(grid.width, grid.height)
-    for (let k = 0; k < size; k++) {
-      // Ink dark on paper: 255 − pixel, as the images are usually printed.
-      const v = 255 - grid.pixels[index * size + k]
-      image.data[4 * k] = v
-      image.data[4 * k + 1] = v
-      image.data[4 * k + 2] = v
-      image.data[4 * k + 3] = 255
-    }
-    ctx.putImageData(image, 0, 0)
-  }, [grid, index])
+  const ref = useCanvas2d(
+    (ctx) => {
+      const size = grid.width * grid.height
+      const image = ctx.createImageData(grid.width, grid.height)
+      for (let k = 0; k < size; k++) {
+        // Ink dark on paper: 255 − pixel, as the images are usually printed.
+        const v = 255 - grid.pixels[index * size + k]
+        image.data.set([v, v, v, 255], 4 * k)
+      }
+      ctx.putImageData(image, 0, 0)
+    },
+    [grid, index],
+  )
   return <canvas ref={ref} width={grid.width} height={grid.height} className="thumb" />
 }
 
@@ -263,25 +261,23 @@ export function ClassBalance({
 
 /** A 2-D built-in set as a scatter plot over [−1.5, 1.5]², coloured by class. */
 function Scatter({ points, classes }: { points: Float32Array; classes: Int32Array }) {
-  const ref = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d')
-    if (!ctx) return
-    const size = 240
-    ctx.clearRect(0, 0, size, size)
-    let extent = 1
-    for (const v of points) extent = Math.max(extent, Math.abs(v))
-    const at = (v: number): number => ((v / extent) * 0.92 + 1) * (size / 2)
-    for (let i = 0; i < classes.length; i++) {
-      ctx.fillStyle = classColor(classes[i])
-      ctx.beginPath()
-      ctx.arc(at(points[2 * i]), size - at(points[2 * i + 1]), 3, 0, 2 * Math.PI)
-      ctx.fill()
-    }
-  }, [points, classes])
-  return (
-    <canvas ref={ref} width={240} height={240} className="scatter" data-testid="builtin-scatter" />
+  const size = 240
+  const ref = useCanvas2d(
+    (ctx) => {
+      ctx.clearRect(0, 0, size, size)
+      let extent = 1
+      for (const v of points) extent = Math.max(extent, Math.abs(v))
+      const at = (v: number): number => ((v / extent) * 0.92 + 1) * (size / 2)
+      for (let i = 0; i < classes.length; i++) {
+        ctx.fillStyle = classColor(classes[i])
+        ctx.beginPath()
+        ctx.arc(at(points[2 * i]), size - at(points[2 * i + 1]), 3, 0, 2 * Math.PI)
+        ctx.fill()
+      }
+    },
+    [points, classes],
   )
+  return <canvas ref={ref} width={size} height={size} className="scatter" data-testid="builtin-scatter" />
 }
 
 export function BuiltinView({ preview }: { preview: BuiltinPreview }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { CLASS_COLORS, drawHeldPoint, drawTestPoint, drawTrainingPoint, pointColor } from '../viz/PlaneView'
+import { CLASS_COLORS, drawHeldPoint, drawTestPoint, drawTrainingPoint, pointColor } from '../viz/paint/planeMarks'
 import { divergingColor } from '../viz/colors'
 
 export interface BoundaryLegendProps {

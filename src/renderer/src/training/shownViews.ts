@@ -69,13 +69,17 @@ if (typeof document !== 'undefined') {
 
 /**
  * Counts view `id` (when not null) as on screen while the element given the returned callback
- * ref is mounted and in sight.
+ * ref is mounted and in sight, or whatever its sight while `held` (a view with nothing drawn
+ * yet: its size, and so whether it would be in sight, is known once it is drawn).
  */
-export function useShownView(id: ViewId | null): (el: Element | null) => void {
+export function useShownView(id: ViewId | null, held = false): (el: Element | null) => void {
   const [el, setEl] = useState<Element | null>(null)
   useEffect(() => {
+    if (el && visibility.setHeld(el, held)) sendShownViews()
+  }, [el, held])
+  useEffect(() => {
     if (!id || !el) return
-    visibility.add(el, id)
+    visibility.add(el, id, held)
     const watch = viewObserver()
     if (watch) watch.observe(el)
     else visibility.setInSight(el, true)
@@ -85,6 +89,8 @@ export function useShownView(id: ViewId | null): (el: Element | null) => void {
       visibility.remove(el)
       sendShownViews()
     }
+    // `held` at mount only: its changes are the effect above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, el])
   return setEl
 }

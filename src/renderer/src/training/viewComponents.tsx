@@ -28,12 +28,13 @@ export const VIEW_COMPONENTS = {
 export const LIVE_VIEW_LIST = VIEW_IDS.map((id) => ({ id, label: LIVE_VIEWS[id].label, View: VIEW_COMPONENTS[id] }))
 
 /**
- * Live view `id`, drawn from the run's latest snapshots and counted as on screen while in sight;
- * `data-computed-at` is the iteration of the snapshot that last carried its payload.
+ * Live view `id`, drawn from the run's latest snapshots and counted as on screen while in sight
+ * (and until its first payload, which gives it its size); `data-computed-at` is the iteration of
+ * the snapshot that last carried its payload.
  */
 export function LiveViewPanel({ id }: { id: ViewId }) {
-  const inSight = useShownView(id)
   const computedAt = useTraining((s) => s.viewsAt[id])
+  const inSight = useShownView(id, computedAt === undefined)
   const View = VIEW_COMPONENTS[id]
   return (
     <div ref={inSight} className="live-view" data-testid={`live-view-${id}`} data-computed-at={computedAt ?? ''}>

@@ -35,6 +35,18 @@ describe('ViewVisibility', () => {
     expect(v.shown()).toEqual([])
   })
 
+  it('shows a held view (not drawn yet, so of no size) whatever its sight, until it is let go', () => {
+    const v = new ViewVisibility()
+    const boundary = {}
+    v.add(boundary, 'boundary', true)
+    expect(v.shown()).toEqual(['boundary'])
+    expect(v.setInSight(boundary, false)).toBe(false)
+    expect(v.setHeld(boundary, false)).toBe(true)
+    expect(v.shown()).toEqual([])
+    expect(v.setInSight(boundary, true)).toBe(true)
+    expect(v.setHeld(boundary, true)).toBe(false)
+  })
+
   it('shows nothing while the page is hidden, and the same again when it comes back', () => {
     const v = new ViewVisibility()
     const boundary = {}

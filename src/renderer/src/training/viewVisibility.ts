@@ -1,18 +1,24 @@
 /**
  * Which live views are in sight, as bookkeeping without the DOM (unit-tested): every element
  * that draws a view is an entry, in sight or not as its IntersectionObserver last said; a view
- * is shown while at least one of its entries is in sight and the page itself is visible (a
+ * is shown while at least one of its entries is in sight, or held (a view not drawn yet has no
+ * size to be in sight by: it is computed once to find out), and the page itself is visible (a
  * browser tab in the background shows nothing). `shownViews.ts` feeds it from the page.
  */
 import { VIEW_IDS, type ViewId } from '../../../engine/views/registry'
 
 export class ViewVisibility {
-  private readonly entries = new Map<object, { id: ViewId; inSight: boolean }>()
+  private readonly entries = new Map<object, { id: ViewId; inSight: boolean; held: boolean }>()
   private pageVisible = true
 
-  /** Start counting `key` (an element) as drawing view `id`; out of sight until it is observed. */
-  add(key: object, id: ViewId): void {
-    this.entries.set(key, { id, inSight: false })
+  /** Start counting `key` (an element) as drawing view `id`; out of sight until it is observed, shown meanwhile when `held`. */
+  add(key: object, id: ViewId, held = false): void {
+    this.entries.set(key, { id, inSight: false, held })
+  }
+
+  /** Count `key` as shown whatever its sight (`held`), or by its sight again; returns whether that changed the shown views. */
+  setHeld(key: object, held: boolean): boolean {
+    return this.change(key, (e) => (e.held = held))
   }
 
   /** Stop counting `key` (its element unmounted). */
@@ -22,10 +28,14 @@ export class ViewVisibility {
 
   /** What the observer says of `key` now; returns whether that changed the shown views. */
   setInSight(key: object, inSight: boolean): boolean {
+    return this.change(key, (e) => (e.inSight = inSight))
+  }
+
+  private change(key: object, edit: (entry: { inSight: boolean; held: boolean }) => void): boolean {
     const entry = this.entries.get(key)
-    if (!entry || entry.inSight === inSight) return false
+    if (!entry) return false
     const before = this.shown().join(' ')
-    entry.inSight = inSight
+    edit(entry)
     return this.shown().join(' ') !== before
   }
 
@@ -43,7 +53,7 @@ export class ViewVisibility {
   shown(): ViewId[] {
     if (!this.pageVisible) return []
     const inSight = new Set<ViewId>()
-    for (const e of this.entries.values()) if (e.inSight) inSight.add(e.id)
+    for (const e of this.entries.values()) if (e.inSight || e.held) inSight.add(e.id)
     return VIEW_IDS.filter((id) => inSight.has(id))
   }
 }

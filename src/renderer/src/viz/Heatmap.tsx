@@ -1,5 +1,5 @@
-import { memo, useEffect, useRef } from 'react'
-import { paintDiverging } from './lut'
+import { memo, useMemo } from 'react'
+import { ownFloat32, usePaintedCanvas } from './paint/painter'
 
 export interface HeatmapProps {
   /** Row-major `rows×cols`. */
@@ -18,12 +18,10 @@ export interface HeatmapProps {
   testId?: string
 }
 
-/** A heatmap: one canvas pixel per value through the diverging LUT, scaled up by CSS. */
+/** A heatmap: one canvas pixel per value through the diverging LUT (painted off the main thread), scaled up by CSS. */
 function HeatmapView({ values, rows, cols, maxAbs, offset = 0, cell = 10, maxWidth = 280, title, testId }: HeatmapProps) {
-  const ref = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    if (ref.current) paintDiverging(ref.current, values, rows, cols, maxAbs, offset)
-  }, [values, rows, cols, maxAbs, offset])
+  const job = useMemo(() => ({ kind: 'heatmap' as const, values: ownFloat32(values, offset, rows * cols), rows, cols, maxAbs }), [values, rows, cols, maxAbs, offset])
+  const ref = usePaintedCanvas(job)
   const size = Math.max(1, Math.min(cell, maxWidth / Math.max(1, cols)))
   return <canvas ref={ref} className="heatmap" data-testid={testId} title={title} style={{ width: cols * size, height: rows * size }} />
 }

@@ -41,6 +41,19 @@ function measure(text: string): number {
   return measureContext.measureText(text).width
 }
 
+/** The theme's grid and marker colours, read once per theme: reading CSS per redraw forced a style recalculation every frame. */
+const themeColors = new Map<string, { grid: string; marker: string }>()
+
+function colorsOf(canvas: HTMLCanvasElement, theme: string): { grid: string; marker: string } {
+  let colors = themeColors.get(theme)
+  if (!colors) {
+    const style = getComputedStyle(canvas)
+    colors = { grid: style.getPropertyValue('--border').trim() || '#d0d4da', marker: style.getPropertyValue('--text').trim() || '#1d2330' }
+    themeColors.set(theme, colors)
+  }
+  return colors
+}
+
 /** Grid, series and marker line on the canvas (thousands of points stay cheap). */
 function drawPlot(
   canvas: HTMLCanvasElement,
@@ -49,18 +62,19 @@ function drawPlot(
   logY: boolean,
   width: number,
   height: number,
+  colors: { grid: string; marker: string },
 ): void {
   const ctx = canvas.getContext('2d')
   if (!ctx) return
   const dpr = window.devicePixelRatio || 1
-  canvas.width = Math.round(width * dpr)
-  canvas.height = Math.round(height * dpr)
+  // Resized only when the size changes (a resize reallocates the canvas).
+  if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr)
+  if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr)
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
   ctx.clearRect(0, 0, width, height)
   if (layout.empty) return
-  const style = getComputedStyle(canvas)
   const { left, right, top, bottom } = layout.plot
-  ctx.strokeStyle = style.getPropertyValue('--border').trim() || '#d0d4da'
+  ctx.strokeStyle = colors.grid
   ctx.lineWidth = 1
   for (const y of layout.gridY) {
     ctx.beginPath()
@@ -92,7 +106,7 @@ function drawPlot(
   }
   ctx.setLineDash([])
   if (layout.marker) {
-    ctx.strokeStyle = style.getPropertyValue('--text').trim() || '#1d2330'
+    ctx.strokeStyle = colors.marker
     ctx.setLineDash([2, 2])
     ctx.beginPath()
     ctx.moveTo(layout.marker.x, top)
@@ -144,7 +158,7 @@ function LineChartView({
     ],
   )
   useEffect(() => {
-    if (ref.current) drawPlot(ref.current, layout, series, logY, width, height)
+    if (ref.current) drawPlot(ref.current, layout, series, logY, width, height, colorsOf(ref.current, theme))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout, theme])
   return (

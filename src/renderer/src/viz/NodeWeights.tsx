@@ -1,6 +1,7 @@
-import { memo, useEffect, useRef } from 'react'
+import { memo, useMemo } from 'react'
 import type { LayerState } from '../../../engine/host/training'
-import { lutColor, paintDiverging } from './lut'
+import { lutColor } from './lut'
+import { usePaintedCanvas } from './paint/painter'
 
 /** Layers with at most this many weights also get unit-to-unit links drawn on their node. */
 export const UNIT_LINKS_MAX = 64
@@ -18,15 +19,13 @@ function tinted(layer: LayerState, tint: Tint): { values: Float32Array; max: num
 
 /**
  * A dense layer's live weights on its canvas node: a heatmap (row j = unit j, column k =
- * input k; blue positive, orange negative, ±max|w| full colour) painted from the snapshot's
- * Float32Array, or the last gradient ∂E/∂w with `tint = 'gradients'`.
+ * input k; blue positive, orange negative, ±max|w| full colour) painted off the main thread
+ * from the snapshot's Float32Array, or the last gradient ∂E/∂w with `tint = 'gradients'`.
  */
 function NodeHeatmapView({ layer, tint, testId }: { layer: LayerState; tint: Tint; testId: string }) {
-  const ref = useRef<HTMLCanvasElement>(null)
   const { values, max } = tinted(layer, tint)
-  useEffect(() => {
-    if (ref.current) paintDiverging(ref.current, values, layer.units, layer.nIn, max)
-  }, [values, max, layer.units, layer.nIn])
+  const job = useMemo(() => ({ kind: 'heatmap' as const, values, rows: layer.units, cols: layer.nIn, maxAbs: max }), [values, max, layer.units, layer.nIn])
+  const ref = usePaintedCanvas(job)
   const cell = Math.min(12, MAX_W / layer.nIn, MAX_H / layer.units)
   const width = Math.max(4, Math.min(MAX_W, layer.nIn * Math.max(cell, 1)))
   const height = Math.max(4, Math.min(MAX_H, layer.units * Math.max(cell, 1)))

@@ -22,27 +22,6 @@ export function lutIndex(value: number, maxAbs: number): number {
   return Math.round((t + 1) * 127.5)
 }
 
-/**
- * Paint `values` (row-major `rows×cols`, `values[r·cols + c]`) onto `canvas` at one pixel per
- * value; CSS scales the canvas up (`image-rendering: pixelated`).
- */
-export function paintDiverging(canvas: HTMLCanvasElement, values: ArrayLike<number>, rows: number, cols: number, maxAbs: number, offset = 0): void {
-  if (canvas.width !== cols) canvas.width = cols
-  if (canvas.height !== rows) canvas.height = rows
-  const ctx = canvas.getContext('2d')
-  if (!ctx || rows === 0 || cols === 0) return
-  const image = ctx.createImageData(cols, rows)
-  const px = image.data
-  for (let p = 0; p < rows * cols; p++) {
-    const i = lutIndex(values[offset + p], maxAbs) * 4
-    px[4 * p] = DIVERGING_LUT[i]
-    px[4 * p + 1] = DIVERGING_LUT[i + 1]
-    px[4 * p + 2] = DIVERGING_LUT[i + 2]
-    px[4 * p + 3] = 255
-  }
-  ctx.putImageData(image, 0, 0)
-}
-
 /** Largest |x| over a typed array (at least `floor`). */
 export function maxAbs(values: ArrayLike<number>, floor = 1e-9): number {
   let m = floor
