@@ -24,6 +24,8 @@ export default defineConfig({
           engineHost: resolve('src/main/engineHost.ts'),
           // The engine's data-parallel helper thread (worker_threads), started by engineHost.
           gradientWorker: resolve('src/engine/host/node/gradientWorker.ts'),
+          // A sweep runner: the engine on one thread (worker_threads), started by engineHost.
+          engineWorker: resolve('src/engine/host/node/worker.ts'),
         },
         output: cjs,
       },

@@ -23,7 +23,7 @@ test('opening another example mid-sweep stops the sweep and keeps its runs out o
   const status = page.getByTestId('sweep-status')
   await expect(status).toHaveAttribute('data-total', '48')
   // One run recorded in the encoder's project, the next under way.
-  await expect.poll(async () => Number(await status.getAttribute('data-index')), { timeout: 120_000 }).toBeGreaterThanOrEqual(1)
+  await expect.poll(async () => Number(await status.getAttribute('data-done')), { timeout: 120_000 }).toBeGreaterThanOrEqual(1)
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('experiments')).toHaveCount(0)
 
@@ -71,8 +71,8 @@ test('following a sweep never waits on a status that vanished between two looks 
     },
   }))
   const page = await browser.newPage()
-  await page.setContent('<span data-testid="sweep-status" data-index="4" data-total="5">run 5 of 5</span>')
-  // Reading "visible?" and then the index would wait for the removed element until the poll gave up at run 5 of 5.
+  await page.setContent('<span data-testid="sweep-status" data-done="4" data-total="5">4 of 5 done · training run 5</span>')
+  // Reading "visible?" and then the count would wait for the removed element until the poll gave up at 4 of 5.
   await waitForSweep(page, 5, page.locator('vanishing=[data-testid="sweep-status"]'))
   await page.close()
 })

@@ -18,17 +18,17 @@ export async function openExperiments(page: Page, tab: 'runs' | 'playground1d' |
 }
 
 /**
- * Runs of the sweep under way that have ended: the status's `data-index` (the run under way),
- * or `total` once the status is gone (the sweep is over). One read that never waits for an
- * element: asking "is it visible?" and then reading its attribute would wait without end for a
- * status that vanished between the two reads, as it does when the last run ends.
+ * Runs of the sweep under way that have ended: the status's `data-done`, or `total` once the
+ * status is gone (the sweep is over). One read that never waits for an element: asking "is it
+ * visible?" and then reading its attribute would wait without end for a status that vanished
+ * between the two reads, as it does when the last run ends.
  */
 export async function sweepRunsDone(status: Locator, total: number): Promise<number> {
-  const index = await status.evaluateAll((els) => (els.length > 0 ? Number(els[0].getAttribute('data-index')) : null))
-  return index ?? total
+  const done = await status.evaluateAll((els) => (els.length > 0 ? Number(els[0].getAttribute('data-done')) : null))
+  return done ?? total
 }
 
-/** Waits for a sweep to finish all `runs`, following its progress (run k of n), however long each run takes. */
+/** Waits for a sweep to finish all `runs`, following its progress (runs done), however long each run takes. */
 export async function waitForSweep(page: Page, runs: number, status: Locator = page.getByTestId('sweep-status')): Promise<void> {
   for (let done = 0; done < runs; ) {
     const before = done

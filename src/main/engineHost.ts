@@ -9,14 +9,17 @@ import { mainPortEndpoint } from './mainPortEndpoint'
 import { createEngineConnections } from './engineConnections'
 import { serveEngine } from '../engine/host/rpc/connect'
 import { defaultThreads, spawnNodeHelper } from '../engine/host/node/gradientPool'
+import { spawnNodeRunner } from '../engine/host/node/runners'
 
 const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const connections = createEngineConnections<MessagePortMain>((rpc, events) => {
   const rpcEndpoint = mainPortEndpoint(rpc)
   const eventsEndpoint = mainPortEndpoint(events)
-  // Data-parallel helpers: worker_threads running the bundled gradientWorker.cjs beside this file.
-  serveEngine(rpcEndpoint, eventsEndpoint, yieldToHost, { threads: defaultThreads(), spawn: () => spawnNodeHelper(join(__dirname, 'gradientWorker.cjs')) })
+  // Data-parallel helpers and sweep runners: worker_threads running the bundled gradientWorker.cjs
+  // and engineWorker.cjs beside this file.
+  const threads = defaultThreads()
+  serveEngine(rpcEndpoint, eventsEndpoint, yieldToHost, { threads, spawn: () => spawnNodeHelper(join(__dirname, 'gradientWorker.cjs')) }, { spawn: () => spawnNodeRunner(join(__dirname, 'engineWorker.cjs')), cores: threads })
   return { close: () => (rpcEndpoint.close(), eventsEndpoint.close()) }
 })
 

@@ -8,11 +8,14 @@
  */
 import { ENGINE_VERSION } from '../version'
 import { wasmKernelStats } from '../kernels/install'
-import { settledGradientPool } from '../parallel'
+import { gradientPool, settledGradientPool } from '../parallel'
 import { createDataApi, type DataApi } from './dataFiles'
 import { createDemoApi, type DemoApi } from './demo'
 import { createTrainingApi, type TrainingApi } from './training'
 import { createExportApi, type ExportApi } from './exportFiles'
+import { createSweepApi, type SweepApi } from './sweepPoints'
+import { SweepRunners } from './sweepRunners'
+import { linkRunner, type RunnerHost } from './rpc/runnerLink'
 import type { Cancellation, EngineHostIo } from './io'
 
 export type { EngineHostIo } from './io'
@@ -26,6 +29,11 @@ export interface ThreadInfo {
   maxThreads: number
   /** Chunks of mini-batches computed on several threads since the engine started. */
   splitChunks: number
+  /**
+   * Sweep points that train at once, one thread each: the threads setting (the cores where
+   * there is none), or 1 where the host has no runner threads.
+   */
+  parallelRuns: number
 }
 
 export interface CoreApi {
@@ -44,18 +52,23 @@ export interface CoreApi {
   cancel(runId: string): void
 }
 
-export type EngineApi = CoreApi & DemoApi & TrainingApi & DataApi & ExportApi
+export type EngineApi = CoreApi & DemoApi & TrainingApi & SweepApi & DataApi & ExportApi
 
-async function threadInfo(): Promise<ThreadInfo> {
-  const pool = await settledGradientPool()
-  return { threads: pool?.threads ?? 1, maxThreads: pool?.maxThreads ?? 1, splitChunks: pool?.splitChunks ?? 0 }
-}
-
-export function createEngineApi(io: EngineHostIo): EngineApi {
+/**
+ * The engine's API over `io`. With `runnerHost`, sweep points train on runner threads it starts
+ * (as many at once as the threads setting); without, on this thread.
+ */
+export function createEngineApi(io: EngineHostIo, runnerHost?: RunnerHost): EngineApi {
   const cancelled = new Set<string>()
   const cancellation: Cancellation = {
     isCancelled: (runId) => cancelled.has(runId),
     clear: (runId) => cancelled.delete(runId),
+  }
+  const slots = () => gradientPool()?.threads ?? runnerHost?.cores ?? 1
+  const runners = runnerHost ? new SweepRunners(() => linkRunner(runnerHost.spawn(), (event) => io.emit(event, [])), slots, cancellation) : null
+  const threadInfo = async (): Promise<ThreadInfo> => {
+    const pool = await settledGradientPool()
+    return { threads: pool?.threads ?? 1, maxThreads: pool?.maxThreads ?? 1, splitChunks: pool?.splitChunks ?? 0, parallelRuns: runners ? slots() : 1 }
   }
   return {
     version: () => ENGINE_VERSION,
@@ -68,9 +81,13 @@ export function createEngineApi(io: EngineHostIo): EngineApi {
       ;(await settledGradientPool())?.setThreads(threads)
       return threadInfo()
     },
-    cancel: (runId) => void cancelled.add(runId),
+    cancel: (runId) => {
+      cancelled.add(runId)
+      runners?.cancel(runId)
+    },
     ...createDemoApi(io, cancellation),
     ...createTrainingApi(io, cancellation),
+    ...createSweepApi(io, cancellation, runners),
     ...createDataApi(),
     ...createExportApi(),
   }

@@ -18,7 +18,7 @@ import type { EngineHostIo } from './io'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
 import type { ExportModelOptions, OptimizerSettings, ReplayFrame, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
 import { stepThrough, type StepThrough } from './stepThrough'
-import { exportModel, serializeModel } from '../model'
+import { exportModel, serializeModel, type ModelFile } from '../model'
 import { autoSpeed, isLiveValidation, runPacing } from './runPacing'
 import { runInfoOf } from './runInfo'
 import { CurvePoints } from './curvePoints'
@@ -208,14 +208,18 @@ export class TrainingRun {
    * weights, when the run has one), built by `src/engine/model`.
    */
   exportModel(options: ExportModelOptions = {}): string {
+    return serializeModel(this.modelFile(options))
+  }
+
+  /** The model file of the network as it is now (what `exportModel` writes as text). */
+  modelFile(options: ExportModelOptions = {}): ModelFile {
     const test = this.data.test ? evaluateTestSet(this.session, this.data.test) : null
-    const model = exportModel(this.session, {
+    return exportModel(this.session, {
       title: options.title ?? 'Axon Studio model',
       stopReason: this.session.stopped,
       ...(options.data ? { data: options.data } : {}),
       ...(test ? { test } : {}),
     })
-    return serializeModel(model)
   }
 
   /** End the run for good. */

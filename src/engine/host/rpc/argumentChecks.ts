@@ -70,6 +70,7 @@ export const ENGINE_ARGUMENTS = {
   exportModel: [id, optional(record)],
   evaluateTest: [id],
   stop: [id],
+  trainSweepPoint: [id, record, record],
   openCsv: [text, bytes, optional(record)],
   openIdx: [list, optional(record)],
   openBuiltin: [text, optional(record)],

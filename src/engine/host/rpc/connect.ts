@@ -16,6 +16,9 @@ import { installGradientPool, noteGradientPoolStart, startGradientPool, type Hel
 import type { EngineEvent, EngineEventSink } from '../events'
 import { ENGINE_ARGUMENTS } from './argumentChecks'
 import { createFacade, guardedEndpoint } from './facade'
+import type { RunnerHost } from './runnerLink'
+
+export type { RunnerEndpoints, RunnerHost } from './runnerLink'
 
 const ENGINE_METHODS: ReadonlySet<string> = new Set(Object.keys(ENGINE_ARGUMENTS))
 
@@ -33,10 +36,12 @@ export interface HostThreads {
  * Engine side: serve the API on `rpc` and send events through `events`. Installs the
  * WebAssembly SIMD kernels first (where the host has them), so every host computes alike, and
  * with `threads` starts the data-parallel helpers (sessions created before they are ready train
- * on one thread). What Comlink exposes is the frozen, checked facade behind a guard that admits
- * only calls of its methods (facade.ts); the plain API is returned for in-process use.
+ * on one thread). With `runners`, sweep points train on runner threads (each an engine served
+ * by this function without threads or runners). What Comlink exposes is the frozen, checked
+ * facade behind a guard that admits only calls of its methods (facade.ts); the plain API is
+ * returned for in-process use.
  */
-export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>, threads?: HostThreads): EngineApi {
+export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>, threads?: HostThreads, runners?: RunnerHost): EngineApi {
   installWasmKernels(threads ? { threads: threads.threads } : undefined)
   // Once per engine: a host that serves a new page (the desktop app on reload) keeps its helpers.
   if (threads && threads.threads > 1 && !poolStarted) {
@@ -44,10 +49,13 @@ export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yie
     noteGradientPoolStart(startGradientPool(installedWasmKernel(), threads).then(installGradientPool, () => installGradientPool(null)))
   }
   const sink = Comlink.wrap<EngineEventSink>(events)
-  const api = createEngineApi({
-    emit: (event, transfer) => sink.receive(Comlink.transfer(event, transfer)),
-    yieldToHost,
-  })
+  const api = createEngineApi(
+    {
+      emit: (event, transfer) => sink.receive(Comlink.transfer(event, transfer)),
+      yieldToHost,
+    },
+    runners,
+  )
   Comlink.expose(createFacade(api, ENGINE_ARGUMENTS), guardedEndpoint(rpc, ENGINE_METHODS))
   return api
 }

@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { getEngineConnection } from '../engineClient'
 import { useDocument, selectCanTrain } from '../store/documentStore'
 import { secondAxis } from './sweepAxes'
 import { defaultAxis, readSweepDraft, type AxisDraft } from './sweepDraft'
-import { cancelSweep, runSweep, useSweepProgress } from './sweepRunner'
+import { cancelSweep, runSweep, useSweepProgress, type SweepProgress } from './sweepRunner'
 import { SweepAxisRow } from './SweepAxisRow'
 import { SweepResults } from './SweepResults'
 
@@ -18,9 +19,13 @@ export function SweepsTab() {
   const reading = readSweepDraft(project, drafts)
   const setDraft = (i: number, axis: AxisDraft) => setDrafts(drafts.map((a, k) => (k === i ? axis : a)))
   const sweeps = project.experiments?.sweeps ?? []
+  const parallel = useParallelRuns()
+  const lanes = parallel === null ? '' : parallel > 1 ? ` (${parallel} at a time, one per training thread: the threads setting in the status bar)` : ' (one after another)'
   return (
     <div className="sweeps" data-testid="sweeps">
-      <p className="muted">Train the network on the canvas once per combination of the values below (one run after another), each to the end its optimizer block says; then compare.</p>
+      <p className="muted" data-testid="sweep-intro" data-parallel={parallel ?? ''}>
+        Train the network on the canvas once per combination of the values below{lanes}, each to the end its optimizer block says; then compare.
+      </p>
       {drafts.map((a, i) => (
         <SweepAxisRow key={i} project={project} index={i} axis={a} disabled={running} onChange={(axis) => setDraft(i, axis)} onRemove={i === 1 ? () => setDrafts(drafts.slice(0, 1)) : undefined} />
       ))}
@@ -57,15 +62,39 @@ export function SweepsTab() {
   )
 }
 
-/** Which run of the sweep is training and its epoch, or why the sweep stopped. */
+/** "run 4 (epoch 1 / 2)" for each run under way, in grid order. */
+function runningText(running: SweepProgress['running']): string {
+  return Object.entries(running)
+    .map(([index, r]) => `run ${Number(index) + 1} (epoch ${r.epoch} / ${r.maxEpochs})`)
+    .join(', ')
+}
+
+/** How far the sweep is, which runs are training and their epochs, or why the sweep stopped. */
 function SweepStatus() {
   const p = useSweepProgress()
   if (p.error) return <span className="error" data-testid="sweep-error">{p.error}</span>
   if (!p.sweepId) return null
+  const training = runningText(p.running)
   return (
-    <span className="muted" data-testid="sweep-status" data-index={p.index} data-total={p.total}>
-      run {p.index + 1} of {p.total} · epoch {p.epoch} / {p.maxEpochs}
+    <span className="muted" data-testid="sweep-status" data-done={p.done} data-total={p.total} data-parallel={p.parallel}>
+      {p.done} of {p.total} done{training && ` · training ${training}`}
+      {p.parallel > 1 && ` · ${p.parallel} at a time`}
       {p.cancelled && ' · stopping…'}
     </span>
   )
+}
+
+/** How many runs train at once (the engine's runner threads), as the tab says before a sweep. */
+function useParallelRuns(): number | null {
+  const [parallel, setParallel] = useState<number | null>(null)
+  useEffect(() => {
+    let live = true
+    void getEngineConnection()
+      .then((c) => c.engine.threads())
+      .then((info) => live && setParallel(info.parallelRuns), () => undefined)
+    return () => {
+      live = false
+    }
+  }, [])
+  return parallel
 }

@@ -1,37 +1,53 @@
 /**
- * Runs a sweep: every combination of the chosen settings, one run after another in the engine
- * (queued), each trained to its end as the network's own settings say. Each finished run's
- * record is added to the sweep in the project at once, so results survive a stop or a reload,
- * and to the project's run history (sweepHistory.ts), to compare and restore like any run.
+ * Runs a sweep: every combination of the chosen settings, each trained to its end as the
+ * network's own settings say, as many at once as the engine has runner threads for (the
+ * threads setting; each point on one thread, so its numbers do not depend on what ran beside
+ * it), the others queued. Each finished run's record is added to the sweep in the project at
+ * once (in grid order), so results survive a stop or a reload, and to the project's run history
+ * (sweepHistory.ts), to compare and restore like any run.
  */
 import { create } from 'zustand'
 import { compileGraph, type Project } from '../../../engine/project'
 import type { EngineSpec } from '../../../engine/spec'
-import { MAX_SWEEP_RUNS, sweepGrid, sweepProject, sweepRunRecord, type EpochLike, type Sweep, type SweepAxis, type SweepRunRecord, type SweepValue } from '../../../engine/experiments/sweep'
-import type { TrainSnapshot, TrainingData } from '../../../engine/host/training'
+import { MAX_SWEEP_RUNS, sweepGrid, sweepProject, sweepRunRecord, type Sweep, type SweepAxis, type SweepRunRecord, type SweepValue } from '../../../engine/experiments/sweep'
+import type { TrainingData } from '../../../engine/host/training'
 import { getEngineConnection, onEngineEvent } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { projectTrainingData } from '../training/projectData'
-import { trainedValues } from './runRecorder'
 import { nextSweepNumber, recordSweepRun, sweepRunName } from './sweepHistory'
+
+/** A run under way: its epoch and its limit. */
+export interface RunningPoint {
+  epoch: number
+  maxEpochs: number
+}
 
 export interface SweepProgress {
   sweepId: string | null
-  /** Run under way (0-based) and how many there are. */
-  index: number
   total: number
-  /** Epoch of the run under way, and its limit. */
-  epoch: number
-  maxEpochs: number
+  /** Runs ended (finished, failed, or stopped by the user). */
+  done: number
+  /** Runs under way, by their place in the grid (0-based). */
+  running: Record<number, RunningPoint>
+  /** How many runs train at once. */
+  parallel: number
   cancelled: boolean
   error: string | null
 }
 
-export const useSweepProgress = create<SweepProgress>()(() => ({ sweepId: null, index: 0, total: 0, epoch: 0, maxEpochs: 0, cancelled: false, error: null }))
+export const useSweepProgress = create<SweepProgress>()(() => ({ sweepId: null, total: 0, done: 0, running: {}, parallel: 1, cancelled: false, error: null }))
 const progress = useSweepProgress.setState
 
 let runSerial = 0
-let currentRunId: string | null = null
+/** Engine run ids of the points under way (what Stop cancels). */
+const runningIds = new Set<string>()
+
+function setRunning(index: number, point: RunningPoint | null): void {
+  const running = { ...useSweepProgress.getState().running }
+  if (point) running[index] = point
+  else delete running[index]
+  progress({ running })
+}
 
 /**
  * Puts the sweep (as it grows) into the project: replaces the one with its id, else appends.
@@ -45,55 +61,50 @@ function saveSweep(sweep: Sweep, loadSerial: number): void {
   doc.setExperiments({ sweeps: next })
 }
 
-/** A grid point as it trains: its values, its project (the canvas's with its settings) and its name in the run history. */
+/** A grid point: its place, values, project (the canvas's with its settings) and name in the run history. */
 interface SweepPoint {
+  index: number
   values: SweepValue[]
   project: Project
   name: string
 }
 
 /**
- * Trains one point to its end; resolves with its record for the sweep, and adds its run to the
- * project's run history (with its trained values) when it finished or failed.
+ * Trains one point to its end on an engine runner; resolves with its record for the sweep, and
+ * adds its run to the project's run history (with its trained values) when it finished or failed.
  */
 async function runPoint(point: SweepPoint, spec: EngineSpec, data: TrainingData, loadSerial: number): Promise<SweepRunRecord> {
   const engine = (await getEngineConnection()).engine
   const runId = `sweep-run-${++runSerial}`
-  currentRunId = runId
-  const epochs: EpochLike[] = []
-  let resolveEnd: (s: TrainSnapshot) => void = () => undefined
-  const ended = new Promise<TrainSnapshot>((resolve) => (resolveEnd = resolve))
+  const maxEpochs = spec.training.maxEpochs
   const stopListening = onEngineEvent((event) => {
-    if (event.kind !== 'trainSnapshot' || event.snapshot.runId !== runId) return
-    const s = event.snapshot
-    epochs.push(...s.epochs)
-    if (s.epochs.length) progress({ epoch: s.epoch })
-    if (s.state === 'finished' || s.state === 'failed' || s.state === 'stopped') resolveEnd(s)
+    if (event.kind === 'trainSnapshot' && event.snapshot.runId === runId && event.snapshot.epochs.length) setRunning(point.index, { epoch: event.snapshot.epoch, maxEpochs })
   })
+  runningIds.add(runId)
+  setRunning(point.index, { epoch: 0, maxEpochs })
   const started = performance.now()
   try {
-    progress({ epoch: 0, maxEpochs: spec.training.maxEpochs })
-    // A sweep reads only the epochs: no live view is computed for its runs.
-    await engine.startRun(runId, spec, data, { autoStart: true, speed: 0, views: [] })
-    const end = await ended
+    const end = await engine.trainSweepPoint(runId, spec, data)
     const seconds = (performance.now() - started) / 1000
-    const status = end.state === 'finished' ? 'finished' : end.state === 'failed' ? 'failed' : 'stopped'
     const note = end.error ?? end.stopReason ?? 'stopped'
-    if (status !== 'stopped') {
-      const weights = status === 'finished' ? await trainedValues(runId) : undefined
-      recordSweepRun(loadSerial, point.project, point.name, { status, note, seconds, iterations: end.iteration, epochs, test: end.test, ...(weights ? { weights } : {}) })
-    }
-    return sweepRunRecord(point.values, epochs, { status, note, seconds, test: end.test })
+    if (end.state !== 'stopped') recordSweepRun(loadSerial, point.project, point.name, { status: end.state, note, seconds, iterations: end.iterations, epochs: end.epochs, test: end.test, ...(end.weights ? { weights: end.weights } : {}) })
+    return sweepRunRecord(point.values, end.epochs, { status: end.state, note, seconds, test: end.test })
   } finally {
     stopListening()
-    currentRunId = null
-    void engine.stop(runId).catch(() => undefined)
+    runningIds.delete(runId)
+    setRunning(point.index, null)
   }
 }
 
+/** The record of a point whose network does not compile (it is not trained). */
+function uncompiledRecord(values: SweepValue[], message: string | undefined): SweepRunRecord {
+  return sweepRunRecord(values, [], { status: 'failed', note: message ?? 'The network does not compile with these settings.', seconds: 0 })
+}
+
 /**
- * Runs every combination of `axes` on the network on the canvas, one after another. The sweep
- * is saved into the project as each run ends. Resolves with the sweep (null when it could not start).
+ * Runs every combination of `axes` on the network on the canvas, up to the engine's parallel
+ * runs at once. The sweep is saved into the project as each run ends. Resolves with the sweep
+ * (null when it could not start).
  */
 export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
   if (useSweepProgress.getState().sweepId) return null
@@ -104,38 +115,48 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
     return null
   }
   const sweep: Sweep = { id: `sweep-${Date.now().toString(36)}`, created: new Date().toISOString(), axes, runs: [] }
-  progress({ sweepId: sweep.id, index: 0, total: grid.length, epoch: 0, cancelled: false, error: null })
+  progress({ sweepId: sweep.id, total: grid.length, done: 0, running: {}, cancelled: false, error: null })
   // Another document (an example, a file, a lesson, New) ends the sweep: its network is gone.
   const stopOnLoad = useDocument.subscribe((s) => {
     if (s.loadSerial !== loadSerial && !useSweepProgress.getState().cancelled) void cancelSweep()
   })
+  const records: (SweepRunRecord | undefined)[] = []
   try {
     const data = await projectTrainingData(project)
     const sweepNumber = nextSweepNumber(project)
-    for (const [index, values] of grid.entries()) {
-      if (useSweepProgress.getState().cancelled) break
-      progress({ index })
-      const point: SweepPoint = { values, project: sweepProject(project, axes, values), name: sweepRunName(project, axes, values, sweepNumber) }
-      const compiled = compileGraph(point.project, { dataShape })
-      const problem = compiled.diagnostics.find((d) => d.severity === 'error')
-      const record = compiled.spec ? await runPoint(point, compiled.spec, data, loadSerial) : sweepRunRecord(values, [], { status: 'failed', note: problem?.message ?? 'The network does not compile with these settings.', seconds: 0 })
-      if (useSweepProgress.getState().cancelled && record.status !== 'finished') break
-      sweep.runs.push(record)
-      saveSweep({ ...sweep, runs: [...sweep.runs] }, loadSerial)
+    const parallel = Math.min(grid.length, (await (await getEngineConnection()).engine.threads()).parallelRuns)
+    progress({ parallel })
+    const queue = grid.entries()
+    // One lane per parallel run: each takes the next point of the grid when its run ends.
+    const lane = async (): Promise<void> => {
+      for (let next = queue.next(); !next.done && !useSweepProgress.getState().cancelled; next = queue.next()) {
+        const [index, values] = next.value
+        const point: SweepPoint = { index, values, project: sweepProject(project, axes, values), name: sweepRunName(project, axes, values, sweepNumber) }
+        const compiled = compileGraph(point.project, { dataShape })
+        const record = compiled.spec ? await runPoint(point, compiled.spec, data, loadSerial) : uncompiledRecord(values, compiled.diagnostics.find((d) => d.severity === 'error')?.message)
+        // A run the user stopped is not a result.
+        if (useSweepProgress.getState().cancelled && record.status !== 'finished') break
+        records[index] = record
+        sweep.runs = records.filter((r): r is SweepRunRecord => r !== undefined)
+        saveSweep({ ...sweep }, loadSerial)
+        progress({ done: useSweepProgress.getState().done + 1 })
+      }
     }
+    await Promise.all(Array.from({ length: parallel }, lane))
     return sweep
   } catch (error) {
     progress({ error: error instanceof Error ? error.message : String(error) })
+    if (runningIds.size > 0) await cancelSweep()
     return sweep
   } finally {
     stopOnLoad()
-    progress({ sweepId: null })
+    progress({ sweepId: null, running: {} })
   }
 }
 
-/** Stops the sweep after (and with) the run under way. */
+/** Stops the sweep with the runs under way (the queued ones never start). */
 export async function cancelSweep(): Promise<void> {
   progress({ cancelled: true })
-  const runId = currentRunId
-  if (runId) (await getEngineConnection()).engine.cancel(runId)
+  const engine = (await getEngineConnection()).engine
+  for (const runId of runningIds) void engine.cancel(runId)
 }
