@@ -18,6 +18,9 @@ const productionCsp: Plugin = {
 export default defineConfig({
   main: {
     build: {
+      // Comlink bundled: its Node adapter is an ES module, which a CommonJS bundle's require() gets
+      // without a usable default export (the sweep runner's engineWorker.cjs uses it).
+      externalizeDeps: { exclude: ['comlink'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
