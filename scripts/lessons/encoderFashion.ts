@@ -88,11 +88,11 @@ export const fashionLesson = defineLesson({
       text: 'Lecture 004 counts a layer of 100 units fed by 100 units as $100 \\times 100 + 100 = 10100$ parameters (weights plus biases). This network is 784-100-10.',
       lock: viewOnly(fashion),
       question: {
-        kind: 'choice',
-        prompt: 'How many weights and biases does it train?',
-        options: ['78,400', '79,400', '79,510', '894'],
-        answer: 2,
-        explanation: '784 × 100 + 100 = 78,500 into the hidden layer, 100 × 10 + 10 = 1,010 into the output: 79,510.',
+        kind: 'number',
+        prompt: 'How many weights and biases does it train? (a whole number)',
+        measure: { quantity: 'parameters' },
+        tolerance: 0.5,
+        explanation: '784 × 100 + 100 = 78,500 into the hidden layer, 100 × 10 + 10 = 1,010 into the output: 79,510, as the engine counts them.',
       },
     },
     {

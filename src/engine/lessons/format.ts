@@ -43,6 +43,7 @@ export const measureSchema = z.discriminatedUnion('quantity', [
   z.object({ quantity: z.literal('netSpread'), node: nodeId, after }).strict().describe('The standard deviation of net over every unit of a layer and every data row.'),
   z.object({ quantity: z.literal('loss'), after }).strict().describe('The loss E over the data, as the Training panel shows it.'),
   z.object({ quantity: z.literal('accuracy'), after }).strict().describe('The share of data rows classified right, from 0 to 1.'),
+  z.object({ quantity: z.literal('parameters') }).strict().describe('The weights and biases the network trains (its parameter count; needs no data).'),
   z.object({ quantity: z.literal('epochs') }).strict().describe('Epochs until the run stops by itself.'),
   z.object({ quantity: z.literal('learningRate'), after }).strict().describe('The learning rate η the next update uses (after its schedule).'),
   z.object({ quantity: z.literal('updates'), after }).strict().describe('Weight updates made (after `after`): iterations per epoch × epochs.'),

@@ -5,6 +5,7 @@
 import { descend } from '../experiments/descent'
 import { compileExpression, ExpressionError } from '../experiments/expression'
 import { compileGraph, projectDataset, type Project } from '../project'
+import { parameterCount } from '../nn/network'
 import { createSession, type Session } from '../train'
 import { LessonCheckError } from './errors'
 import { MAX_CHECK_EPOCHS, type Measure, type Question } from './format'
@@ -12,9 +13,15 @@ import { checkIndex, exampleRow, netSpread, traceValue } from './traceMeasures'
 
 export { LessonCheckError }
 
-function sessionFor(project: Project): Session {
+/** The step's network compiled, or why it does not compile. */
+function compiledSpec(project: Project) {
   const { spec, diagnostics } = compileGraph(project)
   if (!spec) throw new LessonCheckError(`The step’s network does not compile: ${diagnostics.find((d) => d.severity === 'error')?.message ?? 'see the canvas'}`)
+  return spec
+}
+
+function sessionFor(project: Project): Session {
+  const spec = compiledSpec(project)
   const data = projectDataset(project)
   if (!data) throw new LessonCheckError('The step’s data is not in the lesson file.')
   try {
@@ -67,9 +74,15 @@ function descentValue(m: DescentMeasure): number {
   return m.read === 'x' ? last.point[0] : last.f
 }
 
+/** The weights and biases the step's network trains, from its compiled spec (no data needed: a Fashion-MNIST lesson ships none). */
+function parametersOf(project: Project): number {
+  return parameterCount(compiledSpec(project).model)
+}
+
 /** The engine's value of `measure` on `project`. */
 export function measureValue(project: Project, measure: Measure): number {
   if (measure.quantity === 'descent') return descentValue(measure)
+  if (measure.quantity === 'parameters') return parametersOf(project)
   const session = sessionFor(project)
   if (measure.quantity === 'epochs') {
     trainToEnd(session)
