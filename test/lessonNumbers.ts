@@ -64,5 +64,6 @@ export const LECTURE_NUMBERS: Record<string, [value: number, digits: number][]> 
   'encoder-hidden-codes': [
     [0.79, 2], // h1 of pattern 10000000 once solved from the project's seed (the engine's code)
   ],
-  'fashion-mnist': [],
+  // Lecture 004's count for 784-100-10: 784 × 100 + 100 + 100 × 10 + 10 weights and biases.
+  'fashion-mnist': [[79_510, 6]],
 }
