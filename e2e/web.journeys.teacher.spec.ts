@@ -157,3 +157,44 @@ test('a run restored from the Runs tab mid-run, scrubbed back, then undone and r
   await expect(page.getByTestId('train-stale')).toHaveCount(0)
   await expect(page.getByTestId('time-scrubber')).toHaveAttribute('data-epoch', 'now')
 })
+
+/** Presses Tab until `testId` has the focus (at most `limit` times), checking every stop is inside `within`. */
+async function tabTo(testId: string, within: string, limit = 12): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab')
+    const at = await page.evaluate((within) => {
+      const e = document.activeElement
+      return { id: e?.getAttribute('data-testid') ?? '', inside: Boolean(e?.closest(`[data-testid="${within}"]`)) }
+    }, within)
+    expect(at.inside, `Tab stays in ${within}`).toBe(true)
+    if (at.id === testId) return
+  }
+  throw new Error(`${testId} not reached by Tab`)
+}
+
+test('keyboard only: the gallery, the shortcut sheet and the Experiments window take the focus, keep Tab inside and give it back', async () => {
+  await page.getByTestId('cmd-examples').focus()
+  await page.keyboard.press('Enter')
+  // Found: the gallery opened with the focus left on the toolbar behind it; Tab never reached an example.
+  await tabTo('example-mazur-2-2-2', 'gallery')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('example-card')).toHaveAttribute('data-example', 'mazur-2-2-2')
+  await expect(page.getByTestId('cmd-examples')).toBeFocused()
+
+  await page.keyboard.press('?')
+  await expect(page.getByTestId('shortcut-sheet')).toBeVisible()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('shortcut-sheet').locator(':focus')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('shortcut-sheet')).toHaveCount(0)
+
+  await page.getByTestId('cmd-experiments').focus()
+  await page.keyboard.press('Enter')
+  await tabTo('experiments-close', 'experiments')
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByTestId('experiments').locator(':focus')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('experiments')).toHaveCount(0)
+  await expect(page.getByTestId('cmd-experiments')).toBeFocused()
+})

@@ -4,7 +4,7 @@
  * dataset — preview it, choose targets, inputs, missing values, normalisation and split, and use
  * it for the project. Parsing happens in the engine; this only shows what the engine returns.
  */
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { createPortal } from 'react-dom'
 import {
   closeDataDialog,
@@ -21,6 +21,7 @@ import { CsvPreviewWithRoles, PreviewHeading } from './DataPreview'
 import { PrepareControls } from './PrepareControls'
 import { AppliedSummary, DataMismatch } from './AppliedSummary'
 import './data.css'
+import { useDialogFocus } from '../panels/useDialogFocus'
 
 /**
  * Mounted once by the app: the dialog and the window-wide file drop. The "Data…" button is
@@ -82,6 +83,8 @@ function useWindowFileDrop(): void {
 
 function DataDialog() {
   const { dialogOpen: open, busy, problem, preview, tab } = useFields(useData, 'dialogOpen', 'busy', 'problem', 'preview', 'tab')
+  const box = useRef<HTMLDivElement>(null)
+  useDialogFocus(box, open)
   useEffect(() => {
     if (!open) return
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeDataDialog()
@@ -92,8 +95,10 @@ function DataDialog() {
   return (
     <div className="modal-backdrop" onClick={closeDataDialog}>
       <div
+        ref={box}
         className="data-dialog"
         role="dialog"
+        aria-modal="true"
         aria-label="Data"
         data-testid="data-dialog"
         onClick={(e) => e.stopPropagation()}

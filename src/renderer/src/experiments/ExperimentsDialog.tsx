@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { createPortal } from 'react-dom'
 import './experiments.css'
 import { experimentsUi, useExperimentsUi, type ExperimentsTab } from './experimentsStore'
@@ -6,6 +6,7 @@ import { Playground1d } from './Playground1d'
 import { Playground2d } from './Playground2d'
 import { SweepsTab } from './SweepsTab'
 import { RunsTab } from './RunsTab'
+import { useDialogFocus } from '../panels/useDialogFocus'
 
 const TABS: { id: ExperimentsTab; label: string; title: string }[] = [
   { id: 'runs', label: 'Runs', title: 'Every training run of this network: compare two or more side by side, restore one’s network' },
@@ -18,6 +19,8 @@ const TABS: { id: ExperimentsTab; label: string; title: string }[] = [
 export function ExperimentsDialog() {
   const open = useExperimentsUi((s) => s.open)
   const tab = useExperimentsUi((s) => s.tab)
+  const box = useRef<HTMLDivElement>(null)
+  useDialogFocus(box, open)
   useEffect(() => {
     if (!open) return
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && experimentsUi.close()
@@ -27,7 +30,7 @@ export function ExperimentsDialog() {
   if (!open) return null
   return createPortal(
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && experimentsUi.close()}>
-      <div className="experiments" role="dialog" aria-label="Experiments" data-testid="experiments">
+      <div ref={box} className="experiments" role="dialog" aria-modal="true" aria-label="Experiments" data-testid="experiments">
         <header>
           <h2>Experiments</h2>
           <div className="tabs" role="tablist">

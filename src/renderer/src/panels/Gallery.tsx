@@ -1,9 +1,10 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { EXAMPLES } from '../graph/examples'
 import { openExample } from '../commands'
 import { useUi } from '../store/uiStore'
 import type { Project } from '../../../engine/project'
 import { LessonList } from '../lessons/LessonList'
+import { useDialogFocus } from './useDialogFocus'
 
 /** "2 → 2 → 2" from the chain of dense layers. */
 function architecture(project: Project): string {
@@ -16,6 +17,8 @@ function architecture(project: Project): string {
 /** The examples gallery: every network of the lectures, with what it shows. */
 export function Gallery() {
   const open = useUi((s) => s.galleryOpen)
+  const box = useRef<HTMLDivElement>(null)
+  useDialogFocus(box, open)
   useEffect(() => {
     if (!open) return
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && useUi.getState().setGalleryOpen(false)
@@ -25,7 +28,7 @@ export function Gallery() {
   if (!open) return null
   return (
     <div className="modal-backdrop" onClick={() => useUi.getState().setGalleryOpen(false)}>
-      <div className="gallery" role="dialog" aria-label="Examples" data-testid="gallery" onClick={(e) => e.stopPropagation()}>
+      <div ref={box} className="gallery" role="dialog" aria-modal="true" aria-label="Examples" data-testid="gallery" onClick={(e) => e.stopPropagation()}>
         <header>
           <h2>Examples from the lectures</h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={() => useUi.getState().setGalleryOpen(false)}>

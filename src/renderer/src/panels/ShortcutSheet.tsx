@@ -1,4 +1,6 @@
+import { useRef } from 'react'
 import { useUi } from '../store/uiStore'
+import { useDialogFocus } from './useDialogFocus'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const MOD = isMac ? '⌘' : 'Ctrl'
@@ -43,11 +45,13 @@ export const SHORTCUTS: { group: string; keys: [string, string][] }[] = [
 /** The shortcut sheet: opened with ? or F1, closed with Esc, the × or a click outside. */
 export function ShortcutSheet() {
   const open = useUi((s) => s.shortcutsOpen)
+  const box = useRef<HTMLDivElement>(null)
+  useDialogFocus(box, open)
   if (!open) return null
   const close = () => useUi.getState().setShortcutsOpen(false)
   return (
     <div className="modal-backdrop shortcut-backdrop" onClick={close}>
-      <div className="shortcut-sheet" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" data-testid="shortcut-sheet" onClick={(e) => e.stopPropagation()}>
+      <div ref={box} className="shortcut-sheet" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" data-testid="shortcut-sheet" onClick={(e) => e.stopPropagation()}>
         <header>
           <h2>Keyboard shortcuts</h2>
           <button type="button" className="icon-button" aria-label="Close" data-testid="shortcut-sheet-close" onClick={close} autoFocus>
