@@ -191,7 +191,7 @@ test.describe('presentation mode at 1280 × 800', () => {
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('present-panel')).toHaveCount(0)
     await expect(page.getByTestId('palette')).toBeVisible()
-    await expect(page.getByTestId('data-panel-slot').getByRole('button')).toBeVisible()
+    await expect(page.getByTestId('data-open')).toBeVisible()
     await page.getByTestId('cmd-present').click()
     await expect(page.getByTestId('present-view-curves')).not.toBeChecked()
     await page.keyboard.press('p')
