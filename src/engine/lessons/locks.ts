@@ -15,7 +15,7 @@ export function isLocked(lock: Lock, nodeId: string, param?: string): boolean {
 }
 
 /** Whether the lock holds an Input node whole: then the project's data cannot change either. */
-export function inputLocked(lock: Lock, project: Project): boolean {
+function inputLocked(lock: Lock, project: Project): boolean {
   return project.nodes.some((n) => n.kind === 'input' && lock.nodes?.includes(n.id))
 }
 
