@@ -110,3 +110,34 @@ test('presentation mode: a view ticked while paused is drawn at once, as the net
   await page.getByTestId('present-view-codes').check()
   await expect(panel.getByTestId('hidden-codes')).toBeVisible()
 })
+
+/** Makes the page look as a background tab does to it: hidden, and no animation frames at all. */
+async function hidePage(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((hide) => {
+    const w = window as unknown as { realRaf?: typeof requestAnimationFrame }
+    w.realRaf ??= window.requestAnimationFrame.bind(window)
+    window.requestAnimationFrame = hide ? () => 0 : w.realRaf
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hide ? 'hidden' : 'visible') })
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hide })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }, hidden)
+}
+
+test('a hidden page (background tab, minimised window) keeps training, and shows the run when back', async ({ page }) => {
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
+  await setSpeed(page, 1)
+  await waitForIterations(page, 5)
+  // Hidden with a snapshot possibly waiting for a frame that will not come: the run goes on.
+  await hidePage(page, true)
+  const hiddenAt = await counter(page, 'iteration')
+  await waitForIterations(page, hiddenAt + 100)
+  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'running')
+  // Shown again: frames pace the run once more, and the views follow it.
+  await hidePage(page, false)
+  const boundary = page.getByTestId('decision-boundary')
+  await expect(boundary).toBeVisible()
+  const shownAt = await counter(page, 'iteration')
+  await expect.poll(() => computedAt(page, 'boundary')).toBeGreaterThan(shownAt)
+})
+

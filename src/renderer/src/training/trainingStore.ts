@@ -157,7 +157,21 @@ function applySnapshot(s: TrainSnapshot): void {
   set({ snapshot: s, views: { ...views, ...s.views }, viewsAt, curves, version: state.version + 1 })
 }
 
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+/**
+ * Resolves at the next displayed frame, or at once while the page is hidden: a background tab or
+ * a minimised window gets no frames, and the run must go on meanwhile, not wait to be looked at.
+ */
+function nextFrame(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = () => {
+      document.removeEventListener('visibilitychange', done)
+      resolve()
+    }
+    requestAnimationFrame(done)
+    document.addEventListener('visibilitychange', done)
+  })
+}
 
 onEngineEvent((event) => {
   if (event.kind !== 'trainSnapshot') return
