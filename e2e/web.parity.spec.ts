@@ -4,7 +4,7 @@
  * the test points on the decision boundary with their own marker. Waits on what the app shows.
  */
 import { expect, test } from '@playwright/test'
-import { selectNode, setParam } from './helpers/designer'
+import { selectNode, setParam, viewportSettled } from './helpers/designer'
 import { answerDialogs, runState, showTrainingPanel } from './helpers/training'
 
 test('XOR clouds with a third held out: the x₁x₂ feature lets one softmax layer solve it, test points on the boundary', async ({ page }) => {
@@ -39,6 +39,10 @@ test('XOR clouds with a third held out: the x₁x₂ feature lets one softmax la
   await expect(page.getByTestId('params-dense-1')).toHaveText('8 params')
   if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/features-node.png' })
 
+  // Six nodes added by clicks run past the canvas's right edge (under the side panel): Fit, as a
+  // teacher would, so the optimizer can be clicked.
+  await page.getByTestId('cmd-fit').click()
+  await viewportSettled(page)
   await selectNode(page, 'optimizer-1')
   await setParam(page, 'learningRate', '0.1')
   await page.getByTestId('train-button').click()
