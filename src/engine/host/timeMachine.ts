@@ -11,6 +11,7 @@
  */
 import type { FloatArray } from '../kernels/gemm'
 import type { Network } from '../nn/network'
+import { keepingNetwork } from '../experiments/networkLoss'
 
 /** The network as it was at the end of one epoch. */
 export interface RecordedEpoch {
@@ -72,17 +73,12 @@ export class TimeMachine {
    */
   replay<T>(network: Network, epoch: number, look: () => T): T {
     const frame = this.frame(epoch)
-    const present = { params: network.params.slice(), state: network.state.slice(), grads: network.grads.slice() }
-    network.params.set(frame.params)
-    network.state.set(frame.state)
-    network.grads.set(frame.grads)
-    try {
+    return keepingNetwork(network, () => {
+      network.params.set(frame.params)
+      network.state.set(frame.state)
+      network.grads.set(frame.grads)
       return look()
-    } finally {
-      network.params.set(present.params)
-      network.state.set(present.state)
-      network.grads.set(present.grads)
-    }
+    })
   }
 
   /** Forget everything (after a reset). */

@@ -5,8 +5,8 @@
  * ("η = 0.01 (sweep 2)"), so any two can be compared and restored like any run.
  */
 import type { Project } from '../../../engine/project'
-import { addRun, createRunRecord, runNetworkOf, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
-import { PROJECT_SETTING, type EpochLike, type SweepAxis, type SweepValue } from '../../../engine/experiments/sweep'
+import { addRun, createRunRecord, runNetworkOf, type RunEnd } from '../../../engine/experiments/runHistory'
+import { PROJECT_SETTING, type SweepAxis, type SweepValue } from '../../../engine/experiments/sweep'
 import { useDocument } from '../store/documentStore'
 import { sweepableParams } from './sweepAxes'
 
@@ -31,15 +31,7 @@ export function sweepRunName(project: Project, axes: readonly SweepAxis[], value
 }
 
 /** How a grid point's run ended, as the history records it. */
-export interface SweepPointEnd {
-  status: RunRecord['status']
-  note: string
-  seconds: number
-  iterations: number
-  epochs: readonly EpochLike[]
-  test?: { loss: number; accuracy?: number; count: number } | null
-  weights?: RunWeights
-}
+export type SweepPointEnd = Omit<RunEnd, 'id' | 'name' | 'created' | 'network'>
 
 let serial = 0
 
