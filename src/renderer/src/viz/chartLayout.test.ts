@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartLayout, type ChartText } from './chartLayout'
+import { chartLayout, tickText, type ChartText } from './chartLayout'
 
 /** 6 px per character, like an 11 px font. */
 const measure = (t: string) => 6 * t.length
@@ -34,3 +34,21 @@ describe('chartLayout keeps every text inside the box', () => {
     if (marker) expect(layout.texts.find((t) => t.kind === 'marker')?.text).toBe(marker.label)
   })
 })
+
+describe('tick labels', () => {
+  it('write small and large values with up to three significant digits, in the shortest form', () => {
+    expect(tickText(5e-4)).toBe('5e-4')
+    expect(tickText(4.6123e-4)).toBe('4.61e-4')
+    expect(tickText(1e-7)).toBe('1e-7')
+    expect(tickText(12_000)).toBe('1.2e+4')
+    expect(tickText(0.25)).toBe('0.25')
+  })
+
+  it('a log chart within one decade gives its two ticks different labels', () => {
+    const x = [1, 2, 3]
+    const layout = chartLayout({ series: [{ label: 'train', x, y: [5.3e-4, 4.9e-4, 4.61e-4], color: '#000' }], logY: true, xLabel: 'epoch', width: 290, height: 150, measure })
+    const yLabels = layout.texts.filter((t) => t.kind === 'tick' && t.anchor === 'end').map((t) => t.text)
+    expect(yLabels).toEqual(['4.61e-4', '5.3e-4'])
+  })
+})
+

@@ -52,7 +52,8 @@ export function niceStep(span: number, count: number): number {
 export function tickText(v: number): string {
   if (v === 0) return '0'
   const a = Math.abs(v)
-  if (a >= 1e4 || a < 1e-3) return v.toExponential(0)
+  // Three significant digits here too: a log chart within one decade labels its ends 4.61e-4 and 5.3e-4, not 5e-4 twice.
+  if (a >= 1e4 || a < 1e-3) return Number(v.toPrecision(3)).toExponential()
   return Number(v.toPrecision(3)).toString()
 }
 
