@@ -147,6 +147,20 @@ test('data too big for a link says how big and what to do, and offers the link w
   await expect(page.getByTestId('share-problem')).toHaveText(/^The data \(big\.csv, \d+ kB\) makes this link \d+ kB; a link holds at most 60 kB\. Share the project file and the data file instead\.$/)
   await expect(page.getByTestId('share-url-without-data')).toHaveValue(/#share=v1\./)
   if (process.env.AXON_SHOTS_DIR) await page.getByTestId('share-dialog').screenshot({ path: `${process.env.AXON_SHOTS_DIR}/share-dialog-too-big.png` })
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('share-dialog')).toHaveCount(0)
+
+  // Ten times bigger (2 MB): no deflating could fit it, so it is not even read; the link goes without it.
+  const huge = Array.from({ length: 10 }, () => rows.join('\n')).join('\n')
+  // The network already fits the same columns, so the file is only opened and used.
+  await page.getByTestId('data-open').click()
+  await page.getByTestId('data-file-input').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(`a,b,c,d,species\n${huge}\n`) })
+  await expect(page.getByTestId('data-task')).toContainText('Classification: 3 classes')
+  await page.getByTestId('data-apply').click()
+  await expect(page.getByTestId('data-dialog')).toHaveCount(0)
+  await page.getByTestId('cmd-share').click()
+  await expect(page.getByTestId('share-data')).toContainText(/^“huge\.csv” \(\d\.\d MB\) is too big to go in a link\. The link carries the network without its data/)
+  await expect(page.getByTestId('share-url')).toHaveValue(/#share=v1\./)
 })
 
 test('"Open link…" opens a pasted link of either build, and says when the text is no link', async ({ page, browser }) => {

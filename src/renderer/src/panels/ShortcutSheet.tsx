@@ -54,7 +54,7 @@ export function ShortcutSheet() {
       <div ref={box} className="shortcut-sheet" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" data-testid="shortcut-sheet" onClick={(e) => e.stopPropagation()}>
         <header>
           <h2>Keyboard shortcuts</h2>
-          <button type="button" className="icon-button" aria-label="Close" data-testid="shortcut-sheet-close" onClick={close} autoFocus>
+          <button type="button" className="icon-button" aria-label="Close" data-testid="shortcut-sheet-close" onClick={close}>
             ×
           </button>
         </header>

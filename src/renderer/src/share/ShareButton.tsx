@@ -1,5 +1,6 @@
 /** The toolbar's Share button: the network's link, to copy and hand out (Playground-style). */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useDialogFocus } from '../panels/useDialogFocus'
 import { currentShareLink, openShareFromLocation, type ShareLink } from './shareLinks'
 
 /** Opens a link in the page's URL once the last session is recovered, and links pasted into this tab later. */
@@ -43,7 +44,7 @@ function LinkBody({ link, copied }: { link: ShareLink; copied: boolean }) {
           {link.data.text}
         </p>
       )}
-      <textarea readOnly value={link.url} data-testid="share-url" rows={4} onFocus={(e) => e.currentTarget.select()} autoFocus />
+      <textarea readOnly value={link.url} data-testid="share-url" rows={4} onFocus={(e) => e.currentTarget.select()} />
       <p className="muted" data-testid="share-size">
         {link.url.length.toLocaleString('en-US')} characters{copied ? ' · copied' : ''}
       </p>
@@ -57,6 +58,9 @@ function LinkBody({ link, copied }: { link: ShareLink; copied: boolean }) {
 export function ShareButton() {
   const [link, setLink] = useState<ShareLink | null>(null)
   const [copied, setCopied] = useState(false)
+  const box = useRef<HTMLDivElement>(null)
+  // Focus into the dialog (so Escape and Tab work there too when it only says what went wrong), and back after.
+  useDialogFocus(box, link !== null)
   const close = () => {
     setLink(null)
     setCopied(false)
@@ -71,12 +75,12 @@ export function ShareButton() {
   }
   return (
     <>
-      <button type="button" data-testid="cmd-share" onClick={() => void currentShareLink().then(setLink)} title="A link that opens this network, its settings and its data (typed-in, built-in, or a small data file) in Axon Studio">
+      <button type="button" data-testid="cmd-share" onClick={() => void currentShareLink().then(setLink, (e: unknown) => setLink({ ok: false, message: `No link could be made: ${e instanceof Error ? e.message : String(e)}` }))} title="A link that opens this network, its settings and its data (typed-in, built-in, or a small data file) in Axon Studio">
         Share
       </button>
       {link && (
         <div className="modal-backdrop" onClick={close} onKeyDown={(e) => e.key === 'Escape' && close()}>
-          <div className="share-dialog" role="dialog" aria-modal="true" aria-label="Share link" data-testid="share-dialog" onClick={(e) => e.stopPropagation()}>
+          <div ref={box} className="share-dialog" role="dialog" aria-modal="true" aria-label="Share link" data-testid="share-dialog" onClick={(e) => e.stopPropagation()}>
             <h2>Share link</h2>
             <LinkBody link={link} copied={copied} />
             <div className="share-actions">

@@ -4,10 +4,14 @@
  * The Fashion-MNIST sample is not carried: every build ships it.
  */
 import type { DataSource } from '../../../engine/project'
+import { MAX_SHARE_CHARS } from '../../../engine/project/share'
 import { dataFilePaths, sharedFileName, type SharedDataFile } from '../../../engine/project/shareData'
 import { reopenDataFile, storedPathOf } from '../data/dataFileStore'
 import { get } from '../data/dataState'
 import { isBundledSample } from '../data/dataSync'
+
+/** Bytes a data file may have to be tried in a link (links hold 60 kB; data deflates well, but not 20×). */
+const MAX_LINK_FILE_BYTES = 20 * MAX_SHARE_CHARS
 
 export type LinkData = { files: SharedDataFile[] } | { missing: string }
 
@@ -29,7 +33,15 @@ export async function localDataForLink(data: DataSource): Promise<LinkData> {
       if ('reason' in kept) return { missing: `“${sharedFileName(path)}” is not at hand to put in the link (${kept.reason.replace(/\.$/, '')}).` }
       file = kept.file
     }
-    files.push({ name: sharedFileName(path), bytes: new Uint8Array(await file.arrayBuffer()) })
+    const name = sharedFileName(path)
+    if (files.some((f) => f.name === name)) return { missing: `Two of the data files are named “${name}”, and a link keeps its files by name.` }
+    // Deflating cannot bring a file this big under the link's limit: say so without reading it.
+    if (file.size > MAX_LINK_FILE_BYTES) return { missing: `“${name}” (${(file.size / 1e6).toFixed(1)} MB) is too big to go in a link.` }
+    try {
+      files.push({ name, bytes: new Uint8Array(await file.arrayBuffer()) })
+    } catch {
+      return { missing: `“${name}” could not be read: it changed or was removed since it was opened (open it again in the data panel).` }
+    }
   }
   return { files }
 }
