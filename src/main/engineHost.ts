@@ -19,8 +19,9 @@ const connections = createEngineConnections<MessagePortMain>((rpc, events) => {
   // Data-parallel helpers and sweep runners: worker_threads running the bundled gradientWorker.cjs
   // and engineWorker.cjs beside this file.
   const threads = defaultThreads()
-  serveEngine(rpcEndpoint, eventsEndpoint, yieldToHost, { threads, spawn: () => spawnNodeHelper(join(__dirname, 'gradientWorker.cjs')) }, { spawn: () => spawnNodeRunner(join(__dirname, 'engineWorker.cjs')), cores: threads })
-  return { close: () => (rpcEndpoint.close(), eventsEndpoint.close()) }
+  const engine = serveEngine(rpcEndpoint, eventsEndpoint, yieldToHost, { threads, spawn: () => spawnNodeHelper(join(__dirname, 'gradientWorker.cjs')) }, { spawn: () => spawnNodeRunner(join(__dirname, 'engineWorker.cjs')), cores: threads })
+  // The page has gone (reload): its sweep runners go too, mid-sweep or idle, instead of piling up.
+  return { close: () => (engine.closeRunners(), rpcEndpoint.close(), eventsEndpoint.close()) }
 })
 
 process.parentPort.on('message', (event) => {

@@ -54,11 +54,17 @@ export interface CoreApi {
 
 export type EngineApi = CoreApi & DemoApi & TrainingApi & SweepApi & DataApi & ExportApi
 
+/** The engine as its host holds it: the API, and (host side only, not on the rpc) its own shutdown. */
+export type HostedEngine = EngineApi & {
+  /** Stops the sweep runner threads this API started (the page it served has gone). */
+  closeRunners(): void
+}
+
 /**
  * The engine's API over `io`. With `runnerHost`, sweep points train on runner threads it starts
  * (as many at once as the threads setting); without, on this thread.
  */
-export function createEngineApi(io: EngineHostIo, runnerHost?: RunnerHost): EngineApi {
+export function createEngineApi(io: EngineHostIo, runnerHost?: RunnerHost): HostedEngine {
   const cancelled = new Set<string>()
   const cancellation: Cancellation = {
     isCancelled: (runId) => cancelled.has(runId),
@@ -90,5 +96,6 @@ export function createEngineApi(io: EngineHostIo, runnerHost?: RunnerHost): Engi
     ...createSweepApi(io, cancellation, runners),
     ...createDataApi(),
     ...createExportApi(),
+    closeRunners: () => runners?.close(),
   }
 }

@@ -10,7 +10,7 @@
  * every transport, so the Electron, Web Worker and worker_threads hosts share this code.
  */
 import * as Comlink from 'comlink'
-import { createEngineApi, type EngineApi } from '../api'
+import { createEngineApi, type EngineApi, type HostedEngine } from '../api'
 import { installWasmKernels, installedWasmKernel } from '../../kernels/install'
 import { installGradientPool, noteGradientPoolStart, startGradientPool, type HelperEndpoint } from '../../parallel'
 import type { EngineEvent, EngineEventSink } from '../events'
@@ -41,7 +41,7 @@ export interface HostThreads {
  * facade behind a guard that admits only calls of its methods (facade.ts); the plain API is
  * returned for in-process use.
  */
-export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>, threads?: HostThreads, runners?: RunnerHost): EngineApi {
+export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yieldToHost: () => Promise<void>, threads?: HostThreads, runners?: RunnerHost): HostedEngine {
   installWasmKernels(threads ? { threads: threads.threads } : undefined)
   // Once per engine: a host that serves a new page (the desktop app on reload) keeps its helpers.
   if (threads && threads.threads > 1 && !poolStarted) {
@@ -56,7 +56,7 @@ export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yie
     },
     runners,
   )
-  Comlink.expose(createFacade(api, ENGINE_ARGUMENTS), guardedEndpoint(rpc, ENGINE_METHODS))
+  Comlink.expose(createFacade<EngineApi>(api, ENGINE_ARGUMENTS), guardedEndpoint(rpc, ENGINE_METHODS))
   return api
 }
 

@@ -63,7 +63,7 @@ describe('engine facade', () => {
   })
 
   it('is frozen and has no prototype', () => {
-    const facade = createFacade(createEngineApi({ emit: async () => {}, yieldToHost: async () => {} }), ENGINE_ARGUMENTS) as EngineApi & Record<string, unknown>
+    const facade = createFacade<EngineApi>(createEngineApi({ emit: async () => {}, yieldToHost: async () => {} }), ENGINE_ARGUMENTS) as EngineApi & Record<string, unknown>
     expect(Object.getPrototypeOf(facade)).toBeNull()
     expect(Object.isFrozen(facade)).toBe(true)
     expect(facade.constructor).toBeUndefined()
