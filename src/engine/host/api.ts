@@ -85,6 +85,7 @@ export function createEngineApi(io: EngineHostIo, runnerHost?: RunnerHost): Host
     threads: threadInfo,
     setThreads: async (threads) => {
       ;(await settledGradientPool())?.setThreads(threads)
+      runners?.slotsChanged()
       return threadInfo()
     },
     cancel: (runId) => {

@@ -44,3 +44,25 @@ describe('SweepRunners.close', () => {
     await second
   })
 })
+
+describe('SweepRunners.slotsChanged', () => {
+  it('starts a waiting point at once when the threads setting is raised mid-sweep', async () => {
+    const spawned: ReturnType<typeof fakeRunner>[] = []
+    let slots = 1
+    const pool = new SweepRunners(() => (spawned.push(fakeRunner()), spawned.at(-1)!), () => slots, noCancel)
+    const first = pool.trainPoint('a', {} as EngineSpec, data as never)
+    const second = pool.trainPoint('b', {} as EngineSpec, data as never)
+    const settle = async (done: () => boolean) => {
+      for (let i = 0; i < 1000 && !done(); i++) await Promise.resolve()
+    }
+    await settle(() => spawned.length === 1 && spawned[0].training)
+    await settle(() => false)
+    expect(spawned).toHaveLength(1) // one thread: 'b' waits for a runner
+    slots = 2
+    pool.slotsChanged()
+    await settle(() => spawned.length === 2 && spawned[1].training)
+    expect(spawned.map((r) => r.training)).toEqual([true, true]) // 'b' trains beside 'a', not after it
+    spawned.forEach((r) => r.finish())
+    await Promise.all([first, second])
+  })
+})

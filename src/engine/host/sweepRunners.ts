@@ -82,6 +82,14 @@ export class SweepRunners {
     void this.busy.get(runId)?.cancel(runId)
   }
 
+  /**
+   * The threads setting changed: points waiting for a runner look again, so a raised setting
+   * starts them now rather than when a run under way ends.
+   */
+  slotsChanged(): void {
+    for (const wake of this.waiting.splice(0)) wake()
+  }
+
   /** Stop every runner (the pool is not used afterwards). */
   close(): void {
     for (const runner of [...this.idle, ...this.busy.values()]) runner.terminate()
