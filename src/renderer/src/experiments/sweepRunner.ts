@@ -15,6 +15,7 @@ import { getEngineConnection, onEngineEvent } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { projectTrainingData } from '../training/projectData'
 import { nextSweepNumber, recordSweepRun, sweepRunName } from './sweepHistory'
+import { runLanes } from './sweepLanes'
 
 /** A run under way: its epoch and its limit. */
 export interface RunningPoint {
@@ -39,8 +40,13 @@ export const useSweepProgress = create<SweepProgress>()(() => ({ sweepId: null, 
 const progress = useSweepProgress.setState
 
 let runSerial = 0
-/** Engine run ids of the points under way (what Stop cancels). */
-const runningIds = new Set<string>()
+
+/** The sweep under way: its own stop flag and the engine run ids of its points training (what Stop cancels). */
+interface ActiveSweep {
+  cancelled: boolean
+  readonly runIds: Set<string>
+}
+let active: ActiveSweep | null = null
 
 function setRunning(index: number, point: RunningPoint | null): void {
   const running = { ...useSweepProgress.getState().running }
@@ -73,14 +79,14 @@ interface SweepPoint {
  * Trains one point to its end on an engine runner; resolves with its record for the sweep, and
  * adds its run to the project's run history (with its trained values) when it finished or failed.
  */
-async function runPoint(point: SweepPoint, spec: EngineSpec, data: TrainingData, loadSerial: number): Promise<SweepRunRecord> {
+async function runPoint(point: SweepPoint, spec: EngineSpec, data: TrainingData, loadSerial: number, runIds: Set<string>): Promise<SweepRunRecord> {
   const engine = (await getEngineConnection()).engine
   const runId = `sweep-run-${++runSerial}`
   const maxEpochs = spec.training.maxEpochs
   const stopListening = onEngineEvent((event) => {
     if (event.kind === 'trainSnapshot' && event.snapshot.runId === runId && event.snapshot.epochs.length) setRunning(point.index, { epoch: event.snapshot.epoch, maxEpochs })
   })
-  runningIds.add(runId)
+  runIds.add(runId)
   setRunning(point.index, { epoch: 0, maxEpochs })
   const started = performance.now()
   try {
@@ -91,7 +97,7 @@ async function runPoint(point: SweepPoint, spec: EngineSpec, data: TrainingData,
     return sweepRunRecord(point.values, end.epochs, { status: end.state, note, seconds, test: end.test })
   } finally {
     stopListening()
-    runningIds.delete(runId)
+    runIds.delete(runId)
     setRunning(point.index, null)
   }
 }
@@ -104,10 +110,10 @@ function uncompiledRecord(values: SweepValue[], message: string | undefined): Sw
 /**
  * Runs every combination of `axes` on the network on the canvas, up to the engine's parallel
  * runs at once. The sweep is saved into the project as each run ends. Resolves with the sweep
- * (null when it could not start).
+ * (null when it could not start) once none of its runs is training any more.
  */
 export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
-  if (useSweepProgress.getState().sweepId) return null
+  if (active) return null
   const { project, dataShape, loadSerial } = useDocument.getState()
   const grid = sweepGrid(axes)
   if (grid.length === 0 || grid.length > MAX_SWEEP_RUNS) {
@@ -115,10 +121,11 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
     return null
   }
   const sweep: Sweep = { id: `sweep-${Date.now().toString(36)}`, created: new Date().toISOString(), axes, runs: [] }
+  const self: ActiveSweep = (active = { cancelled: false, runIds: new Set() })
   progress({ sweepId: sweep.id, total: grid.length, done: 0, running: {}, cancelled: false, error: null })
   // Another document (an example, a file, a lesson, New) ends the sweep: its network is gone.
   const stopOnLoad = useDocument.subscribe((s) => {
-    if (s.loadSerial !== loadSerial && !useSweepProgress.getState().cancelled) void cancelSweep()
+    if (s.loadSerial !== loadSerial && !self.cancelled) void stopSweep(self)
   })
   const records: (SweepRunRecord | undefined)[] = []
   try {
@@ -126,37 +133,38 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
     const sweepNumber = nextSweepNumber(project)
     const parallel = Math.min(grid.length, (await (await getEngineConnection()).engine.threads()).parallelRuns)
     progress({ parallel })
-    const queue = grid.entries()
-    // One lane per parallel run: each takes the next point of the grid when its run ends.
-    const lane = async (): Promise<void> => {
-      for (let next = queue.next(); !next.done && !useSweepProgress.getState().cancelled; next = queue.next()) {
-        const [index, values] = next.value
-        const point: SweepPoint = { index, values, project: sweepProject(project, axes, values), name: sweepRunName(project, axes, values, sweepNumber) }
-        const compiled = compileGraph(point.project, { dataShape })
-        const record = compiled.spec ? await runPoint(point, compiled.spec, data, loadSerial) : uncompiledRecord(values, compiled.diagnostics.find((d) => d.severity === 'error')?.message)
-        // A run the user stopped is not a result.
-        if (useSweepProgress.getState().cancelled && record.status !== 'finished') break
-        records[index] = record
-        sweep.runs = records.filter((r): r is SweepRunRecord => r !== undefined)
-        saveSweep({ ...sweep }, loadSerial)
-        progress({ done: useSweepProgress.getState().done + 1 })
-      }
+    const trainPoint = async ([index, values]: [number, SweepValue[]]): Promise<void> => {
+      const point: SweepPoint = { index, values, project: sweepProject(project, axes, values), name: sweepRunName(project, axes, values, sweepNumber) }
+      const compiled = compileGraph(point.project, { dataShape })
+      const record = compiled.spec ? await runPoint(point, compiled.spec, data, loadSerial, self.runIds) : uncompiledRecord(values, compiled.diagnostics.find((d) => d.severity === 'error')?.message)
+      // A run the user stopped is not a result; one that finished or failed is (it is in the run history too).
+      if (record.status === 'stopped') return
+      records[index] = record
+      sweep.runs = records.filter((r): r is SweepRunRecord => r !== undefined)
+      saveSweep({ ...sweep }, loadSerial)
+      progress({ done: useSweepProgress.getState().done + 1 })
     }
-    await Promise.all(Array.from({ length: parallel }, lane))
+    await runLanes(grid.entries(), parallel, { run: trainPoint, stopped: () => self.cancelled, stop: () => void stopSweep(self) })
     return sweep
   } catch (error) {
     progress({ error: error instanceof Error ? error.message : String(error) })
-    if (runningIds.size > 0) await cancelSweep()
     return sweep
   } finally {
     stopOnLoad()
+    active = null
     progress({ sweepId: null, running: {} })
   }
 }
 
-/** Stops the sweep with the runs under way (the queued ones never start). */
-export async function cancelSweep(): Promise<void> {
-  progress({ cancelled: true })
+/** Stops `sweep` with its runs under way (the queued ones never start). */
+async function stopSweep(sweep: ActiveSweep): Promise<void> {
+  sweep.cancelled = true
+  if (active === sweep) progress({ cancelled: true })
   const engine = (await getEngineConnection()).engine
-  for (const runId of runningIds) void engine.cancel(runId)
+  for (const runId of sweep.runIds) void engine.cancel(runId)
+}
+
+/** Stops the sweep under way with its runs under way (the queued ones never start). */
+export async function cancelSweep(): Promise<void> {
+  if (active) await stopSweep(active)
 }
