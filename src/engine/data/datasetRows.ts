@@ -30,6 +30,14 @@ export function datasetReadRow(ds: Dataset, i: number, out: Float64Array | Float
   }
 }
 
+/**
+ * Whether every input reads as stored byte · `inputScale` (bytes without shift or per-feature
+ * scale, e.g. images), so a block of rows converts in one `bytesToFloat` call with the same bits.
+ */
+export function datasetRowsAreScaledBytes(ds: Dataset): boolean {
+  return ds.inputs instanceof Uint8Array && !ds.inputShift && !ds.inputScalePerFeature
+}
+
 /** All inputs as the model sees them, `[count][inputSize]` float64 (for small datasets, tests and previews). */
 export function datasetInputs(ds: Dataset): Float64Array {
   const out = new Float64Array(ds.count * ds.inputSize)

@@ -208,6 +208,14 @@ describe('WebAssembly SIMD gemm', () => {
         expect(dst).toEqual(expected)
       }
     }
+    // Bytes already in the kernel's memory (staged rows) convert in place, with the same bits.
+    const inMemory = kernel.alloc(75)
+    const staged = new Uint8Array(inMemory.buffer, inMemory.byteOffset, 300)
+    staged.set(src)
+    const dst = kernel.alloc(300)
+    kernel.bytesToF32(299, 1 / 255, staged, 1, dst, 1)
+    expect(dst[0]).toBe(0)
+    for (let i = 0; i < 299; i++) expect(dst[1 + i]).toBe(Math.fround(src[1 + i] * (1 / 255)))
     const plain = new Float32Array(4)
     kernel.bytesToF32(4, 0.5, src, 0, plain, 0)
     expect(Array.from(plain)).toEqual([0, 18.5, 37, 55.5])

@@ -326,6 +326,11 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
 
   function bytesToF32(n: number, scale: number, src: Uint8Array, srcOffset: number, dst: Float32Array, dstOffset: number): void {
     if (srcOffset + n > src.length || dstOffset + n > dst.length) throw new RangeError(`bytesToF32: array too short for n=${n}`)
+    if (dst.buffer === heap && src.buffer === heap) {
+      // Bytes already in this memory (rows staged for a data-parallel helper): no copy.
+      wasmBytesToF32(n, scale, src.byteOffset + srcOffset, dst.byteOffset + dstOffset * 4)
+      return
+    }
     if (dst.buffer === heap && n <= scratchBytes) {
       // The bytes usually live outside wasm memory (a dataset): copy them into scratch first.
       heapU8.set(src.subarray(srcOffset, srcOffset + n), scratchStart)

@@ -9,8 +9,14 @@
 import type { ModelSpec } from '../spec'
 import { PERCEPTRON } from '../nn/perceptron'
 
-/** A chunk is split only when it has at least this many multiply-adds (rows × parameters)... */
-export const PARALLEL_MIN_WORK = 1 << 20
+/** Multiply-adds per row and parameter: forward, ∂E/∂W and ∂E/∂X when training; forward only when evaluating. */
+const PASSES = { train: 3, evaluate: 1 } as const
+
+/**
+ * A chunk is split only when it has at least this many multiply-adds (rows × parameters ×
+ * passes): below it, handing a share to a helper and waiting for it costs more than it saves ...
+ */
+export const PARALLEL_MIN_WORK = 3 << 20
 /** ... and at least this many rows per thread. */
 export const PARALLEL_MIN_ROWS = 4
 
@@ -26,6 +32,6 @@ export function singleThreadReason(model: ModelSpec, optimizerId: string): strin
 }
 
 /** Whether a chunk of `rows` rows of a network of `params` parameters is worth splitting over `threads`. */
-export function worthSplitting(rows: number, params: number, threads: number): boolean {
-  return threads > 1 && rows >= threads * PARALLEL_MIN_ROWS && rows * params >= PARALLEL_MIN_WORK
+export function worthSplitting(rows: number, params: number, threads: number, pass: keyof typeof PASSES): boolean {
+  return threads > 1 && rows >= threads * PARALLEL_MIN_ROWS && rows * params * PASSES[pass] >= PARALLEL_MIN_WORK
 }

@@ -7,7 +7,8 @@
 import { createRng } from '../rng'
 import { installedWasmKernel, installWasmKernels, resetFloat32Arena } from '../kernels/install'
 import { createNetwork, networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
-import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlViews, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
+import type { WasmGemm } from '../kernels/wasmGemm'
+import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, claimJob, controlViews, waitWhile, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
 
 interface HelperState {
   ints: Int32Array
@@ -50,30 +51,42 @@ function serveAttached(state: HelperState, message: AttachMessage): void {
     Atomics.notify(ints, base + Ctl.Attached)
     return
   }
-  const { network, params } = replica
+  const { network } = replica
   ints[base + Ctl.XOffset] = network.X.byteOffset
   ints[base + Ctl.TOffset] = network.T.byteOffset
   ints[base + Ctl.OutOffset] = networkOutput(network).byteOffset
   ints[base + Ctl.GradsOffset] = network.grads.byteOffset
+  ints[base + Ctl.StageOffset] = replica.stage?.byteOffset ?? 0
   let seen = Atomics.load(ints, base + Ctl.Seq)
   Atomics.store(ints, base + Ctl.Attached, message.attachId)
   Atomics.notify(ints, base + Ctl.Attached)
   for (;;) {
-    Atomics.wait(ints, base + Ctl.Seq, seen)
+    waitWhile(ints, base + Ctl.Seq, seen)
     seen = Atomics.load(ints, base + Ctl.Seq)
+    // The session computes a job it claimed first itself; this helper then waits for the next.
+    if (!claimJob(ints, base, seen)) continue
     if (ints[base + Ctl.Cmd] === Cmd.Detach) {
       Atomics.store(ints, base + Ctl.Done, seen)
       Atomics.notify(ints, base + Ctl.Done)
       return
     }
-    runJob(state, network, params)
+    runJob(state, replica)
     Atomics.store(ints, base + Ctl.Done, seen)
     Atomics.notify(ints, base + Ctl.Done)
   }
 }
 
-/** The replica network in this helper's arena, and a view of the session's parameters. */
-function buildReplica(message: AttachMessage): { network: Network; params: Float32Array } | string {
+interface Replica {
+  kernel: WasmGemm
+  network: Network
+  /** A view of the session's parameters. */
+  params: Float32Array
+  /** Input bytes the session stages for this helper ([capacity×inputSize]), or null (rows come as floats). */
+  stage: Uint8Array | null
+}
+
+/** The replica network in this helper's arena, a view of the session's parameters and the staging area. */
+function buildReplica(message: AttachMessage): Replica | string {
   const kernel = installedWasmKernel()
   if (!kernel) return 'no kernel'
   resetFloat32Arena()
@@ -82,22 +95,34 @@ function buildReplica(message: AttachMessage): { network: Network; params: Float
     const network = createNetwork(message.model, message.capacity, createRng(1))
     const inMemory = [network.params, network.grads, network.X, network.T, networkOutput(network)].every((a) => a instanceof Float32Array && kernel.owns(a))
     if (!inMemory) return 'the replica does not fit in the helper arena'
-    return { network, params: kernel.view(message.paramsOffset, message.paramsLength) }
+    const stageBytes = message.capacity * network.inputSize
+    const stageFloats = kernel.alloc(Math.ceil(stageBytes / 4))
+    const stage = kernel.owns(stageFloats) ? new Uint8Array(stageFloats.buffer, stageFloats.byteOffset, stageBytes) : null
+    return { kernel, network, params: kernel.view(message.paramsOffset, message.paramsLength), stage }
   } catch (e) {
     return e instanceof Error ? e.message : String(e)
   }
 }
 
-/** Gradient of the job's rows: grads = scale·Σ ∂E_i/∂w over rows 0…rows−1 of the replica's X, T. */
-function runJob(state: HelperState, network: Network, params: Float32Array): void {
+/**
+ * The job on rows 0…rows−1 of the replica's X, T: Run gives grads = scale·Σ ∂E_i/∂w and the
+ * summed loss, Evaluate the outputs and the summed loss.
+ */
+function runJob(state: HelperState, replica: Replica): void {
   const { ints, floats, base, fbase } = state
+  const { kernel, network, params, stage } = replica
   const rows = ints[base + Ctl.Rows]
+  const training = ints[base + Ctl.Cmd] === Cmd.Run
   try {
+    if (ints[base + Ctl.Flags] & Flag.Staged) {
+      if (!stage) throw new Error('rows staged for a helper without a staging area')
+      kernel.bytesToF32(rows * network.inputSize, floats[fbase + CtlF.InputScale], stage, 0, network.X as Float32Array, 0)
+    }
     network.params.set(params)
-    network.grads.fill(0)
+    if (training) network.grads.fill(0)
     networkForward(network, 0, rows, null)
     const loss = networkLossAndDelta(network, 0, rows)
-    if (Number.isFinite(loss)) networkBackward(network, 0, rows, floats[fbase + CtlF.Scale])
+    if (training && Number.isFinite(loss)) networkBackward(network, 0, rows, floats[fbase + CtlF.Scale])
     floats[fbase + CtlF.Loss] = loss
   } catch {
     floats[fbase + CtlF.Loss] = NaN

@@ -5,7 +5,8 @@
  */
 import type { GradientPool } from './pool'
 
-export { GradientPool, splitRows, startGradientPool } from './pool'
+export { GradientPool, startGradientPool } from './pool'
+export { splitRows } from './team'
 export { serveGradientHelper } from './helper'
 export type { HelperEndpoint, HelperMessage, HelperReply } from './protocol'
 

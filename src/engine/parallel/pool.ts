@@ -6,32 +6,15 @@
  * helper t (1 … threads − 1) the t-th. Gradients are added in that fixed order, so a run is
  * deterministic for a given thread count (and agrees with one thread to float32 rounding).
  */
-import type { Dataset } from '../spec'
 import type { WasmGemm } from '../kernels/wasmGemm'
-import { axpy } from '../kernels/gemm'
-import { datasetReadBatch } from '../train/batchRows'
-import { networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
-import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlBytes, controlViews, type HelperEndpoint, type HelperReply } from './protocol'
+import type { Network } from '../nn/network'
+import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlBytes, claimJob, controlViews, waitWhile, type HelperEndpoint, type HelperReply } from './protocol'
+import { GradientTeam, type HelperBuffers, type TeamPool } from './team'
 
 /** How long a session waits for a helper (a lost helper must not hang training forever). */
 const HELPER_TIMEOUT_MS = 60_000
 
-/** A helper's buffers in the shared memory, as the session thread sees them. */
-interface HelperBuffers {
-  X: Float32Array
-  T: Float32Array
-  out: Float32Array
-  grads: Float32Array
-}
-
-/** Rows a chunk is split into: as even as possible, the first ones one longer. */
-export function splitRows(rows: number, threads: number): number[] {
-  const base = Math.floor(rows / threads)
-  const extra = rows % threads
-  return Array.from({ length: threads }, (_, t) => base + (t < extra ? 1 : 0))
-}
-
-export class GradientPool {
+export class GradientPool implements TeamPool {
   /** Threads a new session uses (1 = the session thread alone). */
   private active: number
   private readonly ints: Int32Array
@@ -95,7 +78,7 @@ export class GradientPool {
     const attached: number[] = []
     for (let t = 1; t <= helperCount; t++) {
       const slot = t * SLOT_INTS
-      waitWhile(this.ints, slot + Ctl.Attached, 0)
+      if (!waitWhile(this.ints, slot + Ctl.Attached, 0, HELPER_TIMEOUT_MS)) throw helperTimeout(t)
       if (Atomics.load(this.ints, slot + Ctl.Attached) !== attachId) continue
       attached.push(t)
       buffers.push(this.helperBuffers(slot, network))
@@ -123,25 +106,30 @@ export class GradientPool {
   }
 
   /** Post a job (or a command) to helper t. */
-  post(t: number, cmd: number, rows: number, scale: number): void {
+  post(t: number, cmd: number, rows: number, scale: number, flags = 0, inputScale = 1): void {
     const slot = t * SLOT_INTS
+    const fslot = t * SLOT_FLOATS
     this.ints[slot + Ctl.Cmd] = cmd
     this.ints[slot + Ctl.Rows] = rows
-    this.floats[t * SLOT_FLOATS + CtlF.Scale] = scale
+    this.ints[slot + Ctl.Flags] = flags
+    this.floats[fslot + CtlF.Scale] = scale
+    this.floats[fslot + CtlF.InputScale] = inputScale
     Atomics.add(this.ints, slot + Ctl.Seq, 1)
     Atomics.notify(this.ints, slot + Ctl.Seq)
+  }
+
+  /** Take helper t's last job back if it has not started it (the session then computes it). */
+  claim(t: number): boolean {
+    const slot = t * SLOT_INTS
+    return claimJob(this.ints, slot, Atomics.load(this.ints, slot + Ctl.Seq))
   }
 
   /** Wait for helper t's last job; returns its loss. */
   awaitDone(t: number): number {
     const slot = t * SLOT_INTS
     const seq = Atomics.load(this.ints, slot + Ctl.Seq)
-    for (;;) {
-      const done = Atomics.load(this.ints, slot + Ctl.Done)
-      if (done === seq) break
-      if (Atomics.wait(this.ints, slot + Ctl.Done, done, HELPER_TIMEOUT_MS) === 'timed-out') {
-        throw new Error(`Training helper thread ${t} did not answer within ${HELPER_TIMEOUT_MS / 1000} s.`)
-      }
+    for (let done = Atomics.load(this.ints, slot + Ctl.Done); done !== seq; done = Atomics.load(this.ints, slot + Ctl.Done)) {
+      if (!waitWhile(this.ints, slot + Ctl.Done, done, HELPER_TIMEOUT_MS)) throw helperTimeout(t)
     }
     return this.floats[t * SLOT_FLOATS + CtlF.Loss]
   }
@@ -157,75 +145,20 @@ export class GradientPool {
   private helperBuffers(slot: number, network: Network): HelperBuffers {
     const view = (ctl: number, length: number) => this.kernel.view(this.ints[slot + ctl], length)
     const cap = network.capacity
+    const stageAt = this.ints[slot + Ctl.StageOffset]
+    const stageBytes = cap * network.inputSize
     return {
       X: view(Ctl.XOffset, cap * network.inputSize),
       T: view(Ctl.TOffset, cap * network.outputSize),
       out: view(Ctl.OutOffset, cap * network.outputSize),
       grads: view(Ctl.GradsOffset, network.grads.length),
+      stage: stageAt ? new Uint8Array(this.kernel.view(stageAt, 0).buffer, stageAt, stageBytes) : null,
     }
   }
 }
 
-/** Block while ints[index] holds `value` (with the helper timeout). */
-function waitWhile(ints: Int32Array, index: number, value: number): void {
-  while (Atomics.load(ints, index) === value) {
-    if (Atomics.wait(ints, index, value, HELPER_TIMEOUT_MS) === 'timed-out') {
-      throw new Error(`A training helper thread did not answer within ${HELPER_TIMEOUT_MS / 1000} s.`)
-    }
-  }
-}
-
-/** What a chunk reports for each share of rows, in thread order (for the running metrics). */
-export type ShareReport = (loss: number, rows: number, out: Float32Array, T: Float32Array) => void
-
-/** A session's network with the helpers attached to it. */
-export class GradientTeam {
-  constructor(
-    private readonly pool: GradientPool,
-    private readonly network: Network,
-    private readonly helpers: HelperBuffers[],
-    /** The helper threads in this team, in order (1 … threads − 1 when all attached). */
-    readonly attached: readonly number[],
-  ) {}
-
-  /** Threads this team computes with (the session's and its helpers'). */
-  get threads(): number {
-    return this.helpers.length + 1
-  }
-
-  /** Whether the team still has its helpers (another session may have taken them). */
-  get usable(): boolean {
-    return this.pool.holds(this)
-  }
-
-  /**
-   * Forward and backward over rows [cursor, cursor+rows) of `order`, split across the threads;
-   * adds scale·∂E/∂w of every row to the network's `grads`, in thread order. Returns the summed
-   * loss (NaN or ±∞ if any share diverged); `report` receives each share's loss and outputs.
-   */
-  processChunk(train: Dataset, order: Int32Array, cursor: number, rows: number, scale: number, report: ShareReport): number {
-    const nw = this.network
-    const shares = splitRows(rows, this.threads)
-    this.pool.splitChunks++
-    let start = cursor + shares[0]
-    this.helpers.forEach((h, i) => {
-      datasetReadBatch(train, order, start, shares[i + 1], h.X, h.T)
-      this.pool.post(this.attached[i], Cmd.Run, shares[i + 1], scale)
-      start += shares[i + 1]
-    })
-    datasetReadBatch(train, order, cursor, shares[0], nw.X, nw.T)
-    networkForward(nw, 0, shares[0], null)
-    let total = networkLossAndDelta(nw, 0, shares[0])
-    if (Number.isFinite(total)) networkBackward(nw, 0, shares[0], scale)
-    report(total, shares[0], networkOutput(nw) as Float32Array, nw.T as Float32Array)
-    this.helpers.forEach((h, i) => {
-      const loss = this.pool.awaitDone(this.attached[i])
-      total += loss
-      axpy(nw.grads.length, 1, h.grads, 0, nw.grads, 0)
-      report(loss, shares[i + 1], h.out, h.T)
-    })
-    return total
-  }
+function helperTimeout(t: number): Error {
+  return new Error(`Training helper thread ${t} did not answer within ${HELPER_TIMEOUT_MS / 1000} s.`)
 }
 
 /** A helper's first reply: ready, or failed (the host turns a helper that did not load into one). */

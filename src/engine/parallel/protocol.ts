@@ -6,10 +6,17 @@
  * a few numbers in the control block (a SharedArrayBuffer), signalled with Atomics, because a
  * mini-batch is too short for a message round trip:
  *
- *   session: write rows and scale, bump SEQ, notify      helper: wake on SEQ, copy the
- *   session: its own rows meanwhile                               parameters, forward/backward
- *   session: wait until DONE = SEQ, add the helper's             over its rows, write LOSS,
- *            gradient (helpers in a fixed order)                 DONE = SEQ, notify
+ *   session: stage rows and scale, bump SEQ, notify    helper: wake on SEQ (bytes → floats if
+ *   session: its own rows meanwhile                             staged), copy the parameters,
+ *   session: wait until DONE = SEQ, add the helper's           forward/backward over its rows,
+ *            gradient (helpers in a fixed order)               write LOSS, DONE = SEQ, notify
+ *
+ * Image rows (bytes with one scale) are staged as bytes, so the session only copies them and the
+ * helper converts its rows itself (one call for the whole share); other datasets are read into
+ * the helper's X by the session. Each side spins a little before it sleeps in `Atomics.wait`,
+ * since the other usually answers within microseconds (a futex sleep and wake costs more).
+ * A job is claimed before it is run (`Ctl.Claim`): on a busy machine a helper may not get a
+ * core in time, and the session then computes its share itself rather than wait.
  */
 
 /** Int32 slots per helper in the control block (helper t uses [t·SLOT_INTS, (t+1)·SLOT_INTS)). */
@@ -21,7 +28,7 @@ export const SLOT_FLOATS = 4
 export const Ctl = {
   /** Job counter: the session bumps it to post a job (or a command). */
   Seq: 0,
-  /** What the job is: `Cmd.Run` or `Cmd.Detach`. */
+  /** What the job is: `Cmd.Run`, `Cmd.Evaluate` or `Cmd.Detach`. */
   Cmd: 1,
   /** Rows of the job (the helper's rows start at 0 of its own X and T). */
   Rows: 2,
@@ -34,6 +41,16 @@ export const Ctl = {
   TOffset: 6,
   OutOffset: 7,
   GradsOffset: 8,
+  /** Byte offset of the helper's staging area for input bytes (0: none), written at attach. */
+  StageOffset: 9,
+  /** `Flag` bits of the job. */
+  Flags: 10,
+  /**
+   * The last job claimed (compare-and-swap from Seq − 1 to Seq): by the helper when it wakes, or
+   * by the session when its own share is done and the helper has not started (then the session
+   * computes that share itself, with the same arithmetic and so the same bits).
+   */
+  Claim: 11,
 } as const
 
 /** Float64 slot indices within a helper's slot. */
@@ -42,9 +59,38 @@ export const CtlF = {
   Scale: 0,
   /** The summed loss of the helper's rows (NaN if the job failed). */
   Loss: 1,
+  /** The scale of staged input bytes (the dataset's `inputScale`). */
+  InputScale: 2,
 } as const
 
-export const Cmd = { Run: 1, Detach: 2 } as const
+/** Run: forward and backward (a gradient); Evaluate: forward and loss only; Detach: leave the job loop. */
+export const Cmd = { Run: 1, Detach: 2, Evaluate: 3 } as const
+
+/** Job flags. */
+export const Flag = {
+  /** The job's input rows are bytes in the staging area: the helper converts them into its X. */
+  Staged: 1,
+} as const
+
+/** Claim job `seq` in slot `base` (for the helper or the session); false if the other side has. */
+export function claimJob(ints: Int32Array, base: number, seq: number): boolean {
+  return Atomics.compareExchange(ints, base + Ctl.Claim, seq - 1, seq) === seq - 1
+}
+
+/** How many times a thread checks for its partner's answer before it sleeps in `Atomics.wait`. */
+export const SPIN_CHECKS = 20_000
+
+/**
+ * Wait while ints[index] holds `value`: spin up to `SPIN_CHECKS` loads, then sleep. Returns
+ * false if `timeoutMs` passed in the sleep (the partner did not answer).
+ */
+export function waitWhile(ints: Int32Array, index: number, value: number, timeoutMs = Infinity): boolean {
+  for (let i = 0; i < SPIN_CHECKS; i++) if (Atomics.load(ints, index) !== value) return true
+  while (Atomics.load(ints, index) === value) {
+    if (Atomics.wait(ints, index, value, timeoutMs) === 'timed-out') return false
+  }
+  return true
+}
 
 /** Bytes of the control block for `threads` threads (slot 0, the session's, is unused). */
 export function controlBytes(threads: number): number {

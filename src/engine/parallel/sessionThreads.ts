@@ -1,19 +1,22 @@
 /**
  * A session's share of the installed gradient pool: whether and with how many threads it splits
  * its chunks. It attaches at the session's first training chunk (sessions that only evaluate
- * never take the helpers), so the thread count of a run is fixed from its first update on.
+ * never take the helpers), so the thread count of a run is fixed from its first update on. Once
+ * attached, its evaluations (validation, test set) are split across the threads too.
  */
 import type { EngineSpec } from '../spec'
 import type { Network } from '../nn/network'
 import { gradientPool } from './index'
 import { singleThreadReason, worthSplitting } from './eligible'
-import type { GradientTeam } from './pool'
+import type { GradientTeam } from './team'
 
 export class SessionThreads {
   private team: GradientTeam | null = null
   private asked = false
-  /** Chunks split across threads so far. */
+  /** Training chunks split across threads so far. */
   splitChunks = 0
+  /** Evaluation chunks split across threads so far. */
+  splitEvaluations = 0
 
   constructor(
     private readonly spec: EngineSpec,
@@ -41,8 +44,19 @@ export class SessionThreads {
       if (pool && pool.threads > 1 && !singleThreadReason(this.spec.model, this.spec.optimizer.id)) this.team = pool.attach(this.network)
     }
     const team = this.team
-    if (!team?.usable || !worthSplitting(rows, this.network.params.length, team.threads)) return null
+    if (!team?.usable || !worthSplitting(rows, this.network.params.length, team.threads, 'train')) return null
     this.splitChunks++
+    return team
+  }
+
+  /**
+   * The team to evaluate a chunk of `rows` rows with, or null for the session's thread alone: only
+   * once training has attached one (a session that only evaluates never takes the helpers).
+   */
+  teamForEvaluation(rows: number): GradientTeam | null {
+    const team = this.team
+    if (!team?.usable || !worthSplitting(rows, this.network.params.length, team.threads, 'evaluate')) return null
+    this.splitEvaluations++
     return team
   }
 }

@@ -7,6 +7,10 @@ import type { Dataset } from '../spec'
 import { networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
 import { datasetReadBatch } from './batchRows'
 import type { EpochMetrics, Evaluation, RunningTotals } from './sessionTypes'
+import type { GradientTeam } from '../parallel/team'
+
+/** The threads to evaluate a chunk of `rows` rows with, or null for this thread alone. */
+export type SplitEvaluation = (rows: number) => GradientTeam | null
 
 export interface RunningMetrics extends RunningTotals {
   confusion: number[][] | null
@@ -54,10 +58,18 @@ export function finishMetrics(r: RunningMetrics, reduction: 'mean' | 'sum'): Eva
   return e
 }
 
-/** Add the rows `idx` of `ds` to `running`, in evaluation mode (no dropout or noise), `capacity` rows at a time. */
-export function evaluateRows(nw: Network, ds: Dataset, idx: ArrayLike<number>, running: RunningMetrics, threshold: number): void {
+/**
+ * Add the rows `idx` of `ds` to `running`, in evaluation mode (no dropout or noise), `capacity`
+ * rows at a time; with `split`, a chunk it hands a team is shared across the threads.
+ */
+export function evaluateRows(nw: Network, ds: Dataset, idx: ArrayLike<number>, running: RunningMetrics, threshold: number, split?: SplitEvaluation): void {
   for (let s = 0; s < idx.length; s += nw.capacity) {
     const rows = Math.min(nw.capacity, idx.length - s)
+    const team = split?.(rows)
+    if (team) {
+      team.evaluateChunk(ds, idx, s, rows, (loss, r, out, T) => accumulateMetrics(running, loss, r, out, T, nw.outputSize, threshold))
+      continue
+    }
     datasetReadBatch(ds, idx, s, rows, nw.X, nw.T)
     networkForward(nw, 0, rows, null)
     const loss = networkLossAndDelta(nw, 0, rows)

@@ -203,7 +203,8 @@ export class Session {
   /** Loss, accuracy and confusion of a dataset in evaluation mode (no dropout or noise). */
   evaluate(ds: Dataset, indices?: ArrayLike<number>): Evaluation {
     const running = this.newRunning()
-    evaluateRows(this.network, ds, indices ?? Int32Array.from({ length: ds.count }, (_, i) => i), running, this.binaryThreshold)
+    const idx = indices ?? Int32Array.from({ length: ds.count }, (_, i) => i)
+    evaluateRows(this.network, ds, idx, running, this.binaryThreshold, (rows) => this.parallel.teamForEvaluation(rows))
     return this.finishMetrics(running)
   }
 

@@ -1,0 +1,157 @@
+/**
+ * A session's network with the pool's helpers attached: splits a chunk of rows across the
+ * threads, for training (gradients added in thread order) or evaluation (outputs and losses
+ * reported in thread order), so results are deterministic for a given thread count.
+ */
+import type { Dataset } from '../spec'
+import { axpy } from '../kernels/gemm'
+import { datasetReadTarget, datasetRowsAreScaledBytes } from '../data/datasetRows'
+import { datasetReadBatch } from '../train/batchRows'
+import { networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
+import { Cmd, Flag } from './protocol'
+
+/** A helper's buffers in the shared memory, as the session thread sees them. */
+export interface HelperBuffers {
+  X: Float32Array
+  T: Float32Array
+  out: Float32Array
+  grads: Float32Array
+  /** Where input bytes are staged for the helper to convert (null: the session reads rows into X). */
+  stage: Uint8Array | null
+}
+
+/** What the team needs of its pool: posting jobs and waiting for them. */
+export interface TeamPool {
+  post(t: number, cmd: number, rows: number, scale: number, flags?: number, inputScale?: number): void
+  /** Take back helper t's last job if it has not started it. */
+  claim(t: number): boolean
+  awaitDone(t: number): number
+  holds(team: GradientTeam): boolean
+  splitChunks: number
+}
+
+/** Rows a chunk is split into: as even as possible, the first ones one longer. */
+export function splitRows(rows: number, threads: number): number[] {
+  const base = Math.floor(rows / threads)
+  const extra = rows % threads
+  return Array.from({ length: threads }, (_, t) => base + (t < extra ? 1 : 0))
+}
+
+/** What a chunk reports for each share of rows, in thread order (for the running metrics). */
+export type ShareReport = (loss: number, rows: number, out: Float32Array, T: Float32Array) => void
+
+export class GradientTeam {
+  /** Shares the session thread computed for a helper that had not started them (a busy machine). */
+  sharesTakenBack = 0
+  /** The gradient so far while this thread computes a helper's share (allocated when first needed). */
+  private held: Float32Array | null = null
+
+  constructor(
+    private readonly pool: TeamPool,
+    private readonly network: Network,
+    private readonly helpers: HelperBuffers[],
+    /** The helper threads in this team, in order (1 … threads − 1 when all attached). */
+    readonly attached: readonly number[],
+  ) {}
+
+  /** Threads this team computes with (the session's and its helpers'). */
+  get threads(): number {
+    return this.helpers.length + 1
+  }
+
+  /** Whether the team still has its helpers (another session may have taken them). */
+  get usable(): boolean {
+    return this.pool.holds(this)
+  }
+
+  /**
+   * Forward and backward over rows [cursor, cursor+rows) of `order`, split across the threads;
+   * adds scale·∂E/∂w of every row to the network's `grads`, in thread order. Returns the summed
+   * loss (NaN or ±∞ if any share diverged); `report` receives each share's loss and outputs.
+   */
+  processChunk(train: Dataset, order: ArrayLike<number>, cursor: number, rows: number, scale: number, report: ShareReport): number {
+    this.pool.splitChunks++
+    return this.runShares(Cmd.Run, train, order, cursor, rows, scale, report)
+  }
+
+  /** Forward and loss only (evaluation mode) over rows [cursor, cursor+rows) of `indices`, split across the threads. */
+  evaluateChunk(ds: Dataset, indices: ArrayLike<number>, cursor: number, rows: number, report: ShareReport): number {
+    return this.runShares(Cmd.Evaluate, ds, indices, cursor, rows, 1, report)
+  }
+
+  private runShares(cmd: number, ds: Dataset, order: ArrayLike<number>, cursor: number, rows: number, scale: number, report: ShareReport): number {
+    const nw = this.network
+    const shares = splitRows(rows, this.threads)
+    // Helpers first, so they work while this thread reads and computes its own share.
+    let start = cursor + shares[0]
+    this.helpers.forEach((h, i) => {
+      const staged = this.fillShare(h, ds, order, start, shares[i + 1])
+      this.pool.post(this.attached[i], cmd, shares[i + 1], scale, staged ? Flag.Staged : 0, ds.inputScale ?? 1)
+      start += shares[i + 1]
+    })
+    datasetReadBatch(ds, order, cursor, shares[0], nw.X, nw.T)
+    networkForward(nw, 0, shares[0], null)
+    let total = networkLossAndDelta(nw, 0, shares[0])
+    if (cmd === Cmd.Run && Number.isFinite(total)) networkBackward(nw, 0, shares[0], scale)
+    report(total, shares[0], networkOutput(nw) as Float32Array, nw.T as Float32Array)
+    start = cursor + shares[0]
+    this.helpers.forEach((h, i) => {
+      const t = this.attached[i]
+      const rowsOf = shares[i + 1]
+      if (this.pool.claim(t)) {
+        total += this.shareHere(cmd, ds, order, start, rowsOf, scale, report)
+      } else {
+        const loss = this.pool.awaitDone(t)
+        total += loss
+        if (cmd === Cmd.Run) axpy(nw.grads.length, 1, h.grads, 0, nw.grads, 0)
+        report(loss, rowsOf, h.out, h.T)
+      }
+      start += rowsOf
+    })
+    return total
+  }
+
+  /**
+   * A helper's share computed on this thread, exactly as the helper would: its gradient from
+   * zero (the gradient so far held aside), then added to the gradient so far, so the bits do not
+   * depend on which thread computed it.
+   */
+  private shareHere(cmd: number, ds: Dataset, order: ArrayLike<number>, start: number, rows: number, scale: number, report: ShareReport): number {
+    const nw = this.network
+    const grads = nw.grads as Float32Array
+    this.sharesTakenBack++
+    datasetReadBatch(ds, order, start, rows, nw.X, nw.T)
+    networkForward(nw, 0, rows, null)
+    const loss = networkLossAndDelta(nw, 0, rows)
+    if (cmd === Cmd.Run) {
+      const held = (this.held ??= nw.alloc(grads.length) as Float32Array)
+      held.set(grads)
+      grads.fill(0)
+      if (Number.isFinite(loss)) networkBackward(nw, 0, rows, scale)
+      axpy(grads.length, 1, grads, 0, held, 0)
+      grads.set(held)
+    }
+    report(loss, rows, networkOutput(nw) as Float32Array, nw.T as Float32Array)
+    return loss
+  }
+
+  /**
+   * Give a helper its rows: image bytes are only copied into its staging area (it converts
+   * them), anything else is read into its X here. Targets are always written here (a few
+   * numbers a row). Returns whether the rows were staged.
+   */
+  private fillShare(h: HelperBuffers, ds: Dataset, order: ArrayLike<number>, start: number, rows: number): boolean {
+    if (!h.stage || !datasetRowsAreScaledBytes(ds)) {
+      datasetReadBatch(ds, order, start, rows, h.X, h.T)
+      return false
+    }
+    const bytes = ds.inputs as Uint8Array
+    const n = ds.inputSize
+    for (let r = 0; r < rows; r++) {
+      const i = order[start + r]
+      h.stage.set(bytes.subarray(i * n, i * n + n), r * n)
+      datasetReadTarget(ds, i, h.T, r * ds.targetSize)
+    }
+    return true
+  }
+}
