@@ -36,6 +36,11 @@ export class SessionThreads {
     return this.team?.usable ? this.team.threads : 1
   }
 
+  /** Helper shares this session's thread computed itself because the helper had not started them (a busy machine). */
+  get sharesTakenBack(): number {
+    return this.team?.sharesTakenBack ?? 0
+  }
+
   /** The team to split a chunk of `rows` rows with, or null to compute it on the session's thread. */
   teamFor(rows: number): GradientTeam | null {
     if (!this.asked) {
