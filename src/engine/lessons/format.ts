@@ -71,7 +71,7 @@ const numberQuestion = z
   .strict()
   .describe('The student predicts a number before the app shows it; checked against the engine.')
 
-const choiceQuestion = z
+const choiceFields = z
   .object({
     kind: z.literal('choice'),
     prompt: text,
@@ -80,7 +80,7 @@ const choiceQuestion = z
     explanation: text.optional(),
   })
   .strict()
-  .refine((q) => q.answer < q.options.length, { message: 'answer must be the index of one of the options', path: ['answer'] })
+const choiceQuestion = choiceFields.refine((q) => q.answer < q.options.length, { message: 'answer must be the index of one of the options', path: ['answer'] })
 
 /** A goal the student's own training run must reach. */
 const targetQuestion = z
@@ -124,6 +124,18 @@ const stepSchema = z
     question: questionSchema.optional(),
   })
   .strict()
+
+/**
+ * A step of a lesson still being written (teacher mode keeps it on the machine between
+ * sessions): the file's step with its network and locks always present, and what the teacher
+ * may not have filled in yet allowed (an empty title, a choice with fewer than two options).
+ */
+export const draftStepSchema = stepSchema.safeExtend({
+  title: text,
+  project: projectJson,
+  lock: lockSchema,
+  question: z.discriminatedUnion('kind', [numberQuestion, choiceFields.safeExtend({ options: z.array(text) }), targetQuestion]).optional(),
+})
 
 export const lessonSchema = z
   .object({

@@ -6,8 +6,7 @@
  * forgets the draft, as it always did.
  */
 import { useEffect } from 'react'
-import type { Lesson } from '../../../engine/lessons'
-import { parseProject } from '../../../engine/project'
+import { parseLessonDraft, type Lesson } from '../../../engine/lessons'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { useTeacher } from './teacherStore'
@@ -27,27 +26,47 @@ function write(): void {
   }
 }
 
-/** A recorded network the app can still open (a draft kept by an older version may not be). */
-const opens = (project: unknown): boolean => parseProject(JSON.stringify(project)).ok
+/** A JSON path in the draft as the teacher knows the place: "$.steps[0].lock" → "step 1, lock". */
+function placeInDraft(path: string): string {
+  const step = /^\$\.steps\[(\d+)\]\.?(.*)$/.exec(path)
+  if (step) return `step ${Number(step[1]) + 1}${step[2] ? `, ${step[2]}` : ''}`
+  return path === '$' ? 'the draft' : `the lesson, ${path.replace(/^\$\./, '')}`
+}
 
-/** The kept draft when every network in it opens; null when there is none or it is damaged. */
-function keptDraft(): KeptDraft | null {
+/** The kept draft, null when there is none, or why it cannot be opened again (its first problem). */
+function keptDraft(): KeptDraft | { problem: string } | null {
+  let kept: unknown
   try {
-    const kept = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<KeptDraft> | null
-    const draft = kept?.draft
-    if (!draft || typeof draft.title !== 'string' || !Array.isArray(draft.steps) || !opens(draft.project)) return null
-    if (!draft.steps.every((s) => typeof s === 'object' && s !== null && opens(s.project))) return null
-    const selected = Number.isInteger(kept.selected) ? Math.min(Math.max(kept.selected!, -1), draft.steps.length - 1) : -1
-    return { draft, selected }
-  } catch {
-    return null
+    const text = localStorage.getItem(KEY)
+    if (text === null) return null
+    kept = JSON.parse(text)
+  } catch (e) {
+    return { problem: e instanceof SyntaxError ? 'it is not complete JSON' : 'it cannot be read from this browser’s storage' }
   }
+  const { draft, selected } = (kept ?? {}) as { draft?: unknown; selected?: unknown }
+  const parsed = parseLessonDraft(draft)
+  if (!parsed.ok) return { problem: `${placeInDraft(parsed.problem.path)}: ${parsed.problem.message}` }
+  const steps = parsed.lesson.steps.length
+  return { draft: parsed.lesson, selected: Number.isInteger(selected) ? Math.min(Math.max(selected as number, -1), steps - 1) : -1 }
+}
+
+/** Says that the kept draft was damaged and has been dropped (the canvas, autosaved apart, is untouched). */
+function dropDraft(problem: string): void {
+  try {
+    localStorage.removeItem(KEY)
+  } catch {
+    // Storage disabled: there is nothing kept to drop.
+  }
+  const recovered = useUi.getState().notice
+  const text = `The lesson you were writing could not be opened again: the copy kept in this browser is damaged (${problem}), so it was dropped. The canvas is as you left it.`
+  useUi.getState().notify({ kind: 'error', text: recovered ? `${recovered.text} ${text}` : text, ...(recovered?.action ? { action: recovered.action } : {}) })
 }
 
 /** Opens teacher mode again on the kept draft, on the recovered canvas (or the step's network when there is none). */
 function reopenDraft(): void {
   const kept = keptDraft()
-  if (!kept) return localStorage.removeItem(KEY)
+  if (!kept) return
+  if ('problem' in kept) return dropDraft(kept.problem)
   useTeacher.setState({ active: true, draft: kept.draft, selected: kept.selected, problems: [] })
   if (useDocument.getState().project.nodes.length === 0 && kept.selected >= 0) useTeacher.getState().select(kept.selected)
   const recovered = useUi.getState().notice
