@@ -5,6 +5,7 @@
  * A small CSV travels in the link (format 2) and trains to the same numbers; one too big says
  * how big and offers the link without it; "Open link…" takes either build's link pasted.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
@@ -227,4 +228,44 @@ test('regenerated built-in points travel with their seed: the link makes the sam
   expect(await shownSeed(other)).toBe(seed)
   await other.getByTestId('data-close').click()
   expect(await finalLoss(other)).toBe(loss)
+})
+
+test('a link’s data file of the same name as the student’s own is kept beside it: the student’s project still opens with the student’s file', async ({ page, browser }) => {
+  test.setTimeout(300_000)
+  const iris = readFileSync(fixture('iris.csv'), 'utf8').trim().split('\n')
+  // The student's flowers.csv: the sepal columns only (2 inputs). The teacher's: all four (4 inputs).
+  const sepals = iris.map((line) => line.split(',').slice(0, 3).join(',')).join('\n') + '\n'
+  // Save downloads the project (the save picker cannot be driven here).
+  await page.addInitScript(() => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker)
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await useCsv(page, { name: 'flowers.csv', mimeType: 'text/csv', buffer: Buffer.from(sepals) })
+  await expect(page.getByTestId('data-summary')).toContainText('inputs 2 · targets 3')
+  const download = page.waitForEvent('download')
+  await page.getByTestId('cmd-save').click()
+  const studentProject = readFileSync(await (await download).path(), 'utf8')
+
+  const teacher = await freshPage(browser)
+  await teacher.goto('/')
+  await openExample(teacher, 'xor-2-2-1-sigmoid')
+  await useCsv(teacher, { name: 'flowers.csv', mimeType: 'text/csv', buffer: readFileSync(fixture('iris-sklearn.csv')) })
+  await teacher.getByTestId('cmd-share').click()
+  await expect(teacher.getByTestId('share-data')).toContainText('The link carries the data: flowers.csv')
+  const url = await teacher.getByTestId('share-url').inputValue()
+  await teacher.close()
+
+  // The student opens the teacher's link: the shared network has the teacher's flowers.csv …
+  page.on('dialog', (d) => void d.accept())
+  await page.goto(url)
+  await expect(page.getByTestId('notice')).toContainText('with its data (flowers.csv).')
+  await expect(page.getByTestId('data-summary')).toContainText('inputs 4 · targets 3', { timeout: 30_000 })
+  // … and the student's own project, opened again, still has the student's.
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'mine.axon.json', mimeType: 'application/json', buffer: Buffer.from(studentProject) })
+  await expect(page.getByTestId('data-summary')).toContainText('inputs 2 · targets 3', { timeout: 30_000 })
+  await expect(page.getByTestId('data-not-reopened')).toHaveCount(0)
+  // After a reload too (the browser's kept copies, not this session's).
+  await page.reload()
+  await expect(page.getByTestId('data-summary')).toContainText('inputs 2 · targets 3', { timeout: 30_000 })
+  await page.goto(url)
+  await expect(page.getByTestId('data-summary')).toContainText('inputs 4 · targets 3', { timeout: 30_000 })
 })

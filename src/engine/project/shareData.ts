@@ -33,14 +33,19 @@ export function dataFilePaths(data: FileData): string[] {
   return [data.path, data.labelsPath, data.testPath, data.testLabelsPath].filter((p): p is string => p !== undefined)
 }
 
-/** `data` with each file path replaced by its base name (how the files travel in a link). */
-export function withSharedFileNames(data: FileData): FileData {
-  const renamed: FileData = { ...data, path: sharedFileName(data.path) }
+/** `data` with each file path replaced by `rename(path)`. */
+export function withDataPaths(data: FileData, rename: (path: string) => string): FileData {
+  const renamed: FileData = { ...data, path: rename(data.path) }
   for (const key of ['labelsPath', 'testPath', 'testLabelsPath'] as const) {
     const path = data[key]
-    if (path !== undefined) renamed[key] = sharedFileName(path)
+    if (path !== undefined) renamed[key] = rename(path)
   }
   return renamed
+}
+
+/** `data` with each file path replaced by its base name (how the files travel in a link). */
+export function withSharedFileNames(data: FileData): FileData {
+  return withDataPaths(data, sharedFileName)
 }
 
 /** The bundle of a project's JSON and its data files (to be deflated). */

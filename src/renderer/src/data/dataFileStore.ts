@@ -57,19 +57,36 @@ export async function keepDataFiles(files: File[]): Promise<string | null> {
   return null
 }
 
-/** Files that came in a share link this session, by name (also kept in IndexedDB when it lets us). */
+/** Files that came in a share link this session, by the path they are kept under (also in IndexedDB when it lets us). */
 const fromLinks = new Map<string, File>()
 
 /**
- * Keeps the data files a share link carried, under the names its project stores, so the
- * project's data reopens from them (here, and after a reload where IndexedDB keeps them).
+ * Where a link's file is kept: in a folder of its own named by its bytes, never under its bare
+ * name, which is where a student's own file of that name is kept (the browser keeps those by
+ * name, which has no "/"). The same file from two links is kept once; two different files of one
+ * name are both kept.
  */
-export async function keepLinkedFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+export async function linkedFilePath(name: string, bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()))
+  const id = Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')
+  return `shared-${id}/${name}`
+}
+
+/**
+ * Keeps the data files a share link carried, each under its own `linkedFilePath`, so the
+ * project's data reopens from them (here, and after a reload where IndexedDB keeps them) and no
+ * file of the user's is replaced. Returns the path each name is kept under, for the project.
+ */
+export async function keepLinkedFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<Map<string, string>> {
+  const paths = new Map<string, string>()
   for (const f of files) {
+    const path = await linkedFilePath(f.name, f.bytes)
     const bytes = f.bytes.slice().buffer
-    fromLinks.set(f.name, new File([bytes], f.name))
-    await request((s) => s.put({ name: f.name, bytes }, f.name), 'readwrite')
+    fromLinks.set(path, new File([bytes], f.name))
+    await request((s) => s.put({ name: f.name, bytes }, path), 'readwrite')
+    paths.set(f.name, path)
   }
+  return paths
 }
 
 /** A copy kept in this browser (or this session) under `path`, or null. */

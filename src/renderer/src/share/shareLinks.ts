@@ -4,6 +4,7 @@
  * by the desktop app, or pasted into "Open a share link…"), never over unsaved work without asking.
  */
 import { readShareText, shareFragment, shareSizeText, shareTextOf } from '../../../engine/project/share'
+import { withDataPaths } from '../../../engine/project/shareData'
 import { readShareLink } from '../../../shared/shareLinkText'
 import { confirmLeave } from '../commands'
 import { forgetFileHandle } from '../files/projectFiles'
@@ -59,10 +60,14 @@ export async function openShareText(text: string): Promise<boolean> {
     ui.notify({ kind: 'info', text: 'The shared network was not opened; your network is as it was. Open the link again to load it.' })
     return false
   }
-  // The files first: loading the project reopens its data from them.
-  if (read.files.length > 0) await keepLinkedFiles(read.files)
+  // The files first, each kept apart from the user's own files: loading the project reopens its data from them.
+  let project = read.project
+  if (read.files.length > 0 && project.data.kind === 'file') {
+    const kept = await keepLinkedFiles(read.files)
+    project = { ...project, data: withDataPaths(project.data, (name) => kept.get(name) ?? name) }
+  }
   forgetFileHandle()
-  useDocument.getState().load(read.project)
+  useDocument.getState().load(project)
   ui.select([])
   ui.setCardOpen(Boolean(read.project.meta.description))
   const withData = read.files.length > 0 ? ` with its data (${read.files.map((f) => f.name).join(', ')})` : ''
