@@ -21,16 +21,20 @@
  * `--epochs N` trains N epochs instead of the example's own (typed into the optimizer node's
  * Epochs field in the app; a longer run gives more frames and clicks to measure). `--profile`
  * samples the page's main thread meanwhile and prints the functions that took the most time
- * (`benchProfile.ts`; build with `--minify false` for readable names).
+ * (`benchProfile.ts`; build with `--minify false` for readable names) and records a Chrome trace
+ * of all the page's threads, printed as each thread's busy time and its costliest events
+ * (`benchTrace.ts`: layout, paint, scripts on the main thread; the engine's and paint workers).
  *
  * Prints one JSON line per measurement and a summary. Wall-clock figures: not for tests.
  */
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { openPreviewedApp, startPreview } from './benchPreview'
 import { startMainThreadProfile } from './benchProfile'
+import { startPageTrace, type ThreadLine } from './benchTrace'
 import { compileGraph, parseProjectOrThrow } from '../src/engine/project'
 import { createSession } from '../src/engine/train'
 import { resolveTrainingData } from '../src/engine/host/trainingData'
@@ -49,6 +53,7 @@ const runs = Number(flag('runs', '1'))
 const threads = Number(flag('threads', String(defaultThreads())))
 const epochs = args.includes('--epochs') ? Number(flag('epochs', '')) : null
 const profiling = args.includes('--profile')
+const TRACE_PATH = join(tmpdir(), `axon-bench-ui-trace-${process.pid}.json`)
 // The preview server's port (AXON_E2E_PORT, else 4174): each checkout on a shared machine its own.
 const PORT = Number(flag('port', process.env.AXON_E2E_PORT ?? '4174'))
 
@@ -140,6 +145,7 @@ async function inApp(): Promise<Record<string, number>> {
       await page.getByTestId('param-epochs').press('Enter')
     }
     const profile = profiling ? await startMainThreadProfile(page) : null
+    const trace = profiling ? await startPageTrace(browser, page, TRACE_PATH) : null
     // The probe: every frame, note the time, whether the counter changed, and the run state.
     await page.evaluate(PROBE)
     await page.getByTestId('train-button').click()
@@ -151,6 +157,7 @@ async function inApp(): Promise<Record<string, number>> {
     }
     const p = (await page.evaluate('window.__probe')) as PageProbe
     if (profile) printProfile(await profile.stop())
+    if (trace) printThreads(await trace.stop())
     await browser.close()
     const t0 = p.runningAt!
     const t1 = p.finishedAt!
@@ -181,6 +188,11 @@ function printProfile(summary: Awaited<ReturnType<Awaited<ReturnType<typeof star
   for (const l of summary.byTotal) console.log(`  ${l.totalMs.toFixed(0).padStart(7)}  ${l.name}`)
   console.log('By self time (ms):')
   for (const l of summary.bySelf) console.log(`  ${l.selfMs.toFixed(0).padStart(7)}  ${l.name}`)
+}
+
+function printThreads(lines: ThreadLine[]): void {
+  console.log(`The page's threads (Chrome trace, written to ${TRACE_PATH}), busy ms and the events with the most self time:`)
+  for (const l of lines) console.log(`  ${l.busyMs.toFixed(0).padStart(7)}  ${l.thread}: ${l.top.map((t) => `${t.name} ${t.selfMs.toFixed(0)}`).join(', ')}`)
 }
 
 const results = []

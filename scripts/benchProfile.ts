@@ -32,7 +32,7 @@ export async function startMainThreadProfile(page: Page): Promise<{ stop: (top?:
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
   await cdp.send('Profiler.start')
   return {
-    stop: async (top = 25) => {
+    stop: async (top = Number(process.env.AXON_PROFILE_TOP ?? 25)) => {
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
       await cdp.detach()
       const lines = summarise(profile)
