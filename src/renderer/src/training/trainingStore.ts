@@ -3,9 +3,11 @@
  * snapshot, and the curves accumulated from the snapshots' new points. Every number in here
  * came from the engine; this store only collects it for drawing.
  *
- * Pacing: the event listener takes at most one snapshot per animation frame (it returns a
- * promise that resolves on the next frame), so a fast engine at full speed is throttled
- * latest-wins on its side, and a paced run (n updates per snapshot) advances once per frame.
+ * Pacing: snapshots go through a mailbox (`snapshotMailbox.ts`) drained once per displayed
+ * frame: at most one snapshot is rendered per frame, one arriving meanwhile is merged into the
+ * waiting one (latest wins), and the engine hears that its snapshot was taken when the frame
+ * takes it, so a fast engine at full speed composes no more snapshots than the screen shows,
+ * and a paced run (n updates per snapshot) advances once per frame.
  */
 import { create } from 'zustand'
 import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engineClient'
@@ -19,6 +21,7 @@ import { saveModelFile } from './modelFile'
 import { changedOptimizerSettings, runKey } from './runBinding'
 import { count } from './format'
 import { sendShownViews, shownViews, toldViews } from './shownViews'
+import { SnapshotMailbox, type Delivery, type FrameClock } from './snapshotMailbox'
 
 /** Curves as parallel columns, appended in place (`version` changes when they grow). */
 export interface Curves {
@@ -124,7 +127,7 @@ function meanOf(a: number, b: number): number {
 }
 
 /** Fold a snapshot into the store (curves grow in place). */
-function applySnapshot(s: TrainSnapshot): void {
+function applySnapshot({ snapshot: s, viewsAt: carriedAt }: Delivery): void {
   const state = get()
   if (s.runId !== state.runId) return
   let curves = state.curves
@@ -152,32 +155,35 @@ function applySnapshot(s: TrainSnapshot): void {
       curves.gradNorms = curves.gradNorms.map((a) => a.filter((_, i) => i % 2 === 1))
     }
   }
-  const carried = Object.keys(s.views) as ViewId[]
-  if (carried.length > 0) viewsAt = { ...viewsAt, ...Object.fromEntries(carried.map((id) => [id, s.iteration])) }
+  if (Object.keys(carriedAt).length > 0) viewsAt = { ...viewsAt, ...carriedAt }
   set({ snapshot: s, views: { ...views, ...s.views }, viewsAt, curves, version: state.version + 1 })
 }
 
 /**
- * Resolves at the next displayed frame, or at once while the page is hidden: a background tab or
- * a minimised window gets no frames, and the run must go on meanwhile, not wait to be looked at.
+ * The page's frames: the next animation frame, or at once when the page is hidden meanwhile
+ * (a background tab or a minimised window gets no frames, and the run must go on meanwhile,
+ * not wait to be looked at).
  */
-function nextFrame(): Promise<void> {
-  if (document.visibilityState === 'hidden') return Promise.resolve()
-  return new Promise((resolve) => {
+const pageFrames: FrameClock = {
+  hidden: () => document.visibilityState === 'hidden',
+  request(callback) {
+    let called = false
     const done = () => {
       document.removeEventListener('visibilitychange', done)
-      resolve()
+      if (!called) callback()
+      called = true
     }
     requestAnimationFrame(done)
     document.addEventListener('visibilitychange', done)
-  })
+  },
 }
+
+const snapshots = new SnapshotMailbox(applySnapshot, pageFrames)
 
 onEngineEvent((event) => {
   if (event.kind !== 'trainSnapshot') return
-  applySnapshot(event.snapshot)
-  // The engine waits for this: at most one snapshot per frame reaches the screen.
-  return nextFrame()
+  // The engine waits for this (one snapshot in flight): it is taken by the next frame.
+  return snapshots.post(event.snapshot)
 })
 
 async function engine() {
