@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { PlaneView } from '../viz/PlaneView'
 import { useWidth } from '../viz/useWidth'
-import { useTraining } from './trainingStore'
+import { useLiveTraining } from './liveSight'
 import { layerTitle } from './layerNames'
 import { BoundaryLegend } from './BoundaryLegend'
 
@@ -17,9 +17,9 @@ function unitScale(activation: string, min: number, max: number): { mid: number;
  * and, under it, one small map per hidden unit of what that unit computes over the plane.
  */
 export function BoundaryView() {
-  const plane = useTraining((s) => s.views.boundary)
-  const info = useTraining((s) => s.info)
-  const project = useTraining((s) => s.request?.project)
+  const plane = useLiveTraining((s) => s.views.boundary)
+  const info = useLiveTraining((s) => s.info)
+  const project = useLiveTraining((s) => s.request?.project)
   const [box, boxWidth] = useWidth<HTMLElement>(268)
   const [showTest, setShowTest] = useState(true)
   // As wide as the panel allows (large in presentation mode), square.

@@ -1,11 +1,11 @@
 import { lutColor } from '../viz/lut'
-import { useTraining } from './trainingStore'
+import { useLiveTraining } from './liveSight'
 
 /** The last epoch's confusion matrix `[actual][predicted]` (training data, from the engine). */
 export function ConfusionView() {
-  const epochs = useTraining((s) => s.curves.epochs)
-  useTraining((s) => s.version)
-  const info = useTraining((s) => s.info)
+  const epochs = useLiveTraining((s) => s.curves.epochs)
+  useLiveTraining((s) => s.version)
+  const info = useLiveTraining((s) => s.info)
   const confusion = epochs.at(-1)?.confusion
   if (!info?.classification || !confusion) return null
   const names = info.labelNames ?? confusion.map((_, i) => String(i))

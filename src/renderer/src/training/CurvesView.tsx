@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { LineChart, type Series } from '../viz/LineChart'
-import { useTraining } from './trainingStore'
+import { useLiveTraining } from './liveSight'
 import { useReplayMarker } from './timeMachine'
 import { fmt, percent } from './format'
 
@@ -21,9 +21,9 @@ function smooth(y: readonly number[], alpha: number): number[] {
 
 /** Loss and accuracy: per-iteration (smoothed) and per-epoch, training vs validation; log scale. */
 export function CurvesView() {
-  const curves = useTraining((s) => s.curves)
-  const version = useTraining((s) => s.version)
-  const info = useTraining((s) => s.info)
+  const curves = useLiveTraining((s) => s.curves)
+  const version = useLiveTraining((s) => s.version)
+  const info = useLiveTraining((s) => s.info)
   const replayMarker = useReplayMarker()
   const [logY, setLogY] = useState(true)
   const [perEpoch, setPerEpoch] = useState(false)

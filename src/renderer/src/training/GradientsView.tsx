@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { LineChart, type Series } from '../viz/LineChart'
-import { useTraining } from './trainingStore'
+import { useLiveTraining } from './liveSight'
 import { fmt } from './format'
 
 /** Colour-blind-safe line colours for layers (Okabe–Ito). */
@@ -8,10 +8,10 @@ const LAYER_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D
 
 /** ‖∂E/∂(W, b)‖₂ per dense layer over time, log scale: vanishing gradients show as a gap between lines. */
 export function GradientsView() {
-  const curves = useTraining((s) => s.curves)
-  const version = useTraining((s) => s.version)
-  const snapshot = useTraining((s) => s.snapshot)
-  const info = useTraining((s) => s.info)
+  const curves = useLiveTraining((s) => s.curves)
+  const version = useLiveTraining((s) => s.version)
+  const snapshot = useLiveTraining((s) => s.snapshot)
+  const info = useLiveTraining((s) => s.info)
   const series = useMemo<Series[]>(
     () =>
       (info?.layers ?? []).map((l, i, all) => ({

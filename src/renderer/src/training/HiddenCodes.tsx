@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { lutColor } from '../viz/lut'
-import { trainingControls, useTraining } from './trainingStore'
+import { trainingControls } from './trainingStore'
+import { useLiveTraining } from './liveSight'
 import { layerTitle } from './layerNames'
 import { plural } from '../plural'
 
@@ -10,9 +11,9 @@ import { plural } from '../plural'
  * Selecting a pattern shows every layer's activations for it.
  */
 export function HiddenCodes() {
-  const layers = useTraining((s) => s.views.codes)
-  const info = useTraining((s) => s.info)
-  const project = useTraining((s) => s.request?.project)
+  const layers = useLiveTraining((s) => s.views.codes)
+  const info = useLiveTraining((s) => s.info)
+  const project = useLiveTraining((s) => s.request?.project)
   const [selected, setSelected] = useState<number | null>(null)
   if (!layers || !info?.probe) return null
   const probe = info.probe

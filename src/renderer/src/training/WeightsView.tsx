@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Heatmap } from '../viz/Heatmap'
 import { Hinton } from '../viz/Hinton'
-import { useTraining } from './trainingStore'
+import { useLiveTraining } from './liveSight'
 import { layerTitle } from './layerNames'
 import { fmt } from './format'
 
@@ -16,9 +16,9 @@ const HINTON_MAX = 400
  * receptive fields (each unit's 784 weights as an image).
  */
 export function WeightsView() {
-  const layers = useTraining((s) => s.views.weights)
-  const info = useTraining((s) => s.info)
-  const project = useTraining((s) => s.request?.project)
+  const layers = useLiveTraining((s) => s.views.weights)
+  const info = useLiveTraining((s) => s.info)
+  const project = useLiveTraining((s) => s.request?.project)
   const [mode, setMode] = useState<Mode>('heatmap')
   if (!layers || !info) return null
   const shape = info.inputShape

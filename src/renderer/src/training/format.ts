@@ -17,7 +17,10 @@ export function percent(v: number | undefined): string {
   return v === undefined || Number.isNaN(v) ? '–' : `${(100 * v).toFixed(1)}%`
 }
 
-/** 12345 → "12,345". */
+/** One formatter for every count: `toLocaleString` builds a new one per call, and counters redraw every frame. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US')
+
+/** 12345 → "12,345" (as `n.toLocaleString('en-US')`). */
 export function count(n: number): string {
-  return n.toLocaleString('en-US')
+  return COUNT_FORMAT.format(n)
 }

@@ -48,13 +48,18 @@ function tellEngine(): void {
 export const sendShownViews = debounced(tellEngine, SETTLE_MS)
 
 let observer: IntersectionObserver | null = null
+/** Who hears whether an element is in sight (`useShownViewInSight`). */
+const sightListeners = new Map<Element, (inSight: boolean) => void>()
 
 /** The one observer of every view element (null where the platform has none: then all count as in sight). */
 function viewObserver(): IntersectionObserver | null {
   if (typeof IntersectionObserver === 'undefined') return null
   observer ??= new IntersectionObserver((entries) => {
     let changed = false
-    for (const e of entries) changed = visibility.setInSight(e.target, e.isIntersecting) || changed
+    for (const e of entries) {
+      changed = visibility.setInSight(e.target, e.isIntersecting) || changed
+      sightListeners.get(e.target)?.(e.isIntersecting)
+    }
     if (changed) sendShownViews()
   })
   return observer
@@ -73,7 +78,21 @@ if (typeof document !== 'undefined') {
  * yet: its size, and so whether it would be in sight, is known once it is drawn).
  */
 export function useShownView(id: ViewId | null, held = false): (el: Element | null) => void {
+  return useShownViewInSight(id, held)[0]
+}
+
+/**
+ * `useShownView`, and whether the element is in sight now (true until the observer first
+ * says, and where there is no observer), for drawing only what can be seen.
+ */
+export function useShownViewInSight(id: ViewId | null, held = false): [(el: Element | null) => void, boolean] {
   const [el, setEl] = useState<Element | null>(null)
+  const [inSight, setInSight] = useState(true)
+  useEffect(() => {
+    if (!el) return
+    sightListeners.set(el, setInSight)
+    return () => void sightListeners.delete(el)
+  }, [el])
   useEffect(() => {
     if (el && visibility.setHeld(el, held)) sendShownViews()
   }, [el, held])
@@ -92,5 +111,5 @@ export function useShownView(id: ViewId | null, held = false): (el: Element | nu
     // `held` at mount only: its changes are the effect above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, el])
-  return setEl
+  return [setEl, inSight]
 }

@@ -4,7 +4,7 @@
  * draws one and counts it as on screen while it is in sight, so the engine computes its payload
  * only then.
  */
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { LIVE_VIEWS, VIEW_IDS, type ViewId } from '../../../engine/views/registry'
 import { CurvesView } from './CurvesView'
 import { BoundaryView } from './BoundaryView'
@@ -12,7 +12,8 @@ import { HiddenCodes } from './HiddenCodes'
 import { WeightsView } from './WeightsView'
 import { GradientsView } from './GradientsView'
 import { ConfusionView } from './ConfusionView'
-import { useShownView } from './shownViews'
+import { useShownViewInSight } from './shownViews'
+import { ViewInSight } from './liveSight'
 import { useTraining } from './trainingStore'
 
 export const VIEW_COMPONENTS = {
@@ -30,15 +31,24 @@ export const LIVE_VIEW_LIST = VIEW_IDS.map((id) => ({ id, label: LIVE_VIEWS[id].
 /**
  * Live view `id`, drawn from the run's latest snapshots and counted as on screen while in sight
  * (and until its first payload, which gives it its size); `data-computed-at` is the iteration of
- * the snapshot that last carried its payload.
+ * the snapshot that last carried its payload. Out of sight it is not redrawn (`liveSight.ts`).
  */
 export function LiveViewPanel({ id }: { id: ViewId }) {
   const computedAt = useTraining((s) => s.viewsAt[id])
-  const inSight = useShownView(id, computedAt === undefined)
-  const View = VIEW_COMPONENTS[id]
+  const [ref, inSight] = useShownViewInSight(id, computedAt === undefined)
+  // A view waiting for its first payload draws it wherever it is (that gives it its size).
+  const drawing = inSight || (Object.hasOwn(LIVE_VIEWS[id], 'computeFor') && computedAt === undefined)
   return (
-    <div ref={inSight} className="live-view" data-testid={`live-view-${id}`} data-computed-at={computedAt ?? ''}>
-      <View />
+    <div ref={ref} className="live-view" data-testid={`live-view-${id}`} data-computed-at={computedAt ?? ''}>
+      <ViewInSight.Provider value={drawing}>
+        <LiveViewBody id={id} />
+      </ViewInSight.Provider>
     </div>
   )
 }
+
+/** The view itself, redrawn by its own store reads only (not each time the panel's `data-computed-at` moves). */
+const LiveViewBody = memo(function LiveViewBody({ id }: { id: ViewId }) {
+  const View = VIEW_COMPONENTS[id]
+  return <View />
+})

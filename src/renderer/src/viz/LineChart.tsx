@@ -33,12 +33,20 @@ export interface LineChartProps {
 const FONT = `${CHART_FONT_PX}px system-ui, sans-serif`
 
 let measureContext: CanvasRenderingContext2D | null = null
+/** Widths measured so far: the same tick labels come back at every redraw (a few hundred at most). */
+const measured = new Map<string, number>()
+
 /** Width of `text` in the chart font (the SVG labels use the same font). */
 function measure(text: string): number {
+  const known = measured.get(text)
+  if (known !== undefined) return known
   measureContext ??= document.createElement('canvas').getContext('2d')
   if (!measureContext) return text.length * CHART_FONT_PX * 0.6
   measureContext.font = FONT
-  return measureContext.measureText(text).width
+  const width = measureContext.measureText(text).width
+  if (measured.size >= 2000) measured.clear()
+  measured.set(text, width)
+  return width
 }
 
 /** The theme's grid and marker colours, read once per theme: reading CSS per redraw forced a style recalculation every frame. */
