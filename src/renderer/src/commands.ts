@@ -11,22 +11,19 @@ import { forgetFileHandle, openProjectText, saveProjectFile } from './files/proj
 import { selectDirty, useDocument } from './store/documentStore'
 import { useUi } from './store/uiStore'
 import { runProgressText, trainingControls } from './training/trainingStore'
+import { sweepProgressText } from './experiments/sweepRunner'
+import { leaveQuestion } from './leaveQuestion'
 
 const doc = () => useDocument.getState()
 const ui = () => useUi.getState()
 
 /**
- * Before another document replaces this one: asks when that loses unsaved changes or a
- * training run's progress (the run is stopped either way); true when it may go ahead.
+ * Before another document replaces this one: asks when that loses unsaved changes, a
+ * training run's progress or a sweep under way (both are stopped either way); true when it may go ahead.
  */
 export function confirmLeave(): boolean {
-  const dirty = selectDirty(doc())
-  const progress = runProgressText()
-  if (!dirty && !progress) return true
-  const run = progress ? `stop its training (${progress})` : ''
-  if (dirty && progress) return window.confirm(`Discard the unsaved changes to this network and ${run}?`)
-  if (dirty) return window.confirm('Discard the unsaved changes to this network?')
-  return window.confirm(`Open another network and ${run}? Export the model first to keep the trained weights.`)
+  const question = leaveQuestion({ dirty: selectDirty(doc()), run: runProgressText(), sweep: sweepProgressText() })
+  return question === null || window.confirm(question)
 }
 
 export function newProject(): void {

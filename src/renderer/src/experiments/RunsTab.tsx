@@ -19,27 +19,17 @@ function endedText(iso: string): string {
 const metric = (v: number | null | undefined) => fmt(v ?? NaN)
 const share = (v: number | null | undefined) => percent(v ?? undefined)
 
-/** One row a run, newest first: what it reached, what changed since the run before, and its actions. */
+/** One row a run, newest first: its actions beside its name (in view however wide the table), what it reached, what changed since the run before. */
 function RunRow({ run, previous, selected, onSelect }: { run: RunRecord; previous: RunRecord | undefined; selected: boolean; onSelect: (on: boolean) => void }) {
   const changes = previous ? runNetworkDiff(previous.network, run.network) : []
   const restoreTitle = run.weights ? 'Put this run’s network and trained weights back on the canvas (undo takes it back)' : 'Put this run’s network back on the canvas; its weights were dropped to keep the project small, so it starts from its initialiser'
   return (
     <tr data-testid={`run-row-${run.name}`} className={selected ? 'is-selected' : ''}>
-      <td>
-        <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={`Compare ${run.name}`} data-testid={`run-select-${run.name}`} />
-      </td>
-      <th scope="row">{run.name}</th>
-      <td>{endedText(run.created)}</td>
-      <td title={run.note}>{run.status === 'finished' ? run.epochs : <span className={run.status === 'failed' ? 'error' : ''}>{`${run.status}, ${run.epochs}`}</span>}</td>
-      <td>{metric(run.final.loss)}</td>
-      <td>{share(run.final.accuracy)}</td>
-      <td>{metric(run.final.valLoss)}</td>
-      <td>{share(run.final.valAccuracy)}</td>
-      <td data-testid={`run-test-${run.name}`}>{run.test ? (run.test.accuracy !== undefined ? share(run.test.accuracy) : metric(run.test.loss)) : '–'}</td>
-      <td>{run.seconds.toFixed(1)} s</td>
-      <td className="run-changes" title={changes.map((c) => `${c.where} · ${c.setting}: ${c.before} → ${c.after}`).join('\n')} data-testid={`run-changes-${run.name}`}>
-        {previous ? diffSummary(changes, 2) : 'first run'}
-      </td>
+      <th scope="row">
+        <label>
+          <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={`Compare ${run.name}`} data-testid={`run-select-${run.name}`} /> {run.name}
+        </label>
+      </th>
       <td className="run-actions">
         <button type="button" aria-pressed={Boolean(run.pinned)} title={run.pinned ? 'Unpin: may be dropped when the history grows' : 'Pin: keep this run and its weights however long the history grows'} onClick={() => setRunPinned(run.id, !run.pinned)} data-testid={`run-pin-${run.name}`}>
           {run.pinned ? '★' : '☆'}
@@ -50,6 +40,17 @@ function RunRow({ run, previous, selected, onSelect }: { run: RunRecord; previou
         <button type="button" title="Remove this run from the history" onClick={() => deleteRuns([run.id])} data-testid={`run-delete-${run.name}`}>
           ✕
         </button>
+      </td>
+      <td>{endedText(run.created)}</td>
+      <td title={run.note}>{run.status === 'finished' ? run.epochs : <span className={run.status === 'failed' ? 'error' : ''}>{`${run.status}, ${run.epochs}`}</span>}</td>
+      <td>{metric(run.final.loss)}</td>
+      <td>{share(run.final.accuracy)}</td>
+      <td>{metric(run.final.valLoss)}</td>
+      <td>{share(run.final.valAccuracy)}</td>
+      <td data-testid={`run-test-${run.name}`}>{run.test ? (run.test.accuracy !== undefined ? share(run.test.accuracy) : metric(run.test.loss)) : '–'}</td>
+      <td>{run.seconds.toFixed(1)} s</td>
+      <td className="run-changes" title={changes.map((c) => `${c.where} · ${c.setting}: ${c.before} → ${c.after}`).join('\n')} data-testid={`run-changes-${run.name}`}>
+        {previous ? diffSummary(changes, 2) : 'first run'}
       </td>
     </tr>
   )
@@ -79,8 +80,8 @@ export function RunsTab() {
         <table className="pg-table runs-table" data-testid="runs-table">
           <thead>
             <tr>
-              <th title="Tick two or more to compare">compare</th>
-              <th>run</th>
+              <th title="Tick two or more to compare">run (tick to compare)</th>
+              <th></th>
               <th>ended</th>
               <th>epochs</th>
               <th>train loss</th>
@@ -90,7 +91,6 @@ export function RunsTab() {
               <th>test</th>
               <th>time</th>
               <th>changes since the run before</th>
-              <th></th>
             </tr>
           </thead>
           <tbody>

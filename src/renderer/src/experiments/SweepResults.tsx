@@ -2,7 +2,8 @@ import { useMemo } from 'react'
 import { LineChart, type Series } from '../viz/LineChart'
 import { count } from '../training/format'
 import { useDocument } from '../store/documentStore'
-import { bestSweepRun, sweepCsv, sweepScore, type Sweep, type SweepRunRecord } from '../../../engine/experiments/sweep'
+import { bestSweepRun, sweepCsv, sweepGrid, sweepScore, type Sweep, type SweepRunRecord } from '../../../engine/experiments/sweep'
+import { useSweepProgress } from './sweepRunner'
 import { SERIES_COLORS } from './playgroundModel'
 import { downloadText } from '../files/download'
 import { SweepRunsTable, axisName } from './SweepRunsTable'
@@ -27,6 +28,10 @@ function removeSweep(id: string): void {
 
 /** One sweep's results: the table (best marked), the curves overlaid, CSV export, restore a run. */
 export function SweepResults({ sweep }: { sweep: Sweep }) {
+  const running = useSweepProgress((s) => s.sweepId === sweep.id)
+  const planned = useMemo(() => sweepGrid(sweep.axes).length, [sweep.axes])
+  // A sweep stopped, or cut short by a reload, says so: its table is not the whole grid.
+  const cutShort = !running && sweep.runs.length < planned
   const best = bestSweepRun(sweep.runs)
   const metric = best !== null ? sweepScore(sweep.runs[best]).label : null
   const series = useMemo(() => sweepSeries(sweep), [sweep])
@@ -34,12 +39,15 @@ export function SweepResults({ sweep }: { sweep: Sweep }) {
     <section className="sweep-result" data-testid={`sweep-${sweep.id}`} data-runs={sweep.runs.length}>
       <header>
         <h3>
-          Sweep of {sweep.axes.map(axisName).join(' × ')} <span className="muted">({count(sweep.runs.length)} runs{metric ? `, best by ${metric}` : ''})</span>
+          Sweep of {sweep.axes.map(axisName).join(' × ')} <span className="muted" data-testid="sweep-runs-count">
+            ({cutShort ? `${count(sweep.runs.length)} of ${count(planned)} runs: stopped before the other ${count(planned - sweep.runs.length)} ran` : `${count(sweep.runs.length)} runs`}
+            {metric ? `, best by ${metric}` : ''})
+          </span>
         </h3>
         <button type="button" data-testid="sweep-csv" onClick={() => downloadText(`${sweep.id}.csv`, sweepCsv(sweep), 'text/csv')}>
           Export CSV
         </button>
-        <button type="button" data-testid="sweep-delete" onClick={() => removeSweep(sweep.id)} title="Remove this sweep and its results from the project">
+        <button type="button" data-testid="sweep-delete" disabled={running} onClick={() => removeSweep(sweep.id)} title={running ? 'Stop the sweep first: its runs under way would add it back' : 'Remove this sweep and its results from the project'}>
           Delete
         </button>
       </header>

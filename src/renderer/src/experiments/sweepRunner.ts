@@ -56,15 +56,12 @@ function setRunning(index: number, point: RunningPoint | null): void {
 }
 
 /**
- * Puts the sweep (as it grows) into the project: replaces the one with its id, else appends.
- * Only into the document it was started on (`loadSerial`): never into one opened since.
+ * Puts the sweep (as it grows) into the project, in every step of its undo history (results are
+ * not edits). Only into the document it was started on (`loadSerial`): never into one opened since.
  */
 function saveSweep(sweep: Sweep, loadSerial: number): void {
   const doc = useDocument.getState()
-  if (doc.loadSerial !== loadSerial) return
-  const sweeps = doc.project.experiments?.sweeps ?? []
-  const next = sweeps.some((s) => s.id === sweep.id) ? sweeps.map((s) => (s.id === sweep.id ? sweep : s)) : [...sweeps, sweep]
-  doc.setExperiments({ sweeps: next })
+  if (doc.loadSerial === loadSerial) doc.recordSweep(sweep)
 }
 
 /** A grid point: its place, values, project (the canvas's with its settings) and name in the run history. */
@@ -154,6 +151,12 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
     active = null
     progress({ sweepId: null, running: {} })
   }
+}
+
+/** "2 of 12 runs done" while a sweep is under way (what opening another network stops), else null. */
+export function sweepProgressText(): string | null {
+  const p = useSweepProgress.getState()
+  return p.sweepId === null || p.cancelled ? null : `${p.done} of ${p.total} runs done`
 }
 
 /** Stops `sweep` with its runs under way (the queued ones never start). */

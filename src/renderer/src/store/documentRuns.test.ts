@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { exampleProject } from '../graph/examples'
 import { runNetworkOf, type RunRecord } from '../../../engine/experiments/runHistory'
+import { sweepRunRecord, type Sweep } from '../../../engine/experiments/sweep'
 import { selectDirty, useDocument } from './documentStore'
 
 const doc = () => useDocument.getState()
@@ -39,5 +40,23 @@ describe('document store: run history', () => {
     expect(doc().project.seed).toBe(before.seed)
     expect(doc().project.nodes).toEqual(before.nodes)
     expect(doc().project.runs?.map((r) => r.id)).toEqual(['a'])
+  })
+
+  it('records a sweep’s results in every step: undo mid-sweep takes back the user’s edit, not the newest run, and redo stays', () => {
+    const hidden = doc().project.nodes.find((n) => n.kind === 'dense')!.id
+    doc().updateParams(hidden, { units: 3 })
+    const axes = [{ nodeId: 'optimizer', param: 'learningRate', values: [0.5, 1, 2] }]
+    const sweep = (n: number): Sweep => ({ id: 'sweep-a', created: '', axes, runs: [0.5, 1, 2].slice(0, n).map((v) => sweepRunRecord([v], [], { status: 'finished', note: '', seconds: 0 })) })
+    doc().recordSweep(sweep(1))
+    doc().undo()
+    expect(doc().project.nodes.find((n) => n.id === hidden)!.params).toMatchObject({ units: 2 })
+    expect(doc().project.experiments?.sweeps[0].runs).toHaveLength(1)
+    // The next run ends after the undo: it lands in place of the sweep, and redo is still there.
+    doc().recordSweep(sweep(2))
+    expect(doc().project.experiments?.sweeps).toHaveLength(1)
+    doc().redo()
+    expect(doc().project.nodes.find((n) => n.id === hidden)!.params).toMatchObject({ units: 3 })
+    expect(doc().project.experiments?.sweeps[0].runs).toHaveLength(2)
+    expect(selectDirty(doc())).toBe(true)
   })
 })

@@ -13,8 +13,9 @@ import { compileGraph, type CompileResult, type DataShape, type Diagnostic, type
 import { graphShapes, type GraphShapes } from '../graph/shapes'
 import type { Clipboard } from '../graph/edit'
 import { createEmptyProject } from '../graph/newProject'
-import { createHistory, historyRecord, historyRedo, historyUndo, type History } from './history'
+import { createHistory, historyMap, historyRecord, historyRedo, historyUndo, type History } from './history'
 import { editActions, type EditContext } from './documentEdits'
+import type { Sweep } from '../../../engine/experiments/sweep'
 
 /** Diagnostics grouped by where they are pinned. */
 export interface PinnedDiagnostics {
@@ -60,6 +61,12 @@ export interface DocumentState {
    * the undo history gets it), and nothing is recompiled.
    */
   setRuns(runs: Project['runs']): void
+  /**
+   * Put a sweep's results as they grow (replacing the sweep with its id, else appended). Results,
+   * like runs, are not edits: every step of the undo history gets them, so undo mid-sweep takes
+   * back the user's last edit rather than the sweep's newest run.
+   */
+  recordSweep(sweep: Sweep): void
   /** Put a network back on the canvas (a run's graph, seed, precision, data and trained values): one undo step. */
   restoreNetwork(network: Pick<Project, 'seed' | 'precision' | 'data' | 'nodes' | 'edges'>): void
 
@@ -127,6 +134,12 @@ export const useDocument = create<DocumentState>()((set, get) => {
     if (kept !== get().project) apply(historyRecord(get().history, kept, tag))
   }
   const move: EditContext['move'] = { base: null }
+  /** Changes every step of the undo history alike (what is not an edit: runs, sweep results); nothing is recompiled. */
+  const inEveryStep = (change: (p: Project) => Project): void => {
+    const history = historyMap(get().history, change)
+    if (move.base) move.base = change(move.base)
+    set({ history, project: history.present })
+  }
 
   const initial = createEmptyProject()
   return {
@@ -163,13 +176,8 @@ export const useDocument = create<DocumentState>()((set, get) => {
     setExperiments(experiments) {
       edit({ ...get().project, experiments }, 'experiments')
     },
-    setRuns(runs) {
-      const withRuns = (p: Project): Project => ({ ...p, runs })
-      const h = get().history
-      const history = { ...h, past: h.past.map(withRuns), present: withRuns(h.present), future: h.future.map(withRuns) }
-      if (move.base) move.base = withRuns(move.base)
-      set({ history, project: history.present })
-    },
+    setRuns: (runs) => inEveryStep((p) => ({ ...p, runs })),
+    recordSweep: (sweep) => inEveryStep((p) => withSweep(p, sweep)),
     restoreNetwork(network) {
       edit({ ...get().project, ...network })
     },
@@ -192,6 +200,13 @@ export const useDocument = create<DocumentState>()((set, get) => {
     },
   }
 })
+
+/** `project` with `sweep` in its experiments: in place of the one with its id, else appended. */
+function withSweep(project: Project, sweep: Sweep): Project {
+  const sweeps = project.experiments?.sweeps ?? []
+  const next = sweeps.some((s) => s.id === sweep.id) ? sweeps.map((s) => (s.id === sweep.id ? sweep : s)) : [...sweeps, sweep]
+  return { ...project, experiments: { ...project.experiments, sweeps: next } }
+}
 
 /** True when the graph compiles (the Train button's enabled state). */
 export const selectCanTrain = (s: DocumentState): boolean => s.compiled.spec !== null

@@ -46,3 +46,8 @@ export function historyRedo<T>(h: History<T>): History<T> {
   if (h.future.length === 0) return h
   return { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1), lastTag: null }
 }
+
+/** Every step changed alike (past, present and future), the steps themselves kept. */
+export function historyMap<T>(h: History<T>, change: (step: T) => T): History<T> {
+  return { ...h, past: h.past.map(change), present: change(h.present), future: h.future.map(change) }
+}

@@ -50,5 +50,17 @@ describe('tick labels', () => {
     const yLabels = layout.texts.filter((t) => t.kind === 'tick' && t.anchor === 'end').map((t) => t.text)
     expect(yLabels).toEqual(['4.61e-4', '5.3e-4'])
   })
-})
 
+  it('a log chart across one decade line close to an end labels the ends without piling a label on the line’s', () => {
+    // A sweep's losses from 0.00414 down to 9.9e-4: the 0.001 line is 1 px from the bottom end, and its label sat on 9.9e-4.
+    const x = [1, 2, 3]
+    const layout = chartLayout({ series: [{ label: 'train', x, y: [0.00414, 0.002, 9.896e-4], color: '#000' }], logY: true, xLabel: 'epoch', width: 290, height: 180, measure })
+    const ticks = layout.texts.filter((t) => t.kind === 'tick' && t.anchor === 'end')
+    expect(ticks.map((t) => t.text)).toEqual(['9.9e-4', '0.00414'])
+    // A decade line well inside the range keeps its label, clear of both ends'.
+    const wide = chartLayout({ series: [{ label: 'train', x, y: [0.004, 0.002, 4e-4], color: '#000' }], logY: true, xLabel: 'epoch', width: 290, height: 180, measure })
+    const placed = wide.texts.filter((t) => t.kind === 'tick' && t.anchor === 'end')
+    expect(placed.map((t) => t.text)).toEqual(['4e-4', '0.001', '0.004'])
+    for (let i = 1; i < placed.length; i++) expect(Math.abs(placed[i].y - placed[i - 1].y)).toBeGreaterThanOrEqual(14)
+  })
+})

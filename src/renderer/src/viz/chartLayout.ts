@@ -85,8 +85,10 @@ function yTicksOf(yMin: number, yMax: number, logY: boolean): number[] {
     // One tick per decade, or every k-th decade when the range is huge (a diverging loss spans hundreds).
     const every = Math.max(1, Math.ceil((Math.ceil(y1) - Math.floor(y0)) / 5))
     for (let e = Math.floor(y0); e <= Math.ceil(y1); e++) if (e % every === 0 && e >= y0 - 1e-9 && e <= y1 + 1e-9) ticks.push(10 ** e)
-    if (ticks.length < 2) ticks.push(yMin, yMax)
-    return ticks
+    if (ticks.length >= 2) return ticks
+    // Within about a decade: the ends, and a decade line between them only where its label clears theirs.
+    const clear = (v: number) => Math.min(Math.log10(v) - y0, y1 - Math.log10(v)) >= 0.15 * (y1 - y0)
+    return [yMin, ...ticks.filter(clear), yMax]
   }
   const step = niceStep(yMax - yMin, 4)
   for (let v = Math.ceil(yMin / step) * step; v <= yMax + 1e-12; v += step) ticks.push(v)

@@ -1,0 +1,113 @@
+/**
+ * A teacher's walk through the Experiments window at a projector's 1024 × 768, on one page: a
+ * sweep, its runs compared and one restored in the Runs tab, the loss slice of the restored
+ * weights, a second sweep undone and reloaded mid-way, another example opened mid-sweep. Each
+ * check is kept for the wrong state it found (see the comments); every wait is on what the app shows.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { openExample } from './helpers/designer'
+import { openExperiments, waitForSweep } from './helpers/experiments'
+
+test.describe.configure({ mode: 'serial' })
+
+let page: Page
+const dialogs: string[] = []
+
+test.beforeAll(async ({ browser }, info) => {
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1024, height: 768 } })
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.accept()
+  })
+  await page.goto('/')
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+})
+
+test.afterAll(async () => {
+  await page.close()
+})
+
+const hidden = () => page.locator('.react-flow__node[data-id="hidden"]')
+const status = () => page.getByTestId('sweep-status')
+const sweepsDone = async () => Number((await status().getAttribute('data-done')) ?? NaN)
+
+/** The element lies inside the box of `within` (no scrolling needed to reach it). */
+async function expectInside(testId: string, within: string): Promise<void> {
+  const box = await page.getByTestId(testId).boundingBox()
+  const outer = await page.locator(within).boundingBox()
+  expect(box && outer && box.x >= outer.x && box.x + box.width <= outer.x + outer.width + 0.5, `${testId} inside ${within}`).toBe(true)
+}
+
+test('a sweep compared and one run restored in the Runs tab: its actions in view at 1024 px, the loss slice at its weights', async () => {
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await openExperiments(page, 'sweeps')
+  await page.getByTestId('sweep-values-0').fill('0.5, 4')
+  await page.getByTestId('sweep-run').click()
+  await waitForSweep(page, 2)
+
+  await page.getByTestId('experiments-tab-runs').click()
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '2')
+  // Found: at 1024 px the Restore and delete buttons lay past the table's right edge, behind a scrollbar.
+  await expectInside('run-delete-η = 0.5 (sweep 1)', '.runs .pg-table-wrap')
+  await page.getByTestId('run-select-η = 0.5 (sweep 1)').check()
+  await page.getByTestId('run-select-η = 4 (sweep 1)').check()
+  await expect(page.getByTestId('run-compare-settings')).toContainText('Learning rate η')
+  const trainLoss = Number(await page.getByTestId('run-row-η = 0.5 (sweep 1)').locator('td').nth(3).textContent())
+  await page.getByTestId('run-restore-η = 0.5 (sweep 1)').click()
+  await expect(hidden()).toContainText('hand-set')
+
+  // The slice of the error surface is taken at the restored weights: its E is the run's last loss.
+  await page.getByTestId('experiments-tab-playground2d').click()
+  await page.getByTestId('pg2-surface').selectOption('network')
+  await expect(page.getByTestId('pg2-net-loss')).toHaveAttribute('aria-busy', 'false')
+  expect(Number(await page.getByTestId('pg2-net-loss').getAttribute('data-loss'))).toBeCloseTo(trainLoss, 4)
+})
+
+test('undo mid-sweep takes back the restore, not the sweep’s results; a reload mid-sweep says the sweep was cut short', async () => {
+  await page.getByTestId('experiments-tab-sweeps').click()
+  // 48 runs: far more than can end while the teacher undoes, redoes and reloads.
+  await page.getByTestId('sweep-values-0').fill('0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2')
+  await page.getByTestId('sweep-add-axis').click()
+  await page.getByTestId('sweep-values-1').fill('1, 2, 3, 4')
+  await page.getByTestId('sweep-run').click()
+  await expect(status()).toHaveAttribute('data-total', '48')
+  await expect.poll(sweepsDone, { timeout: 120_000 }).toBeGreaterThanOrEqual(1)
+  const sweep = page.locator('section.sweep-result').first()
+  // Found: Delete on the sweep under way removed it, and its next run put it back.
+  await expect(sweep.getByTestId('sweep-delete')).toBeDisabled()
+  await page.keyboard.press('Escape')
+
+  await page.getByTestId('cmd-undo').click()
+  // Found: undo took back the sweep's newest results (they were undo steps) and left the restore.
+  await expect(hidden()).not.toContainText('hand-set')
+  await page.getByTestId('cmd-experiments').click()
+  const before = await sweepsDone()
+  await expect(sweep).toHaveAttribute('data-runs', /^[1-9]/)
+  // Found: the next run to end wiped the redo step out.
+  await expect.poll(sweepsDone, { timeout: 120_000 }).toBeGreaterThan(before)
+  await page.keyboard.press('Escape')
+  await page.getByTestId('cmd-redo').click()
+  await expect(hidden()).toContainText('hand-set')
+
+  await page.reload()
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+  await expect(hidden()).toContainText('hand-set')
+  await openExperiments(page, 'sweeps')
+  // Found: the 48-run sweep cut short by the reload read "(9 runs, best by …)", as if complete.
+  await expect(page.getByTestId('sweep-runs-count').first()).toContainText(/\d+ of 48 runs: stopped before the other \d+ ran/)
+  await expect(page.locator('section.sweep-result').first().getByTestId('sweep-delete')).toBeEnabled()
+})
+
+test('another example opened mid-sweep asks, naming the sweep it stops', async () => {
+  await page.getByTestId('sweep-values-0').fill('0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2')
+  await page.getByTestId('sweep-run').click()
+  await expect.poll(sweepsDone, { timeout: 120_000 }).toBeGreaterThanOrEqual(1)
+  await page.keyboard.press('Escape')
+  const asked = dialogs.length
+  await openExample(page, 'mazur-2-2-2')
+  // Found: the question named only the unsaved changes; the sweep's other runs went without a word.
+  expect(dialogs.slice(asked).join('\n')).toMatch(/stop its sweep \(\d+ of 12 runs done\)/)
+  await openExperiments(page, 'sweeps')
+  await expect(status()).toHaveCount(0)
+  await expect(page.locator('section.sweep-result')).toHaveCount(0)
+})

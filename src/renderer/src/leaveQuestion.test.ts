@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { leaveQuestion } from './leaveQuestion'
+
+describe('leaveQuestion', () => {
+  it('asks nothing when nothing is lost or stopped', () => {
+    expect(leaveQuestion({ dirty: false, run: null, sweep: null })).toBeNull()
+  })
+
+  it('names unsaved changes and a run as before', () => {
+    expect(leaveQuestion({ dirty: true, run: null, sweep: null })).toBe('Discard the unsaved changes to this network?')
+    expect(leaveQuestion({ dirty: true, run: 'epoch 3', sweep: null })).toBe('Discard the unsaved changes to this network and stop its training (epoch 3)?')
+    expect(leaveQuestion({ dirty: false, run: 'epoch 3', sweep: null })).toBe('Open another network and stop its training (epoch 3)? Export the model first to keep the trained weights.')
+  })
+
+  it('names a sweep under way, which another network stops', () => {
+    expect(leaveQuestion({ dirty: true, run: null, sweep: '2 of 12 runs done' })).toBe('Discard the unsaved changes to this network and stop its sweep (2 of 12 runs done)?')
+    expect(leaveQuestion({ dirty: false, run: null, sweep: '0 of 12 runs done' })).toBe('Open another network and stop its sweep (0 of 12 runs done)?')
+    expect(leaveQuestion({ dirty: true, run: 'epoch 3', sweep: '1 of 4 runs done' })).toBe('Discard the unsaved changes to this network and stop its training (epoch 3) and stop its sweep (1 of 4 runs done)?')
+  })
+})

@@ -1,0 +1,19 @@
+/**
+ * What to ask before another document replaces this one: what would be lost (unsaved changes)
+ * and what would be stopped (a training run, a sweep under way). null when nothing would be.
+ */
+export interface LeaveLosses {
+  dirty: boolean
+  /** The run's progress ("epoch 12 of 300"), when a run has some. */
+  run: string | null
+  /** The sweep's progress ("2 of 12 runs done"), when one is under way. */
+  sweep: string | null
+}
+
+export function leaveQuestion({ dirty, run, sweep }: LeaveLosses): string | null {
+  const stops = [run && `stop its training (${run})`, sweep && `stop its sweep (${sweep})`].filter(Boolean)
+  if (!dirty && stops.length === 0) return null
+  const and = stops.length ? ` and ${stops.join(' and ')}` : ''
+  if (dirty) return `Discard the unsaved changes to this network${and}?`
+  return `Open another network${and}?${run ? ' Export the model first to keep the trained weights.' : ''}`
+}
