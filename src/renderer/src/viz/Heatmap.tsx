@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react'
-import { ownFloat32, usePaintedCanvas } from './paint/painter'
+import { ownFloat32 } from './paint/painter'
+import { PaintedCanvas } from './paint/PaintedCanvas'
 
 export interface HeatmapProps {
   /** Row-major `rows×cols`. */
@@ -21,9 +22,8 @@ export interface HeatmapProps {
 /** A heatmap: one canvas pixel per value through the diverging LUT (painted off the main thread), scaled up by CSS. */
 function HeatmapView({ values, rows, cols, maxAbs, offset = 0, cell = 10, maxWidth = 280, title, testId }: HeatmapProps) {
   const job = useMemo(() => ({ kind: 'heatmap' as const, values: ownFloat32(values, offset, rows * cols), rows, cols, maxAbs }), [values, rows, cols, maxAbs, offset])
-  const ref = usePaintedCanvas(job)
   const size = Math.max(1, Math.min(cell, maxWidth / Math.max(1, cols)))
-  return <canvas ref={ref} className="heatmap" data-testid={testId} title={title} style={{ width: cols * size, height: rows * size }} />
+  return <PaintedCanvas job={job} className="heatmap" testId={testId} title={title} style={{ width: cols * size, height: rows * size }} />
 }
 
 export const Heatmap = memo(HeatmapView)

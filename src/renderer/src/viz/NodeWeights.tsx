@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react'
 import type { LayerState } from '../../../engine/host/training'
 import { lutColor } from './lut'
-import { usePaintedCanvas } from './paint/painter'
+import { PaintedCanvas } from './paint/PaintedCanvas'
 
 /** Layers with at most this many weights also get unit-to-unit links drawn on their node. */
 export const UNIT_LINKS_MAX = 64
@@ -25,17 +25,16 @@ function tinted(layer: LayerState, tint: Tint): { values: Float32Array; max: num
 function NodeHeatmapView({ layer, tint, testId }: { layer: LayerState; tint: Tint; testId: string }) {
   const { values, max } = tinted(layer, tint)
   const job = useMemo(() => ({ kind: 'heatmap' as const, values, rows: layer.units, cols: layer.nIn, maxAbs: max }), [values, max, layer.units, layer.nIn])
-  const ref = usePaintedCanvas(job)
   const cell = Math.min(12, MAX_W / layer.nIn, MAX_H / layer.units)
   const width = Math.max(4, Math.min(MAX_W, layer.nIn * Math.max(cell, 1)))
   const height = Math.max(4, Math.min(MAX_H, layer.units * Math.max(cell, 1)))
   const what = tint === 'gradients' ? '∂E/∂w' : 'w'
   return (
-    <canvas
-      ref={ref}
+    <PaintedCanvas
+      job={job}
       className="node-heatmap"
-      data-testid={testId}
-      data-tint={tint}
+      testId={testId}
+      data={{ 'data-tint': tint }}
       title={`${tint === 'gradients' ? 'Last gradient' : 'Weights'}: ${layer.units} units × ${layer.nIn} inputs, max |${what}| = ${max.toPrecision(3)} (blue +, orange −)`}
       style={{ width, height }}
     />

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react'
-import { ownFloat32, usePaintedCanvas } from './paint/painter'
+import { ownFloat32 } from './paint/painter'
+import { PaintedCanvas } from './paint/PaintedCanvas'
 
 export interface PlaneViewProps {
   values: ArrayLike<number>
@@ -32,8 +33,7 @@ function PlaneViewImpl({ values, size, offset = 0, mid = 0, halfRange = 1, class
     () => ({ kind: 'plane' as const, values: ownFloat32(values, offset, size * size), size, mid, halfRange, classes, points, pointClasses, held, test, extent, px }),
     [values, size, offset, mid, halfRange, classes, points, pointClasses, held, test, extent, px],
   )
-  const ref = usePaintedCanvas(job)
-  return <canvas ref={ref} className="plane" data-testid={testId} title={title} style={{ width: px, height: px }} />
+  return <PaintedCanvas job={job} className="plane" testId={testId} title={title} style={{ width: px, height: px }} />
 }
 
 export const PlaneView = memo(PlaneViewImpl)

@@ -4,7 +4,7 @@
  * on the page. The page then only copies the finished bitmap onto its canvas.
  */
 import { divergingRgba, fieldRgba } from './pixels'
-import { drawHeldPoint, drawTestPoint, drawTrainingPoint, pointColor } from './planeMarks'
+import { drawHeldPoint, drawTestPoint, drawTrainingPoint, pointColor, type Context2d } from './planeMarks'
 
 /** A heatmap: `rows×cols` values (row-major), one pixel each, ±`maxAbs` full colour; CSS scales it up. */
 export interface HeatmapJob {
@@ -34,24 +34,37 @@ export interface PlaneJob {
 
 export type PaintJob = HeatmapJob | PlaneJob
 
-function context(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
-  const ctx = canvas.getContext('2d')
-  if (!ctx) throw new Error('No 2-D canvas context for painting a view')
+/** A canvas to paint on: an OffscreenCanvas (the worker, most pages) or, where there is none, a page canvas. */
+export type Surface = OffscreenCanvas | HTMLCanvasElement
+/** Makes a blank surface of a size (for the plane's field, drawn scaled onto the picture). */
+export type NewSurface = (width: number, height: number) => Surface
+
+function context(canvas: Surface): Context2d {
+  const ctx = canvas.getContext('2d') as Context2d | null
+  if (!ctx) throw new Error(`no 2-D canvas of ${canvas.width}×${canvas.height} pixels could be had`)
   return ctx
 }
 
-function heatmapImage(job: HeatmapJob): ImageBitmap {
-  const canvas = new OffscreenCanvas(Math.max(1, job.cols), Math.max(1, job.rows))
-  if (job.rows > 0 && job.cols > 0) context(canvas).putImageData(new ImageData(divergingRgba(job.values, 0, job.rows * job.cols, job.maxAbs), job.cols, job.rows), 0, 0)
-  return canvas.transferToImageBitmap()
+function sized(canvas: Surface, width: number, height: number): Surface {
+  if (canvas.width !== width) canvas.width = width
+  if (canvas.height !== height) canvas.height = height
+  return canvas
 }
 
-function planeImage(job: PlaneJob): ImageBitmap {
-  const { size, px, extent } = job
-  const field = new OffscreenCanvas(size, size)
-  context(field).putImageData(new ImageData(fieldRgba(job.values, 0, size * size, job.mid, job.halfRange, job.classes), size, size), 0, 0)
-  const canvas = new OffscreenCanvas(px, px)
+function paintHeatmap(job: HeatmapJob, target: Surface): void {
+  const canvas = sized(target, Math.max(1, job.cols), Math.max(1, job.rows))
   const ctx = context(canvas)
+  ctx.clearRect(0, 0, canvas.width, canvas.height)
+  if (job.rows > 0 && job.cols > 0) ctx.putImageData(new ImageData(divergingRgba(job.values, 0, job.rows * job.cols, job.maxAbs), job.cols, job.rows), 0, 0)
+}
+
+function paintPlane(job: PlaneJob, target: Surface, newSurface: NewSurface): void {
+  const { size, px, extent } = job
+  const field = newSurface(size, size)
+  context(field).putImageData(new ImageData(fieldRgba(job.values, 0, size * size, job.mid, job.halfRange, job.classes), size, size), 0, 0)
+  const canvas = sized(target, px, px)
+  const ctx = context(canvas)
+  ctx.clearRect(0, 0, px, px)
   ctx.imageSmoothingEnabled = true
   ctx.drawImage(field, 0, 0, px, px)
   const categorical = job.classes !== null
@@ -67,10 +80,31 @@ function planeImage(job: PlaneJob): ImageBitmap {
     }
     if (test) for (let i = 0; i < test.points.length / 2; i++) drawTestPoint(ctx, toX(test.points[2 * i]), toY(test.points[2 * i + 1]), r + 2, pointColor(test.classes?.[i] ?? 0, categorical))
   }
+}
+
+/** Paints `job` onto `target`, sized to the picture (throws when it cannot be painted). */
+export function paintJobOn(job: PaintJob, target: Surface, newSurface: NewSurface): void {
+  if (job.kind === 'heatmap') paintHeatmap(job, target)
+  else paintPlane(job, target, newSurface)
+}
+
+const offscreen: NewSurface = (width, height) => new OffscreenCanvas(width, height)
+
+/** The finished image of `job`, painted on an OffscreenCanvas (throws when it cannot be painted). */
+export function paintJobImage(job: PaintJob): ImageBitmap {
+  const canvas = new OffscreenCanvas(1, 1)
+  paintJobOn(job, canvas, offscreen)
   return canvas.transferToImageBitmap()
 }
 
-/** The finished image of `job`. */
-export function paintJobImage(job: PaintJob): ImageBitmap {
-  return job.kind === 'heatmap' ? heatmapImage(job) : planeImage(job)
+/** What painting one job came to: its image, or why there is none (that picture fails alone). */
+export type PaintResult = ImageBitmap | { problem: string }
+
+/** `job` painted, or its problem in words. */
+export function paintResult(job: PaintJob): PaintResult {
+  try {
+    return paintJobImage(job)
+  } catch (e) {
+    return { problem: e instanceof Error ? e.message : String(e) }
+  }
 }

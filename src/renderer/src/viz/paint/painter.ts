@@ -7,8 +7,9 @@
  * which is also what tests wait on. Without a worker (or if it fails) the same jobs are painted
  * on the page.
  */
-import { useLayoutEffect, useRef, type RefObject } from 'react'
-import { paintJobImage, type PaintJob } from './paintJobs'
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { paintJobOn, type NewSurface, type PaintJob, type PaintResult } from './paintJobs'
+import type { PaintAnswer } from './paintProtocol'
 
 interface Request {
   canvas: HTMLCanvasElement
@@ -27,12 +28,16 @@ let frameAsked = false
 let inFlight: Request[] | null = null
 /** The worker: undefined until first needed, null where none can be had. */
 let worker: Worker | null | undefined
+/** Who hears that a canvas's picture could not be painted (its problem), or is painted again (null). */
+const listeners = new WeakMap<HTMLCanvasElement, (problem: string | null) => void>()
 
 function paintWorker(): Worker | null {
   if (worker !== undefined) return worker
   try {
     worker = new Worker(new URL('./paint.worker.ts', import.meta.url), { type: 'module', name: 'axon-paint' })
-    worker.onmessage = (e: MessageEvent<{ bitmaps: ImageBitmap[] }>) => landBatch(e.data.bitmaps)
+    worker.onmessage = (e: MessageEvent<PaintAnswer>) => (e.data.kind === 'painted' ? landBatch(e.data.results) : fallBackToPage())
+    // An answer the page cannot read (its bitmaps are lost) or a worker that failed: the page paints.
+    worker.onmessageerror = () => fallBackToPage()
     worker.onerror = () => fallBackToPage()
   } catch {
     worker = null
@@ -50,25 +55,53 @@ function fallBackToPage(): void {
   askFrame()
 }
 
-/** Copies `bitmap` onto the canvas when it is newer than what it shows. */
-function land(r: Request, bitmap: ImageBitmap): void {
-  if ((drawn.get(r.canvas) ?? 0) < r.serial && r.canvas.isConnected) {
-    drawn.set(r.canvas, r.serial)
-    if (r.canvas.width !== bitmap.width) r.canvas.width = bitmap.width
-    if (r.canvas.height !== bitmap.height) r.canvas.height = bitmap.height
-    const ctx = r.canvas.getContext('2d')
-    ctx?.clearRect(0, 0, bitmap.width, bitmap.height)
-    ctx?.drawImage(bitmap, 0, 0)
-  }
-  if (asked.get(r.canvas) === r.serial) r.canvas.removeAttribute('aria-busy')
-  bitmap.close()
+/** Whether `r` is newer than the picture its canvas shows (and the canvas still on the page). */
+function isNewer(r: Request): boolean {
+  return (drawn.get(r.canvas) ?? 0) < r.serial && r.canvas.isConnected
 }
 
-function landBatch(bitmaps: ImageBitmap[]): void {
+/** `r`'s picture is on its canvas, or failed with `problem`: says so, and ends its busy state when it is the newest asked. */
+function settle(r: Request, problem: string | null): void {
+  drawn.set(r.canvas, r.serial)
+  listeners.get(r.canvas)?.(problem)
+  if (asked.get(r.canvas) === r.serial) r.canvas.removeAttribute('aria-busy')
+}
+
+/** Copies the worker's image onto the canvas when it is newer than what it shows, or says why there is none. */
+function land(r: Request, result: PaintResult | undefined): void {
+  const bitmap = result instanceof ImageBitmap ? result : null
+  if (isNewer(r)) {
+    if (bitmap) {
+      if (r.canvas.width !== bitmap.width) r.canvas.width = bitmap.width
+      if (r.canvas.height !== bitmap.height) r.canvas.height = bitmap.height
+      const ctx = r.canvas.getContext('2d')
+      ctx?.clearRect(0, 0, bitmap.width, bitmap.height)
+      ctx?.drawImage(bitmap, 0, 0)
+    }
+    settle(r, bitmap ? null : result && 'problem' in result ? result.problem : 'the paint worker sent no picture')
+  } else if (asked.get(r.canvas) === r.serial) r.canvas.removeAttribute('aria-busy')
+  bitmap?.close()
+}
+
+function landBatch(results: PaintResult[]): void {
   const batch = inFlight ?? []
   inFlight = null
-  batch.forEach((r, i) => land(r, bitmaps[i]))
+  batch.forEach((r, i) => land(r, results[i]))
   if (pending.size > 0) askFrame()
+}
+
+/** A blank surface on the page: an OffscreenCanvas where there is one, else a detached canvas element. */
+const pageSurface: NewSurface = (width, height) => (typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height }))
+
+/** Paints `r` straight onto its canvas (no worker); a picture that fails says so alone. */
+function paintOnPage(r: Request): void {
+  if (!isNewer(r)) return
+  try {
+    paintJobOn(r.job, r.canvas, pageSurface)
+    settle(r, null)
+  } catch (e) {
+    settle(r, e instanceof Error ? e.message : String(e))
+  }
 }
 
 function flush(): void {
@@ -79,7 +112,7 @@ function flush(): void {
   if (batch.length === 0) return
   const w = paintWorker()
   if (!w) {
-    for (const r of batch) land(r, paintJobImage(r.job))
+    batch.forEach(paintOnPage)
     return
   }
   inFlight = batch
@@ -101,14 +134,24 @@ export function requestPaint(canvas: HTMLCanvasElement, job: PaintJob): void {
   askFrame()
 }
 
-/** A ref for a canvas that shows `job` (requested again whenever the job object changes; null: nothing to paint). */
-export function usePaintedCanvas(job: PaintJob | null): RefObject<HTMLCanvasElement | null> {
+/**
+ * A ref for a canvas that shows `job` (requested again whenever the job object changes; null:
+ * nothing to paint), and why its newest picture could not be painted (null while it is fine).
+ */
+export function usePaintedCanvas(job: PaintJob | null): { ref: RefObject<HTMLCanvasElement | null>; problem: string | null } {
   const ref = useRef<HTMLCanvasElement>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  useLayoutEffect(() => {
+    const canvas = ref.current
+    if (!canvas) return
+    listeners.set(canvas, setProblem)
+    return () => void listeners.delete(canvas)
+  }, [])
   // A layout effect: the request is made in the same commit as the rest of the view's change.
   useLayoutEffect(() => {
     if (ref.current && job) requestPaint(ref.current, job)
   }, [job])
-  return ref
+  return { ref, problem }
 }
 
 /** `count` values of `values` from `offset` as a Float32Array of its own (a view of a larger buffer would be posted whole). */
