@@ -8,7 +8,7 @@ import { createRng } from '../rng'
 import { installedWasmKernel, installWasmKernels, resetFloat32Arena } from '../kernels/install'
 import { createNetwork, networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
 import type { WasmGemm } from '../kernels/wasmGemm'
-import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, claimJob, controlViews, waitWhile, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
+import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, claimJob, controlViews, signal, waitWhile, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
 
 interface HelperState {
   ints: Int32Array
@@ -61,18 +61,16 @@ function serveAttached(state: HelperState, message: AttachMessage): void {
   Atomics.store(ints, base + Ctl.Attached, message.attachId)
   Atomics.notify(ints, base + Ctl.Attached)
   for (;;) {
-    waitWhile(ints, base + Ctl.Seq, seen)
+    waitWhile(ints, base + Ctl.Seq, seen, base + Ctl.HelperSleeps)
     seen = Atomics.load(ints, base + Ctl.Seq)
     // The session computes a job it claimed first itself; this helper then waits for the next.
     if (!claimJob(ints, base, seen)) continue
     if (ints[base + Ctl.Cmd] === Cmd.Detach) {
-      Atomics.store(ints, base + Ctl.Done, seen)
-      Atomics.notify(ints, base + Ctl.Done)
+      signal(ints, base + Ctl.Done, seen, base + Ctl.SessionSleeps)
       return
     }
     runJob(state, replica)
-    Atomics.store(ints, base + Ctl.Done, seen)
-    Atomics.notify(ints, base + Ctl.Done)
+    signal(ints, base + Ctl.Done, seen, base + Ctl.SessionSleeps)
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import type { WasmGemm } from '../kernels/wasmGemm'
 import type { Network } from '../nn/network'
-import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlBytes, claimJob, controlViews, waitWhile, type HelperEndpoint, type HelperReply } from './protocol'
+import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlBytes, claimJob, controlViews, signal, waitWhile, type HelperEndpoint, type HelperReply } from './protocol'
 import { GradientTeam, type HelperBuffers, type TeamPool } from './team'
 
 /** How long a session waits for a helper (a lost helper must not hang training forever). */
@@ -78,7 +78,7 @@ export class GradientPool implements TeamPool {
     const attached: number[] = []
     for (let t = 1; t <= helperCount; t++) {
       const slot = t * SLOT_INTS
-      if (!waitWhile(this.ints, slot + Ctl.Attached, 0, HELPER_TIMEOUT_MS)) throw helperTimeout(t)
+      if (!waitWhile(this.ints, slot + Ctl.Attached, 0, slot + Ctl.SessionSleeps, HELPER_TIMEOUT_MS)) throw helperTimeout(t)
       if (Atomics.load(this.ints, slot + Ctl.Attached) !== attachId) continue
       attached.push(t)
       buffers.push(this.helperBuffers(slot, network))
@@ -114,8 +114,7 @@ export class GradientPool implements TeamPool {
     this.ints[slot + Ctl.Flags] = flags
     this.floats[fslot + CtlF.Scale] = scale
     this.floats[fslot + CtlF.InputScale] = inputScale
-    Atomics.add(this.ints, slot + Ctl.Seq, 1)
-    Atomics.notify(this.ints, slot + Ctl.Seq)
+    signal(this.ints, slot + Ctl.Seq, Atomics.load(this.ints, slot + Ctl.Seq) + 1, slot + Ctl.HelperSleeps)
   }
 
   /** Take helper t's last job back if it has not started it (the session then computes it). */
@@ -129,7 +128,7 @@ export class GradientPool implements TeamPool {
     const slot = t * SLOT_INTS
     const seq = Atomics.load(this.ints, slot + Ctl.Seq)
     for (let done = Atomics.load(this.ints, slot + Ctl.Done); done !== seq; done = Atomics.load(this.ints, slot + Ctl.Done)) {
-      if (!waitWhile(this.ints, slot + Ctl.Done, done, HELPER_TIMEOUT_MS)) throw helperTimeout(t)
+      if (!waitWhile(this.ints, slot + Ctl.Done, done, slot + Ctl.SessionSleeps, HELPER_TIMEOUT_MS)) throw helperTimeout(t)
     }
     return this.floats[t * SLOT_FLOATS + CtlF.Loss]
   }

@@ -51,6 +51,10 @@ export const Ctl = {
    * computes that share itself, with the same arithmetic and so the same bits).
    */
   Claim: 11,
+  /** 1 while the helper sleeps in `Atomics.wait` for the next job (only then is it notified). */
+  HelperSleeps: 12,
+  /** 1 while the session sleeps in `Atomics.wait` for this helper's answer. */
+  SessionSleeps: 13,
 } as const
 
 /** Float64 slot indices within a helper's slot. */
@@ -79,21 +83,40 @@ export function claimJob(ints: Int32Array, base: number, seq: number): boolean {
 
 /**
  * How many times a thread checks for its partner's answer before it sleeps in `Atomics.wait`:
- * about 0.1 ms (a check costs ~25 ns in V8), enough for the waits within a mini-batch, short
- * enough not to burn a shared core for long.
+ * about 0.5 ms (a check costs ~25 ns in V8), which covers the gap between a helper's jobs (the
+ * session's update and staging) when the machine is quiet. Waking a thread that sleeps can
+ * cost far more: on the busy 2-core VM of bench/README.md (load 12), `Atomics.notify` of a
+ * sleeping helper took 1–2 ms of the session's wall time (likely the woken thread taking its core).
  */
-export const SPIN_CHECKS = 4_000
+export const SPIN_CHECKS = 20_000
 
 /**
- * Wait while ints[index] holds `value`: spin up to `SPIN_CHECKS` loads, then sleep. Returns
- * false if `timeoutMs` passed in the sleep (the partner did not answer).
+ * Wait while ints[index] holds `value`: spin up to `SPIN_CHECKS` loads, then sleep, with
+ * ints[sleeps] = 1 meanwhile so the other side knows to notify (`signal`). Returns false if
+ * `timeoutMs` passed in the sleep (the partner did not answer).
  */
-export function waitWhile(ints: Int32Array, index: number, value: number, timeoutMs = Infinity): boolean {
+export function waitWhile(ints: Int32Array, index: number, value: number, sleeps: number, timeoutMs = Infinity): boolean {
   for (let i = 0; i < SPIN_CHECKS; i++) if (Atomics.load(ints, index) !== value) return true
-  while (Atomics.load(ints, index) === value) {
-    if (Atomics.wait(ints, index, value, timeoutMs) === 'timed-out') return false
+  // Announce the sleep before the last check (inside Atomics.wait): a signal stored after it is seen.
+  Atomics.store(ints, sleeps, 1)
+  try {
+    while (Atomics.load(ints, index) === value) {
+      if (Atomics.wait(ints, index, value, timeoutMs) === 'timed-out') return false
+    }
+    return true
+  } finally {
+    Atomics.store(ints, sleeps, 0)
   }
-  return true
+}
+
+/**
+ * Store `value` at ints[index] and wake the other side only if it sleeps: its store of
+ * ints[sleeps] = 1 and this store are sequentially consistent, so either it sees the value
+ * before sleeping or this sees it sleeping.
+ */
+export function signal(ints: Int32Array, index: number, value: number, sleeps: number): void {
+  Atomics.store(ints, index, value)
+  if (Atomics.load(ints, sleeps)) Atomics.notify(ints, index)
 }
 
 /** Bytes of the control block for `threads` threads (slot 0, the session's, is unused). */
