@@ -88,6 +88,8 @@ const result = {
   variant: `${info.act}, ${session.parallel.threads} thread${session.parallel.threads > 1 ? 's' : ''}, ${precision}, ${kernelName} gemm`,
   act: info.act,
   threads: session.parallel.threads,
+  /** Helper shares the session's thread computed itself because the helper had not started them (a busy machine). */
+  shares_taken_back: session.parallel.sharesTakenBack,
   lr: info.lr,
   batch: info.batch,
   hidden: info.hidden,
