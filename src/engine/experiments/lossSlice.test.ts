@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { createSession, dense, engineSpec, tableDataset, type Session } from '../train'
 import { traceExample } from '../trace/trace'
+import { weightName } from '../trace/unitNames'
 import { regularizationPenalty } from '../nn/regularization'
 import { lossSlice, LOSS_SLICE_LIMITS, type LossSliceRequest } from './lossSlice'
 import { sessionWeightNames, type SliceWeightRef } from './networkLoss'
@@ -66,6 +67,8 @@ describe('loss slice of the Mazur 2-2-2 network', () => {
       { nodeId: 'hidden', units: ['h1', 'h2'], inputs: ['i1', 'i2'], firstWeight: 1 },
       { nodeId: 'output', units: ['o1', 'o2'], inputs: ['h1', 'h2'], firstWeight: 5 },
     ])
+    // One naming of w_jk (trace/unitNames.ts) for the slice's axes and the page's weight pickers: w1 … w8, row by row.
+    expect(names.flatMap((l) => l.units.flatMap((_, j) => l.inputs.map((_, k) => weightName(l, j, k))))).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'])
   })
 
   it('at the current point is E_total = 0.298371109 with ∂E/∂w5 = 0.082167041, as the lecture prints', () => {

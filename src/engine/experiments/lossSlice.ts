@@ -15,6 +15,7 @@ import { datasetReadBatch } from '../train/batchRows'
 import { networkForward } from '../nn/network'
 import { descend, type DescentPath } from './descent'
 import { surfaceGrid, type Surface } from './surfaces'
+import { weightName } from '../trace/unitNames'
 import { keepingNetwork, networkLoss, sessionWeightNames, sliceWeightOffset, type SliceWeightRef } from './networkLoss'
 
 export type { SliceWeightRef } from './networkLoss'
@@ -113,7 +114,8 @@ export function lossSlice(session: Session, request: LossSliceRequest): LossSlic
   checkRequest(session, request)
   const nw = session.network
   const offsets = request.weights.map((w) => sliceWeightOffset(nw, w)) as [number, number]
-  const names = request.weights.map((w) => weightName(session, w)) as [string, string]
+  const layers = sessionWeightNames(session)
+  const names = request.weights.map((w) => weightName(layers.find((l) => l.nodeId === w.nodeId)!, w.unit, w.input)) as [string, string]
   const center: [number, number] = [nw.params[offsets[0]], nw.params[offsets[1]]]
   const r = request.span
   const extent = { xMin: center[0] - r, xMax: center[0] + r, yMin: center[1] - r, yMax: center[1] + r }
@@ -126,10 +128,4 @@ export function lossSlice(session: Session, request: LossSliceRequest): LossSlic
     const paths = request.optimizers.map((o) => descend(E, center, o, request.iterations))
     return { names, center, extent, size, grid, ...here, paths, rows: session.trainIndices.length, epoch: session.epoch, iteration: session.iteration, note }
   })
-}
-
-/** The lecture name of a weight (w5 …) in the network as it is now. */
-function weightName(session: Session, ref: SliceWeightRef): string {
-  const layer = sessionWeightNames(session).find((l) => l.nodeId === ref.nodeId)!
-  return `w${layer.firstWeight + ref.unit * layer.inputs.length + ref.input}`
 }

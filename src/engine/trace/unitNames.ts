@@ -68,6 +68,11 @@ export interface WeightedLayerNames {
   firstWeight: number
 }
 
+/** The lecture name of w_jk of `layer` (unit j, input k): w{firstWeight + j·inputs + k}, e.g. Mazur's w5. */
+export function weightName(layer: WeightedLayerNames, unit: number, input: number): string {
+  return `w${layer.firstWeight + unit * layer.inputs.length + input}`
+}
+
 /** The names of every dense layer, in order, with their weights numbered across the network. */
 export function weightedLayerNames(layers: readonly NamedLayer[], featureNames: string[], specs: readonly LayerSpec[]): WeightedLayerNames[] {
   const names = layerUnitNames(layers, featureNames, specs)

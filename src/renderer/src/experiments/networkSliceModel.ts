@@ -6,7 +6,7 @@
 import { optimizerRules, type OptimizerId } from '../../../engine/nn/optimizers'
 import { PLAYGROUND_OPTIMIZERS, isAdaptive } from '../../../engine/experiments/surfaces'
 import type { LossSliceRequest, SliceWeightRef } from '../../../engine/experiments/lossSlice'
-import type { WeightedLayerNames } from '../../../engine/trace/unitNames'
+import { weightName, type WeightedLayerNames } from '../../../engine/trace/unitNames'
 import { parseIterations, parseNumber } from './playgroundModel'
 import type { Etas } from './playground2dRun'
 
@@ -23,11 +23,6 @@ export interface NetworkSliceInputs {
 }
 
 export const NETWORK_SLICE_DEFAULTS: NetworkSliceInputs = { weights: [null, null], span: '2', iterations: '30', chosen: ['sgd', 'momentum', 'adam'], etas: null }
-
-/** The lecture name of w_jk of a layer: w(first + j·nIn + k). */
-export function weightName(layer: WeightedLayerNames, unit: number, input: number): string {
-  return `w${layer.firstWeight + unit * layer.inputs.length + input}`
-}
 
 /** A reference to w_jk of `layer`, named as the network names it now. */
 export function weightRef(layer: WeightedLayerNames, unit: number, input: number): SliceWeightRef {
