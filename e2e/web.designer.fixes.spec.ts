@@ -149,3 +149,24 @@ test('? and F1 open the shortcut sheet, Escape closes it', async ({ page }) => {
   await page.getByTestId('cmd-shortcuts').click()
   await expect(page.getByTestId('shortcut-sheet')).toBeVisible()
 })
+
+test('a block added by a palette click is brought into view, at the zoom the canvas had', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openExample(page, 'mazur-2-2-2')
+  await viewportSettled(page)
+  // Zoomed in on the start of the chain: its end (where a clicked block lands) is past the canvas's right edge.
+  for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomin').click()
+  await viewportSettled(page)
+  const zoom = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
+  const zoomed = await zoom()
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } }) // nothing selected
+  const before = new Set((await nodeBoxes(page)).map((n) => n.id))
+  await page.getByTestId('palette-dense').click()
+  await expect(page.locator('.react-flow__node')).toHaveCount(before.size + 1)
+  const added = (await nodeBoxes(page)).find((n) => !before.has(n.id))!
+  await viewportSettled(page)
+  const canvas = (await page.locator('.react-flow').boundingBox())!
+  const box = (await page.locator(`.react-flow__node[data-id="${added.id}"]`).boundingBox())!
+  expect(inside(box, canvas), `${JSON.stringify(box)} in ${JSON.stringify(canvas)}`).toBe(true)
+  expect(await zoom()).toBeCloseTo(zoomed, 5)
+})

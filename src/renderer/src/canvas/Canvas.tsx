@@ -11,6 +11,7 @@ import { CanvasTintToggle } from './CanvasTintToggle'
 import { ConnectionLine } from './ConnectionLine'
 import { wireDropped } from './wireDrop'
 import { useAutoFit } from './useAutoFit'
+import { useRevealNode } from './useRevealNode'
 import './canvasPanels.css'
 import {
   beginMove,
@@ -40,6 +41,7 @@ export function Canvas() {
   const nodes = useMemo(() => toFlowNodes(project, selectedNodes, nodeSizes), [project, selectedNodes, nodeSizes])
   const edges = useMemo(() => toFlowEdges(project, selectedEdges).map((e) => ({ ...e, ...defaultEdgeOptions })), [project, selectedEdges])
   useAutoFit()
+  useRevealNode()
   const onDrop = useCallback((event: DragEvent) => dropPaletteBlock(event, screenToFlowPosition), [screenToFlowPosition])
 
   return (

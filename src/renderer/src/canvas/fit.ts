@@ -4,7 +4,7 @@ import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 
 /** Margins around a fitted network, in screen pixels: clear of the controls, problems bar and minimap. */
-const MARGIN = { top: 48, bottom: 130, left: 28, right: 28 }
+export const MARGIN = { top: 48, bottom: 130, left: 28, right: 28 }
 /** Never zoom in past this when fitting (a 2-node net would fill the screen); presentation mode allows more. */
 const maxFitZoom = () => (useUi.getState().presenting ? 2 : 1.25)
 /** Zoom at which node text (17 px titles, 12 px details) still reads on a projector. */

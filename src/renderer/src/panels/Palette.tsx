@@ -45,11 +45,13 @@ function onDragStart(event: DragEvent, it: PaletteItem): void {
   event.dataTransfer.effectAllowed = 'copy'
 }
 
-/** Click (or Enter): add after the selected node, wired to it when that link is allowed. */
+/** Click (or Enter): add after the selected node, wired to it when that link is allowed, and show it. */
 function addByClick(it: PaletteItem): void {
   const selected = useUi.getState().selectedNodes
   const id = useDocument.getState().appendNode(it.kind, selected.length === 1 ? selected[0] : null, it.preset)
   useUi.getState().select([id])
+  // It lands right of the chain, which may be past the canvas's edge: the canvas brings it into view.
+  useUi.getState().revealNode(id)
 }
 
 /** The palette: drag a block onto the canvas, or click it (or press Enter) to add it. */

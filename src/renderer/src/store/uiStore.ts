@@ -70,6 +70,9 @@ export interface UiState {
   /** Counts requests to fit the network in view; the canvas fits on each (`canvas/useAutoFit.ts`). */
   fitRequests: number
   requestFit(): void
+  /** The node the canvas brings into view next (one added by a palette click), numbered so the same node can be asked again. */
+  revealRequest: { nodeId: string; serial: number } | null
+  revealNode(nodeId: string): void
   setShortcutsOpen(open: boolean): void
   setStepFocus(focus: UiState['stepFocus']): void
   setPresenting(on: boolean): void
@@ -154,6 +157,7 @@ function initialUi() {
     shortcutsOpen: false,
     stepFocus: null,
     fitRequests: 0,
+    revealRequest: null,
     presenting: false,
     presentViews: remembered(PRESENT_KEY, isViews, ['curves', 'boundary', 'codes']),
     uiZoom: remembered(ZOOM_KEY, isZoom, 1),
@@ -224,6 +228,9 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   requestFit() {
     set({ fitRequests: get().fitRequests + 1 })
+  },
+  revealNode(nodeId) {
+    set({ revealRequest: { nodeId, serial: (get().revealRequest?.serial ?? 0) + 1 } })
   },
   setRefusal(refusal) {
     if (refusal !== get().refusal) set({ refusal })
