@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { selectNode, setParam } from './helpers/designer'
 import { answerDialogs, counter, openExampleFromGallery, panelTitle, runState, setSpeed, showTrainingPanel, viewsPainted, waitForIterations } from './helpers/training'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
@@ -144,6 +145,32 @@ test.describe('browser build: the run belongs to the network on the canvas', () 
     })
     await page.goto('/')
     await expect(page.getByTestId('engine-version')).toBeVisible()
+  })
+
+  test('with a stale run, the η tile says it is the run’s and the field that it is the next run’s', async ({ page }) => {
+    answerDialogs(page)
+    await openExampleFromGallery(page, 'xor-2-2-1-sigmoid')
+    await showTrainingPanel(page)
+    await page.getByTestId('train-step-epoch').click()
+    await expect.poll(() => counter(page, 'epoch')).toBe(1)
+    await expect(page.getByTestId('counter-lr-label')).toHaveText('η')
+    await expect(page.getByTestId('train-lr-label')).toHaveText('η')
+    // The network changes under the paused run, then its η: two values of η on screen.
+    await selectNode(page, 'hidden')
+    await setParam(page, 'units', '3')
+    await showTrainingPanel(page)
+    await expect(page.getByTestId('train-stale')).toBeVisible()
+    await page.getByTestId('train-lr').fill('3')
+    await page.getByTestId('train-lr').press('Enter')
+    await expect(page.getByTestId('counter-lr')).toHaveText('2')
+    await expect(page.getByTestId('counter-lr-label')).toHaveText('η of this run')
+    await expect(page.getByTestId('train-lr-label')).toContainText('η for the next run')
+    await expect(page.getByTestId('train-lr')).toHaveValue('3')
+    // The next run is the canvas's: one η again.
+    await page.getByTestId('train-resume').click()
+    await expect(page.getByTestId('counter-lr')).toHaveText('3')
+    await expect(page.getByTestId('counter-lr-label')).toHaveText('η')
+    await expect(page.getByTestId('train-lr-label')).toHaveText('η')
   })
 
   test('switching example after pausing: panel, Step, step-through and Export act on the new network', async ({ page }) => {

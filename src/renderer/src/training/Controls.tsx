@@ -77,10 +77,11 @@ function TrainButtons() {
   )
 }
 
-/** Epoch, iteration, examples and η of the latest snapshot. */
+/** Epoch, iteration, examples and η of the latest snapshot (the run's η: named so while the canvas has changed since). */
 function Counters() {
   const snapshot = useTraining((s) => s.snapshot)
   const info = useTraining((s) => s.info)
+  const stale = useTraining((s) => s.stale)
   return (
     <dl className="train-counters" data-testid="train-counters">
       <div>
@@ -99,8 +100,12 @@ function Counters() {
         <dd data-testid="counter-examples">{snapshot ? count(snapshot.examples) : '–'}</dd>
       </div>
       <div>
-        <dt className="greek">η</dt>
-        <dd data-testid="counter-lr">{fmt(snapshot?.learningRate)}</dd>
+        <dt className="greek" data-testid="counter-lr-label">
+          η{stale && <small> of this run</small>}
+        </dt>
+        <dd data-testid="counter-lr" title={stale ? 'The η this run trained with; the η field above is the canvas’s, for the next run' : 'The η of the latest update'}>
+          {fmt(snapshot?.learningRate)}
+        </dd>
       </div>
     </dl>
   )
@@ -144,6 +149,8 @@ function RunStateLine() {
  */
 function LearningRateField() {
   const eta = useDocument((s) => s.compiled.spec?.optimizer.learningRate ?? null)
+  // While the run on screen is not the canvas's network, the field's η is the next run's, not this one's.
+  const stale = useTraining((s) => s.stale)
   const [draft, setDraft] = useState<string | null>(null)
   const commit = () => {
     const v = Number(draft)
@@ -151,8 +158,11 @@ function LearningRateField() {
     setDraft(null)
   }
   return (
-    <label title="The learning rate η (the optimizer node's); applies from the next update">
-      η
+    <label
+      data-testid="train-lr-label"
+      title={stale ? 'The learning rate η of the network on the canvas (its optimizer node’s): the next run trains with it' : 'The learning rate η (the optimizer node’s); applies from the next update'}
+    >
+      η{stale && ' for the next run'}
       <input
         data-testid="train-lr"
         type="number"
