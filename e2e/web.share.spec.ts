@@ -71,15 +71,23 @@ test('a link opened over unsaved work asks first: No keeps the work, Yes opens t
     void d.dismiss()
   })
   await page.evaluate((hash) => (location.hash = hash), new URL(url).hash)
-  await expect(page.getByTestId('notice')).toContainText('The shared network was not opened; your network is as it was. Open the link again to load it.')
+  await expect(page.getByTestId('notice')).toContainText('The shared network was not opened; your network is as it was. The link stays in the address bar to open later.')
   expect(asked).toEqual(['Discard the unsaved changes to this network?'])
   await expect(page.getByTestId('param-learningRate')).toHaveValue('0.55')
+  // Declined, the link is still in the address bar: a reload asks again (the recovered work is unsaved).
+  expect(new URL(page.url()).hash).toBe(new URL(url).hash)
+  page.once('dialog', (d) => void d.dismiss())
+  await page.reload()
+  await expect(page.getByTestId('notice')).toContainText('The shared network was not opened')
+  expect(new URL(page.url()).hash).toBe(new URL(url).hash)
 
+  // "Open it now" opens it; then it leaves the address bar, so a reload keeps the work it became.
   page.once('dialog', (d) => void d.accept())
-  await page.evaluate((hash) => (location.hash = hash), new URL(url).hash)
+  await page.getByTestId('notice-action').click()
   await expect(page.getByTestId('notice')).toContainText('Opened the shared network “Backpropagation step by step (2-2-2)”.')
   await selectNode(page, 'optimizer')
   await expect(page.getByTestId('param-learningRate')).toHaveValue('0.5')
+  await expect.poll(() => new URL(page.url()).hash).toBe('')
 })
 
 const fixture = (name: string): string => join(import.meta.dirname, 'fixtures/data', name)

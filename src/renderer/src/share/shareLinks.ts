@@ -44,21 +44,25 @@ export async function currentShareLink(): Promise<ShareLink> {
   return { ok: false, message: encoded.message, ...(without.ok ? { withoutData: `${base}#${without.fragment}` } : {}) }
 }
 
+/** How opening a link ended. */
+type ShareOutcome = 'opened' | 'declined' | 'unreadable'
+
 /**
  * Opens the network a link carries (the text after `share=`), with the data files it brought:
- * a damaged or too-new link says so; unsaved work is replaced only when the user agrees. True
- * when it opened.
+ * a damaged or too-new link says so; unsaved work is replaced only when the user agrees. A link
+ * declined can be opened later by `retry` (offered beside the notice) where there is one.
  */
-export async function openShareText(text: string): Promise<boolean> {
+async function openShare(text: string, retry?: () => void): Promise<ShareOutcome> {
   const ui = useUi.getState()
   const read = readShareText(text)
   if (!read.ok) {
     ui.notify({ kind: 'error', text: read.message })
-    return false
+    return 'unreadable'
   }
   if (!confirmLeave()) {
-    ui.notify({ kind: 'info', text: 'The shared network was not opened; your network is as it was. Open the link again to load it.' })
-    return false
+    const later = retry ? ' The link stays in the address bar to open later.' : ' Open the link again to load it.'
+    ui.notify({ kind: 'info', text: `The shared network was not opened; your network is as it was.${later}`, ...(retry ? { action: { label: 'Open it now', run: retry } } : {}) })
+    return 'declined'
   }
   // The files first, each kept apart from the user's own files: loading the project reopens its data from them.
   let project = read.project
@@ -69,10 +73,15 @@ export async function openShareText(text: string): Promise<boolean> {
   forgetFileHandle()
   useDocument.getState().load(project)
   ui.select([])
-  ui.setCardOpen(Boolean(read.project.meta.description))
+  ui.setCardOpen(Boolean(project.meta.description))
   const withData = read.files.length > 0 ? ` with its data (${read.files.map((f) => f.name).join(', ')})` : ''
-  ui.notify({ kind: 'info', text: `Opened the shared network “${read.project.meta.title}”${withData}.` })
-  return true
+  ui.notify({ kind: 'info', text: `Opened the shared network “${project.meta.title}”${withData}.` })
+  return 'opened'
+}
+
+/** Opens the network a link carries (see `openShare`); true when it opened. */
+export async function openShareText(text: string): Promise<boolean> {
+  return (await openShare(text)) === 'opened'
 }
 
 /** Opens a link pasted by the user, in either build's form; false (with the reason) when it is none. */
@@ -84,10 +93,15 @@ export async function openPastedLink(pasted: string): Promise<{ ok: true } | { o
   return (await openShareText(link.text)) ? { ok: true } : { ok: false, message: 'The shared network was not opened; your network is as it was.' }
 }
 
-/** Opens the link in this page's URL, if any, and takes it out of the URL (a reload must not open it again). */
+/**
+ * Opens the link in this page's URL, if any. Once opened (or unreadable) it is taken out of the
+ * URL, so a reload does not open it again over the work it became; a link the user declined
+ * stays, so a reload (or the notice's button) can still open it.
+ */
 export function openShareFromLocation(): void {
   const text = shareTextOf(location.hash)
   if (text === null) return
-  history.replaceState(null, '', `${location.pathname}${location.search}`)
-  void openShareText(text)
+  void openShare(text, openShareFromLocation).then((outcome) => {
+    if (outcome !== 'declined' && shareTextOf(location.hash) === text) history.replaceState(null, '', `${location.pathname}${location.search}`)
+  })
 }
