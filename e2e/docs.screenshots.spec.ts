@@ -6,8 +6,16 @@
  */
 import { expect, test } from '@playwright/test'
 import { openExample, selectNode, viewportSettled } from './helpers/designer'
+import { viewsPainted } from './helpers/training'
 
 test.use({ viewport: { width: 1920, height: 1080 } })
+
+/** The canvas still, and every picture the paint worker draws (node weights, boundary) on its canvas, then the shot. */
+async function shot(page: import('@playwright/test').Page, path: string): Promise<void> {
+  await viewportSettled(page)
+  await viewsPainted(page)
+  await page.screenshot({ path })
+}
 
 async function setTheme(page: import('@playwright/test').Page, theme: 'light' | 'dark'): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem('axon:theme', t), theme)
@@ -18,8 +26,7 @@ test('the 8-3-8 encoder, light theme', async ({ page }) => {
   await page.goto('/')
   await openExample(page, 'encoder-8-3-8')
   await expect(page.getByTestId('compile-status')).toHaveAttribute('data-ok', 'true')
-  await viewportSettled(page)
-  await page.screenshot({ path: 'docs/screenshots/encoder-8-3-8.png' })
+  await shot(page, 'docs/screenshots/encoder-8-3-8.png')
 })
 
 test('hand-set weights and an activation, light and dark', async ({ page }) => {
@@ -27,12 +34,10 @@ test('hand-set weights and an activation, light and dark', async ({ page }) => {
   await page.goto('/')
   await openExample(page, 'mazur-2-2-2')
   await selectNode(page, 'hidden')
-  await viewportSettled(page)
-  await page.screenshot({ path: 'docs/screenshots/designer-light.png' })
+  await shot(page, 'docs/screenshots/designer-light.png')
   await page.getByTestId('cmd-theme').click()
   await selectNode(page, 'hidden-act')
-  await viewportSettled(page)
-  await page.screenshot({ path: 'docs/screenshots/designer-dark.png' })
+  await shot(page, 'docs/screenshots/designer-dark.png')
 })
 
 test('the examples gallery', async ({ page }) => {
@@ -40,7 +45,7 @@ test('the examples gallery', async ({ page }) => {
   await page.goto('/')
   await page.getByTestId('cmd-examples').click()
   await expect(page.getByTestId('gallery')).toBeVisible()
-  await page.screenshot({ path: 'docs/screenshots/designer-gallery.png' })
+  await shot(page, 'docs/screenshots/designer-gallery.png')
 })
 
 test('a diagnostic pinned to its node', async ({ page }) => {
@@ -52,7 +57,7 @@ test('a diagnostic pinned to its node', async ({ page }) => {
   await viewportSettled(page)
   await page.locator('[data-testid="diagnostic-badge-input"] .diag-badge-icon').hover()
   await expect(page.locator('[data-testid="diagnostic-badge-input"] .diag-callout')).toBeVisible()
-  await page.screenshot({ path: 'docs/screenshots/designer-diagnostic.png' })
+  await shot(page, 'docs/screenshots/designer-diagnostic.png')
 })
 
 test.describe('classroom sizes (issue 9)', () => {
@@ -65,8 +70,10 @@ test.describe('classroom sizes (issue 9)', () => {
       await page.getByTestId('train-button').click()
       await expect(page.getByTestId('decision-boundary')).toBeVisible()
       await expect.poll(async () => Number(((await page.getByTestId('counter-epoch').textContent()) ?? '0').split('/')[0].replace(/[^\d]/g, ''))).toBeGreaterThan(200)
-      await viewportSettled(page)
-      await page.screenshot({ path: `docs/screenshots/${theme === 'light' ? 'designer-1280x800' : 'designer-dark-training'}.png` })
+      // Paused, so the pictures stop changing and each shows its newest paint (a training view is busy between frames).
+      await page.getByTestId('train-pause').click()
+      await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'paused')
+      await shot(page, `docs/screenshots/${theme === 'light' ? 'designer-1280x800' : 'designer-dark-training'}.png`)
     })
   }
 })
