@@ -2,7 +2,7 @@
  * Reading and slicing a `Dataset` without widening its storage.
  */
 import type { Dataset } from '../spec'
-import { bytesToFloat } from '../kernels/gemm'
+import { bytesRowsToFloat, bytesToFloat } from '../kernels/gemm'
 import { DataError } from './errors'
 
 /**
@@ -36,6 +36,25 @@ export function datasetReadRow(ds: Dataset, i: number, out: Float64Array | Float
  */
 export function datasetRowsAreScaledBytes(ds: Dataset): boolean {
   return ds.inputs instanceof Uint8Array && !ds.inputShift && !ds.inputScalePerFeature
+}
+
+/**
+ * Rows `indices[start … start+count)` into consecutive rows of `out` from `offset`, as
+ * `datasetReadRow` reads each (same bits); a batch of bytes (images) in one conversion.
+ */
+export function datasetReadRows(
+  ds: Dataset,
+  indices: ArrayLike<number>,
+  start: number,
+  count: number,
+  out: Float64Array | Float32Array,
+  offset = 0,
+): void {
+  if (datasetRowsAreScaledBytes(ds)) {
+    bytesRowsToFloat(ds.inputSize, ds.inputScale ?? 1, ds.inputs as Uint8Array, indices, start, count, out, offset)
+    return
+  }
+  for (let r = 0; r < count; r++) datasetReadRow(ds, indices[start + r], out, offset + r * ds.inputSize)
 }
 
 /** All inputs as the model sees them, `[count][inputSize]` float64 (for small datasets, tests and previews). */

@@ -55,6 +55,7 @@ export {
 export { idxToDataset, MAX_CLASSES, MAX_INPUT_SIZE, type IdxDatasetOptions } from './idxDataset'
 export {
   datasetReadRow,
+  datasetReadRows,
   datasetReadTarget,
   datasetInputs,
   datasetClassOf,

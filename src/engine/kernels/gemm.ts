@@ -144,3 +144,28 @@ let fastBytesToF32: BytesToF32 | null = null
 export function setBytesToF32(kernel: BytesToF32 | null): void {
   fastBytesToF32 = kernel
 }
+
+/**
+ * Rows of bytes to floats, a batch at once: for r < count, row r of dst (at dstOffset + r·n) =
+ * src[rows[start + r]·n … +n) · scale. Same bits as `bytesToFloat` row by row.
+ */
+export type BytesRowsToF32 = (n: number, scale: number, src: Uint8Array, rows: ArrayLike<number>, start: number, count: number, dst: Float32Array, dstOffset: number) => void
+
+/**
+ * A batch of byte rows (images) to float rows: row r of dst = row rows[start + r] of src · scale,
+ * rows of n. A float32 backend (`setBytesRowsToF32`) converts the whole batch in one call.
+ */
+export function bytesRowsToFloat(n: number, scale: number, src: Uint8Array, rows: ArrayLike<number>, start: number, count: number, dst: FloatArray, dstOffset: number): void {
+  if (fastBytesRowsToF32 && dst instanceof Float32Array) {
+    fastBytesRowsToF32(n, scale, src, rows, start, count, dst, dstOffset)
+    return
+  }
+  for (let r = 0; r < count; r++) bytesToFloat(n, scale, src, rows[start + r] * n, dst, dstOffset + r * n)
+}
+
+let fastBytesRowsToF32: BytesRowsToF32 | null = null
+
+/** Install (or remove, with null) a faster batch conversion of byte rows to float32. */
+export function setBytesRowsToF32(kernel: BytesRowsToF32 | null): void {
+  fastBytesRowsToF32 = kernel
+}

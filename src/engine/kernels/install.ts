@@ -3,7 +3,7 @@
  * creating sessions, so that every later `allocFloat32` buffer lives in WebAssembly memory and
  * every float32 `gemm` (and `axpy`, `bytesToFloat`, the ReLU passes) runs the SIMD kernel without copying.
  */
-import { setAxpyF32, setBytesToF32, setFloat32Allocator, setGemmF32 } from './gemm'
+import { setAxpyF32, setBytesRowsToF32, setBytesToF32, setFloat32Allocator, setGemmF32 } from './gemm'
 import { setReluF32 } from './relu'
 import { gemmSelfTest } from './gemmCheck'
 import { createWasmGemm, type WasmGemm, type WasmGemmStats, type WasmKernelOptions } from './wasmGemm'
@@ -30,6 +30,7 @@ export function installWasmKernels(options?: WasmKernelOptions): boolean {
   setGemmF32(kernel.gemm)
   setAxpyF32(kernel.axpy)
   setBytesToF32(kernel.bytesToF32)
+  setBytesRowsToF32(kernel.bytesRowsToF32)
   setReluF32(kernel.relu)
   setFloat32Allocator(kernel.alloc)
   return true
@@ -41,6 +42,7 @@ export function uninstallWasmKernels(): void {
   setGemmF32(null)
   setAxpyF32(null)
   setBytesToF32(null)
+  setBytesRowsToF32(null)
   setReluF32(null)
   setFloat32Allocator(null)
 }

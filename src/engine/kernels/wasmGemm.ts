@@ -8,7 +8,8 @@
  *   [.., +helperArenaBytes) × (threads − 1)   the arena of each data-parallel helper thread
  *   [.., +scratchBytes) × threads   scratch, one per thread: per call, copies of operands that
  *                                   live elsewhere, the Bᵀ pack, and the work area of zero
- *                                   skipping (the non-zeros of op(A), gathered when mostly zeros)
+ *                                   skipping (the non-zeros of op(A), gathered when mostly zeros);
+ *                                   or a batch's image bytes and their conversion table
  * With more than one thread the memory is shared (a SharedArrayBuffer): every thread runs its
  * own instance of the shared build over it, so a helper multiplies the session's buffers and the
  * session reads the helper's without copying (src/engine/parallel/).
@@ -20,7 +21,7 @@
  * Operands must not overlap C (same contract as `gemmReference`).
  */
 import { base64Decode } from './base64'
-import { gemmReference, type AxpyF32, type BytesToF32, type GemmArgs, type GemmF32 } from './gemm'
+import { gemmReference, type AxpyF32, type BytesRowsToF32, type BytesToF32, type GemmArgs, type GemmF32 } from './gemm'
 import { reluBackwardLoop, reluForwardLoop, type ReluF32 } from './relu'
 import { gemmWasmBase64, gemmWasmRelaxedBase64, gemmWasmRelaxedSharedBase64, gemmWasmSharedBase64 } from './wasm/gemmWasm'
 
@@ -128,6 +129,11 @@ export interface WasmGemm {
   axpy: AxpyF32
   /** dst = src·scale (bytes to float32); SIMD when dst lives in the arena, same bits either way. */
   bytesToF32: BytesToF32
+  /**
+   * A batch of byte rows to float32 rows in one call (through a 256-entry table); when dst lives
+   * in this memory and the rows fit in scratch, else row by row. Same bits as `bytesToF32`.
+   */
+  bytesRowsToF32: BytesRowsToF32
   /** ReLU forward and backward; SIMD when every buffer lives in this memory, same bits either way. */
   relu: ReluF32
   /** A zeroed Float32Array of `length`, inside WebAssembly memory while the arena lasts. */
@@ -215,6 +221,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   let wasmGemm: WasmGemmExport
   let wasmAxpy: (n: number, alpha: number, x: number, y: number) => void
   let wasmBytesToF32: (n: number, scale: number, src: number, dst: number) => void
+  let wasmBytesToF32Table: (n: number, scale: number, src: number, dst: number, table: number) => void
   let wasmReluForward: (n: number, net: number, out: number) => void
   let wasmReluBackward: (n: number, net: number, gradOut: number, delta: number) => void
   try {
@@ -224,6 +231,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     wasmGemm = instance.exports.gemm as WasmGemmExport
     wasmAxpy = instance.exports.axpy as typeof wasmAxpy
     wasmBytesToF32 = instance.exports.bytesToF32 as typeof wasmBytesToF32
+    wasmBytesToF32Table = instance.exports.bytesToF32Table as typeof wasmBytesToF32Table
     wasmReluForward = instance.exports.reluForward as typeof wasmReluForward
     wasmReluBackward = instance.exports.reluBackward as typeof wasmReluBackward
   } catch {
@@ -259,6 +267,17 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     return view
   }
 
+  // Scratch is carved per gemm call in float units from `cursor`; pointers handed to wasm are in bytes.
+  let cursor = 0
+  /** Byte address of x[off] in this memory: x itself, or (copied in when asked) a slice of scratch. */
+  function place(x: Float32Array, off: number, len: number, inHeap: boolean, copyIn: boolean): number {
+    if (inHeap) return x.byteOffset + off * 4
+    const at = cursor
+    cursor += align4(len)
+    if (copyIn) heapF32.set(x.subarray(off, off + len), at)
+    return at * 4
+  }
+
   function gemm(args: GemmArgs<Float32Array>): void {
     const { transA, transB, m, n, k, A, B, C } = args
     const aOff = args.aOffset ?? 0
@@ -280,7 +299,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     const bIn = B.buffer === heap
     const cIn = C.buffer === heap
     // Zero skipping pays for its gather pass (and the Bᵀ pack) only on products of some size.
-    const sparseLen = n >= SPARSE_MIN_N && m * n * k >= SPARSE_MIN_WORK ? 3 * m + 1 + 2 * aLen : 0
+    const sparseLen = n >= SPARSE_MIN_N && m * n * k >= SPARSE_MIN_WORK ? 3 * m + 1 + 2 * aLen + 4 : 0
     const packLen = transB && (transA || sparseLen > 0) ? bLen : 0
     const base =
       (aIn ? 0 : align4(aLen)) + (bIn ? 0 : align4(bLen)) + (cIn ? 0 : align4(cLen)) + align4(packLen)
@@ -291,15 +310,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
       gemmReference(args)
       return
     }
-    // Scratch is carved per call in float units; pointers handed to wasm are in bytes.
-    let cursor = scratchStart >> 2
-    const place = (x: Float32Array, off: number, len: number, inHeap: boolean, copyIn: boolean): number => {
-      if (inHeap) return x.byteOffset + off * 4
-      const at = cursor
-      cursor += align4(len)
-      if (copyIn) heapF32.set(x.subarray(off, off + len), at)
-      return at * 4
-    }
+    cursor = scratchStart >> 2
     const pa = place(A, aOff, aLen, aIn, true)
     const pb = place(B, bOff, bLen, bIn, true)
     const pc = place(C, cOff, cLen, cIn, args.beta !== 0)
@@ -338,6 +349,22 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
       return
     }
     for (let i = 0; i < n; i++) dst[dstOffset + i] = src[srcOffset + i] * scale
+  }
+
+  function bytesRowsToF32(n: number, scale: number, src: Uint8Array, rows: ArrayLike<number>, start: number, count: number, dst: Float32Array, dstOffset: number): void {
+    if (dstOffset + count * n > dst.length) throw new RangeError(`bytesRowsToF32: ${count} rows of ${n} do not fit`)
+    // Scratch: the table (1 KiB), then the rows' bytes side by side.
+    const bytesAt = scratchStart + 1024
+    if (dst.buffer !== heap || bytesAt + count * n > scratchStart + scratchBytes) {
+      for (let r = 0; r < count; r++) bytesToF32(n, scale, src, rows[start + r] * n, dst, dstOffset + r * n)
+      return
+    }
+    for (let r = 0; r < count; r++) {
+      const from = rows[start + r] * n
+      if (from < 0 || from + n > src.length) throw new RangeError(`bytesRowsToF32: row ${rows[start + r]} outside the ${src.length / n} rows`)
+      heapU8.set(src.subarray(from, from + n), bytesAt + r * n)
+    }
+    wasmBytesToF32Table(count * n, scale, bytesAt, dst.byteOffset + dstOffset * 4, scratchStart)
   }
 
   /** Byte address of x[from], checking [from, end) lies within x. */
@@ -379,6 +406,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     gemm,
     axpy,
     bytesToF32,
+    bytesRowsToF32,
     relu,
     alloc,
     resetArena,

@@ -7,7 +7,7 @@
  */
 import type { Dataset } from '../spec'
 import type { FloatArray } from '../kernels/gemm'
-import { datasetReadRow, datasetReadTarget as readTargetRow } from '../data/datasetRows'
+import { datasetReadRow, datasetReadRows, datasetReadTarget as readTargetRow } from '../data/datasetRows'
 
 /** Copy input row `i` of `ds` into `X` at row `r` (row length ds.inputSize). */
 export function datasetReadInput(ds: Dataset, i: number, X: FloatArray, r: number): void {
@@ -29,11 +29,8 @@ export function datasetReadBatch(
   T: FloatArray,
   r0 = 0,
 ): void {
-  for (let r = 0; r < count; r++) {
-    const i = indices[start + r]
-    datasetReadInput(ds, i, X, r0 + r)
-    datasetReadTarget(ds, i, T, r0 + r)
-  }
+  datasetReadRows(ds, indices, start, count, X, r0 * ds.inputSize)
+  for (let r = 0; r < count; r++) datasetReadTarget(ds, indices[start + r], T, r0 + r)
 }
 
 /**

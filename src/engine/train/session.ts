@@ -10,7 +10,7 @@
  */
 import type { Dataset, EngineSpec } from '../spec'
 import { createStreams, type Streams } from '../rng'
-import { createNetwork, networkActivations, networkBackward, networkForward, networkLossAndDelta, networkOutput, networkPredict, networkZeroGrad, type Layer, type Network } from '../nn/network'
+import { createNetwork, networkActivations, networkBackward, networkForward, networkLossAndDelta, networkOutput, networkPredict, networkZeroGrad, type ForwardRngs, type Layer, type Network } from '../nn/network'
 import { PERCEPTRON } from '../nn/perceptron'
 import { batchPlan, binaryThreshold, splitIndices } from './plan'
 import { BestEpoch } from './bestEpoch'
@@ -81,6 +81,11 @@ export class Session {
   private readonly best = new BestEpoch()
   /** The threads this session trains with (`parallel.threads`) and splits its chunks over. */
   readonly parallel: SessionThreads
+  /** Random streams of the training forward pass (dropout masks, noise), made once, not per chunk. */
+  private readonly trainingRngs: ForwardRngs
+  /** A helper team's report of a chunk's loss and outputs into this epoch's metrics. */
+  private readonly reportChunk = (loss: number, rows: number, out: Float32Array, T: Float32Array): void =>
+    this.accumulateMetrics(this.running, loss, rows, out, T)
 
   constructor(spec: EngineSpec, train: Dataset, options: SessionOptions = {}) {
     validateSpec(spec, train)
@@ -88,6 +93,7 @@ export class Session {
     this.spec = spec
     this.train = train
     this.streams = createStreams(spec.seed)
+    this.trainingRngs = { dropout: this.streams.dropout, noise: this.streams.noise }
     // Split first, from its own stream, so the split never depends on anything else.
     const valCount = options.validation ? 0 : Math.round(train.count * spec.training.validationFraction)
     const split = splitIndices(train.count, valCount, this.streams.split)
@@ -285,8 +291,7 @@ export class Session {
     while (todo > 0) {
       const rows = Math.min(this.chunk, todo)
       const team = this.parallel.teamFor(rows)
-      const report = (l: number, r: number, out: Float32Array, T: Float32Array) => this.accumulateMetrics(this.running, l, r, out, T)
-      const loss = team ? team.processChunk(this.train, this.order, this.cursor, rows, scale, report) : this.processChunk(rows, scale)
+      const loss = team ? team.processChunk(this.train, this.order, this.cursor, rows, scale, this.reportChunk) : this.processChunk(rows, scale)
       if (!Number.isFinite(loss)) {
         this.diverge()
         return null
@@ -309,7 +314,7 @@ export class Session {
   private processChunk(rows: number, scale: number): number {
     const nw = this.network
     datasetReadBatch(this.train, this.order, this.cursor, rows, nw.X, nw.T)
-    networkForward(nw, 0, rows, { dropout: this.streams.dropout, noise: this.streams.noise })
+    networkForward(nw, 0, rows, this.trainingRngs)
     const loss = networkLossAndDelta(nw, 0, rows)
     if (!Number.isFinite(loss)) return loss
     this.accumulateMetrics(this.running, loss, rows)
