@@ -7,12 +7,10 @@
  * redrew for every snapshot while the canvas's nodes kept the weights computed and the panel
  * showed the curves.
  */
-import { createContext, useContext } from 'react'
+import { useContext } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { useTraining, type TrainingState } from './trainingStore'
-
-/** Whether the live view drawn here is in sight (true outside a `LiveViewPanel`). */
-export const ViewInSight = createContext(true)
+import { ViewInSight } from '../viz/inSight'
 
 /** The training store without notifications: read when rendered for another reason, never a cause to render. */
 const frozenTraining: StoreApi<TrainingState> = {

@@ -82,14 +82,16 @@ export function useShownView(id: ViewId | null, held = false): (el: Element | nu
 }
 
 /**
- * `useShownView`, and whether the element is in sight now (true until the observer first
- * says, and where there is no observer), for drawing only what can be seen.
+ * `useShownView`, and whether the element is in sight now, for drawing only what can be seen:
+ * false until the observer first says (it does before the next frame but one; a panel opened
+ * with its views below the fold then paints none of them), true where there is no observer.
  */
 export function useShownViewInSight(id: ViewId | null, held = false): [(el: Element | null) => void, boolean] {
   const [el, setEl] = useState<Element | null>(null)
-  const [inSight, setInSight] = useState(true)
+  const [inSight, setInSight] = useState(false)
   useEffect(() => {
     if (!el) return
+    if (!viewObserver()) setInSight(true)
     sightListeners.set(el, setInSight)
     return () => void sightListeners.delete(el)
   }, [el])

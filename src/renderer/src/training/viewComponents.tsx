@@ -13,7 +13,7 @@ import { WeightsView } from './WeightsView'
 import { GradientsView } from './GradientsView'
 import { ConfusionView } from './ConfusionView'
 import { useShownViewInSight } from './shownViews'
-import { ViewInSight } from './liveSight'
+import { ViewInSight } from '../viz/inSight'
 import { useTraining } from './trainingStore'
 
 export const VIEW_COMPONENTS = {

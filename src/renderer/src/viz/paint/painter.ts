@@ -7,7 +7,8 @@
  * which is also what tests wait on. Without a worker (or if it fails) the same jobs are painted
  * on the page.
  */
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useContext, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { ViewInSight } from '../inSight'
 import { paintJobOn, type NewSurface, type PaintJob, type PaintResult } from './paintJobs'
 import type { PaintAnswer } from './paintProtocol'
 
@@ -137,10 +138,13 @@ export function requestPaint(canvas: HTMLCanvasElement, job: PaintJob): void {
 /**
  * A ref for a canvas that shows `job` (requested again whenever the job object changes; null:
  * nothing to paint), and why its newest picture could not be painted (null while it is fine).
+ * Out of sight (`ViewInSight`) nothing is asked: the canvas keeps its last picture and gets the
+ * newest job once it comes into sight.
  */
 export function usePaintedCanvas(job: PaintJob | null): { ref: RefObject<HTMLCanvasElement | null>; problem: string | null } {
   const ref = useRef<HTMLCanvasElement>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const inSight = useContext(ViewInSight)
   useLayoutEffect(() => {
     const canvas = ref.current
     if (!canvas) return
@@ -149,8 +153,8 @@ export function usePaintedCanvas(job: PaintJob | null): { ref: RefObject<HTMLCan
   }, [])
   // A layout effect: the request is made in the same commit as the rest of the view's change.
   useLayoutEffect(() => {
-    if (ref.current && job) requestPaint(ref.current, job)
-  }, [job])
+    if (ref.current && job && inSight) requestPaint(ref.current, job)
+  }, [job, inSight])
   return { ref, problem }
 }
 
