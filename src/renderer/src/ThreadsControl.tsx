@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { EngineConnection } from './engineClient'
 import type { ThreadInfo } from '../../engine/host/api'
+import { sweepThreadsChanged } from './experiments/sweepRunner'
 
 /** Where the choice is kept between sessions (a per-machine preference, not part of a project). */
 const STORAGE_KEY = 'axon.trainingThreads'
@@ -41,7 +42,10 @@ export function ThreadsControl({ connection }: { connection: EngineConnection })
     } catch {
       // Storage may be off (private mode): the choice then lasts this session only.
     }
-    setInfo(await connection.engine.setThreads(threads))
+    const next = await connection.engine.setThreads(threads)
+    setInfo(next)
+    // A sweep under way takes the new setting at once (more points side by side).
+    sweepThreadsChanged(next.parallelRuns)
   }
   // Hovering or opening the control refreshes what it says (the count of split batches grows).
   const refresh = () => void connection.engine.threads().then(setInfo, () => undefined)

@@ -45,7 +45,7 @@ const engine = {
   },
 }
 vi.mock('../engineClient', () => ({ getEngineConnection: async () => ({ engine }), onEngineEvent: () => () => undefined }))
-const { runSweep, cancelSweep, useSweepProgress } = await import('./sweepRunner')
+const { runSweep, cancelSweep, sweepThreadsChanged, useSweepProgress } = await import('./sweepRunner')
 
 const doc = () => useDocument.getState()
 const optimizer = () => doc().project.nodes.find((n) => n.kind === 'optimizer')!.id
@@ -96,5 +96,22 @@ describe('runSweep', () => {
     const result = await sweep
     expect(result?.runs).toEqual([])
     expect(doc().project.runs ?? []).toEqual([])
+  })
+
+  it('trains more points side by side from the moment the threads setting is raised', async () => {
+    parallelRuns = 1
+    const sweep = runSweep([etaAxis([0.1, 0.2, 0.3])])
+    await until(() => runs.length === 1)
+    sweepThreadsChanged(2)
+    await until(() => runs.length === 2) // the second point starts while the first still trains
+    expect(runs.map((r) => r.settled)).toEqual([false, false])
+    expect(useSweepProgress.getState().parallel).toBe(2)
+    sweepThreadsChanged(1) // lowered: no run under way is stopped for it
+    runs[0].end({})
+    await until(() => runs.length === 3)
+    runs[1].end({})
+    runs[2].end({})
+    const result = await sweep
+    expect(result?.runs.map((r) => r.values)).toEqual([[0.1], [0.2], [0.3]])
   })
 })

@@ -15,7 +15,7 @@ import { getEngineConnection, onEngineEvent } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { projectTrainingData } from '../training/projectData'
 import { nextSweepNumber, recordSweepRun, sweepRunName } from './sweepHistory'
-import { runLanes } from './sweepLanes'
+import { startLanes, type Lanes } from './sweepLanes'
 
 /** A run under way: its epoch and its limit. */
 export interface RunningPoint {
@@ -45,6 +45,9 @@ let runSerial = 0
 interface ActiveSweep {
   cancelled: boolean
   readonly runIds: Set<string>
+  /** Its lanes, once it trains (more can be opened when the threads setting is raised). */
+  lanes: Lanes | null
+  total: number
 }
 let active: ActiveSweep | null = null
 
@@ -118,7 +121,7 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
     return null
   }
   const sweep: Sweep = { id: `sweep-${Date.now().toString(36)}`, created: new Date().toISOString(), axes, runs: [] }
-  const self: ActiveSweep = (active = { cancelled: false, runIds: new Set() })
+  const self: ActiveSweep = (active = { cancelled: false, runIds: new Set(), lanes: null, total: grid.length })
   progress({ sweepId: sweep.id, total: grid.length, done: 0, running: {}, cancelled: false, error: null })
   // Another document (an example, a file, a lesson, New) ends the sweep: its network is gone.
   const stopOnLoad = useDocument.subscribe((s) => {
@@ -141,7 +144,8 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
       saveSweep({ ...sweep }, loadSerial)
       progress({ done: useSweepProgress.getState().done + 1 })
     }
-    await runLanes(grid.entries(), parallel, { run: trainPoint, stopped: () => self.cancelled, stop: () => void stopSweep(self) })
+    self.lanes = startLanes(grid.entries(), parallel, { run: trainPoint, stopped: () => self.cancelled, stop: () => void stopSweep(self) })
+    await self.lanes.done
     return sweep
   } catch (error) {
     progress({ error: error instanceof Error ? error.message : String(error) })
@@ -165,6 +169,20 @@ async function stopSweep(sweep: ActiveSweep): Promise<void> {
   if (active === sweep) progress({ cancelled: true })
   const engine = (await getEngineConnection()).engine
   for (const runId of sweep.runIds) void engine.cancel(runId)
+}
+
+/**
+ * The threads setting now allows `parallelRuns` at once: a sweep under way trains that many of
+ * its points at once from now on when that is more than it does (never fewer: a run under way
+ * is not stopped for it; the engine queues it until a thread is free).
+ */
+export function sweepThreadsChanged(parallelRuns: number): void {
+  const lanes = active?.lanes
+  if (!active || !lanes || active.cancelled) return
+  const parallel = Math.min(active.total, parallelRuns)
+  if (parallel <= useSweepProgress.getState().parallel) return
+  lanes.widen(parallel)
+  progress({ parallel })
 }
 
 /** Stops the sweep under way with its runs under way (the queued ones never start). */
