@@ -14,9 +14,11 @@ const PASSES = { train: 3, evaluate: 1 } as const
 
 /**
  * A chunk is split only when it has at least this many multiply-adds (rows × parameters ×
- * passes): below it, handing a share to a helper and waiting for it costs more than it saves ...
+ * passes): below it, handing a share to a helper and waiting for it costs more than it saves.
+ * Measured on the busy 2-core VM of bench/README.md ("Two threads, round 2"), 784-100-10: 2
+ * threads lost at mini-batches of 16 and 32 (3.8 M and 7.6 M), won from 64 (15 M) on ...
  */
-export const PARALLEL_MIN_WORK = 3 << 20
+export const PARALLEL_MIN_WORK = 8 << 20
 /** ... and at least this many rows per thread. */
 export const PARALLEL_MIN_ROWS = 4
 

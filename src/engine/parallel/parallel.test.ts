@@ -145,7 +145,7 @@ describe('data-parallel training over worker_threads', () => {
 
   it('splits the evaluation of a session that trains on two threads: same accuracy, deterministic loss', () => {
     pool.setThreads(2)
-    const session = createSession(spec(300, 120), ds)
+    const session = createSession(spec(300, 300), ds)
     session.runEpoch()
     const before = session.parallel.splitEvaluations
     const a = session.evaluate(ds)
@@ -153,7 +153,7 @@ describe('data-parallel training over worker_threads', () => {
     expect(session.parallel.splitEvaluations - before).toBe(6) // 900 rows: 3 chunks of 300, twice
     expect(b).toEqual(a)
     // The same parameters evaluated on one thread (a session that never trained has no helpers).
-    const single = createSession(spec(300, 120), ds)
+    const single = createSession(spec(300, 300), ds)
     single.network.params.set(session.network.params)
     const c = single.evaluate(ds)
     expect(single.parallel.splitEvaluations).toBe(0)
