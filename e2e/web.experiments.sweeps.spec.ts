@@ -2,24 +2,29 @@
  * A sweep belongs to the network it was started on. Closing the Experiments window leaves it
  * running; opening another example stops it, and none of its runs lands in the new document.
  */
-import { expect, selectors, test } from '@playwright/test'
+import { expect, selectors, test, type Page } from '@playwright/test'
 import { openExample } from './helpers/designer'
 import { waitForSweep } from './helpers/experiments'
 import { answerDialogs } from './helpers/training'
+
+/** Opens the Sweeps tab and starts a sweep of the encoder's η (12 values) by its hidden units (`units`). */
+async function startLongSweep(page: Page, units: string): Promise<void> {
+  await page.getByTestId('cmd-experiments').click()
+  await page.getByTestId('experiments-tab-sweeps').click()
+  await page.getByTestId('sweep-values-0').fill('0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2')
+  await page.getByTestId('sweep-add-axis').click()
+  await page.getByTestId('sweep-node-1').selectOption('hidden')
+  await page.getByTestId('sweep-param-1').selectOption('units')
+  await page.getByTestId('sweep-values-1').fill(units)
+  await page.getByTestId('sweep-run').click()
+}
 
 test('opening another example mid-sweep stops the sweep and keeps its runs out of the new network', async ({ page }) => {
   answerDialogs(page)
   await page.goto('/')
   await openExample(page, 'encoder-8-3-8')
-  await page.getByTestId('cmd-experiments').click()
-  await page.getByTestId('experiments-tab-sweeps').click()
   // 48 runs: far more than can end while the example is switched.
-  await page.getByTestId('sweep-values-0').fill('0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2')
-  await page.getByTestId('sweep-add-axis').click()
-  await page.getByTestId('sweep-node-1').selectOption('hidden')
-  await page.getByTestId('sweep-param-1').selectOption('units')
-  await page.getByTestId('sweep-values-1').fill('3, 4, 5, 6')
-  await page.getByTestId('sweep-run').click()
+  await startLongSweep(page, '3, 4, 5, 6')
   const status = page.getByTestId('sweep-status')
   await expect(status).toHaveAttribute('data-total', '48')
   // One run recorded in the encoder's project, the next under way.
@@ -84,15 +89,8 @@ test('raising the threads setting mid-sweep trains two runs side by side from th
   const threads = page.getByTestId('engine-threads')
   await expect(threads).toBeEnabled()
   await threads.selectOption('1')
-  await page.getByTestId('cmd-experiments').click()
-  await page.getByTestId('experiments-tab-sweeps').click()
   // 24 runs: far more than can end while the setting is changed.
-  await page.getByTestId('sweep-values-0').fill('0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2')
-  await page.getByTestId('sweep-add-axis').click()
-  await page.getByTestId('sweep-node-1').selectOption('hidden')
-  await page.getByTestId('sweep-param-1').selectOption('units')
-  await page.getByTestId('sweep-values-1').fill('3, 4')
-  await page.getByTestId('sweep-run').click()
+  await startLongSweep(page, '3, 4')
   const status = page.getByTestId('sweep-status')
   await expect(status).toHaveAttribute('data-parallel', '1')
   await expect(status).toContainText('training run 1 ')
