@@ -14,7 +14,8 @@
 // - A·B and Aᵀ·B: 4 rows × 8 columns of C (8 f32x4 accumulators); 8 consecutive columns of B
 //   load as two f32x4 and each A element is broadcast, so op(A) only changes the strides.
 // - A·Bᵀ (the dense layer's forward pass): every C[i, j] is a dot product of two contiguous
-//   rows, vectorised over p, 2 rows of A × 4 rows of B at a time; no packing needed.
+//   rows, vectorised over p, 2 rows of A × 4 rows of B at a time (the last n mod 4 columns:
+//   4 rows of A × 1 of B, so no sum waits on a single chain); no packing needed.
 // - Aᵀ·Bᵀ: B is first transposed into `pack`, then as Aᵀ·B.
 // (A Goto-style packed variant with one 4×8 kernel for all four cases measured no faster here,
 // and slower on Task N's small shapes.)
@@ -315,23 +316,55 @@ function gemmDot(m: i32, n: i32, k: i32, alpha: f32, a: usize, lda: i32, b: usiz
   const sa = <usize>lda << 2
   const sb = <usize>ldb << 2
   const sc = <usize>ldc << 2
+  const n4 = n & ~3
   let i = 0
   for (; i + 2 <= m; i += 2) {
     const a0 = a + <usize>i * sa
     const c0 = c + <usize>i * sc
-    let j = 0
-    for (; j + 4 <= n; j += 4) dot2x4(k, alpha, a0, sa, b + <usize>j * sb, sb, c0 + (<usize>j << 2), sc)
-    for (; j < n; j++) {
-      const bj = b + <usize>j * sb
-      dot1x1(k, alpha, a0, bj, c0 + (<usize>j << 2))
-      dot1x1(k, alpha, a0 + sa, bj, c0 + sc + (<usize>j << 2))
-    }
+    for (let j = 0; j < n4; j += 4) dot2x4(k, alpha, a0, sa, b + <usize>j * sb, sb, c0 + (<usize>j << 2), sc)
   }
   if (i < m) {
     const a0 = a + <usize>i * sa
     const c0 = c + <usize>i * sc
-    for (let j = 0; j < n; j++) dot1x1(k, alpha, a0, b + <usize>j * sb, c0 + (<usize>j << 2))
+    for (let j = 0; j < n4; j++) dot1x1(k, alpha, a0, b + <usize>j * sb, c0 + (<usize>j << 2))
   }
+  // The last n mod 4 columns (Task N's 30 hidden units, the 10 outputs): four rows of A at a time
+  // against one row of B, four independent sums instead of one long chain each.
+  for (let j = n4; j < n; j++) {
+    const bj = b + <usize>j * sb
+    const cj = c + (<usize>j << 2)
+    let r = 0
+    for (; r + 4 <= m; r += 4) dot4x1(k, alpha, a + <usize>r * sa, sa, bj, cj + <usize>r * sc, sc)
+    for (; r < m; r++) dot1x1(k, alpha, a + <usize>r * sa, bj, cj + <usize>r * sc)
+  }
+}
+
+/** c[r·sc] += alpha · Σ_p a[r][p]·b[p] for the four rows r of A from a0 (each summed as `dot1x1` does). */
+function dot4x1(k: i32, alpha: f32, a0: usize, sa: usize, b: usize, c: usize, sc: usize): void {
+  const a1 = a0 + sa, a2 = a0 + 2 * sa, a3 = a0 + 3 * sa
+  let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0)
+  const k4 = <usize>(k & ~3) << 2
+  let off: usize = 0
+  for (; off < k4; off += 16) {
+    const y = v128.load(b + off)
+    s0 = madd(v128.load(a0 + off), y, s0)
+    s1 = madd(v128.load(a1 + off), y, s1)
+    s2 = madd(v128.load(a2 + off), y, s2)
+    s3 = madd(v128.load(a3 + off), y, s3)
+  }
+  let t0 = hsum(s0), t1 = hsum(s1), t2 = hsum(s2), t3 = hsum(s3)
+  const kb = <usize>k << 2
+  for (; off < kb; off += 4) {
+    const y = load<f32>(b + off)
+    t0 += load<f32>(a0 + off) * y
+    t1 += load<f32>(a1 + off) * y
+    t2 += load<f32>(a2 + off) * y
+    t3 += load<f32>(a3 + off) * y
+  }
+  store<f32>(c, load<f32>(c) + alpha * t0)
+  store<f32>(c + sc, load<f32>(c + sc) + alpha * t1)
+  store<f32>(c + 2 * sc, load<f32>(c + 2 * sc) + alpha * t2)
+  store<f32>(c + 3 * sc, load<f32>(c + 3 * sc) + alpha * t3)
 }
 
 /**

@@ -167,6 +167,21 @@ for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, (
     expect(kernel.stats().sparseOffered).toBe(i)
   })
 
+  it('net = X·Wᵀ gives every row the same bits whether it is multiplied alone or among others (leftover columns four rows at a time)', () => {
+    const kernel = create(1 << 20, 1 << 20)
+    const uniform = checkUniform(12)
+    // Task N's 30 hidden units and the 10 outputs leave n mod 4 = 2 columns; odd k leaves a tail.
+    for (const [m, n, k] of [[10, 30, 784], [9, 10, 100], [7, 6, 33]]) {
+      const X = kernel.alloc(m * k).map(() => uniform() - 0.5)
+      const W = kernel.alloc(n * k).map(() => uniform() - 0.5)
+      const together = kernel.alloc(m * n).fill(0.25)
+      kernel.gemm({ transA: false, transB: true, m, n, k, alpha: 0.75, A: X, B: W, beta: 1, C: together })
+      const alone = kernel.alloc(m * n).fill(0.25)
+      for (let r = 0; r < m; r++) kernel.gemm({ transA: false, transB: true, m: 1, n, k, alpha: 0.75, A: X, aOffset: r * k, B: W, beta: 1, C: alone, cOffset: r * n })
+      expect(bits(together), `${m}×${n}×${k}`).toEqual(bits(alone))
+    }
+  })
+
   it('ReLU forward and backward give exactly the bits of the TypeScript loops (odd ranges, ±0, NaN, ±∞, in and outside the arena)', () => {
     const kernel = create(1 << 20, 1 << 20)
     const uniform = checkUniform(5)
