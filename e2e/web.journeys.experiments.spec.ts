@@ -5,26 +5,15 @@
  * check is kept for the wrong state it found (see the comments); every wait is on what the app shows.
  */
 import { expect, test, type Page } from '@playwright/test'
+import { journeyPage } from './helpers/journey'
 import { openExample } from './helpers/designer'
 import { openExperiments, waitForSweep } from './helpers/experiments'
 
-test.describe.configure({ mode: 'serial' })
-
+const journey = journeyPage()
+const dialogs = journey.dialogs
 let page: Page
-const dialogs: string[] = []
-
-test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1024, height: 768 } })
-  page.on('dialog', (d) => {
-    dialogs.push(d.message())
-    void d.accept()
-  })
-  await page.goto('/')
-  await expect(page.getByTestId('engine-version')).toBeVisible()
-})
-
-test.afterAll(async () => {
-  await page.close()
+test.beforeAll(() => {
+  page = journey.page
 })
 
 const hidden = () => page.locator('.react-flow__node[data-id="hidden"]')

@@ -179,6 +179,18 @@ describe('training API: controls', () => {
     expect(hidden.out).toBeInstanceOf(Float32Array)
   })
 
+  it('a run started at once says running in its first snapshot; one started paused says paused', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    await api.startRun('go', xorSpec, { kind: 'builtin', id: 'xor' }, { speed: 1, autoStart: true })
+    // A big network's first slice takes seconds: "paused" until then read "Ready: press Train".
+    expect(host.snapshots[0]).toMatchObject({ state: 'running', iteration: 0 })
+    await api.stop('go')
+    const held = fakeHost()
+    await createEngineApi(held.io).startRun('wait', xorSpec, { kind: 'builtin', id: 'xor' }, { speed: 1 })
+    expect(held.snapshots[0]).toMatchObject({ state: 'paused', iteration: 0 })
+  })
+
   it('reset re-initialises from the seed: the same weights as at the start, counters at 0', async () => {
     const host = fakeHost()
     const api = createEngineApi(host.io)

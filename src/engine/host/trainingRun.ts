@@ -87,10 +87,15 @@ export class TrainingRun {
     return { state: this.state, epoch: s.epoch, iteration: s.iteration, examples: this.examples(), position: this.position(), learningRate: s.learningRate }
   }
 
-  /** Send the first snapshot (and start training with `autoStart`). */
+  /**
+   * Send the first snapshot (and start training with `autoStart`). Started at once, it already
+   * says running: a big network's first slice takes seconds, and a first snapshot saying paused
+   * read "Ready: press Train" all that time.
+   */
   async begin(autoStart: boolean): Promise<void> {
+    if (autoStart) this.state = 'running'
     await this.flush()
-    if (autoStart) this.resume()
+    if (autoStart && this.state === 'running') this.loopDone = this.loop()
   }
 
   /** Start or continue training in the background. */

@@ -1,17 +1,16 @@
 /**
- * The memory budget of a network: a network whose parameters (with their gradients, optimizer
- * state and the best-epoch copy) would not fit the engine's memory gets a compile diagnostic
- * on its largest layer, before training allocates anything and the engine process runs out.
+ * The size budget of a network: a layer wider than the engine trains, or a network with more
+ * parameters than it trains (`nn/sizeLimits.ts`, the engine's own limits, which keep its memory
+ * in the hundreds of MB), gets a compile diagnostic on the layer, before training allocates
+ * anything; the canvas would otherwise say "Compiles" for a network the engine then refuses.
  *
  *   bytes ≈ parameters × bytesPerValue × COPIES_PER_PARAMETER
  */
 import type { DiagnosticCode } from './diagnostics'
+import { MAX_LAYER_WIDTH, MAX_PARAMETERS } from '../nn/sizeLimits'
 
 /** Weights, gradients, two Adam moments and the restore-best copy. */
 const COPIES_PER_PARAMETER = 5
-/** What the parameters may take of the engine's memory (its heap limit is larger). */
-export const PARAMETER_BUDGET_BYTES = 1.5 * 1024 ** 3
-
 export interface BudgetLayer {
   id: string
   params: { units: number; useBias?: boolean }
@@ -29,8 +28,9 @@ export function trainingBytes(parameters: number, precision: 'float32' | 'float6
 }
 
 /**
- * Adds a `network-too-large` error when the dense layers after an input of `inputSize` exceed
- * the budget. Sizes that are not positive integers are left to the parameter checks.
+ * Adds a `network-too-large` error when a dense layer after an input of `inputSize` is wider
+ * than the engine trains, or the layers together have more parameters than it trains (on the
+ * largest layer). Sizes that are not positive integers are left to the parameter checks.
  */
 export function checkParameterBudget(inputSize: number | undefined, layers: BudgetLayer[], precision: 'float32' | 'float64', diag: DiagnosticSink): void {
   let nIn = inputSize
@@ -40,18 +40,22 @@ export function checkParameterBudget(inputSize: number | undefined, layers: Budg
     const units = layer.params.units
     nIn = layer.nIn ?? nIn
     if (nIn === undefined || !Number.isInteger(units) || units <= 0) return
+    if (units > MAX_LAYER_WIDTH) {
+      const most = MAX_LAYER_WIDTH.toLocaleString('en-US')
+      diag.error('network-too-large', { nodeId: layer.id, param: 'units' }, `This layer has ${units.toLocaleString('en-US')} units; the engine trains layers of at most ${most}.`, `Use at most ${most} units here.`)
+      return
+    }
     const count = nIn * units + (layer.params.useBias === false ? 0 : units)
     total += count
     if (!largest || count > largest.count) largest = { id: layer.id, count }
     nIn = units
   }
-  const bytes = trainingBytes(total, precision)
-  if (!largest || bytes <= PARAMETER_BUDGET_BYTES) return
-  const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`
+  if (!largest || total <= MAX_PARAMETERS) return
+  const gb = (trainingBytes(total, precision) / 1024 ** 3).toFixed(1)
   diag.error(
     'network-too-large',
     { nodeId: largest.id, param: 'units' },
-    `This network has ${total.toLocaleString('en-US')} parameters: training it needs about ${gb(bytes)}, more than the ${gb(PARAMETER_BUDGET_BYTES)} the engine allows.`,
-    `Use fewer units in this layer (it has ${largest.count.toLocaleString('en-US')} parameters)${precision === 'float64' ? ', or float32 precision' : ''}.`,
+    `This network has ${total.toLocaleString('en-US')} parameters (about ${gb} GB while training); the engine trains at most ${MAX_PARAMETERS.toLocaleString('en-US')}.`,
+    `Use fewer units in this layer (it has ${largest.count.toLocaleString('en-US')} parameters).`,
   )
 }

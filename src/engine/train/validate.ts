@@ -11,10 +11,8 @@ import { specError } from './errors'
 import { optimizerSettings, runSettings } from '../schema/engineSpec'
 import { checkWith } from '../schema/issues'
 import { datasetIsClassification } from './batchRows'
+import { MAX_LAYER_WIDTH, MAX_PARAMETERS } from '../nn/sizeLimits'
 
-/** Widest layer (units) and most weights a network may have (memory stays in the hundreds of MB). */
-const MAX_LAYER_WIDTH = 65_536
-const MAX_WEIGHTS = 1 << 24
 
 /** Throw a SpecError if `spec` cannot train on `ds` (ds optional: model checks only). */
 export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
@@ -39,8 +37,8 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
     const out = kind.units(layer, nIn, widths)
     // Refused before any buffer is made: a damaged file must not ask for gigabytes.
     weights += kind.paramCount(layer, nIn)
-    if (out > MAX_LAYER_WIDTH || weights > MAX_WEIGHTS) {
-      throw specError(`The network is too large: at most ${MAX_LAYER_WIDTH.toLocaleString('en-US')} units per layer and ${MAX_WEIGHTS.toLocaleString('en-US')} weights in all.`, layer.nodeId)
+    if (out > MAX_LAYER_WIDTH || weights > MAX_PARAMETERS) {
+      throw specError(`The network is too large: at most ${MAX_LAYER_WIDTH.toLocaleString('en-US')} units per layer and ${MAX_PARAMETERS.toLocaleString('en-US')} weights in all.`, layer.nodeId)
     }
     units.push(out)
   })

@@ -118,11 +118,14 @@ function RunStateLine() {
   const canTrain = useDocument(selectCanTrain)
   const optimizer = useTraining((s) => s.request?.spec.optimizer.id ?? null)
   const lastEpoch = useTraining((s) => s.curves.epochs.at(-1))
+  const starting = useTraining((s) => s.starting)
   const state = snapshot?.state ?? 'paused'
   return (
     <p className="train-state" data-testid="train-state" data-state={state}>
       {state === 'running' && 'Training…'}
-      {state === 'paused' && (snapshot && snapshot.iteration > 0 ? 'Paused' : canTrain ? 'Ready: press Train or step through' : 'Fix the problems on the canvas to train')}
+      {/* Not "Ready: press Train" while a big network is being set up after Train was pressed. */}
+      {state === 'paused' && starting && 'Starting…'}
+      {state === 'paused' && !starting && (snapshot && snapshot.iteration > 0 ? 'Paused' : canTrain ? 'Ready: press Train or step through' : 'Fix the problems on the canvas to train')}
       {state === 'finished' &&
         snapshot &&
         info &&

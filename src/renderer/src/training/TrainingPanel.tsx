@@ -46,7 +46,7 @@ export function TrainingPanel() {
             : 'Fix the problems on the canvas to train this network: loss curves, weights, hidden codes and the step-through appear here.'}
         </p>
       )}
-      {starting && <p className="muted">Loading the data…</p>}
+      {starting && <p className="muted">Loading the data and setting up the network…</p>}
       {error && (
         <p className="error" data-testid="training-error">
           {error}

@@ -269,6 +269,8 @@ export function runProgressText(): string | null {
   const snap = get().snapshot
   // A run the engine lost (it restarted) has nothing left to lose.
   if (!get().runId || !get().info || !snap || snap.iteration === 0) return null
+  // Nor has a failed run (diverged: its weights are NaN); its record is in the Runs tab.
+  if (snap.state === 'failed') return null
   return `epoch ${count(snap.epoch)}, iteration ${count(snap.iteration)}`
 }
 

@@ -1,0 +1,30 @@
+/**
+ * The one page a journey spec's walks share, as a class keeps one browser open: a projector's
+ * 1024 × 768, the app loaded, every dialog (confirm, beforeunload) accepted and its message
+ * recorded. Call at the top of a spec; its tests then run in order on `journey.page`.
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+export interface Journey {
+  page: Page
+  /** Every dialog's message, in order. */
+  dialogs: string[]
+}
+
+export function journeyPage(): Journey {
+  test.describe.configure({ mode: 'serial' })
+  const journey = { dialogs: [] } as unknown as Journey
+  test.beforeAll(async ({ browser }, info) => {
+    journey.page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1024, height: 768 } })
+    journey.page.on('dialog', (d) => {
+      journey.dialogs.push(d.message())
+      void d.accept()
+    })
+    await journey.page.goto('/')
+    await expect(journey.page.getByTestId('engine-version')).toBeVisible()
+  })
+  test.afterAll(async () => {
+    await journey.page.close()
+  })
+  return journey
+}
