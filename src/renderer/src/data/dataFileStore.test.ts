@@ -4,7 +4,7 @@
  * both kept (here without IndexedDB, as the session's copies; the e2e covers the browser's store).
  */
 import { describe, expect, it } from 'vitest'
-import { keepLinkedFiles, reopenDataFile } from './dataFileStore'
+import { keepLinkedFiles, linkedFilePath, reopenDataFile } from './dataFileStore'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 const textOf = async (r: Awaited<ReturnType<typeof reopenDataFile>>) => ('file' in r ? `${r.file.name}: ${await r.file.text()}` : `(${r.reason})`)
@@ -28,5 +28,13 @@ describe('keepLinkedFiles', () => {
     expect(again).toBe(first)
     expect(await textOf(await reopenDataFile(first))).toBe('data.csv: x\n1\n')
     expect(await textOf(await reopenDataFile(second))).toBe('data.csv: x\n2\n')
+  })
+
+  it('names a kept copy by its content, the same on every machine and session', () => {
+    expect(linkedFilePath('iris.csv', bytes('a,b\n1,2\n'))).toMatch(/^shared-[0-9a-f]{16}\/iris\.csv$/)
+    expect(linkedFilePath('iris.csv', bytes('a,b\n1,2\n'))).toBe(linkedFilePath('iris.csv', bytes('a,b\n1,2\n')))
+    // One byte changed, or the same bytes in another order: another copy.
+    expect(linkedFilePath('iris.csv', bytes('a,b\n1,3\n'))).not.toBe(linkedFilePath('iris.csv', bytes('a,b\n1,2\n')))
+    expect(linkedFilePath('iris.csv', bytes('ba'))).not.toBe(linkedFilePath('iris.csv', bytes('ab')))
   })
 })

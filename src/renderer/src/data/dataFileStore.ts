@@ -61,15 +61,28 @@ export async function keepDataFiles(files: File[]): Promise<string | null> {
 const fromLinks = new Map<string, File>()
 
 /**
+ * A name for a file's content: two 32-bit FNV-1a hashes of `bytes` (the second also mixes in
+ * each byte's place), as 16 hex digits. Not crypto.subtle: a page served over plain http on a
+ * school network has none.
+ */
+function contentId(bytes: Uint8Array): string {
+  let h1 = 0x811c9dc5
+  let h2 = 0x050c5d1f
+  for (let i = 0; i < bytes.length; i++) {
+    h1 = Math.imul(h1 ^ bytes[i], 0x01000193)
+    h2 = Math.imul(h2 ^ bytes[i] ^ (i & 0xff), 0x01000193)
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0')
+}
+
+/**
  * Where a link's file is kept: in a folder of its own named by its bytes, never under its bare
  * name, which is where a student's own file of that name is kept (the browser keeps those by
  * name, which has no "/"). The same file from two links is kept once; two different files of one
  * name are both kept.
  */
-export async function linkedFilePath(name: string, bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()))
-  const id = Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')
-  return `shared-${id}/${name}`
+export function linkedFilePath(name: string, bytes: Uint8Array): string {
+  return `shared-${contentId(bytes)}/${name}`
 }
 
 /**
@@ -80,7 +93,7 @@ export async function linkedFilePath(name: string, bytes: Uint8Array): Promise<s
 export async function keepLinkedFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<Map<string, string>> {
   const paths = new Map<string, string>()
   for (const f of files) {
-    const path = await linkedFilePath(f.name, f.bytes)
+    const path = linkedFilePath(f.name, f.bytes)
     const bytes = f.bytes.slice().buffer
     fromLinks.set(path, new File([bytes], f.name))
     await request((s) => s.put({ name: f.name, bytes }, path), 'readwrite')
