@@ -27,6 +27,11 @@ test('XOR clouds with a third held out: the x₁x₂ feature lets one softmax la
   for (const item of ['input', 'features', 'dense', 'activation-softmax', 'loss-softmaxCrossEntropy', 'optimizer-adam']) await page.getByTestId(`palette-${item}`).click()
   await expect(page.locator('.react-flow__edge')).toHaveCount(5)
   await expect(page.getByTestId('edge-label-features-1->dense-1')).toHaveText('2 → 4')
+  // The canvas followed each block added, so the first ones went past its left edge: Fit, as a
+  // teacher would, to see the whole chain.
+  await viewportSettled(page)
+  await page.getByTestId('cmd-fit').click()
+  await viewportSettled(page)
   await selectNode(page, 'dense-1')
   await setParam(page, 'units', '2')
 
@@ -39,10 +44,6 @@ test('XOR clouds with a third held out: the x₁x₂ feature lets one softmax la
   await expect(page.getByTestId('params-dense-1')).toHaveText('8 params')
   if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/features-node.png' })
 
-  // Six nodes added by clicks run past the canvas's right edge (under the side panel): Fit, as a
-  // teacher would, so the optimizer can be clicked.
-  await page.getByTestId('cmd-fit').click()
-  await viewportSettled(page)
   await selectNode(page, 'optimizer-1')
   await setParam(page, 'learningRate', '0.1')
   await page.getByTestId('train-button').click()
