@@ -36,7 +36,7 @@ test('the boundary shown again mid-run is drawn and follows the run; the canvas 
   await waitForIterations(page, 5)
   // The inspector tab hides the training views: the dense nodes' live weights still change.
   await page.getByTestId('tab-inspector').click()
-  await expect(page.getByTestId('decision-boundary')).toHaveCount(0)
+  await expect(page.getByTestId('decision-boundary')).toBeHidden()
   const glyph = page.getByTestId('node-heatmap-hidden')
   await expectRedrawn(glyph, await glyph.screenshot())
   // Back on the training tab mid-run: the boundary is drawn and keeps changing with the run.

@@ -32,7 +32,17 @@ export function SidePanel() {
           »
         </button>
       </div>
-      <div className="side-panel-body">{tab === 'inspector' ? <Inspector /> : <TrainingPanel />}</div>
+      {/* Both tabs stay mounted (the other one hidden): switching is a style change, not the
+          unmounting of one panel and the mounting of the other, charts and all, under the click.
+          A hidden panel's live views are out of sight, so they neither redraw nor are computed. */}
+      <div className="side-panel-body">
+        <div className="side-tab-body" hidden={tab !== 'inspector'}>
+          <Inspector />
+        </div>
+        <div className="side-tab-body" hidden={tab !== 'training'}>
+          <TrainingPanel />
+        </div>
+      </div>
     </aside>
   )
 }
