@@ -62,10 +62,17 @@ describe('data-parallel training over worker_threads', () => {
     installGradientPool(null)
   })
 
-  it('splits a chunk as evenly as possible, the first shares one row longer', () => {
-    expect(splitRows(300, 2)).toEqual([150, 150])
-    expect(splitRows(7, 3)).toEqual([3, 2, 2])
+  it('splits a chunk: the session thread a little less than an even share, the helpers the rest evenly', () => {
+    // The session thread (first) takes 90 % of an even share: it also stages, reduces and updates.
+    expect(splitRows(300, 2)).toEqual([135, 165])
+    expect(splitRows(64, 2)).toEqual([28, 36])
+    expect(splitRows(300, 3)).toEqual([90, 105, 105])
+    expect(splitRows(7, 3)).toEqual([2, 3, 2])
     expect(splitRows(1, 2)).toEqual([1, 0])
+    expect(splitRows(5, 1)).toEqual([5])
+    for (const [rows, threads] of [[300, 2], [299, 3], [8, 2], [1024, 8]]) {
+      expect(splitRows(rows, threads).reduce((a, b) => a + b)).toBe(rows)
+    }
   })
 
   it('trains with 2 threads, bit-identically on every run', () => {
@@ -137,7 +144,7 @@ describe('data-parallel training over worker_threads', () => {
     const evaluated = (t: GradientTeam) => {
       const losses: number[] = []
       const outs: number[] = []
-      t.evaluateChunk(ds, order, 0, 300, (l, _rows, out) => (losses.push(l), outs.push(...out.subarray(0, 150 * 3))))
+      t.evaluateChunk(ds, order, 0, 300, (l, rows, out) => (losses.push(l), outs.push(...out.subarray(0, rows * 3))))
       return { losses, outs }
     }
     expect(evaluated(alone)).toEqual(evaluated(team))
