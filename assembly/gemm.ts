@@ -131,7 +131,8 @@ const HALF_COMPACT = memory.data<u8>(
 
 /**
  * Gather the non-zeros of op(A) row by row into `work`:
- *   rowPtr[m+1] (i32), cur[m] (i32), end[m] (i32), then one pair per non-zero:
+ *   rowPtr[m+1] (i32), cur[m] (i32), end[m] (i32), blockEnd[m×nb] (i32: where row i's pairs of
+ *   block t of KS steps of p end, nb = ⌈k/KS⌉), then one pair per non-zero:
  *   (byte offset p·db of row p of op(B): i32, A[i,p]: f32).
  * The offset is stored ready to add, so the multiply loop has no index arithmetic.
  * Branch-free within a quad: its pairs are stored whole and the count advances only past
@@ -140,13 +141,23 @@ const HALF_COMPACT = memory.data<u8>(
  */
 function gatherRows(m: i32, k: i32, a: usize, sai: usize, sap: usize, db: usize, work: usize): bool {
   const rowPtr = work
-  const pairs = work + ((<usize>(3 * m + 1)) << 2)
+  const blockEnd = work + ((<usize>(3 * m + 1)) << 2)
+  const nb = (k + KS - 1) / KS
+  const pairs = blockEnd + ((<usize>m * <usize>nb) << 2)
   const limit = <i32>(SPARSE_MAX_DENSITY * <f64>m * <f64>k)
   let nnz: i32 = 0
   for (let i = 0; i < m; i++) {
     store<i32>(rowPtr + (<usize>i << 2), nnz)
-    const q = a + ((<usize>i * sai) << 2)
-    nnz = sap == 1 ? gatherContiguous(k, q, db, pairs, nnz) : gatherStrided(k, q, sap << 2, db, pairs, nnz, 0)
+    const row = a + ((<usize>i * sai) << 2)
+    // Block by block of KS steps of p, noting where each block's pairs end (gemmSparseA's bounds).
+    for (let t = 0; t < nb; t++) {
+      const p0 = t * KS
+      const q = row + ((<usize>p0 * sap) << 2)
+      const len = min(KS, k - p0)
+      const o = <usize>p0 * db
+      nnz = sap == 1 ? gatherContiguous(len, q, db, pairs, nnz, o) : gatherStrided(len, q, sap << 2, db, pairs, nnz, o)
+      store<i32>(blockEnd + ((<usize>i * <usize>nb + <usize>t) << 2), nnz)
+    }
     if (nnz > limit) return false
   }
   store<i32>(rowPtr + (<usize>m << 2), nnz)
@@ -158,7 +169,7 @@ function gatherRows(m: i32, k: i32, a: usize, sai: usize, sap: usize, db: usize,
  * Four at a time: all-zero quads are skipped (backgrounds and dead units come in runs), the others
  * compacted by two table-driven swizzles, one per half (no lane-by-lane stores).
  */
-function gatherContiguous(k: i32, q: usize, db: usize, pairs: usize, nnz: i32): i32 {
+function gatherContiguous(k: i32, q: usize, db: usize, pairs: usize, nnz: i32, o0: usize): i32 {
   const zero = f32x4.splat(0)
   // Byte offsets of four consecutive rows of op(B), from the first.
   const steps = i32x4.mul(i32x4(0, 1, 2, 3), i32x4.splat(<i32>db))
@@ -168,7 +179,7 @@ function gatherContiguous(k: i32, q: usize, db: usize, pairs: usize, nnz: i32): 
     q += 16
     const keep = i32x4.bitmask(f32x4.ne(v, zero))
     if (keep == 0) continue
-    const o = i32x4.add(i32x4.splat(<i32>(<usize>p * db)), steps)
+    const o = i32x4.add(i32x4.splat(<i32>(o0 + <usize>p * db)), steps)
     // (offset, value) pairs of lanes 0–1 and of lanes 2–3, each half's kept pairs moved first.
     const lo = pick(i32x4.shuffle(o, v, 0, 4, 1, 5), v128.load(HALF_COMPACT + (<usize>(keep & 3) << 4)))
     const hi = pick(i32x4.shuffle(o, v, 2, 6, 3, 7), v128.load(HALF_COMPACT + (<usize>(keep >> 2) << 4)))
@@ -178,7 +189,7 @@ function gatherContiguous(k: i32, q: usize, db: usize, pairs: usize, nnz: i32): 
     v128.store(e + (<usize>popcnt<i32>(keep & 3) << 3), hi)
     nnz += popcnt<i32>(keep)
   }
-  return gatherStrided(k - p, q, 4, db, pairs, nnz, <usize>p * db)
+  return gatherStrided(k - p, q, 4, db, pairs, nnz, o0 + <usize>p * db)
 }
 
 /**
@@ -209,21 +220,17 @@ function gemmSparseA(m: i32, n: i32, k: i32, alpha: f32, b: usize, ldb: i32, c: 
   const rowPtr = work
   const cur = work + ((<usize>(m + 1)) << 2)
   const end = cur + (<usize>m << 2)
-  const pairs = end + (<usize>m << 2)
-  const db = <usize>ldb << 2
+  const blockEnd = end + (<usize>m << 2)
+  const nb = (k + KS - 1) / KS
+  const pairs = blockEnd + ((<usize>m * <usize>nb) << 2)
   const va = f32x4.splat(alpha)
   const nv = n >> 2
   const passes = (nv + MAX_W - 1) / MAX_W
   for (let i = 0; i < m; i++) store<i32>(cur + (<usize>i << 2), load<i32>(rowPtr + (<usize>i << 2)))
   for (let p0 = 0; p0 < k; p0 += KS) {
-    // The pairs of this block end where the offset reaches row min(p0 + KS, k) of B.
-    const limit = <i32>(<usize>min(p0 + KS, k) * db)
-    for (let i = 0; i < m; i++) {
-      let e = load<i32>(cur + (<usize>i << 2))
-      const last = load<i32>(rowPtr + (<usize>(i + 1) << 2))
-      while (e < last && load<i32>(pairs + (<usize>e << 3)) < limit) e++
-      store<i32>(end + (<usize>i << 2), e)
-    }
+    // Where each row's pairs of this block end, as the gather noted it.
+    const t = <usize>(p0 / KS)
+    for (let i = 0; i < m; i++) store<i32>(end + (<usize>i << 2), load<i32>(blockEnd + ((<usize>i * <usize>nb + t) << 2)))
     let v0 = 0
     for (let t = 0; t < passes; t++) {
       // n ≥ 16 gives nv ≥ 4 vectors, so every pass has 3…MAX_W.

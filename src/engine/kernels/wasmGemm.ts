@@ -146,6 +146,8 @@ export interface WasmGemm {
   stats: () => WasmGemmStats
 }
 
+/** Steps of p per block of the zero-skipping product (KS in assembly/gemm.ts): the gather notes where each ends. */
+const SPARSE_BLOCK = 128
 /** Zero skipping is offered for C at least this wide ... */
 const SPARSE_MIN_N = 16
 /** ... and at least this many multiply-adds (m·n·k). */
@@ -299,7 +301,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     const bIn = B.buffer === heap
     const cIn = C.buffer === heap
     // Zero skipping pays for its gather pass (and the Bᵀ pack) only on products of some size.
-    const sparseLen = n >= SPARSE_MIN_N && m * n * k >= SPARSE_MIN_WORK ? 3 * m + 1 + 2 * aLen + 4 : 0
+    const sparseLen = n >= SPARSE_MIN_N && m * n * k >= SPARSE_MIN_WORK ? 3 * m + 1 + m * Math.ceil(k / SPARSE_BLOCK) + 2 * aLen + 4 : 0
     const packLen = transB && (transA || sparseLen > 0) ? bLen : 0
     const base =
       (aIn ? 0 : align4(aLen)) + (bIn ? 0 : align4(bLen)) + (cIn ? 0 : align4(cLen)) + align4(packLen)
