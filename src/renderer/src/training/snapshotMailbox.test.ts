@@ -99,14 +99,27 @@ describe('SnapshotMailbox', () => {
     expect(applied[0].viewsAt).toEqual({ weights: 20, boundary: 10 })
   })
 
-  it('starts over with a snapshot of another run or reset', () => {
+  it('starts over with a snapshot of another reset generation', () => {
     const { clock, applied, box } = mailbox()
     void box.post(snap(1, { epochs: [{ epoch: 1 } as never] }))
     void box.post(snap(2, { generation: 1 }))
     clock.frame()
+    expect(applied).toHaveLength(1)
     expect(applied[0].snapshot.generation).toBe(1)
     expect(applied[0].snapshot.points.map((p) => p.iteration)).toEqual([20])
     expect(applied[0].snapshot.epochs).toEqual([])
+  })
+
+  it('keeps one waiting snapshot per run: a sweep point training beside the run takes nothing from it', () => {
+    const { clock, applied, box } = mailbox()
+    void box.post(snap(1))
+    void box.post(snap(1, { runId: 'sweep-run-1' }))
+    void box.post(snap(2))
+    clock.frame()
+    expect(applied.map((d) => [d.snapshot.runId, d.snapshot.points.length])).toEqual([
+      ['run-1', 2],
+      ['sweep-run-1', 1],
+    ])
   })
 
   it('applies at once while the page is hidden (no frames come)', async () => {

@@ -1,6 +1,6 @@
 /**
- * The page's mailbox for training snapshots: bounded (one waiting, latest wins) and drained
- * once per displayed frame. A snapshot that arrives while another waits is merged into it
+ * The page's mailbox for training snapshots: bounded (one waiting per run, latest wins) and
+ * drained once per displayed frame. A snapshot that arrives while another waits is merged into it
  * (`mergeSnapshots`: the newer state, the histories of both), so the page never queues stale
  * snapshots nor loses a curve point, and at most one snapshot is rendered per frame, inside
  * the frame (no render tasks between frames).
@@ -38,8 +38,8 @@ function viewsAtOf(s: TrainSnapshot): Delivery['viewsAt'] {
 
 /**
  * `newer` with the histories `older` carried and `newer` does not: curve points and finished
- * epochs of both in order, each view's newest payload. A snapshot of another run or reset
- * generation replaces `older` whole (its histories start again).
+ * epochs of both in order, each view's newest payload. A snapshot of another reset generation
+ * (or run) replaces `older` whole (its histories start again).
  */
 export function mergeSnapshots(older: Delivery, newer: TrainSnapshot): Delivery {
   const o = older.snapshot
@@ -51,8 +51,9 @@ export function mergeSnapshots(older: Delivery, newer: TrainSnapshot): Delivery 
 }
 
 export class SnapshotMailbox {
-  private waiting: Delivery | null = null
-  /** Acknowledgements of the snapshots merged into `waiting`, given when a frame takes it. */
+  /** The snapshot waiting of each run (the ▶ Train run, sweep points training beside it), in arrival order. */
+  private waiting = new Map<string, Delivery>()
+  /** Acknowledgements of the snapshots merged into `waiting`, given when a frame takes them. */
   private acks: Array<() => void> = []
   private frameAsked = false
 
@@ -63,7 +64,8 @@ export class SnapshotMailbox {
 
   /** A snapshot from the engine; resolves once a frame has taken it (at once while the page is hidden). */
   post(snapshot: TrainSnapshot): Promise<void> {
-    this.waiting = this.waiting ? mergeSnapshots(this.waiting, snapshot) : { snapshot, viewsAt: viewsAtOf(snapshot) }
+    const older = this.waiting.get(snapshot.runId)
+    this.waiting.set(snapshot.runId, older ? mergeSnapshots(older, snapshot) : { snapshot, viewsAt: viewsAtOf(snapshot) })
     const taken = new Promise<void>((resolve) => this.acks.push(resolve))
     if (this.clock.hidden()) this.take()
     else if (!this.frameAsked) {
@@ -78,16 +80,16 @@ export class SnapshotMailbox {
 
   /** Whether a snapshot waits for a frame. */
   get pending(): boolean {
-    return this.waiting !== null
+    return this.waiting.size > 0
   }
 
-  /** Applies the waiting snapshot (if any), acknowledging first so the engine composes the next meanwhile. */
+  /** Applies the waiting snapshots (one per run), acknowledging first so the engine composes the next meanwhile. */
   private take(): void {
-    const delivery = this.waiting
+    const deliveries = [...this.waiting.values()]
     const acks = this.acks
-    this.waiting = null
+    this.waiting = new Map()
     this.acks = []
     for (const ack of acks) ack()
-    if (delivery) this.apply(delivery)
+    for (const delivery of deliveries) this.apply(delivery)
   }
 }
