@@ -7,7 +7,7 @@ import type { FlowNode } from '../graph/flow'
 import { WeightGrid } from '../viz/WeightGrid'
 import { DiagnosticBadge } from './DiagnosticBadge'
 import { ActivationSpark, UnitDots } from '../viz/NodeGlyphs'
-import { NodeHeatmap, UNIT_LINKS_MAX, UnitLinks } from '../viz/NodeWeights'
+import { HandSetHeatmap, NodeHeatmap, UNIT_LINKS_MAX, UnitLinks, WEIGHT_CELLS_MAX } from '../viz/NodeWeights'
 import { useTraining, type TrainingState } from '../training/trainingStore'
 import { useShownView } from '../training/shownViews'
 import { TrainingErrorBadge } from './TrainingErrorBadge'
@@ -93,7 +93,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<FlowNode>) {
             <NodeHeatmap layer={live} tint={tint} testId={`node-heatmap-${id}`} />
           </div>
         ) : (
-          node.kind === 'dense' && node.params.weights && <WeightGrid weights={node.params.weights} biases={node.params.useBias ? node.params.biases : undefined} cell={10} />
+          node.kind === 'dense' &&
+          node.params.weights &&
+          (node.params.weights.length * (node.params.weights[0]?.length ?? 0) <= WEIGHT_CELLS_MAX ? (
+            <WeightGrid weights={node.params.weights} biases={node.params.useBias ? node.params.biases : undefined} cell={10} />
+          ) : (
+            <HandSetHeatmap weights={node.params.weights} testId={`node-handset-${id}`} />
+          ))
         )}
       </div>
       {shape && node.kind !== 'optimizer' && (

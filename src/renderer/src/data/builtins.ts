@@ -36,6 +36,19 @@ const sampleUrls = import.meta.glob('../../../../resources/data/fashion-sample/*
   import: 'default',
 }) as Record<string, string>
 
+/** The sample's files as projects name them from `resources/` (`data/fashion-sample/…`). */
+const SAMPLE_PATHS = new Set(Object.keys(sampleUrls).map((key) => key.slice(key.indexOf('/data/') + 1)))
+
+/**
+ * Whether a project's data path names a file of the shipped sample (`../data/fashion-sample/…`,
+ * as the examples and lessons write it). A user's own file of the same name (the full
+ * Fashion-MNIST has the very same names) is kept by its bare name, without that folder: it must
+ * never be taken for the 2,000-image sample.
+ */
+export function isSamplePath(path: string): boolean {
+  return SAMPLE_PATHS.has(path.replace(/^(\.\.?\/)+/, ''))
+}
+
 /** The four sample files as `File`s (fetched from the bundle). */
 export async function fashionSampleFiles(): Promise<File[]> {
   return Promise.all(

@@ -8,11 +8,11 @@ import { dataFilePaths } from '../../../engine/project/shareData'
 import { onEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { forgetPrepared, preparedFor, rememberPrepared } from './preparedData'
-import { fashionSampleFiles } from './builtins'
+import { fashionSampleFiles, isSamplePath } from './builtins'
 import { reopenProjectData } from './reopenData'
 import { bytesOf, engine, get, set } from './dataState'
 import { choiceOfBuiltin, openBuiltinData, openCsvFile, openIdxFiles } from './openData'
-import { FASHION_PATHS, prepareInEngine } from './applyData'
+import { prepareInEngine } from './applyData'
 
 /** Keep the compiler's data shape in step with the project's data (undo, open, examples). */
 function syncShape(data: DataSource): void {
@@ -37,12 +37,10 @@ function syncShape(data: DataSource): void {
     void loadBundledSample(data).then((loaded) => (loaded ? undefined : reopenProjectData(data)))
 }
 
-const SAMPLE_NAMES = new Set(Object.values(FASHION_PATHS).map((p) => p.split('/').pop()))
-
 /** True when `data` names the Fashion-MNIST sample the app ships (every build has its files). */
 export function isBundledSample(data: FileData): boolean {
   const paths = dataFilePaths(data)
-  return data.format === 'idx' && paths.every((p) => SAMPLE_NAMES.has(p.split('/').pop()))
+  return data.format === 'idx' && paths.every(isSamplePath)
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Diagnostic, ProjectNodeOf } from '../../../engine/project'
 import { useDocument } from '../store/documentStore'
 import { HAND_SET_LIMIT, hasShape, reshapeMatrix, reshapeVector, setMatrixEntry } from '../graph/weights'
@@ -45,6 +46,9 @@ export function WeightsEditor({ node, nIn, diagnostics }: { node: ProjectNodeOf<
       </section>
     )
   }
+  // Set by a restored run or an opened model (a Fashion-MNIST layer has 78,400): a table of
+  // that many fields froze the page, and nobody edits them one by one.
+  if (count > HAND_SET_LIMIT) return <TooManyToEdit units={units} nIn={nIn} clear={() => update({ weights: undefined, biases: undefined })} freeze={freeze} />
   const shapeOk = hasShape(p.weights, units, nIn)
   const biasOk = !p.useBias || !p.biases || p.biases.length === units
   const weights = p.weights && shapeOk ? p.weights : null
@@ -71,6 +75,22 @@ export function WeightsEditor({ node, nIn, diagnostics }: { node: ProjectNodeOf<
         </p>
       )}
       <WeightsActions node={node} nIn={nIn} handSet={weights !== null} biasesSet={biases !== null} update={update} />
+      {freeze}
+    </section>
+  )
+}
+
+/** Hand-set weights of a layer too large for the table: how many, and the way back to the initialiser. */
+function TooManyToEdit({ units, nIn, clear, freeze }: { units: number; nIn: number; clear: () => void; freeze: ReactNode }) {
+  return (
+    <section className="weights-editor" data-testid="weights-editor">
+      <h3>Weights (hand-set)</h3>
+      <p className="muted" data-testid="weights-too-many">
+        {units} × {nIn} = {(units * nIn).toLocaleString('en-US')} weights, set from a trained run or model: too many to edit here (the table is for layers of up to {HAND_SET_LIMIT}). Training starts from them.
+      </p>
+      <button type="button" data-testid="clear-weights" onClick={clear}>
+        Use the initialiser
+      </button>
       {freeze}
     </section>
   )

@@ -6,23 +6,24 @@
 import type { Project } from '../../../engine/project'
 import type { TrainingData } from '../../../engine/host/training'
 import { preparedTrainingData } from '../data/preparedData'
-import { urlBytes } from '../data/builtins'
+import { isSamplePath, urlBytes } from '../data/builtins'
 import { isDesktopFiles, readProjectDataFile } from '../files/desktopFiles'
 
 /** URLs of the files under resources/data, bundled by Vite, keyed by file name. */
 const dataUrls = import.meta.glob('../../../../resources/data/**/*.gz', { eager: true, query: '?url', import: 'default' }) as Record<string, string>
 
+/** The bundled file a project path names (the shipped sample's, by its folder too), if any. */
 function urlOf(path: string): string | undefined {
-  const name = path.split('/').pop()
-  const hit = Object.entries(dataUrls).find(([key]) => key.endsWith(`/${name}`))
-  return hit?.[1]
+  if (!isSamplePath(path)) return undefined
+  const rel = path.replace(/^(\.\.?\/)+/, '')
+  return Object.entries(dataUrls).find(([key]) => key.endsWith(`/${rel}`))?.[1]
 }
 
 async function bytesOf(path: string): Promise<Uint8Array> {
   const url = urlOf(path)
   // The desktop app reads the project's own files from disk, beside the project file.
   if (!url && isDesktopFiles()) return new Uint8Array(await (await readProjectDataFile(path)).arrayBuffer())
-  if (!url) throw new Error(`The data file "${path}" is not available in this build. Open the project from the desktop app to read files from disk.`)
+  if (!url) throw new Error(`“${path.split('/').pop()}” is not open: choose it again with Data… (under the palette's Data heading) to train on it.`)
   // Small files are inlined as data: URLs, which the CSP keeps fetch from reading.
   return urlBytes(path, url)
 }

@@ -1,10 +1,12 @@
 import { memo, useMemo } from 'react'
 import type { LayerState } from '../../../engine/host/training'
-import { lutColor } from './lut'
+import { lutColor, maxAbs } from './lut'
 import { PaintedCanvas } from './paint/PaintedCanvas'
 
 /** Layers with at most this many weights also get unit-to-unit links drawn on their node. */
 export const UNIT_LINKS_MAX = 64
+/** Hand-set weights up to this many show as a grid of cells (each with its value on hover); more are painted. */
+export const WEIGHT_CELLS_MAX = 256
 
 /** Largest displayed heatmap on a node (CSS px); cells stretch or shrink to fit. */
 const MAX_W = 150
@@ -24,21 +26,31 @@ function tinted(layer: LayerState, tint: Tint): { values: Float32Array; max: num
  */
 function NodeHeatmapView({ layer, tint, testId }: { layer: LayerState; tint: Tint; testId: string }) {
   const { values, max } = tinted(layer, tint)
-  const job = useMemo(() => ({ kind: 'heatmap' as const, values, rows: layer.units, cols: layer.nIn, maxAbs: max }), [values, max, layer.units, layer.nIn])
-  const cell = Math.min(12, MAX_W / layer.nIn, MAX_H / layer.units)
-  const width = Math.max(4, Math.min(MAX_W, layer.nIn * Math.max(cell, 1)))
-  const height = Math.max(4, Math.min(MAX_H, layer.units * Math.max(cell, 1)))
   const what = tint === 'gradients' ? '∂E/∂w' : 'w'
-  return (
-    <PaintedCanvas
-      job={job}
-      className="node-heatmap"
-      testId={testId}
-      data={{ 'data-tint': tint }}
-      title={`${tint === 'gradients' ? 'Last gradient' : 'Weights'}: ${layer.units} units × ${layer.nIn} inputs, max |${what}| = ${max.toPrecision(3)} (blue +, orange −)`}
-      style={{ width, height }}
-    />
-  )
+  const title = `${tint === 'gradients' ? 'Last gradient' : 'Weights'}: ${layer.units} units × ${layer.nIn} inputs, max |${what}| = ${max.toPrecision(3)} (blue +, orange −)`
+  return <HeatmapOnNode values={values} max={max} units={layer.units} nIn={layer.nIn} title={title} testId={testId} data={{ 'data-tint': tint }} />
+}
+
+/** `[units×nIn]` values painted (off the main thread) into at most MAX_W × MAX_H px on a node. */
+function HeatmapOnNode({ values, max, units, nIn, title, testId, data }: { values: Float32Array; max: number; units: number; nIn: number; title: string; testId: string; data?: Record<string, string> }) {
+  const job = useMemo(() => ({ kind: 'heatmap' as const, values, rows: units, cols: nIn, maxAbs: max }), [values, max, units, nIn])
+  const cell = Math.min(12, MAX_W / nIn, MAX_H / units)
+  const width = Math.max(4, Math.min(MAX_W, nIn * Math.max(cell, 1)))
+  const height = Math.max(4, Math.min(MAX_H, units * Math.max(cell, 1)))
+  return <PaintedCanvas job={job} className="node-heatmap" testId={testId} data={data} title={title} style={{ width, height }} />
+}
+
+/**
+ * Hand-set weights `[units][nIn]` too many for a grid of cells (a restored Fashion-MNIST run has
+ * 78,400: as DOM cells the node grew to thousands of pixels and the page froze), painted as the
+ * live weights are.
+ */
+function HandSetHeatmapView({ weights, testId }: { weights: readonly (readonly number[])[]; testId: string }) {
+  const values = useMemo(() => Float32Array.from(weights.flat()), [weights])
+  const max = useMemo(() => maxAbs(values), [values])
+  const units = weights.length
+  const nIn = weights[0]?.length ?? 0
+  return <HeatmapOnNode values={values} max={max} units={units} nIn={nIn} title={`Hand-set weights: ${units} units × ${nIn} inputs, max |w| = ${max.toPrecision(3)} (blue +, orange −)`} testId={testId} />
 }
 
 /**
@@ -81,4 +93,5 @@ function UnitLinksView({ layer, tint, testId }: { layer: LayerState; tint: Tint;
 }
 
 export const NodeHeatmap = memo(NodeHeatmapView)
+export const HandSetHeatmap = memo(HandSetHeatmapView)
 export const UnitLinks = memo(UnitLinksView)
