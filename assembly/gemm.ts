@@ -570,6 +570,14 @@ function addTo(q: usize, v: v128): void {
   v128.store(q, f32x4.add(v128.load(q), v))
 }
 
+/**
+ * dst[0..n) = +0 (a gradient's zeroing before each batch): one bulk fill, where JavaScript's
+ * TypedArray fill over a shared memory (the threads builds) is about 4× slower than over a private one.
+ */
+export function zeroF32(n: i32, dst: usize): void {
+  memory.fill(dst, 0, <usize>n << 2)
+}
+
 /** y[0..n) += alpha · x[0..n) (the SGD update w ← w − η·g with alpha = −η). */
 export function axpy(n: i32, alpha: f32, x: usize, y: usize): void {
   const va = f32x4.splat(alpha)

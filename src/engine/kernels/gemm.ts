@@ -122,6 +122,25 @@ export function setAxpyF32(kernel: AxpyF32 | null): void {
   fastAxpyF32 = kernel
 }
 
+/** Sets every element of a float32 vector to +0. */
+export type ZeroF32 = (x: Float32Array) => void
+
+/**
+ * x ← 0 (gradients before each batch). A float32 backend may register a faster fill
+ * (`setZeroF32`): JavaScript's fill over a shared WebAssembly memory is several times slower.
+ */
+export function zeroFloats(x: FloatArray): void {
+  if (fastZeroF32 && x instanceof Float32Array) fastZeroF32(x)
+  else x.fill(0)
+}
+
+let fastZeroF32: ZeroF32 | null = null
+
+/** Install (or remove, with null) a faster float32 zeroing, e.g. WebAssembly's bulk fill. */
+export function setZeroF32(kernel: ZeroF32 | null): void {
+  fastZeroF32 = kernel
+}
+
 /** dst[dstOffset + i] = src[srcOffset + i] · scale for i < n, into float32. */
 export type BytesToF32 = (n: number, scale: number, src: Uint8Array, srcOffset: number, dst: Float32Array, dstOffset: number) => void
 

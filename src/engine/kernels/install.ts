@@ -3,7 +3,7 @@
  * creating sessions, so that every later `allocFloat32` buffer lives in WebAssembly memory and
  * every float32 `gemm` (and `axpy`, `bytesToFloat`, the ReLU passes) runs the SIMD kernel without copying.
  */
-import { setAxpyF32, setBytesRowsToF32, setBytesToF32, setFloat32Allocator, setGemmF32 } from './gemm'
+import { setAxpyF32, setBytesRowsToF32, setBytesToF32, setFloat32Allocator, setGemmF32, setZeroF32 } from './gemm'
 import { setReluF32 } from './relu'
 import { gemmSelfTest } from './gemmCheck'
 import { createWasmGemm, type WasmGemm, type WasmGemmStats, type WasmKernelOptions } from './wasmGemm'
@@ -29,6 +29,7 @@ export function installWasmKernels(options?: WasmKernelOptions): boolean {
   installed = kernel
   setGemmF32(kernel.gemm)
   setAxpyF32(kernel.axpy)
+  setZeroF32(kernel.zero)
   setBytesToF32(kernel.bytesToF32)
   setBytesRowsToF32(kernel.bytesRowsToF32)
   setReluF32(kernel.relu)
@@ -41,6 +42,7 @@ export function uninstallWasmKernels(): void {
   installed = null
   setGemmF32(null)
   setAxpyF32(null)
+  setZeroF32(null)
   setBytesToF32(null)
   setBytesRowsToF32(null)
   setReluF32(null)

@@ -205,6 +205,23 @@ for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, (
     expect(() => kernel.relu.forward(kernel.alloc(4), kernel.alloc(8), 0, 8)).toThrow(RangeError)
   })
 
+  it('zero sets exactly its own floats to +0 (odd lengths and offsets, in and outside the arena), leaving its neighbours', () => {
+    const kernel = create(1 << 16, 1 << 16)
+    for (const [offset, length] of [[0, 0], [0, 1], [1, 3], [2, 17], [3, 64]]) {
+      for (const inArena of [true, false]) {
+        const whole = inArena ? kernel.alloc(offset + length + 2) : new Float32Array(offset + length + 2)
+        whole.forEach((_, i) => (whole[i] = i % 2 === 0 ? -0 : i + 0.5))
+        const before = bits(whole)
+        kernel.zero(whole.subarray(offset, offset + length))
+        const after = bits(whole)
+        for (let i = 0; i < whole.length; i++) {
+          const inside = i >= offset && i < offset + length
+          expect(after[i], `${offset}+${length}, element ${i}`).toBe(inside ? 0 : before[i])
+        }
+      }
+    }
+  })
+
   it('bytesRowsToF32 converts a batch of rows with exactly the bits of the TypeScript loop, in any order', () => {
     const kernel = create(1 << 20, 1 << 16)
     const src = Uint8Array.from({ length: 40 * 13 }, (_, i) => (i * 89 + 7) % 256)

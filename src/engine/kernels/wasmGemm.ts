@@ -21,7 +21,7 @@
  * Operands must not overlap C (same contract as `gemmReference`).
  */
 import { base64Decode } from './base64'
-import { gemmReference, type AxpyF32, type BytesRowsToF32, type BytesToF32, type GemmArgs, type GemmF32 } from './gemm'
+import { gemmReference, type AxpyF32, type BytesRowsToF32, type BytesToF32, type GemmArgs, type GemmF32, type ZeroF32 } from './gemm'
 import { reluBackwardLoop, reluForwardLoop, type ReluF32 } from './relu'
 import { gemmWasmBase64, gemmWasmRelaxedBase64, gemmWasmRelaxedSharedBase64, gemmWasmSharedBase64 } from './wasm/gemmWasm'
 
@@ -127,6 +127,8 @@ export interface WasmGemm {
   gemm: GemmF32
   /** y += alpha·x; SIMD when both vectors live in the arena, a plain loop otherwise. */
   axpy: AxpyF32
+  /** x ← +0: one bulk fill when x lives in this memory, TypedArray fill otherwise. */
+  zero: ZeroF32
   /** dst = src·scale (bytes to float32); SIMD when dst lives in the arena, same bits either way. */
   bytesToF32: BytesToF32
   /**
@@ -225,6 +227,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   let wasmBytesToF32: (n: number, scale: number, src: number, dst: number) => void
   let wasmBytesToF32Table: (n: number, scale: number, src: number, dst: number, table: number) => void
   let wasmReluForward: (n: number, net: number, out: number) => void
+  let wasmZeroF32: (n: number, dst: number) => void
   let wasmReluBackward: (n: number, net: number, gradOut: number, delta: number) => void
   try {
     memory = (options.join?.memory as WasmMemory | undefined) ?? new api.Memory({ initial: pages, maximum: pages, ...(shared ? { shared: true } : {}) })
@@ -232,6 +235,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } })
     wasmGemm = instance.exports.gemm as WasmGemmExport
     wasmAxpy = instance.exports.axpy as typeof wasmAxpy
+    wasmZeroF32 = instance.exports.zeroF32 as typeof wasmZeroF32
     wasmBytesToF32 = instance.exports.bytesToF32 as typeof wasmBytesToF32
     wasmBytesToF32Table = instance.exports.bytesToF32Table as typeof wasmBytesToF32Table
     wasmReluForward = instance.exports.reluForward as typeof wasmReluForward
@@ -337,6 +341,11 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     for (let i = 0; i < n; i++) y[yOffset + i] += alpha * x[xOffset + i]
   }
 
+  function zero(x: Float32Array): void {
+    if (x.buffer === heap) wasmZeroF32(x.length, x.byteOffset)
+    else x.fill(0)
+  }
+
   function bytesToF32(n: number, scale: number, src: Uint8Array, srcOffset: number, dst: Float32Array, dstOffset: number): void {
     if (srcOffset + n > src.length || dstOffset + n > dst.length) throw new RangeError(`bytesToF32: array too short for n=${n}`)
     if (dst.buffer === heap && src.buffer === heap) {
@@ -407,6 +416,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     owns: (x) => x.buffer === heap,
     gemm,
     axpy,
+    zero,
     bytesToF32,
     bytesRowsToF32,
     relu,

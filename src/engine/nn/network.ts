@@ -10,7 +10,7 @@
  * Parameter layout: layer after layer, each layer's blocks in its order (dense: W then b).
  */
 import type { ModelSpec, Precision } from '../spec'
-import { allocFloat32, type FloatArray } from '../kernels/gemm'
+import { allocFloat32, zeroFloats, type FloatArray } from '../kernels/gemm'
 import type { Rng } from '../rng'
 import { losses, type Loss } from './losses'
 import type { ParamRange } from './optimizers'
@@ -260,5 +260,5 @@ export function networkBackward(nw: Network, r0: number, rows: number, scale: nu
 
 /** Zero the gradient array. */
 export function networkZeroGrad(nw: Network): void {
-  nw.grads.fill(0)
+  zeroFloats(nw.grads)
 }

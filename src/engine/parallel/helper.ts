@@ -117,7 +117,7 @@ function runJob(state: HelperState, replica: Replica): void {
       kernel.bytesToF32(rows * network.inputSize, floats[fbase + CtlF.InputScale], stage, 0, network.X as Float32Array, 0)
     }
     network.params.set(params)
-    if (training) network.grads.fill(0)
+    if (training) kernel.zero(network.grads as Float32Array)
     networkForward(network, 0, rows, null)
     const loss = networkLossAndDelta(network, 0, rows)
     if (training && Number.isFinite(loss)) networkBackward(network, 0, rows, floats[fbase + CtlF.Scale])

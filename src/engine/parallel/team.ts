@@ -4,7 +4,7 @@
  * reported in thread order), so results are deterministic for a given thread count.
  */
 import type { Dataset } from '../spec'
-import { axpy } from '../kernels/gemm'
+import { axpy, zeroFloats } from '../kernels/gemm'
 import { datasetReadTarget, datasetRowsAreScaledBytes } from '../data/datasetRows'
 import { datasetReadBatch } from '../train/batchRows'
 import { networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
@@ -139,7 +139,7 @@ export class GradientTeam {
     if (cmd === Cmd.Run) {
       const held = (this.held ??= nw.alloc(grads.length) as Float32Array)
       held.set(grads)
-      grads.fill(0)
+      zeroFloats(grads)
       if (Number.isFinite(loss)) networkBackward(nw, 0, rows, scale)
       axpy(grads.length, 1, grads, 0, held, 0)
       grads.set(held)
