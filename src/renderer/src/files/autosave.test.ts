@@ -2,19 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { exampleProject } from '../graph/examples'
 import type { Project } from '../../../engine/project'
 import { boundRunHistory, weightCount, type RunRecord } from '../../../engine/experiments/runHistory'
-import { AUTOSAVE_KEY, AUTOSAVE_MODEL_NUMBERS, readAutosave, writeAutosave, type KeyValueStorage } from './autosave'
+import { memoryStorage } from '../../../../test/memoryStorage'
+import { AUTOSAVE_MODEL_NUMBERS, readAutosave, writeAutosave } from './autosave'
 
-function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>()
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) }
-}
+const KEY = 'axon:autosave:tab-1'
 
 describe('autosave', () => {
   it('recovers exactly what was written', () => {
     const storage = memoryStorage()
     const project = exampleProject('mazur-2-2-2')!
-    writeAutosave(storage, project, { fileName: 'mazur.axon.json', exampleId: 'mazur-2-2-2', dirty: true })
-    const back = readAutosave(storage)
+    writeAutosave(storage, KEY, project, { fileName: 'mazur.axon.json', exampleId: 'mazur-2-2-2', dirty: true })
+    const back = readAutosave(storage, KEY)
     expect(back?.project).toEqual(project)
     expect(back?.record).toMatchObject({ fileName: 'mazur.axon.json', exampleId: 'mazur-2-2-2', dirty: true })
   })
@@ -26,10 +24,10 @@ describe('autosave', () => {
     const project = exampleProject('mazur-2-2-2')!
     const run = { id: 'r', name: 'Run 1', created: '', status: 'finished' as const, note: '', epochs: 1, iterations: 1, seconds: 0, final: { loss: 1 }, best: { loss: 1 }, curves: { epoch: [1], loss: [1] }, network: { seed: 1, precision: 'float64' as const, data: project.data, nodes: [], edges: [] } }
     const big = { ...project, runs: [{ ...run, weights: { h: { biases: new Array<number>(5000).fill(0.123456) } } }] }
-    writeAutosave(storage, big, { fileName: null, exampleId: null, dirty: true })
-    expect(readAutosave(storage)?.project.runs).toEqual([run])
+    writeAutosave(storage, KEY, big, { fileName: null, exampleId: null, dirty: true })
+    expect(readAutosave(storage, KEY)?.project.runs).toEqual([run])
     // Without trained values to drop, the storage's error stands.
-    expect(() => writeAutosave(storage, { ...project, meta: { ...project.meta, description: 'x'.repeat(30_000) } }, { fileName: null, exampleId: null, dirty: true })).toThrow('quota')
+    expect(() => writeAutosave(storage, KEY, { ...project, meta: { ...project.meta, description: 'x'.repeat(30_000) } }, { fileName: null, exampleId: null, dirty: true })).toThrow('quota')
   })
 
   it.each([
@@ -38,8 +36,8 @@ describe('autosave', () => {
     ['a record whose project does not parse', JSON.stringify({ text: '{"format":"other"}', fileName: null, exampleId: null, dirty: false })],
   ])('gives null for %s', (_what, raw) => {
     const storage = memoryStorage()
-    if (raw !== null) storage.setItem(AUTOSAVE_KEY, raw)
-    expect(readAutosave(storage)).toBeNull()
+    if (raw !== null) storage.setItem(KEY, raw)
+    expect(readAutosave(storage, KEY)).toBeNull()
   })
 })
 
@@ -67,10 +65,10 @@ describe('autosave of a long run history', () => {
     const project = exampleProject('mazur-2-2-2')!
     const runs = fashionHistory(project)
     expect(runs.map((r) => weightCount(r.weights))).toEqual([79_510, 79_510, 79_510, 79_510, 79_510])
-    writeAutosave(storage, { ...project, runs }, { fileName: null, exampleId: null, dirty: true })
+    writeAutosave(storage, KEY, { ...project, runs }, { fileName: null, exampleId: null, dirty: true })
     expect(writes).toHaveLength(1)
     expect(writes[0]).toBeLessThan(2_500_000)
-    const back = readAutosave(storage)!.project.runs!
+    const back = readAutosave(storage, KEY)!.project.runs!
     expect(back.map((r) => weightCount(r.weights))).toEqual([0, 0, 0, 0, 79_510])
     expect(back[4].weights).toEqual(runs[4].weights)
     expect(weightCount(runs[4].weights)).toBeLessThanOrEqual(AUTOSAVE_MODEL_NUMBERS)

@@ -1,11 +1,16 @@
 /**
  * Autosave: the document is written to localStorage a moment after every change, so a crash
- * or a reload never loses what the user drew. On start the last session is recovered.
+ * or a reload never loses what the user drew. Each browser tab writes a slot of its own
+ * (`autosaveSlots.ts` says which one and what a new tab recovers), so two tabs never overwrite
+ * each other's work.
  */
 import { parseProject, type Project } from '../../../engine/project'
 import { boundRunHistory, RUN_LIMITS, withoutRunWeights } from '../../../engine/experiments/runHistory'
 
-export const AUTOSAVE_KEY = 'axon:autosave'
+/** The one slot every tab shared before slots were per tab: still read, as a closed tab's work. */
+export const LEGACY_AUTOSAVE_KEY = 'axon:autosave'
+/** A tab's slot is this prefix and the tab's id. */
+export const AUTOSAVE_SLOT_PREFIX = 'axon:autosave:'
 
 /**
  * Trained values (numbers over all runs) an autosave keeps, newest runs first: about 2 M
@@ -22,13 +27,24 @@ export interface AutosaveRecord {
   exampleId: string | null
   /** Whether it had unsaved changes. */
   dirty: boolean
+  /** When it was written (ms since 1970); absent in the shared slot of older versions. */
+  savedAt?: number
+  /** Its tab was closed (or navigated away): no tab writes this slot any more. */
+  closed?: boolean
+  /** When another tab's "Open" put this work aside to open other work (the order "Open" cycles in). */
+  setAsideAt?: number
 }
+
+/** What is written beside the project's text. */
+export type AutosaveMeta = Omit<AutosaveRecord, 'text'>
 
 /** Minimal storage interface (localStorage in the app, a Map in tests). */
 export interface KeyValueStorage {
   getItem(key: string): string | null
   setItem(key: string, value: string): void
   removeItem(key: string): void
+  readonly length: number
+  key(index: number): string | null
 }
 
 /** The project as autosaved: its runs keep trained values only within `AUTOSAVE_MODEL_NUMBERS`. */
@@ -42,9 +58,9 @@ export function autosavedProject(project: Project): Project {
  * not fit (the browser's storage is a few megabytes), it is written without any trained values,
  * which are what makes a project large.
  */
-export function writeAutosave(storage: KeyValueStorage, project: Project, meta: Omit<AutosaveRecord, 'text'>): void {
+export function writeAutosave(storage: KeyValueStorage, key: string, project: Project, meta: AutosaveMeta): void {
   // Compact JSON: the saved file's line layout (serializeProject) costs ten times the time on trained values.
-  const write = (p: Project) => storage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: JSON.stringify(p), ...meta } satisfies AutosaveRecord))
+  const write = (p: Project) => storage.setItem(key, JSON.stringify({ text: JSON.stringify(p), ...meta } satisfies AutosaveRecord))
   const kept = autosavedProject(project)
   try {
     write(kept)
@@ -54,15 +70,41 @@ export function writeAutosave(storage: KeyValueStorage, project: Project, meta: 
   }
 }
 
-/** The recovered session, or null if there is none or it cannot be read. */
-export function readAutosave(storage: KeyValueStorage): { project: Project; record: AutosaveRecord } | null {
+/** The record in a slot, unparsed project text and all, or null if there is none or it is not a record. */
+export function readAutosaveRecord(storage: KeyValueStorage, key: string): AutosaveRecord | null {
   try {
-    const raw = storage.getItem(AUTOSAVE_KEY)
+    const raw = storage.getItem(key)
     if (!raw) return null
     const record = JSON.parse(raw) as AutosaveRecord
-    const parsed = parseProject(record.text)
-    return parsed.ok ? { project: parsed.project, record } : null
+    return typeof record === 'object' && record !== null && typeof record.text === 'string' ? record : null
   } catch {
     return null
   }
+}
+
+/** The project a record holds, or null if it does not parse. */
+export function autosavedProjectOf(record: AutosaveRecord): Project | null {
+  try {
+    const parsed = parseProject(record.text)
+    return parsed.ok ? parsed.project : null
+  } catch {
+    return null
+  }
+}
+
+/** The session saved in a slot, or null if there is none or it cannot be read. */
+export function readAutosave(storage: KeyValueStorage, key: string): { project: Project; record: AutosaveRecord } | null {
+  const record = readAutosaveRecord(storage, key)
+  const project = record && autosavedProjectOf(record)
+  return record && project ? { project, record } : null
+}
+
+/** The keys of every autosave slot in the storage: the tabs' and the older shared one. */
+export function autosaveKeys(storage: KeyValueStorage): string[] {
+  const keys: string[] = []
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i)
+    if (key !== null && (key === LEGACY_AUTOSAVE_KEY || key.startsWith(AUTOSAVE_SLOT_PREFIX))) keys.push(key)
+  }
+  return keys
 }

@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
 import { selectDirty, useDocument } from '../store/documentStore'
-import { useUi } from '../store/uiStore'
-import { AUTOSAVE_KEY, readAutosave, writeAutosave } from './autosave'
+import { useUi, type Notice } from '../store/uiStore'
+import { autosavedProjectOf, writeAutosave, type AutosaveRecord } from './autosave'
+import { adoptedKey, keptWork, keptWorkText, newSlotKey, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
+import { createTabPresence } from './tabPresence'
 import { createEmptyProject } from '../graph/newProject'
 import { forgetFileHandle } from './projectFiles'
 import { needsSavePrompt } from './desktopDocument'
@@ -10,58 +12,167 @@ import { runProgressText } from '../training/trainingStore'
 
 const DELAY_MS = 400
 
-/** Declines the recovered session: an empty network, and the autosave forgotten. */
-function startFresh(): void {
+const randomId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+
+/** The tab's autosave: the slot it writes (remembered in sessionStorage for its reloads) and the writes. */
+function createTabSlot(initialKey: string) {
+  let key = initialKey
+  let failed = false
+  const slot = {
+    key: () => key,
+    use(next: string) {
+      key = next
+      sessionStorage.setItem(TAB_SLOT_KEY, next)
+    },
+    /** Writes the document now; `closed` when the tab is going. A failure is said once, where the user looks. */
+    write(closed = false) {
+      const s = useDocument.getState()
+      const meta = { fileName: s.fileName, exampleId: s.exampleId, dirty: selectDirty(s), savedAt: Date.now(), closed }
+      try {
+        try {
+          writeAutosave(localStorage, key, s.project, meta)
+        } catch (error) {
+          // Kept work from other tabs may fill the storage: its trained values go first.
+          if (!shrinkKeptWork(localStorage, key)) throw error
+          writeAutosave(localStorage, key, s.project, meta)
+        }
+        failed = false
+      } catch (error) {
+        console.warn('Autosave failed:', error)
+        if (!failed && !closed) useUi.getState().notify({ kind: 'error', text: 'Autosave failed: the browser’s storage is full. Save the project to a file to keep it.' })
+        failed = true
+      }
+    },
+  }
+  slot.use(initialKey)
+  return slot
+}
+type TabSlot = ReturnType<typeof createTabSlot>
+
+function load(record: AutosaveRecord): boolean {
+  const project = autosavedProjectOf(record)
+  if (!project) return false
   forgetFileHandle()
-  localStorage.removeItem(AUTOSAVE_KEY)
+  useDocument.getState().load(project, { fileName: record.fileName, exampleId: record.exampleId, dirty: record.dirty })
+  useUi.getState().setCardOpen(record.exampleId !== null && Boolean(project.meta.description))
+  return true
+}
+
+/** Declines the recovered session: an empty network in a slot of its own; work kept from other tabs stays kept. */
+function startFresh(slot: TabSlot): void {
+  forgetFileHandle()
+  localStorage.removeItem(slot.key())
+  slot.use(newSlotKey(randomId))
   useDocument.getState().load(createEmptyProject())
   useUi.getState().select([])
   useUi.getState().setCardOpen(false)
   useUi.getState().notify(null)
 }
 
-/** Recovers the last session once, then autosaves every change (debounced) and on page hide. */
+/** Adds "work from another tab is kept" and its "Open it" to the notice on screen (or a notice of its own). */
+function offerKept(kept: readonly KeptWork[], open: () => void, base: Notice | null = useUi.getState().notice): void {
+  if (kept.length === 0) return useUi.getState().notify(base?.otherAction ? { ...base, otherAction: undefined } : base)
+  const text = keptWorkText(kept.length)
+  const start = base?.text.replace(/ (Work from (another tab|\d+ other tabs) is kept too\.)$/, '')
+  useUi.getState().notify({
+    kind: base?.kind ?? 'info',
+    action: base?.action,
+    text: start ? `${start} ${text}` : text,
+    otherAction: { label: kept.length === 1 ? 'Open it' : 'Open the next', run: open },
+  })
+}
+
+const savedTime = (record: AutosaveRecord) => (record.savedAt ? ` (last changed ${new Date(record.savedAt).toLocaleString()})` : '')
+
+/** Recovers this tab's work (or the tab closed last's) once, then autosaves every change (debounced) and on page hide. */
 export function useAutosave(): void {
   useEffect(() => {
-    const recovered = readAutosave(localStorage)
-    if (recovered && (recovered.project.nodes.length > 0 || recovered.record.dirty)) {
-      const { record, project } = recovered
-      useDocument.getState().load(project, { fileName: record.fileName, exampleId: record.exampleId, dirty: record.dirty })
-      useUi.getState().setCardOpen(record.exampleId !== null && Boolean(project.meta.description))
-      // On a shared lab login the recovered work may be someone else's: offer a clean start.
-      useUi.getState().notify({ kind: 'info', text: 'Your last session was recovered.', action: { label: 'Start fresh', run: startFresh } })
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const write = () => {
-      clearTimeout(timer)
-      const s = useDocument.getState()
-      try {
-        writeAutosave(localStorage, s.project, { fileName: s.fileName, exampleId: s.exampleId, dirty: selectDirty(s) })
-      } catch (error) {
-        console.warn('Autosave failed:', error)
-      }
-    }
-    const unsubscribe = useDocument.subscribe((s, prev) => {
-      if (s.project === prev.project && s.savedProject === prev.savedProject) return
-      clearTimeout(timer)
-      timer = setTimeout(write, DELAY_MS)
+    const start = startingSlot(localStorage, sessionStorage.getItem(TAB_SLOT_KEY), randomId)
+    const slot = createTabSlot(start.key)
+    let live: ReadonlySet<string> | null = null
+    const presence = createTabPresence(slot.key, () => {
+      // Another live tab writes this slot: this tab's copy moves to a slot of its own.
+      slot.use(newSlotKey(randomId))
+      slot.write()
     })
-    window.addEventListener('pagehide', write)
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      write()
-      // The graph is not lost (autosave), but warn about unsaved changes as desktop apps do. On
-      // desktop main answers this with its own "Save changes?" dialog (will-prevent-unload).
-      if (needsSavePrompt(useDocument.getState())) e.preventDefault()
-      // A run's progress cannot be autosaved: the browser asks before a reload or close loses it
-      // (on desktop a reload is a developer's, and closing asks about the document).
-      else if (!desktopBridge() && runProgressText() !== null) e.preventDefault()
+    const recoveredNotice = (): Notice => ({ kind: 'info', text: 'Your last session was recovered.', action: { label: 'Start fresh', run: () => startFresh(slot) } })
+    const openKept = () => {
+      const [work] = keptWork(localStorage, slot.key(), live)
+      if (!work) return offerKept([], openKept)
+      slot.write()
+      setAsideSlot(localStorage, slot.key(), Date.now())
+      slot.use(adoptedKey(localStorage, work, randomId))
+      if (!load(work.record)) return useUi.getState().notify({ kind: 'error', text: 'The kept work could not be read.' })
+      slot.write()
+      void presence.ask()
+      offerKept(keptWork(localStorage, slot.key(), live), openKept, { kind: 'info', text: `Opened the work autosaved in another tab${savedTime(work.record)}; what was on the canvas is kept.` })
     }
-    window.addEventListener('beforeunload', beforeUnload)
-    return () => {
-      unsubscribe()
-      clearTimeout(timer)
-      window.removeEventListener('pagehide', write)
-      window.removeEventListener('beforeunload', beforeUnload)
+    // On a shared lab login the recovered work may be someone else's: offer a clean start.
+    if (start.recovered && load(start.recovered) && (useDocument.getState().project.nodes.length > 0 || start.recovered.dirty)) {
+      useUi.getState().notify(recoveredNotice())
     }
+    const pristine = start.recovered ? null : useDocument.getState().project
+    let stopped = false
+    void presence.ask().then((heard) => {
+      if (stopped) return
+      live = heard
+      const kept = keptWork(localStorage, slot.key(), live)
+      // A tab gone without closing (a crash) left its work: a new tab with nothing on it yet takes it over.
+      if (kept.length > 0 && useDocument.getState().project === pristine && kept[0].record.setAsideAt === undefined) {
+        slot.use(adoptedKey(localStorage, kept[0], randomId))
+        if (load(kept[0].record)) useUi.getState().notify(recoveredNotice())
+        slot.write()
+        void presence.ask()
+      }
+      offerKept(keptWork(localStorage, slot.key(), live), openKept)
+    })
+    return watchDocument(slot, () => void presence.ask(), () => {
+      stopped = true
+      presence.close()
+    })
   }, [])
+}
+
+/** Autosaves every change (debounced) and as the page goes; asks before a close or reload would lose unsaved work. */
+function watchDocument(slot: TabSlot, shownAgain: () => void, stop: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const write = () => {
+    clearTimeout(timer)
+    slot.write()
+  }
+  const unsubscribe = useDocument.subscribe((s, prev) => {
+    if (s.project === prev.project && s.savedProject === prev.savedProject) return
+    clearTimeout(timer)
+    timer = setTimeout(write, DELAY_MS)
+  })
+  const hide = () => {
+    clearTimeout(timer)
+    slot.write(true)
+  }
+  // Back from the browser's back-forward cache: the slot is this tab's again (unless another tab took it over meanwhile).
+  const show = (e: PageTransitionEvent) => {
+    if (!e.persisted) return
+    slot.write()
+    shownAgain()
+  }
+  window.addEventListener('pagehide', hide)
+  window.addEventListener('pageshow', show)
+  const beforeUnload = (e: BeforeUnloadEvent) => {
+    write()
+    // The graph is not lost (autosave), but warn about unsaved changes as desktop apps do. On
+    // desktop main answers this with its own "Save changes?" dialog (will-prevent-unload).
+    if (needsSavePrompt(useDocument.getState())) e.preventDefault()
+    // A run's progress cannot be autosaved: the browser asks before a reload or close loses it
+    // (on desktop a reload is a developer's, and closing asks about the document).
+    else if (!desktopBridge() && runProgressText() !== null) e.preventDefault()
+  }
+  window.addEventListener('beforeunload', beforeUnload)
+  return () => {
+    unsubscribe()
+    clearTimeout(timer)
+    stop()
+    window.removeEventListener('pagehide', hide)
+    window.removeEventListener('pageshow', show)
+    window.removeEventListener('beforeunload', beforeUnload)
+  }
 }

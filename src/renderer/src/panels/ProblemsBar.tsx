@@ -21,6 +21,11 @@ export function ProblemsBar() {
               {notice.action.label}
             </button>
           )}
+          {notice.otherAction && (
+            <button type="button" className="link-button" data-testid="notice-other-action" onClick={notice.otherAction.run}>
+              {notice.otherAction.label}
+            </button>
+          )}
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => useUi.getState().notify(null)}>
             ×
           </button>

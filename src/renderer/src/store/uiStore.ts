@@ -12,6 +12,8 @@ export interface Notice {
   text: string
   /** A button beside the text (e.g. "Start fresh" after a recovered session). */
   action?: { label: string; run: () => void }
+  /** A second button (e.g. "Open it" beside "Start fresh": work autosaved in another tab). */
+  otherAction?: { label: string; run: () => void }
 }
 
 /** A wire the canvas refused, explained at the node where it was dropped (`side`: its input or output handle). */

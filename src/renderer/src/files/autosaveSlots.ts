@@ -1,0 +1,124 @@
+/**
+ * Which autosave slot a tab writes, and what a new tab recovers. Every tab writes a slot of its
+ * own (`axon:autosave:<id>`, the id kept in the tab's sessionStorage so a reload finds it again),
+ * marked closed when the tab goes. A new tab takes over the newest closed slot (the work of the
+ * tab closed last) and offers the others, so work from two tabs is never lost to a shared slot.
+ */
+import {
+  AUTOSAVE_SLOT_PREFIX,
+  autosaveKeys,
+  LEGACY_AUTOSAVE_KEY,
+  readAutosaveRecord,
+  type AutosaveRecord,
+  type KeyValueStorage,
+} from './autosave'
+
+/** The sessionStorage entry holding the tab's slot key (it survives the tab's reloads, not its closing). */
+export const TAB_SLOT_KEY = 'axon:autosave-slot'
+
+/** Work autosaved by a tab that is gone, or put aside by "Open": offered to the tabs that start later. */
+export interface KeptWork {
+  key: string
+  record: AutosaveRecord
+}
+
+/** A fresh slot key for a tab. */
+export function newSlotKey(randomId: () => string): string {
+  return `${AUTOSAVE_SLOT_PREFIX}${randomId()}`
+}
+
+/**
+ * Work kept in other slots than `ownKey`: those whose tab closed, and, when the live tabs are
+ * known (`liveKeys`), also those whose tab is gone without closing (a crash). First the work of
+ * closed tabs, newest first; then work put aside by "Open", longest aside first, so opening
+ * kept work again and again visits each in turn.
+ */
+export function keptWork(storage: KeyValueStorage, ownKey: string, liveKeys: ReadonlySet<string> | null): KeptWork[] {
+  const kept: KeptWork[] = []
+  for (const key of autosaveKeys(storage)) {
+    if (key === ownKey || liveKeys?.has(key)) continue
+    const record = readAutosaveRecord(storage, key)
+    const closed = record?.closed === true || key === LEGACY_AUTOSAVE_KEY
+    if (record && (closed || liveKeys !== null)) kept.push({ key, record })
+  }
+  const aside = (w: KeptWork) => w.record.setAsideAt ?? null
+  return kept.sort((a, b) => {
+    const [x, y] = [aside(a), aside(b)]
+    if (x === null && y === null) return (b.record.savedAt ?? 0) - (a.record.savedAt ?? 0)
+    if (x === null || y === null) return x === null ? -1 : 1
+    return x - y
+  })
+}
+
+/** The slot a starting tab writes and the record it recovers (null: nothing to recover). */
+export interface StartingSlot {
+  key: string
+  recovered: AutosaveRecord | null
+}
+
+/**
+ * At a tab's start: its own slot after a reload, else it takes over the newest closed slot
+ * (the tab closed last), else a fresh slot with nothing to recover.
+ */
+export function startingSlot(storage: KeyValueStorage, remembered: string | null, randomId: () => string): StartingSlot {
+  const own = remembered?.startsWith(AUTOSAVE_SLOT_PREFIX) ? readAutosaveRecord(storage, remembered) : null
+  if (remembered && own) return { key: remembered, recovered: own }
+  const [newest] = keptWork(storage, '', null)
+  if (!newest) return { key: remembered?.startsWith(AUTOSAVE_SLOT_PREFIX) ? remembered : newSlotKey(randomId), recovered: null }
+  return { key: adoptedKey(storage, newest, randomId), recovered: newest.record }
+}
+
+/** The key a tab writes after taking over kept work: the work's own slot (the older shared slot is moved to a tab's). */
+export function adoptedKey(storage: KeyValueStorage, work: KeptWork, randomId: () => string): string {
+  if (work.key !== LEGACY_AUTOSAVE_KEY) return work.key
+  const key = newSlotKey(randomId)
+  storage.setItem(key, JSON.stringify({ ...work.record, closed: false } satisfies AutosaveRecord))
+  storage.removeItem(LEGACY_AUTOSAVE_KEY)
+  return key
+}
+
+/**
+ * Marks the tab's own slot as put aside ("Open" of kept work in this tab): it becomes kept work
+ * the next "Open" reaches. An empty, saved canvas is nothing to keep: its slot is removed.
+ */
+export function setAsideSlot(storage: KeyValueStorage, key: string, now: number): void {
+  const record = readAutosaveRecord(storage, key)
+  if (!record) return
+  if (!record.dirty && isEmptyProjectText(record.text)) return storage.removeItem(key)
+  storage.setItem(key, JSON.stringify({ ...record, closed: true, setAsideAt: now } satisfies AutosaveRecord))
+}
+
+function isEmptyProjectText(text: string): boolean {
+  try {
+    const nodes = (JSON.parse(text) as { nodes?: unknown[] }).nodes
+    return !Array.isArray(nodes) || nodes.length === 0
+  } catch {
+    return false
+  }
+}
+
+/** "Work from 2 other tabs is kept." */
+export function keptWorkText(count: number): string {
+  return count === 1 ? 'Work from another tab is kept too.' : `Work from ${count} other tabs is kept too.`
+}
+
+/**
+ * Makes room in a full storage for the tab's own slot: kept work (other slots whose tab is gone)
+ * is rewritten without its runs' trained values, as the tab's own autosave drops them when it does
+ * not fit. True when any slot shrank.
+ */
+export function shrinkKeptWork(storage: KeyValueStorage, ownKey: string): boolean {
+  let shrank = false
+  for (const { key, record } of keptWork(storage, ownKey, null)) {
+    try {
+      const project = JSON.parse(record.text) as { runs?: { weights?: unknown }[] }
+      if (!project.runs?.some((r) => r.weights)) continue
+      const runs = project.runs.map(({ weights: _dropped, ...run }) => run)
+      storage.setItem(key, JSON.stringify({ ...record, text: JSON.stringify({ ...project, runs }) } satisfies AutosaveRecord))
+      shrank = true
+    } catch {
+      // A slot that cannot be read or rewritten stays as it is.
+    }
+  }
+  return shrank
+}
