@@ -74,8 +74,10 @@ export class BatchNormLayer extends LayerBase<BatchNormLayerSpec> implements Lay
     this.gBeta = ctx.grads.subarray(p + n, p + 2 * n)
     this.runningMean = ctx.state.subarray(s, s + n)
     this.runningVar = ctx.state.subarray(s + n, s + 2 * n)
-    this.gamma.set(spec.gamma ?? new Array<number>(n).fill(1))
-    this.beta.set(spec.beta ?? new Array<number>(n).fill(0))
+    if (ctx.initialise) {
+      this.gamma.set(spec.gamma ?? new Array<number>(n).fill(1))
+      this.beta.set(spec.beta ?? new Array<number>(n).fill(0))
+    }
     this.runningMean.set(spec.runningMean ?? new Array<number>(n).fill(0))
     this.runningVar.set(spec.runningVar ?? new Array<number>(n).fill(1))
     this.out = ctx.alloc(ctx.capacity * n)

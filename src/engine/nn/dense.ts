@@ -54,11 +54,13 @@ class DenseLayer extends LayerBase<DenseLayerSpec> implements OutputLayer {
     }
     this.blocks.push({ name: 'weights', offset: wOffset, length: nOut * nIn, shape: [nOut, nIn], trainable: spec.trainWeights, regularized: true })
     if (spec.useBias) this.blocks.push({ name: 'biases', offset: bOffset, length: nOut, shape: [nOut, 1], trainable: spec.trainBiases, regularized: false })
-    const fan = { nIn, nOut }
-    initFill(params, wOffset, nOut * nIn, spec.weightInit, fan, ctx.initRng)
-    if (spec.useBias) initFill(params, bOffset, nOut, spec.biasInit, fan, ctx.initRng)
-    if (spec.weights) for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) W[j * nIn + k] = spec.weights[j][k]
-    if (spec.biases && b) for (let j = 0; j < nOut; j++) b[j] = spec.biases[j]
+    if (ctx.initialise) {
+      const fan = { nIn, nOut }
+      initFill(params, wOffset, nOut * nIn, spec.weightInit, fan, ctx.initRng)
+      if (spec.useBias) initFill(params, bOffset, nOut, spec.biasInit, fan, ctx.initRng)
+      if (spec.weights) for (let j = 0; j < nOut; j++) for (let k = 0; k < nIn; k++) W[j * nIn + k] = spec.weights[j][k]
+      if (spec.biases && b) for (let j = 0; j < nOut; j++) b[j] = spec.biases[j]
+    }
     this.net = alloc(capacity * nOut)
     this.out = alloc(capacity * nOut)
     this.gradOut = alloc(capacity * nOut)

@@ -69,6 +69,12 @@ export interface LayerContext {
   stateOffset: number
   alloc: (length: number) => FloatArray
   initRng: Rng
+  /**
+   * Whether the layer writes its initial parameters and state (initialisers, hand-set values).
+   * False when the network is built over parameters that already hold values (another
+   * network's, e.g. a data-parallel replica reading the session's in shared memory).
+   */
+  initialise: boolean
 }
 
 export interface Layer {

@@ -126,14 +126,29 @@ function wireLayers(layers: Layer[], sources: number[][], X: FloatArray, capacit
   return wiring
 }
 
+export interface NetworkOptions {
+  /** Perceptron rule (see `perceptron.ts`). */
+  deltaRule?: boolean
+  /**
+   * Build over these parameters, as they are, instead of new ones initialised from `initRng`:
+   * a data-parallel helper's replica reads the session's parameters in shared memory this way,
+   * so every update is seen without a copy. Its length must be the model's parameter count.
+   */
+  params?: FloatArray
+}
+
 /**
  * Build a network for `model` with buffers for `capacity` rows and initialise its parameters
- * from `initRng` (hand-set values override the initialisers).
+ * from `initRng` (hand-set values override the initialisers), or over `options.params`.
  */
-export function createNetwork(model: ModelSpec, capacity: number, initRng: Rng, options: { deltaRule?: boolean } = {}): Network {
+export function createNetwork(model: ModelSpec, capacity: number, initRng: Rng, options: NetworkOptions = {}): Network {
   const alloc = allocatorFor(model.precision)
   const sizes = modelSizes(model)
-  const params = alloc(sizes.params)
+  if (options.params && options.params.length !== sizes.params) {
+    throw new RangeError(`createNetwork: ${options.params.length} parameters given for a model of ${sizes.params}`)
+  }
+  const params = options.params ?? alloc(sizes.params)
+  const initialise = !options.params
   const grads = alloc(sizes.params)
   const state = alloc(sizes.state)
   const layers: Layer[] = []
@@ -142,7 +157,7 @@ export function createNetwork(model: ModelSpec, capacity: number, initRng: Rng, 
   model.layers.forEach((spec, index) => {
     const inputWidths = sizes.inputWidths[index]
     const nIn = sum(inputWidths)
-    layers.push(createLayer(spec, { index, nIn, inputWidths, capacity, params, grads, paramOffset, state, stateOffset, alloc, initRng }))
+    layers.push(createLayer(spec, { index, nIn, inputWidths, capacity, params, grads, paramOffset, state, stateOffset, alloc, initRng, initialise }))
     paramOffset += layerKindOf(spec).paramCount(spec, nIn)
     stateOffset += layerKindOf(spec).stateCount(spec, nIn)
   })

@@ -76,27 +76,27 @@ function serveAttached(state: HelperState, message: AttachMessage): void {
 
 interface Replica {
   kernel: WasmGemm
+  /** Over the session's parameters (it reads them where they are: no copy per job). */
   network: Network
-  /** A view of the session's parameters. */
-  params: Float32Array
   /** Input bytes the session stages for this helper ([capacity×inputSize]), or null (rows come as floats). */
   stage: Uint8Array | null
 }
 
-/** The replica network in this helper's arena, a view of the session's parameters and the staging area. */
+/** The replica network in this helper's arena, over the session's parameters, and the staging area. */
 function buildReplica(message: AttachMessage): Replica | string {
   const kernel = installedWasmKernel()
   if (!kernel) return 'no kernel'
   resetFloat32Arena()
   try {
-    // The initial values are overwritten from the session's parameters before every job.
-    const network = createNetwork(message.model, message.capacity, createRng(1))
-    const inMemory = [network.params, network.grads, network.X, network.T, networkOutput(network)].every((a) => a instanceof Float32Array && kernel.owns(a))
+    // The session only updates its parameters between jobs, so reading them in place is safe.
+    const params = kernel.view(message.paramsOffset, message.paramsLength)
+    const network = createNetwork(message.model, message.capacity, createRng(1), { params })
+    const inMemory = [network.grads, network.X, network.T, networkOutput(network)].every((a) => a instanceof Float32Array && kernel.owns(a))
     if (!inMemory) return 'the replica does not fit in the helper arena'
     const stageBytes = message.capacity * network.inputSize
     const stageFloats = kernel.alloc(Math.ceil(stageBytes / 4))
     const stage = kernel.owns(stageFloats) ? new Uint8Array(stageFloats.buffer, stageFloats.byteOffset, stageBytes) : null
-    return { kernel, network, params: kernel.view(message.paramsOffset, message.paramsLength), stage }
+    return { kernel, network, stage }
   } catch (e) {
     return e instanceof Error ? e.message : String(e)
   }
@@ -108,7 +108,7 @@ function buildReplica(message: AttachMessage): Replica | string {
  */
 function runJob(state: HelperState, replica: Replica): void {
   const { ints, floats, base, fbase } = state
-  const { kernel, network, params, stage } = replica
+  const { kernel, network, stage } = replica
   const rows = ints[base + Ctl.Rows]
   const training = ints[base + Ctl.Cmd] === Cmd.Run
   try {
@@ -116,7 +116,6 @@ function runJob(state: HelperState, replica: Replica): void {
       if (!stage) throw new Error('rows staged for a helper without a staging area')
       kernel.bytesToF32(rows * network.inputSize, floats[fbase + CtlF.InputScale], stage, 0, network.X as Float32Array, 0)
     }
-    network.params.set(params)
     if (training) kernel.zero(network.grads as Float32Array)
     networkForward(network, 0, rows, null)
     const loss = networkLossAndDelta(network, 0, rows)

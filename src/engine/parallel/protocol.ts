@@ -7,9 +7,12 @@
  * mini-batch is too short for a message round trip:
  *
  *   session: stage rows and scale, bump SEQ, notify    helper: wake on SEQ (bytes → floats if
- *   session: its own rows meanwhile                             staged), copy the parameters,
- *   session: wait until DONE = SEQ, add the helper's           forward/backward over its rows,
- *            gradient (helpers in a fixed order)               write LOSS, DONE = SEQ, notify
+ *   session: its own rows meanwhile                             staged), forward/backward over
+ *   session: wait until DONE = SEQ, add the helper's           its rows, write LOSS, DONE = SEQ,
+ *            gradient (helpers in a fixed order)               notify
+ *
+ * The helper's replica is built over the session's parameters in the shared memory (the session
+ * changes them only between jobs), so no job copies them.
  *
  * Image rows (bytes with one scale) are staged as bytes, so the session only copies them and the
  * helper converts its rows itself (one call for the whole share); other datasets are read into
