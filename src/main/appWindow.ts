@@ -19,7 +19,7 @@ export interface AppWindow {
   saves: RendererRequests<boolean>
 }
 
-export function createAppWindow(appUrl: string, options: { devTools: boolean; onClosed: () => void }): AppWindow {
+export function createAppWindow(appUrl: string, options: { devTools: boolean; onClosed: () => void; onCloseCancelled: () => void }): AppWindow {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -33,9 +33,10 @@ export function createAppWindow(appUrl: string, options: { devTools: boolean; on
     askAsync: async (name) => SAVE_DIALOG_ORDER[(await dialog.showMessageBox(win, saveDialogOptions(name))).response] ?? 'cancel',
     askSync: (name) => SAVE_DIALOG_ORDER[dialog.showMessageBoxSync(win, saveDialogOptions(name))] ?? 'cancel',
     save: () => saves.request(),
+    cancelled: options.onCloseCancelled,
   })
   win.on('close', (event) => guard.onClose(event, () => win.close()))
-  contents.on('will-prevent-unload', (event) => guard.onWillPreventUnload(event, () => contents.reload()))
+  contents.on('will-prevent-unload', (event) => guard.onWillPreventUnload(event, { reload: () => contents.reload(), close: () => win.close() }))
   // A new page reports its own state; answers the old one owed are void.
   contents.on('did-navigate', () => {
     guard.reset()

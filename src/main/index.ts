@@ -6,7 +6,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { totalmem } from 'node:os'
 import { join } from 'node:path'
 import { createEngineSupervisor } from './engineSupervisor'
@@ -15,9 +15,11 @@ import { denyAllPermissions, isAppUrl } from './security'
 import { buildMenuTemplate, developerToolsAllowed } from './menu'
 import { createAppWindow, type AppWindow } from './appWindow'
 import { createFileAccess } from './fileAccess'
+import { writeFileSafely } from './fileWrite'
 import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
 import { createLaunchQueue, projectPathsFromArgv } from './launchFiles'
+import { createProjectOpener } from './projectLaunch'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { IPC } from '../shared/ipc'
@@ -46,7 +48,11 @@ const files = createFileAccess(
       return result.canceled || !result.filePath ? null : result.filePath
     },
   },
-  { read: async (path) => new Uint8Array(await readFile(path)), write: (path, bytes) => writeFile(path, bytes) },
+  {
+    read: async (path) => new Uint8Array(await readFile(path)),
+    // Through a temporary file beside it: a full disk or a read-only folder never costs the saved file.
+    write: (path, bytes) => writeFileSafely({ writeFile, rename, unlink }, path, bytes, String(process.pid)),
+  },
 )
 
 const recentPath = () => join(app.getPath('userData'), 'recent-projects.json')
@@ -62,17 +68,17 @@ const recent = createRecentFiles({
 })
 
 /** Reads a project the OS or Open Recent named and hands it to the page. */
-async function openProjectPath(path: string): Promise<void> {
-  files.grant(path)
-  try {
-    const file = await files.readGranted(path)
-    current?.win.webContents.send(IPC.fileOpened, file)
-  } catch (error) {
+const openProjectPath = createProjectOpener({
+  files,
+  send: (file) => current?.win.webContents.send(IPC.fileOpened, file),
+  forget: (path) => {
     recent.remove(path)
     installMenu()
-    if (current) void dialog.showMessageBox(current.win, { type: 'error', message: `Could not open ${path}`, detail: (error as Error).message })
-  }
-}
+  },
+  showError: (message, detail) => {
+    if (current) void dialog.showMessageBox(current.win, { type: 'error', message, detail })
+  },
+})
 
 function focusWindow(): void {
   if (!current) return
@@ -131,6 +137,8 @@ function createWindow(): void {
       if (current === appWindow) current = null
       if (quitting) app.quit()
     },
+    // macOS: a Quit the user called off must not quit at the next window close.
+    onCloseCancelled: () => void (quitting = false),
   })
   current = appWindow
   startEngine(appWindow.win)

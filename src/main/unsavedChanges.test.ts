@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { createUnsavedGuard, saveDialogOptions, SAVE_DIALOG_ORDER, type SaveChoice } from './unsavedChanges'
 
-function setup(answer: SaveChoice, saveWorks = true) {
+function setup(answer: SaveChoice, saveWorks = true, dialogWorks = true) {
   const log: string[] = []
   const guard = createUnsavedGuard({
-    askAsync: async (name) => (log.push(`ask ${name}`), answer),
+    askAsync: async (name) => {
+      if (!dialogWorks) throw new Error('no dialog')
+      return (log.push(`ask ${name}`), answer)
+    },
     askSync: (name) => (log.push(`ask-sync ${name}`), answer),
     save: async () => (log.push('save'), saveWorks),
+    cancelled: () => void log.push('kept open'),
   })
   const event = () => {
     const e = { prevented: false, preventDefault: () => void (e.prevented = true) }
@@ -32,7 +36,7 @@ describe('"Save changes?" on close', () => {
     guard.onClose(e, () => log.push('closed'))
     await settle()
     expect(e.prevented).toBe(true)
-    expect(log).toEqual(['ask xor.axon.json'])
+    expect(log).toEqual(['ask xor.axon.json', 'kept open'])
   })
 
   it("Don't Save closes, and the close it triggers (and the page's beforeunload) go through", async () => {
@@ -45,7 +49,7 @@ describe('"Save changes?" on close', () => {
     guard.onClose(again, () => log.push('closed twice'))
     expect(again.prevented).toBe(false)
     const unload = event()
-    guard.onWillPreventUnload(unload, () => log.push('reload'))
+    guard.onWillPreventUnload(unload, { reload: () => log.push('reload'), close: () => log.push('close') })
     expect(unload.prevented).toBe(true)
     expect(log).toEqual(['ask xor.axon.json', 'closed'])
   })
@@ -61,7 +65,7 @@ describe('"Save changes?" on close', () => {
     failed.guard.setState({ dirty: true, name: 'b' })
     failed.guard.onClose(failed.event(), () => failed.log.push('closed'))
     await failed.settle()
-    expect(failed.log).toEqual(['ask b', 'save'])
+    expect(failed.log).toEqual(['ask b', 'save', 'kept open'])
   })
 
   it('asks once while its dialog is open, however often close is pressed', async () => {
@@ -72,20 +76,56 @@ describe('"Save changes?" on close', () => {
     guard.onClose(second, () => {})
     await settle()
     expect(second.prevented).toBe(true)
-    expect(log).toEqual(['ask a'])
+    expect(log).toEqual(['ask a', 'kept open'])
+  })
+})
+
+describe('"Save changes?" never keeps the window open without a word', () => {
+  it('a dialog that cannot be shown lets the close go on (the autosave keeps the work)', async () => {
+    const { guard, log, event, settle } = setup('cancel', true, false)
+    guard.setState({ dirty: true, name: 'a' })
+    guard.onClose(event(), () => log.push('closed'))
+    await settle()
+    expect(log).toEqual(['closed'])
+  })
+
+  // The page became dirty just before the close, its report not yet in main: the page's
+  // beforeunload objects, and Save must save and then close, not reload the page.
+  it.each([
+    ['save', ['ask-sync n', 'save', 'close']],
+    ['cancel', ['ask-sync n', 'kept open']],
+  ] as const)('a close main let through that the page objects to: %s', async (answer, expected) => {
+    const { guard, log, event, settle } = setup(answer)
+    const close = event()
+    guard.onClose(close, () => log.push('close again'))
+    expect(close.prevented).toBe(false)
+    guard.setState({ dirty: true, name: 'n' })
+    const unload = event()
+    guard.onWillPreventUnload(unload, { reload: () => log.push('reload'), close: () => log.push('close') })
+    await settle()
+    expect(unload.prevented).toBe(false)
+    expect(log).toEqual(expected)
+  })
+
+  it('a Save that failed (read-only folder, full disk) keeps the window open and says the Quit is off', async () => {
+    const { guard, log, event, settle } = setup('save', false)
+    guard.setState({ dirty: true, name: 'n' })
+    guard.onWillPreventUnload(event(), { reload: () => log.push('reload'), close: () => log.push('close') })
+    await settle()
+    expect(log).toEqual(['ask-sync n', 'save', 'kept open'])
   })
 })
 
 describe('"Save changes?" on reload (will-prevent-unload)', () => {
   it.each([
     ['discard', true, ['ask-sync n']],
-    ['cancel', false, ['ask-sync n']],
+    ['cancel', false, ['ask-sync n', 'kept open']],
     ['save', false, ['ask-sync n', 'save', 'reload']],
   ] as const)('%s: unload goes ahead = %s', async (answer, proceeds, expected) => {
     const { guard, log, event, settle } = setup(answer)
     guard.setState({ dirty: true, name: 'n' })
     const e = event()
-    guard.onWillPreventUnload(e, () => log.push('reload'))
+    guard.onWillPreventUnload(e, { reload: () => log.push('reload'), close: () => log.push('close') })
     await settle()
     expect(e.prevented).toBe(proceeds)
     expect(log).toEqual(expected)

@@ -37,6 +37,8 @@ export interface UnsavedGuardDeps {
   askSync(name: string): SaveChoice
   /** Ask the renderer to save; true once the file is written (false if cancelled or failed). */
   save(): Promise<boolean>
+  /** The user kept the window open (Cancel, or a Save that did not happen): a Quit under way is off. */
+  cancelled?(): void
 }
 
 export interface CancellableEvent {
@@ -48,8 +50,12 @@ export interface UnsavedGuard {
   setState(state: DocumentState): void
   /** Window `close`: cancels it while it asks; calls `close` again once the user agreed. */
   onClose(event: CancellableEvent, close: () => void): void
-  /** `will-prevent-unload`: preventDefault = let the page unload despite its `beforeunload`. */
-  onWillPreventUnload(event: CancellableEvent, reload: () => void): void
+  /**
+   * `will-prevent-unload` (the page's `beforeunload` objected): preventDefault = let the page
+   * unload. It comes for a reload, or for a close main let through before the page's latest
+   * state arrived; Save then saves and closes (`close`) or reloads (`reload`), as was asked.
+   */
+  onWillPreventUnload(event: CancellableEvent, then: { reload: () => void; close: () => void }): void
   /** The page reloaded or was replaced: it will report its state again. */
   reset(): void
 }
@@ -58,6 +64,12 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
   let state: DocumentState = { dirty: false, name: '' }
   let approved = false
   let asking = false
+  /** A close main let through (nothing unsaved as far as it knew) is under way. */
+  let closing = false
+  const keptOpen = () => {
+    closing = false
+    deps.cancelled?.()
+  }
 
   async function decide(): Promise<boolean> {
     const choice = await deps.askAsync(state.name)
@@ -69,28 +81,40 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
   return {
     setState: (next) => void (state = next),
     onClose(event, close) {
-      if (approved || !state.dirty) return
+      if (approved || !state.dirty) return void (closing = true)
       event.preventDefault()
       if (asking) return
       asking = true
       void decide()
-        .catch(() => false)
+        // A dialog that cannot be shown must not keep the window open without a word: the autosave keeps the work.
+        .catch(() => true)
         .then((ok) => {
           asking = false
-          if (!ok) return
+          if (!ok) return keptOpen()
           approved = true
           close()
         })
     },
-    onWillPreventUnload(event, reload) {
+    onWillPreventUnload(event, then) {
       if (approved) return event.preventDefault()
       const choice = deps.askSync(state.name)
       if (choice === 'discard') return event.preventDefault()
-      if (choice === 'save') void deps.save().then((ok) => ok && reload(), () => undefined)
+      const after = closing ? then.close : then.reload
+      if (choice === 'cancel') return keptOpen()
+      // Save: this unload is off; the close or reload is done again once the file is written.
+      void deps.save().then(
+        (ok) => {
+          if (!ok) return keptOpen()
+          approved = true
+          after()
+        },
+        keptOpen,
+      )
     },
     reset() {
       state = { dirty: false, name: '' }
       approved = false
+      closing = false
     },
   }
 }

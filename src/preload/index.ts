@@ -9,6 +9,14 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { IPC, isDocumentState, isMenuCommand, type DocumentState, type MenuCommand } from '../shared/ipc'
 import { isFileKind, type FileKind, type PickedFile, type SavedFile } from '../shared/files'
+import { remoteErrorMessage } from '../shared/remoteError'
+
+/** `ipcRenderer.invoke`, its errors in main's words only (the page shows them). */
+function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
+  return ipcRenderer.invoke(channel, ...args).catch((error: unknown) => {
+    throw new Error(remoteErrorMessage(error))
+  })
+}
 
 ipcRenderer.on(IPC.enginePorts, (event, info: { restarted?: boolean } | null) => {
   const target = window.location.origin === 'null' ? '*' : window.location.origin
@@ -54,16 +62,16 @@ contextBridge.exposeInMainWorld('axonDesktop', {
   files: {
     open(kind: FileKind, multiple = false): Promise<PickedFile[] | null> {
       if (!isFileKind(kind)) return Promise.reject(new TypeError('Unknown file kind'))
-      return ipcRenderer.invoke(IPC.fileOpen, kind, multiple === true)
+      return invoke(IPC.fileOpen, kind, multiple === true)
     },
     save(kind: FileKind, suggestedName: string, bytes: Uint8Array, path: string | null): Promise<SavedFile | null> {
-      return ipcRenderer.invoke(IPC.fileSave, kind, String(suggestedName), bytes, path)
+      return invoke(IPC.fileSave, kind, String(suggestedName), bytes, path)
     },
     readGranted(path: string): Promise<PickedFile> {
-      return ipcRenderer.invoke(IPC.fileReadGranted, String(path))
+      return invoke(IPC.fileReadGranted, String(path))
     },
     readBeside(projectPath: string, relativePath: string): Promise<PickedFile> {
-      return ipcRenderer.invoke(IPC.fileReadBeside, String(projectPath), String(relativePath))
+      return invoke(IPC.fileReadBeside, String(projectPath), String(relativePath))
     },
     /** A project main opened for the page (Open Recent, file association, a second launch). */
     onOpened(listener: (file: PickedFile) => void) {

@@ -34,18 +34,25 @@ function startEngine(restarted: boolean): { close(): void; calls: string[] } {
 let client: typeof import('./engineClient')
 let data: typeof import('./data/dataStore')
 let training: typeof import('./training/trainingStore')
+let documents: typeof import('./store/documentStore')
+let examples: typeof import('./graph/examples')
 
 beforeAll(async () => {
   Object.assign(globalThis, { window: fakeWindow, requestAnimationFrame: (f: () => void) => setTimeout(f, 0) })
   client = await import('./engineClient')
   data = await import('./data/dataStore')
   training = await import('./training/trainingStore')
+  documents = await import('./store/documentStore')
+  examples = await import('./graph/examples')
 })
 
 const csv = ['x1,x2,label', ...Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 2}`)].join('\n')
 
 describe('engine restart, seen from the page', () => {
   it('rejects what the dead engine never answered, says the run was lost, re-sends the data', async () => {
+    // The network on the canvas has unsaved edits, its file named.
+    const project = examples.exampleProject('xor-2-2-1-sigmoid')!
+    documents.useDocument.getState().load(project, { fileName: 'xor.axon.json', dirty: true })
     const first = startEngine(false)
     const { engine } = await client.getEngineConnection()
     await data.openDataFiles([new File([csv], 'tiny.csv')])
@@ -71,5 +78,10 @@ describe('engine restart, seen from the page', () => {
     expect(second.calls).toEqual(expect.arrayContaining(['openCsv', 'prepareDataset']))
     expect(data.useData.getState().handle).not.toBe(oldHandle)
     expect((await client.getEngineConnection()).restarted).toBe(true)
+    // The project is the page's: the same network, still unsaved, still named.
+    const kept = documents.useDocument.getState()
+    expect({ nodes: kept.project.nodes, edges: kept.project.edges }).toEqual({ nodes: project.nodes, edges: project.edges })
+    expect(documents.selectDirty(kept)).toBe(true)
+    expect(kept.fileName).toBe('xor.axon.json')
   })
 })

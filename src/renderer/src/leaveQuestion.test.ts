@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { leaveQuestion } from './leaveQuestion'
+import { leaveQuestion, unloadObjects } from './leaveQuestion'
 
 describe('leaveQuestion', () => {
   it('asks nothing when nothing is lost or stopped', () => {
@@ -16,5 +16,18 @@ describe('leaveQuestion', () => {
     expect(leaveQuestion({ dirty: true, run: null, sweep: '2 of 12 runs done' })).toBe('Discard the unsaved changes to this network and stop its sweep (2 of 12 runs done)?')
     expect(leaveQuestion({ dirty: false, run: null, sweep: '0 of 12 runs done' })).toBe('Open another network and stop its sweep (0 of 12 runs done)?')
     expect(leaveQuestion({ dirty: true, run: 'epoch 3', sweep: '1 of 4 runs done' })).toBe('Discard the unsaved changes to this network and stop its training (epoch 3) and stop its sweep (1 of 4 runs done)?')
+  })
+})
+
+describe('unloadObjects: what the page’s beforeunload objects to', () => {
+  it.each([
+    [{ unsavedFile: false, run: null, desktop: false }, false],
+    [{ unsavedFile: true, run: null, desktop: false }, true],
+    [{ unsavedFile: false, run: 'epoch 3, iteration 30', desktop: false }, true],
+    [{ unsavedFile: true, run: null, desktop: true }, true],
+    // The earlier desktop bug: an objection main does not expect cancels a close or quit silently.
+    [{ unsavedFile: false, run: 'epoch 3, iteration 30', desktop: true }, false],
+  ])('%o → %s', (state, objects) => {
+    expect(unloadObjects(state)).toBe(objects)
   })
 })

@@ -17,3 +17,13 @@ export function leaveQuestion({ dirty, run, sweep }: LeaveLosses): string | null
   if (dirty) return `Discard the unsaved changes to this network${and}?`
   return `Open another network${and}?${run ? ' Export the model first to keep the trained weights.' : ''}`
 }
+
+/**
+ * Whether the page's `beforeunload` objects to a close or reload. A saved file with unsaved
+ * edits: yes (on desktop main answers with its own "Save changes?", `will-prevent-unload`).
+ * A run's progress: in the browser only. On desktop an objection that main does not expect
+ * makes Electron cancel the close without a word, so a training run never objects there.
+ */
+export function unloadObjects({ unsavedFile, run, desktop }: { unsavedFile: boolean; run: string | null; desktop: boolean }): boolean {
+  return unsavedFile || (!desktop && run !== null)
+}

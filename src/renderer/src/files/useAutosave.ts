@@ -9,6 +9,7 @@ import { forgetFileHandle } from './projectFiles'
 import { needsSavePrompt } from './desktopDocument'
 import { desktopBridge } from './desktopFiles'
 import { runProgressText } from '../training/trainingStore'
+import { unloadObjects } from '../leaveQuestion'
 
 const DELAY_MS = 400
 
@@ -159,12 +160,9 @@ function watchDocument(slot: TabSlot, shownAgain: () => void, stop: () => void):
   window.addEventListener('pageshow', show)
   const beforeUnload = (e: BeforeUnloadEvent) => {
     write()
-    // The graph is not lost (autosave), but warn about unsaved changes as desktop apps do. On
-    // desktop main answers this with its own "Save changes?" dialog (will-prevent-unload).
-    if (needsSavePrompt(useDocument.getState())) e.preventDefault()
-    // A run's progress cannot be autosaved: the browser asks before a reload or close loses it
-    // (on desktop a reload is a developer's, and closing asks about the document).
-    else if (!desktopBridge() && runProgressText() !== null) e.preventDefault()
+    // The graph is not lost (autosave), but unsaved changes to a file are asked about as desktop
+    // apps do; a run's progress cannot be autosaved, so the browser asks before losing it.
+    if (unloadObjects({ unsavedFile: needsSavePrompt(useDocument.getState()), run: runProgressText(), desktop: Boolean(desktopBridge()) })) e.preventDefault()
   }
   window.addEventListener('beforeunload', beforeUnload)
   return () => {

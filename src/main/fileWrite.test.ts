@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtemp, readdir, readFile, rename, rm, unlink, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { writeFileSafely, writeFailureText, type WriteFs } from './fileWrite'
+
+const realFs: WriteFs = { writeFile: (p, b) => writeFile(p, b), rename, unlink }
+const bytes = (text: string) => new TextEncoder().encode(text)
+/** The real file system, except that writing a file fails as the disk or the folder would. */
+const failingWrites = (code: string): WriteFs => ({
+  ...realFs,
+  writeFile: async (p, b) => {
+    // A full disk writes part of the file before it fails.
+    await writeFile(p, b.slice(0, 3))
+    throw Object.assign(new Error(`${code}: write failed, write '${p}'`), { code })
+  },
+})
+
+let dir = ''
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'axon-save-'))
+})
+afterEach(() => rm(dir, { recursive: true, force: true }))
+
+describe('saving a file without risking the one there', () => {
+  it('replaces the file’s content and leaves nothing else beside it', async () => {
+    const path = join(dir, 'xor.axon.json')
+    await writeFile(path, 'old')
+    await writeFileSafely(realFs, path, bytes('{"new":true}'), '42')
+    expect(await readFile(path, 'utf8')).toBe('{"new":true}')
+    expect(await readdir(dir)).toEqual(['xor.axon.json'])
+  })
+
+  it.each([
+    ['ENOSPC', 'The disk is full: “xor.axon.json” was not saved.'],
+    ['EACCES', 'You may not write to'],
+    ['EROFS', 'is read-only: “xor.axon.json” was not saved.'],
+  ])('%s: the old file is untouched, the partial copy removed, and the error says why', async (code, says) => {
+    const path = join(dir, 'xor.axon.json')
+    await writeFile(path, 'the saved network')
+    const failure = writeFileSafely(failingWrites(code), path, bytes('a much longer new network'), '42')
+    await expect(failure).rejects.toMatchObject({ name: 'FileWriteError', code })
+    await expect(failure).rejects.toThrow(says)
+    expect(await readFile(path, 'utf8')).toBe('the saved network')
+    expect(await readdir(dir)).toEqual(['xor.axon.json'])
+  })
+
+  it('a folder that is gone, or a folder in the file’s place, is said on the real file system', async () => {
+    await expect(writeFileSafely(realFs, join(dir, 'gone', 'a.axon.json'), bytes('x'), '1')).rejects.toThrow('no longer exists')
+    await mkdir(join(dir, 'b.axon.json'))
+    await expect(writeFileSafely(realFs, join(dir, 'b.axon.json'), bytes('x'), '1')).rejects.toMatchObject({ name: 'FileWriteError' })
+    expect((await readdir(dir)).sort()).toEqual(['b.axon.json'])
+  })
+
+  it('names the folder when it may not be written, and keeps an unknown error’s own words', () => {
+    expect(writeFailureText('/class/ro/a.axon.json', { code: 'EACCES' })).toBe('You may not write to /class/ro: “a.axon.json” was not saved. Choose another folder with Save As.')
+    expect(writeFailureText('/a.axon.json', new Error('EIO: i/o error'))).toBe('“a.axon.json” was not saved: EIO: i/o error')
+  })
+})

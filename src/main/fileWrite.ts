@@ -1,0 +1,65 @@
+/**
+ * Writing a file the user saves, so that a failed save never costs the file already there:
+ * the bytes go to a temporary file beside it, which then replaces it in one rename. A full disk
+ * or a folder the user may not write to fails before the old file is touched, and the error says
+ * which, in the user's words (the page shows it as "Could not save: …").
+ */
+import { basename, dirname, join } from 'node:path'
+
+/** The few file-system calls a save needs (node:fs/promises in main, fakes in tests). */
+export interface WriteFs {
+  writeFile(path: string, bytes: Uint8Array): Promise<void>
+  rename(from: string, to: string): Promise<void>
+  unlink(path: string): Promise<void>
+}
+
+export class FileWriteError extends Error {
+  override name = 'FileWriteError'
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message)
+  }
+}
+
+/** Why a write failed, said for the file the user named. */
+export function writeFailureText(path: string, error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  const name = basename(path)
+  const folder = dirname(path)
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `The disk is full: “${name}” was not saved. Free some space, or save to another drive with Save As.`
+    case 'EACCES':
+    case 'EPERM':
+      return `You may not write to ${folder}: “${name}” was not saved. Choose another folder with Save As.`
+    case 'EROFS':
+      return `${folder} is read-only: “${name}” was not saved. Choose another folder with Save As.`
+    case 'ENOENT':
+      return `The folder ${folder} no longer exists: “${name}” was not saved. Choose another folder with Save As.`
+    case 'EISDIR':
+      return `“${name}” is a folder: choose a file name with Save As.`
+    case 'EBUSY':
+      return `“${name}” is in use by another program: it was not saved. Close it there, or save under another name.`
+    default:
+      return `“${name}” was not saved: ${(error as Error | null)?.message ?? String(error)}`
+  }
+}
+
+/**
+ * Writes `bytes` to `path` through a temporary file beside it (same folder, so the rename stays
+ * on one disk and replaces the old file at once). On failure the temporary file is removed and
+ * a `FileWriteError` says why; the file at `path` is as it was.
+ */
+export async function writeFileSafely(fs: WriteFs, path: string, bytes: Uint8Array, suffix: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`)
+  try {
+    await fs.writeFile(temporary, bytes)
+    await fs.rename(temporary, path)
+  } catch (error) {
+    await fs.unlink(temporary).catch(() => undefined)
+    throw new FileWriteError(writeFailureText(path, error), (error as { code?: string }).code)
+  }
+}

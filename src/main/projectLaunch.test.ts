@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createFileAccess } from './fileAccess'
+import { createLaunchQueue, projectPathsFromArgv } from './launchFiles'
+import { createProjectOpener } from './projectLaunch'
+
+let dir = ''
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'axon-launch-'))
+})
+afterEach(() => rm(dir, { recursive: true, force: true }))
+
+/** Main's wiring of a file the OS names, on the real file system, with the page and dialogs recorded. */
+function desktop() {
+  const log: string[] = []
+  const files = createFileAccess({ open: async () => [], save: async () => null }, { read: async (p) => new Uint8Array(await readFile(p)), write: async () => {} })
+  const open = createProjectOpener({
+    files,
+    send: (file) => void log.push(`page opens ${file.name} (${file.bytes.byteLength} bytes)`),
+    forget: (path) => void log.push(`forgotten ${path}`),
+    showError: (message, detail) => void log.push(`error: ${message} — ${detail}`),
+  })
+  const opened: Promise<void>[] = []
+  const queue = createLaunchQueue((path) => void opened.push(open(path)), () => void log.push('focus'))
+  return { log, files, queue, settled: () => Promise.all(opened) }
+}
+
+describe('a project the OS opens (file association, a second launch)', () => {
+  it('a second launch with a file while the page reloads: the file opens once the page listens, and may then be saved back', async () => {
+    const path = join(dir, 'xor.axon.json')
+    await writeFile(path, '{"format":"axon-studio"}')
+    const { log, files, queue, settled } = desktop()
+    queue.pageGone()
+    projectPathsFromArgv(['axon-studio', '--flag', 'xor.axon.json'], dir).forEach((p) => queue.request(p))
+    expect(log).toEqual(['focus'])
+    queue.pageReady()
+    await settled()
+    expect(log).toEqual(['focus', 'page opens xor.axon.json (24 bytes)'])
+    expect(files.isGranted(path)).toBe(true)
+  })
+
+  it.each([
+    ['a file moved away', async () => join(dir, 'gone.axon.json'), '“gone.axon.json” is not there any more: it was moved, renamed or deleted.'],
+    ['a folder named like a project', async () => (await mkdir(join(dir, 'odd.axon.json')), join(dir, 'odd.axon.json')), '“odd.axon.json” is a folder, not a project file.'],
+  ])('%s: says why in a dialog, drops it from Open Recent, sends the page nothing', async (_what, make, detail) => {
+    const path = await make()
+    const { log, queue, settled } = desktop()
+    queue.pageReady()
+    queue.request(path)
+    await settled()
+    expect(log).toEqual(['focus', `forgotten ${path}`, `error: Could not open ${path} — ${detail}`])
+  })
+})
