@@ -8,7 +8,7 @@ import { createRng } from '../rng'
 import { installedWasmKernel, installWasmKernels, resetFloat32Arena } from '../kernels/install'
 import { createNetwork, networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
 import type { WasmGemm } from '../kernels/wasmGemm'
-import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, claimJob, controlViews, signal, waitWhile, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
+import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, claimJob, controlViews, signal, stageStride, waitWhile, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
 
 interface HelperState {
   ints: Int32Array
@@ -56,7 +56,8 @@ function serveAttached(state: HelperState, message: AttachMessage): void {
   ints[base + Ctl.TOffset] = network.T.byteOffset
   ints[base + Ctl.OutOffset] = networkOutput(network).byteOffset
   ints[base + Ctl.GradsOffset] = network.grads.byteOffset
-  ints[base + Ctl.StageOffset] = replica.stage?.byteOffset ?? 0
+  ints[base + Ctl.StageOffset] = replica.stages?.[0].byteOffset ?? 0
+  ints[base + Ctl.StagedTargetsOffset] = replica.stagedTargets?.[0].byteOffset ?? 0
   let seen = Atomics.load(ints, base + Ctl.Seq)
   Atomics.store(ints, base + Ctl.Attached, message.attachId)
   Atomics.notify(ints, base + Ctl.Attached)
@@ -78,8 +79,10 @@ interface Replica {
   kernel: WasmGemm
   /** Over the session's parameters (it reads them where they are: no copy per job). */
   network: Network
-  /** Input bytes the session stages for this helper ([capacity×inputSize]), or null (rows come as floats). */
-  stage: Uint8Array | null
+  /** The two staging buffers of input bytes ([capacity×inputSize] each), or null (rows come as floats). */
+  stages: [Uint8Array, Uint8Array] | null
+  /** The targets of each staging buffer's rows ([capacity×outputSize] each). */
+  stagedTargets: [Float32Array, Float32Array] | null
 }
 
 /** The replica network in this helper's arena, over the session's parameters, and the staging area. */
@@ -93,13 +96,21 @@ function buildReplica(message: AttachMessage): Replica | string {
     const network = createNetwork(message.model, message.capacity, createRng(1), { params })
     const inMemory = [network.grads, network.X, network.T, networkOutput(network)].every((a) => a instanceof Float32Array && kernel.owns(a))
     if (!inMemory) return 'the replica does not fit in the helper arena'
-    const stageBytes = message.capacity * network.inputSize
-    const stageFloats = kernel.alloc(Math.ceil(stageBytes / 4))
-    const stage = kernel.owns(stageFloats) ? new Uint8Array(stageFloats.buffer, stageFloats.byteOffset, stageBytes) : null
-    return { kernel, network, stage }
+    return { kernel, network, ...stagingBuffers(kernel, message.capacity, network.inputSize, network.outputSize) }
   } catch (e) {
     return e instanceof Error ? e.message : String(e)
   }
+}
+
+/** The two staging buffers and their targets in this helper's arena, or nulls where they do not fit. */
+function stagingBuffers(kernel: WasmGemm, capacity: number, inputSize: number, outputSize: number): Pick<Replica, 'stages' | 'stagedTargets'> {
+  const stride = stageStride(capacity, inputSize)
+  const bytes = kernel.alloc((2 * stride) / 4)
+  const targets = kernel.alloc(2 * capacity * outputSize)
+  if (!kernel.owns(bytes) || !kernel.owns(targets)) return { stages: null, stagedTargets: null }
+  const stage = (b: number) => new Uint8Array(bytes.buffer, bytes.byteOffset + b * stride, capacity * inputSize)
+  const target = (b: number) => targets.subarray(b * capacity * outputSize, (b + 1) * capacity * outputSize)
+  return { stages: [stage(0), stage(1)], stagedTargets: [target(0), target(1)] }
 }
 
 /**
@@ -108,13 +119,15 @@ function buildReplica(message: AttachMessage): Replica | string {
  */
 function runJob(state: HelperState, replica: Replica): void {
   const { ints, floats, base, fbase } = state
-  const { kernel, network, stage } = replica
+  const { kernel, network, stages, stagedTargets } = replica
   const rows = ints[base + Ctl.Rows]
   const training = ints[base + Ctl.Cmd] === Cmd.Run
   try {
     if (ints[base + Ctl.Flags] & Flag.Staged) {
-      if (!stage) throw new Error('rows staged for a helper without a staging area')
-      kernel.bytesToF32(rows * network.inputSize, floats[fbase + CtlF.InputScale], stage, 0, network.X as Float32Array, 0)
+      if (!stages || !stagedTargets) throw new Error('rows staged for a helper without a staging area')
+      const b = ints[base + Ctl.StageBuffer]
+      kernel.bytesToF32(rows * network.inputSize, floats[fbase + CtlF.InputScale], stages[b], 0, network.X as Float32Array, 0)
+      network.T.set(stagedTargets[b].subarray(0, rows * network.outputSize))
     }
     if (training) kernel.zero(network.grads as Float32Array)
     networkForward(network, 0, rows, null)

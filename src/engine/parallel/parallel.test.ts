@@ -134,7 +134,9 @@ describe('data-parallel training over worker_threads', () => {
     expect(team.sharesTakenBack).toBe(0)
     // A pool whose helper never starts a job: the session takes every share back.
     const idle: TeamPool = { post: () => undefined, claim: () => true, awaitDone: () => Number.NaN, holds: () => true, splitChunks: 0 }
-    const buffers = { X: nw.alloc(300 * 100) as Float32Array, T: nw.alloc(300 * 3) as Float32Array, out: nw.alloc(300 * 3) as Float32Array, grads: nw.alloc(nw.grads.length) as Float32Array, stage: new Uint8Array(300 * 100) }
+    const f32 = (length: number) => nw.alloc(length) as Float32Array
+    const stages = [new Uint8Array(300 * 100), new Uint8Array(300 * 100)] as const
+    const buffers = { X: f32(300 * 100), T: f32(300 * 3), out: f32(300 * 3), grads: f32(nw.grads.length), stages, stagedTargets: [f32(300 * 3), f32(300 * 3)] as const }
     const alone = new GradientTeam(idle, nw, [buffers], [1])
     const here = gradient(alone)
     expect(alone.sharesTakenBack).toBe(1)

@@ -8,8 +8,9 @@
  */
 import type { WasmGemm } from '../kernels/wasmGemm'
 import type { Network } from '../nn/network'
-import { Cmd, Ctl, CtlF, SLOT_FLOATS, SLOT_INTS, controlBytes, claimJob, controlViews, signal, waitWhile, type HelperEndpoint, type HelperReply } from './protocol'
-import { GradientTeam, type HelperBuffers, type TeamPool } from './team'
+import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, controlBytes, claimJob, controlViews, signal, stageStride, waitWhile, type HelperEndpoint, type HelperReply } from './protocol'
+import { NOT_STAGED, type HelperBuffers } from './staging'
+import { GradientTeam, type TeamPool } from './team'
 
 /** How long a session waits for a helper (a lost helper must not hang training forever). */
 const HELPER_TIMEOUT_MS = 60_000
@@ -105,13 +106,14 @@ export class GradientPool implements TeamPool {
     return this.current === team
   }
 
-  /** Post a job (or a command) to helper t. */
-  post(t: number, cmd: number, rows: number, scale: number, flags = 0, inputScale = 1): void {
+  /** Post a job (or a command) to helper t; a staged job's rows are in staging buffer `stage`. */
+  post(t: number, cmd: number, rows: number, scale: number, stage = NOT_STAGED, inputScale = 1): void {
     const slot = t * SLOT_INTS
     const fslot = t * SLOT_FLOATS
     this.ints[slot + Ctl.Cmd] = cmd
     this.ints[slot + Ctl.Rows] = rows
-    this.ints[slot + Ctl.Flags] = flags
+    this.ints[slot + Ctl.Flags] = stage === NOT_STAGED ? 0 : Flag.Staged
+    this.ints[slot + Ctl.StageBuffer] = Math.max(0, stage)
     this.floats[fslot + CtlF.Scale] = scale
     this.floats[fslot + CtlF.InputScale] = inputScale
     signal(this.ints, slot + Ctl.Seq, Atomics.load(this.ints, slot + Ctl.Seq) + 1, slot + Ctl.HelperSleeps)
@@ -145,13 +147,18 @@ export class GradientPool implements TeamPool {
     const view = (ctl: number, length: number) => this.kernel.view(this.ints[slot + ctl], length)
     const cap = network.capacity
     const stageAt = this.ints[slot + Ctl.StageOffset]
-    const stageBytes = cap * network.inputSize
+    const targetsAt = this.ints[slot + Ctl.StagedTargetsOffset]
+    const stride = stageStride(cap, network.inputSize)
+    const stage = (b: number) => new Uint8Array(this.kernel.view(0, 0).buffer, stageAt + b * stride, cap * network.inputSize)
+    const targets = (b: number) => this.kernel.view(targetsAt + b * cap * network.outputSize * 4, cap * network.outputSize)
+    const staged = stageAt !== 0 && targetsAt !== 0
     return {
       X: view(Ctl.XOffset, cap * network.inputSize),
       T: view(Ctl.TOffset, cap * network.outputSize),
       out: view(Ctl.OutOffset, cap * network.outputSize),
       grads: view(Ctl.GradsOffset, network.grads.length),
-      stage: stageAt ? new Uint8Array(this.kernel.view(stageAt, 0).buffer, stageAt, stageBytes) : null,
+      stages: staged ? [stage(0), stage(1)] : null,
+      stagedTargets: staged ? [targets(0), targets(1)] : null,
     }
   }
 }

@@ -15,8 +15,9 @@
  * changes them only between jobs), so no job copies them.
  *
  * Image rows (bytes with one scale) are staged as bytes, so the session only copies them and the
- * helper converts its rows itself (one call for the whole share); other datasets are read into
- * the helper's X by the session. Each side spins a little before it sleeps in `Atomics.wait`,
+ * helper converts its rows itself (one call for the whole share); there are two staging buffers,
+ * so the session can copy the next job's rows while the helper computes this one (`staging.ts`).
+ * Other datasets are read into the helper's X by the session. Each side spins a little before it sleeps in `Atomics.wait`,
  * since the other usually answers within microseconds (a futex sleep and wake costs more).
  * A job is claimed before it is run (`Ctl.Claim`): on a busy machine a helper may not get a
  * core in time, and the session then computes its share itself rather than wait.
@@ -44,7 +45,10 @@ export const Ctl = {
   TOffset: 6,
   OutOffset: 7,
   GradsOffset: 8,
-  /** Byte offset of the helper's staging area for input bytes (0: none), written at attach. */
+  /**
+   * Byte offset of the helper's two staging buffers for input bytes (0: none), written at attach:
+   * buffer b starts `b·stageStride(…)` bytes further.
+   */
   StageOffset: 9,
   /** `Flag` bits of the job. */
   Flags: 10,
@@ -58,7 +62,16 @@ export const Ctl = {
   HelperSleeps: 12,
   /** 1 while the session sleeps in `Atomics.wait` for this helper's answer. */
   SessionSleeps: 13,
+  /** Byte offset of the targets of the two staging buffers ([2][capacity×outputSize] floats), written at attach. */
+  StagedTargetsOffset: 14,
+  /** Which staging buffer (0 or 1) a staged job's rows are in. */
+  StageBuffer: 15,
 } as const
+
+/** Bytes from one staging buffer to the next: the rows' bytes, rounded up to 16. */
+export function stageStride(capacity: number, inputSize: number): number {
+  return Math.ceil((capacity * inputSize) / 16) * 16
+}
 
 /** Float64 slot indices within a helper's slot. */
 export const CtlF = {
@@ -75,7 +88,10 @@ export const Cmd = { Run: 1, Detach: 2, Evaluate: 3 } as const
 
 /** Job flags. */
 export const Flag = {
-  /** The job's input rows are bytes in the staging area: the helper converts them into its X. */
+  /**
+   * The job's input rows are bytes in staging buffer `Ctl.StageBuffer`, their targets beside
+   * them: the helper converts the rows into its X and copies the targets into its T.
+   */
   Staged: 1,
 } as const
 

@@ -5,24 +5,15 @@
  */
 import type { Dataset } from '../spec'
 import { axpy, zeroFloats } from '../kernels/gemm'
-import { datasetReadTarget, datasetRowsAreScaledBytes } from '../data/datasetRows'
 import { datasetReadBatch } from '../train/batchRows'
 import { networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
-import { Cmd, Flag } from './protocol'
-
-/** A helper's buffers in the shared memory, as the session thread sees them. */
-export interface HelperBuffers {
-  X: Float32Array
-  T: Float32Array
-  out: Float32Array
-  grads: Float32Array
-  /** Where input bytes are staged for the helper to convert (null: the session reads rows into X). */
-  stage: Uint8Array | null
-}
+import { Cmd } from './protocol'
+import { HelperStaging, type HelperBuffers } from './staging'
 
 /** What the team needs of its pool: posting jobs and waiting for them. */
 export interface TeamPool {
-  post(t: number, cmd: number, rows: number, scale: number, flags?: number, inputScale?: number): void
+  /** Post a job to helper t; a staged job's rows are in staging buffer `stage` (see staging.ts). */
+  post(t: number, cmd: number, rows: number, scale: number, stage?: number, inputScale?: number): void
   /** Take back helper t's last job if it has not started it. */
   claim(t: number): boolean
   awaitDone(t: number): number
@@ -58,6 +49,8 @@ export class GradientTeam {
   sharesTakenBack = 0
   /** The gradient so far while this thread computes a helper's share (allocated when first needed). */
   private held: Float32Array | null = null
+  /** Each helper's staging buffers. */
+  private readonly staging: HelperStaging[]
 
   constructor(
     private readonly pool: TeamPool,
@@ -65,7 +58,9 @@ export class GradientTeam {
     private readonly helpers: HelperBuffers[],
     /** The helper threads in this team, in order (1 … threads − 1 when all attached). */
     readonly attached: readonly number[],
-  ) {}
+  ) {
+    this.staging = helpers.map((h) => new HelperStaging(h, network.capacity))
+  }
 
   /** Threads this team computes with (the session's and its helpers'). */
   get threads(): number {
@@ -97,16 +92,17 @@ export class GradientTeam {
     const shares = splitRows(rows, this.threads)
     // Helpers first, so they work while this thread reads and computes its own share.
     let start = cursor + shares[0]
-    this.helpers.forEach((h, i) => {
-      const staged = this.fillShare(h, ds, order, start, shares[i + 1])
-      this.pool.post(this.attached[i], cmd, shares[i + 1], scale, staged ? Flag.Staged : 0, ds.inputScale ?? 1)
+    for (let i = 0; i < this.helpers.length; i++) {
+      const stage = this.staging[i].take(ds, order, start, shares[i + 1])
+      this.pool.post(this.attached[i], cmd, shares[i + 1], scale, stage, ds.inputScale ?? 1)
       start += shares[i + 1]
-    })
+    }
     datasetReadBatch(ds, order, cursor, shares[0], nw.X, nw.T)
     networkForward(nw, 0, shares[0], null)
     let total = networkLossAndDelta(nw, 0, shares[0])
     if (cmd === Cmd.Run && Number.isFinite(total)) networkBackward(nw, 0, shares[0], scale)
     report(total, shares[0], networkOutput(nw) as Float32Array, nw.T as Float32Array)
+    this.stageNextChunk(ds, order, cursor + rows, rows)
     start = cursor + shares[0]
     this.helpers.forEach((h, i) => {
       const t = this.attached[i]
@@ -149,22 +145,17 @@ export class GradientTeam {
   }
 
   /**
-   * Give a helper its rows: image bytes are only copied into its staging area (it converts
-   * them), anything else is read into its X here. Targets are always written here (a few
-   * numbers a row). Returns whether the rows were staged.
+   * Stage the helpers' rows of the chunk most likely next (as many rows from `next`) while they
+   * compute this one; a helper's longer share leaves this thread the time.
    */
-  private fillShare(h: HelperBuffers, ds: Dataset, order: ArrayLike<number>, start: number, rows: number): boolean {
-    if (!h.stage || !datasetRowsAreScaledBytes(ds)) {
-      datasetReadBatch(ds, order, start, rows, h.X, h.T)
-      return false
+  private stageNextChunk(ds: Dataset, order: ArrayLike<number>, next: number, rows: number): void {
+    const nextRows = Math.min(rows, order.length - next)
+    if (nextRows <= 0) return
+    const shares = splitRows(nextRows, this.threads)
+    let start = next + shares[0]
+    for (let i = 0; i < this.helpers.length; i++) {
+      this.staging[i].stageAhead(ds, order, start, shares[i + 1])
+      start += shares[i + 1]
     }
-    const bytes = ds.inputs as Uint8Array
-    const n = ds.inputSize
-    for (let r = 0; r < rows; r++) {
-      const i = order[start + r]
-      h.stage.set(bytes.subarray(i * n, i * n + n), r * n)
-      datasetReadTarget(ds, i, h.T, r * ds.targetSize)
-    }
-    return true
   }
 }
