@@ -1,6 +1,7 @@
 /**
  * The one page a journey spec's walks share, as a class keeps one browser open: a projector's
- * 1024 × 768, the app loaded, every dialog (confirm, beforeunload) accepted and its message
+ * 1024 × 768 (or the `screen` given: a browser zoomed to 150 % on it is 683 × 512 CSS pixels at
+ * scale 1.5), the app loaded, every dialog (confirm, beforeunload) accepted and its message
  * recorded. Call at the top of a spec; its tests then run in order on `journey.page`.
  */
 import { expect, test, type Page } from '@playwright/test'
@@ -11,11 +12,16 @@ export interface Journey {
   dialogs: string[]
 }
 
-export function journeyPage(): Journey {
+export interface JourneyScreen {
+  viewport: { width: number; height: number }
+  deviceScaleFactor?: number
+}
+
+export function journeyPage(screen: JourneyScreen = { viewport: { width: 1024, height: 768 } }): Journey {
   test.describe.configure({ mode: 'serial' })
   const journey = { dialogs: [] } as unknown as Journey
   test.beforeAll(async ({ browser }, info) => {
-    journey.page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1024, height: 768 } })
+    journey.page = await browser.newPage({ baseURL: info.project.use.baseURL, ...screen })
     journey.page.on('dialog', (d) => {
       journey.dialogs.push(d.message())
       void d.accept()

@@ -108,3 +108,13 @@ export function cardCrowdsNetwork(): boolean {
 
 /** The folded example card (its title line), in screen pixels. */
 const FOLDED_CARD_HEIGHT = 48
+
+/** True when the example card or the toggle beside it lies over a node of the network. */
+export function topPanelsCoverNetwork(): boolean {
+  const panels = [...document.querySelectorAll('.canvas-top > *')].map((el) => el.getBoundingClientRect())
+  const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+  return [...document.querySelectorAll('.react-flow__node')].some((node) => {
+    const box = node.getBoundingClientRect()
+    return panels.some((panel) => overlaps(box, panel))
+  })
+}

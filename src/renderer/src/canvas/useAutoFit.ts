@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react'
 import { useReactFlow } from '@xyflow/react'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
-import { cardCrowdsNetwork, fitOptions } from './fit'
+import { cardCrowdsNetwork, fitOptions, topPanelsCoverNetwork } from './fit'
 import { scheduleFit } from './fitTracking'
 
 export function useAutoFit(): void {
@@ -47,21 +47,31 @@ export function useAutoFit(): void {
 
   // Fit again whenever the canvas itself changes size (the training panel widens, the window or
   // the interface zoom changes, presentation mode): whatever caused it, the network stays whole.
+  // And when what floats at the top grows over the network (the "Nodes show" toggle a run brings,
+  // wrapped below the card in a narrow window, appeared over the first row of nodes).
   useEffect(() => {
     const el = document.querySelector('.canvas')
+    const top = document.querySelector('.canvas-top')
     if (!el) return
     let last = { width: el.clientWidth, height: el.clientHeight }
     let cancel = () => {}
-    const observer = new ResizeObserver(() => {
-      const now = { width: el.clientWidth, height: el.clientHeight }
-      if (Math.abs(now.width - last.width) < 2 && Math.abs(now.height - last.height) < 2) return
-      last = now
+    const refit = () => {
       cancel()
       cancel = scheduleFit(() => {
         if (useDocument.getState().project.nodes.length > 0) return fitView(fitOptions(200))
       }, 80)
+    }
+    const observer = new ResizeObserver(() => {
+      const now = { width: el.clientWidth, height: el.clientHeight }
+      if (Math.abs(now.width - last.width) < 2 && Math.abs(now.height - last.height) < 2) {
+        if (topPanelsCoverNetwork()) refit()
+        return
+      }
+      last = now
+      refit()
     })
     observer.observe(el)
+    if (top) observer.observe(top)
     return () => {
       observer.disconnect()
       cancel()

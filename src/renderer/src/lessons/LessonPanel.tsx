@@ -3,7 +3,7 @@
  * student's run), the way between steps, and the student's progress file.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { Question } from '../../../engine/lessons'
+import type { Lesson, Question } from '../../../engine/lessons'
 import { useTraining } from '../training/trainingStore'
 import { saveJsonText, kebabName } from '../files/saveText'
 import { useLesson } from './lessonStore'
@@ -91,26 +91,20 @@ function ProgressFooter() {
   )
 }
 
-export function LessonPanel() {
-  const lesson = useLesson((s) => s.lesson)
-  const index = useLesson((s) => s.step)
-  const answers = useLesson((s) => (s.lesson ? s.progress.lessons[s.lesson.id]?.answers : undefined))
-  const preview = useLesson((s) => s.preview)
-  if (!lesson) return null
-  const step = lesson.steps[index]
-  const go = (i: number) => useLesson.getState().goTo(i)
+/** The lesson's title and source, with Edit (a copy in teacher mode) and × (leave) or ◀ Edit (back from a preview). */
+function LessonHead({ lesson, preview }: { lesson: Lesson; preview: boolean }) {
   return (
-    <aside className="lesson-panel" data-testid="lesson-panel" data-lesson={lesson.id} data-step={index}>
-      <header className="lesson-head">
-        <div>
-          <strong>{lesson.title}</strong>
-          {lesson.source && <div className="muted lesson-source">{lesson.source}</div>}
-          {preview && (
-            <div className="lesson-preview-note" data-testid="lesson-preview">
-              Preview as a student: answers are not kept.
-            </div>
-          )}
-        </div>
+    <header className="lesson-head">
+      <div className="lesson-title-block">
+        <strong>{lesson.title}</strong>
+        {lesson.source && <div className="muted lesson-source">{lesson.source}</div>}
+        {preview && (
+          <div className="lesson-preview-note" data-testid="lesson-preview">
+            Preview as a student: answers are not kept.
+          </div>
+        )}
+      </div>
+      <div className="lesson-head-actions">
         {!preview && (
           <button type="button" className="link-button lesson-edit" data-testid="lesson-edit" title="Open a copy of this lesson in teacher mode, to change it and save it as your own file" onClick={() => useTeacher.getState().start(lesson)}>
             Edit
@@ -125,7 +119,35 @@ export function LessonPanel() {
             ×
           </button>
         )}
-      </header>
+      </div>
+    </header>
+  )
+}
+
+export function LessonPanel() {
+  const lesson = useLesson((s) => s.lesson)
+  const index = useLesson((s) => s.step)
+  const answers = useLesson((s) => (s.lesson ? s.progress.lessons[s.lesson.id]?.answers : undefined))
+  const preview = useLesson((s) => s.preview)
+  const stepTitle = useRef<HTMLHeadingElement>(null)
+  const lessonId = lesson?.id
+  // A lesson opened (from the gallery, whose Examples button the lesson may hide) takes the focus:
+  // the keyboard's next Tab goes to the step's question, not back to the top of the page.
+  useEffect(() => {
+    if (lessonId) stepTitle.current?.focus({ preventScroll: true })
+  }, [lessonId])
+  // Another step starts at its title, not where the last one was scrolled to (its answer).
+  const panel = useRef<HTMLElement>(null)
+  useEffect(() => {
+    panel.current?.scrollTo({ top: 0 })
+    panel.current?.querySelector('.lesson-body')?.scrollTo({ top: 0 })
+  }, [lessonId, index])
+  if (!lesson) return null
+  const step = lesson.steps[index]
+  const go = (i: number) => useLesson.getState().goTo(i)
+  return (
+    <aside ref={panel} className="lesson-panel" data-testid="lesson-panel" data-lesson={lesson.id} data-step={index}>
+      <LessonHead lesson={lesson} preview={preview} />
       <nav className="lesson-steps" aria-label="Steps">
         {lesson.steps.map((s, i) => {
           const last = answers?.[i]?.at(-1)
@@ -137,7 +159,7 @@ export function LessonPanel() {
         })}
       </nav>
       <div className="lesson-body">
-        <h3 data-testid="lesson-step-title">
+        <h3 data-testid="lesson-step-title" ref={stepTitle} tabIndex={-1}>
           {index + 1}. {step.title}
         </h3>
         <LessonText text={step.text} />

@@ -157,7 +157,8 @@ function TrainCommand() {
       data-testid="train-button"
       data-action={train.action}
       disabled={train.disabled}
-      onClick={train.action === 'pause' ? cmd.pauseTraining : cmd.train}
+      aria-disabled={train.busy || undefined}
+      onClick={train.busy ? undefined : train.action === 'pause' ? cmd.pauseTraining : cmd.train}
       title={canTrain || train.action === 'pause' ? TRAIN_TITLE[train.action] : `Fix ${errorCount} problem${errorCount === 1 ? '' : 's'} first (see the badges on the canvas)`}
     >
       {TRAIN_LABEL[train.action]}

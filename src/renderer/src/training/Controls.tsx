@@ -57,7 +57,10 @@ function TrainButtons() {
         data-testid={train.action === 'pause' ? 'train-pause' : 'train-resume'}
         data-action={train.action}
         disabled={train.disabled}
-        onClick={() => void (train.action === 'pause' ? trainingControls.pause() : trainingControls.train())}
+        aria-disabled={train.busy || undefined}
+        onClick={() => {
+          if (!train.busy) void (train.action === 'pause' ? trainingControls.pause() : trainingControls.train())
+        }}
       >
         {TRAIN_LABEL[train.action]}
       </button>

@@ -19,12 +19,16 @@ export function trainActionOf(s: Pick<TrainingState, 'runId' | 'info' | 'stale' 
 
 export const TRAIN_LABEL: Record<TrainAction, string> = { train: '▶ Train', pause: '❚❚ Pause', resume: '▶ Resume' }
 
-/** The button's action and whether it can be pressed (a graph that compiles, no run being set up). */
-export function useTrainButton(): { action: TrainAction; disabled: boolean } {
+/**
+ * The button's action, whether it can be pressed (a graph that compiles) and whether a run is
+ * being set up (`busy`: shown as `aria-disabled`, not `disabled`, so the keyboard's focus stays
+ * on the button and the next Enter pauses the run it started; a press meanwhile does nothing).
+ */
+export function useTrainButton(): { action: TrainAction; disabled: boolean; busy: boolean } {
   const canTrain = useDocument(selectCanTrain)
   const action = useTraining(trainActionOf)
-  const starting = useTraining((s) => s.starting)
-  return { action, disabled: starting || (!canTrain && action !== 'pause') }
+  const busy = useTraining((s) => s.starting)
+  return { action, disabled: !canTrain && action !== 'pause', busy }
 }
 
 /** How long the run goes, as the toolbar and the epoch counter say it: "of 100", "until solved". */
