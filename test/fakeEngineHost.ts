@@ -1,8 +1,9 @@
 /**
  * A fake `EngineHostIo` for driving training runs directly (no worker) in tests: it records
- * every snapshot and can hold deliveries back to play a slow screen.
+ * every snapshot, can hold deliveries back to play a slow screen, and answers each delivery
+ * as the page would (`setAnswer`: whether the next snapshot's views are due).
  */
-import type { EngineEvent } from '../src/engine/host/events'
+import type { EngineEvent, SnapshotAnswer } from '../src/engine/host/events'
 import type { EngineHostIo } from '../src/engine/host/io'
 import type { TrainSnapshot } from '../src/engine/host/trainingTypes'
 
@@ -11,13 +12,14 @@ export function fakeHost() {
   const snapshots: TrainSnapshot[] = []
   const pending: Array<() => void> = []
   let hold = false
+  let answer: SnapshotAnswer | undefined
   let yields = 0
   let onYield: ((n: number) => void) | null = null
   const io: EngineHostIo = {
     emit(event: EngineEvent) {
       if (event.kind === 'trainSnapshot') snapshots.push(event.snapshot)
-      if (!hold) return Promise.resolve()
-      return new Promise<void>((resolve) => pending.push(resolve))
+      if (!hold) return Promise.resolve(answer)
+      return new Promise<SnapshotAnswer | undefined>((resolve) => pending.push(() => resolve(answer)))
     },
     yieldToHost() {
       yields++
@@ -31,6 +33,10 @@ export function fakeHost() {
     last: () => snapshots[snapshots.length - 1],
     setHold(value: boolean) {
       hold = value
+    },
+    /** What every delivery answers from now on (undefined: nothing, as the CLI). */
+    setAnswer(value: SnapshotAnswer | undefined) {
+      answer = value
     },
     release() {
       pending.splice(0).forEach((resolve) => resolve())

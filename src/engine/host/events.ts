@@ -24,9 +24,21 @@ export interface TrainSnapshotEvent {
 
 export type EngineEvent = StreamDemoEvent | TrainSnapshotEvent
 
+/**
+ * What the receiver may answer to a snapshot sent at full speed: whether the run's next snapshot
+ * should carry the payloads of the live views on screen (`viewsDue`), or only the run's state and
+ * histories (curve points, epochs, gradient norms), which every snapshot carries. The page leaves
+ * the views out while its drawing budget is spent (`training/drawingBudget.ts`), so the engine does
+ * not compute what would not be drawn. No answer (the CLI, tests) means they are due; snapshots
+ * not sent at full speed (a pause, a step, the end, watchable speed) always carry them.
+ */
+export interface SnapshotAnswer {
+  viewsDue: boolean
+}
+
 /** The receiving side of the event channel, exposed by the UI (or CLI, or test). */
 export interface EngineEventSink {
-  receive(event: EngineEvent): void | Promise<void>
+  receive(event: EngineEvent): void | SnapshotAnswer | Promise<void | SnapshotAnswer>
 }
 
 /** How a run ended. */

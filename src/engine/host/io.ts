@@ -1,12 +1,13 @@
-import type { EngineEvent } from './events'
+import type { EngineEvent, SnapshotAnswer } from './events'
 
 /** What a host gives the engine: an event channel and a way to let queued messages in. */
 export interface EngineHostIo {
   /**
    * Send an event; `transfer` lists the buffers that may be moved instead of copied. The
-   * promise settles when the receiver has taken it, which gives natural back-pressure.
+   * promise settles when the receiver has taken it, which gives natural back-pressure, with the
+   * receiver's answer when it gives one.
    */
-  emit(event: EngineEvent, transfer: ArrayBuffer[]): Promise<void>
+  emit(event: EngineEvent, transfer: ArrayBuffer[]): Promise<void | SnapshotAnswer>
   /** Resolve after the host has processed pending messages (e.g. a `cancel` call). */
   yieldToHost(): Promise<void>
 }

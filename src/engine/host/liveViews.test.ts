@@ -112,6 +112,62 @@ describe('training API: showViews', () => {
     expect(host.last().views.codes![0].units).toBe(3)
   })
 
+  it('at full speed the views come only in the snapshots the page asks them for; newly shown ones and a pause bring them at once', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    const endless = { ...xorSpec, training: { ...xorSpec.training, maxEpochs: 1e9 } }
+    await api.startRun('x', endless, xor, { speed: 0, views: ['weights'] })
+    host.setAnswer({ viewsDue: false })
+    await api.resume('x')
+    await settle(60)
+    const carrying = (from: number) => host.snapshots.slice(from).map((s) => Object.keys(s.views).join(','))
+    // The first snapshot at full speed carries them (nothing was answered yet), then none.
+    const first = carrying(1)
+    expect(first.length).toBeGreaterThan(3)
+    expect(first.slice(0, 2)).toEqual(['weights', ''])
+    expect(new Set(first.slice(1))).toEqual(new Set(['']))
+    // Asked for again: the snapshot after the answer carries them.
+    host.setAnswer({ viewsDue: true })
+    let from = host.snapshots.length
+    await settle(20)
+    expect(carrying(from + 1).every((ids) => ids === 'weights')).toBe(true)
+    // A view shown mid-run comes with the next snapshot even when the views are not due.
+    host.setAnswer({ viewsDue: false })
+    await settle(20)
+    from = host.snapshots.length
+    await api.showViews('x', ['weights', 'codes'])
+    await settle(20)
+    const after = carrying(from)
+    expect(after.slice(0, 2)).toContain('codes')
+    expect(after.filter((ids) => ids !== '')).toHaveLength(1)
+    // A pause shows the run as it is: every shown view, whatever the page answered.
+    await api.pause('x')
+    expect(host.last().state).toBe('paused')
+    expect(Object.keys(host.last().views).sort()).toEqual(['codes', 'weights'])
+    // Curve points were never dropped on the way.
+    const iterations = host.snapshots.flatMap((s) => s.points).map((p) => p.iteration)
+    expect(iterations).toEqual(Array.from({ length: iterations.length }, (_, i) => i + 1))
+  })
+
+  it('a pause or the end goes out at once, not after the snapshot the page has not answered yet', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    const endless = { ...xorSpec, training: { ...xorSpec.training, maxEpochs: 1e9 } }
+    await api.startRun('x', endless, xor, { speed: 0, views: ['weights'] })
+    host.setHold(true)
+    await api.resume('x')
+    await settle(60)
+    expect(host.inFlight()).toBe(1)
+    // The page holds that one (its budget is spent) but takes the next at once.
+    host.setHold(false)
+    const paused = await api.pause('x')
+    expect(host.inFlight()).toBe(1)
+    expect(host.last().state).toBe('paused')
+    expect(host.last().iteration).toBe(paused.iteration)
+    expect(Object.keys(host.last().views)).toEqual(['weights'])
+    host.release()
+  })
+
   it('by default every view with something to show is computed', async () => {
     const host = fakeHost()
     await createEngineApi(host.io).startRun('x', xorSpec, xor)

@@ -2,7 +2,9 @@
  * Builds what a snapshot shows of a session: new curve points (with validation when it is
  * cheap), finished epochs, each dense layer's gradient norm, and the payloads of the live views
  * on screen (`src/engine/views`): a view the UI does not show is not computed, and a shown one
- * once per snapshot. Every array is a fresh copy, so its buffer can be transferred.
+ * at most once per snapshot (a snapshot may leave the shown views out: `SnapshotAnswer`). A view
+ * newly shown comes with the next snapshot in any case. Every array is a fresh copy, so its
+ * buffer can be transferred.
  */
 import type { Session } from '../train'
 import type { ResolvedData } from './trainingData'
@@ -17,6 +19,8 @@ export class SnapshotComposer {
   /** The compute of every view this run has something to show in (prepared once). */
   private readonly computes = new Map<string, ViewCompute<unknown>>()
   private shown = new Set<string>()
+  /** Views shown since the last snapshot (they come with the next one, whichever views it carries). */
+  private fresh = new Set<string>()
   private epochsSent = 0
 
   /** `shown`: the views on screen at the start (default every view); `registry`: the live views. */
@@ -48,12 +52,13 @@ export class SnapshotComposer {
     if (unknown !== undefined) throw new RangeError(`There is no live view "${String(unknown).slice(0, 40)}" (the views are ${Object.keys(this.registry).join(', ')}).`)
     const added = ids.filter((id) => !this.shown.has(id) && this.computes.has(id))
     this.shown = new Set(ids)
+    for (const id of added) this.fresh.add(id)
     return added
   }
 
   /**
    * The snapshot part of `s` now, with the curve `points` recorded since the last snapshot and
-   * the payloads of the shown views (only `only` of them, when given).
+   * the payloads of the shown views (only `only` of them and those newly shown, when given).
    */
   compose(s: Session, points: CurvePoint[], only?: readonly string[]): { views: SnapshotViews; transfer: ArrayBuffer[] } {
     const epochs: EpochPoint[] = s.history.slice(this.epochsSent).map((m) => ({ ...m }))
@@ -64,7 +69,8 @@ export class SnapshotComposer {
       last.valLoss = v.loss
       if (v.accuracy !== undefined) last.valAccuracy = v.accuracy
     }
-    const payloads = this.payloads(s, only)
+    const payloads = this.payloads(s, only && [...new Set([...only, ...this.fresh])])
+    this.fresh.clear()
     const gradNorms = s.gradientNorms().map((g) => g.norm)
     const views: SnapshotViews = { points, epochs, gradNorms, views: payloads as SnapshotViews['views'] }
     return { views, transfer: transferablesOf(payloads) }

@@ -6,7 +6,11 @@
  *   (multiply-adds per update × updates), not by time.
  * - Full speed (`speed = 0`): snapshots are latest-wins. At most one is in flight; while it is,
  *   no new one is built, and when it lands the next one is built from the state at that moment,
- *   so the UI never receives stale snapshots and training never waits for the screen.
+ *   so the UI never receives stale snapshots and training never waits for the screen. The UI's
+ *   answer says whether the next one carries the live views (`SnapshotAnswer`): the page asks
+ *   for them only as often as its drawing budget allows, and the engine computes them only then.
+ *   A snapshot that ends running (pause, stop, the end, a failure) goes out at once, with every
+ *   shown view, without waiting for the one in flight.
  * - Paced speed (`speed = n`): n updates, then the snapshot is awaited (the UI takes it on its
  *   next animation frame): "n updates per frame".
  */
@@ -15,6 +19,7 @@ import { createSession, type Session, type StepUnit } from '../train'
 import { checkOptimizerSettings } from '../train/validate'
 import { parameterCount } from '../nn/network'
 import type { EngineHostIo } from './io'
+import type { SnapshotAnswer } from './events'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
 import type { ExportModelOptions, OptimizerSettings, ReplayFrame, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
 import { stepThrough, type StepThrough } from './stepThrough'
@@ -54,6 +59,8 @@ export class TrainingRun {
   private curve = new CurvePoints()
   private inFlight: Promise<void> | null = null
   private dirty = false
+  /** Whether the next snapshot offered at full speed carries the shown views (the UI's last answer). */
+  private viewsDue = true
   private loopDone: Promise<void> = Promise.resolve()
   private readonly composer: SnapshotComposer
   /** Copies of the network at epoch ends, for replaying the views as they were. */
@@ -321,24 +328,29 @@ export class TrainingRun {
       this.dirty = true
       return
     }
-    const { event, transfer } = this.compose()
+    const { event, transfer } = this.compose(this.viewsDue ? undefined : [])
     this.inFlight = this.io.emit(event, transfer).then(
-      () => this.landed(),
+      (answer) => this.landed(answer),
       () => this.landed(),
     )
   }
 
-  private landed(): void {
+  private landed(answer?: void | SnapshotAnswer): void {
     this.inFlight = null
+    this.viewsDue = answer?.viewsDue ?? true
     if (this.dirty && this.state === 'running') {
       this.dirty = false
       this.offer()
     }
   }
 
-  /** Wait for any snapshot in flight, then send the current state (with only the views `only`, when given) and wait for it to land. */
+  /**
+   * Send the current state (with only the views `only`, when given) and wait for it to land.
+   * While running (paced speed), the snapshot in flight lands first; otherwise this one goes at
+   * once: a pause or the end is shown without waiting for the page to ask for more.
+   */
   private async flush(only?: readonly string[]): Promise<void> {
-    while (this.inFlight) await this.inFlight
+    while (this.inFlight && this.state === 'running') await this.inFlight
     this.dirty = false
     const { event, transfer } = this.compose(only)
     await this.io.emit(event, transfer)

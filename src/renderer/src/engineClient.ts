@@ -11,7 +11,7 @@ import type { Endpoint, Remote } from 'comlink'
 import { connectEngine } from '../../engine/host/rpc/connect'
 import { closableEndpoint, type ClosableEndpoint } from '../../engine/host/rpc/closableEndpoint'
 import type { EngineApi } from '../../engine/host/api'
-import type { EngineEvent } from '../../engine/host/events'
+import type { EngineEvent, SnapshotAnswer } from '../../engine/host/events'
 
 export type EngineRemote = Remote<EngineApi>
 
@@ -27,7 +27,7 @@ interface DesktopBridge {
 }
 
 /** A listener may return a promise: the engine waits for it, so a slow screen paces the stream. */
-type EventListener = (event: EngineEvent) => void | Promise<void>
+type EventListener = (event: EngineEvent) => void | SnapshotAnswer | Promise<void | SnapshotAnswer>
 
 const eventListeners = new Set<EventListener>()
 const connectionListeners = new Set<(connection: EngineConnection) => void>()
@@ -50,8 +50,10 @@ function connectLinked(rpc: Endpoint, events: Endpoint): EngineRemote {
   return connectEngine(links[0], links[1], dispatch)
 }
 
-async function dispatch(event: EngineEvent): Promise<void> {
-  await Promise.all([...eventListeners].map((listener) => listener(event)))
+/** Passes `event` to every listener; the engine hears once all have taken it, with their answer (views due when any says so). */
+async function dispatch(event: EngineEvent): Promise<SnapshotAnswer | undefined> {
+  const answers = (await Promise.all([...eventListeners].map((listener) => listener(event)))).filter((a): a is SnapshotAnswer => !!a)
+  return answers.length > 0 ? { viewsDue: answers.some((a) => a.viewsDue) } : undefined
 }
 
 function publish(connection: EngineConnection): void {

@@ -13,7 +13,7 @@ import * as Comlink from 'comlink'
 import { createEngineApi, type EngineApi, type HostedEngine } from '../api'
 import { installWasmKernels, installedWasmKernel } from '../../kernels/install'
 import { installGradientPool, noteGradientPoolStart, startGradientPool, type HelperEndpoint } from '../../parallel'
-import type { EngineEvent, EngineEventSink } from '../events'
+import type { EngineEvent, EngineEventSink, SnapshotAnswer } from '../events'
 import { ENGINE_ARGUMENTS } from './argumentChecks'
 import { createFacade, guardedEndpoint } from './facade'
 import type { RunnerHost } from './runnerLink'
@@ -64,7 +64,7 @@ export function serveEngine(rpc: Comlink.Endpoint, events: Comlink.Endpoint, yie
 export function connectEngine(
   rpc: Comlink.Endpoint,
   events: Comlink.Endpoint,
-  onEvent: (event: EngineEvent) => void | Promise<void>,
+  onEvent: (event: EngineEvent) => void | SnapshotAnswer | Promise<void | SnapshotAnswer>,
 ): Comlink.Remote<EngineApi> {
   const sink: EngineEventSink = { receive: onEvent }
   Comlink.expose(sink, events)

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink'
 import type { EngineApi } from '../api'
-import type { EngineEvent, EngineEventSink } from '../events'
+import type { EngineEvent, EngineEventSink, SnapshotAnswer } from '../events'
 import type { SweepRunner } from '../sweepRunners'
 
 /** A runner thread as its host starts it: an engine served on `rpc` and `events` with `serveEngine`. */
@@ -24,7 +24,7 @@ export interface RunnerHost {
 }
 
 /** Connects to a started runner; its events go to `forward`. A runner that dies rejects the point it was training. */
-export function linkRunner(ends: RunnerEndpoints, forward: (event: EngineEvent) => Promise<void>): SweepRunner {
+export function linkRunner(ends: RunnerEndpoints, forward: (event: EngineEvent) => Promise<void | SnapshotAnswer>): SweepRunner {
   Comlink.expose({ receive: forward } satisfies EngineEventSink, ends.events)
   const engine = Comlink.wrap<EngineApi>(ends.rpc)
   let lost = false

@@ -6,12 +6,14 @@
  * shows, a dense node of the canvas inside the canvas's viewport; nothing while the browser
  * tab is in the background (`viewVisibility.ts` keeps the count). Changes are sent once they
  * settle (debounced, not per scroll step), and only when the set differs from what the run
- * was last told.
+ * was last told. A view with a payload coming into sight (a tab switch, a scroll) wants the run
+ * as it is now, so the snapshots are not held for the drawing budget meanwhile
+ * (`snapshotPacing`): its picture is brought up to date at once, not at the budget's next turn.
  */
 import { useEffect, useState } from 'react'
-import type { ViewId } from '../../../engine/views/registry'
+import { LIVE_VIEWS, type ViewId } from '../../../engine/views/registry'
 import { getEngineConnection } from '../engineClient'
-import { useTraining } from './trainingStore'
+import { snapshotPacing, useTraining } from './trainingStore'
 import { debounced, ViewVisibility } from './viewVisibility'
 
 /** How long the views in sight must stay unchanged before the engine hears of them. */
@@ -39,9 +41,7 @@ function tellEngine(): void {
   if (key === told) return
   told = key
   // A run stopped meanwhile has nothing to show: its refusal is not the user's concern.
-  void getEngineConnection()
-    .then((c) => c.engine.showViews(runId, views))
-    .catch(() => undefined)
+  void snapshotPacing.urgently(() => getEngineConnection().then((c) => c.engine.showViews(runId, views))).catch(() => undefined)
 }
 
 /** Tell the current run which views are on screen once they settle, when that changed. */
@@ -56,10 +56,14 @@ function viewObserver(): IntersectionObserver | null {
   if (typeof IntersectionObserver === 'undefined') return null
   observer ??= new IntersectionObserver((entries) => {
     let changed = false
+    let cameWithPayload = false
     for (const e of entries) {
+      const id = visibility.viewOf(e.target)
+      if (id && e.isIntersecting && !visibility.inSight(e.target) && 'computeFor' in LIVE_VIEWS[id]) cameWithPayload = true
       changed = visibility.setInSight(e.target, e.isIntersecting) || changed
       sightListeners.get(e.target)?.(e.isIntersecting)
     }
+    if (cameWithPayload) snapshotPacing.hurry()
     if (changed) sendShownViews()
   })
   return observer

@@ -1,28 +1,61 @@
 import { describe, expect, it } from 'vitest'
 import type { TrainSnapshot } from '../../../engine/host/training'
+import type { SnapshotAnswer } from '../../../engine/host/events'
 import { mergeSnapshots, SnapshotMailbox, type Delivery, type FrameClock } from './snapshotMailbox'
 
-/** A clock whose frames the test runs by hand. */
-function handClock(): FrameClock & { frame: () => void; asked: number; hide: (h: boolean) => void } {
-  let callbacks: Array<() => void> = []
+/** Lets the answers' promise continuations run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve()
+}
+
+/** A clock whose frames, paints and time the test runs by hand. */
+function handClock() {
+  let frames: Array<() => void> = []
+  let paints: Array<() => void> = []
+  let timers: Array<{ at: number; callback: () => void }> = []
   let hidden = false
   const clock = {
     asked: 0,
+    time: 0,
+    /** Main-thread time each frame takes to draw (ms). */
+    drawMs: 4,
     hidden: () => hidden,
+    now: () => clock.time,
     request(callback: () => void) {
       clock.asked++
-      callbacks.push(callback)
+      frames.push(callback)
     },
+    afterPaint(callback: () => void) {
+      paints.push(callback)
+    },
+    after(ms: number, callback: () => void) {
+      timers.push({ at: clock.time + ms, callback })
+    },
+    /** A displayed frame: its callbacks, then `drawMs` of drawing, then what waits for the paint. */
     frame() {
-      const due = callbacks
-      callbacks = []
+      const due = frames
+      frames = []
       for (const c of due) c()
+      clock.time += clock.drawMs
+      const painted = paints
+      paints = []
+      for (const c of painted) c()
+    },
+    /** Time passes: the timers due meanwhile fire. */
+    advance(ms: number) {
+      const until = clock.time + ms
+      for (let t = timers.find((x) => x.at <= until); t; t = timers.find((x) => x.at <= until)) {
+        timers = timers.filter((x) => x !== t)
+        clock.time = Math.max(clock.time, t.at)
+        t.callback()
+      }
+      clock.time = until
     },
     hide(h: boolean) {
       hidden = h
     },
   }
-  return clock
+  return clock satisfies FrameClock
 }
 
 function snap(seq: number, extra: Partial<TrainSnapshot> = {}): TrainSnapshot {
@@ -60,7 +93,7 @@ describe('SnapshotMailbox', () => {
   it('applies a snapshot at the next frame, not when it arrives, and acknowledges it then', async () => {
     const { clock, applied, box } = mailbox()
     let acked = false
-    void box.post(snap(1)).then(() => (acked = true))
+    void box.post(snap(1, { state: 'paused' })).then(() => (acked = true))
     await Promise.resolve()
     expect(applied).toHaveLength(0)
     expect(acked).toBe(false)
@@ -74,10 +107,9 @@ describe('SnapshotMailbox', () => {
 
   it('renders at most one snapshot per frame: later arrivals merge into the waiting one, latest wins', async () => {
     const { clock, applied, box } = mailbox()
-    const acks = [box.post(snap(1)), box.post(snap(2)), box.post(snap(3))]
+    for (const seq of [1, 2, 3]) void box.post(snap(seq))
     expect(clock.asked).toBe(1)
     clock.frame()
-    await Promise.all(acks)
     expect(applied).toHaveLength(1)
     const s = applied[0].snapshot
     expect(s.seq).toBe(3)
@@ -138,6 +170,118 @@ describe('SnapshotMailbox', () => {
     clock.frame()
     void box.post(snap(3))
     expect(clock.asked).toBe(2)
+  })
+})
+
+/** Posts `s` and returns a probe of its answer (undefined until given). */
+function answerOf(box: SnapshotMailbox, s: TrainSnapshot): { answer?: SnapshotAnswer } {
+  const probe: { answer?: SnapshotAnswer } = {}
+  void box.post(s).then((a) => (probe.answer = a))
+  return probe
+}
+
+describe('SnapshotMailbox at full speed: the drawing budget', () => {
+  it('answers a snapshot once its drawing is paid back at 10 % of wall time, with the views due', async () => {
+    const { clock, box } = mailbox()
+    const first = answerOf(box, snap(1))
+    clock.frame()
+    await settle()
+    // 4 ms on the main thread, 10 ms in all: paid back after 100 ms.
+    expect(first.answer).toBeUndefined()
+    clock.advance(95)
+    await settle()
+    expect(first.answer).toBeUndefined()
+    clock.advance(5)
+    await settle()
+    expect(first.answer).toEqual({ viewsDue: true })
+  })
+
+  it('a costly snapshot: state and curves still 4 times a second, the views once its cost is paid back', async () => {
+    const { clock, box } = mailbox()
+    // A snapshot with the views costs 40 ms of the main thread (100 ms in all: paid back after 1 s).
+    clock.drawMs = 40
+    let sent = answerOf(box, snap(1, { views: { weights: [] } }))
+    clock.frame()
+    clock.drawMs = 2
+    // As the engine does: the next snapshot is sent once the last one is answered.
+    const answers: Array<[number, boolean]> = []
+    for (let seq = 2; clock.time < 1500; seq++) {
+      for (let i = 0; i < 100 && !sent.answer; i++) {
+        clock.advance(10)
+        await settle()
+      }
+      answers.push([clock.time, sent.answer!.viewsDue])
+      sent = answerOf(box, snap(seq))
+      clock.frame()
+    }
+    expect(answers[0]).toEqual([250, false])
+    // Never more than 250 ms apart; the views again only once the debt is paid (after ~1.1 s).
+    const times = answers.map(([t]) => t)
+    expect(Math.max(...times.slice(1).map((t, i) => t - times[i]))).toBeLessThanOrEqual(260)
+    const firstViews = answers.find(([, due]) => due)!
+    expect(firstViews[0]).toBeGreaterThan(1000)
+    expect(firstViews[0]).toBeLessThan(1300)
+  })
+
+  it('answers at once, before rendering, what the budget does not pace: paused, finished, watchable speed', async () => {
+    for (const extra of [{ state: 'paused' }, { state: 'finished' }, { speed: 5 }] as const) {
+      const { clock, box } = mailbox()
+      const probe = answerOf(box, snap(1, extra))
+      clock.frame()
+      await settle()
+      expect(probe.answer).toEqual({ viewsDue: true })
+    }
+  })
+
+  it('a pause taken while a snapshot is held answers both at once', async () => {
+    const { clock, box } = mailbox()
+    clock.drawMs = 40
+    const held = answerOf(box, snap(1))
+    clock.frame()
+    const paused = answerOf(box, snap(2, { state: 'paused' }))
+    clock.frame()
+    await settle()
+    expect([held.answer, paused.answer]).toEqual([{ viewsDue: true }, { viewsDue: true }])
+  })
+
+  it('hurry (a view came into sight) answers the held snapshot at once with the views, and the next two', async () => {
+    const { clock, box } = mailbox()
+    clock.drawMs = 40
+    const held = answerOf(box, snap(1))
+    clock.frame()
+    await settle()
+    expect(held.answer).toBeUndefined()
+    box.hurry()
+    await settle()
+    expect(held.answer).toEqual({ viewsDue: true })
+    const next = [answerOf(box, snap(2))]
+    clock.frame()
+    next.push(answerOf(box, snap(3)))
+    clock.frame()
+    next.push(answerOf(box, snap(4)))
+    clock.frame()
+    await settle()
+    expect(next.map((p) => p.answer)).toEqual([{ viewsDue: true }, { viewsDue: true }, undefined])
+  })
+
+  it('urgently: while a command runs (pause, step …) every snapshot is answered at once', async () => {
+    const { clock, box } = mailbox()
+    clock.drawMs = 40
+    const held = answerOf(box, snap(1))
+    clock.frame()
+    let finish: () => void = () => undefined
+    const command = box.urgently(() => new Promise<void>((resolve) => (finish = resolve)))
+    await settle()
+    expect(held.answer).toEqual({ viewsDue: true })
+    const during = [1, 2, 3].map((i) => {
+      const p = answerOf(box, snap(1 + i))
+      clock.frame()
+      return p
+    })
+    await settle()
+    expect(during.every((p) => p.answer?.viewsDue)).toBe(true)
+    finish()
+    await command
   })
 })
 

@@ -5,9 +5,10 @@
  *
  * Pacing: snapshots go through a mailbox (`snapshotMailbox.ts`) drained once per displayed
  * frame: at most one snapshot is rendered per frame, one arriving meanwhile is merged into the
- * waiting one (latest wins), and the engine hears that its snapshot was taken when the frame
- * takes it, so a fast engine at full speed composes no more snapshots than the screen shows,
- * and a paced run (n updates per snapshot) advances once per frame.
+ * waiting one (latest wins). The engine hears that its snapshot was taken when the frame takes
+ * it, at full speed only once the page's drawing budget allows (`drawingBudget.ts`), with
+ * whether the next one carries the live views; a paced run (n updates per snapshot) advances
+ * once per frame.
  */
 import { create } from 'zustand'
 import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engineClient'
@@ -21,7 +22,8 @@ import { saveModelFile } from './modelFile'
 import { changedOptimizerSettings, runKey } from './runBinding'
 import { count } from './format'
 import { sendShownViews, shownViews, toldViews } from './shownViews'
-import { SnapshotMailbox, type Delivery, type FrameClock } from './snapshotMailbox'
+import { SnapshotMailbox, type Delivery } from './snapshotMailbox'
+import { pageFrames } from './pageFrames'
 
 /** Curves as parallel columns, appended in place (`version` changes when they grow). */
 export interface Curves {
@@ -159,30 +161,17 @@ function applySnapshot({ snapshot: s, viewsAt: carriedAt }: Delivery): void {
   set({ snapshot: s, views: { ...views, ...s.views }, viewsAt, curves, version: state.version + 1 })
 }
 
-/**
- * The page's frames: the next animation frame, or at once when the page is hidden meanwhile
- * (a background tab or a minimised window gets no frames, and the run must go on meanwhile,
- * not wait to be looked at).
- */
-const pageFrames: FrameClock = {
-  hidden: () => document.visibilityState === 'hidden',
-  request(callback) {
-    let called = false
-    const done = () => {
-      document.removeEventListener('visibilitychange', done)
-      if (!called) callback()
-      called = true
-    }
-    requestAnimationFrame(done)
-    document.addEventListener('visibilitychange', done)
-  },
-}
-
 const snapshots = new SnapshotMailbox(applySnapshot, pageFrames)
+
+/** The user wants to see the run as it is now (a view came into sight, the views shown changed): snapshots are not held back for the drawing budget meanwhile. */
+export const snapshotPacing = {
+  hurry: () => snapshots.hurry(),
+  urgently: <T>(command: () => Promise<T>) => snapshots.urgently(command),
+}
 
 onEngineEvent((event) => {
   if (event.kind !== 'trainSnapshot') return
-  // The engine waits for this (one snapshot in flight): it is taken by the next frame.
+  // The engine waits for this (one snapshot in flight): taken by the next frame, answered when the drawing budget allows.
   return snapshots.post(event.snapshot)
 })
 
@@ -251,7 +240,8 @@ async function control<T>(call: (e: Awaited<ReturnType<typeof engine>>, runId: s
   const runId = get().runId
   if (!runId || !get().info) return undefined
   try {
-    return await call(await engine(), runId)
+    // A command shows its result at once: the snapshots meanwhile are not held for the drawing budget.
+    return await snapshots.urgently(async () => call(await engine(), runId))
   } catch (error) {
     fail(error, runId)
     return undefined

@@ -44,6 +44,11 @@ export class ViewVisibility {
     this.pageVisible = visible
   }
 
+  /** The view `key` draws (undefined for an element not counted). */
+  viewOf(key: object): ViewId | undefined {
+    return this.entries.get(key)?.id
+  }
+
   /** Whether `key` is in sight (false for an element not counted). */
   inSight(key: object): boolean {
     return this.entries.get(key)?.inSight ?? false
