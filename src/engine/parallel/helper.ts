@@ -8,7 +8,7 @@ import { createRng } from '../rng'
 import { installedWasmKernel, installWasmKernels, resetFloat32Arena } from '../kernels/install'
 import { createNetwork, networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
 import type { WasmGemm } from '../kernels/wasmGemm'
-import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, claimJob, controlViews, signal, stageStride, waitWhile, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
+import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, claimJob, controlViews, helperReduction, signal, stageStride, waitWhile, type AttachMessage, type HelperScope, type InitMessage } from './protocol'
 
 interface HelperState {
   ints: Int32Array
@@ -70,15 +70,25 @@ function serveAttached(state: HelperState, message: AttachMessage): void {
       signal(ints, base + Ctl.Done, seen, base + Ctl.SessionSleeps)
       return
     }
+    const reduces = ints[base + Ctl.Cmd] === Cmd.Run && (ints[base + Ctl.Flags] & Flag.Reduce) !== 0
     runJob(state, replica)
     signal(ints, base + Ctl.Done, seen, base + Ctl.SessionSleeps)
+    if (reduces) reduceIntoSession(state, replica, seen)
   }
+}
+
+/** Add this helper's gradient of job `seq` into the session's, if the session's own share is done in time (see `helperReduction`). */
+function reduceIntoSession(state: HelperState, replica: Replica, seq: number): void {
+  const grads = replica.network.grads as Float32Array
+  helperReduction(state.ints, state.base, seq, () => replica.kernel.axpy(grads.length, 1, grads, 0, replica.sessionGrads, 0))
 }
 
 interface Replica {
   kernel: WasmGemm
   /** Over the session's parameters (it reads them where they are: no copy per job). */
   network: Network
+  /** The session's gradient, which a `Flag.Reduce` job's gradient is added into. */
+  sessionGrads: Float32Array
   /** The two staging buffers of input bytes ([capacity×inputSize] each), or null (rows come as floats). */
   stages: [Uint8Array, Uint8Array] | null
   /** The targets of each staging buffer's rows ([capacity×outputSize] each). */
@@ -96,7 +106,8 @@ function buildReplica(message: AttachMessage): Replica | string {
     const network = createNetwork(message.model, message.capacity, createRng(1), { params })
     const inMemory = [network.grads, network.X, network.T, networkOutput(network)].every((a) => a instanceof Float32Array && kernel.owns(a))
     if (!inMemory) return 'the replica does not fit in the helper arena'
-    return { kernel, network, ...stagingBuffers(kernel, message.capacity, network.inputSize, network.outputSize) }
+    const sessionGrads = kernel.view(message.gradsOffset, message.paramsLength)
+    return { kernel, network, sessionGrads, ...stagingBuffers(kernel, message.capacity, network.inputSize, network.outputSize) }
   } catch (e) {
     return e instanceof Error ? e.message : String(e)
   }

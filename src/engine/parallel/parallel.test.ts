@@ -133,7 +133,16 @@ describe('data-parallel training over worker_threads', () => {
     }
     expect(team.sharesTakenBack).toBe(0)
     // A pool whose helper never starts a job: the session takes every share back.
-    const idle: TeamPool = { post: () => undefined, claim: () => true, awaitDone: () => Number.NaN, holds: () => true, splitChunks: 0 }
+    const idle: TeamPool = {
+      post: () => undefined,
+      claim: () => true,
+      awaitDone: () => Number.NaN,
+      reductionReady: () => undefined,
+      claimReduction: () => true,
+      awaitReduction: () => undefined,
+      holds: () => true,
+      splitChunks: 0,
+    }
     const f32 = (length: number) => nw.alloc(length) as Float32Array
     const stages = [new Uint8Array(300 * 100), new Uint8Array(300 * 100)] as const
     const buffers = { X: f32(300 * 100), T: f32(300 * 3), out: f32(300 * 3), grads: f32(nw.grads.length), stages, stagedTargets: [f32(300 * 3), f32(300 * 3)] as const }

@@ -8,7 +8,7 @@
  */
 import type { WasmGemm } from '../kernels/wasmGemm'
 import type { Network } from '../nn/network'
-import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, controlBytes, claimJob, controlViews, signal, stageStride, waitWhile, type HelperEndpoint, type HelperReply } from './protocol'
+import { Cmd, Ctl, CtlF, Flag, SLOT_FLOATS, SLOT_INTS, controlBytes, claimJob, claimReduction, controlViews, signal, stageStride, waitWhile, type HelperEndpoint, type HelperReply } from './protocol'
 import { NOT_STAGED, type HelperBuffers } from './staging'
 import { GradientTeam, type TeamPool } from './team'
 
@@ -72,6 +72,7 @@ export class GradientPool implements TeamPool {
         capacity: network.capacity,
         paramsOffset: network.params.byteOffset,
         paramsLength: network.params.length,
+        gradsOffset: network.grads.byteOffset,
       })
     }
     // Every helper answers (built, or failed); those that built wait in their job loop.
@@ -106,13 +107,16 @@ export class GradientPool implements TeamPool {
     return this.current === team
   }
 
-  /** Post a job (or a command) to helper t; a staged job's rows are in staging buffer `stage`. */
-  post(t: number, cmd: number, rows: number, scale: number, stage = NOT_STAGED, inputScale = 1): void {
+  /**
+   * Post a job (or a command) to helper t; a staged job's rows are in staging buffer `stage`;
+   * with `reduce` the helper adds its gradient into the session's itself (see `Flag.Reduce`).
+   */
+  post(t: number, cmd: number, rows: number, scale: number, stage = NOT_STAGED, inputScale = 1, reduce = false): void {
     const slot = t * SLOT_INTS
     const fslot = t * SLOT_FLOATS
     this.ints[slot + Ctl.Cmd] = cmd
     this.ints[slot + Ctl.Rows] = rows
-    this.ints[slot + Ctl.Flags] = stage === NOT_STAGED ? 0 : Flag.Staged
+    this.ints[slot + Ctl.Flags] = (stage === NOT_STAGED ? 0 : Flag.Staged) | (reduce ? Flag.Reduce : 0)
     this.ints[slot + Ctl.StageBuffer] = Math.max(0, stage)
     this.floats[fslot + CtlF.Scale] = scale
     this.floats[fslot + CtlF.InputScale] = inputScale
@@ -123,6 +127,27 @@ export class GradientPool implements TeamPool {
   claim(t: number): boolean {
     const slot = t * SLOT_INTS
     return claimJob(this.ints, slot, Atomics.load(this.ints, slot + Ctl.Seq))
+  }
+
+  /** The session's own share is done: helper t may add the gradient of its last job into the session's. */
+  reductionReady(t: number): void {
+    const slot = t * SLOT_INTS
+    Atomics.store(this.ints, slot + Ctl.ReduceGo, Atomics.load(this.ints, slot + Ctl.Seq))
+  }
+
+  /** Claim the reduction of helper t's last job for the session; false if the helper has claimed it. */
+  claimReduction(t: number): boolean {
+    const slot = t * SLOT_INTS
+    return claimReduction(this.ints, slot, Atomics.load(this.ints, slot + Ctl.Seq))
+  }
+
+  /** Wait until helper t has added the gradient of its last job into the session's. */
+  awaitReduction(t: number): void {
+    const slot = t * SLOT_INTS
+    const seq = Atomics.load(this.ints, slot + Ctl.Seq)
+    for (let done = Atomics.load(this.ints, slot + Ctl.ReduceDone); done !== seq; done = Atomics.load(this.ints, slot + Ctl.ReduceDone)) {
+      if (!waitWhile(this.ints, slot + Ctl.ReduceDone, done, slot + Ctl.SessionSleeps, HELPER_TIMEOUT_MS)) throw helperTimeout(t)
+    }
   }
 
   /** Wait for helper t's last job; returns its loss. */

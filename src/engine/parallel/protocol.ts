@@ -11,6 +11,9 @@
  *   session: wait until DONE = SEQ, add the helper's           its rows, write LOSS, DONE = SEQ,
  *            gradient (helpers in a fixed order)               notify
  *
+ * The first helper adds its own gradient into the session's (`Flag.Reduce`) as soon as both are
+ * complete, while the session stages the next rows; either side may do it, whichever claims it.
+ *
  * The helper's replica is built over the session's parameters in the shared memory (the session
  * changes them only between jobs), so no job copies them.
  *
@@ -24,7 +27,7 @@
  */
 
 /** Int32 slots per helper in the control block (helper t uses [t·SLOT_INTS, (t+1)·SLOT_INTS)). */
-export const SLOT_INTS = 16
+export const SLOT_INTS = 20
 /** Float64 slots per helper (in the same buffer, after all the Int32 slots). */
 export const SLOT_FLOATS = 4
 
@@ -66,6 +69,15 @@ export const Ctl = {
   StagedTargetsOffset: 14,
   /** Which staging buffer (0 or 1) a staged job's rows are in. */
   StageBuffer: 15,
+  /**
+   * The reduction of a `Flag.Reduce` job (adding the helper's gradient into the session's): the
+   * session sets ReduceGo to the job's Seq once its own share's gradient is complete; the
+   * reduction is claimed like a job (`claimReduction`: by the helper right after its job, or by
+   * the session if the helper has not started it), and ReduceDone is set to Seq when it is done.
+   */
+  ReduceGo: 16,
+  ReduceClaim: 17,
+  ReduceDone: 18,
 } as const
 
 /** Bytes from one staging buffer to the next: the rows' bytes, rounded up to 16. */
@@ -93,11 +105,41 @@ export const Flag = {
    * them: the helper converts the rows into its X and copies the targets into its T.
    */
   Staged: 1,
+  /**
+   * Training job of the first helper: once its gradient is done and the session's own share is,
+   * the helper adds its gradient into the session's itself (same arithmetic, same bits), while
+   * the session stages the next rows.
+   */
+  Reduce: 2,
 } as const
 
 /** Claim job `seq` in slot `base` (for the helper or the session); false if the other side has. */
 export function claimJob(ints: Int32Array, base: number, seq: number): boolean {
   return Atomics.compareExchange(ints, base + Ctl.Claim, seq - 1, seq) === seq - 1
+}
+
+/** Claim the reduction of job `seq` in slot `base` (for the helper or the session); false if the other side has. */
+export function claimReduction(ints: Int32Array, base: number, seq: number): boolean {
+  const last = Atomics.load(ints, base + Ctl.ReduceClaim)
+  return last !== seq && Atomics.compareExchange(ints, base + Ctl.ReduceClaim, last, seq) === last
+}
+
+/**
+ * The helper's side of a `Flag.Reduce` job's reduction, right after the job: wait for ReduceGo
+ * (the session's own share is done), claim the reduction, `add` the gradient, set ReduceDone.
+ * It only spins (`SPIN_CHECKS`), never sleeps: a helper asleep here would be late for its next
+ * job, and the session does the reduction itself when the helper has not claimed it. Returns
+ * whether this helper did it.
+ */
+export function helperReduction(ints: Int32Array, base: number, seq: number, add: () => void): boolean {
+  for (let i = 0; i < SPIN_CHECKS; i++) {
+    if (Atomics.load(ints, base + Ctl.ReduceGo) !== seq) continue
+    if (!claimReduction(ints, base, seq)) return false
+    add()
+    signal(ints, base + Ctl.ReduceDone, seq, base + Ctl.SessionSleeps)
+    return true
+  }
+  return false
 }
 
 /**
@@ -166,9 +208,10 @@ export interface AttachMessage {
   /** The model (float32, dense layers only) and the rows its buffers hold. */
   model: import('../spec').ModelSpec
   capacity: number
-  /** Where the session's flat parameters lie in the shared memory. */
+  /** Where the session's flat parameters and gradient lie in the shared memory (same length). */
   paramsOffset: number
   paramsLength: number
+  gradsOffset: number
 }
 
 export type HelperMessage = InitMessage | AttachMessage

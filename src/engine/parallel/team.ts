@@ -13,7 +13,12 @@ import { HelperStaging, type HelperBuffers } from './staging'
 /** What the team needs of its pool: posting jobs and waiting for them. */
 export interface TeamPool {
   /** Post a job to helper t; a staged job's rows are in staging buffer `stage` (see staging.ts). */
-  post(t: number, cmd: number, rows: number, scale: number, stage?: number, inputScale?: number): void
+  post(t: number, cmd: number, rows: number, scale: number, stage?: number, inputScale?: number, reduce?: boolean): void
+  /** The session's own share is done: helper t may add its gradient into the session's (a `reduce` job). */
+  reductionReady(t: number): void
+  /** Claim a `reduce` job's reduction for the session; false if helper t has claimed it. */
+  claimReduction(t: number): boolean
+  awaitReduction(t: number): void
   /** Take back helper t's last job if it has not started it. */
   claim(t: number): boolean
   awaitDone(t: number): number
@@ -47,6 +52,8 @@ export type ShareReport = (loss: number, rows: number, out: Float32Array, T: Flo
 export class GradientTeam {
   /** Shares the session thread computed for a helper that had not started them (a busy machine). */
   sharesTakenBack = 0
+  /** Reductions the first helper did itself (the others were done on the session thread). */
+  helperReductions = 0
   /** The gradient so far while this thread computes a helper's share (allocated when first needed). */
   private held: Float32Array | null = null
   /** Each helper's staging buffers. */
@@ -94,13 +101,15 @@ export class GradientTeam {
     let start = cursor + shares[0]
     for (let i = 0; i < this.helpers.length; i++) {
       const stage = this.staging[i].take(ds, order, start, shares[i + 1])
-      this.pool.post(this.attached[i], cmd, shares[i + 1], scale, stage, ds.inputScale ?? 1)
+      // The first helper adds its gradient into this thread's itself (the others' are added here, after it).
+      this.pool.post(this.attached[i], cmd, shares[i + 1], scale, stage, ds.inputScale ?? 1, cmd === Cmd.Run && i === 0)
       start += shares[i + 1]
     }
     datasetReadBatch(ds, order, cursor, shares[0], nw.X, nw.T)
     networkForward(nw, 0, shares[0], null)
     let total = networkLossAndDelta(nw, 0, shares[0])
     if (cmd === Cmd.Run && Number.isFinite(total)) networkBackward(nw, 0, shares[0], scale)
+    if (cmd === Cmd.Run && this.helpers.length > 0) this.pool.reductionReady(this.attached[0])
     report(total, shares[0], networkOutput(nw) as Float32Array, nw.T as Float32Array)
     this.stageNextChunk(ds, order, cursor + rows, rows)
     start = cursor + shares[0]
@@ -112,12 +121,28 @@ export class GradientTeam {
       } else {
         const loss = this.pool.awaitDone(t)
         total += loss
-        if (cmd === Cmd.Run) axpy(nw.grads.length, 1, h.grads, 0, nw.grads, 0)
+        if (cmd === Cmd.Run) this.addGradient(i, h)
         report(loss, rowsOf, h.out, h.T)
       }
       start += rowsOf
     })
     return total
+  }
+
+  /**
+   * Add helper i's gradient into this thread's: the first helper's is added by the helper itself
+   * unless this thread claims the reduction first (the helper has not started it); same call,
+   * same bits either way.
+   */
+  private addGradient(i: number, h: HelperBuffers): void {
+    const nw = this.network
+    const t = this.attached[i]
+    if (i > 0 || this.pool.claimReduction(t)) {
+      axpy(nw.grads.length, 1, h.grads, 0, nw.grads, 0)
+      return
+    }
+    this.pool.awaitReduction(t)
+    this.helperReductions++
   }
 
   /**
