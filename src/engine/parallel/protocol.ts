@@ -144,8 +144,9 @@ export function helperReduction(ints: Int32Array, base: number, seq: number, add
 
 /**
  * How many times a thread checks for its partner's answer before it sleeps in `Atomics.wait`:
- * about 0.5 ms (a check costs ~25 ns in V8), which covers the gap between a helper's jobs (the
- * session's update and staging) when the machine is quiet. Waking a thread that sleeps can
+ * 0.2–0.5 ms (a check costs 10–25 ns in V8), about the gap between a helper's jobs (the
+ * session's update and metrics). Five times as many kept the helper awake between nearly all
+ * jobs but gained no wall time on Task F (bench/README.md, round 3). Waking a thread that sleeps can
  * cost far more: on the busy 2-core VM of bench/README.md (load 12), `Atomics.notify` of a
  * sleeping helper took 1–2 ms of the session's wall time (likely the woken thread taking its core).
  */
