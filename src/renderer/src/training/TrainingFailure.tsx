@@ -14,8 +14,12 @@ export function TrainingFailure() {
     const node = id ? s.project.nodes.find((n) => n.id === id) : undefined
     return node ? (node.label ?? node.id) : null
   })
+  const failedWith = useTraining((s) => s.failedLearningRate)
+  const canvasRate = useDocument((s) => s.compiled.spec?.optimizer.learningRate ?? null)
   if (!snapshot || snapshot.state !== 'failed' || !snapshot.error) return null
   const name = snapshot.errorName ?? 'Error'
+  // The engine's hint names the η the run diverged with; once η on the canvas is another, say both.
+  const rateChanged = name === 'DivergenceError' && failedWith !== null && canvasRate !== null && canvasRate !== failedWith
   const nodeId = snapshot.errorNodeId ?? null
   return (
     <div className="train-failure" role="alert" data-testid="training-failure" data-error-name={name} data-node={nodeId ?? ''}>
@@ -23,7 +27,11 @@ export function TrainingFailure() {
         {name}
         {label && ` in layer “${label}”`}
       </strong>
-      <p>{snapshot.error}</p>
+      <p data-testid="training-failure-text">
+        {rateChanged
+          ? `This run diverged with η = ${failedWith}. η is now ${canvasRate}: press ▶ Train to train with it.`
+          : snapshot.error}
+      </p>
       <div className="train-buttons">
         {nodeId && (
           <button type="button" data-testid="training-failure-show" onClick={() => useUi.getState().select([nodeId])}>

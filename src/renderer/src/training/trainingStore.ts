@@ -24,6 +24,7 @@ import { count } from './format'
 import { sendShownViews, shownViews, toldViews } from './shownViews'
 import { SnapshotMailbox, type Delivery } from './snapshotMailbox'
 import { pageFrames } from './pageFrames'
+import { compactCurves } from './curveCompaction'
 
 /** Curves as parallel columns, appended in place (`version` changes when they grow). */
 export interface Curves {
@@ -71,6 +72,8 @@ export interface TrainingState {
   docSerial: number
   /** File name of the last model export of this run. */
   exported: string | null
+  /** η the run had when it failed (a later η edit goes to the run, but the failure was with this one); null unless failed. */
+  failedLearningRate: number | null
 }
 
 export type CanvasTint = 'weights' | 'gradients'
@@ -96,6 +99,7 @@ export const useTraining = create<TrainingState>()(() => ({
   canvasTint: 'weights',
   docSerial: -1,
   exported: null,
+  failedLearningRate: null,
 }))
 
 const set = useTraining.setState
@@ -108,24 +112,6 @@ let beforeRunEnds: () => Promise<void> = async () => undefined
 /** Sets what happens before a run is replaced or reset (`experiments/runRecorder.ts`). */
 export function onRunEnding(hook: () => Promise<void>): void {
   beforeRunEnds = hook
-}
-
-/** Merge neighbouring pairs of every column when a curve gets too long. */
-function compact(c: Curves): void {
-  if (c.iteration.length <= MAX_CURVE_POINTS) return
-  for (const key of ['iteration', 'loss', 'accuracy', 'valLoss', 'valAccuracy'] as const) {
-    const a = c[key]
-    const half: number[] = []
-    for (let i = 0; i + 1 < a.length; i += 2) half.push(key === 'iteration' ? a[i + 1] : meanOf(a[i], a[i + 1]))
-    if (a.length % 2) half.push(a[a.length - 1])
-    c[key] = half
-  }
-}
-
-function meanOf(a: number, b: number): number {
-  if (Number.isNaN(a)) return b
-  if (Number.isNaN(b)) return a
-  return (a + b) / 2
 }
 
 /** Fold a snapshot into the store (curves grow in place). */
@@ -147,7 +133,7 @@ function applySnapshot({ snapshot: s, viewsAt: carriedAt }: Delivery): void {
     curves.valLoss.push(p.valLoss ?? NaN)
     curves.valAccuracy.push(p.valAccuracy ?? NaN)
   }
-  compact(curves)
+  compactCurves(curves, MAX_CURVE_POINTS)
   curves.epochs.push(...s.epochs)
   if (curves.gradIteration.at(-1) !== s.iteration) {
     curves.gradIteration.push(s.iteration)
@@ -158,7 +144,9 @@ function applySnapshot({ snapshot: s, viewsAt: carriedAt }: Delivery): void {
     }
   }
   if (Object.keys(carriedAt).length > 0) viewsAt = { ...viewsAt, ...carriedAt }
-  set({ snapshot: s, views: { ...views, ...s.views }, viewsAt, curves, version: state.version + 1 })
+  const failedBefore = state.snapshot?.state === 'failed' && state.snapshot.generation === s.generation
+  const failedLearningRate = s.state !== 'failed' ? null : failedBefore ? state.failedLearningRate : s.learningRate
+  set({ snapshot: s, views: { ...views, ...s.views }, viewsAt, curves, version: state.version + 1, failedLearningRate })
 }
 
 const snapshots = new SnapshotMailbox(applySnapshot, pageFrames)
@@ -188,7 +176,7 @@ function fail(error: unknown, runId: string | null = get().runId): void {
 }
 
 /** Fields of a state with no run (the panel then shows the document, ready to train). */
-const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, exported: null } as const
+const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, exported: null, failedLearningRate: null } as const
 
 /** Stops the run in the engine (if any) and forgets it. */
 function dropRun(): void {
@@ -302,6 +290,18 @@ function followDocument(now: DocumentState, before: DocumentState): void {
 
 useDocument.subscribe(followDocument)
 
+/**
+ * Resumes the paused run and says it trains at once: the engine's next snapshot comes only
+ * after its first slice (seconds for a big network), and "Paused" all that time read as if
+ * Resume had done nothing.
+ */
+async function resumeRun(): Promise<void> {
+  const runId = get().runId
+  const progress = await control((e, id) => e.resume(id))
+  const snap = get().snapshot
+  if (progress?.state === 'running' && get().runId === runId && snap?.state === 'paused') set({ snapshot: { ...snap, state: 'running' } })
+}
+
 /** The optimizer node of the document (where η lives), if there is one. */
 function optimizerNodeId(): string | null {
   return doc().project.nodes.find((n) => n.kind === 'optimizer')?.id ?? null
@@ -316,14 +316,11 @@ export const trainingControls = {
     if (!doc().compiled.spec || get().starting) return
     const state = get().snapshot?.state
     if (runIsCurrent() && state === 'running') return
-    if (runIsCurrent() && state === 'paused') {
-      await control((e, id) => e.resume(id))
-      return
-    }
+    if (runIsCurrent() && state === 'paused') return resumeRun()
     if (!confirmStartOver()) return
     await startRun(true)
   },
-  resume: () => control((e, id) => e.resume(id)),
+  resume: resumeRun,
   pause: () => control((e, id) => e.pause(id)),
   async step(unit: 'example' | 'batch' | 'epoch') {
     if (await currentRun()) await control((e, id) => e.step(id, unit))
