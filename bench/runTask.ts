@@ -6,6 +6,7 @@
  *
  *   tsx bench/runTask.ts --task F|N [--epochs E] [--precision float32|float64] [--threads N]
  *                        [--kernel fma|simd|ts] [--clock wall|cpu] [--max-s S] [--seed S] [--tag T]
+ *                        [--save DIR]
  *
  * --kernel fma (default, as every host installs it): the relaxed-SIMD build with fused
  * multiply-add (Chromium, Electron and Node ≥ 22 run it without flags; on Node 20 this script
@@ -15,6 +16,8 @@
  * `axon train --threads N`); the run reports the threads it really used.
  * --clock cpu reports this process's CPU seconds (all its threads) instead of wall seconds (both are recorded):
  * on a machine shared with other work, CPU time is the steadier measure.
+ * --save DIR writes the run's initial weights, data order and accuracies (bench/runRecord.ts) for
+ * bench/parity.py, which trains PyTorch or NumPy from the same start.
  */
 import { appendFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -27,8 +30,9 @@ import type { Precision } from '../src/engine/spec'
 import { loadFashionMnist } from './fashion'
 import { TASKS, taskSpec, type TaskId } from './tasks'
 import { median, parseFlags } from './util'
+import { startRunRecord } from './runRecord'
 
-const flags = parseFlags(process.argv.slice(2), { task: 'F', epochs: '', precision: 'float32', kernel: 'fma', threads: '1', clock: 'wall', 'max-s': '600', seed: '1', tag: '' })
+const flags = parseFlags(process.argv.slice(2), { task: 'F', epochs: '', precision: 'float32', kernel: 'fma', threads: '1', clock: 'wall', 'max-s': '600', seed: '1', tag: '', save: '' })
 const task = flags.task as TaskId
 if (!(task in TASKS)) throw new Error(`--task must be F or N, got ${flags.task}`)
 const info = TASKS[task]
@@ -49,6 +53,7 @@ const loadS = (performance.now() - t0) / 1000
 
 const session = createSession(taskSpec(task, precision, epochs, Number(flags.seed)), train)
 const label = `axon task${task} ${precision} ${kernelName} ${threads}t`
+const record = flags.save ? startRunRecord(flags.save, session, info, Number(flags.seed)) : null
 const cpuS = () => {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1e6
@@ -69,6 +74,7 @@ for (let e = 0; e < epochs; e++) {
   const ev = session.evaluate(test)
   const c = performance.now()
   const cc = cpuS()
+  record?.epochDone(session)
   epochWall.push((b - a) / 1000)
   epochCpu.push(cb - ca)
   evalS.push(useCpu ? cc - cb : (c - b) / 1000)
@@ -78,6 +84,7 @@ for (let e = 0; e < epochs; e++) {
   if (total > maxS && e + 1 < epochs) break
 }
 
+record?.finish(label, acc)
 const epochS = useCpu ? epochCpu : epochWall
 const accAt: Record<string, number> = {}
 for (const k of [1, 5, 10, 30]) if (acc.length >= k) accAt[String(k)] = acc[k - 1]
