@@ -13,6 +13,7 @@
  */
 import { gemmReference, type GemmArgs, type GemmF32 } from '../src/engine/kernels/gemm'
 import { checkUniform } from '../src/engine/kernels/gemmCheck'
+import { bestCpuMicros } from './util'
 
 export interface GemmShape {
   name: string
@@ -34,12 +35,6 @@ export const STEP_SHAPES: GemmShape[] = [
   { name: 'Task N: net = X·Wᵀ (10×784·784×30)', transA: false, transB: true, m: 10, n: 30, k: 784 },
   { name: 'Task N: ∂E/∂W = Δᵀ·X (30×10·10×784)', transA: true, transB: false, m: 30, n: 784, k: 10 },
 ]
-
-/** CPU time of this process in milliseconds. */
-function cpuMs(): number {
-  const u = process.cpuUsage()
-  return (u.user + u.system) / 1000
-}
 
 /** GFLOP/s (2·m·n·k per call, zeros included: the dense-equivalent rate) of `kernel` on `shape`: best of `rounds` windows of `windowMs` CPU time. */
 export function gemmGflops(
@@ -69,19 +64,7 @@ export function gemmGflops(
   }
   if (shape.zeros) for (let i = 0; i < args.A.length; i++) if (u() < shape.zeros) args.A[i] = 0
   kernel(args)
-  let best = 0
-  for (let r = 0; r < rounds; r++) {
-    let calls = 0
-    const t0 = cpuMs()
-    let t = 0
-    do {
-      kernel(args)
-      calls++
-      t = cpuMs() - t0
-    } while (t < windowMs)
-    best = Math.max(best, (2 * m * n * k * calls) / (t / 1000) / 1e9)
-  }
-  return best
+  return (2 * m * n * k) / (bestCpuMicros(() => kernel(args), rounds, windowMs) * 1e3)
 }
 
 /** The reference kernel as a GemmF32 (plain TypeScript loops). */

@@ -25,3 +25,29 @@ export function median(xs: readonly number[]): number | null {
   const h = s.length >> 1
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2
 }
+
+/** CPU time of this process in microseconds. */
+export function cpuMicros(): number {
+  const u = process.cpuUsage()
+  return u.user + u.system
+}
+
+/**
+ * CPU µs per call of `fn`: the best of `rounds` windows of at least `windowMs` of this process's
+ * CPU time. Other work on a shared machine only ever slows a window down, so the best is the code's own speed.
+ */
+export function bestCpuMicros(fn: () => void, rounds: number, windowMs: number): number {
+  let best = Infinity
+  for (let r = 0; r < rounds; r++) {
+    let calls = 0
+    const t0 = cpuMicros()
+    let t = 0
+    do {
+      fn()
+      calls++
+      t = cpuMicros() - t0
+    } while (t < windowMs * 1000)
+    best = Math.min(best, t / calls)
+  }
+  return best
+}
