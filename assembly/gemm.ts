@@ -1,6 +1,7 @@
 // AssemblyScript source of the WebAssembly SIMD float32 kernels: the matrix multiply (gemm), the
-// vector update axpy, bytes to floats, and the ReLU passes (a dense layer's elementwise work,
-// which as TypeScript loops over Float32Arrays cost Task F a tenth of its epoch).
+// vector update axpy, bytes to floats, the bias gradient's column sums, and the ReLU passes (a
+// dense layer's elementwise work, which as TypeScript loops over Float32Arrays cost Task F a
+// tenth of its epoch).
 //
 //   C[m×n] = alpha · op(A) · op(B) + beta · C      (row-major, leading dimensions lda, ldb, ldc)
 //
@@ -576,6 +577,28 @@ function addTo(q: usize, v: v128): void {
  */
 export function zeroF32(n: i32, dst: usize): void {
   memory.fill(dst, 0, <usize>n << 2)
+}
+
+/**
+ * y[j] = f32(f64(y[j]) + scale · f64(x[r·n + j])) for r = 0 … rows−1 in order, j < n: a dense
+ * layer's bias gradient ∂E/∂b += scale·Σ_rows delta, with exactly the float64 arithmetic and
+ * rounding of the TypeScript `y[j] += scale * x[o + j]` (so the same bits), two columns per
+ * float64 pair. Row by row over all of y, so the columns' chains of additions run side by side.
+ */
+export function addColumnSums(rows: i32, n: i32, scale: f64, x: usize, y: usize): void {
+  const s = f64x2.splat(scale)
+  const n2 = <usize>(n & ~1) << 2
+  const end = <usize>n << 2
+  let q = x
+  for (let r = 0; r < rows; r++) {
+    let o: usize = 0
+    for (; o < n2; o += 8) {
+      const t = f64x2.add(f64x2.promote_low_f32x4(v128.load64_zero(y + o)), f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(q + o))))
+      v128.store64_lane(y + o, f32x4.demote_f64x2_zero(t), 0)
+    }
+    if (o < end) store<f32>(y + o, <f32>(<f64>load<f32>(y + o) + scale * <f64>load<f32>(q + o)))
+    q += end
+  }
 }
 
 /** y[0..n) += alpha · x[0..n) (the SGD update w ← w − η·g with alpha = −η). */

@@ -122,6 +122,32 @@ export function setAxpyF32(kernel: AxpyF32 | null): void {
   fastAxpyF32 = kernel
 }
 
+/** y[j] += scale · x[xOffset + r·n + j] for r < rows in order, j < n, float32 (both in a backend's memory or not). */
+export type ColumnSumsF32 = (rows: number, n: number, scale: number, x: Float32Array, xOffset: number, y: Float32Array) => void
+
+/**
+ * y ← y + scale·Σ_rows x, row by row in order (a dense layer's bias gradient ∂E/∂b += scale·Σ delta
+ * over x = delta [rows×n]). Each step is `y[j] += scale * x[…]` in float64, rounded to y's type;
+ * a float32 backend (`setColumnSumsF32`) must give the same bits.
+ */
+export function addColumnSums(rows: number, n: number, scale: number, x: FloatArray, xOffset: number, y: FloatArray): void {
+  if (fastColumnSumsF32 && y instanceof Float32Array && x instanceof Float32Array) {
+    fastColumnSumsF32(rows, n, scale, x, xOffset, y)
+    return
+  }
+  for (let r = 0; r < rows; r++) {
+    const o = xOffset + r * n
+    for (let j = 0; j < n; j++) y[j] += scale * x[o + j]
+  }
+}
+
+let fastColumnSumsF32: ColumnSumsF32 | null = null
+
+/** Install (or remove, with null) a faster float32 `addColumnSums`, e.g. WebAssembly SIMD. */
+export function setColumnSumsF32(kernel: ColumnSumsF32 | null): void {
+  fastColumnSumsF32 = kernel
+}
+
 /** Sets every element of a float32 vector to +0. */
 export type ZeroF32 = (x: Float32Array) => void
 

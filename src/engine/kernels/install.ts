@@ -1,9 +1,9 @@
 /**
  * Start-up wiring of the fast float32 kernels: hosts call `installWasmKernels()` once, before
  * creating sessions, so that every later `allocFloat32` buffer lives in WebAssembly memory and
- * every float32 `gemm` (and `axpy`, `bytesToFloat`, the ReLU passes) runs the SIMD kernel without copying.
+ * every float32 `gemm` (and `axpy`, `addColumnSums`, `bytesToFloat`, the ReLU passes) runs the SIMD kernel without copying.
  */
-import { setAxpyF32, setBytesRowsToF32, setBytesToF32, setFloat32Allocator, setGemmF32, setZeroF32 } from './gemm'
+import { setAxpyF32, setBytesRowsToF32, setBytesToF32, setColumnSumsF32, setFloat32Allocator, setGemmF32, setZeroF32 } from './gemm'
 import { setReluF32 } from './relu'
 import { gemmSelfTest } from './gemmCheck'
 import { createWasmGemm, type WasmGemm, type WasmGemmStats, type WasmKernelOptions } from './wasmGemm'
@@ -29,6 +29,7 @@ export function installWasmKernels(options?: WasmKernelOptions): boolean {
   installed = kernel
   setGemmF32(kernel.gemm)
   setAxpyF32(kernel.axpy)
+  setColumnSumsF32(kernel.columnSums)
   setZeroF32(kernel.zero)
   setBytesToF32(kernel.bytesToF32)
   setBytesRowsToF32(kernel.bytesRowsToF32)
@@ -42,6 +43,7 @@ export function uninstallWasmKernels(): void {
   installed = null
   setGemmF32(null)
   setAxpyF32(null)
+  setColumnSumsF32(null)
   setZeroF32(null)
   setBytesToF32(null)
   setBytesRowsToF32(null)

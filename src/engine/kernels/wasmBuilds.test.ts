@@ -1,7 +1,8 @@
 // Every build of the WebAssembly kernels that ships (SIMD and relaxed SIMD, each over a private and
 // a shared memory) on the paths whose bits matter: zero skipping (Task F's hot loop), the ReLU
-// passes and the batch conversion of image bytes. The relaxed builds run on Node 20 through the V8
-// flag vitest.config.ts passes (Node ≥ 22, Chromium and Electron without one).
+// passes, the bias gradients' column sums and the batch conversion of image bytes. The relaxed
+// builds run on Node 20 through the V8 flag vitest.config.ts passes (Node ≥ 22, Chromium and
+// Electron without one).
 import { describe, expect, it } from 'vitest'
 import { checkUniform, gemmCheck, type GemmCase, type GemmPlacement } from './gemmCheck'
 import { createWasmGemm, type WasmKernelOptions } from './wasmGemm'
@@ -203,6 +204,24 @@ for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, (
       }
     }
     expect(() => kernel.relu.forward(kernel.alloc(4), kernel.alloc(8), 0, 8)).toThrow(RangeError)
+  })
+
+  it('columnSums (bias gradients) gives exactly the bits of the TypeScript loop: odd widths, in and outside the arena', () => {
+    const kernel = create(1 << 20, 1 << 16)
+    const uniform = checkUniform(9)
+    for (const [rows, n, scale] of [[300, 100, 1 / 300], [10, 30, 0.1], [7, 13, 1], [3, 1, -2.5], [0, 5, 1], [1, 0, 1]]) {
+      for (const inArena of [true, false]) {
+        const x = (inArena ? kernel.alloc(2 + rows * n) : new Float32Array(2 + rows * n)).map((_, i) => (i % 3 ? uniform() * 2 - 1 : 0))
+        const start = Float32Array.from({ length: n }, () => uniform() - 0.5)
+        const y = inArena ? kernel.alloc(n) : new Float32Array(n)
+        y.set(start)
+        const expected = Float32Array.from(start)
+        for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) expected[j] += scale * x[2 + r * n + j]
+        kernel.columnSums(rows, n, scale, x, 2, y)
+        expect(bits(y), `${rows}×${n}, scale ${scale}`).toEqual(bits(expected))
+      }
+    }
+    expect(() => kernel.columnSums(3, 4, 1, kernel.alloc(11), 0, kernel.alloc(4))).toThrow(RangeError)
   })
 
   it('zero sets exactly its own floats to +0 (odd lengths and offsets, in and outside the arena), leaving its neighbours', () => {

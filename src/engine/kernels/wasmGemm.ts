@@ -21,7 +21,7 @@
  * Operands must not overlap C (same contract as `gemmReference`).
  */
 import { base64Decode } from './base64'
-import { gemmReference, type AxpyF32, type BytesRowsToF32, type BytesToF32, type GemmArgs, type GemmF32, type ZeroF32 } from './gemm'
+import { gemmReference, type AxpyF32, type BytesRowsToF32, type BytesToF32, type ColumnSumsF32, type GemmArgs, type GemmF32, type ZeroF32 } from './gemm'
 import { reluBackwardLoop, reluForwardLoop, type ReluF32 } from './relu'
 import { gemmWasmBase64, gemmWasmRelaxedBase64, gemmWasmRelaxedSharedBase64, gemmWasmSharedBase64 } from './wasm/gemmWasm'
 
@@ -127,6 +127,8 @@ export interface WasmGemm {
   gemm: GemmF32
   /** y += alpha·x; SIMD when both vectors live in the arena, a plain loop otherwise. */
   axpy: AxpyF32
+  /** y += scale·Σ_rows x (bias gradients); SIMD when both live in this memory, the same bits either way. */
+  columnSums: ColumnSumsF32
   /** x ← +0: one bulk fill when x lives in this memory, TypedArray fill otherwise. */
   zero: ZeroF32
   /** dst = src·scale (bytes to float32); SIMD when dst lives in the arena, same bits either way. */
@@ -224,6 +226,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   let memory: WasmMemory
   let wasmGemm: WasmGemmExport
   let wasmAxpy: (n: number, alpha: number, x: number, y: number) => void
+  let wasmColumnSums: (rows: number, n: number, scale: number, x: number, y: number) => void
   let wasmBytesToF32: (n: number, scale: number, src: number, dst: number) => void
   let wasmBytesToF32Table: (n: number, scale: number, src: number, dst: number, table: number) => void
   let wasmReluForward: (n: number, net: number, out: number) => void
@@ -235,6 +238,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } })
     wasmGemm = instance.exports.gemm as WasmGemmExport
     wasmAxpy = instance.exports.axpy as typeof wasmAxpy
+    wasmColumnSums = instance.exports.addColumnSums as typeof wasmColumnSums
     wasmZeroF32 = instance.exports.zeroF32 as typeof wasmZeroF32
     wasmBytesToF32 = instance.exports.bytesToF32 as typeof wasmBytesToF32
     wasmBytesToF32Table = instance.exports.bytesToF32Table as typeof wasmBytesToF32Table
@@ -341,6 +345,15 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     for (let i = 0; i < n; i++) y[yOffset + i] += alpha * x[xOffset + i]
   }
 
+  function columnSums(rows: number, n: number, scale: number, x: Float32Array, xOffset: number, y: Float32Array): void {
+    if (xOffset + rows * n > x.length || n > y.length) throw new RangeError(`columnSums: ${rows} rows of ${n} do not fit`)
+    if (x.buffer === heap && y.buffer === heap) {
+      wasmColumnSums(rows, n, scale, x.byteOffset + xOffset * 4, y.byteOffset)
+      return
+    }
+    for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) y[j] += scale * x[xOffset + r * n + j]
+  }
+
   function zero(x: Float32Array): void {
     if (x.buffer === heap) wasmZeroF32(x.length, x.byteOffset)
     else x.fill(0)
@@ -416,6 +429,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     owns: (x) => x.buffer === heap,
     gemm,
     axpy,
+    columnSums,
     zero,
     bytesToF32,
     bytesRowsToF32,

@@ -13,7 +13,7 @@ import { activationSpec } from '../schema/engineSpec'
 import { int } from '../schema/fields'
 import { perUnit, perUnitAndInput } from '../schema/layerFields'
 import { z } from '../schema/z'
-import { gemm, type FloatArray } from '../kernels/gemm'
+import { addColumnSums, gemm, type FloatArray } from '../kernels/gemm'
 import { activationParams, activations, type Activation, type ActivationParams } from './activations'
 import { activationBackwardRows, activationForwardRows } from './activationPass'
 import { initFill } from './init'
@@ -93,12 +93,7 @@ class DenseLayer extends LayerBase<DenseLayerSpec> implements OutputLayer {
     if (this.spec.trainWeights) {
       gemm({ transA: true, transB: false, m: nOut, n: nIn, k: rows, alpha: scale, A: delta, aOffset: r0 * nOut, B: input, bOffset: r0 * nIn, beta: 1, C: gW })
     }
-    if (gb && this.spec.trainBiases) {
-      for (let r = r0; r < r0 + rows; r++) {
-        const o = r * nOut
-        for (let j = 0; j < nOut; j++) gb[j] += scale * delta[o + j]
-      }
-    }
+    if (gb && this.spec.trainBiases) addColumnSums(rows, nOut, scale, delta, r0 * nOut, gb)
     // [rows×nOut]·[nOut×nIn]
     if (gradInput) {
       gemm({ transA: false, transB: false, m: rows, n: nIn, k: nOut, alpha: 1, A: delta, aOffset: r0 * nOut, B: W, beta: 0, C: gradInput, cOffset: r0 * nIn })
