@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, viewportSettled } from './helpers/designer'
+import { expectNothingOverlaps, inside, intersects } from './helpers/layout'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
 
@@ -21,35 +22,6 @@ async function trainAWhile(page: Page): Promise<void> {
   await page.getByTestId('train-button').click()
   await expect(page.getByTestId('training-panel').or(page.getByTestId('present-panel'))).toBeVisible()
   await expect.poll(() => epoch(page)).toBeGreaterThan(5)
-}
-
-type Box = { x: number; y: number; width: number; height: number }
-const inside = (a: Box, b: Box, slack = 1) => a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.width <= b.x + b.width + slack && a.y + a.height <= b.y + b.height + slack
-const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
-
-/** The app's regions and what floats over the canvas: each a selector and a name for the message. */
-const REGIONS = ['[data-testid="toolbar"]', '[data-testid="palette"]', '[data-testid="side-panel"]', '[data-testid="present-panel"]', '[data-testid="status-bar"]']
-const CANVAS_CONTROLS = ['.react-flow__controls', '.react-flow__minimap', '[data-testid="example-card"]', '[data-testid="canvas-tint"]', '.problems-summary', '[data-testid="notice"]']
-
-/**
- * No two of the toolbar, the panels and the canvas's floating controls (zoom buttons, minimap,
- * example card, "Nodes show" toggle, problems bar) overlap, and the controls stay inside the canvas.
- */
-async function expectNothingOverlaps(page: Page): Promise<void> {
-  await viewportSettled(page)
-  const boxes: { name: string; box: Box }[] = []
-  for (const selector of [...REGIONS, ...CANVAS_CONTROLS]) {
-    for (const el of await page.locator(selector).all()) {
-      const box = (await el.isVisible()) ? await el.boundingBox() : null
-      if (box && box.width > 0 && box.height > 0) boxes.push({ name: selector, box })
-    }
-  }
-  const canvas = (await page.getByTestId('canvas').boundingBox())!
-  for (const c of boxes.filter((b) => CANVAS_CONTROLS.includes(b.name))) expect(inside(c.box, canvas), `${c.name} inside the canvas`).toBe(true)
-  expect(boxes.map((b) => b.name)).toEqual(expect.arrayContaining(['[data-testid="toolbar"]', '.problems-summary']))
-  // Touching edges (the grid's shared borders) are not overlaps: shrink each box by a pixel.
-  const shrink = (b: Box): Box => ({ x: b.x + 1, y: b.y + 1, width: b.width - 2, height: b.height - 2 })
-  for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(intersects(shrink(a.box), shrink(b.box)), `${a.name} clear of ${b.name}`).toBe(false)
 }
 
 /** What makes a layout usable: every node whole inside the canvas and readable, none under the card, no control cut off by the window. */

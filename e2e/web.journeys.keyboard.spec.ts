@@ -11,15 +11,13 @@ import { journeyPage } from './helpers/journey'
 import { focusedId, tabTo } from './helpers/keyboard'
 import { runState } from './helpers/training'
 import { viewportSettled } from './helpers/designer'
+import { inside } from './helpers/layout'
 
 const journey = journeyPage({ viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5 })
 let page: Page
 test.beforeAll(() => {
   page = journey.page
 })
-
-type Box = { x: number; y: number; width: number; height: number }
-const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5
 
 /** `testId`'s box lies whole inside the lesson's column and the window. */
 async function expectInLessonColumn(testId: string): Promise<void> {

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { openExample, selectNode, setParam, viewportSettled } from './helpers/designer'
+import { selectNode, setParam, viewportSettled } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
 import { answerNumber, next, openLesson } from './helpers/lessons'
-import { counter, runState, setSpeed, showTrainingPanel } from './helpers/training'
+import { counter, runState, setSpeed, showTrainingPanel, trainExample } from './helpers/training'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -116,12 +116,7 @@ test('a reload mid-lesson reopens it at the student’s step with its locks; a C
 const lossChart = () => page.getByTestId('chart-loss')
 
 test('a run restored from the Runs tab mid-run, scrubbed back, then undone and redone: no replayed epoch without its scrubber', async () => {
-  await openExample(page, 'xor-2-2-1-sigmoid')
-  await selectNode(page, 'optimizer')
-  await setParam(page, 'epochs', '300')
-  await showTrainingPanel(page)
-  await setSpeed(page, 0)
-  await page.getByTestId('train-button').click()
+  await trainExample(page, 'xor-2-2-1-sigmoid', { epochs: 300, speed: 0 })
   await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
   await selectNode(page, 'optimizer')
   await setParam(page, 'learningRate', '0.5')

@@ -72,7 +72,7 @@ test('a link opened over unsaved work asks first: No keeps the work, Yes opens t
   })
   await page.evaluate((hash) => (location.hash = hash), new URL(url).hash)
   await expect(page.getByTestId('notice')).toContainText('The shared network was not opened; your network is as it was. The link stays in the address bar to open later.')
-  expect(asked).toEqual(['Discard the unsaved changes to this network?'])
+  expect(asked).toEqual(['Open the shared network “Backpropagation step by step (2-2-2)” in place of this network? Its unsaved changes are discarded. Back in the browser brings them back while this tab stays open. Cancel keeps this network as it is.'])
   await expect(page.getByTestId('param-learningRate')).toHaveValue('0.55')
   // Declined, the link is still in the address bar: a reload asks again (the recovered work is unsaved).
   expect(new URL(page.url()).hash).toBe(new URL(url).hash)

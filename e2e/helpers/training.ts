@@ -4,6 +4,7 @@
  * app shows (an epoch counter, a state), never on the clock: the test machine is shared.
  */
 import { expect, type Page } from '@playwright/test'
+import { openExample, selectNode, setParam } from './designer'
 
 /** Answers every confirm() with `accept` from now on; returns the messages seen. */
 export function answerDialogs(page: Page, accept = true): string[] {
@@ -57,4 +58,14 @@ export async function waitForIterations(page: Page, n: number, timeout = 60_000)
 /** Waits until every heavy view's canvas shows its newest picture (painted off the main thread, `aria-busy` until then). */
 export async function viewsPainted(page: Page): Promise<void> {
   await expect(page.locator('canvas[aria-busy="true"]')).toHaveCount(0)
+}
+
+/** Opens example `id`, sets its optimizer's epoch limit, and presses Train at `speed` (0: as fast as it goes). */
+export async function trainExample(page: Page, id: string, { epochs, speed }: { epochs: number; speed: number }): Promise<void> {
+  await openExample(page, id)
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', String(epochs))
+  await showTrainingPanel(page)
+  await setSpeed(page, speed)
+  await page.getByTestId('train-button').click()
 }

@@ -12,17 +12,18 @@ import { selectDirty, useDocument } from './store/documentStore'
 import { useUi } from './store/uiStore'
 import { runProgressText, trainingControls } from './training/trainingStore'
 import { sweepProgressText } from './experiments/sweepRunner'
-import { leaveQuestion } from './leaveQuestion'
+import { leaveQuestion, type LeaveLosses } from './leaveQuestion'
 
 const doc = () => useDocument.getState()
 const ui = () => useUi.getState()
 
 /**
  * Before another document replaces this one: asks when that loses unsaved changes, a
- * training run's progress or a sweep under way (both are stopped either way); true when it may go ahead.
+ * training run's progress or a sweep under way (both are stopped either way), naming what opens
+ * when the user did not pick it here (`opening`: a share link); true when it may go ahead.
  */
-export function confirmLeave(): boolean {
-  const question = leaveQuestion({ dirty: selectDirty(doc()), run: runProgressText(), sweep: sweepProgressText() })
+export function confirmLeave(opening?: LeaveLosses['opening']): boolean {
+  const question = leaveQuestion({ dirty: selectDirty(doc()), run: runProgressText(), sweep: sweepProgressText(), opening })
   return question === null || window.confirm(question)
 }
 

@@ -1,14 +1,22 @@
 /** The toolbar's Share button: the network's link, to copy and hand out (Playground-style). */
 import { useEffect, useRef, useState } from 'react'
 import { useDialogFocus } from '../panels/useDialogFocus'
-import { currentShareLink, openShareFromLocation, type ShareLink } from './shareLinks'
+import { currentShareLink, followShareLinkHistory, openShareFromLocation, type ShareLink } from './shareLinks'
 
-/** Opens a link in the page's URL once the last session is recovered, and links pasted into this tab later. */
+/**
+ * Opens a link in the page's URL once the last session is recovered, and links pasted into this
+ * tab later (Back then returns to the network the tab had before).
+ */
 export function useShareLinks(): void {
   useEffect(() => {
     openShareFromLocation()
-    window.addEventListener('hashchange', openShareFromLocation)
-    return () => window.removeEventListener('hashchange', openShareFromLocation)
+    const onHashChange = () => openShareFromLocation(true)
+    window.addEventListener('hashchange', onHashChange)
+    const stopFollowing = followShareLinkHistory()
+    return () => {
+      window.removeEventListener('hashchange', onHashChange)
+      stopFollowing()
+    }
   }, [])
 }
 

@@ -13,6 +13,7 @@ import { keepLinkedFiles } from '../data/dataFileStore'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { localDataForLink } from './linkData'
+import { followShareHistory, keepNetworkBeforeShare, markShareEntry } from './shareHistory'
 
 /** Where a link opens: the desktop app's own scheme, or this page (the browser build). */
 export const DESKTOP_SHARE_BASE = 'axon-studio://open'
@@ -49,17 +50,19 @@ type ShareOutcome = 'opened' | 'declined' | 'unreadable'
 
 /**
  * Opens the network a link carries (the text after `share=`), with the data files it brought:
- * a damaged or too-new link says so; unsaved work is replaced only when the user agrees. A link
- * declined can be opened later by `retry` (offered beside the notice) where there is one.
+ * a damaged or too-new link says so; unsaved work is replaced only when the user agrees (the
+ * question names the shared network: the user pasted a link, and may not know what it holds;
+ * `backTo` is the network Back in this tab returns to, said in the question and the notice). A
+ * link declined can be opened later by `retry` (offered beside the notice) where there is one.
  */
-async function openShare(text: string, retry?: () => void): Promise<ShareOutcome> {
+async function openShare(text: string, { retry, backTo }: { retry?: () => void; backTo?: string } = {}): Promise<ShareOutcome> {
   const ui = useUi.getState()
   const read = readShareText(text)
   if (!read.ok) {
     ui.notify({ kind: 'error', text: read.message })
     return 'unreadable'
   }
-  if (!confirmLeave()) {
+  if (!confirmLeave({ what: `the shared network “${read.project.meta.title}”`, backReturns: backTo !== undefined })) {
     const later = retry ? ' The link stays in the address bar to open later.' : ' Open the link again to load it.'
     ui.notify({ kind: 'info', text: `The shared network was not opened; your network is as it was.${later}`, ...(retry ? { action: { label: 'Open it now', run: retry } } : {}) })
     return 'declined'
@@ -75,7 +78,8 @@ async function openShare(text: string, retry?: () => void): Promise<ShareOutcome
   ui.select([])
   ui.setCardOpen(Boolean(project.meta.description))
   const withData = read.files.length > 0 ? ` with its data (${read.files.map((f) => f.name).join(', ')})` : ''
-  ui.notify({ kind: 'info', text: `Opened the shared network “${project.meta.title}”${withData}.` })
+  const back = backTo === undefined ? '' : ` Back in the browser returns to “${backTo}”.`
+  ui.notify({ kind: 'info', text: `Opened the shared network “${project.meta.title}”${withData}.${back}` })
   return 'opened'
 }
 
@@ -94,14 +98,28 @@ export async function openPastedLink(pasted: string): Promise<{ ok: true } | { o
 }
 
 /**
- * Opens the link in this page's URL, if any. Once opened (or unreadable) it is taken out of the
- * URL, so a reload does not open it again over the work it became; a link the user declined
- * stays, so a reload (or the notice's button) can still open it.
+ * Opens the link in this page's URL, if any: at start-up, and when one is pasted into this tab's
+ * address bar (`inTab`: then Back returns to the network the tab had, see shareHistory.ts). Once
+ * opened (or unreadable) it is taken out of the URL, so a reload does not open it again over the
+ * work it became; a link the user declined stays, so a reload (or the notice's button) can still
+ * open it.
  */
-export function openShareFromLocation(): void {
+export function openShareFromLocation(inTab = false): void {
   const text = shareTextOf(location.hash)
-  if (text === null) return
-  void openShare(text, openShareFromLocation).then((outcome) => {
-    if (outcome !== 'declined' && shareTextOf(location.hash) === text) history.replaceState(null, '', `${location.pathname}${location.search}`)
-  })
+  if (text !== null) void openLinkInAddress(text, inTab)
+}
+
+async function openLinkInAddress(text: string, inTab: boolean): Promise<void> {
+  const before = inTab ? keepNetworkBeforeShare() : null
+  const outcome = await openShare(text, { retry: () => void openLinkInAddress(text, inTab), backTo: before?.project.meta.title })
+  // The address moved on meanwhile (Back after declining): the entry is not this link's.
+  if (shareTextOf(location.hash) !== text) return
+  if (outcome === 'opened') markShareEntry(text, before)
+  else if (outcome === 'unreadable') history.replaceState(null, '', `${location.pathname}${location.search}`)
+}
+
+/** Back and Forward around the shared networks opened in this tab (the browser build). */
+export function followShareLinkHistory(): () => void {
+  const reopen = async (text: string, backTo: string) => (await openShare(text, { backTo })) === 'opened'
+  return followShareHistory(reopen, (what) => confirmLeave({ what, backReturns: false }))
 }

@@ -1,0 +1,99 @@
+/**
+ * A teacher in front of a class, on one page: a run left training while the room goes dark (the
+ * dark theme), the views go large (presentation mode, every view ticked) and the window moves
+ * from the laptop's 1024 × 768 to the projector's 1366 × 768 and back. After every change the
+ * run is still going, the views fill their panel without spilling out of it, nothing overlaps
+ * and every text reads; then Pause and Resume, from the toolbar and from the panel. Each check is
+ * kept for the wrong state it found (see the comments); every wait is on what the app shows.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { journeyPage } from './helpers/journey'
+import { contrastFailures } from './helpers/contrast'
+import { expectNothingOverlaps, inside } from './helpers/layout'
+import { counter, runState, trainExample, viewsPainted } from './helpers/training'
+
+const journey = journeyPage()
+let page: Page
+test.beforeAll(() => {
+  page = journey.page
+})
+
+/** The run moves on from where it is now (an epoch or more). */
+async function expectTraining(): Promise<void> {
+  await expect(runState(page)).toHaveAttribute('data-state', 'running')
+  const now = await counter(page, 'iteration')
+  await expect.poll(() => counter(page, 'iteration'), { timeout: 60_000 }).toBeGreaterThan(now)
+}
+
+const panel = () => page.getByTestId('present-panel')
+
+/** Every view of the presentation panel lies across its width (none wider than the panel), none of the page scrolls. */
+async function expectViewsFit(): Promise<void> {
+  const box = (await panel().boundingBox())!
+  for (const view of await panel().locator('[data-testid^="live-view-"]').all()) {
+    const id = await view.getAttribute('data-testid')
+    const own = (await view.boundingBox())!
+    expect(own.x >= box.x - 1 && own.x + own.width <= box.x + box.width + 1, `${id} across the panel`).toBe(true)
+  }
+  const body = panel().locator('.present-body')
+  expect(await body.evaluate((el) => el.scrollWidth <= el.clientWidth), 'no sideways scroll in the panel').toBe(true)
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth && document.scrollingElement!.scrollHeight <= innerHeight), 'the page itself does not scroll').toBe(true)
+  expect(inside(box, { x: 0, y: 0, ...page.viewportSize()! }), 'the panel inside the window').toBe(true)
+}
+
+const boundaryWidth = async () => (await panel().getByTestId('decision-boundary').boundingBox())!.width
+
+test('dark, presenting, and the window resized while a run trains: the run goes on, the views follow, nothing overlaps, every text reads', async () => {
+  await trainExample(page, 'xor-2-2-1-sigmoid', { epochs: 100_000, speed: 1 })
+  await expectTraining()
+
+  await page.getByTestId('cmd-theme').click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expectTraining()
+  await page.getByTestId('cmd-present').click()
+  await expect(panel()).toBeVisible()
+  for (const view of ['weights', 'gradients', 'confusion']) await panel().getByTestId(`present-view-${view}`).check()
+  await expectTraining()
+  await expectViewsFit()
+  await expectNothingOverlaps(page)
+  const atLaptop = await boundaryWidth()
+
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await expectTraining()
+  await expect.poll(boundaryWidth).toBeGreaterThan(atLaptop * 1.2)
+  await expectViewsFit()
+  await expectNothingOverlaps(page)
+  if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/presenting-1366.png` })
+
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await expectTraining()
+  await expect.poll(boundaryWidth).toBeCloseTo(atLaptop, 0)
+  await expectViewsFit()
+  await expectNothingOverlaps(page)
+  if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/presenting-1024.png` })
+})
+
+test('presenting, Pause and Resume from the toolbar and from the panel; Esc goes back to the designer with the run as it was', async () => {
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  await expect(page.getByTestId('toolbar-run-status')).toHaveText(/^Paused · epoch/)
+  await viewsPainted(page)
+  expect(await contrastFailures(page, '[data-testid="present-panel"]'), 'the presentation panel in the dark theme').toEqual([])
+  const paused = await counter(page, 'iteration')
+  await panel().getByTestId('train-resume').click()
+  await expectTraining()
+  expect(await counter(page, 'iteration')).toBeGreaterThan(paused)
+  await panel().getByTestId('train-pause').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  await page.getByTestId('train-button').click()
+  await expectTraining()
+
+  await page.keyboard.press('Escape')
+  await expect(panel()).toHaveCount(0)
+  await expect(page.getByTestId('palette')).toBeVisible()
+  await expect(page.getByTestId('training-panel')).toBeVisible()
+  await expectTraining()
+  await expectNothingOverlaps(page)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+})
