@@ -36,7 +36,8 @@ export function App() {
 }
 
 function Designer() {
-  const { theme, sideTab, paletteOpen, sidePanelOpen, presenting, uiZoom } = useFields(useUi, 'theme', 'sideTab', 'paletteOpen', 'sidePanelOpen', 'presenting', 'uiZoom')
+  // Not the side panel's tab: a tab switch re-renders the side panel alone, not the canvas and the rest.
+  const { theme, paletteOpen, sidePanelOpen, presenting, uiZoom } = useFields(useUi, 'theme', 'paletteOpen', 'sidePanelOpen', 'presenting', 'uiZoom')
   const inLesson = useLesson((s) => s.lesson !== null)
   const hidden = useLesson(selectHiddenClasses)
   const teaching = useTeacher((s) => s.active) && !inLesson
@@ -55,7 +56,7 @@ function Designer() {
   }, [uiZoom, presenting])
   return (
     <div
-      className={`app side-${sideTab}${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}${presenting ? ' presenting' : ''}${inLesson ? ` in-lesson ${hidden}` : ''}${teaching ? ' in-lesson teaching' : ''}`}
+      className={`app${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}${presenting ? ' presenting' : ''}${inLesson ? ` in-lesson ${hidden}` : ''}${teaching ? ' in-lesson teaching' : ''}`}
       data-theme={theme}
       data-testid="app"
     >
