@@ -62,7 +62,7 @@ enableRelaxedSimd()
 installWasmKernels({ threads })
 if (threads > 1) await startNodeGradientPool(threads)
 
-function headless(): { seconds: number; iterations: number; epochs: number; threads: number } {
+function headless(): { seconds: number; cpuSeconds: number; iterations: number; epochs: number; threads: number } {
   const file = join(ROOT, 'resources/examples', `${example}.axon.json`)
   const project = parseProjectOrThrow(readFileSync(file, 'utf8'))
   const optimizer = project.nodes.find((n) => n.kind === 'optimizer')
@@ -85,8 +85,11 @@ function headless(): { seconds: number; iterations: number; epochs: number; thre
         : resolveTrainingData({ kind: 'builtin', id: d.id, options: d.options })
   const session = createSession(spec, data.train, data.validation ? { validation: data.validation } : {})
   const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
   session.trainToEnd()
-  return { seconds: (performance.now() - t0) / 1000, iterations: session.iteration, epochs: session.epoch, threads: session.parallel.threads }
+  const cpu = process.cpuUsage(cpu0)
+  // CPU of this process's threads (the helpers' too): steadier than wall time on a loaded machine.
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, iterations: session.iteration, epochs: session.epoch, threads: session.parallel.threads }
 }
 
 interface PageProbe {
@@ -191,13 +194,13 @@ function printProfile(summary: Awaited<ReturnType<Awaited<ReturnType<typeof star
 }
 
 function printThreads(lines: ThreadLine[]): void {
-  console.log(`The page's threads (Chrome trace, written to ${TRACE_PATH}), busy ms and the events with the most self time:`)
-  for (const l of lines) console.log(`  ${l.busyMs.toFixed(0).padStart(7)}  ${l.thread}: ${l.top.map((t) => `${t.name} ${t.selfMs.toFixed(0)}`).join(', ')}`)
+  console.log(`The page's threads (Chrome trace, written to ${TRACE_PATH}), busy ms, CPU ms and the events with the most self time:`)
+  for (const l of lines) console.log(`  ${l.busyMs.toFixed(0).padStart(7)} ${l.cpuMs.toFixed(0).padStart(7)}  ${l.thread}: ${l.top.map((t) => `${t.name} ${t.selfMs.toFixed(0)}`).join(', ')}`)
 }
 
 const results = []
 for (let r = 0; r < runs; r++) {
-  const h = args.includes('--app-only') ? { seconds: NaN, iterations: NaN, epochs: NaN, threads } : headless()
+  const h = args.includes('--app-only') ? { seconds: NaN, cpuSeconds: NaN, iterations: NaN, epochs: NaN, threads } : headless()
   console.log(JSON.stringify({ example, where: 'headless', ...h }))
   const a = await inApp()
   console.log(JSON.stringify({ example, where: 'app', ...a }))
@@ -205,7 +208,7 @@ for (let r = 0; r < runs; r++) {
 }
 for (const { h, a } of results) {
   console.log(
-    `${example}, ${h.threads} thread(s): headless ${h.seconds.toFixed(2)} s (${(h.iterations / h.seconds).toFixed(1)} it/s) · app ${a.seconds.toFixed(2)} s (${(a.iterations / a.seconds).toFixed(1)} it/s, ` +
+    `${example}, ${h.threads} thread(s): headless ${h.seconds.toFixed(2)} s (CPU ${h.cpuSeconds.toFixed(2)} s, ${(h.iterations / h.seconds).toFixed(1)} it/s) · app ${a.seconds.toFixed(2)} s (${(a.iterations / a.seconds).toFixed(1)} it/s, ` +
       `app ÷ headless ${(a.seconds / h.seconds).toFixed(2)}) · ${a.fps.toFixed(0)} fps, p95 frame gap ${a.p95FrameGapMs.toFixed(0)} ms, max ${a.maxFrameGapMs.toFixed(0)} ms, ` +
       `click to frame median ${a.clickToFrameMedianMs.toFixed(0)} ms / p95 ${a.clickToFrameP95Ms.toFixed(0)} ms (${a.clicks} clicks), ` +
       `${a.snapshotsOnScreenPerSecond.toFixed(1)} snapshots/s on screen, timer delay median ${a.timerDelayMedianMs.toFixed(1)} ms / p95 ${a.timerDelayP95Ms.toFixed(1)} ms`,

@@ -16,6 +16,8 @@ interface TraceEvent {
   tid: number
   ts: number
   dur?: number
+  /** Thread (CPU) time of the event, where the trace has it. */
+  tdur?: number
   args?: { name?: string }
 }
 
@@ -23,6 +25,8 @@ interface TraceEvent {
 export interface ThreadLine {
   thread: string
   busyMs: number
+  /** CPU time of its outermost events (thread time: unlike `busyMs`, not counting waits for a core on a loaded machine). */
+  cpuMs: number
   /** The events that took the most self time on it. */
   top: Array<{ name: string; selfMs: number }>
 }
@@ -56,26 +60,30 @@ export function summariseTrace(events: TraceEvent[], top = 8): ThreadLine[] {
   const lines: ThreadLine[] = []
   for (const [key, list] of byThread) {
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
-    const { busyUs, self } = selfTimes(list)
+    const { busyUs, cpuUs, self } = selfTimes(list)
     const topEvents = [...self].sort((a, b) => b[1] - a[1]).slice(0, top)
-    lines.push({ thread: `${names.get(key) ?? 'thread'} (${key.split(':')[1]})`, busyMs: busyUs / 1000, top: topEvents.map(([name, us]) => ({ name, selfMs: us / 1000 })) })
+    lines.push({ thread: `${names.get(key) ?? 'thread'} (${key.split(':')[1]})`, busyMs: busyUs / 1000, cpuMs: cpuUs / 1000, top: topEvents.map(([name, us]) => ({ name, selfMs: us / 1000 })) })
   }
   return lines.sort((a, b) => b.busyMs - a.busyMs).filter((l) => l.busyMs >= 50)
 }
 
-/** Self time per event name on one thread (events sorted by start), and the time covered by its outermost events. */
-function selfTimes(list: TraceEvent[]): { busyUs: number; self: Map<string, number> } {
+/** Self time per event name on one thread (events sorted by start), and the wall and CPU time covered by its outermost events. */
+function selfTimes(list: TraceEvent[]): { busyUs: number; cpuUs: number; self: Map<string, number> } {
   const self = new Map<string, number>()
   const stack: Array<{ end: number; name: string }> = []
   let busyUs = 0
+  let cpuUs = 0
   for (const e of list) {
     while (stack.length > 0 && stack[stack.length - 1].end <= e.ts) stack.pop()
     const end = e.ts + e.dur!
     const parent = stack[stack.length - 1]
     if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - Math.min(e.dur!, parent.end - e.ts))
-    else busyUs += e.dur!
+    else {
+      busyUs += e.dur!
+      cpuUs += e.tdur ?? 0
+    }
     self.set(e.name, (self.get(e.name) ?? 0) + e.dur!)
     stack.push({ end: Math.min(end, parent?.end ?? end), name: e.name })
   }
-  return { busyUs, self }
+  return { busyUs, cpuUs, self }
 }

@@ -31,13 +31,13 @@ export function useAutoFit(): void {
     }, 80)
   }, [loadSerial, fitView])
 
-  // Fit again when the canvas changes size because a panel folded or opened, or the example
-  // card folded: the network stays whole and as large as the room allows. (The side panel has
-  // one width for both tabs: a tab switch leaves the canvas as it is.)
+  // Fit again when the canvas changes size because a panel folded, opened or widened, or the
+  // example card folded: the network stays whole and as large as the room allows.
   const paletteOpen = useUi((s) => s.paletteOpen)
   const sidePanelOpen = useUi((s) => s.sidePanelOpen)
+  const sideTab = useUi((s) => s.sideTab)
   const cardFolded = useUi((s) => s.cardFolded)
-  const layoutKey = `${paletteOpen}/${sidePanelOpen}/${cardFolded}`
+  const layoutKey = `${paletteOpen}/${sidePanelOpen}/${sideTab}/${cardFolded}`
   const firstLayout = useRef(layoutKey)
   useEffect(() => {
     if (layoutKey === firstLayout.current || useDocument.getState().project.nodes.length === 0) return
@@ -45,8 +45,8 @@ export function useAutoFit(): void {
     return scheduleFit(() => fitView(fitOptions(200)), 60)
   }, [layoutKey, fitView])
 
-  // Fit again whenever the canvas itself changes size (the window or the interface zoom
-  // changes, presentation mode): whatever caused it, the network stays whole.
+  // Fit again whenever the canvas itself changes size (the training panel widens, the window or
+  // the interface zoom changes, presentation mode): whatever caused it, the network stays whole.
   // And when what floats at the top grows over the network (the "Nodes show" toggle a run brings,
   // wrapped below the card in a narrow window, appeared over the first row of nodes).
   useEffect(() => {

@@ -20,7 +20,7 @@ export function SidePanel() {
     )
   }
   return (
-    <aside className="side-panel" data-testid="side-panel">
+    <aside className="side-panel" data-testid="side-panel" data-tab={tab}>
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'inspector'} data-testid="tab-inspector" onClick={() => setTab('inspector')}>
           Inspector
