@@ -11,11 +11,11 @@ import { MAX_LAYER_WIDTH, MAX_PARAMETERS } from '../nn/sizeLimits'
 
 /** Weights, gradients, two Adam moments and the restore-best copy. */
 const COPIES_PER_PARAMETER = 5
+/** A layer's size as the engine counts it (its kind's `units` and `paramCount`); undefined where not known (a width unknown or not valid). */
 export interface BudgetLayer {
   id: string
-  params: { units: number; useBias?: boolean }
-  /** Its input width when known (a graph); absent: the previous layer's units (a chain). */
-  nIn?: number
+  units: number | undefined
+  params: number | undefined
 }
 
 interface DiagnosticSink {
@@ -28,27 +28,23 @@ export function trainingBytes(parameters: number, precision: 'float32' | 'float6
 }
 
 /**
- * Adds a `network-too-large` error when a dense layer after an input of `inputSize` is wider
- * than the engine trains, or the layers together have more parameters than it trains (on the
- * largest layer). Sizes that are not positive integers are left to the parameter checks.
+ * Adds a `network-too-large` error when a layer is wider than the engine trains, or the layers
+ * together have more parameters than it trains (on the layer with the most). The sizes are the
+ * engine's own counts (`compileLayers.ts` asks each layer's kind), so what the canvas compiles
+ * the engine trains; past a layer whose size is unknown nothing is said (the other checks are).
  */
-export function checkParameterBudget(inputSize: number | undefined, layers: BudgetLayer[], precision: 'float32' | 'float64', diag: DiagnosticSink): void {
-  let nIn = inputSize
+export function checkParameterBudget(layers: readonly BudgetLayer[], precision: 'float32' | 'float64', diag: DiagnosticSink): void {
   let total = 0
   let largest: { id: string; count: number } | null = null
-  for (const layer of layers) {
-    const units = layer.params.units
-    nIn = layer.nIn ?? nIn
-    if (nIn === undefined || !Number.isInteger(units) || units <= 0) return
+  for (const { id, units, params } of layers) {
+    if (units === undefined || params === undefined) return
     if (units > MAX_LAYER_WIDTH) {
       const most = MAX_LAYER_WIDTH.toLocaleString('en-US')
-      diag.error('network-too-large', { nodeId: layer.id, param: 'units' }, `This layer has ${units.toLocaleString('en-US')} units; the engine trains layers of at most ${most}.`, `Use at most ${most} units here.`)
+      diag.error('network-too-large', { nodeId: id, param: 'units' }, `This layer has ${units.toLocaleString('en-US')} units; the engine trains layers of at most ${most}.`, `Use at most ${most} units here.`)
       return
     }
-    const count = nIn * units + (layer.params.useBias === false ? 0 : units)
-    total += count
-    if (!largest || count > largest.count) largest = { id: layer.id, count }
-    nIn = units
+    total += params
+    if (!largest || params > largest.count) largest = { id, count: params }
   }
   if (!largest || total <= MAX_PARAMETERS) return
   const gb = (trainingBytes(total, precision) / 1024 ** 3).toFixed(1)

@@ -6,7 +6,7 @@
 import { activations } from '../nn/activations'
 import { layerKindOf } from '../nn/layers'
 import { PERCEPTRON } from '../nn/perceptron'
-import { checkParameterBudget } from './budget'
+import { checkParameterBudget, type BudgetLayer } from './budget'
 import { nameOf, type Diagnostics } from './compileDiagnostics'
 import { checkHandSet } from './compileParams'
 import { toNetworkLayerSpec, toTrainingSpec } from './compileSpecs'
@@ -95,13 +95,13 @@ export interface LayerCheckContext {
 export function checkLayers(ctx: LayerCheckContext, diag: Diagnostics): void {
   const { project, layers, lossOnChain, inputSize, dataShape, lossNode, optimizerNode } = ctx
   const denseLayers = layers.filter((l) => l.dense)
-  const nIns = checkWidths(layers, inputSize, optimizerNode, diag)
+  const sizes = checkWidths(layers, inputSize, optimizerNode, diag)
   for (const { dense, activation } of denseLayers) {
     if (activation?.params.activation === 'softmax' && dense!.params.units === 1) {
       diag.error('softmax-one-unit', { nodeId: activation.id }, `Softmax over one unit always outputs 1, so ${nameOf(dense!)} cannot learn anything.`, 'Use sigmoid for one output, or give the layer one unit per class.')
     }
   }
-  checkParameterBudget(inputSize, denseLayers.map((l) => ({ ...l.dense!, nIn: nIns.get(l.node.id) })), project.precision, diag)
+  checkParameterBudget(sizes, project.precision, diag)
   // The loss reads a dense layer (a chain ending in dropout is refused by the engine).
   const outputLayer = denseLayers.find((l) => l.node.id === ctx.outputId) ?? denseLayers.at(-1)
   if (outputLayer && dataShape && lossOnChain && outputLayer.dense!.params.units !== dataShape.targetSize) {
@@ -142,29 +142,40 @@ export function checkLayers(ctx: LayerCheckContext, diag: Diagnostics): void {
 /**
  * Walk the widths through the graph: hand-set weights against each dense layer's input width,
  * Add's branches against each other, and each engine-layer node's own check (given the
- * training settings). Returns each dense layer's input width, where known.
+ * training settings). Returns every layer's size as the engine counts it (its kind's `units`
+ * and `paramCount`: batch norm's 2 × width included), unknown past a width that is.
  */
-function checkWidths(layers: ChainLayer[], inputSize: number | undefined, optimizer: ProjectNodeOf<'optimizer'> | undefined, diag: Diagnostics): Map<string, number> {
+function checkWidths(layers: ChainLayer[], inputSize: number | undefined, optimizer: ProjectNodeOf<'optimizer'> | undefined, diag: Diagnostics): BudgetLayer[] {
   const run = { perceptron: optimizer?.params.optimizer === PERCEPTRON, batch: optimizer ? toTrainingSpec(optimizer.params).batch : { mode: 'full' as const } }
   const width = new Map<string, number | undefined>([[NETWORK_INPUT, inputSize]])
-  const nIns = new Map<string, number>()
+  const sizes: BudgetLayer[] = []
   for (const layer of layers) {
     const { node, dense, sources } = layer
     const widths = sources.map((id) => width.get(id))
     const known = widths.every((w) => w !== undefined) ? (widths as number[]) : undefined
     const nIn = known?.reduce((a, b) => a + b, 0)
+    const size = (units: number | undefined) => {
+      // Its activation changes no count (and may be the invalid parameter the checks report).
+      const spec = units === undefined || nIn === undefined ? null : toNetworkLayerSpec({ ...layer, activation: undefined })
+      sizes.push({ id: node.id, units, params: spec ? layerKindOf(spec).paramCount(spec, nIn!) : undefined })
+    }
     if (dense) {
       const units = dense.params.units
-      if (nIn !== undefined) nIns.set(node.id, nIn)
-      if (nIn !== undefined && Number.isInteger(units) && units > 0) checkHandSet(dense, nIn, diag)
+      const valid = nIn !== undefined && Number.isInteger(units) && units > 0
+      if (valid) checkHandSet(dense, nIn, diag)
+      size(valid ? units : undefined)
       width.set(node.id, units)
       continue
     }
     width.set(node.id, undefined)
-    if (!known || nIn === undefined || (NODE_KINDS[node.kind].merge && known.length < 2)) continue
+    if (!known || nIn === undefined || (NODE_KINDS[node.kind].merge && known.length < 2)) {
+      size(undefined)
+      continue
+    }
     if (node.kind === 'add' && known.some((w) => w !== known[0])) {
       const list = sources.map((id, s) => `${id === NETWORK_INPUT ? 'the input' : `“${id}”`} ${known[s]}`).join(', ')
       diag.error('merge-width-mismatch', { nodeId: node.id }, `${nameOf(node)} adds its branches element by element, but their widths differ (${list}).`, 'Give every branch the same number of units, or join them with Concatenate instead.')
+      size(undefined)
       continue
     }
     const spec = toNetworkLayerSpec(layer)
@@ -174,6 +185,7 @@ function checkWidths(layers: ChainLayer[], inputSize: number | undefined, optimi
       if (problem) diag.error('layer-check', { nodeId: node.id }, problem, `Change the settings of ${nameOf(node)} or the optimizer's batch mode.`)
     }
     width.set(node.id, kind.units(spec, nIn, known))
+    size(width.get(node.id))
   }
-  return nIns
+  return sizes
 }
