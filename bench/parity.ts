@@ -50,7 +50,7 @@ async function accuracies(task: TaskId, seed: number, runner: string, start: str
   }
   const [kernel, threads] = runner.endsWith('-2t') ? [runner.slice(0, -3), '2'] : [runner, '1']
   const save = join(flags.dir, `${task}${seed}-${runner}`)
-  const args = ['--import', 'tsx', 'bench/runTask.ts', '--task', task, '--seed', String(seed), '--epochs', flags.epochs, '--kernel', kernel, '--threads', threads, '--save', save]
+  const args = ['--import', 'tsx', 'bench/runTask.ts', '--task', task, '--seed', String(seed), '--epochs', flags.epochs, '--kernel', kernel, '--threads', threads, '--save', save, '--max-s', '1e9']
   const out = await run(process.execPath, args)
   if (save !== start && !sameStart(save, start)) throw new Error(`${runner} started from other weights or another order than ${start}`)
   return JSON.parse(out.split('\n').find((l) => l.startsWith('RESULT '))!.slice(7)).acc

@@ -143,6 +143,10 @@ function resultTable(): void {
       )
     }
   }
+  if (flags.peers === '1') {
+    console.log('\nTest accuracy: each runner from its own start (the peers draw their own weights and order; Task N is')
+    console.log('chaotic, so one start can differ by points). Like for like, over several seeds: npx tsx bench/parity.ts')
+  }
   console.log(`\nRESULT lines: ${jsonl}`)
 }
 

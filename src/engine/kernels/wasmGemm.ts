@@ -63,8 +63,10 @@ export interface WasmKernelOptions {
    * run the same build. Relaxed SIMD lets the CPU choose fused or separate rounding (V8 fuses
    * wherever the CPU has FMA: every x64 since 2013 and every arm64), so float32 weights may
    * differ in their last bits between machines, never between runs or hosts on one machine.
-   * Faster on dense products (Task N, the output layer) and trains Task N seed 1 to the peers'
-   * 85% where the plain build plateaus at 76%; `npm run bench` measures both.
+   * Faster on dense products (Task N, the output layer). The two builds differ by float32
+   * rounding only: from ordinary starts both match the peers; from Task N seed 1's saturated
+   * start, where rounding decides when a run leaves its plateau, fma reached 85% in 30 epochs and
+   * simd stayed at 76% (bench/README.md, "Accuracy parity"); `npm run bench` measures both.
    */
   fma?: boolean
   /** Bytes reserved for buffers from `alloc` (default 64 MiB). */
