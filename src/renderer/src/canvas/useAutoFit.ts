@@ -35,9 +35,9 @@ export function useAutoFit(): void {
   // example card folded: the network stays whole and as large as the room allows.
   const paletteOpen = useUi((s) => s.paletteOpen)
   const sidePanelOpen = useUi((s) => s.sidePanelOpen)
-  const sideTab = useUi((s) => s.sideTab)
   const cardFolded = useUi((s) => s.cardFolded)
-  const layoutKey = `${paletteOpen}/${sidePanelOpen}/${sideTab}/${cardFolded}`
+  // (Not the side panel's tab: the resize it brings is fitted below, at once.)
+  const layoutKey = `${paletteOpen}/${sidePanelOpen}/${cardFolded}`
   const firstLayout = useRef(layoutKey)
   useEffect(() => {
     if (layoutKey === firstLayout.current || useDocument.getState().project.nodes.length === 0) return
@@ -55,10 +55,16 @@ export function useAutoFit(): void {
     if (!el) return
     let last = { width: el.clientWidth, height: el.clientHeight }
     let cancel = () => {}
+    let fittedTab = useUi.getState().sideTab
     const refit = () => {
       cancel()
       cancel = scheduleFit(() => {
-        if (useDocument.getState().project.nodes.length > 0) return fitView(fitOptions(200))
+        // A tab switch (the training panel is wider) fits at once: an animated fit re-renders the
+        // canvas for 200 ms, every click, while a fast run trains.
+        const tab = useUi.getState().sideTab
+        const duration = tab === fittedTab ? 200 : 0
+        fittedTab = tab
+        if (useDocument.getState().project.nodes.length > 0) return fitView(fitOptions(duration))
       }, 80)
     }
     const observer = new ResizeObserver(() => {
