@@ -3,9 +3,10 @@ import { getEngineConnection } from '../engineClient'
 import { useDocument, selectCanTrain } from '../store/documentStore'
 import { secondAxis } from './sweepAxes'
 import { defaultAxis, readSweepDraft, type AxisDraft } from './sweepDraft'
-import { cancelSweep, runSweep, useSweepProgress, type SweepProgress } from './sweepRunner'
+import { cancelSweep, runSweep, useSweepProgress } from './sweepRunner'
 import { SweepAxisRow } from './SweepAxisRow'
 import { SweepResults } from './SweepResults'
+import { sweepRunningText } from './sweepStatusText'
 
 /**
  * Sweeps: pick one or two settings and their values; every combination trains as its own run
@@ -62,22 +63,15 @@ export function SweepsTab() {
   )
 }
 
-/** "run 4 (epoch 1 / 2)" for each run under way, in grid order. */
-function runningText(running: SweepProgress['running']): string {
-  return Object.entries(running)
-    .map(([index, r]) => `run ${Number(index) + 1} (epoch ${r.epoch} / ${r.maxEpochs})`)
-    .join(', ')
-}
-
 /** How far the sweep is, which runs are training and their epochs, or why the sweep stopped. */
 function SweepStatus() {
   const p = useSweepProgress()
   if (p.error) return <span className="error" data-testid="sweep-error">{p.error}</span>
   if (!p.sweepId) return null
-  const training = runningText(p.running)
+  const training = sweepRunningText(p.running)
   return (
     <span className="muted" data-testid="sweep-status" data-done={p.done} data-total={p.total} data-parallel={p.parallel}>
-      {p.done} of {p.total} done{training && ` · training ${training}`}
+      {p.done} of {p.total} done{training && ` · ${training}`}
       {p.parallel > 1 && ` · ${p.parallel} at a time`}
       {p.cancelled && ' · stopping…'}
     </span>

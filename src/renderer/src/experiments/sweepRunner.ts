@@ -21,6 +21,8 @@ import { startLanes, type Lanes } from './sweepLanes'
 export interface RunningPoint {
   epoch: number
   maxEpochs: number
+  /** The engine started training it (its first snapshot came); until then it waits in the engine for a runner (queued). */
+  started: boolean
 }
 
 export interface SweepProgress {
@@ -84,10 +86,13 @@ async function runPoint(point: SweepPoint, spec: EngineSpec, data: TrainingData,
   const runId = `sweep-run-${++runSerial}`
   const maxEpochs = spec.training.maxEpochs
   const stopListening = onEngineEvent((event) => {
-    if (event.kind === 'trainSnapshot' && event.snapshot.runId === runId && event.snapshot.epochs.length) setRunning(point.index, { epoch: event.snapshot.epoch, maxEpochs })
+    // Its first snapshot says a runner took it; until then it is queued (more points in flight than runners, e.g. the threads setting lowered mid-sweep).
+    if (event.kind !== 'trainSnapshot' || event.snapshot.runId !== runId) return
+    const was = useSweepProgress.getState().running[point.index]
+    if (!was?.started || event.snapshot.epochs.length) setRunning(point.index, { epoch: event.snapshot.epoch, maxEpochs, started: true })
   })
   runIds.add(runId)
-  setRunning(point.index, { epoch: 0, maxEpochs })
+  setRunning(point.index, { epoch: 0, maxEpochs, started: false })
   const started = performance.now()
   try {
     const end = await engine.trainSweepPoint(runId, spec, data)
