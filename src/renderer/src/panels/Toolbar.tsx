@@ -41,7 +41,7 @@ function DocTitle() {
   const dirty = useDocument(selectDirty)
   return (
   <span className="doc-title" data-testid="doc-title" title={fileName ?? 'Not saved yet'}>
-    {fileName ?? title}
+    <span className="doc-title-text">{fileName ?? title}</span>
     {dirty && (
       <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes">
         ●
