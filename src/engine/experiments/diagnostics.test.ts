@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { createSession, dense, engineSpec } from '../train'
 import { builtinDataset } from '../data'
 import type { Dataset, DenseLayerSpec, EngineSpec, InitSpec } from '../spec'
-import { diagnoseSession, type DiagnosticId } from './diagnostics'
+import { copiedUnits, diagnoseSession, DiagnosticsTracker, EXAMPLES_PER_PROBE_ROW, type DiagnosticId } from './diagnostics'
+import type { WeightedLayer } from '../nn/network'
 
 const circles = builtinDataset('circles', { count: 200 })
 
@@ -91,5 +92,39 @@ describe('training diagnostics', () => {
     expect(findings(spec([dense('h', 6, 'tanh', { weightInit: init('glorotNormal') }), dense('o', 2, 'softmax')]), 'symmetricUnits', 5)).toEqual([])
     // Zero weights in one layer alone are harmless: the random weights after it tell its units apart.
     expect(findings(spec([dense('h', 6, 'tanh', { weightInit: init('zeros') }), dense('o', 2, 'softmax')]), 'symmetricUnits', 5)).toEqual([])
+  })
+
+  it('copied units: exact copies counted in groups, look-alike sums not', () => {
+    const layer = (units: number, nIn: number, W: number[], b: number[] | null) => ({ units, nIn, weights: { W: Float64Array.from(W), b: b && Float64Array.from(b) } }) as unknown as WeightedLayer
+    // Units 0 and 2 are copies, and units 3 and 4 (-0 equals 0); unit 1 is alone.
+    const l = layer(5, 2, [1, 2, 0.5, 0.25, 1, 2, 0, 3, -0, 3], [0.1, 0.1, 0.1, 0.2, 0.2])
+    expect(copiedUnits(l, null)).toBe(4)
+    // Rows with equal sums and equal weighted sums but different weights: [1, 4, 1] and [2, 2, 2] (sums 6, weighted 12).
+    expect(copiedUnits(layer(2, 3, [1, 4, 1, 2, 2, 2], null), null)).toBe(0)
+    // Outgoing weights tell copies apart.
+    const next = layer(1, 2, [0.5, 0.7], null)
+    expect(copiedUnits(layer(2, 1, [1, 1], null), next)).toBe(0)
+    expect(copiedUnits(layer(2, 1, [1, 1], null), layer(1, 2, [0.5, 0.5], null))).toBe(2)
+  })
+
+  it('the tracker diagnoses a small network every epoch and a big one on short epochs every few (force: at once)', () => {
+    const epochsBetween = (units: number): number[] => {
+      const session = createSession(spec([dense('h', units, 'tanh'), dense('o', 2, 'softmax')], { training: { batch: { mode: 'full' }, maxEpochs: 50, shuffle: false, validationFraction: 0 } }), circles)
+      const tracker = new DiagnosticsTracker()
+      let last = tracker.current(session)
+      const redone: number[] = []
+      while (!session.stopped) {
+        session.step('epoch')
+        const now = tracker.current(session)
+        if (now !== last) redone.push(session.epoch)
+        last = now
+      }
+      expect(tracker.current(session, true)).not.toBe(last)
+      return redone
+    }
+    expect(epochsBetween(8)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    // 3,000 tanh units: 200 probe rows × ~15,000 parameters; full-batch epochs of 200 examples.
+    const every = EXAMPLES_PER_PROBE_ROW
+    expect(epochsBetween(3000)).toEqual([every, 2 * every])
   })
 })

@@ -160,21 +160,58 @@ function overfitting(ctx: DiagnosticContext): TrainingDiagnostic[] {
   return [{ id: 'overfitting', nodeId: null, severity: 'warning', value: best.epoch, message: `Overfitting since epoch ${best.epoch}: the validation loss was lowest there (${num(best.valLoss!)}) and is now ${pct(rise)} higher (${num(last.valLoss!)}), while the training loss kept falling (${num(best.loss)} → ${num(last.loss)}).`, hint: `Early stopping (patience ${patience}) would stop at epoch ${best.epoch + patience} and restore epoch ${best.epoch}; or add L2, dropout, or more data.` }]
 }
 
+/** Whether two numbers are the same value (NaN equal to NaN, -0 to 0), as the units' copies need. */
+const sameValue = (a: number, b: number) => a === b || (a !== a && b !== b)
+
+/** Units of `l` that are copies of another: the same incoming weights, bias and outgoing weights. */
+export function copiedUnits(l: WeightedLayer, next: WeightedLayer | null): number {
+  const { W, b } = l.weights
+  const same = (j: number, k: number): boolean => {
+    if (b && !sameValue(b[j], b[k])) return false
+    for (let i = 0; i < l.nIn; i++) if (!sameValue(W[j * l.nIn + i], W[k * l.nIn + i])) return false
+    if (next) for (let u = 0; u < next.units; u++) if (!sameValue(next.weights.W[u * next.nIn + j], next.weights.W[u * next.nIn + k])) return false
+    return true
+  }
+  // Numbers, not the weights as text: a snapshot of a 784-100 layer would otherwise stringify 78,400 of them.
+  const signature = (j: number): string => {
+    let sum = 0
+    let weighted = 0
+    for (let i = 0; i < l.nIn; i++) {
+      sum += W[j * l.nIn + i]
+      weighted += W[j * l.nIn + i] * (i + 1)
+    }
+    return `${sum}|${weighted}|${b ? b[j] : ''}`
+  }
+  const buckets = new Map<string, number[]>()
+  for (let j = 0; j < l.units; j++) {
+    const key = signature(j)
+    const bucket = buckets.get(key)
+    if (bucket) bucket.push(j)
+    else buckets.set(key, [j])
+  }
+  let copies = 0
+  for (const bucket of buckets.values()) {
+    const seen = new Set<number>()
+    for (const j of bucket) {
+      if (seen.has(j)) continue
+      const group = bucket.filter((k) => !seen.has(k) && same(j, k))
+      group.forEach((k) => seen.add(k))
+      if (group.length > 1) copies += group.length
+    }
+  }
+  return copies
+}
+
 function symmetricUnits(ctx: DiagnosticContext): TrainingDiagnostic[] {
   const found: TrainingDiagnostic[] = []
   const weighted = ctx.session.network.weighted
   weighted.forEach((l, i) => {
     if (l.units < 2) return
-    const { W, b } = l.weights
     // Units stay copies only when what comes in and what goes out are the same.
     const next = weighted[i + 1]?.nIn === l.units ? weighted[i + 1] : null
-    const outgoing = (j: number) => (next ? Array.from({ length: next.units }, (_, k) => next.weights.W[k * next.nIn + j]).join(',') : '')
-    const keyOf = (j: number) => `${Array.from(W.subarray(j * l.nIn, (j + 1) * l.nIn)).join(',')}|${b ? b[j] : ''}|${outgoing(j)}`
-    const groups = new Map<string, number>()
-    for (let j = 0; j < l.units; j++) groups.set(keyOf(j), (groups.get(keyOf(j)) ?? 0) + 1)
-    const copies = [...groups.values()].filter((n) => n > 1).reduce((a, n) => a + n, 0)
+    const copies = copiedUnits(l, next)
     if (copies < 2) return
-    const allZero = W.every((w) => w === 0)
+    const allZero = l.weights.W.every((w) => w === 0)
     found.push({ id: 'symmetricUnits', nodeId: l.nodeId, severity: 'warning', value: copies / l.units, message: allZero ? `All weights of this layer are 0: its ${l.units} units compute the same thing, get the same gradient and stay identical.` : `${copies} of ${l.units} units have identical weights: they get identical gradients and stay copies of each other.`, hint: 'Initialise the weights randomly (Xavier for sigmoid/tanh, He for ReLU) so the units can learn different features.' })
   })
   return found
@@ -209,21 +246,34 @@ export function diagnoseSession(session: Session, probe: { inputs: Float64Array;
   return Object.values(DIAGNOSTIC_CHECKS).flatMap((check: Check) => check(ctx))
 }
 
+/** Probe work (rows × parameters) up to which the findings are redone at every epoch whatever it costs. */
+export const CHEAP_PROBE_WORK = 1e6
+/** Otherwise, at least this many training examples per probe row go by between two diagnoses. */
+export const EXAMPLES_PER_PROBE_ROW = 20
+
 /**
  * Keeps a run's findings current without redoing them for every snapshot: once per epoch (and
- * whenever asked after the weights changed otherwise, e.g. a step or a reset).
+ * whenever asked after the weights changed otherwise, e.g. a step or a reset). A big network on
+ * short epochs (Fashion-MNIST's 2,000-image sample: 7 updates) is diagnosed less often, so the
+ * probe's forward pass stays a few per cent of the training it watches.
  */
 export class DiagnosticsTracker {
   private probe: { inputs: Float64Array; rows: number } | null = null
   private key = ''
+  private examplesAt = -Infinity
   private last: TrainingDiagnostic[] = []
 
-  /** The findings for `s` now: recomputed once per epoch, or at once with `force`. */
+  /** The findings for `s` now: recomputed once per epoch (less often for big networks), or at once with `force`. */
   current(s: Session, force = false): TrainingDiagnostic[] {
     const key = `${s.epoch}`
     if (!force && key === this.key && this.probe) return this.last
     this.probe ??= probeRows(s)
+    // The cursor stays at the end of an epoch already counted in `epoch` until the next one begins.
+    const examples = s.epoch * s.epochSize + (s.position >= s.epochSize ? 0 : s.position)
+    const cheap = this.probe.rows * s.network.params.length <= CHEAP_PROBE_WORK
+    if (!force && !cheap && examples - this.examplesAt < EXAMPLES_PER_PROBE_ROW * this.probe.rows) return this.last
     this.key = key
+    this.examplesAt = examples
     this.last = diagnoseSession(s, this.probe)
     return this.last
   }
@@ -231,6 +281,7 @@ export class DiagnosticsTracker {
   /** Forget the findings (a reset: a new session from the seed). */
   restart(): void {
     this.key = ''
+    this.examplesAt = -Infinity
     this.last = []
   }
 }
