@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { graphSnapshot, openExample } from './helpers/designer'
+import { dragFromPalette, graphSnapshot, openExample } from './helpers/designer'
 import { runState, waitForIterations } from './helpers/training'
 
 // Shared lab logins: the next student may not want the last one's network back.
@@ -19,6 +19,29 @@ test('a recovered session can be declined: "Start fresh" empties the canvas and 
   await expect(page.locator('.react-flow__pane')).toBeVisible()
   await expect(page.locator('.react-flow__node')).toHaveCount(0)
   await expect(page.getByTestId('notice')).toHaveCount(0)
+})
+
+// The notice stays while the teacher works on: "Start fresh" then asks before it throws that work away.
+test('"Start fresh" after working on the recovered network asks first; dismissing keeps the work', async ({ page }) => {
+  await page.goto('/')
+  await openExample(page, 'mazur-2-2-2')
+  await page.reload()
+  await expect(page.getByTestId('notice')).toContainText('Your last session was recovered.')
+  const nodes = await page.locator('.react-flow__node').count()
+  await dragFromPalette(page, 'dense', { x: 300, y: 420 })
+  await expect(page.locator('.react-flow__node')).toHaveCount(nodes + 1)
+  const asked: string[] = []
+  page.once('dialog', (d) => {
+    asked.push(d.message())
+    void d.dismiss()
+  })
+  await page.getByTestId('notice-action').click()
+  await expect.poll(() => asked.length).toBe(1)
+  expect(asked[0]).toMatch(/unsaved/i)
+  await expect(page.locator('.react-flow__node')).toHaveCount(nodes + 1)
+  page.once('dialog', (d) => void d.accept())
+  await page.getByTestId('notice-action').click()
+  await expect(page.locator('.react-flow__node')).toHaveCount(0)
 })
 
 // A run's progress is not autosaved: reloading or closing the tab asks first; the graph comes back.

@@ -10,6 +10,8 @@ import { needsSavePrompt } from './desktopDocument'
 import { desktopBridge } from './desktopFiles'
 import { runProgressText } from '../training/trainingStore'
 import { unloadObjects } from '../leaveQuestion'
+import { confirmLeave } from '../commands'
+import type { Project } from '../../../engine/project'
 
 const DELAY_MS = 400
 
@@ -59,8 +61,14 @@ function load(record: AutosaveRecord): boolean {
   return true
 }
 
-/** Declines the recovered session: an empty network in a slot of its own; work kept from other tabs stays kept. */
-function startFresh(slot: TabSlot): void {
+/**
+ * Declines the recovered session: an empty network in a slot of its own; work kept from other
+ * tabs stays kept. The notice can stay on screen while the user works on: once the network is
+ * no longer the one recovered (or a run is under way), starting fresh asks first, as opening
+ * another network does.
+ */
+function startFresh(slot: TabSlot, recovered: Project): void {
+  if ((useDocument.getState().project !== recovered || runProgressText() !== null) && !confirmLeave()) return
   forgetFileHandle()
   localStorage.removeItem(slot.key())
   slot.use(newSlotKey(randomId))
@@ -96,7 +104,10 @@ export function useAutosave(): void {
       slot.use(newSlotKey(randomId))
       slot.write()
     })
-    const recoveredNotice = (): Notice => ({ kind: 'info', text: 'Your last session was recovered.', action: { label: 'Start fresh', run: () => startFresh(slot) } })
+    const recoveredNotice = (): Notice => {
+      const recovered = useDocument.getState().project
+      return { kind: 'info', text: 'Your last session was recovered.', action: { label: 'Start fresh', run: () => startFresh(slot, recovered) } }
+    }
     const openKept = () => {
       const [work] = keptWork(localStorage, slot.key(), live)
       if (!work) return offerKept([], openKept)
