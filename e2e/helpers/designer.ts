@@ -73,8 +73,13 @@ export async function deleteEdge(page: Page, edgeId: string): Promise<void> {
 
 /** Selects a node by clicking its title area. */
 export async function selectNode(page: Page, id: string): Promise<void> {
-  await page.locator(`.react-flow__node[data-id="${id}"] .layer-node-kind`).click()
-  await expect(page.getByTestId('inspector')).toHaveAttribute('data-node', id)
+  // The canvas can re-fit under the pointer (a run's toggle appearing, the side panel's width):
+  // a click that lands on the pane instead is made again once the view has settled.
+  await expect(async () => {
+    await viewportSettled(page)
+    await page.locator(`.react-flow__node[data-id="${id}"] .layer-node-kind`).click()
+    await expect(page.getByTestId('inspector')).toHaveAttribute('data-node', id, { timeout: 3000 })
+  }).toPass({ timeout: 30_000 })
 }
 
 /** Types into an inspector field of the selected node (replacing what is there). */
