@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findElectronBinary } from './electronBinary'
+import { counter, waitForIterations } from './helpers/training'
 import { shareFragment } from '../src/engine/project/share'
 import { parseProjectOrThrow } from '../src/engine/project/parse'
 
@@ -90,6 +91,31 @@ test.describe('desktop app', () => {
     await page.evaluate(() => location.reload())
     await expect(page.getByTestId('notice')).toContainText('recovered')
     await expect(page.locator('.react-flow__node')).toHaveCount(count)
+  })
+
+  test('quitting with a run under way asks "Stop training … and quit?": Cancel keeps the window and the run going, Stop and Quit closes', async () => {
+    const page = await app.firstWindow()
+    await page.getByTestId('cmd-examples').click()
+    await page.getByTestId('example-xor-2-2-1-sigmoid').click()
+    await page.getByTestId('train-button').click()
+    await waitForIterations(page, 5)
+    // Stop and Quit is button 0, Cancel button 1 (the default).
+    const answerQuit = (response: 0 | 1) =>
+      app.evaluate(({ dialog }, r) => {
+        const g = globalThis as unknown as { asked: string[] }
+        g.asked = []
+        dialog.showMessageBox = (async (_w: unknown, o: { message: string }) => (g.asked.push(o.message), { response: r, checkboxChecked: false })) as typeof dialog.showMessageBox
+      }, response)
+    await answerQuit(1)
+    await app.evaluate(({ app: electronApp }) => electronApp.quit())
+    await expect.poll(() => app.evaluate(() => (globalThis as unknown as { asked: string[] }).asked)).toEqual([expect.stringMatching(/^Stop training of “.+” and quit\?$/)])
+    expect(app.windows()).toHaveLength(1)
+    const iteration = await counter(page, 'iteration')
+    await waitForIterations(page, iteration + 10)
+    await answerQuit(0)
+    const closed = page.waitForEvent('close')
+    await app.evaluate(({ app: electronApp }) => electronApp.quit())
+    await closed
   })
 
   test('a killed engine is restarted; the training panel says the run was lost; 5 reloads leave one engine', async () => {

@@ -1,12 +1,13 @@
 /**
- * The app's window: secure preferences, navigation locked, and the "Save changes?" guard on
- * close and reload (see unsavedChanges.ts). Returns what main's IPC handlers need to reach it.
+ * The app's window: secure preferences, navigation locked, and the guard that asks before a
+ * close, Quit or reload loses unsaved edits or a run under way (see unsavedChanges.ts). Returns what main's IPC handlers need to reach it.
  */
 import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import { IPC } from '../shared/ipc'
 import { lockDownNavigation, secureWebPreferences } from './security'
-import { createUnsavedGuard, saveDialogOptions, SAVE_DIALOG_ORDER, type UnsavedGuard } from './unsavedChanges'
+import { createUnsavedGuard, type UnsavedGuard } from './unsavedChanges'
+import { choiceOf } from './closeQuestion'
 import { createRendererRequests, type RendererRequests } from './rendererRequests'
 import { createRendererRecovery } from './rendererRecovery'
 
@@ -19,7 +20,7 @@ export interface AppWindow {
   saves: RendererRequests<boolean>
 }
 
-export function createAppWindow(appUrl: string, options: { devTools: boolean; onClosed: () => void; onCloseCancelled: () => void }): AppWindow {
+export function createAppWindow(appUrl: string, options: { devTools: boolean; onClosed: () => void; onCloseCancelled: () => void; quitting: () => boolean }): AppWindow {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -30,10 +31,11 @@ export function createAppWindow(appUrl: string, options: { devTools: boolean; on
   const contents = win.webContents
   const saves = createRendererRequests<boolean>((id) => !contents.isDestroyed() && contents.send(IPC.documentSave, id), false, SAVE_TIMEOUT_MS)
   const guard = createUnsavedGuard({
-    askAsync: async (name) => SAVE_DIALOG_ORDER[(await dialog.showMessageBox(win, saveDialogOptions(name))).response] ?? 'cancel',
-    askSync: (name) => SAVE_DIALOG_ORDER[dialog.showMessageBoxSync(win, saveDialogOptions(name))] ?? 'cancel',
+    askAsync: async (question) => choiceOf(question, (await dialog.showMessageBox(win, question.options)).response),
+    askSync: (question) => choiceOf(question, dialog.showMessageBoxSync(win, question.options)),
     save: () => saves.request(),
     cancelled: options.onCloseCancelled,
+    quitting: options.quitting,
   })
   win.on('close', (event) => guard.onClose(event, () => win.close()))
   contents.on('will-prevent-unload', (event) => guard.onWillPreventUnload(event, { reload: () => contents.reload(), close: () => win.close() }))

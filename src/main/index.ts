@@ -139,6 +139,7 @@ function createWindow(): void {
     },
     // macOS: a Quit the user called off must not quit at the next window close.
     onCloseCancelled: () => void (quitting = false),
+    quitting: () => quitting,
   })
   current = appWindow
   startEngine(appWindow.win)

@@ -53,8 +53,12 @@ describe('IPC handlers check the sender and the payload', () => {
 
   it('takes only well-formed document states', () => {
     const { call, states, app } = setup()
-    call(IPC.documentState, app, { dirty: 'yes', name: 'x' })
+    const ok = { dirty: true, name: 'x', run: 'epoch 1, iteration 4', sweep: null }
+    call(IPC.documentState, app, { ...ok, dirty: 'yes' })
     call(IPC.documentState, app, { dirty: true, name: 'x' })
-    expect(states).toEqual([{ dirty: true, name: 'x' }])
+    call(IPC.documentState, app, { ...ok, run: 12 })
+    call(IPC.documentState, app, { ...ok, sweep: 'x'.repeat(201) })
+    call(IPC.documentState, app, ok)
+    expect(states).toEqual([ok])
   })
 })

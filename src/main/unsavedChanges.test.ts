@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { createUnsavedGuard, saveDialogOptions, SAVE_DIALOG_ORDER, type SaveChoice } from './unsavedChanges'
+import { createUnsavedGuard, type SaveChoice } from './unsavedChanges'
+import type { CloseQuestion } from './closeQuestion'
 
 function setup(answer: SaveChoice, saveWorks = true, dialogWorks = true) {
   const log: string[] = []
   const guard = createUnsavedGuard({
-    askAsync: async (name) => {
+    askAsync: async (q) => {
       if (!dialogWorks) throw new Error('no dialog')
-      return (log.push(`ask ${name}`), answer)
+      return (log.push(`ask ${q.options.message}`), answer)
     },
-    askSync: (name) => (log.push(`ask-sync ${name}`), answer),
+    askSync: (q) => (log.push(`ask-sync ${q.options.message}`), answer),
     save: async () => (log.push('save'), saveWorks),
     cancelled: () => void log.push('kept open'),
   })
@@ -31,59 +32,59 @@ describe('"Save changes?" on close', () => {
 
   it('Cancel keeps the window open', async () => {
     const { guard, log, event, settle } = setup('cancel')
-    guard.setState({ dirty: true, name: 'xor.axon.json' })
+    guard.setState({ dirty: true, name: 'xor.axon.json', run: null, sweep: null })
     const e = event()
     guard.onClose(e, () => log.push('closed'))
     await settle()
     expect(e.prevented).toBe(true)
-    expect(log).toEqual(['ask xor.axon.json', 'kept open'])
+    expect(log).toEqual(['ask Save the changes to “xor.axon.json”?', 'kept open'])
   })
 
   it("Don't Save closes, and the close it triggers (and the page's beforeunload) go through", async () => {
     const { guard, log, event, settle } = setup('discard')
-    guard.setState({ dirty: true, name: 'xor.axon.json' })
+    guard.setState({ dirty: true, name: 'xor.axon.json', run: null, sweep: null })
     guard.onClose(event(), () => log.push('closed'))
     await settle()
-    expect(log).toEqual(['ask xor.axon.json', 'closed'])
+    expect(log).toEqual(['ask Save the changes to “xor.axon.json”?', 'closed'])
     const again = event()
     guard.onClose(again, () => log.push('closed twice'))
     expect(again.prevented).toBe(false)
     const unload = event()
     guard.onWillPreventUnload(unload, { reload: () => log.push('reload'), close: () => log.push('close') })
     expect(unload.prevented).toBe(true)
-    expect(log).toEqual(['ask xor.axon.json', 'closed'])
+    expect(log).toEqual(['ask Save the changes to “xor.axon.json”?', 'closed'])
   })
 
   it('Save closes only once the renderer saved', async () => {
     const ok = setup('save', true)
-    ok.guard.setState({ dirty: true, name: 'a' })
+    ok.guard.setState({ dirty: true, name: 'a', run: null, sweep: null })
     ok.guard.onClose(ok.event(), () => ok.log.push('closed'))
     await ok.settle()
-    expect(ok.log).toEqual(['ask a', 'save', 'closed'])
+    expect(ok.log).toEqual(['ask Save the changes to “a”?', 'save', 'closed'])
 
     const failed = setup('save', false)
-    failed.guard.setState({ dirty: true, name: 'b' })
+    failed.guard.setState({ dirty: true, name: 'b', run: null, sweep: null })
     failed.guard.onClose(failed.event(), () => failed.log.push('closed'))
     await failed.settle()
-    expect(failed.log).toEqual(['ask b', 'save', 'kept open'])
+    expect(failed.log).toEqual(['ask Save the changes to “b”?', 'save', 'kept open'])
   })
 
   it('asks once while its dialog is open, however often close is pressed', async () => {
     const { guard, log, event, settle } = setup('cancel')
-    guard.setState({ dirty: true, name: 'a' })
+    guard.setState({ dirty: true, name: 'a', run: null, sweep: null })
     const second = event()
     guard.onClose(event(), () => {})
     guard.onClose(second, () => {})
     await settle()
     expect(second.prevented).toBe(true)
-    expect(log).toEqual(['ask a', 'kept open'])
+    expect(log).toEqual(['ask Save the changes to “a”?', 'kept open'])
   })
 })
 
 describe('"Save changes?" never keeps the window open without a word', () => {
   it('a dialog that cannot be shown lets the close go on (the autosave keeps the work)', async () => {
     const { guard, log, event, settle } = setup('cancel', true, false)
-    guard.setState({ dirty: true, name: 'a' })
+    guard.setState({ dirty: true, name: 'a', run: null, sweep: null })
     guard.onClose(event(), () => log.push('closed'))
     await settle()
     expect(log).toEqual(['closed'])
@@ -92,14 +93,14 @@ describe('"Save changes?" never keeps the window open without a word', () => {
   // The page became dirty just before the close, its report not yet in main: the page's
   // beforeunload objects, and Save must save and then close, not reload the page.
   it.each([
-    ['save', ['ask-sync n', 'save', 'close']],
-    ['cancel', ['ask-sync n', 'kept open']],
+    ['save', ['ask-sync Save the changes to “n”?', 'save', 'close']],
+    ['cancel', ['ask-sync Save the changes to “n”?', 'kept open']],
   ] as const)('a close main let through that the page objects to: %s', async (answer, expected) => {
     const { guard, log, event, settle } = setup(answer)
     const close = event()
     guard.onClose(close, () => log.push('close again'))
     expect(close.prevented).toBe(false)
-    guard.setState({ dirty: true, name: 'n' })
+    guard.setState({ dirty: true, name: 'n', run: null, sweep: null })
     const unload = event()
     guard.onWillPreventUnload(unload, { reload: () => log.push('reload'), close: () => log.push('close') })
     await settle()
@@ -109,21 +110,21 @@ describe('"Save changes?" never keeps the window open without a word', () => {
 
   it('a Save that failed (read-only folder, full disk) keeps the window open and says the Quit is off', async () => {
     const { guard, log, event, settle } = setup('save', false)
-    guard.setState({ dirty: true, name: 'n' })
+    guard.setState({ dirty: true, name: 'n', run: null, sweep: null })
     guard.onWillPreventUnload(event(), { reload: () => log.push('reload'), close: () => log.push('close') })
     await settle()
-    expect(log).toEqual(['ask-sync n', 'save', 'kept open'])
+    expect(log).toEqual(['ask-sync Save the changes to “n”?', 'save', 'kept open'])
   })
 })
 
 describe('"Save changes?" on reload (will-prevent-unload)', () => {
   it.each([
-    ['discard', true, ['ask-sync n']],
-    ['cancel', false, ['ask-sync n', 'kept open']],
-    ['save', false, ['ask-sync n', 'save', 'reload']],
+    ['discard', true, ['ask-sync Save the changes to “n”?']],
+    ['cancel', false, ['ask-sync Save the changes to “n”?', 'kept open']],
+    ['save', false, ['ask-sync Save the changes to “n”?', 'save', 'reload']],
   ] as const)('%s: unload goes ahead = %s', async (answer, proceeds, expected) => {
     const { guard, log, event, settle } = setup(answer)
-    guard.setState({ dirty: true, name: 'n' })
+    guard.setState({ dirty: true, name: 'n', run: null, sweep: null })
     const e = event()
     guard.onWillPreventUnload(e, { reload: () => log.push('reload'), close: () => log.push('close') })
     await settle()
@@ -133,7 +134,7 @@ describe('"Save changes?" on reload (will-prevent-unload)', () => {
 
   it('a reloaded page starts clean until it reports again', () => {
     const { guard, log, event } = setup('cancel')
-    guard.setState({ dirty: true, name: 'n' })
+    guard.setState({ dirty: true, name: 'n', run: null, sweep: null })
     guard.reset()
     const e = event()
     guard.onClose(e, () => log.push('closed'))
@@ -141,11 +142,89 @@ describe('"Save changes?" on reload (will-prevent-unload)', () => {
   })
 })
 
-describe('the dialog', () => {
-  it('offers Save, Don’t Save and Cancel, Escape meaning Cancel', () => {
-    const options = saveDialogOptions('xor.axon.json')
-    expect(options.buttons).toEqual(['Save', "Don't Save", 'Cancel'])
-    expect(SAVE_DIALOG_ORDER[options.cancelId]).toBe('cancel')
-    expect(options.message).toContain('xor.axon.json')
+describe('a training run or sweep under way asks too, in the same one dialog', () => {
+  const running = { dirty: false, name: 'fashion.axon.json', run: 'epoch 3, iteration 1,200', sweep: null }
+
+  function withQuestions(answer: SaveChoice, quitting = false) {
+    const asked: CloseQuestion[] = []
+    const log: string[] = []
+    const guard = createUnsavedGuard({
+      askAsync: async (q) => (asked.push(q), answer),
+      askSync: (q) => (asked.push(q), answer),
+      save: async () => (log.push('save'), true),
+      cancelled: () => void log.push('kept open'),
+      quitting: () => quitting,
+    })
+    const event = () => {
+      const e = { prevented: false, preventDefault: () => void (e.prevented = true) }
+      return e
+    }
+    return { guard, asked, log, event, settle: () => new Promise((resolve) => setTimeout(resolve, 0)) }
+  }
+
+  it('Cancel on Quit keeps the window (and the run in it) and calls the Quit off', async () => {
+    const { guard, asked, log, event, settle } = withQuestions('cancel', true)
+    guard.setState(running)
+    const e = event()
+    guard.onClose(e, () => log.push('closed'))
+    await settle()
+    expect(e.prevented).toBe(true)
+    expect(log).toEqual(['kept open'])
+    expect(asked.map((q) => q.options.message)).toEqual(['Stop training of “fashion.axon.json” and quit?'])
+    expect(asked[0].options.buttons).toEqual(['Stop and Quit', 'Cancel'])
+  })
+
+  it('Stop and Close closes, and the page’s own objection (its beforeunload) is let through', async () => {
+    const { guard, asked, log, event, settle } = withQuestions('discard')
+    guard.setState(running)
+    guard.onClose(event(), () => log.push('closed'))
+    await settle()
+    expect(log).toEqual(['closed'])
+    expect(asked[0].options.buttons).toEqual(['Stop and Close', 'Cancel'])
+    const unload = event()
+    guard.onWillPreventUnload(unload, { reload: () => log.push('reload'), close: () => log.push('close') })
+    expect(unload.prevented).toBe(true)
+    expect(asked).toHaveLength(1)
+  })
+
+  it('unsaved edits and a run: one "Save changes?" that says the run stops; Save saves, then closes', async () => {
+    const { guard, asked, log, event, settle } = withQuestions('save')
+    guard.setState({ ...running, dirty: true })
+    guard.onClose(event(), () => log.push('closed'))
+    await settle()
+    expect(asked).toHaveLength(1)
+    expect(asked[0].options.message).toBe('Save the changes to “fashion.axon.json”?')
+    expect(asked[0].options.detail).toContain('Closing stops the training run (epoch 3, iteration 1,200)')
+    expect(log).toEqual(['save', 'closed'])
+  })
+
+  it('a sweep under way asks as a run does', async () => {
+    const { guard, asked, event, settle } = withQuestions('cancel')
+    guard.setState({ ...running, run: null, sweep: '2 of 12 runs done' })
+    const e = event()
+    guard.onClose(e, () => {})
+    await settle()
+    expect(e.prevented).toBe(true)
+    expect(asked[0].options.message).toBe('Stop the sweep of “fashion.axon.json” and close the window?')
+  })
+
+  it('once the run has ended (the page reports no run) the window closes without a question', () => {
+    const { guard, asked, log, event } = withQuestions('cancel')
+    guard.setState(running)
+    guard.setState({ ...running, run: null })
+    const e = event()
+    guard.onClose(e, () => log.push('closed'))
+    expect(e.prevented).toBe(false)
+    expect(asked).toEqual([])
+  })
+
+  it('a reload with a run asks "Stop training … and reload?"; Cancel keeps the page', () => {
+    const { guard, asked, log, event } = withQuestions('cancel')
+    guard.setState(running)
+    const unload = event()
+    guard.onWillPreventUnload(unload, { reload: () => log.push('reload'), close: () => log.push('close') })
+    expect(unload.prevented).toBe(false)
+    expect(asked[0].options.message).toBe('Stop training of “fashion.axon.json” and reload?')
+    expect(log).toEqual(['kept open'])
   })
 })

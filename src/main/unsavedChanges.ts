@@ -1,44 +1,33 @@
 /**
- * "Save changes?" before a window closes, the app quits or the page reloads, driven from main.
+ * The question before a window closes, the app quits or the page reloads, driven from main:
+ * unsaved edits to a file ("Save changes?") and a training run or sweep under way ("Stop
+ * training?"), in one dialog (`closeQuestion.ts` words it).
  *
  * Why main: a renderer's `beforeunload` that calls `preventDefault()` makes Electron cancel the
- * close silently (no dialog, unlike a browser). So the renderer only reports whether it is dirty
+ * close silently (no dialog, unlike a browser). So the renderer only reports what it would lose
  * (`document:state`), and main asks with a native dialog:
  * - `close` (window close and quit): an async dialog; Save asks the renderer to save and closes
  *   only when that worked; the close is then approved, so the page's own `beforeunload` (which
- *   still fires) is let through.
- * - `will-prevent-unload` (Reload): Electron needs the answer synchronously, so a sync dialog;
- *   Save cancels this unload, saves, and reloads once saved.
+ *   still fires) is let through. Cancel keeps the window, and the run in it, going.
+ * - `will-prevent-unload` (Reload, or a close main let through before the page's latest report
+ *   arrived): Electron needs the answer synchronously, so a sync dialog; Save cancels this
+ *   unload, saves, and closes or reloads once saved.
  * Electron-free: main passes in the dialog and the renderer calls; tests pass fakes.
  */
 import type { DocumentState } from '../shared/ipc'
+import { closeLoses, closeQuestion, type CloseQuestion, type Leaving, type SaveChoice } from './closeQuestion'
 
-export type SaveChoice = 'save' | 'discard' | 'cancel'
-
-/** Button order of the native dialog; its index is what `dialog.showMessageBox` answers. */
-export const SAVE_DIALOG_BUTTONS: Record<SaveChoice, string> = { save: 'Save', discard: "Don't Save", cancel: 'Cancel' }
-export const SAVE_DIALOG_ORDER: SaveChoice[] = ['save', 'discard', 'cancel']
-
-export function saveDialogOptions(name: string) {
-  return {
-    type: 'warning' as const,
-    buttons: SAVE_DIALOG_ORDER.map((c) => SAVE_DIALOG_BUTTONS[c]),
-    defaultId: 0,
-    cancelId: 2,
-    noLink: true,
-    title: 'Axon Studio',
-    message: `Save the changes to “${name}”?`,
-    detail: 'Your changes will be lost if you don’t save them.',
-  }
-}
+export type { SaveChoice } from './closeQuestion'
 
 export interface UnsavedGuardDeps {
-  askAsync(name: string): Promise<SaveChoice>
-  askSync(name: string): SaveChoice
+  askAsync(question: CloseQuestion): Promise<SaveChoice>
+  askSync(question: CloseQuestion): SaveChoice
   /** Ask the renderer to save; true once the file is written (false if cancelled or failed). */
   save(): Promise<boolean>
   /** The user kept the window open (Cancel, or a Save that did not happen): a Quit under way is off. */
   cancelled?(): void
+  /** Whether a close under way is the app quitting (the dialog then says Quit); a close if absent. */
+  quitting?(): boolean
 }
 
 export interface CancellableEvent {
@@ -60,8 +49,10 @@ export interface UnsavedGuard {
   reset(): void
 }
 
+const NOTHING_REPORTED: DocumentState = { dirty: false, name: '', run: null, sweep: null }
+
 export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
-  let state: DocumentState = { dirty: false, name: '' }
+  let state: DocumentState = NOTHING_REPORTED
   let approved = false
   let asking = false
   /** A close main let through (nothing unsaved as far as it knew) is under way. */
@@ -71,8 +62,10 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
     deps.cancelled?.()
   }
 
+  const closeKind = (): Leaving => (deps.quitting?.() ? 'quit' : 'close')
+
   async function decide(): Promise<boolean> {
-    const choice = await deps.askAsync(state.name)
+    const choice = await deps.askAsync(closeQuestion(state, closeKind()))
     if (choice === 'cancel') return false
     if (choice === 'discard') return true
     return deps.save().catch(() => false)
@@ -81,7 +74,7 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
   return {
     setState: (next) => void (state = next),
     onClose(event, close) {
-      if (approved || !state.dirty) return void (closing = true)
+      if (approved || !closeLoses(state)) return void (closing = true)
       event.preventDefault()
       if (asking) return
       asking = true
@@ -97,7 +90,7 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
     },
     onWillPreventUnload(event, then) {
       if (approved) return event.preventDefault()
-      const choice = deps.askSync(state.name)
+      const choice = deps.askSync(closeQuestion(state, closing ? closeKind() : 'reload'))
       if (choice === 'discard') return event.preventDefault()
       const after = closing ? then.close : then.reload
       if (choice === 'cancel') return keptOpen()
@@ -112,7 +105,7 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
       )
     },
     reset() {
-      state = { dirty: false, name: '' }
+      state = NOTHING_REPORTED
       approved = false
       closing = false
     },

@@ -38,9 +38,9 @@ contextBridge.exposeInMainWorld('axonDesktop', {
       if (isMenuCommand(command)) listener(command)
     })
   },
-  /** Tell main whether closing or reloading should ask "Save changes?". */
+  /** Tell main what closing or reloading would lose (unsaved edits, a run or sweep under way). */
   reportDocumentState(state: DocumentState) {
-    if (isDocumentState(state)) ipcRenderer.send(IPC.documentState, { dirty: state.dirty, name: state.name })
+    if (isDocumentState(state)) ipcRenderer.send(IPC.documentState, { dirty: state.dirty, name: state.name, run: state.run, sweep: state.sweep })
   },
   /** Main's "Save changes?" dialog asks the page to save; the handler says whether it did. */
   onSaveRequest(handler: () => Promise<boolean>) {

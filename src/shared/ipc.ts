@@ -8,7 +8,7 @@ export const IPC = {
   enginePorts: 'engine:ports',
   engineFailed: 'engine:failed',
   menuCommand: 'menu:command',
-  /** renderer → main: whether the document has unsaved changes, and its name (for the dialog). */
+  /** renderer → main: whether the document has unsaved changes, a run or sweep under way, and its name (for the dialog). */
   documentState: 'document:state',
   /** main → renderer: save the document now (from the "Save changes?" dialog); answered on `documentSaved`. */
   documentSave: 'document:save',
@@ -26,17 +26,31 @@ export const IPC = {
   fileCurrent: 'file:current',
 } as const
 
-/** What main needs to know to ask "Save changes?" before a close or reload. */
+/** What main needs to know to ask before a close, Quit or reload loses something (src/main/closeQuestion.ts). */
 export interface DocumentState {
   /** True when a saved file has edits that are not in it. */
   dirty: boolean
   /** The file or network name, as the dialog shows it. */
   name: string
+  /** The training run's progress ("epoch 12, iteration 480") while it has some to lose, else null. */
+  run: string | null
+  /** The sweep's progress ("2 of 12 runs done") while one is under way, else null. */
+  sweep: string | null
 }
+
+const isShortTextOrNull = (v: unknown, max: number) => v === null || (typeof v === 'string' && v.length <= max)
 
 export function isDocumentState(value: unknown): value is DocumentState {
   const v = value as Partial<DocumentState> | null
-  return typeof v === 'object' && v !== null && typeof v.dirty === 'boolean' && typeof v.name === 'string' && v.name.length <= 300
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.dirty === 'boolean' &&
+    typeof v.name === 'string' &&
+    v.name.length <= 300 &&
+    isShortTextOrNull(v.run, 200) &&
+    isShortTextOrNull(v.sweep, 200)
+  )
 }
 
 export const MENU_COMMANDS = [

@@ -36,12 +36,10 @@ describe('leaveQuestion for a network the user did not pick here (a share link i
 
 describe('unloadObjects: what the page’s beforeunload objects to', () => {
   it.each([
-    [{ unsavedFile: false, run: null, desktop: false }, false],
-    [{ unsavedFile: true, run: null, desktop: false }, true],
-    [{ unsavedFile: false, run: 'epoch 3, iteration 30', desktop: false }, true],
-    [{ unsavedFile: true, run: null, desktop: true }, true],
-    // The earlier desktop bug: an objection main does not expect cancels a close or quit silently.
-    [{ unsavedFile: false, run: 'epoch 3, iteration 30', desktop: true }, false],
+    [{ unsavedFile: false, run: null, sweep: null }, false],
+    [{ unsavedFile: true, run: null, sweep: null }, true],
+    [{ unsavedFile: false, run: 'epoch 3, iteration 30', sweep: null }, true],
+    [{ unsavedFile: false, run: null, sweep: '1 of 4 runs done' }, true],
   ])('%o → %s', (state, objects) => {
     expect(unloadObjects(state)).toBe(objects)
   })

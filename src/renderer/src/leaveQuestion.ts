@@ -33,11 +33,12 @@ function openingQuestion(opening: { what: string; backReturns: boolean }, { dirt
 }
 
 /**
- * Whether the page's `beforeunload` objects to a close or reload. A saved file with unsaved
- * edits: yes (on desktop main answers with its own "Save changes?", `will-prevent-unload`).
- * A run's progress: in the browser only. On desktop an objection that main does not expect
- * makes Electron cancel the close without a word, so a training run never objects there.
+ * Whether the page's `beforeunload` objects to a close or reload: a saved file with unsaved
+ * edits, a run's progress or a sweep under way (none of which the autosave can keep). On
+ * desktop main has asked already (the page reports these, `desktopDocument.ts`) and lets an
+ * approved close through; an objection it did not expect gets its question there
+ * (`will-prevent-unload`), never a silent refusal.
  */
-export function unloadObjects({ unsavedFile, run, desktop }: { unsavedFile: boolean; run: string | null; desktop: boolean }): boolean {
-  return unsavedFile || (!desktop && run !== null)
+export function unloadObjects({ unsavedFile, run, sweep }: { unsavedFile: boolean; run: string | null; sweep: string | null }): boolean {
+  return unsavedFile || run !== null || sweep !== null
 }

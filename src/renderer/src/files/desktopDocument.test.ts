@@ -1,9 +1,9 @@
 /**
  * The renderer's half of the desktop file flows, against a fake preload bridge: it reports
- * when a close should ask "Save changes?", saves back to the file it was opened from when
+ * what a close would lose (unsaved edits, a run or sweep under way: main asks about them), saves back to the file it was opened from when
  * main's dialog says Save, and opens the projects main hands over.
  */
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { DesktopBridge } from '../../../shared/desktopBridge'
 import type { DocumentState } from '../../../shared/ipc'
 import type { PickedFile } from '../../../shared/files'
@@ -78,16 +78,46 @@ describe('desktop document flows', () => {
     expect(store.useDocument.getState().fileName).toBe('mazur.axon.json')
     expect(files.currentProjectPath()).toBe('/class/mazur.axon.json')
     expect(current.at(-1)).toBe('/class/mazur.axon.json')
-    expect(reported.at(-1)).toEqual({ dirty: false, name: 'mazur.axon.json' })
+    expect(reported.at(-1)).toEqual({ dirty: false, name: 'mazur.axon.json', run: null, sweep: null })
   })
 
   it('reports unsaved edits, and Save (from main) writes back to the same file', async () => {
     store.useDocument.getState().setMeta({ title: 'Edited' })
-    expect(reported.at(-1)).toEqual({ dirty: true, name: 'mazur.axon.json' })
+    expect(reported.at(-1)).toEqual({ dirty: true, name: 'mazur.axon.json', run: null, sweep: null })
     expect(await saveRequest!()).toBe(true)
     expect(written.at(-1)).toMatchObject({ kind: 'project', path: '/class/mazur.axon.json' })
     expect(JSON.parse(written.at(-1)!.text).meta.title).toBe('Edited')
-    expect(reported.at(-1)).toEqual({ dirty: false, name: 'mazur.axon.json' })
+    expect(reported.at(-1)).toEqual({ dirty: false, name: 'mazur.axon.json', run: null, sweep: null })
+  })
+
+  it('reports a training run with progress at once (main then asks before a close or Quit), its progress paced, and its end', async () => {
+    const { useTraining } = await import('../training/trainingStore')
+    const { useSweepProgress } = await import('../experiments/sweepRunner')
+    const before = useTraining.getState()
+    const snapshot = (epoch: number, iteration: number, state = 'running') => ({ ...before.snapshot, runId: 'run-1', epoch, iteration, state }) as unknown as typeof before.snapshot
+    const info = {} as unknown as typeof before.info
+    vi.useFakeTimers()
+    try {
+      useTraining.setState({ runId: 'run-1', info, snapshot: snapshot(0, 0) })
+      expect(reported.at(-1)).toMatchObject({ run: null })
+      useTraining.setState({ snapshot: snapshot(1, 40) })
+      expect(reported.at(-1)).toEqual({ dirty: false, name: 'mazur.axon.json', run: 'epoch 1, iteration 40', sweep: null })
+      const count = reported.length
+      useTraining.setState({ snapshot: snapshot(2, 80) })
+      useTraining.setState({ snapshot: snapshot(3, 120) })
+      expect(reported).toHaveLength(count)
+      vi.advanceTimersByTime(1000)
+      expect(reported.slice(count)).toEqual([{ dirty: false, name: 'mazur.axon.json', run: 'epoch 3, iteration 120', sweep: null }])
+      useSweepProgress.setState({ sweepId: 'sweep-1', total: 4, done: 1, cancelled: false })
+      expect(reported.at(-1)).toMatchObject({ run: 'epoch 3, iteration 120', sweep: '1 of 4 runs done' })
+      useSweepProgress.setState({ sweepId: null })
+      // A diverged run has nothing left to lose: the close no longer asks.
+      useTraining.setState({ snapshot: snapshot(3, 130, 'failed') })
+      expect(reported.at(-1)).toEqual({ dirty: false, name: 'mazur.axon.json', run: null, sweep: null })
+    } finally {
+      useTraining.setState(before)
+      vi.useRealTimers()
+    }
   })
 
   it('a cancelled Save As leaves the document dirty, so the close is not approved', async () => {

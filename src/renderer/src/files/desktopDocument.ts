@@ -1,17 +1,28 @@
 /**
- * The document's side of the desktop app's file handling: tells main whether a close or
- * reload should ask "Save changes?", saves when main's dialog says Save, and opens projects
- * that main hands over (Open Recent, a double-clicked `.axon.json`, a second launch).
+ * The document's side of the desktop app's file handling: tells main what a close, Quit or
+ * reload would lose (unsaved edits, a run or sweep under way: main asks about them), saves
+ * when main's dialog says Save, and opens projects that main hands over (Open Recent, a
+ * double-clicked `.axon.json`, a second launch).
  */
 import * as cmd from '../commands'
 import { openModelFile } from '../panels/modelImport'
 import { openShareText } from '../share/shareLinks'
 import { selectDirty, useDocument, type DocumentState as DocState } from '../store/documentStore'
+import { runProgressText, useTraining } from '../training/trainingStore'
+import { sweepProgressText, useSweepProgress } from '../experiments/sweepRunner'
+import type { DocumentState } from '../../../shared/ipc'
+import { createStateReporter } from './stateReporter'
 import { desktopBridge, pathOfFile, pickModelFile, pickProjectFile, setCurrentProjectPath, toFile } from './desktopFiles'
 
 /** A saved file with edits not in it: closing or reloading asks first (autosave keeps the rest). */
 export function needsSavePrompt(s: DocState): boolean {
   return selectDirty(s) && s.fileName !== null
+}
+
+/** What the page going (close, Quit, reload) would lose: what main's question and the browser's beforeunload are about. */
+export function leavingState(): DocumentState {
+  const s = useDocument.getState()
+  return { dirty: needsSavePrompt(s), name: s.fileName ?? s.project.meta.title, run: runProgressText(), sweep: sweepProgressText() }
 }
 
 /** Opens a project file read from disk; on success Save writes back to its path. */
@@ -37,16 +48,12 @@ export async function openModelDialog(fallback: () => void): Promise<void> {
 export function connectDesktopDocument(): void {
   const bridge = desktopBridge()
   if (!bridge) return
-  let last = ''
-  const report = (s: DocState) => {
-    const state = { dirty: needsSavePrompt(s), name: s.fileName ?? s.project.meta.title }
-    const key = JSON.stringify(state)
-    if (key === last) return
-    last = key
-    bridge.reportDocumentState(state)
-  }
-  report(useDocument.getState())
+  const reportState = createStateReporter((state) => bridge.reportDocumentState(state))
+  const report = () => reportState(leavingState())
+  report()
   useDocument.subscribe(report)
+  useTraining.subscribe(report)
+  useSweepProgress.subscribe(report)
   bridge.onSaveRequest(async () => {
     await cmd.save(false)
     return !selectDirty(useDocument.getState())

@@ -6,8 +6,7 @@ import { adoptedKey, keptWork, keptWorkText, newSlotKey, setAsideSlot, shrinkKep
 import { createTabPresence } from './tabPresence'
 import { createEmptyProject } from '../graph/newProject'
 import { forgetFileHandle } from './projectFiles'
-import { needsSavePrompt } from './desktopDocument'
-import { desktopBridge } from './desktopFiles'
+import { leavingState } from './desktopDocument'
 import { runProgressText } from '../training/trainingStore'
 import { unloadObjects } from '../leaveQuestion'
 import { confirmLeave } from '../commands'
@@ -172,8 +171,9 @@ function watchDocument(slot: TabSlot, shownAgain: () => void, stop: () => void):
   const beforeUnload = (e: BeforeUnloadEvent) => {
     write()
     // The graph is not lost (autosave), but unsaved changes to a file are asked about as desktop
-    // apps do; a run's progress cannot be autosaved, so the browser asks before losing it.
-    if (unloadObjects({ unsavedFile: needsSavePrompt(useDocument.getState()), run: runProgressText(), desktop: Boolean(desktopBridge()) })) e.preventDefault()
+    // apps do; a run's or sweep's progress cannot be autosaved, so the browser asks before losing it.
+    const leaving = leavingState()
+    if (unloadObjects({ unsavedFile: leaving.dirty, run: leaving.run, sweep: leaving.sweep })) e.preventDefault()
   }
   window.addEventListener('beforeunload', beforeUnload)
   return () => {
