@@ -31,12 +31,36 @@ export function datasetReadRow(ds: Dataset, i: number, out: Float64Array | Float
 }
 
 /**
- * Whether every input reads as stored byte · `inputScale` (bytes without shift or per-feature
- * scale, e.g. images), so a block of rows converts in one `bytesToFloat` call with the same bits.
+ * The one scale s with which every input reads as stored byte · s (same bits as `datasetReadRow`),
+ * or null. Bytes without shift or per-feature scale (images) read so, and so do bytes whose
+ * normalisation is trivial: shift 0 everywhere and one per-feature scale c (the `none` and
+ * `divide255` normalisations), since (x − 0)·c·1 = x·c exactly; with both c and `inputScale`
+ * ≠ 1 the two roundings of (x·c)·s would differ from x·(c·s), so that case is not one scale.
  */
-export function datasetRowsAreScaledBytes(ds: Dataset): boolean {
-  return ds.inputs instanceof Uint8Array && !ds.inputShift && !ds.inputScalePerFeature
+export function datasetByteScale(ds: Dataset): number | null {
+  if (!(ds.inputs instanceof Uint8Array)) return null
+  const scale = ds.inputScale ?? 1
+  if (ds.inputShift && uniformValue(ds.inputShift) !== 0) return null
+  if (!ds.inputScalePerFeature) return scale
+  const c = uniformValue(ds.inputScalePerFeature)
+  if (c === null) return null
+  return c === 1 ? scale : scale === 1 ? c : null
 }
+
+/** Whether every input reads as stored byte · one scale (`datasetByteScale`), e.g. images. */
+export function datasetRowsAreScaledBytes(ds: Dataset): boolean {
+  return datasetByteScale(ds) !== null
+}
+
+/** The value every element of `values` holds (null if they differ), remembered per array: datasets never change their scaling arrays. */
+function uniformValue(values: Float64Array): number | null {
+  if (uniformValues.has(values)) return uniformValues.get(values)!
+  let value: number | null = values.length > 0 ? values[0] : null
+  for (let k = 1; k < values.length && value !== null; k++) if (!Object.is(values[k], value)) value = null
+  uniformValues.set(values, value)
+  return value
+}
+const uniformValues = new WeakMap<Float64Array, number | null>()
 
 /**
  * Rows `indices[start … start+count)` into consecutive rows of `out` from `offset`, as
@@ -50,8 +74,9 @@ export function datasetReadRows(
   out: Float64Array | Float32Array,
   offset = 0,
 ): void {
-  if (datasetRowsAreScaledBytes(ds)) {
-    bytesRowsToFloat(ds.inputSize, ds.inputScale ?? 1, ds.inputs as Uint8Array, indices, start, count, out, offset)
+  const byteScale = datasetByteScale(ds)
+  if (byteScale !== null) {
+    bytesRowsToFloat(ds.inputSize, byteScale, ds.inputs as Uint8Array, indices, start, count, out, offset)
     return
   }
   for (let r = 0; r < count; r++) datasetReadRow(ds, indices[start + r], out, offset + r * ds.inputSize)

@@ -91,7 +91,7 @@ export const CtlF = {
   Scale: 0,
   /** The summed loss of the helper's rows (NaN if the job failed). */
   Loss: 1,
-  /** The scale of staged input bytes (the dataset's `inputScale`). */
+  /** The scale of staged input bytes (`datasetByteScale` of the dataset). */
   InputScale: 2,
 } as const
 

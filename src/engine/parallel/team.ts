@@ -6,6 +6,7 @@
 import type { Dataset } from '../spec'
 import { axpy, zeroFloats } from '../kernels/gemm'
 import { datasetReadBatch } from '../train/batchRows'
+import { datasetByteScale } from '../data/datasetRows'
 import { networkBackward, networkForward, networkLossAndDelta, networkOutput, type Network } from '../nn/network'
 import { Cmd } from './protocol'
 import { HelperStaging, type HelperBuffers } from './staging'
@@ -102,7 +103,7 @@ export class GradientTeam {
     for (let i = 0; i < this.helpers.length; i++) {
       const stage = this.staging[i].take(ds, order, start, shares[i + 1])
       // The first helper adds its gradient into this thread's itself (the others' are added here, after it).
-      this.pool.post(this.attached[i], cmd, shares[i + 1], scale, stage, ds.inputScale ?? 1, cmd === Cmd.Run && i === 0)
+      this.pool.post(this.attached[i], cmd, shares[i + 1], scale, stage, datasetByteScale(ds) ?? 1, cmd === Cmd.Run && i === 0)
       start += shares[i + 1]
     }
     datasetReadBatch(ds, order, cursor, shares[0], nw.X, nw.T)
