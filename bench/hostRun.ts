@@ -70,8 +70,9 @@ const hosted = async (): Promise<number> => {
   const api = createEngineApi({
     emit: async (event) => {
       if (event.kind === 'trainSnapshot' && (event.snapshot.state === 'finished' || event.snapshot.state === 'failed')) done(event.snapshot.iteration)
-      // The page answers a snapshot when its drawing budget allows (4–10 a second at full speed).
-      await new Promise((resolve) => setTimeout(resolve, answerMs))
+      // The page answers a running snapshot when its drawing budget allows (4–10 a second at
+      // full speed), any other (the first, paused, finished) at once.
+      if (event.kind === 'trainSnapshot' && event.snapshot.state === 'running') await new Promise((resolve) => setTimeout(resolve, answerMs))
       return { viewsDue: false }
     },
     yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)),
