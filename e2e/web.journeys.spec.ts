@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { counter, runState, setSpeed, showTrainingPanel } from './helpers/training'
-import { selectNode, setParam } from './helpers/designer'
+import { selectNode, setParam, viewportSettled } from './helpers/designer'
 
 /** Layer sizes of each example, input first (what the run-info line must say). */
 const EXAMPLES: Record<string, number[]> = {
@@ -192,4 +192,51 @@ test('every ordered pair of examples, from a running, paused and finished run: t
       if (++n % 10 === 0) console.log(`journeys: ${n} of ${rounds * circuit.length} switches, ${Math.round((Date.now() - started) / 1000)} s`)
     }
   }
+})
+
+/** Where `id` is on the screen, once the canvas is still. */
+async function nodeBox(page: Page, id: string) {
+  await viewportSettled(page)
+  return page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox()
+}
+
+// A fresh-clone CI run missed a click on a big example's optimizer after its run: the run's status
+// beside Train wrapped the header onto a second row at 1400 px, the canvas re-fitted under the
+// pointer, and the click landed beside the node. Now nothing of a run moves the network, and an
+// automatic fit waits while a button is held on the canvas.
+test('a big example trained to its end at 1400 × 900: its nodes stay put, one click selects the optimizer, a fit waits for a held button', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept())
+  await page.goto('/')
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+  await openExample(page, 'fashion-784-100-10')
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '1')
+  await showTrainingPanel(page)
+  await setSpeed(page, 0)
+  const before = await nodeBox(page, 'optimizer')
+  await pressTrain(page)
+  await expect(page.getByTestId('toolbar-run-status')).toBeVisible()
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 180_000 })
+  await expect(page.getByTestId('toolbar-run-status')).toHaveText(/^Finished · epoch 1/)
+  expect(await nodeBox(page, 'optimizer'), 'the optimizer where it was before Train').toEqual(before)
+  // One click, no second try: it selects.
+  await page.locator('.react-flow__node[data-id="optimizer"] .layer-node-kind').click()
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-node', 'optimizer')
+
+  // The window grows while a button is held on the canvas (a press on a node, a drag begun):
+  // the network stays under the pointer until the release, then fits the new room.
+  const held = (await nodeBox(page, 'loss'))!
+  await page.mouse.move(held.x + held.width / 2, held.y + 12)
+  await page.mouse.down()
+  await page.setViewportSize({ width: 1400, height: 1000 })
+  await expect.poll(() => page.evaluate(() => document.body.hasAttribute('data-fitting')), 'a fit is waiting').toBe(true)
+  // Sixty frames drawn (a second at 60 Hz): an unheld fit starts 80 ms after the resize.
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let frames = 0
+    const tick = () => (++frames >= 60 ? resolve() : requestAnimationFrame(tick))
+    requestAnimationFrame(tick)
+  }))
+  expect(await page.locator('.react-flow__node[data-id="loss"]').boundingBox(), 'the node under the held button').toEqual(held)
+  await page.mouse.up()
+  await expect.poll(async () => (await nodeBox(page, 'loss'))!.y, 'the network fitted to the taller canvas').toBeGreaterThan(held.y + 20)
 })

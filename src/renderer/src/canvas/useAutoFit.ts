@@ -1,7 +1,8 @@
 /**
  * The canvas keeps the network whole and as large as the room allows: it fits the view when a
  * project is loaded, when a panel or the example card folds or opens, and when the canvas
- * itself changes size.
+ * itself changes size. Those automatic fits wait while the user aims at the canvas
+ * (`pointerAim.ts`): a node never moves from under a click.
  */
 import { useEffect, useRef } from 'react'
 import { useReactFlow } from '@xyflow/react'
@@ -42,7 +43,7 @@ export function useAutoFit(): void {
   useEffect(() => {
     if (layoutKey === firstLayout.current || useDocument.getState().project.nodes.length === 0) return
     firstLayout.current = layoutKey
-    return scheduleFit(() => fitView(fitOptions(200)), 60)
+    return scheduleFit(() => fitView(fitOptions(200)), 60, { waitForPointer: true })
   }, [layoutKey, fitView])
 
   // Fit again whenever the canvas itself changes size (the training panel widens, the window or
@@ -65,7 +66,7 @@ export function useAutoFit(): void {
         const duration = tab === fittedTab ? 200 : 0
         fittedTab = tab
         if (useDocument.getState().project.nodes.length > 0) return fitView(fitOptions(duration))
-      }, 80)
+      }, 80, { waitForPointer: true })
     }
     const observer = new ResizeObserver(() => {
       const now = { width: el.clientWidth, height: el.clientHeight }

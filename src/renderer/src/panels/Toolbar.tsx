@@ -147,7 +147,7 @@ function TrainCommand() {
   return (
   <div className="toolbar-train" id="toolbar-train-slot">
     {runStatus && (
-      <span className="muted" data-testid="toolbar-run-status" aria-live="polite">
+      <span className="muted toolbar-run-status" data-testid="toolbar-run-status" aria-live="polite" title={runStatus}>
         {runStatus}
       </span>
     )}
