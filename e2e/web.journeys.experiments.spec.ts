@@ -88,6 +88,8 @@ test('undo mid-sweep takes back the restore, not the sweep’s results; a reload
 })
 
 test('another example opened mid-sweep asks, naming the sweep it stops', async () => {
+  // The form is as typed before the reload (two settings): one is enough here.
+  await page.getByTestId('sweep-remove-axis').click()
   await page.getByTestId('sweep-values-0').fill('0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2')
   await page.getByTestId('sweep-run').click()
   await expect.poll(sweepsDone, { timeout: 120_000 }).toBeGreaterThanOrEqual(1)
@@ -99,4 +101,38 @@ test('another example opened mid-sweep asks, naming the sweep it stops', async (
   await openExperiments(page, 'sweeps')
   await expect(status()).toHaveCount(0)
   await expect(page.locator('section.sweep-result')).toHaveCount(0)
+})
+
+test('the sweep form as typed is back after a reload; a sweep stopped before any run finished stays, saying what it planned', async () => {
+  // Found: after a reload the form was back to its suggestion, the typed values gone.
+  await page.getByTestId('sweep-param-0').selectOption('epochs')
+  await page.getByTestId('sweep-values-0').fill('100000000, 200000000, 3x')
+  await expect(page.getByTestId('sweep-problem')).toContainText('“3x”')
+  await page.getByTestId('sweep-add-axis').click()
+  await page.getByTestId('sweep-values-1').fill('7 8')
+  await page.reload()
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+  await openExperiments(page, 'sweeps')
+  await expect(page.getByTestId('sweep-param-0')).toHaveValue('epochs')
+  await expect(page.getByTestId('sweep-values-0')).toHaveValue('100000000, 200000000, 3x')
+  await expect(page.getByTestId('sweep-param-1')).toHaveValue('seed')
+  await expect(page.getByTestId('sweep-values-1')).toHaveValue('7 8')
+  await expect(page.getByTestId('sweep-problem')).toContainText('“3x”')
+
+  // Found: stopped before any of its runs ended, a sweep left nothing in the window.
+  await page.getByTestId('sweep-values-0').fill('100000000, 200000000')
+  await page.getByTestId('sweep-run').click()
+  await expect(status()).toHaveAttribute('data-total', '4')
+  await expect(status()).toContainText('training')
+  await page.getByTestId('sweep-cancel').click()
+  await expect(status()).toHaveCount(0)
+  const sweep = page.locator('section.sweep-result')
+  await expect(sweep).toHaveCount(1)
+  await expect(sweep.getByTestId('sweep-runs-count')).toHaveText('(stopped before any of its 4 runs finished)')
+  await expect(sweep.getByTestId('sweep-planned')).toHaveText('Planned: optimizer.epochs 100000000, 200000000; seed 7, 8.')
+  await page.reload()
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+  await openExperiments(page, 'sweeps')
+  await expect(page.getByTestId('sweep-planned')).toHaveText('Planned: optimizer.epochs 100000000, 200000000; seed 7, 8.')
+  await expect(page.getByTestId('sweep-values-1')).toHaveValue('7 8')
 })

@@ -77,6 +77,22 @@ describe('sweeps', () => {
     expect(broken.ok === false && broken.errors[0]).toEqual({ path: '$.experiments', message: 'must be an object with a list of sweeps' })
   })
 
+  it('keeps the sweep form as typed (even values that do not parse yet); a file without it still opens; a broken form is refused with its path', () => {
+    const draft = [{ nodeId: 'opt', param: 'learningRate', text: '0.3, 0.03, 0.0x' }, { nodeId: PROJECT_SETTING, param: 'seed', text: '7 8' }]
+    const back = parseProject(serializeProject({ ...project(), experiments: { sweeps: [], draft } }))
+    expect(back.ok && back.project.experiments).toEqual({ sweeps: [], draft })
+    const old = parseProject(serializeProject({ ...project(), experiments: { sweeps: [] } }))
+    expect(old.ok && old.project.experiments).toEqual({ sweeps: [] })
+    const refused = (d: unknown) => {
+      const r = parseProject(serializeProject({ ...project(), experiments: { sweeps: [], draft: d } as never }))
+      return r.ok ? null : r.errors[0]
+    }
+    expect(refused([])).toEqual({ path: '$.experiments.draft', message: 'must be a list of one or two settings' })
+    expect(refused([...draft, draft[0]])).toEqual({ path: '$.experiments.draft', message: 'must be a list of one or two settings' })
+    expect(refused([{ nodeId: 'opt', param: 'learningRate', text: 3 }])).toEqual({ path: '$.experiments.draft[0]', message: 'must name a node, a setting and the values text' })
+    expect(refused([{ nodeId: 'opt', param: 'learningRate', text: '1,'.repeat(600) }])).toEqual({ path: '$.experiments.draft[0].text', message: 'must be at most 1000 characters' })
+  })
+
   it('a run the table could not show is refused with its path; a failed run (NaN saved as null) reads back', () => {
     const good = sweepRunRecord([0.01], epochs, { status: 'finished', note: '', seconds: 1 })
     const failed = sweepRunRecord([0.1], [], { status: 'failed', note: 'diverged', seconds: 0 })

@@ -46,10 +46,22 @@ export interface Sweep {
   runs: SweepRunRecord[]
 }
 
+/** One setting of the sweep form as the user typed it (not yet read: the text may not parse). */
+export interface SweepDraftAxis {
+  nodeId: string
+  param: string
+  text: string
+}
+
 /** What a project keeps of its experiments. */
 export interface ProjectExperiments {
   sweeps: Sweep[]
+  /** The Experiments window's sweep form as last typed (one or two settings), so a reload keeps it. */
+  draft?: SweepDraftAxis[]
 }
+
+/** Longest values text the form keeps (12 values of any width fit well within it). */
+export const MAX_DRAFT_TEXT = 1000
 
 /** Most runs one sweep may have (two axes of up to 12 values). */
 export const MAX_SWEEP_RUNS = 144
@@ -168,6 +180,13 @@ export const EXPERIMENTS_JSON_SCHEMA = {
         },
       },
     },
+    draft: {
+      description: 'The sweep form as last typed: one or two settings and their values text.',
+      type: 'array',
+      minItems: 1,
+      maxItems: 2,
+      items: { type: 'object', required: ['nodeId', 'param', 'text'], properties: { nodeId: { type: 'string' }, param: { type: 'string' }, text: { type: 'string', maxLength: MAX_DRAFT_TEXT } } },
+    },
   },
 } as const
 
@@ -176,6 +195,10 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 export function experimentsProblem(value: unknown): { path: string; message: string } | null {
   if (!isObject(value) || !Array.isArray(value.sweeps)) return { path: '', message: 'must be an object with a list of sweeps' }
+  if (value.draft !== undefined) {
+    const problem = draftProblem(value.draft)
+    if (problem) return { path: `.draft${problem.path}`, message: problem.message }
+  }
   for (const [i, s] of value.sweeps.entries()) {
     const at = `.sweeps[${i}]`
     if (!isObject(s) || typeof s.id !== 'string' || !Array.isArray(s.axes) || !Array.isArray(s.runs)) return { path: at, message: 'must have an id, axes and runs' }
@@ -189,6 +212,16 @@ export function experimentsProblem(value: unknown): { path: string; message: str
       const problem = runProblem(r)
       if (problem) return { path: `${at}.runs[${k}]${problem.path}`, message: problem.message }
     }
+  }
+  return null
+}
+
+/** The first problem of the saved sweep form, or null. */
+function draftProblem(draft: unknown): { path: string; message: string } | null {
+  if (!Array.isArray(draft) || draft.length < 1 || draft.length > 2) return { path: '', message: 'must be a list of one or two settings' }
+  for (const [k, a] of draft.entries()) {
+    if (!isObject(a) || typeof a.nodeId !== 'string' || typeof a.param !== 'string' || typeof a.text !== 'string') return { path: `[${k}]`, message: 'must name a node, a setting and the values text' }
+    if (a.text.length > MAX_DRAFT_TEXT) return { path: `[${k}].text`, message: `must be at most ${MAX_DRAFT_TEXT} characters` }
   }
   return null
 }

@@ -23,15 +23,21 @@ function sweepSeries(sweep: Sweep): Series[] {
 
 function removeSweep(id: string): void {
   const doc = useDocument.getState()
-  doc.setExperiments({ sweeps: (doc.project.experiments?.sweeps ?? []).filter((s) => s.id !== id) })
+  doc.setExperiments({ ...doc.project.experiments, sweeps: (doc.project.experiments?.sweeps ?? []).filter((s) => s.id !== id) })
+}
+
+/** How many of its runs a sweep has: all, so far (under way), or the ones that ended before it was stopped or cut short by a reload. */
+function runsText(done: number, planned: number, running: boolean): string {
+  if (running) return `${count(done)} of ${count(planned)} runs so far`
+  if (done >= planned) return `${count(done)} runs`
+  if (done === 0) return `stopped before any of its ${count(planned)} runs finished`
+  return `${count(done)} of ${count(planned)} runs: stopped before the other ${count(planned - done)} ran`
 }
 
 /** One sweep's results: the table (best marked), the curves overlaid, CSV export, restore a run. */
 export function SweepResults({ sweep }: { sweep: Sweep }) {
   const running = useSweepProgress((s) => s.sweepId === sweep.id)
   const planned = useMemo(() => sweepGrid(sweep.axes).length, [sweep.axes])
-  // A sweep stopped, or cut short by a reload, says so: its table is not the whole grid.
-  const cutShort = !running && sweep.runs.length < planned
   const best = bestSweepRun(sweep.runs)
   const metric = best !== null ? sweepScore(sweep.runs[best]).label : null
   const series = useMemo(() => sweepSeries(sweep), [sweep])
@@ -40,7 +46,7 @@ export function SweepResults({ sweep }: { sweep: Sweep }) {
       <header>
         <h3>
           Sweep of {sweep.axes.map(axisName).join(' × ')} <span className="muted" data-testid="sweep-runs-count">
-            ({cutShort ? `${count(sweep.runs.length)} of ${count(planned)} runs: stopped before the other ${count(planned - sweep.runs.length)} ran` : `${count(sweep.runs.length)} runs`}
+            ({runsText(sweep.runs.length, planned, running)}
             {metric ? `, best by ${metric}` : ''})
           </span>
         </h3>
@@ -51,7 +57,13 @@ export function SweepResults({ sweep }: { sweep: Sweep }) {
           Delete
         </button>
       </header>
-      <SweepRunsTable sweep={sweep} best={best} />
+      {sweep.runs.length > 0 ? (
+        <SweepRunsTable sweep={sweep} best={best} />
+      ) : (
+        <p className="muted" data-testid="sweep-planned">
+          Planned: {sweep.axes.map((a) => `${axisName(a)} ${a.values.map(String).join(', ')}`).join('; ')}.
+        </p>
+      )}
       {series.length > 0 && <LineChart series={series} logY xLabel="epoch" version={series.length} height={180} testId="sweep-chart" />}
     </section>
   )

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { getEngineConnection } from '../engineClient'
 import { useDocument, selectCanTrain } from '../store/documentStore'
 import { secondAxis } from './sweepAxes'
-import { defaultAxis, readSweepDraft, type AxisDraft } from './sweepDraft'
+import { readSweepDraft, savedDraft, type AxisDraft } from './sweepDraft'
 import { cancelSweep, runSweep, useSweepProgress } from './sweepRunner'
 import { SweepAxisRow } from './SweepAxisRow'
 import { SweepResults } from './SweepResults'
@@ -16,7 +16,9 @@ export function SweepsTab() {
   const project = useDocument((s) => s.project)
   const canTrain = useDocument(selectCanTrain)
   const running = useSweepProgress((s) => s.sweepId !== null)
-  const [drafts, setDrafts] = useState<AxisDraft[]>(() => [defaultAxis(project)])
+  // The form lives in the project (saved with it, back after a reload), not in this component.
+  const drafts = useMemo(() => savedDraft(project), [project])
+  const setDrafts = (next: AxisDraft[]) => useDocument.getState().setSweepDraft(next)
   const reading = readSweepDraft(project, drafts)
   const setDraft = (i: number, axis: AxisDraft) => setDrafts(drafts.map((a, k) => (k === i ? axis : a)))
   const sweeps = project.experiments?.sweeps ?? []

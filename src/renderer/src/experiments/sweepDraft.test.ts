@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Project } from '../../../engine/project'
-import { axisOnNode, defaultAxis, readSweepDraft } from './sweepDraft'
+import { axisOnNode, defaultAxis, readSweepDraft, savedDraft } from './sweepDraft'
 
 const project = { nodes: [{ id: 'dense1', kind: 'dense' }, { id: 'optimizer', kind: 'optimizer' }] } as unknown as Project
 
@@ -25,6 +25,14 @@ describe('the sweep being composed', () => {
     expect(readSweepDraft(project, [{ nodeId: 'dense1', param: 'nope', text: '1' }])).toMatchObject({ axes: null, problem: 'Choose a setting of “dense1”.' })
     const twice = { nodeId: 'dense1', param: 'units', text: '16' }
     expect(readSweepDraft(project, [twice, twice])).toMatchObject({ axes: null, runs: 1, problem: expect.stringMatching(/two different settings/) })
+  })
+
+  it('comes back as saved with the project, typed values that do not parse included; axes whose setting is gone give way to the default', () => {
+    const typed = [{ nodeId: 'dense1', param: 'units', text: '8, 1x' }, { nodeId: '(project)', param: 'seed', text: '4 5' }]
+    expect(savedDraft({ ...project, experiments: { sweeps: [], draft: typed } } as Project)).toEqual(typed)
+    expect(savedDraft({ ...project, experiments: { sweeps: [], draft: [{ nodeId: 'gone', param: 'units', text: '1' }, typed[1]] } } as Project)).toEqual([typed[1]])
+    expect(savedDraft({ ...project, experiments: { sweeps: [], draft: [{ nodeId: 'dense1', param: 'nope', text: '1' }] } } as Project)).toEqual([defaultAxis(project)])
+    expect(savedDraft(project)).toEqual([defaultAxis(project)])
   })
 
   it('moves an axis to another node’s first setting', () => {

@@ -23,6 +23,15 @@ export function defaultAxis(project: Project): AxisDraft {
   return { nodeId: sweepableNodes(project)[0][0], param: 'seed', text: '1, 2, 3' }
 }
 
+/**
+ * The form as saved with the project (`experiments.draft`), its axes whose node and setting the
+ * network still has; else the default axis. Typed values that do not parse are kept as typed.
+ */
+export function savedDraft(project: Project): AxisDraft[] {
+  const saved = (project.experiments?.draft ?? []).filter((a) => sweepableParams(project, a.nodeId).some((p) => p.key === a.param))
+  return saved.length > 0 ? saved.slice(0, 2).map(({ nodeId, param, text }) => ({ nodeId, param, text })) : [defaultAxis(project)]
+}
+
 /** The axis moved to another node: its first setting, with suggested values. */
 export function axisOnNode(project: Project, nodeId: string): AxisDraft {
   const first = sweepableParams(project, nodeId)[0]

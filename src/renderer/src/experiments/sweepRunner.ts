@@ -2,8 +2,8 @@
  * Runs a sweep: every combination of the chosen settings, each trained to its end as the
  * network's own settings say, as many at once as the engine has runner threads for (the
  * threads setting; each point on one thread, so its numbers do not depend on what ran beside
- * it), the others queued. Each finished run's record is added to the sweep in the project at
- * once (in grid order), so results survive a stop or a reload, and to the project's run history
+ * it), the others queued. The sweep is in the project from its start, and each finished run's
+ * record is added to it at once (in grid order), so results survive a stop or a reload, and to the project's run history
  * (sweepHistory.ts), to compare and restore like any run.
  */
 import { create } from 'zustand'
@@ -128,6 +128,8 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
   const sweep: Sweep = { id: `sweep-${Date.now().toString(36)}`, created: new Date().toISOString(), axes, runs: [] }
   const self: ActiveSweep = (active = { cancelled: false, runIds: new Set(), lanes: null, total: grid.length })
   progress({ sweepId: sweep.id, total: grid.length, done: 0, running: {}, cancelled: false, error: null })
+  // In the project from its start: one stopped (or cut short by a reload) before any run ended still shows what it planned.
+  saveSweep({ ...sweep }, loadSerial)
   // Another document (an example, a file, a lesson, New) ends the sweep: its network is gone.
   const stopOnLoad = useDocument.subscribe((s) => {
     if (s.loadSerial !== loadSerial && !self.cancelled) void stopSweep(self)

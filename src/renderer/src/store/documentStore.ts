@@ -15,7 +15,7 @@ import type { Clipboard } from '../graph/edit'
 import { createEmptyProject } from '../graph/newProject'
 import { createHistory, historyMap, historyRecord, historyRedo, historyUndo, type History } from './history'
 import { editActions, type EditContext } from './documentEdits'
-import type { Sweep } from '../../../engine/experiments/sweep'
+import type { Sweep, SweepDraftAxis } from '../../../engine/experiments/sweep'
 
 /** Diagnostics grouped by where they are pinned. */
 export interface PinnedDiagnostics {
@@ -67,6 +67,8 @@ export interface DocumentState {
    * back the user's last edit rather than the sweep's newest run.
    */
   recordSweep(sweep: Sweep): void
+  /** Keep the sweep form as typed (saved with the project); like results, not an edit of the network. */
+  setSweepDraft(draft: SweepDraftAxis[]): void
   /** Put a network back on the canvas (a run's graph, seed, precision, data and trained values): one undo step. */
   restoreNetwork(network: Pick<Project, 'seed' | 'precision' | 'data' | 'nodes' | 'edges'>): void
 
@@ -178,6 +180,7 @@ export const useDocument = create<DocumentState>()((set, get) => {
     },
     setRuns: (runs) => inEveryStep((p) => ({ ...p, runs })),
     recordSweep: (sweep) => inEveryStep((p) => withSweep(p, sweep)),
+    setSweepDraft: (draft) => inEveryStep((p) => ({ ...p, experiments: { sweeps: p.experiments?.sweeps ?? [], ...p.experiments, draft } })),
     restoreNetwork(network) {
       edit({ ...get().project, ...network })
     },
