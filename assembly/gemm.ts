@@ -647,6 +647,34 @@ export function bytesToF32Table(n: i32, scale: f64, src: usize, dst: usize, tabl
 }
 
 /**
+ * Rows of bytes under a per-feature normalisation, `rows` rows of n bytes side by side at src:
+ * dst[r·n + k] = f32(((f64(src[r·n + k]) − shift[k]) · perFeature[k]) · scale), with shift and
+ * perFeature n float64s each (16-byte aligned). The order of operations of the TypeScript
+ * `datasetReadRow` and one rounding to float32, so the same bits.
+ */
+export function affineBytesToF32(rows: i32, n: i32, scale: f64, src: usize, shift: usize, perFeature: usize, dst: usize): void {
+  const vs = f64x2.splat(scale)
+  for (let r = 0; r < rows; r++) {
+    const s = src + <usize>(r * n)
+    const d = dst + (<usize>(r * n) << 2)
+    let k = 0
+    for (; k + 4 <= n; k += 4) {
+      const words = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(s + <usize>k)))
+      const o = <usize>k << 3
+      const lo = f64x2.sub(f64x2.convert_low_i32x4_u(words), v128.load(shift + o))
+      const hi = f64x2.sub(f64x2.convert_low_i32x4_u(i32x4.shuffle(words, words, 2, 3, 0, 1)), v128.load(shift + o, 16))
+      const a = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.mul(lo, v128.load(perFeature + o)), vs))
+      const b = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.mul(hi, v128.load(perFeature + o, 16)), vs))
+      v128.store(d + (<usize>k << 2), i32x4.shuffle(a, b, 0, 1, 4, 5))
+    }
+    for (; k < n; k++) {
+      const o = <usize>k << 3
+      store<f32>(d + (<usize>k << 2), <f32>((((<f64>load<u8>(s + <usize>k)) - load<f64>(shift + o)) * load<f64>(perFeature + o)) * scale))
+    }
+  }
+}
+
+/**
  * ReLU forward over n floats: out[i] = net[i] > 0 ? net[i] : 0 (NaN and −0 give +0, as the
  * TypeScript loop does), four at a time by masking.
  */

@@ -2,7 +2,7 @@
  * Reading and slicing a `Dataset` without widening its storage.
  */
 import type { Dataset } from '../spec'
-import { bytesRowsToFloat, bytesToFloat } from '../kernels/gemm'
+import { affineBytesRowsToF32, bytesRowsToFloat, bytesToFloat } from '../kernels/gemm'
 import { DataError } from './errors'
 
 /**
@@ -79,8 +79,24 @@ export function datasetReadRows(
     bytesRowsToFloat(ds.inputSize, byteScale, ds.inputs as Uint8Array, indices, start, count, out, offset)
     return
   }
+  // Normalised bytes (e.g. z-scored images) in one kernel call where one is installed.
+  if (ds.inputs instanceof Uint8Array && out instanceof Float32Array) {
+    const n = ds.inputSize
+    const shift = ds.inputShift ?? constantVector(n, 0)
+    const perFeature = ds.inputScalePerFeature ?? constantVector(n, 1)
+    if (affineBytesRowsToF32(n, ds.inputScale ?? 1, ds.inputs, indices, start, count, shift, perFeature, out, offset)) return
+  }
   for (let r = 0; r < count; r++) datasetReadRow(ds, indices[start + r], out, offset + r * ds.inputSize)
 }
+
+/** n copies of `value` (0: no shift, 1: no per-feature scale), made once per size. */
+function constantVector(n: number, value: 0 | 1): Float64Array {
+  const key = `${value}:${n}`
+  let v = constantVectors.get(key)
+  if (!v) constantVectors.set(key, (v = new Float64Array(n).fill(value)))
+  return v
+}
+const constantVectors = new Map<string, Float64Array>()
 
 /** All inputs as the model sees them, `[count][inputSize]` float64 (for small datasets, tests and previews). */
 export function datasetInputs(ds: Dataset): Float64Array {

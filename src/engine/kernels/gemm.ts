@@ -214,3 +214,32 @@ let fastBytesRowsToF32: BytesRowsToF32 | null = null
 export function setBytesRowsToF32(kernel: BytesRowsToF32 | null): void {
   fastBytesRowsToF32 = kernel
 }
+
+/**
+ * Rows of bytes under a per-feature normalisation into float32, a batch at once: row r of dst
+ * (at dstOffset + r·n) = (src row rows[start + r] − shift) · perFeature · scale, element by
+ * element in that order (datasetReadRow's formula, same bits). Returns false when it could not
+ * (no such kernel, or the batch does not suit it): the caller then converts the rows itself.
+ */
+export type AffineBytesRowsToF32 = (
+  n: number,
+  scale: number,
+  src: Uint8Array,
+  rows: ArrayLike<number>,
+  start: number,
+  count: number,
+  shift: Float64Array,
+  perFeature: Float64Array,
+  dst: Float32Array,
+  dstOffset: number,
+) => boolean
+
+let fastAffineBytesRowsToF32: AffineBytesRowsToF32 | null = null
+
+/** The installed batch conversion of normalised byte rows (see `AffineBytesRowsToF32`); false when there is none or it declined. */
+export const affineBytesRowsToF32: AffineBytesRowsToF32 = (...args) => fastAffineBytesRowsToF32?.(...args) ?? false
+
+/** Install (or remove, with null) the batch conversion of normalised byte rows. */
+export function setAffineBytesRowsToF32(kernel: AffineBytesRowsToF32 | null): void {
+  fastAffineBytesRowsToF32 = kernel
+}

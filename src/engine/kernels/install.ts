@@ -3,7 +3,7 @@
  * creating sessions, so that every later `allocFloat32` buffer lives in WebAssembly memory and
  * every float32 `gemm` (and `axpy`, `addColumnSums`, `bytesToFloat`, the ReLU passes) runs the SIMD kernel without copying.
  */
-import { setAxpyF32, setBytesRowsToF32, setBytesToF32, setColumnSumsF32, setFloat32Allocator, setGemmF32, setZeroF32 } from './gemm'
+import { setAffineBytesRowsToF32, setAxpyF32, setBytesRowsToF32, setBytesToF32, setColumnSumsF32, setFloat32Allocator, setGemmF32, setZeroF32 } from './gemm'
 import { setReluF32 } from './relu'
 import { gemmSelfTest } from './gemmCheck'
 import { createWasmGemm, type WasmGemm, type WasmGemmStats, type WasmKernelOptions } from './wasmGemm'
@@ -33,6 +33,7 @@ export function installWasmKernels(options?: WasmKernelOptions): boolean {
   setZeroF32(kernel.zero)
   setBytesToF32(kernel.bytesToF32)
   setBytesRowsToF32(kernel.bytesRowsToF32)
+  setAffineBytesRowsToF32(kernel.affineBytesRowsToF32)
   setReluF32(kernel.relu)
   setFloat32Allocator(kernel.alloc)
   return true
@@ -47,6 +48,7 @@ export function uninstallWasmKernels(): void {
   setZeroF32(null)
   setBytesToF32(null)
   setBytesRowsToF32(null)
+  setAffineBytesRowsToF32(null)
   setReluF32(null)
   setFloat32Allocator(null)
 }

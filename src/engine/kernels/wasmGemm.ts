@@ -21,7 +21,7 @@
  * Operands must not overlap C (same contract as `gemmReference`).
  */
 import { base64Decode } from './base64'
-import { gemmReference, type AxpyF32, type BytesRowsToF32, type BytesToF32, type ColumnSumsF32, type GemmArgs, type GemmF32, type ZeroF32 } from './gemm'
+import { gemmReference, type AffineBytesRowsToF32, type AxpyF32, type BytesRowsToF32, type BytesToF32, type ColumnSumsF32, type GemmArgs, type GemmF32, type ZeroF32 } from './gemm'
 import { reluBackwardLoop, reluForwardLoop, type ReluF32 } from './relu'
 import { gemmWasmBase64, gemmWasmRelaxedBase64, gemmWasmRelaxedSharedBase64, gemmWasmSharedBase64 } from './wasm/gemmWasm'
 
@@ -140,6 +140,8 @@ export interface WasmGemm {
    * in this memory and the rows fit in scratch, else row by row. Same bits as `bytesToF32`.
    */
   bytesRowsToF32: BytesRowsToF32
+  /** Normalised byte rows to float32 rows in one call, when dst lives in this memory and the rows fit in scratch (else false). */
+  affineBytesRowsToF32: AffineBytesRowsToF32
   /** ReLU forward and backward; SIMD when every buffer lives in this memory, same bits either way. */
   relu: ReluF32
   /** A zeroed Float32Array of `length`, inside WebAssembly memory while the arena lasts. */
@@ -232,6 +234,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   let wasmBytesToF32: (n: number, scale: number, src: number, dst: number) => void
   let wasmBytesToF32Table: (n: number, scale: number, src: number, dst: number, table: number) => void
   let wasmReluForward: (n: number, net: number, out: number) => void
+  let wasmAffineBytesToF32: (rows: number, n: number, scale: number, src: number, shift: number, perFeature: number, dst: number) => void
   let wasmZeroF32: (n: number, dst: number) => void
   let wasmReluBackward: (n: number, net: number, gradOut: number, delta: number) => void
   try {
@@ -245,6 +248,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     wasmBytesToF32 = instance.exports.bytesToF32 as typeof wasmBytesToF32
     wasmBytesToF32Table = instance.exports.bytesToF32Table as typeof wasmBytesToF32Table
     wasmReluForward = instance.exports.reluForward as typeof wasmReluForward
+    wasmAffineBytesToF32 = instance.exports.affineBytesToF32 as typeof wasmAffineBytesToF32
     wasmReluBackward = instance.exports.reluBackward as typeof wasmReluBackward
   } catch {
     return null
@@ -252,6 +256,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
   const heap = memory.buffer
   const heapF32 = new Float32Array(heap)
   const heapU8 = new Uint8Array(heap)
+  const heapF64 = new Float64Array(heap)
   const [arenaStart, arenaEnd] = layout.arena(thread)
   const scratchStart = layout.scratch(thread)
   const scratchFloats = scratchBytes >> 2
@@ -393,6 +398,25 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     wasmBytesToF32Table(count * n, scale, bytesAt, dst.byteOffset + dstOffset * 4, scratchStart)
   }
 
+  function affineBytesRowsToF32(n: number, scale: number, src: Uint8Array, rows: ArrayLike<number>, start: number, count: number, shift: Float64Array, perFeature: Float64Array, dst: Float32Array, dstOffset: number): boolean {
+    // Scratch: the shift, the per-feature scales (16-byte aligned), then the rows' bytes side by side.
+    const vectorBytes = Math.ceil((n * 8) / 16) * 16
+    const shiftAt = scratchStart
+    const perFeatureAt = shiftAt + vectorBytes
+    const bytesAt = perFeatureAt + vectorBytes
+    if (dst.buffer !== heap || shift.length !== n || perFeature.length !== n || bytesAt + count * n > scratchStart + scratchBytes) return false
+    if (dstOffset + count * n > dst.length) throw new RangeError(`affineBytesRowsToF32: ${count} rows of ${n} do not fit`)
+    heapF64.set(shift, shiftAt >> 3)
+    heapF64.set(perFeature, perFeatureAt >> 3)
+    for (let r = 0; r < count; r++) {
+      const from = rows[start + r] * n
+      if (from < 0 || from + n > src.length) throw new RangeError(`affineBytesRowsToF32: row ${rows[start + r]} outside the ${src.length / n} rows`)
+      heapU8.set(src.subarray(from, from + n), bytesAt + r * n)
+    }
+    wasmAffineBytesToF32(count, n, scale, bytesAt, shiftAt, perFeatureAt, dst.byteOffset + dstOffset * 4)
+    return true
+  }
+
   /** Byte address of x[from], checking [from, end) lies within x. */
   function at(x: Float32Array, from: number, end: number, what: string): number {
     if (from < 0 || end > x.length) throw new RangeError(`${what}: range ${from}…${end} outside a buffer of ${x.length}`)
@@ -435,6 +459,7 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
     zero,
     bytesToF32,
     bytesRowsToF32,
+    affineBytesRowsToF32,
     relu,
     alloc,
     resetArena,
