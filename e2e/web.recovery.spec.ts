@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { dragFromPalette, graphSnapshot, openExample } from './helpers/designer'
-import { runState, waitForIterations } from './helpers/training'
+import { dragFromPalette, graphSnapshot, openExample, selectNode } from './helpers/designer'
+import { openExperiments } from './helpers/experiments'
+import { runState, setSpeed, showTrainingPanel, waitForIterations } from './helpers/training'
 
 // Shared lab logins: the next student may not want the last one's network back.
 test('a recovered session can be declined: "Start fresh" empties the canvas and forgets the autosave', async ({ page }) => {
@@ -78,4 +79,44 @@ test('reload or close with a run in progress asks first (beforeunload); after th
   await expect(page.locator('.react-flow__node[style*="visibility: hidden"]')).toHaveCount(0)
   await expect.poll(() => graphSnapshot(page)).toEqual(before)
   await expect(page.getByTestId('toolbar-run-status')).toHaveCount(0)
+})
+
+// A finished run's trained values are autosaved beside the tab's slot (once, in idle steps, so
+// neither the run's end nor later edits write them again): a reload brings the run back with them.
+test('a finished run’s trained weights come back after a reload and restore onto the canvas', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept())
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await showTrainingPanel(page)
+  await setSpeed(page, 0)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+  const keptAside = () =>
+    page.evaluate(() => {
+      const keys = Object.keys(localStorage)
+      const slots = keys.filter((k) => k.startsWith('axon:autosave:')).map((k) => localStorage.getItem(k) ?? '')
+      return keys.some((k) => k.startsWith('axon:autosave-weights:')) && slots.some((text) => text.includes('$aside'))
+    })
+  await expect.poll(keptAside).toBe(true)
+
+  const restoredWeights = async () => {
+    await openExperiments(page, 'runs')
+    await page.getByTestId('run-restore-Run 1').click()
+    await page.keyboard.press('Escape')
+    await selectNode(page, 'hidden')
+    await expect(page.getByTestId('weights-editor').locator('h3')).toHaveText('Weights (hand-set)')
+    return page.getByTestId('weights-editor').locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+  }
+  const before = await restoredWeights()
+  expect(before.length).toBeGreaterThanOrEqual(6)
+  // Back to the initialiser's weights on the canvas: only the run history holds the trained ones.
+  await page.keyboard.press('Control+z')
+  await selectNode(page, 'hidden')
+  await expect(page.getByTestId('weights-editor').locator('h3')).toHaveText('Weights (from the initialiser)')
+
+  await page.reload()
+  await expect(page.getByTestId('notice')).toContainText('Your last session was recovered.')
+  await selectNode(page, 'hidden')
+  await expect(page.getByTestId('weights-editor').locator('h3')).toHaveText('Weights (from the initialiser)')
+  expect(await restoredWeights()).toEqual(before)
 })

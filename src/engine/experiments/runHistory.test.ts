@@ -24,6 +24,16 @@ function trainedRun(project: Project): { record: RunRecord; session: ReturnType<
 }
 
 describe('run history', () => {
+  it('trainedValuesOf copies the model’s values (the model file may be reused or changed afterwards)', () => {
+    const model = { architecture: { layers: [{ nodeId: 'h', weights: [[0.1, 0.2]], biases: [0.3], activation: 'relu' }, { nodeId: 'd' }] } } as unknown as Parameters<typeof trainedValuesOf>[0]
+    const values = trainedValuesOf(model)
+    expect(values).toEqual({ h: { weights: [[0.1, 0.2]], biases: [0.3] } })
+    const layer = model.architecture.layers[0] as unknown as { weights: number[][]; biases: number[] }
+    layer.weights[0][0] = 9
+    layer.biases[0] = 9
+    expect(values.h).toEqual({ weights: [[0.1, 0.2]], biases: [0.3] })
+  })
+
   it.each(['float64', 'float32'] as const)('a run saved in the project and read back puts its trained network on the canvas bit for bit (%s)', (precision) => {
     const project = xorProject(precision)
     const { record, session } = trainedRun(project)

@@ -5,7 +5,8 @@
  * each other's work.
  */
 import { parseProject, type Project } from '../../../engine/project'
-import { boundRunHistory, RUN_LIMITS, withoutRunWeights } from '../../../engine/experiments/runHistory'
+import { boundRunHistory, RUN_LIMITS, withoutRunWeights, type RunWeights } from '../../../engine/experiments/runHistory'
+import { asideMarker, resolveAsideWeights } from './autosaveWeights'
 
 /** The one slot every tab shared before slots were per tab: still read, as a closed tab's work. */
 export const LEGACY_AUTOSAVE_KEY = 'axon:autosave'
@@ -54,20 +55,48 @@ export function autosavedProject(project: Project): Project {
 }
 
 /**
- * Writes the project, its runs' trained values within the autosave's budget. When it still does
- * not fit (the browser's storage is a few megabytes), it is written without any trained values,
- * which are what makes a project large.
+ * Where each run's trained values are kept beside the slot (`autosaveWeights.ts`): the keys of
+ * their parts, or null while they are not written there yet (the slot goes without them meanwhile).
  */
-export function writeAutosave(storage: KeyValueStorage, key: string, project: Project, meta: AutosaveMeta): void {
+export type AsideKeys = (weights: RunWeights) => string[] | null
+
+/** The runs with their trained values replaced by the markers of where they are kept (or left out until they are). */
+function withAsideWeights(project: Project, keysOf: AsideKeys): Project {
+  if (!project.runs?.some((r) => r.weights)) return project
+  const runs = project.runs.map(({ weights, ...run }) => {
+    const keys = weights && keysOf(weights)
+    // Last in the run, so the marker is `,"weights":{"$aside":[…]}` in the text.
+    return keys ? { ...run, weights: asideMarker(keys) as unknown as RunWeights } : run
+  })
+  return { ...project, runs }
+}
+
+/**
+ * Writes the project, its runs' trained values within the autosave's budget: inside the slot,
+ * or, given `aside`, beside it (so an edit does not write them again). When it still does not
+ * fit (the browser's storage is a few megabytes), it is written without any trained values,
+ * which are what makes a project large. Returns the project text written.
+ */
+export function writeAutosave(storage: KeyValueStorage, key: string, project: Project, meta: AutosaveMeta, aside?: AsideKeys): string {
   // Compact JSON: the saved file's line layout (serializeProject) costs ten times the time on trained values.
-  const write = (p: Project) => storage.setItem(key, JSON.stringify({ text: JSON.stringify(p), ...meta } satisfies AutosaveRecord))
-  const kept = autosavedProject(project)
+  const write = (p: Project) => {
+    const text = JSON.stringify(p)
+    storage.setItem(key, JSON.stringify({ text, ...meta } satisfies AutosaveRecord))
+    return text
+  }
+  const bounded = autosavedProject(project)
+  const kept = aside ? withAsideWeights(bounded, aside) : bounded
   try {
-    write(kept)
+    return write(kept)
   } catch (error) {
     if (!kept.runs?.some((r) => r.weights)) throw error
-    write({ ...kept, runs: withoutRunWeights(kept.runs) })
+    return write({ ...kept, runs: withoutRunWeights(kept.runs) })
   }
+}
+
+/** The trained values an autosave of `project` keeps (within its budget). */
+export function autosavedWeights(project: Project): RunWeights[] {
+  return (autosavedProject(project).runs ?? []).flatMap((r) => (r.weights ? [r.weights] : []))
 }
 
 /** The record in a slot, unparsed project text and all, or null if there is none or it is not a record. */
@@ -82,10 +111,10 @@ export function readAutosaveRecord(storage: KeyValueStorage, key: string): Autos
   }
 }
 
-/** The project a record holds, or null if it does not parse. */
-export function autosavedProjectOf(record: AutosaveRecord): Project | null {
+/** The project a record holds, its runs' trained values read back from beside it, or null if it does not parse. */
+export function autosavedProjectOf(storage: KeyValueStorage, record: AutosaveRecord): Project | null {
   try {
-    const parsed = parseProject(record.text)
+    const parsed = parseProject(resolveAsideWeights(storage, record.text))
     return parsed.ok ? parsed.project : null
   } catch {
     return null
@@ -95,7 +124,7 @@ export function autosavedProjectOf(record: AutosaveRecord): Project | null {
 /** The session saved in a slot, or null if there is none or it cannot be read. */
 export function readAutosave(storage: KeyValueStorage, key: string): { project: Project; record: AutosaveRecord } | null {
   const record = readAutosaveRecord(storage, key)
-  const project = record && autosavedProjectOf(record)
+  const project = record && autosavedProjectOf(storage, record)
   return record && project ? { project, record } : null
 }
 

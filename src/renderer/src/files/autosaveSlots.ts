@@ -12,6 +12,7 @@ import {
   type AutosaveRecord,
   type KeyValueStorage,
 } from './autosave'
+import { removeAsideParts } from './autosaveWeights'
 
 /** The sessionStorage entry holding the tab's slot key (it survives the tab's reloads, not its closing). */
 export const TAB_SLOT_KEY = 'axon:autosave-slot'
@@ -84,8 +85,15 @@ export function adoptedKey(storage: KeyValueStorage, work: KeptWork, randomId: (
 export function setAsideSlot(storage: KeyValueStorage, key: string, now: number): void {
   const record = readAutosaveRecord(storage, key)
   if (!record) return
-  if (!record.dirty && isEmptyProjectText(record.text)) return storage.removeItem(key)
+  if (!record.dirty && isEmptyProjectText(record.text)) return removeSlot(storage, key)
   storage.setItem(key, JSON.stringify({ ...record, closed: true, setAsideAt: now } satisfies AutosaveRecord))
+}
+
+/** Removes a slot and the runs' trained values kept beside it. */
+export function removeSlot(storage: KeyValueStorage, key: string): void {
+  const record = readAutosaveRecord(storage, key)
+  if (record) removeAsideParts(storage, record.text)
+  storage.removeItem(key)
 }
 
 function isEmptyProjectText(text: string): boolean {
@@ -115,6 +123,7 @@ export function shrinkKeptWork(storage: KeyValueStorage, ownKey: string): boolea
       if (!project.runs?.some((r) => r.weights)) continue
       const runs = project.runs.map(({ weights: _dropped, ...run }) => run)
       storage.setItem(key, JSON.stringify({ ...record, text: JSON.stringify({ ...project, runs }) } satisfies AutosaveRecord))
+      removeAsideParts(storage, record.text)
       shrank = true
     } catch {
       // A slot that cannot be read or rewritten stays as it is.

@@ -1,8 +1,9 @@
 import { useEffect } from 'react'
 import { selectDirty, useDocument } from '../store/documentStore'
 import { useUi, type Notice } from '../store/uiStore'
-import { autosavedProjectOf, writeAutosave, type AutosaveRecord } from './autosave'
-import { adoptedKey, keptWork, keptWorkText, newSlotKey, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
+import { autosavedProjectOf, autosavedWeights, writeAutosave, type AutosaveRecord } from './autosave'
+import { adoptedKey, keptWork, keptWorkText, newSlotKey, removeSlot, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
+import { createAsideWeights, removeOrphanParts } from './autosaveWeights'
 import { createTabPresence } from './tabPresence'
 import { createEmptyProject } from '../graph/newProject'
 import { forgetFileHandle } from './projectFiles'
@@ -16,28 +17,37 @@ const DELAY_MS = 400
 
 const randomId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 
-/** The tab's autosave: the slot it writes (remembered in sessionStorage for its reloads) and the writes. */
+/**
+ * The tab's autosave: the slot it writes (remembered in sessionStorage for its reloads) and the
+ * writes. The kept runs' trained values go beside the slot, once per run and in idle steps
+ * (`autosaveWeights.ts`), so neither a run's end nor the edits after it block the page for them.
+ */
 function createTabSlot(initialKey: string) {
   let key = initialKey
   let failed = false
+  const aside = createAsideWeights(localStorage, randomId)
   const slot = {
     key: () => key,
     use(next: string) {
       key = next
       sessionStorage.setItem(TAB_SLOT_KEY, next)
     },
-    /** Writes the document now; `closed` when the tab is going. A failure is said once, where the user looks. */
+    /** Writes the document now (its runs' new trained values later, or now when `closed`: the tab is going). A failure is said once, where the user looks. */
     write(closed = false) {
       const s = useDocument.getState()
       const meta = { fileName: s.fileName, exampleId: s.exampleId, dirty: selectDirty(s), savedAt: Date.now(), closed }
+      aside.write(autosavedWeights(s.project), key, closed, () => slot.write())
+      const keysOf = (weights: Parameters<typeof aside.keysOf>[0]) => aside.keysOf(weights, key)
       try {
+        let text: string
         try {
-          writeAutosave(localStorage, key, s.project, meta)
+          text = writeAutosave(localStorage, key, s.project, meta, keysOf)
         } catch (error) {
           // Kept work from other tabs may fill the storage: its trained values go first.
           if (!shrinkKeptWork(localStorage, key)) throw error
-          writeAutosave(localStorage, key, s.project, meta)
+          text = writeAutosave(localStorage, key, s.project, meta, keysOf)
         }
+        aside.collect(key, text)
         failed = false
       } catch (error) {
         console.warn('Autosave failed:', error)
@@ -47,12 +57,20 @@ function createTabSlot(initialKey: string) {
     },
   }
   slot.use(initialKey)
-  return slot
+  return {
+    ...slot,
+    /** Loads a recovered record into the document; its runs' values are known to be kept beside its slot already. */
+    load(record: AutosaveRecord): boolean {
+      if (!loadRecord(record)) return false
+      aside.adopt(key, record.text, useDocument.getState().project)
+      return true
+    },
+  }
 }
 type TabSlot = ReturnType<typeof createTabSlot>
 
-function load(record: AutosaveRecord): boolean {
-  const project = autosavedProjectOf(record)
+function loadRecord(record: AutosaveRecord): boolean {
+  const project = autosavedProjectOf(localStorage, record)
   if (!project) return false
   forgetFileHandle()
   useDocument.getState().load(project, { fileName: record.fileName, exampleId: record.exampleId, dirty: record.dirty })
@@ -69,7 +87,7 @@ function load(record: AutosaveRecord): boolean {
 function startFresh(slot: TabSlot, recovered: Project): void {
   if ((useDocument.getState().project !== recovered || runProgressText() !== null) && !confirmLeave()) return
   forgetFileHandle()
-  localStorage.removeItem(slot.key())
+  removeSlot(localStorage, slot.key())
   slot.use(newSlotKey(randomId))
   useDocument.getState().load(createEmptyProject())
   useUi.getState().select([])
@@ -95,6 +113,7 @@ const savedTime = (record: AutosaveRecord) => (record.savedAt ? ` (last changed 
 /** Recovers this tab's work (or the tab closed last's) once, then autosaves every change (debounced) and on page hide. */
 export function useAutosave(): void {
   useEffect(() => {
+    removeOrphanParts(localStorage)
     const start = startingSlot(localStorage, sessionStorage.getItem(TAB_SLOT_KEY), randomId)
     const slot = createTabSlot(start.key)
     let live: ReadonlySet<string> | null = null
@@ -110,16 +129,17 @@ export function useAutosave(): void {
     const openKept = () => {
       const [work] = keptWork(localStorage, slot.key(), live)
       if (!work) return offerKept([], openKept)
-      slot.write()
+      // Put aside complete: the runs' values still to be written beside it are written now.
+      slot.write(true)
       setAsideSlot(localStorage, slot.key(), Date.now())
       slot.use(adoptedKey(localStorage, work, randomId))
-      if (!load(work.record)) return useUi.getState().notify({ kind: 'error', text: 'The kept work could not be read.' })
+      if (!slot.load(work.record)) return useUi.getState().notify({ kind: 'error', text: 'The kept work could not be read.' })
       slot.write()
       void presence.ask()
       offerKept(keptWork(localStorage, slot.key(), live), openKept, { kind: 'info', text: `Opened the work autosaved in another tab${savedTime(work.record)}; what was on the canvas is kept.` })
     }
     // On a shared lab login the recovered work may be someone else's: offer a clean start.
-    if (start.recovered && load(start.recovered) && (useDocument.getState().project.nodes.length > 0 || start.recovered.dirty)) {
+    if (start.recovered && slot.load(start.recovered) && (useDocument.getState().project.nodes.length > 0 || start.recovered.dirty)) {
       useUi.getState().notify(recoveredNotice())
     }
     const pristine = start.recovered ? null : useDocument.getState().project
@@ -131,7 +151,7 @@ export function useAutosave(): void {
       // A tab gone without closing (a crash) left its work: a new tab with nothing on it yet takes it over.
       if (kept.length > 0 && useDocument.getState().project === pristine && kept[0].record.setAsideAt === undefined) {
         slot.use(adoptedKey(localStorage, kept[0], randomId))
-        if (load(kept[0].record)) useUi.getState().notify(recoveredNotice())
+        if (slot.load(kept[0].record)) useUi.getState().notify(recoveredNotice())
         slot.write()
         void presence.ask()
       }
