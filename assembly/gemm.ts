@@ -13,10 +13,11 @@
 //
 // Method: C is computed in register blocks, summed over blocks of KC steps of p, then added in.
 // - A·B and Aᵀ·B: 4 rows × 8 columns of C (8 f32x4 accumulators); 8 consecutive columns of B
-//   load as two f32x4 and each A element is broadcast, so op(A) only changes the strides.
+//   load as two f32x4 and each A element is broadcast, so op(A) only changes the strides (the
+//   last m mod 4 rows: 2 rows × 16 columns).
 // - A·Bᵀ (the dense layer's forward pass): every C[i, j] is a dot product of two contiguous
 //   rows, vectorised over p, 2 rows of A × 4 rows of B at a time (the last n mod 4 columns:
-//   4 rows of A × 1 of B, so no sum waits on a single chain); no packing needed.
+//   2 rows of B × 4 rows of A, then 1 of B, so no sum waits on a single chain); no packing needed.
 // - Aᵀ·Bᵀ: B is first transposed into `pack`, then as Aᵀ·B.
 // (A Goto-style packed variant with one 4×8 kernel for all four cases measured no faster here,
 // and slower on Task N's small shapes.)
@@ -90,6 +91,25 @@ export function gemm(
         for (let r = 0; r < 4; r++) {
           scalarDot(kc, alpha, ai + ((<usize>r * sai) << 2), sap, bp + (<usize>j << 2), ldb, ci + ((<usize>r * <usize>ldc + <usize>j) << 2))
         }
+      }
+    }
+    // The last m mod 4 rows (Task N's ∂E/∂W₁ has 30, Task F's ∂E/∂W₂ 10): two rows × 16 columns,
+    // 8 sums side by side instead of the 2 of a 1×8 block, whose chains of k dependent
+    // multiply-adds set its pace; a last odd row by 1×8 blocks.
+    for (; i + 2 <= m; i += 2) {
+      const ai = ap + ((<usize>i * sai) << 2)
+      const ci = c + ((<usize>i * <usize>ldc) << 2)
+      let j = 0
+      for (; j + 16 <= n; j += 16) block2x16(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
+      const a1 = ai + (sai << 2)
+      const c1 = ci + (<usize>ldc << 2)
+      for (; j + 8 <= n; j += 8) {
+        block1x8(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
+        block1x8(kc, alpha, a1, sap, bp + (<usize>j << 2), ldb, c1 + (<usize>j << 2))
+      }
+      for (; j < n; j++) {
+        scalarDot(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
+        scalarDot(kc, alpha, a1, sap, bp + (<usize>j << 2), ldb, c1 + (<usize>j << 2))
       }
     }
     for (; i < m; i++) {
@@ -329,16 +349,29 @@ function gemmDot(m: i32, n: i32, k: i32, alpha: f32, a: usize, lda: i32, b: usiz
   for (; i + 2 <= m; i += 2) {
     const a0 = a + <usize>i * sa
     const c0 = c + <usize>i * sc
-    for (let j = 0; j < n4; j += 4) dot2x4(k, alpha, a0, sa, b + <usize>j * sb, sb, c0 + (<usize>j << 2), sc)
+    for (let j = 0; j < n4; j += 4) dot2x4(k, alpha, a0, sa, b + <usize>j * sb, sb, c0 + (<usize>j << 2), sc, 4)
   }
   if (i < m) {
     const a0 = a + <usize>i * sa
     const c0 = c + <usize>i * sc
     for (let j = 0; j < n4; j++) dot1x1(k, alpha, a0, b + <usize>j * sb, c0 + (<usize>j << 2))
   }
-  // The last n mod 4 columns (Task N's 30 hidden units, the 10 outputs): four rows of A at a time
-  // against one row of B, four independent sums instead of one long chain each.
-  for (let j = n4; j < n; j++) {
+  // The last n mod 4 columns (Task N's 30 hidden units, the 10 outputs): two rows of B against
+  // four rows of A at a time (then two against two), eight or four independent sums instead of
+  // one long chain each; a last single column four rows at a time.
+  let j = n4
+  for (; j + 2 <= n; j += 2) {
+    const bj = b + <usize>j * sb
+    const cj = c + (<usize>j << 2)
+    let r = 0
+    for (; r + 4 <= m; r += 4) dot2x4(k, alpha, bj, sb, a + <usize>r * sa, sa, cj + <usize>r * sc, 4, sc)
+    for (; r + 2 <= m; r += 2) dot2x2(k, alpha, a + <usize>r * sa, sa, bj, sb, cj + <usize>r * sc, sc)
+    for (; r < m; r++) {
+      dot1x1(k, alpha, a + <usize>r * sa, bj, cj + <usize>r * sc)
+      dot1x1(k, alpha, a + <usize>r * sa, bj + sb, cj + <usize>r * sc + 4)
+    }
+  }
+  for (; j < n; j++) {
     const bj = b + <usize>j * sb
     const cj = c + (<usize>j << 2)
     let r = 0
@@ -375,6 +408,31 @@ function dot4x1(k: i32, alpha: f32, a0: usize, sa: usize, b: usize, c: usize, sc
   store<f32>(c + 3 * sc, load<f32>(c + 3 * sc) + alpha * t3)
 }
 
+/** c[r·sc + s·4] += alpha · Σ_p a[r][p]·b[s][p] for two rows r of A and two rows s of B (four sums side by side, each as `dot1x1` sums it). */
+function dot2x2(k: i32, alpha: f32, a0: usize, sa: usize, b0: usize, sb: usize, c: usize, sc: usize): void {
+  const a1 = a0 + sa
+  const b1 = b0 + sb
+  let s00 = f32x4.splat(0), s10 = f32x4.splat(0), s01 = f32x4.splat(0), s11 = f32x4.splat(0)
+  const k4 = <usize>(k & ~3) << 2
+  let off: usize = 0
+  for (; off < k4; off += 16) {
+    const y0 = v128.load(b0 + off), y1 = v128.load(b1 + off)
+    const x0 = v128.load(a0 + off), x1 = v128.load(a1 + off)
+    s00 = madd(x0, y0, s00); s01 = madd(x0, y1, s01)
+    s10 = madd(x1, y0, s10); s11 = madd(x1, y1, s11)
+  }
+  let t00 = hsum(s00), t10 = hsum(s10), t01 = hsum(s01), t11 = hsum(s11)
+  const kb = <usize>k << 2
+  for (; off < kb; off += 4) {
+    const y0 = load<f32>(b0 + off), y1 = load<f32>(b1 + off)
+    const x0 = load<f32>(a0 + off), x1 = load<f32>(a1 + off)
+    t00 += x0 * y0; t10 += x1 * y0
+    t01 += x0 * y1; t11 += x1 * y1
+  }
+  addScaled(c, alpha, t00); addScaled(c + 4, alpha, t01)
+  addScaled(c + sc, alpha, t10); addScaled(c + sc + 4, alpha, t11)
+}
+
 /**
  * a·b + c per lane. With relaxed SIMD (the second build) this is one fused multiply-add where
  * the CPU has FMA: twice the arithmetic per cycle, and a different (better) rounding.
@@ -395,7 +453,13 @@ function hsum(v: v128): f32 {
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3))
 }
 
-function dot2x4(k: i32, alpha: f32, a0: usize, sa: usize, b0: usize, sb: usize, c: usize, sc: usize): void {
+/**
+ * Element (r, s) of C at c + r·ci + s·cj += alpha · Σ_p a[r][p]·b[s][p] for two rows r of A from a0
+ * and four rows s of B from b0: eight sums side by side, each summed as `dot1x1` does. With
+ * ci = row stride and cj = 4 bytes it is a 2 × 4 block of C; swapping the operands' roles
+ * (ci = 4, cj = row stride) makes it a 4 × 2 block (addition and multiplication commute exactly).
+ */
+function dot2x4(k: i32, alpha: f32, a0: usize, sa: usize, b0: usize, sb: usize, c: usize, ci: usize, cj: usize): void {
   const a1 = a0 + sa
   const b1 = b0 + sb, b2 = b0 + 2 * sb, b3 = b0 + 3 * sb
   let s00 = f32x4.splat(0), s01 = f32x4.splat(0), s02 = f32x4.splat(0), s03 = f32x4.splat(0)
@@ -422,11 +486,14 @@ function dot2x4(k: i32, alpha: f32, a0: usize, sa: usize, b0: usize, sb: usize, 
     t00 += x0 * y0; t01 += x0 * y1; t02 += x0 * y2; t03 += x0 * y3
     t10 += x1 * y0; t11 += x1 * y1; t12 += x1 * y2; t13 += x1 * y3
   }
-  const va = f32x4.splat(alpha)
-  let v = f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.splat(t00), 1, t01), 2, t02), 3, t03)
-  addTo(c, f32x4.mul(v, va))
-  v = f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.splat(t10), 1, t11), 2, t12), 3, t13)
-  addTo(c + sc, f32x4.mul(v, va))
+  const c1 = c + ci
+  addScaled(c, alpha, t00); addScaled(c + cj, alpha, t01); addScaled(c + 2 * cj, alpha, t02); addScaled(c + 3 * cj, alpha, t03)
+  addScaled(c1, alpha, t10); addScaled(c1 + cj, alpha, t11); addScaled(c1 + 2 * cj, alpha, t12); addScaled(c1 + 3 * cj, alpha, t13)
+}
+
+/** c[0] += alpha · t, rounded as every kernel here rounds it (the product, then the sum). */
+function addScaled(c: usize, alpha: f32, t: f32): void {
+  store<f32>(c, load<f32>(c) + alpha * t)
 }
 
 /** c[0] += alpha · Σ_p a[p]·b[p] with both rows contiguous. */
@@ -552,6 +619,34 @@ function block1x8(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32,
   addTo(c + 16, f32x4.mul(c1, va))
 }
 
+/** Rows i, i+1 × 16 columns of C (8 accumulators), each element summed over p as `block1x8` sums it. */
+function block2x16(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c02 = f32x4.splat(0), c03 = f32x4.splat(0)
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0), c12 = f32x4.splat(0), c13 = f32x4.splat(0)
+  const a1 = a + (sai << 2)
+  const da = sap << 2
+  const db = <usize>ldb << 2
+  let off: usize = 0
+  let bp = b
+  for (let p = 0; p < kc; p++) {
+    const x0 = v128.load32_splat(a + off), x1 = v128.load32_splat(a1 + off)
+    let y = v128.load(bp)
+    c00 = madd(x0, y, c00); c10 = madd(x1, y, c10)
+    y = v128.load(bp, 16)
+    c01 = madd(x0, y, c01); c11 = madd(x1, y, c11)
+    y = v128.load(bp, 32)
+    c02 = madd(x0, y, c02); c12 = madd(x1, y, c12)
+    y = v128.load(bp, 48)
+    c03 = madd(x0, y, c03); c13 = madd(x1, y, c13)
+    off += da
+    bp += db
+  }
+  const va = f32x4.splat(alpha)
+  const dc = <usize>ldc << 2
+  addTo(c, f32x4.mul(c00, va)); addTo(c + 16, f32x4.mul(c01, va)); addTo(c + 32, f32x4.mul(c02, va)); addTo(c + 48, f32x4.mul(c03, va))
+  addTo(c + dc, f32x4.mul(c10, va)); addTo(c + dc + 16, f32x4.mul(c11, va)); addTo(c + dc + 32, f32x4.mul(c12, va)); addTo(c + dc + 48, f32x4.mul(c13, va))
+}
+
 /** c[0] += alpha · Σ_p a[p·sap]·b[p·ldb] (one element of C). */
 function scalarDot(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32, c: usize): void {
   let s: f32 = 0
@@ -628,11 +723,41 @@ export function bytesToF32(n: i32, scale: f64, src: usize, dst: usize): void {
 }
 
 /**
- * The same conversion through a table: table[b] = f32(f64(b) · scale) for the 256 byte values is
- * built first (1 KiB at `table`), then dst[i] = table[src[i]]: the same bits as `bytesToF32` at
- * about half its cost, for a whole batch of rows at once.
+ * The same conversion for a whole batch of rows. When float32 arithmetic reproduces
+ * f32(f64(b) · scale) for every byte b as b·hi + b·lo (hi: scale cut to 12 significant bits, so
+ * b·hi is exact; lo: the float32 rest; true of 1/255), sixteen bytes convert per step with plain
+ * (never fused) multiplies and adds; otherwise through a table of the 256 values built at `table`
+ * (1 KiB), dst[i] = table[src[i]]. The same bits as `bytesToF32` either way: the split is checked
+ * bit for bit on all 256 bytes, once per scale.
  */
 export function bytesToF32Table(n: i32, scale: f64, src: usize, dst: usize, table: usize): void {
+  if (!splitScaleFits(scale)) {
+    bytesThroughTable(n, scale, src, dst, table)
+    return
+  }
+  const h = <f32>scaleHigh(scale)
+  const l = <f32>(scale - scaleHigh(scale))
+  const hi = f32x4.splat(h)
+  const lo = f32x4.splat(l)
+  let i = 0
+  for (; i + 16 <= n; i += 16) {
+    const v = v128.load(src + <usize>i)
+    const w0 = i16x8.extend_low_i8x16_u(v)
+    const w1 = i16x8.extend_high_i8x16_u(v)
+    const d = dst + (<usize>i << 2)
+    v128.store(d, scaledBytes(i32x4.extend_low_i16x8_u(w0), hi, lo))
+    v128.store(d, scaledBytes(i32x4.extend_high_i16x8_u(w0), hi, lo), 16)
+    v128.store(d, scaledBytes(i32x4.extend_low_i16x8_u(w1), hi, lo), 32)
+    v128.store(d, scaledBytes(i32x4.extend_high_i16x8_u(w1), hi, lo), 48)
+  }
+  for (; i < n; i++) {
+    const x = <f32>load<u8>(src + <usize>i)
+    store<f32>(dst + (<usize>i << 2), x * h + x * l)
+  }
+}
+
+/** dst[i] = table[src[i]] after building table[b] = f32(f64(b) · scale) for the 256 byte values. */
+function bytesThroughTable(n: i32, scale: f64, src: usize, dst: usize, table: usize): void {
   for (let b = 0; b < 256; b++) store<f32>(table + (<usize>b << 2), <f32>(<f64>b * scale))
   let i = 0
   for (; i + 4 <= n; i += 4) {
@@ -644,6 +769,39 @@ export function bytesToF32Table(n: i32, scale: f64, src: usize, dst: usize, tabl
     store<f32>(d, load<f32>(table + ((<usize>w >> 22) & 0x3fc)), 12)
   }
   for (; i < n; i++) store<f32>(dst + (<usize>i << 2), load<f32>(table + (<usize>load<u8>(src + <usize>i) << 2)))
+}
+
+/** scale with all but its 12 leading significant bits cleared (so a byte times it is exact in float32). */
+function scaleHigh(scale: f64): f64 {
+  return reinterpret<f64>(reinterpret<u64>(scale) & ~((<u64>1 << 41) - 1))
+}
+
+/** The scale `splitScaleFits` last checked (its bits) and the answer; a batch's rows share one. */
+let checkedScale: u64 = 0
+let checkedFits: bool = false
+let checked: bool = false
+
+/** Whether b·hi + b·lo in float32 (see `bytesToF32Table`) gives f32(f64(b) · scale)'s bits for every byte b. */
+function splitScaleFits(scale: f64): bool {
+  const bits = reinterpret<u64>(scale)
+  if (checked && bits == checkedScale) return checkedFits
+  const hi = <f32>scaleHigh(scale)
+  const lo = <f32>(scale - scaleHigh(scale))
+  let fits = true
+  for (let b = 0; b < 256; b++) {
+    const x = <f32>b
+    if (reinterpret<i32>(x * hi + x * lo) != reinterpret<i32>(<f32>(<f64>b * scale))) fits = false
+  }
+  checkedScale = bits
+  checkedFits = fits
+  checked = true
+  return fits
+}
+
+/** f32(w)·hi + f32(w)·lo per lane for four byte values w (exact integers in float32). */
+function scaledBytes(w: v128, hi: v128, lo: v128): v128 {
+  const x = f32x4.convert_i32x4_u(w)
+  return f32x4.add(f32x4.mul(x, hi), f32x4.mul(x, lo))
 }
 
 /**

@@ -76,6 +76,20 @@ function sparseProductModel(
 
 const bits = (x: Float32Array) => Array.from(new Uint32Array(x.buffer, x.byteOffset, x.length))
 
+/**
+ * Whether float32 b·hi + b·lo reproduces f32(b·scale) for every byte b, hi being scale cut to 12
+ * significant bits and lo the float32 rest: the test `bytesToF32Table` makes before its fast path.
+ */
+function splitFits(scale: number): boolean {
+  const word = new Float64Array([scale])
+  const u = new BigUint64Array(word.buffer)
+  u[0] &= ~((1n << 41n) - 1n)
+  const f = Math.fround
+  const hi = f(word[0])
+  const lo = f(scale - word[0])
+  return Array.from({ length: 256 }, (_, b) => f(f(b * hi) + f(b * lo))).every((v, b) => Object.is(v, f(b * scale)))
+}
+
 for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, () => {
   const create = (arenaBytes: number, scratchBytes: number) => {
     const kernel = createWasmGemm({ ...options, arenaBytes, scratchBytes, helperArenaBytes: 1 << 16 })!
@@ -168,18 +182,47 @@ for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, (
     expect(kernel.stats().sparseOffered).toBe(i)
   })
 
-  it('net = X·Wᵀ gives every row the same bits whether it is multiplied alone or among others (leftover columns four rows at a time)', () => {
+  it('net = X·Wᵀ gives every row and every column the same bits whether multiplied alone or among others (leftover columns 4 or 2 rows × 2 at a time)', () => {
     const kernel = create(1 << 20, 1 << 20)
     const uniform = checkUniform(12)
     // Task N's 30 hidden units and the 10 outputs leave n mod 4 = 2 columns; odd k leaves a tail.
-    for (const [m, n, k] of [[10, 30, 784], [9, 10, 100], [7, 6, 33]]) {
+    for (const [m, n, k] of [[10, 30, 784], [9, 10, 100], [7, 6, 33], [11, 31, 50], [5, 7, 9], [3, 2, 17]]) {
       const X = kernel.alloc(m * k).map(() => uniform() - 0.5)
       const W = kernel.alloc(n * k).map(() => uniform() - 0.5)
       const together = kernel.alloc(m * n).fill(0.25)
       kernel.gemm({ transA: false, transB: true, m, n, k, alpha: 0.75, A: X, B: W, beta: 1, C: together })
       const alone = kernel.alloc(m * n).fill(0.25)
       for (let r = 0; r < m; r++) kernel.gemm({ transA: false, transB: true, m: 1, n, k, alpha: 0.75, A: X, aOffset: r * k, B: W, beta: 1, C: alone, cOffset: r * n })
-      expect(bits(together), `${m}×${n}×${k}`).toEqual(bits(alone))
+      expect(bits(together), `${m}×${n}×${k}, rows alone`).toEqual(bits(alone))
+      const column = kernel.alloc(m)
+      for (let j = 0; j < n; j++) {
+        column.fill(0.25)
+        kernel.gemm({ transA: false, transB: true, m, n: 1, k, alpha: 0.75, A: X, B: W, bOffset: j * k, beta: 1, C: column })
+        expect(bits(column), `${m}×${n}×${k}, column ${j} alone`).toEqual(bits(Float32Array.from({ length: m }, (_, r) => together[r * n + j])))
+      }
+    }
+  })
+
+  it('A·B and Aᵀ·B (∂E/∂X, ∂E/∂W) give every row the same bits whether multiplied alone or among others (the last m mod 4 rows two at a time)', () => {
+    const kernel = create(1 << 22, 1 << 20)
+    const uniform = checkUniform(13)
+    // Task N's ∂E/∂W₁ is 30 × 784 from 10 rows: 28 rows in 4 × 8 blocks, the last 2 two at a time.
+    for (const [m, n, k] of [[30, 784, 10], [7, 48, 300], [3, 40, 13], [1, 24, 5]]) {
+      for (const transA of [false, true]) {
+        const A = kernel.alloc(m * k).map(() => uniform() - 0.5)
+        const B = kernel.alloc(k * n).map(() => uniform() - 0.5)
+        const together = kernel.alloc(m * n).fill(0.25)
+        kernel.gemm({ transA, transB: false, m, n, k, alpha: -0.3, A, B, beta: 1, C: together })
+        // Row i of op(A) alone, as a 1 × k matrix.
+        const row = kernel.alloc(k)
+        const alone = kernel.alloc(n)
+        for (let i = 0; i < m; i++) {
+          for (let p = 0; p < k; p++) row[p] = transA ? A[p * m + i] : A[i * k + p]
+          alone.fill(0.25)
+          kernel.gemm({ transA: false, transB: false, m: 1, n, k, alpha: -0.3, A: row, B, beta: 1, C: alone })
+          expect(bits(alone), `${m}×${n}×${k} transA=${transA}, row ${i}`).toEqual(bits(together.subarray(i * n, (i + 1) * n)))
+        }
+      }
     }
   })
 
@@ -243,9 +286,14 @@ for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, (
 
   it('bytesRowsToF32 converts a batch of rows with exactly the bits of the TypeScript loop, in any order', () => {
     const kernel = create(1 << 20, 1 << 16)
-    const src = Uint8Array.from({ length: 40 * 13 }, (_, i) => (i * 89 + 7) % 256)
+    // Every byte value, in a view that starts 3 bytes into its buffer (as a Node Buffer's rows do).
+    const src = new Uint8Array(new ArrayBuffer(3 + 40 * 13), 3).map((_, i) => (i * 89 + 7) % 256)
     const rows = [39, 0, 5, 5, 17, 38]
-    for (const scale of [1 / 255, 1, 0.1, -3e-5]) {
+    // Most scales convert in float32 as b·hi + b·lo; 1/1699, 1e-40 (subnormal) and 1e39 (overflow)
+    // need the table; 1/255 again after them.
+    const scales = [1 / 255, 1, 0.1, -3e-5, 1 / 1699, 1e-40, 1e39]
+    expect(scales.map(splitFits)).toEqual([true, true, true, true, false, false, false])
+    for (const scale of [...scales, 1 / 255]) {
       for (const [start, count] of [[0, 0], [0, 1], [1, 5], [0, 6]]) {
         for (const inArena of [true, false]) {
           const dst = (inArena ? kernel.alloc(2 + 6 * 13) : new Float32Array(2 + 6 * 13)).fill(-1)

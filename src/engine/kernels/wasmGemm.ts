@@ -390,10 +390,14 @@ export function createWasmGemm(options: WasmKernelOptions = {}): WasmGemm | null
       for (let r = 0; r < count; r++) bytesToF32(n, scale, src, rows[start + r] * n, dst, dstOffset + r * n)
       return
     }
+    // A plain view per row, not src.subarray: a Node Buffer's subarray (the CLI's and the
+    // bench's datasets) goes through Buffer's own constructor, ~5× the cost of the copy itself.
+    const bytes = src.buffer
+    const base = src.byteOffset
     for (let r = 0; r < count; r++) {
       const from = rows[start + r] * n
       if (from < 0 || from + n > src.length) throw new RangeError(`bytesRowsToF32: row ${rows[start + r]} outside the ${src.length / n} rows`)
-      heapU8.set(src.subarray(from, from + n), bytesAt + r * n)
+      heapU8.set(new Uint8Array(bytes, base + from, n), bytesAt + r * n)
     }
     wasmBytesToF32Table(count * n, scale, bytesAt, dst.byteOffset + dstOffset * 4, scratchStart)
   }
