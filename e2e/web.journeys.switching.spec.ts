@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { journeyPage } from './helpers/journey'
+import { dropFiles, journeyPage } from './helpers/journey'
 import { openExample, selectNode, setParam } from './helpers/designer'
 import { counter, runState, trainExample } from './helpers/training'
 
@@ -88,4 +88,20 @@ test('a class-labelled CSV loaded mid-run pauses the run as out of date; fitted 
   await expect(page.getByTestId('run-info')).toContainText('4 → 3 → 3 · ')
   await page.getByTestId('train-button').click()
   await expectProgress()
+})
+
+test('three project files and a CSV dropped at once mid-run: the first project opens after asking, the notice says only one opens at a time and names the rest', async () => {
+  const example = (id: string) => join(process.cwd(), `resources/examples/${id}.axon.json`)
+  const csv = join(import.meta.dirname, 'fixtures/data/iris-sklearn.csv')
+  const asked = dialogs.length
+  // Found: the drop did nothing at all, without a word (several files, or one).
+  await dropFiles(page, [example('xor-2-2-1-sigmoid'), example('mazur-2-2-2'), csv, example('encoder-8-3-8')])
+  expect(dialogs.slice(asked).join('\n')).toMatch(/stop its training/)
+  await expect(title()).toHaveText('XOR with a 2-2-1 sigmoid network')
+  await expect(page.getByTestId('doc-title')).toContainText('xor-2-2-1-sigmoid.axon.json')
+  await expect(page.getByTestId('notice')).toContainText(
+    'Opened xor-2-2-1-sigmoid.axon.json. Only one project opens at a time: “mazur-2-2-2.axon.json”, “encoder-8-3-8.axon.json” and “iris-sklearn.csv” were not opened (open them one by one).',
+  )
+  await expect(page.getByTestId('data-dialog')).toHaveCount(0)
+  await expect(page.getByTestId('run-info')).toHaveCount(0)
 })

@@ -34,3 +34,16 @@ export function journeyPage(screen: JourneyScreen = { viewport: { width: 1024, h
   })
   return journey
 }
+
+/**
+ * Drops files from disk on the canvas as the OS does (a trusted drag through the DevTools
+ * protocol: a page-made drop event would carry no files from disk).
+ */
+export async function dropFiles(page: Page, paths: string[]): Promise<void> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!
+  const at = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 }
+  const cdp = await page.context().newCDPSession(page)
+  const data = { items: [], files: paths, dragOperationsMask: 1 }
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data })
+  await cdp.detach()
+}

@@ -17,6 +17,8 @@ import {
 import { useFields } from '../store/useFields'
 import { BuiltinView, DataErrorBox, ImageGridView } from './views'
 import { BuiltinPicker, FilePicker, dataFilesOf } from './DataSources'
+import { openProjectFiles } from '../files/projectFilesOpened'
+import { isProjectFile } from '../files/severalFiles'
 import { CsvPreviewWithRoles, PreviewHeading } from './DataPreview'
 import { PrepareControls } from './PrepareControls'
 import { AppliedSummary, DataMismatch } from './AppliedSummary'
@@ -57,7 +59,7 @@ export function DataOpenButton() {
   )
 }
 
-/** Files dropped anywhere on the window open in the data panel. */
+/** Files dropped anywhere on the window open in the data panel; a project file opens on the canvas instead. */
 function useWindowFileDrop(): void {
   useEffect(() => {
     const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
@@ -68,6 +70,13 @@ function useWindowFileDrop(): void {
     }
     const onDrop = (e: DragEvent) => {
       const files = dataFilesOf(e.dataTransfer?.files)
+      // Project files open on the canvas (the first; the notice names the rest), the data with them stays out.
+      const projects = Array.from(e.dataTransfer?.files ?? []).filter(isProjectFile)
+      if (projects.length > 0) {
+        e.preventDefault()
+        void openProjectFiles(projects, files)
+        return
+      }
       if (files.length === 0) return
       e.preventDefault()
       void openDataFiles(files)

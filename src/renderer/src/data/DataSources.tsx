@@ -3,12 +3,13 @@ import { useRef } from 'react'
 import { BUILTIN_CHOICES, type BuiltinChoiceId } from './builtins'
 import { useDocument } from '../store/documentStore'
 import { openBuiltinData, openDataFiles, setChoice, useData } from './dataStore'
+import { isProjectFile } from '../files/severalFiles'
 
 const FILE_ACCEPT = '.csv,.tsv,.txt,.gz,.idx,.idx1-ubyte,.idx3-ubyte,application/gzip,text/csv'
 
 /** Files in a drop that are data (project files are the designer's). */
 export function dataFilesOf(list: FileList | null | undefined): File[] {
-  return Array.from(list ?? []).filter((f) => !/\.json$/i.test(f.name))
+  return Array.from(list ?? []).filter((f) => !isProjectFile(f))
 }
 
 export function FilePicker() {
