@@ -41,6 +41,15 @@ async function expectViewsFit(): Promise<void> {
   expect(inside(box, { x: 0, y: 0, ...page.viewportSize()! }), 'the panel inside the window').toBe(true)
 }
 
+/** Line charts on screen whose canvas is not backed at the screen's pixels (CSS zoom included): blurred ones. */
+const blurredCharts = () =>
+  page.locator('.line-chart canvas').evaluateAll((els) =>
+    (els as HTMLCanvasElement[])
+      .filter((c) => c.getBoundingClientRect().width > 0)
+      .map((c) => ({ backing: c.width, screen: Math.round(c.getBoundingClientRect().width * devicePixelRatio) }))
+      .filter((c) => c.backing !== c.screen),
+  )
+
 const boundaryWidth = async () => (await panel().getByTestId('decision-boundary').boundingBox())!.width
 
 test('dark, presenting, and the window resized while a run trains: the run goes on, the views follow, nothing overlaps, every text reads', async () => {
@@ -56,6 +65,9 @@ test('dark, presenting, and the window resized while a run trains: the run goes 
   await expectTraining()
   await expectViewsFit()
   await expectNothingOverlaps(page)
+  // Found: the loss charts were backed at the screen's ratio only, and presentation mode's zoom (×1.25) blurred them.
+  await expect(panel().locator('.line-chart canvas').first()).toBeVisible()
+  await expect.poll(blurredCharts, 'charts backed at the screen’s pixels').toEqual([])
   const atLaptop = await boundaryWidth()
 
   await page.setViewportSize({ width: 1366, height: 768 })
@@ -63,6 +75,7 @@ test('dark, presenting, and the window resized while a run trains: the run goes 
   await expect.poll(boundaryWidth).toBeGreaterThan(atLaptop * 1.2)
   await expectViewsFit()
   await expectNothingOverlaps(page)
+  await expect.poll(blurredCharts, 'charts backed at the screen’s pixels at 1366 px').toEqual([])
   if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/presenting-1366.png` })
 
   await page.setViewportSize({ width: 1024, height: 768 })

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef } from 'react'
 import { useUi } from '../store/uiStore'
 import { CHART_FONT_PX, chartLayout, type ChartLayout } from './chartLayout'
 import { useWidth } from './useWidth'
+import { useDeviceScale } from './useDeviceScale'
 
 export interface Series {
   label: string
@@ -71,14 +72,14 @@ function drawPlot(
   width: number,
   height: number,
   colors: { grid: string; marker: string },
+  scale: number,
 ): void {
   const ctx = canvas.getContext('2d')
   if (!ctx) return
-  const dpr = window.devicePixelRatio || 1
   // Resized only when the size changes (a resize reallocates the canvas).
-  if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr)
-  if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr)
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+  if (canvas.width !== Math.round(width * scale)) canvas.width = Math.round(width * scale)
+  if (canvas.height !== Math.round(height * scale)) canvas.height = Math.round(height * scale)
+  ctx.setTransform(scale, 0, 0, scale, 0, 0)
   ctx.clearRect(0, 0, width, height)
   if (layout.empty) return
   const { left, right, top, bottom } = layout.plot
@@ -152,23 +153,14 @@ function LineChartView({
   const layout = useMemo(
     () => chartLayout({ series, logY, yRange, xLabel, width, height, marker, measure }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [
-      version,
-      series.length,
-      logY,
-      yLo,
-      yHi,
-      width,
-      height,
-      xLabel,
-      markerX,
-      markerLabel,
-    ],
+    [version, series.length, logY, yLo, yHi, width, height, xLabel, markerX, markerLabel],
   )
+  // Backed at the screen's pixels under any CSS zoom (presentation mode), so the lines stay sharp.
+  const scale = useDeviceScale(ref, width)
   useEffect(() => {
-    if (ref.current) drawPlot(ref.current, layout, series, logY, width, height, colorsOf(ref.current, theme))
+    if (ref.current) drawPlot(ref.current, layout, series, logY, width, height, colorsOf(ref.current, theme), scale)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layout, theme])
+  }, [layout, theme, scale])
   return (
     <div className="line-chart-box" ref={box}>
       <div className="line-chart" data-testid={testId} style={{ width, height }}>
