@@ -198,7 +198,8 @@ test('a damaged kept draft is dropped at start-up with what is wrong in it; the 
   await page.getByTestId('teacher-title').fill('Damaged in storage')
   await page.getByTestId('teacher-record').click()
   await page.getByTestId('teacher-step-title').fill('Update w5')
-  const key = 'axon.lessons.teacherDraft.v1'
+  // The tab's own draft entry, beside its autosave slot.
+  const key = await page.evaluate(() => `axon.lessons.teacherDraft.v1:${sessionStorage.getItem('axon:autosave-slot')}`)
   await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.draft?.steps?.[0]?.title, key)).toBe('Update w5')
   // The step's locks lost in storage (an older version, a half-written entry): the step editor
   // reads them at every start. Put in once, as the reloaded page starts (after the old one kept its draft).

@@ -4,7 +4,7 @@ import { createEmptyProject } from '../graph/newProject'
 import type { Project } from '../../../engine/project'
 import { memoryStorage } from '../../../../test/memoryStorage'
 import { LEGACY_AUTOSAVE_KEY, readAutosave, readAutosaveRecord, writeAutosave, type AutosaveMeta } from './autosave'
-import { adoptedKey, keptWork, setAsideSlot, shrinkKeptWork, startingSlot } from './autosaveSlots'
+import { adoptedKey, companionKey, copyCompanions, keptWork, removeSlot, setAsideSlot, shrinkKeptWork, SLOT_COMPANIONS, startingSlot, TAB_SLOT_KEY, tabCompanion } from './autosaveSlots'
 
 const mazur = exampleProject('mazur-2-2-2')!
 const xor = exampleProject('xor-2-2-1-sigmoid')!
@@ -101,3 +101,33 @@ describe('autosave slots: one per tab', () => {
 function autosavedTitle(text: string | undefined): string | undefined {
   return text ? (JSON.parse(text) as Project).meta.title : undefined
 }
+
+describe('a tab’s lesson and draft, kept beside its slot', () => {
+  const session = (slot: string) => ({ getItem: (k: string) => (k === TAB_SLOT_KEY ? slot : null) })
+
+  it('each tab reads and writes its own; the entry all tabs shared before is taken over once, by the first tab that has none', () => {
+    const storage = memoryStorage()
+    storage.setItem(SLOT_COMPANIONS.draft, '{"old":true}')
+    const a = tabCompanion('draft', storage, session('axon:autosave:a'))
+    const b = tabCompanion('draft', storage, session('axon:autosave:b'))
+    expect(a.read()).toBe('{"old":true}')
+    expect(b.read()).toBeNull()
+    b.write('{"b":1}')
+    a.write('{"a":1}')
+    expect([a.read(), b.read()]).toEqual(['{"a":1}', '{"b":1}'])
+    expect(storage.getItem(SLOT_COMPANIONS.draft)).toBeNull()
+    a.remove()
+    expect([a.read(), b.read()]).toEqual([null, '{"b":1}'])
+  })
+
+  it('go with the slot: copied to a tab’s new slot, removed with the slot, and a slot holding them is not removed as empty', () => {
+    const storage = memoryStorage()
+    writeAutosave(storage, 'axon:autosave:a', createEmptyProject(), { ...meta(1), dirty: false })
+    storage.setItem(companionKey('lesson', 'axon:autosave:a'), '{"id":"perceptron-rule"}')
+    setAsideSlot(storage, 'axon:autosave:a', 5)
+    expect(readAutosaveRecord(storage, 'axon:autosave:a')).toMatchObject({ setAsideAt: 5 })
+    copyCompanions(storage, 'axon:autosave:a', 'axon:autosave:b')
+    removeSlot(storage, 'axon:autosave:a')
+    expect([...storage.map.keys()]).toEqual([companionKey('lesson', 'axon:autosave:b')])
+  })
+})

@@ -17,6 +17,46 @@ import { removeAsideParts } from './autosaveWeights'
 /** The sessionStorage entry holding the tab's slot key (it survives the tab's reloads, not its closing). */
 export const TAB_SLOT_KEY = 'axon:autosave-slot'
 
+/**
+ * What a tab keeps beside its slot besides the network: the lesson it plays and the lesson its
+ * teacher is writing (`lessons/lessonResume.ts`, `lessons/teacherDraftResume.ts`). Each tab keeps
+ * its own (`<name>:<slot key>`), so two tabs never reopen each other's; they go with the slot's
+ * work (a new tab taking over a closed tab's work reopens its lesson too) and are removed with it.
+ * The name alone is the entry all tabs shared before: read once, by the first tab that has none.
+ */
+export const SLOT_COMPANIONS = { lesson: 'axon.lessons.open.v1', draft: 'axon.lessons.teacherDraft.v1' } as const
+export type SlotCompanion = keyof typeof SLOT_COMPANIONS
+
+export function companionKey(kind: SlotCompanion, slotKey: string): string {
+  return `${SLOT_COMPANIONS[kind]}:${slotKey}`
+}
+
+/** The tab's `kind` entry: read (taking over the shared entry of older versions when it has none) and written. */
+export function tabCompanion(kind: SlotCompanion, storage: KeyValueStorage, session: Pick<KeyValueStorage, 'getItem'>) {
+  const key = () => companionKey(kind, session.getItem(TAB_SLOT_KEY) ?? '')
+  return {
+    read(): string | null {
+      const own = storage.getItem(key())
+      const shared = own === null ? storage.getItem(SLOT_COMPANIONS[kind]) : null
+      if (shared !== null) {
+        storage.setItem(key(), shared)
+        storage.removeItem(SLOT_COMPANIONS[kind])
+      }
+      return own ?? shared
+    },
+    write: (text: string) => storage.setItem(key(), text),
+    remove: () => storage.removeItem(key()),
+  }
+}
+
+/** Copies a slot's lesson and draft to another slot (the tab moved to a slot of its own). */
+export function copyCompanions(storage: KeyValueStorage, from: string, to: string): void {
+  for (const kind of Object.keys(SLOT_COMPANIONS) as SlotCompanion[]) {
+    const text = storage.getItem(companionKey(kind, from))
+    if (text !== null) storage.setItem(companionKey(kind, to), text)
+  }
+}
+
 /** Work autosaved by a tab that is gone, or put aside by "Open": offered to the tabs that start later. */
 export interface KeptWork {
   key: string
@@ -85,14 +125,16 @@ export function adoptedKey(storage: KeyValueStorage, work: KeptWork, randomId: (
 export function setAsideSlot(storage: KeyValueStorage, key: string, now: number): void {
   const record = readAutosaveRecord(storage, key)
   if (!record) return
-  if (!record.dirty && isEmptyProjectText(record.text)) return removeSlot(storage, key)
+  const companions = (Object.keys(SLOT_COMPANIONS) as SlotCompanion[]).some((kind) => storage.getItem(companionKey(kind, key)) !== null)
+  if (!record.dirty && !companions && isEmptyProjectText(record.text)) return removeSlot(storage, key)
   storage.setItem(key, JSON.stringify({ ...record, closed: true, setAsideAt: now } satisfies AutosaveRecord))
 }
 
-/** Removes a slot and the runs' trained values kept beside it. */
+/** Removes a slot and what is kept beside it: the runs' trained values, the lesson and the draft. */
 export function removeSlot(storage: KeyValueStorage, key: string): void {
   const record = readAutosaveRecord(storage, key)
   if (record) removeAsideParts(storage, record.text)
+  for (const kind of Object.keys(SLOT_COMPANIONS) as SlotCompanion[]) storage.removeItem(companionKey(kind, key))
   storage.removeItem(key)
 }
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { selectDirty, useDocument } from '../store/documentStore'
 import { useUi, type Notice } from '../store/uiStore'
 import { autosavedProjectOf, autosavedWeights, writeAutosave, type AutosaveRecord } from './autosave'
-import { adoptedKey, keptWork, keptWorkText, newSlotKey, removeSlot, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
+import { adoptedKey, copyCompanions, keptWork, keptWorkText, newSlotKey, removeSlot, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
 import { createAsideWeights, removeOrphanParts } from './autosaveWeights'
 import { createTabPresence } from './tabPresence'
 import { createEmptyProject } from '../graph/newProject'
@@ -87,8 +87,11 @@ function loadRecord(record: AutosaveRecord): boolean {
 function startFresh(slot: TabSlot, recovered: Project): void {
   if ((useDocument.getState().project !== recovered || runProgressText() !== null) && !confirmLeave()) return
   forgetFileHandle()
+  const fresh = newSlotKey(randomId)
+  // The lesson played and the one being written are not the recovered network: they stay.
+  copyCompanions(localStorage, slot.key(), fresh)
   removeSlot(localStorage, slot.key())
-  slot.use(newSlotKey(randomId))
+  slot.use(fresh)
   useDocument.getState().load(createEmptyProject())
   useUi.getState().select([])
   useUi.getState().setCardOpen(false)
@@ -118,8 +121,10 @@ export function useAutosave(): void {
     const slot = createTabSlot(start.key)
     let live: ReadonlySet<string> | null = null
     const presence = createTabPresence(slot.key, () => {
-      // Another live tab writes this slot: this tab's copy moves to a slot of its own.
-      slot.use(newSlotKey(randomId))
+      // Another live tab writes this slot: this tab's copy (its lesson and draft too) moves to a slot of its own.
+      const own = newSlotKey(randomId)
+      copyCompanions(localStorage, slot.key(), own)
+      slot.use(own)
       slot.write()
     })
     const recoveredNotice = (): Notice => {

@@ -1,6 +1,6 @@
 /**
  * A lesson survives a reload: the lesson being played (never a teacher's preview) is remembered
- * on this machine, and at start-up, after the autosave has recovered the canvas, it opens again
+ * on this machine, beside the tab's autosave slot (each tab its own: `companionKey`), and at start-up, after the autosave has recovered the canvas, it opens again
  * at the student's step with that step's locks. Without this a reload left the lesson's network
  * on the canvas with nothing locked and no lesson beside it.
  */
@@ -10,8 +10,9 @@ import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { SHIPPED_LESSONS } from './LessonList'
 import { useLesson } from './lessonStore'
+import { tabCompanion } from '../files/autosaveSlots'
 
-const KEY = 'axon.lessons.open.v1'
+const kept = () => tabCompanion('lesson', localStorage, sessionStorage)
 
 /** A shipped lesson is remembered by its id; a lesson from a file by its text. */
 type Remembered = { id: string } | { text: string }
@@ -25,8 +26,8 @@ function entryOf(lesson: Lesson): Remembered | null {
 function remember(lesson: Lesson | null, preview: boolean): void {
   try {
     const entry = lesson && !preview ? entryOf(lesson) : null
-    if (entry) localStorage.setItem(KEY, JSON.stringify(entry))
-    else localStorage.removeItem(KEY)
+    if (entry) kept().write(JSON.stringify(entry))
+    else kept().remove()
   } catch {
     // Storage full or disabled: the lesson is not reopened after a reload; progress is kept apart.
   }
@@ -34,7 +35,7 @@ function remember(lesson: Lesson | null, preview: boolean): void {
 
 function rememberedLesson(): Lesson | null {
   try {
-    const entry = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<{ id: string; text: string }> | null
+    const entry = JSON.parse(kept().read() ?? 'null') as Partial<{ id: string; text: string }> | null
     if (entry?.id) return SHIPPED_LESSONS.find((l) => l.id === entry.id) ?? null
     if (entry?.text) {
       const parsed = parseLesson(entry.text)
@@ -59,7 +60,7 @@ function canvasIsStep(lesson: Lesson, step: number): boolean {
  */
 function reopenLesson(): void {
   const lesson = rememberedLesson()
-  if (!lesson) return localStorage.removeItem(KEY)
+  if (!lesson) return kept().remove()
   const saved = useLesson.getState().progress.lessons[lesson.id]?.step ?? 0
   const step = Math.min(saved, lesson.steps.length - 1)
   const recovered = useUi.getState().notice

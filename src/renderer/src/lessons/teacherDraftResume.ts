@@ -1,7 +1,8 @@
 /**
  * A lesson being written in teacher mode survives a reload, as the canvas does: the draft (its
  * title, steps with their recorded networks, text, locks and questions, finished or not) and the
- * step being edited are kept on this machine a moment after every change, and at start-up, after
+ * step being edited are kept on this machine a moment after every change, beside the tab's
+ * autosave slot (each tab its own: `companionKey`), and at start-up, after
  * the autosave has recovered the canvas, teacher mode opens again on them. Closing teacher mode
  * forgets the draft, as it always did.
  */
@@ -10,8 +11,9 @@ import { parseLessonDraft, type Lesson } from '../../../engine/lessons'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { useTeacher } from './teacherStore'
+import { tabCompanion } from '../files/autosaveSlots'
 
-const KEY = 'axon.lessons.teacherDraft.v1'
+const kept = () => tabCompanion('draft', localStorage, sessionStorage)
 const DELAY_MS = 400
 
 type KeptDraft = { draft: Lesson; selected: number }
@@ -19,8 +21,8 @@ type KeptDraft = { draft: Lesson; selected: number }
 function write(): void {
   const { active, draft, selected } = useTeacher.getState()
   try {
-    if (active) localStorage.setItem(KEY, JSON.stringify({ draft, selected } satisfies KeptDraft))
-    else localStorage.removeItem(KEY)
+    if (active) kept().write(JSON.stringify({ draft, selected } satisfies KeptDraft))
+    else kept().remove()
   } catch {
     // Storage full or disabled: the draft lives for this session only (Save writes the file).
   }
@@ -35,15 +37,15 @@ function placeInDraft(path: string): string {
 
 /** The kept draft, null when there is none, or why it cannot be opened again (its first problem). */
 function keptDraft(): KeptDraft | { problem: string } | null {
-  let kept: unknown
+  let value: unknown
   try {
-    const text = localStorage.getItem(KEY)
+    const text = kept().read()
     if (text === null) return null
-    kept = JSON.parse(text)
+    value = JSON.parse(text)
   } catch (e) {
     return { problem: e instanceof SyntaxError ? 'it is not complete JSON' : 'it cannot be read from this browser’s storage' }
   }
-  const { draft, selected } = (kept ?? {}) as { draft?: unknown; selected?: unknown }
+  const { draft, selected } = (value ?? {}) as { draft?: unknown; selected?: unknown }
   const parsed = parseLessonDraft(draft)
   if (!parsed.ok) return { problem: `${placeInDraft(parsed.problem.path)}: ${parsed.problem.message}` }
   const steps = parsed.lesson.steps.length
@@ -53,7 +55,7 @@ function keptDraft(): KeptDraft | { problem: string } | null {
 /** Says that the kept draft was damaged and has been dropped (the canvas, autosaved apart, is untouched). */
 function dropDraft(problem: string): void {
   try {
-    localStorage.removeItem(KEY)
+    kept().remove()
   } catch {
     // Storage disabled: there is nothing kept to drop.
   }
@@ -64,13 +66,13 @@ function dropDraft(problem: string): void {
 
 /** Opens teacher mode again on the kept draft, on the recovered canvas (or the step's network when there is none). */
 function reopenDraft(): void {
-  const kept = keptDraft()
-  if (!kept) return
-  if ('problem' in kept) return dropDraft(kept.problem)
-  useTeacher.setState({ active: true, draft: kept.draft, selected: kept.selected, problems: [] })
-  if (useDocument.getState().project.nodes.length === 0 && kept.selected >= 0) useTeacher.getState().select(kept.selected)
+  const found = keptDraft()
+  if (!found) return
+  if ('problem' in found) return dropDraft(found.problem)
+  useTeacher.setState({ active: true, draft: found.draft, selected: found.selected, problems: [] })
+  if (useDocument.getState().project.nodes.length === 0 && found.selected >= 0) useTeacher.getState().select(found.selected)
   const recovered = useUi.getState().notice
-  const title = kept.draft.title.trim() || 'Untitled lesson'
+  const title = found.draft.title.trim() || 'Untitled lesson'
   useUi.getState().notify({ ...recovered, kind: 'info', text: `${recovered ? `${recovered.text} ` : ''}The lesson you were writing, “${title}”, is open again in teacher mode.` })
 }
 

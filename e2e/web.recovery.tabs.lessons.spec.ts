@@ -1,0 +1,66 @@
+import { expect, test, type Page } from '@playwright/test'
+import { openExample } from './helpers/designer'
+import { openLesson } from './helpers/lessons'
+
+// Two tabs of the app in one browser share its storage: the lesson each plays and the lesson
+// each teacher writes are kept per tab, beside its autosave slot, as its network is. Before,
+// one entry served every tab: a tab opened (or reloaded) beside another reopened that tab's
+// lesson or draft on its own canvas.
+
+/** A fresh tab of the same browser, every dialog accepted. */
+async function newTab(page: Page): Promise<Page> {
+  const tab = await page.context().newPage()
+  tab.on('dialog', (d) => void d.accept())
+  await tab.goto('/')
+  await expect(tab.getByTestId('engine-version')).toBeVisible()
+  return tab
+}
+
+/** Opens teacher mode on the canvas's network and records one step under `title`; waits until the draft is kept. */
+async function writeDraft(page: Page, title: string): Promise<void> {
+  await page.getByTestId('cmd-examples').click()
+  await page.getByTestId('lesson-teach').click()
+  await page.getByTestId('teacher-title').fill(title)
+  await page.getByTestId('teacher-record').click()
+  await expect(page.getByTestId('teacher-panel')).toHaveAttribute('data-steps', '1')
+  await expect
+    .poll(() => page.evaluate((t) => Object.entries(localStorage).some(([k, v]) => k.startsWith('axon.lessons.teacherDraft.v1:') && v.includes(t)), title))
+    .toBe(true)
+}
+
+test('two tabs: each reopens its own lesson after a reload; a tab opened beside them opens none', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept())
+  await page.goto('/')
+  await openLesson(page, 'perceptron-rule')
+  const other = await newTab(page)
+  await expect(other.getByTestId('lesson-panel')).toHaveCount(0)
+  await openLesson(other, 'backprop-by-hand')
+
+  await page.reload()
+  await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'perceptron-rule')
+  await other.reload()
+  await expect(other.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'backprop-by-hand')
+})
+
+test('two tabs: each teacher’s draft reopens in its own tab only', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept())
+  await page.goto('/')
+  await openExample(page, 'mazur-2-2-2')
+  await writeDraft(page, 'Written in tab A')
+  const other = await newTab(page)
+  await expect(other.getByTestId('teacher-panel')).toHaveCount(0)
+  await openExample(other, 'xor-2-2-1-sigmoid')
+  await writeDraft(other, 'Written in tab B')
+
+  await page.reload()
+  await expect(page.getByTestId('teacher-title')).toHaveValue('Written in tab A')
+  await other.reload()
+  await expect(other.getByTestId('teacher-title')).toHaveValue('Written in tab B')
+  // Closing teacher mode in one tab forgets its draft only.
+  await other.getByTestId('teacher-close').click()
+  await page.reload()
+  await expect(page.getByTestId('teacher-title')).toHaveValue('Written in tab A')
+  await other.reload()
+  await expect(other.getByTestId('engine-version')).toBeVisible()
+  await expect(other.getByTestId('teacher-panel')).toHaveCount(0)
+})
