@@ -3,8 +3,8 @@
  * network's own settings say, as many at once as the engine has runner threads for (the
  * threads setting; each point on one thread, so its numbers do not depend on what ran beside
  * it), the others queued. The sweep is in the project from its start, and each finished run's
- * record is added to it at once (in grid order), so results survive a stop or a reload, and to the project's run history
- * (sweepHistory.ts), to compare and restore like any run.
+ * record is added to it at once (in grid order), so results survive a stop or a reload, and to
+ * the project's run history (sweepHistory.ts), to compare and restore like any run.
  */
 import { create } from 'zustand'
 import { compileGraph, type Project } from '../../../engine/project'
