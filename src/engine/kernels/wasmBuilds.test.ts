@@ -76,6 +76,12 @@ function sparseProductModel(
 
 const bits = (x: Float32Array) => Array.from(new Uint32Array(x.buffer, x.byteOffset, x.length))
 
+/** x filled in place (a typed array's map() would return a copy outside the kernel's arena). */
+function filled(x: Float32Array, value: () => number): Float32Array {
+  for (let i = 0; i < x.length; i++) x[i] = value()
+  return x
+}
+
 /**
  * Whether float32 b·hi + b·lo reproduces f32(b·scale) for every byte b, hi being scale cut to 12
  * significant bits and lo the float32 rest: the test `bytesToF32Table` makes before its fast path.
@@ -187,8 +193,8 @@ for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, (
     const uniform = checkUniform(12)
     // Task N's 30 hidden units and the 10 outputs leave n mod 4 = 2 columns; odd k leaves a tail.
     for (const [m, n, k] of [[10, 30, 784], [9, 10, 100], [7, 6, 33], [11, 31, 50], [5, 7, 9], [3, 2, 17]]) {
-      const X = kernel.alloc(m * k).map(() => uniform() - 0.5)
-      const W = kernel.alloc(n * k).map(() => uniform() - 0.5)
+      const X = filled(kernel.alloc(m * k), () => uniform() - 0.5)
+      const W = filled(kernel.alloc(n * k), () => uniform() - 0.5)
       const together = kernel.alloc(m * n).fill(0.25)
       kernel.gemm({ transA: false, transB: true, m, n, k, alpha: 0.75, A: X, B: W, beta: 1, C: together })
       const alone = kernel.alloc(m * n).fill(0.25)
@@ -209,8 +215,8 @@ for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, (
     // Task N's ∂E/∂W₁ is 30 × 784 from 10 rows: 28 rows in 4 × 8 blocks, the last 2 two at a time.
     for (const [m, n, k] of [[30, 784, 10], [7, 48, 300], [3, 40, 13], [1, 24, 5]]) {
       for (const transA of [false, true]) {
-        const A = kernel.alloc(m * k).map(() => uniform() - 0.5)
-        const B = kernel.alloc(k * n).map(() => uniform() - 0.5)
+        const A = filled(kernel.alloc(m * k), () => uniform() - 0.5)
+        const B = filled(kernel.alloc(k * n), () => uniform() - 0.5)
         const together = kernel.alloc(m * n).fill(0.25)
         kernel.gemm({ transA, transB: false, m, n, k, alpha: -0.3, A, B, beta: 1, C: together })
         // Row i of op(A) alone, as a 1 × k matrix.

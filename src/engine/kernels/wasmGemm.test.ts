@@ -124,11 +124,17 @@ describe('WebAssembly SIMD gemm', () => {
   it('axpy: y += alpha·x in the arena (SIMD) and outside it, odd lengths and offsets', () => {
     const kernel = createWasmGemm({ fma: false, arenaBytes: 1 << 16, scratchBytes: 1 << 16 })!
     const u = checkUniform(9)
-    for (const n of [0, 1, 3, 4, 7, 33, 101]) {
+    for (const n of [0, 1, 3, 4, 7, 16, 33, 101, 1000]) {
       for (const arena of [true, false]) {
-        const make = (len: number) => (arena ? kernel.alloc(len) : new Float32Array(len)).map(() => u() - 0.5)
+        // Filled in place: a typed array's map() would return a copy outside the arena.
+        const make = (len: number) => {
+          const v = arena ? kernel.alloc(len) : new Float32Array(len)
+          v.forEach((_, i) => (v[i] = u() - 0.5))
+          return v
+        }
         const x = make(n + 2)
         const y = make(n + 3)
+        expect(kernel.owns(x) && kernel.owns(y)).toBe(arena)
         const before = Float32Array.from(y)
         kernel.axpy(n, -0.75, x, 2, y, 1)
         for (let i = 0; i < y.length; i++) {
