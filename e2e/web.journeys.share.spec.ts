@@ -60,6 +60,11 @@ test('pasted over unsaved work: the question names the shared network and what B
   await expect(notice()).toContainText(`Back to “${XOR}” as it was before the shared network, with its unsaved changes.`)
   await expect(optimizerNode()).toContainText('η=0.55')
   await expect(page.getByTestId('dirty-marker')).toBeVisible()
+  // Found: the undo history stayed behind (Undo was off); it comes back with the network.
+  await page.getByTestId('cmd-undo').click()
+  await expect(optimizerNode()).toContainText('η=2')
+  await page.getByTestId('cmd-redo').click()
+  await expect(optimizerNode()).toContainText('η=0.55')
 
   await page.goForward()
   await expect(notice()).toContainText(`Opened the shared network “${MAZUR}”.`)

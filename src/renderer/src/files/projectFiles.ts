@@ -16,6 +16,16 @@ export function forgetFileHandle(): void {
   if (currentProjectPath() !== null) setCurrentProjectPath(null)
 }
 
+/** The file the project was opened from or saved to (browser build), to put back with it (`restoreFileHandle`). */
+export function currentFileHandle(): WritableFileHandle | null {
+  return currentHandle
+}
+
+/** Save goes to `handle` again: the project it belongs to is back on the canvas. */
+export function restoreFileHandle(handle: WritableFileHandle | null): void {
+  currentHandle = handle
+}
+
 /** A file name for a project: the given one, or its title in kebab case. */
 export function suggestedFileName(project: Project, fileName: string | null): string {
   if (fileName) return fileName

@@ -4,14 +4,20 @@
  * (a reload must not open it again over the work it became), and so Back used to land on an
  * entry that looked the same and did nothing. Now the link's entry belongs to the shared
  * network: Back returns to the network the tab had before it, as it was (unsaved changes
- * included, asking first if the shared network was changed), and Forward opens the shared
- * network again. What Back returns to is kept for the tab (sessionStorage: a reload keeps it,
- * another tab does not see it), in memory alone when it is too large to store.
+ * included, asking first if the shared network was changed), with its undo history and the
+ * file Save wrote it to, and Forward opens the shared network again. What Back returns to is kept
+ * for the tab (sessionStorage: a reload keeps it, another tab does not see it), in memory alone
+ * when it is too large to store; the undo history and the file handle live in memory only (a
+ * handle cannot be stored there, a history would be a copy of every step), so after a reload
+ * Back returns the network alone.
  */
 import { parseProject, serializeProject, type Project } from '../../../engine/project'
 import { shareTextOf } from '../../../engine/project/share'
 import { selectDirty, useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
+import { currentFileHandle, restoreFileHandle } from '../files/projectFiles'
+import type { History } from '../store/history'
+import type { WritableFileHandle } from '../files/saveText'
 
 /** The network a shared one replaced, to go back to. */
 interface KeptNetwork {
@@ -19,6 +25,10 @@ interface KeptNetwork {
   fileName: string | null
   exampleId: string | null
   dirty: boolean
+  /** In memory only: the undo history (its present is `project`), the version last saved, the file it was saved to. */
+  history?: History<Project>
+  savedProject?: Project
+  handle?: WritableFileHandle | null
 }
 
 /** The history state of a shared network's entry: which entry, and the link's text to open it again. */
@@ -32,8 +42,8 @@ const STORE_PREFIX = 'axon:share-back:'
 function keep(entry: string, network: KeptNetwork): void {
   kept.set(entry, network)
   try {
-    const { project, ...rest } = network
-    sessionStorage.setItem(STORE_PREFIX + entry, JSON.stringify({ ...rest, project: serializeProject(project) }))
+    const { project, fileName, exampleId, dirty } = network
+    sessionStorage.setItem(STORE_PREFIX + entry, JSON.stringify({ fileName, exampleId, dirty, project: serializeProject(project) }))
   } catch {
     // Over the storage quota (a network with 78,400 hand-set weights): kept until a reload.
   }
@@ -59,7 +69,7 @@ function shareEntryOf(state: unknown): ShareEntry['axonShare'] | null {
 /** The network on the canvas now, to come back to (taken before a shared one replaces it). */
 export function keepNetworkBeforeShare(): KeptNetwork {
   const doc = useDocument.getState()
-  return { project: doc.project, fileName: doc.fileName, exampleId: doc.exampleId, dirty: selectDirty(doc) }
+  return { project: doc.project, fileName: doc.fileName, exampleId: doc.exampleId, dirty: selectDirty(doc), history: doc.history, savedProject: doc.savedProject, handle: currentFileHandle() }
 }
 
 /**
@@ -121,7 +131,9 @@ export function followShareHistory(reopen: (text: string, backTo: string) => Pro
 
 /** Puts the kept network back on the canvas, as it was. */
 function restore(network: KeptNetwork): void {
-  useDocument.getState().load(network.project, { fileName: network.fileName, exampleId: network.exampleId, dirty: network.dirty })
+  const { project, fileName, exampleId, dirty, history, savedProject } = network
+  useDocument.getState().load(project, { fileName, exampleId, dirty, history, savedProject })
+  restoreFileHandle(network.handle ?? null)
   const ui = useUi.getState()
   ui.select([])
   ui.setCardOpen(network.exampleId !== null || Boolean(network.project.meta.description))

@@ -60,3 +60,25 @@ describe('document store: run history', () => {
     expect(selectDirty(doc())).toBe(true)
   })
 })
+
+describe('document store: a document put back as it was', () => {
+  it('load with its history and saved version: undo, redo and the unsaved state are as they were', () => {
+    const hidden = doc().project.nodes.find((n) => n.kind === 'dense')!.id
+    doc().updateParams(hidden, { units: 3 })
+    doc().updateParams(hidden, { units: 4 })
+    const before = { project: doc().project, history: doc().history, savedProject: doc().savedProject }
+    doc().load(exampleProject('mazur-2-2-2')!)
+    doc().load(before.project, { history: before.history, savedProject: before.savedProject })
+    expect(selectDirty(doc())).toBe(true)
+    doc().undo()
+    doc().undo()
+    expect(selectDirty(doc())).toBe(false)
+    const units = (p: { nodes: Array<{ id: string; params: object }> }) => (p.nodes.find((n) => n.id === hidden)!.params as { units: number }).units
+    expect(units(doc().project)).toBe(units(exampleProject('xor-2-2-1-sigmoid')!))
+    doc().redo()
+    expect(units(doc().project)).toBe(3)
+    // A history that is not the project's own is not taken: undo starts afresh.
+    doc().load(exampleProject('mazur-2-2-2')!, { history: before.history })
+    expect(doc().history.present).toBe(doc().project)
+  })
+})

@@ -47,8 +47,11 @@ export interface DocumentState {
   /** Increases on every `load`, so the canvas knows to fit the view. */
   loadSerial: number
 
-  /** Replace the whole document (new, open, example, recovery). Clears undo. */
-  load(project: Project, options?: { fileName?: string | null; exampleId?: string | null; dirty?: boolean }): void
+  /**
+   * Replace the whole document (new, open, example, recovery). Clears undo, unless `history`
+   * (whose present is `project`) and `savedProject` put a document back as it was (Back after a share link).
+   */
+  load(project: Project, options?: { fileName?: string | null; exampleId?: string | null; dirty?: boolean; history?: History<Project>; savedProject?: Project }): void
   markSaved(fileName: string | null): void
   setDataShape(shape: DataShape | undefined): void
   /** Replace the project's data (a recorded, undoable edit). */
@@ -158,11 +161,11 @@ export const useDocument = create<DocumentState>()((set, get) => {
     load(project, options = {}) {
       move.base = null
       set({
-        history: createHistory(project),
+        history: options.history?.present === project ? options.history : createHistory(project),
         ...derive(project, get().dataShape),
         fileName: options.fileName ?? null,
         exampleId: options.exampleId ?? null,
-        savedProject: options.dirty ? createEmptyProject() : project,
+        savedProject: options.savedProject ?? (options.dirty ? createEmptyProject() : project),
         loadSerial: get().loadSerial + 1,
       })
     },
