@@ -38,7 +38,7 @@ function release(): void {
 
 let tracking = false
 /** Starts following the pointer (once per page; listeners on the document, in the capture phase, so React Flow's own handlers cannot hide them). */
-function track(): void {
+export function trackPointerAim(): void {
   if (tracking) return
   tracking = true
   document.addEventListener('pointerdown', (e) => onCanvas(e) && (state.held = true), true)
@@ -50,7 +50,7 @@ function track(): void {
 
 /** Resolves once the user is not aiming at the canvas (at once when they are not). */
 export function whenPointerFree(): Promise<void> {
-  track()
+  trackPointerAim()
   return new Promise((resolve) => {
     const check = () => {
       const wait = aimDelay(state, performance.now())

@@ -10,9 +10,12 @@ import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { cardCrowdsNetwork, fitOptions, topPanelsCoverNetwork } from './fit'
 import { scheduleFit } from './fitTracking'
+import { trackPointerAim } from './pointerAim'
 
 export function useAutoFit(): void {
   const { fitView } = useReactFlow()
+  // Aiming is known from the first move, not only from the first fit that waits on it.
+  useEffect(trackPointerAim, [])
   const loadSerial = useDocument((s) => s.loadSerial)
   const fitRequests = useUi((s) => s.fitRequests)
   // Fit when asked (Fit, Tidy: toolbar, keys and the desktop menu alike).
