@@ -130,6 +130,7 @@ test('the sweep form as typed is back after a reload; a sweep stopped before any
   await expect(sweep).toHaveCount(1)
   await expect(sweep.getByTestId('sweep-runs-count')).toHaveText('(stopped before any of its 4 runs finished)')
   await expect(sweep.getByTestId('sweep-planned')).toHaveText('Planned: optimizer.epochs 100000000, 200000000; seed 7, 8.')
+  await expect(sweep.getByTestId('sweep-csv')).toBeDisabled()
   await page.reload()
   await expect(page.getByTestId('engine-version')).toBeVisible()
   await openExperiments(page, 'sweeps')

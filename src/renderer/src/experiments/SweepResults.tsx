@@ -50,7 +50,7 @@ export function SweepResults({ sweep }: { sweep: Sweep }) {
             {metric ? `, best by ${metric}` : ''})
           </span>
         </h3>
-        <button type="button" data-testid="sweep-csv" onClick={() => downloadText(`${sweep.id}.csv`, sweepCsv(sweep), 'text/csv')}>
+        <button type="button" data-testid="sweep-csv" disabled={sweep.runs.length === 0} title={sweep.runs.length === 0 ? 'No run of this sweep ended: nothing to export' : 'The results table as CSV'} onClick={() => downloadText(`${sweep.id}.csv`, sweepCsv(sweep), 'text/csv')}>
           Export CSV
         </button>
         <button type="button" data-testid="sweep-delete" disabled={running} onClick={() => removeSweep(sweep.id)} title={running ? 'Stop the sweep first: its runs under way would add it back' : 'Remove this sweep and its results from the project'}>
