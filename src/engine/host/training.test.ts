@@ -9,6 +9,7 @@ import { createEngineApi } from './api'
 import type { TrainingData } from './trainingTypes'
 import { fakeHost, settle } from '../../../test/fakeEngineHost'
 import { createPredictor, parseModel } from '../model'
+import { trainedValuesOf } from '../experiments/runHistory'
 import { autoSpeed } from './runPacing'
 
 const mazurSpec: EngineSpec = engineSpec(
@@ -280,6 +281,21 @@ describe('training API: speed chosen by the engine', () => {
 })
 
 describe('training API: export and errors', () => {
+  it('trainedValues are the values of the model export, read in the engine (the page parses no model text)', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    await api.startRun('x', xorSpec, { kind: 'builtin', id: 'xor' })
+    for (let i = 0; i < 25; i++) await api.step('x', 'epoch')
+    const parsed = parseModel(await api.exportModel('x'))
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+    const values = await api.trainedValues('x')
+    expect(values).toEqual(trainedValuesOf(parsed.model))
+    // Both dense layers, weights and biases, exactly as trained (float64: the text round trip is exact).
+    expect(Object.keys(values)).toHaveLength(2)
+    expect(Object.values(values).every((v) => Array.isArray(v.weights) && Array.isArray(v.biases))).toBe(true)
+    await expect(api.trainedValues('nope')).rejects.toThrow(/no training run "nope"/)
+  })
+
   it('exportModel gives model JSON whose predictor matches the run bit for bit, with the data reference', async () => {
     const host = fakeHost()
     const api = createEngineApi(host.io)

@@ -68,6 +68,7 @@ export const ENGINE_ARGUMENTS = {
   lossSlice: [id, record],
   trace: [id, index, optional(record)],
   exportModel: [id, optional(record)],
+  trainedValues: [id],
   evaluateTest: [id],
   stop: [id],
   trainSweepPoint: [id, record, record],

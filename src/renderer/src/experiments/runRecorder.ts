@@ -6,7 +6,6 @@
  * which the run trained (not the steps taken while paused, nor the time spent paused).
  */
 import { addRun, createRunRecord, nextRunName, runNetworkOf, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
-import { trainedValuesOfModelText } from './modelValues'
 import { getEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { onRunEnding, useTraining, type TrainingState } from '../training/trainingStore'
@@ -30,11 +29,10 @@ let recordSerial = 0
 
 const keyOf = (s: TrainingState): string | null => (s.runId && s.snapshot?.runId === s.runId ? `${s.runId}#${s.snapshot.generation}` : null)
 
-/** The run's trained values from the engine's model export, or undefined when it has none to give. */
+/** The run's trained values, read by the engine, or undefined when it has none to give. */
 export async function trainedValues(runId: string): Promise<RunWeights | undefined> {
   try {
-    const engine = (await getEngineConnection()).engine
-    return trainedValuesOfModelText(await engine.exportModel(runId, { title: useDocument.getState().project.meta.title }))
+    return await (await getEngineConnection()).engine.trainedValues(runId)
   } catch {
     return undefined
   }

@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { compileGraph, inlineDataset, type InlineData, type Project } from '../../../engine/project'
 import { createSession } from '../../../engine/train'
-import { exportModel, serializeModel } from '../../../engine/model/export'
+import { exportModel } from '../../../engine/model/export'
 import { runNetworkDiff, diffSummary } from '../../../engine/experiments/runDiff'
-import { runNodesWithWeights, RUN_LIMITS, weightCount } from '../../../engine/experiments/runHistory'
+import { runNodesWithWeights, RUN_LIMITS, trainedValuesOf, weightCount } from '../../../engine/experiments/runHistory'
 import { PROJECT_SETTING, sweepProject, type SweepAxis } from '../../../engine/experiments/sweep'
 import { exampleProject } from '../graph/examples'
 import { useDocument } from '../store/documentStore'
-import { trainedValuesOfModelText } from './modelValues'
 import { nextSweepNumber, recordSweepRun, sweepRunName } from './sweepHistory'
 
 const doc = () => useDocument.getState()
@@ -19,7 +18,7 @@ function trainAndRecord(project: Project, axes: SweepAxis[], values: (number | s
   const data = point.data as InlineData
   const session = createSession(compileGraph(point).spec!, inlineDataset(data))
   session.trainToEnd()
-  const weights = trainedValuesOfModelText(serializeModel(exportModel(session, { title: 'point' })))
+  const weights = trainedValuesOf(exportModel(session, { title: 'point' }))
   recordSweepRun(doc().loadSerial, point, sweepRunName(project, axes, values, sweepNumber), { status: 'finished', note: 'maxEpochs', seconds: 0.2, iterations: session.iteration, epochs: session.history, weights })
   return { session, data }
 }
