@@ -78,6 +78,31 @@ describe('runs’ trained values autosaved beside the slot', () => {
     expect(Math.max(...writes.map(([, n]) => n))).toBeLessThanOrEqual(PART_CHARS)
   })
 
+  it('the page going while parts are being written: the rest is written at once, under the same keys, never a second copy', () => {
+    const storage = memoryStorage()
+    const project = { ...base, runs: [fashionRun(1)] }
+    const t = tab(storage)
+    t.write(project)
+    t.steps.shift()!() // the store begins: part 0
+    t.steps.shift()!() // part 1
+    const before = parts(storage)
+    expect(before.length).toBe(2)
+    const stored = () => parts(storage).reduce((n, k) => n + storage.getItem(k)!.length, 0)
+    let most = 0
+    const set = storage.setItem
+    storage.setItem = (k, v) => (set(k, v), (most = Math.max(most, stored())))
+    t.write(project, true)
+    const total = JSON.stringify(project.runs[0].weights).length
+    expect(parts(storage).slice(0, 2)).toEqual(before)
+    expect(parts(storage).length).toBe(Math.ceil(total / PART_CHARS))
+    // At no moment more than one copy of the values (a second copy could overflow the browser's storage).
+    expect(most).toBe(total)
+    expect(readAutosave(storage, KEY)!.project).toEqual(project)
+    const writes = spyWrites(storage)
+    t.idle()
+    expect(writes).toEqual([])
+  })
+
   it('an edit after the run writes the small slot only: the values are not serialised or stored again', () => {
     const storage = memoryStorage()
     const project = { ...base, runs: [fashionRun(1)] }

@@ -74,6 +74,8 @@ interface AsideEntry {
   slot: string
   keys: string[]
   state: 'pending' | 'written' | 'failed'
+  /** While pending with parts under way: writes the parts not stored yet, in this task. */
+  finish?: () => void
 }
 
 /** Runs a step later, when the page is idle (tests step by hand). */
@@ -103,8 +105,9 @@ export function createAsideWeights(storage: KeyValueStorage, randomId: () => str
     const count = Math.max(1, Math.ceil(text.length / PART_CHARS))
     const id = randomId()
     entry.keys = Array.from({ length: count }, (_, i) => `${AUTOSAVE_WEIGHTS_PREFIX}${entry.slot}|${id}|${i}`)
-    const put = (i: number): void => {
-      if (entry.state !== 'pending') return
+    let next = 0
+    const put = (i: number, rest: boolean): void => {
+      if (entry.state !== 'pending' || i !== next) return
       try {
         storage.setItem(entry.keys[i], text.slice(i * PART_CHARS, (i + 1) * PART_CHARS))
       } catch {
@@ -113,11 +116,13 @@ export function createAsideWeights(storage: KeyValueStorage, randomId: () => str
         entry.keys.forEach((key) => storage.removeItem(key))
         return
       }
-      if (i + 1 < count) return now ? put(i + 1) : schedule(() => put(i + 1))
+      next = i + 1
+      if (next < count) return rest ? put(next, true) : schedule(() => put(next, false))
       settle(entry, 'written')
       done()
     }
-    put(0)
+    entry.finish = () => put(next, true)
+    put(0, now)
   }
 
   return {
@@ -130,7 +135,13 @@ export function createAsideWeights(storage: KeyValueStorage, randomId: () => str
       for (const weights of all) {
         const known = entries.get(weights)
         if (known?.slot === slot && (known.state !== 'pending' || !now)) continue
-        // Written for another slot, or still being written when the page goes: written again, now.
+        // Still being written for this slot when the page goes: its remaining parts now, under
+        // the same keys (writing all again beside the parts already in could overflow the storage).
+        if (known?.slot === slot && known.finish) {
+          known.finish()
+          if (known.state === 'written') continue
+        }
+        // Written for another slot, or its writing not begun (or failed): written again, now.
         if (known?.state === 'pending') settle(known, 'failed')
         const entry: AsideEntry = { slot, keys: [], state: 'pending' }
         entries.set(weights, entry)
