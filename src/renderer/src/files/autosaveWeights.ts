@@ -87,6 +87,40 @@ export const idleSchedule: Schedule = (step) => {
 }
 
 /**
+ * Stores one run's values (serialised as `text`) in parts keyed `prefix` + index: each part in a
+ * step of its own, or all `now`; `entry.finish` writes the parts still missing at once.
+ */
+function storeParts(
+  io: { storage: KeyValueStorage; schedule: Schedule; settle: (entry: AsideEntry, state: 'written' | 'failed') => void },
+  entry: AsideEntry,
+  prefix: string,
+  text: string,
+  now: boolean,
+  done: () => void,
+): void {
+  const count = Math.max(1, Math.ceil(text.length / PART_CHARS))
+  entry.keys = Array.from({ length: count }, (_, i) => `${prefix}${i}`)
+  let next = 0
+  const put = (i: number, rest: boolean): void => {
+    if (entry.state !== 'pending' || i !== next) return
+    try {
+      io.storage.setItem(entry.keys[i], text.slice(i * PART_CHARS, (i + 1) * PART_CHARS))
+    } catch {
+      // A full storage: the slot is written without these values, as it was before they were kept aside.
+      io.settle(entry, 'failed')
+      entry.keys.forEach((key) => io.storage.removeItem(key))
+      return
+    }
+    next = i + 1
+    if (next < count) return rest ? put(next, true) : io.schedule(() => put(next, false))
+    io.settle(entry, 'written')
+    done()
+  }
+  entry.finish = () => put(next, true)
+  put(0, now)
+}
+
+/**
  * The tab's store of runs' values beside its slot. `keysOf` says where a run's values are once
  * they are written there (null until then: the slot is written without them meanwhile);
  * `write` stores those not yet stored, part by part through `schedule` (or all now, as the page
@@ -100,30 +134,7 @@ export function createAsideWeights(storage: KeyValueStorage, randomId: () => str
     pending.delete(entry)
   }
 
-  /** Stores one run's values (serialised as `text`) in parts: each in a step of its own, or all `now`. */
-  function store(entry: AsideEntry, text: string, now: boolean, done: () => void): void {
-    const count = Math.max(1, Math.ceil(text.length / PART_CHARS))
-    const id = randomId()
-    entry.keys = Array.from({ length: count }, (_, i) => `${AUTOSAVE_WEIGHTS_PREFIX}${entry.slot}|${id}|${i}`)
-    let next = 0
-    const put = (i: number, rest: boolean): void => {
-      if (entry.state !== 'pending' || i !== next) return
-      try {
-        storage.setItem(entry.keys[i], text.slice(i * PART_CHARS, (i + 1) * PART_CHARS))
-      } catch {
-        // A full storage: the slot is written without these values, as it was before they were kept aside.
-        settle(entry, 'failed')
-        entry.keys.forEach((key) => storage.removeItem(key))
-        return
-      }
-      next = i + 1
-      if (next < count) return rest ? put(next, true) : schedule(() => put(next, false))
-      settle(entry, 'written')
-      done()
-    }
-    entry.finish = () => put(next, true)
-    put(0, now)
-  }
+  const store = (entry: AsideEntry, text: string, now: boolean, done: () => void) => storeParts({ storage, schedule, settle }, entry, `${AUTOSAVE_WEIGHTS_PREFIX}${entry.slot}|${randomId()}|`, text, now, done)
 
   return {
     keysOf(weights: RunWeights, slot: string): string[] | null {
