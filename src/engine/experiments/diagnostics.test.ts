@@ -25,6 +25,14 @@ function findings(s: EngineSpec, id: DiagnosticId, epochs: number, data: Dataset
 }
 
 describe('training diagnostics', () => {
+  it('a run of 150,000 epochs is diagnosed (its history once overflowed the stack as Math.min arguments, and the run failed)', () => {
+    const xor = builtinDataset('xor')
+    const session = createSession(engineSpec({ inputSize: 2, layers: [dense('h', 2, 'sigmoid'), dense('o', 1, 'sigmoid')], loss: { id: 'mse', reduction: 'mean' } }, { seed: 3, training: { batch: { mode: 'full' }, maxEpochs: 150_000, shuffle: false, validationFraction: 0 } }), xor)
+    session.trainToEnd()
+    expect(session.history.length).toBe(150_000)
+    expect(() => diagnoseSession(session)).not.toThrow()
+  })
+
   it('dead ReLUs: a layer whose biases start at −10 never fires; He initialisation does', () => {
     const dead = findings(spec([dense('h', 16, 'relu', { biasInit: init('constant', { value: -10 }) }), dense('o', 2, 'softmax')]), 'deadRelu', 0)
     expect(dead).toHaveLength(1)

@@ -136,7 +136,8 @@ function learningRateTooHigh(ctx: DiagnosticContext): TrainingDiagnostic[] {
     if (i > 1 && window[i] > window[i - 1] !== window[i - 1] > window[i - 2]) turns++
   }
   const steps = window.length - 1
-  const min = Math.min(...h.map((m) => m.loss))
+  // A loop, not Math.min(...): a long run's history (100,000 epochs of XOR) overflows the stack as arguments.
+  const min = h.reduce((lowest, m) => Math.min(lowest, m.loss), Infinity)
   const last = window[window.length - 1]
   const mean = window.reduce((a, b) => a + b, 0) / window.length
   const swing = (Math.max(...window) - Math.min(...window)) / mean

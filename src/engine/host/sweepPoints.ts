@@ -52,7 +52,9 @@ export async function trainSweepPointHere(runId: string, spec: EngineSpec, data:
     yieldToHost: () => io.yieldToHost(),
     emit(event, transfer) {
       if (event.kind === 'trainSnapshot' && !end) {
-        epochs.push(...event.snapshot.epochs)
+        // A loop, not push(...): a tiny network at full speed can finish 70,000 epochs between two
+        // snapshots, and spreading that many arguments overflows the stack (the point then failed).
+        for (const epoch of event.snapshot.epochs) epochs.push(epoch)
         if (isEnd(event.snapshot)) {
           end = event.snapshot
           ended()

@@ -81,8 +81,12 @@ interface SweepPoint {
  * Trains one point to its end on an engine runner; resolves with its record for the sweep, and
  * adds its run to the project's run history (with its trained values) when it finished or failed.
  */
-async function runPoint(point: SweepPoint, spec: EngineSpec, data: TrainingData, loadSerial: number, runIds: Set<string>): Promise<SweepRunRecord> {
+async function runPoint(point: SweepPoint, spec: EngineSpec, data: TrainingData, loadSerial: number, sweep: ActiveSweep): Promise<SweepRunRecord> {
   const engine = (await getEngineConnection()).engine
+  // Stopped while this point was being set up (before its run id was in the set Stop cancels): it
+  // must not start, or it would train to its end with the sweep saying "stopping…" meanwhile.
+  if (sweep.cancelled) return sweepRunRecord(point.values, [], { status: 'stopped', note: 'stopped', seconds: 0 })
+  const runIds = sweep.runIds
   const runId = `sweep-run-${++runSerial}`
   const maxEpochs = spec.training.maxEpochs
   const stopListening = onEngineEvent((event) => {
@@ -143,7 +147,7 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
     const trainPoint = async ([index, values]: [number, SweepValue[]]): Promise<void> => {
       const point: SweepPoint = { index, values, project: sweepProject(project, axes, values), name: sweepRunName(project, axes, values, sweepNumber) }
       const compiled = compileGraph(point.project, { dataShape })
-      const record = compiled.spec ? await runPoint(point, compiled.spec, data, loadSerial, self.runIds) : uncompiledRecord(values, compiled.diagnostics.find((d) => d.severity === 'error')?.message)
+      const record = compiled.spec ? await runPoint(point, compiled.spec, data, loadSerial, self) : uncompiledRecord(values, compiled.diagnostics.find((d) => d.severity === 'error')?.message)
       // A run the user stopped is not a result; one that finished or failed is (it is in the run history too).
       if (record.status === 'stopped') return
       records[index] = record

@@ -134,7 +134,8 @@ function applySnapshot({ snapshot: s, viewsAt: carriedAt }: Delivery): void {
     curves.valAccuracy.push(p.valAccuracy ?? NaN)
   }
   compactCurves(curves, MAX_CURVE_POINTS)
-  curves.epochs.push(...s.epochs)
+  // A loop, not push(...): one snapshot can carry tens of thousands of epochs (a tiny net at full speed).
+  for (const epoch of s.epochs) curves.epochs.push(epoch)
   if (curves.gradIteration.at(-1) !== s.iteration) {
     curves.gradIteration.push(s.iteration)
     s.gradNorms.forEach((norm, i) => (curves.gradNorms[i] ??= []).push(norm))
