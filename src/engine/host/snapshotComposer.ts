@@ -61,8 +61,7 @@ export class SnapshotComposer {
    * the payloads of the shown views (only `only` of them and those newly shown, when given).
    */
   compose(s: Session, points: CurvePoint[], only?: readonly string[]): { views: SnapshotViews; transfer: ArrayBuffer[] } {
-    const epochs: EpochPoint[] = s.history.slice(this.epochsSent).map((m) => ({ ...m }))
-    this.epochsSent = s.history.length
+    const epochs = this.unsentEpochs(s)
     if (this.liveValidation && points.length > 0) {
       const v = this.data.validation ? s.evaluate(this.data.validation) : s.evaluate(s.train, s.valIndices)
       const last = points[points.length - 1]
@@ -73,7 +72,20 @@ export class SnapshotComposer {
     this.fresh.clear()
     const gradNorms = s.gradientNorms().map((g) => g.norm)
     const views: SnapshotViews = { points, epochs, gradNorms, views: payloads as SnapshotViews['views'] }
+    // Sent only once built: when building throws, the epochs go with the bare snapshot instead.
+    this.epochsSent = s.history.length
     return { views, transfer: transferablesOf(payloads) }
+  }
+
+  /** The curve `points` and the epochs not yet sent, without any view: what goes out when `compose` throws. */
+  bare(s: Session, points: CurvePoint[]): SnapshotViews {
+    const epochs = this.unsentEpochs(s)
+    this.epochsSent = s.history.length
+    return { points, epochs, gradNorms: [], views: {} }
+  }
+
+  private unsentEpochs(s: Session): EpochPoint[] {
+    return s.history.slice(this.epochsSent).map((m) => ({ ...m }))
   }
 
   /** The payloads of the shown views of `s` now (only `only` of them, when given); the time machine replays with it. */

@@ -27,10 +27,11 @@ import { exportModel, serializeModel, type ModelFile } from '../model'
 import { autoSpeed, isLiveValidation, runPacing } from './runPacing'
 import { runInfoOf } from './runInfo'
 import { CurvePoints } from './curvePoints'
-import { SnapshotComposer } from './snapshotComposer'
+import { SnapshotComposer, type SnapshotViews } from './snapshotComposer'
 import { framesFor, TimeMachine } from './timeMachine'
 import { evaluateTestSet, type TestResult } from './testSet'
 import { DiagnosticsTracker } from '../experiments/diagnostics'
+import { RunFailure, snapshotError } from './runFailure'
 
 /** Counters the RPC calls return. */
 export interface RunProgress {
@@ -53,9 +54,7 @@ export class TrainingRun {
   private speed: RunSpeed = 0
   private generation = 0
   private seq = 0
-  private error: string | null = null
-  /** Name and node of the error (e.g. DivergenceError in layer "hidden"). */
-  private errorWhere: { name: string; nodeId: string | null } | null = null
+  private readonly failure = new RunFailure()
   private curve = new CurvePoints()
   private inFlight: Promise<void> | null = null
   private dirty = false
@@ -139,8 +138,7 @@ export class TrainingRun {
     if (this.state === 'stopped') return this.progress()
     this.session = this.newSession()
     this.state = 'paused'
-    this.error = null
-    this.errorWhere = null
+    this.failure.clear()
     this.generation++
     this.curve = new CurvePoints()
     this.composer.restart()
@@ -268,11 +266,15 @@ export class TrainingRun {
         }
       }
     } catch (error) {
-      this.state = 'failed'
-      this.error = error instanceof Error ? error.message : String(error)
-      this.errorWhere = errorWhereOf(error)
+      this.fail(error)
     }
-    await this.flush()
+    // Ended whatever the page makes of the last snapshot (it may reject it): the loop always settles.
+    await this.flush().catch(() => undefined)
+  }
+
+  private fail(error: unknown): void {
+    this.state = 'failed'
+    this.failure.record(error)
   }
 
   /** Apply up to n updates, one curve point per `trainSteps` call (which never crosses an epoch end). */
@@ -293,10 +295,7 @@ export class TrainingRun {
     this.state = s.stopped === 'diverged' ? 'failed' : 'finished'
     // The end of a run is when the test set is evaluated (a diverged net has nothing to test).
     if (this.data.test && this.state === 'finished') this.testResult = evaluateTestSet(s, this.data.test)
-    if (s.error) {
-      this.error = s.error.message
-      this.errorWhere = errorWhereOf(s.error)
-    }
+    if (s.error) this.failure.record(s.error)
   }
 
   /** Position within the epoch under way (the session's cursor stays at the end until the next epoch begins). */
@@ -356,9 +355,23 @@ export class TrainingRun {
     await this.io.emit(event, transfer)
   }
 
+  /**
+   * The snapshot now. One that cannot be built (a view, the validation or the diagnostics throws)
+   * fails the run and carries its counters and epochs alone: the run ends where the page and a
+   * sweep see it, never silently at "running".
+   */
   private compose(only?: readonly string[]): { event: { kind: 'trainSnapshot'; snapshot: TrainSnapshot }; transfer: ArrayBuffer[] } {
     const s = this.session
-    const { views, transfer } = this.composer.compose(s, this.curve.take(), only)
+    const points = this.curve.take()
+    let part: { views: SnapshotViews; transfer: ArrayBuffer[]; diagnostics: TrainSnapshot['diagnostics'] }
+    try {
+      // Once per epoch while running; fresh whenever training is not running (a step, a pause, the end).
+      part = { ...this.composer.compose(s, points, only), diagnostics: this.diagnostics.current(s, this.state !== 'running') }
+    } catch (error) {
+      this.fail(snapshotError(error, s.epoch))
+      part = { views: this.composer.bare(s, points), transfer: [], diagnostics: [] }
+    }
+    const { views, transfer, diagnostics } = part
     const snapshot: TrainSnapshot = {
       runId: this.runId,
       generation: this.generation,
@@ -366,9 +379,7 @@ export class TrainingRun {
       state: this.state,
       stopReason: s.stopped,
       restoredEpoch: s.restoredEpoch,
-      error: this.error,
-      errorName: this.errorWhere?.name ?? null,
-      errorNodeId: this.errorWhere?.nodeId ?? null,
+      ...this.failure.fields,
       epoch: s.epoch,
       iteration: s.iteration,
       examples: this.examples(),
@@ -377,8 +388,7 @@ export class TrainingRun {
       speed: this.speed,
       ...views,
       test: this.testResult,
-      // Once per epoch while running; fresh whenever training is not running (a step, a pause, the end).
-      diagnostics: this.diagnostics.current(s, this.state !== 'running'),
+      diagnostics,
     }
     return { event: { kind: 'trainSnapshot', snapshot }, transfer }
   }
@@ -387,11 +397,4 @@ export class TrainingRun {
 /** A deep copy of a spec (plain JSON data). */
 function structuredCloneSpec(spec: EngineSpec): EngineSpec {
   return JSON.parse(JSON.stringify(spec)) as EngineSpec
-}
-
-/** An error's stable name and, for engine errors, the canvas node it names. */
-function errorWhereOf(error: unknown): { name: string; nodeId: string | null } {
-  if (!(error instanceof Error)) return { name: 'Error', nodeId: null }
-  const nodeId = (error as { nodeId?: unknown }).nodeId
-  return { name: error.name, nodeId: typeof nodeId === 'string' ? nodeId : null }
 }
