@@ -2,9 +2,13 @@ import type { Project } from '../../../engine/project'
 import { suggestedValues, sweepableNodes, sweepableParams } from './sweepAxes'
 import { axisOnNode, type AxisDraft } from './sweepDraft'
 
-/** One axis of the sweep: which node, which of its settings, the values; the second can be removed. */
-export function SweepAxisRow({ project, index, axis, disabled, onChange, onRemove }: { project: Project; index: number; axis: AxisDraft; disabled: boolean; onChange: (axis: AxisDraft) => void; onRemove?: () => void }) {
+/**
+ * One axis of the sweep: which node, which of its settings, the values; the second can be
+ * removed. `problem`: why its values cannot be read, said under them (the Run button is off).
+ */
+export function SweepAxisRow({ project, index, axis, problem, disabled, onChange, onRemove }: { project: Project; index: number; axis: AxisDraft; problem: string | null; disabled: boolean; onChange: (axis: AxisDraft) => void; onRemove?: () => void }) {
   const params = sweepableParams(project, axis.nodeId)
+  const problemId = `sweep-problem-${index}`
   return (
     <div className="sweep-axis" data-testid={`sweep-axis-${index}`}>
       <label>
@@ -29,12 +33,17 @@ export function SweepAxisRow({ project, index, axis, disabled, onChange, onRemov
       </label>
       <label className="sweep-values">
         values
-        <input data-testid={`sweep-values-${index}`} value={axis.text} disabled={disabled} onChange={(e) => onChange({ ...axis, text: e.target.value })} />
+        <input data-testid={`sweep-values-${index}`} value={axis.text} disabled={disabled} aria-invalid={problem !== null} aria-describedby={problem ? problemId : undefined} onChange={(e) => onChange({ ...axis, text: e.target.value })} />
       </label>
       {onRemove && (
         <button type="button" data-testid="sweep-remove-axis" disabled={disabled} onClick={onRemove}>
           ✕
         </button>
+      )}
+      {problem && (
+        <p className="error sweep-field-problem" id={problemId} role="alert" data-testid="sweep-problem">
+          {problem}
+        </p>
       )}
     </div>
   )

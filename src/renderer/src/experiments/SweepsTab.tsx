@@ -30,7 +30,7 @@ export function SweepsTab() {
         Train the network on the canvas once per combination of the values below{lanes}, each to the end its optimizer block says; then compare.
       </p>
       {drafts.map((a, i) => (
-        <SweepAxisRow key={i} project={project} index={i} axis={a} disabled={running} onChange={(axis) => setDraft(i, axis)} onRemove={i === 1 ? () => setDrafts(drafts.slice(0, 1)) : undefined} />
+        <SweepAxisRow key={i} project={project} index={i} axis={a} problem={reading.axes ? null : reading.axis === i ? reading.problem : null} disabled={running} onChange={(axis) => setDraft(i, axis)} onRemove={i === 1 ? () => setDrafts(drafts.slice(0, 1)) : undefined} />
       ))}
       <div className="sweep-actions">
         {drafts.length === 1 && (
@@ -44,16 +44,11 @@ export function SweepsTab() {
           </button>
         ) : (
           <button type="button" className="primary" data-testid="sweep-run" disabled={!reading.axes || !canTrain} onClick={() => reading.axes && void runSweep(reading.axes)}>
-            Run {reading.runs} run{reading.runs === 1 ? '' : 's'}
+            {reading.axes ? `Run ${reading.runs} run${reading.runs === 1 ? '' : 's'}` : 'Run'}
           </button>
         )}
         <SweepStatus />
       </div>
-      {reading.problem && (
-        <p className="error" role="alert" data-testid="sweep-problem">
-          {reading.problem}
-        </p>
-      )}
       {!canTrain && <p className="warn">Fix the problems on the canvas first: the sweep trains this network.</p>}
       {sweeps
         .slice()

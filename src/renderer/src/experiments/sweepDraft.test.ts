@@ -20,11 +20,12 @@ describe('the sweep being composed', () => {
     expect(defaultAxis({ nodes: [] } as unknown as Project)).toEqual({ nodeId: '(project)', param: 'seed', text: '1, 2, 3' })
   })
 
-  it('says the first problem and counts no runs while an axis cannot be read', () => {
-    expect(readSweepDraft(project, [{ nodeId: 'dense1', param: 'units', text: '16, x' }])).toEqual({ axes: null, runs: 0, problem: '“x” is not a valid Units (a whole number).' })
-    expect(readSweepDraft(project, [{ nodeId: 'dense1', param: 'nope', text: '1' }])).toMatchObject({ axes: null, problem: 'Choose a setting of “dense1”.' })
+  it('says the first problem and the row it is in, with no count of runs, while an axis cannot be read', () => {
+    expect(readSweepDraft(project, [{ nodeId: 'dense1', param: 'units', text: '16, x' }])).toEqual({ axes: null, problem: '“x” is not a valid Units (a whole number).', axis: 0 })
+    expect(readSweepDraft(project, [{ nodeId: 'dense1', param: 'nope', text: '1' }])).toEqual({ axes: null, problem: 'Choose a setting of “dense1”.', axis: 0 })
+    expect(readSweepDraft(project, [defaultAxis(project), { nodeId: '(project)', param: 'seed', text: '1, 1' }])).toEqual({ axes: null, problem: 'A value of Seed is given twice.', axis: 1 })
     const twice = { nodeId: 'dense1', param: 'units', text: '16' }
-    expect(readSweepDraft(project, [twice, twice])).toMatchObject({ axes: null, runs: 1, problem: expect.stringMatching(/two different settings/) })
+    expect(readSweepDraft(project, [twice, twice])).toEqual({ axes: null, problem: expect.stringMatching(/two different settings/), axis: 1 })
   })
 
   it('comes back as saved with the project, typed values that do not parse included; axes whose setting is gone give way to the default', () => {

@@ -13,8 +13,8 @@ export interface AxisDraft {
   text: string
 }
 
-/** The axes read: ready to run, or the problem; `runs` is 0 while any axis is unreadable. */
-export type SweepDraftReading = { axes: SweepAxis[]; runs: number; problem: null } | { axes: null; runs: number; problem: string }
+/** The axes read: ready to run (with how many runs), or the first problem and the row (`axis`) to show it in. */
+export type SweepDraftReading = { axes: SweepAxis[]; runs: number; problem: null } | { axes: null; problem: string; axis: number }
 
 /** The first axis offered: the optimizer's learning rate (the assignment's sweep), else the seed. */
 export function defaultAxis(project: Project): AxisDraft {
@@ -45,13 +45,12 @@ export function readSweepDraft(project: Project, drafts: readonly AxisDraft[]): 
     if (!info) return { ok: false as const, message: `Choose a setting of ${a.nodeId === PROJECT_SETTING ? 'the project' : `“${a.nodeId}”`}.` }
     return parseAxisValues(a.text, info)
   })
-  const runs = parsed.reduce((n, p) => n * (p.ok ? p.values.length : 0), 1)
-  const twice = sameSettingTwice([...drafts])
-  if (twice) return { axes: null, runs, problem: twice }
   const axes: SweepAxis[] = []
   for (const [i, p] of parsed.entries()) {
-    if (!p.ok) return { axes: null, runs, problem: p.message }
+    if (!p.ok) return { axes: null, problem: p.message, axis: i }
     axes.push({ nodeId: drafts[i].nodeId, param: drafts[i].param, values: p.values })
   }
-  return { axes, runs, problem: null }
+  const twice = sameSettingTwice([...drafts])
+  if (twice) return { axes: null, problem: twice, axis: 1 }
+  return { axes, runs: axes.reduce((n, a) => n * a.values.length, 1), problem: null }
 }
