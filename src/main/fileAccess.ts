@@ -9,7 +9,7 @@
  * and `showSaveFilePicker` may do nothing there. Electron-free: dialog and fs are injected.
  */
 import { basename, dirname, isAbsolute, resolve } from 'node:path'
-import { FILE_KINDS, type FileKind, type PickedFile, type SavedFile } from '../shared/files'
+import { FILE_KINDS, isDataFileName, type FileKind, type PickedFile, type SavedFile } from '../shared/files'
 
 export interface FileDialogs {
   /** Absolute paths chosen, or [] when cancelled. */
@@ -40,11 +40,6 @@ export interface FileAccess {
   /** Grant a path the user chose outside our dialogs (argv, Finder, Open Recent). */
   grant(path: string): void
   isGranted(path: string): boolean
-}
-
-function isDataName(name: string): boolean {
-  const lower = name.toLowerCase()
-  return FILE_KINDS.data.extensions.some((ext) => lower.endsWith(`.${ext}`)) || /-ubyte(\.gz)?$/.test(lower)
 }
 
 export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAccess {
@@ -86,7 +81,7 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
     async readBeside(projectPath, relativePath) {
       if (typeof projectPath !== 'string' || !granted.has(resolve(projectPath))) throw new FileAccessError('Open the project from a file first: its data files are found beside it.')
       if (typeof relativePath !== 'string' || relativePath.length === 0 || relativePath.length > 1000) throw new FileAccessError('The data file path is empty or too long.')
-      if (!isDataName(relativePath)) throw new FileAccessError(`“${relativePath}” is not a data file (CSV, IDX or .gz).`)
+      if (!isDataFileName(relativePath)) throw new FileAccessError(`“${relativePath}” is not a data file (CSV, IDX or .gz).`)
       const target = isAbsolute(relativePath) ? resolve(relativePath) : resolve(dirname(resolve(projectPath)), relativePath)
       granted.add(target)
       return readFile(target)

@@ -18,7 +18,7 @@ import { createFileAccess } from './fileAccess'
 import { writeFileSafely } from './fileWrite'
 import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
-import { createLaunchQueue, projectPathsFromArgv } from './launchFiles'
+import { createLaunchQueue, launchPathsFromArgv } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
@@ -67,10 +67,10 @@ const recent = createRecentFiles({
   write: (text) => writeFileSync(recentPath(), text),
 })
 
-/** Reads a project the OS or Open Recent named and hands it to the page. */
+/** Reads the files the OS or Open Recent named and hands them to the page together. */
 const openProjectPath = createProjectOpener({
   files,
-  send: (file) => current?.win.webContents.send(IPC.fileOpened, file),
+  send: (picked) => current?.win.webContents.send(IPC.fileOpened, picked),
   forget: (path) => {
     recent.remove(path)
     installMenu()
@@ -86,9 +86,10 @@ function focusWindow(): void {
   current.win.focus()
 }
 
-const launches = createLaunchQueue((path) => void openProjectPath(path), focusWindow)
-// Share links (axon-studio://open#share=…) wait for the page like project files do.
-const shares = createLaunchQueue((text) => current?.win.webContents.send(IPC.shareOpened, text), focusWindow)
+// macOS sends one open-file per file: those of one turn go to the page together.
+const launches = createLaunchQueue((paths) => void openProjectPath(paths), focusWindow, setImmediate)
+// Share links (axon-studio://open#share=…) wait for the page like project files do; one network opens, the last asked.
+const shares = createLaunchQueue((texts) => current?.win.webContents.send(IPC.shareOpened, texts.at(-1)), focusWindow, setImmediate)
 
 function installMenu(): void {
   const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC.menuCommand, command)
@@ -159,7 +160,7 @@ registerIpcHandlers(ipcMain, {
 })
 
 app.on('second-instance', (_event, argv, cwd) => {
-  const paths = projectPathsFromArgv(argv, cwd)
+  const paths = launchPathsFromArgv(argv, cwd)
   const links = shareTextsFromArgv(argv)
   paths.forEach((path) => launches.request(path))
   links.forEach((text) => shares.request(text))
@@ -173,7 +174,7 @@ app.on('open-url', (event, url) => {
   if (text) shares.request(text)
 })
 
-// macOS: a double-clicked .axon.json, possibly before the app is ready.
+// macOS: a double-clicked .axon.json or data file (one event per file), possibly before the app is ready.
 app.on('open-file', (event, path) => {
   event.preventDefault()
   launches.request(path)
@@ -185,7 +186,7 @@ app.whenReady().then(() => {
   for (const path of recent.list()) files.grant(path)
   installMenu()
   createWindow()
-  for (const path of projectPathsFromArgv(process.argv, process.cwd())) launches.request(path)
+  for (const path of launchPathsFromArgv(process.argv, process.cwd())) launches.request(path)
   for (const text of shareTextsFromArgv(process.argv)) shares.request(text)
   const client = protocolClientArgs(process.defaultApp === true, process.execPath, process.argv[1])
   app.setAsDefaultProtocolClient(client.scheme, client.path, client.args)

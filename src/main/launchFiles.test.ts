@@ -1,37 +1,74 @@
 import { describe, expect, it } from 'vitest'
 import { resolve } from 'node:path'
-import { createLaunchQueue, projectPathsFromArgv } from './launchFiles'
+import { createLaunchQueue, launchPathsFromArgv } from './launchFiles'
 import { createRecentFiles, MAX_RECENT } from './recentFiles'
 
+/** A queue whose deferred flushes run when the test says the turn is over. */
+function queueLog() {
+  const log: string[] = []
+  let turnEnd: Array<() => void> = []
+  const queue = createLaunchQueue(
+    (batch) => void log.push(`open ${batch.join(' + ')}`),
+    () => log.push('focus'),
+    (flush) => void turnEnd.push(flush),
+  )
+  const endTurn = () => {
+    const run = turnEnd
+    turnEnd = []
+    run.forEach((flush) => flush())
+  }
+  return { log, queue, endTurn }
+}
+
 describe('files from the OS', () => {
-  it('takes *.axon.json paths from a command line, resolved against its folder', () => {
-    const argv = ['C:\\Program Files\\Axon Studio\\Axon Studio.exe', '--enable-devtools', 'lessons/xor.AXON.json', '/srv/class/mazur.axon.json', 'notes.txt', '--inspect=9229']
-    expect(projectPathsFromArgv(argv, '/home/ana')).toEqual([resolve('/home/ana', 'lessons/xor.AXON.json'), '/srv/class/mazur.axon.json'])
-    expect(projectPathsFromArgv(['axon-studio', '.'], '/x')).toEqual([])
+  it('takes project and data paths from a command line, resolved against its folder', () => {
+    const argv = ['C:\\Program Files\\Axon Studio\\Axon Studio.exe', '--enable-devtools', 'lessons/xor.AXON.json', '/srv/class/mazur.axon.json', 'notes.pdf', 'iris.csv', 'train-images-idx3-ubyte.gz', '--inspect=9229']
+    expect(launchPathsFromArgv(argv, '/home/ana')).toEqual([
+      resolve('/home/ana', 'lessons/xor.AXON.json'),
+      '/srv/class/mazur.axon.json',
+      resolve('/home/ana', 'iris.csv'),
+      resolve('/home/ana', 'train-images-idx3-ubyte.gz'),
+    ])
+    expect(launchPathsFromArgv(['axon-studio', '.'], '/x')).toEqual([])
   })
 
-  it('a second launch forwards its file to the running window, focused', () => {
-    const log: string[] = []
-    const queue = createLaunchQueue((p) => log.push(`open ${p}`), () => log.push('focus'))
+  it('a second launch forwards its files to the running window together, focused', () => {
+    const { log, queue, endTurn } = queueLog()
     queue.pageReady()
     // What main does on 'second-instance' (argv and cwd of the second launch):
-    for (const path of projectPathsFromArgv(['axon', 'b.axon.json'], '/home/ana')) queue.request(path)
-    expect(log).toEqual(['focus', `open ${resolve('/home/ana/b.axon.json')}`])
+    for (const path of launchPathsFromArgv(['axon', 'b.axon.json', 'c.axon.json'], '/home/ana')) queue.request(path)
+    expect(log).toEqual(['focus', 'focus'])
+    endTurn()
+    expect(log).toEqual(['focus', 'focus', `open ${resolve('/home/ana/b.axon.json')} + ${resolve('/home/ana/c.axon.json')}`])
   })
 
-  it('holds files that arrive before the page listens (macOS open-file at launch), opening the last', () => {
-    const opened: string[] = []
-    const queue = createLaunchQueue((p) => opened.push(p), () => {})
+  it('macOS open-file events of one turn (several files double-clicked, dropped on the dock) go to the page together', () => {
+    const { log, queue, endTurn } = queueLog()
+    queue.pageReady()
     queue.request('/a.axon.json')
     queue.request('/b.axon.json')
-    expect(opened).toEqual([])
+    queue.request('/a.axon.json')
+    queue.request('/train.csv')
+    endTurn()
+    queue.request('/c.axon.json')
+    endTurn()
+    expect(log.filter((l) => l !== 'focus')).toEqual(['open /a.axon.json + /b.axon.json + /train.csv', 'open /c.axon.json'])
+  })
+
+  it('holds files that arrive before the page listens (macOS open-file at launch), then hands over all of them', () => {
+    const { log, queue, endTurn } = queueLog()
+    queue.request('/a.axon.json')
+    queue.request('/b.axon.json')
+    endTurn()
+    expect(log.filter((l) => l !== 'focus')).toEqual([])
     queue.pageReady()
-    expect(opened).toEqual(['/b.axon.json'])
+    expect(log.filter((l) => l !== 'focus')).toEqual(['open /a.axon.json + /b.axon.json'])
     queue.pageGone()
     queue.request('/c.axon.json')
-    expect(opened).toEqual(['/b.axon.json'])
+    endTurn()
+    expect(log.filter((l) => l !== 'focus')).toEqual(['open /a.axon.json + /b.axon.json'])
     queue.pageReady()
-    expect(opened).toEqual(['/b.axon.json', '/c.axon.json'])
+    expect(log.filter((l) => l !== 'focus')).toEqual(['open /a.axon.json + /b.axon.json', 'open /c.axon.json'])
   })
 })
 

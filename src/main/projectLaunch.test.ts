@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createFileAccess } from './fileAccess'
-import { createLaunchQueue, projectPathsFromArgv } from './launchFiles'
+import { createLaunchQueue, launchPathsFromArgv } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
 
 let dir = ''
@@ -18,12 +18,13 @@ function desktop() {
   const files = createFileAccess({ open: async () => [], save: async () => null }, { read: async (p) => new Uint8Array(await readFile(p)), write: async () => {} })
   const open = createProjectOpener({
     files,
-    send: (file) => void log.push(`page opens ${file.name} (${file.bytes.byteLength} bytes)`),
+    send: (files) => void log.push(`page opens ${files.map((f) => `${f.name} (${f.bytes.byteLength} bytes)`).join(' + ')}`),
     forget: (path) => void log.push(`forgotten ${path}`),
     showError: (message, detail) => void log.push(`error: ${message} — ${detail}`),
   })
   const opened: Promise<void>[] = []
-  const queue = createLaunchQueue((path) => void opened.push(open(path)), () => void log.push('focus'))
+  // Each request's turn ends at once here: the batches of one turn are launchFiles.test.ts's.
+  const queue = createLaunchQueue((paths) => void opened.push(open(paths)), () => void log.push('focus'), (flush) => flush())
   return { log, files, queue, settled: () => Promise.all(opened) }
 }
 
@@ -33,7 +34,7 @@ describe('a project the OS opens (file association, a second launch)', () => {
     await writeFile(path, '{"format":"axon-studio"}')
     const { log, files, queue, settled } = desktop()
     queue.pageGone()
-    projectPathsFromArgv(['axon-studio', '--flag', 'xor.axon.json'], dir).forEach((p) => queue.request(p))
+    launchPathsFromArgv(['axon-studio', '--flag', 'xor.axon.json'], dir).forEach((p) => queue.request(p))
     expect(log).toEqual(['focus'])
     queue.pageReady()
     await settled()
@@ -51,5 +52,22 @@ describe('a project the OS opens (file association, a second launch)', () => {
     queue.request(path)
     await settled()
     expect(log).toEqual(['focus', `forgotten ${path}`, `error: Could not open ${path} — ${detail}`])
+  })
+
+  it('several files at once: those that can be read reach the page together, one dialog names the others', async () => {
+    await writeFile(join(dir, 'a.axon.json'), '{}')
+    await writeFile(join(dir, 'iris.csv'), 'x,y\n1,2\n')
+    const { log, files, queue, settled } = desktop()
+    queue.pageGone()
+    launchPathsFromArgv(['axon-studio', 'a.axon.json', 'gone.axon.json', 'iris.csv', 'lost.csv'], dir).forEach((p) => queue.request(p))
+    queue.pageReady()
+    await settled()
+    expect(log.filter((l) => l !== 'focus')).toEqual([
+      `forgotten ${join(dir, 'gone.axon.json')}`,
+      `forgotten ${join(dir, 'lost.csv')}`,
+      'error: Could not open 2 files — “gone.axon.json” is not there any more: it was moved, renamed or deleted.\n“lost.csv” is not there any more: it was moved, renamed or deleted.',
+      'page opens a.axon.json (2 bytes) + iris.csv (8 bytes)',
+    ])
+    expect(files.isGranted(join(dir, 'iris.csv'))).toBe(true)
   })
 })

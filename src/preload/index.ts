@@ -73,10 +73,10 @@ contextBridge.exposeInMainWorld('axonDesktop', {
     readBeside(projectPath: string, relativePath: string): Promise<PickedFile> {
       return invoke(IPC.fileReadBeside, String(projectPath), String(relativePath))
     },
-    /** A project main opened for the page (Open Recent, file association, a second launch). */
-    onOpened(listener: (file: PickedFile) => void) {
-      ipcRenderer.on(IPC.fileOpened, (_event, file: unknown) => {
-        if (isPickedFile(file)) listener(file)
+    /** Files main opened for the page together (Open Recent, file association, a second launch). */
+    onOpened(listener: (files: PickedFile[]) => void) {
+      ipcRenderer.on(IPC.fileOpened, (_event, files: unknown) => {
+        if (Array.isArray(files) && files.length > 0 && files.every(isPickedFile)) listener(files)
       })
     },
     setCurrent(path: string | null) {

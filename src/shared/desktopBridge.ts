@@ -10,7 +10,8 @@ export interface DesktopFilesBridge {
   save(kind: FileKind, suggestedName: string, bytes: Uint8Array, path: string | null): Promise<SavedFile | null>
   readGranted(path: string): Promise<PickedFile>
   readBeside(projectPath: string, relativePath: string): Promise<PickedFile>
-  onOpened(listener: (file: PickedFile) => void): void
+  /** Files the OS opened the app with, together (several double-clicked, a second launch, Open Recent). */
+  onOpened(listener: (files: PickedFile[]) => void): void
   setCurrent(path: string | null): void
 }
 

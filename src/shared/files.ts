@@ -11,6 +11,12 @@ export const FILE_KINDS = {
 
 export type FileKind = keyof typeof FILE_KINDS
 
+/** A data file by its name: CSV, IDX (`train-images-idx3-ubyte`, with or without `.gz`), gzipped. */
+export function isDataFileName(name: string): boolean {
+  const lower = name.toLowerCase()
+  return FILE_KINDS.data.extensions.some((ext) => lower.endsWith(`.${ext}`)) || /-ubyte(\.gz)?$/.test(lower)
+}
+
 export function isFileKind(value: unknown): value is FileKind {
   return typeof value === 'string' && Object.hasOwn(FILE_KINDS, value)
 }

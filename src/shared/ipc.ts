@@ -18,7 +18,7 @@ export const IPC = {
   fileSave: 'file:save',
   fileReadGranted: 'file:read-granted',
   fileReadBeside: 'file:read-beside',
-  /** main → renderer: a project to open (Open Recent, file association, argv, second launch). */
+  /** main → renderer: files to open together, as a drop of them (Open Recent, file association, argv, second launch). */
   fileOpened: 'file:opened',
   /** main → renderer: the text after `share=` of an axon-studio: link the OS opened the app with. */
   shareOpened: 'share:opened',

@@ -9,16 +9,14 @@ import { createPortal } from 'react-dom'
 import {
   closeDataDialog,
   openDataDialog,
-  openDataFiles,
   readFailedCsvAsCategorical,
   setDataTab,
   useData,
 } from './dataStore'
 import { useFields } from '../store/useFields'
 import { BuiltinView, DataErrorBox, ImageGridView } from './views'
-import { BuiltinPicker, FilePicker, dataFilesOf } from './DataSources'
-import { openProjectFiles } from '../files/projectFilesOpened'
-import { isProjectFile } from '../files/severalFiles'
+import { BuiltinPicker, FilePicker } from './DataSources'
+import { openGivenFiles } from '../files/projectFilesOpened'
 import { CsvPreviewWithRoles, PreviewHeading } from './DataPreview'
 import { PrepareControls } from './PrepareControls'
 import { AppliedSummary, DataMismatch } from './AppliedSummary'
@@ -69,17 +67,11 @@ function useWindowFileDrop(): void {
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'
     }
     const onDrop = (e: DragEvent) => {
-      const files = dataFilesOf(e.dataTransfer?.files)
-      // Project files open on the canvas (the first; the notice names the rest), the data with them stays out.
-      const projects = Array.from(e.dataTransfer?.files ?? []).filter(isProjectFile)
-      if (projects.length > 0) {
-        e.preventDefault()
-        void openProjectFiles(projects, files)
-        return
-      }
+      const files = Array.from(e.dataTransfer?.files ?? [])
       if (files.length === 0) return
       e.preventDefault()
-      void openDataFiles(files)
+      // Project files open on the canvas (the first; the notice names the rest), the data with them stays out.
+      void openGivenFiles(files)
     }
     window.addEventListener('dragover', onDragOver)
     window.addEventListener('drop', onDrop)

@@ -13,7 +13,7 @@ import { serializeProject } from '../../../engine/project'
 const reported: DocumentState[] = []
 const written: Array<{ kind: string; name: string; path: string | null; text: string }> = []
 let saveRequest: (() => Promise<boolean>) | null = null
-let openedListener: ((file: PickedFile) => void) | null = null
+let openedListener: ((files: PickedFile[]) => void) | null = null
 let shareListener: ((text: string) => void) | null = null
 let dialogAnswer: string | null = '/class/chosen.axon.json'
 const current: Array<string | null> = []
@@ -58,7 +58,8 @@ beforeAll(async () => {
 })
 
 const xorText = serializeProject(exampleProject('mazur-2-2-2')!)
-const open = (path: string) => openedListener!({ path, name: path.split('/').pop()!, bytes: new TextEncoder().encode(xorText) })
+const picked = (path: string, text = xorText): PickedFile => ({ path, name: path.split('/').pop()!, bytes: new TextEncoder().encode(text) })
+const open = (path: string) => openedListener!([picked(path)])
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('desktop document flows', () => {
@@ -70,6 +71,23 @@ describe('desktop document flows', () => {
     expect(store.useDocument.getState().project.meta.title).toBe(exampleProject('xor-2-2-1-sigmoid')!.meta.title)
     shareListener!('v1.damaged!')
     expect(store.useDocument.getState().project.meta.title).toBe(exampleProject('xor-2-2-1-sigmoid')!.meta.title)
+  })
+
+  it('several files main hands over at once open as a drop of them: the first project, the notice naming the rest', async () => {
+    const { useUi } = await import('../store/uiStore')
+    openedListener!([picked('/class/a.axon.json'), picked('/class/b.axon.json'), picked('/class/iris.csv', 'x,y\n1,2\n')])
+    await settle()
+    expect(store.useDocument.getState().fileName).toBe('a.axon.json')
+    expect(files.currentProjectPath()).toBe('/class/a.axon.json')
+    expect(useUi.getState().notice?.text).toBe('Opened a.axon.json. Only one project opens at a time: “b.axon.json” and “iris.csv” were not opened (open them one by one).')
+  })
+
+  it('data files main hands over open in the data panel, as dropped data files do; the project stays', async () => {
+    const { useData } = await import('../data/dataStore')
+    openedListener!([picked('/class/iris.csv', 'x,y\n1,2\n')])
+    expect(useData.getState().dialogOpen).toBe(true)
+    expect(store.useDocument.getState().fileName).toBe('a.axon.json')
+    useData.setState({ dialogOpen: false })
   })
 
   it('opens a project main hands over and remembers its path', async () => {

@@ -1,8 +1,8 @@
 /**
  * The document's side of the desktop app's file handling: tells main what a close, Quit or
  * reload would lose (unsaved edits, a run or sweep under way: main asks about them), saves
- * when main's dialog says Save, and opens projects that main hands over (Open Recent, a
- * double-clicked `.axon.json`, a second launch).
+ * when main's dialog says Save, and opens files that main hands over (Open Recent, double-clicked
+ * `.axon.json` or data files, a second launch) as a drop of them opens.
  */
 import * as cmd from '../commands'
 import { openModelFile } from '../panels/modelImport'
@@ -12,7 +12,8 @@ import { runProgressText, useTraining } from '../training/trainingStore'
 import { sweepProgressText, useSweepProgress } from '../experiments/sweepRunner'
 import type { DocumentState } from '../../../shared/ipc'
 import { createStateReporter } from './stateReporter'
-import { desktopBridge, pathOfFile, pickModelFile, pickProjectFile, setCurrentProjectPath, toFile } from './desktopFiles'
+import { desktopBridge, pickModelFile, pickProjectFile, toFile } from './desktopFiles'
+import { openGivenFiles, openProjectFromDisk } from './projectFilesOpened'
 
 /** A saved file with edits not in it: closing or reloading asks first (autosave keeps the rest). */
 export function needsSavePrompt(s: DocState): boolean {
@@ -23,13 +24,6 @@ export function needsSavePrompt(s: DocState): boolean {
 export function leavingState(): DocumentState {
   const s = useDocument.getState()
   return { dirty: needsSavePrompt(s), name: s.fileName ?? s.project.meta.title, run: runProgressText(), sweep: sweepProgressText() }
-}
-
-/** Opens a project file read from disk; on success Save writes back to its path. */
-export async function openProjectFromDisk(file: File): Promise<boolean> {
-  const opened = await cmd.openFile(file)
-  if (opened) setCurrentProjectPath(pathOfFile(file) ?? null)
-  return opened
 }
 
 /** File › Open: main's dialog on desktop, else `fallback` (the page's file input). */
@@ -58,6 +52,7 @@ export function connectDesktopDocument(): void {
     await cmd.save(false)
     return !selectDirty(useDocument.getState())
   })
-  bridge.files.onOpened((picked) => void openProjectFromDisk(toFile(picked)))
+  // As a drop of the same files: the first project opens and the notice names the rest; data files open as data.
+  bridge.files.onOpened((picked) => void openGivenFiles(picked.map(toFile)))
   bridge.onShareLink((text) => void openShareText(text))
 }

@@ -1,11 +1,22 @@
 /**
- * Several files given at once where one project opens (dropped on the window, picked together):
- * the first project opens (after the usual "discard changes?" question) and the notice under the
- * canvas says that only one project opens at a time, which one it was, and what was left.
+ * Several files given at once where one project opens (dropped on the window, picked together,
+ * or opened by the OS in the desktop app: several double-clicked, a second launch): the first
+ * project opens (after the usual "discard changes?" question) and the notice under the canvas
+ * says that only one project opens at a time, which one it was, and what was left. Without a
+ * project, the files are data and open in the data panel.
  */
+import * as cmd from '../commands'
+import { openDataFiles } from '../data/dataStore'
 import { useUi } from '../store/uiStore'
-import { openProjectFromDisk } from './desktopDocument'
-import { oneProjectText } from './severalFiles'
+import { pathOfFile, setCurrentProjectPath } from './desktopFiles'
+import { isProjectFile, oneProjectText } from './severalFiles'
+
+/** Opens a project file read from disk; on success Save writes back to its path (desktop app). */
+export async function openProjectFromDisk(file: File): Promise<boolean> {
+  const opened = await cmd.openFile(file)
+  if (opened) setCurrentProjectPath(pathOfFile(file) ?? null)
+  return opened
+}
 
 /**
  * Opens the first of `projects`; `others` are further files of the same drop (data files) that
@@ -18,4 +29,12 @@ export async function openProjectFiles(projects: readonly File[], others: readon
   const left = [...rest, ...others].map((f) => f.name)
   if (left.length > 0) useUi.getState().notify({ kind: 'info', text: oneProjectText(first.name, left) })
   return true
+}
+
+/** Files given together (a drop, or the desktop app's files from the OS): the first project opens, else the data files. */
+export async function openGivenFiles(files: readonly File[]): Promise<void> {
+  const projects = files.filter(isProjectFile)
+  const data = files.filter((f) => !isProjectFile(f))
+  if (projects.length > 0) await openProjectFiles(projects, data)
+  else if (data.length > 0) await openDataFiles(data)
 }
