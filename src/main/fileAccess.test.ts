@@ -46,6 +46,24 @@ describe('file access: only what the user picked', () => {
     expect(disk.get(resolve('/etc/passwd'))).toEqual(new Uint8Array([1]))
   })
 
+  it('a project dropped on the window is granted by its path: Save writes back to it without asking', async () => {
+    const { files, disk, asked } = setup()
+    expect(files.grantDropped('/class/xor.axon.json')).toBe(resolve('/class/xor.axon.json'))
+    expect(files.grantDropped('/class/data/iris.csv')).toBe(resolve('/class/data/iris.csv'))
+    const bytes = new TextEncoder().encode('{"p":3}')
+    expect(await files.save('project', 'xor.axon.json', bytes, '/class/xor.axon.json')).toEqual({ path: resolve('/class/xor.axon.json'), name: 'xor.axon.json' })
+    expect(disk.get(resolve('/class/xor.axon.json'))).toEqual(bytes)
+    expect(asked).toEqual([])
+  })
+
+  it('grants no dropped file other than a project or data, nor a relative path', () => {
+    const { files } = setup()
+    expect(files.grantDropped('/etc/passwd')).toBeNull()
+    expect(files.grantDropped('/home/ana/.bashrc')).toBeNull()
+    expect(files.grantDropped('class/xor.axon.json')).toBeNull()
+    expect(files.isGranted('/etc/passwd')).toBe(false)
+  })
+
   it('refuses to read paths that were never picked', async () => {
     const { files } = setup()
     await expect(files.readGranted('/etc/passwd')).rejects.toThrow(/not opened from this window/)

@@ -39,6 +39,11 @@ export interface FileAccess {
   readBeside(projectPath: string, relativePath: string): Promise<PickedFile>
   /** Grant a path the user chose outside our dialogs (argv, Finder, Open Recent). */
   grant(path: string): void
+  /**
+   * Grant a file the user dropped on the window (a project, so Save writes back to it, or a data
+   * file): its absolute path, or null for any other kind of file, which stays refused.
+   */
+  grantDropped(path: string): string | null
   isGranted(path: string): boolean
 }
 
@@ -87,6 +92,12 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
       return readFile(target)
     },
     grant: (path) => void granted.add(resolve(path)),
+    grantDropped(path) {
+      const name = basename(path).toLowerCase()
+      if (!isAbsolute(path) || !(name.endsWith('.json') || isDataFileName(name))) return null
+      granted.add(resolve(path))
+      return resolve(path)
+    },
     isGranted: (path) => granted.has(resolve(path)),
   }
 }

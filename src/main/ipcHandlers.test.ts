@@ -28,7 +28,8 @@ describe('IPC handlers check the sender and the payload', () => {
     call(IPC.fileOpen, app, 'data', true)
     call(IPC.fileSave, app, 'project', 'x.axon.json', new Uint8Array([1]), null)
     call(IPC.fileReadBeside, app, '/p/x.axon.json', 'd.csv')
-    expect(calls.map((c) => c[0])).toEqual(['open', 'save', 'readBeside'])
+    call(IPC.fileDropped, app, '/p/dropped.axon.json')
+    expect(calls.map((c) => c[0])).toEqual(['open', 'save', 'readBeside', 'grantDropped'])
   })
 
   it('refuses any other sender', () => {
@@ -45,6 +46,7 @@ describe('IPC handlers check the sender and the payload', () => {
     [IPC.fileSave, ['project', 'x', new Uint8Array(1), 42]],
     [IPC.fileReadGranted, [{ path: '/etc/passwd' }]],
     [IPC.fileReadBeside, ['/p.axon.json', '']],
+    [IPC.fileDropped, [{ path: '/p.axon.json' }]],
   ])('refuses a malformed %s', (channel, args) => {
     const { call, calls, app } = setup()
     expect(() => call(channel, app, ...args)).toThrow(TypeError)

@@ -59,6 +59,10 @@ export function registerIpcHandlers(ipc: IpcMainLike, deps: IpcDeps): void {
     if (!isPath(projectPath) || !isPath(relativePath)) throw new TypeError('Bad path')
     return deps.files.readBeside(projectPath, relativePath)
   })
+  handle(IPC.fileDropped, (path) => {
+    if (!isPath(path)) throw new TypeError('Bad path')
+    return deps.files.grantDropped(path)
+  })
   on(IPC.documentState, (event, state) => {
     if (isDocumentState(state)) deps.documentState(event, state)
   })

@@ -6,7 +6,7 @@
  * with checked arguments; `ipcRenderer` itself is never exposed. Files cross as bytes, only
  * for paths the user picked in main's dialogs (see src/main/fileAccess.ts).
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { IPC, isDocumentState, isMenuCommand, type DocumentState, type MenuCommand } from '../shared/ipc'
 import { isFileKind, type FileKind, type PickedFile, type SavedFile } from '../shared/files'
 import { remoteErrorMessage } from '../shared/remoteError'
@@ -78,6 +78,16 @@ contextBridge.exposeInMainWorld('axonDesktop', {
       ipcRenderer.on(IPC.fileOpened, (_event, files: unknown) => {
         if (Array.isArray(files) && files.length > 0 && files.every(isPickedFile)) listener(files)
       })
+    },
+    /** A file dropped on the window: its path (only the preload can ask: webUtils), granted by main; null when it has none. */
+    dropped(file: File): Promise<string | null> {
+      let path = ''
+      try {
+        path = webUtils.getPathForFile(file)
+      } catch {
+        // Not a File (a page cannot pass a path of its choosing here).
+      }
+      return path ? invoke(IPC.fileDropped, path) : Promise.resolve(null)
     },
     setCurrent(path: string | null) {
       ipcRenderer.send(IPC.fileCurrent, typeof path === 'string' ? path : null)

@@ -13,6 +13,8 @@ export interface DesktopFilesBridge {
   /** Files the OS opened the app with, together (several double-clicked, a second launch, Open Recent). */
   onOpened(listener: (files: PickedFile[]) => void): void
   setCurrent(path: string | null): void
+  /** Where a file dropped on the window is on disk (main grants it: Save writes back to a dropped project), or null. */
+  dropped(file: File): Promise<string | null>
 }
 
 export interface DesktopBridge {

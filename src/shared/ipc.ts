@@ -18,6 +18,8 @@ export const IPC = {
   fileSave: 'file:save',
   fileReadGranted: 'file:read-granted',
   fileReadBeside: 'file:read-beside',
+  /** renderer → main (invoke): a file dropped on the window, by its path (preload: webUtils.getPathForFile); main grants it. */
+  fileDropped: 'file:dropped',
   /** main → renderer: files to open together, as a drop of them (Open Recent, file association, argv, second launch). */
   fileOpened: 'file:opened',
   /** main → renderer: the text after `share=` of an axon-studio: link the OS opened the app with. */

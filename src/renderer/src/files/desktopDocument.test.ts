@@ -37,6 +37,8 @@ const bridge: DesktopBridge = {
     readBeside: async (project, rel) => ({ path: `${project}/../${rel}`, name: rel, bytes: new Uint8Array([7]) }),
     onOpened: (l) => void (openedListener = l),
     setCurrent: (p) => void current.push(p),
+    // What the preload's webUtils.getPathForFile gives for a file dropped from disk.
+    dropped: async (file) => `/class/dropped/${file.name}`,
   },
 }
 
@@ -85,6 +87,7 @@ describe('desktop document flows', () => {
   it('data files main hands over open in the data panel, as dropped data files do; the project stays', async () => {
     const { useData } = await import('../data/dataStore')
     openedListener!([picked('/class/iris.csv', 'x,y\n1,2\n')])
+    await settle()
     expect(useData.getState().dialogOpen).toBe(true)
     expect(store.useDocument.getState().fileName).toBe('a.axon.json')
     useData.setState({ dialogOpen: false })
@@ -154,5 +157,14 @@ describe('desktop document flows', () => {
     const back = await files.readProjectDataFile('data/iris.csv')
     expect(back.name).toBe('data/iris.csv')
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(new Uint8Array([7]))
+  })
+
+  it('a project dropped on the window opens with its path: Save writes back to it without asking where', async () => {
+    const { openGivenFiles } = await import('./projectFilesOpened')
+    await openGivenFiles([new File([xorText], 'class.axon.json')])
+    expect(files.currentProjectPath()).toBe('/class/dropped/class.axon.json')
+    store.useDocument.getState().setMeta({ title: 'Dropped and edited' })
+    expect(await saveRequest!()).toBe(true)
+    expect(written.at(-1)).toMatchObject({ kind: 'project', path: '/class/dropped/class.axon.json' })
   })
 })

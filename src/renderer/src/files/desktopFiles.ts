@@ -31,7 +31,7 @@ export function toFile(picked: PickedFile): File {
   return file
 }
 
-/** Where a picked file lives on disk (undefined for files from inputs, drops or the web). */
+/** Where a picked file lives on disk (undefined for files from inputs, or drops before `adoptDroppedPaths`, or the web). */
 export function pathOfFile(file: File): string | undefined {
   return pickedPaths.get(file)
 }
@@ -39,6 +39,24 @@ export function pathOfFile(file: File): string | undefined {
 /** The path of the project file shown, or null (new, example, or the browser build). */
 export function currentProjectPath(): string | null {
   return projectPath
+}
+
+/**
+ * Files dropped on the desktop app's window: their paths on disk, asked of main (which grants
+ * them), so Save writes back to a dropped project and a project names a dropped data file by its
+ * place. Nothing in the browser build, which has no paths.
+ */
+export async function adoptDroppedPaths(files: readonly File[]): Promise<void> {
+  const bridge = desktopBridge()
+  if (!bridge) return
+  await Promise.all(
+    files.map(async (file) => {
+      if (pickedPaths.has(file)) return
+      // Main unreachable: the file still opens, without its path (Save then asks where).
+      const path = await bridge.files.dropped(file).catch(() => null)
+      if (path) pickedPaths.set(file, path)
+    }),
+  )
 }
 
 export function setCurrentProjectPath(path: string | null): void {

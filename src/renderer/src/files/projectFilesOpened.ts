@@ -8,7 +8,7 @@
 import * as cmd from '../commands'
 import { openDataFiles } from '../data/dataStore'
 import { useUi } from '../store/uiStore'
-import { pathOfFile, setCurrentProjectPath } from './desktopFiles'
+import { adoptDroppedPaths, pathOfFile, setCurrentProjectPath } from './desktopFiles'
 import { isProjectFile, oneProjectText } from './severalFiles'
 
 /** Opens a project file read from disk; on success Save writes back to its path (desktop app). */
@@ -33,6 +33,7 @@ export async function openProjectFiles(projects: readonly File[], others: readon
 
 /** Files given together (a drop, or the desktop app's files from the OS): the first project opens, else the data files. */
 export async function openGivenFiles(files: readonly File[]): Promise<void> {
+  await adoptDroppedPaths(files)
   const projects = files.filter(isProjectFile)
   const data = files.filter((f) => !isProjectFile(f))
   if (projects.length > 0) await openProjectFiles(projects, data)
