@@ -48,6 +48,20 @@ function outputHead(rng: Rng): { activation: ActivationSpec; loss: LossId; units
   return pick(rng, heads)()
 }
 
+/**
+ * The output layer's weight init, except a constant one before a softmax. Equal output weights
+ * make every gradient below the output layer zero in exact arithmetic (a softmax's deltas sum
+ * to zero), so in floating point it is rounding residue, of ~1e-18 in both programs but not the
+ * same residue: torch's summation order depends on the CPU's vector width. An adaptive update
+ * (Adagrad, RMSprop, Adam) divides that residue by its own root mean square plus ε, which
+ * turns it into a weight change of up to lr·residue/ε ≈ 1e-11: random project 53 differed by
+ * 5e-12 after one Adagrad step on an AVX2 machine, and matched on another CPU.
+ */
+function outputInit(drawn: InitSpec, head: { activation: ActivationSpec; loss: LossId }): InitSpec {
+  const softmax = head.activation.id === 'softmax' || head.loss === 'softmaxCrossEntropy'
+  return softmax && drawn.id === 'constant' ? { id: 'glorotUniform' } : drawn
+}
+
 function optimizer(rng: Rng): EngineSpec['optimizer'] {
   const id = pick(rng, ['sgd', 'momentum', 'momentumEma', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const satisfies readonly OptimizerId[])
   const learningRate = round(rng.range(0.01, 0.5))
@@ -93,7 +107,7 @@ export function randomProject(n: number): RandomProject {
     if (batch.mode !== 'online' && rng.int(3) === 0) layers.push({ kind: 'batchNorm', nodeId: `bn${i}`, momentum: round(rng.range(0.05, 0.5)), epsilon: 1e-5 })
   }
   const head = outputHead(rng)
-  layers.push(dense('out', head.units, head.activation, { weightInit: init(rng) }))
+  layers.push(dense('out', head.units, head.activation, { weightInit: outputInit(init(rng), head) }))
   const count = 4 + rng.int(9)
   const inputs = Array.from({ length: count }, () => Array.from({ length: inputSize }, () => round(rng.range(-2, 2))))
   const targets = Array.from({ length: count }, () => head.target(rng, head.units))
