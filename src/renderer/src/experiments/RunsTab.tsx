@@ -20,7 +20,7 @@ const metric = (v: number | null | undefined) => fmt(v ?? NaN)
 const share = (v: number | null | undefined) => percent(v ?? undefined)
 
 /** One row a run, newest first: its actions beside its name (in view however wide the table), what it reached, what changed since the run before. */
-function RunRow({ run, previous, selected, onSelect }: { run: RunRecord; previous: RunRecord | undefined; selected: boolean; onSelect: (on: boolean) => void }) {
+function RunRow({ run, previous, selected, onSelect, onRestore }: { run: RunRecord; previous: RunRecord | undefined; selected: boolean; onSelect: (on: boolean) => void; onRestore: () => void }) {
   const changes = previous ? runNetworkDiff(previous.network, run.network) : []
   const restoreTitle = run.weights ? 'Put this run’s network and trained weights back on the canvas (undo takes it back)' : 'Put this run’s network back on the canvas; its weights were dropped to keep the project small, so it starts from its initialiser'
   return (
@@ -34,7 +34,7 @@ function RunRow({ run, previous, selected, onSelect }: { run: RunRecord; previou
         <button type="button" aria-pressed={Boolean(run.pinned)} title={run.pinned ? 'Unpin: may be dropped when the history grows' : 'Pin: keep this run and its weights however long the history grows'} onClick={() => setRunPinned(run.id, !run.pinned)} data-testid={`run-pin-${run.name}`}>
           {run.pinned ? '★' : '☆'}
         </button>
-        <button type="button" title={restoreTitle} onClick={() => void restoreRunNetwork(run)} data-testid={`run-restore-${run.name}`}>
+        <button type="button" title={restoreTitle} onClick={onRestore} data-testid={`run-restore-${run.name}`}>
           Restore{run.weights ? '' : ' settings'}
         </button>
         <button type="button" title="Remove this run from the history" onClick={() => deleteRuns([run.id])} data-testid={`run-delete-${run.name}`}>
@@ -63,6 +63,9 @@ function RunRow({ run, previous, selected, onSelect }: { run: RunRecord; previou
 export function RunsTab() {
   const runs = useDocument((s) => s.project.runs ?? NO_RUNS)
   const [picked, setPicked] = useState<string[]>([])
+  // Why the last Restore did nothing (a lesson step's locks), said above the table.
+  const [problem, setProblem] = useState<string | null>(null)
+  const restore = (run: RunRecord) => void restoreRunNetwork(run).then(setProblem)
   const chosen = runs.filter((r) => picked.includes(r.id))
   const select = (id: string, on: boolean) => setPicked(on ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id))
   if (runs.length === 0) {
@@ -76,6 +79,11 @@ export function RunsTab() {
   }
   return (
     <div className="runs" data-testid="runs-tab" data-runs={runs.length}>
+      {problem && (
+        <p className="error" role="alert" data-testid="runs-problem">
+          {problem}
+        </p>
+      )}
       <div className="pg-table-wrap">
         <table className="pg-table runs-table" data-testid="runs-table">
           <thead>
@@ -95,7 +103,7 @@ export function RunsTab() {
           </thead>
           <tbody>
             {runs.map((run, i) => ({ run, previous: runs[i - 1] })).reverse().map(({ run, previous }) => (
-              <RunRow key={run.id} run={run} previous={previous} selected={picked.includes(run.id)} onSelect={(on) => select(run.id, on)} />
+              <RunRow key={run.id} run={run} previous={previous} selected={picked.includes(run.id)} onSelect={(on) => select(run.id, on)} onRestore={() => restore(run)} />
             ))}
           </tbody>
         </table>
