@@ -25,10 +25,10 @@ function fashionRun(i: number): RunRecord {
 }
 
 /** A tab's autosave as useAutosave drives it, its idle steps run by hand. */
-function tab(storage: ReturnType<typeof memoryStorage>, key = KEY) {
+function tab(storage: ReturnType<typeof memoryStorage>, key = KEY, idPrefix = 'id') {
   const steps: Array<() => void> = []
   let ids = 0
-  const aside = createAsideWeights(storage, () => `id${++ids}`, (step) => void steps.push(step))
+  const aside = createAsideWeights(storage, () => `${idPrefix}${++ids}`, (step) => void steps.push(step))
   const write = (project: Project, closed = false) => {
     aside.write(autosavedWeights(project), key, closed, () => write(project))
     aside.collect(key, writeAutosave(storage, key, project, { ...meta, closed }, (w) => aside.keysOf(w, key)))
@@ -197,6 +197,55 @@ describe('runs’ trained values autosaved beside the slot', () => {
     removeOrphanParts(storage)
     expect(parts(storage)).toEqual(kept)
     expect(readAutosave(storage, 'axon:autosave:closed')!.project.runs![0].weights).toEqual(fashionRun(2).weights)
+  })
+
+  it('two live tabs on one slot (a duplicated tab): neither removes parts the other is still writing or names', () => {
+    const storage = memoryStorage()
+    const a = tab(storage, KEY, 'a')
+    const b = tab(storage, KEY, 'b')
+    const projectA = { ...base, runs: [fashionRun(1)] }
+    const projectB = { ...base, runs: [fashionRun(2)] }
+    a.write(projectA)
+    a.idle()
+    // B starts writing its run's parts; two are in when A writes the slot again (an edit).
+    b.write(projectB)
+    b.steps.shift()!()
+    b.steps.shift()!()
+    const bWriting = parts(storage).filter((k) => k.includes('|b'))
+    expect(bWriting).toHaveLength(2)
+    a.write({ ...projectA, meta: { ...projectA.meta, title: 'Edited in A' } })
+    expect(parts(storage).filter((k) => k.includes('|b'))).toEqual(bWriting)
+    // B finishes and writes the slot naming its parts: A's parts, still A's, stay too.
+    b.idle()
+    expect(readAutosave(storage, KEY)!.project.runs![0].weights).toEqual(projectB.runs[0].weights)
+    const aParts = parts(storage).filter((k) => k.includes('|a'))
+    expect(aParts.length).toBe(Math.ceil(JSON.stringify(projectA.runs[0].weights).length / PART_CHARS))
+    // A writes last: its run reads back whole, B's parts untouched by A.
+    a.write(projectA)
+    expect(readAutosave(storage, KEY)!.project.runs![0].weights).toEqual(projectA.runs[0].weights)
+    expect(parts(storage).filter((k) => k.includes('|b')).length).toBe(Math.ceil(JSON.stringify(projectB.runs[0].weights).length / PART_CHARS))
+    // Each still removes its own parts it no longer names (its run dropped).
+    a.write(base)
+    expect(parts(storage).filter((k) => k.includes('|a'))).toEqual([])
+  })
+
+  it('removeOrphanParts, knowing the live tabs: keeps every part of a slot a live tab writes and the parts this tab is writing; drops unnamed ones of a slot nobody writes (a crashed tab’s)', () => {
+    const storage = memoryStorage()
+    const other = tab(storage, 'axon:autosave:other', 'o')
+    other.write({ ...base, runs: [fashionRun(1)] })
+    other.steps.shift()!() // its first part is in, not named yet
+    const crashed = tab(storage, 'axon:autosave:crashed', 'c')
+    crashed.write({ ...base, runs: [fashionRun(2)] })
+    crashed.idle()
+    const named = parts(storage)
+    storage.setItem(`${AUTOSAVE_WEIGHTS_PREFIX}axon:autosave:crashed|stray|0`, '[1]')
+    storage.setItem(`${AUTOSAVE_WEIGHTS_PREFIX}${KEY}|mine|0`, '[1]')
+    storage.setItem(`${AUTOSAVE_WEIGHTS_PREFIX}${KEY}|old|0`, '[1]')
+    writeAutosave(storage, KEY, base, meta)
+    removeOrphanParts(storage, { slots: new Set(['axon:autosave:other']), writing: new Set([`${AUTOSAVE_WEIGHTS_PREFIX}${KEY}|mine|0`]) })
+    expect(parts(storage).sort()).toEqual([...named, `${AUTOSAVE_WEIGHTS_PREFIX}${KEY}|mine|0`].sort())
+    other.idle()
+    expect(readAutosave(storage, 'axon:autosave:other')!.project.runs![0].weights).toEqual(fashionRun(1).weights)
   })
 
   it('a marker whose part is gone reads back as the run without its values', () => {

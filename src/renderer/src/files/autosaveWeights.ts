@@ -7,6 +7,11 @@
  * one part per idle task, and the slot's project text names them with a marker in the run's
  * place: `…,"weights":{"$aside":["<key>",…]}}`. Reading the slot puts the parts back in
  * (`resolveAsideWeights`); a marker whose parts are gone is dropped with its weights.
+ *
+ * Two live tabs can write one slot for a moment (a duplicated tab, until `tabPresence.ts` moves
+ * one): each removes only the parts it wrote or read back itself (`collect`), never another
+ * tab's, which may still be writing them; parts no live tab wrote are removed at a tab's start,
+ * once it knows which slots live tabs write (`removeOrphanParts`).
  */
 import type { RunWeights } from '../../../engine/experiments/runHistory'
 import type { KeyValueStorage } from './autosave'
@@ -43,11 +48,20 @@ export function removeAsideParts(storage: KeyValueStorage, text: string): void {
   for (const key of asideKeysIn(text)) storage.removeItem(key)
 }
 
+/** The live tabs, as a starting tab learnt them (`tabPresence.ts`). */
+export interface LiveWriters {
+  /** Slots other live tabs write: their parts, named or not yet, are theirs. */
+  slots: ReadonlySet<string>
+  /** Parts this tab is writing (not named in its slot yet). */
+  writing: ReadonlySet<string>
+}
+
 /**
- * Removes parts no slot will name: those of a slot that is gone, and those a closed slot does not
- * name (a closed tab wrote all its parts before it closed; unnamed ones are of writes it gave up).
+ * Removes parts no slot will name: those of a slot that is gone, and those a slot no live tab
+ * writes does not name (its tab wrote all its parts before it closed or crashed; unnamed ones are
+ * of writes it gave up). Without `live` (tabs that cannot talk), a slot no tab writes is a closed one.
  */
-export function removeOrphanParts(storage: KeyValueStorage): void {
+export function removeOrphanParts(storage: KeyValueStorage, live: LiveWriters | null = null): void {
   const orphans: string[] = []
   const named = new Map<string, { closed: boolean; keys: Set<string> } | null>()
   const headOf = (slot: string) => {
@@ -64,8 +78,10 @@ export function removeOrphanParts(storage: KeyValueStorage): void {
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i)
     if (!key?.startsWith(AUTOSAVE_WEIGHTS_PREFIX)) continue
-    const head = headOf(key.slice(AUTOSAVE_WEIGHTS_PREFIX.length, key.indexOf('|')))
-    if (!head || (head.closed && !head.keys.has(key))) orphans.push(key)
+    const slot = key.slice(AUTOSAVE_WEIGHTS_PREFIX.length, key.indexOf('|'))
+    const head = headOf(slot)
+    const nobodyWrites = live ? !live.slots.has(slot) && !live.writing.has(key) : head?.closed === true
+    if (!head || (nobodyWrites && !head.keys.has(key))) orphans.push(key)
   }
   orphans.forEach((key) => storage.removeItem(key))
 }
@@ -129,12 +145,17 @@ function storeParts(
 export function createAsideWeights(storage: KeyValueStorage, randomId: () => string, schedule: Schedule = idleSchedule) {
   const entries = new WeakMap<RunWeights, AsideEntry>()
   const pending = new Set<AsideEntry>()
+  /** The parts this tab wrote or read back: the only ones it removes (another tab on its slot may be writing others). */
+  const mine = new Set<string>()
   const settle = (entry: AsideEntry, state: 'written' | 'failed') => {
     entry.state = state
     pending.delete(entry)
   }
 
-  const store = (entry: AsideEntry, text: string, now: boolean, done: () => void) => storeParts({ storage, schedule, settle }, entry, `${AUTOSAVE_WEIGHTS_PREFIX}${entry.slot}|${randomId()}|`, text, now, done)
+  const store = (entry: AsideEntry, text: string, now: boolean, done: () => void) => {
+    storeParts({ storage, schedule, settle }, entry, `${AUTOSAVE_WEIGHTS_PREFIX}${entry.slot}|${randomId()}|`, text, now, done)
+    entry.keys.forEach((key) => mine.add(key))
+  }
 
   return {
     keysOf(weights: RunWeights, slot: string): string[] | null {
@@ -173,19 +194,25 @@ export function createAsideWeights(storage: KeyValueStorage, randomId: () => str
       raw.forEach((r, i) => {
         const keys = r.weights?.$aside
         const weights = runs[i].weights
-        if (weights && Array.isArray(keys) && keys.every((k) => typeof k === 'string')) entries.set(weights, { slot, keys, state: 'written' })
+        if (!weights || !Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return
+        entries.set(weights, { slot, keys, state: 'written' })
+        keys.forEach((key) => mine.add(key))
       })
     },
-    /** The tab's slot now holds `text`: its parts not named there (older runs', an abandoned write's) are removed. */
+    /** The parts this tab is writing now (not named in its slot yet). */
+    writing: (): Set<string> => new Set([...pending].flatMap((e) => e.keys)),
+    /**
+     * The tab's slot now holds `text`: the parts of it this tab wrote or read back and no longer
+     * names (older runs', an abandoned write's) are removed; another tab's are left to it.
+     */
     collect(slot: string, text: string): void {
       const keep = new Set([...asideKeysIn(text), ...[...pending].flatMap((e) => e.keys)])
       const own = `${AUTOSAVE_WEIGHTS_PREFIX}${slot}|`
-      const stale: string[] = []
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i)
-        if (key?.startsWith(own) && !keep.has(key)) stale.push(key)
+      for (const key of [...mine]) {
+        if (!key.startsWith(own) || keep.has(key)) continue
+        storage.removeItem(key)
+        mine.delete(key)
       }
-      stale.forEach((key) => storage.removeItem(key))
     },
   }
 }

@@ -59,6 +59,8 @@ function createTabSlot(initialKey: string) {
   slot.use(initialKey)
   return {
     ...slot,
+    /** The runs' value parts this tab is writing (not named in its slot yet). */
+    writing: () => aside.writing(),
     /** Loads a recovered record into the document; its runs' values are known to be kept beside its slot already. */
     load(record: AutosaveRecord): boolean {
       if (!loadRecord(record)) return false
@@ -116,7 +118,6 @@ const savedTime = (record: AutosaveRecord) => (record.savedAt ? ` (last changed 
 /** Recovers this tab's work (or the tab closed last's) once, then autosaves every change (debounced) and on page hide. */
 export function useAutosave(): void {
   useEffect(() => {
-    removeOrphanParts(localStorage)
     const start = startingSlot(localStorage, sessionStorage.getItem(TAB_SLOT_KEY), randomId)
     const slot = createTabSlot(start.key)
     let live: ReadonlySet<string> | null = null
@@ -152,6 +153,8 @@ export function useAutosave(): void {
     void presence.ask().then((heard) => {
       if (stopped) return
       live = heard
+      // Only now: a slot another live tab writes may hold parts it has not named yet (a duplicated tab's).
+      removeOrphanParts(localStorage, heard && { slots: heard, writing: slot.writing() })
       const kept = keptWork(localStorage, slot.key(), live)
       // A tab gone without closing (a crash) left its work: a new tab with nothing on it yet takes it over.
       if (kept.length > 0 && useDocument.getState().project === pristine && kept[0].record.setAsideAt === undefined) {
