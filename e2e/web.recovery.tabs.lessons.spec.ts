@@ -64,3 +64,35 @@ test('two tabs: each teacher’s draft reopens in its own tab only', async ({ pa
   await expect(other.getByTestId('engine-version')).toBeVisible()
   await expect(other.getByTestId('teacher-panel')).toHaveCount(0)
 })
+
+test('two tabs closed, one in a lesson, one writing a lesson: “Open it” on the other’s kept work brings its lesson or draft with its network', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept())
+  await page.goto('/')
+  await openLesson(page, 'perceptron-rule')
+  const other = await newTab(page)
+  await openExample(other, 'xor-2-2-1-sigmoid')
+  await writeDraft(other, 'Written in tab B')
+  await page.close()
+  await other.close()
+
+  // The next tab recovers the tab closed last, with its draft, and offers the other's work.
+  const next = await newTab(other)
+  await expect(next.getByTestId('teacher-title')).toHaveValue('Written in tab B')
+  await expect(next.getByTestId('lesson-panel')).toHaveCount(0)
+  // Found: the network switched, the lesson stayed behind (and B's draft stayed open over A's network).
+  await next.getByTestId('notice-other-action').click()
+  await expect(next.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'perceptron-rule')
+  await expect(next.getByTestId('teacher-panel')).toHaveCount(0)
+  await expect(next.getByTestId('notice')).toContainText('is open again at step')
+  await next.screenshot({ path: 'test-results/kept-work-lesson.png' })
+  // And back: the draft with its network; the lesson stays with the work put aside.
+  await next.getByTestId('notice-other-action').click()
+  await expect(next.getByTestId('teacher-title')).toHaveValue('Written in tab B')
+  await expect(next.getByTestId('lesson-panel')).toHaveCount(0)
+  await next.getByTestId('notice-other-action').click()
+  await expect(next.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'perceptron-rule')
+  // A reload keeps what the tab shows now.
+  await next.reload()
+  await expect(next.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'perceptron-rule')
+  await expect(next.getByTestId('teacher-panel')).toHaveCount(0)
+})

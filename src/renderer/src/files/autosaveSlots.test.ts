@@ -4,7 +4,7 @@ import { createEmptyProject } from '../graph/newProject'
 import type { Project } from '../../../engine/project'
 import { memoryStorage } from '../../../../test/memoryStorage'
 import { LEGACY_AUTOSAVE_KEY, readAutosave, readAutosaveRecord, writeAutosave, type AutosaveMeta } from './autosave'
-import { adoptedKey, companionKey, copyCompanions, keptWork, removeSlot, setAsideSlot, shrinkKeptWork, SLOT_COMPANIONS, startingSlot, TAB_SLOT_KEY, tabCompanion } from './autosaveSlots'
+import { adoptedKey, companionKey, copyCompanions, holdCompanions, keptWork, removeSlot, setAsideSlot, shrinkKeptWork, SLOT_COMPANIONS, startingSlot, TAB_SLOT_KEY, tabCompanion } from './autosaveSlots'
 
 const mazur = exampleProject('mazur-2-2-2')!
 const xor = exampleProject('xor-2-2-1-sigmoid')!
@@ -118,6 +118,19 @@ describe('a tab’s lesson and draft, kept beside its slot', () => {
     expect(storage.getItem(SLOT_COMPANIONS.draft)).toBeNull()
     a.remove()
     expect([a.read(), b.read()]).toEqual([null, '{"b":1}'])
+  })
+
+  it('held while the tab moves to other work: the lesson closing with the old network removes nothing of the new slot', () => {
+    const storage = memoryStorage()
+    storage.setItem(companionKey('lesson', 'axon:autosave:b'), '{"id":"perceptron-rule"}')
+    const lesson = tabCompanion('lesson', storage, session('axon:autosave:b'))
+    const release = holdCompanions()
+    lesson.remove()
+    lesson.write('{"id":"other"}')
+    release()
+    expect(lesson.read()).toBe('{"id":"perceptron-rule"}')
+    lesson.remove()
+    expect(lesson.read()).toBeNull()
   })
 
   it('go with the slot: copied to a tab’s new slot, removed with the slot, and a slot holding them is not removed as empty', () => {

@@ -31,6 +31,18 @@ export function companionKey(kind: SlotCompanion, slotKey: string): string {
   return `${SLOT_COMPANIONS[kind]}:${slotKey}`
 }
 
+let companionsHeld = false
+
+/**
+ * While the tab moves to other work (its slot changes and its network loads), the lesson closing
+ * with the old network must not remove the entry of the slot it moves to: writes wait until the
+ * returned release, after which the tab reopens that slot's lesson and draft.
+ */
+export function holdCompanions(): () => void {
+  companionsHeld = true
+  return () => void (companionsHeld = false)
+}
+
 /** The tab's `kind` entry: read (taking over the shared entry of older versions when it has none) and written. */
 export function tabCompanion(kind: SlotCompanion, storage: KeyValueStorage, session: Pick<KeyValueStorage, 'getItem'>) {
   const key = () => companionKey(kind, session.getItem(TAB_SLOT_KEY) ?? '')
@@ -44,8 +56,12 @@ export function tabCompanion(kind: SlotCompanion, storage: KeyValueStorage, sess
       }
       return own ?? shared
     },
-    write: (text: string) => storage.setItem(key(), text),
-    remove: () => storage.removeItem(key()),
+    write(text: string): void {
+      if (!companionsHeld) storage.setItem(key(), text)
+    },
+    remove(): void {
+      if (!companionsHeld) storage.removeItem(key())
+    },
   }
 }
 

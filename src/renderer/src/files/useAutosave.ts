@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { selectDirty, useDocument } from '../store/documentStore'
 import { useUi, type Notice } from '../store/uiStore'
 import { autosavedProjectOf, autosavedWeights, writeAutosave, type AutosaveRecord } from './autosave'
-import { adoptedKey, copyCompanions, keptWork, keptWorkText, newSlotKey, removeSlot, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
+import { adoptedKey, copyCompanions, holdCompanions, keptWork, keptWorkText, newSlotKey, removeSlot, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
 import { createAsideWeights, removeOrphanParts } from './autosaveWeights'
 import { createTabPresence } from './tabPresence'
 import { createEmptyProject } from '../graph/newProject'
@@ -11,6 +11,8 @@ import { leavingState } from './desktopDocument'
 import { runProgressText } from '../training/trainingStore'
 import { unloadObjects } from '../leaveQuestion'
 import { confirmLeave } from '../commands'
+import { reopenLesson } from '../lessons/lessonResume'
+import { keepDraftNow, reopenDraft } from '../lessons/teacherDraftResume'
 import type { Project } from '../../../engine/project'
 
 const DELAY_MS = 400
@@ -70,6 +72,27 @@ function createTabSlot(initialKey: string) {
   }
 }
 type TabSlot = ReturnType<typeof createTabSlot>
+
+/**
+ * Moves the tab to kept work: its slot `key`, its network loaded from `record`. The lesson and
+ * draft open now stay with the work left (the lesson closing with its network removes nothing);
+ * `reopenTabLessons` then opens those kept with the new work. False when the record cannot be read.
+ */
+function moveToWork(slot: TabSlot, key: string, record: AutosaveRecord): boolean {
+  const release = holdCompanions()
+  try {
+    slot.use(key)
+    return slot.load(record)
+  } finally {
+    release()
+  }
+}
+
+/** The lesson and the teacher's draft kept with the tab's work now (after `moveToWork`), added to the notice. */
+function reopenTabLessons(): void {
+  reopenLesson()
+  reopenDraft()
+}
 
 function loadRecord(record: AutosaveRecord): boolean {
   const project = autosavedProjectOf(localStorage, record)
@@ -135,14 +158,15 @@ export function useAutosave(): void {
     const openKept = () => {
       const [work] = keptWork(localStorage, slot.key(), live)
       if (!work) return offerKept([], openKept)
-      // Put aside complete: the runs' values still to be written beside it are written now.
+      // Put aside complete: the runs' values still to be written beside it are written now, the draft too.
+      keepDraftNow()
       slot.write(true)
       setAsideSlot(localStorage, slot.key(), Date.now())
-      slot.use(adoptedKey(localStorage, work, randomId))
-      if (!slot.load(work.record)) return useUi.getState().notify({ kind: 'error', text: 'The kept work could not be read.' })
+      if (!moveToWork(slot, adoptedKey(localStorage, work, randomId), work.record)) return useUi.getState().notify({ kind: 'error', text: 'The kept work could not be read.' })
       slot.write()
       void presence.ask()
       offerKept(keptWork(localStorage, slot.key(), live), openKept, { kind: 'info', text: `Opened the work autosaved in another tab${savedTime(work.record)}; what was on the canvas is kept.` })
+      reopenTabLessons()
     }
     // On a shared lab login the recovered work may be someone else's: offer a clean start.
     if (start.recovered && slot.load(start.recovered) && (useDocument.getState().project.nodes.length > 0 || start.recovered.dirty)) {
@@ -158,10 +182,13 @@ export function useAutosave(): void {
       const kept = keptWork(localStorage, slot.key(), live)
       // A tab gone without closing (a crash) left its work: a new tab with nothing on it yet takes it over.
       if (kept.length > 0 && useDocument.getState().project === pristine && kept[0].record.setAsideAt === undefined) {
-        slot.use(adoptedKey(localStorage, kept[0], randomId))
-        if (slot.load(kept[0].record)) useUi.getState().notify(recoveredNotice())
+        const loaded = moveToWork(slot, adoptedKey(localStorage, kept[0], randomId), kept[0].record)
+        if (loaded) useUi.getState().notify(recoveredNotice())
         slot.write()
         void presence.ask()
+        offerKept(keptWork(localStorage, slot.key(), live), openKept)
+        if (loaded) reopenTabLessons()
+        return
       }
       offerKept(keptWork(localStorage, slot.key(), live), openKept)
     })

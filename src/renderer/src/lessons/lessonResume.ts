@@ -55,12 +55,17 @@ function canvasIsStep(lesson: Lesson, step: number): boolean {
 }
 
 /**
- * Reopens the lesson that was open when the page went (after the autosave recovery): at the
- * student's step, on the recovered canvas when it is that step's network.
+ * Reopens the lesson that was open when the page went (after the autosave recovery), or the one
+ * kept with the work the tab just moved to ("Open it" on another tab's kept work; a lesson still
+ * open is closed when that work has none): at the student's step, on the recovered canvas when
+ * it is that step's network.
  */
-function reopenLesson(): void {
+export function reopenLesson(): void {
   const lesson = rememberedLesson()
-  if (!lesson) return kept().remove()
+  if (!lesson) {
+    if (useLesson.getState().lesson) useLesson.getState().exit()
+    return kept().remove()
+  }
   const saved = useLesson.getState().progress.lessons[lesson.id]?.step ?? 0
   const step = Math.min(saved, lesson.steps.length - 1)
   const recovered = useUi.getState().notice

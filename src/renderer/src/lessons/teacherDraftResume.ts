@@ -18,7 +18,8 @@ const DELAY_MS = 400
 
 type KeptDraft = { draft: Lesson; selected: number }
 
-function write(): void {
+/** Keeps the draft now, beside the tab's slot (the tab is about to move to other work). */
+export function keepDraftNow(): void {
   const { active, draft, selected } = useTeacher.getState()
   try {
     if (active) kept().write(JSON.stringify({ draft, selected } satisfies KeptDraft))
@@ -64,10 +65,17 @@ function dropDraft(problem: string): void {
   useUi.getState().notify({ kind: 'error', text: recovered ? `${recovered.text} ${text}` : text, ...(recovered?.action ? { action: recovered.action } : {}) })
 }
 
-/** Opens teacher mode again on the kept draft, on the recovered canvas (or the step's network when there is none). */
-function reopenDraft(): void {
+/**
+ * Opens teacher mode again on the kept draft, on the recovered canvas (or the step's network when
+ * there is none); after the tab moved to other work ("Open it"), teacher mode closes when that
+ * work has no draft.
+ */
+export function reopenDraft(): void {
   const found = keptDraft()
-  if (!found) return
+  if (!found) {
+    if (useTeacher.getState().active) useTeacher.getState().close()
+    return
+  }
   if ('problem' in found) return dropDraft(found.problem)
   useTeacher.setState({ active: true, draft: found.draft, selected: found.selected, problems: [] })
   if (useDocument.getState().project.nodes.length === 0 && found.selected >= 0) useTeacher.getState().select(found.selected)
@@ -84,11 +92,11 @@ export function useTeacherDraftResume(): void {
     const stop = useTeacher.subscribe((s, prev) => {
       if (s.active === prev.active && s.draft === prev.draft && s.selected === prev.selected) return
       clearTimeout(timer)
-      timer = setTimeout(write, DELAY_MS)
+      timer = setTimeout(keepDraftNow, DELAY_MS)
     })
     const now = () => {
       clearTimeout(timer)
-      write()
+      keepDraftNow()
     }
     window.addEventListener('pagehide', now)
     return () => {
