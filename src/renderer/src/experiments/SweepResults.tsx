@@ -10,9 +10,10 @@ import { SweepRunsTable, axisName } from './SweepRunsTable'
 
 const runName = (sweep: Sweep, r: SweepRunRecord) => sweep.axes.map((a, i) => `${a.param} ${r.values[i]}`).join(', ')
 
-/** Each run's training loss per epoch, and its validation loss dashed in the same colour. */
+/** Each run's training loss per epoch, and its validation loss dashed in the same colour (a run that failed at once has no curve, and no legend entry). */
 function sweepSeries(sweep: Sweep): Series[] {
   return sweep.runs.flatMap((r, i) => {
+    if (r.curves.loss.length === 0) return []
     const x = r.curves.loss.map((_, e) => e + 1)
     const color = SERIES_COLORS[i % SERIES_COLORS.length]
     const out: Series[] = [{ label: runName(sweep, r), x, y: r.curves.loss, color, dots: x.length < 30 }]

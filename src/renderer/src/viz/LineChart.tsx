@@ -177,7 +177,7 @@ function LineChartView({
               key={i}
               className="chart-swatch"
               x={l.x}
-              y={6}
+              y={l.y}
               width={11}
               height={3}
               fill={l.color}

@@ -35,6 +35,24 @@ describe('chartLayout keeps every text inside the box', () => {
   })
 })
 
+describe('the legend of many series (a sweep)', () => {
+  const series = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `learningRate 0.0${i + 1}, activation sigmoid`, x: epochs, y: epochs.map((v) => 1 / v), color: '#000' }))
+
+  it('wraps into rows inside the box, the plot below them; past three rows the rest is "+ n more"', () => {
+    const few = chartLayout({ series: series(4), logY: true, xLabel: 'epoch', width: 700, height: 180, marker: null, measure })
+    const many = chartLayout({ series: series(12), logY: true, xLabel: 'epoch', width: 700, height: 180, marker: null, measure })
+    for (const layout of [few, many]) {
+      for (const t of layout.texts) expect(span(t)[1], t.text).toBeLessThanOrEqual(700)
+      const lowest = Math.max(...layout.texts.filter((t) => t.kind === 'legend').map((t) => t.y))
+      expect(layout.plot.top).toBeGreaterThan(lowest + 6)
+    }
+    // 39 characters a label (240 px with its swatch): two to a 700-px row.
+    expect(new Set(few.legend.map((l) => l.y)).size).toBe(2)
+    expect(many.legend).toHaveLength(6)
+    expect(many.texts.filter((t) => t.kind === 'legend').map((t) => t.text).at(-1)).toBe('+ 6 more')
+  })
+})
+
 describe('tick labels', () => {
   it('write small and large values with up to three significant digits, in the shortest form', () => {
     expect(tickText(5e-4)).toBe('5e-4')

@@ -34,7 +34,7 @@ export interface ChartLayout {
   py: (y: number) => number
   gridY: number[]
   texts: ChartText[]
-  legend: { x: number; color: string; dashed: boolean }[]
+  legend: { x: number; y: number; color: string; dashed: boolean }[]
   marker: { x: number } | null
 }
 
@@ -102,9 +102,41 @@ function fitLabel(x: number, width: number, lo: number, hi: number): { x: number
   return { x, anchor: 'middle' }
 }
 
+/** Height of a legend row, px, and the most rows a legend takes (then "+ n more"). */
+const LEGEND_ROW = 14
+const LEGEND_ROWS = 3
+
+/**
+ * Lays the legend out in rows from `left`, each entry a swatch and its label; an entry that would
+ * pass the box's right edge starts the next row, and what does not fit in `LEGEND_ROWS` rows is
+ * counted in a last "+ n more". Returns the number of rows beyond the first.
+ */
+function placeLegend(series: ChartInput['series'], left: number, width: number, measure: (text: string) => number, texts: ChartText[], legend: ChartLayout['legend']): number {
+  let x = left
+  let row = 0
+  for (const [i, s] of series.entries()) {
+    const w = 14 + measure(s.label)
+    const more = `+ ${series.length - i} more`
+    // In the last row an entry leaves room for the "+ n more" of those after it.
+    const room = row === LEGEND_ROWS - 1 && i < series.length - 1 ? 8 + measure(more) : 0
+    if (x > left && x + w + room > width - 1) {
+      if (row === LEGEND_ROWS - 1) {
+        texts.push({ text: more, x, y: 8 + row * LEGEND_ROW, anchor: 'start', kind: 'legend' })
+        return row
+      }
+      row++
+      x = left
+    }
+    legend.push({ x, y: 6 + row * LEGEND_ROW, color: s.color, dashed: s.dashed ?? false })
+    texts.push({ text: s.label, x: x + 14, y: 8 + row * LEGEND_ROW, anchor: 'start', kind: 'legend' })
+    x += 8 + w
+  }
+  return row
+}
+
 export function chartLayout({ series, logY, yRange, xLabel, width, height, marker, measure }: ChartInput): ChartLayout {
   const right = width - 6
-  const top = 20
+  let top = 20
   const bottom = height - 30
   const data = extent(series, logY)
   const xMin = data.xMin
@@ -124,6 +156,8 @@ export function chartLayout({ series, logY, yRange, xLabel, width, height, marke
   const yTicks = yTicksOf(yMin, yMax, logY)
   // Room for the widest y label (a diverging loss reaches 1e+300).
   const left = Math.max(38, 8 + Math.max(...yTicks.map((v) => measure(tickText(v)))))
+  // The legend's rows push the plot down (a sweep's many series wrap rather than run off the box).
+  top += placeLegend(series, left, width, measure, texts, legend) * LEGEND_ROW
   const ty = (y: number) => (logY ? Math.log10(y) : y)
   const y0 = ty(yMin)
   const y1 = ty(yMax)
@@ -136,12 +170,6 @@ export function chartLayout({ series, logY, yRange, xLabel, width, height, marke
     texts.push({ text, ...fitLabel(px(v), measure(text), 1, width - 1), y: bottom + 10, kind: 'tick' })
   }
   texts.push({ text: xLabel, x: width - 1, y: bottom + 23, anchor: 'end', kind: 'title' })
-  let lx = left
-  for (const s of series) {
-    legend.push({ x: lx, color: s.color, dashed: s.dashed ?? false })
-    texts.push({ text: s.label, x: lx + 14, y: 8, anchor: 'start', kind: 'legend' })
-    lx += 22 + measure(s.label)
-  }
   let markerAt: ChartLayout['marker'] = null
   if (marker && marker.x >= xMin && marker.x <= xMax) {
     const x = px(marker.x)
