@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { fmt, percent } from '../training/format'
 import { useDocument } from '../store/documentStore'
 import { PROJECT_SETTING, type Sweep, type SweepRunRecord } from '../../../engine/experiments/sweep'
@@ -19,6 +20,11 @@ interface Columns {
   acc: boolean
   val: boolean
   test: boolean
+}
+
+/** How many columns the table has (the axes, epochs, train loss, time, actions and those in `has`). */
+function columnCount(sweep: Sweep, has: Columns): number {
+  return sweep.axes.length + 4 + [has.acc, has.val, has.val && has.acc, has.test, has.test && has.acc].filter(Boolean).length
 }
 
 /** One row a run: its values, epochs, final and best losses and accuracies, time; best marked. */
@@ -45,7 +51,15 @@ export function SweepRunsTable({ sweep, best }: { sweep: Sweep; best: number | n
         </thead>
         <tbody>
           {sweep.runs.map((r, i) => (
-            <SweepRunRow key={i} sweep={sweep} run={r} index={i} isBest={i === best} has={has} />
+            <Fragment key={i}>
+              <SweepRunRow sweep={sweep} run={r} index={i} isBest={i === best} has={has} />
+              {r.status !== 'finished' && r.note && (
+                // Why it failed, under its row: a projector or a touch screen shows no tooltip.
+                <tr className="sweep-note" data-testid={`sweep-note-${i}`}>
+                  <td colSpan={columnCount(sweep, has)}>{r.note}</td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -12,6 +12,10 @@ describe('sweep axes', () => {
     expect(parseAxisValues('true,false', param('optimizer', 'shuffle'))).toEqual({ ok: true, values: [true, false] })
   })
 
+  it('suggest activations gradient descent trains through (the first choices, step and sign, have no gradient)', () => {
+    expect(parseAxisValues(suggestedValues(param('activation', 'activation')), param('activation', 'activation'))).toEqual({ ok: true, values: ['sigmoid', 'tanh', 'relu'] })
+  })
+
   it('say what is wrong', () => {
     expect(parseAxisValues('16, 2.5', param('dense', 'units'))).toEqual({ ok: false, message: '“2.5” is not a valid Units (a whole number).' })
     expect(parseAxisValues('relu, swish', param('activation', 'activation'))).toMatchObject({ ok: false, message: expect.stringMatching(/^“swish” is not a choice of /) })

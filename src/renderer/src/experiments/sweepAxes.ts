@@ -25,6 +25,8 @@ export function sweepableNodes(project: Project): [string, string][] {
 export function suggestedValues(info: ParamInfo | undefined): string {
   if (!info) return ''
   if (info.key === 'learningRate') return '0.0001, 0.0005, 0.001, 0.005, 0.01'
+  // Not the first three choices (linear, step, sign): step and sign have no gradient, and those runs only fail.
+  if (info.key === 'activation') return 'sigmoid, tanh, relu'
   if (info.type === 'enum') return Object.keys(info.options ?? {}).slice(0, 3).join(', ')
   if (info.type === 'boolean') return 'true, false'
   if (info.key === 'seed') return '1, 2, 3'
