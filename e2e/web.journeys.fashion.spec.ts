@@ -18,16 +18,10 @@ const FILES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k
 
 test.skip(!FILES.every((f) => existsSync(f)), `Fashion-MNIST is not installed in ${DIR} (apt-get install dataset-fashion-mnist)`)
 
-const journey = journeyPage()
+const journey = journeyPage(undefined, { downloads: true })
 let page: Page
-test.beforeAll(async () => {
+test.beforeAll(() => {
   page = journey.page
-  // Downloads rather than the File System Access picker, which cannot be driven here.
-  await page.addInitScript(() => {
-    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker
-  })
-  await page.reload()
-  await expect(page.getByTestId('engine-version')).toBeVisible()
 })
 
 const shot = async (name: string) => {

@@ -2,7 +2,8 @@
  * The one page a journey spec's walks share, as a class keeps one browser open: a projector's
  * 1024 × 768 (or the `screen` given: a browser zoomed to 150 % on it is 683 × 512 CSS pixels at
  * scale 1.5), the app loaded, every dialog (confirm, beforeunload) accepted and its message
- * recorded. Call at the top of a spec; its tests then run in order on `journey.page`.
+ * recorded (`options.downloads`: saves are downloads). Call at the top of a spec; its tests then
+ * run in order on `journey.page`.
  */
 import { expect, test, type Page } from '@playwright/test'
 
@@ -17,11 +18,18 @@ export interface JourneyScreen {
   deviceScaleFactor?: number
 }
 
-export function journeyPage(screen: JourneyScreen = { viewport: { width: 1024, height: 768 } }): Journey {
+export function journeyPage(screen: JourneyScreen = { viewport: { width: 1024, height: 768 } }, options: { downloads?: boolean } = {}): Journey {
   test.describe.configure({ mode: 'serial' })
   const journey = { dialogs: [] } as unknown as Journey
   test.beforeAll(async ({ browser }, info) => {
     journey.page = await browser.newPage({ baseURL: info.project.use.baseURL, ...screen })
+    // `downloads`: files are saved as downloads, as where the browser has no save picker (Firefox):
+    // the File System Access picker cannot be driven here.
+    if (options.downloads) {
+      await journey.page.addInitScript(() => {
+        delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker
+      })
+    }
     journey.page.on('dialog', (d) => {
       journey.dialogs.push(d.message())
       void d.accept()

@@ -1,0 +1,74 @@
+/**
+ * A teacher's walk through lecture 001's worked backpropagation (Mazur's 2-2-2 network) at a
+ * projector's 1024 × 768, on one page: the step-through read against the lecture's numbers, the
+ * update applied, the network exported as model JSON and opened again, and the page reloaded;
+ * at each step the next update starts from the lecture's w⁺ (E = 0.291027774, the "after" of the
+ * first). Each check is kept for the wrong state it would show; every wait is on what the app shows.
+ */
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { journeyPage } from './helpers/journey'
+import { openExample } from './helpers/designer'
+import { showTrainingPanel } from './helpers/training'
+
+const journey = journeyPage(undefined, { downloads: true })
+let page: Page
+test.beforeAll(() => {
+  page = journey.page
+})
+
+/** The line of the step-through (whole) that matches `start`. */
+async function stepLine(start: RegExp): Promise<string> {
+  const lines = (await page.getByTestId('step-through').innerText()).split('\n')
+  return lines.find((l) => start.test(l)) ?? `no line ${start}`
+}
+
+/** Opens the step-through of example 0 and checks the loss before the update and w5's update. */
+async function expectStepFrom(loss: string, w5: string, w5After: string): Promise<void> {
+  await showTrainingPanel(page)
+  await page.getByTestId('open-step-through').click()
+  await expect(page.getByTestId('step-through')).toContainText(`E = Σ ½(target − out)² = ${loss}`)
+  expect(await stepLine(/^∂E\/∂w5 /)).toMatch(new RegExp(`w5\\+ = w5 − η·∂E/∂w5 = ${w5} − 0\\.5 × [\\d.]+ = ${w5After}$`))
+}
+
+/** The step-through dialog lies inside the window, nothing cut off at its right edge. */
+async function expectStepThroughFits(): Promise<void> {
+  const box = (await page.getByTestId('step-through').boundingBox())!
+  expect(box.x + box.width).toBeLessThanOrEqual(1024)
+  const overflow = await page.getByTestId('step-through').evaluate((el) => Array.from(el.querySelectorAll('*')).filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'hidden').length)
+  expect(overflow).toBe(0)
+}
+
+test('the step-through gives lecture 001’s numbers to the printed digits; Apply update moves to the next step', async () => {
+  await openExample(page, 'mazur-2-2-2')
+  await expectStepFrom('0.298371109', '0.4', '0.35891648')
+  await expectStepThroughFits()
+  const st = page.getByTestId('step-through')
+  for (const worked of ['outh1 = sigmoid(neth1) = 0.593269992', 'outo1 = sigmoid(neto1) = 0.75136507', '= 0.082167041', '= 0.408666186', '= 0.561370121', '= 0.149780716']) await expect(st).toContainText(worked)
+  await expect(st).toContainText('After the update, the same example gives E = 0.291027774')
+  await page.getByTestId('st-apply').click()
+  // The next step starts from w5⁺, and its E is the "after" of the first.
+  await expect(st).toContainText('E = Σ ½(target − out)² = 0.291027774')
+  expect(await stepLine(/^∂E\/∂w5 /)).toContain('= 0.35891648 − 0.5 ×')
+  await page.keyboard.press('Escape')
+  await expect(st).toHaveCount(0)
+})
+
+test('exported as model JSON, the weights are the lecture’s w⁺; the file opened again steps on from them, and so after a reload', async () => {
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-model').click()
+  const model = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { architecture: { layers: { weights: number[][] }[] } }
+  const [hidden, output] = model.architecture.layers.map((l) => l.weights.flat().map((w) => Number(w.toFixed(9))))
+  expect(hidden).toEqual([0.149780716, 0.199561432, 0.249751144, 0.299502287])
+  expect(output).toEqual([0.35891648, 0.408666186, 0.51130127, 0.561370121])
+
+  await page.getByTestId('open-model-input').setInputFiles({ name: 'mazur.model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) })
+  await expect(page.getByTestId('notice')).toContainText('Opened the model mazur.model.json')
+  await expectStepFrom('0.291027774', '0.35891648', '0.317353862')
+  await page.keyboard.press('Escape')
+
+  await page.reload()
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+  await expectStepFrom('0.291027774', '0.35891648', '0.317353862')
+  await expectStepThroughFits()
+})
