@@ -53,12 +53,15 @@ export function gemm(
   pack: usize,
   work: usize,
 ): void {
-  scaleC(m, n, beta, c, ldc)
-  if (k == 0 || alpha == 0) return
+  if (k == 0 || alpha == 0) {
+    scaleC(m, n, beta, c, ldc)
+    return
+  }
   // Address of A[i, p] = a + (i·sai + p·sap)·4.
   const sai: usize = transA ? 1 : <usize>lda
   const sap: usize = transA ? <usize>lda : 1
   if (work != 0 && n >= SPARSE_MIN_N && gatherRows(m, k, a, sai, sap, <usize>(transB ? n : ldb) << 2, work)) {
+    scaleC(m, n, beta, c, ldc)
     if (transB) {
       transpose(n, k, b, ldb, pack)
       b = pack
@@ -68,6 +71,7 @@ export function gemm(
     return
   }
   if (transB && !transA) {
+    scaleC(m, n, beta, c, ldc)
     gemmDot(m, n, k, alpha, a, lda, b, ldb, c, ldc)
     return
   }
@@ -76,49 +80,71 @@ export function gemm(
     b = pack
     ldb = n
   }
+  // beta = 0: the first block of p writes C (+0 + the sum, as after a fill) instead of filling it first.
+  const write = beta == 0
+  if (!write) scaleC(m, n, beta, c, ldc)
   for (let p0 = 0; p0 < k; p0 += KC) {
     const kc = min(KC, k - p0)
     const ap = a + ((<usize>p0 * sap) << 2)
     const bp = b + ((<usize>p0 * <usize>ldb) << 2)
-    let i = 0
-    for (; i + 4 <= m; i += 4) {
-      const ai = ap + ((<usize>i * sai) << 2)
-      const ci = c + ((<usize>i * <usize>ldc) << 2)
-      let j = 0
-      for (; j + 8 <= n; j += 8) block4x8(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
-      for (; j + 4 <= n; j += 4) block4x4(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
-      for (; j < n; j++) {
-        for (let r = 0; r < 4; r++) {
-          scalarDot(kc, alpha, ai + ((<usize>r * sai) << 2), sap, bp + (<usize>j << 2), ldb, ci + ((<usize>r * <usize>ldc + <usize>j) << 2))
-        }
+    if (write && p0 == 0) blockPanel<Write>(m, n, kc, alpha, ap, sai, sap, bp, ldb, c, ldc)
+    else blockPanel<Add>(m, n, kc, alpha, ap, sai, sap, bp, ldb, c, ldc)
+  }
+}
+
+/**
+ * How the blocked product's kernels finish their elements of C, chosen per block of p at compile
+ * time (a type argument, so no kernel branches on it): `Add` adds to C; `Write` writes +0 + the
+ * sum (the bits of adding to a filled C, −0 included), on the first block when beta = 0.
+ */
+type Add = u8
+type Write = u16
+
+/** Whether finish mode M writes C rather than adding to it. */
+function writes<M>(): bool {
+  return sizeof<M>() == 2
+}
+
+/** One block of kc steps of p over all of C (B row-major [k×n]) by register blocks, finishing its elements as mode M says. */
+function blockPanel<M>(m: i32, n: i32, kc: i32, alpha: f32, ap: usize, sai: usize, sap: usize, bp: usize, ldb: i32, c: usize, ldc: i32): void {
+  let i = 0
+  for (; i + 4 <= m; i += 4) {
+    const ai = ap + ((<usize>i * sai) << 2)
+    const ci = c + ((<usize>i * <usize>ldc) << 2)
+    let j = 0
+    for (; j + 8 <= n; j += 8) block4x8<M>(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
+    for (; j + 4 <= n; j += 4) block4x4<M>(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
+    for (; j < n; j++) {
+      for (let r = 0; r < 4; r++) {
+        scalarDot<M>(kc, alpha, ai + ((<usize>r * sai) << 2), sap, bp + (<usize>j << 2), ldb, ci + ((<usize>r * <usize>ldc + <usize>j) << 2))
       }
     }
-    // The last m mod 4 rows (Task N's ∂E/∂W₁ has 30, Task F's ∂E/∂W₂ 10): two rows × 16 columns,
-    // 8 sums side by side instead of the 2 of a 1×8 block, whose chains of k dependent
-    // multiply-adds set its pace; a last odd row by 1×8 blocks.
-    for (; i + 2 <= m; i += 2) {
-      const ai = ap + ((<usize>i * sai) << 2)
-      const ci = c + ((<usize>i * <usize>ldc) << 2)
-      let j = 0
-      for (; j + 16 <= n; j += 16) block2x16(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
-      const a1 = ai + (sai << 2)
-      const c1 = ci + (<usize>ldc << 2)
-      for (; j + 8 <= n; j += 8) {
-        block1x8(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
-        block1x8(kc, alpha, a1, sap, bp + (<usize>j << 2), ldb, c1 + (<usize>j << 2))
-      }
-      for (; j < n; j++) {
-        scalarDot(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
-        scalarDot(kc, alpha, a1, sap, bp + (<usize>j << 2), ldb, c1 + (<usize>j << 2))
-      }
+  }
+  // The last m mod 4 rows (Task N's ∂E/∂W₁ has 30, Task F's ∂E/∂W₂ 10): two rows × 16 columns,
+  // 8 sums side by side instead of the 2 of a 1×8 block, whose chains of k dependent
+  // multiply-adds set its pace; a last odd row by 1×8 blocks.
+  for (; i + 2 <= m; i += 2) {
+    const ai = ap + ((<usize>i * sai) << 2)
+    const ci = c + ((<usize>i * <usize>ldc) << 2)
+    let j = 0
+    for (; j + 16 <= n; j += 16) block2x16<M>(kc, alpha, ai, sai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2), ldc)
+    const a1 = ai + (sai << 2)
+    const c1 = ci + (<usize>ldc << 2)
+    for (; j + 8 <= n; j += 8) {
+      block1x8<M>(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
+      block1x8<M>(kc, alpha, a1, sap, bp + (<usize>j << 2), ldb, c1 + (<usize>j << 2))
     }
-    for (; i < m; i++) {
-      const ai = ap + ((<usize>i * sai) << 2)
-      const ci = c + ((<usize>i * <usize>ldc) << 2)
-      let j = 0
-      for (; j + 8 <= n; j += 8) block1x8(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
-      for (; j < n; j++) scalarDot(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
+    for (; j < n; j++) {
+      scalarDot<M>(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
+      scalarDot<M>(kc, alpha, a1, sap, bp + (<usize>j << 2), ldb, c1 + (<usize>j << 2))
     }
+  }
+  for (; i < m; i++) {
+    const ai = ap + ((<usize>i * sai) << 2)
+    const ci = c + ((<usize>i * <usize>ldc) << 2)
+    let j = 0
+    for (; j + 8 <= n; j += 8) block1x8<M>(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
+    for (; j < n; j++) scalarDot<M>(kc, alpha, ai, sap, bp + (<usize>j << 2), ldb, ci + (<usize>j << 2))
   }
 }
 
@@ -546,7 +572,7 @@ function transpose(rows: i32, cols: i32, src: usize, ld: i32, out: usize): void 
   }
 }
 
-function block4x8(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
+function block4x8<M>(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0)
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0)
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0)
@@ -571,13 +597,13 @@ function block4x8(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usiz
   }
   const va = f32x4.splat(alpha)
   const dc = <usize>ldc << 2
-  addTo(c, f32x4.mul(c00, va)); addTo(c + 16, f32x4.mul(c01, va))
-  addTo(c + dc, f32x4.mul(c10, va)); addTo(c + dc + 16, f32x4.mul(c11, va))
-  addTo(c + 2 * dc, f32x4.mul(c20, va)); addTo(c + 2 * dc + 16, f32x4.mul(c21, va))
-  addTo(c + 3 * dc, f32x4.mul(c30, va)); addTo(c + 3 * dc + 16, f32x4.mul(c31, va))
+  put<M>(c, f32x4.mul(c00, va)); put<M>(c + 16, f32x4.mul(c01, va))
+  put<M>(c + dc, f32x4.mul(c10, va)); put<M>(c + dc + 16, f32x4.mul(c11, va))
+  put<M>(c + 2 * dc, f32x4.mul(c20, va)); put<M>(c + 2 * dc + 16, f32x4.mul(c21, va))
+  put<M>(c + 3 * dc, f32x4.mul(c30, va)); put<M>(c + 3 * dc + 16, f32x4.mul(c31, va))
 }
 
-function block4x4(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
+function block4x4<M>(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
   let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0)
   const a1 = a + (sai << 2), a2 = a + (sai << 3), a3 = a + ((sai * 3) << 2)
   const da = sap << 2
@@ -595,13 +621,13 @@ function block4x4(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usiz
   }
   const va = f32x4.splat(alpha)
   const dc = <usize>ldc << 2
-  addTo(c, f32x4.mul(c0, va))
-  addTo(c + dc, f32x4.mul(c1, va))
-  addTo(c + 2 * dc, f32x4.mul(c2, va))
-  addTo(c + 3 * dc, f32x4.mul(c3, va))
+  put<M>(c, f32x4.mul(c0, va))
+  put<M>(c + dc, f32x4.mul(c1, va))
+  put<M>(c + 2 * dc, f32x4.mul(c2, va))
+  put<M>(c + 3 * dc, f32x4.mul(c3, va))
 }
 
-function block1x8(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32, c: usize): void {
+function block1x8<M>(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32, c: usize): void {
   let c0 = f32x4.splat(0), c1 = f32x4.splat(0)
   const da = sap << 2
   const db = <usize>ldb << 2
@@ -615,12 +641,12 @@ function block1x8(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32,
     bp += db
   }
   const va = f32x4.splat(alpha)
-  addTo(c, f32x4.mul(c0, va))
-  addTo(c + 16, f32x4.mul(c1, va))
+  put<M>(c, f32x4.mul(c0, va))
+  put<M>(c + 16, f32x4.mul(c1, va))
 }
 
 /** Rows i, i+1 × 16 columns of C (8 accumulators), each element summed over p as `block1x8` sums it. */
-function block2x16(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
+function block2x16<M>(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usize, ldb: i32, c: usize, ldc: i32): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c02 = f32x4.splat(0), c03 = f32x4.splat(0)
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0), c12 = f32x4.splat(0), c13 = f32x4.splat(0)
   const a1 = a + (sai << 2)
@@ -643,12 +669,12 @@ function block2x16(kc: i32, alpha: f32, a: usize, sai: usize, sap: usize, b: usi
   }
   const va = f32x4.splat(alpha)
   const dc = <usize>ldc << 2
-  addTo(c, f32x4.mul(c00, va)); addTo(c + 16, f32x4.mul(c01, va)); addTo(c + 32, f32x4.mul(c02, va)); addTo(c + 48, f32x4.mul(c03, va))
-  addTo(c + dc, f32x4.mul(c10, va)); addTo(c + dc + 16, f32x4.mul(c11, va)); addTo(c + dc + 32, f32x4.mul(c12, va)); addTo(c + dc + 48, f32x4.mul(c13, va))
+  put<M>(c, f32x4.mul(c00, va)); put<M>(c + 16, f32x4.mul(c01, va)); put<M>(c + 32, f32x4.mul(c02, va)); put<M>(c + 48, f32x4.mul(c03, va))
+  put<M>(c + dc, f32x4.mul(c10, va)); put<M>(c + dc + 16, f32x4.mul(c11, va)); put<M>(c + dc + 32, f32x4.mul(c12, va)); put<M>(c + dc + 48, f32x4.mul(c13, va))
 }
 
 /** c[0] += alpha · Σ_p a[p·sap]·b[p·ldb] (one element of C). */
-function scalarDot(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32, c: usize): void {
+function scalarDot<M>(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32, c: usize): void {
   let s: f32 = 0
   const da = sap << 2
   const db = <usize>ldb << 2
@@ -659,11 +685,21 @@ function scalarDot(kc: i32, alpha: f32, a: usize, sap: usize, b: usize, ldb: i32
     off += da
     bp += db
   }
-  store<f32>(c, load<f32>(c) + alpha * s)
+  putScalar<M>(c, alpha * s)
 }
 
 function addTo(q: usize, v: v128): void {
   v128.store(q, f32x4.add(v128.load(q), v))
+}
+
+/** The blocked product's finish of four elements of C at q by mode M (see `Write`): C + v or +0 + v. */
+function put<M>(q: usize, v: v128): void {
+  v128.store(q, f32x4.add(writes<M>() ? f32x4.splat(0) : v128.load(q), v))
+}
+
+/** `put` for one element (t = alpha·sum). */
+function putScalar<M>(q: usize, t: f32): void {
+  store<f32>(q, (writes<M>() ? <f32>0 : load<f32>(q)) + t)
 }
 
 /**
@@ -723,8 +759,8 @@ export function bytesToF32(n: i32, scale: f64, src: usize, dst: usize): void {
   let i = 0
   for (; i + 4 <= n; i += 4) {
     const words = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(src + <usize>i)))
-    const lo = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.convert_low_i32x4_u(words), vs))
-    const hi = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.convert_low_i32x4_u(i32x4.shuffle(words, words, 2, 3, 0, 1)), vs))
+    const lo = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.convert_low_i32x4_s(words), vs))
+    const hi = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.convert_low_i32x4_s(i32x4.shuffle(words, words, 2, 3, 0, 1)), vs))
     v128.store(dst + (<usize>i << 2), i32x4.shuffle(lo, hi, 0, 1, 4, 5))
   }
   for (; i < n; i++) store<f32>(dst + (<usize>i << 2), <f32>(<f64>load<u8>(src + <usize>i) * scale))
@@ -808,7 +844,7 @@ function splitScaleFits(scale: f64): bool {
 
 /** f32(w)·hi + f32(w)·lo per lane for four byte values w (exact integers in float32). */
 function scaledBytes(w: v128, hi: v128, lo: v128): v128 {
-  const x = f32x4.convert_i32x4_u(w)
+  const x = f32x4.convert_i32x4_s(w)
   return f32x4.add(f32x4.mul(x, hi), f32x4.mul(x, lo))
 }
 
@@ -827,8 +863,8 @@ export function affineBytesToF32(rows: i32, n: i32, scale: f64, src: usize, shif
     for (; k + 4 <= n; k += 4) {
       const words = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(s + <usize>k)))
       const o = <usize>k << 3
-      const lo = f64x2.sub(f64x2.convert_low_i32x4_u(words), v128.load(shift + o))
-      const hi = f64x2.sub(f64x2.convert_low_i32x4_u(i32x4.shuffle(words, words, 2, 3, 0, 1)), v128.load(shift + o, 16))
+      const lo = f64x2.sub(f64x2.convert_low_i32x4_s(words), v128.load(shift + o))
+      const hi = f64x2.sub(f64x2.convert_low_i32x4_s(i32x4.shuffle(words, words, 2, 3, 0, 1)), v128.load(shift + o, 16))
       const a = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.mul(lo, v128.load(perFeature + o)), vs))
       const b = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.mul(hi, v128.load(perFeature + o, 16)), vs))
       v128.store(d + (<usize>k << 2), i32x4.shuffle(a, b, 0, 1, 4, 5))

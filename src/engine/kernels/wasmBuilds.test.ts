@@ -232,6 +232,29 @@ for (const { name, options, variant } of BUILDS) describe(`the ${name} build`, (
     }
   })
 
+  it('beta = 0 writes C with the bits of adding to a zeroed C: every transpose, one and two blocks of p, −0 sums as +0, stale NaNs gone', () => {
+    const kernel = create(1 << 22, 1 << 20)
+    const uniform = checkUniform(17)
+    // Task N's ∂E/∂W₁ (30 × 784 from 10 rows) and its ∂E/∂X-like A·B; k = 300 spans two blocks of p
+    // (KC = 256); alpha −1 over zero rows makes sums of −0, which adding to +0 turns into +0.
+    for (const [m, n, k] of [[30, 784, 10], [10, 100, 300], [7, 13, 5], [1, 9, 3]]) {
+      for (const [transA, transB] of [[false, false], [true, false], [true, true], [false, true]]) {
+        for (const alpha of [0.1, -1]) {
+          const A = filled(kernel.alloc(m * k), () => (uniform() < 0.3 ? 0 : uniform() - 0.5))
+          const B = filled(kernel.alloc(k * n), () => uniform() - 0.5)
+          for (let p = 0; p < k; p++) A[transA ? p * m : p] = 0
+          const written = kernel.alloc(m * n).fill(NaN)
+          const added = kernel.alloc(m * n).fill(0)
+          kernel.gemm({ transA, transB, m, n, k, alpha, A, B, beta: 0, C: written })
+          kernel.gemm({ transA, transB, m, n, k, alpha, A, B, beta: 1, C: added })
+          const label = `${m}×${n}×${k} transA=${transA} transB=${transB} alpha=${alpha}`
+          expect(bits(written), label).toEqual(bits(added))
+          expect(Object.is(written[0], 0), `${label}: an all-zero row gives +0`).toBe(true)
+        }
+      }
+    }
+  })
+
   it('ReLU forward and backward give exactly the bits of the TypeScript loops (odd ranges, ±0, NaN, ±∞, in and outside the arena)', () => {
     const kernel = create(1 << 20, 1 << 20)
     const uniform = checkUniform(5)

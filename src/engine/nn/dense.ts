@@ -13,7 +13,7 @@ import { activationSpec } from '../schema/engineSpec'
 import { int } from '../schema/fields'
 import { perUnit, perUnitAndInput } from '../schema/layerFields'
 import { z } from '../schema/z'
-import { addColumnSums, gemm, type FloatArray } from '../kernels/gemm'
+import { addColumnSums, gemm, zeroFloats, type FloatArray } from '../kernels/gemm'
 import { activationParams, activations, type Activation, type ActivationParams } from './activations'
 import { activationBackwardRows, activationForwardRows } from './activationPass'
 import { initFill } from './init'
@@ -23,6 +23,7 @@ import { LayerBase, type ForwardRngs, type LayerContext, type LayerKind, type Ou
 
 class DenseLayer extends LayerBase<DenseLayerSpec> implements OutputLayer {
   readonly kind = 'dense'
+  readonly writesGradients = true
   readonly activation: Activation
   readonly actParams: ActivationParams
   readonly weights: WeightView
@@ -78,21 +79,25 @@ class DenseLayer extends LayerBase<DenseLayerSpec> implements OutputLayer {
     activationForwardRows(this.activation, this.actParams, net, this.out, r0, rows, nOut, rngs)
   }
 
-  backward(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void {
+  backward(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number, write = false): void {
     activationBackwardRows(this.activation, this.actParams, this.net, this.out, this.gradOut, this.delta, r0, rows, this.units)
-    this.backwardFromDelta(inputs, gradInputs, r0, rows, scale)
+    this.backwardFromDelta(inputs, gradInputs, r0, rows, scale, write)
   }
 
-  /** ∂E/∂W += scale·deltaᵀ·X, ∂E/∂b += scale·Σ delta, ∂E/∂X = delta·W (into `gradInput`). */
-  backwardFromDelta(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void {
+  /**
+   * ∂E/∂W += scale·deltaᵀ·X, ∂E/∂b += scale·Σ delta, ∂E/∂X = delta·W (into `gradInput`); with
+   * `write`, ∂E/∂W and ∂E/∂b are written instead of added to (a batch's first chunk).
+   */
+  backwardFromDelta(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number, write = false): void {
     const input = inputs[0]
     const gradInput = gradInputs[0]
     const { nIn, units: nOut, delta } = this
     const { W, gW, gb } = this.weights
-    // [nOut×rows]·[rows×nIn]
+    // [nOut×rows]·[rows×nIn]; beta 0 writes as adding to zeros would (the kernel skips the fill).
     if (this.spec.trainWeights) {
-      gemm({ transA: true, transB: false, m: nOut, n: nIn, k: rows, alpha: scale, A: delta, aOffset: r0 * nOut, B: input, bOffset: r0 * nIn, beta: 1, C: gW })
-    }
+      gemm({ transA: true, transB: false, m: nOut, n: nIn, k: rows, alpha: scale, A: delta, aOffset: r0 * nOut, B: input, bOffset: r0 * nIn, beta: write ? 0 : 1, C: gW })
+    } else if (write) zeroFloats(gW)
+    if (gb && write) zeroFloats(gb)
     if (gb && this.spec.trainBiases) addColumnSums(rows, nOut, scale, delta, r0 * nOut, gb)
     // [rows×nOut]·[nOut×nIn]
     if (gradInput) {

@@ -104,9 +104,13 @@ export interface Layer {
   /**
    * From `gradOut`, add scale·∂E/∂param to the gradient blocks and write ∂E/∂inputs[s] into each
    * `gradInputs[s]` that is given (null for the network input: nothing needs it). The network
-   * sums what several readers write for one source.
+   * sums what several readers write for one source. With `write` (a batch's first chunk, for a
+   * kind with `writesGradients`) the gradient blocks are written instead of added to, whatever
+   * they held (an earlier batch's), so they need no zeroing first.
    */
-  backward(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void
+  backward(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number, write?: boolean): void
+  /** True for kinds whose `backward` honours `write`; the network zeroes the others' gradient blocks before their backward. */
+  readonly writesGradients?: boolean
   /** Per-unit intermediate values of row 0 for the trace (dense: net and delta). */
   traceValues(): Record<string, number[]>
   /** The model file's fields of this layer besides kind and nodeId (current parameters and state). */
@@ -121,7 +125,7 @@ export interface OutputLayer extends Layer {
    */
   lossAndDelta(T: FloatArray, r0: number, rows: number, loss: Loss, deltaRule: boolean): number
   /** `backward` after `lossAndDelta` (the delta is already there). */
-  backwardFromDelta(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number): void
+  backwardFromDelta(inputs: readonly FloatArray[], gradInputs: readonly (FloatArray | null)[], r0: number, rows: number, scale: number, write?: boolean): void
 }
 
 /** How the network is trained, for the layer checks. */

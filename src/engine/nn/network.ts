@@ -260,13 +260,17 @@ export function networkLossAndDelta(nw: Network, r0: number, rows: number): numb
 /**
  * Backward pass for rows [r0, r0+rows), after `networkLossAndDelta`. Adds scale·∂E/∂param to
  * `grads` (the caller zeroes them once per update); scale is 1/|B| for mean reduction, 1 for sum.
+ * With `write` (a batch's first chunk) it writes `grads` instead, whatever they held before, so
+ * they need no zeroing first (same bits: +0 + x = x); the data-parallel helpers always add.
  */
-export function networkBackward(nw: Network, r0: number, rows: number, scale: number): void {
+export function networkBackward(nw: Network, r0: number, rows: number, scale: number, write = false): void {
   const last = nw.layers.length - 1
   for (let i = last; i >= 0; i--) {
+    const layer = nw.layers[i]
     const { inputs, gradInputs, fanIn } = nw.wiring[i]
-    if (i === last) nw.output.backwardFromDelta(inputs, gradInputs, r0, rows, scale)
-    else nw.layers[i].backward(inputs, gradInputs, r0, rows, scale)
+    if (write && !layer.writesGradients) for (const b of layer.blocks) zeroFloats(nw.grads.subarray(b.offset, b.offset + b.length))
+    if (i === last) nw.output.backwardFromDelta(inputs, gradInputs, r0, rows, scale, write)
+    else layer.backward(inputs, gradInputs, r0, rows, scale, write)
     for (const { scratch, into, width } of fanIn) {
       for (let p = r0 * width; p < (r0 + rows) * width; p++) into[p] += scratch[p]
     }

@@ -77,6 +77,8 @@ export class Session {
   private running: RunningMetrics
   private lastUpdate = { lossSum: 0, count: 0 }
   private batchLoss = 0
+  /** Whether this batch's gradients were written yet: its first chunk writes over the last batch's instead of zeroing them first. */
+  private gradientsWritten = false
   /** Early stopping's best epoch (its loss, parameters and layer state). */
   private readonly best = new BestEpoch()
   /** The threads this session trains with (`parallel.threads`) and splits its chunks over. */
@@ -282,7 +284,7 @@ export class Session {
     if (this.batchFill === 0) {
       this.batchStart = this.cursor
       this.batchLoss = 0
-      networkZeroGrad(nw)
+      this.gradientsWritten = false
       this.optimizer.beginBatch(nw.params, nw.trainableRanges)
     }
     const thisBatch = Math.min(this.batchSize, n - this.batchStart)
@@ -291,7 +293,10 @@ export class Session {
     while (todo > 0) {
       const rows = Math.min(this.chunk, todo)
       const team = this.parallel.teamFor(rows)
+      // A team adds its threads' gradients into zeroed ones; this thread writes over the last batch's.
+      if (team && !this.gradientsWritten) networkZeroGrad(nw)
       const loss = team ? team.processChunk(this.train, this.order, this.cursor, rows, scale, this.reportChunk) : this.processChunk(rows, scale)
+      this.gradientsWritten = true
       if (!Number.isFinite(loss)) {
         this.diverge()
         return null
@@ -310,7 +315,10 @@ export class Session {
     return null
   }
 
-  /** Forward and backward over the next `rows` rows on this thread; returns their summed loss. */
+  /**
+   * Forward and backward over the next `rows` rows on this thread; returns their summed loss.
+   * The batch's first chunk writes the gradients, the others add to them.
+   */
   private processChunk(rows: number, scale: number): number {
     const nw = this.network
     datasetReadBatch(this.train, this.order, this.cursor, rows, nw.X, nw.T)
@@ -318,7 +326,7 @@ export class Session {
     const loss = networkLossAndDelta(nw, 0, rows)
     if (!Number.isFinite(loss)) return loss
     this.accumulateMetrics(this.running, loss, rows)
-    networkBackward(nw, 0, rows, scale)
+    networkBackward(nw, 0, rows, scale, !this.gradientsWritten)
     return loss
   }
 
