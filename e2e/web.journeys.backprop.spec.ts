@@ -3,13 +3,13 @@
  * projector's 1024 × 768, on one page: the step-through read against the lecture's numbers, the
  * update applied, the network exported as model JSON and opened again, and the page reloaded;
  * at each step the next update starts from the lecture's w⁺ (E = 0.291027774, the "after" of the
- * first). Each check is kept for the wrong state it would show; every wait is on what the app shows.
+ * first); an epoch trained and the time machine scrubbed back. Each check is kept for the wrong state it would show; every wait is on what the app shows.
  */
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { openExample } from './helpers/designer'
-import { showTrainingPanel } from './helpers/training'
+import { runState, showTrainingPanel } from './helpers/training'
 
 const journey = journeyPage(undefined, { downloads: true })
 let page: Page
@@ -71,4 +71,19 @@ test('exported as model JSON, the weights are the lecture’s w⁺; the file ope
   await expect(page.getByTestId('engine-version')).toBeVisible()
   await expectStepFrom('0.291027774', '0.35891648', '0.317353862')
   await expectStepThroughFits()
+})
+
+test('trained an epoch, then scrubbed back to the epoch before: the step-through shows the present again, with the views', async () => {
+  await page.keyboard.press('Escape')
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished')
+  const scrubber = page.getByTestId('time-scrubber')
+  await expect(scrubber).toHaveAttribute('data-recorded', '0 1')
+  await page.getByTestId('time-scrubber-range').fill('0')
+  await expect(scrubber).toHaveAttribute('data-epoch', '0')
+  await page.getByTestId('open-step-through').click()
+  // Found: the views and the canvas showed epoch 0 (w5 = 0.35891648) "as it was", while the
+  // step-through traced the present network (w5 = 0.317353862) beside them without a word.
+  await expect(scrubber).toHaveAttribute('data-epoch', 'now')
+  await expect(page.getByTestId('step-through')).toContainText('w5+ = w5 − η·∂E/∂w5 = 0.317353862 − 0.5 ×')
 })

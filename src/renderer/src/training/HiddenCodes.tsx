@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { lutColor } from '../viz/lut'
-import { trainingControls } from './trainingStore'
+import { openStepThrough } from './timeMachine'
 import { useLiveTraining } from './liveSight'
 import { layerTitle } from './layerNames'
 import { plural } from '../plural'
@@ -68,7 +68,7 @@ export function HiddenCodes() {
         <div className="pattern-detail" data-testid="pattern-detail">
           <h4>
             Pattern {probe.names[selected]}: every layer{' '}
-            <button type="button" data-testid="pattern-step-through" onClick={() => void trainingControls.trace(selected)}>
+            <button type="button" data-testid="pattern-step-through" onClick={() => void openStepThrough(selected)}>
               Step through…
             </button>
           </h4>

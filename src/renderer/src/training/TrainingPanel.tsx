@@ -6,6 +6,7 @@ import { LiveViewPanel } from './viewComponents'
 import { VIEW_IDS } from '../../../engine/views/registry'
 import { StepThroughView } from './StepThroughView'
 import { trainingControls } from './trainingStore'
+import { openStepThrough } from './timeMachine'
 import { TrainingFailure } from './TrainingFailure'
 import { TimeScrubber } from './TimeScrubber'
 import { TestSetView } from '../experiments/TestSetView'
@@ -57,7 +58,7 @@ export function TrainingPanel() {
       <TimeScrubber />
       {canTrain && (
         <div className="train-actions">
-          <button type="button" className="step-through-open" data-testid="open-step-through" disabled={starting} onClick={() => void trainingControls.trace(0)}>
+          <button type="button" className="step-through-open" data-testid="open-step-through" disabled={starting} onClick={() => void openStepThrough(0)}>
             Step through one example…
           </button>
           <button type="button" data-testid="export-model" disabled={starting} onClick={() => void trainingControls.exportModel()} title="Save the network as it is now (weights, biases, preprocessing, settings) as model JSON">

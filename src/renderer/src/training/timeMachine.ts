@@ -10,7 +10,7 @@ import { useMemo } from 'react'
 import { create } from 'zustand'
 import type { ViewPayloads } from '../../../engine/host/training'
 import { getEngineConnection } from '../engineClient'
-import { useTraining, type TrainingState } from './trainingStore'
+import { trainingControls, useTraining, type TrainingState } from './trainingStore'
 
 export interface ReplayState {
   /** The epochs the engine holds for this run, oldest first (0 = the initial network). */
@@ -74,6 +74,16 @@ export async function replayEpoch(epoch: number | null): Promise<void> {
   } catch (error) {
     useReplay.setState({ error: error instanceof Error ? error.message : String(error) })
   }
+}
+
+/**
+ * Opens the step-through of training row `index`. It traces the network as it is now (and Apply
+ * update changes it), so an epoch shown as it was goes back to the present first: the views, the
+ * canvas and the step-through show one network, as after a step.
+ */
+export async function openStepThrough(index: number): Promise<void> {
+  await replayEpoch(null)
+  await trainingControls.trace(index)
 }
 
 /** Where the shown epoch ended, as a marker for the curves (null while the present is shown). */
