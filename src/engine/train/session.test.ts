@@ -278,6 +278,23 @@ describe('stopping', () => {
     expect(s.stopped).toBe('diverged')
   })
 
+  it('a batch whose loss overflows leaves no gradient behind (not the last batch\'s)', () => {
+    // float32: 3e38 · 2 overflows in the forward pass, so the third example's loss is infinite.
+    const data = tableDataset([[1], [0.5], [3e38]], [[0], [1], [0]])
+    const spec = engineSpec(
+      { inputSize: 1, precision: 'float32', layers: [dense('out', 1, 'linear', { weightInit: { id: 'constant', value: 2 } })] },
+      { optimizer: { id: 'sgd', learningRate: 0.1 }, training: { batch: { mode: 'online' }, maxEpochs: 1, shuffle: false, validationFraction: 0 } },
+    )
+    const s = createSession(spec, data)
+    s.step('batch')
+    s.step('batch')
+    expect(s.gradientNorms()[0].norm).toBeGreaterThan(0)
+    s.step('batch')
+    expect(s.stopped).toBe('diverged')
+    expect(s.error?.name).toBe('DivergenceError')
+    expect(s.gradientNorms()).toEqual([{ nodeId: 'out', norm: 0 }])
+  })
+
   it('spec errors name the node', () => {
     const data = regressionData(5)
     const bad = engineSpec({ inputSize: 3, layers: [dense('h', 4, 'step'), dense('o', 2, 'linear')] })

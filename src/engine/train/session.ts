@@ -296,11 +296,13 @@ export class Session {
       // A team adds its threads' gradients into zeroed ones; this thread writes over the last batch's.
       if (team && !this.gradientsWritten) networkZeroGrad(nw)
       const loss = team ? team.processChunk(this.train, this.order, this.cursor, rows, scale, this.reportChunk) : this.processChunk(rows, scale)
-      this.gradientsWritten = true
       if (!Number.isFinite(loss)) {
+        // A first chunk that diverged wrote nothing: the last batch's gradient must not pass for this one's.
+        if (!this.gradientsWritten) networkZeroGrad(nw)
         this.diverge()
         return null
       }
+      this.gradientsWritten = true
       this.batchLoss += loss
       this.cursor += rows
       this.batchFill += rows
