@@ -18,7 +18,7 @@ import { createFileAccess } from './fileAccess'
 import { writeFileSafely } from './fileWrite'
 import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
-import { createLaunchQueue, launchPathsFromArgv } from './launchFiles'
+import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
@@ -86,10 +86,11 @@ function focusWindow(): void {
   current.win.focus()
 }
 
-// macOS sends one open-file per file: those of one turn go to the page together.
-const launches = createLaunchQueue((paths) => void openProjectPath(paths), focusWindow, setImmediate)
+// Several files come one by one (macOS: an open-file each; Windows: a launch each): those within a moment go to the page together.
+const gather = (flush: () => void) => void setTimeout(flush, LAUNCH_GATHER_MS)
+const launches = createLaunchQueue((paths) => void openProjectPath(paths), focusWindow, gather)
 // Share links (axon-studio://open#share=…) wait for the page like project files do; one network opens, the last asked.
-const shares = createLaunchQueue((texts) => current?.win.webContents.send(IPC.shareOpened, texts.at(-1)), focusWindow, setImmediate)
+const shares = createLaunchQueue((texts) => current?.win.webContents.send(IPC.shareOpened, texts.at(-1)), focusWindow, gather)
 
 function installMenu(): void {
   const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC.menuCommand, command)

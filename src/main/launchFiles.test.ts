@@ -3,21 +3,24 @@ import { resolve } from 'node:path'
 import { createLaunchQueue, launchPathsFromArgv } from './launchFiles'
 import { createRecentFiles, MAX_RECENT } from './recentFiles'
 
-/** A queue whose deferred flushes run when the test says the turn is over. */
+/** A queue whose deferred flushes (main's gathering timers) run when the test says. */
 function queueLog() {
   const log: string[] = []
-  let turnEnd: Array<() => void> = []
+  let timers: Array<() => void> = []
   const queue = createLaunchQueue(
     (batch) => void log.push(`open ${batch.join(' + ')}`),
     () => log.push('focus'),
-    (flush) => void turnEnd.push(flush),
+    (flush) => void timers.push(flush),
   )
+  /** Every timer set so far fires. */
   const endTurn = () => {
-    const run = turnEnd
-    turnEnd = []
+    const run = timers
+    timers = []
     run.forEach((flush) => flush())
   }
-  return { log, queue, endTurn }
+  /** The oldest timer fires (later requests' timers are still running). */
+  const fireOldest = () => timers.shift()!()
+  return { log, queue, endTurn, fireOldest }
 }
 
 describe('files from the OS', () => {
@@ -53,6 +56,19 @@ describe('files from the OS', () => {
     queue.request('/c.axon.json')
     endTurn()
     expect(log.filter((l) => l !== 'focus')).toEqual(['open /a.axon.json + /b.axon.json + /train.csv', 'open /c.axon.json'])
+  })
+
+  it('Windows starts the app once per file: second launches that come before the gathering ends go to the page together', () => {
+    const { log, queue, fireOldest } = queueLog()
+    queue.pageReady()
+    queue.request('/a.axon.json')
+    queue.request('/b.axon.json')
+    fireOldest()
+    expect(log.filter((l) => l !== 'focus')).toEqual([])
+    queue.request('/c.axon.json')
+    fireOldest()
+    fireOldest()
+    expect(log.filter((l) => l !== 'focus')).toEqual(['open /a.axon.json + /b.axon.json + /c.axon.json'])
   })
 
   it('holds files that arrive before the page listens (macOS open-file at launch), then hands over all of them', () => {

@@ -1,10 +1,11 @@
 /**
  * Files the OS asks us to open: project and data paths on the command line (a double-click or
  * "Open with" on Windows and Linux, or a second launch forwarded by the single-instance lock)
- * and macOS `open-file` events, one per file (several files double-clicked or dragged onto the
- * dock icon come as several events in a row), which can arrive before the window exists. They
- * are queued until the page can take them, then handed to the one running window together, as
- * a drop of several files is: the page opens the first project and says what it left
+ * and macOS `open-file` events, which can arrive before the window exists. Several files come
+ * one by one: macOS sends an `open-file` per file, and Windows Explorer starts the app once per
+ * file (each a second launch). They are queued until the page can take them and gathered until
+ * none has come for a moment, then handed to the one running window together, as a drop of
+ * several files is: the page opens the first project and says what it left
  * (src/renderer/src/files/projectFilesOpened.ts).
  */
 import { isAbsolute, resolve } from 'node:path'
@@ -20,8 +21,11 @@ export function launchPathsFromArgv(argv: readonly string[], cwd: string): strin
     .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)))
 }
 
-/** Runs `flush` after the events of this turn (main: setImmediate; tests flush by hand). */
+/** Runs `flush` a moment later (main: a timer of LAUNCH_GATHER_MS; tests flush by hand). */
 export type Defer = (flush: () => void) => void
+
+/** How long main waits for a further file before opening those asked for (Windows' launches, one per file, come within it). */
+export const LAUNCH_GATHER_MS = 500
 
 export interface LaunchQueue {
   /** Something the OS asked us to open (now, or once the page is ready). */
@@ -33,15 +37,15 @@ export interface LaunchQueue {
 }
 
 /**
- * Gathers requests into batches: those of one turn (macOS sends one `open-file` per file, all in
- * a row), or all that waited for the page. `open` gets each batch in the order asked, without repeats.
+ * Gathers requests into batches: those until none has come for a moment (each request defers the
+ * flush again), or all that waited for the page. `open` gets each batch in the order asked, without repeats.
  */
 export function createLaunchQueue(open: (batch: string[]) => void, focus: () => void, defer: Defer): LaunchQueue {
   let ready = false
   let waiting: string[] = []
-  let deferred = false
+  /** The latest request's flush is the one that opens; earlier deferred flushes do nothing. */
+  let latest = 0
   const flush = () => {
-    deferred = false
     if (!ready || waiting.length === 0) return
     const batch = waiting
     waiting = []
@@ -51,10 +55,8 @@ export function createLaunchQueue(open: (batch: string[]) => void, focus: () => 
     request(item) {
       focus()
       if (!waiting.includes(item)) waiting.push(item)
-      if (ready && !deferred) {
-        deferred = true
-        defer(flush)
-      }
+      const mine = ++latest
+      defer(() => mine === latest && flush())
     },
     pageReady() {
       ready = true
