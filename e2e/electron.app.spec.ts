@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findElectronBinary } from './electronBinary'
 import { counter, waitForIterations } from './helpers/training'
+import { dropFiles } from './helpers/journey'
 import { shareFragment } from '../src/engine/project/share'
 import { parseProjectOrThrow } from '../src/engine/project/parse'
 
@@ -18,9 +19,9 @@ if (!exe) console.warn(`[electron e2e] skipped: ${reason}`)
 const root = join(import.meta.dirname, '..')
 const mazur = readFileSync(join(root, 'resources/examples/mazur-2-2-2.axon.json'), 'utf8')
 
-function projectFile(): string {
+function projectFile(name = 'mazur.axon.json'): string {
   const dir = mkdtempSync(join(tmpdir(), 'axon-e2e-'))
-  const path = join(dir, 'mazur.axon.json')
+  const path = join(dir, name)
   writeFileSync(path, mazur)
   return path
 }
@@ -147,6 +148,33 @@ test.describe('desktop app', () => {
     app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile()], cwd: root })
     const window = await app.firstWindow()
     await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
+  })
+
+  test('several projects named on the command line (Open with on several): the first opens, the notice names the rest', async () => {
+    await app.close()
+    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile(), projectFile('xor.axon.json')], cwd: root })
+    const window = await app.firstWindow()
+    await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
+    await expect(window.getByTestId('notice')).toContainText('Only one project opens at a time: “xor.axon.json” was not opened')
+  })
+
+  test('a project dropped on the window is saved back to its file, without asking where', async () => {
+    const window = await app.firstWindow()
+    const path = projectFile()
+    await answerDialogs(app, {})
+    await app.evaluate(({ dialog }) => {
+      const g = globalThis as unknown as { asked: string[] }
+      dialog.showSaveDialog = (async () => (g.asked.push('where to save?'), { canceled: true, filePath: '' })) as typeof dialog.showSaveDialog
+    })
+    await dropFiles(window, [path])
+    await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
+    await window.locator('.react-flow__node').first().click()
+    await window.keyboard.press('Delete')
+    await expect(window.getByTestId('dirty-marker')).toBeVisible()
+    await menu(app, 'save')
+    await expect(window.getByTestId('dirty-marker')).toHaveCount(0)
+    expect(readFileSync(path, 'utf8')).not.toBe(mazur)
+    expect(await app.evaluate(() => (globalThis as unknown as { asked: string[] }).asked)).toEqual([])
   })
 
   test('opens a share link (axon-studio://open#share=…) named on the command line, as the OS passes a clicked link', async () => {
