@@ -84,6 +84,18 @@ describe('DataApi: IDX and built-ins', () => {
     expect(magic.ok === false && magic.error).toMatchObject({ code: 'badIdxMagic', byteOffset: 0 })
   })
 
+  it('refuses to prepare images opened without their labels (a network fitted to them would get 0 outputs)', async () => {
+    const { engine } = engineWithSnapshots()
+    const opened = ok(await engine.openIdx([{ name: 't10k-images-idx3-ubyte.gz', bytes: sample('t10k-images-idx3-ubyte.gz') }]))
+    expect(opened.preview).toMatchObject({ kind: 'idx', count: 500 })
+    const prepared = await engine.prepareDataset(opened.handle, { normalization: 'none' })
+    expect(prepared.ok === false && prepared.error).toMatchObject({
+      code: 'noTarget',
+      message: 'The images have no labels: there is nothing for the network to predict.',
+      hint: expect.stringContaining('together with its labels file'),
+    })
+  })
+
   it('previews built-ins: a table for XOR, points and classes for the spirals', async () => {
     const { engine } = engineWithSnapshots()
     const xor = ok(await engine.openBuiltin('xor')).preview

@@ -86,6 +86,17 @@ function csvFull(table: CsvTable, options: PrepareOptions) {
 }
 
 /**
+ * Images opened without their labels file have no targets: a network fitted to them would get
+ * an output layer of 0 units and could not train. @throws DataError `noTarget`.
+ */
+function checkTargets(train: Dataset): void {
+  if (train.targetSize > 0) return
+  throw new DataError('noTarget', 'The images have no labels: there is nothing for the network to predict.', {
+    hint: 'Open the images file together with its labels file (e.g. train-images-idx3-ubyte.gz with train-labels-idx1-ubyte.gz): choose or drop both at once.',
+  })
+}
+
+/**
  * Prepares loaded data with `options` (see the module comment for the order of the steps).
  * @throws DataError for choices that do not fit the data (unknown columns, missing values with
  *   the `error` policy, a split that leaves no training rows, …).
@@ -101,6 +112,7 @@ export function prepareData(loaded: LoadedData, options: PrepareOptions = {}): P
     excluded = built.excluded
   } else {
     full = loaded.train
+    checkTargets(full)
   }
   if (options.limit !== undefined && options.limit > 0 && options.limit < full.count) {
     full = datasetSubset(full, Int32Array.from({ length: options.limit }, (_, i) => i))
