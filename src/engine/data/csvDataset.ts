@@ -239,7 +239,7 @@ function keepRows(table: CsvTable, features: Encoded[], targets: Encoded[], poli
         line: firstMissing.line,
         column: firstMissing.column,
         actual: rowsWithMissing,
-        hint: 'Drop those rows, or fill them with the mean, median or most frequent value of the training rows (--missing drop|mean|median|mode).',
+        hint: 'Drop those rows, or fill them with the mean, median or most frequent value of the training rows (Missing values in the data panel, or --missing drop|mean|median|mode on the command line).',
       },
     )
   }

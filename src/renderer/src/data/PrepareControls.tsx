@@ -94,7 +94,9 @@ function CsvChoices({ csv }: { csv: CsvPreview }) {
       <label>
         Missing values{' '}
         {missing > 0 ? (
-          <span className="warn">({missing} cells in the chosen columns)</span>
+          <span className="warn">
+            ({missing} {missing === 1 ? 'cell' : 'cells'} in the chosen columns)
+          </span>
         ) : (
           <span className="muted">(none)</span>
         )}
