@@ -38,21 +38,38 @@ function exportDataOf(project: Project, data: TrainingData): { data: ExportData;
 
 export function createExportApi(): ExportApi {
   return {
-    async exportPytorch(project, data) {
-      const { data: exportData, inputSize, targetSize } = exportDataOf(project, data)
-      const { spec, diagnostics } = compileGraph(project, { dataShape: { inputSize, targetSize } })
-      if (!spec) {
-        const first = diagnostics.find((d) => d.severity === 'error')
-        throw new ExportError(`The network cannot be trained: ${first?.message ?? 'fix the problems on the canvas'}`, first?.hint)
-      }
-      return pytorchScript({ title: project.meta.title, spec, data: exportData, weights: 'project' })
-    },
-    async exportOnnx(modelText, options = {}) {
-      const model = parseModelOrThrow(modelText)
-      if (model.history.iterations === 0 && !options.weightsGiven) {
-        throw new ExportError(`“${model.title}” is not trained yet: ONNX holds a trained network's weights.`, 'Train the network first (or hand-set every weight), then export.')
-      }
-      return toOnnx(model)
-    },
+    exportPytorch: (project, data) =>
+      hintInMessage(() => {
+        const { data: exportData, inputSize, targetSize } = exportDataOf(project, data)
+        const { spec, diagnostics } = compileGraph(project, { dataShape: { inputSize, targetSize } })
+        if (!spec) {
+          const first = diagnostics.find((d) => d.severity === 'error')
+          throw new ExportError(`The network cannot be trained: ${first?.message ?? 'fix the problems on the canvas'}`, first?.hint)
+        }
+        return pytorchScript({ title: project.meta.title, spec, data: exportData, weights: 'project' })
+      }),
+    exportOnnx: (modelText, options = {}) =>
+      hintInMessage(() => {
+        const model = parseModelOrThrow(modelText)
+        if (model.history.iterations === 0 && !options.weightsGiven) {
+          throw new ExportError(`“${model.title}” is not trained yet: ONNX holds a trained network's weights.`, 'Train the network first (or hand-set every weight), then export.')
+        }
+        return toOnnx(model)
+      }),
+  }
+}
+
+/**
+ * Runs `work`; an error it throws with a hint (what to do about it) has the hint appended to its
+ * message. Comlink carries a thrown error's name and message only, and the page shows the
+ * message: without this the user read what went wrong but not what to do.
+ */
+async function hintInMessage<T>(work: () => T): Promise<T> {
+  try {
+    return work()
+  } catch (error) {
+    const hint = (error as { hint?: unknown }).hint
+    if (error instanceof Error && typeof hint === 'string' && hint && !error.message.endsWith(hint)) error.message = `${error.message} ${hint}`
+    throw error
   }
 }
