@@ -19,6 +19,7 @@ import {
   quoteUser,
   readDataBytes,
   type CsvTable,
+  type FillReport,
   type GunzipFn,
   type IdxArray,
   type LoadedData,
@@ -68,6 +69,8 @@ export interface ProjectData {
   train: Dataset
   validation?: Dataset
   test?: Dataset
+  /** CSV: the values missing cells were filled with, per column (for `axon export`). */
+  filled?: FillReport[]
   /** What was detected or changed while reading, in words (preamble, renamed columns, fills …). */
   notes: string[]
 }
@@ -208,7 +211,7 @@ export function loadProjectData(project: Project, projectPath: string, o: DataOv
   preparedNotes(parts, notes)
   let test = parts.test ?? undefined
   if (testPath) test = prepareWith(loadFiles(testPath, testLabelsPath, s, []), options, parts)
-  return { train: parts.train, ...(parts.validation ? { validation: parts.validation } : {}), ...(test ? { test } : {}), notes }
+  return { train: parts.train, ...(parts.validation ? { validation: parts.validation } : {}), ...(test ? { test } : {}), filled: parts.report?.filled ?? [], notes }
 }
 
 function datasetOptions(s: FileData, seed: number): PrepareOptions {

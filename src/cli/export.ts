@@ -6,7 +6,7 @@
 import { renameSync, writeFileSync } from 'node:fs'
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path'
 import { parseCsv } from '../engine/data'
-import { ExportError, fileExportData, projectExportData, pytorchScript, tableExportData, toOnnx, weightsAreGiven, type ExportData } from '../engine/export'
+import { ExportError, fileExportData, projectExportData, pytorchScript, tableExportData, toOnnx, weightsAreGiven, type ExportData, type FileExportContext } from '../engine/export'
 import { exportModel, modelToSpec, type ModelFile } from '../engine/model'
 import { inlineDataset, projectDataset, type DataSource, type FileData, type Project } from '../engine/project'
 import { CliError, parseArgs } from './args'
@@ -25,11 +25,11 @@ function scriptPath(base: string, out: string): (p: string) => string {
 }
 
 /** The data a project or model trains on, as the script reads it (`base`: the folder paths are relative to). */
-function exportData(source: DataSource, base: string, out: string, train?: Parameters<typeof projectExportData>[1]): ExportData {
+function exportData(source: DataSource, base: string, out: string, train?: Parameters<typeof projectExportData>[1], fills?: FileExportContext['fills']): ExportData {
   if (source.kind === 'file') {
     const file: FileData = source
     const csv = file.format === 'csv' ? parseCsv(readBytes(resolve(base, file.path)), { name: basename(file.path), ...(file.header !== undefined ? { header: file.header } : {}) }) : undefined
-    return fileExportData(file, { path: scriptPath(base, out), ...(csv ? { csv } : {}), ...(train ? { train } : {}) })
+    return fileExportData(file, { path: scriptPath(base, out), ...(csv ? { csv } : {}), ...(train ? { train } : {}), ...(fills ? { fills } : {}) })
   }
   const ds = train ?? (source.kind === 'inline' ? inlineDataset(source) : projectDataset({ data: source } as Project))
   if (!ds) throw new ExportError('The data could not be read.')
@@ -68,7 +68,7 @@ function exportBytes(path: string, to: string, out: string): Uint8Array {
     }
     return toOnnx(exportModel(session, { title: project.meta.title }))
   }
-  const ds = exportData(project.data, dirname(resolve(path)), out, data.train)
+  const ds = exportData(project.data, dirname(resolve(path)), out, data.train, data.filled)
   return new TextEncoder().encode(pytorchScript({ title: project.meta.title, spec: session.spec, data: ds, weights: 'project' }))
 }
 

@@ -62,8 +62,13 @@ export interface CsvExportData extends ExportSplit {
   encoding: string
   /** Lines above the header to skip (a preamble such as a title or a row count). */
   skipLines: number
-  /** Rows with a missing value in a chosen column: refused, or dropped. */
-  missing: 'error' | 'drop'
+  /**
+   * Rows with a missing value in a chosen column: refused, dropped, or filled: a feature's cell
+   * takes the column's value in `fills`, a row missing its target is dropped (as the app does).
+   */
+  missing: 'error' | 'drop' | 'fill'
+  /** With `fill`: the value of each feature column the app filled (a number, or a category's name), fitted on the training part. */
+  fills?: Record<string, number | string>
   features: CsvExportColumn[]
   targets: CsvExportColumn[]
   featureNames?: string[]

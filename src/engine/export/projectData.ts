@@ -86,6 +86,8 @@ export interface FileExportContext {
   csv?: CsvTable
   /** The training set as loaded (IDX: its class names when the project gives none). */
   train?: Dataset
+  /** CSV with a fill policy: the values the app filled each column's missing cells with. */
+  fills?: readonly { column: string; value: number | string }[]
 }
 
 /** File data as `ExportData` (paths through `context.path`). */
@@ -107,8 +109,9 @@ export function fileExportData(file: FileData, context: FileExportContext): Expo
   const table = context.csv
   const train = context.train
   if (!table || !train) throw new ExportError('The CSV file has not been read.')
-  if (file.missing && file.missing !== 'error' && file.missing !== 'drop') {
-    throw new ExportError(`The PyTorch export cannot fill missing values (“${file.missing}”) yet.`, 'Choose to drop the rows with missing values, or fill the file before exporting.')
+  const fill = file.missing === 'mean' || file.missing === 'median' || file.missing === 'mode'
+  if (fill && !context.fills) {
+    throw new ExportError(`The missing values' fills (“${file.missing}”) are not known here.`, 'Choose “Use this data” in the data panel again, then export.')
   }
   const names = table.columns.map((c) => c.name)
   const targets = (file.targetColumns ?? [names.length - 1]).map((t) => (typeof t === 'number' ? names[t] : t))
@@ -121,7 +124,8 @@ export function fileExportData(file: FileData, context: FileExportContext): Expo
     decimalComma: table.decimalComma,
     encoding: table.encoding === 'latin-1' ? 'latin-1' : 'utf-8-sig',
     skipLines: table.preamble?.line ?? 0,
-    missing: file.missing === 'drop' ? 'drop' : 'error',
+    missing: file.missing === 'drop' ? 'drop' : fill ? 'fill' : 'error',
+    ...(fill ? { fills: Object.fromEntries(context.fills!.map((f) => [f.column, f.value])) } : {}),
     features: csvFeatures(table, train, targets),
     targets: csvTargets(table, train, targets),
     ...(train.featureNames ? { featureNames: [...train.featureNames] } : {}),

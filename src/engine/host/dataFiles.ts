@@ -33,6 +33,7 @@ import {
   type CsvParseOptions,
   type CsvTable,
   type DataErrorInfo,
+  type FillReport,
   type IdxArray,
   type NormalizationParams,
 } from '../data'
@@ -130,6 +131,8 @@ interface Prepared {
   test: Dataset | null
   /** Given test files (IDX) rather than a split-off part. */
   givenTest: boolean
+  /** CSV: the values missing cells were filled with, per column (for exports). */
+  filled: FillReport[]
 }
 
 interface Entry {
@@ -216,7 +219,7 @@ function prepare(entry: Entry, handle: string, options: PrepareOptions): Prepare
       : { kind: 'dataset', train: source.train, test: source.kind === 'idx' ? source.test : null }
   const { train, validation, test, givenTest, normalization, report, excluded } = prepareData(loaded, options)
   const preparedHandle = `${handle}/${entry.nextPrepared++}`
-  entry.prepared.set(preparedHandle, { train, validation, test, givenTest })
+  entry.prepared.set(preparedHandle, { train, validation, test, givenTest, filled: report?.filled ?? [] })
   for (const old of entry.prepared.keys()) {
     if (entry.prepared.size <= KEEP_PREPARED) break
     entry.prepared.delete(old)
@@ -272,6 +275,11 @@ function preparedOf(handle: string): Prepared {
 export function handleTrainingData(handle: string): { train: Dataset; validation?: Dataset; test?: Dataset } {
   const { train, validation, test } = preparedOf(handle)
   return { train, ...(validation ? { validation } : {}), ...(test ? { test } : {}) }
+}
+
+/** The values the preparation `handle` filled missing cells with, per column (none for other data). */
+export function handleFills(handle: string): FillReport[] {
+  return preparedOf(handle).filled
 }
 
 /** The parsed CSV behind a data handle (its dialect and columns, for exports), or null for other data. */

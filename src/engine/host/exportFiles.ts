@@ -9,7 +9,7 @@
 import { ExportError, projectExportData, pytorchScript, toOnnx, type ExportData } from '../export'
 import { parseModelOrThrow } from '../model'
 import { compileGraph, type Project } from '../project'
-import { handleCsvTable } from './dataFiles'
+import { handleCsvTable, handleFills } from './dataFiles'
 import { resolveTrainingData } from './trainingData'
 import type { TrainingData } from './trainingTypes'
 
@@ -32,7 +32,8 @@ export interface ExportApi {
 function exportDataOf(project: Project, data: TrainingData): { data: ExportData; inputSize: number; targetSize: number } {
   const { train } = resolveTrainingData(data)
   const csv = data.kind === 'handle' ? handleCsvTable(data.handle) : null
-  const exportData = projectExportData(project, train, { path: (p) => p, ...(csv ? { csv } : {}), train })
+  const fills = data.kind === 'handle' ? handleFills(data.handle) : undefined
+  const exportData = projectExportData(project, train, { path: (p) => p, ...(csv ? { csv } : {}), ...(fills ? { fills } : {}), train })
   return { data: exportData, inputSize: train.inputSize, targetSize: train.targetSize }
 }
 

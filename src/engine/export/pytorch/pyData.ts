@@ -95,9 +95,17 @@ def load_csv(path, recipe):
             cell = row[names.index(col["name"])] if names.index(col["name"]) < len(row) else ""
             where = f"{path}, row {line}, column “{col['name']}”"
             if cell.strip() in MISSING:
-                if recipe["missing"] == "drop":
+                if recipe["missing"] == "drop" or (recipe["missing"] == "fill" and is_target):
                     return None
-                fail(f"{where} is missing a value (the project refuses rows with missing values).")
+                if recipe["missing"] == "fill" and col["name"] in recipe["fills"]:
+                    # The value the app filled this column with (fitted on its training part).
+                    cell = recipe["fills"][col["name"]]
+                    if "categories" not in col:
+                        values.append(float(cell))
+                        continue
+                    cell = str(cell)
+                else:
+                    fail(f"{where} is missing a value (the project refuses rows with missing values).")
             if "categories" in col:
                 block = [0.0] * len(col["categories"])
                 block[csv_class(cell, col, where)] = 1.0
