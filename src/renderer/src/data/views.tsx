@@ -3,7 +3,7 @@
  * labels, a built-in set's points or truth table, class balance bars, and the error box.
  * Every number here came from the engine's preview; these components only draw it.
  */
-import { memo } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import { useCanvas2d } from '../viz/useCanvas2d'
 import type {
   BuiltinPreview,
@@ -47,8 +47,11 @@ export function DataErrorBox({ problem }: { problem: DataProblem }) {
     info.column !== undefined ? `column “${info.column}”` : null,
     info.byteOffset !== undefined ? `byte ${info.byteOffset}` : null,
   ].filter(Boolean)
+  // The box sits above the preview, and "Use this data" below it may have scrolled it away.
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => revealInDialog(box.current), [problem])
   return (
-    <div className="data-error" role="alert" data-testid="data-error" data-code={info.code}>
+    <div ref={box} className="data-error" role="alert" data-testid="data-error" data-code={info.code}>
       <strong data-testid="data-error-message">{info.message}</strong>
       {where.length > 0 && (
         <div className="data-error-where" data-testid="data-error-where">
@@ -63,6 +66,17 @@ export function DataErrorBox({ problem }: { problem: DataProblem }) {
       </div>
     </div>
   )
+}
+
+/**
+ * Scrolls the data dialog (only it: scrollIntoView would also scroll the app's own overflow-hidden
+ * layout out of the window) so that `el`'s top is in view.
+ */
+function revealInDialog(el: HTMLElement | null): void {
+  const dialog = el?.closest<HTMLElement>('.data-dialog')
+  if (!el || !dialog) return
+  const top = el.getBoundingClientRect().top - dialog.getBoundingClientRect().top
+  if (top < 0 || top > dialog.clientHeight - 40) dialog.scrollTop += top - 8
 }
 
 function ColumnStats({ column }: { column: CsvColumnPreview }) {
