@@ -8,6 +8,7 @@ import { basename, dirname, resolve } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import {
   DataError,
+  fillValues,
   cutText,
   holdOutTest,
   checkText,
@@ -19,7 +20,6 @@ import {
   quoteUser,
   readDataBytes,
   type CsvTable,
-  type FillReport,
   type GunzipFn,
   type IdxArray,
   type LoadedData,
@@ -69,8 +69,8 @@ export interface ProjectData {
   train: Dataset
   validation?: Dataset
   test?: Dataset
-  /** CSV: the values missing cells were filled with, per column (for `axon export`). */
-  filled?: FillReport[]
+  /** CSV: each chosen column's fill value, gaps or not (for `axon export`). */
+  fills?: { column: string; value: number | string }[]
   /** What was detected or changed while reading, in words (preamble, renamed columns, fills …). */
   notes: string[]
 }
@@ -211,7 +211,7 @@ export function loadProjectData(project: Project, projectPath: string, o: DataOv
   preparedNotes(parts, notes)
   let test = parts.test ?? undefined
   if (testPath) test = prepareWith(loadFiles(testPath, testLabelsPath, s, []), options, parts)
-  return { train: parts.train, ...(parts.validation ? { validation: parts.validation } : {}), ...(test ? { test } : {}), filled: parts.report?.filled ?? [], notes }
+  return { train: parts.train, ...(parts.validation ? { validation: parts.validation } : {}), ...(test ? { test } : {}), fills: parts.report && parts.fills ? fillValues(parts.report.blocks, parts.fills) : [], notes }
 }
 
 function datasetOptions(s: FileData, seed: number): PrepareOptions {

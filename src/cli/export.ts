@@ -68,7 +68,7 @@ function exportBytes(path: string, to: string, out: string): Uint8Array {
     }
     return toOnnx(exportModel(session, { title: project.meta.title }))
   }
-  const ds = exportData(project.data, dirname(resolve(path)), out, data.train, data.filled)
+  const ds = exportData(project.data, dirname(resolve(path)), out, data.train, data.fills)
   return new TextEncoder().encode(pytorchScript({ title: project.meta.title, spec: session.spec, data: ds, weights: 'project' }))
 }
 

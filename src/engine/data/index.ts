@@ -39,7 +39,7 @@ export {
   type MissingPolicy,
 } from './csvDataset'
 export type { CsvPreamble } from './csvPreamble'
-export { fitFill, applyFill, type FillPolicy, type FeatureBlock, type FillReport } from './missing'
+export { fitFill, applyFill, fillValues, type FillPolicy, type FeatureBlock, type FillReport } from './missing'
 export { prepareData, prepareWith, idLikeColumns, type LoadedData, type PrepareOptions, type PreparedParts } from './prepare'
 export { readDataBytes, unpackBytes, looksLikeIdx, type SniffedData, type SniffOptions } from './sniff'
 export { cutText, quoteUser, describeJsonValue, parseJsonText, MAX_JSON_DEPTH, QUOTE_MAX } from './userText'

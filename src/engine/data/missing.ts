@@ -91,8 +91,13 @@ export function applyFill(ds: Dataset, blocks: FeatureBlock[], fills: number[]):
       else for (let k = 0; k < b.width; k++) x[base + k] = k === fills[j] ? 1 : 0
     })
   }
-  return blocks
-    .map((b, j) => ({ column: b.name, count: counts[j], value: b.categories ? b.categories[fills[j]] : fills[j] }))
+  return fillValues(blocks, fills)
+    .map((f, j) => ({ ...f, count: counts[j] }))
     .filter((r) => r.count > 0)
+}
+
+/** Each block's fill as a column's value: the number, or the category's name (what an export writes). */
+export function fillValues(blocks: FeatureBlock[], fills: number[]): { column: string; value: number | string }[] {
+  return blocks.map((b, j) => ({ column: b.name, value: b.categories ? b.categories[fills[j]] : fills[j] }))
 }
 

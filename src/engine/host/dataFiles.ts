@@ -19,6 +19,7 @@ import {
   builtinDataset,
   classBalance,
   dataErrorInfo,
+  fillValues,
   idxToDataset,
   parseCsv,
   parseIdx,
@@ -33,7 +34,6 @@ import {
   type CsvParseOptions,
   type CsvTable,
   type DataErrorInfo,
-  type FillReport,
   type IdxArray,
   type NormalizationParams,
 } from '../data'
@@ -131,8 +131,8 @@ interface Prepared {
   test: Dataset | null
   /** Given test files (IDX) rather than a split-off part. */
   givenTest: boolean
-  /** CSV: the values missing cells were filled with, per column (for exports). */
-  filled: FillReport[]
+  /** CSV: each chosen column's fill value, gaps or not (a given test file may have them where training had none). */
+  fills: { column: string; value: number | string }[]
 }
 
 interface Entry {
@@ -217,9 +217,9 @@ function prepare(entry: Entry, handle: string, options: PrepareOptions): Prepare
     source.kind === 'csv'
       ? { kind: 'csv', table: source.table }
       : { kind: 'dataset', train: source.train, test: source.kind === 'idx' ? source.test : null }
-  const { train, validation, test, givenTest, normalization, report, excluded } = prepareData(loaded, options)
+  const { train, validation, test, givenTest, normalization, report, excluded, fills } = prepareData(loaded, options)
   const preparedHandle = `${handle}/${entry.nextPrepared++}`
-  entry.prepared.set(preparedHandle, { train, validation, test, givenTest, filled: report?.filled ?? [] })
+  entry.prepared.set(preparedHandle, { train, validation, test, givenTest, fills: report && fills ? fillValues(report.blocks, fills) : [] })
   for (const old of entry.prepared.keys()) {
     if (entry.prepared.size <= KEEP_PREPARED) break
     entry.prepared.delete(old)
@@ -277,9 +277,9 @@ export function handleTrainingData(handle: string): { train: Dataset; validation
   return { train, ...(validation ? { validation } : {}), ...(test ? { test } : {}) }
 }
 
-/** The values the preparation `handle` filled missing cells with, per column (none for other data). */
-export function handleFills(handle: string): FillReport[] {
-  return preparedOf(handle).filled
+/** The value the preparation `handle` fills each column's missing cells with (none for other data or policies). */
+export function handleFills(handle: string): { column: string; value: number | string }[] {
+  return preparedOf(handle).fills
 }
 
 /** The parsed CSV behind a data handle (its dialect and columns, for exports), or null for other data. */
