@@ -158,6 +158,21 @@ test.describe('desktop app', () => {
     await expect(window.getByTestId('notice')).toContainText('Only one project opens at a time: “xor.axon.json” was not opened')
   })
 
+  test('a project and a CSV named on the command line: the project opens, the notice names the CSV; a CSV alone opens in the Data dialog', async () => {
+    const project = projectFile()
+    const csv = join(project, '..', 'iris.csv')
+    writeFileSync(csv, 'x,y\n1,0\n0,1\n')
+    await app.close()
+    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', project, csv], cwd: root })
+    let window = await app.firstWindow()
+    await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
+    await expect(window.getByTestId('notice')).toContainText('“iris.csv” was not opened')
+    await app.close()
+    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', csv], cwd: root })
+    window = await app.firstWindow()
+    await expect(window.getByTestId('data-dialog')).toContainText('iris.csv')
+  })
+
   test('a project dropped on the window is saved back to its file, without asking where', async () => {
     const window = await app.firstWindow()
     const path = projectFile()

@@ -9,12 +9,14 @@ function setup(openAnswer: string[] = [], saveAnswer: string | null = null) {
     open: async (o) => (asked.push(`open ${o.title} ${o.filters[0].extensions.join(',')} ${o.multiple}`), openAnswer),
     save: async (o) => (asked.push(`save ${o.defaultPath}`), saveAnswer),
   }
+  const find = (p: string) => {
+    const bytes = disk.get(p)
+    if (!bytes) throw new Error(`ENOENT: ${p}`)
+    return bytes
+  }
   const files = createFileAccess(dialogs, {
-    read: async (p) => {
-      const bytes = disk.get(p)
-      if (!bytes) throw new Error(`ENOENT: ${p}`)
-      return bytes
-    },
+    read: async (p) => find(p),
+    size: async (p) => find(p).byteLength,
     write: async (p, b) => void disk.set(p, b),
   })
   return { files, disk, asked }
@@ -64,9 +66,16 @@ describe('file access: only what the user picked', () => {
     expect(files.isGranted('/etc/passwd')).toBe(false)
   })
 
-  it('refuses to read paths that were never picked', async () => {
+  it('refuses to read or describe paths that were never picked', async () => {
     const { files } = setup()
     await expect(files.readGranted('/etc/passwd')).rejects.toThrow(/not opened from this window/)
+    await expect(files.describeGranted('/etc/passwd')).rejects.toThrow(/not opened from this window/)
+  })
+
+  it('describes a granted file by its name and size without reading it', async () => {
+    const { files } = setup()
+    files.grant('/class/data/iris.csv')
+    expect(await files.describeGranted('/class/data/iris.csv')).toEqual({ path: resolve('/class/data/iris.csv'), name: 'iris.csv', size: 8 })
   })
 
   it('reads a data file beside an opened project, and nothing that is not data', async () => {

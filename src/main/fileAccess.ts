@@ -9,7 +9,7 @@
  * and `showSaveFilePicker` may do nothing there. Electron-free: dialog and fs are injected.
  */
 import { basename, dirname, isAbsolute, resolve } from 'node:path'
-import { FILE_KINDS, isDataFileName, type FileKind, type PickedFile, type SavedFile } from '../shared/files'
+import { FILE_KINDS, isDataFileName, type FileKind, type NamedFile, type PickedFile, type SavedFile } from '../shared/files'
 
 export interface FileDialogs {
   /** Absolute paths chosen, or [] when cancelled. */
@@ -19,7 +19,10 @@ export interface FileDialogs {
 }
 
 export interface FileSystem {
-  read(path: string): Promise<Uint8Array>
+  /** The bytes of a file, refused without reading it when larger than `maxBytes` or a folder (fileRead.ts). */
+  read(path: string, maxBytes: number): Promise<Uint8Array>
+  /** Its size, refused as `read` refuses, without reading it. */
+  size(path: string, maxBytes: number): Promise<number>
   write(path: string, bytes: Uint8Array): Promise<void>
 }
 
@@ -35,6 +38,8 @@ export interface FileAccess {
   save(kind: FileKind, suggestedName: string, bytes: Uint8Array, path: string | null): Promise<SavedFile | null>
   /** Read a path granted earlier (e.g. from Open Recent, a file association or argv). */
   readGranted(path: string): Promise<PickedFile>
+  /** A granted path's name and size, checked readable by size (a folder or a file too large is refused), not read. */
+  describeGranted(path: string): Promise<NamedFile>
   /** Read a data file named by the granted project at `projectPath`, relative to its folder. */
   readBeside(projectPath: string, relativePath: string): Promise<PickedFile>
   /** Grant a path the user chose outside our dialogs (argv, Finder, Open Recent). */
@@ -51,9 +56,12 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
   const granted = new Set<string>()
 
   async function readFile(path: string): Promise<PickedFile> {
-    const bytes = await fs.read(path)
-    if (bytes.byteLength > MAX_FILE_BYTES) throw new FileAccessError(`${basename(path)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`)
-    return { path, name: basename(path), bytes }
+    return { path, name: basename(path), bytes: await fs.read(path, MAX_FILE_BYTES) }
+  }
+
+  function grantedPath(path: unknown): string {
+    if (typeof path !== 'string' || !granted.has(resolve(path))) throw new FileAccessError('That file was not opened from this window.')
+    return resolve(path)
   }
 
   return {
@@ -79,9 +87,10 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
       granted.add(target)
       return { path: target, name: basename(target) }
     },
-    async readGranted(path) {
-      if (typeof path !== 'string' || !granted.has(resolve(path))) throw new FileAccessError('That file was not opened from this window.')
-      return readFile(resolve(path))
+    readGranted: async (path) => readFile(grantedPath(path)),
+    async describeGranted(path) {
+      const target = grantedPath(path)
+      return { path: target, name: basename(target), size: await fs.size(target, MAX_FILE_BYTES) }
     },
     async readBeside(projectPath, relativePath) {
       if (typeof projectPath !== 'string' || !granted.has(resolve(projectPath))) throw new FileAccessError('Open the project from a file first: its data files are found beside it.')

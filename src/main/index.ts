@@ -16,6 +16,7 @@ import { buildMenuTemplate, developerToolsAllowed } from './menu'
 import { createAppWindow, type AppWindow } from './appWindow'
 import { createFileAccess } from './fileAccess'
 import { writeFileSafely } from './fileWrite'
+import { fileSizeAtMost, readFileAtMost } from './fileRead'
 import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
 import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv } from './launchFiles'
@@ -49,7 +50,8 @@ const files = createFileAccess(
     },
   },
   {
-    read: async (path) => new Uint8Array(await readFile(path)),
+    read: readFileAtMost,
+    size: fileSizeAtMost,
     // Through a temporary file beside it: a full disk or a read-only folder never costs the saved file.
     write: (path, bytes) => writeFileSafely({ writeFile, rename, unlink }, path, bytes, String(process.pid)),
   },
@@ -67,10 +69,10 @@ const recent = createRecentFiles({
   write: (text) => writeFileSync(recentPath(), text),
 })
 
-/** Reads the files the OS or Open Recent named and hands them to the page together. */
+/** Hands the files the OS or Open Recent named to the page together, the project that opens read. */
 const openProjectPath = createProjectOpener({
   files,
-  send: (picked) => current?.win.webContents.send(IPC.fileOpened, picked),
+  send: (opened) => current?.win.webContents.send(IPC.fileOpened, opened),
   forget: (path) => {
     recent.remove(path)
     installMenu()

@@ -1,17 +1,20 @@
 /**
  * Opening files the OS named (double-clicked `.axon.json` or data files, a second launch, Open
- * Recent): main reads them and hands them to the page together, which treats them as a drop of
- * the same files. A file that cannot be read is said in a dialog, in the user's words, and
- * leaves Open Recent; the others still reach the page.
+ * Recent), reading only what opens: one project opens at a time, so main reads the first project
+ * that can be read and only looks at the others' sizes (the page's notice names them). Without
+ * a project the files are data, which the page reads when its Data dialog opens them: a large
+ * CSV or `.gz` named beside a project is never read, and one over the limit is never read at all.
+ * A file that is gone, a folder, unreadable or too large is named in a dialog, in the user's
+ * words, and leaves Open Recent; the others still reach the page.
  */
 import { basename } from 'node:path'
-import type { PickedFile } from '../shared/files'
+import { isProjectFileName, type NamedFile, type OpenedFiles, type PickedFile } from '../shared/files'
 import type { FileAccess } from './fileAccess'
 
 export interface ProjectOpenerDeps {
-  files: Pick<FileAccess, 'grant' | 'readGranted'>
+  files: Pick<FileAccess, 'grant' | 'readGranted' | 'describeGranted'>
   /** Hands the files to the page (the window's page is loaded: see launchFiles.ts). */
-  send(files: PickedFile[]): void
+  send(files: OpenedFiles): void
   /** Drops the path from Open Recent (and rebuilds the menu). */
   forget(path: string): void
   showError(message: string, detail: string): void
@@ -27,7 +30,7 @@ export function readFailureText(path: string, error: unknown): string {
     case 'EPERM':
       return `You may not read “${name}”.`
     case 'EISDIR':
-      return `“${name}” is a folder, not a project file.`
+      return `“${name}” is a folder, not a file.`
     default:
       return (error as Error | null)?.message ?? String(error)
   }
@@ -41,21 +44,27 @@ export function readFailuresText(failures: ReadonlyArray<{ path: string; error: 
 
 export function createProjectOpener(deps: ProjectOpenerDeps): (paths: readonly string[]) => Promise<void> {
   return async (paths) => {
-    const read: PickedFile[] = []
     const failures: Array<{ path: string; error: unknown }> = []
+    const failed = (path: string, error: unknown) => {
+      deps.forget(path)
+      failures.push({ path, error })
+    }
+    paths.forEach((path) => deps.files.grant(path))
+    let project: PickedFile | null = null
+    const others: NamedFile[] = []
     for (const path of paths) {
-      deps.files.grant(path)
       try {
-        read.push(await deps.files.readGranted(path))
+        // The first project that can be read opens; every other file is only named (its size says it is there).
+        if (!project && isProjectFileName(path)) project = await deps.files.readGranted(path)
+        else others.push(await deps.files.describeGranted(path))
       } catch (error) {
-        deps.forget(path)
-        failures.push({ path, error })
+        failed(path, error)
       }
     }
     if (failures.length > 0) {
       const { message, detail } = readFailuresText(failures)
       deps.showError(message, detail)
     }
-    if (read.length > 0) deps.send(read)
+    if (project || others.length > 0) deps.send({ project, others })
   }
 }

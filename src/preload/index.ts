@@ -8,7 +8,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { IPC, isDocumentState, isMenuCommand, type DocumentState, type MenuCommand } from '../shared/ipc'
-import { isFileKind, type FileKind, type PickedFile, type SavedFile } from '../shared/files'
+import { isFileKind, type FileKind, type NamedFile, type OpenedFiles, type PickedFile, type SavedFile } from '../shared/files'
 import { remoteErrorMessage } from '../shared/remoteError'
 
 /** `ipcRenderer.invoke`, its errors in main's words only (the page shows them). */
@@ -26,6 +26,16 @@ ipcRenderer.on(IPC.enginePorts, (event, info: { restarted?: boolean } | null) =>
 function isPickedFile(value: unknown): value is PickedFile {
   const v = value as Partial<PickedFile> | null
   return typeof v?.path === 'string' && typeof v.name === 'string' && v.bytes instanceof Uint8Array
+}
+
+function isNamedFile(value: unknown): value is NamedFile {
+  const v = value as Partial<NamedFile> | null
+  return typeof v?.path === 'string' && typeof v.name === 'string' && typeof v.size === 'number'
+}
+
+function isOpenedFiles(value: unknown): value is OpenedFiles {
+  const v = value as Partial<OpenedFiles> | null
+  return (v?.project === null || isPickedFile(v?.project)) && Array.isArray(v?.others) && v.others.every(isNamedFile) && (v.project !== null || v.others.length > 0)
 }
 
 contextBridge.exposeInMainWorld('axonDesktop', {
@@ -73,10 +83,10 @@ contextBridge.exposeInMainWorld('axonDesktop', {
     readBeside(projectPath: string, relativePath: string): Promise<PickedFile> {
       return invoke(IPC.fileReadBeside, String(projectPath), String(relativePath))
     },
-    /** Files main opened for the page together (Open Recent, file association, a second launch). */
-    onOpened(listener: (files: PickedFile[]) => void) {
+    /** Files main was asked to open together (Open Recent, file association, a second launch): the project read, the rest named. */
+    onOpened(listener: (files: OpenedFiles) => void) {
       ipcRenderer.on(IPC.fileOpened, (_event, files: unknown) => {
-        if (Array.isArray(files) && files.length > 0 && files.every(isPickedFile)) listener(files)
+        if (isOpenedFiles(files)) listener(files)
       })
     },
     /** A file dropped on the window: its path (only the preload can ask: webUtils), granted by main; null when it has none. */

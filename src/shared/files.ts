@@ -17,6 +17,11 @@ export function isDataFileName(name: string): boolean {
   return FILE_KINDS.data.extensions.some((ext) => lower.endsWith(`.${ext}`)) || /-ubyte(\.gz)?$/.test(lower)
 }
 
+/** A file meant as a project: `*.axon.json`, or any `.json` (a model file is refused by name when read). */
+export function isProjectFileName(name: string): boolean {
+  return /\.json$/i.test(name)
+}
+
 export function isFileKind(value: unknown): value is FileKind {
   return typeof value === 'string' && Object.hasOwn(FILE_KINDS, value)
 }
@@ -27,6 +32,24 @@ export interface PickedFile {
   /** Its base name, as the UI shows it. */
   name: string
   bytes: Uint8Array
+}
+
+/** A file named but not read: the page reads it (`readGranted`) if and when it opens it. */
+export interface NamedFile {
+  path: string
+  name: string
+  size: number
+}
+
+/**
+ * Files the OS asked the app to open together (double-clicked, Open with, a second launch, Open
+ * Recent), as main hands them to the page: the one project that opens, read, and the others
+ * only named. The notice names them beside a project; without one they are data, which the page
+ * reads when its Data dialog opens them.
+ */
+export interface OpenedFiles {
+  project: PickedFile | null
+  others: NamedFile[]
 }
 
 export interface SavedFile {

@@ -20,7 +20,7 @@ export const IPC = {
   fileReadBeside: 'file:read-beside',
   /** renderer → main (invoke): a file dropped on the window, by its path (preload: webUtils.getPathForFile); main grants it. */
   fileDropped: 'file:dropped',
-  /** main → renderer: files to open together, as a drop of them (Open Recent, file association, argv, second launch). */
+  /** main → renderer: files to open together, as a drop of them (Open Recent, file association, argv, second launch): OpenedFiles. */
   fileOpened: 'file:opened',
   /** main → renderer: the text after `share=` of an axon-studio: link the OS opened the app with. */
   shareOpened: 'share:opened',

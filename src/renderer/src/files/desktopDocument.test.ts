@@ -6,14 +6,16 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { DesktopBridge } from '../../../shared/desktopBridge'
 import type { DocumentState } from '../../../shared/ipc'
-import type { PickedFile } from '../../../shared/files'
+import type { OpenedFiles, PickedFile } from '../../../shared/files'
 import { exampleProject } from '../graph/examples'
 import { serializeProject } from '../../../engine/project'
 
 const reported: DocumentState[] = []
 const written: Array<{ kind: string; name: string; path: string | null; text: string }> = []
 let saveRequest: (() => Promise<boolean>) | null = null
-let openedListener: ((files: PickedFile[]) => void) | null = null
+let openedListener: ((files: OpenedFiles) => void) | null = null
+/** What the page read through main (files main named without reading). */
+const readThroughMain: string[] = []
 let shareListener: ((text: string) => void) | null = null
 let dialogAnswer: string | null = '/class/chosen.axon.json'
 const current: Array<string | null> = []
@@ -33,7 +35,11 @@ const bridge: DesktopBridge = {
       written.push({ kind, name, path, text: new TextDecoder().decode(bytes) })
       return { path: target, name: target.split('/').pop()! }
     },
-    readGranted: async () => Promise.reject(new Error('not granted')),
+    readGranted: async (path) => {
+      readThroughMain.push(path)
+      if (path !== '/class/iris.csv') throw new Error('“gone.csv” is not there any more: it was moved, renamed or deleted.')
+      return { path, name: 'iris.csv', bytes: new TextEncoder().encode('x,y\n1,2\n') }
+    },
     readBeside: async (project, rel) => ({ path: `${project}/../${rel}`, name: rel, bytes: new Uint8Array([7]) }),
     onOpened: (l) => void (openedListener = l),
     setCurrent: (p) => void current.push(p),
@@ -61,7 +67,8 @@ beforeAll(async () => {
 
 const xorText = serializeProject(exampleProject('mazur-2-2-2')!)
 const picked = (path: string, text = xorText): PickedFile => ({ path, name: path.split('/').pop()!, bytes: new TextEncoder().encode(text) })
-const open = (path: string) => openedListener!([picked(path)])
+const open = (path: string) => openedListener!({ project: picked(path), others: [] })
+const named = (path: string, size = 8) => ({ path, name: path.split('/').pop()!, size })
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('desktop document flows', () => {
@@ -77,20 +84,31 @@ describe('desktop document flows', () => {
 
   it('several files main hands over at once open as a drop of them: the first project, the notice naming the rest', async () => {
     const { useUi } = await import('../store/uiStore')
-    openedListener!([picked('/class/a.axon.json'), picked('/class/b.axon.json'), picked('/class/iris.csv', 'x,y\n1,2\n')])
+    openedListener!({ project: picked('/class/a.axon.json'), others: [named('/class/b.axon.json'), named('/class/iris.csv')] })
     await settle()
+    expect(readThroughMain).toEqual([])
     expect(store.useDocument.getState().fileName).toBe('a.axon.json')
     expect(files.currentProjectPath()).toBe('/class/a.axon.json')
     expect(useUi.getState().notice?.text).toBe('Opened a.axon.json. Only one project opens at a time: “b.axon.json” and “iris.csv” were not opened (open them one by one).')
   })
 
-  it('data files main hands over open in the data panel, as dropped data files do; the project stays', async () => {
+  it('data files main names open in the data panel, read then, as dropped data files do; the project stays', async () => {
     const { useData } = await import('../data/dataStore')
-    openedListener!([picked('/class/iris.csv', 'x,y\n1,2\n')])
-    await settle()
+    openedListener!({ project: null, others: [named('/class/iris.csv')] })
+    // The CSV reader has the file (this page has no engine to answer it).
+    await vi.waitFor(() => expect(useData.getState().busy).toBe('Reading iris.csv…'))
+    expect(readThroughMain).toEqual(['/class/iris.csv'])
     expect(useData.getState().dialogOpen).toBe(true)
     expect(store.useDocument.getState().fileName).toBe('a.axon.json')
-    useData.setState({ dialogOpen: false })
+    useData.setState({ dialogOpen: false, busy: null })
+  })
+
+  it('a data file gone before the page read it: the data panel says so', async () => {
+    const { useData } = await import('../data/dataStore')
+    openedListener!({ project: null, others: [named('/class/gone.csv')] })
+    await vi.waitFor(() => expect(useData.getState().problem?.info.message).toBe('Could not read “gone.csv”: “gone.csv” is not there any more: it was moved, renamed or deleted.'))
+    expect(useData.getState()).toMatchObject({ dialogOpen: true, busy: null })
+    useData.setState({ dialogOpen: false, problem: null })
   })
 
   it('opens a project main hands over and remembers its path', async () => {

@@ -11,9 +11,11 @@ import { selectDirty, useDocument, type DocumentState as DocState } from '../sto
 import { runProgressText, useTraining } from '../training/trainingStore'
 import { sweepProgressText, useSweepProgress } from '../experiments/sweepRunner'
 import type { DocumentState } from '../../../shared/ipc'
+import type { OpenedFiles } from '../../../shared/files'
+import { openDataDialog, openDataFiles, problemOf, set } from '../data/dataStore'
 import { createStateReporter } from './stateReporter'
 import { desktopBridge, pickModelFile, pickProjectFile, toFile } from './desktopFiles'
-import { openGivenFiles, openProjectFromDisk } from './projectFilesOpened'
+import { openProjectFiles, openProjectFromDisk } from './projectFilesOpened'
 
 /** A saved file with edits not in it: closing or reloading asks first (autosave keeps the rest). */
 export function needsSavePrompt(s: DocState): boolean {
@@ -39,6 +41,29 @@ export async function openModelDialog(fallback: () => void): Promise<void> {
   if (file) await openModelFile(file)
 }
 
+/**
+ * Files the OS asked us to open together, as a drop of them opens: the project main read opens
+ * and the notice names the rest; without one the others are data, read from disk now that the
+ * Data dialog opens them (main named them without reading).
+ */
+export async function openFilesFromOs(opened: OpenedFiles): Promise<void> {
+  if (opened.project) {
+    await openProjectFiles([toFile(opened.project)], opened.others)
+    return
+  }
+  const names = opened.others.map((f) => `“${f.name}”`).join(', ')
+  openDataDialog('files')
+  set({ busy: `Reading ${names}…`, problem: null })
+  try {
+    const read = await Promise.all(opened.others.map((file) => desktopBridge()!.files.readGranted(file.path)))
+    set({ busy: null })
+    await openDataFiles(read.map(toFile))
+  } catch (error) {
+    // Gone or changed since main looked (it names what it could not read at once).
+    set({ busy: null, problem: problemOf(`Could not read ${names}: ${(error as Error).message}`, 'Try opening the files again.', null) })
+  }
+}
+
 export function connectDesktopDocument(): void {
   const bridge = desktopBridge()
   if (!bridge) return
@@ -52,7 +77,6 @@ export function connectDesktopDocument(): void {
     await cmd.save(false)
     return !selectDirty(useDocument.getState())
   })
-  // As a drop of the same files: the first project opens and the notice names the rest; data files open as data.
-  bridge.files.onOpened((picked) => void openGivenFiles(picked.map(toFile)))
+  bridge.files.onOpened((opened) => void openFilesFromOs(opened))
   bridge.onShareLink((text) => void openShareText(text))
 }

@@ -22,7 +22,7 @@ export async function openProjectFromDisk(file: File): Promise<boolean> {
  * Opens the first of `projects`; `others` are further files of the same drop (data files) that
  * were not opened either. True when a project opened.
  */
-export async function openProjectFiles(projects: readonly File[], others: readonly File[] = []): Promise<boolean> {
+export async function openProjectFiles(projects: readonly File[], others: ReadonlyArray<{ name: string }> = []): Promise<boolean> {
   const [first, ...rest] = projects
   if (!first) return false
   if (!(await openProjectFromDisk(first))) return false

@@ -1,7 +1,8 @@
 /** Files given at once where one project opens: which are projects, and what the notice says. Pure. */
+import { isProjectFileName } from '../../../shared/files'
 
 /** A project file (`*.axon.json`, or any `.json` the user means as one: a model file is refused by name when read). */
-export const isProjectFile = (file: { name: string }): boolean => /\.json$/i.test(file.name)
+export const isProjectFile = (file: { name: string }): boolean => isProjectFileName(file.name)
 
 /** “a”, “a” and “b”, “a”, “b” and “c”. */
 function names(list: readonly string[]): string {
