@@ -119,6 +119,19 @@ test.describe('desktop app', () => {
     await closed
   })
 
+  test('a window whose page hangs still closes: Electron says unresponsive 5 s into the close, and Close Anyway ends it', async () => {
+    const window = await app.firstWindow()
+    await expect(window.getByTestId('doc-title')).toBeVisible()
+    await answerDialogs(app, { saveChanges: 0 })
+    const exited = new Promise<void>((resolve) => app.once('close', () => resolve()))
+    await app.evaluate(({ BrowserWindow }) => {
+      const win = BrowserWindow.getAllWindows()[0]
+      void win.webContents.executeJavaScript('for (;;) {}')
+      setTimeout(() => win.close(), 500)
+    })
+    await exited
+  })
+
   test('a killed engine is restarted; the training panel says the run was lost; 5 reloads leave one engine', async () => {
     const window = await app.firstWindow()
     await window.getByTestId('cmd-examples').click()

@@ -13,6 +13,8 @@ import { createRendererRecovery } from './rendererRecovery'
 
 /** Longest main waits for the page to save (it may be showing a Save dialog). */
 const SAVE_TIMEOUT_MS = 10 * 60_000
+/** A page that has not taken a Save request by then is not answering (as Electron's own 5 s for a close). */
+const SAVE_TAKE_MS = 5_000
 
 export interface AppWindow {
   win: BrowserWindow
@@ -20,7 +22,16 @@ export interface AppWindow {
   saves: RendererRequests<boolean>
 }
 
-export function createAppWindow(appUrl: string, options: { devTools: boolean; onClosed: () => void; onCloseCancelled: () => void; quitting: () => boolean }): AppWindow {
+export interface AppWindowOptions {
+  devTools: boolean
+  onClosed: () => void
+  onCloseCancelled: () => void
+  quitting: () => boolean
+  /** The OS is ending the session: closes go without a question. */
+  sessionEnding: () => boolean
+}
+
+export function createAppWindow(appUrl: string, options: AppWindowOptions): AppWindow {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -29,13 +40,20 @@ export function createAppWindow(appUrl: string, options: { devTools: boolean; on
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs'), { devTools: options.devTools }),
   })
   const contents = win.webContents
-  const saves = createRendererRequests<boolean>((id) => !contents.isDestroyed() && contents.send(IPC.documentSave, id), false, SAVE_TIMEOUT_MS)
+  const saves = createRendererRequests<boolean>((id) => !contents.isDestroyed() && contents.send(IPC.documentSave, id), false, {
+    timeoutMs: SAVE_TIMEOUT_MS,
+    takeMs: SAVE_TAKE_MS,
+    untaken: () => guard.onUnresponsive(),
+  })
   const guard = createUnsavedGuard({
     askAsync: async (question) => choiceOf(question, (await dialog.showMessageBox(win, question.options)).response),
     askSync: (question) => choiceOf(question, dialog.showMessageBoxSync(win, question.options)),
     save: () => saves.request(),
     cancelled: options.onCloseCancelled,
     quitting: options.quitting,
+    // Without the page: its beforeunload would wait on it for ever (destroy emits 'closed' only).
+    forceClose: () => void (win.isDestroyed() || win.destroy()),
+    sessionEnding: options.sessionEnding,
   })
   win.on('close', (event) => guard.onClose(event, () => win.close()))
   contents.on('will-prevent-unload', (event) => guard.onWillPreventUnload(event, { reload: () => contents.reload(), close: () => win.close() }))
@@ -44,12 +62,15 @@ export function createAppWindow(appUrl: string, options: { devTools: boolean; on
     guard.reset()
     saves.abandon()
   })
-  // The page died: reload it; its autosave restores the graph.
+  // Electron says so 5 s into a close the page has not let through, and when it stops taking input.
+  win.on('unresponsive', () => guard.onUnresponsive())
+  win.on('responsive', () => guard.onResponsive())
+  // The page died: a close waiting on it ends; otherwise reload it, and its autosave restores the graph.
   const recovery = createRendererRecovery(() => contents.reload(), () => Date.now())
   contents.on('render-process-gone', (_event, details) => {
-    guard.reset()
+    guard.onPageGone()
     saves.abandon()
-    recovery.onGone(details.reason)
+    if (!win.isDestroyed()) recovery.onGone(details.reason)
   })
   lockDownNavigation(contents, appUrl)
   win.once('ready-to-show', () => win.show())

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { choiceOf, closeLoses, closeQuestion } from './closeQuestion'
+import { choiceOf, closeLoses, closeQuestion, unresponsiveQuestion } from './closeQuestion'
 
 const state = { dirty: false, name: 'xor.axon.json', run: null, sweep: null }
 
@@ -48,5 +48,15 @@ describe('closeQuestion: one dialog that says everything the page going would lo
 
   it('the page objected before its report arrived (nothing known here): asked as unsaved edits', () => {
     expect(closeQuestion(state, 'close').choices).toEqual(['save', 'discard', 'cancel'])
+  })
+
+  it('not responding: Wait is the default; the detail says what going without the page loses', () => {
+    const q = unresponsiveQuestion({ ...state, dirty: true, name: 'xor.axon.json', run: 'epoch 2, iteration 8' }, 'quit')
+    expect(q.choices).toEqual(['discard', 'cancel'])
+    expect(q.options).toMatchObject({ buttons: ['Quit Anyway', 'Wait'], defaultId: 1, cancelId: 1 })
+    expect(q.options.detail).toBe(
+      'Wait gives it time to finish what it is doing. It cannot save “xor.axon.json” now: the changes since the autosave last wrote them will be lost (what it wrote comes back when Axon Studio opens again). Quitting stops the training run.',
+    )
+    expect(unresponsiveQuestion(state, 'close').options.detail).toBe('Wait gives it time to finish what it is doing.')
   })
 })

@@ -27,10 +27,10 @@ export interface CloseQuestion {
   }
 }
 
-const VERB: Record<Leaving, { ing: string; button: string; ask: string }> = {
-  close: { ing: 'Closing', button: 'Stop and Close', ask: 'close the window' },
-  quit: { ing: 'Quitting', button: 'Stop and Quit', ask: 'quit' },
-  reload: { ing: 'Reloading', button: 'Stop and Reload', ask: 'reload' },
+const VERB: Record<Leaving, { ing: string; button: string; ask: string; anyway: string }> = {
+  close: { ing: 'Closing', button: 'Stop and Close', ask: 'close the window', anyway: 'Close Anyway' },
+  quit: { ing: 'Quitting', button: 'Stop and Quit', ask: 'quit', anyway: 'Quit Anyway' },
+  reload: { ing: 'Reloading', button: 'Stop and Reload', ask: 'reload', anyway: 'Reload Anyway' },
 }
 
 /** Whether the page going loses something: unsaved edits to a file, a run's progress, a sweep under way. */
@@ -78,6 +78,29 @@ export function closeQuestion(state: DocumentState, leaving: Leaving): CloseQues
     choices: ['discard', 'cancel'],
     // Cancel is the default: Enter or Escape keeps the run going.
     options: { ...base, buttons: [VERB[leaving].button, 'Cancel'], defaultId: 1, cancelId: 1, message: runningMessage(state, leaving), detail: stops },
+  }
+}
+
+/**
+ * The page does not answer while a close, Quit or Save waits on it (a script stuck in a loop,
+ * the machine swapping): it cannot save, so the question is whether to go without it. Wait, the
+ * default, keeps waiting on the page; '…Anyway' ends it.
+ */
+export function unresponsiveQuestion(state: DocumentState, leaving: Leaving): CloseQuestion {
+  const unsaved = state.dirty ? ` It cannot save “${state.name}” now: the changes since the autosave last wrote them will be lost (what it wrote comes back when Axon Studio opens again).` : ''
+  const stops = state.run !== null || state.sweep !== null ? ` ${VERB[leaving].ing} stops the ${state.run !== null ? 'training run' : 'sweep'}.` : ''
+  return {
+    choices: ['discard', 'cancel'],
+    options: {
+      type: 'warning',
+      noLink: true,
+      title: 'Axon Studio',
+      buttons: [VERB[leaving].anyway, 'Wait'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Axon Studio’s window is not responding.',
+      detail: `Wait gives it time to finish what it is doing.${unsaved}${stops}`,
+    },
   }
 }
 

@@ -36,6 +36,18 @@ let current: AppWindow | null = null
 /** macOS keeps the app running without windows; a Quit that had to ask first finishes here. */
 let quitting = false
 app.on('before-quit', () => void (quitting = true))
+/**
+ * The OS is ending the session (shutdown, restart, log-off): quit without asking, since no one
+ * may be there to answer and a dialog would only hold the shutdown up until the OS kills the
+ * app; the page autosaves as it goes. Linux and macOS send SIGTERM (Electron's own answer is a
+ * Quit, which asks); Windows tells the window ('session-end').
+ */
+let sessionEnding = false
+function endSession(): void {
+  sessionEnding = true
+  app.quit()
+}
+process.on('SIGTERM', endSession)
 
 const files = createFileAccess(
   {
@@ -144,7 +156,9 @@ function createWindow(): void {
     // macOS: a Quit the user called off must not quit at the next window close.
     onCloseCancelled: () => void (quitting = false),
     quitting: () => quitting,
+    sessionEnding: () => sessionEnding,
   })
+  appWindow.win.on('session-end', endSession)
   current = appWindow
   startEngine(appWindow.win)
 }
@@ -153,6 +167,7 @@ registerIpcHandlers(ipcMain, {
   files,
   isTrustedSender: (event) => event.senderFrame != null && isAppUrl(event.senderFrame.url, appUrl) && event.sender.id === current?.win.webContents.id,
   documentState: (_event, state) => current?.guard.setState(state),
+  documentSaveTaken: (_event, id) => current?.saves.taken(id),
   documentSaved: (_event, id, saved) => current?.saves.answer(id, saved),
   currentFile: (_event, path) => {
     if (path === null || !files.isGranted(path)) return

@@ -13,6 +13,7 @@ function setup() {
     files,
     isTrustedSender: (e) => e.senderFrame?.url === 'app://axon/index.html',
     documentState: (_e, s) => states.push(s),
+    documentSaveTaken: (_e, id) => states.push({ taken: id }),
     documentSaved: (_e, id, saved) => states.push({ id, saved }),
     currentFile: (_e, p) => states.push({ current: p }),
   })
@@ -36,6 +37,7 @@ describe('IPC handlers check the sender and the payload', () => {
     const { call, calls, states, stranger } = setup()
     expect(() => call(IPC.fileOpen, stranger, 'project', false)).toThrow(/not sent by Axon Studio/)
     call(IPC.documentState, stranger, { dirty: true, name: 'x' })
+    call(IPC.documentSaveTaken, stranger, 1)
     expect(calls).toEqual([])
     expect(states).toEqual([])
   })
@@ -51,6 +53,13 @@ describe('IPC handlers check the sender and the payload', () => {
     const { call, calls, app } = setup()
     expect(() => call(channel, app, ...args)).toThrow(TypeError)
     expect(calls).toEqual([])
+  })
+
+  it('passes on that the page took a save request, and its answer', () => {
+    const { call, states, app } = setup()
+    call(IPC.documentSaveTaken, app, 3)
+    call(IPC.documentSaved, app, 3, true)
+    expect(states).toEqual([{ taken: 3 }, { id: 3, saved: true }])
   })
 
   it('takes only well-formed document states', () => {

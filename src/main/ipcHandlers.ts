@@ -22,6 +22,7 @@ export interface IpcDeps {
   /** True when the message comes from the app's own page. */
   isTrustedSender(event: IpcSender): boolean
   documentState(event: IpcSender, state: DocumentState): void
+  documentSaveTaken(event: IpcSender, id: unknown): void
   documentSaved(event: IpcSender, id: unknown, saved: boolean): void
   currentFile(event: IpcSender, path: string | null): void
 }
@@ -66,6 +67,7 @@ export function registerIpcHandlers(ipc: IpcMainLike, deps: IpcDeps): void {
   on(IPC.documentState, (event, state) => {
     if (isDocumentState(state)) deps.documentState(event, state)
   })
+  on(IPC.documentSaveTaken, (event, id) => deps.documentSaveTaken(event, id))
   on(IPC.documentSaved, (event, id, saved) => deps.documentSaved(event, id, saved === true))
   on(IPC.fileCurrent, (event, path) => {
     if (path === null || isPath(path)) deps.currentFile(event, path)

@@ -12,6 +12,7 @@ function setup(answer: SaveChoice, saveWorks = true, dialogWorks = true) {
     askSync: (q) => (log.push(`ask-sync ${q.options.message}`), answer),
     save: async () => (log.push('save'), saveWorks),
     cancelled: () => void log.push('kept open'),
+    forceClose: () => void log.push('destroyed'),
   })
   const event = () => {
     const e = { prevented: false, preventDefault: () => void (e.prevented = true) }
@@ -154,6 +155,7 @@ describe('a training run or sweep under way asks too, in the same one dialog', (
       save: async () => (log.push('save'), true),
       cancelled: () => void log.push('kept open'),
       quitting: () => quitting,
+      forceClose: () => void log.push('destroyed'),
     })
     const event = () => {
       const e = { prevented: false, preventDefault: () => void (e.prevented = true) }
@@ -226,5 +228,106 @@ describe('a training run or sweep under way asks too, in the same one dialog', (
     expect(unload.prevented).toBe(false)
     expect(asked[0].options.message).toBe('Stop training of “fashion.axon.json” and reload?')
     expect(log).toEqual(['kept open'])
+  })
+})
+
+describe('every close ends, whatever the page does', () => {
+  const dirty = { dirty: true, name: 'xor.axon.json', run: null, sweep: null }
+  const NOT_RESPONDING = 'Axon Studio’s window is not responding.'
+
+  /** A guard whose dialogs answer by their message, whose Save the test settles, and whose session may be ending. */
+  function page(answers: Record<string, SaveChoice>, opts: { quitting?: boolean } = {}) {
+    const log: string[] = []
+    let settleSave: (saved: boolean) => void = () => {}
+    let ending = false
+    const guard = createUnsavedGuard({
+      askAsync: async (q) => (log.push(`ask ${q.options.message} [${q.options.buttons.join(' / ')}]`), answers[q.options.message] ?? 'cancel'),
+      askSync: (q) => (log.push(`ask-sync ${q.options.message}`), answers[q.options.message] ?? 'cancel'),
+      save: () => (log.push('save'), new Promise<boolean>((resolve) => (settleSave = resolve))),
+      cancelled: () => void log.push('kept open'),
+      quitting: () => opts.quitting === true,
+      forceClose: () => void log.push('destroyed'),
+      sessionEnding: () => ending,
+    })
+    const event = () => {
+      const e = { prevented: false, preventDefault: () => void (e.prevented = true) }
+      return e
+    }
+    const close = () => {
+      const e = event()
+      guard.onClose(e, () => log.push('closed'))
+      return e
+    }
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+    return { guard, log, event, close, settle, save: (saved: boolean) => settleSave(saved), endSession: () => void (ending = true) }
+  }
+
+  it('Save, and the page does not take it (hung): "not responding" asks, and Close Anyway ends the window (fails on the old code, which waited 10 minutes, then kept the window open without a word)', async () => {
+    const { guard, log, close, settle } = page({ 'Save the changes to “xor.axon.json”?': 'save', [NOT_RESPONDING]: 'discard' })
+    guard.setState(dirty)
+    expect(close().prevented).toBe(true)
+    await settle()
+    expect(log).toEqual(['ask Save the changes to “xor.axon.json”? [Save / Don\'t Save / Cancel]', 'save'])
+    guard.onUnresponsive()
+    await settle()
+    expect(log.slice(2)).toEqual([`ask ${NOT_RESPONDING} [Close Anyway / Wait]`, 'destroyed'])
+  })
+
+  it('Wait keeps waiting on the page: once it answers, the save it took closes the window', async () => {
+    const { guard, log, close, settle, save } = page({ 'Save the changes to “xor.axon.json”?': 'save', [NOT_RESPONDING]: 'cancel' })
+    guard.setState(dirty)
+    close()
+    await settle()
+    guard.onUnresponsive()
+    await settle()
+    guard.onResponsive()
+    save(true)
+    await settle()
+    expect(log.slice(1)).toEqual(['save', `ask ${NOT_RESPONDING} [Close Anyway / Wait]`, 'closed'])
+  })
+
+  it('a close with nothing to lose that the page never lets through (its beforeunload hung): Electron says unresponsive 5 s in, and Quit Anyway ends it (fails on the old code)', async () => {
+    const { guard, log, close, settle } = page({ [NOT_RESPONDING]: 'discard' }, { quitting: true })
+    expect(close().prevented).toBe(false)
+    guard.onUnresponsive()
+    await settle()
+    expect(log).toEqual([`ask ${NOT_RESPONDING} [Quit Anyway / Wait]`, 'destroyed'])
+  })
+
+  it('closing a window already not responding: with unsaved edits it asks (Wait keeps it open), with nothing to lose it ends at once', async () => {
+    const { guard, log, close, settle } = page({ [NOT_RESPONDING]: 'cancel' })
+    guard.setState(dirty)
+    guard.onUnresponsive()
+    expect(close().prevented).toBe(true)
+    await settle()
+    expect(log).toEqual([`ask ${NOT_RESPONDING} [Close Anyway / Wait]`, 'kept open'])
+    guard.setState({ ...dirty, dirty: false })
+    expect(close().prevented).toBe(true)
+    expect(log.at(-1)).toBe('destroyed')
+  })
+
+  it('the page dies while a close waits on it: the window ends; dying otherwise, it is reloaded (the guard starts clean)', () => {
+    const waiting = page({})
+    waiting.close()
+    waiting.guard.onPageGone()
+    expect(waiting.log).toEqual(['destroyed'])
+    const idle = page({})
+    idle.guard.setState(dirty)
+    idle.guard.onPageGone()
+    expect(idle.close().prevented).toBe(false)
+    expect(idle.log).toEqual([])
+  })
+
+  it('the session ends (shutdown, log-off) with unsaved edits: no question, the page goes and autosaves; a hung page is ended (fails on the old code, which asked "Save changes?" with no one there)', async () => {
+    const { guard, log, event, close, endSession, settle } = page({})
+    guard.setState({ ...dirty, run: 'epoch 2, iteration 80' })
+    endSession()
+    expect(close().prevented).toBe(false)
+    const unload = event()
+    guard.onWillPreventUnload(unload, { reload: () => log.push('reload'), close: () => log.push('close') })
+    expect(unload.prevented).toBe(true)
+    guard.onUnresponsive()
+    await settle()
+    expect(log).toEqual(['destroyed'])
   })
 })

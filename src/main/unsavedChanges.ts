@@ -12,10 +12,18 @@
  * - `will-prevent-unload` (Reload, or a close main let through before the page's latest report
  *   arrived): Electron needs the answer synchronously, so a sync dialog; Save cancels this
  *   unload, saves, and closes or reloads once saved.
+ * Every close must end, whatever the page does:
+ * - a page that does not answer (`unresponsive`: Electron says so 5 s into a close waiting on
+ *   the page, or the page did not take a Save) cannot save or run its `beforeunload`: main asks
+ *   "not responding: Close Anyway / Wait" and ends the window without it;
+ * - a page that died while a close waited on it is closed without it (the autosave has its work);
+ * - the OS ending the session (shutdown, log-off: SIGTERM on Linux and macOS, `session-end` on
+ *   Windows) is not asked about: no one may be there to answer, and a dialog only holds the
+ *   shutdown up until the OS kills the app. The page goes as usual and autosaves as it goes.
  * Electron-free: main passes in the dialog and the renderer calls; tests pass fakes.
  */
 import type { DocumentState } from '../shared/ipc'
-import { closeLoses, closeQuestion, type CloseQuestion, type Leaving, type SaveChoice } from './closeQuestion'
+import { closeLoses, closeQuestion, unresponsiveQuestion, type CloseQuestion, type Leaving, type SaveChoice } from './closeQuestion'
 
 export type { SaveChoice } from './closeQuestion'
 
@@ -28,6 +36,10 @@ export interface UnsavedGuardDeps {
   cancelled?(): void
   /** Whether a close under way is the app quitting (the dialog then says Quit); a close if absent. */
   quitting?(): boolean
+  /** Ends the window without its page (which does not answer, or died): `win.destroy()`. */
+  forceClose(): void
+  /** The OS is ending the session (shutdown, log-off): closes go without a question. */
+  sessionEnding?(): boolean
 }
 
 export interface CancellableEvent {
@@ -47,67 +59,140 @@ export interface UnsavedGuard {
   onWillPreventUnload(event: CancellableEvent, then: { reload: () => void; close: () => void }): void
   /** The page reloaded or was replaced: it will report its state again. */
   reset(): void
+  /** The page stopped answering (`unresponsive`, or a Save it did not take). */
+  onUnresponsive(): void
+  /** It answers again. */
+  onResponsive(): void
+  /** Its process died (`render-process-gone`): a close waiting on it ends now; else as `reset`. */
+  onPageGone(): void
 }
 
 const NOTHING_REPORTED: DocumentState = { dirty: false, name: '', run: null, sweep: null }
 
-export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
-  let state: DocumentState = NOTHING_REPORTED
-  let approved = false
-  let asking = false
+/** What the guard knows of the page and of a close under way. */
+interface GuardState {
+  page: DocumentState
+  approved: boolean
+  asking: boolean
   /** A close main let through (nothing unsaved as far as it knew) is under way. */
-  let closing = false
+  closing: boolean
+  saving: boolean
+  unresponsive: boolean
+  askingUnresponsive: boolean
+  /** The window was ended without its page: nothing more to decide. */
+  forced: boolean
+}
+
+/** The steps of a close: the questions, the save, and ending the window without its page. */
+function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
+  const closeKind = (): Leaving => (deps.quitting?.() ? 'quit' : 'close')
+
+  function forceClose(): void {
+    g.forced = g.approved = true
+    deps.forceClose()
+  }
+
+  /** "Not responding: Close Anyway / Wait": true once the window was ended. */
+  async function askUnresponsive(): Promise<boolean> {
+    if (g.askingUnresponsive || g.forced) return g.forced
+    g.askingUnresponsive = true
+    // A dialog that cannot be shown must not leave a dead window open: close it.
+    const choice = await deps.askAsync(unresponsiveQuestion(g.page, closeKind())).catch((): SaveChoice => 'discard')
+    g.askingUnresponsive = false
+    if (choice === 'discard' && !g.forced) forceClose()
+    return g.forced
+  }
+
+  async function save(): Promise<boolean> {
+    g.saving = true
+    try {
+      return await deps.save()
+    } catch {
+      return false
+    } finally {
+      g.saving = false
+    }
+  }
+
+  /** "Save changes?" for a close: true when the window may close. */
+  async function decide(): Promise<boolean> {
+    const choice = await deps.askAsync(closeQuestion(g.page, closeKind()))
+    if (choice === 'cancel') return false
+    if (choice === 'discard') return true
+    // Save, from a page that does not answer: close without it, or wait for it to save.
+    if (g.unresponsive && (await askUnresponsive())) return true
+    return save()
+  }
+
   const keptOpen = () => {
-    closing = false
+    g.closing = false
     deps.cancelled?.()
   }
 
-  const closeKind = (): Leaving => (deps.quitting?.() ? 'quit' : 'close')
+  return { closeKind, forceClose, askUnresponsive, save, decide, keptOpen }
+}
 
-  async function decide(): Promise<boolean> {
-    const choice = await deps.askAsync(closeQuestion(state, closeKind()))
-    if (choice === 'cancel') return false
-    if (choice === 'discard') return true
-    return deps.save().catch(() => false)
-  }
+export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
+  const g: GuardState = { page: NOTHING_REPORTED, approved: false, asking: false, closing: false, saving: false, unresponsive: false, askingUnresponsive: false, forced: false }
+  const { closeKind, forceClose, askUnresponsive, save, decide, keptOpen } = closeSteps(deps, g)
 
   return {
-    setState: (next) => void (state = next),
+    setState: (next) => void (g.page = next),
     onClose(event, close) {
-      if (approved || !closeLoses(state)) return void (closing = true)
+      if (g.forced) return
+      if (g.approved || deps.sessionEnding?.() || (!closeLoses(g.page) && !g.unresponsive)) return void (g.closing = true)
       event.preventDefault()
-      if (asking) return
-      asking = true
+      if (g.asking || g.askingUnresponsive) return
+      if (g.unresponsive) {
+        // Its beforeunload would never run: nothing to lose ends the window now, else ask.
+        if (!closeLoses(g.page)) return forceClose()
+        void askUnresponsive().then((closed) => closed || keptOpen())
+        return
+      }
+      g.asking = true
       void decide()
         // A dialog that cannot be shown must not keep the window open without a word: the autosave keeps the work.
         .catch(() => true)
         .then((ok) => {
-          asking = false
+          g.asking = false
+          if (g.forced) return
           if (!ok) return keptOpen()
-          approved = true
+          g.approved = true
           close()
         })
     },
     onWillPreventUnload(event, then) {
-      if (approved) return event.preventDefault()
-      const choice = deps.askSync(closeQuestion(state, closing ? closeKind() : 'reload'))
+      if (g.approved || deps.sessionEnding?.()) return event.preventDefault()
+      const choice = deps.askSync(closeQuestion(g.page, g.closing ? closeKind() : 'reload'))
       if (choice === 'discard') return event.preventDefault()
-      const after = closing ? then.close : then.reload
+      const after = g.closing ? then.close : then.reload
       if (choice === 'cancel') return keptOpen()
       // Save: this unload is off; the close or reload is done again once the file is written.
-      void deps.save().then(
-        (ok) => {
-          if (!ok) return keptOpen()
-          approved = true
-          after()
-        },
-        keptOpen,
-      )
+      void save().then((ok) => {
+        if (g.forced) return
+        if (!ok) return keptOpen()
+        g.approved = true
+        after()
+      })
     },
     reset() {
-      state = NOTHING_REPORTED
-      approved = false
-      closing = false
+      g.page = NOTHING_REPORTED
+      g.approved = false
+      g.closing = false
+      g.unresponsive = false
+    },
+    onUnresponsive() {
+      g.unresponsive = true
+      // A close or Save waits on the page: it may never answer. At the session's end no one may be there to ask.
+      if (g.closing && deps.sessionEnding?.()) forceClose()
+      else if (g.closing || g.saving) void askUnresponsive()
+    },
+    onResponsive: () => void (g.unresponsive = false),
+    onPageGone() {
+      g.unresponsive = false
+      if (g.closing) return forceClose()
+      g.page = NOTHING_REPORTED
+      g.approved = false
     },
   }
 }

@@ -55,6 +55,7 @@ contextBridge.exposeInMainWorld('axonDesktop', {
   /** Main's "Save changes?" dialog asks the page to save; the handler says whether it did. */
   onSaveRequest(handler: () => Promise<boolean>) {
     ipcRenderer.on(IPC.documentSave, (_event, id: unknown) => {
+      ipcRenderer.send(IPC.documentSaveTaken, id)
       void Promise.resolve()
         .then(handler)
         .then(

@@ -12,6 +12,8 @@ export const IPC = {
   documentState: 'document:state',
   /** main → renderer: save the document now (from the "Save changes?" dialog); answered on `documentSaved`. */
   documentSave: 'document:save',
+  /** renderer → main: the page took a `documentSave` (at once: a page that does not is hung). */
+  documentSaveTaken: 'document:save-taken',
   documentSaved: 'document:saved',
   /** renderer → main (invoke): native dialogs and the files they granted; see shared/files.ts. */
   fileOpen: 'file:open',
