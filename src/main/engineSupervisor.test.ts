@@ -67,6 +67,7 @@ describe('engine supervisor', () => {
   it('gives up after too many crashes in a minute and says so', () => {
     const { supervisor, children, failures, tick } = setup(2)
     supervisor.start()
+    supervisor.rendererLoaded()
     children[0].crash()
     tick(1000)
     children[1].crash()
@@ -74,6 +75,21 @@ describe('engine supervisor', () => {
     children[2].crash(134)
     expect(children).toHaveLength(3)
     expect(failures[0]).toMatch(/exit code 134.*not restarted/)
+  })
+
+  it('an engine that keeps crashing before the page has loaded: the page is told once it loads, and so is a reloaded page (fails on the old code, which said it to no page, so the page waited for an engine for ever)', () => {
+    const { supervisor, children, connections, failures } = setup(1)
+    supervisor.start()
+    children[0].crash(3)
+    children[1].crash(3)
+    expect(failures).toEqual([])
+    supervisor.rendererLoaded()
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatch(/exit code 3\) 2 times within a minute; it was not restarted again/)
+    supervisor.rendererLoaded()
+    expect(failures).toHaveLength(2)
+    expect(connections).toEqual([])
+    expect(children).toHaveLength(2)
   })
 
   it('forgets crashes older than the window', () => {

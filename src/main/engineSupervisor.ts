@@ -31,7 +31,7 @@ export interface EngineSupervisorDeps<P> {
   createChannel(): PortPair<P>
   /** Hand the renderer its ends of a fresh connection. */
   connectRenderer(connection: RendererConnection<P>): void
-  /** Called when restarts keep failing; the renderer should show it. */
+  /** Called when restarts keep failing (again for each page that loads after): the renderer should show it. */
   reportFailure(message: string): void
   now(): number
   /** Most restarts allowed within `restartWindowMs` before giving up. Default 3. */
@@ -58,6 +58,8 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
   let stopping = false
   let pageLoaded = false
   let restartUnreported = false
+  /** Why the engine was given up on: every page that loads from then on is told. */
+  let failure: string | null = null
 
   function connect(restarted: boolean): void {
     if (!child) return
@@ -81,7 +83,9 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
       const now = deps.now()
       while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
       if (restarts.length >= maxRestarts) {
-        deps.reportFailure(`The engine process stopped (exit code ${code}) ${maxRestarts + 1} times within a minute; it was not restarted again. Your graph is safe: save it and restart Axon Studio.`)
+        failure = `The engine process stopped (exit code ${code}) ${maxRestarts + 1} times within a minute; it was not restarted again. Your graph is safe: save it and restart Axon Studio.`
+        // A page still loading would not hear it: it is told once loaded.
+        if (pageLoaded) deps.reportFailure(failure)
         return
       }
       restarts.push(now)
@@ -94,6 +98,7 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
     start: () => spawn(false),
     rendererLoaded() {
       pageLoaded = true
+      if (failure) return deps.reportFailure(failure)
       connect(restartUnreported)
       restartUnreported = false
     },
