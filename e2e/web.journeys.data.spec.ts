@@ -2,9 +2,10 @@
  * A teacher's data walk on one page at 1024 × 768: a class-labelled CSV as a spreadsheet saves it
  * (a UTF-8 BOM, semicolons and decimal commas, headers with spaces, the species first, one
  * empty cell) loaded while XOR trains, its missing value filled, the network fitted and trained;
- * then IDX files that cannot be used (images without labels, labels without images, counts
- * that differ, a cut-short .gz, a text file named .gz): each says why in the data panel, and
- * the data and network in use stay as they were; last, the run reset, stepped and exported as a
+ * then IDX files that cannot be used (labels without images, images without labels, counts
+ * that differ, a cut-short .gz, a text file named .gz) and a ragged CSV: each says why in the
+ * data panel, in place of the earlier preview (nothing left to "Use"), and the data and network
+ * in use stay as they were; last, the run reset, stepped and exported as a
  * PyTorch script, which fills the gap as the app did and reaches the app's weights to 1e-12.
  * Every wait is on what the app shows.
  */
@@ -83,6 +84,12 @@ async function expectRefused(files: string[], code: string, message: string | Re
   await expect(page.getByTestId('data-error')).toHaveAttribute('data-code', code, { timeout: 60_000 })
   await expect(page.getByTestId('data-error-message')).toHaveText(message)
   await expect(page.getByTestId('data-error')).toBeInViewport()
+  // Found: a failed open left the earlier data's preview under the error, and its "Use this
+  // data" applied that data, which the teacher had not chosen this time.
+  if (!apply) {
+    await expect(page.getByTestId('data-preview')).toHaveCount(0)
+    await expect(page.getByTestId('data-apply')).toHaveCount(0)
+  }
   await page.getByTestId('data-close').click()
   await expect(page.getByTestId('data-dialog')).toHaveCount(0)
 }
@@ -96,11 +103,13 @@ test('IDX files that cannot be used, opened while it trains: each says why in th
   const text = join(out, 'text-labels-idx1-ubyte.gz')
   writeFileSync(text, readFileSync(fixture('iris.csv')))
 
+  // The panel shows the CSV in use; the labels alone replace it with their error, not under it.
+  await expectRefused([join(FASHION, 't10k-labels-idx1-ubyte.gz')], 'idxShape',
+    '"t10k-labels-idx1-ubyte.gz" holds one number per item: labels, not images.')
   // Found: the images alone were taken as data with 0 targets; "Fit" then made a 0-unit output.
   await expectRefused([join(FASHION, 't10k-images-idx3-ubyte.gz')], 'noTarget',
     'The images have no labels: there is nothing for the network to predict.', true)
-  await expectRefused([join(FASHION, 't10k-labels-idx1-ubyte.gz')], 'idxShape',
-    '"t10k-labels-idx1-ubyte.gz" holds one number per item: labels, not images.')
+  await expectRefused([fixture('iris-ragged.csv')], 'raggedRow', 'Line 4 has 4 values but line 1 has 5 (separated by commas).')
   await expectRefused([join(FASHION, 't10k-images-idx3-ubyte.gz'), join(FASHION, 'train-labels-idx1-ubyte.gz')], 'countMismatch',
     'The images file has 10000 images but the labels file has 60000 labels.')
   await expectRefused([cut, join(FASHION, 't10k-labels-idx1-ubyte.gz')], 'corruptGzip', /^The gzip file "cut-images-idx3-ubyte\.gz" is cut short or damaged/)

@@ -42,17 +42,29 @@ export async function replaceLoaded(
   set({ ...next, prepared: null, problem: null })
 }
 
+/**
+ * Show why a choice of data could not be opened. What was loaded before goes too (its preview
+ * and "Use this data"), so the panel cannot apply data the user did not choose; the project
+ * keeps its data. A re-read of the same file with other read options (`keepLoaded`) keeps the
+ * file as it was read last, with the choices it was read with.
+ */
+async function failOpen(problem: DataProblem, keepLoaded = false): Promise<void> {
+  if (!keepLoaded) await replaceLoaded({ origin: null, handle: null, preview: null })
+  set({ problem })
+}
+
 /** Show `work`'s progress as `busy`; an exception becomes the panel's problem (`failure`). */
 async function whileBusy(
   busy: string,
   failure: (e: Error) => DataProblem,
   work: () => Promise<void>,
+  keepLoaded = false,
 ): Promise<void> {
   set({ busy, problem: null })
   try {
     await work()
   } catch (e) {
-    set({ problem: failure(e as Error) })
+    await failOpen(failure(e as Error), keepLoaded)
   } finally {
     set({ busy: null })
   }
@@ -67,9 +79,10 @@ async function loadOpened<P extends DataPreview>(
   r: OpenResult<P>,
   origin: DataOrigin,
   file: string | null,
+  keepLoaded = false,
 ): Promise<P | null> {
   if (!r.ok) {
-    set({ problem: { info: r.error, file, stage: 'open' } })
+    await failOpen({ info: r.error, file, stage: 'open' }, keepLoaded)
     return null
   }
   await replaceLoaded({ origin, handle: r.value.handle, preview: r.value.preview })
@@ -84,7 +97,7 @@ export async function openDataFiles(files: File[]): Promise<void> {
   set({ dialogOpen: true, tab: 'files' })
   if (files.length === 0) return
   const problem = filesProblem(files)
-  if (problem) set({ problem })
+  if (problem) await failOpen(problem)
   else if (!isIdxName(files[0].name))
     await openCsvFile(files[0], { header: undefined, preamble: undefined, columnTypes: {} })
   else await openIdxFiles(files)
@@ -150,14 +163,14 @@ export async function openCsvFile(file: File, read: CsvReadOptions, reread = fal
     const r = await (
       await engine()
     ).openCsv(file.name, Comlink.transfer(bytes, [bytes.buffer]), readOptionsOf(read))
-    const preview = await loadOpened(r, { kind: 'csv', file }, file.name)
+    const preview = await loadOpened(r, { kind: 'csv', file }, file.name, reread)
     if (!preview) {
       failedCsv = { file, read }
       return
     }
     const keep = { ...get().choice, ...read }
     set({ choice: initialCsvChoice(preview, keep, reread ? null : projectCsvFor(file)) })
-  })
+  }, reread)
 }
 
 /** Open IDX files: images, their labels, and optionally a test pair. */
