@@ -1,7 +1,7 @@
 /**
  * A teacher's walk through lecture 001's worked backpropagation (Mazur's 2-2-2 network) at a
  * projector's 1024 × 768, on one page: the step-through read against the lecture's numbers, the
- * update applied, the network exported as model JSON and opened again, and the page reloaded;
+ * update applied (counted as one example, a point on the loss curve), the network exported as model JSON and opened again, and the page reloaded;
  * at each step the next update starts from the lecture's w⁺ (E = 0.291027774, the "after" of the
  * first); an epoch trained and the time machine scrubbed back. Each check is kept for the wrong state it would show; every wait is on what the app shows.
  */
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { openExample } from './helpers/designer'
-import { runState, showTrainingPanel } from './helpers/training'
+import { counter, runState, showTrainingPanel } from './helpers/training'
 
 const journey = journeyPage(undefined, { downloads: true })
 let page: Page
@@ -46,12 +46,18 @@ test('the step-through gives lecture 001’s numbers to the printed digits; Appl
   const st = page.getByTestId('step-through')
   for (const worked of ['outh1 = sigmoid(neth1) = 0.593269992', 'outo1 = sigmoid(neto1) = 0.75136507', '= 0.082167041', '= 0.408666186', '= 0.561370121', '= 0.149780716']) await expect(st).toContainText(worked)
   await expect(st).toContainText('After the update, the same example gives E = 0.291027774')
+  await expect(page.getByTestId('chart-loss')).toContainText('No data yet')
   await page.getByTestId('st-apply').click()
   // The next step starts from w5⁺, and its E is the "after" of the first.
   await expect(st).toContainText('E = Σ ½(target − out)² = 0.291027774')
   expect(await stepLine(/^∂E\/∂w5 /)).toContain('= 0.35891648 − 0.5 ×')
   await page.keyboard.press('Escape')
   await expect(st).toHaveCount(0)
+  // Found: Iteration 1 but Examples 0, and no point on the loss curve (the update was outside the epoch).
+  await expect.poll(() => counter(page, 'iteration')).toBe(1)
+  expect(await counter(page, 'examples')).toBe(1)
+  expect(await counter(page, 'epoch')).toBe(0)
+  await expect(page.getByTestId('chart-loss')).not.toContainText('No data yet')
 })
 
 test('exported as model JSON, the weights are the lecture’s w⁺; the file opened again steps on from them, and so after a reload', async () => {

@@ -1,11 +1,14 @@
-/** The loss (and accuracy) curve: one point per `trainSteps` call, collected between snapshots. */
-import type { RunningTotals, Session } from '../train'
+/** The loss (and accuracy) curve: one point per `trainSteps` call and per step-through update, collected between snapshots. */
+import { classOf, type RunningTotals, type Session } from '../train'
+import type { Trace } from '../trace/trace'
 import type { CurvePoint } from './trainingTypes'
 
 /** The session's running epoch totals (a new object each epoch). */
 type Running = Readonly<RunningTotals>
 
 export class CurvePoints {
+  /** Examples trained on by step-through updates (one each, outside the epochs). */
+  stepExamples = 0
   private points: CurvePoint[] = []
   private last: { ref: Running | null; lossSum: number; count: number; correct: number } = { ref: null, lossSum: 0, count: 0, correct: 0 }
 
@@ -22,6 +25,21 @@ export class CurvePoints {
     const mean = s.spec.model.loss.reduction === 'mean'
     const point: CurvePoint = { iteration: s.iteration, examples, epoch: s.epoch, loss: mean ? lossSum / count : lossSum }
     if (s.classification) point.accuracy = correct / count
+    this.points.push(point)
+  }
+
+  /**
+   * Count a step-through's update (one example, outside the epoch; `examples` were counted
+   * before it) and add its point: the example's loss and whether it was classified right,
+   * before the update, as an epoch's points count them.
+   */
+  recordStep(s: Session, examples: number, trace: Pick<Trace, 'loss' | 'output' | 'target'>): void {
+    this.stepExamples++
+    const point: CurvePoint = { iteration: s.iteration, examples: examples + 1, epoch: s.epoch, loss: trace.loss }
+    if (s.classification) {
+      const [out, target, n] = [Float64Array.from(trace.output), Float64Array.from(trace.target), trace.output.length]
+      point.accuracy = classOf(out, 0, n, s.binaryThreshold) === classOf(target, 0, n, s.binaryThreshold) ? 1 : 0
+    }
     this.points.push(point)
   }
 

@@ -78,6 +78,31 @@ describe('training API: step-through', () => {
     expect(out.weights[0]).toBeCloseTo(0.35891648, 6)
   })
 
+  it('with apply, counts the example it trained on and draws its point on the curve (it was Examples 0, no point)', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    await api.startRun('m', mazurSpec, mazurData)
+    await api.trace('m', 0, { apply: true })
+    expect(host.last()).toMatchObject({ epoch: 0, iteration: 1, examples: 1, position: 0 })
+    const points = host.snapshots.flatMap((s) => s.points)
+    expect(points).toHaveLength(1)
+    expect(points[0]).toMatchObject({ iteration: 1, examples: 1, epoch: 0 })
+    expect(Number(points[0].loss.toFixed(9))).toBe(0.298371109)
+    // An epoch after it counts on from there; a reset forgets it.
+    expect(await api.step('m', 'epoch')).toMatchObject({ epoch: 1, iteration: 2, examples: 2 })
+    expect(host.snapshots.flatMap((s) => s.points).map((p) => p.examples)).toEqual([1, 2])
+    expect(await api.reset('m')).toMatchObject({ iteration: 0, examples: 0 })
+  })
+
+  it('with apply on a classifier, the point says whether the example was right before the update', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    await api.startRun('x', xorSpec, { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] })
+    const t = await api.trace('x', 1, { apply: true })
+    const right = (t.trace.output[0] >= 0.5 ? 1 : 0) === 1 ? 1 : 0
+    expect(host.snapshots.flatMap((s) => s.points)).toEqual([expect.objectContaining({ iteration: 1, examples: 1, accuracy: right })])
+  })
+
   it('rejects a row outside the data', async () => {
     const api = createEngineApi(fakeHost().io)
     await api.startRun('m', mazurSpec, mazurData)

@@ -190,14 +190,14 @@ export class TrainingRun {
     return this.session
   }
 
-  /** The step-through of training row `sampleIndex`; with `apply`, the update is applied (one online step). */
+  /** The step-through of training row `sampleIndex`; with `apply`, the update is applied (one online step, its example counted on the curve). */
   async trace(sampleIndex: number, apply: boolean): Promise<StepThrough> {
     if (apply) await this.pause()
     const result = stepThrough(this.session, sampleIndex, { apply })
-    if (apply) {
-      this.recordPoint()
-      await this.flush()
-    }
+    if (!apply) return result
+    this.curve.recordStep(this.session, this.examples(), result.trace)
+    this.recordPoint()
+    await this.flush()
     return result
   }
 
@@ -304,9 +304,9 @@ export class TrainingRun {
     return s.position >= s.epochSize ? 0 : s.position
   }
 
-  /** Examples processed since the start (every epoch has `epochSize` of them). */
+  /** Examples processed since the start (every epoch has `epochSize` of them), and those of step-through updates. */
   private examples(): number {
-    return this.session.epoch * this.session.epochSize + this.position()
+    return this.session.epoch * this.session.epochSize + this.position() + this.curve.stepExamples
   }
 
   /** Add a curve point: mean loss and accuracy over the examples since the previous point. */
