@@ -1,6 +1,6 @@
 /**
  * A teacher's walk through the Experiments window at a projector's 1024 × 768, on one page: a
- * sweep, its runs compared and one restored in the Runs tab, the loss slice of the restored
+ * sweep run twice (the two titled apart), its runs compared and one restored in the Runs tab, the loss slice of the restored
  * weights, a second sweep undone and reloaded mid-way, another example opened mid-sweep. Each
  * check is kept for the wrong state it found (see the comments); every wait is on what the app shows.
  */
@@ -33,9 +33,16 @@ test('a sweep compared and one run restored in the Runs tab: its actions in view
   await page.getByTestId('sweep-values-0').fill('0.5, 4')
   await page.getByTestId('sweep-run').click()
   await waitForSweep(page, 2)
+  // The same sweep again. Found: the two read alike ("Sweep of optimizer.learningRate" each),
+  // their curves named "learningRate 0.5", while the Runs tab names them "η = 0.5 (sweep 1)".
+  await page.getByTestId('sweep-run').click()
+  await waitForSweep(page, 2)
+  await expect(page.getByTestId('sweep-title')).toHaveText(['Sweep 2 of η', 'Sweep 1 of η'])
+  await expect(page.locator('[data-testid="sweep-chart"] [data-chart-text="legend"]').first()).toHaveText('η = 0.5')
 
   await page.getByTestId('experiments-tab-runs').click()
-  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '2')
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '4')
+  await expect(page.getByTestId('run-row-η = 0.5 (sweep 2)')).toBeVisible()
   // Found: at 1024 px the Restore and delete buttons lay past the table's right edge, behind a scrollbar.
   await expectInside('run-delete-η = 0.5 (sweep 1)', '.runs .pg-table-wrap')
   await page.getByTestId('run-select-η = 0.5 (sweep 1)').check()

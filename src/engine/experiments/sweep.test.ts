@@ -68,11 +68,12 @@ describe('sweeps', () => {
   })
 
   it('is saved in the project file and read back; a broken section is refused with its path', () => {
-    const sweep: Sweep = { id: 's1', created: 'now', axes: [lr], runs: [sweepRunRecord([0.01], epochs, { status: 'finished', note: '', seconds: 1 })] }
+    const sweep: Sweep = { id: 's1', number: 2, created: 'now', axes: [lr], runs: [sweepRunRecord([0.01], epochs, { status: 'finished', note: '', seconds: 1 })] }
     const p = { ...project(), experiments: { sweeps: [sweep] } }
     const back = parseProject(serializeProject(p))
     expect(back.ok && back.project.experiments).toEqual({ sweeps: [sweep] })
     expect(experimentsProblem({ sweeps: [{ id: 's', axes: [lr], runs: [{ values: [1, 2], final: {}, curves: {} }] }] })).toEqual({ path: '.sweeps[0].runs[0]', message: 'must have one value per axis, final metrics and curves' })
+    expect(experimentsProblem({ sweeps: [{ id: 's', number: 0, axes: [lr], runs: [] }] })).toEqual({ path: '.sweeps[0].number', message: 'must be a whole number from 1' })
     const broken = parseProject(serializeProject({ ...p, experiments: { sweeps: 'no' } as never }))
     expect(broken.ok === false && broken.errors[0]).toEqual({ path: '$.experiments', message: 'must be an object with a list of sweeps' })
   })

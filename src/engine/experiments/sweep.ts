@@ -40,6 +40,8 @@ export interface SweepRunRecord {
 
 export interface Sweep {
   id: string
+  /** Its number, as its runs' names in the run history say it ("(sweep 2)"); absent in files made before it was kept. */
+  number?: number
   /** When it was run, as the app's clock wrote it (ISO text). */
   created: string
   axes: SweepAxis[]
@@ -174,6 +176,7 @@ export const EXPERIMENTS_JSON_SCHEMA = {
         required: ['id', 'axes', 'runs'],
         properties: {
           id: { type: 'string' },
+          number: { type: 'integer', minimum: 1 },
           created: { type: 'string' },
           axes: { type: 'array', minItems: 1, maxItems: 2, items: { type: 'object', required: ['nodeId', 'param', 'values'], properties: { nodeId: { type: 'string' }, param: { type: 'string' }, values: { type: 'array', minItems: 1, items: { type: ['number', 'string', 'boolean'] } } } } },
           runs: { type: 'array', items: { type: 'object', required: ['values', 'status', 'epochs', 'final', 'best', 'curves'] } },
@@ -202,6 +205,7 @@ export function experimentsProblem(value: unknown): { path: string; message: str
   for (const [i, s] of value.sweeps.entries()) {
     const at = `.sweeps[${i}]`
     if (!isObject(s) || typeof s.id !== 'string' || !Array.isArray(s.axes) || !Array.isArray(s.runs)) return { path: at, message: 'must have an id, axes and runs' }
+    if (s.number !== undefined && !(Number.isInteger(s.number) && (s.number as number) >= 1)) return { path: `${at}.number`, message: 'must be a whole number from 1' }
     if (s.axes.length < 1 || s.axes.length > 2) return { path: `${at}.axes`, message: `must have one or two settings (has ${s.axes.length})` }
     for (const [k, a] of s.axes.entries()) {
       if (!isObject(a) || typeof a.nodeId !== 'string' || typeof a.param !== 'string' || !Array.isArray(a.values)) return { path: `${at}.axes[${k}]`, message: 'must name a node, a setting and its values' }

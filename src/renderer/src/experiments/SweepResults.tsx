@@ -2,22 +2,26 @@ import { useMemo } from 'react'
 import { LineChart, type Series } from '../viz/LineChart'
 import { count } from '../training/format'
 import { useDocument } from '../store/documentStore'
-import { bestSweepRun, sweepCsv, sweepGrid, sweepScore, type Sweep, type SweepRunRecord } from '../../../engine/experiments/sweep'
+import { bestSweepRun, sweepCsv, sweepGrid, sweepScore, type Sweep } from '../../../engine/experiments/sweep'
 import { useSweepProgress } from './sweepRunner'
 import { SERIES_COLORS } from './playgroundModel'
 import { downloadText } from '../files/download'
 import { SweepRunsTable, axisName } from './SweepRunsTable'
+import { sweepPointName, sweepTitle } from './sweepHistory'
+import type { Project } from '../../../engine/project'
 
-const runName = (sweep: Sweep, r: SweepRunRecord) => sweep.axes.map((a, i) => `${a.param} ${r.values[i]}`).join(', ')
-
-/** Each run's training loss per epoch, and its validation loss dashed in the same colour (a run that failed at once has no curve, and no legend entry). */
-function sweepSeries(sweep: Sweep): Series[] {
+/**
+ * Each run's training loss per epoch, and its validation loss dashed in the same colour (a run
+ * that failed at once has no curve, and no legend entry); named as the run history names them.
+ */
+function sweepSeries(project: Project, sweep: Sweep): Series[] {
   return sweep.runs.flatMap((r, i) => {
     if (r.curves.loss.length === 0) return []
     const x = r.curves.loss.map((_, e) => e + 1)
     const color = SERIES_COLORS[i % SERIES_COLORS.length]
-    const out: Series[] = [{ label: runName(sweep, r), x, y: r.curves.loss, color, dots: x.length < 30 }]
-    if (r.curves.valLoss) out.push({ label: `${runName(sweep, r)} (val.)`, x, y: r.curves.valLoss, color, dashed: true })
+    const name = sweepPointName(project, sweep.axes, r.values)
+    const out: Series[] = [{ label: name, x, y: r.curves.loss, color, dots: x.length < 30 }]
+    if (r.curves.valLoss) out.push({ label: `${name} (val.)`, x, y: r.curves.valLoss, color, dashed: true })
     return out
   })
 }
@@ -35,18 +39,20 @@ function runsText(done: number, planned: number, running: boolean): string {
   return `${count(done)} of ${count(planned)} runs: stopped before the other ${count(planned - done)} ran`
 }
 
-/** One sweep's results: the table (best marked), the curves overlaid, CSV export, restore a run. */
-export function SweepResults({ sweep }: { sweep: Sweep }) {
+/** One sweep's results (`place`: its place in the project's list, 1 the first): the table (best marked), the curves overlaid, CSV export, restore a run. */
+export function SweepResults({ sweep, place }: { sweep: Sweep; place: number }) {
+  const project = useDocument((s) => s.project)
   const running = useSweepProgress((s) => s.sweepId === sweep.id)
   const planned = useMemo(() => sweepGrid(sweep.axes).length, [sweep.axes])
   const best = bestSweepRun(sweep.runs)
   const metric = best !== null ? sweepScore(sweep.runs[best]).label : null
-  const series = useMemo(() => sweepSeries(sweep), [sweep])
+  const series = useMemo(() => sweepSeries(project, sweep), [project, sweep])
   return (
     <section className="sweep-result" data-testid={`sweep-${sweep.id}`} data-runs={sweep.runs.length}>
       <header>
         <h3>
-          Sweep of {sweep.axes.map(axisName).join(' × ')} <span className="muted" data-testid="sweep-runs-count">
+          <span data-testid="sweep-title">{sweepTitle(project, sweep, place)}</span>{' '}
+          <span className="muted" data-testid="sweep-runs-count">
             ({runsText(sweep.runs.length, planned, running)}
             {metric ? `, best by ${metric}` : ''})
           </span>

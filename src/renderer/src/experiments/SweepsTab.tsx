@@ -51,11 +51,8 @@ export function SweepsTab() {
       </div>
       {!canTrain && <p className="warn">Fix the problems on the canvas first: the sweep trains this network.</p>}
       {sweeps
-        .slice()
-        .reverse()
-        .map((s) => (
-          <SweepResults key={s.id} sweep={s} />
-        ))}
+        .map((s, i) => <SweepResults key={s.id} sweep={s} place={i + 1} />)
+        .reverse()}
     </div>
   )
 }

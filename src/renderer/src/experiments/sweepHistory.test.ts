@@ -7,7 +7,7 @@ import { runNodesWithWeights, RUN_LIMITS, trainedValuesOf, weightCount } from '.
 import { PROJECT_SETTING, sweepProject, type SweepAxis } from '../../../engine/experiments/sweep'
 import { exampleProject } from '../graph/examples'
 import { useDocument } from '../store/documentStore'
-import { nextSweepNumber, recordSweepRun, sweepRunName } from './sweepHistory'
+import { nextSweepNumber, recordSweepRun, sweepPointName, sweepRunName, sweepTitle } from './sweepHistory'
 
 const doc = () => useDocument.getState()
 const optimizerOf = (p: Project) => p.nodes.find((n) => n.kind === 'optimizer')!.id
@@ -44,6 +44,19 @@ describe('sweep runs in the run history', () => {
     // A deleted sweep 4 still names runs in the history: the next is 5, not 2.
     const named = { ...({} as NonNullable<Project['runs']>[number]), name: 'η = 0.1 (sweep 4)' }
     expect(nextSweepNumber({ ...project, runs: [named], experiments: { sweeps } })).toBe(5)
+    // A kept sweep's own number counts too (its runs may have left the history).
+    expect(nextSweepNumber({ ...project, experiments: { sweeps: [{ ...sweeps[0], number: 7 }] } })).toBe(8)
+  })
+
+  it('titles two sweeps of the same settings apart, by the number their runs carry (they read alike before)', () => {
+    const project = doc().project
+    const axes: SweepAxis[] = [{ nodeId: optimizerOf(project), param: 'learningRate', values: [0.5, 4] }]
+    const sweep = (number?: number) => ({ id: `s${number}`, created: '', axes, runs: [], ...(number ? { number } : {}) })
+    expect(sweepTitle(project, sweep(1), 1)).toBe('Sweep 1 of η')
+    expect(sweepTitle(project, sweep(3), 2)).toBe('Sweep 3 of η')
+    // Kept before sweeps had a number: its place in the list.
+    expect(sweepTitle(project, sweep(), 2)).toBe('Sweep 2 of η')
+    expect(sweepPointName(project, axes, [0.5])).toBe('η = 0.5')
   })
 
   it('records each point with its network, curves and trained values: two compare by their η, and a restored one predicts as it did', () => {

@@ -2,11 +2,12 @@
  * A sweep's runs in the project's run history, beside the ▶ Train runs: each grid point that
  * trained is recorded with the network it trained (the canvas's with the point's settings), its
  * epochs, test result, time and trained values, named after its point and its sweep
- * ("η = 0.01 (sweep 2)"), so any two can be compared and restored like any run.
+ * ("η = 0.01 (sweep 2)"), so any two can be compared and restored like any run; the sweep's
+ * title and chart use the same names.
  */
 import type { Project } from '../../../engine/project'
 import { addRun, createRunRecord, runNetworkOf, type RunEnd } from '../../../engine/experiments/runHistory'
-import { PROJECT_SETTING, type SweepAxis, type SweepValue } from '../../../engine/experiments/sweep'
+import { PROJECT_SETTING, type Sweep, type SweepAxis, type SweepValue } from '../../../engine/experiments/sweep'
 import { useDocument } from '../store/documentStore'
 import { sweepableParams } from './sweepAxes'
 
@@ -14,8 +15,9 @@ const SWEEP_OF_RUN = /\(sweep (\d+)\)$/
 
 /** The number of a new sweep: one more than any sweep so far (kept or named in the run history). */
 export function nextSweepNumber(project: Project): number {
+  const sweeps = project.experiments?.sweeps ?? []
   const named = (project.runs ?? []).map((r) => Number(SWEEP_OF_RUN.exec(r.name)?.[1] ?? 0))
-  return Math.max(project.experiments?.sweeps.length ?? 0, ...named) + 1
+  return Math.max(sweeps.length, ...sweeps.map((s) => s.number ?? 0), ...named) + 1
 }
 
 /** A setting as a run's name shows it: its symbol where its label ends in one ("Learning rate η" → η), else its label. */
@@ -25,9 +27,22 @@ function settingName(project: Project, axis: SweepAxis): string {
   return symbol ?? label
 }
 
+/** "η = 0.01, Units = 64": a point's settings (its curve's name in the sweep's chart). */
+export function sweepPointName(project: Project, axes: readonly SweepAxis[], values: readonly SweepValue[]): string {
+  return axes.map((a, i) => `${settingName(project, a)} = ${String(values[i])}`).join(', ')
+}
+
 /** "η = 0.01, Units = 64 (sweep 2)": the point's settings and its sweep. */
 export function sweepRunName(project: Project, axes: readonly SweepAxis[], values: readonly SweepValue[], sweepNumber: number): string {
-  return `${axes.map((a, i) => `${settingName(project, a)} = ${String(values[i])}`).join(', ')} (sweep ${sweepNumber})`
+  return `${sweepPointName(project, axes, values)} (sweep ${sweepNumber})`
+}
+
+/**
+ * "Sweep 2 of η × Units": the sweep's number (the one its runs' names carry), so two sweeps of
+ * the same settings read apart; a sweep kept before numbers were takes its place in the list.
+ */
+export function sweepTitle(project: Project, sweep: Sweep, place: number): string {
+  return `Sweep ${sweep.number ?? place} of ${sweep.axes.map((a) => settingName(project, a)).join(' × ')}`
 }
 
 /** How a grid point's run ended, as the history records it. */

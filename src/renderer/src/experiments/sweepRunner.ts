@@ -129,7 +129,8 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
     progress({ error: `A sweep has 1 to ${MAX_SWEEP_RUNS} runs; this one would have ${grid.length}.` })
     return null
   }
-  const sweep: Sweep = { id: `sweep-${Date.now().toString(36)}`, created: new Date().toISOString(), axes, runs: [] }
+  const sweepNumber = nextSweepNumber(project)
+  const sweep: Sweep = { id: `sweep-${Date.now().toString(36)}`, number: sweepNumber, created: new Date().toISOString(), axes, runs: [] }
   const self: ActiveSweep = (active = { cancelled: false, runIds: new Set(), lanes: null, total: grid.length })
   progress({ sweepId: sweep.id, total: grid.length, done: 0, running: {}, cancelled: false, error: null })
   // In the project from its start: one stopped (or cut short by a reload) before any run ended still shows what it planned.
@@ -141,7 +142,6 @@ export async function runSweep(axes: SweepAxis[]): Promise<Sweep | null> {
   const records: (SweepRunRecord | undefined)[] = []
   try {
     const data = await projectTrainingData(project)
-    const sweepNumber = nextSweepNumber(project)
     const parallel = Math.min(grid.length, (await (await getEngineConnection()).engine.threads()).parallelRuns)
     progress({ parallel })
     const trainPoint = async ([index, values]: [number, SweepValue[]]): Promise<void> => {
