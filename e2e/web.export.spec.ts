@@ -33,7 +33,7 @@ test('Export › PyTorch script… and, after training, ONNX model… give files
   await expect(page.getByTestId('cmd-export-pytorch')).toBeVisible()
   if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/export-menu.png', clip: { x: 380, y: 0, width: 760, height: 130 } })
   await page.getByTestId('cmd-export-onnx').click()
-  await expect(page.getByTestId('notice')).toContainText('The ONNX model could not be exported: train the network first')
+  await expect(page.getByTestId('notice')).toContainText('The ONNX model could not be exported. Train the network first')
 
   const script = await exportAs(page, 'pytorch')
   expect(script.suggestedFilename()).toBe('xor-with-a-2-2-1-sigmoid-network.py')

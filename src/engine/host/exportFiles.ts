@@ -45,7 +45,7 @@ export function createExportApi(): ExportApi {
         const { spec, diagnostics } = compileGraph(project, { dataShape: { inputSize, targetSize } })
         if (!spec) {
           const first = diagnostics.find((d) => d.severity === 'error')
-          throw new ExportError(`The network cannot be trained: ${first?.message ?? 'fix the problems on the canvas'}`, first?.hint)
+          throw new ExportError(`The network cannot be trained. ${first?.message ?? 'Fix the problems on the canvas.'}`, first?.hint)
         }
         return pytorchScript({ title: project.meta.title, spec, data: exportData, weights: 'project' })
       }),

@@ -7,6 +7,7 @@ import {
 } from './engineClient'
 import type { KernelName } from '../../engine/host/api'
 import { ThreadsControl } from './ThreadsControl'
+import { failedBecause } from './sentence'
 
 type EngineStatus =
   | { state: 'connecting' }
@@ -34,7 +35,7 @@ export function StatusBar() {
         const [version, kernel] = await Promise.all([connection.engine.version(), connection.engine.kernel()])
         setStatus({ state: 'ready', version, kernel, host: connection.host, restarted: connection.restarted, connection })
       } catch (error) {
-        setStatus({ state: 'failed', message: `The engine did not answer: ${(error as Error).message}` })
+        setStatus({ state: 'failed', message: failedBecause('The engine did not answer', (error as Error).message) })
       }
     }
     const offConnection = onEngineConnection((connection) => void show(connection))

@@ -13,6 +13,7 @@ import { useUi } from './store/uiStore'
 import { runProgressText, trainingControls } from './training/trainingStore'
 import { sweepProgressText } from './experiments/sweepRunner'
 import { leaveQuestion, type LeaveLosses } from './leaveQuestion'
+import { failedBecause } from './sentence'
 
 const doc = () => useDocument.getState()
 const ui = () => useUi.getState()
@@ -102,7 +103,7 @@ export async function save(saveAs = false): Promise<void> {
       ui().notify({ kind: 'info', text: `Saved ${name}.` })
     }
   } catch (error) {
-    ui().notify({ kind: 'error', text: `Could not save: ${(error as Error).message}` })
+    ui().notify({ kind: 'error', text: failedBecause('Could not save', (error as Error).message) })
   }
 }
 

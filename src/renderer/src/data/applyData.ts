@@ -11,6 +11,7 @@ import { keepDataFiles, storedPathOf } from './dataFileStore'
 import { engine, get, problemOf, set, type DataChoice, type DataOrigin } from './dataState'
 import { builtinOptions } from './openData'
 import { BUILTIN_CHOICES } from './builtins'
+import { failedBecause } from '../sentence'
 
 /** The project's `data` section for what is loaded and chosen. */
 function dataSourceOf(origin: DataOrigin, preview: DataPreview, choice: DataChoice): DataSource {
@@ -109,7 +110,7 @@ export async function applyData(): Promise<boolean> {
   } catch (e) {
     set({
       problem: problemOf(
-        `The data could not be prepared: ${(e as Error).message}`,
+        failedBecause('The data could not be prepared', (e as Error).message),
         'Check the choices above and try again.',
         preview.name,
         'prepare',

@@ -11,6 +11,7 @@ import { preparedFor } from './preparedData'
 import { BUILTIN_CHOICES, fashionSampleFiles, type BuiltinChoiceId } from './builtins'
 import { initialCsvChoice } from './csvChoice'
 import { storedPathOf } from './dataFileStore'
+import { failedBecause } from '../sentence'
 import {
   DEFAULT_CHOICE,
   bytesOf,
@@ -154,7 +155,7 @@ function projectCsvFor(file: File): FileData | null {
 export async function openCsvFile(file: File, read: CsvReadOptions, reread = false): Promise<void> {
   const failure = (e: Error) =>
     problemOf(
-      `Could not read "${file.name}": ${e.message}`,
+      failedBecause(`Could not read "${file.name}"`, e.message),
       'Try opening the file again.',
       file.name,
     )
@@ -177,7 +178,7 @@ export async function openCsvFile(file: File, read: CsvReadOptions, reread = fal
 export async function openIdxFiles(files: File[], labelNames?: string[]): Promise<void> {
   const names = files.map((f) => f.name).join(', ')
   const failure = (e: Error) =>
-    problemOf(`Could not read ${names}: ${e.message}`, 'Try opening the files again.', names)
+    problemOf(failedBecause(`Could not read ${names}`, e.message), 'Try opening the files again.', names)
   await whileBusy(`Reading ${names}…`, failure, async () => {
     const list = await Promise.all(
       files.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) })),
@@ -225,7 +226,7 @@ export async function setCsvHeader(header: boolean | undefined): Promise<void> {
 export async function openBuiltinData(id: BuiltinChoiceId): Promise<void> {
   const info = BUILTIN_CHOICES[id]
   const failure = (e: Error) =>
-    problemOf(`Could not make the dataset: ${e.message}`, 'Try again.', null)
+    problemOf(failedBecause('Could not make the dataset', e.message), 'Try again.', null)
   await whileBusy(`Making ${info.title}…`, failure, async () => {
     if (id === 'fashionSample') {
       const files = await fashionSampleFiles()

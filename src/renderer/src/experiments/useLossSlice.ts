@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import { getEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { currentRun, useTraining } from '../training/trainingStore'
+import { failedBecause } from '../sentence'
 import type { LossSlice, LossSliceRequest } from '../../../engine/experiments/lossSlice'
 import type { WeightedLayerNames } from '../../../engine/trace/unitNames'
 
@@ -20,10 +21,10 @@ function noRunProblem(): string {
   const { compiled } = useDocument.getState()
   if (!compiled.spec) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error')
-    return `No network compiles, so there is no error surface to slice${first ? `: ${first.message}` : '.'} Fix it on the canvas, then come back.`
+    return `${failedBecause('No network compiles, so there is no error surface to slice', first?.message ?? '')} Fix it on the canvas, then come back.`
   }
   const error = useTraining.getState().error
-  if (error) return `The network could not be set up for training: ${error}`
+  if (error) return failedBecause('The network could not be set up for training', error)
   return 'The network on the canvas has changed since its last run: start a new run of it (▶ Train or Reset in the training panel), then come back.'
 }
 

@@ -10,6 +10,7 @@ import { projectTrainingData } from '../training/projectData'
 import { useTraining } from '../training/trainingStore'
 import { kebabName } from './saveText'
 import { saveFileData } from './saveFile'
+import { failedBecause } from '../sentence'
 
 const notify = (kind: 'info' | 'error', text: string) => useUi.getState().notify({ kind, text })
 
@@ -18,7 +19,7 @@ async function attempt(what: string, work: () => Promise<string | null>): Promis
     const name = await work()
     if (name) notify('info', `${what} saved as ${name}.`)
   } catch (error) {
-    notify('error', `${what} could not be exported: ${(error as Error).message}`)
+    notify('error', failedBecause(`${what} could not be exported`, (error as Error).message))
   }
 }
 
