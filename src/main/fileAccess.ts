@@ -9,6 +9,7 @@
  * and `showSaveFilePicker` may do nothing there. Electron-free: dialog and fs are injected.
  */
 import { basename, dirname, isAbsolute, resolve } from 'node:path'
+import { readFailureText } from './fileRead'
 import { FILE_KINDS, isDataFileName, type FileKind, type NamedFile, type PickedFile, type SavedFile } from '../shared/files'
 
 export interface FileDialogs {
@@ -55,8 +56,13 @@ export interface FileAccess {
 export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAccess {
   const granted = new Set<string>()
 
+  // Errors in the user's words: the page shows them as they are.
   async function readFile(path: string): Promise<PickedFile> {
-    return { path, name: basename(path), bytes: await fs.read(path, MAX_FILE_BYTES) }
+    try {
+      return { path, name: basename(path), bytes: await fs.read(path, MAX_FILE_BYTES) }
+    } catch (error) {
+      throw new FileAccessError(readFailureText(path, error))
+    }
   }
 
   function grantedPath(path: unknown): string {
@@ -90,7 +96,11 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
     readGranted: async (path) => readFile(grantedPath(path)),
     async describeGranted(path) {
       const target = grantedPath(path)
-      return { path: target, name: basename(target), size: await fs.size(target, MAX_FILE_BYTES) }
+      try {
+        return { path: target, name: basename(target), size: await fs.size(target, MAX_FILE_BYTES) }
+      } catch (error) {
+        throw new FileAccessError(readFailureText(target, error))
+      }
     },
     async readBeside(projectPath, relativePath) {
       if (typeof projectPath !== 'string' || !granted.has(resolve(projectPath))) throw new FileAccessError('Open the project from a file first: its data files are found beside it.')

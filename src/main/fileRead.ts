@@ -46,3 +46,19 @@ export async function readFileAtMost(path: string, maxBytes: number): Promise<Ui
     await handle.close()
   }
 }
+
+/** Why a file could not be read, in the user's words (the dialogs and the page show it). */
+export function readFailureText(path: string, error: unknown): string {
+  const name = basename(path)
+  switch ((error as { code?: unknown } | null)?.code) {
+    case 'ENOENT':
+      return `“${name}” is not there any more: it was moved, renamed or deleted.`
+    case 'EACCES':
+    case 'EPERM':
+      return `You may not read “${name}”.`
+    case 'EISDIR':
+      return `“${name}” is a folder, not a file.`
+    default:
+      return (error as Error | null)?.message ?? String(error)
+  }
+}

@@ -7,9 +7,9 @@
  * A file that is gone, a folder, unreadable or too large is named in a dialog, in the user's
  * words, and leaves Open Recent; the others still reach the page.
  */
-import { basename } from 'node:path'
 import { isProjectFileName, type NamedFile, type OpenedFiles, type PickedFile } from '../shared/files'
 import type { FileAccess } from './fileAccess'
+import { readFailureText } from './fileRead'
 
 export interface ProjectOpenerDeps {
   files: Pick<FileAccess, 'grant' | 'readGranted' | 'describeGranted'>
@@ -18,22 +18,6 @@ export interface ProjectOpenerDeps {
   /** Drops the path from Open Recent (and rebuilds the menu). */
   forget(path: string): void
   showError(message: string, detail: string): void
-}
-
-/** Why a file the OS named could not be read. */
-export function readFailureText(path: string, error: unknown): string {
-  const name = basename(path)
-  switch ((error as { code?: unknown } | null)?.code) {
-    case 'ENOENT':
-      return `“${name}” is not there any more: it was moved, renamed or deleted.`
-    case 'EACCES':
-    case 'EPERM':
-      return `You may not read “${name}”.`
-    case 'EISDIR':
-      return `“${name}” is a folder, not a file.`
-    default:
-      return (error as Error | null)?.message ?? String(error)
-  }
 }
 
 /** What the dialog says when files could not be read: one with its reason, several one a line. */

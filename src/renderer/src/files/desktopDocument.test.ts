@@ -106,7 +106,7 @@ describe('desktop document flows', () => {
   it('a data file gone before the page read it: the data panel says so', async () => {
     const { useData } = await import('../data/dataStore')
     openedListener!({ project: null, others: [named('/class/gone.csv')] })
-    await vi.waitFor(() => expect(useData.getState().problem?.info.message).toBe('Could not read “gone.csv”: “gone.csv” is not there any more: it was moved, renamed or deleted.'))
+    await vi.waitFor(() => expect(useData.getState().problem?.info.message).toBe('“gone.csv” is not there any more: it was moved, renamed or deleted.'))
     expect(useData.getState()).toMatchObject({ dialogOpen: true, busy: null })
     useData.setState({ dialogOpen: false, problem: null })
   })

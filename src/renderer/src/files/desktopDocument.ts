@@ -59,8 +59,8 @@ export async function openFilesFromOs(opened: OpenedFiles): Promise<void> {
     set({ busy: null })
     await openDataFiles(read.map(toFile))
   } catch (error) {
-    // Gone or changed since main looked (it names what it could not read at once).
-    set({ busy: null, problem: problemOf(`Could not read ${names}: ${(error as Error).message}`, 'Try opening the files again.', null) })
+    // Gone or changed since main looked; main's words name the file and say why.
+    set({ busy: null, problem: problemOf((error as Error).message, 'Try opening the files again.', null) })
   }
 }
 
