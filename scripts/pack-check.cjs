@@ -86,6 +86,23 @@ function configProblems(config, packageJson) {
   return problems
 }
 
+/**
+ * Windows goes by a file's last extension (".json"), so the *.axon.json association alone never
+ * reaches Explorer: the NSIS include must list the association's ProgID (its name) under .json's
+ * Open with, and take it away on uninstall.
+ */
+function nsisOpenWithProblems(config, root) {
+  const progId = (config.fileAssociations ?? []).find((a) => a.ext === 'axon.json')?.name
+  const include = config.nsis?.include
+  if (!include || !existsSync(join(root, include))) return ['nsis: no include to offer Axon Studio under Open with for .json files (Windows ignores .axon.json)']
+  const text = readFileSync(join(root, include), 'utf8')
+  const key = `"Software\\Classes\\.json\\OpenWithProgids" "${progId}"`
+  const problems = []
+  if (!text.includes(`WriteRegNone SHELL_CONTEXT ${key}`)) problems.push(`nsis: ${include} does not add ${progId} to .json's Open with`)
+  if (!text.includes(`DeleteRegValue SHELL_CONTEXT ${key}`)) problems.push(`nsis: ${include} does not remove ${progId} from .json's Open with on uninstall`)
+  return problems
+}
+
 function* filesUnder(dir) {
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry)
@@ -114,14 +131,14 @@ async function main() {
   const config = await getConfig(root, null, null)
   await validateConfiguration(config, new DebugLogger(false))
   console.log('electron-builder config OK')
-  const problems = configProblems(config, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')))
+  const problems = [...configProblems(config, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))), ...nsisOpenWithProblems(config, root)]
   const renderer = join(root, 'out', 'renderer')
   if (existsSync(renderer)) problems.push(...remoteHosts(renderer).map((h) => `the renderer bundle names a remote host: ${h}`))
   if (problems.length) throw new Error(problems.join('\n'))
-  console.log(`installer config OK (fuses, targets, file association, artifact names)${existsSync(renderer) ? '; renderer bundle names no remote host' : ''}`)
+  console.log(`installer config OK (fuses, targets, file association and Windows' Open with, artifact names)${existsSync(renderer) ? '; renderer bundle names no remote host' : ''}`)
 }
 
-module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, remoteHosts }
+module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, remoteHosts }
 
 if (require.main === module) {
   main().catch((error) => {

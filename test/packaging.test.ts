@@ -16,6 +16,7 @@ const root = process.cwd()
 const require = createRequire(import.meta.url)
 const packCheck = require('../scripts/pack-check.cjs') as {
   configProblems(config: object, pkg: object): string[]
+  nsisOpenWithProblems(config: object, root: string): string[]
   remoteHosts(dir: string): string[]
   artifactNames(config: object, name: string, version: string): Array<{ target: string; file: string }>
 }
@@ -66,6 +67,18 @@ describe('packaging (electron-builder, offline)', () => {
     const clash = { ...config, portable: { artifactName: '${name}-${version}-setup-${arch}.${ext}' } }
     expect(packCheck.configProblems(clash, pkg).join()).toMatch(/two targets write axon-studio-.*-setup-x64.exe/)
     expect(packCheck.configProblems({ ...config, artifactName: 'Axon Studio ${version}.${ext}' }, pkg).join()).toMatch(/space/)
+  })
+
+  it("offers Axon Studio under Windows' Open with for .json files, as the .axon.json association's ProgID (Windows never looks at .axon.json)", async () => {
+    const config = await builderConfig()
+    expect(packCheck.nsisOpenWithProblems(config, root)).toEqual([])
+    const nsis = config.nsis as object
+    expect(packCheck.nsisOpenWithProblems({ ...config, nsis: { ...nsis, include: undefined } }, root)).toEqual(['nsis: no include to offer Axon Studio under Open with for .json files (Windows ignores .axon.json)'])
+    const renamed = (config.fileAssociations as Array<object>).map((a) => ({ ...a, name: 'Axon project' }))
+    expect(packCheck.nsisOpenWithProblems({ ...config, fileAssociations: renamed }, root)).toEqual([
+      "nsis: resources/build/installer.nsh does not add Axon project to .json's Open with",
+      "nsis: resources/build/installer.nsh does not remove Axon project from .json's Open with on uninstall",
+    ])
   })
 
   it('finds a remote URL if one appears in the renderer bundle', () => {

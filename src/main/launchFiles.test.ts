@@ -33,6 +33,8 @@ describe('files from the OS', () => {
       resolve('/home/ana', 'train-images-idx3-ubyte.gz'),
     ])
     expect(launchPathsFromArgv(['axon-studio', '.'], '/x')).toEqual([])
+    // Windows' Open with on a .json (it goes by the last extension), or a project saved as .json (fails on the old code).
+    expect(launchPathsFromArgv(['Axon Studio.exe', 'xor.json', '--enable-logging=file.json'], '/home/ana')).toEqual([resolve('/home/ana', 'xor.json')])
   })
 
   it('a second launch forwards its files to the running window together, focused', () => {

@@ -9,15 +9,18 @@
  * (src/renderer/src/files/projectFilesOpened.ts).
  */
 import { isAbsolute, resolve } from 'node:path'
-import { isDataFileName } from '../shared/files'
+import { isDataFileName, isProjectFileName } from '../shared/files'
 
-export const PROJECT_SUFFIX = '.axon.json'
-
-/** The project (`*.axon.json`) and data (CSV, IDX, .gz) paths in a command line, absolute (relative ones against `cwd`). */
+/**
+ * The project (`*.json`) and data (CSV, IDX, .gz) paths in a command line, absolute (relative
+ * ones against `cwd`). Any `.json`, not only `*.axon.json`: Windows offers the app under "Open
+ * with" for .json files (it never looks past the last extension: resources/build/installer.nsh),
+ * and a project saved as `xor.json` opens as a dropped one does.
+ */
 export function launchPathsFromArgv(argv: readonly string[], cwd: string): string[] {
   return argv
     .slice(1)
-    .filter((arg) => !arg.startsWith('-') && (arg.toLowerCase().endsWith(PROJECT_SUFFIX) || isDataFileName(arg)))
+    .filter((arg) => !arg.startsWith('-') && (isProjectFileName(arg) || isDataFileName(arg)))
     .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)))
 }
 
