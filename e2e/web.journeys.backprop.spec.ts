@@ -3,11 +3,13 @@
  * projector's 1024 × 768, on one page: the step-through read against the lecture's numbers, the
  * update applied (counted as one example, a point on the loss curve), the network exported as model JSON and opened again, and the page reloaded;
  * at each step the next update starts from the lecture's w⁺ (E = 0.291027774, the "after" of the
- * first); an epoch trained and the time machine scrubbed back. Each check is kept for the wrong state it would show; every wait is on what the app shows.
+ * first); an epoch trained and the time machine scrubbed back.
+ * Each check is kept for the wrong state it would show; every wait is on what the app shows.
  */
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
+import { expectTimeMachineInside } from './helpers/layout'
 import { openExample } from './helpers/designer'
 import { counter, runState, showTrainingPanel } from './helpers/training'
 
@@ -92,4 +94,13 @@ test('trained an epoch, then scrubbed back to the epoch before: the step-through
   // step-through traced the present network (w5 = 0.317353862) beside them without a word.
   await expect(scrubber).toHaveAttribute('data-epoch', 'now')
   await expect(page.getByTestId('step-through')).toContainText('w5+ = w5 − η·∂E/∂w5 = 0.317353862 − 0.5 ×')
+})
+
+test('scrubbed back again: every control of the time machine lies in the panel', async () => {
+  await page.keyboard.press('Escape')
+  const scrubber = page.getByTestId('time-scrubber')
+  await page.getByTestId('time-scrubber-range').fill('0')
+  await expect(scrubber).toHaveAttribute('data-epoch', '0')
+  // Found: "Back to live" lay past the panel's right edge at 1024 px, cut to "Bac / to / live".
+  await expectTimeMachineInside(page, page.getByTestId('training-panel'))
 })

@@ -2,7 +2,8 @@
  * A teacher's walk with the keyboard only, in a browser zoomed to 150 % on a 1024 × 768 screen
  * (683 × 512 CSS pixels at scale 1.5): the gallery, a lesson opened and its question answered,
  * the Experiments window's sweep started and stopped, a training run started, paused and resumed
- * from the toolbar, a node of the canvas selected. Every Tab stop on the way is ringed, whole in
+ * from the toolbar, a node of the canvas selected, the time machine scrubbed back and brought to
+ * the present. Every Tab stop on the way is ringed, whole in
  * the window and uncovered (e2e/helpers/keyboard.ts). Each check is kept for the wrong state it
  * found (see the comments); every wait is on what the app shows.
  */
@@ -11,7 +12,7 @@ import { journeyPage } from './helpers/journey'
 import { focusedId, tabTo } from './helpers/keyboard'
 import { runState } from './helpers/training'
 import { viewportSettled } from './helpers/designer'
-import { inside } from './helpers/layout'
+import { expectTimeMachineInside, inside } from './helpers/layout'
 
 const journey = journeyPage({ viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5 })
 let page: Page
@@ -121,4 +122,18 @@ test('a run by keyboard from the toolbar: Enter trains, Enter again pauses, once
   await expect(page.getByTestId('inspector')).toHaveAttribute('data-node', 'hidden')
   expect(await focusedId(page)).toBe('rf__node-hidden')
   if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/keyboard-node.png` })
+})
+
+test('the time machine by keyboard at 150 %: the slider sent back to epoch 0, its every control in the panel, Back to live by Enter', async () => {
+  await tabTo(page, 'tab-training', { limit: 80 })
+  await page.keyboard.press('Enter')
+  await tabTo(page, 'time-scrubber-range', { within: 'side-panel', limit: 40 })
+  await page.keyboard.press('Home')
+  const scrubber = page.getByTestId('time-scrubber')
+  await expect(scrubber).toHaveAttribute('data-epoch', '0')
+  // Found: at 150 % the slider kept its 129 px and pushed ▶ past the panel's right edge; "Back to live" lay further out.
+  await expectTimeMachineInside(page, page.getByTestId('side-panel'))
+  await tabTo(page, 'time-scrubber-live', { key: 'Shift+Tab', within: 'side-panel', limit: 5 })
+  await page.keyboard.press('Enter')
+  await expect(scrubber).toHaveAttribute('data-epoch', 'now')
 })

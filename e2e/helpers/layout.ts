@@ -2,7 +2,7 @@
  * Layout checks for the e2e: boxes inside boxes, and the app's regions (toolbar, palette, side
  * or presentation panel, status bar) and the canvas's floating controls clear of each other.
  */
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { viewportSettled } from './designer'
 
 export type Box = { x: number; y: number; width: number; height: number }
@@ -34,3 +34,13 @@ export async function expectNothingOverlaps(page: Page): Promise<void> {
   for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(intersects(shrink(a.box), shrink(b.box)), `${a.name} clear of ${b.name}`).toBe(false)
 }
 
+
+/** Every control of the time machine (◀, the slider, ▶ and, while an epoch is shown, "Back to live") lies whole inside `panel` and the window. */
+export async function expectTimeMachineInside(page: Page, panel: Locator): Promise<void> {
+  const box = (await panel.boundingBox())!
+  const window = { x: 0, y: 0, ...page.viewportSize()! }
+  for (const id of ['time-scrubber-back', 'time-scrubber-range', 'time-scrubber-forward', 'time-scrubber-live']) {
+    const own = (await panel.getByTestId(id).boundingBox())!
+    expect(inside(own, box) && inside(own, window), `${id} inside the panel and the window`).toBe(true)
+  }
+}

@@ -27,8 +27,16 @@ export function TimeScrubber() {
   const go = (i: number) => void replayEpoch(i >= recorded.length ? null : recorded[Math.max(0, i)])
   return (
     <section className={`time-scrubber${epoch !== null ? ' is-replaying' : ''}`} data-testid="time-scrubber" data-epoch={epoch ?? 'now'} data-recorded={recorded.join(' ')}>
-      <div className="time-scrubber-row">
+      {/* The title and "Back to live" on a line of their own: beside the slider they pushed it and ▶ out of a 1024 px window's panel. */}
+      <div className="time-scrubber-head">
         <span className="time-scrubber-title">Time machine</span>
+        {epoch !== null && (
+          <button type="button" data-testid="time-scrubber-live" onClick={() => go(recorded.length)} title="Back to the present: the network as it is now">
+            Back to live
+          </button>
+        )}
+      </div>
+      <div className="time-scrubber-row">
         <button type="button" data-testid="time-scrubber-back" disabled={index <= 0} onClick={() => go(index - 1)} title="The recorded epoch before">
           ◀
         </button>
@@ -36,11 +44,6 @@ export function TimeScrubber() {
         <button type="button" data-testid="time-scrubber-forward" disabled={epoch === null} onClick={() => go(index + 1)} title="The recorded epoch after (the far right is now)">
           ▶
         </button>
-        {epoch !== null && (
-          <button type="button" data-testid="time-scrubber-live" onClick={() => go(recorded.length)} title="Back to the present: the network as it is now">
-            Back to live
-          </button>
-        )}
       </div>
       <p className="muted small" data-testid="time-scrubber-label">
         {epoch === null
