@@ -3,7 +3,7 @@
  * projector's 1024 × 768, on one page: the step-through read against the lecture's numbers, the
  * update applied (counted as one example, a point on the loss curve), the network exported as model JSON and opened again, and the page reloaded;
  * at each step the next update starts from the lecture's w⁺ (E = 0.291027774, the "after" of the
- * first); an epoch trained and the time machine scrubbed back.
+ * first); an epoch trained and the time machine scrubbed back, the model exported from there.
  * Each check is kept for the wrong state it would show; every wait is on what the app shows.
  */
 import { readFileSync } from 'node:fs'
@@ -96,11 +96,27 @@ test('trained an epoch, then scrubbed back to the epoch before: the step-through
   await expect(page.getByTestId('step-through')).toContainText('w5+ = w5 − η·∂E/∂w5 = 0.317353862 − 0.5 ×')
 })
 
-test('scrubbed back again: every control of the time machine lies in the panel', async () => {
+test('scrubbed back again: every control of the time machine in the panel; Export model and ONNX save the present and show it again', async () => {
   await page.keyboard.press('Escape')
   const scrubber = page.getByTestId('time-scrubber')
   await page.getByTestId('time-scrubber-range').fill('0')
   await expect(scrubber).toHaveAttribute('data-epoch', '0')
   // Found: "Back to live" lay past the panel's right edge at 1024 px, cut to "Bac / to / live".
   await expectTimeMachineInside(page, page.getByTestId('training-panel'))
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-model').click()
+  const model = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { architecture: { layers: { weights: number[][] }[] } }
+  // The present's w5 (epoch 0 showed 0.35891648), and the screen shows the present again.
+  // Found: the file held the present while the canvas and views went on showing epoch 0 "as it was".
+  expect(Number(model.architecture.layers[1].weights[0][0].toFixed(9))).toBe(0.317353862)
+  await expect(scrubber).toHaveAttribute('data-epoch', 'now')
+  await expect(page.getByTestId('export-status')).toContainText('Saved ')
+  // The same from Export ▾ › ONNX model….
+  await page.getByTestId('time-scrubber-range').fill('0')
+  await expect(scrubber).toHaveAttribute('data-epoch', '0')
+  const onnx = page.waitForEvent('download')
+  await page.getByTestId('cmd-export').locator('summary').click()
+  await page.getByTestId('cmd-export-onnx').click()
+  expect((await onnx).suggestedFilename()).toBe('backpropagation-step-by-step-2-2-2.onnx')
+  await expect(scrubber).toHaveAttribute('data-epoch', 'now')
 })

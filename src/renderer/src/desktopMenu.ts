@@ -9,7 +9,7 @@ import { openModelDialog, openProjectDialog } from './files/desktopDocument'
 import { exportOnnxModel, exportPytorchScript } from './files/exports'
 import { isDesktopFiles, pickDataFiles } from './files/desktopFiles'
 import { openDataDialog, openDataFiles } from './data/dataStore'
-import { trainingControls } from './training/trainingStore'
+import { exportModelNow } from './training/timeMachine'
 
 /** Import Data: main's dialog on desktop (the files keep their paths), else the data panel. */
 async function importData(): Promise<void> {
@@ -35,7 +35,7 @@ const handlers: Record<MenuCommand, () => void> = {
   exportPytorch: () => void exportPytorchScript(),
   exportOnnx: () => void exportOnnxModel(),
   importData: () => void importData(),
-  exportModel: () => void trainingControls.exportModel(),
+  exportModel: () => void exportModelNow(),
   examples: () => useUi.getState().setGalleryOpen(true),
   undo: cmd.undo,
   redo: cmd.redo,

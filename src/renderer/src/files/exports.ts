@@ -7,6 +7,7 @@ import { getEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { projectTrainingData } from '../training/projectData'
+import { replayEpoch } from '../training/timeMachine'
 import { useTraining } from '../training/trainingStore'
 import { kebabName } from './saveText'
 import { saveFileData } from './saveFile'
@@ -38,6 +39,8 @@ export function exportOnnxModel(): Promise<void> {
   return attempt('The ONNX model', async () => {
     const { runId, request } = useTraining.getState()
     if (!runId || !request) throw new Error('train the network first (▶ Train); ONNX holds a trained network’s weights.')
+    // The present's weights are saved: an epoch shown as it was goes back to the present, so the screen shows them.
+    await replayEpoch(null)
     const title = request.project.meta.title
     const { engine } = await getEngineConnection()
     const modelText = await engine.exportModel(runId, { title })

@@ -5,8 +5,7 @@ import { Controls } from './Controls'
 import { LiveViewPanel } from './viewComponents'
 import { VIEW_IDS } from '../../../engine/views/registry'
 import { StepThroughView } from './StepThroughView'
-import { trainingControls } from './trainingStore'
-import { openStepThrough } from './timeMachine'
+import { exportModelNow, openStepThrough } from './timeMachine'
 import { TrainingFailure } from './TrainingFailure'
 import { TimeScrubber } from './TimeScrubber'
 import { TestSetView } from '../experiments/TestSetView'
@@ -61,7 +60,7 @@ export function TrainingPanel() {
           <button type="button" className="step-through-open" data-testid="open-step-through" disabled={starting} onClick={() => void openStepThrough(0)}>
             Step through one example…
           </button>
-          <button type="button" data-testid="export-model" disabled={starting} onClick={() => void trainingControls.exportModel()} title="Save the network as it is now (weights, biases, preprocessing, settings) as model JSON">
+          <button type="button" data-testid="export-model" disabled={starting} onClick={() => void exportModelNow()} title="Save the network as it is now (weights, biases, preprocessing, settings) as model JSON">
             Export model…
           </button>
           {exported && (

@@ -86,6 +86,15 @@ export async function openStepThrough(index: number): Promise<void> {
   await trainingControls.trace(index)
 }
 
+/**
+ * Saves the network as it is now as model JSON. An epoch shown as it was goes back to the present
+ * first: the file holds the present's weights, and the canvas and views then show them too.
+ */
+export async function exportModelNow(): Promise<void> {
+  await replayEpoch(null)
+  await trainingControls.exportModel()
+}
+
 /** Where the shown epoch ended, as a marker for the curves (null while the present is shown). */
 export function useReplayMarker(): { x: number; label: string } | null {
   const epoch = useReplay((s) => s.epoch)
