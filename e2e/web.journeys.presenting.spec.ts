@@ -3,13 +3,14 @@
  * dark theme), the views go large (presentation mode, every view ticked) and the window moves
  * from the laptop's 1024 × 768 to the projector's 1366 × 768 and back. After every change the
  * run is still going, the views fill their panel without spilling out of it, nothing overlaps
- * and every text reads; then Pause and Resume, from the toolbar and from the panel. Each check is
+ * and every text reads; then Pause and Resume, from the toolbar and from the panel; then an epoch
+ * scrubbed back before presenting, and the run resumed while it is shown. Each check is
  * kept for the wrong state it found (see the comments); every wait is on what the app shows.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { contrastFailures } from './helpers/contrast'
-import { expectNothingOverlaps, inside } from './helpers/layout'
+import { expectNothingOverlaps, expectTimeMachineInside, inside } from './helpers/layout'
 import { counter, runState, trainExample, viewsPainted } from './helpers/training'
 
 const journey = journeyPage()
@@ -106,6 +107,29 @@ test('presenting, Pause and Resume from the toolbar and from the panel; Esc goes
   await expect(page.getByTestId('palette')).toBeVisible()
   await expect(page.getByTestId('training-panel')).toBeVisible()
   await expectTraining()
+  await expectNothingOverlaps(page)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+})
+
+test('scrubbed back, then presenting: the time machine comes along; resumed, the epoch stays shown until Back to live', async () => {
+  const scrubber = page.getByTestId('time-scrubber')
+  await page.getByTestId('time-scrubber-range').fill('0')
+  await expect(scrubber).toHaveAttribute('data-epoch', '0')
+  await page.getByTestId('cmd-present').click()
+  // Found: the panel had no time machine: the canvas and views showed epoch 0 ("shown: epoch 0" on
+  // the curves) with no way back to the present, and stayed on it while the run trained on.
+  await expect(panel().getByTestId('time-scrubber')).toHaveAttribute('data-epoch', '0')
+  await expectTimeMachineInside(page, panel())
+  await viewsPainted(page)
+  expect(await contrastFailures(page, '[data-testid="present-panel"]'), 'the time machine, tinted, in the dark theme').toEqual([])
+  await page.getByTestId('train-button').click()
+  await expectTraining()
+  await expect(scrubber).toHaveAttribute('data-epoch', '0')
+  await panel().getByTestId('time-scrubber-live').click()
+  await expect(scrubber).toHaveAttribute('data-epoch', 'now')
+  await expectTraining()
+  await expectViewsFit()
   await expectNothingOverlaps(page)
   await page.getByTestId('train-button').click()
   await expect(runState(page)).toHaveAttribute('data-state', 'paused')

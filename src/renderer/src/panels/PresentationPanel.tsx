@@ -5,6 +5,7 @@ import { useTraining } from '../training/trainingStore'
 import { useDocument } from '../store/documentStore'
 import { Controls } from '../training/Controls'
 import { StepThroughView } from '../training/StepThroughView'
+import { TimeScrubber } from '../training/TimeScrubber'
 import { LIVE_VIEW_LIST, LiveViewPanel } from '../training/viewComponents'
 
 /**
@@ -34,6 +35,8 @@ export function PresentationPanel() {
           <>
             <h2 className="training-title">{title}</h2>
             <Controls />
+            {/* An epoch shown as it was (scrubbed before presenting, or here) keeps its way back to the present. */}
+            <TimeScrubber />
             {LIVE_VIEW_LIST.filter((v) => picked.includes(v.id)).map(({ id }) => (
               <LiveViewPanel key={id} id={id} />
             ))}
