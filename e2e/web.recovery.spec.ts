@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { dragFromPalette, graphSnapshot, openExample, selectNode } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
+import { openLesson } from './helpers/lessons'
 import { runState, setSpeed, showTrainingPanel, waitForIterations } from './helpers/training'
 
 // Shared lab logins: the next student may not want the last one's network back.
@@ -43,6 +44,18 @@ test('"Start fresh" after working on the recovered network asks first; dismissin
   page.once('dialog', (d) => void d.accept())
   await page.getByTestId('notice-action').click()
   await expect(page.locator('.react-flow__node')).toHaveCount(0)
+})
+
+// A lesson opened replaces the recovered network, as an example does: the notice goes with it.
+test('a lesson opened after the recovery takes the notice away: its "Start fresh" cannot close the lesson without a word', async ({ page }) => {
+  await page.goto('/')
+  await openExample(page, 'mazur-2-2-2')
+  await page.reload()
+  await expect(page.getByTestId('notice')).toContainText('Your last session was recovered.')
+  await openLesson(page, 'encoder-hidden-codes')
+  // Found: the notice stayed over the lesson, and its "Start fresh" closed the lesson and emptied the canvas without asking.
+  await expect(page.getByTestId('notice')).toHaveCount(0)
+  await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', '0')
 })
 
 // A run's progress is not autosaved: reloading or closing the tab asks first; the graph comes back.

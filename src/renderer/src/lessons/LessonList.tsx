@@ -7,6 +7,7 @@ import { useRef, useState } from 'react'
 import { parseLesson, type Lesson } from '../../../engine/lessons'
 import { confirmLeave } from '../commands'
 import { forgetFileHandle } from '../files/projectFiles'
+import { useUi } from '../store/uiStore'
 import { useLesson } from './lessonStore'
 import { useTeacher } from './teacherStore'
 
@@ -28,6 +29,8 @@ export function startLesson(lesson: Lesson): void {
   if (!confirmLeave()) return
   forgetFileHandle()
   useLesson.getState().start(lesson)
+  // As an example opened: a notice about the network it replaced (a recovered session's "Start fresh") goes with it.
+  useUi.getState().notify(null)
 }
 
 export function LessonList() {
