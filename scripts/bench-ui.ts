@@ -2,7 +2,7 @@
  * Training in the app vs headless, and how responsive the page stays while snapshots stream.
  *
  *   npx vite build -c vite.web.config.ts      # once (or after UI/engine changes)
- *   npx tsx scripts/bench-ui.ts [--example fashion-784-100-10] [--runs 1] [--threads 2] [--epochs N] [--profile]
+ *   npx tsx scripts/bench-ui.ts [--example fashion-784-100-10] [--runs 1] [--threads 2] [--epochs N] [--watch] [--profile]
  *
  * 1. Headless: the example's project is compiled and trained in this process with the engine's
  *    session (same data files, same seed, same validation set as the app), `trainToEnd()` timed,
@@ -17,6 +17,11 @@
  *    the first that can show what the click changed. The status bar's Threads is set to
  *    `--threads` first. Training time runs from the first frame showing "Training…" to the first
  *    showing "Finished".
+ *
+ * `--watch` measures the app's training time alone, as a class watching the run sees it: no
+ * clicks, and instead of the frame probe (which makes the page render every frame, about 0.07
+ * of a core here, a cost of measuring) a MutationObserver notes when the run state and the
+ * iteration counter change; fps, frame gaps and click latency are then not measured.
  *
  * `--epochs N` trains N epochs instead of the example's own (typed into the optimizer node's
  * Epochs field in the app; a longer run gives more frames and clicks to measure). `--profile`
@@ -53,6 +58,7 @@ const runs = Number(flag('runs', '1'))
 const threads = Number(flag('threads', String(defaultThreads())))
 const epochs = args.includes('--epochs') ? Number(flag('epochs', '')) : null
 const profiling = args.includes('--profile')
+const watching = args.includes('--watch')
 const TRACE_PATH = join(tmpdir(), `axon-bench-ui-trace-${process.pid}.json`)
 // The preview server's port (AXON_E2E_PORT, else 4174): each checkout on a shared machine its own.
 const PORT = Number(flag('port', process.env.AXON_E2E_PORT ?? '4174'))
@@ -132,6 +138,23 @@ const PROBE = `(() => {
   tick()
 })()`
 
+/** The probe of `--watch`: the run's state and counter changes, with no work between them. */
+const WATCH_PROBE = `(() => {
+  const probe = { frames: [], clicks: [], changes: 0, delays: [], runningAt: null, finishedAt: null, iteration: -1 }
+  window.__probe = probe
+  const look = () => {
+    const t = performance.now()
+    const state = document.querySelector('[data-testid="train-state"]')?.getAttribute('data-state')
+    const text = document.querySelector('[data-testid="counter-iteration"]')?.textContent ?? ''
+    const iteration = Number(text.replace(/[^0-9]/g, ''))
+    if (state === 'running' && probe.runningAt === null) probe.runningAt = t
+    if (probe.runningAt !== null && iteration !== probe.iteration) probe.changes++
+    probe.iteration = iteration
+    if (state === 'finished' && probe.finishedAt === null) probe.finishedAt = t
+  }
+  new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'], characterData: true })
+})()`
+
 async function inApp(): Promise<Record<string, number>> {
   const server = startPreview(ROOT, PORT)
   try {
@@ -149,13 +172,13 @@ async function inApp(): Promise<Record<string, number>> {
     }
     const profile = profiling ? await startMainThreadProfile(page) : null
     const trace = profiling ? await startPageTrace(browser, page, TRACE_PATH) : null
-    // The probe: every frame, note the time, whether the counter changed, and the run state.
-    await page.evaluate(PROBE)
+    // The probe: every frame (or, watching, every change), note the time, whether the counter changed, and the run state.
+    await page.evaluate(watching ? WATCH_PROBE : PROBE)
     await page.getByTestId('train-button').click()
     // (waitForFunction evaluates a string with eval, which the app's CSP forbids: poll instead.)
     const tabs = ['tab-inspector', 'tab-training']
     for (let i = 0; (await page.evaluate('window.__probe.finishedAt')) === null; i++) {
-      await page.getByTestId(tabs[i % 2]).click()
+      if (!watching) await page.getByTestId(tabs[i % 2]).click()
       await new Promise((r) => setTimeout(r, 300))
     }
     const p = (await page.evaluate('window.__probe')) as PageProbe
@@ -207,10 +230,14 @@ for (let r = 0; r < runs; r++) {
   results.push({ h, a })
 }
 for (const { h, a } of results) {
+  const page = watching
+    ? 'watched: no clicks, no frame probe, '
+    : `${a.fps.toFixed(0)} fps, p95 frame gap ${a.p95FrameGapMs.toFixed(0)} ms, max ${a.maxFrameGapMs.toFixed(0)} ms, ` +
+      `click to frame median ${a.clickToFrameMedianMs.toFixed(0)} ms / p95 ${a.clickToFrameP95Ms.toFixed(0)} ms (${a.clicks} clicks), `
   console.log(
     `${example}, ${h.threads} thread(s): headless ${h.seconds.toFixed(2)} s (CPU ${h.cpuSeconds.toFixed(2)} s, ${(h.iterations / h.seconds).toFixed(1)} it/s) · app ${a.seconds.toFixed(2)} s (${(a.iterations / a.seconds).toFixed(1)} it/s, ` +
-      `app ÷ headless ${(a.seconds / h.seconds).toFixed(2)}) · ${a.fps.toFixed(0)} fps, p95 frame gap ${a.p95FrameGapMs.toFixed(0)} ms, max ${a.maxFrameGapMs.toFixed(0)} ms, ` +
-      `click to frame median ${a.clickToFrameMedianMs.toFixed(0)} ms / p95 ${a.clickToFrameP95Ms.toFixed(0)} ms (${a.clicks} clicks), ` +
-      `${a.snapshotsOnScreenPerSecond.toFixed(1)} snapshots/s on screen, timer delay median ${a.timerDelayMedianMs.toFixed(1)} ms / p95 ${a.timerDelayP95Ms.toFixed(1)} ms`,
+      `app ÷ headless ${(a.seconds / h.seconds).toFixed(2)}) · ${page}` +
+      `${a.snapshotsOnScreenPerSecond.toFixed(1)} snapshots/s on screen` +
+      (watching ? '' : `, timer delay median ${a.timerDelayMedianMs.toFixed(1)} ms / p95 ${a.timerDelayP95Ms.toFixed(1)} ms`),
   )
 }
