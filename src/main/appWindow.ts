@@ -9,7 +9,7 @@ import { lockDownNavigation, secureWebPreferences } from './security'
 import { createUnsavedGuard, type UnsavedGuard } from './unsavedChanges'
 import { choiceOf } from './closeQuestion'
 import { createRendererRequests, type RendererRequests } from './rendererRequests'
-import { createRendererRecovery } from './rendererRecovery'
+import { createRendererRecovery, gaveUpText } from './rendererRecovery'
 
 /** Longest main waits for the page to save (it may be showing a Save dialog). */
 const SAVE_TIMEOUT_MS = 10 * 60_000
@@ -66,7 +66,18 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
   win.on('unresponsive', () => guard.onUnresponsive())
   win.on('responsive', () => guard.onResponsive())
   // The page died: a close waiting on it ends; otherwise reload it, and its autosave restores the graph.
-  const recovery = createRendererRecovery(() => contents.reload(), () => Date.now())
+  const recovery = createRendererRecovery(
+    () => contents.reload(),
+    () => Date.now(),
+    (reason) => {
+      const { message, detail } = gaveUpText(reason)
+      void dialog.showMessageBox(win, { type: 'error', message, detail, buttons: ['Try Again', 'Close Window'], defaultId: 0, cancelId: 1, noLink: true }).then(({ response }) => {
+        if (win.isDestroyed()) return
+        if (response === 0) recovery.tryAgain()
+        else win.destroy()
+      })
+    },
+  )
   contents.on('render-process-gone', (_event, details) => {
     guard.onPageGone()
     saves.abandon()

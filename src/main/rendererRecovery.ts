@@ -1,13 +1,31 @@
 /**
  * When the page's process dies (a crash, or killed for memory), the window reloads it and the
- * autosave brings the graph back. A page that keeps dying (three times within a minute) is left
- * as it is, so a crash loop cannot spin the machine a class shares.
+ * autosave brings the graph back. A page that keeps dying (three times within a minute) is not
+ * reloaded again, so a crash loop cannot spin the machine a class shares; the user is asked
+ * instead (`giveUp`: try again, or close the window), never left with a blank window.
  */
 
 export const MAX_RENDERER_RELOADS = 3
 const WINDOW_MS = 60_000
 
-export function createRendererRecovery(reload: () => void, now: () => number) {
+/** Why the page went, in the user's words. */
+const REASONS: Record<string, string> = {
+  oom: 'it ran out of memory',
+  crashed: 'it crashed',
+  killed: 'it was ended by another program',
+  'launch-failed': 'it could not start',
+  'integrity-failure': 'its code failed an integrity check',
+}
+
+/** What the dialog says when the page keeps dying. */
+export function gaveUpText(reason: string): { message: string; detail: string } {
+  return {
+    message: 'Axon Studio’s window keeps stopping.',
+    detail: `It stopped ${MAX_RENDERER_RELOADS + 1} times within a minute (last: ${REASONS[reason] ?? reason}). The autosave keeps your network: Try Again reloads it; if it stops again, close the window and start Axon Studio again.`,
+  }
+}
+
+export function createRendererRecovery(reload: () => void, now: () => number, giveUp: (reason: string) => void) {
   const reloads: number[] = []
   return {
     /** `render-process-gone`: true when it reloaded. */
@@ -15,10 +33,18 @@ export function createRendererRecovery(reload: () => void, now: () => number) {
       if (reason === 'clean-exit') return false
       const t = now()
       while (reloads.length && t - reloads[0] > WINDOW_MS) reloads.shift()
-      if (reloads.length >= MAX_RENDERER_RELOADS) return false
+      if (reloads.length >= MAX_RENDERER_RELOADS) {
+        giveUp(reason)
+        return false
+      }
       reloads.push(t)
       reload()
       return true
+    },
+    /** The user asked to try again: reload, counting afresh. */
+    tryAgain(): void {
+      reloads.length = 0
+      reload()
     },
   }
 }
