@@ -52,6 +52,16 @@ describe('saving a file without risking the one there', () => {
     expect((await readdir(dir)).sort()).toEqual(['b.axon.json'])
   })
 
+  it('a file that may not be replaced (read-only, or open in another program: Windows refuses the rename) is said of the file, not its folder (fails on the old code, which said the folder may not be written)', async () => {
+    const path = join(dir, 'xor.axon.json')
+    await writeFile(path, 'the saved network')
+    const held: WriteFs = { ...realFs, rename: async () => Promise.reject(Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' })) }
+    const failure = writeFileSafely(held, path, bytes('new'), '42')
+    await expect(failure).rejects.toThrow('“xor.axon.json” could not be replaced: it is read-only, or open in another program. It was not saved: close it there, or save under another name with Save As.')
+    expect(await readFile(path, 'utf8')).toBe('the saved network')
+    expect(await readdir(dir)).toEqual(['xor.axon.json'])
+  })
+
   it('names the folder when it may not be written, and keeps an unknown error’s own words', () => {
     expect(writeFailureText('/class/ro/a.axon.json', { code: 'EACCES' })).toBe('You may not write to /class/ro: “a.axon.json” was not saved. Choose another folder with Save As.')
     expect(writeFailureText('/a.axon.json', new Error('EIO: i/o error'))).toBe('“a.axon.json” was not saved: EIO: i/o error')

@@ -23,11 +23,18 @@ export class FileWriteError extends Error {
   }
 }
 
-/** Why a write failed, said for the file the user named. */
-export function writeFailureText(path: string, error: unknown): string {
+/**
+ * Why a write failed, said for the file the user named. `step` is where: writing the temporary
+ * copy (the folder, the disk) or putting it in the file's place (the file itself: read-only, or
+ * held open by another program, as Windows refuses to replace it then).
+ */
+export function writeFailureText(path: string, error: unknown, step: 'write' | 'replace' = 'write'): string {
   const code = (error as { code?: unknown } | null)?.code
   const name = basename(path)
   const folder = dirname(path)
+  if (step === 'replace' && (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')) {
+    return `“${name}” could not be replaced: it is read-only, or open in another program. It was not saved: close it there, or save under another name with Save As.`
+  }
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -55,11 +62,13 @@ export function writeFailureText(path: string, error: unknown): string {
  */
 export async function writeFileSafely(fs: WriteFs, path: string, bytes: Uint8Array, suffix: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`)
+  let step: 'write' | 'replace' = 'write'
   try {
     await fs.writeFile(temporary, bytes)
+    step = 'replace'
     await fs.rename(temporary, path)
   } catch (error) {
     await fs.unlink(temporary).catch(() => undefined)
-    throw new FileWriteError(writeFailureText(path, error), (error as { code?: string }).code)
+    throw new FileWriteError(writeFailureText(path, error, step), (error as { code?: string }).code)
   }
 }
