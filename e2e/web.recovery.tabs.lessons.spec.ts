@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { openExample } from './helpers/designer'
-import { openLesson } from './helpers/lessons'
+import { answerChoice, answerNumber, next, openLesson } from './helpers/lessons'
 
 // Two tabs of the app in one browser share its storage: the lesson each plays and the lesson
 // each teacher writes are kept per tab, beside its autosave slot, as its network is. Before,
@@ -40,6 +40,34 @@ test('two tabs: each reopens its own lesson after a reload; a tab opened beside 
   await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'perceptron-rule')
   await other.reload()
   await expect(other.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'backprop-by-hand')
+})
+
+/** The answers the browser keeps for lesson `id`, by step: how many tries, the last one right or not. */
+async function keptAnswers(page: Page, id: string): Promise<Record<string, string>> {
+  return page.evaluate((id) => {
+    const answers = (JSON.parse(localStorage.getItem('axon.lessons.progress.v1') ?? '{}') as { lessons?: Record<string, { answers: Record<string, { correct: boolean }[]> }> }).lessons?.[id]?.answers ?? {}
+    return Object.fromEntries(Object.entries(answers).map(([step, tries]) => [step, `${tries.length} tries, ${tries.at(-1)?.correct ? 'right' : 'wrong'}`]))
+  }, id)
+}
+
+test('two tabs, a lesson in each: answering in one tab keeps the other tab’s answers and step, after a reload too', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept())
+  await page.goto('/')
+  await openLesson(page, 'encoder-hidden-codes')
+  const other = await newTab(page)
+  await openLesson(other, 'activation-functions')
+  await answerChoice(page, 0, 2)
+  await next(page, 1)
+  await answerNumber(other, '0.5', '0.731')
+  // Found: each tab saved its own copy of the progress, read when it opened: the other tab's
+  // answer wrote the encoder lesson back to step 1 with no answers, and a reload showed that.
+  expect(await keptAnswers(page, 'encoder-hidden-codes')).toEqual({ '0': '2 tries, right' })
+  expect(await keptAnswers(page, 'activation-functions')).toEqual({ '0': '2 tries, right' })
+  await page.reload()
+  await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', '1')
+  await other.reload()
+  await expect(other.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'activation-functions')
+  await expect(other.getByTestId('lesson-panel')).toHaveAttribute('data-step', '0')
 })
 
 test('two tabs: each teacher’s draft reopens in its own tab only', async ({ page }) => {

@@ -9,7 +9,7 @@ import { serializeProject } from '../../../engine/project'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { wrapIfLong } from '../commands'
-import { loadProgress, saveProgress, type AnswerRecord, type ProgressStore } from './progress'
+import { loadProgress, saveProgress, type AnswerRecord, type LessonProgress, type ProgressStore } from './progress'
 
 export interface LessonState {
   lesson: Lesson | null
@@ -65,6 +65,26 @@ function enterStep(lesson: Lesson, index: number, keepCanvas = false): number {
   return doc().loadSerial
 }
 
+/**
+ * This tab's progress under the progress stored now: another tab of the app may have saved its
+ * lessons' answers since this tab read them, and they must stay (with storage off, this tab's
+ * copy is all there is).
+ */
+function currentProgress(): ProgressStore {
+  const own = useLesson.getState().progress
+  const stored = loadProgress()
+  return { student: stored.student || own.student, lessons: { ...own.lessons, ...stored.lessons } }
+}
+
+/** Applies `change` to the current progress and saves it; a preview changes its own copy only. */
+function changeProgress(change: (progress: ProgressStore) => ProgressStore): ProgressStore {
+  const { preview, progress } = useLesson.getState()
+  if (preview) return change(progress)
+  const next = change(currentProgress())
+  saveProgress(next)
+  return next
+}
+
 export const useLesson = create<LessonState>()((set, get) => ({
   lesson: null,
   step: 0,
@@ -75,7 +95,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
   start(lesson, at, options) {
     const preview = options?.preview ?? false
     // A preview starts afresh and its answers are not the student's: it works on a copy it never saves.
-    const progress = preview ? { ...get().progress, lessons: {} } : get().progress
+    const progress = preview ? { ...get().progress, lessons: {} } : currentProgress()
     const saved = progress.lessons[lesson.id]
     const step = Math.min(at ?? saved?.step ?? 0, lesson.steps.length - 1)
     const lessons = { ...progress.lessons, [lesson.id]: { title: lesson.title, step, answers: saved?.answers ?? {} } }
@@ -84,11 +104,9 @@ export const useLesson = create<LessonState>()((set, get) => ({
     set({ lesson, step, progress: next, preview, loadSerial: enterStep(lesson, step, options?.keepCanvas) })
   },
   goTo(step) {
-    const { lesson, progress } = get()
+    const { lesson } = get()
     if (!lesson || step < 0 || step >= lesson.steps.length) return
-    const entry = progress.lessons[lesson.id]
-    const next = { ...progress, lessons: { ...progress.lessons, [lesson.id]: { ...entry, step } } }
-    if (!get().preview) saveProgress(next)
+    const next = changeProgress((p) => ({ ...p, lessons: { ...p.lessons, [lesson.id]: { ...entryOf(p, lesson), step } } }))
     set({ step, progress: next, loadSerial: enterStep(lesson, step, sameNetwork(lesson.steps[get().step], lesson.steps[step])) })
   },
   exit() {
@@ -96,7 +114,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
     set({ lesson: null, step: 0, loadSerial: -1, preview: false, progress: loadProgress() })
   },
   answer(given) {
-    const { lesson, step, progress } = get()
+    const { lesson, step } = get()
     if (!lesson) throw new Error('No lesson is open.')
     const s = lesson.steps[step]
     if (!s.question) throw new Error('This step has no question.')
@@ -113,17 +131,16 @@ export const useLesson = create<LessonState>()((set, get) => ({
       message = e.message
     }
     if (record.expected === null && s.question.kind !== 'choice') return { record, message }
-    const entry = progress.lessons[lesson.id]
-    const answers = { ...entry.answers, [step]: [...(entry.answers[step] ?? []), record] }
-    const next = { ...progress, lessons: { ...progress.lessons, [lesson.id]: { ...entry, answers } } }
-    if (!get().preview) saveProgress(next)
+    const next = changeProgress((p) => {
+      const entry = entryOf(p, lesson)
+      const answers = { ...entry.answers, [step]: [...(entry.answers[step] ?? []), record] }
+      return { ...p, lessons: { ...p.lessons, [lesson.id]: { ...entry, answers } } }
+    })
     set({ progress: next })
     return { record, message }
   },
   setStudent(student) {
-    const next = { ...get().progress, student }
-    if (!get().preview) saveProgress(next)
-    set({ progress: next })
+    set({ progress: changeProgress((p) => ({ ...p, student })) })
   },
 }))
 
@@ -132,6 +149,11 @@ useDocument.subscribe((s) => {
   const lesson = useLesson.getState()
   if (!entering && lesson.lesson && s.loadSerial !== lesson.loadSerial) lesson.exit()
 })
+
+/** The lesson's entry in `progress` (one is made when the lesson starts). */
+function entryOf(progress: ProgressStore, lesson: Lesson): LessonProgress {
+  return progress.lessons[lesson.id] ?? { title: lesson.title, step: 0, answers: {} }
+}
 
 const NO_LOCK: Lock = {}
 /** The current step's lock (none outside a lesson). */
