@@ -19,7 +19,7 @@ import { writeFileSafely } from './fileWrite'
 import { fileSizeAtMost, readFileAtMost } from './fileRead'
 import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
-import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv } from './launchFiles'
+import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv, showWindow } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
@@ -95,9 +95,7 @@ const openProjectPath = createProjectOpener({
 })
 
 function focusWindow(): void {
-  if (!current) return
-  if (current.win.isMinimized()) current.win.restore()
-  current.win.focus()
+  showWindow(current?.win ?? null, app.isReady(), createWindow)
 }
 
 // Several files come one by one (macOS: an open-file each; Windows: a launch each): those within a moment go to the page together.
@@ -143,7 +141,12 @@ function startEngine(win: BrowserWindow) {
     launches.pageGone()
     shares.pageGone()
   })
-  win.on('closed', () => supervisor.stop())
+  win.on('closed', () => {
+    supervisor.stop()
+    // macOS keeps running without a window: what is asked next waits for the next window's page.
+    launches.pageGone()
+    shares.pageGone()
+  })
 }
 
 function createWindow(): void {

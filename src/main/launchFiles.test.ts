@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { resolve } from 'node:path'
-import { createLaunchQueue, launchPathsFromArgv } from './launchFiles'
+import { createLaunchQueue, launchPathsFromArgv, showWindow } from './launchFiles'
 import { createRecentFiles, MAX_RECENT } from './recentFiles'
 
 /** A queue whose deferred flushes (main's gathering timers) run when the test says. */
-function queueLog() {
+function queueLog(focus: (log: string[]) => void = (log) => void log.push('focus')) {
   const log: string[] = []
   let timers: Array<() => void> = []
   const queue = createLaunchQueue(
     (batch) => void log.push(`open ${batch.join(' + ')}`),
-    () => log.push('focus'),
+    () => focus(log),
     (flush) => void timers.push(flush),
   )
   /** Every timer set so far fires. */
@@ -87,6 +87,28 @@ describe('files from the OS', () => {
     expect(log.filter((l) => l !== 'focus')).toEqual(['open /a.axon.json + /b.axon.json'])
     queue.pageReady()
     expect(log.filter((l) => l !== 'focus')).toEqual(['open /a.axon.json + /b.axon.json', 'open /c.axon.json'])
+  })
+})
+
+describe('the window for what the OS asks', () => {
+  it('macOS, the last window closed, a project double-clicked in Finder: a new window opens and its page gets the file (fails on the old code: the file went to no window)', () => {
+    const { log, queue, endTurn } = queueLog((log) => showWindow(null, true, () => log.push('new window')))
+    queue.pageReady()
+    // The window closed (main: 'closed'), the app runs on.
+    queue.pageGone()
+    queue.request('/Users/ana/xor.axon.json')
+    endTurn()
+    expect(log).toEqual(['new window'])
+    queue.pageReady()
+    expect(log).toEqual(['new window', 'open /Users/ana/xor.axon.json'])
+  })
+
+  it('brings a minimized window back; waits for the first window before the app is ready', () => {
+    const log: string[] = []
+    const win = { isMinimized: () => true, restore: () => log.push('restore'), focus: () => log.push('focus') }
+    showWindow(win, true, () => log.push('new window'))
+    showWindow(null, false, () => log.push('new window'))
+    expect(log).toEqual(['restore', 'focus'])
   })
 })
 

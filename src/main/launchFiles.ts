@@ -68,3 +68,24 @@ export function createLaunchQueue(open: (batch: string[]) => void, focus: () => 
     pageGone: () => void (ready = false),
   }
 }
+
+/** The window as `showWindow` needs it. */
+export interface ShownWindow {
+  isMinimized(): boolean
+  restore(): void
+  focus(): void
+}
+
+/**
+ * Brings the window to the front for something the OS asked us to open. On macOS the app runs
+ * on with no window (its last one closed): a double-clicked project then needs a new window,
+ * whose page takes the files once loaded; before the app is ready, the first window is coming.
+ */
+export function showWindow(win: ShownWindow | null, appReady: boolean, createWindow: () => void): void {
+  if (!win) {
+    if (appReady) createWindow()
+    return
+  }
+  if (win.isMinimized()) win.restore()
+  win.focus()
+}
