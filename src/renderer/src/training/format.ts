@@ -1,5 +1,8 @@
 /** Number formatting for the training views (display only; the numbers come from the engine). */
 
+/** Minus signs as the typeset minus, the exponent's too ("−1.5e−7"): the step-through's numbers are read, not parsed. */
+const minus = (text: string): string => text.replace(/-/g, '−')
+
 /** A value with `digits` significant digits, no trailing noise. */
 export function fmt(v: number | undefined | null, digits = 4): string {
   if (v === undefined || v === null || Number.isNaN(v)) return '–'
@@ -8,9 +11,15 @@ export function fmt(v: number | undefined | null, digits = 4): string {
   return String(Number(v.toPrecision(digits))).replace('-', '−')
 }
 
-/** A value with a fixed number of decimals (the lectures print 8 or 9). */
+/**
+ * A value with a fixed number of decimals (the lectures print 8 or 9). One too small for them
+ * keeps 4 significant digits instead ("2.613e−10"): rounded, a sigmoid's output and the loss
+ * read "0" (or "1e-9"), though the update still changes the weights.
+ */
 export function fixed(v: number, decimals = 8): string {
-  return String(Number(v.toFixed(decimals))).replace('-', '−')
+  const rounded = Number(v.toFixed(decimals))
+  if (v !== 0 && Math.abs(rounded) < 1e-6) return minus(v.toExponential(3).replace(/\.?0+e/, 'e'))
+  return minus(String(rounded))
 }
 
 export function percent(v: number | undefined): string {
