@@ -39,6 +39,8 @@ test('a sweep compared and one run restored in the Runs tab: its actions in view
   await waitForSweep(page, 2)
   await expect(page.getByTestId('sweep-title')).toHaveText(['Sweep 2 of η', 'Sweep 1 of η'])
   await expect(page.locator('[data-testid="sweep-chart"] [data-chart-text="legend"]').first()).toHaveText('η = 0.5')
+  // Found: the table's column still read "optimizer.learningRate" under the title's η.
+  await expect(page.getByTestId('sweep-axis-heading').first()).toHaveText('η')
 
   await page.getByTestId('experiments-tab-runs').click()
   await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '4')
@@ -149,11 +151,11 @@ test('the sweep form as typed is back after a reload; a sweep stopped before any
   const sweep = page.locator('section.sweep-result')
   await expect(sweep).toHaveCount(1)
   await expect(sweep.getByTestId('sweep-runs-count')).toHaveText('(stopped before any of its 4 runs finished)')
-  await expect(sweep.getByTestId('sweep-planned')).toHaveText('Planned: optimizer.epochs 100000000, 200000000; seed 7, 8.')
+  await expect(sweep.getByTestId('sweep-planned')).toHaveText('Planned: Epochs 100000000, 200000000; Seed 7, 8.')
   await expect(sweep.getByTestId('sweep-csv')).toBeDisabled()
   await page.reload()
   await expect(page.getByTestId('engine-version')).toBeVisible()
   await openExperiments(page, 'sweeps')
-  await expect(page.getByTestId('sweep-planned')).toHaveText('Planned: optimizer.epochs 100000000, 200000000; seed 7, 8.')
+  await expect(page.getByTestId('sweep-planned')).toHaveText('Planned: Epochs 100000000, 200000000; Seed 7, 8.')
   await expect(page.getByTestId('sweep-values-1')).toHaveValue('7 8')
 })

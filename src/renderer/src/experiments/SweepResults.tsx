@@ -6,8 +6,8 @@ import { bestSweepRun, sweepCsv, sweepGrid, sweepScore, type Sweep } from '../..
 import { useSweepProgress } from './sweepRunner'
 import { SERIES_COLORS } from './playgroundModel'
 import { downloadText } from '../files/download'
-import { SweepRunsTable, axisName } from './SweepRunsTable'
-import { sweepPointName, sweepTitle } from './sweepHistory'
+import { SweepRunsTable } from './SweepRunsTable'
+import { sweepAxisNames, sweepPointName, sweepTitle } from './sweepHistory'
 import type { Project } from '../../../engine/project'
 
 /**
@@ -68,7 +68,7 @@ export function SweepResults({ sweep, place }: { sweep: Sweep; place: number }) 
         <SweepRunsTable sweep={sweep} best={best} />
       ) : (
         <p className="muted" data-testid="sweep-planned">
-          Planned: {sweep.axes.map((a) => `${axisName(a)} ${a.values.map(String).join(', ')}`).join('; ')}.
+          Planned: {sweepAxisNames(project, sweep.axes).map((name, i) => `${name} ${sweep.axes[i].values.map(String).join(', ')}`).join('; ')}.
         </p>
       )}
       {series.length > 0 && <LineChart series={series} logY xLabel="epoch" version={series.length} height={180} testId="sweep-chart" />}

@@ -3,9 +3,10 @@ import { fmt, percent } from '../training/format'
 import { useDocument } from '../store/documentStore'
 import { PROJECT_SETTING, type Sweep, type SweepRunRecord } from '../../../engine/experiments/sweep'
 import { SERIES_COLORS } from './playgroundModel'
+import { sweepAxisNames } from './sweepHistory'
 
-/** An axis as the table heads it: the seed alone, a node's setting as `node.setting`. */
-export const axisName = (a: Sweep['axes'][number]) => (a.nodeId === PROJECT_SETTING ? a.param : `${a.nodeId}.${a.param}`)
+/** An axis as its key reads in the CSV export (the table's heading says it in a tooltip): the seed alone, a node's setting as `node.setting`. */
+const axisKey = (a: Sweep['axes'][number]) => (a.nodeId === PROJECT_SETTING ? a.param : `${a.nodeId}.${a.param}`)
 
 /** Puts a run's node settings onto the canvas (one undo step each; the seed stays the project's). */
 function restoreRun(sweep: Sweep, r: SweepRunRecord): void {
@@ -29,14 +30,17 @@ function columnCount(sweep: Sweep, has: Columns): number {
 
 /** One row a run: its values, epochs, final and best losses and accuracies, time; best marked. */
 export function SweepRunsTable({ sweep, best }: { sweep: Sweep; best: number | null }) {
+  const names = sweepAxisNames(useDocument((s) => s.project), sweep.axes)
   const has: Columns = { acc: sweep.runs.some((r) => r.final.accuracy !== undefined), val: sweep.runs.some((r) => r.final.valLoss !== undefined), test: sweep.runs.some((r) => r.test) }
   return (
     <div className="pg-table-wrap">
       <table className="pg-table sweep-table" data-testid="sweep-table">
         <thead>
           <tr>
-            {sweep.axes.map((a) => (
-              <th key={axisName(a)}>{axisName(a)}</th>
+            {sweep.axes.map((a, i) => (
+              <th key={axisKey(a)} title={axisKey(a)} data-testid="sweep-axis-heading">
+                {names[i]}
+              </th>
             ))}
             <th>epochs</th>
             <th>train loss</th>

@@ -7,7 +7,7 @@ import { runNodesWithWeights, RUN_LIMITS, trainedValuesOf, weightCount } from '.
 import { PROJECT_SETTING, sweepProject, type SweepAxis } from '../../../engine/experiments/sweep'
 import { exampleProject } from '../graph/examples'
 import { useDocument } from '../store/documentStore'
-import { nextSweepNumber, recordSweepRun, sweepPointName, sweepRunName, sweepTitle } from './sweepHistory'
+import { nextSweepNumber, recordSweepRun, sweepAxisNames, sweepPointName, sweepRunName, sweepTitle } from './sweepHistory'
 
 const doc = () => useDocument.getState()
 const optimizerOf = (p: Project) => p.nodes.find((n) => n.kind === 'optimizer')!.id
@@ -57,6 +57,16 @@ describe('sweep runs in the run history', () => {
     // Kept before sweeps had a number: its place in the list.
     expect(sweepTitle(project, sweep(), 2)).toBe('Sweep 2 of η')
     expect(sweepPointName(project, axes, [0.5])).toBe('η = 0.5')
+  })
+
+  it('names the settings as the run history does (the table read "optimizer.learningRate"); two that read alike by their node too', () => {
+    const project = doc().project
+    const [hidden, output] = project.nodes.filter((n) => n.kind === 'dense').map((n) => n.id)
+    const eta: SweepAxis = { nodeId: optimizerOf(project), param: 'learningRate', values: [0.5] }
+    expect(sweepAxisNames(project, [eta, { nodeId: PROJECT_SETTING, param: 'seed', values: [1] }])).toEqual(['η', 'Seed'])
+    const units = (nodeId: string): SweepAxis => ({ nodeId, param: 'units', values: [2] })
+    expect(sweepAxisNames(project, [units(hidden), units(output)])).toEqual([`${hidden} · Units`, `${output} · Units`])
+    expect(sweepRunName(project, [units(hidden), units(output)], [2, 4], 5)).toBe(`${hidden} · Units = 2, ${output} · Units = 4 (sweep 5)`)
   })
 
   it('records each point with its network, curves and trained values: two compare by their η, and a restored one predicts as it did', () => {

@@ -27,9 +27,19 @@ function settingName(project: Project, axis: SweepAxis): string {
   return symbol ?? label
 }
 
+/**
+ * The names of a sweep's settings as its title, table, curves and runs show them ("η",
+ * "Activation"); two that would read alike are told apart by their node ("hidden · Units").
+ */
+export function sweepAxisNames(project: Project, axes: readonly SweepAxis[]): string[] {
+  const names = axes.map((a) => settingName(project, a))
+  return names.length === 2 && names[0] === names[1] ? axes.map((a, i) => `${a.nodeId} · ${names[i]}`) : names
+}
+
 /** "η = 0.01, Units = 64": a point's settings (its curve's name in the sweep's chart). */
 export function sweepPointName(project: Project, axes: readonly SweepAxis[], values: readonly SweepValue[]): string {
-  return axes.map((a, i) => `${settingName(project, a)} = ${String(values[i])}`).join(', ')
+  const names = sweepAxisNames(project, axes)
+  return axes.map((_, i) => `${names[i]} = ${String(values[i])}`).join(', ')
 }
 
 /** "η = 0.01, Units = 64 (sweep 2)": the point's settings and its sweep. */
@@ -42,7 +52,7 @@ export function sweepRunName(project: Project, axes: readonly SweepAxis[], value
  * the same settings read apart; a sweep kept before numbers were takes its place in the list.
  */
 export function sweepTitle(project: Project, sweep: Sweep, place: number): string {
-  return `Sweep ${sweep.number ?? place} of ${sweep.axes.map((a) => settingName(project, a)).join(' × ')}`
+  return `Sweep ${sweep.number ?? place} of ${sweepAxisNames(project, sweep.axes).join(' × ')}`
 }
 
 /** How a grid point's run ended, as the history records it. */
