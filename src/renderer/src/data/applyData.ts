@@ -8,7 +8,7 @@ import { useDocument } from '../store/documentStore'
 import { rememberPrepared } from './preparedData'
 import { csvDataSource, csvPrepareOptions, splitFields } from './csvChoice'
 import { keepDataFiles, storedPathOf } from './dataFileStore'
-import { engine, get, problemOf, set, type DataChoice, type DataOrigin } from './dataState'
+import { engine, get, keepInUse, problemOf, set, type DataChoice, type DataOrigin } from './dataState'
 import { builtinOptions } from './openData'
 import { BUILTIN_CHOICES } from './builtins'
 import { failedBecause } from '../sentence'
@@ -101,6 +101,7 @@ export async function applyData(): Promise<boolean> {
       return false
     }
     set({ prepared, applied: data, notReopened: null })
+    keepInUse(data)
     if (origin.kind !== 'builtin')
       void keepDataFiles(origin.kind === 'csv' ? [origin.file] : origin.files).then((notKept) =>
         set({ notKept }),

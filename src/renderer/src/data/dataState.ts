@@ -7,6 +7,7 @@ import type { DataErrorInfo, NormalizationId, MissingPolicy } from '../../../eng
 import type { DataSource } from '../../../engine/project'
 import type { DataPreview, PreparedSummary } from '../../../engine/host/dataFiles'
 import { getEngineConnection } from '../engineClient'
+import { useDocument } from '../store/documentStore'
 import type { BuiltinChoiceId } from './builtins'
 
 /** How the loaded data becomes training data (the panel's controls). */
@@ -111,8 +112,25 @@ export async function engine() {
   return (await getEngineConnection()).engine
 }
 
+/** What the panel held when its data was applied last, with that project data section. */
+type InUse = Pick<DataState, 'origin' | 'handle' | 'preview' | 'choice' | 'prepared'> & { data: DataSource }
+let inUse: InUse | null = null
+
+/** Remember `held` (what the panel holds now, unless given) as the data in use: `data`, just applied or reopened. */
+export function keepInUse(data: DataSource, held: Omit<InUse, 'data'> = get()): void {
+  const { origin, handle, preview, choice, prepared } = held
+  inUse = { origin, handle, preview, choice, prepared, data }
+}
+
+/**
+ * Open the dialog. With nothing loaded (a choice that failed to open cleared it), it shows the
+ * data in use again, as it did before that choice, in place of that choice's old error.
+ */
 export function openDataDialog(tab?: DataState['tab']): void {
   set(tab ? { dialogOpen: true, tab } : { dialogOpen: true })
+  if (get().preview || !inUse || inUse.data !== useDocument.getState().project.data) return
+  const { origin, handle, preview, choice, prepared } = inUse
+  set({ origin, handle, preview, choice, prepared, problem: null })
 }
 
 export function closeDataDialog(): void {

@@ -16,7 +16,7 @@ vi.mock('../engineClient', () => {
   }
 })
 
-const { applyData, openDataFiles, rereadCsv, setChoice, useData } = await import('./dataStore')
+const { applyData, openDataDialog, openDataFiles, rereadCsv, setChoice, useData } = await import('./dataStore')
 const { useDocument } = await import('../store/documentStore')
 const { exampleProject } = await import('../graph/examples')
 
@@ -48,6 +48,21 @@ describe('a data choice that cannot be opened', () => {
     expect(await applyData()).toBe(false)
     expect(useDocument.getState().project.data).toBe(applied)
     expect(useDocument.getState().dataShape).toEqual({ inputSize: 2, targetSize: 1 })
+    // Opened again later (the Data… button), the panel shows the data in use, not that old error.
+    openDataDialog()
+    expect(useData.getState().preview?.name).toBe('tiny.csv')
+    expect(useData.getState().problem).toBeNull()
+    expect(await applyData()).toBe(true)
+    expect(useDocument.getState().project.data).toEqual(applied)
+  })
+
+  it('opened again after the project took other data (an undo), the panel does not bring back the data that is no longer in use', async () => {
+    await applyTinyCsv()
+    useDocument.getState().undo()
+    await openDataFiles([labelsFile('t10k-labels-idx1-ubyte', 20)])
+    openDataDialog()
+    expect(useData.getState().preview).toBeNull()
+    expect(useData.getState().problem?.info.code).toBe('idxShape')
   })
 
   it('a CSV that cannot be read, or two CSV files at once: the same', async () => {

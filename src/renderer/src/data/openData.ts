@@ -46,10 +46,10 @@ export async function replaceLoaded(
 /**
  * Show why a choice of data could not be opened. What was loaded before goes too (its preview
  * and "Use this data"), so the panel cannot apply data the user did not choose; the project
- * keeps its data. A re-read of the same file with other read options (`keepLoaded`) keeps the
- * file as it was read last, with the choices it was read with.
+ * keeps its data (the dialog shows it again when next opened). A re-read of the same file with
+ * other read options (`keepLoaded`) keeps the file as it was read last, with its choices.
  */
-async function failOpen(problem: DataProblem, keepLoaded = false): Promise<void> {
+export async function failOpen(problem: DataProblem, keepLoaded = false): Promise<void> {
   if (!keepLoaded) await replaceLoaded({ origin: null, handle: null, preview: null })
   set({ problem })
 }

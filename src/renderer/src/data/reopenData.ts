@@ -11,7 +11,7 @@ import { dataFilePaths } from '../../../engine/project/shareData'
 import { useDocument } from '../store/documentStore'
 import { initialCsvChoice } from './csvChoice'
 import { reopenDataFile } from './dataFileStore'
-import { DEFAULT_CHOICE, bytesOf, engine, get, set, type DataChoice } from './dataState'
+import { DEFAULT_CHOICE, bytesOf, engine, get, keepInUse, set, type DataChoice } from './dataState'
 import { replaceLoaded } from './openData'
 import { prepareInEngine } from './applyData'
 import { rememberPrepared } from './preparedData'
@@ -72,6 +72,7 @@ export async function reopenProjectData(data: FileData): Promise<void> {
     const origin = data.format === 'csv' ? { kind: 'csv' as const, file: got.files[0] } : { kind: 'idx' as const, files: got.files }
     if (!get().handle || get().applied !== data) await replaceLoaded({ origin, handle: opened.value.handle, preview })
     set({ choice: restored, prepared: r.value, applied: data, notReopened: null })
+    keepInUse(data, { origin, handle: opened.value.handle, preview, choice: restored, prepared: r.value })
     useDocument.getState().setDataShape(shape)
   } finally {
     inFlight.delete(key)

@@ -107,7 +107,7 @@ describe('desktop document flows', () => {
     const { useData } = await import('../data/dataStore')
     openedListener!({ project: null, others: [named('/class/gone.csv')] })
     await vi.waitFor(() => expect(useData.getState().problem?.info.message).toBe('“gone.csv” is not there any more: it was moved, renamed or deleted.'))
-    expect(useData.getState()).toMatchObject({ dialogOpen: true, busy: null })
+    expect(useData.getState()).toMatchObject({ dialogOpen: true, busy: null, preview: null })
     useData.setState({ dialogOpen: false, problem: null })
   })
 

@@ -12,7 +12,7 @@ import { runProgressText, useTraining } from '../training/trainingStore'
 import { sweepProgressText, useSweepProgress } from '../experiments/sweepRunner'
 import type { DocumentState } from '../../../shared/ipc'
 import type { OpenedFiles } from '../../../shared/files'
-import { openDataDialog, openDataFiles, problemOf, set } from '../data/dataStore'
+import { failOpen, openDataDialog, openDataFiles, problemOf, set } from '../data/dataStore'
 import { createStateReporter } from './stateReporter'
 import { desktopBridge, pickModelFile, pickProjectFile, toFile } from './desktopFiles'
 import { openProjectFiles, openProjectFromDisk } from './projectFilesOpened'
@@ -60,7 +60,8 @@ export async function openFilesFromOs(opened: OpenedFiles): Promise<void> {
     await openDataFiles(read.map(toFile))
   } catch (error) {
     // Gone or changed since main looked; main's words name the file and say why.
-    set({ busy: null, problem: problemOf((error as Error).message, 'Try opening the files again.', null) })
+    set({ busy: null })
+    await failOpen(problemOf((error as Error).message, 'Try opening the files again.', null))
   }
 }
 
