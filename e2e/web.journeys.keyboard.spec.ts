@@ -3,7 +3,7 @@
  * (683 × 512 CSS pixels at scale 1.5): the gallery, a lesson opened and its question answered,
  * the Experiments window's sweep started and stopped, a training run started, paused and resumed
  * from the toolbar, a node of the canvas selected, the time machine scrubbed back and brought to
- * the present. Every Tab stop on the way is ringed, whole in
+ * the present, the backpropagation example's card folded and closed. Every Tab stop on the way is ringed, whole in
  * the window and uncovered (e2e/helpers/keyboard.ts). Each check is kept for the wrong state it
  * found (see the comments); every wait is on what the app shows.
  */
@@ -58,9 +58,9 @@ test('the gallery, a lesson and its question, by keyboard at 150 %: every stop r
   if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/keyboard-lesson.png` })
 })
 
-/** Opens a gallery example with the keyboard from wherever the focus is (Shift+Tab back to Examples). */
-async function openExampleByKeyboard(id: string): Promise<void> {
-  await tabTo(page, 'cmd-examples', { key: 'Shift+Tab', limit: 60 })
+/** Opens a gallery example with the keyboard from wherever the focus is (Shift+Tab back to Examples, or Tab on round to it). */
+async function openExampleByKeyboard(id: string, key: 'Tab' | 'Shift+Tab' = 'Shift+Tab'): Promise<void> {
+  await tabTo(page, 'cmd-examples', { key, limit: 60 })
   await page.keyboard.press('Enter')
   await tabTo(page, `example-${id}`, { within: 'gallery' })
   await page.keyboard.press('Enter')
@@ -136,4 +136,20 @@ test('the time machine by keyboard at 150 %: the slider sent back to epoch 0, it
   await tabTo(page, 'time-scrubber-live', { key: 'Shift+Tab', within: 'side-panel', limit: 5 })
   await page.keyboard.press('Enter')
   await expect(scrubber).toHaveAttribute('data-epoch', 'now')
+})
+
+test('the backpropagation example at 150 %: the card’s fold and × lie in the card; turned over and closed by keyboard', async () => {
+  await openExampleByKeyboard('mazur-2-2-2', 'Tab')
+  // Found: the title's long word ("Backpropagation") kept its width and pushed × half out of the card.
+  const card = (await page.getByTestId('example-card').boundingBox())!
+  for (const id of ['example-card-fold', 'example-card-close']) expect(inside((await page.getByTestId(id).boundingBox())!, card), `${id} inside the card`).toBe(true)
+  // The card may be folded already (a big network folds it to make room): Enter turns it over.
+  const fold = page.getByTestId('example-card-fold')
+  const expanded = await fold.getAttribute('aria-expanded')
+  await tabTo(page, 'example-card-fold', { limit: 60 })
+  await page.keyboard.press('Enter')
+  await expect(fold).toHaveAttribute('aria-expanded', expanded === 'true' ? 'false' : 'true')
+  await tabTo(page, 'example-card-close', { limit: 3 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('example-card')).toHaveCount(0)
 })

@@ -23,7 +23,7 @@ export function ExampleCard() {
         >
           {folded ? '▾' : '▴'}
         </button>
-        <button type="button" className="icon-button" aria-label="Close the explanation" title="Close the explanation" onClick={() => useUi.getState().setCardOpen(false)}>
+        <button type="button" className="icon-button" data-testid="example-card-close" aria-label="Close the explanation" title="Close the explanation" onClick={() => useUi.getState().setCardOpen(false)}>
           ×
         </button>
       </header>
