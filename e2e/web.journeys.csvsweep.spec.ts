@@ -86,6 +86,8 @@ test('after a reload the sweep with its notes, the data and the runs are back, a
   await expect(page.getByTestId('engine-version')).toBeVisible()
   await expect(page.getByTestId('data-summary')).toContainText('iris-sklearn.csv')
   await openExperiments(page, 'sweeps')
+  // Its number is kept with it: the title still matches its runs' "(sweep 1)" in the Runs tab.
+  await expect(page.getByTestId('sweep-title')).toHaveText(['Sweep 1 of η × Activation'])
   await expect(page.getByTestId('sweep-table').first().locator('tr[data-testid^="sweep-note-"]')).toHaveCount(3)
   await page.getByTestId('experiments-tab-runs').click()
   // The XOR run cut short by the data, the six points that trained (the failed ones never

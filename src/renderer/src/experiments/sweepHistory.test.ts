@@ -64,6 +64,9 @@ describe('sweep runs in the run history', () => {
     const [hidden, output] = project.nodes.filter((n) => n.kind === 'dense').map((n) => n.id)
     const eta: SweepAxis = { nodeId: optimizerOf(project), param: 'learningRate', values: [0.5] }
     expect(sweepAxisNames(project, [eta, { nodeId: PROJECT_SETTING, param: 'seed', values: [1] }])).toEqual(['η', 'Seed'])
+    // Found: "Sweep 1 of η × Function", its runs "η = 0.1, Function = tanh (sweep 1)".
+    const act = project.nodes.find((n) => n.kind === 'activation')!.id
+    expect(sweepRunName(project, [eta, { nodeId: act, param: 'activation', values: ['tanh'] }], [0.1, 'tanh'], 1)).toBe('η = 0.1, Activation = tanh (sweep 1)')
     const units = (nodeId: string): SweepAxis => ({ nodeId, param: 'units', values: [2] })
     expect(sweepAxisNames(project, [units(hidden), units(output)])).toEqual([`${hidden} · Units`, `${output} · Units`])
     expect(sweepRunName(project, [units(hidden), units(output)], [2, 4], 5)).toBe(`${hidden} · Units = 2, ${output} · Units = 4 (sweep 5)`)

@@ -20,8 +20,13 @@ export function nextSweepNumber(project: Project): number {
   return Math.max(sweeps.length, ...sweeps.map((s) => s.number ?? 0), ...named) + 1
 }
 
-/** A setting as a run's name shows it: its symbol where its label ends in one ("Learning rate η" → η), else its label. */
+/**
+ * A setting as a run's name shows it: its symbol where its label ends in one ("Learning rate η"
+ * → η), else its label; an activation node's function (labelled "Function" beside the node) as
+ * "Activation", which says what it is away from the node.
+ */
 function settingName(project: Project, axis: SweepAxis): string {
+  if (axis.param === 'activation') return 'Activation'
   const label = sweepableParams(project, axis.nodeId).find((p) => p.key === axis.param)?.label ?? (axis.nodeId === PROJECT_SETTING ? axis.param : `${axis.nodeId}.${axis.param}`)
   const symbol = /^[A-Z][a-z]+(?: [a-z]+)* ([^\x20-\x7e])$/u.exec(label)?.[1]
   return symbol ?? label
