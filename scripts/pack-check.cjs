@@ -2,8 +2,9 @@
 // 1. electron-builder.yml passes electron-builder's own schema;
 // 2. it asks for what a school needs: the security fuses, the installers and their modes, the
 //    *.axon.json file association, versioned artifact names without spaces, none colliding;
-// 3. the built renderer (out/renderer, when built) names no remote host: the app makes no
-//    network calls, so a URL that could be fetched has no place in it.
+// 3. the built bundles (out/renderer, out/main with the engine process, out/preload, when built)
+//    name no remote host: the app makes no network calls, so a URL that could be fetched has no
+//    place in them.
 // Real installers need the Electron download: `npm run dist` on a connected machine.
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config')
 const { DebugLogger } = require('builder-util')
@@ -133,9 +134,13 @@ async function main() {
   console.log('electron-builder config OK')
   const problems = [...configProblems(config, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))), ...nsisOpenWithProblems(config, root)]
   const renderer = join(root, 'out', 'renderer')
-  if (existsSync(renderer)) problems.push(...remoteHosts(renderer).map((h) => `the renderer bundle names a remote host: ${h}`))
+  // Main and the engine process make no network calls either.
+  for (const part of ['renderer', 'main', 'preload']) {
+    const dir = join(root, 'out', part)
+    if (existsSync(dir)) problems.push(...remoteHosts(dir).map((h) => `the ${part} bundle names a remote host: ${h}`))
+  }
   if (problems.length) throw new Error(problems.join('\n'))
-  console.log(`installer config OK (fuses, targets, file association and Windows' Open with, artifact names)${existsSync(renderer) ? '; renderer bundle names no remote host' : ''}`)
+  console.log(`installer config OK (fuses, targets, file association and Windows' Open with, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
 }
 
 module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, remoteHosts }

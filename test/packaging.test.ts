@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -27,6 +27,19 @@ const S = { DISABLE: '0'.charCodeAt(0), ENABLE: '1'.charCodeAt(0) }
 /** Electron's fuse wire as an unmodified binary carries it (version 1, 8 fuses, Electron's defaults). */
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 const DEFAULT_WIRE = '10110001' // RunAsNode 1, cookies 0, NODE_OPTIONS 1, --inspect 1, asar integrity 0, only asar 0, v8 snapshot 0, file:// privileges 1
+
+/** The packages (not Node's own modules, not electron) that the .cjs files under `dirs` require(). */
+function bareRequires(dirs: string[]): string[] {
+  const names = new Set<string>()
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
+  for (const file of dirs.flatMap(walk).filter((f) => f.endsWith('.cjs'))) {
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]
+      if (name !== 'electron' && !name.startsWith('node:') && !builtinModules.includes(name)) names.add(name)
+    }
+  }
+  return [...names]
+}
 
 async function builderConfig() {
   const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig(dir: string, a: null, b: null): Promise<Record<string, unknown>> }
@@ -98,7 +111,7 @@ describe('packaging (electron-builder, offline)', () => {
     const html = readFileSync(join(root, 'out/renderer/index.html'), 'utf8')
     expect(html).toMatch(/connect-src 'self'[;"]/)
     expect(html).not.toContain('ws:')
-    expect(packCheck.remoteHosts(join(root, 'out/renderer'))).toEqual([])
+    for (const part of ['renderer', 'main', 'preload']) expect(packCheck.remoteHosts(join(root, 'out', part))).toEqual([])
     const work = mkdtempSync(join(tmpdir(), 'axon-pack-'))
     try {
       // A stand-in Electron distribution whose "binary" carries the fuse wire, so electron-builder
@@ -123,6 +136,9 @@ describe('packaging (electron-builder, offline)', () => {
       for (const needed of ['/out/main/index.cjs', '/out/main/engineHost.cjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/comlink/package.json']) {
         expect(files).toContain(needed)
       }
+      // Every package main and the engine process require() at run time is in the asar (a dependency
+      // moved to devDependencies would stop the packaged engine at start, over and over).
+      for (const name of bareRequires([join(root, 'out/main'), join(root, 'out/preload')])) expect(files).toContain(`/node_modules/${name}/package.json`)
       expect(files.some((f) => f.startsWith('/src/'))).toBe(false)
       expect(files.some((f) => f.startsWith('/node_modules/react/'))).toBe(false)
       expect(files.some((f) => f.startsWith('/dist-web/'))).toBe(false)
