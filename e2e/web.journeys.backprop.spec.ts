@@ -3,14 +3,15 @@
  * projector's 1024 × 768, on one page: the step-through read against the lecture's numbers, the
  * update applied (counted as one example, a point on the loss curve), the network exported as model JSON and opened again, and the page reloaded;
  * at each step the next update starts from the lecture's w⁺ (E = 0.291027774, the "after" of the
- * first); an epoch trained and the time machine scrubbed back, the model exported from there.
+ * first); an epoch trained and the time machine scrubbed back, the model exported from there,
+ * and again once the hidden activation was changed.
  * Each check is kept for the wrong state it would show; every wait is on what the app shows.
  */
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { expectTimeMachineInside } from './helpers/layout'
-import { openExample } from './helpers/designer'
+import { openExample, selectNode } from './helpers/designer'
 import { counter, runState, showTrainingPanel } from './helpers/training'
 
 const journey = journeyPage(undefined, { downloads: true })
@@ -119,4 +120,22 @@ test('scrubbed back again: every control of the time machine in the panel; Expor
   await page.getByTestId('cmd-export-onnx').click()
   expect((await onnx).suggestedFilename()).toBe('backpropagation-step-by-step-2-2-2.onnx')
   await expect(scrubber).toHaveAttribute('data-epoch', 'now')
+})
+
+test('the hidden activation changed after training: Export model saves the trained run, not a new untrained one', async () => {
+  await selectNode(page, 'hidden-act')
+  await page.getByTestId('param-activation').selectOption('tanh')
+  await showTrainingPanel(page)
+  await expect(page.getByTestId('train-stale')).toBeVisible()
+  const asked = journey.dialogs.length
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-model').click()
+  const model = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { architecture: { layers: { activation: { id: string }; weights: number[][] }[] } }
+  // Found: it asked "Train again from the start? The run so far (epoch 1, iteration 1) will be lost.",
+  // then threw the trained run away and saved the changed network's initial weights.
+  expect(journey.dialogs.slice(asked)).toEqual([])
+  expect(model.architecture.layers.map((l) => l.activation.id)).toEqual(['sigmoid', 'sigmoid'])
+  expect(Number(model.architecture.layers[1].weights[0][0].toFixed(9))).toBe(0.317353862)
+  await expect(page.getByTestId('counter-epoch')).toContainText('1')
+  await expect(page.getByTestId('train-stale')).toBeVisible()
 })

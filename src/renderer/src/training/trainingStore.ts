@@ -362,7 +362,10 @@ export const trainingControls = {
   setCanvasTint: (canvasTint: CanvasTint) => set({ canvasTint }),
   /** The engine writes the network's model JSON (as it is now); the browser saves it as `<title>.model.json`. */
   async exportModel(): Promise<void> {
-    if (!(await currentRun())) return
+    // A trained run whose network was changed since is what the panel still shows: it is saved
+    // (as ONNX is), not traded for an untrained run of the canvas after "Train again from the start?".
+    const trainedOutOfDate = get().stale && runProgressText() !== null
+    if (!trainedOutOfDate && !(await currentRun())) return
     const title = doc().project.meta.title
     const data = get().request?.project.data
     const text = await control((e, id) => e.exportModel(id, { title, ...(data ? { data } : {}) }))
