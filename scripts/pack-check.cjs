@@ -76,6 +76,8 @@ function configProblems(config, packageJson) {
   if (config.nsis?.oneClick !== false || config.nsis?.perMachine !== false) problems.push('nsis: must be assisted (oneClick false) and per-user by default (perMachine false), /allusers for per-machine')
   if (config.msi?.perMachine !== true) problems.push('msi: must be per-machine')
   if (!/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(config.msi?.upgradeCode ?? '')) problems.push('msi: upgradeCode must be a fixed GUID')
+  const jsonType = (config.mac?.extendInfo?.CFBundleDocumentTypes ?? []).find((t) => (t.LSItemContentTypes ?? []).includes('public.json'))
+  if (jsonType?.LSHandlerRank !== 'Alternate') problems.push("mac: Axon Studio must be an Alternate handler of public.json (macOS types xor.axon.json as JSON), never its default")
   if (!packageJson.desktopName) problems.push('package.json: desktopName missing (Linux desktop integration)')
   const names = artifactNames(config, packageJson.name, packageJson.version)
   for (const { file } of names) {

@@ -77,6 +77,9 @@ describe('packaging (electron-builder, offline)', () => {
     expect(packCheck.configProblems(fusesOff, pkg)).toContain('electronFuses.runAsNode must be true'.replace('true', 'false'))
     expect(packCheck.configProblems({ ...config, fileAssociations: [] }, pkg)).toContain('no *.axon.json file association')
     expect(packCheck.configProblems({ ...config, protocols: [] }, pkg)).toContain('no axon-studio: protocol (share links)')
+    const mac = config.mac as { extendInfo: { CFBundleDocumentTypes: object[] } }
+    const jsonDefault = { ...config, mac: { ...mac, extendInfo: { CFBundleDocumentTypes: [{ LSItemContentTypes: ['public.json'], LSHandlerRank: 'Default' }] } } }
+    expect(packCheck.configProblems(jsonDefault, pkg)).toContain('mac: Axon Studio must be an Alternate handler of public.json (macOS types xor.axon.json as JSON), never its default')
     const clash = { ...config, portable: { artifactName: '${name}-${version}-setup-${arch}.${ext}' } }
     expect(packCheck.configProblems(clash, pkg).join()).toMatch(/two targets write axon-studio-.*-setup-x64.exe/)
     expect(packCheck.configProblems({ ...config, artifactName: 'Axon Studio ${version}.${ext}' }, pkg).join()).toMatch(/space/)
