@@ -95,7 +95,7 @@ const openProjectPath = createProjectOpener({
 })
 
 function focusWindow(): void {
-  showWindow(current?.win ?? null, app.isReady(), createWindow)
+  showWindow(current?.win ?? null, app.isReady() && !quitting, createWindow)
 }
 
 // Several files come one by one (macOS: an open-file each; Windows: a launch each): those within a moment go to the page together.

@@ -103,7 +103,7 @@ describe('the window for what the OS asks', () => {
     expect(log).toEqual(['new window', 'open /Users/ana/xor.axon.json'])
   })
 
-  it('brings a minimized window back; waits for the first window before the app is ready', () => {
+  it('brings a minimized window back; makes none before the app is ready (the first is coming) or while it quits', () => {
     const log: string[] = []
     const win = { isMinimized: () => true, restore: () => log.push('restore'), focus: () => log.push('focus') }
     showWindow(win, true, () => log.push('new window'))

@@ -79,11 +79,12 @@ export interface ShownWindow {
 /**
  * Brings the window to the front for something the OS asked us to open. On macOS the app runs
  * on with no window (its last one closed): a double-clicked project then needs a new window,
- * whose page takes the files once loaded; before the app is ready, the first window is coming.
+ * whose page takes the files once loaded. `mayCreate` is false before the app is ready (the
+ * first window is coming) and while it quits.
  */
-export function showWindow(win: ShownWindow | null, appReady: boolean, createWindow: () => void): void {
+export function showWindow(win: ShownWindow | null, mayCreate: boolean, createWindow: () => void): void {
   if (!win) {
-    if (appReady) createWindow()
+    if (mayCreate) createWindow()
     return
   }
   if (win.isMinimized()) win.restore()
