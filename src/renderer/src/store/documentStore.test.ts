@@ -4,7 +4,7 @@ import { EXAMPLES, exampleProject } from '../graph/examples'
 import { LAYOUT_DX, LAYOUT_DY, NODE_WIDTH, layoutLinear, layoutPerRow } from '../graph/edit'
 import { fromFlow, toFlowEdges, toFlowNodes } from '../graph/flow'
 import { createEmptyProject } from '../graph/newProject'
-import { historyRecord, createHistory, historyUndo, historyRedo, HISTORY_LIMIT } from './history'
+import { historyRecord, createHistory, historyMove, historyUndo, historyRedo, HISTORY_LIMIT } from './history'
 import { selectCanTrain, selectDirty, useDocument } from './documentStore'
 
 const doc = () => useDocument.getState()
@@ -182,6 +182,16 @@ describe('history', () => {
     expect(h.past).toHaveLength(HISTORY_LIMIT)
     expect(historyUndo(h).present).toBe(HISTORY_LIMIT + 9)
     expect(historyRedo(historyUndo(h)).present).toBe(HISTORY_LIMIT + 10)
+  })
+
+  it('tells an undo and a redo from an edit, an edit with one redo step left included', () => {
+    const h = historyRecord(historyRecord(createHistory({ n: 0 }), { n: 1 }), { n: 2 })
+    const undone = historyUndo(h)
+    expect(historyMove(h, undone)).toBe('undo')
+    expect(historyMove(undone, historyRedo(undone))).toBe('redo')
+    // The same lengths as a redo (one more step behind, none ahead), but another present.
+    expect(historyMove(undone, historyRecord(undone, { n: 3 }))).toBe('edit')
+    expect(historyMove(h, historyRecord(h, { n: 3 }, 'typing'))).toBe('edit')
   })
 })
 

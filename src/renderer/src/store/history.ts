@@ -47,6 +47,13 @@ export function historyRedo<T>(h: History<T>): History<T> {
   return { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1), lastTag: null }
 }
 
+/** What took the history from `before` to `now`: an undo, a redo, or else an edit (which drops the redo steps). */
+export function historyMove<T>(before: History<T>, now: History<T>): 'undo' | 'redo' | 'edit' {
+  if (before.past.length > 0 && now.present === before.past[before.past.length - 1]) return 'undo'
+  if (before.future.length > 0 && now.present === before.future[0]) return 'redo'
+  return 'edit'
+}
+
 /** Every step changed alike (past, present and future), the steps themselves kept. */
 export function historyMap<T>(h: History<T>, change: (step: T) => T): History<T> {
   return { ...h, past: h.past.map(change), present: change(h.present), future: h.future.map(change) }

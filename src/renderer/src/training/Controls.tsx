@@ -11,6 +11,7 @@ const SPEEDS = [1, 5, 20, 100, 1000, 0]
 /** Train / pause / resume, step, reset, speed, learning rate mid-run, and the counters. */
 export function Controls() {
   const stale = useTraining((s) => s.stale)
+  const backBy = useTraining((s) => s.backBy)
   const speed = useTraining((s) => s.speed)
   return (
     <section className="train-controls" data-testid="train-controls">
@@ -31,7 +32,7 @@ export function Controls() {
       <Counters />
       {stale && (
         <p className="muted" data-testid="train-stale">
-          The network on the canvas has changed since this run started: ▶ Train starts again with it (undo brings this run back).
+          The network on the canvas has changed since this run started: ▶ Train starts again with it{backBy ? ` (${backBy} brings this run back)` : ''}.
         </p>
       )}
       <RunStateLine />

@@ -13,6 +13,7 @@
 import { create } from 'zustand'
 import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engineClient'
 import { useDocument, type DocumentState } from '../store/documentStore'
+import { historyMove } from '../store/history'
 import type { EngineSpec } from '../../../engine/spec'
 import type { Project } from '../../../engine/project'
 import type { EpochPoint, RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, TrainingData, ViewPayloads } from '../../../engine/host/training'
@@ -66,6 +67,8 @@ export interface TrainingState {
   request: { spec: EngineSpec; project: Project } | null
   /** The network on the canvas has changed (layers, data, settings) since the run started. */
   stale: boolean
+  /** While stale, which command brings the run's network back (the opposite of the move that left it); null once no step of the history is that network. */
+  backBy: 'undo' | 'redo' | null
   /** What the canvas tints dense nodes and unit links by: the weights, or their last gradient ∂E/∂w. */
   canvasTint: CanvasTint
   /** The document load (`loadSerial`) the run belongs to, −1 while it is out of date: the canvas shows live weights only then. */
@@ -96,6 +99,7 @@ export const useTraining = create<TrainingState>()(() => ({
   stepThroughOpen: false,
   request: null,
   stale: false,
+  backBy: null,
   canvasTint: 'weights',
   docSerial: -1,
   exported: null,
@@ -177,7 +181,7 @@ function fail(error: unknown, runId: string | null = get().runId): void {
 }
 
 /** Fields of a state with no run (the panel then shows the document, ready to train). */
-const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, exported: null, failedLearningRate: null } as const
+const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, backBy: null, exported: null, failedLearningRate: null } as const
 
 /** Stops the run in the engine (if any) and forgets it. */
 function dropRun(): void {
@@ -280,7 +284,11 @@ function followDocument(now: DocumentState, before: DocumentState): void {
   const spec = now.compiled.spec
   const stale = !spec || runKey(spec, now.project.data) !== runKey(request.spec, request.project.data)
   if (stale) {
-    if (!get().stale) set({ stale: true, docSerial: -1 })
+    // (A change outside the history, such as the data's shape arriving, is no move.)
+    const move = now.history === before.history ? null : historyMove(before.history, now.history)
+    // Left by an undo, a redo brings it back; an edit after that drops the redo steps, and the run's network with them.
+    const backBy = !get().stale ? (move === 'undo' ? 'redo' : 'undo') : get().backBy === 'redo' && move === 'edit' ? null : get().backBy
+    if (!get().stale || backBy !== get().backBy) set({ stale: true, docSerial: -1, backBy })
     if (get().snapshot?.state === 'running') void trainingControls.pause()
     return
   }
