@@ -1,4 +1,4 @@
-/** The loss (and accuracy) curve: one point per `trainSteps` call and per step-through update, collected between snapshots. */
+/** The loss (and accuracy) curve: a point every few updates (when `RunAdvance` says one is due) and per step-through update, collected between snapshots. */
 import { classOf, type RunningTotals, type Session } from '../train'
 import type { Trace } from '../trace/trace'
 import type { CurvePoint } from './trainingTypes'

@@ -5,8 +5,15 @@
 import type { EngineSpec } from '../spec'
 import type { RunSpeed } from './trainingTypes'
 
-/** Multiply-adds per slice at full speed (≈ a few milliseconds of work). */
-export const SLICE_WORK = 4e6
+/**
+ * Multiply-adds per slice at full speed: a few milliseconds of work for the WebAssembly kernels
+ * (10–20 GMAC/s), so that yielding to the host after it (a macrotask, 0.05–0.1 ms in a worker)
+ * costs a few per cent. At 4e6 (a fifth of a millisecond) a 784-30-10 net with batches of 10 spent
+ * 12–14 % of its time in the app yielding (bench/README.md, "Slices of a few milliseconds").
+ */
+export const SLICE_WORK = 5e7
+/** Multiply-adds per curve point at full speed: the loss curve's resolution (one point per this much work). */
+export const POINT_WORK = 4e6
 /** Multiply-adds between snapshots offered at full speed. */
 export const SNAPSHOT_WORK = 2.5e7
 /** At most this many slices between snapshot offers (tiny nets: one every few thousand updates). */
@@ -35,6 +42,8 @@ export interface RunPacing {
   batchSize: number
   /** Updates per slice between yields at full speed. */
   sliceIterations: number
+  /** Updates per curve point at full speed (a slice holds one or more points). */
+  pointIterations: number
   /** Slices between snapshot offers at full speed. */
   snapshotEvery: number
 }
@@ -46,8 +55,9 @@ export function runPacing(training: EngineSpec['training'], params: number, epoc
   // Forward, backward and gradient: about 3 multiply-adds per parameter per example.
   const workPerIteration = 3 * params * batchSize
   const sliceIterations = Math.max(1, Math.min(MAX_SLICE_ITERATIONS, Math.floor(SLICE_WORK / workPerIteration)))
+  const pointIterations = Math.max(1, Math.min(sliceIterations, Math.floor(POINT_WORK / workPerIteration)))
   const snapshotEvery = Math.max(1, Math.min(MAX_SLICES_PER_SNAPSHOT, Math.round(SNAPSHOT_WORK / (sliceIterations * workPerIteration))))
-  return { batchSize, sliceIterations, snapshotEvery }
+  return { batchSize, sliceIterations, pointIterations, snapshotEvery }
 }
 
 /** Whether validation is cheap enough to re-evaluate at every snapshot. */

@@ -25,6 +25,7 @@ import type { ExportModelOptions, OptimizerSettings, ReplayFrame, RunInfo, RunOp
 import { stepThrough, type StepThrough } from './stepThrough'
 import { exportModel, serializeModel, type ModelFile } from '../model'
 import { autoSpeed, isLiveValidation, runPacing } from './runPacing'
+import { RunAdvance } from './runAdvance'
 import { runInfoOf } from './runInfo'
 import { CurvePoints } from './curvePoints'
 import { SnapshotComposer, type SnapshotViews } from './snapshotComposer'
@@ -65,6 +66,9 @@ export class TrainingRun {
   /** Copies of the network at epoch ends, for replaying the views as they were. */
   private readonly timeMachine: TimeMachine
   private readonly snapshotEvery: number
+  /** Updates per curve point at full speed. */
+  private readonly pointIterations: number
+  private readonly advance = new RunAdvance(() => this.recordPoint())
   /** The latest test-set evaluation (cleared on reset). */
   private testResult: TestResult | null = null
   private readonly diagnostics = new DiagnosticsTracker()
@@ -79,6 +83,7 @@ export class TrainingRun {
     const params = parameterCount(this.spec.model)
     const pacing = runPacing(this.spec.training, params, s.epochSize)
     this.snapshotEvery = pacing.snapshotEvery
+    this.pointIterations = pacing.pointIterations
     const validationCount = this.data.validation?.count ?? s.valIndices.length
     this.speed = options.speed === 'auto' ? autoSpeed(params, s.epochSize) : (options.speed ?? 0)
     this.info = runInfoOf(s, { runId, params, validationCount, testCount: this.data.test?.count ?? 0, pacing, gridSize: options.gridSize ?? 48, speed: this.speed, ...(this.data.test ? { test: this.data.test } : {}) })
@@ -253,11 +258,11 @@ export class TrainingRun {
         if (this.state !== 'running') break
         const s = this.session
         if (this.speed > 0) {
-          this.advance(this.speed)
+          this.advance.run(s, this.speed)
           if (s.stopped) this.finish()
           await this.flush()
         } else {
-          this.advance(this.info.sliceIterations)
+          this.advance.run(s, this.info.sliceIterations, this.pointIterations)
           if (s.stopped) this.finish()
           else if (++slices >= this.snapshotEvery) {
             slices = 0
@@ -265,6 +270,7 @@ export class TrainingRun {
           }
         }
       }
+      this.advance.settle()
     } catch (error) {
       this.fail(error)
     }
@@ -275,19 +281,6 @@ export class TrainingRun {
   private fail(error: unknown): void {
     this.state = 'failed'
     this.failure.record(error)
-  }
-
-  /** Apply up to n updates, one curve point per `trainSteps` call (which never crosses an epoch end). */
-  private advance(n: number): void {
-    const s = this.session
-    let done = 0
-    while (done < n && !s.stopped) {
-      const before = s.iteration
-      const p = s.trainSteps(n - done)
-      done += s.iteration - before
-      this.recordPoint()
-      if (!p.updated && !p.epochEnded) break
-    }
   }
 
   private finish(): void {
