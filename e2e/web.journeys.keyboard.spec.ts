@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { focusedId, tabTo } from './helpers/keyboard'
 import { runState } from './helpers/training'
-import { viewportSettled } from './helpers/designer'
+import { selectNode, setParam, viewportSettled } from './helpers/designer'
 import { expectTimeMachineInside, inside } from './helpers/layout'
 
 const journey = journeyPage({ viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5 })
@@ -100,6 +100,10 @@ test('the Experiments window by keyboard: a sweep started and stopped, the focus
 })
 
 test('a run by keyboard from the toolbar: Enter trains, Enter again pauses, once more resumes; a node of the canvas is ringed and selected by Enter', async () => {
+  // A run long enough for the second Enter to find it running on a loaded machine: XOR's own
+  // 3,000 epochs at 20 updates a frame can end in 2.5 s, before the keys reach it (seen at load 13).
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '100000')
   await tabTo(page, 'train-button', { limit: 30 })
   await page.keyboard.press('Enter')
   await expect(runState(page)).toHaveAttribute('data-state', 'running')
