@@ -117,6 +117,15 @@ test('save, reload the page, reopen: identical graph; autosave recovers the sess
   await expect.poll(() => drawnGraph(page)).toEqual(before)
   await expect(page.locator('.react-flow__node[data-id="hidden"]')).toContainText('hidden layer')
   await expect(page.getByTestId('train-button')).toBeEnabled()
+
+  // A project from a newer Axon Studio is refused in words, and the canvas stays as it was.
+  // Found: the notice began with the JSON path, "…could not be opened: $.format This project was saved …".
+  const newer = JSON.stringify({ ...JSON.parse(text), version: 99 })
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'newer.axon.json', mimeType: 'application/json', buffer: Buffer.from(newer) })
+  await expect(page.getByTestId('notice')).toContainText('newer.axon.json could not be opened. This project was saved by a newer Axon Studio (project version 99)')
+  await expect(page.getByTestId('notice')).toContainText('The canvas is unchanged.')
+  await expect(page.getByTestId('notice')).not.toContainText('$.format')
+  await expect.poll(() => drawnGraph(page)).toEqual(before)
 })
 
 test('every gallery example opens with its explanation and without a diagnostic', async ({ page }) => {

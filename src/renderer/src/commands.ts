@@ -13,7 +13,7 @@ import { useUi } from './store/uiStore'
 import { runProgressText, trainingControls } from './training/trainingStore'
 import { sweepProgressText } from './experiments/sweepRunner'
 import { leaveQuestion, type LeaveLosses } from './leaveQuestion'
-import { failedBecause } from './sentence'
+import { failedBecause, fileProblemsText } from './sentence'
 
 const doc = () => useDocument.getState()
 const ui = () => useUi.getState()
@@ -77,7 +77,7 @@ export function toggleTheme(): void {
 export function openText(text: string, fileName: string): boolean {
   const parsed = openProjectText(text)
   if (!parsed.ok) {
-    ui().notify({ kind: 'error', text: `${fileName} could not be opened: ${parsed.errors.slice(0, 3).map((e) => `${e.path} ${e.message}`).join('; ')}` })
+    ui().notify({ kind: 'error', text: `${fileProblemsText(`${fileName} could not be opened`, parsed.errors)} The canvas is unchanged.` })
     return false
   }
   forgetFileHandle()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { asSentence, failedBecause } from './sentence'
+import { asSentence, failedBecause, fileProblemsText } from './sentence'
+import { parseProject } from '../../engine/project'
 
 describe('notices that say what failed and why', () => {
   it('make the reason a sentence of its own (it read "… could not be exported: The …")', () => {
@@ -18,4 +19,26 @@ describe('notices that say what failed and why', () => {
     ['  ends with a quote (“x”) ', 'Ends with a quote (“x”).'],
     ['Done.', 'Done.'],
   ])('%s', (text, expected) => expect(asSentence(text)).toBe(expected))
+})
+
+describe('a file that could not be opened', () => {
+  const problems = (text: string) => {
+    const parsed = parseProject(text)
+    if (parsed.ok) throw new Error('the project parsed')
+    return parsed.errors
+  }
+
+  it('says what is wrong with the whole file as a sentence, without its path (it read "…: $.format This project was saved …")', () => {
+    expect(fileProblemsText('xor.axon.json could not be opened', problems('{"format": "axon-studio/project", "version": 99}'))).toBe(
+      'xor.axon.json could not be opened. This project was saved by a newer Axon Studio (project version 99); this one reads up to version 1. Update Axon Studio to open it.',
+    )
+    expect(fileProblemsText('half.axon.json could not be opened', problems('{"format":'))).toBe('half.axon.json could not be opened. The file is not valid JSON: Unexpected end of JSON input.')
+  })
+
+  it('names the place of problems inside the file, the first three of them', () => {
+    const inside = [1, 2, 3, 4].map((i) => ({ path: `$.nodes[${i}].kind`, message: 'must be one of "dense", "loss"' }))
+    expect(fileProblemsText('x.axon.json could not be opened', inside)).toBe(
+      'x.axon.json could not be opened: $.nodes[1].kind must be one of "dense", "loss"; $.nodes[2].kind must be one of "dense", "loss"; $.nodes[3].kind must be one of "dense", "loss" (and 1 more).',
+    )
+  })
 })

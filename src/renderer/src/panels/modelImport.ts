@@ -10,15 +10,14 @@ import { forgetFileHandle } from '../files/projectFiles'
 import { useDocument } from '../store/documentStore'
 import { confirmLeave } from '../commands'
 import { useUi } from '../store/uiStore'
+import { fileProblemsText } from '../sentence'
 
 /** Opens model text; returns whether it was opened. */
 export function openModelText(text: string, fileName: string): boolean {
   const ui = useUi.getState()
   const parsed = parseModel(text)
   if (!parsed.ok) {
-    const shown = parsed.errors.slice(0, 3).map((e) => `${e.path} ${e.message}`)
-    const more = parsed.errors.length > 3 ? ` (and ${parsed.errors.length - 3} more)` : ''
-    ui.notify({ kind: 'error', text: `${fileName} could not be opened as a model: ${shown.join('; ')}${more}. Your network is unchanged.` })
+    ui.notify({ kind: 'error', text: `${fileProblemsText(`${fileName} could not be opened as a model`, parsed.errors)} Your network is unchanged.` })
     return false
   }
   const doc = useDocument.getState()
