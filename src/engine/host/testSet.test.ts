@@ -53,6 +53,16 @@ describe('the test set of a run', () => {
     expect(host.snapshots.filter((s) => s.state !== 'finished').every((s) => s.test === null)).toBe(true)
   })
 
+  it('is taken again after a step-through update of the finished run (it showed the weights before the update)', async () => {
+    const { host, api } = await finishedRun()
+    const before = host.last().test!
+    await api.trace('t', 0, { apply: true })
+    const last = host.last()
+    expect(last.iteration).toBe(before.iteration + 1)
+    expect(last.test).toMatchObject({ count: 50, iteration: last.iteration })
+    expect(last.test!.loss).not.toBe(before.loss)
+  })
+
   it('is evaluated on demand with the weights as they are, cleared by reset, and null without a test set', async () => {
     const host = recordingHost()
     const api = createEngineApi(host.io)

@@ -202,6 +202,8 @@ export class TrainingRun {
     if (!apply) return result
     this.curve.recordStep(this.session, this.examples(), result.trace)
     this.recordPoint()
+    // The update changed the weights: a test result on show is taken again with them.
+    if (this.testResult && this.data.test) this.testResult = evaluateTestSet(this.session, this.data.test)
     await this.flush()
     return result
   }
