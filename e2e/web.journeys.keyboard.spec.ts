@@ -144,6 +144,8 @@ test('the time machine by keyboard at 150 %: the slider sent back to epoch 0, it
 
 test('the backpropagation example at 150 %: the card’s fold and × lie in the card; turned over and closed by keyboard', async () => {
   await openExampleByKeyboard('mazur-2-2-2', 'Tab')
+  // The fit after opening may fold the card to make room: read its state once that is done.
+  await viewportSettled(page)
   // Found: the title's long word ("Backpropagation") kept its width and pushed × half out of the card.
   const card = (await page.getByTestId('example-card').boundingBox())!
   for (const id of ['example-card-fold', 'example-card-close']) expect(inside((await page.getByTestId(id).boundingBox())!, card), `${id} inside the card`).toBe(true)
