@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { dragFromPalette, graphSnapshot, openExample, selectNode } from './helpers/designer'
+import { dragFromPalette, graphSnapshot, openExample, selectNode, viewportSettled } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
 import { openLesson } from './helpers/lessons'
 import { runState, setSpeed, showTrainingPanel, waitForIterations } from './helpers/training'
@@ -30,6 +30,9 @@ test('"Start fresh" after working on the recovered network asks first; dismissin
   await page.reload()
   await expect(page.getByTestId('notice')).toContainText('Your last session was recovered.')
   const nodes = await page.locator('.react-flow__node').count()
+  // The recovered network is fitted into view first: a drop while the view moves can miss the pane
+  // (a fresh-clone CI run saw the block dropped and no node added).
+  await viewportSettled(page)
   await dragFromPalette(page, 'dense', { x: 300, y: 420 })
   await expect(page.locator('.react-flow__node')).toHaveCount(nodes + 1)
   const asked: string[] = []
