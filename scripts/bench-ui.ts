@@ -108,16 +108,14 @@ interface PageProbe {
   iteration: number
 }
 
-/** The in-page probe, as source text (tsx would otherwise inject helpers the page lacks). */
-const PROBE = `(() => {
+/**
+ * The probes' common part, as source text: at time t, note the run state (when it began running
+ * and finished) and whether the iteration counter changed (a snapshot that reached the screen).
+ */
+const LOOK = `
   const probe = { frames: [], clicks: [], changes: 0, delays: [], runningAt: null, finishedAt: null, iteration: -1 }
   window.__probe = probe
-  addEventListener('pointerdown', (e) => {
-    const at = e.timeStamp
-    requestAnimationFrame(() => requestAnimationFrame((t) => probe.clicks.push(t - at)))
-  }, true)
-  const frame = (t) => {
-    probe.frames.push(t)
+  const look = (t) => {
     const state = document.querySelector('[data-testid="train-state"]')?.getAttribute('data-state')
     const text = document.querySelector('[data-testid="counter-iteration"]')?.textContent ?? ''
     const iteration = Number(text.replace(/[^0-9]/g, ''))
@@ -125,6 +123,17 @@ const PROBE = `(() => {
     if (probe.runningAt !== null && iteration !== probe.iteration) probe.changes++
     probe.iteration = iteration
     if (state === 'finished' && probe.finishedAt === null) probe.finishedAt = t
+  }`
+
+/** The in-page probe, as source text (tsx would otherwise inject helpers the page lacks): every frame, clicks and timer delays. */
+const PROBE = `(() => {${LOOK}
+  addEventListener('pointerdown', (e) => {
+    const at = e.timeStamp
+    requestAnimationFrame(() => requestAnimationFrame((t) => probe.clicks.push(t - at)))
+  }, true)
+  const frame = (t) => {
+    probe.frames.push(t)
+    look(t)
     if (probe.finishedAt === null) requestAnimationFrame(frame)
   }
   requestAnimationFrame(frame)
@@ -139,20 +148,8 @@ const PROBE = `(() => {
 })()`
 
 /** The probe of `--watch`: the run's state and counter changes, with no work between them. */
-const WATCH_PROBE = `(() => {
-  const probe = { frames: [], clicks: [], changes: 0, delays: [], runningAt: null, finishedAt: null, iteration: -1 }
-  window.__probe = probe
-  const look = () => {
-    const t = performance.now()
-    const state = document.querySelector('[data-testid="train-state"]')?.getAttribute('data-state')
-    const text = document.querySelector('[data-testid="counter-iteration"]')?.textContent ?? ''
-    const iteration = Number(text.replace(/[^0-9]/g, ''))
-    if (state === 'running' && probe.runningAt === null) probe.runningAt = t
-    if (probe.runningAt !== null && iteration !== probe.iteration) probe.changes++
-    probe.iteration = iteration
-    if (state === 'finished' && probe.finishedAt === null) probe.finishedAt = t
-  }
-  new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'], characterData: true })
+const WATCH_PROBE = `(() => {${LOOK}
+  new MutationObserver(() => look(performance.now())).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'], characterData: true })
 })()`
 
 async function inApp(): Promise<Record<string, number>> {
