@@ -1,8 +1,8 @@
 /**
  * Electron main process: one window per app instance, the engine in a utility process, native
  * file dialogs, the app:// protocol. Logic lives in small Electron-free modules (engineSupervisor,
- * unsavedChanges, fileAccess, ipcHandlers, launchFiles, shareLinks, recentFiles, appProtocol, security) that
- * are unit-tested; this file only wires Electron to them.
+ * unsavedChanges, fileAccess, ipcHandlers, launchFiles, menuCommands, shareLinks, recentFiles,
+ * appProtocol, security) that are unit-tested; this file only wires Electron to them.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -21,6 +21,7 @@ import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
 import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv, showWindow } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
+import { createMenuCommands } from './menuCommands'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { IPC } from '../shared/ipc'
@@ -94,8 +95,11 @@ const openProjectPath = createProjectOpener({
   },
 })
 
+/** A window may be made: not before the app is ready (the first one is coming), nor while it quits. */
+const mayCreateWindow = () => app.isReady() && !quitting
+
 function focusWindow(): void {
-  showWindow(current?.win ?? null, app.isReady() && !quitting, createWindow)
+  showWindow(current?.win ?? null, mayCreateWindow(), createWindow)
 }
 
 // Several files come one by one (macOS: an open-file each; Windows: a launch each): those within a moment go to the page together.
@@ -103,10 +107,20 @@ const gather = (flush: () => void) => void setTimeout(flush, LAUNCH_GATHER_MS)
 const launches = createLaunchQueue((paths) => void openProjectPath(paths), focusWindow, gather)
 // Share links (axon-studio://open#share=…) wait for the page like project files do; one network opens, the last asked.
 const shares = createLaunchQueue((texts) => current?.win.webContents.send(IPC.shareOpened, texts.at(-1)), focusWindow, gather)
+// Menu clicks go to the window's page; with none open (macOS) one is made and the click waits for its page.
+const menuCommands = createMenuCommands({
+  window: () => {
+    const win = current?.win
+    return win ? { isMinimized: () => win.isMinimized(), restore: () => win.restore(), focus: () => win.focus(), send: (command) => win.webContents.send(IPC.menuCommand, command) } : null
+  },
+  mayCreate: mayCreateWindow,
+  createWindow,
+})
+/** What waits for the window's page to listen. */
+const pageQueues = [launches, shares, menuCommands]
 
 function installMenu(): void {
-  const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC.menuCommand, command)
-  const template = buildMenuTemplate(process.platform, send, {
+  const template = buildMenuTemplate(process.platform, menuCommands.send, {
     developerTools: devTools,
     recent: recent.list(),
     openRecent: (path) => launches.request(path),
@@ -134,18 +148,13 @@ function startEngine(win: BrowserWindow) {
   supervisor.start()
   win.webContents.on('did-finish-load', () => {
     supervisor.rendererLoaded()
-    launches.pageReady()
-    shares.pageReady()
+    pageQueues.forEach((queue) => queue.pageReady())
   })
-  win.webContents.on('did-start-loading', () => {
-    launches.pageGone()
-    shares.pageGone()
-  })
+  win.webContents.on('did-start-loading', () => pageQueues.forEach((queue) => queue.pageGone()))
   win.on('closed', () => {
     supervisor.stop()
     // macOS keeps running without a window: what is asked next waits for the next window's page.
-    launches.pageGone()
-    shares.pageGone()
+    pageQueues.forEach((queue) => queue.pageGone())
   })
 }
 
