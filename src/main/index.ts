@@ -22,6 +22,7 @@ import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from '.
 import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv, showWindow } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
 import { createMenuCommands } from './menuCommands'
+import { createSessionEnd, listenForSigterm } from './sessionEnd'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { IPC } from '../shared/ipc'
@@ -37,18 +38,9 @@ let current: AppWindow | null = null
 /** macOS keeps the app running without windows; a Quit that had to ask first finishes here. */
 let quitting = false
 app.on('before-quit', () => void (quitting = true))
-/**
- * The OS is ending the session (shutdown, restart, log-off): quit without asking, since no one
- * may be there to answer and a dialog would only hold the shutdown up until the OS kills the
- * app; the page autosaves as it goes. Linux and macOS send SIGTERM (Electron's own answer is a
- * Quit, which asks); Windows tells the window ('session-end').
- */
-let sessionEnding = false
-function endSession(): void {
-  sessionEnding = true
-  app.quit()
-}
-process.on('SIGTERM', endSession)
+/** The OS is ending the session (SIGTERM, Windows' session-end): quit without asking (sessionEnd.ts). */
+const sessionEnd = createSessionEnd(app)
+void listenForSigterm(() => app.whenReady(), (signal, listener) => process.on(signal, listener), sessionEnd.onSigterm)
 
 const files = createFileAccess(
   {
@@ -168,9 +160,9 @@ function createWindow(): void {
     // macOS: a Quit the user called off must not quit at the next window close.
     onCloseCancelled: () => void (quitting = false),
     quitting: () => quitting,
-    sessionEnding: () => sessionEnding,
+    sessionEnding: sessionEnd.ending,
   })
-  appWindow.win.on('session-end', endSession)
+  appWindow.win.on('session-end', sessionEnd.end)
   current = appWindow
   startEngine(appWindow.win)
 }
