@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
-import { openExperiments, waitForSweep } from './helpers/experiments'
+import { chartCurveColors, openExperiments, waitForSweep } from './helpers/experiments'
 import { answerDialogs, setSpeed, showTrainingPanel } from './helpers/training'
 
 /** Presses Train and waits for the run to finish (XOR, 300 epochs at full speed). */
@@ -16,13 +16,18 @@ async function trainToEnd(page: Page): Promise<void> {
   await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
 }
 
-test('two runs are kept, compared side by side, and the first one’s network is restored with its weights', async ({ page }) => {
+/** Opens XOR, sets its epochs and trains it to the end: Run 1. */
+async function firstXorRun(page: Page, epochs: string): Promise<void> {
   answerDialogs(page)
   await page.goto('/')
   await openExample(page, 'xor-2-2-1-sigmoid')
   await selectNode(page, 'optimizer')
-  await setParam(page, 'epochs', '300')
+  await setParam(page, 'epochs', epochs)
   await trainToEnd(page)
+}
+
+test('two runs are kept, compared side by side, and the first one’s network is restored with its weights', async ({ page }) => {
+  await firstXorRun(page, '300')
   await selectNode(page, 'optimizer')
   await setParam(page, 'learningRate', '0.5')
   await trainToEnd(page)
@@ -83,4 +88,29 @@ test('two runs are kept, compared side by side, and the first one’s network is
   await expect(page.getByTestId('param-learningRate')).toHaveValue('1')
   await selectNode(page, 'hidden')
   await expect(page.getByTestId('weights-editor').locator('h3')).toHaveText('Weights (hand-set)')
+})
+
+test('a sweep’s run has one colour in the Sweeps chart and in the Runs comparison', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  // A run before the sweep: the sweep's runs are the history's second and third.
+  await firstXorRun(page, '100')
+  await openExperiments(page, 'sweeps')
+  await page.getByTestId('sweep-values-0').fill('1, 3')
+  await page.getByTestId('sweep-run').click()
+  await waitForSweep(page, 2)
+  const sweepChart = page.getByTestId('sweep-chart')
+  await expect(sweepChart.locator('text[data-chart-text="legend"]')).toHaveText(['η = 1', 'η = 3'])
+  const inSweep = await chartCurveColors(sweepChart)
+
+  await page.getByTestId('experiments-tab-runs').click()
+  for (const run of ['Run 1', 'η = 1 (sweep 1)', 'η = 3 (sweep 1)']) await page.getByTestId(`run-select-${run}`).check()
+  const compared = page.getByTestId('run-compare-loss')
+  // In the history's order: the sweep's two runs in the order they ended.
+  await expect(compared.locator('text[data-chart-text="legend"]')).toHaveText(['Run 1', /^η = [13] \(sweep 1\)$/, /^η = [13] \(sweep 1\)$/])
+  const inComparison = await chartCurveColors(compared)
+  await page.getByTestId('experiments').screenshot({ path: test.info().outputPath('run-colours.png') })
+  // Each run drawn in one colour in both views, and the three in three colours.
+  expect(inComparison['η = 1 (sweep 1)']).toBe(inSweep['η = 1'])
+  expect(inComparison['η = 3 (sweep 1)']).toBe(inSweep['η = 3'])
+  expect(new Set(Object.values(inComparison)).size).toBe(3)
 })

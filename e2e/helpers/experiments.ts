@@ -37,3 +37,20 @@ export async function waitForSweep(page: Page, runs: number, status: Locator = p
   }
   await expect(status).toHaveCount(0, { timeout: 240_000 })
 }
+
+/**
+ * The colour of each curve a line chart draws, by its legend label ("η = 3": "#e69f00"): the
+ * legend's swatch beside the label, kept only where the chart's canvas holds pixels of that
+ * colour (the curve as painted, not only its swatch).
+ */
+export async function chartCurveColors(chart: Locator): Promise<Record<string, string>> {
+  return chart.evaluate((box) => {
+    const canvas = box.querySelector('canvas')!
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+    const painted = new Set<string>()
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] === 255) painted.add(`#${[pixels[i], pixels[i + 1], pixels[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('')}`)
+    const swatches = Array.from(box.querySelectorAll('rect.chart-swatch')).map((r) => r.getAttribute('fill')!.toLowerCase())
+    const labels = Array.from(box.querySelectorAll('text[data-chart-text="legend"]')).map((t) => t.textContent ?? '')
+    return Object.fromEntries(swatches.flatMap((color, i) => (painted.has(color) ? [[labels[i], color]] : [])))
+  })
+}

@@ -3,9 +3,9 @@ import { comparisonRows } from '../../../engine/experiments/runDiff'
 import type { RunRecord } from '../../../engine/experiments/runHistory'
 import { LineChart, type Series } from '../viz/LineChart'
 import { fmt, percent } from '../training/format'
-import { SERIES_COLORS } from './playgroundModel'
+import { runColors } from './runColors'
+import { useDocument } from '../store/documentStore'
 
-const colorOf = (i: number) => SERIES_COLORS[i % SERIES_COLORS.length]
 const num = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v)
 
 /** A metric row: its label, each run's value, how to show it, and which way is better (none: not ranked). */
@@ -40,16 +40,16 @@ function bestOf(row: MetricRow): number | null {
   return row.show(ranked[0].v) === row.show(ranked[1].v) ? null : ranked[0].i
 }
 
-/** Each run's curve (solid) and its validation curve (dashed), in the run's colour. */
-function curveSeries(runs: readonly RunRecord[], key: 'loss' | 'accuracy'): Series[] {
+/** Each run's curve (solid) and its validation curve (dashed), in the run's colour (`colors`, one a run). */
+function curveSeries(runs: readonly RunRecord[], key: 'loss' | 'accuracy', colors: readonly string[]): Series[] {
   const val = key === 'loss' ? 'valLoss' : 'valAccuracy'
   return runs.flatMap((r, i) => {
     const x = r.curves.epoch
     const y = r.curves[key]
     if (!y) return []
-    const out: Series[] = [{ label: r.name, x, y: y.map(num), color: colorOf(i), dots: x.length < 30 }]
+    const out: Series[] = [{ label: r.name, x, y: y.map(num), color: colors[i], dots: x.length < 30 }]
     const v = r.curves[val]
-    if (v) out.push({ label: `${r.name} (val.)`, x, y: v.map(num), color: colorOf(i), dashed: true })
+    if (v) out.push({ label: `${r.name} (val.)`, x, y: v.map(num), color: colors[i], dashed: true })
     return out
   })
 }
@@ -58,13 +58,16 @@ function curveSeries(runs: readonly RunRecord[], key: 'loss' | 'accuracy'): Seri
 export function RunComparison({ runs }: { runs: RunRecord[] }) {
   const settings = useMemo(() => comparisonRows(runs.map((r) => r.network)), [runs])
   const metrics = useMemo(() => metricRows(runs), [runs])
-  const loss = useMemo(() => curveSeries(runs, 'loss'), [runs])
-  const accuracy = useMemo(() => curveSeries(runs, 'accuracy'), [runs])
+  const history = useDocument((s) => s.project.runs)
+  // Each run in its own colour, as the Sweeps tab draws it.
+  const colors = useMemo(() => runColors(history ?? [], runs.map((r) => r.id)), [history, runs])
+  const loss = useMemo(() => curveSeries(runs, 'loss', colors), [runs, colors])
+  const accuracy = useMemo(() => curveSeries(runs, 'accuracy', colors), [runs, colors])
   const head = (
     <tr>
       <th></th>
       {runs.map((r, i) => (
-        <th key={r.id} style={{ borderBottom: `3px solid ${colorOf(i)}` }}>
+        <th key={r.id} style={{ borderBottom: `3px solid ${colors[i]}` }}>
           {r.name}
         </th>
       ))}
@@ -113,8 +116,8 @@ export function RunComparison({ runs }: { runs: RunRecord[] }) {
         </tbody>
       </table>
       <div className="run-compare-charts">
-        <LineChart series={loss} logY xLabel="epoch" version={loss.length} height={200} testId="run-compare-loss" />
-        {accuracy.length > 0 && <LineChart series={accuracy} yRange={[0, 1]} xLabel="epoch" version={accuracy.length} height={200} testId="run-compare-accuracy" />}
+        <LineChart series={loss} logY xLabel="epoch" version={`${loss.length} ${colors.join()}`} height={200} testId="run-compare-loss" />
+        {accuracy.length > 0 && <LineChart series={accuracy} yRange={[0, 1]} xLabel="epoch" version={`${accuracy.length} ${colors.join()}`} height={200} testId="run-compare-accuracy" />}
       </div>
     </section>
   )

@@ -4,21 +4,31 @@ import { count } from '../training/format'
 import { useDocument } from '../store/documentStore'
 import { bestSweepRun, sweepCsv, sweepGrid, sweepScore, type Sweep } from '../../../engine/experiments/sweep'
 import { useSweepProgress } from './sweepRunner'
-import { SERIES_COLORS } from './playgroundModel'
+import { runColors } from './runColors'
 import { downloadText } from '../files/download'
 import { SweepRunsTable } from './SweepRunsTable'
-import { sweepAxisNames, sweepPointName, sweepTitle } from './sweepHistory'
+import { sweepAxisNames, sweepPointName, sweepRunName, sweepTitle } from './sweepHistory'
 import type { Project } from '../../../engine/project'
+
+/**
+ * The colour of each of a sweep's runs (`place`: its place in the project's list): its run's in
+ * the run history, found by the name the history gives it, so the Runs tab draws it alike.
+ */
+function sweepColors(project: Project, sweep: Sweep, place: number): string[] {
+  const history = project.runs ?? []
+  const ids = sweep.runs.map((r) => history.find((h) => h.name === sweepRunName(project, sweep.axes, r.values, sweep.number ?? place))?.id ?? null)
+  return runColors(history, ids)
+}
 
 /**
  * Each run's training loss per epoch, and its validation loss dashed in the same colour (a run
  * that failed at once has no curve, and no legend entry); named as the run history names them.
  */
-function sweepSeries(project: Project, sweep: Sweep): Series[] {
+function sweepSeries(project: Project, sweep: Sweep, colors: readonly string[]): Series[] {
   return sweep.runs.flatMap((r, i) => {
     if (r.curves.loss.length === 0) return []
     const x = r.curves.loss.map((_, e) => e + 1)
-    const color = SERIES_COLORS[i % SERIES_COLORS.length]
+    const color = colors[i]
     const name = sweepPointName(project, sweep.axes, r.values)
     const out: Series[] = [{ label: name, x, y: r.curves.loss, color, dots: x.length < 30 }]
     if (r.curves.valLoss) out.push({ label: `${name} (val.)`, x, y: r.curves.valLoss, color, dashed: true })
@@ -46,7 +56,8 @@ export function SweepResults({ sweep, place }: { sweep: Sweep; place: number }) 
   const planned = useMemo(() => sweepGrid(sweep.axes).length, [sweep.axes])
   const best = bestSweepRun(sweep.runs)
   const metric = best !== null ? sweepScore(sweep.runs[best]).label : null
-  const series = useMemo(() => sweepSeries(project, sweep), [project, sweep])
+  const colors = useMemo(() => sweepColors(project, sweep, place), [project, sweep, place])
+  const series = useMemo(() => sweepSeries(project, sweep, colors), [project, sweep, colors])
   return (
     <section className="sweep-result" data-testid={`sweep-${sweep.id}`} data-runs={sweep.runs.length}>
       <header>
@@ -65,13 +76,13 @@ export function SweepResults({ sweep, place }: { sweep: Sweep; place: number }) 
         </button>
       </header>
       {sweep.runs.length > 0 ? (
-        <SweepRunsTable sweep={sweep} best={best} />
+        <SweepRunsTable sweep={sweep} best={best} colors={colors} />
       ) : (
         <p className="muted" data-testid="sweep-planned">
           Planned: {sweepAxisNames(project, sweep.axes).map((name, i) => `${name} ${sweep.axes[i].values.map(String).join(', ')}`).join('; ')}.
         </p>
       )}
-      {series.length > 0 && <LineChart series={series} logY xLabel="epoch" version={series.length} height={180} testId="sweep-chart" />}
+      {series.length > 0 && <LineChart series={series} logY xLabel="epoch" version={`${series.length} ${colors.join()}`} height={180} testId="sweep-chart" />}
     </section>
   )
 }

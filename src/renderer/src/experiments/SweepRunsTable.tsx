@@ -2,7 +2,6 @@ import { Fragment } from 'react'
 import { fmt, percent } from '../training/format'
 import { useDocument } from '../store/documentStore'
 import { PROJECT_SETTING, type Sweep, type SweepRunRecord } from '../../../engine/experiments/sweep'
-import { SERIES_COLORS } from './playgroundModel'
 import { sweepAxisNames } from './sweepHistory'
 
 /** An axis as its key reads in the CSV export (the table's heading says it in a tooltip): the seed alone, a node's setting as `node.setting`. */
@@ -28,8 +27,8 @@ function columnCount(sweep: Sweep, has: Columns): number {
   return sweep.axes.length + 4 + [has.acc, has.val, has.val && has.acc, has.test, has.test && has.acc].filter(Boolean).length
 }
 
-/** One row a run: its values, epochs, final and best losses and accuracies, time; best marked. */
-export function SweepRunsTable({ sweep, best }: { sweep: Sweep; best: number | null }) {
+/** One row a run (`colors`: each run's colour, as its curve): its values, epochs, final and best losses and accuracies, time; best marked. */
+export function SweepRunsTable({ sweep, best, colors }: { sweep: Sweep; best: number | null; colors: readonly string[] }) {
   const names = sweepAxisNames(useDocument((s) => s.project), sweep.axes)
   const has: Columns = { acc: sweep.runs.some((r) => r.final.accuracy !== undefined), val: sweep.runs.some((r) => r.final.valLoss !== undefined), test: sweep.runs.some((r) => r.test) }
   return (
@@ -56,7 +55,7 @@ export function SweepRunsTable({ sweep, best }: { sweep: Sweep; best: number | n
         <tbody>
           {sweep.runs.map((r, i) => (
             <Fragment key={i}>
-              <SweepRunRow sweep={sweep} run={r} index={i} isBest={i === best} has={has} />
+              <SweepRunRow sweep={sweep} run={r} index={i} isBest={i === best} has={has} color={colors[i]} />
               {r.status !== 'finished' && r.note && (
                 // Why it failed, under its row: a projector or a touch screen shows no tooltip.
                 <tr className="sweep-note" data-testid={`sweep-note-${i}`}>
@@ -71,11 +70,11 @@ export function SweepRunsTable({ sweep, best }: { sweep: Sweep; best: number | n
   )
 }
 
-function SweepRunRow({ sweep, run: r, index: i, isBest, has }: { sweep: Sweep; run: SweepRunRecord; index: number; isBest: boolean; has: Columns }) {
+function SweepRunRow({ sweep, run: r, index: i, isBest, has, color }: { sweep: Sweep; run: SweepRunRecord; index: number; isBest: boolean; has: Columns; color: string }) {
   return (
     <tr data-testid={`sweep-row-${i}`} data-best={isBest} data-test-accuracy={r.test?.accuracy ?? ''} data-seconds={r.seconds} className={isBest ? 'is-best' : ''}>
       {r.values.map((v, k) => (
-        <td key={k} style={k === 0 ? { borderLeft: `4px solid ${SERIES_COLORS[i % SERIES_COLORS.length]}` } : undefined}>
+        <td key={k} style={k === 0 ? { borderLeft: `4px solid ${color}` } : undefined}>
           {String(v)}
         </td>
       ))}

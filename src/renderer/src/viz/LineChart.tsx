@@ -24,8 +24,8 @@ export interface LineChartProps {
   width?: number
   maxWidth?: number
   height?: number
-  /** Changes whenever the data grew (the arrays are appended in place). */
-  version: number
+  /** Changes whenever the data grew (the arrays are appended in place) or a series changed colour. */
+  version: number | string
   /** x of a vertical marker (e.g. the best validation epoch). */
   marker?: { x: number; label: string } | null
   testId?: string
