@@ -1,7 +1,7 @@
 /**
  * Trained models out and back in (browser build): export a trained XOR as model JSON from the
- * training panel, open it with "Open model…", and see the same weights and the same
- * predictions; a broken file changes nothing. Plus a diverging run shown where the user looks.
+ * training panel, open it with "Open model…" (or "Open…", which takes a model file as Open model…
+ * does), and see the same weights and the same predictions; a broken file changes nothing. Plus a diverging run shown where the user looks.
  *
  * With AXON_SCREENSHOTS=1 the tests also write docs/screenshots/*.png.
  */
@@ -74,13 +74,20 @@ test('train XOR, export the model, open it again: the same weights and the same 
   expect(model).toMatchObject({ format: 'axon-studio/model', version: 1, title: 'XOR with a 2-2-1 sigmoid network', history: { stopReason: 'maxEpochs' } })
   expect(model.data.kind).toBe('inline')
 
-  // Open it as a network: the dense nodes carry the exported numbers, digit for digit.
-  // (The trained run is stopped on the way: the app asks first.)
+  // Open… (the project button, as a double-click or Open with on the desktop) takes the model
+  // file as Open model… does. (The trained run is stopped on the way: the app asks first.)
+  const expected = (layer: { weights: number[][]; biases: number[] }) => [...layer.weights.flatMap((row, j) => [...row.map((w, k) => `w${j + 1}${k + 1} = ${w}`), `b${j + 1} = ${layer.biases[j]}`])]
+  page.once('dialog', (d) => void d.accept())
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'xor.model.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+  await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json')
+  await expect.poll(() => handSetWeights(page, 'hidden')).toEqual(expected(model.architecture.layers[0]))
+
+  // Open it with Open model…: the dense nodes carry the exported numbers, digit for digit.
+  // (The network opened from the model is not saved as a project: the app asks first.)
   page.once('dialog', (d) => void d.accept())
   const before = await graphSnapshot(page)
   await page.getByTestId('open-model-input').setInputFiles({ name: 'xor.model.json', mimeType: 'application/json', buffer: Buffer.from(text) })
   await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json')
-  const expected = (layer: { weights: number[][]; biases: number[] }) => [...layer.weights.flatMap((row, j) => [...row.map((w, k) => `w${j + 1}${k + 1} = ${w}`), `b${j + 1} = ${layer.biases[j]}`])]
   await expect.poll(() => handSetWeights(page, 'hidden')).toEqual(expected(model.architecture.layers[0]))
   await expect.poll(() => handSetWeights(page, 'output')).toEqual(expected(model.architecture.layers[1]))
   expect((await graphSnapshot(page)).edges).toHaveLength(before.edges.length)

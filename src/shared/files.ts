@@ -17,7 +17,7 @@ export function isDataFileName(name: string): boolean {
   return FILE_KINDS.data.extensions.some((ext) => lower.endsWith(`.${ext}`)) || /-ubyte(\.gz)?$/.test(lower)
 }
 
-/** A file meant as a project: `*.axon.json`, or any `.json` (a model file is refused by name when read). */
+/** A file meant as a project: `*.axon.json`, or any `.json` (a trained model file opens as Open model… opens it). */
 export function isProjectFileName(name: string): boolean {
   return /\.json$/i.test(name)
 }

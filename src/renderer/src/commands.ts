@@ -88,12 +88,6 @@ export function openText(text: string, fileName: string): boolean {
   return true
 }
 
-/** Opens a project file (after asking to discard unsaved edits); true when it opened. */
-export async function openFile(file: File): Promise<boolean> {
-  if (!confirmLeave()) return false
-  return openText(await file.text(), file.name)
-}
-
 export async function save(saveAs = false): Promise<void> {
   const { project, fileName } = doc()
   try {

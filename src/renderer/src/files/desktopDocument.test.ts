@@ -8,7 +8,9 @@ import type { DesktopBridge } from '../../../shared/desktopBridge'
 import type { DocumentState } from '../../../shared/ipc'
 import type { OpenedFiles, PickedFile } from '../../../shared/files'
 import { exampleProject } from '../graph/examples'
-import { serializeProject } from '../../../engine/project'
+import { compileGraph, projectDataset, serializeProject } from '../../../engine/project'
+import { createSession } from '../../../engine/train'
+import { exportModel, serializeModel } from '../../../engine/model'
 
 const reported: DocumentState[] = []
 const written: Array<{ kind: string; name: string; path: string | null; text: string }> = []
@@ -70,6 +72,14 @@ const picked = (path: string, text = xorText): PickedFile => ({ path, name: path
 const open = (path: string) => openedListener!({ project: picked(path), others: [] })
 const named = (path: string, size = 8) => ({ path, name: path.split('/').pop()!, size })
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** Mazur's 2-2-2 network after 3 epochs, as Export model… saves it. */
+function modelText(): string {
+  const project = exampleProject('mazur-2-2-2')!
+  const session = createSession(compileGraph(project).spec!, projectDataset(project)!)
+  for (let epoch = 0; epoch < 3; epoch++) session.runEpoch()
+  return serializeModel(exportModel(session, { title: 'Mazur, trained', data: project.data }))
+}
 
 describe('desktop document flows', () => {
   it('opens the network of a share link main hands over (axon-studio://open#share=…); a damaged one changes nothing', async () => {
@@ -184,5 +194,42 @@ describe('desktop document flows', () => {
     store.useDocument.getState().setMeta({ title: 'Dropped and edited' })
     expect(await saveRequest!()).toBe(true)
     expect(written.at(-1)).toMatchObject({ kind: 'project', path: '/class/dropped/class.axon.json' })
+  })
+
+  it('a trained model main hands over (double-clicked, Open with) opens as Open model… opens it; Save then asks where, never over the model file (fails on the old code: refused as not a project)', async () => {
+    const { useUi } = await import('../store/uiStore')
+    open('/class/mazur.axon.json')
+    await settle()
+    openedListener!({ project: picked('/class/mazur.model.json', modelText()), others: [] })
+    await settle()
+    expect(useUi.getState().notice?.text).toBe('Opened the model mazur.model.json: its trained weights are hand-set on the dense layers.')
+    const doc = store.useDocument.getState()
+    expect(doc.project.meta.title).toBe('Mazur, trained')
+    expect(doc.fileName).toBeNull()
+    // The trained weights, hand-set on the dense layers.
+    const dense = doc.project.nodes.filter((n) => n.kind === 'dense')
+    expect(dense.map((n) => Array.isArray((n.params as { weights?: unknown }).weights))).toEqual([true, true])
+    expect(files.currentProjectPath()).toBeNull()
+    expect(current.at(-1)).toBeNull()
+    dialogAnswer = null
+    expect(await saveRequest!()).toBe(false)
+    dialogAnswer = '/class/chosen.axon.json'
+    expect(written.some((w) => w.path === '/class/mazur.model.json')).toBe(false)
+  })
+
+  it('Open… and a drop take a model file as the desktop’s Open with does (fails on the old code)', async () => {
+    const { useUi } = await import('../store/uiStore')
+    const { openGivenFiles } = await import('./projectFilesOpened')
+    open('/class/mazur.axon.json')
+    await settle()
+    await openGivenFiles([new File([modelText()], 'xor.json')])
+    expect(store.useDocument.getState().project.meta.title).toBe('Mazur, trained')
+    expect(files.currentProjectPath()).toBeNull()
+    expect(useUi.getState().notice?.text).toBe('Opened the model xor.json: its trained weights are hand-set on the dense layers.')
+    // A broken model says what is wrong with it as a model, the canvas unchanged.
+    const { openProjectFromDisk } = await import('./projectFilesOpened')
+    expect(await openProjectFromDisk(new File(['{"format":"axon-studio/model","version":1}'], 'broken.model.json'))).toBe(false)
+    expect(useUi.getState().notice?.text).toMatch(/^broken\.model\.json could not be opened as a model/)
+    expect(store.useDocument.getState().project.meta.title).toBe('Mazur, trained')
   })
 })

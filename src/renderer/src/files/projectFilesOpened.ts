@@ -7,13 +7,23 @@
  */
 import * as cmd from '../commands'
 import { openDataFiles } from '../data/dataStore'
+import { isModelText, openModelText } from '../panels/modelImport'
 import { useUi } from '../store/uiStore'
 import { adoptDroppedPaths, pathOfFile, setCurrentProjectPath } from './desktopFiles'
 import { isProjectFile, oneProjectText } from './severalFiles'
 
-/** Opens a project file read from disk; on success Save writes back to its path (desktop app). */
+/**
+ * Opens a project file read from disk (Open…, a drop, or the desktop app's files from the OS);
+ * on success Save writes back to its path (desktop app). A trained model file given here (an
+ * exported `.model.json` opened with Open… or double-clicked) opens as Open model… opens it: the
+ * network with its trained weights hand-set, not yet saved as a project, so Save asks where
+ * instead of writing a project over the model file.
+ */
 export async function openProjectFromDisk(file: File): Promise<boolean> {
-  const opened = await cmd.openFile(file)
+  const text = await file.text()
+  if (isModelText(text)) return openModelText(text, file.name)
+  if (!cmd.confirmLeave()) return false
+  const opened = cmd.openText(text, file.name)
   if (opened) setCurrentProjectPath(pathOfFile(file) ?? null)
   return opened
 }

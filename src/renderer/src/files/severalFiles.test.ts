@@ -9,7 +9,7 @@ describe('several files where one project opens', () => {
     )
   })
 
-  it('takes .json files as projects (a model file is then refused by name), everything else as data', () => {
+  it('takes .json files as projects (a trained model file then opens as a model), everything else as data', () => {
     expect(['net.axon.json', 'NET.JSON', 'm.model.json', 'train.csv', 'x.gz', 'json'].map((name) => isProjectFile({ name }))).toEqual([true, true, true, false, false, false])
   })
 })

@@ -1,7 +1,7 @@
 /** Files given at once where one project opens: which are projects, and what the notice says. Pure. */
 import { isProjectFileName } from '../../../shared/files'
 
-/** A project file (`*.axon.json`, or any `.json` the user means as one: a model file is refused by name when read). */
+/** A project file (`*.axon.json`, or any `.json` the user means as one: a trained model file opens as Open model… opens it). */
 export const isProjectFile = (file: { name: string }): boolean => isProjectFileName(file.name)
 
 /** “a”, “a” and “b”, “a”, “b” and “c”. */

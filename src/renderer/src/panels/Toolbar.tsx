@@ -4,6 +4,7 @@ import { selectCanTrain, selectDirty, useDocument } from '../store/documentStore
 import { useUi } from '../store/uiStore'
 import { openModelFile } from './modelImport'
 import { openModelDialog, openProjectDialog } from '../files/desktopDocument'
+import { openProjectFromDisk } from '../files/projectFilesOpened'
 import { TRAIN_LABEL, runStatusOf, useTrainButton, type TrainAction } from '../training/trainButton'
 import { useTraining } from '../training/trainingStore'
 import { ExportMenu } from '../files/ExportMenu'
@@ -81,7 +82,7 @@ function FileCommands() {
     <button type="button" data-testid="cmd-open" onClick={() => void openProjectDialog(() => fileInput.current?.click())} title={`Open a .axon.json file (${mod}O)`}>
       Open…
     </button>
-      <HiddenFileInput input={fileInput} accept=".json,.axon.json,application/json" testId="open-file-input" onFile={(file) => void cmd.openFile(file)} />
+      <HiddenFileInput input={fileInput} accept=".json,.axon.json,application/json" testId="open-file-input" onFile={(file) => void openProjectFromDisk(file)} />
     <button type="button" data-testid="cmd-open-model" onClick={() => void openModelDialog(() => modelInput.current?.click())} title="Open a trained model (model JSON) as a network with its weights hand-set">
       Open model…
     </button>

@@ -5,12 +5,27 @@
  * hand-set values). A file that does not validate changes nothing: the problems show in the
  * notice under the canvas.
  */
-import { modelToProject, parseModel } from '../../../engine/model'
+import { MODEL_FORMAT, modelToProject, parseModel } from '../../../engine/model'
 import { forgetFileHandle } from '../files/projectFiles'
 import { useDocument } from '../store/documentStore'
 import { confirmLeave } from '../commands'
 import { useUi } from '../store/uiStore'
 import { fileProblemsText } from '../sentence'
+
+/**
+ * A trained model file, by what it says (`"format": "axon-studio/model"`), not by its name: an
+ * export is `<title>.model.json`, but `xor.json` may be a project or a model.
+ */
+export function isModelText(text: string): boolean {
+  // Most files given to Open are projects, some large: only a file that names the format is parsed here.
+  if (!text.includes(MODEL_FORMAT)) return false
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === MODEL_FORMAT
+  } catch {
+    return false
+  }
+}
 
 /** Opens model text; returns whether it was opened. */
 export function openModelText(text: string, fileName: string): boolean {
