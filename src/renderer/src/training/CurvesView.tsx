@@ -3,6 +3,7 @@ import { LineChart, type Series } from '../viz/LineChart'
 import { useLiveTraining } from './liveSight'
 import { useReplayMarker } from './timeMachine'
 import { fmt, percent } from './format'
+import { measuredPoints } from './measuredPoints'
 
 /** Colour-blind-safe pair used for every train/validation curve. */
 export const TRAIN_COLOR = '#0877bd'
@@ -34,9 +35,11 @@ export function CurvesView() {
     const accSeries: Series[] = []
     if (!perEpoch) {
       lossSeries.push({ label: 'train', x: curves.iteration, y: smooth(curves.loss, alpha), color: TRAIN_COLOR })
-      if (curves.valLoss.some(Number.isFinite)) lossSeries.push({ label: 'validation', x: curves.iteration, y: curves.valLoss, color: VALIDATION_COLOR })
+      const valLoss = measuredPoints(curves.iteration, curves.valLoss)
+      if (valLoss.y.length > 0) lossSeries.push({ label: 'validation', ...valLoss, color: VALIDATION_COLOR })
       accSeries.push({ label: 'train', x: curves.iteration, y: smooth(curves.accuracy, alpha), color: TRAIN_COLOR })
-      if (curves.valAccuracy.some(Number.isFinite)) accSeries.push({ label: 'validation', x: curves.iteration, y: curves.valAccuracy, color: VALIDATION_COLOR })
+      const valAccuracy = measuredPoints(curves.iteration, curves.valAccuracy)
+      if (valAccuracy.y.length > 0) accSeries.push({ label: 'validation', ...valAccuracy, color: VALIDATION_COLOR })
     } else {
       lossSeries.push({ label: 'train / epoch', x: epochX, y: curves.epochs.map((e) => e.loss), color: TRAIN_COLOR, dots: true })
       accSeries.push({ label: 'train / epoch', x: epochX, y: curves.epochs.map((e) => e.accuracy ?? NaN), color: TRAIN_COLOR, dots: true })

@@ -54,6 +54,8 @@ export function TrainingPanel() {
       )}
       <TrainingFailure />
       <Controls />
+      {/* The curves come first: at a projector's 1024 × 768 they are what the class watches while it trains. */}
+      {runId && <LiveViewPanel id="curves" />}
       <TimeScrubber />
       {canTrain && (
         <div className="train-actions">
@@ -72,7 +74,6 @@ export function TrainingPanel() {
       )}
       {runId && (
         <>
-          <LiveViewPanel id="curves" />
           <TestSetView />
           <DiagnosticsView />
           {VIEW_IDS.filter((id) => id !== 'curves').map((id) => (
