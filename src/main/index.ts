@@ -27,7 +27,11 @@ import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { IPC } from '../shared/ipc'
 
-// A second launch hands its command line to the first (see 'second-instance') and quits.
+// A second launch hands its command line to the first (its 'second-instance': argv and cwd, from
+// which launchPathsFromArgv takes the files) and ends. Before the message loop runs, app.exit()
+// ends the process there and then (Electron's App::Exit: "Message loop is not ready, quit
+// directly", C exit()), so nothing below runs: no window, no engine process. app.quit() would
+// let this script go on to make them (Electron's own example puts the rest in an else).
 if (!app.requestSingleInstanceLock()) app.exit(0)
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])

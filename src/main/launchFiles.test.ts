@@ -37,6 +37,13 @@ describe('files from the OS', () => {
     expect(launchPathsFromArgv(['Axon Studio.exe', 'xor.json', '--enable-logging=file.json'], '/home/ana')).toEqual([resolve('/home/ana', 'xor.json')])
   })
 
+  it('takes file: URLs, as a Linux file manager may pass them to the .desktop entry’s %U (fails on the old code: resolved as a relative path)', () => {
+    const argv = ['/opt/Axon Studio/axon-studio', 'file:///home/ana/My%20Class/xor.axon.json', 'file:///home/ana/iris.csv', 'file:///home/ana/notes.pdf', 'file://server/share/x.axon.json']
+    expect(launchPathsFromArgv(argv, '/home/ana')).toEqual(['/home/ana/My Class/xor.axon.json', '/home/ana/iris.csv'])
+    // A second launch's command line, with the switch Chromium adds to it.
+    expect(launchPathsFromArgv(['/opt/Axon Studio/axon-studio', '--original-process-start-time=13370000000000000', 'file:///srv/class/mazur.json'], '/')).toEqual(['/srv/class/mazur.json'])
+  })
+
   it('a second launch forwards its files to the running window together, focused', () => {
     const { log, queue, endTurn } = queueLog()
     queue.pageReady()

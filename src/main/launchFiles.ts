@@ -9,19 +9,40 @@
  * (src/renderer/src/files/projectFilesOpened.ts).
  */
 import { isAbsolute, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { isDataFileName, isProjectFileName } from '../shared/files'
 
 /**
- * The project (`*.json`) and data (CSV, IDX, .gz) paths in a command line, absolute (relative
- * ones against `cwd`). Any `.json`, not only `*.axon.json`: Windows offers the app under "Open
- * with" for .json files (it never looks past the last extension: resources/build/installer.nsh),
- * and a project saved as `xor.json` opens as a dropped one does.
+ * The path a command-line argument names: a path (relative ones against `cwd`), or a `file:`
+ * URL, which Linux file managers may give: the installed .desktop entry runs the app with `%U`
+ * (electron-builder's default, and what `axon-studio:` share links need), and for `%U` the
+ * Desktop Entry Specification lets a launcher pass local files "either as file: URLs or as file
+ * path". Null for a `file:` URL of another computer.
+ */
+function argumentPath(arg: string, cwd: string): string | null {
+  if (/^file:/i.test(arg)) {
+    try {
+      return fileURLToPath(arg)
+    } catch {
+      return null
+    }
+  }
+  return isAbsolute(arg) ? arg : resolve(cwd, arg)
+}
+
+/**
+ * The project (`*.json`) and data (CSV, IDX, .gz) paths in a command line, absolute. Any
+ * `.json`, not only `*.axon.json`: Windows offers the app under "Open with" for .json files (it
+ * never looks past the last extension: resources/build/installer.nsh), and a project saved as
+ * `xor.json` opens as a dropped one does. Switches (Chromium adds some to a second launch's
+ * command line, e.g. `--original-process-start-time`) and other arguments are left out.
  */
 export function launchPathsFromArgv(argv: readonly string[], cwd: string): string[] {
   return argv
     .slice(1)
-    .filter((arg) => !arg.startsWith('-') && (isProjectFileName(arg) || isDataFileName(arg)))
-    .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)))
+    .filter((arg) => !arg.startsWith('-'))
+    .map((arg) => argumentPath(arg, cwd))
+    .filter((path): path is string => path !== null && (isProjectFileName(path) || isDataFileName(path)))
 }
 
 /** Runs `flush` a moment later (main: a timer of LAUNCH_GATHER_MS; tests flush by hand). */
