@@ -22,7 +22,7 @@ class FakeChild implements EngineChild {
   }
 }
 
-function setup(maxRestarts = 3) {
+function setup(maxRestarts = 3, mayRestart?: () => boolean) {
   const children: FakeChild[] = []
   const connections: Array<RendererConnection<string>> = []
   const failures: string[] = []
@@ -38,6 +38,7 @@ function setup(maxRestarts = 3) {
     connectRenderer: (c) => connections.push(c),
     reportFailure: (m) => failures.push(m),
     now: () => clock,
+    mayRestart,
     maxRestarts,
   })
   return { supervisor, children, connections, failures, tick: (ms: number) => (clock += ms) }
@@ -52,6 +53,18 @@ describe('engine supervisor', () => {
     supervisor.rendererLoaded()
     expect(children[0].received).toEqual([{ message: { type: 'axon:engine' }, transfer: ['p1a', 'p2a'] }])
     expect(connections).toEqual([{ rpc: 'p1b', events: 'p2b', restarted: false }])
+  })
+
+  it('does not fork a new engine when the engine ends while the session ends (log-off: SIGTERM to every process at once; fails on the old code)', () => {
+    let ending = false
+    const { supervisor, children, connections, failures } = setup(3, () => !ending)
+    supervisor.start()
+    supervisor.rendererLoaded()
+    ending = true
+    children[0].crash(143)
+    expect(children).toHaveLength(1)
+    expect(connections).toHaveLength(1)
+    expect(failures).toEqual([])
   })
 
   it('restarts a crashed engine and tells the renderer it restarted', () => {

@@ -34,6 +34,12 @@ export interface EngineSupervisorDeps<P> {
   /** Called when restarts keep failing (again for each page that loads after): the renderer should show it. */
   reportFailure(message: string): void
   now(): number
+  /**
+   * False while the OS ends the session: a log-off sends SIGTERM to every process of the session
+   * at once, the engine's too, and the window is about to close: a new engine would only be
+   * forked to be killed. Default: always restart.
+   */
+  mayRestart?(): boolean
   /** Most restarts allowed within `restartWindowMs` before giving up. Default 3. */
   maxRestarts?: number
   restartWindowMs?: number
@@ -80,6 +86,7 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
     current.once('exit', (code) => {
       if (stopping || child !== current) return
       child = null
+      if (deps.mayRestart?.() === false) return
       const now = deps.now()
       while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
       if (restarts.length >= maxRestarts) {

@@ -140,6 +140,7 @@ function startEngine(win: BrowserWindow) {
       if (!win.isDestroyed()) win.webContents.send(IPC.engineFailed, message)
     },
     now: () => Date.now(),
+    mayRestart: () => !sessionEnd.ending(),
   })
   supervisor.start()
   win.webContents.on('did-finish-load', () => {
