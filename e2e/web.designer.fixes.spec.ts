@@ -150,16 +150,24 @@ test('? and F1 open the shortcut sheet, Escape closes it', async ({ page }) => {
   await expect(page.getByTestId('shortcut-sheet')).toBeVisible()
 })
 
-test('a block added by a palette click is brought into view, at the zoom the canvas had', async ({ page }) => {
+/** The canvas's zoom. */
+const zoomOf = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
+
+/** Mazur's network at 1024 × 768, zoomed in by `clicks` on ＋, nothing selected. */
+async function zoomedInMazur(page: Page, clicks: number): Promise<void> {
   await page.setViewportSize({ width: 1024, height: 768 })
   await openExample(page, 'mazur-2-2-2')
   await viewportSettled(page)
-  // Zoomed in on the start of the chain: its end (where a clicked block lands) is past the canvas's right edge.
-  for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomin').click()
+  for (let i = 0; i < clicks; i++) await page.locator('.react-flow__controls-zoomin').click()
   await viewportSettled(page)
-  const zoom = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+}
+
+test('a block added by a palette click is brought into view, at the zoom the canvas had', async ({ page }) => {
+  // Zoomed in on the start of the chain: its end (where a clicked block lands) is past the canvas's right edge.
+  await zoomedInMazur(page, 3)
+  const zoom = () => zoomOf(page)
   const zoomed = await zoom()
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } }) // nothing selected
   const before = new Set((await nodeBoxes(page)).map((n) => n.id))
   await page.getByTestId('palette-dense').click()
   await expect(page.locator('.react-flow__node')).toHaveCount(before.size + 1)
@@ -169,4 +177,29 @@ test('a block added by a palette click is brought into view, at the zoom the can
   const box = (await page.locator(`.react-flow__node[data-id="${added.id}"]`).boundingBox())!
   expect(inside(box, canvas), `${JSON.stringify(box)} in ${JSON.stringify(canvas)}`).toBe(true)
   expect(await zoom()).toBeCloseTo(zoomed, 5)
+})
+
+test('blocks added by palette clicks in a row: each comes into view with the block it is wired to, at a readable zoom', async ({ page }) => {
+  // Zoomed in to read the nodes: a block and the one before it no longer fit side by side at this zoom.
+  await zoomedInMazur(page, 6)
+  const canvas = (await page.locator('.react-flow').boundingBox())!
+  /** The block is whole in the canvas, and not under the example card or the minimap: its middle is the block. */
+  const expectInView = async (id: string, where: string) => {
+    const box = (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!
+    expect(inside(box, canvas), `${where}: ${id} ${JSON.stringify(box)} in ${JSON.stringify(canvas)}`).toBe(true)
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'), [box.x + box.width / 2, box.y + box.height / 2])
+    expect(hit, `${where}: the middle of ${id}`).toBe(id)
+  }
+  const added: string[] = []
+  // Each lands right of the one before, wired to it: a chain the teacher builds by clicks.
+  for (const block of ['dense', 'activation-relu', 'dense']) {
+    const before = new Set((await nodeBoxes(page)).map((n) => n.id))
+    await page.getByTestId(`palette-${block}`).click()
+    await expect(page.locator('.react-flow__node')).toHaveCount(before.size + 1)
+    added.push((await nodeBoxes(page)).find((n) => !before.has(n.id))!.id)
+    await viewportSettled(page)
+    for (const id of added.slice(-2)) await expectInView(id, `after ${added.length} added`)
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.8 - 1e-6)
+  }
+  await page.screenshot({ path: test.info().outputPath('three-added.png') })
 })

@@ -3,8 +3,9 @@
  * error, each δ, each update), highlighting the layer on the canvas with the engine's numbers
  * (Mazur's worked example from lecture 001): the badge shows the same numbers as the page.
  */
-import { expect, test } from '@playwright/test'
-import { openExample } from './helpers/designer'
+import { expect, test, type Page } from '@playwright/test'
+import { openExample, viewportSettled } from './helpers/designer'
+import { inside, intersects } from './helpers/layout'
 
 /** A number of the whole-page view (the engine's), as the canvas badge rounds it (6 significant digits). */
 async function shown(page: import('@playwright/test').Page, testId: string): Promise<string> {
@@ -44,3 +45,53 @@ test('Mazur stage by stage: net/out of h1 on the hidden layer, then o1, E, δ of
   await expect(page.getByTestId('step-through')).toHaveCount(0)
   await expect(page.locator('.is-step-focus')).toHaveCount(0)
 })
+
+/**
+ * The highlighted layer and its badge lie in the canvas, clear of the docked dialog and the
+ * example card, and the layer is what a pointer at its middle would touch.
+ */
+async function expectFocusInView(page: Page, where: string): Promise<void> {
+  await viewportSettled(page)
+  const focused = page.locator('.react-flow__node:has(.is-step-focus)')
+  const id = await focused.getAttribute('data-id')
+  const node = (await focused.boundingBox())!
+  const badge = (await page.getByTestId(`step-focus-${id}`).boundingBox())!
+  const canvas = (await page.locator('.canvas').boundingBox())!
+  const dialog = (await page.getByTestId('step-through').boundingBox())!
+  const card = await page.getByTestId('example-card').boundingBox()
+  for (const [what, box] of [['layer', node], ['badge', badge]] as const) {
+    const seen = `${where}: ${id}'s ${what} ${JSON.stringify(box)}`
+    expect(inside(box, canvas), `${seen} in the canvas ${JSON.stringify(canvas)}`).toBe(true)
+    expect(intersects(box, dialog), `${seen} clear of the dialog ${JSON.stringify(dialog)}`).toBe(false)
+    if (card) expect(intersects(box, card), `${seen} clear of the card ${JSON.stringify(card)}`).toBe(false)
+  }
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'), [node.x + node.width / 2, node.y + node.height / 2])
+  expect(hit, `${where}: the middle of ${id} is the layer`).toBe(id)
+}
+
+// A projector's 1024 × 768 at 100 %, and a browser zoomed to 125 % and 150 % on it.
+for (const [zoom, viewport, deviceScaleFactor] of [
+  ['100 %', { width: 1024, height: 768 }, 1],
+  ['125 %', { width: 819, height: 614 }, 1.25],
+  ['150 %', { width: 683, height: 512 }, 1.5],
+] as const) {
+  test.describe(`1024 × 768 at ${zoom}`, () => {
+    test.use({ viewport, deviceScaleFactor })
+    test(`stage by stage: every stage's layer and badge in view beside the docked dialog (${zoom})`, async ({ page }) => {
+      await page.goto('/')
+      await openExample(page, 'mazur-2-2-2')
+      await viewportSettled(page)
+      await page.getByTestId('train-button').click()
+      await page.getByTestId('open-step-through').click()
+      await page.getByTestId('st-by-stage').click()
+      const stage = page.getByTestId('st-stage')
+      const count = Number(/ \/ (\d+)/.exec((await stage.textContent()) ?? '')![1])
+      for (let k = 1; k <= count; k++) {
+        await expect(stage).toContainText(` · ${k} / ${count}`)
+        await expectFocusInView(page, `stage ${k}`)
+        if (k === 1) await page.screenshot({ path: test.info().outputPath(`stage-1-${zoom.replace(' %', '')}.png`) })
+        if (k < count) await page.getByTestId('st-next').click()
+      }
+    })
+  })
+}

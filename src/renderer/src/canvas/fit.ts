@@ -2,6 +2,7 @@ import type { FitViewOptions } from '@xyflow/react'
 import { layoutPerRow, NODE_WIDTH } from '../graph/edit'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
+import type { RevealArea } from './reveal'
 
 /** Margins around a fitted network, in screen pixels: clear of the controls, problems bar and minimap. */
 export const MARGIN = { top: 48, bottom: 130, left: 28, right: 28 }
@@ -50,10 +51,12 @@ export function canvasSize(): { width: number; height: number } {
  */
 export function fitOptions(duration = 0): FitViewOptions {
   const top = topPanelBoxes()
-  let padding = MARGIN
+  // The step-through docked over the canvas (stage by stage) covers part of it.
+  const open = clearOfDialog(MARGIN)
+  let padding = open
   if (top) {
-    const below = { ...MARGIN, top: Math.round(top.bottom) + 21 }
-    const beside = { ...MARGIN, left: Math.round(top.card.right) + 25, top: Math.max(MARGIN.top, Math.round(top.othersBottom) + 12) }
+    const below = { ...open, top: Math.round(top.bottom) + 21 }
+    const beside = { ...open, left: Math.round(top.card.right) + 25, top: Math.max(MARGIN.top, Math.round(top.othersBottom) + 12) }
     padding = fittedZoom(beside) > fittedZoom(below) ? beside : below
   }
   const px = (n: number): `${number}px` => `${n}px`
@@ -63,6 +66,35 @@ export function fitOptions(duration = 0): FitViewOptions {
     minZoom: 0.2,
     duration,
   }
+}
+
+/**
+ * How far the step-through docked over the canvas (stage by stage) reaches into it, px: up from
+ * its bottom where it docks there, in from its right where it docks at the side (a low window).
+ */
+function dockedCover(): { bottom: number; right: number } {
+  const canvas = document.querySelector('.canvas')?.getBoundingClientRect()
+  const dialog = document.querySelector('.step-through-backdrop.is-docked .step-through')?.getBoundingClientRect()
+  if (!canvas || !dialog || dialog.left >= canvas.right || dialog.top >= canvas.bottom) return { bottom: 0, right: 0 }
+  // Docked at the bottom it spans the window from the palette's side; at the side it starts right of the canvas's left edge.
+  const atSide = dialog.left > canvas.left
+  return atSide ? { bottom: 0, right: canvas.right - dialog.left } : { bottom: canvas.bottom - dialog.top, right: 0 }
+}
+
+/** The margins `base` keeps, widened to keep clear of the docked step-through. */
+function clearOfDialog<M extends typeof MARGIN>(base: M): M {
+  const cover = dockedCover()
+  return { ...base, bottom: Math.max(base.bottom, Math.round(cover.bottom) + 12), right: Math.max(base.right, Math.round(cover.right) + 12) }
+}
+
+/**
+ * The canvas and the margins a node brought into view keeps clear of: the controls, problems bar
+ * and minimap, the example card and toggle at the top (across the width: they may sit over the
+ * node's column), the docked step-through.
+ */
+export function revealArea(): RevealArea {
+  const top = topPanelBoxes()
+  return { ...canvasSize(), margins: clearOfDialog({ ...MARGIN, top: Math.max(MARGIN.top, top ? Math.round(top.bottom) + 12 : 0) }) }
 }
 
 /**

@@ -4,16 +4,19 @@
  * itself changes size. Those automatic fits wait while the user aims at the canvas
  * (`pointerAim.ts`): a node never moves from under a click.
  */
-import { useEffect, useRef } from 'react'
-import { useReactFlow } from '@xyflow/react'
+import { useCallback, useEffect, useRef } from 'react'
+import { useReactFlow, type FitViewOptions } from '@xyflow/react'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { cardCrowdsNetwork, fitOptions, topPanelsCoverNetwork } from './fit'
 import { scheduleFit } from './fitTracking'
 import { trackPointerAim } from './pointerAim'
+import { revealStepFocus } from './useRevealNode'
 
 export function useAutoFit(): void {
-  const { fitView } = useReactFlow()
+  const flow = useReactFlow()
+  // Every fit keeps the step-through's current layer in view (stage by stage), above its dialog.
+  const fitView = useCallback((options: FitViewOptions) => flow.fitView(options).then(() => revealStepFocus(flow)), [flow])
   // Aiming is known from the first move, not only from the first fit that waits on it.
   useEffect(trackPointerAim, [])
   const loadSerial = useDocument((s) => s.loadSerial)

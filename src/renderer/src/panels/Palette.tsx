@@ -45,13 +45,23 @@ function onDragStart(event: DragEvent, it: PaletteItem): void {
   event.dataTransfer.effectAllowed = 'copy'
 }
 
-/** Click (or Enter): add after the selected node, wired to it when that link is allowed, and show it. */
+/** The blocks added by palette clicks in a row, each after the one before, oldest first, led by the node the first was added after. */
+let addedInARow: string[] = []
+
+/**
+ * Click (or Enter): add after the selected node, wired to it when that link is allowed, and show
+ * it. It lands right of the chain, which may be past the canvas's edge: the canvas brings it into
+ * view with the blocks added before it in a row and the node they hang from, as many as fit at a
+ * readable zoom, newest first. A teacher building a chain by clicks sees what they built and the
+ * wire each block came with, not only the last block at the canvas's edge.
+ */
 function addByClick(it: PaletteItem): void {
   const selected = useUi.getState().selectedNodes
-  const id = useDocument.getState().appendNode(it.kind, selected.length === 1 ? selected[0] : null, it.preset)
+  const after = selected.length === 1 ? selected[0] : null
+  const id = useDocument.getState().appendNode(it.kind, after, it.preset)
   useUi.getState().select([id])
-  // It lands right of the chain, which may be past the canvas's edge: the canvas brings it into view.
-  useUi.getState().revealNode(id)
+  addedInARow = after === null ? [id] : addedInARow.at(-1) === after ? [...addedInARow, id] : [after, id]
+  useUi.getState().revealNodes([...addedInARow].reverse())
 }
 
 /** The palette: drag a block onto the canvas, or click it (or press Enter) to add it. */

@@ -72,9 +72,9 @@ export interface UiState {
   /** Counts requests to fit the network in view; the canvas fits on each (`canvas/useAutoFit.ts`). */
   fitRequests: number
   requestFit(): void
-  /** The node the canvas brings into view next (one added by a palette click), numbered so the same node can be asked again. */
-  revealRequest: { nodeId: string; serial: number } | null
-  revealNode(nodeId: string): void
+  /** The nodes the canvas brings into view next, most important first (blocks added by palette clicks), numbered so the same can be asked again. */
+  revealRequest: { nodeIds: string[]; serial: number } | null
+  revealNodes(nodeIds: string[]): void
   setShortcutsOpen(open: boolean): void
   setStepFocus(focus: UiState['stepFocus']): void
   setPresenting(on: boolean): void
@@ -231,8 +231,8 @@ export const useUi = create<UiState>()((set, get) => ({
   requestFit() {
     set({ fitRequests: get().fitRequests + 1 })
   },
-  revealNode(nodeId) {
-    set({ revealRequest: { nodeId, serial: (get().revealRequest?.serial ?? 0) + 1 } })
+  revealNodes(nodeIds) {
+    set({ revealRequest: { nodeIds, serial: (get().revealRequest?.serial ?? 0) + 1 } })
   },
   setRefusal(refusal) {
     if (refusal !== get().refusal) set({ refusal })
