@@ -19,12 +19,12 @@ import { writeFileSafely } from './fileWrite'
 import { fileSizeAtMost, readFileAtMost } from './fileRead'
 import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
-import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv, showWindow } from './launchFiles'
+import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv, relaunchArgs, showWindow } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
 import { createMenuCommands } from './menuCommands'
 import { createSessionEnd, listenForSigterm } from './sessionEnd'
 import { createRecentFiles } from './recentFiles'
-import { protocolClientArgs, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
+import { protocolClientArgs, shareLinkOfText, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { IPC } from '../shared/ipc'
 
 // A second launch hands its command line to the first (its 'second-instance': argv and cwd, from
@@ -220,6 +220,12 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
+})
+
+// Files or a share link asked for that never reached a page (a second launch as the app quit): the app starts again with them.
+app.on('will-quit', () => {
+  const left = [...launches.pending(), ...shares.pending().map(shareLinkOfText)]
+  if (left.length) app.relaunch({ args: relaunchArgs(process.defaultApp === true, process.argv[1], left) })
 })
 
 app.on('window-all-closed', () => {

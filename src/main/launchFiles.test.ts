@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resolve } from 'node:path'
-import { createLaunchQueue, launchPathsFromArgv, showWindow } from './launchFiles'
+import { createLaunchQueue, launchPathsFromArgv, relaunchArgs, showWindow } from './launchFiles'
 import { createRecentFiles, MAX_RECENT } from './recentFiles'
 
 /** A queue whose deferred flushes (main's gathering timers) run when the test says. */
@@ -108,6 +108,22 @@ describe('the window for what the OS asks', () => {
     expect(log).toEqual(['new window'])
     queue.pageReady()
     expect(log).toEqual(['new window', 'open /Users/ana/xor.axon.json'])
+  })
+
+  it('a second launch that reaches the app as it quits is not lost: its files are what the relaunch opens (fails on the old code: dropped)', () => {
+    // The last window closed (Windows, Linux): the app quits, and no window may be made for the files.
+    const { log, queue, endTurn } = queueLog((log) => showWindow(null, false, () => log.push('new window')))
+    queue.pageReady()
+    queue.pageGone()
+    for (const path of launchPathsFromArgv(['axon-studio', 'xor.axon.json'], '/home/ana')) queue.request(path)
+    endTurn()
+    expect(log).toEqual([])
+    // main, at 'will-quit': app.relaunch({ args }) when anything is left.
+    expect(relaunchArgs(false, undefined, queue.pending())).toEqual([resolve('/home/ana/xor.axon.json')])
+    expect(relaunchArgs(true, 'out/main/index.cjs', ['/a.axon.json'])).toEqual([resolve('out/main/index.cjs'), '/a.axon.json'])
+    // Handed to a page, nothing is left to relaunch for.
+    queue.pageReady()
+    expect(queue.pending()).toEqual([])
   })
 
   it('brings a minimized window back; makes none before the app is ready (the first is coming) or while it quits', () => {

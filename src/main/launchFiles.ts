@@ -58,6 +58,8 @@ export interface LaunchQueue {
   pageReady(): void
   /** The page is reloading or gone: hold new requests until it is ready again. */
   pageGone(): void
+  /** What was asked for and has not reached a page (the app quits: see `relaunchArgs`). */
+  pending(): string[]
 }
 
 /**
@@ -87,7 +89,20 @@ export function createLaunchQueue(open: (batch: string[]) => void, focus: () => 
       flush()
     },
     pageGone: () => void (ready = false),
+    pending: () => [...waiting],
   }
+}
+
+/**
+ * The command line of a relaunch (`app.relaunch({ args })`, which starts the app again once this
+ * instance has exited) that opens what a quitting app was still asked for: a second launch whose
+ * files reached this instance as it quit (no window may be made then: `showWindow`), or a file
+ * asked for whose window closed with the quit before its page loaded. Without it the files are
+ * lost: the second instance has already exited. Given `args` replace the command line, so run
+ * from source (`electron .`) Electron needs the app's path first.
+ */
+export function relaunchArgs(defaultApp: boolean, appPath: string | undefined, items: readonly string[]): string[] {
+  return defaultApp && appPath ? [resolve(appPath), ...items] : [...items]
 }
 
 /** The window as `showWindow` needs it. */

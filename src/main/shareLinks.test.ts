@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { protocolClientArgs, SHARE_SCHEME, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
+import { protocolClientArgs, SHARE_SCHEME, shareLinkOfText, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 
 describe('desktop share links', () => {
   it('take the share text out of an axon-studio: link, in its fragment or its query', () => {
@@ -21,6 +21,10 @@ describe('desktop share links', () => {
     expect(shareTextOfUrl('file:///tmp/x.axon.json')).toBeNull()
     expect(shareTextOfUrl('axon-studio://open')).toBeNull()
     expect(shareTextOfUrl(`axon-studio://open#share=${'a'.repeat(100_001)}`)).toBeNull()
+  })
+
+  it('a share text comes back from the link made of it (a relaunch carries it on its command line)', () => {
+    expect(shareTextsFromArgv(['axon-studio', shareLinkOfText('v1.AbC-_9')])).toEqual(['v1.AbC-_9'])
   })
 
   it('find links on a command line (Windows and Linux, or a second launch), skipping the executable and files', () => {

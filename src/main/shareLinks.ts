@@ -21,6 +21,11 @@ export function shareTextOfUrl(url: string): string | null {
   return link && link.kind !== 'bare' ? link.text : null
 }
 
+/** The desktop link that carries a share text (what `shareTextOfUrl` reads back). */
+export function shareLinkOfText(text: string): string {
+  return `${SHARE_SCHEME}://open#share=${text}`
+}
+
 /** The share texts among a command line's arguments (the first, the executable, is skipped). */
 export function shareTextsFromArgv(argv: readonly string[]): string[] {
   return argv.slice(1).map(shareTextOfUrl).filter((text): text is string => text !== null)
