@@ -23,7 +23,8 @@ import type { SnapshotAnswer } from './events'
 import { resolveTrainingData, type ResolvedData } from './trainingData'
 import type { ExportModelOptions, OptimizerSettings, ReplayFrame, RunInfo, RunOptions, RunSpeed, RunState, TrainSnapshot, TrainingData } from './trainingTypes'
 import { stepThrough, type StepThrough } from './stepThrough'
-import { exportModel, serializeModel, type ModelFile } from '../model'
+import { serializeModel, type ModelFile } from '../model'
+import { runModelFile } from './runModelFile'
 import { autoSpeed, isLiveValidation, runPacing } from './runPacing'
 import { RunAdvance } from './runAdvance'
 import { runInfoOf } from './runInfo'
@@ -33,16 +34,9 @@ import { framesFor, TimeMachine } from './timeMachine'
 import { evaluateTestSet, type TestResult } from './testSet'
 import { DiagnosticsTracker } from '../experiments/diagnostics'
 import { RunFailure, snapshotError } from './runFailure'
+import { runExamples, runPosition, type RunProgress } from './runProgress'
 
-/** Counters the RPC calls return. */
-export interface RunProgress {
-  state: RunState
-  epoch: number
-  iteration: number
-  examples: number
-  position: number
-  learningRate: number
-}
+export type { RunProgress } from './runProgress'
 
 export class TrainingRun {
   readonly runId: string
@@ -95,7 +89,7 @@ export class TrainingRun {
   /** Current counters. */
   progress(): RunProgress {
     const s = this.session
-    return { state: this.state, epoch: s.epoch, iteration: s.iteration, examples: this.examples(), position: this.position(), learningRate: s.learningRate }
+    return { state: this.state, epoch: s.epoch, iteration: s.iteration, examples: this.examples(), position: runPosition(s), learningRate: s.learningRate }
   }
 
   /**
@@ -230,13 +224,7 @@ export class TrainingRun {
 
   /** The model file of the network as it is now (what `exportModel` writes as text). */
   modelFile(options: ExportModelOptions = {}): ModelFile {
-    const test = this.data.test ? evaluateTestSet(this.session, this.data.test) : null
-    return exportModel(this.session, {
-      title: options.title ?? 'Axon Studio model',
-      stopReason: this.session.stopped,
-      ...(options.data ? { data: options.data } : {}),
-      ...(test ? { test } : {}),
-    })
+    return runModelFile(this.session, this.data.test, options)
   }
 
   /** End the run for good. */
@@ -293,15 +281,9 @@ export class TrainingRun {
     if (s.error) this.failure.record(s.error)
   }
 
-  /** Position within the epoch under way (the session's cursor stays at the end until the next epoch begins). */
-  private position(): number {
-    const s = this.session
-    return s.position >= s.epochSize ? 0 : s.position
-  }
-
-  /** Examples processed since the start (every epoch has `epochSize` of them), and those of step-through updates. */
+  /** Examples processed since the start, and those of step-through updates. */
   private examples(): number {
-    return this.session.epoch * this.session.epochSize + this.position() + this.curve.stepExamples
+    return runExamples(this.session, this.curve.stepExamples)
   }
 
   /** Add a curve point: mean loss and accuracy over the examples since the previous point. */
@@ -378,7 +360,7 @@ export class TrainingRun {
       epoch: s.epoch,
       iteration: s.iteration,
       examples: this.examples(),
-      position: this.position(),
+      position: runPosition(s),
       learningRate: s.learningRate,
       speed: this.speed,
       ...views,

@@ -1,4 +1,4 @@
-import type { Curves } from './trainingStore'
+import type { Curves } from './snapshotFold'
 
 /** Merges neighbouring pairs of every column when a curve gets longer than `maxPoints` (the mean of each pair; NaN is a gap). */
 export function compactCurves(c: Curves, maxPoints: number): void {

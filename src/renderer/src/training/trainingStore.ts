@@ -16,7 +16,7 @@ import { useDocument, type DocumentState } from '../store/documentStore'
 import { historyMove } from '../store/history'
 import type { EngineSpec } from '../../../engine/spec'
 import type { Project } from '../../../engine/project'
-import type { EpochPoint, RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, TrainingData, ViewPayloads } from '../../../engine/host/training'
+import type { RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, TrainingData, ViewPayloads } from '../../../engine/host/training'
 import type { ViewId } from '../../../engine/views/registry'
 import { projectTrainingData } from './projectData'
 import { saveModelFile } from './modelFile'
@@ -25,23 +25,9 @@ import { count } from './format'
 import { sendShownViews, shownViews, toldViews } from './shownViews'
 import { SnapshotMailbox, type Delivery } from './snapshotMailbox'
 import { pageFrames } from './pageFrames'
-import { compactCurves } from './curveCompaction'
+import { emptyCurves, foldSnapshot, type Curves } from './snapshotFold'
 
-/** Curves as parallel columns, appended in place (`version` changes when they grow). */
-export interface Curves {
-  iteration: number[]
-  loss: number[]
-  accuracy: number[]
-  valLoss: number[]
-  valAccuracy: number[]
-  epochs: EpochPoint[]
-  /** Gradient norm per dense layer over snapshots: `[layer][k]`, at `gradIteration[k]`. */
-  gradIteration: number[]
-  gradNorms: number[][]
-}
-
-/** Most points kept per curve; beyond it, neighbours are merged (the curve keeps its shape). */
-export const MAX_CURVE_POINTS = 4000
+export { MAX_CURVE_POINTS, type Curves } from './snapshotFold'
 
 export interface TrainingState {
   runId: string | null
@@ -81,8 +67,6 @@ export interface TrainingState {
 
 export type CanvasTint = 'weights' | 'gradients'
 
-const emptyCurves = (): Curves => ({ iteration: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [], epochs: [], gradIteration: [], gradNorms: [] })
-
 export const useTraining = create<TrainingState>()(() => ({
   runId: null,
   info: null,
@@ -119,39 +103,9 @@ export function onRunEnding(hook: () => Promise<void>): void {
 }
 
 /** Fold a snapshot into the store (curves grow in place). */
-function applySnapshot({ snapshot: s, viewsAt: carriedAt }: Delivery): void {
-  const state = get()
-  if (s.runId !== state.runId) return
-  let curves = state.curves
-  let views = state.views
-  let viewsAt = state.viewsAt
-  if (state.snapshot && s.generation !== state.snapshot.generation) {
-    curves = emptyCurves()
-    views = {}
-    viewsAt = {}
-  }
-  for (const p of s.points) {
-    curves.iteration.push(p.iteration)
-    curves.loss.push(p.loss)
-    curves.accuracy.push(p.accuracy ?? NaN)
-    curves.valLoss.push(p.valLoss ?? NaN)
-    curves.valAccuracy.push(p.valAccuracy ?? NaN)
-  }
-  compactCurves(curves, MAX_CURVE_POINTS)
-  // A loop, not push(...): one snapshot can carry tens of thousands of epochs (a tiny net at full speed).
-  for (const epoch of s.epochs) curves.epochs.push(epoch)
-  if (curves.gradIteration.at(-1) !== s.iteration) {
-    curves.gradIteration.push(s.iteration)
-    s.gradNorms.forEach((norm, i) => (curves.gradNorms[i] ??= []).push(norm))
-    if (curves.gradIteration.length > MAX_CURVE_POINTS) {
-      curves.gradIteration = curves.gradIteration.filter((_, i) => i % 2 === 1)
-      curves.gradNorms = curves.gradNorms.map((a) => a.filter((_, i) => i % 2 === 1))
-    }
-  }
-  if (Object.keys(carriedAt).length > 0) viewsAt = { ...viewsAt, ...carriedAt }
-  const failedBefore = state.snapshot?.state === 'failed' && state.snapshot.generation === s.generation
-  const failedLearningRate = s.state !== 'failed' ? null : failedBefore ? state.failedLearningRate : s.learningRate
-  set({ snapshot: s, views: { ...views, ...s.views }, viewsAt, curves, version: state.version + 1, failedLearningRate })
+function applySnapshot(delivery: Delivery): void {
+  const patch = foldSnapshot(get(), delivery)
+  if (patch) set(patch)
 }
 
 const snapshots = new SnapshotMailbox(applySnapshot, pageFrames)
