@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { selectNode, setParam, viewportSettled } from './helpers/designer'
+import { openExample, selectNode, setParam, viewportSettled } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
 import { answerNumber, next, openLesson } from './helpers/lessons'
 import { counter, runState, setSpeed, showTrainingPanel, trainExample } from './helpers/training'
@@ -151,6 +151,66 @@ test('a run restored from the Runs tab mid-run, scrubbed back, then undone and r
   await page.getByTestId('cmd-redo').click()
   await expect(page.getByTestId('train-stale')).toHaveCount(0)
   await expect(page.getByTestId('time-scrubber')).toHaveAttribute('data-epoch', 'now')
+})
+
+/** How many points the loss chart's training curve has. */
+async function lossPoints(): Promise<number> {
+  return Number(await lossChart().getAttribute('data-points'))
+}
+
+test('ten more epochs: a run finished at its limit goes on from where it stopped when the limit is raised; undo and redo follow', async () => {
+  // The example as it comes, trained to its own limit of 3,000 epochs.
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  const asked: string[] = []
+  const onDialog = (d: { message(): string }) => void asked.push(d.message())
+  page.on('dialog', onDialog)
+  await showTrainingPanel(page)
+  await setSpeed(page, 0)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
+  expect(await counter(page, 'epoch')).toBe(3000)
+  const points = await lossPoints()
+  expect(points).toBeGreaterThan(1)
+
+  // Found: raising the limit marked the run out of date, and ▶ Train asked to start again from epoch 0.
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '3010')
+  await showTrainingPanel(page)
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  await expect(page.getByTestId('counter-run-length')).toHaveText('/ 3,010')
+  await expect(page.getByTestId('train-stale')).toHaveCount(0)
+  // Undone before training on: finished at 3,000 again; redone: ready to go on.
+  await page.getByTestId('cmd-undo').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished')
+  await expect(page.getByTestId('counter-run-length')).toHaveText('/ 3,000')
+  await page.getByTestId('cmd-redo').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  await expect(page.getByTestId('train-stale')).toHaveCount(0)
+
+  await setSpeed(page, 1)
+  await page.getByTestId('train-button').click()
+  await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(3000)
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
+  expect(await counter(page, 'epoch')).toBe(3010)
+  // The curve went on (a restart would have begun it again with a point or two).
+  expect(await lossPoints()).toBeGreaterThan(points)
+  await expect(page.getByTestId('time-scrubber')).toHaveAttribute('data-epoch', 'now')
+  expect(asked, 'no question on the way').toEqual([])
+  // One run in the Runs tab, its record now where it ended.
+  await openExperiments(page, 'runs')
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '1')
+  await expect(page.getByTestId('run-row-Run 1')).toContainText('3010')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('experiments')).toHaveCount(0)
+
+  // Undo the raise now: the run went past 3,000, so it is out of date; redo brings it back as it was.
+  await page.getByTestId('cmd-undo').click()
+  await expect(page.getByTestId('train-stale')).toContainText('redo brings this run back')
+  await page.getByTestId('cmd-redo').click()
+  await expect(page.getByTestId('train-stale')).toHaveCount(0)
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished')
+  expect(await counter(page, 'epoch')).toBe(3010)
+  page.off('dialog', onDialog)
 })
 
 /** Presses Tab until `testId` has the focus (at most `limit` times), checking every stop is inside `within`. */

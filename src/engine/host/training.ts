@@ -1,6 +1,6 @@
 /**
  * The training part of `EngineApi`: start a run, then drive it (pause, resume, step, reset,
- * speed, optimizer settings mid-run, step-through trace, stop). Snapshots stream to the UI as
+ * speed, optimizer settings and the epoch limit mid-run, step-through trace, stop). Snapshots stream to the UI as
  * `trainSnapshot` events (see `trainingRun.ts` for slicing and latest-wins throttling).
  *
  *   const info = await engine.startRun('r1', spec, { kind: 'builtin', id: 'xor' }, { speed: 10 })
@@ -60,6 +60,12 @@ export interface TrainingApi {
   replay(runId: string, epoch: number): Promise<ReplayFrame>
   /** Change η (and momentum, ρ, β1, β2, ε) mid-run. */
   setOptimizerSettings(runId: string, settings: OptimizerSettings): Promise<RunProgress>
+  /**
+   * A new epoch limit mid-run: a run ended at its limit goes on to a higher one (paused), a
+   * running one runs to it. False, and the run unchanged, when the run is not what a run of
+   * that limit from the start would be (it went past it): the caller starts a new run.
+   */
+  setEpochLimit(runId: string, maxEpochs: number): Promise<boolean>
   /** The run's dense layers with the lecture names of their units, inputs and weights (w1, w2 …): what the loss slice picks from. */
   weightNames(runId: string): Promise<WeightedLayerNames[]>
   /**
@@ -125,6 +131,7 @@ export function createTrainingApi(io: EngineHostIo, cancellation: Cancellation):
     recordedEpochs: async (runId) => get(runId).recordedEpochs(),
     replay: async (runId, epoch) => get(runId).replay(epoch),
     setOptimizerSettings: async (runId, settings) => get(runId).setOptimizerSettings(settings),
+    setEpochLimit: async (runId, maxEpochs) => get(runId).setEpochLimit(maxEpochs),
     weightNames: async (runId) => sessionWeightNames(get(runId).current),
     lossSlice: async (runId, request) => lossSlice(get(runId).current, request),
     trace: async (runId, sampleIndex, options = {}) => get(runId).trace(sampleIndex, options.apply ?? false),

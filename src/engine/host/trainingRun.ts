@@ -15,7 +15,7 @@
  *   next animation frame): "n updates per frame".
  */
 import type { EngineSpec } from '../spec'
-import { createSession, type Session, type StepUnit } from '../train'
+import { createSession, sessionSetEpochLimit, type Session, type StepUnit } from '../train'
 import { checkOptimizerSettings } from '../train/validate'
 import { parameterCount } from '../nn/network'
 import type { EngineHostIo } from './io'
@@ -182,6 +182,23 @@ export class TrainingRun {
     this.session.setOptimizerSettings(o)
     if (this.state !== 'running') await this.flush()
     return this.progress()
+  }
+
+  /**
+   * A new epoch limit mid-run ("ten more epochs", `sessionSetEpochLimit`): a run ended at its
+   * limit goes on to a higher one (paused: Resume trains on), a running one runs to it, a limit
+   * equal to the epochs done ends it there. False, and nothing changed, when a run of that limit
+   * from the start would be another run (it went past the limit; restore-best ended it).
+   */
+  async setEpochLimit(maxEpochs: number): Promise<boolean> {
+    const change = sessionSetEpochLimit(this.session, maxEpochs)
+    if (change === 'refused') return false
+    this.spec.training.maxEpochs = maxEpochs
+    this.info.maxEpochs = maxEpochs
+    if (change === 'goOn' && this.state === 'finished') this.state = 'paused'
+    if (change === 'end') this.finish()
+    if (this.state !== 'running') await this.flush()
+    return true
   }
 
   /** The session as it is now, for reading between slices (weight names, the loss slice). */

@@ -10,10 +10,12 @@
  *   session.stopped / session.error / session.history / session.epoch / session.iteration
  *   session.evaluate(ds) · session.predict(inputs, count) · session.activations(inputs, count)
  *   session.runningTotals · session.lastUpdateLoss · session.setOptimizerSettings({ learningRate, momentum, … })
+ *   sessionSetEpochLimit(session, maxEpochs)       // "ten more epochs": → 'same' | 'end' | 'goOn' | 'refused'
  *   session.getParams() / setParams(layers) · getFlatParams() / setFlatParams(values)
  *   session.gradientNorms()
  */
 export { createSession, Session } from './session'
+export { sessionSetEpochLimit, type EpochLimitChange } from './epochLimit'
 export { classOf } from './metrics'
 export type { StepUnit, RunningTotals } from './sessionTypes'
 export { EngineError } from './errors'

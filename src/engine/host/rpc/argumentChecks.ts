@@ -64,6 +64,7 @@ export const ENGINE_ARGUMENTS = {
   recordedEpochs: [id],
   replay: [id, index],
   setOptimizerSettings: [id, record],
+  setEpochLimit: [id, index],
   weightNames: [id],
   lossSlice: [id, record],
   trace: [id, index, optional(record)],

@@ -2,6 +2,8 @@
  * Keeps every training run in the project's run history: when a run finishes or fails, and
  * when a run with progress is started again or reset, its record (the network it trained, its
  * epochs, test result, training time and trained values) is added to the document it belongs to.
+ * A finished run that goes on (its epoch limit raised) is one run: its record is replaced when it
+ * ends again.
  * Training time is measured here (the engine has no clock): the time between snapshots across
  * which the run trained (not the steps taken while paused, nor the time spent paused).
  */
@@ -22,6 +24,8 @@ interface WatchedRun {
   lastIteration: number
   lastSeq: number
   recorded: boolean
+  /** The id of its record, once recorded (a run that goes on past its end replaces it). */
+  recordId: string | null
 }
 
 let watched: WatchedRun | null = null
@@ -59,8 +63,11 @@ async function recordRun(status: RunRecord['status']): Promise<void> {
   const weights = status === 'failed' ? undefined : await trainedValues(w.runId)
   const doc = useDocument.getState()
   if (doc.loadSerial !== w.loadSerial) return
-  const runs = doc.project.runs ?? []
-  const record = createRunRecord({ ...end, id: `run-${Date.now().toString(36)}-${++recordSerial}`, name: nextRunName(runs), created: new Date().toISOString(), ...(weights ? { weights } : {}) })
+  const earlier = doc.project.runs?.find((r) => r.id === w.recordId)
+  const runs = (doc.project.runs ?? []).filter((r) => r !== earlier)
+  const id = earlier?.id ?? `run-${Date.now().toString(36)}-${++recordSerial}`
+  w.recordId = id
+  const record = createRunRecord({ ...end, id, name: earlier?.name ?? nextRunName(runs), created: new Date().toISOString(), ...(weights ? { weights } : {}) })
   doc.setRuns(addRun(runs, record))
 }
 
@@ -70,7 +77,7 @@ function follow(s: TrainingState): void {
   const snap = s.snapshot
   if (!key || !snap) return
   if (watched?.key !== key) {
-    watched = { key, runId: s.runId!, loadSerial: s.docSerial >= 0 ? s.docSerial : useDocument.getState().loadSerial, seconds: 0, lastAt: performance.now(), lastIteration: snap.iteration, lastSeq: -1, recorded: false }
+    watched = { key, runId: s.runId!, loadSerial: s.docSerial >= 0 ? s.docSerial : useDocument.getState().loadSerial, seconds: 0, lastAt: performance.now(), lastIteration: snap.iteration, lastSeq: -1, recorded: false, recordId: null }
   }
   const w = watched
   if (snap.seq === w.lastSeq) return
@@ -81,6 +88,8 @@ function follow(s: TrainingState): void {
   w.lastAt = now
   w.lastIteration = snap.iteration
   if (snap.state === 'finished' || snap.state === 'failed') void recordRun(snap.state)
+  // Gone on past its end (its epoch limit raised): recorded again when it ends again.
+  else if (w.recorded && (snap.state === 'paused' || snap.state === 'running')) w.recorded = false
 }
 
 /** Starts recording runs into the run history (once, at start-up). */

@@ -47,8 +47,10 @@ export function historyRedo<T>(h: History<T>): History<T> {
   return { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1), lastTag: null }
 }
 
+export type HistoryMove = 'undo' | 'redo' | 'edit'
+
 /** What took the history from `before` to `now`: an undo, a redo, or else an edit (which drops the redo steps). */
-export function historyMove<T>(before: History<T>, now: History<T>): 'undo' | 'redo' | 'edit' {
+export function historyMove<T>(before: History<T>, now: History<T>): HistoryMove {
   if (before.past.length > 0 && now.present === before.past[before.past.length - 1]) return 'undo'
   if (before.future.length > 0 && now.present === before.future[0]) return 'redo'
   return 'edit'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { compileGraph, type Project } from '../../../engine/project'
 import { exampleProject } from '../graph/examples'
 import { updateParams } from '../graph/edit'
-import { changedOptimizerSettings, runKey } from './runBinding'
+import { changedEpochLimit, changedOptimizerSettings, runKey } from './runBinding'
 
 function compiled(project: Project) {
   const spec = compileGraph(project).spec
@@ -20,9 +20,15 @@ describe('runKey: is the run still a run of the network on the canvas?', () => {
     expect(runKey(compiled(faster), faster.data)).toBe(runKey(compiled(xor), xor.data))
   })
 
+  it('ignores the epoch limit (the engine takes it, or refuses one the run has gone past)', () => {
+    const longer = updateParams(xor, optimizerId, { epochs: 10_000 })
+    expect(runKey(compiled(longer), longer.data)).toBe(runKey(compiled(xor), xor.data))
+  })
+
   it.each([
     ['units', hiddenId, { units: 3 }],
-    ['epochs', optimizerId, { epochs: 10 }],
+    ['what ends the run', optimizerId, { stop: 'stopped' }],
+    ['a target loss', optimizerId, { targetLoss: 0.01 }],
     ['batch mode', optimizerId, { batchMode: 'online' }],
     ['update rule', optimizerId, { optimizer: 'adam' }],
   ])('changes with %s', (_, node, patch) => {
@@ -35,6 +41,14 @@ describe('runKey: is the run still a run of the network on the canvas?', () => {
     expect(runKey(compiled(xor), data)).not.toBe(runKey(compiled(xor), xor.data))
     const reseeded = { ...xor, seed: xor.seed + 1 }
     expect(runKey(compiled(reseeded), xor.data)).not.toBe(runKey(compiled(xor), xor.data))
+  })
+})
+
+describe('changedEpochLimit', () => {
+  it('is the new limit, or null when it is the same', () => {
+    const longer = updateParams(xor, optimizerId, { epochs: 10_000 })
+    expect(changedEpochLimit(compiled(xor), compiled(longer))).toBe(10_000)
+    expect(changedEpochLimit(compiled(xor), compiled(updateParams(xor, optimizerId, { learningRate: 3 })))).toBeNull()
   })
 })
 

@@ -13,14 +13,14 @@
 import { create } from 'zustand'
 import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engineClient'
 import { useDocument, type DocumentState } from '../store/documentStore'
-import { historyMove } from '../store/history'
+import { historyMove, type HistoryMove } from '../store/history'
 import type { EngineSpec } from '../../../engine/spec'
 import type { Project } from '../../../engine/project'
 import type { RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, TrainingData, ViewPayloads } from '../../../engine/host/training'
 import type { ViewId } from '../../../engine/views/registry'
 import { projectTrainingData } from './projectData'
 import { saveModelFile } from './modelFile'
-import { changedOptimizerSettings, runKey } from './runBinding'
+import { changedEpochLimit, changedOptimizerSettings, runKey, withEpochLimit } from './runBinding'
 import { count } from './format'
 import { sendShownViews, shownViews, toldViews } from './shownViews'
 import { SnapshotMailbox, type Delivery } from './snapshotMailbox'
@@ -228,27 +228,48 @@ export async function currentRun(): Promise<string | null> {
 
 /**
  * Keeps the run bound to the document: another document stops it; an edit of η (or another
- * live optimizer setting) goes to the run; any other edit marks the run as out of date (and
- * pauses it), until undo brings the network back.
+ * live optimizer setting) goes to the run, and so does the epoch limit when the run can take
+ * it; any other edit marks the run as out of date (and pauses it), until undo brings the
+ * network back.
  */
 function followDocument(now: DocumentState, before: DocumentState): void {
   if (now.loadSerial !== before.loadSerial) return dropRun()
   const { request, runId } = get()
   if (now.compiled === before.compiled || !runId || !request) return
   const spec = now.compiled.spec
-  const stale = !spec || runKey(spec, now.project.data) !== runKey(request.spec, request.project.data)
-  if (stale) {
-    // (A change outside the history, such as the data's shape arriving, is no move.)
-    const move = now.history === before.history ? null : historyMove(before.history, now.history)
-    // Left by an undo, a redo brings it back; an edit after that drops the redo steps, and the run's network with them.
-    const backBy = !get().stale ? (move === 'undo' ? 'redo' : 'undo') : get().backBy === 'redo' && move === 'edit' ? null : get().backBy
-    if (!get().stale || backBy !== get().backBy) set({ stale: true, docSerial: -1, backBy })
-    if (get().snapshot?.state === 'running') void trainingControls.pause()
-    return
-  }
+  // (A change outside the history, such as the data's shape arriving, is no move.)
+  const move = now.history === before.history ? null : historyMove(before.history, now.history)
+  if (!spec || runKey(spec, now.project.data) !== runKey(request.spec, request.project.data)) return markStale(move)
   const settings = changedOptimizerSettings(request.spec.optimizer, spec.optimizer)
+  const limit = changedEpochLimit(request.spec, spec)
   set({ stale: false, docSerial: now.loadSerial, request: { spec, project: now.project } })
   if (settings) void control((e, id) => e.setOptimizerSettings(id, settings))
+  if (limit !== null) void followEpochLimit(limit, request.spec.training.maxEpochs, move)
+}
+
+/** The run is not one of the canvas's network (since `move`): out of date, paused. */
+function markStale(move: HistoryMove | null): void {
+  // Left by an undo, a redo brings it back; an edit after that drops the redo steps, and the run's network with them.
+  const backBy = !get().stale ? (move === 'undo' ? 'redo' : 'undo') : get().backBy === 'redo' && move === 'edit' ? null : get().backBy
+  if (!get().stale || backBy !== get().backBy) set({ stale: true, docSerial: -1, backBy })
+  if (get().snapshot?.state === 'running') void trainingControls.pause()
+}
+
+/**
+ * A new epoch limit ("ten more epochs"): the run goes on to it, or ends at it. A limit the run
+ * has gone past it refuses (a run of that limit would be another run), and a run still starting
+ * is not asked: it is then out of date, and its request keeps the run's own limit (`runLimit`
+ * before this change), so that only a limit the run takes binds it again.
+ */
+async function followEpochLimit(maxEpochs: number, runLimit: number, move: HistoryMove | null): Promise<void> {
+  const runId = get().runId
+  const taken = await control((e, id) => e.setEpochLimit(id, maxEpochs))
+  const { info, request } = get()
+  if (get().runId !== runId || !request) return
+  if (taken && info) return set({ info: { ...info, maxEpochs } })
+  set({ request: { ...request, spec: withEpochLimit(request.spec, info?.maxEpochs ?? runLimit) } })
+  // (Unless the canvas went back to a limit the run takes meanwhile.)
+  if (doc().compiled.spec?.training.maxEpochs === maxEpochs) markStale(move)
 }
 
 useDocument.subscribe(followDocument)

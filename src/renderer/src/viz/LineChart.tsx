@@ -163,7 +163,8 @@ function LineChartView({
   }, [layout, theme, scale])
   return (
     <div className="line-chart-box" ref={box}>
-      <div className="line-chart" data-testid={testId} style={{ width, height }}>
+      {/* data-points: the first series' points, what a test watches grow as the run goes on. */}
+      <div className="line-chart" data-testid={testId} data-points={series[0]?.x.length ?? 0} style={{ width, height }}>
         <canvas ref={ref} style={{ width, height }} />
         <svg
           className="line-chart-text"
