@@ -4,6 +4,7 @@ import { useLiveTraining } from './liveSight'
 import { useReplayMarker } from './timeMachine'
 import { fmt, percent } from './format'
 import { measuredPoints } from './measuredPoints'
+import type { Curves } from './trainingStore'
 
 /** Colour-blind-safe pair used for every train/validation curve. */
 export const TRAIN_COLOR = '#0877bd'
@@ -20,6 +21,43 @@ function smooth(y: readonly number[], alpha: number): number[] {
   return out
 }
 
+/** The loss and accuracy charts' lines: per iteration (the training lines smoothed) or per epoch. */
+function curveSeries(curves: Curves, perEpoch: boolean): { lossSeries: Series[]; accSeries: Series[] } {
+  const lossSeries: Series[] = []
+  const accSeries: Series[] = []
+  if (!perEpoch) {
+    const alpha = Math.min(1, 20 / Math.max(20, curves.iteration.length))
+    lossSeries.push({ label: 'train', x: curves.iteration, y: smooth(curves.loss, alpha), color: TRAIN_COLOR })
+    const valLoss = measuredPoints(curves.iteration, curves.valLoss)
+    if (valLoss.y.length > 0) lossSeries.push({ label: 'validation', ...valLoss, color: VALIDATION_COLOR })
+    accSeries.push({ label: 'train', x: curves.iteration, y: smooth(curves.accuracy, alpha), color: TRAIN_COLOR })
+    const valAccuracy = measuredPoints(curves.iteration, curves.valAccuracy)
+    if (valAccuracy.y.length > 0) accSeries.push({ label: 'validation', ...valAccuracy, color: VALIDATION_COLOR })
+    return { lossSeries, accSeries }
+  }
+  const epochX = curves.epochs.map((e) => e.iterations)
+  lossSeries.push({ label: 'train / epoch', x: epochX, y: curves.epochs.map((e) => e.loss), color: TRAIN_COLOR, dots: true })
+  accSeries.push({ label: 'train / epoch', x: epochX, y: curves.epochs.map((e) => e.accuracy ?? NaN), color: TRAIN_COLOR, dots: true })
+  if (curves.epochs.some((e) => e.valLoss !== undefined)) {
+    lossSeries.push({ label: 'validation / epoch', x: epochX, y: curves.epochs.map((e) => e.valLoss ?? NaN), color: VALIDATION_COLOR, dots: true })
+    accSeries.push({ label: 'validation / epoch', x: epochX, y: curves.epochs.map((e) => e.valAccuracy ?? NaN), color: VALIDATION_COLOR, dots: true })
+  }
+  return { lossSeries, accSeries }
+}
+
+/** The lectures' "stop when the validation error gets to its minimum": where the chart marks it. */
+function bestValidation(curves: Curves): { x: number; label: string } | null {
+  let best: { x: number; label: string } | null = null
+  let bestLoss = Infinity
+  for (const e of curves.epochs) {
+    if (e.valLoss !== undefined && e.valLoss < bestLoss) {
+      bestLoss = e.valLoss
+      best = { x: e.iterations, label: `min validation loss (epoch ${e.epoch})` }
+    }
+  }
+  return best
+}
+
 /** Loss and accuracy: per-iteration (smoothed) and per-epoch, training vs validation; log scale. */
 export function CurvesView() {
   const curves = useLiveTraining((s) => s.curves)
@@ -28,38 +66,11 @@ export function CurvesView() {
   const replayMarker = useReplayMarker()
   const [logY, setLogY] = useState(true)
   const [perEpoch, setPerEpoch] = useState(false)
-  const view = useMemo(() => {
-    const alpha = Math.min(1, 20 / Math.max(20, curves.iteration.length))
-    const epochX = curves.epochs.map((e) => e.iterations)
-    const lossSeries: Series[] = []
-    const accSeries: Series[] = []
-    if (!perEpoch) {
-      lossSeries.push({ label: 'train', x: curves.iteration, y: smooth(curves.loss, alpha), color: TRAIN_COLOR })
-      const valLoss = measuredPoints(curves.iteration, curves.valLoss)
-      if (valLoss.y.length > 0) lossSeries.push({ label: 'validation', ...valLoss, color: VALIDATION_COLOR })
-      accSeries.push({ label: 'train', x: curves.iteration, y: smooth(curves.accuracy, alpha), color: TRAIN_COLOR })
-      const valAccuracy = measuredPoints(curves.iteration, curves.valAccuracy)
-      if (valAccuracy.y.length > 0) accSeries.push({ label: 'validation', ...valAccuracy, color: VALIDATION_COLOR })
-    } else {
-      lossSeries.push({ label: 'train / epoch', x: epochX, y: curves.epochs.map((e) => e.loss), color: TRAIN_COLOR, dots: true })
-      accSeries.push({ label: 'train / epoch', x: epochX, y: curves.epochs.map((e) => e.accuracy ?? NaN), color: TRAIN_COLOR, dots: true })
-      if (curves.epochs.some((e) => e.valLoss !== undefined)) {
-        lossSeries.push({ label: 'validation / epoch', x: epochX, y: curves.epochs.map((e) => e.valLoss ?? NaN), color: VALIDATION_COLOR, dots: true })
-        accSeries.push({ label: 'validation / epoch', x: epochX, y: curves.epochs.map((e) => e.valAccuracy ?? NaN), color: VALIDATION_COLOR, dots: true })
-      }
-    }
-    // The lectures' "stop when the validation error gets to its minimum".
-    let best: { x: number; label: string } | null = null
-    let bestLoss = Infinity
-    for (const e of curves.epochs) {
-      if (e.valLoss !== undefined && e.valLoss < bestLoss) {
-        bestLoss = e.valLoss
-        best = { x: e.iterations, label: `min validation loss (epoch ${e.epoch})` }
-      }
-    }
-    return { lossSeries, accSeries, best }
+  const view = useMemo(
+    () => ({ ...curveSeries(curves, perEpoch), best: bestValidation(curves) }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, perEpoch, curves])
+    [version, perEpoch, curves],
+  )
   const last = curves.epochs.at(-1)
   const classification = info?.classification ?? false
   return (
