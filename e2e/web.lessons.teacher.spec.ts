@@ -46,7 +46,7 @@ async function authorTwoSteps(page: Page): Promise<void> {
   await expect(page.getByTestId('teacher-panel')).toHaveAttribute('data-steps', '1')
   await page.getByTestId('teacher-step-title').fill('Update w5')
   await page.getByTestId('teacher-step-text').fill('Gradient descent steps against the gradient:\n\n$$w_5^+ = w_5 - \\eta \\frac{\\partial E}{\\partial w_5}$$')
-  await expect(page.getByTestId('teacher-text-preview').locator('math')).toBeVisible()
+  await expect(page.getByTestId('teacher-text-preview').locator('.lesson-math-block')).toContainText('w5')
   await page.getByTestId('teacher-lock-node-hidden').check()
   await page.getByTestId('teacher-node-params-optimizer').click()
   await page.getByTestId('teacher-lock-param-optimizer-learningRate').check()

@@ -5,12 +5,53 @@
  * cannot inject markup; only Temml's MathML output (TeX commands that make links or HTML are off
  * by default) is set as HTML.
  */
-import { memo, type ReactNode } from 'react'
+import { Fragment, memo, type ReactNode } from 'react'
 import temml from 'temml'
+import { formulaPieces, pieceTex } from './formulaPieces'
 
-function Math({ tex, display }: { tex: string; display: boolean }) {
-  const html = temml.renderToString(tex, { displayMode: display, throwOnError: false, trust: false })
-  return <span className={display ? 'lesson-math-block' : 'lesson-math'} dangerouslySetInnerHTML={{ __html: html }} />
+const typeset = (tex: string) => ({ __html: temml.renderToString(tex, { throwOnError: false, trust: false }) })
+
+function Math({ tex }: { tex: string }) {
+  return <span className="lesson-math" dangerouslySetInnerHTML={typeset(tex)} />
+}
+
+/** Pieces in a row, with a place to wrap between each two (`<wbr>`). */
+function Wrapping<T>({ items, className, children }: { items: T[]; className: string; children: (item: T) => ReactNode }) {
+  return (
+    <span className={className}>
+      {items.map((item, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {children(item)}
+        </Fragment>
+      ))}
+    </span>
+  )
+}
+
+/**
+ * A display formula that wraps in a narrow column (`formulaPieces.ts`): its statements wrap as
+ * words; one wider than the column wraps between its clauses, a clause between its terms, a term
+ * between its factors.
+ */
+function DisplayMath({ tex }: { tex: string }) {
+  return (
+    <Wrapping items={formulaPieces(tex)} className="lesson-math-block">
+      {(statement) => (
+        <Wrapping items={statement} className="lesson-math-part">
+          {(clause) => (
+            <Wrapping items={clause} className="lesson-math-part">
+              {(term) => (
+                <Wrapping items={term} className="lesson-math-part">
+                  {(factor) => <span className="lesson-math-factor" dangerouslySetInnerHTML={typeset(pieceTex(factor))} />}
+                </Wrapping>
+              )}
+            </Wrapping>
+          )}
+        </Wrapping>
+      )}
+    </Wrapping>
+  )
 }
 
 /** Inline marks: `code`, $math$, **bold**, *italic*. */
@@ -23,7 +64,7 @@ function inline(text: string, key: string): ReactNode[] {
     if (m.index > last) out.push(text.slice(last, m.index))
     const k = `${key}-${m.index}`
     if (m[1] !== undefined) out.push(<code key={k}>{m[1]}</code>)
-    else if (m[2] !== undefined) out.push(<Math key={k} tex={m[2]} display={false} />)
+    else if (m[2] !== undefined) out.push(<Math key={k} tex={m[2]} />)
     else if (m[3] !== undefined) out.push(<strong key={k}>{inline(m[3], k)}</strong>)
     else out.push(<em key={k}>{inline(m[4], k)}</em>)
     last = m.index + m[0].length
@@ -36,7 +77,7 @@ function inline(text: string, key: string): ReactNode[] {
 function blocks(text: string): ReactNode[] {
   const out: ReactNode[] = []
   text.split(/\$\$([\s\S]+?)\$\$/).forEach((part, i) => {
-    if (i % 2 === 1) return out.push(<Math key={`m${i}`} tex={part.trim()} display />)
+    if (i % 2 === 1) return out.push(<DisplayMath key={`m${i}`} tex={part.trim()} />)
     part
       .split(/\n\s*\n/)
       .map((p) => p.trim())

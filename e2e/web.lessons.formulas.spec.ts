@@ -1,0 +1,50 @@
+/**
+ * Every formula of every lesson, at a projector's 1024 × 768: each display formula fits its
+ * column. Found: 23 of them ran out of the 200 px lesson column and were cut off at its edge —
+ * Mazur's worked numbers (net_o1 = … = 0.4 · 0.593269992 + 0.45 · 0.596884378 + 0.6, 544 px),
+ * the SJTU deck's new weights, Adam's three updates — since MathML does not wrap; they now wrap
+ * at their commas, relations, + − and · × (formulaPieces.ts). The walk reads the lesson list
+ * from the gallery, so a new lesson is walked too.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { journeyPage } from './helpers/journey'
+
+const journey = journeyPage()
+let page: Page
+test.beforeAll(() => {
+  page = journey.page
+})
+
+/** The display formulas of the step on screen that are wider than their column: their width, the column's, and their text. */
+function overflowing(): Promise<string[]> {
+  return page.locator('.lesson-body .lesson-math-block').evaluateAll((blocks) =>
+    blocks.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.scrollWidth} px in ${b.clientWidth}: ${b.getAttribute('data-tex')}`),
+  )
+}
+
+test('at 1024 × 768 every display formula of every lesson step fits the lesson column', async () => {
+  test.setTimeout(180_000)
+  await page.getByTestId('cmd-examples').click()
+  const lessons = await page.locator('.gallery-card[data-testid^="lesson-"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-testid')!.replace(/^lesson-/, '')))
+  await page.keyboard.press('Escape')
+  expect(lessons.length).toBeGreaterThanOrEqual(10)
+  const found: string[] = []
+  let formulas = 0
+  for (const lesson of lessons) {
+    await page.getByTestId('cmd-examples').click()
+    await page.getByTestId(`lesson-${lesson}`).click()
+    await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', lesson)
+    const steps = await page.locator('.lesson-panel [data-testid^="lesson-step-"]:not([data-testid="lesson-step-title"])').count()
+    for (let i = 0; i < steps; i++) {
+      await page.getByTestId(`lesson-step-${i}`).click()
+      await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', String(i))
+      formulas += await page.locator('.lesson-body .lesson-math-block').count()
+      for (const f of await overflowing()) found.push(`${lesson}, step ${i + 1}: ${f}`)
+    }
+    await page.getByTestId('lesson-exit').first().click()
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0)
+  }
+  console.log(`${lessons.length} lessons, ${formulas} display formulas walked`)
+  expect(formulas).toBeGreaterThanOrEqual(30)
+  expect(found).toEqual([])
+})
