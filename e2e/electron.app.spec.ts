@@ -7,6 +7,9 @@ import { counter, waitForIterations } from './helpers/training'
 import { dropFiles } from './helpers/journey'
 import { shareFragment } from '../src/engine/project/share'
 import { parseProjectOrThrow } from '../src/engine/project/parse'
+import { compileGraph, projectDataset } from '../src/engine/project'
+import { createSession } from '../src/engine/train'
+import { exportModel, serializeModel } from '../src/engine/model'
 
 // These run only where the Electron binary exists; CI machines here cannot download it, so the
 // same journeys are covered there by the unit tests of src/main (unsavedChanges, fileAccess,
@@ -23,6 +26,16 @@ function projectFile(name = 'mazur.axon.json'): string {
   const dir = mkdtempSync(join(tmpdir(), 'axon-e2e-'))
   const path = join(dir, name)
   writeFileSync(path, mazur)
+  return path
+}
+
+/** Mazur's network after one epoch, exported as Export model… saves it. */
+function modelFile(): string {
+  const project = parseProjectOrThrow(mazur)
+  const session = createSession(compileGraph(project).spec!, projectDataset(project)!)
+  session.runEpoch()
+  const path = join(mkdtempSync(join(tmpdir(), 'axon-e2e-')), 'mazur.model.json')
+  writeFileSync(path, serializeModel(exportModel(session, { title: 'Mazur, trained', data: project.data })))
   return path
 }
 
@@ -161,6 +174,13 @@ test.describe('desktop app', () => {
     app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile()], cwd: root })
     const window = await app.firstWindow()
     await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
+  })
+
+  test('a trained model named on the command line (Open with on a .model.json) opens as Open model… opens it', async () => {
+    await app.close()
+    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', modelFile()], cwd: root })
+    const window = await app.firstWindow()
+    await expect(window.getByTestId('notice')).toContainText('Opened the model mazur.model.json: its trained weights are hand-set on the dense layers.')
   })
 
   test('several projects named on the command line (Open with on several): the first opens, the notice names the rest', async () => {
