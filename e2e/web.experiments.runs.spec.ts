@@ -16,13 +16,18 @@ async function trainToEnd(page: Page): Promise<void> {
   await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
 }
 
-/** Opens XOR, sets its epochs and trains it to the end: Run 1. */
-async function firstXorRun(page: Page, epochs: string): Promise<void> {
+/** Opens XOR with its epochs set. */
+async function openXor(page: Page, epochs: string): Promise<void> {
   answerDialogs(page)
   await page.goto('/')
   await openExample(page, 'xor-2-2-1-sigmoid')
   await selectNode(page, 'optimizer')
   await setParam(page, 'epochs', epochs)
+}
+
+/** Opens XOR, sets its epochs and trains it to the end: Run 1. */
+async function firstXorRun(page: Page, epochs: string): Promise<void> {
+  await openXor(page, epochs)
   await trainToEnd(page)
 }
 
@@ -113,4 +118,22 @@ test('a sweep’s run has one colour in the Sweeps chart and in the Runs compari
   expect(inComparison['η = 1 (sweep 1)']).toBe(inSweep['η = 1'])
   expect(inComparison['η = 3 (sweep 1)']).toBe(inSweep['η = 3'])
   expect(new Set(Object.values(inComparison)).size).toBe(3)
+})
+
+test('in the dark theme a sweep’s eighth run is drawn in a colour that shows on the dark chart', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openXor(page, '60')
+  await page.getByTestId('cmd-theme').click()
+  await openExperiments(page, 'sweeps')
+  await page.getByTestId('sweep-values-0').fill('0.5, 1, 2, 3, 4, 5, 6, 8')
+  await page.getByTestId('sweep-run').click()
+  await waitForSweep(page, 8)
+  // η = 8, the history's eighth run (and the sweep's best), took the palette's last colour: black, unseen on the dark chart.
+  const chart = page.getByTestId('sweep-chart')
+  const color = (await chartCurveColors(chart))['η = 8']
+  expect(color, 'η = 8 painted on the chart').toBeDefined()
+  const background = await chart.evaluate((el) => getComputedStyle(el.closest('.experiments') ?? document.body).backgroundColor)
+  const luminance = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0)
+  const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number)
+  expect(luminance(color), `${color} on ${background}`).toBeGreaterThan(luminance(`#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`) + 0.4)
 })

@@ -49,7 +49,9 @@ export async function chartCurveColors(chart: Locator): Promise<Record<string, s
     const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
     const painted = new Set<string>()
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] === 255) painted.add(`#${[pixels[i], pixels[i + 1], pixels[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('')}`)
-    const swatches = Array.from(box.querySelectorAll('rect.chart-swatch')).map((r) => r.getAttribute('fill')!.toLowerCase())
+    // As drawn: a swatch in the text's colour (currentColor) is the theme's.
+    const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`
+    const swatches = Array.from(box.querySelectorAll('rect.chart-swatch')).map((r) => hex(getComputedStyle(r).fill))
     const labels = Array.from(box.querySelectorAll('text[data-chart-text="legend"]')).map((t) => t.textContent ?? '')
     return Object.fromEntries(swatches.flatMap((color, i) => (painted.has(color) ? [[labels[i], color]] : [])))
   })

@@ -57,5 +57,9 @@ export function bestPath(paths: readonly DescentPath[]): number | null {
   return best
 }
 
-/** Colours for up to 8 series, colour-blind safe (Okabe–Ito). */
-export const SERIES_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#7f7f00', '#000000']
+/**
+ * Colours for up to 8 series, colour-blind safe (Okabe–Ito). The last, Okabe–Ito's black, is
+ * the text's colour (`currentColor`, which SVG and the charts' canvas both resolve): black on
+ * the light theme, near-white on the dark one, where a black curve could not be seen.
+ */
+export const SERIES_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#7f7f00', 'currentColor']

@@ -3,8 +3,8 @@ import { LineChart, type Series } from '../viz/LineChart'
 import { useLiveTraining } from './liveSight'
 import { fmt } from './format'
 
-/** Colour-blind-safe line colours for layers (Okabe–Ito). */
-const LAYER_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000']
+/** Colour-blind-safe line colours for layers (Okabe–Ito; its black as the text's colour, seen on the dark theme too). */
+const LAYER_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', 'currentColor']
 
 /** ‖∂E/∂(W, b)‖₂ per dense layer over time, log scale: vanishing gradients show as a gap between lines. */
 export function GradientsView() {

@@ -8,6 +8,7 @@ export interface Series {
   label: string
   x: readonly number[]
   y: readonly number[]
+  /** A CSS colour, or `currentColor` for the text's (follows the theme). */
   color: string
   dashed?: boolean
   /** Draw dots at the points (few points, e.g. per epoch). */
@@ -92,8 +93,8 @@ function drawPlot(
     ctx.stroke()
   }
   for (const s of series) {
-    ctx.strokeStyle = s.color
-    ctx.fillStyle = s.color
+    // `currentColor` (a series in the text's colour) is the theme's text colour: a canvas does not resolve it.
+    ctx.strokeStyle = ctx.fillStyle = s.color === 'currentColor' ? colors.marker : s.color
     ctx.lineWidth = 1.8
     ctx.setLineDash(s.dashed ? [4, 3] : [])
     ctx.beginPath()
