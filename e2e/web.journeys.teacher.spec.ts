@@ -1,8 +1,9 @@
 /**
  * A teacher's walks across features, at a projector's 1024 × 768, on one page as in a class:
  * a lesson answered wrong then right and opened in teacher mode; a reload mid-lesson and a CSV
- * dropped on a lesson; a run restored from the Runs tab mid-run, scrubbed back and undone. Each
- * walk is kept for the wrong state it found (see the comments); every wait is on what the app shows.
+ * dropped on a lesson; a run restored from the Runs tab mid-run, scrubbed back and undone; a run
+ * given ten more epochs once finished and while it trains. Each walk is kept for the wrong state
+ * it found (see the comments); every wait is on what the app shows.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -210,6 +211,31 @@ test('ten more epochs: a run finished at its limit goes on from where it stopped
   await expect(page.getByTestId('train-stale')).toHaveCount(0)
   await expect(runState(page)).toHaveAttribute('data-state', 'finished')
   expect(await counter(page, 'epoch')).toBe(3010)
+  page.off('dialog', onDialog)
+})
+
+test('ten more epochs while it trains: a running run whose limit is raised runs on to it, no question asked', async () => {
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '2000')
+  await showTrainingPanel(page)
+  await setSpeed(page, 1)
+  await page.getByTestId('train-button').click()
+  await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(5)
+  const asked: string[] = []
+  const onDialog = (d: { message(): string }) => void asked.push(d.message())
+  page.on('dialog', onDialog)
+  // Found: the edit paused the run as out of date.
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '2100')
+  await expect(page.getByTestId('toolbar-run-status')).toContainText('of 2,100')
+  await expect(page.getByTestId('toolbar-run-status')).toContainText('Training')
+  await showTrainingPanel(page)
+  await expect(page.getByTestId('train-stale')).toHaveCount(0)
+  await setSpeed(page, 0)
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
+  expect(await counter(page, 'epoch')).toBe(2100)
+  expect(asked, 'no question on the way').toEqual([])
   page.off('dialog', onDialog)
 })
 
