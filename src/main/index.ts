@@ -225,7 +225,8 @@ app.whenReady().then(() => {
 // Files or a share link asked for that never reached a page (a second launch as the app quit): the app starts again with them.
 app.on('will-quit', () => {
   const left = [...launches.pending(), ...shares.pending().map(shareLinkOfText)]
-  if (left.length) app.relaunch({ args: relaunchArgs(process.defaultApp === true, process.argv[1], left) })
+  const args = relaunchArgs(left, { sessionEnding: sessionEnd.ending(), defaultApp: process.defaultApp === true, appPath: process.argv[1] })
+  if (args) app.relaunch({ args })
 })
 
 app.on('window-all-closed', () => {

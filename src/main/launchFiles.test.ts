@@ -119,11 +119,15 @@ describe('the window for what the OS asks', () => {
     endTurn()
     expect(log).toEqual([])
     // main, at 'will-quit': app.relaunch({ args }) when anything is left.
-    expect(relaunchArgs(false, undefined, queue.pending())).toEqual([resolve('/home/ana/xor.axon.json')])
-    expect(relaunchArgs(true, 'out/main/index.cjs', ['/a.axon.json'])).toEqual([resolve('out/main/index.cjs'), '/a.axon.json'])
+    const installed = { sessionEnding: false, defaultApp: false, appPath: undefined }
+    expect(relaunchArgs(queue.pending(), installed)).toEqual([resolve('/home/ana/xor.axon.json')])
+    expect(relaunchArgs(['/a.axon.json'], { sessionEnding: false, defaultApp: true, appPath: 'out/main/index.cjs' })).toEqual([resolve('out/main/index.cjs'), '/a.axon.json'])
+    // Not while the OS ends the session (log-off, shutdown).
+    expect(relaunchArgs(queue.pending(), { ...installed, sessionEnding: true })).toBeNull()
     // Handed to a page, nothing is left to relaunch for.
     queue.pageReady()
     expect(queue.pending()).toEqual([])
+    expect(relaunchArgs(queue.pending(), installed)).toBeNull()
   })
 
   it('brings a minimized window back; makes none before the app is ready (the first is coming) or while it quits', () => {

@@ -98,11 +98,13 @@ export function createLaunchQueue(open: (batch: string[]) => void, focus: () => 
  * instance has exited) that opens what a quitting app was still asked for: a second launch whose
  * files reached this instance as it quit (no window may be made then: `showWindow`), or a file
  * asked for whose window closed with the quit before its page loaded. Without it the files are
- * lost: the second instance has already exited. Given `args` replace the command line, so run
+ * lost: the second instance has already exited. Null when nothing is left, or when the OS is
+ * ending the session (no app should start then). Given `args` replace the command line, so run
  * from source (`electron .`) Electron needs the app's path first.
  */
-export function relaunchArgs(defaultApp: boolean, appPath: string | undefined, items: readonly string[]): string[] {
-  return defaultApp && appPath ? [resolve(appPath), ...items] : [...items]
+export function relaunchArgs(left: readonly string[], at: { sessionEnding: boolean; defaultApp: boolean; appPath: string | undefined }): string[] | null {
+  if (left.length === 0 || at.sessionEnding) return null
+  return at.defaultApp && at.appPath ? [resolve(at.appPath), ...left] : [...left]
 }
 
 /** The window as `showWindow` needs it. */
