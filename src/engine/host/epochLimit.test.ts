@@ -102,6 +102,19 @@ describe('a new epoch limit for a run under way', () => {
     await expect(api.setEpochLimit('a', 0)).rejects.toThrow(RangeError)
   })
 
+  it('a failed run takes no new limit (it goes no further: Train starts again)', async () => {
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
+    // A linear output is unbounded: η = 10⁶ blows it up within the 30 epochs.
+    const spec = xorSpec(30)
+    const diverging: EngineSpec = { ...spec, optimizer: { id: 'sgd', learningRate: 1e6 }, model: { ...spec.model, layers: [spec.model.layers[0], dense('o', 1, 'linear')] } }
+    await api.startRun('a', diverging, xor, { speed: 0, autoStart: true })
+    await untilNotRunning(host)
+    expect(host.last()).toMatchObject({ state: 'failed', stopReason: 'diverged' })
+    expect(await api.setEpochLimit('a', 40)).toBe(false)
+    expect((await api.pause('a')).state).toBe('failed')
+  })
+
   it('a reset after a raised limit trains to the new limit', async () => {
     const host = fakeHost()
     const api = createEngineApi(host.io)

@@ -188,9 +188,12 @@ export class TrainingRun {
    * A new epoch limit mid-run ("ten more epochs", `sessionSetEpochLimit`): a run ended at its
    * limit goes on to a higher one (paused: Resume trains on), a running one runs to it, a limit
    * equal to the epochs done ends it there. False, and nothing changed, when a run of that limit
-   * from the start would be another run (it went past the limit; restore-best ended it).
+   * from the start would be another run (it went past the limit; restore-best ended it), or the
+   * run failed or was stopped.
    */
   async setEpochLimit(maxEpochs: number): Promise<boolean> {
+    // A failed run (diverged, a snapshot that broke) or one stopped for good goes no further.
+    if (this.state === 'failed' || this.state === 'stopped') return false
     const change = sessionSetEpochLimit(this.session, maxEpochs)
     if (change === 'refused') return false
     this.spec.training.maxEpochs = maxEpochs
