@@ -4,7 +4,8 @@
  * the loss chart sat below the time machine and the step-through and export buttons, out of sight
  * until the panel was scrolled; and its validation line was never drawn while the run trained,
  * only its legend (the live validation loss is measured once a snapshot, and the chart broke the
- * line at every point between two measurements). Every wait is on what the app shows.
+ * line at every point between two measurements); presenting it, the views the teacher ticked
+ * came below the controls, out of sight. Every wait is on what the app shows.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
@@ -57,4 +58,16 @@ test('when early stopping ends the run, the chart is still in sight and draws th
   await page.getByTestId('curves-per-epoch').check()
   await expect(chart).toContainText('validation / epoch')
   await expect.poll(() => pixelsOf(chart, VALIDATION)).toBeGreaterThan(50)
+})
+
+test('presenting the finished run, the views the teacher ticked are in sight under the time machine, the controls below them', async () => {
+  await page.getByTestId('cmd-present').click()
+  const panel = page.getByTestId('present-panel')
+  await expect(panel.getByTestId('present-view-curves')).toBeChecked()
+  // Found: the controls and the time machine filled the panel, and the loss chart began at its foot.
+  await expect(panel.getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
+  await expect(panel.getByTestId('time-scrubber')).toBeAttached()
+  await expect(panel.getByTestId('train-controls')).toBeAttached()
+  await page.getByTestId('present-exit').click()
+  await expect(panel).toHaveCount(0)
 })

@@ -34,12 +34,14 @@ export function PresentationPanel() {
         {runId ? (
           <>
             <h2 className="training-title">{title}</h2>
-            <Controls />
             {/* An epoch shown as it was (scrubbed before presenting, or here) keeps its way back to the present. */}
             <TimeScrubber />
+            {/* The views before the controls: at a projector's 1024 × 768 the controls above them left
+                the class the top of the first one (▶ Train and ❚❚ Pause stay in the toolbar). */}
             {LIVE_VIEW_LIST.filter((v) => picked.includes(v.id)).map(({ id }) => (
               <LiveViewPanel key={id} id={id} />
             ))}
+            <Controls />
             {createPortal(<StepThroughView />, document.body)}
           </>
         ) : (
