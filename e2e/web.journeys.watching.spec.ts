@@ -5,7 +5,8 @@
  * until the panel was scrolled; and its validation line was never drawn while the run trained,
  * only its legend (the live validation loss is measured once a snapshot, and the chart broke the
  * line at every point between two measurements); presenting it, the views the teacher ticked
- * came below the controls, out of sight. Every wait is on what the app shows.
+ * came below the controls, out of sight; and Fashion-MNIST's validation, measured at epoch ends
+ * only, had no line per iteration. Every wait is on what the app shows.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
@@ -70,4 +71,23 @@ test('presenting the finished run, the views the teacher ticked are in sight und
   await expect(panel.getByTestId('train-controls')).toBeAttached()
   await page.getByTestId('present-exit').click()
   await expect(panel).toHaveCount(0)
+})
+
+test('Fashion-MNIST, whose validation is measured at epoch ends only: the per-iteration charts draw its validation lines too', async () => {
+  test.setTimeout(240_000)
+  await page.getByTestId('lesson-exit').first().click()
+  await openLesson(page, 'fashion-mnist')
+  await page.getByTestId('lesson-step-3').click()
+  await expect(page.getByTestId('lesson-step-title')).toContainText('Train it')
+  await showTrainingPanel(page)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 200_000 })
+  await expect(page.getByTestId('metric-val-accuracy')).toBeVisible()
+  // Found: "Train it and watch the validation accuracy", and the charts drew only the training lines.
+  for (const id of ['chart-loss', 'chart-accuracy']) {
+    const chart = page.getByTestId(id)
+    await chart.scrollIntoViewIfNeeded()
+    await expect(chart).toContainText('validation')
+    await expect.poll(() => pixelsOf(chart, VALIDATION)).toBeGreaterThan(50)
+  }
 })

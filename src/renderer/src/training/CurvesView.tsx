@@ -28,10 +28,10 @@ function curveSeries(curves: Curves, perEpoch: boolean): { lossSeries: Series[];
   if (!perEpoch) {
     const alpha = Math.min(1, 20 / Math.max(20, curves.iteration.length))
     lossSeries.push({ label: 'train', x: curves.iteration, y: smooth(curves.loss, alpha), color: TRAIN_COLOR })
-    const valLoss = measuredPoints(curves.iteration, curves.valLoss)
+    const valLoss = measuredPoints(curves.iteration, curves.valLoss, curves.epochs.map((e) => ({ x: e.iterations, y: e.valLoss })))
     if (valLoss.y.length > 0) lossSeries.push({ label: 'validation', ...valLoss, color: VALIDATION_COLOR })
     accSeries.push({ label: 'train', x: curves.iteration, y: smooth(curves.accuracy, alpha), color: TRAIN_COLOR })
-    const valAccuracy = measuredPoints(curves.iteration, curves.valAccuracy)
+    const valAccuracy = measuredPoints(curves.iteration, curves.valAccuracy, curves.epochs.map((e) => ({ x: e.iterations, y: e.valAccuracy })))
     if (valAccuracy.y.length > 0) accSeries.push({ label: 'validation', ...valAccuracy, color: VALIDATION_COLOR })
     return { lossSeries, accSeries }
   }
