@@ -3,7 +3,7 @@
  * error, each δ, each update), highlighting the layer on the canvas with the engine's numbers
  * (Mazur's worked example from lecture 001): the badge shows the same numbers as the page.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { openExample, viewportSettled } from './helpers/designer'
 import { inside, intersects } from './helpers/layout'
 
@@ -69,6 +69,17 @@ async function expectFocusInView(page: Page, where: string): Promise<void> {
   expect(hit, `${where}: the middle of ${id} is the layer`).toBe(id)
 }
 
+/** Mazur's example trained an update and stepped through stage by stage; returns the stage stepper. */
+async function stepMazurByStage(page: Page): Promise<Locator> {
+  await page.goto('/')
+  await openExample(page, 'mazur-2-2-2')
+  await viewportSettled(page)
+  await page.getByTestId('train-button').click()
+  await page.getByTestId('open-step-through').click()
+  await page.getByTestId('st-by-stage').click()
+  return page.getByTestId('st-stage')
+}
+
 // A projector's 1024 × 768 at 100 %, and a browser zoomed to 125 % and 150 % on it.
 for (const [zoom, viewport, deviceScaleFactor] of [
   ['100 %', { width: 1024, height: 768 }, 1],
@@ -78,13 +89,7 @@ for (const [zoom, viewport, deviceScaleFactor] of [
   test.describe(`1024 × 768 at ${zoom}`, () => {
     test.use({ viewport, deviceScaleFactor })
     test(`stage by stage: every stage's layer and badge in view beside the docked dialog (${zoom})`, async ({ page }) => {
-      await page.goto('/')
-      await openExample(page, 'mazur-2-2-2')
-      await viewportSettled(page)
-      await page.getByTestId('train-button').click()
-      await page.getByTestId('open-step-through').click()
-      await page.getByTestId('st-by-stage').click()
-      const stage = page.getByTestId('st-stage')
+      const stage = await stepMazurByStage(page)
       const count = Number(/ \/ (\d+)/.exec((await stage.textContent()) ?? '')![1])
       for (let k = 1; k <= count; k++) {
         await expect(stage).toContainText(` · ${k} / ${count}`)
@@ -95,3 +100,25 @@ for (const [zoom, viewport, deviceScaleFactor] of [
     })
   })
 }
+
+test('stage by stage at a projector: the window moved to 1366 × 768 and back, the interface zoomed to 150 % and back; the layer stays in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  const stage = await stepMazurByStage(page)
+  // The output layer's forward pass: the network's far end.
+  for (let k = 1; k < 4; k++) await page.getByTestId('st-next').click()
+  await expect(stage).toContainText(' · 4 / ')
+  await expectFocusInView(page, '1024 × 768')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await expectFocusInView(page, '1366 × 768')
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await expectFocusInView(page, 'back at 1024 × 768')
+  // Interface zoom (Ctrl +, three steps to 150 %): the dialog and the card grow over the canvas.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+=')
+  await expectFocusInView(page, 'interface zoom 150 %')
+  await page.screenshot({ path: test.info().outputPath('ui-zoom-150.png') })
+  await page.keyboard.press('ArrowRight')
+  await expect(stage).toContainText(' · 5 / ')
+  await expectFocusInView(page, 'interface zoom 150 %, next stage')
+  await page.keyboard.press('Control+0')
+  await expectFocusInView(page, 'interface zoom 100 %')
+})

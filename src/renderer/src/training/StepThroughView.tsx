@@ -24,7 +24,8 @@ export function StepThroughView() {
   const dialog = useRef<HTMLDivElement>(null)
   const current = stage === null ? null : stages[Math.min(stage, stages.length - 1)]
   useStageKeys(open, stage, stages.length, setStage)
-  useStageFocus(open, current, dialog)
+  const low = useLowWindow()
+  useStageFocus(open, current, dialog, low)
   if (!open || !st || !info) return null
   const lines = stepLines(st)
   const { trace } = st
@@ -33,7 +34,7 @@ export function StepThroughView() {
   const outLayer = dense.at(-1)!
   const fusedDelta = (outLayer.activation === 'softmax' && lossId === 'softmaxCrossEntropy') || (outLayer.activation === 'sigmoid' && lossId === 'bce')
   return (
-    <div className={`step-through-backdrop${current ? ' is-docked' : ''}`} onClick={() => trainingControls.closeTrace()}>
+    <div className={`step-through-backdrop${current ? ' is-docked' : ''}${current && low ? ' is-side' : ''}`} onClick={() => trainingControls.closeTrace()}>
       <div className="step-through" role="dialog" aria-label="Step-through" data-testid="step-through" ref={dialog} onClick={(e) => e.stopPropagation()}>
         <StepThroughHeader st={st} info={info} stage={stage} stages={stages} setStage={setStage} />
         <GivenLine st={st} info={info} />
@@ -55,6 +56,21 @@ export function StepThroughView() {
   )
 }
 
+/** Lowest window, in interface pixels, with room for a layer above the dialog docked at the bottom. */
+const LOW_WINDOW = 560
+
+/** True while the window is lower than `LOW_WINDOW` at the interface zoom: the docked dialog goes to the side. */
+function useLowWindow(): boolean {
+  const zoom = useUi((s) => s.uiZoom)
+  const [height, setHeight] = useState(() => window.innerHeight)
+  useEffect(() => {
+    const onResize = () => setHeight(window.innerHeight)
+    window.addEventListener('resize', onResize)
+    return () => window.removeEventListener('resize', onResize)
+  }, [])
+  return height / zoom < LOW_WINDOW
+}
+
 /** Escape closes; ← and → move between stages while stepping stage by stage. */
 function useStageKeys(open: boolean, stage: number | null, count: number, setStage: (update: (k: number | null) => number | null) => void): void {
   useEffect(() => {
@@ -73,8 +89,8 @@ function useStageKeys(open: boolean, stage: number | null, count: number, setSta
   }, [open, stage, count, setStage])
 }
 
-/** The current stage's line is marked and scrolled to, and its layer highlighted on the canvas. */
-function useStageFocus(open: boolean, current: StepStage | null, dialog: RefObject<HTMLDivElement | null>): void {
+/** The current stage's line is marked and scrolled to (again when the dialog docks elsewhere: `side`), and its layer highlighted on the canvas. */
+function useStageFocus(open: boolean, current: StepStage | null, dialog: RefObject<HTMLDivElement | null>, side: boolean): void {
   useEffect(() => {
     useUi.getState().setStepFocus(open && current ? { nodeId: current.nodeId, text: current.text, phase: current.phase } : null)
     const root = dialog.current
@@ -85,7 +101,7 @@ function useStageFocus(open: boolean, current: StepStage | null, dialog: RefObje
       line.classList.add('is-current')
       line.scrollIntoView({ block: 'nearest' })
     }
-  }, [open, current, dialog])
+  }, [open, current, dialog, side])
   useEffect(() => () => useUi.getState().setStepFocus(null), [])
 }
 
