@@ -118,6 +118,12 @@ test('a sweep’s run has one colour in the Sweeps chart and in the Runs compari
   expect(inComparison['η = 1 (sweep 1)']).toBe(inSweep['η = 1'])
   expect(inComparison['η = 3 (sweep 1)']).toBe(inSweep['η = 3'])
   expect(new Set(Object.values(inComparison)).size).toBe(3)
+
+  // Kept with the project: after a reload the sweep draws each run in the colour it had.
+  await page.reload()
+  await openExperiments(page, 'sweeps')
+  await expect(sweepChart.locator('text[data-chart-text="legend"]')).toHaveText(['η = 1', 'η = 3'])
+  expect(await chartCurveColors(sweepChart)).toEqual(inSweep)
 })
 
 test('in the dark theme a sweep’s eighth run is drawn in a colour that shows on the dark chart', async ({ page }) => {
