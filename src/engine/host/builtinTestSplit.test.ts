@@ -4,6 +4,7 @@ import { builtinDataset, holdOutTest, datasetClassOf } from '../data'
 import { dense, engineSpec } from '../train'
 import { createEngineApi } from './api'
 import type { EngineHostIo } from './io'
+import { fakeHost, settle } from '../../../test/fakeEngineHost'
 
 const quietHost: EngineHostIo = { emit: () => Promise.resolve(), yieldToHost: () => Promise.resolve() }
 
@@ -26,7 +27,8 @@ describe('a built-in set with test data held out', () => {
   })
 
   it('is never trained on: the run counts it apart, evaluates it at the end and puts its points on the plane', async () => {
-    const api = createEngineApi(quietHost)
+    const host = fakeHost()
+    const api = createEngineApi(host.io)
     const spec = engineSpec({ inputSize: 2, layers: [dense('h', 4, 'tanh'), dense('o', 2, 'softmax')], loss: { id: 'softmaxCrossEntropy', reduction: 'mean' } }, { seed: 7, optimizer: { id: 'adam', learningRate: 0.05, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, training: { batch: { mode: 'full' }, maxEpochs: 100, shuffle: false, validationFraction: 0 } })
     const info = await api.startRun('t', spec, { kind: 'builtin', id: 'xorClouds', options: { count: 200 }, testFraction: 0.3, seed: 7 }, { gridSize: 8 })
     expect(info.trainCount).toBe(140)
@@ -42,6 +44,8 @@ describe('a built-in set with test data held out', () => {
       expect(plane.test!.points[2 * i]).toBeLessThan(plane.xMax)
     }
     await api.resume('t')
+    // At the end: the run has trained (a resumed loop starts after the previous one has ended).
+    for (let i = 0; i < 1000 && host.last().state !== 'finished'; i++) await settle(20)
     expect(await api.evaluateTest('t')).toMatchObject({ count: 60, epoch: 100, accuracy: expect.any(Number) })
   })
 

@@ -56,6 +56,7 @@ export class TrainingRun {
   /** Whether the next snapshot offered at full speed carries the shown views (the UI's last answer). */
   private viewsDue = true
   private loopDone: Promise<void> = Promise.resolve()
+  private loopTurn = 0
   private readonly composer: SnapshotComposer
   /** Copies of the network at epoch ends, for replaying the views as they were. */
   private readonly timeMachine: TimeMachine
@@ -107,7 +108,9 @@ export class TrainingRun {
   resume(): RunProgress {
     if (this.state === 'paused') {
       this.state = 'running'
-      this.loopDone = this.loop()
+      // After a pause still settling, its loop ends at its next slice (its turn is over), then this one trains on.
+      const turn = ++this.loopTurn
+      this.loopDone = this.loopDone.then(() => this.loop(turn))
     }
     return this.progress()
   }
@@ -259,13 +262,13 @@ export class TrainingRun {
   cancelled: () => boolean = () => false
 
   /** Train slice by slice until paused, stopped, cancelled or finished. */
-  private async loop(): Promise<void> {
+  private async loop(turn = this.loopTurn): Promise<void> {
     let slices = 0
     try {
-      while (this.state === 'running') {
+      while (this.state === 'running' && turn === this.loopTurn) {
         await this.io.yieldToHost()
         if (this.cancelled()) this.state = 'stopped'
-        if (this.state !== 'running') break
+        if (this.state !== 'running' || turn !== this.loopTurn) break
         const s = this.session
         if (this.speed > 0) {
           this.advance.run(s, this.speed)
