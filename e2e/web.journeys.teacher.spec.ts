@@ -214,13 +214,18 @@ test('ten more epochs: a run finished at its limit goes on from where it stopped
   page.off('dialog', onDialog)
 })
 
-test('ten more epochs while it trains: a running run whose limit is raised runs on to it, no question asked', async () => {
+/** XOR with an epoch limit of 2,000, training at one update a frame. */
+async function trainXorSlowly(): Promise<void> {
   await openExample(page, 'xor-2-2-1-sigmoid')
   await selectNode(page, 'optimizer')
   await setParam(page, 'epochs', '2000')
   await showTrainingPanel(page)
   await setSpeed(page, 1)
   await page.getByTestId('train-button').click()
+}
+
+test('ten more epochs while it trains: a running run whose limit is raised runs on to it, no question asked', async () => {
+  await trainXorSlowly()
   await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(5)
   const asked: string[] = []
   const onDialog = (d: { message(): string }) => void asked.push(d.message())
@@ -237,6 +242,23 @@ test('ten more epochs while it trains: a running run whose limit is raised runs 
   expect(await counter(page, 'epoch')).toBe(2100)
   expect(asked, 'no question on the way').toEqual([])
   page.off('dialog', onDialog)
+})
+
+test('ten more epochs typed key by key while it trains: the values on the way pause it, the limit typed lets it train on', async () => {
+  await trainXorSlowly()
+  await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(40)
+  await selectNode(page, 'optimizer')
+  const field = page.getByTestId('param-epochs')
+  await field.selectText()
+  // "3" and "30" are epochs the run has gone past: each pauses it, out of date; "300" and "3000" it takes.
+  await field.pressSequentially('3000', { delay: 150 }) // as a person types
+  await expect(page.getByTestId('toolbar-run-status')).toContainText('of 3,000')
+  // Found: the run stayed paused at the epoch "3" had stopped it at.
+  await expect(runState(page)).toHaveAttribute('data-state', 'running')
+  const at = await counter(page, 'epoch')
+  await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(at)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
 })
 
 /** Presses Tab until `testId` has the focus (at most `limit` times), checking every stop is inside `within`. */

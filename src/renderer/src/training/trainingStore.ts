@@ -137,8 +137,16 @@ function fail(error: unknown, runId: string | null = get().runId): void {
 /** Fields of a state with no run (the panel then shows the document, ready to train). */
 const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, backBy: null, exported: null, failedLearningRate: null } as const
 
+/**
+ * A limit typed key by key passes through values the run has gone past ("2" of "2100" at epoch
+ * 40): those pause it, out of date. Set when such a value paused a running run, so that the limit
+ * it takes in the end lets it train on; any other change, a Pause or a Train forgets it.
+ */
+let resumeWhenLimitTaken = false
+
 /** Stops the run in the engine (if any) and forgets it. */
 function dropRun(): void {
+  resumeWhenLimitTaken = false
   const runId = get().runId
   set({ ...NO_RUN, curves: emptyCurves(), version: get().version + 1, chosenSpeed: null })
   if (runId) void engine().then((e) => e.stop(runId)).catch(() => undefined)
@@ -239,7 +247,10 @@ function followDocument(now: DocumentState, before: DocumentState): void {
   const spec = now.compiled.spec
   // (A change outside the history, such as the data's shape arriving, is no move.)
   const move = now.history === before.history ? null : historyMove(before.history, now.history)
-  if (!spec || runKey(spec, now.project.data) !== runKey(request.spec, request.project.data)) return markStale(move)
+  if (!spec || runKey(spec, now.project.data) !== runKey(request.spec, request.project.data)) {
+    resumeWhenLimitTaken = false
+    return markStale(move)
+  }
   const settings = changedOptimizerSettings(request.spec.optimizer, spec.optimizer)
   const limit = changedEpochLimit(request.spec, spec)
   set({ stale: false, docSerial: now.loadSerial, request: { spec, project: now.project } })
@@ -252,7 +263,7 @@ function markStale(move: HistoryMove | null): void {
   // Left by an undo, a redo brings it back; an edit after that drops the redo steps, and the run's network with them.
   const backBy = !get().stale ? (move === 'undo' ? 'redo' : 'undo') : get().backBy === 'redo' && move === 'edit' ? null : get().backBy
   if (!get().stale || backBy !== get().backBy) set({ stale: true, docSerial: -1, backBy })
-  if (get().snapshot?.state === 'running') void trainingControls.pause()
+  if (get().snapshot?.state === 'running') void control((e, id) => e.pause(id))
 }
 
 /**
@@ -266,7 +277,13 @@ async function followEpochLimit(maxEpochs: number, runLimit: number, move: Histo
   const taken = await control((e, id) => e.setEpochLimit(id, maxEpochs))
   const { info, request } = get()
   if (get().runId !== runId || !request) return
-  if (taken && info) return set({ info: { ...info, maxEpochs } })
+  if (taken && info) {
+    set({ info: { ...info, maxEpochs } })
+    if (resumeWhenLimitTaken) void resumeRun()
+    resumeWhenLimitTaken = false
+    return
+  }
+  if (get().snapshot?.state === 'running') resumeWhenLimitTaken = true
   set({ request: { ...request, spec: withEpochLimit(request.spec, info?.maxEpochs ?? runLimit) } })
   // (Unless the canvas went back to a limit the run takes meanwhile.)
   if (doc().compiled.spec?.training.maxEpochs === maxEpochs) markStale(move)
@@ -297,6 +314,7 @@ export const trainingControls = {
    * start training it from the seed, asking first when that loses a run's progress.
    */
   async train(): Promise<void> {
+    resumeWhenLimitTaken = false
     if (!doc().compiled.spec || get().starting) return
     const state = get().snapshot?.state
     if (runIsCurrent() && state === 'running') return
@@ -305,7 +323,10 @@ export const trainingControls = {
     await startRun(true)
   },
   resume: resumeRun,
-  pause: () => control((e, id) => e.pause(id)),
+  pause: () => {
+    resumeWhenLimitTaken = false
+    return control((e, id) => e.pause(id))
+  },
   async step(unit: 'example' | 'batch' | 'epoch') {
     if (await currentRun()) await control((e, id) => e.step(id, unit))
   },
