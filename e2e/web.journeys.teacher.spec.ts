@@ -214,18 +214,18 @@ test('ten more epochs: a run finished at its limit goes on from where it stopped
   page.off('dialog', onDialog)
 })
 
-/** XOR with an epoch limit of 2,000, training at one update a frame. */
-async function trainXorSlowly(): Promise<void> {
+/** XOR with an epoch limit of `epochs`, training at `speed` updates a frame (0: full speed). */
+async function trainXor(epochs: string, speed: number): Promise<void> {
   await openExample(page, 'xor-2-2-1-sigmoid')
   await selectNode(page, 'optimizer')
-  await setParam(page, 'epochs', '2000')
+  await setParam(page, 'epochs', epochs)
   await showTrainingPanel(page)
-  await setSpeed(page, 1)
+  await setSpeed(page, speed)
   await page.getByTestId('train-button').click()
 }
 
 test('ten more epochs while it trains: a running run whose limit is raised runs on to it, no question asked', async () => {
-  await trainXorSlowly()
+  await trainXor('2000', 1)
   await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(5)
   const asked: string[] = []
   const onDialog = (d: { message(): string }) => void asked.push(d.message())
@@ -245,7 +245,7 @@ test('ten more epochs while it trains: a running run whose limit is raised runs 
 })
 
 test('ten more epochs typed key by key while it trains: the values on the way pause it, the limit typed lets it train on', async () => {
-  await trainXorSlowly()
+  await trainXor('2000', 1)
   await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(40)
   await selectNode(page, 'optimizer')
   const field = page.getByTestId('param-epochs')
@@ -259,6 +259,20 @@ test('ten more epochs typed key by key while it trains: the values on the way pa
   await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(at)
   await page.getByTestId('train-button').click()
   await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+})
+
+test('the limit raised after a run is an undo step of its own: undo goes back to the limit the run had, not to the one before it', async () => {
+  await trainXor('300', 0)
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '310')
+  await expect(page.getByTestId('toolbar-run-status')).toContainText('of 310')
+  await page.getByTestId('cmd-undo').click()
+  // Found: the two edits of Epochs were one step, and undo went back to the example's 3,000.
+  await expect(page.getByTestId('param-epochs')).toHaveValue('300')
+  await showTrainingPanel(page)
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished')
+  await expect(page.getByTestId('train-stale')).toHaveCount(0)
 })
 
 /** Presses Tab until `testId` has the focus (at most `limit` times), checking every stop is inside `within`. */

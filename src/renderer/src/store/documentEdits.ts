@@ -18,7 +18,7 @@ import {
   setNodeLabel,
   updateParams,
 } from '../graph/edit'
-import { historyCommitFrom, historyReplace, type History } from './history'
+import { historyCommitFrom, historyReplace, historySeal, type History } from './history'
 import type { DocumentState } from './documentStore'
 
 /** What the edits need of the store. */
@@ -44,7 +44,7 @@ function freeSpotRightOf(project: Project, at: Position): Position {
 
 type EditActions = Pick<
   DocumentState,
-  'addNode' | 'appendNode' | 'beginMove' | 'moveNodesLive' | 'endMove' | 'deleteElements' | 'connect' | 'updateParams' | 'setLabel' | 'copy' | 'paste' | 'duplicate' | 'autoLayout'
+  'addNode' | 'appendNode' | 'beginMove' | 'moveNodesLive' | 'endMove' | 'deleteElements' | 'connect' | 'updateParams' | 'sealHistory' | 'setLabel' | 'copy' | 'paste' | 'duplicate' | 'autoLayout'
 >
 
 export function editActions({ get, set, edit, apply, move, allowed }: EditContext): EditActions {
@@ -92,6 +92,11 @@ export function editActions({ get, set, edit, apply, move, allowed }: EditContex
   },
   updateParams(nodeId, patch, tag) {
     edit(updateParams(get().project, nodeId, patch), tag ?? null)
+  },
+  sealHistory() {
+    // The project stays: nothing to recompile.
+    const history = historySeal(get().history)
+    if (history !== get().history) set({ history })
   },
   setLabel(nodeId, label, tag) {
     edit(setNodeLabel(get().project, nodeId, label), tag ?? null)

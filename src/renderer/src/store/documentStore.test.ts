@@ -124,6 +124,18 @@ describe('document store', () => {
     expect(doc().project.nodes[0].params).toMatchObject({ units: 4 })
   })
 
+  it('after a seal (a run started), typing into the same field again is a step of its own', () => {
+    doc().addNode('dense')
+    doc().updateParams('dense-1', { units: 30 }, 'dense-1:units')
+    doc().sealHistory()
+    doc().updateParams('dense-1', { units: 31 }, 'dense-1:units')
+    doc().updateParams('dense-1', { units: 310 }, 'dense-1:units')
+    doc().undo()
+    expect(doc().project.nodes[0].params).toMatchObject({ units: 30 })
+    doc().undo()
+    expect(doc().project.nodes[0].params).toMatchObject({ units: 4 })
+  })
+
   it('deletes nodes with their edges in one step', () => {
     buildXorNetwork()
     doc().deleteElements(['dense-2'], [])

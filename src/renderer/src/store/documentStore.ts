@@ -91,6 +91,8 @@ export interface DocumentState {
   connect(source: string, target: string): { id: string } | { problem: string }
   /** Sets parameters; edits with the same `tag` in a row are one undo step. */
   updateParams(nodeId: string, patch: Record<string, unknown>, tag?: string): void
+  /** The next edit is an undo step of its own, whatever its tag (a run started since the last one). */
+  sealHistory(): void
   setLabel(nodeId: string, label: string, tag?: string): void
   copy(nodeIds: readonly string[]): void
   /** Pastes the clipboard; returns the new node ids. */

@@ -26,6 +26,11 @@ export function historyRecord<T>(h: History<T>, next: T, tag: string | null = nu
   return { past, present: next, future: [], lastTag: tag }
 }
 
+/** Ends a run of same-tag edits: the next edit is a step of its own even with the same tag. */
+export function historySeal<T>(h: History<T>): History<T> {
+  return h.lastTag === null ? h : { ...h, lastTag: null }
+}
+
 /** Replaces the present without a new step (live dragging); `historyCommitFrom` ends it. */
 export function historyReplace<T>(h: History<T>, next: T): History<T> {
   return { ...h, present: next }

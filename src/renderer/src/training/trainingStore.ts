@@ -315,6 +315,8 @@ export const trainingControls = {
    */
   async train(): Promise<void> {
     resumeWhenLimitTaken = false
+    // An edit after the run started is an undo step of its own, not folded into the typing before it.
+    doc().sealHistory()
     if (!doc().compiled.spec || get().starting) return
     const state = get().snapshot?.state
     if (runIsCurrent() && state === 'running') return
