@@ -16,9 +16,9 @@ function Math({ tex }: { tex: string }) {
 }
 
 /** Pieces in a row, with a place to wrap between each two (`<wbr>`). */
-function Wrapping<T>({ items, className, children }: { items: T[]; className: string; children: (item: T) => ReactNode }) {
+function Wrapping<T>({ items, className, tex, children }: { items: T[]; className: string; tex?: string; children: (item: T) => ReactNode }) {
   return (
-    <span className={className}>
+    <span className={className} data-tex={tex}>
       {items.map((item, i) => (
         <Fragment key={i}>
           {i > 0 && <wbr />}
@@ -36,7 +36,7 @@ function Wrapping<T>({ items, className, children }: { items: T[]; className: st
  */
 function DisplayMath({ tex }: { tex: string }) {
   return (
-    <Wrapping items={formulaPieces(tex)} className="lesson-math-block">
+    <Wrapping items={formulaPieces(tex)} className="lesson-math-block" tex={tex}>
       {(statement) => (
         <Wrapping items={statement} className="lesson-math-part">
           {(clause) => (
