@@ -106,6 +106,49 @@ function nsisOpenWithProblems(config, root) {
   return problems
 }
 
+/**
+ * The .desktop entry the deb and the AppImage install, as electron-builder writes it (its own
+ * LinuxTargetHelper, given what it reads of the packager): the MimeType there is electron-builder's
+ * own, from linux.mimeTypes, the file associations and the protocols.
+ */
+async function linuxDesktopEntry(config, packageJson, target = 'deb') {
+  // Each Linux target's options are linux's, overridden by its own section (deb, appImage).
+  const { LinuxTargetHelper } = require('app-builder-lib/out/targets/LinuxTargetHelper')
+  const linux = config.linux ?? {}
+  const packager = {
+    config,
+    platformSpecificBuildOptions: linux,
+    fileAssociations: [...(config.fileAssociations ?? []), ...(linux.fileAssociations ?? [])],
+    executableName: linux.executableName ?? packageJson.name,
+    appInfo: { productName: packageJson.productName, sanitizedProductName: packageJson.productName, description: packageJson.description },
+    info: { metadata: packageJson },
+  }
+  return new LinuxTargetHelper(packager).computeDesktopEntry({ ...linux, ...(config[target] ?? {}) })
+}
+
+/** The MIME types a .desktop entry lists (its MimeType key). */
+function desktopMimeTypes(entry) {
+  const line = entry.split('\n').find((l) => l.startsWith('MimeType='))
+  return line ? line.slice('MimeType='.length).split(';').filter(Boolean) : []
+}
+
+/**
+ * Linux offers an app under "Open with" for the MIME types its .desktop entry lists. Project and
+ * trained-model files are application/json to the file manager (*.axon.json is the project type
+ * only where the deb's mime package is installed), so the entry must list it beside the project
+ * type and the share links' scheme, in both the deb and the AppImage.
+ */
+async function linuxOpenWithProblems(config, packageJson) {
+  const problems = []
+  const projectType = (config.fileAssociations ?? []).find((a) => a.ext === 'axon.json')?.mimeType
+  const wanted = ['application/json', projectType, 'x-scheme-handler/axon-studio'].filter(Boolean)
+  for (const target of ['deb', 'appImage']) {
+    const listed = desktopMimeTypes(await linuxDesktopEntry(config, packageJson, target))
+    for (const type of wanted) if (!listed.includes(type)) problems.push(`linux ${target}: the .desktop MimeType does not list ${type}`)
+  }
+  return problems
+}
+
 function* filesUnder(dir) {
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry)
@@ -134,7 +177,8 @@ async function main() {
   const config = await getConfig(root, null, null)
   await validateConfiguration(config, new DebugLogger(false))
   console.log('electron-builder config OK')
-  const problems = [...configProblems(config, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))), ...nsisOpenWithProblems(config, root)]
+  const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...(await linuxOpenWithProblems(config, packageJson))]
   const renderer = join(root, 'out', 'renderer')
   // Main and the engine process make no network calls either.
   for (const part of ['renderer', 'main', 'preload']) {
@@ -142,10 +186,10 @@ async function main() {
     if (existsSync(dir)) problems.push(...remoteHosts(dir).map((h) => `the ${part} bundle names a remote host: ${h}`))
   }
   if (problems.length) throw new Error(problems.join('\n'))
-  console.log(`installer config OK (fuses, targets, file association and Windows' Open with, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
+  console.log(`installer config OK (fuses, targets, file association, Windows' and Linux's Open with, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
 }
 
-module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, remoteHosts }
+module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
 
 if (require.main === module) {
   main().catch((error) => {

@@ -11,6 +11,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { launchPathsFromArgv } from '../src/main/launchFiles'
+import { shareTextsFromArgv } from '../src/main/shareLinks'
 
 const root = process.cwd()
 const require = createRequire(import.meta.url)
@@ -19,6 +21,9 @@ const packCheck = require('../scripts/pack-check.cjs') as {
   nsisOpenWithProblems(config: object, root: string): string[]
   remoteHosts(dir: string): string[]
   artifactNames(config: object, name: string, version: string): Array<{ target: string; file: string }>
+  linuxDesktopEntry(config: object, pkg: object, target?: string): Promise<string>
+  desktopMimeTypes(entry: string): string[]
+  linuxOpenWithProblems(config: object, pkg: object): Promise<string[]>
 }
 const fuses = require('@electron/fuses') as { getCurrentFuseWire(path: string): Promise<Record<number, number>>; FuseV1Options: Record<string, number> }
 /** A fuse's byte in the wire: '0' off, '1' on. */
@@ -95,6 +100,37 @@ describe('packaging (electron-builder, offline)', () => {
       "nsis: resources/build/installer.nsh does not add Axon project to .json's Open with",
       "nsis: resources/build/installer.nsh does not remove Axon project from .json's Open with on uninstall",
     ])
+  })
+
+  it("offers Axon Studio under Linux's Open with for project and trained-model files (JSON to the file manager), in the deb and the AppImage", async () => {
+    const config = await builderConfig()
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    expect(await packCheck.linuxOpenWithProblems(config, pkg)).toEqual([])
+    // The config before: its MimeType under desktop.entry, which electron-builder overwrites with its own list.
+    const linux = config.linux as Record<string, unknown>
+    const before = { ...config, linux: { ...linux, mimeTypes: undefined, desktop: { entry: { MimeType: 'application/x-axon-project+json;x-scheme-handler/axon-studio;' } } } }
+    expect(await packCheck.linuxOpenWithProblems(before, pkg)).toEqual([
+      'linux deb: the .desktop MimeType does not list application/json',
+      'linux appImage: the .desktop MimeType does not list application/json',
+    ])
+  })
+
+  it('lists under MimeType only what the app opens from a command line (Exec … %U)', async () => {
+    const config = await builderConfig()
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    // A file or link of each type, as a Linux launcher passes it (a path or a file: URL).
+    const example: Record<string, string> = {
+      'application/json': '/home/student/xor.model.json',
+      'application/x-axon-project+json': 'file:///home/student/xor.axon.json',
+      'x-scheme-handler/axon-studio': 'axon-studio://open#share=abc',
+    }
+    const types = packCheck.desktopMimeTypes(await packCheck.linuxDesktopEntry(config, pkg))
+    expect(types.length).toBeGreaterThan(0)
+    for (const type of types) {
+      expect(example[type], `a file of type ${type}`).toBeDefined()
+      const argv = ['/opt/Axon Studio/axon-studio', example[type]]
+      expect(launchPathsFromArgv(argv, '/home/student').length + shareTextsFromArgv(argv).length, type).toBe(1)
+    }
   })
 
   it('finds a remote URL if one appears in the renderer bundle', () => {
