@@ -64,7 +64,7 @@ test('a spreadsheet’s CSV loaded mid-run: species chosen as the target, the em
   await expect(runState(page)).toHaveAttribute('data-state', 'paused')
   await expect(page.getByTestId('train-stale')).toBeVisible()
   await expect(page.getByTestId('data-mismatch')).toContainText('The input has size 2 but the data has 4 features.')
-  await expect(page.getByTestId('data-mismatch')).toContainText('The output layer has 1 units but the data has 3 targets.')
+  await expect(page.getByTestId('data-mismatch')).toContainText('The output layer has 1 unit but the data has 3 targets.')
   await page.getByTestId('data-fit-network').click()
   await expect(page.getByTestId('compile-status')).toHaveAttribute('data-ok', 'true')
   await expect(page.getByTestId('data-summary')).toContainText('inputs 4 · targets 3')

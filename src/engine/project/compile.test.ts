@@ -148,6 +148,19 @@ describe('compileGraph', () => {
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['output-size-mismatch'])
   })
 
+  it('words a size mismatch as a teacher would say it: one unit, one target, one feature', () => {
+    const p = xorProject()
+    p.data = { kind: 'file', format: 'csv', path: 'x.csv', scaling: 'none' }
+    params(p, 'in').size = 2
+    params(p, 'o').units = 4
+    const messages = compileGraph(p, { dataShape: { inputSize: 1, targetSize: 1 } }).diagnostics.map((d) => d.message)
+    expect(messages).toContain('The input has size 2 but the data has 1 feature.')
+    expect(messages).toContain('The output layer has 4 units but the data has 1 target.')
+    params(p, 'o').units = 1
+    const wider = compileGraph(p, { dataShape: { inputSize: 1, targetSize: 3 } }).diagnostics.map((d) => d.message)
+    expect(wider).toContain('The output layer has 1 unit but the data has 3 targets.')
+  })
+
   it('maps optimizer settings onto the spec', () => {
     const p = xorProject()
     Object.assign(params(p, 'opt'), {

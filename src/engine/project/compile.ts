@@ -25,6 +25,7 @@ import { walkGraph } from './compileWalk'
 import { checkLayers, foldChain } from './compileLayers'
 import { toNetworkLayerSpec, toOptimizerSpec, toTrainingSpec } from './compileSpecs'
 import type { Project } from './types'
+import { plural } from '../plural'
 
 /** The shape of the data the network will be trained on. */
 export interface DataShape {
@@ -92,7 +93,7 @@ export function compileGraph(project: Project, options: CompileOptions = {}): Co
   if (input && input.params.size !== 'auto') {
     inputSize = input.params.size
     if (dataShape && dataShape.inputSize !== inputSize) {
-      diag.error('input-size-mismatch', { nodeId: input.id, param: 'size' }, `The input has size ${inputSize} but the data has ${dataShape.inputSize} features.`, `Set the input size to ${dataShape.inputSize} (or auto).`)
+      diag.error('input-size-mismatch', { nodeId: input.id, param: 'size' }, `The input has size ${inputSize} but the data has ${plural(dataShape.inputSize, 'feature')}.`, `Set the input size to ${dataShape.inputSize} (or auto).`)
     }
   } else if (input) {
     inputSize = dataShape?.inputSize

@@ -6,6 +6,7 @@
 import { activations } from '../nn/activations'
 import { layerKindOf } from '../nn/layers'
 import { PERCEPTRON } from '../nn/perceptron'
+import { plural } from '../plural'
 import { checkParameterBudget, type BudgetLayer } from './budget'
 import { nameOf, type Diagnostics } from './compileDiagnostics'
 import { checkHandSet } from './compileParams'
@@ -105,7 +106,7 @@ export function checkLayers(ctx: LayerCheckContext, diag: Diagnostics): void {
   // The loss reads a dense layer (a chain ending in dropout is refused by the engine).
   const outputLayer = denseLayers.find((l) => l.node.id === ctx.outputId) ?? denseLayers.at(-1)
   if (outputLayer && dataShape && lossOnChain && outputLayer.dense!.params.units !== dataShape.targetSize) {
-    diag.error('output-size-mismatch', { nodeId: outputLayer.node.id, param: 'units' }, `The output layer has ${outputLayer.dense!.params.units} units but the data has ${dataShape.targetSize} targets.`, `Set the last layer’s units to ${dataShape.targetSize}.`)
+    diag.error('output-size-mismatch', { nodeId: outputLayer.node.id, param: 'units' }, `The output layer has ${plural(outputLayer.dense!.params.units, 'unit')} but the data has ${plural(dataShape.targetSize, 'target')}.`, `Set the last layer’s units to ${dataShape.targetSize}.`)
   }
   const outputActivation = outputLayer?.activation?.params.activation ?? 'linear'
   if (lossNode && outputLayer && lossOnChain) {

@@ -8,6 +8,7 @@ import { layerKindOf } from '../nn/layers'
 import { INPUT_SOURCE, layerSources, sum } from '../nn/topology'
 import { PERCEPTRON, perceptronCheck } from '../nn/perceptron'
 import { specError } from './errors'
+import { plural } from '../plural'
 import { optimizerSettings, runSettings } from '../schema/engineSpec'
 import { checkWith } from '../schema/issues'
 import { datasetIsClassification } from './batchRows'
@@ -53,7 +54,7 @@ export function validateSpec(spec: EngineSpec, ds?: Dataset): void {
     throw specError(`The data has ${ds.inputSize} input features but the network expects ${model.inputSize}.`)
   }
   if (ds.targetSize !== nIn) {
-    throw specError(`The data has ${ds.targetSize} targets per row but the output layer has ${nIn} units.`, last.nodeId)
+    throw specError(`The data has ${plural(ds.targetSize, 'target')} per row but the output layer has ${plural(nIn, 'unit')}.`, last.nodeId)
   }
   if (ds.count < 1) throw specError('The dataset is empty.')
   if (ds.inputs.length < ds.count * ds.inputSize) throw specError('The dataset has fewer input values than count × inputSize.')
