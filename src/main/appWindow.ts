@@ -46,7 +46,7 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
     untaken: () => guard.onUnresponsive(),
   })
   const guard = createUnsavedGuard({
-    askAsync: async (question) => choiceOf(question, (await dialog.showMessageBox(win, question.options)).response),
+    askAsync: async (question, signal) => choiceOf(question, (await dialog.showMessageBox(win, { ...question.options, signal })).response),
     askSync: (question) => choiceOf(question, dialog.showMessageBoxSync(win, question.options)),
     save: () => saves.request(),
     cancelled: options.onCloseCancelled,
@@ -86,6 +86,7 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
   lockDownNavigation(contents, appUrl)
   win.once('ready-to-show', () => win.show())
   win.on('closed', () => {
+    guard.onClosed()
     saves.abandon()
     options.onClosed()
   })

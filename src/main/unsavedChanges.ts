@@ -19,7 +19,10 @@
  * - a page that died while a close waited on it is closed without it (the autosave has its work);
  * - the OS ending the session (shutdown, log-off: SIGTERM on Linux and macOS, `session-end` on
  *   Windows) is not asked about: no one may be there to answer, and a dialog only holds the
- *   shutdown up until the OS kills the app. The page goes as usual and autosaves as it goes.
+ *   shutdown up until the OS kills the app. The page goes as usual and autosaves as it goes. A
+ *   question already open then is closed (its `signal` aborts: Electron's message box goes as
+ *   if cancelled), as it is when the window closes, and whatever it answers is void: no Save
+ *   into a page that has gone, no close of a window that has, no Quit called off.
  * Electron-free: main passes in the dialog and the renderer calls; tests pass fakes.
  */
 import type { DocumentState } from '../shared/ipc'
@@ -28,7 +31,8 @@ import { closeLoses, closeQuestion, unresponsiveQuestion, type CloseQuestion, ty
 export type { SaveChoice } from './closeQuestion'
 
 export interface UnsavedGuardDeps {
-  askAsync(question: CloseQuestion): Promise<SaveChoice>
+  /** Shows the question; `signal` aborts once its answer is void (the window went): the dialog should close. */
+  askAsync(question: CloseQuestion, signal: AbortSignal): Promise<SaveChoice>
   askSync(question: CloseQuestion): SaveChoice
   /** Ask the renderer to save; true once the file is written (false if cancelled or failed). */
   save(): Promise<boolean>
@@ -65,6 +69,8 @@ export interface UnsavedGuard {
   onResponsive(): void
   /** Its process died (`render-process-gone`): a close waiting on it ends now; else as `reset`. */
   onPageGone(): void
+  /** The window closed (`closed`): open questions close, and their answers are void. */
+  onClosed(): void
 }
 
 const NOTHING_REPORTED: DocumentState = { dirty: false, name: '', run: null, sweep: null }
@@ -81,6 +87,10 @@ interface GuardState {
   askingUnresponsive: boolean
   /** The window was ended without its page: nothing more to decide. */
   forced: boolean
+  /** The window goes whatever is answered (closed, or closing as the session ends): answers still due are void. */
+  gone: boolean
+  /** Aborted when the window goes: closes the questions still open. */
+  questions: AbortController
 }
 
 /** The steps of a close: the questions, the save, and ending the window without its page. */
@@ -97,9 +107,9 @@ function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
     if (g.askingUnresponsive || g.forced) return g.forced
     g.askingUnresponsive = true
     // A dialog that cannot be shown must not leave a dead window open: close it.
-    const choice = await deps.askAsync(unresponsiveQuestion(g.page, closeKind())).catch((): SaveChoice => 'discard')
+    const choice = await deps.askAsync(unresponsiveQuestion(g.page, closeKind()), g.questions.signal).catch((): SaveChoice => 'discard')
     g.askingUnresponsive = false
-    if (choice === 'discard' && !g.forced) forceClose()
+    if (choice === 'discard' && !g.forced && !g.gone) forceClose()
     return g.forced
   }
 
@@ -116,8 +126,8 @@ function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
 
   /** "Save changes?" for a close: true when the window may close. */
   async function decide(): Promise<boolean> {
-    const choice = await deps.askAsync(closeQuestion(g.page, closeKind()))
-    if (choice === 'cancel') return false
+    const choice = await deps.askAsync(closeQuestion(g.page, closeKind()), g.questions.signal)
+    if (g.gone || choice === 'cancel') return false
     if (choice === 'discard') return true
     // Save, from a page that does not answer: close without it, or wait for it to save.
     if (g.unresponsive && (await askUnresponsive())) return true
@@ -129,24 +139,43 @@ function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
     deps.cancelled?.()
   }
 
-  return { closeKind, forceClose, askUnresponsive, save, decide, keptOpen }
+  /** The window goes without waiting on the questions: close them, and void what they answer. */
+  function gone(): void {
+    g.gone = true
+    g.questions.abort()
+  }
+
+  return { closeKind, forceClose, askUnresponsive, save, decide, keptOpen, gone }
 }
 
 export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
-  const g: GuardState = { page: NOTHING_REPORTED, approved: false, asking: false, closing: false, saving: false, unresponsive: false, askingUnresponsive: false, forced: false }
-  const { closeKind, forceClose, askUnresponsive, save, decide, keptOpen } = closeSteps(deps, g)
+  const g: GuardState = {
+    page: NOTHING_REPORTED,
+    approved: false,
+    asking: false,
+    closing: false,
+    saving: false,
+    unresponsive: false,
+    askingUnresponsive: false,
+    forced: false,
+    gone: false,
+    questions: new AbortController(),
+  }
+  const { closeKind, forceClose, askUnresponsive, save, decide, keptOpen, gone } = closeSteps(deps, g)
 
   return {
     setState: (next) => void (g.page = next),
     onClose(event, close) {
       if (g.forced) return
-      if (g.approved || deps.sessionEnding?.() || (!closeLoses(g.page) && !g.unresponsive)) return void (g.closing = true)
+      // The session ends: the window goes now, and a question still open (asked before) is closed unanswered.
+      if (deps.sessionEnding?.()) gone()
+      if (g.approved || g.gone || (!closeLoses(g.page) && !g.unresponsive)) return void (g.closing = true)
       event.preventDefault()
       if (g.asking || g.askingUnresponsive) return
       if (g.unresponsive) {
         // Its beforeunload would never run: nothing to lose ends the window now, else ask.
         if (!closeLoses(g.page)) return forceClose()
-        void askUnresponsive().then((closed) => closed || keptOpen())
+        void askUnresponsive().then((closed) => closed || g.gone || keptOpen())
         return
       }
       g.asking = true
@@ -155,7 +184,7 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
         .catch(() => true)
         .then((ok) => {
           g.asking = false
-          if (g.forced) return
+          if (g.forced || g.gone) return
           if (!ok) return keptOpen()
           g.approved = true
           close()
@@ -169,7 +198,7 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
       if (choice === 'cancel') return keptOpen()
       // Save: this unload is off; the close or reload is done again once the file is written.
       void save().then((ok) => {
-        if (g.forced) return
+        if (g.forced || g.gone) return
         if (!ok) return keptOpen()
         g.approved = true
         after()
@@ -194,5 +223,6 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
       g.page = NOTHING_REPORTED
       g.approved = false
     },
+    onClosed: gone,
   }
 }
