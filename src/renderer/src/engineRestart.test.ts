@@ -5,31 +5,8 @@
  * its loaded data again in the new engine without the user doing anything.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Endpoint } from 'comlink'
-import { serveEngine } from '../../engine/host/rpc/connect'
 import type { RunInfo } from '../../engine/host/training'
-
-type PortListener = (event: { source: unknown; data: unknown; ports: MessagePort[] }) => void
-const portListeners: PortListener[] = []
-const fakeWindow = {
-  axonDesktop: { isDesktop: true, onEngineFailed: () => {}, onMenuCommand: () => {}, reportDocumentState: () => {}, onSaveRequest: () => {}, onShareLink: () => {}, files: undefined },
-  addEventListener: (type: string, listener: PortListener) => void (type === 'message' && portListeners.push(listener)),
-  confirm: () => true,
-}
-
-/** A real engine on fresh ports, handed to the page as main would; `calls` lists what it was asked. */
-function startEngine(restarted: boolean): { close(): void; calls: string[] } {
-  const rpc = new MessageChannel()
-  const events = new MessageChannel()
-  const calls: string[] = []
-  rpc.port1.addEventListener('message', (event: MessageEvent) => {
-    const message = event.data as { type?: string; path?: string[] }
-    if (message?.type === 'APPLY' && message.path) calls.push(message.path.join('.'))
-  })
-  serveEngine(rpc.port1 as unknown as Endpoint, events.port1 as unknown as Endpoint, () => new Promise((resolve) => setTimeout(resolve, 0)))
-  for (const listener of portListeners) listener({ source: fakeWindow, data: { type: 'axon:engine-ports', restarted }, ports: [rpc.port2, events.port2] })
-  return { close: () => [rpc.port1, events.port1].forEach((p) => p.close()), calls }
-}
+import { fakeWindow, startEngine } from '../../../test/desktopPage'
 
 let client: typeof import('./engineClient')
 let data: typeof import('./data/dataStore')

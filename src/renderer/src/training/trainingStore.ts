@@ -271,19 +271,24 @@ function markStale(move: HistoryMove | null): void {
  * has gone past it refuses (a run of that limit would be another run), and a run still starting
  * is not asked: it is then out of date, and its request keeps the run's own limit (`runLimit`
  * before this change), so that only a limit the run takes binds it again.
+ *
+ * A run shown training when the limit was raised trains on to it, even when the engine had
+ * ended it at the old limit meanwhile (its last snapshot not yet drawn): the engine then takes
+ * the limit as for a finished run, paused, and it is resumed here.
  */
 async function followEpochLimit(maxEpochs: number, runLimit: number, move: HistoryMove | null): Promise<void> {
   const runId = get().runId
+  const wasRunning = get().snapshot?.state === 'running'
   const taken = await control((e, id) => e.setEpochLimit(id, maxEpochs))
   const { info, request } = get()
   if (get().runId !== runId || !request) return
   if (taken && info) {
     set({ info: { ...info, maxEpochs } })
-    if (resumeWhenLimitTaken) void resumeRun()
+    if (resumeWhenLimitTaken || wasRunning) void resumeRun()
     resumeWhenLimitTaken = false
     return
   }
-  if (get().snapshot?.state === 'running') resumeWhenLimitTaken = true
+  if (wasRunning) resumeWhenLimitTaken = true
   set({ request: { ...request, spec: withEpochLimit(request.spec, info?.maxEpochs ?? runLimit) } })
   // (Unless the canvas went back to a limit the run takes meanwhile.)
   if (doc().compiled.spec?.training.maxEpochs === maxEpochs) markStale(move)
