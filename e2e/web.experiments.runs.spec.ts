@@ -95,7 +95,7 @@ test('two runs are kept, compared side by side, and the first one’s network is
   await expect(page.getByTestId('weights-editor').locator('h3')).toHaveText('Weights (hand-set)')
 })
 
-test('a sweep’s run has one colour in the Sweeps chart and in the Runs comparison', async ({ page }) => {
+test('a sweep’s run has one colour in the Sweeps chart and in the Runs comparison, through a reload and another run’s deletion', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   // A run before the sweep: the sweep's runs are the history's second and third.
   await firstXorRun(page, '100')
@@ -123,6 +123,18 @@ test('a sweep’s run has one colour in the Sweeps chart and in the Runs compari
   await page.reload()
   await openExperiments(page, 'sweeps')
   await expect(sweepChart.locator('text[data-chart-text="legend"]')).toHaveText(['η = 1', 'η = 3'])
+  expect(await chartCurveColors(sweepChart)).toEqual(inSweep)
+
+  // Found: Run 1 deleted, the sweep's runs took the places, and so the colours, of Run 1 and the first of them.
+  await page.getByTestId('experiments-tab-runs').click()
+  await page.getByTestId('run-delete-Run 1').click()
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '2')
+  for (const run of ['η = 1 (sweep 1)', 'η = 3 (sweep 1)']) await page.getByTestId(`run-select-${run}`).check()
+  await expect(compared.locator('text[data-chart-text="legend"]')).toHaveCount(2)
+  const afterDelete = await chartCurveColors(compared)
+  expect(afterDelete['η = 1 (sweep 1)']).toBe(inSweep['η = 1'])
+  expect(afterDelete['η = 3 (sweep 1)']).toBe(inSweep['η = 3'])
+  await page.getByTestId('experiments-tab-sweeps').click()
   expect(await chartCurveColors(sweepChart)).toEqual(inSweep)
 })
 

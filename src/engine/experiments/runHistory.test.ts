@@ -4,7 +4,7 @@ import { createSession } from '../train'
 import { exportModel, serializeModel } from '../model/export'
 import { parseModel } from '../model/import'
 import { xorChainProject } from '../../../test/projectBuilder'
-import { addRun, boundRunHistory, createRunRecord, evenIndices, nextRunName, runNetworkOf, runNodesWithWeights, trainedValuesOf, weightCount, withoutRunWeights, type RunRecord } from './runHistory'
+import { addRun, boundRunHistory, createRunRecord, evenIndices, RUN_LIMITS, nextRunName, runNetworkOf, runNodesWithWeights, trainedValuesOf, weightCount, withoutRunWeights, withRunColors, type RunRecord } from './runHistory'
 
 const XOR: InlineData = { kind: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] }
 const probe = [0, 0, 0, 1, 1, 0, 1, 1, 0.3, -2.5]
@@ -97,6 +97,21 @@ describe('run history', () => {
     expect(boundRunHistory([run(1, 10), run(2, 50)], { runs: 10, models: 5, modelNumbers: 20, strict: true }).map((r) => weightCount(r.weights))).toEqual([10, 0])
     expect(addRun(runs.slice(0, 2), run(10, 3)).map((r) => r.id)).toEqual(['r0', 'r1', 'r10'])
     expect(withoutRunWeights(runs).every((r) => r.weights === undefined)).toBe(true)
+  })
+
+  it('gives each run its own colour, one after the run before it, kept when runs are deleted or dropped', () => {
+    const run = (i: number): RunRecord => ({ id: `r${i}`, name: `Run ${i}` }) as RunRecord
+    let runs: RunRecord[] = []
+    for (let i = 0; i < 3; i++) runs = addRun(runs, run(i))
+    expect(runs.map((r) => r.color)).toEqual([0, 1, 2])
+    // Deleted or dropped, the others keep theirs; the next run takes the one after the newest.
+    runs = addRun(runs.filter((r) => r.id !== 'r1'), run(3))
+    expect(runs.map((r) => [r.id, r.color])).toEqual([['r0', 0], ['r2', 2], ['r3', 3]])
+    expect(boundRunHistory(runs, { ...RUN_LIMITS, runs: 2 }).map((r) => [r.id, r.color])).toEqual([['r2', 2], ['r3', 3]])
+    // Runs of an older file, recorded before runs had colours, take their places (as the views coloured them), once and for all.
+    const older = [run(0), run(1), run(2)]
+    expect(boundRunHistory(older, { ...RUN_LIMITS, runs: 2 }).map((r) => [r.id, r.color])).toEqual([['r1', 1], ['r2', 2]])
+    expect(withRunColors([run(0), { ...run(1), color: 5 }, run(2)]).map((r) => r.color)).toEqual([0, 5, 6])
   })
 
   it('refuses a broken run record with its path', () => {

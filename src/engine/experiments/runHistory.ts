@@ -65,6 +65,8 @@ export function runHistorySchema<N extends zType.ZodType, E extends zType.ZodTyp
     created: z.string(),
     /** Kept (with its trained values) however long the history grows. */
     pinned: z.boolean().optional(),
+    /** Its colour in the views that draw runs: the palette's entry at this index (modulo its size), one after the run recorded before it. */
+    color: int({ min: 0 }).optional(),
     status: z.enum(['finished', 'stopped', 'failed']),
     /** Why it stopped (`maxEpochs`, `earlyStopping` …) or the error message. */
     note: z.string(),
@@ -210,7 +212,8 @@ export interface RunBounds {
  * they fit in `modelNumbers` (the newest run keeps its own in any case, unless `strict`).
  */
 export function boundRunHistory(runs: readonly RunRecord[], limits: RunBounds = RUN_LIMITS): RunRecord[] {
-  const kept = [...runs]
+  // Coloured before any is dropped: a run keeps its colour when older ones go.
+  const kept = withRunColors(runs)
   while (kept.length > limits.runs) {
     const oldest = kept.findIndex((r) => !r.pinned)
     if (oldest < 0) break
@@ -241,9 +244,27 @@ function dropWeights(r: RunRecord): RunRecord {
   return rest
 }
 
-/** The history with `record` added at the end, within its limits. */
+/** The history with `record` added at the end, within its limits; `record` gets the colour after the newest run's. */
 export function addRun(runs: readonly RunRecord[], record: RunRecord): RunRecord[] {
-  return boundRunHistory([...runs, record])
+  const coloured = withRunColors(runs)
+  return boundRunHistory([...coloured, { ...record, color: (coloured.at(-1)?.color ?? -1) + 1 }])
+}
+
+/**
+ * The history with a colour on every run: a run recorded before runs had one (an older file)
+ * takes the one after the run before it, from 0, which is its place in the history, as the
+ * views coloured it then. Given once, a colour stays whatever is deleted or dropped.
+ */
+export function withRunColors<R extends { color?: number }>(runs: readonly R[]): (R & { color: number })[] {
+  let previous = -1
+  return runs.map((r) => {
+    if (r.color !== undefined) {
+      previous = r.color
+      return r as R & { color: number }
+    }
+    previous += 1
+    return { ...r, color: previous }
+  })
 }
 
 /** The history without any trained values (what an autosave that would not fit keeps). */

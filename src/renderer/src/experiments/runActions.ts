@@ -2,7 +2,7 @@
  * What the Runs tab does to the run history and the canvas: restore a run's network (graph,
  * seed, precision, data and trained values; one undo step), pin and delete runs.
  */
-import { boundRunHistory, runNodesWithWeights, type RunRecord } from '../../../engine/experiments/runHistory'
+import { boundRunHistory, runNodesWithWeights, withRunColors, type RunRecord } from '../../../engine/experiments/runHistory'
 import { applyLocks } from '../../../engine/lessons'
 import type { Project } from '../../../engine/project'
 import { useDocument } from '../store/documentStore'
@@ -45,7 +45,7 @@ export function setRunPinned(id: string, pinned: boolean): void {
   useDocument.getState().setRuns(boundRunHistory(runs))
 }
 
-/** Removes runs from the history. */
+/** Removes runs from the history (the others keep their colours). */
 export function deleteRuns(ids: readonly string[]): void {
-  useDocument.getState().setRuns(runsNow().filter((r) => !ids.includes(r.id)))
+  useDocument.getState().setRuns(withRunColors(runsNow()).filter((r) => !ids.includes(r.id)))
 }
