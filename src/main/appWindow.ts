@@ -10,6 +10,7 @@ import { createUnsavedGuard, type UnsavedGuard } from './unsavedChanges'
 import { choiceOf } from './closeQuestion'
 import { createRendererRequests, type RendererRequests } from './rendererRequests'
 import { createRendererRecovery, gaveUpText } from './rendererRecovery'
+import { createWindowReveal } from './windowReveal'
 
 /** Longest main waits for the page to save (it may be showing a Save dialog). */
 const SAVE_TIMEOUT_MS = 10 * 60_000
@@ -29,6 +30,39 @@ export interface AppWindowOptions {
   quitting: () => boolean
   /** The OS is ending the session: closes go without a question. */
   sessionEnding: () => boolean
+  /** main.log (mainLog.ts). */
+  log: (line: string) => void
+}
+
+/**
+ * Shows the window at its page's first paint, or without it when the page fails to load, dies
+ * or hangs first (windowReveal.ts); loads the page.
+ */
+function revealWhenReady(win: BrowserWindow, appUrl: string, log: (line: string) => void) {
+  const contents = win.webContents
+  // A failed load rejects too: did-fail-load has said so.
+  const load = () => void win.loadURL(appUrl).catch(() => {})
+  const reveal = createWindowReveal({
+    show: () => void (win.isDestroyed() || win.show()),
+    reload: () => void (win.isDestroyed() || load()),
+    close: () => void (win.isDestroyed() || win.destroy()),
+    log,
+    ask: async (problem, signal) => {
+      const { message, detail, buttons } = problem
+      const { response } = await dialog.showMessageBox(win, { type: 'error', title: 'Axon Studio', message, detail, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true, signal })
+      return problem.choices[response] ?? 'close'
+    },
+    after: (ms, f) => {
+      const timer = setTimeout(f, ms)
+      return () => clearTimeout(timer)
+    },
+  })
+  win.once('ready-to-show', () => reveal.readyToShow())
+  contents.on('did-finish-load', () => reveal.pageLoaded())
+  contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => reveal.loadFailed(code, description, url, isMainFrame))
+  contents.on('render-process-gone', (_event, details) => reveal.pageGone(details.reason))
+  win.on('closed', () => reveal.closed())
+  return { load }
 }
 
 export function createAppWindow(appUrl: string, options: AppWindowOptions): AppWindow {
@@ -66,6 +100,7 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
   win.on('unresponsive', () => guard.onUnresponsive())
   win.on('responsive', () => guard.onResponsive())
   // The page died: a close waiting on it ends; otherwise reload it, and its autosave restores the graph.
+  const reveal = revealWhenReady(win, appUrl, options.log)
   const recovery = createRendererRecovery(
     () => contents.reload(),
     () => Date.now(),
@@ -84,13 +119,12 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
     if (!win.isDestroyed()) recovery.onGone(details.reason)
   })
   lockDownNavigation(contents, appUrl)
-  win.once('ready-to-show', () => win.show())
   win.on('closed', () => {
     guard.onClosed()
     saves.abandon()
     options.onClosed()
   })
-  void win.loadURL(appUrl)
+  reveal.load()
   return { win, guard, saves }
 }
 

@@ -26,6 +26,7 @@ function setup(maxRestarts = 3, mayRestart?: () => boolean) {
   const children: FakeChild[] = []
   const connections: Array<RendererConnection<string>> = []
   const failures: string[] = []
+  const log: string[] = []
   let clock = 0
   let channel = 0
   const supervisor = createEngineSupervisor<string>({
@@ -40,8 +41,9 @@ function setup(maxRestarts = 3, mayRestart?: () => boolean) {
     now: () => clock,
     mayRestart,
     maxRestarts,
+    log: (line) => void log.push(line),
   })
-  return { supervisor, children, connections, failures, tick: (ms: number) => (clock += ms) }
+  return { supervisor, children, connections, failures, log, tick: (ms: number) => (clock += ms) }
 }
 
 describe('engine supervisor', () => {
@@ -103,6 +105,15 @@ describe('engine supervisor', () => {
     expect(failures).toHaveLength(2)
     expect(connections).toEqual([])
     expect(children).toHaveLength(2)
+  })
+
+  it('logs each unexpected exit and what was done, none for a stop', () => {
+    const { supervisor, children, log } = setup(1)
+    supervisor.start()
+    children[0].crash(9)
+    children[1].crash(134)
+    supervisor.stop()
+    expect(log).toEqual(['engine: process exited (code 9); restarted', 'engine: process exited (code 134), 2 times within 60 s; not restarted again'])
   })
 
   it('forgets crashes older than the window', () => {

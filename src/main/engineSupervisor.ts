@@ -40,6 +40,8 @@ export interface EngineSupervisorDeps<P> {
    * forked to be killed. Default: always restart.
    */
   mayRestart?(): boolean
+  /** main.log: each unexpected exit of the engine process, and what was done about it. */
+  log?(line: string): void
   /** Most restarts allowed within `restartWindowMs` before giving up. Default 3. */
   maxRestarts?: number
   restartWindowMs?: number
@@ -86,16 +88,18 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
     current.once('exit', (code) => {
       if (stopping || child !== current) return
       child = null
-      if (deps.mayRestart?.() === false) return
+      if (deps.mayRestart?.() === false) return void deps.log?.(`engine: process exited (code ${code}) as the session ends; not restarted`)
       const now = deps.now()
       while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
       if (restarts.length >= maxRestarts) {
+        deps.log?.(`engine: process exited (code ${code}), ${maxRestarts + 1} times within ${windowMs / 1000} s; not restarted again`)
         failure = `The engine process stopped (exit code ${code}) ${maxRestarts + 1} times within a minute; it was not restarted again. Your graph is safe: save it and restart Axon Studio.`
         // A page still loading would not hear it: it is told once loaded.
         if (pageLoaded) deps.reportFailure(failure)
         return
       }
       restarts.push(now)
+      deps.log?.(`engine: process exited (code ${code}); restarted`)
       spawn(true)
     })
     if (restarted) connectIfLoaded(true)

@@ -5,10 +5,10 @@
  * appProtocol, security) that are unit-tested; this file only wires Electron to them.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { totalmem } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createEngineSupervisor } from './engineSupervisor'
 import { engineForkOptions } from './engineProcess'
 import { denyAllPermissions, isAppUrl } from './security'
@@ -25,6 +25,7 @@ import { createMenuCommands } from './menuCommands'
 import { createSessionEnd, listenForSigterm } from './sessionEnd'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareLinkOfText, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
+import { createMainLog } from './mainLog'
 import { IPC } from '../shared/ipc'
 
 // A second launch hands its command line to the first (its 'second-instance': argv and cwd, from
@@ -45,6 +46,27 @@ app.on('before-quit', () => void (quitting = true))
 /** The OS is ending the session (SIGTERM, Windows' session-end): quit without asking (sessionEnd.ts). */
 const sessionEnd = createSessionEnd(app)
 void listenForSigterm(() => app.whenReady(), (signal, listener) => process.on(signal, listener), sessionEnd.onSigterm)
+
+/** main.log in the user's logs folder (mainLog.ts): what went wrong with a window or the engine. */
+const log = createMainLog(
+  () => join(app.getPath('logs'), 'main.log'),
+  {
+    size: (path) => {
+      try {
+        return statSync(path).size
+      } catch {
+        return null
+      }
+    },
+    append: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true })
+      appendFileSync(path, text)
+    },
+    rename: renameSync,
+  },
+  () => new Date(),
+  (text) => process.stderr.write(text),
+)
 
 const files = createFileAccess(
   {
@@ -141,6 +163,7 @@ function startEngine(win: BrowserWindow) {
     },
     now: () => Date.now(),
     mayRestart: () => !sessionEnd.ending(),
+    log,
   })
   supervisor.start()
   win.webContents.on('did-finish-load', () => {
@@ -166,6 +189,7 @@ function createWindow(): void {
     onCloseCancelled: () => void (quitting = false),
     quitting: () => quitting,
     sessionEnding: sessionEnd.ending,
+    log,
   })
   appWindow.win.on('session-end', sessionEnd.end)
   current = appWindow
