@@ -9,11 +9,17 @@ import { serveEngine } from '../src/engine/host/rpc/connect'
 
 type PortListener = (event: { source: unknown; data: unknown; ports: MessagePort[] }) => void
 const portListeners: PortListener[] = []
+const failureListeners: Array<(message: string) => void> = []
 
 export const fakeWindow = {
-  axonDesktop: { isDesktop: true, onEngineFailed: () => {}, onMenuCommand: () => {}, reportDocumentState: () => {}, onSaveRequest: () => {}, onShareLink: () => {}, files: undefined },
+  axonDesktop: { isDesktop: true, onEngineFailed: (listener: (message: string) => void) => void failureListeners.push(listener), onMenuCommand: () => {}, reportDocumentState: () => {}, onSaveRequest: () => {}, onShareLink: () => {}, files: undefined },
   addEventListener: (type: string, listener: PortListener) => void (type === 'message' && portListeners.push(listener)),
   confirm: () => true,
+}
+
+/** Main gives up on the engine (it kept crashing) and tells the page, as `engine:failed` does. */
+export function reportEngineFailure(message: string): void {
+  for (const listener of failureListeners) listener(message)
 }
 
 /** A real engine on fresh ports, handed to the page as main would; `calls` lists what it was asked. */

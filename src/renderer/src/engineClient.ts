@@ -6,6 +6,8 @@
  * If the engine goes away (the utility process crashed and main restarted it, or the worker
  * died), a new connection replaces the old one and connection listeners hear `restarted`;
  * calls still waiting on the old engine reject with `EngineStoppedError` instead of hanging.
+ * When main gives up on it (it kept crashing), failure listeners hear main's message, and calls
+ * waiting on it, or made after, reject with `EngineFailedError` and that message.
  */
 import type { Endpoint, Remote } from 'comlink'
 import { connectEngine } from '../../engine/host/rpc/connect'
@@ -42,10 +44,14 @@ export const ENGINE_STOPPED = {
   message: 'The engine stopped unexpectedly, so this was lost. It has been restarted: try again.',
 }
 
+/** What the current links' calls reject with once closed (read as they reject: a failure rewrites it). */
+let currentReason = { ...ENGINE_STOPPED }
+
 /** Connects over closable endpoints; the previous connection's pending calls reject. */
 function connectLinked(rpc: Endpoint, events: Endpoint): EngineRemote {
   for (const link of currentLinks) link.close()
-  const links = [closableEndpoint(rpc, ENGINE_STOPPED), closableEndpoint(events, ENGINE_STOPPED)]
+  currentReason = { ...ENGINE_STOPPED }
+  const links = [closableEndpoint(rpc, currentReason), closableEndpoint(events, currentReason)]
   currentLinks = links
   return connectEngine(links[0], links[1], dispatch)
 }
@@ -67,7 +73,12 @@ function desktopBridge(): DesktopBridge | undefined {
 
 function startDesktop(): Promise<EngineConnection> {
   const bridge = desktopBridge()!
-  bridge.onEngineFailed((message) => failureListeners.forEach((listener) => listener(message)))
+  bridge.onEngineFailed((message) => {
+    // No engine will answer: what waits on the dead one, and what is asked of it later, rejects with main's words.
+    Object.assign(currentReason, { name: 'EngineFailedError', message })
+    for (const link of currentLinks) link.close()
+    failureListeners.forEach((listener) => listener(message))
+  })
   return new Promise((resolve) => {
     window.addEventListener('message', (event: MessageEvent) => {
       if (event.source !== window || event.data?.type !== 'axon:engine-ports') return

@@ -2,11 +2,12 @@
  * The engine process dies mid-run (desktop): main hands the page new ports marked `restarted`.
  * Against two real engines on MessageChannel ports (Node's, in the test), the page must reject the calls the dead
  * engine never answered, say in the training panel that the run was lost, and open and prepare
- * its loaded data again in the new engine without the user doing anything.
+ * its loaded data again in the new engine without the user doing anything. When main gives up
+ * on an engine that keeps dying, the page must say so where the run was, and nothing may wait on it.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { RunInfo } from '../../engine/host/training'
-import { fakeWindow, startEngine } from '../../../test/desktopPage'
+import { fakeWindow, reportEngineFailure, startEngine } from '../../../test/desktopPage'
 
 let client: typeof import('./engineClient')
 let data: typeof import('./data/dataStore')
@@ -60,5 +61,18 @@ describe('engine restart, seen from the page', () => {
     expect({ nodes: kept.project.nodes, edges: kept.project.edges }).toEqual({ nodes: project.nodes, edges: project.edges })
     expect(documents.selectDirty(kept)).toBe(true)
     expect(kept.fileName).toBe('xor.axon.json')
+  })
+  it('main gives up on the engine (it kept crashing): the run on screen ends with main’s message, and what waited on the engine, or is asked of it after, rejects instead of hanging (fails on the old code: the run stayed on screen as running)', async () => {
+    const { engine } = await client.getEngineConnection()
+    const project = documents.useDocument.getState().project
+    training.useTraining.setState({ runId: 'run-2', info: { paramCount: 9 } as RunInfo, error: null })
+    const inFlight = engine.streamDemo('long', { count: 1_000_000, length: 1 })
+    const message = 'The engine process stopped (exit code 9) 4 times within a minute; it was not restarted again. Your graph is safe: save it and restart Axon Studio.'
+    reportEngineFailure(message)
+    expect(training.useTraining.getState().error).toBe(message)
+    expect(training.useTraining.getState().info).toBeNull()
+    await expect(inFlight).rejects.toMatchObject({ name: 'EngineFailedError', message })
+    await expect(engine.version()).rejects.toMatchObject({ name: 'EngineFailedError', message })
+    expect(documents.useDocument.getState().project).toBe(project)
   })
 })

@@ -11,7 +11,7 @@
  * once per frame.
  */
 import { create } from 'zustand'
-import { getEngineConnection, onEngineConnection, onEngineEvent } from '../engineClient'
+import { getEngineConnection, onEngineConnection, onEngineEvent, onEngineFailure } from '../engineClient'
 import { useDocument, type DocumentState } from '../store/documentStore'
 import { historyMove, type HistoryMove } from '../store/history'
 import type { EngineSpec } from '../../../engine/spec'
@@ -393,7 +393,7 @@ export const trainingControls = {
 /** Shown when the engine process died under a run (its state went with it). */
 export const RUN_LOST_MESSAGE = 'The engine stopped unexpectedly and this training run was lost. The engine has been restarted and your network is unchanged: press ▶ Train to train again.'
 
-onEngineConnection((connection) => {
-  // A restarted engine has no runs: the curves so far stay on screen, the controls go.
-  if (connection.restarted && get().runId && (get().info || get().starting)) set({ error: RUN_LOST_MESSAGE, info: null, starting: false, stepThrough: null, stepThroughOpen: false })
-})
+// A restarted engine has no runs, nor has one main gave up on (its message says what to do): the curves so far stay on screen, the controls go.
+const runLost = (message: string) => void (get().runId && (get().info || get().starting) && set({ error: message, info: null, starting: false, stepThrough: null, stepThroughOpen: false }))
+onEngineConnection((connection) => connection.restarted && runLost(RUN_LOST_MESSAGE))
+onEngineFailure(runLost)
