@@ -1,7 +1,8 @@
 // Offline check of the installer setup (run by `npm run pack:check` and test/packaging.test.ts):
 // 1. electron-builder.yml passes electron-builder's own schema;
 // 2. it asks for what a school needs: the security fuses, the installers and their modes, the
-//    *.axon.json file association, versioned artifact names without spaces, none colliding;
+//    *.axon.json file association, versioned artifact names without spaces, none colliding, no
+//    update feed or updater;
 // 3. the built bundles (out/renderer, out/main with the engine process, out/preload, when built)
 //    name no remote host: the app makes no network calls, so a URL that could be fetched has no
 //    place in them.
@@ -79,6 +80,10 @@ function configProblems(config, packageJson) {
   const jsonType = (config.mac?.extendInfo?.CFBundleDocumentTypes ?? []).find((t) => (t.LSItemContentTypes ?? []).includes('public.json'))
   if (jsonType?.LSHandlerRank !== 'Alternate') problems.push("mac: Axon Studio must be an Alternate handler of public.json (macOS types xor.axon.json as JSON), never its default")
   if (!packageJson.desktopName) problems.push('package.json: desktopName missing (Linux desktop integration)')
+  // Nothing that updates itself over the network: no update feed in the app, no updater in it.
+  if (config.publish !== null) problems.push('publish must be null: no update feed (app-update.yml) in the app')
+  const shipped = Object.keys(packageJson.dependencies ?? {})
+  for (const updater of ['electron-updater', 'update-electron-app']) if (shipped.includes(updater)) problems.push(`package.json: ${updater} would check for updates online`)
   const names = artifactNames(config, packageJson.name, packageJson.version)
   for (const { file } of names) {
     if (/\s/.test(file)) problems.push(`artifact name has a space: ${file}`)

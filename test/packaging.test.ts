@@ -74,7 +74,7 @@ describe('packaging (electron-builder, offline)', () => {
     )
   })
 
-  it('catches a config that would let the app run as Node, lose its file association or collide', async () => {
+  it('catches a config that would let the app run as Node, lose its file association, collide or carry an update feed', async () => {
     const config = await builderConfig()
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
     expect(packCheck.configProblems(config, pkg)).toEqual([])
@@ -82,6 +82,8 @@ describe('packaging (electron-builder, offline)', () => {
     expect(packCheck.configProblems(fusesOff, pkg)).toContain('electronFuses.runAsNode must be true'.replace('true', 'false'))
     expect(packCheck.configProblems({ ...config, fileAssociations: [] }, pkg)).toContain('no *.axon.json file association')
     expect(packCheck.configProblems({ ...config, protocols: [] }, pkg)).toContain('no axon-studio: protocol (share links)')
+    expect(packCheck.configProblems({ ...config, publish: undefined }, pkg)).toContain('publish must be null: no update feed (app-update.yml) in the app')
+    expect(packCheck.configProblems(config, { ...pkg, dependencies: { ...pkg.dependencies, 'electron-updater': '6.0.0' } })).toContain('package.json: electron-updater would check for updates online')
     const mac = config.mac as { extendInfo: { CFBundleDocumentTypes: object[] } }
     const jsonDefault = { ...config, mac: { ...mac, extendInfo: { CFBundleDocumentTypes: [{ LSItemContentTypes: ['public.json'], LSHandlerRank: 'Default' }] } } }
     expect(packCheck.configProblems(jsonDefault, pkg)).toContain('mac: Axon Studio must be an Alternate handler of public.json (macOS types xor.axon.json as JSON), never its default')
