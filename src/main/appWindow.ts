@@ -48,9 +48,9 @@ function revealWhenReady(win: BrowserWindow, appUrl: string, log: (line: string)
     close: () => void (win.isDestroyed() || win.destroy()),
     log,
     ask: async (problem, signal) => {
-      const { message, detail, buttons } = problem
-      const { response } = await dialog.showMessageBox(win, { type: 'error', title: 'Axon Studio', message, detail, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true, signal })
-      return problem.choices[response] ?? 'close'
+      const { message, detail, buttons, cancelId } = problem
+      const { response } = await dialog.showMessageBox(win, { type: 'error', title: 'Axon Studio', message, detail, buttons, defaultId: 0, cancelId, noLink: true, signal })
+      return problem.choices[response] ?? problem.choices[cancelId]
     },
     after: (ms, f) => {
       const timer = setTimeout(f, ms)

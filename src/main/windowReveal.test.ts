@@ -56,6 +56,15 @@ describe('the window is shown even when its page never paints', () => {
     expect(log.at(-1)).toBe('reload')
   })
 
+  it('Escape means Wait for a slow start (a slow page is no reason to close it), Close Window for a load that failed', () => {
+    const slow = setup()
+    slow.elapse()
+    expect(slow.question()?.problem.choices[slow.question()!.problem.cancelId]).toBe('wait')
+    const failed = setup()
+    failed.reveal.loadFailed(-6, 'ERR_FILE_NOT_FOUND', 'app://axon/', true)
+    expect(failed.question()?.problem.choices[failed.question()!.problem.cancelId]).toBe('close')
+  })
+
   it('the slow start’s question closes by itself once the page appears, and does nothing', async () => {
     const { reveal, log, elapse, question, settle } = setup()
     elapse()

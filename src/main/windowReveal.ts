@@ -22,9 +22,11 @@ export type StartChoice = 'wait' | 'reload' | 'close'
 export interface StartProblem {
   message: string
   detail: string
-  /** What each button does, in the dialog's order; the first is the default, the last the cancel. */
+  /** What each button does, in the dialog's order; the first is the default. */
   choices: StartChoice[]
   buttons: string[]
+  /** The button Escape (or closing the dialog) means. */
+  cancelId: number
 }
 
 export interface RevealDeps {
@@ -59,6 +61,7 @@ export function loadFailedProblem(errorDescription: string, errorCode: number): 
     detail: `Loading it failed (${errorDescription || 'unknown error'}, code ${errorCode}). Try Again loads it again; if it fails again, reinstall Axon Studio or ask whoever looks after this computer (the error is in Axon Studio’s log).`,
     choices: ['reload', 'close'],
     buttons: ['Try Again', 'Close Window'],
+    cancelId: 1,
   }
 }
 
@@ -69,6 +72,8 @@ export function slowStartProblem(waitMs: number): StartProblem {
     detail: `It has not appeared after ${Math.round(waitMs / 1000)} s. Wait gives it more time (this message closes by itself once it appears); Reload starts the window again.`,
     choices: ['wait', 'reload', 'close'],
     buttons: ['Wait', 'Reload', 'Close Window'],
+    // Escape waits: a slow page is no reason to close the window.
+    cancelId: 0,
   }
 }
 
