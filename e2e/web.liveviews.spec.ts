@@ -66,7 +66,7 @@ test('a view scrolled out of sight mid-run stops being computed, and resumes whe
   // Scrolled to the panel's end: the boundary is above, out of sight. Once the engine has heard
   // (a snapshot without it), it stays as it was while training goes on; the weights, still shown
   // on the canvas's dense nodes, keep coming.
-  await page.getByTestId('live-view-confusion').evaluate((el) => el.closest('.side-panel-body')!.scrollTo(0, 1e6))
+  await page.getByTestId('live-view-confusion').evaluate((el) => el.closest('.side-tab-body')!.scrollTo(0, 1e6))
   await expect(boundary).not.toBeInViewport()
   await expect.poll(async () => (await counter(page, 'iteration')) > (await computedAt(page, 'boundary'))).toBe(true)
   const stoppedAt = await computedAt(page, 'boundary')

@@ -34,7 +34,8 @@ export function SidePanel() {
       </div>
       {/* Both tabs stay mounted (the other one hidden): switching is a style change, not the
           unmounting of one panel and the mounting of the other, charts and all, under the click.
-          A hidden panel's live views are out of sight, so they neither redraw nor are computed. */}
+          A hidden panel's live views are out of sight, so they neither redraw nor are computed.
+          Each tab is its own scroller, so one opens where it was, not where the other was scrolled. */}
       <div className="side-panel-body">
         <div className="side-tab-body" hidden={tab !== 'inspector'}>
           <Inspector />
