@@ -25,6 +25,7 @@ import { createMenuCommands } from './menuCommands'
 import { createSessionEnd, listenForSigterm } from './sessionEnd'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareLinkOfText, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
+import { appLauncherPath } from './appLauncher'
 import { createMainLog } from './mainLog'
 import { IPC } from '../shared/ipc'
 
@@ -37,6 +38,8 @@ if (!app.requestSingleInstanceLock()) app.exit(0)
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
+/** What the OS starts to run the app again (a portable build's .exe, an AppImage's file: appLauncher.ts). */
+const launcher = appLauncherPath(process.env, process.execPath, process.platform)
 const appUrl = chooseAppUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
 const devTools = developerToolsAllowed(app.isPackaged, process.argv)
 let current: AppWindow | null = null
@@ -239,7 +242,7 @@ app.whenReady().then(() => {
   createWindow()
   for (const path of launchPathsFromArgv(process.argv, process.cwd())) launches.request(path)
   for (const text of shareTextsFromArgv(process.argv)) shares.request(text)
-  const client = protocolClientArgs(process.defaultApp === true, process.execPath, process.argv[1])
+  const client = protocolClientArgs(process.defaultApp === true, process.execPath, process.argv[1], launcher)
   app.setAsDefaultProtocolClient(client.scheme, client.path, client.args)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
@@ -250,7 +253,7 @@ app.whenReady().then(() => {
 app.on('will-quit', () => {
   const left = [...launches.pending(), ...shares.pending().map(shareLinkOfText)]
   const args = relaunchArgs(left, { sessionEnding: sessionEnd.ending(), defaultApp: process.defaultApp === true, appPath: process.argv[1] })
-  if (args) app.relaunch({ args })
+  if (args) app.relaunch({ args, execPath: launcher })
 })
 
 app.on('window-all-closed', () => {

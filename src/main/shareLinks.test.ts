@@ -37,4 +37,10 @@ describe('desktop share links', () => {
     expect(protocolClientArgs(false, '/usr/bin/axon-studio', undefined)).toEqual({ scheme: SHARE_SCHEME })
     expect(protocolClientArgs(true, '/usr/bin/electron', '.')).toEqual({ scheme: SHARE_SCHEME, path: '/usr/bin/electron', args: [resolve('.')] })
   })
+
+  it('register a portable build by the .exe the user started, not the copy in %TEMP% deleted as it exits (fails on the old code: the copy)', () => {
+    const copy = 'C:\\Users\\ana\\AppData\\Local\\Temp\\2ksuid\\Axon Studio.exe'
+    expect(protocolClientArgs(false, copy, undefined, 'E:\\axon-studio-0.1.0-portable-x64.exe')).toEqual({ scheme: SHARE_SCHEME, path: 'E:\\axon-studio-0.1.0-portable-x64.exe', args: [] })
+    expect(protocolClientArgs(false, copy, undefined, copy)).toEqual({ scheme: SHARE_SCHEME })
+  })
 })

@@ -33,8 +33,11 @@ export function shareTextsFromArgv(argv: readonly string[]): string[] {
 
 /**
  * The arguments of `app.setAsDefaultProtocolClient`: an installed app registers itself; run from
- * source (`electron .`, `process.defaultApp`) the OS must start Electron with the app's path.
+ * source (`electron .`, `process.defaultApp`) the OS must start Electron with the app's path; a
+ * portable build registers the file the user started (`launcher`, appLauncher.ts), not the copy
+ * it runs from, which is deleted when it exits.
  */
-export function protocolClientArgs(defaultApp: boolean, execPath: string, appPath: string | undefined): { scheme: string; path?: string; args?: string[] } {
-  return defaultApp && appPath ? { scheme: SHARE_SCHEME, path: execPath, args: [resolve(appPath)] } : { scheme: SHARE_SCHEME }
+export function protocolClientArgs(defaultApp: boolean, execPath: string, appPath: string | undefined, launcher = execPath): { scheme: string; path?: string; args?: string[] } {
+  if (defaultApp && appPath) return { scheme: SHARE_SCHEME, path: execPath, args: [resolve(appPath)] }
+  return launcher !== execPath ? { scheme: SHARE_SCHEME, path: launcher, args: [] } : { scheme: SHARE_SCHEME }
 }
