@@ -169,6 +169,26 @@ test.describe('desktop app', () => {
     await expect(window.getByTestId('engine-version')).toHaveText(/Engine \d+\.\d+\.\d+ · engine process/)
   })
 
+  test('an engine that keeps dying is given up on: the status bar says so, ▶ Train says why instead of waiting, and the graph stays', async () => {
+    const window = await app.firstWindow()
+    await window.getByTestId('cmd-examples').click()
+    await window.getByTestId('example-xor-2-2-1-sigmoid').click()
+    const nodes = await window.locator('.react-flow__node').count()
+    const enginePid = () =>
+      app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().find((m) => m.type === 'Utility' && m.serviceName === 'Axon Engine')?.pid ?? 0)
+    // Main restarts it three times within a minute, and not after the fourth exit.
+    let last = 0
+    for (let i = 0; i < 4; i++) {
+      await expect.poll(enginePid).not.toBe(last)
+      last = await enginePid()
+      await app.evaluate((_electron, pid) => process.kill(pid), last)
+    }
+    await expect(window.getByTestId('status-bar')).toContainText('not restarted again')
+    await window.getByTestId('train-button').click()
+    await expect(window.getByTestId('training-error')).toContainText('restart Axon Studio')
+    await expect(window.locator('.react-flow__node')).toHaveCount(nodes)
+  })
+
   test('opens a project named on the command line', async () => {
     await app.close()
     app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile()], cwd: root })
@@ -249,5 +269,20 @@ test.describe('desktop app', () => {
     await page.evaluate(() => (window.location.href = 'https://example.com'))
     await expect.poll(() => app.windows().length).toBe(1)
     expect(page.url()).toBe('app://axon/index.html')
+  })
+})
+
+test.describe('desktop app whose page cannot load', () => {
+  test.skip(!exe, reason)
+
+  test('the window is shown anyway, with a dialog that says why (it stayed hidden for ever before)', async () => {
+    // Run from source, the app loads ELECTRON_RENDERER_URL: here a port nothing listens on.
+    const app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox'], cwd: root, env: { ...process.env, ELECTRON_RENDERER_URL: 'http://127.0.0.1:9/' } })
+    try {
+      await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isVisible() ?? false)).toBe(true)
+    } finally {
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((w) => w.destroy())).catch(() => {})
+      await app.close().catch(() => {})
+    }
   })
 })
