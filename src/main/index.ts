@@ -11,7 +11,7 @@ import { totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createEngineSupervisor } from './engineSupervisor'
 import { engineForkOptions } from './engineProcess'
-import { denyAllPermissions, isAppUrl } from './security'
+import { denyAllPermissions, disableSpellChecker, isAppUrl } from './security'
 import { buildMenuTemplate, developerToolsAllowed } from './menu'
 import { createAppWindow, type AppWindow } from './appWindow'
 import { createFileAccess } from './fileAccess'
@@ -236,6 +236,7 @@ app.on('open-file', (event, path) => {
 
 app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession)
+  disableSpellChecker(session.defaultSession)
   protocol.handle('app', createAppProtocolHandler(join(__dirname, '../renderer'), async (path) => new Uint8Array(await readFile(path))))
   for (const path of recent.list()) files.grant(path)
   installMenu()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Session, WebContents } from 'electron'
-import { denyAllPermissions, isAppUrl, lockDownNavigation, secureWebPreferences } from './security'
+import { denyAllPermissions, disableSpellChecker, isAppUrl, lockDownNavigation, secureWebPreferences } from './security'
 
 describe('window security', () => {
   it('keeps the sandbox and isolation on', () => {
@@ -41,6 +41,12 @@ describe('window security', () => {
       expect(tried('app://axon/index.html')).toBe(false)
     }
     expect(windowOpen!()).toEqual({ action: 'deny' })
+  })
+
+  it("turns the session's spell checker off, so no dictionary is fetched (fails on the old code: left on)", () => {
+    const calls: boolean[] = []
+    disableSpellChecker({ setSpellCheckerEnabled: (enabled: boolean) => void calls.push(enabled) })
+    expect(calls).toEqual([false])
   })
 
   it('denies every permission request and check', () => {

@@ -43,6 +43,15 @@ export function lockDownNavigation(contents: Pick<WebContents, 'on' | 'setWindow
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 }
 
+/**
+ * The session's spell checker off: `spellcheck: false` in a window's preferences is not enough,
+ * since on Windows and Linux the session may still fetch Hunspell dictionaries from Google's CDN
+ * for the OS language (electron/electron#22995), a connection an offline classroom app must not make.
+ */
+export function disableSpellChecker(session: Pick<Session, 'setSpellCheckerEnabled'>): void {
+  session.setSpellCheckerEnabled(false)
+}
+
 /** Every permission request is refused and every check answers no. */
 export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
