@@ -1,13 +1,15 @@
 /**
  * A teacher whose browser is zoomed to 150 % on the classroom's 1024 × 768 projector (683 × 512
- * CSS pixels at 1.5 device pixels each), on one page: XOR set to train long. Found: the Training
- * tab opened scrolled as far as the inspector had been (one scroller for both tabs). Every wait
- * is on what the app shows.
+ * CSS pixels at 1.5 device pixels each), on one page: XOR trains slowly and the class watches
+ * its loss curves in the training panel. Found: the Training tab opened scrolled as far as the
+ * inspector had been (one scroller for both tabs); the panel's title, network line and run
+ * controls filled its 330 px, and the loss chart began under its fold (viewport ratio 0). Every
+ * wait is on what the app shows.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { openExample, selectNode, setParam } from './helpers/designer'
-import { showTrainingPanel } from './helpers/training'
+import { counter, runState, setSpeed, showTrainingPanel } from './helpers/training'
 
 const journey = journeyPage({ viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5 })
 let page: Page
@@ -27,4 +29,23 @@ test('the Epochs set in the inspector, scrolled down to it, the Training tab ope
   await page.getByTestId('tab-inspector').click()
   await expect(page.getByTestId('param-epochs')).toBeInViewport()
   await showTrainingPanel(page)
+})
+
+test('pressing Train in the side panel, the loss chart is whole in sight while the run trains', async () => {
+  await setSpeed(page, 1)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'running')
+  await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(3)
+  await expect(page.getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
+  // The run's name stays above it; its controls are a scroll away, ❚❚ Pause in the toolbar.
+  await expect(page.getByTestId('training-title')).toBeInViewport()
+  await expect(page.getByTestId('train-button')).toBeInViewport({ ratio: 1 })
+})
+
+test('on a 1024 × 768 window the controls come first and the loss chart is whole under them; with the interface zoomed to 150 % (Ctrl +) the chart comes first again', async () => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await expect(page.getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
+  await expect(page.getByTestId('train-controls')).toBeInViewport({ ratio: 1 })
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+=')
+  await expect(page.getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
 })

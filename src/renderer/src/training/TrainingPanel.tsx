@@ -33,7 +33,7 @@ export function TrainingPanel() {
         {title}
       </h2>
       {info && (
-        <p className="muted small" data-testid="run-info">
+        <p className="muted small run-info" data-testid="run-info">
           {info.inputSize} → {info.layers.map((l) => l.units).join(' → ')} · {info.paramCount.toLocaleString('en-US')} parameters · {info.trainCount.toLocaleString('en-US')} example{info.trainCount === 1 ? '' : 's'}
           {info.validationCount > 0 && ` · ${info.validationCount.toLocaleString('en-US')} for validation`}
           {info.testCount > 0 && ` · ${info.testCount.toLocaleString('en-US')} for the test`} · batch {info.batchSize}
@@ -54,7 +54,8 @@ export function TrainingPanel() {
       )}
       <TrainingFailure />
       <Controls />
-      {/* The curves come first: at a projector's 1024 × 768 they are what the class watches while it trains. */}
+      {/* The curves come first: at a projector's 1024 × 768 they are what the class watches while it trains
+          (in a short panel, above the controls: training.css). */}
       {runId && <LiveViewPanel id="curves" />}
       <TimeScrubber />
       {canTrain && (

@@ -39,7 +39,7 @@ export function LiveViewPanel({ id }: { id: ViewId }) {
   // A view waiting for its first payload draws it wherever it is (that gives it its size).
   const drawing = inSight || (Object.hasOwn(LIVE_VIEWS[id], 'computeFor') && computedAt === undefined)
   return (
-    <div ref={ref} className="live-view" data-testid={`live-view-${id}`} data-computed-at={computedAt ?? ''}>
+    <div ref={ref} className={`live-view live-view-${id}`} data-testid={`live-view-${id}`} data-computed-at={computedAt ?? ''}>
       <ViewInSight.Provider value={drawing}>
         <LiveViewBody id={id} />
       </ViewInSight.Provider>
