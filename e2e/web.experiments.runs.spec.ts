@@ -119,6 +119,18 @@ test('a sweep’s run has one colour in the Sweeps chart and in the Runs compari
   expect(inComparison['η = 3 (sweep 1)']).toBe(inSweep['η = 3'])
   expect(new Set(Object.values(inComparison)).size).toBe(3)
 
+  // Run 1 given ten more epochs after the sweep: its record is taken again where it ends, in its colour.
+  await page.keyboard.press('Escape')
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '110')
+  await trainToEnd(page)
+  await openExperiments(page, 'runs')
+  await expect(page.getByTestId('run-row-Run 1')).toContainText('110')
+  for (const run of ['Run 1', 'η = 1 (sweep 1)', 'η = 3 (sweep 1)']) await page.getByTestId(`run-select-${run}`).check()
+  await expect(compared.locator('text[data-chart-text="legend"]')).toHaveCount(3)
+  // Found: it came back in the colour after the sweep's, as a new run would.
+  expect(await chartCurveColors(compared)).toEqual(inComparison)
+
   // Kept with the project: after a reload the sweep draws each run in the colour it had.
   await page.reload()
   await openExperiments(page, 'sweeps')

@@ -108,6 +108,10 @@ describe('run history', () => {
     runs = addRun(runs.filter((r) => r.id !== 'r1'), run(3))
     expect(runs.map((r) => [r.id, r.color])).toEqual([['r0', 0], ['r2', 2], ['r3', 3]])
     expect(boundRunHistory(runs, { ...RUN_LIMITS, runs: 2 }).map((r) => [r.id, r.color])).toEqual([['r2', 2], ['r3', 3]])
+    // A run taken again (trained on past its end) comes last with its own colour; the next new one takes one no run has.
+    runs = addRun(runs.filter((r) => r.id !== 'r0'), { ...run(0), color: 0 })
+    runs = addRun(runs, run(4))
+    expect(runs.map((r) => [r.id, r.color])).toEqual([['r2', 2], ['r3', 3], ['r0', 0], ['r4', 4]])
     // Runs of an older file, recorded before runs had colours, take their places (as the views coloured them), once and for all.
     const older = [run(0), run(1), run(2)]
     expect(boundRunHistory(older, { ...RUN_LIMITS, runs: 2 }).map((r) => [r.id, r.color])).toEqual([['r1', 1], ['r2', 2]])

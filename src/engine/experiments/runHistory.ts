@@ -244,10 +244,14 @@ function dropWeights(r: RunRecord): RunRecord {
   return rest
 }
 
-/** The history with `record` added at the end, within its limits; `record` gets the colour after the newest run's. */
+/**
+ * The history with `record` added at the end, within its limits. A record without a colour (a
+ * new run) gets the one after the highest in the history; one taken again keeps its own.
+ */
 export function addRun(runs: readonly RunRecord[], record: RunRecord): RunRecord[] {
   const coloured = withRunColors(runs)
-  return boundRunHistory([...coloured, { ...record, color: (coloured.at(-1)?.color ?? -1) + 1 }])
+  const color = record.color ?? Math.max(-1, ...coloured.map((r) => r.color)) + 1
+  return boundRunHistory([...coloured, { ...record, color }])
 }
 
 /**

@@ -7,7 +7,7 @@
  * Training time is measured here (the engine has no clock): the time between snapshots across
  * which the run trained (not the steps taken while paused, nor the time spent paused).
  */
-import { addRun, createRunRecord, nextRunName, runNetworkOf, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
+import { addRun, createRunRecord, nextRunName, runNetworkOf, withRunColors, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
 import { getEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
 import { onRunEnding, useTraining, type TrainingState } from '../training/trainingStore'
@@ -63,12 +63,14 @@ async function recordRun(status: RunRecord['status']): Promise<void> {
   const weights = status === 'failed' ? undefined : await trainedValues(w.runId)
   const doc = useDocument.getState()
   if (doc.loadSerial !== w.loadSerial) return
-  const earlier = doc.project.runs?.find((r) => r.id === w.recordId)
-  const runs = (doc.project.runs ?? []).filter((r) => r !== earlier)
+  const history = withRunColors(doc.project.runs ?? [])
+  const earlier = history.find((r) => r.id === w.recordId)
+  const runs = history.filter((r) => r !== earlier)
   const id = earlier?.id ?? `run-${Date.now().toString(36)}-${++recordSerial}`
   w.recordId = id
   const record = createRunRecord({ ...end, id, name: earlier?.name ?? nextRunName(runs), created: new Date().toISOString(), ...(weights ? { weights } : {}) })
-  doc.setRuns(addRun(runs, record))
+  // Taken again (trained on to a raised limit), it keeps its colour.
+  doc.setRuns(addRun(runs, earlier ? { ...record, color: earlier.color } : record))
 }
 
 /** Follows the training store: times the running stretches and records runs that end. */
