@@ -60,6 +60,7 @@ function revealWhenReady(win: BrowserWindow, appUrl: string, log: (line: string)
   win.once('ready-to-show', () => reveal.readyToShow())
   contents.on('did-finish-load', () => reveal.pageLoaded())
   contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => reveal.loadFailed(code, description, url, isMainFrame))
+  contents.on('did-navigate', (_event, url, code, text) => reveal.navigated(url, code, text))
   contents.on('render-process-gone', (_event, details) => reveal.pageGone(details.reason))
   win.on('closed', () => reveal.closed())
   return { load }

@@ -94,6 +94,15 @@ describe('the window is shown even when its page never paints', () => {
     expect(log.slice(4)).toEqual(['log window: loading app://axon/index.html failed: ERR_FILE_NOT_FOUND (-6)', 'ask Axon Studio could not load its window. [Try Again / Close Window]', 'close'])
   })
 
+  it('an error status for the page (app:// answers 404 when index.html is missing from a damaged install) is a failed load, though Chromium paints its own "Not found" (fails on the old code, which showed that page without a word)', () => {
+    const { reveal, log } = setup()
+    reveal.navigated('app://axon/index.html', 200, 'OK')
+    reveal.navigated('app://axon/index.html', -1, '')
+    expect(log).toEqual([])
+    reveal.navigated('app://axon/index.html', 404, 'Not Found')
+    expect(log).toEqual(['log window: loading app://axon/index.html failed: Not Found (404)', 'shown', 'ask Axon Studio could not load its window. [Try Again / Close Window]'])
+  })
+
   it('the page’s process dies before it painted: shown (the recovery reloads it) and logged; after, logged only', () => {
     const { reveal, log } = setup()
     reveal.pageGone('crashed')

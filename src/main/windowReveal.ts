@@ -3,7 +3,9 @@
  * paint), so it never flashes white; but a page that never paints (its load failed: a damaged
  * or quarantined install; its process crashed or hung while loading) would leave it hidden for
  * ever, and to the teacher the app would seem not to start. So the window is shown anyway:
- * - at once when the page's load fails, with a dialog that says so (Try Again / Close Window);
+ * - at once when the page's load fails, with a dialog that says so (Try Again / Close Window):
+ *   a network error (`did-fail-load`), or an error status (app:// answers 404 for a file
+ *   missing from a damaged install, which Chromium shows as a page of its own, "Not found");
  * - at once when its process dies before it painted (rendererRecovery.ts reloads it);
  * - after `REVEAL_WAIT_MS` without a paint, with a dialog (Wait / Reload / Close Window) that
  *   closes by itself if the page paints meanwhile.
@@ -48,6 +50,8 @@ export interface WindowReveal {
   pageLoaded(): void
   /** `did-fail-load`. */
   loadFailed(errorCode: number, errorDescription: string, url: string, isMainFrame: boolean): void
+  /** `did-navigate` (the main frame's): an error status is a failed load. */
+  navigated(url: string, httpResponseCode: number, httpStatusText: string): void
   /** `render-process-gone`. */
   pageGone(reason: string): void
   /** `closed`. */
@@ -114,6 +118,13 @@ export function createWindowReveal(deps: RevealDeps, waitMs = REVEAL_WAIT_MS): W
     question = null
   }
 
+  function loadFailed(errorCode: number, errorDescription: string, url: string, isMainFrame: boolean): void {
+    if (!isMainFrame || errorCode === ERR_ABORTED) return
+    deps.log(`window: loading ${url} failed: ${errorDescription} (${errorCode})`)
+    show()
+    ask(loadFailedProblem(errorDescription, errorCode), false)
+  }
+
   cancelWait = deps.after(waitMs, () => {
     cancelWait = null
     if (shown) return
@@ -128,11 +139,9 @@ export function createWindowReveal(deps: RevealDeps, waitMs = REVEAL_WAIT_MS): W
       dismissSlow()
     },
     pageLoaded: dismissSlow,
-    loadFailed(errorCode, errorDescription, url, isMainFrame) {
-      if (!isMainFrame || errorCode === ERR_ABORTED) return
-      deps.log(`window: loading ${url} failed: ${errorDescription} (${errorCode})`)
-      show()
-      ask(loadFailedProblem(errorDescription, errorCode), false)
+    loadFailed,
+    navigated(url, httpResponseCode, httpStatusText) {
+      if (httpResponseCode >= 400) loadFailed(httpResponseCode, httpStatusText || 'HTTP error', url, true)
     },
     pageGone(reason) {
       if (reason === 'clean-exit') return
