@@ -52,7 +52,11 @@ void listenForSigterm(() => app.whenReady(), (signal, listener) => process.on(si
 
 /** main.log in the user's logs folder (mainLog.ts): what went wrong with a window or the engine. */
 const log = createMainLog(
-  () => join(app.getPath('logs'), 'main.log'),
+  () => {
+    // Electron's default logs folder (macOS ~/Library/Logs/Axon Studio, else <userData>/logs), set before it is asked for.
+    app.setAppLogsPath()
+    return join(app.getPath('logs'), 'main.log')
+  },
   {
     size: (path) => {
       try {
