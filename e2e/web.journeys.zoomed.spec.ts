@@ -1,10 +1,12 @@
 /**
  * A teacher whose browser is zoomed to 150 % on the classroom's 1024 × 768 projector (683 × 512
- * CSS pixels at 1.5 device pixels each), on one page: XOR trains slowly and the class watches
- * its loss curves in the training panel. Found: the Training tab opened scrolled as far as the
- * inspector had been (one scroller for both tabs); the panel's title, network line and run
- * controls filled its 330 px, and the loss chart began under its fold (viewport ratio 0). Every
- * wait is on what the app shows.
+ * CSS pixels at 1.5 device pixels each), on one page: XOR trains slowly, the class watches its
+ * loss curves in the training panel, then in presentation mode, first the curves, then the
+ * decision boundary alone. Found: the Training tab opened scrolled as far as the inspector had
+ * been (one scroller for both tabs); the panel's title, network line and run controls filled its
+ * 330 px, and the loss chart began under its fold (viewport ratio 0); presenting, the ticks, the
+ * title, the time machine and the extra quarter of presentation's scale left the class the top
+ * of the chart, or half of the boundary. Every wait is on what the app shows.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
@@ -16,6 +18,8 @@ let page: Page
 test.beforeAll(() => {
   page = journey.page
 })
+
+const present = () => page.getByTestId('present-panel')
 
 test('the Epochs set in the inspector, scrolled down to it, the Training tab opens at its top, the inspector again where it was', async () => {
   await openExample(page, 'xor-2-2-1-sigmoid')
@@ -42,10 +46,37 @@ test('pressing Train in the side panel, the loss chart is whole in sight while t
   await expect(page.getByTestId('train-button')).toBeInViewport({ ratio: 1 })
 })
 
+test('presenting the running run, the loss curves the teacher ticked are whole in the window', async () => {
+  await page.getByTestId('cmd-present').click()
+  await expect(present().getByTestId('present-view-curves')).toBeChecked()
+  await expect(present().getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
+  await expect(present().getByTestId('time-scrubber-range')).toBeInViewport({ ratio: 1 })
+})
+
+test('with the curves unticked, the decision boundary that now comes first is whole in the window', async () => {
+  await present().getByTestId('present-view-curves').uncheck()
+  await expect(present().getByTestId('chart-loss')).toHaveCount(0)
+  await expect(present().getByTestId('decision-boundary')).toBeInViewport({ ratio: 1 })
+  await present().getByTestId('present-view-curves').check()
+  await page.getByTestId('present-exit').click()
+  await expect(present()).toHaveCount(0)
+})
+
 test('on a 1024 × 768 window the controls come first and the loss chart is whole under them; with the interface zoomed to 150 % (Ctrl +) the chart comes first again', async () => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await expect(page.getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
   await expect(page.getByTestId('train-controls')).toBeInViewport({ ratio: 1 })
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+=')
   await expect(page.getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
+})
+
+test('presenting with the interface zoomed to 150 %, the loss chart is whole in the window, and so is the boundary when it comes first; the run trained on throughout', async () => {
+  await page.getByTestId('cmd-present').click()
+  await expect(present().getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
+  await present().getByTestId('present-view-curves').uncheck()
+  await expect(present().getByTestId('decision-boundary')).toBeInViewport({ ratio: 1 })
+  await present().getByTestId('present-view-curves').check()
+  await page.getByTestId('present-exit').click()
+  await page.keyboard.press('Control+0')
+  await expect(runState(page)).toHaveAttribute('data-state', 'running')
 })

@@ -22,9 +22,8 @@ import { TeacherPanel } from './lessons/TeacherPanel'
 import { useTeacher } from './lessons/teacherStore'
 import { useLessonResume } from './lessons/lessonResume'
 import { useTeacherDraftResume } from './lessons/teacherDraftResume'
-
-/** How much larger presentation mode draws the interface, on top of the interface zoom. */
-const PRESENT_SCALE = 1.25
+import { useWindowHeight } from './useWindowHeight'
+import { presentScale } from './presentScale'
 
 /** Axon Studio's window: toolbar, palette, canvas, inspector / training panel, status bar. */
 export function App() {
@@ -37,7 +36,7 @@ export function App() {
 
 function Designer() {
   // Not the side panel's tab: a tab switch re-renders the side panel alone, not the canvas and the rest.
-  const { theme, paletteOpen, sidePanelOpen, presenting, uiZoom } = useFields(useUi, 'theme', 'paletteOpen', 'sidePanelOpen', 'presenting', 'uiZoom')
+  const { theme, paletteOpen, sidePanelOpen, presenting } = useFields(useUi, 'theme', 'paletteOpen', 'sidePanelOpen', 'presenting')
   const inLesson = useLesson((s) => s.lesson !== null)
   const hidden = useLesson(selectHiddenClasses)
   const teaching = useTeacher((s) => s.active) && !inLesson
@@ -50,16 +49,13 @@ function Designer() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme
   }, [theme])
-  // On the root so dialogs portalled to <body> scale too.
-  useEffect(() => {
-    document.documentElement.style.setProperty('--ui-zoom', String(uiZoom * (presenting ? PRESENT_SCALE : 1)))
-  }, [uiZoom, presenting])
   return (
     <div
       className={`app${paletteOpen ? '' : ' palette-closed'}${sidePanelOpen ? '' : ' side-closed'}${presenting ? ' presenting' : ''}${inLesson ? ` in-lesson ${hidden}` : ''}${teaching ? ' in-lesson teaching' : ''}`}
       data-theme={theme}
       data-testid="app"
     >
+      <InterfaceZoom />
       <Toolbar />
       {/* Hidden, not unmounted, while presenting: the data panel's button lives in it. */}
       {inLesson ? (
@@ -85,4 +81,19 @@ function Designer() {
       <ShortcutSheet />
     </div>
   )
+}
+
+/**
+ * Sets `--ui-zoom` on the root (so dialogs portalled to <body> scale too): the interface zoom,
+ * times presentation mode's scale while presenting. Its own component: a window resize
+ * re-renders it, not the designer.
+ */
+function InterfaceZoom() {
+  const uiZoom = useUi((s) => s.uiZoom)
+  const presenting = useUi((s) => s.presenting)
+  const height = useWindowHeight()
+  useEffect(() => {
+    document.documentElement.style.setProperty('--ui-zoom', String(uiZoom * (presenting ? presentScale(height, uiZoom) : 1)))
+  }, [uiZoom, presenting, height])
+  return null
 }

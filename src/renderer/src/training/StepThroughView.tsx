@@ -5,6 +5,7 @@ import { trainingControls, useTraining } from './trainingStore'
 import { fixed } from './format'
 import { PHASE_TITLE, stepStages, type Stage as StepStage } from './stepStages'
 import { useUi } from '../store/uiStore'
+import { useWindowHeight } from '../useWindowHeight'
 import { N, stepLines, terms } from './stepThroughParts'
 import { ForwardLayer } from './StepThroughForward'
 import { BackwardLayer } from './StepThroughBackward'
@@ -62,13 +63,7 @@ const LOW_WINDOW = 560
 /** True while the window is lower than `LOW_WINDOW` at the interface zoom: the docked dialog goes to the side. */
 function useLowWindow(): boolean {
   const zoom = useUi((s) => s.uiZoom)
-  const [height, setHeight] = useState(() => window.innerHeight)
-  useEffect(() => {
-    const onResize = () => setHeight(window.innerHeight)
-    window.addEventListener('resize', onResize)
-    return () => window.removeEventListener('resize', onResize)
-  }, [])
-  return height / zoom < LOW_WINDOW
+  return useWindowHeight() / zoom < LOW_WINDOW
 }
 
 /** Escape closes; ← and → move between stages while stepping stage by stage. */

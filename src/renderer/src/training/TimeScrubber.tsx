@@ -45,7 +45,7 @@ export function TimeScrubber() {
           ▶
         </button>
       </div>
-      <p className="muted small" data-testid="time-scrubber-label">
+      <p className="muted small time-scrubber-label" data-testid="time-scrubber-label">
         {epoch === null
           ? running
             ? `Recording: ${count(recorded.length)} epochs so far. Slide left to look back while it trains.`
