@@ -379,6 +379,28 @@ describe('the session ends while a question is open', () => {
     expect(log).toEqual(['ask Save the changes to “xor.axon.json”?', 'dialog closed'])
   })
 
+  it('Windows ends the session while the Reload question (a sync dialog) is open: its Cancel does not call the session’s Quit off (fails on the code before: "kept open")', () => {
+    const log: string[] = []
+    let ending = false
+    const guard = createUnsavedGuard({
+      askAsync: async () => 'cancel',
+      askSync: () => {
+        // Windows may deliver session-end inside the dialog's modal loop: the quit closes the window.
+        ending = true
+        guard.onClose({ preventDefault: () => log.push('close refused') }, () => log.push('closed'))
+        return 'cancel'
+      },
+      save: async () => true,
+      cancelled: () => void log.push('kept open'),
+      forceClose: () => void log.push('destroyed'),
+      sessionEnding: () => ending,
+    })
+    guard.setState(dirty)
+    const unload = { prevented: false, preventDefault: () => void (unload.prevented = true) }
+    guard.onWillPreventUnload(unload, { reload: () => log.push('reload'), close: () => log.push('close') })
+    expect(log).toEqual([])
+  })
+
   it('the window closes under an open question (Cancel answered after): the Quit is not called off (fails on the old code: "kept open")', async () => {
     const { guard, log, close, settle, answer } = openQuestion()
     guard.setState(dirty)

@@ -134,9 +134,10 @@ function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
     return save()
   }
 
+  /** The user kept the window: a Quit under way is off (not when the window goes anyway: the session's end quits). */
   const keptOpen = () => {
     g.closing = false
-    deps.cancelled?.()
+    if (!g.gone) deps.cancelled?.()
   }
 
   /** The window goes without waiting on the questions: close them, and void what they answer. */
