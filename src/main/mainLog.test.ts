@@ -42,4 +42,13 @@ describe('main log', () => {
     const log = createMainLog(() => '/logs/main.log', { size: () => null, append: () => { throw new Error('EROFS') }, rename: () => {} }, at)
     expect(() => log('engine: process exited (code 1)')).not.toThrow()
   })
+
+  it('a stderr that refuses the echo (a packaged app without a console) still leaves the line in the file', () => {
+    const { files, calls } = memoryFiles()
+    const log = createMainLog(() => '/logs/main.log', calls, at, () => {
+      throw new Error('EBADF')
+    })
+    expect(() => log('window: its page\'s process went (crashed)')).not.toThrow()
+    expect(files.get('/logs/main.log')).toContain('crashed')
+  })
 })

@@ -29,13 +29,17 @@ export function oldLogPath(path: string): string {
 export function createMainLog(logPath: () => string, files: LogFiles, now: () => Date, echo: (text: string) => void = () => {}): (line: string) => void {
   return (line) => {
     const text = `${now().toISOString()} ${line.replace(/\s*\n\s*/g, ' ')}\n`
-    echo(text)
+    try {
+      echo(text)
+    } catch {
+      // A packaged Windows app has no console: its stderr may refuse the write; the file still gets it.
+    }
     try {
       const path = logPath()
       if ((files.size(path) ?? 0) + text.length > LOG_MAX_BYTES) files.rename(path, oldLogPath(path))
       files.append(path, text)
     } catch {
-      // A full disk or a read-only profile: the line was echoed, the app goes on.
+      // A full disk or a read-only profile: the app goes on.
     }
   }
 }
