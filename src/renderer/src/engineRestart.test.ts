@@ -73,6 +73,10 @@ describe('engine restart, seen from the page', () => {
     expect(training.useTraining.getState().info).toBeNull()
     await expect(inFlight).rejects.toMatchObject({ name: 'EngineFailedError', message })
     await expect(engine.version()).rejects.toMatchObject({ name: 'EngineFailedError', message })
+    // ▶ Train says why at once, instead of 'Starting…' for ever.
+    training.useTraining.setState({ error: null })
+    await training.trainingControls.train()
+    expect(training.useTraining.getState()).toMatchObject({ error: message, starting: false })
     expect(documents.useDocument.getState().project).toBe(project)
   })
 })
