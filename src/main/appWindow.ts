@@ -32,6 +32,8 @@ export interface AppWindowOptions {
   sessionEnding: () => boolean
   /** main.log (mainLog.ts). */
   log: (line: string) => void
+  /** While a close question is open, what the OS or the menu asks the page to open waits (unsavedChanges.ts). */
+  holdPage: (on: boolean) => void
 }
 
 /**
@@ -89,6 +91,7 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
     // Without the page: its beforeunload would wait on it for ever (destroy emits 'closed' only).
     forceClose: () => void (win.isDestroyed() || win.destroy()),
     sessionEnding: options.sessionEnding,
+    holdPage: options.holdPage,
   })
   win.on('close', (event) => guard.onClose(event, () => win.close()))
   contents.on('will-prevent-unload', (event) => guard.onWillPreventUnload(event, { reload: () => contents.reload(), close: () => win.close() }))

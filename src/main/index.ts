@@ -180,8 +180,11 @@ function startEngine(win: BrowserWindow) {
   win.webContents.on('did-start-loading', () => pageQueues.forEach((queue) => queue.pageGone()))
   win.on('closed', () => {
     supervisor.stop()
-    // macOS keeps running without a window: what is asked next waits for the next window's page.
-    pageQueues.forEach((queue) => queue.pageGone())
+    // macOS keeps running without a window: what is asked next (or was held by its close question) waits for the next window's page.
+    pageQueues.forEach((queue) => {
+      queue.pageGone()
+      queue.hold(false)
+    })
   })
 }
 
@@ -197,6 +200,7 @@ function createWindow(): void {
     quitting: () => quitting,
     sessionEnding: sessionEnd.ending,
     log,
+    holdPage: (on) => pageQueues.forEach((queue) => queue.hold(on)),
   })
   appWindow.win.on('session-end', sessionEnd.end)
   current = appWindow

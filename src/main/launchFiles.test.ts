@@ -130,6 +130,28 @@ describe('the window for what the OS asks', () => {
     expect(relaunchArgs(queue.pending(), installed)).toBeNull()
   })
 
+  it('a project double-clicked while the window asks "Save changes?" waits: not under the question about the one open; Cancel hands it over, a Quit that goes on leaves it to the relaunch (fails on the old code: opened under the question)', () => {
+    const kept = queueLog()
+    kept.queue.pageReady()
+    kept.queue.hold(true)
+    kept.queue.request('/home/ana/mazur.axon.json')
+    kept.endTurn()
+    expect(kept.log).toEqual(['focus'])
+    kept.queue.hold(false)
+    expect(kept.log).toEqual(['focus', 'open /home/ana/mazur.axon.json'])
+
+    const quit = queueLog()
+    quit.queue.pageReady()
+    quit.queue.hold(true)
+    quit.queue.request('/home/ana/mazur.axon.json')
+    quit.endTurn()
+    // The window closed (main: pageGone, then the hold released): nothing to hand to.
+    quit.queue.pageGone()
+    quit.queue.hold(false)
+    expect(quit.log).toEqual(['focus'])
+    expect(relaunchArgs(quit.queue.pending(), { sessionEnding: false, defaultApp: false, appPath: undefined })).toEqual(['/home/ana/mazur.axon.json'])
+  })
+
   it('brings a minimized window back; makes none before the app is ready (the first is coming) or while it quits', () => {
     const log: string[] = []
     const win = { isMinimized: () => true, restore: () => log.push('restore'), focus: () => log.push('focus') }

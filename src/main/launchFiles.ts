@@ -58,6 +58,13 @@ export interface LaunchQueue {
   pageReady(): void
   /** The page is reloading or gone: hold new requests until it is ready again. */
   pageGone(): void
+  /**
+   * Hold what is asked for while the window asks whether to close (true), and hand it over once
+   * the user kept the window (false): the page must not open another project under a "Save
+   * changes?" about the one it has. A window that closes instead leaves it to the next page, or
+   * to the relaunch.
+   */
+  hold(on: boolean): void
   /** What was asked for and has not reached a page (the app quits: see `relaunchArgs`). */
   pending(): string[]
 }
@@ -68,11 +75,12 @@ export interface LaunchQueue {
  */
 export function createLaunchQueue(open: (batch: string[]) => void, focus: () => void, defer: Defer): LaunchQueue {
   let ready = false
+  let held = false
   let waiting: string[] = []
   /** The latest request's flush is the one that opens; earlier deferred flushes do nothing. */
   let latest = 0
   const flush = () => {
-    if (!ready || waiting.length === 0) return
+    if (!ready || held || waiting.length === 0) return
     const batch = waiting
     waiting = []
     open(batch)
@@ -89,6 +97,10 @@ export function createLaunchQueue(open: (batch: string[]) => void, focus: () => 
       flush()
     },
     pageGone: () => void (ready = false),
+    hold(on) {
+      held = on
+      flush()
+    },
     pending: () => [...waiting],
   }
 }

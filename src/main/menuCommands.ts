@@ -27,6 +27,8 @@ export interface MenuCommands {
   pageReady(): void
   /** The page is reloading or its window closed. */
   pageGone(): void
+  /** Hold clicks while the window asks whether to close (see LaunchQueue.hold). */
+  hold(on: boolean): void
 }
 
 export function createMenuCommands(deps: MenuCommandsDeps): MenuCommands {
@@ -36,5 +38,5 @@ export function createMenuCommands(deps: MenuCommandsDeps): MenuCommands {
     // A click is one command: nothing to gather, it goes as soon as a page listens.
     (flush) => flush(),
   )
-  return { send: (command) => queue.request(command), pageReady: queue.pageReady, pageGone: queue.pageGone }
+  return { send: (command) => queue.request(command), pageReady: queue.pageReady, pageGone: queue.pageGone, hold: queue.hold }
 }

@@ -332,6 +332,37 @@ describe('every close ends, whatever the page does', () => {
   })
 })
 
+describe('what the page is asked to open waits while the window asks whether to close', () => {
+  const dirty = { dirty: true, name: 'xor.axon.json', run: null, sweep: null }
+
+  function guardWith(answer: SaveChoice) {
+    const log: string[] = []
+    const guard = createUnsavedGuard({
+      askAsync: async () => (log.push('ask'), answer),
+      askSync: () => answer,
+      save: async () => true,
+      cancelled: () => void log.push('kept open'),
+      forceClose: () => void log.push('destroyed'),
+      holdPage: (on) => void log.push(on ? 'hold' : 'release'),
+    })
+    guard.setState(dirty)
+    guard.onClose({ preventDefault: () => {} }, () => log.push('closed'))
+    return { log, settle: () => new Promise((resolve) => setTimeout(resolve, 0)) }
+  }
+
+  it('held while "Save changes?" is open; Cancel releases it (fails on the old code: nothing held)', async () => {
+    const { log, settle } = guardWith('cancel')
+    await settle()
+    expect(log).toEqual(['hold', 'ask', 'release', 'kept open'])
+  })
+
+  it("Don't Save closes the window and keeps it held (main hands it to the next window, or to the relaunch)", async () => {
+    const { log, settle } = guardWith('discard')
+    await settle()
+    expect(log).toEqual(['hold', 'ask', 'closed'])
+  })
+})
+
 describe('the session ends while a question is open', () => {
   const dirty = { dirty: true, name: 'xor.axon.json', run: null, sweep: null }
 

@@ -44,6 +44,11 @@ export interface UnsavedGuardDeps {
   forceClose(): void
   /** The OS is ending the session (shutdown, log-off): closes go without a question. */
   sessionEnding?(): boolean
+  /**
+   * True while a close question is open: what the OS or the menu asks the page to open waits
+   * (launchFiles.ts `hold`); false once the user kept the window. Not released when it closes.
+   */
+  holdPage?(on: boolean): void
 }
 
 export interface CancellableEvent {
@@ -106,6 +111,7 @@ function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
   async function askUnresponsive(): Promise<boolean> {
     if (g.askingUnresponsive || g.forced) return g.forced
     g.askingUnresponsive = true
+    deps.holdPage?.(true)
     // A dialog that cannot be shown must not leave a dead window open: close it.
     const choice = await deps.askAsync(unresponsiveQuestion(g.page, closeKind()), g.questions.signal).catch((): SaveChoice => 'discard')
     g.askingUnresponsive = false
@@ -137,7 +143,9 @@ function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
   /** The user kept the window: a Quit under way is off (not when the window goes anyway: the session's end quits). */
   const keptOpen = () => {
     g.closing = false
-    if (!g.gone) deps.cancelled?.()
+    if (g.gone) return
+    deps.holdPage?.(false)
+    deps.cancelled?.()
   }
 
   /** The window goes without waiting on the questions: close them, and void what they answer. */
@@ -180,6 +188,7 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
         return
       }
       g.asking = true
+      deps.holdPage?.(true)
       void decide()
         // A dialog that cannot be shown must not keep the window open without a word: the autosave keeps the work.
         .catch(() => true)
@@ -206,6 +215,8 @@ export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
       })
     },
     reset() {
+      // A new page: nothing of the old one's question holds what it is asked to open.
+      deps.holdPage?.(false)
       g.page = NOTHING_REPORTED
       g.approved = false
       g.closing = false
