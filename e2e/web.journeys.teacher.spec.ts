@@ -261,6 +261,28 @@ test('ten more epochs typed key by key while it trains: the values on the way pa
   await expect(runState(page)).toHaveAttribute('data-state', 'paused')
 })
 
+test('a limit it has gone past, undone: the run is back, paused as after any undone change, and a raise then does not start it', async () => {
+  await trainXor('2000', 1)
+  await expect.poll(() => counter(page, 'epoch')).toBeGreaterThan(10)
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '5')
+  await showTrainingPanel(page)
+  await expect(page.getByTestId('train-stale')).toBeVisible()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  await page.getByTestId('cmd-undo').click()
+  await expect(page.getByTestId('train-stale')).toHaveCount(0)
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  const at = await counter(page, 'epoch')
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '2100')
+  await expect(page.getByTestId('toolbar-run-status')).toContainText('of 2,100')
+  // Found: the pause "5" had made was still waiting for a limit the run would take, and the raise started the paused run.
+  await expect(page.getByTestId('toolbar-run-status')).toContainText('Paused')
+  await showTrainingPanel(page)
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  expect(await counter(page, 'epoch')).toBe(at)
+})
+
 test('the limit raised after a run is an undo step of its own: undo goes back to the limit the run had, not to the one before it', async () => {
   await trainXor('300', 0)
   await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })

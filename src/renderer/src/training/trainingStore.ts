@@ -140,7 +140,8 @@ const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}
 /**
  * A limit typed key by key passes through values the run has gone past ("2" of "2100" at epoch
  * 40): those pause it, out of date. Set when such a value paused a running run, so that the limit
- * it takes in the end lets it train on; any other change, a Pause or a Train forgets it.
+ * it takes in the end lets it train on; any other change, an undo or redo back to the run's own
+ * limit, a Pause or a Train forgets it.
  */
 let resumeWhenLimitTaken = false
 
@@ -256,6 +257,9 @@ function followDocument(now: DocumentState, before: DocumentState): void {
   set({ stale: false, docSerial: now.loadSerial, request: { spec, project: now.project } })
   if (settings) void control((e, id) => e.setOptimizerSettings(id, settings))
   if (limit !== null) void followEpochLimit(limit, request.spec.training.maxEpochs, move)
+  // Undone (or redone) back to the run's own limit: it stays paused, as after any change undone.
+  // (Typed back to it, the user is still typing: the limit typed in the end decides.)
+  else if (move === 'undo' || move === 'redo') resumeWhenLimitTaken = false
 }
 
 /** The run is not one of the canvas's network (since `move`): out of date, paused. */
