@@ -98,6 +98,21 @@ interface GuardState {
   questions: AbortController
 }
 
+function initialState(): GuardState {
+  return {
+    page: NOTHING_REPORTED,
+    approved: false,
+    asking: false,
+    closing: false,
+    saving: false,
+    unresponsive: false,
+    askingUnresponsive: false,
+    forced: false,
+    gone: false,
+    questions: new AbortController(),
+  }
+}
+
 /** The steps of a close: the questions, the save, and ending the window without its page. */
 function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
   const closeKind = (): Leaving => (deps.quitting?.() ? 'quit' : 'close')
@@ -158,18 +173,7 @@ function closeSteps(deps: UnsavedGuardDeps, g: GuardState) {
 }
 
 export function createUnsavedGuard(deps: UnsavedGuardDeps): UnsavedGuard {
-  const g: GuardState = {
-    page: NOTHING_REPORTED,
-    approved: false,
-    asking: false,
-    closing: false,
-    saving: false,
-    unresponsive: false,
-    askingUnresponsive: false,
-    forced: false,
-    gone: false,
-    questions: new AbortController(),
-  }
+  const g = initialState()
   const { closeKind, forceClose, askUnresponsive, save, decide, keptOpen, gone } = closeSteps(deps, g)
 
   return {
