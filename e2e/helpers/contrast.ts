@@ -124,3 +124,24 @@ export async function contrastFailures(page: Page, root = 'body'): Promise<Contr
     return failures
   }, root)
 }
+
+/** A colour mark (a swatch, a bar) and the WCAG contrast of its colour against what it sits on. */
+export interface MarkContrast {
+  color: string
+  background: string
+  ratio: number
+}
+
+/** Every element matching `selector` (colour marks: swatches, bars), its own background colour against its parent's background. */
+export async function markContrasts(page: Page, selector: string): Promise<MarkContrast[]> {
+  await installColourMaths(page)
+  return page.evaluate((sel) => {
+    const { parse, ratioOf, backgroundOf } = (window as unknown as { axonColourMaths: ColourMaths }).axonColourMaths
+    const css = (c: number[]) => `rgb(${c.slice(0, 3).map(Math.round).join(', ')})`
+    return Array.from(document.querySelectorAll(sel), (el) => {
+      const color = parse(getComputedStyle(el).backgroundColor)
+      const background = backgroundOf(el.parentElement!)
+      return { color: css(color), background: css(background), ratio: Math.round(ratioOf(color, background) * 100) / 100 }
+    })
+  }, selector)
+}

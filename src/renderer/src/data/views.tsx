@@ -13,21 +13,9 @@ import type {
   IdxPreview,
 } from '../../../engine/host/dataFiles'
 import type { DataProblem } from './dataStore'
+import { CLASS_COLORS } from '../viz/paint/planeMarks'
 
-/** Okabe–Ito: a colour-blind-safe palette for classes (blue and orange first, as on the plane). */
-export const CLASS_COLORS = [
-  '#0877bd',
-  '#f59322',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#e69f00',
-  '#7a5195',
-  '#4d4d4d',
-  '#a6761d',
-]
-
+/** A class's colour, as the decision boundary draws it. */
 export const classColor = (c: number): string =>
   c < 0 ? '#888' : CLASS_COLORS[c % CLASS_COLORS.length]
 

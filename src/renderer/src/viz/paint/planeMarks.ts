@@ -4,8 +4,15 @@
  * its legend (by the page).
  */
 
-/** Categorical colours for more than two classes (Okabe–Ito, colour-blind safe). */
-export const CLASS_COLORS = ['#E69F00', '#0072B2', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000']
+/**
+ * Categorical colours, one per class, wherever classes are drawn (the plane with more than two,
+ * its legend, the data panel's previews): Okabe–Ito (colour-blind safe), its grey in place of its
+ * black, then two of ColorBrewer's Dark2 for a ninth and tenth class. Every one reads on both
+ * themes' panels (3:1 or more on the dark one): the swatches sit on the panel, and black was
+ * unseen there in the dark theme. Not the theme's text colour, as for runs: the plane is painted
+ * light in either theme, and a class painted near-white there would pass for "unsure".
+ */
+export const CLASS_COLORS = ['#E69F00', '#0072B2', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999', '#A6761D', '#7570B3']
 
 /** A 2-D context on the page or in a worker. */
 export type Context2d = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D
