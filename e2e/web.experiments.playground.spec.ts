@@ -46,6 +46,15 @@ test('2-D: the optimizers side by side on the ravine, step by step, with their p
   // Momentum gets much further down the shallow valley than plain descent in 100 steps.
   const f = async (o: string) => Number(await page.getByTestId(`pg2-row-${o}`).getAttribute('data-f'))
   expect(await f('momentum')).toBeLessThan((await f('sgd')) / 10)
+  // Every number of the table (x, y, f) to the same five significant digits, minus signs typeset.
+  // Found: y = 1.2677e−70 beside f = 5.98165e−7 (f at six), and x = −7.3349e-20 (a hyphen in the exponent).
+  const cells = await page.locator('[data-testid="pg2-table"] tbody td:nth-child(n+3)').allTextContents()
+  expect(cells).toHaveLength(18)
+  for (const text of cells) {
+    expect(text, 'typeset minus').not.toContain('-')
+    const mantissa = text.replace(/e[−+]\d+$/, '').replace(/[^\d]/g, '').replace(/^0+/, '')
+    expect(mantissa.length, `${text}: significant digits`).toBeLessThanOrEqual(5)
+  }
   // Step by step from the start.
   await page.getByTestId('pg2-reset').click()
   await expect(page.getByTestId('pg2-at')).toHaveText('iteration 0 / 100')

@@ -4,6 +4,9 @@ import { optimizerRules } from '../../../engine/nn/optimizers'
 import type { DescentPath } from '../../../engine/experiments/descent'
 import { SERIES_COLORS } from './playgroundModel'
 
+/** Significant digits of every number in the table: x, y and f read alike (f at six beside x at five mixed "1.2677e−70" with "5.98165e−7"). */
+const DIGITS = 5
+
 /** Where each optimizer stands at iteration `at`: its η, (x, y) and f, or that it diverged (`axes`: the names of x, y and f). */
 export function PathTable({ paths, at, axes = ['x', 'y', 'f'] }: { paths: DescentPath[]; at: number; axes?: readonly [string, string, string] }) {
   return (
@@ -24,9 +27,9 @@ export function PathTable({ paths, at, axes = ['x', 'y', 'f'] }: { paths: Descen
             <tr key={p.optimizer.id} data-testid={`pg2-row-${p.optimizer.id}`} data-f={r.f}>
               <th style={{ color: SERIES_COLORS[i] }}>{optimizerRules[p.optimizer.id].label}</th>
               <td>{p.optimizer.learningRate}</td>
-              <td>{fmt(r.point[0], 5)}</td>
-              <td>{fmt(r.point[1], 5)}</td>
-              <td>{p.diverged && at >= p.rows.length - 1 ? <span className="error">diverged</span> : fmt(r.f, 6)}</td>
+              <td>{fmt(r.point[0], DIGITS)}</td>
+              <td>{fmt(r.point[1], DIGITS)}</td>
+              <td>{p.diverged && at >= p.rows.length - 1 ? <span className="error">diverged</span> : fmt(r.f, DIGITS)}</td>
             </tr>
           )
         })}

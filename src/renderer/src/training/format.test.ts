@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { fixed } from './format'
+import { fixed, fmt } from './format'
+
+describe('view numbers (fmt)', () => {
+  it.each([
+    [0.000203264, 5, '0.00020326'],
+    [-2.4652, 5, '−2.4652'],
+    [1.2677e-70, 5, '1.2677e−70'],
+    // Found in the optimizer playground's table: a hyphen in a negative number's exponent, and a trailing zero.
+    [-8.1481e-10, 5, '−8.1481e−10'],
+    [7.6855e-5, 6, '7.6855e−5'],
+    [1e-5, 4, '1e−5'],
+    [2.5e6, 4, '2.5e+6'],
+    [-1, 5, '−1'],
+    [0, 5, '0'],
+  ])('%d to %i digits', (v, digits, text) => expect(fmt(v, digits)).toBe(text))
+})
 
 describe('step-through numbers (fixed)', () => {
   it.each([

@@ -3,12 +3,15 @@
 /** Minus signs as the typeset minus, the exponent's too ("−1.5e−7"): the step-through's numbers are read, not parsed. */
 const minus = (text: string): string => text.replace(/-/g, '−')
 
-/** A value with `digits` significant digits, no trailing noise. */
+/**
+ * A value with `digits` significant digits, no trailing noise: "7.6855e−5", not "7.68550e−5";
+ * every minus typeset, the exponent's too ("−8.1481e−10", not "−8.1481e-10").
+ */
 export function fmt(v: number | undefined | null, digits = 4): string {
   if (v === undefined || v === null || Number.isNaN(v)) return '–'
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞'
-  if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6)) return v.toExponential(digits - 1).replace('-', '−')
-  return String(Number(v.toPrecision(digits))).replace('-', '−')
+  if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6)) return minus(v.toExponential(digits - 1).replace(/\.?0+e/, 'e'))
+  return minus(String(Number(v.toPrecision(digits))))
 }
 
 /**
