@@ -22,7 +22,7 @@ describe('autosave', () => {
     const small = storage.setItem
     storage.setItem = (k, v) => (v.length > 20_000 ? (() => { throw new DOMException('quota', 'QuotaExceededError') })() : small(k, v))
     const project = exampleProject('mazur-2-2-2')!
-    const run = { id: 'r', name: 'Run 1', created: '', status: 'finished' as const, note: '', epochs: 1, iterations: 1, seconds: 0, final: { loss: 1 }, best: { loss: 1 }, curves: { epoch: [1], loss: [1] }, network: { seed: 1, precision: 'float64' as const, data: project.data, nodes: [], edges: [] } }
+    const run = { id: 'r', name: 'Run 1', color: 0, created: '', status: 'finished' as const, note: '', epochs: 1, iterations: 1, seconds: 0, final: { loss: 1 }, best: { loss: 1 }, curves: { epoch: [1], loss: [1] }, network: { seed: 1, precision: 'float64' as const, data: project.data, nodes: [], edges: [] } }
     const big = { ...project, runs: [{ ...run, weights: { h: { biases: new Array<number>(5000).fill(0.123456) } } }] }
     writeAutosave(storage, KEY, big, { fileName: null, exampleId: null, dirty: true })
     expect(readAutosave(storage, KEY)?.project.runs).toEqual([run])
@@ -45,7 +45,7 @@ describe('autosave of a long run history', () => {
   /** Five runs of a Fashion-MNIST 784-100-10 network, each with its 79,510 trained values (the history's bounds allow them all). */
   function fashionHistory(project: Project): RunRecord[] {
     const run = (i: number): RunRecord => ({
-      id: `r${i}`, name: `Run ${i}`, created: '', status: 'finished', note: '', epochs: 2, iterations: 400, seconds: 3, final: { loss: 0.5 }, best: { loss: 0.5 }, curves: { epoch: [1, 2], loss: [0.7, 0.5] },
+      id: `r${i}`, name: `Run ${i}`, color: i - 1, created: '', status: 'finished', note: '', epochs: 2, iterations: 400, seconds: 3, final: { loss: 0.5 }, best: { loss: 0.5 }, curves: { epoch: [1, 2], loss: [0.7, 0.5] },
       network: { seed: 1, precision: 'float32', data: project.data, nodes: [], edges: [] },
       weights: { hidden: { weights: Array.from({ length: 100 }, (_, j) => new Array<number>(784).fill(-0.0123456789 * (i + j))), biases: new Array<number>(100).fill(0.1) }, out: { weights: Array.from({ length: 10 }, () => new Array<number>(100).fill(0.0234567891)), biases: new Array<number>(10).fill(0) } },
     })

@@ -86,7 +86,7 @@ describe('autosave slots: one per tab', () => {
 
   it('makes room in a full storage by dropping kept work’s trained values, never the tab’s own', () => {
     const storage = memoryStorage()
-    const run = { id: 'r', name: 'Run 1', created: '', status: 'finished' as const, note: '', epochs: 1, iterations: 1, seconds: 0, final: { loss: 1 }, best: { loss: 1 }, curves: { epoch: [1], loss: [1] }, network: { seed: 1, precision: 'float64' as const, data: mazur.data, nodes: [], edges: [] } }
+    const run = { id: 'r', name: 'Run 1', color: 0, created: '', status: 'finished' as const, note: '', epochs: 1, iterations: 1, seconds: 0, final: { loss: 1 }, best: { loss: 1 }, curves: { epoch: [1], loss: [1] }, network: { seed: 1, precision: 'float64' as const, data: mazur.data, nodes: [], edges: [] } }
     const trained: Project = { ...mazur, runs: [{ ...run, weights: { h: { biases: [0.5, 0.25] } } }] }
     writeAutosave(storage, 'axon:autosave:gone', trained, meta(1, true))
     writeAutosave(storage, 'axon:autosave:own', trained, meta(2))

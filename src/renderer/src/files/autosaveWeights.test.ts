@@ -15,7 +15,7 @@ const base = exampleProject('mazur-2-2-2')!
 function fashionRun(i: number): RunRecord {
   const value = (j: number, k: number) => Math.sin(i * 1e5 + j * 784 + k) * 0.3
   return {
-    id: `r${i}`, name: `Run ${i}`, created: '', status: 'finished', note: '', epochs: 2, iterations: 400, seconds: 3, final: { loss: 0.5 }, best: { loss: 0.5 }, curves: { epoch: [1, 2], loss: [0.7, 0.5] },
+    id: `r${i}`, name: `Run ${i}`, color: i - 1, created: '', status: 'finished', note: '', epochs: 2, iterations: 400, seconds: 3, final: { loss: 0.5 }, best: { loss: 0.5 }, curves: { epoch: [1, 2], loss: [0.7, 0.5] },
     network: { seed: 1, precision: 'float32', data: base.data, nodes: [], edges: [] },
     weights: {
       hidden: { weights: Array.from({ length: 100 }, (_, j) => Array.from({ length: 784 }, (_, k) => value(j, k))), biases: Array.from({ length: 100 }, (_, j) => value(j, -1)) },

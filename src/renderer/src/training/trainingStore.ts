@@ -67,28 +67,10 @@ export interface TrainingState {
 
 export type CanvasTint = 'weights' | 'gradients'
 
-export const useTraining = create<TrainingState>()(() => ({
-  runId: null,
-  info: null,
-  snapshot: null,
-  views: {},
-  viewsAt: {},
-  curves: emptyCurves(),
-  version: 0,
-  speed: 20,
-  chosenSpeed: null,
-  error: null,
-  starting: false,
-  stepThrough: null,
-  stepThroughOpen: false,
-  request: null,
-  stale: false,
-  backBy: null,
-  canvasTint: 'weights',
-  docSerial: -1,
-  exported: null,
-  failedLearningRate: null,
-}))
+/** Fields of a state with no run (the panel then shows the document, ready to train). */
+const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, backBy: null, exported: null, failedLearningRate: null } as const
+
+export const useTraining = create<TrainingState>()(() => ({ ...NO_RUN, curves: emptyCurves(), version: 0, speed: 20, chosenSpeed: null, canvasTint: 'weights' }))
 
 const set = useTraining.setState
 const get = useTraining.getState
@@ -134,8 +116,6 @@ function fail(error: unknown, runId: string | null = get().runId): void {
   set({ error: error instanceof Error ? error.message : String(error), starting: false })
 }
 
-/** Fields of a state with no run (the panel then shows the document, ready to train). */
-const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, backBy: null, exported: null, failedLearningRate: null } as const
 
 /**
  * A limit typed key by key passes through values the run has gone past ("2" of "2100" at epoch
