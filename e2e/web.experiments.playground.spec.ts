@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { handDescent, openExperiments } from './helpers/experiments'
+import { contrastFailures } from './helpers/contrast'
 
 test('Q1: three learning rates from x = 0; the table of f after 30 iterations agrees with a hand computation', async ({ page }) => {
   await page.goto('/')
@@ -69,3 +70,18 @@ test('2-D: the optimizers side by side on the ravine, step by step, with their p
   await expect(page.getByTestId('pg2-path-momentumEma')).toHaveAttribute('data-points', '101')
   await page.getByTestId('experiments').screenshot({ path: 'test-results/playground-2d.png' })
 })
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`both playgrounds read in the ${theme} theme: each series named in the text's colour, its colour beside the name`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('axon:theme', t), theme)
+    await page.goto('/')
+    // Found: the tables' names in their series' colours, Momentum's orange at 2.25:1 and Adam's sky blue at 2.31:1 on white, Gradient descent's blue at 3.11:1 on the dark panel.
+    await openExperiments(page, 'playground1d')
+    await expect(page.getByTestId('pg1-table')).toBeVisible()
+    expect(await contrastFailures(page, '[data-testid="experiments"]')).toEqual([])
+    await page.getByTestId('experiments-tab-playground2d').click()
+    await page.getByTestId('pg2-end').click()
+    await expect(page.getByTestId('pg2-row-adam')).toBeVisible()
+    expect(await contrastFailures(page, '[data-testid="experiments"]')).toEqual([])
+  })
+}

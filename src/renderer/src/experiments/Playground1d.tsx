@@ -117,7 +117,7 @@ function IterationTable({ paths }: { paths: DescentPath[] }) {
           <tr>
             <th rowSpan={2}>n</th>
             {paths.map((p, i) => (
-              <th key={i} colSpan={2} style={{ color: SERIES_COLORS[i] }}>
+              <th key={i} colSpan={2} className="pg-series-head" style={{ borderBottomColor: SERIES_COLORS[i] }}>
                 η = {p.optimizer.learningRate}
               </th>
             ))}
