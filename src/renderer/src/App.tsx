@@ -93,7 +93,7 @@ function InterfaceZoom() {
   const presenting = useUi((s) => s.presenting)
   const height = useWindowHeight()
   useEffect(() => {
-    document.documentElement.style.setProperty('--ui-zoom', String(uiZoom * (presenting ? presentScale(height, uiZoom) : 1)))
+    document.documentElement.style.setProperty('--ui-zoom', String(uiZoom * (presenting ? presentScale(height) : 1)))
   }, [uiZoom, presenting, height])
   return null
 }
