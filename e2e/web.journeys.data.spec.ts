@@ -3,9 +3,9 @@
  * (a UTF-8 BOM, semicolons and decimal commas, headers with spaces, the species first, one
  * empty cell) loaded while XOR trains, its missing value filled, the network fitted and trained;
  * then IDX files that cannot be used (labels without images, images without labels, counts
- * that differ, a cut-short .gz, a text file named .gz) and a ragged CSV: each says why in the
- * data panel, in place of the earlier preview (nothing left to "Use"), and the data and network
- * in use stay as they were; last, the run reset, stepped and exported as a
+ * that differ, a cut-short .gz, a text file named .gz), a CSV of labels alone and a ragged CSV:
+ * each says why in the data panel, in place of the earlier preview (nothing left to "Use"), and
+ * the data and network in use stay as they were; last, the run reset, stepped and exported as a
  * PyTorch script, which fills the gap as the app did and reaches the app's weights to 1e-12.
  * Every wait is on what the app shows.
  */
@@ -109,6 +109,15 @@ test('IDX files that cannot be used, opened while it trains: each says why in th
   // Found: the images alone were taken as data with 0 targets; "Fit" then made a 0-unit output.
   await expectRefused([join(FASHION, 't10k-images-idx3-ubyte.gz')], 'noTarget',
     'The images have no labels: there is nothing for the network to predict.', true)
+  // The labels column alone, saved from a spreadsheet: nothing left to learn from.
+  const labels = join(out, 'labels-only.csv')
+  writeFileSync(labels, 'species\nsetosa\nversicolor\nvirginica\n')
+  await page.getByTestId('data-open').click()
+  await page.getByTestId('data-file-input').setInputFiles(labels)
+  // Found: "3 rows × 1 columns".
+  await expect(page.getByTestId('data-preview-heading')).toHaveText('labels-only.csv: 3 rows × 1 column, separated by commas, with a header row')
+  await page.getByTestId('data-close').click()
+  await expectRefused([labels], 'noColumns', 'No feature columns are chosen.', true)
   await expectRefused([fixture('iris-ragged.csv')], 'raggedRow', 'Line 4 has 4 values but line 1 has 5 (separated by commas).')
   await expectRefused([join(FASHION, 't10k-images-idx3-ubyte.gz'), join(FASHION, 'train-labels-idx1-ubyte.gz')], 'countMismatch',
     'The images file has 10000 images but the labels file has 60000 labels.')

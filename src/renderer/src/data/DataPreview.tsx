@@ -8,11 +8,11 @@ export function PreviewHeading() {
   let text: string
   if (preview.kind === 'csv') {
     const sep = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' }[preview.delimiter]
-    text = `${preview.name}: ${preview.rowCount.toLocaleString()} rows × ${preview.columns.length} columns, separated by ${sep}${preview.header ? ', with a header row' : ', no header row'}`
+    text = `${preview.name}: ${plural(preview.rowCount, 'row')} × ${plural(preview.columns.length, 'column')}, separated by ${sep}${preview.header ? ', with a header row' : ', no header row'}`
   } else if (preview.kind === 'idx') {
-    text = `${preview.name}${preview.labelsName ? ` + ${preview.labelsName}` : ''}: ${preview.count.toLocaleString()} examples of ${preview.inputShape.join('×')} ${preview.elementType}${preview.testCount > 0 ? ` · test set ${preview.testCount.toLocaleString()}` : ''}`
+    text = `${preview.name}${preview.labelsName ? ` + ${preview.labelsName}` : ''}: ${plural(preview.count, 'example')} of ${preview.inputShape.join('×')} ${preview.elementType}${preview.testCount > 0 ? ` · test set ${preview.testCount.toLocaleString()}` : ''}`
   } else {
-    text = `${preview.name}: ${preview.count} examples, ${plural(preview.inputSize, 'input')} → ${plural(preview.targetSize, 'target')}`
+    text = `${preview.name}: ${plural(preview.count, 'example')}, ${plural(preview.inputSize, 'input')} → ${plural(preview.targetSize, 'target')}`
   }
   return (
     <div className="preview-heading" data-testid="data-preview-heading">
