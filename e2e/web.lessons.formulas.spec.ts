@@ -3,7 +3,8 @@
  * column. Found: 23 of them ran out of the 200 px lesson column and were cut off at its edge —
  * Mazur's worked numbers (net_o1 = … = 0.4 · 0.593269992 + 0.45 · 0.596884378 + 0.6, 544 px),
  * the SJTU deck's new weights, Adam's three updates — since MathML does not wrap; they now wrap
- * at their commas, relations, + − and · × (formulaPieces.ts). The walk reads the lesson list
+ * at their commas, relations, + − and · × (formulaPieces.ts), while a screen reader still reads each
+ * formula as one piece of math. The walk reads the lesson list
  * from the gallery, so a new lesson is walked too.
  */
 import { expect, test, type Page } from '@playwright/test'
@@ -22,7 +23,20 @@ function overflowing(): Promise<string[]> {
   )
 }
 
-test('at 1024 × 768 every display formula of every lesson step fits the lesson column', async () => {
+/**
+ * The display formulas of the step on screen that a screen reader would not read as one piece of
+ * math: how many MathML elements it finds in each (found: a wrapped formula read as 5–20 pieces).
+ */
+function notReadWhole(): Promise<string[]> {
+  return page.locator('.lesson-body .lesson-math-block').evaluateAll((blocks) =>
+    blocks
+      .map((b) => ({ tex: b.getAttribute('data-tex'), read: Array.from(b.querySelectorAll('math')).filter((m) => !m.closest('[aria-hidden="true"]')).length }))
+      .filter((b) => b.read !== 1)
+      .map((b) => `${b.read} pieces of math read: ${b.tex}`),
+  )
+}
+
+test('at 1024 × 768 every display formula of every lesson step fits the lesson column, and is read whole', async () => {
   test.setTimeout(180_000)
   await page.getByTestId('cmd-examples').click()
   const lessons = await page.locator('.gallery-card[data-testid^="lesson-"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-testid')!.replace(/^lesson-/, '')))
@@ -39,7 +53,7 @@ test('at 1024 × 768 every display formula of every lesson step fits the lesson 
       await page.getByTestId(`lesson-step-${i}`).click()
       await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', String(i))
       formulas += await page.locator('.lesson-body .lesson-math-block').count()
-      for (const f of await overflowing()) found.push(`${lesson}, step ${i + 1}: ${f}`)
+      for (const f of [...(await overflowing()), ...(await notReadWhole())]) found.push(`${lesson}, step ${i + 1}: ${f}`)
     }
     await page.getByTestId('lesson-exit').first().click()
     await expect(page.getByTestId('lesson-panel')).toHaveCount(0)

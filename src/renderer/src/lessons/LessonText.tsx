@@ -16,9 +16,9 @@ function Math({ tex }: { tex: string }) {
 }
 
 /** Pieces in a row, with a place to wrap between each two (`<wbr>`). */
-function Wrapping<T>({ items, className, tex, children }: { items: T[]; className: string; tex?: string; children: (item: T) => ReactNode }) {
+function Wrapping<T>({ items, className, children }: { items: T[]; className: string; children: (item: T) => ReactNode }) {
   return (
-    <span className={className} data-tex={tex}>
+    <span className={className}>
       {items.map((item, i) => (
         <Fragment key={i}>
           {i > 0 && <wbr />}
@@ -36,7 +36,19 @@ function Wrapping<T>({ items, className, tex, children }: { items: T[]; classNam
  */
 function DisplayMath({ tex }: { tex: string }) {
   return (
-    <Wrapping items={formulaPieces(tex)} className="lesson-math-block" tex={tex}>
+    <span className="lesson-math-block" data-tex={tex}>
+      {/* A screen reader reads the formula whole, as one piece of math; the pieces are for the eye. */}
+      <span className="lesson-math-whole" dangerouslySetInnerHTML={typeset(tex)} />
+      <span aria-hidden="true">
+        <WrappedPieces tex={tex} />
+      </span>
+    </span>
+  )
+}
+
+function WrappedPieces({ tex }: { tex: string }) {
+  return (
+    <Wrapping items={formulaPieces(tex)} className="lesson-math-pieces">
       {(statement) => (
         <Wrapping items={statement} className="lesson-math-part">
           {(clause) => (
