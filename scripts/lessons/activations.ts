@@ -83,7 +83,7 @@ export const activationsLesson = defineLesson({
     },
     {
       title: 'ReLU',
-      text: 'ReLU passes positive inputs and cuts the rest:\n\n$$\\mathrm{ReLU}(x) = \\max(0, x), \\qquad \\mathrm{ReLU}\'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}$$\n\nIts gradient does not vanish as $x$ grows (lecture 000). Lecture 004’s table gives its range as $0 < ReLU(x) < 1$.',
+      text: 'ReLU passes positive inputs and cuts the rest:\n\n$$\\mathrm{ReLU}(x) = \\max(0, x), \\qquad \\mathrm{ReLU}\'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}$$\n\nIts gradient does not vanish as $x$ grows (lecture 000). Lecture 004’s table gives its range as $0 < \\mathrm{ReLU}(x) < 1$.',
       project: relu,
       lock: viewOnly(relu),
       question: {

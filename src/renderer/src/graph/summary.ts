@@ -2,6 +2,7 @@
  * What a node shows on the canvas besides its kind: its key settings in a few words.
  */
 import { INPUT_FEATURES } from '../../../engine/nn/features'
+import { plural } from '../plural'
 import { ACTIVATIONS, BATCH_MODES, LOSSES, NODE_KINDS, NODE_KIND_IDS, OPTIMIZERS, type NodeKind, type PaletteGroup, type ProjectNode } from '../../../engine/project'
 
 export type { PaletteGroup }
@@ -22,7 +23,7 @@ export function nodeSummary(node: ProjectNode): string[] {
     default:
       return registrySummary(node)
     case 'input':
-      return [node.params.size === 'auto' ? 'size from data' : `${node.params.size} features`]
+      return [node.params.size === 'auto' ? 'size from data' : plural(node.params.size, 'feature')]
     case 'dense': {
       const p = node.params
       const flags: string[] = [p.useBias ? 'bias' : 'no bias']
@@ -31,7 +32,7 @@ export function nodeSummary(node: ProjectNode): string[] {
       const frozenAll = !p.trainWeights && !(p.useBias && p.trainBiases)
       if (!frozenAll && !p.trainWeights) flags.push('weights frozen')
       else if (!frozenAll && p.useBias && !p.trainBiases) flags.push('biases frozen')
-      return [`${p.units} unit${p.units === 1 ? '' : 's'}`, flags.join(' · ')]
+      return [plural(p.units, 'unit'), flags.join(' · ')]
     }
     case 'activation': {
       const p = node.params
@@ -39,7 +40,7 @@ export function nodeSummary(node: ProjectNode): string[] {
       return [`${ACTIVATIONS[p.activation]?.label ?? p.activation}${extra}`]
     }
     case 'features':
-      return [node.params.features.map((f) => INPUT_FEATURES[f]?.label ?? f).join(', '), `${node.params.features.length} feature${node.params.features.length === 1 ? '' : 's'}`]
+      return [node.params.features.map((f) => INPUT_FEATURES[f]?.label ?? f).join(', '), plural(node.params.features.length, 'feature')]
     case 'dropout':
       return [`rate ${node.params.rate}`]
     case 'add':
