@@ -1,8 +1,12 @@
 /**
  * A seeded random walk over the designer (issue 9): open examples, New, add, delete and
- * connect nodes, undo/redo, Train, Pause, Step, Reset, change η, open the data panel, fold
- * panels, switch theme, reload — with the invariants checked after every action:
+ * connect nodes, undo/redo, Train, Pause, Step, Reset, change η, type an epoch limit into a
+ * running or finished run, open the data panel, fold panels, switch theme, presentation mode,
+ * the keyboard's shortcuts, a projector's screen sizes (1024 × 768, and at 150 %: 683 × 512),
+ * reload — with the invariants checked after every action:
  *   - no page error;
+ *   - the page itself never scrolls, and Train is on screen, at every size;
+ *   - a run is within its epoch limit;
  *   - the training panel names the network on the canvas (title; the run's layer sizes are
  *     layers of the canvas);
  *   - Train is enabled exactly when the graph compiles (or it pauses a running run);
@@ -15,8 +19,9 @@
  * The seed is printed; `AXON_WALK_SEED=<seed>` replays a walk, `AXON_WALK_SEED=random` walks a new
  * one, `AXON_WALK_STEPS` sets its length.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { graphSnapshot } from './helpers/designer'
+import { RUNNING, TRAINED, canvasDenseUnits, clickIfThere, compiledParameters, createRandom, docTitle, epochOf, nodeIdsOnCanvas, openFromGallery, reveal, runStatus, tryClick, tryConnect, type Random } from './helpers/randomWalk'
 
 // CI walks a seed known to pass, so a red run always means a regression; AXON_WALK_SEED=random
 // explores new walks. On the 2-core CI machine under load the known seed takes about 5 minutes:
@@ -26,105 +31,22 @@ const SEED_ENV = process.env.AXON_WALK_SEED
 const SEED = SEED_ENV === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(SEED_ENV ?? KNOWN_GOOD_SEED)
 const STEPS = Number(process.env.AXON_WALK_STEPS ?? 300)
 
-/** mulberry32: a small seeded generator, so a walk replays exactly. */
-function createRandom(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return { next, pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] }
-}
-type Random = ReturnType<typeof createRandom>
-
 /** The lecture networks: small enough that a run makes progress within seconds, even on a loaded machine. */
 const SMALL_EXAMPLES = ['encoder-8-3-8', 'mazur-2-2-2', 'perceptron-and', 'perceptron-or', 'perceptron-xor', 'sjtu-exercise', 'xor-2-2-1-sigmoid', 'xor-relu-handset', 'residual-circles']
 const EXAMPLES = [...SMALL_EXAMPLES, 'fashion-784-100-10', 'nielsen-784-30-10']
+/** A laptop, a projector at 1024 × 768, the same at 150 % browser zoom. */
+const SCREENS: [number, number][] = [[1400, 900], [1024, 768], [683, 512]]
+/** The keyboard's shortcuts a teacher presses: presentation, fit, tidy, the panels, undo/redo, the sheet, interface zoom. */
+const KEYS = ['p', 'f', 'l', '[', ']', 'Escape', '?', 'Control+z', 'Control+y', 'Control+=', 'Control+-', 'Control+0']
 /** A graph this small (parameters) trains fast enough for the walk to wait for its progress. */
 const SMALL_GRAPH = 300
 const BLOCKS = ['input', 'dense', 'dropout', 'activation-sigmoid', 'activation-relu', 'activation-tanh', 'loss-halfSse', 'loss-softmaxCrossEntropy', 'optimizer-sgd', 'optimizer-adam']
-
-/** Clicks `target` unless something covers it (a message, the pane); false when the click could not land. */
-async function tryClick(target: Locator): Promise<boolean> {
-  try {
-    await target.click({ timeout: 5_000 })
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Clicks `testId` if it is on screen and enabled; false when it is not there to click. */
-async function clickIfThere(page: Page, testId: string): Promise<boolean> {
-  const target = page.getByTestId(testId)
-  if ((await target.count()) === 0 || !(await target.first().isVisible()) || !(await target.first().isEnabled())) return false
-  return tryClick(target.first())
-}
-
-/** Unfolds the palette or the side panel (on its Training tab) the way a user would, to act there. */
-async function reveal(page: Page, panel: 'palette' | 'training'): Promise<void> {
-  const toggle = page.getByTestId(panel === 'palette' ? 'palette-toggle' : 'side-panel-toggle').first()
-  if ((await toggle.getAttribute('aria-expanded')) === 'false') await tryClick(toggle)
-  if (panel === 'training') await clickIfThere(page, 'tab-training')
-}
-
-/**
- * Opens example `id` from the gallery as a user does. A confirm answered No (or the same example
- * asked for again) leaves the gallery open: the user then closes it with Escape. True when `id` is open.
- */
-async function openFromGallery(page: Page, id: string): Promise<boolean> {
-  const clicked = (await tryClick(page.getByTestId('cmd-examples'))) && (await tryClick(page.getByTestId(`example-${id}`)))
-  if ((await page.getByTestId('gallery').count()) > 0) {
-    await page.keyboard.press('Escape')
-    await expect(page.getByTestId('gallery')).toHaveCount(0)
-    return false
-  }
-  return clicked && (await page.getByTestId('example-card').getAttribute('data-example')) === id
-}
-
-async function nodeIdsOnCanvas(page: Page): Promise<string[]> {
-  return page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''))
-}
-
-/** Draws a wire between two nodes' handles; the app may refuse it (that is part of the walk). */
-async function tryConnect(page: Page, source: string, target: string): Promise<void> {
-  // A node may have gone (or have no such handle): then there is nothing to draw.
-  const box = (selector: string) => page.locator(selector).first().boundingBox({ timeout: 2_000 }).catch(() => null)
-  const from = await box(`.react-flow__node[data-id="${source}"] .react-flow__handle.source`)
-  const to = await box(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`)
-  if (!from || !to) return
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 })
-  await page.mouse.up()
-}
 
 /** Invariant checks made while a run was training, and after one had trained (paused, solved, finished). */
 const checked = { duringRun: 0, afterRun: 0 }
 
 /** How many of the app's confirms the walk has answered No (a declined restart starts no run). */
 const confirms = { declined: 0 }
-
-/** What the toolbar says about the run ("Training · epoch 12 · of 3,000"), or '' without one. */
-async function runStatus(page: Page): Promise<string> {
-  const status = page.getByTestId('toolbar-run-status')
-  return (await status.count()) === 0 ? '' : ((await status.textContent()) ?? '')
-}
-
-const epochOf = (status: string) => Number(/epoch ([\d,]+)/.exec(status)?.[1].replace(/,/g, '') ?? -1)
-/** A run that has trained: running, or paused, solved or finished after at least one epoch's worth of steps. */
-const RUNNING = /^Training · epoch/
-const TRAINED = /^(Paused · epoch|Solved · epoch|Finished · epoch)/
-
-/** The parameter count when the graph on the canvas compiles ("✓ Compiles · 9 parameters"), else null. */
-async function compiledParameters(page: Page): Promise<number | null> {
-  const status = page.getByTestId('compile-status')
-  if ((await status.count()) === 0 || (await status.getAttribute('data-ok')) !== 'true') return null
-  return Number(/([\d,]+) parameters/.exec((await status.textContent()) ?? '')?.[1].replace(/,/g, '') ?? NaN)
-}
 
 /**
  * A real run: train the graph on the canvas when it compiles and is small, else open a lecture
@@ -263,6 +185,44 @@ const ACTIONS: { name: string; weight: number; run: (page: Page, r: Random, erro
     },
   },
   { name: 'theme', weight: 1, run: async (page) => ((await clickIfThere(page, 'cmd-theme')) ? 'theme' : 'theme (covered)') },
+  { name: 'present', weight: 2, run: async (page) => ((await clickIfThere(page, 'cmd-present')) ? 'presentation mode on/off' : 'present (covered)') },
+  {
+    name: 'screen',
+    weight: 2,
+    run: async (page, r) => {
+      const [width, height] = r.pick(SCREENS)
+      await page.setViewportSize({ width, height })
+      return `screen ${width} × ${height}`
+    },
+  },
+  {
+    name: 'keys',
+    weight: 3,
+    run: async (page, r) => {
+      const key = r.pick(KEYS)
+      await page.keyboard.press(key)
+      return `key ${key}`
+    },
+  },
+  {
+    name: 'epochs',
+    weight: 3,
+    run: async (page, r) => {
+      // "Ten more epochs": the optimizer's epoch limit typed while a run trains or after it ended.
+      const optimizer = (await nodeIdsOnCanvas(page)).find((id) => id.startsWith('optimizer'))
+      if (!optimizer) return 'epochs (no optimizer)'
+      await reveal(page, 'inspector')
+      const title = page.locator(`.react-flow__node[data-id="${optimizer}"] .layer-node-kind`)
+      if (!(await title.isVisible()) || !(await tryClick(title))) return `epochs of ${optimizer} (hidden)`
+      const field = page.getByTestId('param-epochs')
+      if ((await field.count()) === 0 || !(await field.isVisible())) return `epochs of ${optimizer} (inspector folded)`
+      const epoch = Math.max(0, epochOf(await runStatus(page)))
+      const limit = r.pick([epoch + 10, epoch + 1, Math.max(1, epoch - 5), 50])
+      await field.fill(String(limit))
+      await field.press('Enter')
+      return `epochs of ${optimizer} = ${limit}`
+    },
+  },
   {
     name: 'reload',
     weight: 2,
@@ -284,17 +244,6 @@ function pickAction(r: Random) {
   return ACTIONS[ACTIONS.length - 1]
 }
 
-/** The document title the toolbar shows (without the unsaved-changes dot). */
-async function docTitle(page: Page): Promise<string> {
-  return ((await page.getByTestId('doc-title').textContent()) ?? '').replace('●', '').trim()
-}
-
-/** Units of every dense node on the canvas ("3 units" → 3). */
-async function canvasDenseUnits(page: Page): Promise<number[]> {
-  const texts = await page.locator('.react-flow__node [data-kind="dense"] .layer-node-main').allTextContents()
-  return texts.map((t) => Number(/(\d+) units?/.exec(t)?.[1] ?? NaN))
-}
-
 async function checkInvariants(page: Page, errors: string[]): Promise<void> {
   const status = await runStatus(page)
   await checkInvariantsNow(page, errors)
@@ -304,6 +253,26 @@ async function checkInvariants(page: Page, errors: string[]): Promise<void> {
 
 async function checkInvariantsNow(page: Page, errors: string[]): Promise<void> {
   expect(errors, 'no page error').toEqual([])
+  // At every screen size the page itself never scrolls, and Train (or Pause) is on screen.
+  const page_ = await page.evaluate(() => {
+    // What sticks out, for the failure message: the outermost elements past the window's edges.
+    const out = Array.from(document.body.querySelectorAll('*')).filter((el) => {
+      const r = el.getBoundingClientRect()
+      const parent = el.parentElement?.getBoundingClientRect()
+      const past = (b: DOMRect) => b.right > innerWidth + 0.5 || b.bottom > innerHeight + 0.5
+      return r.width > 0 && past(r) && !(parent && past(parent))
+    })
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}.${el.className} [${el.getAttribute('data-testid') ?? ''}] ${JSON.stringify(el.getBoundingClientRect())}`
+    return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, innerWidth, innerHeight, out: out.slice(0, 5).map(describe).join('; ') }
+  })
+  expect(page_.width, `the page does not scroll sideways (${page_.out})`).toBeLessThanOrEqual(page_.innerWidth)
+  expect(page_.height, `the page does not scroll down (${page_.out})`).toBeLessThanOrEqual(page_.innerHeight)
+  const train = await page.getByTestId('train-button').boundingBox()
+  expect(train && train.x >= 0 && train.y >= 0 && train.x + train.width <= page_.innerWidth && train.y + train.height <= page_.innerHeight, 'Train is on screen').toBe(true)
+  // A run never trains past its epoch limit ("Paused · epoch 12 · of 10" would be a run gone wrong).
+  const status = await runStatus(page)
+  const limit = /of ([\d,]+)/.exec(status)?.[1]
+  if (limit) expect(epochOf(status), `the run is within its epoch limit (${status})`).toBeLessThanOrEqual(Number(limit.replace(/,/g, '')))
   // Train is enabled exactly when the graph compiles (while running it pauses, whatever the graph).
   await expect
     .poll(async () => {
