@@ -35,6 +35,21 @@ describe('chartLayout keeps every text inside the box', () => {
   })
 })
 
+describe('the marker’s label', () => {
+  it.each([
+    ['near the right edge', 975],
+    ['mid-plot in a narrow panel', 650],
+    ['on the left', 50],
+  ])('%s: inside the box and clear of the y axis’s numbers', (_, at) => {
+    const y = epochs.map((v) => 1 / v)
+    const layout = chartLayout({ series: [{ label: 'train', x: epochs, y, color: '#000' }], logY: true, xLabel: 'iteration', width: 258, height: 150, marker: { x: at, label: 'min validation loss (epoch 36)' }, measure })
+    const label = layout.texts.find((t) => t.kind === 'marker')!
+    // Found at 683 × 512: the label, left of a line mid-plot, ran over the top y tick ("0.736").
+    expect(span(label)[0]).toBeGreaterThanOrEqual(layout.plot.left)
+    expect(span(label)[1]).toBeLessThanOrEqual(258)
+  })
+})
+
 describe('the legend of many series (a sweep)', () => {
   const series = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `learningRate 0.0${i + 1}, activation sigmoid`, x: epochs, y: epochs.map((v) => 1 / v), color: '#000' }))
 

@@ -174,9 +174,15 @@ export function chartLayout({ series, logY, yRange, xLabel, width, height, marke
   if (marker && marker.x >= xMin && marker.x <= xMax) {
     const x = px(marker.x)
     markerAt = { x }
-    // Right of the line when it fits, else left of it; never past the box.
+    // Right of the line when it fits, else left of it; where neither side has the room (a narrow
+    // panel, the line mid-plot), from the plot's left edge: never over the y axis's numbers or past the box.
     const w = measure(marker.label)
-    const place = x + 4 + w <= width - 1 ? { x: x + 4, anchor: 'start' as const } : { x: Math.max(w + 1, x - 4), anchor: 'end' as const }
+    const place =
+      x + 4 + w <= width - 1
+        ? { x: x + 4, anchor: 'start' as const }
+        : x - 4 - w >= left
+          ? { x: x - 4, anchor: 'end' as const }
+          : { x: Math.max(1, Math.min(left, width - 1 - w)), anchor: 'start' as const }
     texts.push({ text: marker.label, ...place, y: top + 8, kind: 'marker' })
   }
   return { empty: false, plot: { left, right, top, bottom }, px, py, gridY: yTicks.map(py), texts, legend, marker: markerAt }
