@@ -9,6 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
+import { machineRequirementProbe, missingReason, missingRequirements } from '../scripts/testEnv/requirements'
 
 const journey = journeyPage()
 let page: Page
@@ -61,4 +62,17 @@ test('at 1024 × 768 every display formula of every lesson step fits the lesson 
   console.log(`${lessons.length} lessons, ${formulas} display formulas walked`)
   expect(formulas).toBeGreaterThanOrEqual(30)
   expect(found).toEqual([])
+})
+
+test('with a math font on the machine, the cases brace of ReLU′ stretches over both its rows', async () => {
+  // Found: the lesson set MathML in Chromium's own "math" font, which on Linux has no MATH table,
+  // so the brace stayed one line high beside its two cases (with DejaVu's math font installed).
+  const missing = missingReason(missingRequirements(['math-font'], machineRequirementProbe))
+  test.skip(missing !== null, missing ?? '')
+  await page.getByTestId('cmd-examples').click()
+  await page.getByTestId('lesson-activation-functions').click()
+  await page.getByTestId('lesson-step-4').click()
+  const cases = page.locator('.lesson-body .lesson-math-block').first().locator('[aria-hidden="true"] mrow:has(> mtable)')
+  const [brace, table] = await Promise.all([cases.locator('> mo').first().boundingBox(), cases.locator('> mtable').boundingBox()])
+  expect(brace && table && brace.height >= 0.8 * table.height, `brace ${brace?.height} px beside cases ${table?.height} px`).toBe(true)
 })
