@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { lutColor } from '../viz/lut'
+import { textOnDiverging } from '../viz/colors'
 import { openStepThrough } from './timeMachine'
 import { useLiveTraining } from './liveSight'
 import { layerTitle } from './layerNames'
@@ -50,7 +51,7 @@ export function HiddenCodes() {
                   {Array.from({ length: l.units }, (_, j) => {
                     const v = l.out[p * l.units + j]
                     return (
-                      <td key={j} className="mono" style={{ background: lutColor(v - l.threshold, l.threshold || 1), color: Math.abs(v - l.threshold) > 0.6 * (l.threshold || 1) ? '#fff' : '#1d2330' }}>
+                      <td key={j} className="mono" style={{ background: lutColor(v - l.threshold, l.threshold || 1), color: textOnDiverging(v - l.threshold, l.threshold || 1) }}>
                         {v.toFixed(2)}
                       </td>
                     )
