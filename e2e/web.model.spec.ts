@@ -50,6 +50,9 @@ test('train XOR, export the model, open it again: the same weights and the same 
 
   // The canvas shows the trained weights: a heatmap per dense node, unit links for these small layers.
   await expect(page.getByTestId('node-heatmap-hidden')).toBeVisible()
+  // Found: its one output unit was "1 units × 2 inputs".
+  await expect(page.getByTestId('node-heatmap-output')).toHaveAttribute('title', /^Weights: 1 unit × 2 inputs, max \|w\| = /)
+  await expect(page.getByTestId('heatmap-output')).toHaveAttribute('title', '1 unit × 2 inputs')
   const hiddenLinks = await linkValues(page, 'hidden')
   const outputLinks = await linkValues(page, 'output')
   expect(hiddenLinks).toHaveLength(4)

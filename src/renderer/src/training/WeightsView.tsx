@@ -4,6 +4,7 @@ import { Hinton } from '../viz/Hinton'
 import { useLiveTraining } from './liveSight'
 import { layerTitle } from './layerNames'
 import { fmt } from './format'
+import { plural } from '../plural'
 
 type Mode = 'heatmap' | 'hinton' | 'gradient'
 
@@ -50,7 +51,7 @@ export function WeightsView() {
               <Hinton values={values} rows={l.units} cols={l.nIn} maxAbs={max} />
             ) : (
               <div className="weights-row">
-                <Heatmap values={values} rows={l.units} cols={l.nIn} maxAbs={max} cell={l.nIn > 50 ? 2 : 16} title={`${l.units} units × ${l.nIn} inputs`} testId={`heatmap-${l.nodeId}`} />
+                <Heatmap values={values} rows={l.units} cols={l.nIn} maxAbs={max} cell={l.nIn > 50 ? 2 : 16} title={`${plural(l.units, 'unit')} × ${plural(l.nIn, 'input')}`} testId={`heatmap-${l.nodeId}`} />
                 {l.biases && mode !== 'gradient' && <Heatmap values={l.biases} rows={l.units} cols={1} maxAbs={Math.max(max, 1e-9)} cell={l.nIn > 50 ? 2 : 16} title="biases" />}
               </div>
             )}

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react'
 import type { LayerState } from '../../../engine/host/training'
 import { lutColor, maxAbs } from './lut'
 import { PaintedCanvas } from './paint/PaintedCanvas'
+import { plural } from '../plural'
 
 /** Layers with at most this many weights also get unit-to-unit links drawn on their node. */
 export const UNIT_LINKS_MAX = 64
@@ -27,7 +28,7 @@ function tinted(layer: LayerState, tint: Tint): { values: Float32Array; max: num
 function NodeHeatmapView({ layer, tint, testId }: { layer: LayerState; tint: Tint; testId: string }) {
   const { values, max } = tinted(layer, tint)
   const what = tint === 'gradients' ? '∂E/∂w' : 'w'
-  const title = `${tint === 'gradients' ? 'Last gradient' : 'Weights'}: ${layer.units} units × ${layer.nIn} inputs, max |${what}| = ${max.toPrecision(3)} (blue +, orange −)`
+  const title = `${tint === 'gradients' ? 'Last gradient' : 'Weights'}: ${plural(layer.units, 'unit')} × ${plural(layer.nIn, 'input')}, max |${what}| = ${max.toPrecision(3)} (blue +, orange −)`
   return <HeatmapOnNode values={values} max={max} units={layer.units} nIn={layer.nIn} title={title} testId={testId} data={{ 'data-tint': tint }} />
 }
 
@@ -50,7 +51,7 @@ function HandSetHeatmapView({ weights, testId }: { weights: readonly (readonly n
   const max = useMemo(() => maxAbs(values), [values])
   const units = weights.length
   const nIn = weights[0]?.length ?? 0
-  return <HeatmapOnNode values={values} max={max} units={units} nIn={nIn} title={`Hand-set weights: ${units} units × ${nIn} inputs, max |w| = ${max.toPrecision(3)} (blue +, orange −)`} testId={testId} />
+  return <HeatmapOnNode values={values} max={max} units={units} nIn={nIn} title={`Hand-set weights: ${plural(units, 'unit')} × ${plural(nIn, 'input')}, max |w| = ${max.toPrecision(3)} (blue +, orange −)`} testId={testId} />
 }
 
 /**
