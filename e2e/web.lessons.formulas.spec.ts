@@ -64,15 +64,30 @@ test('at 1024 × 768 every display formula of every lesson step fits the lesson 
   expect(found).toEqual([])
 })
 
+/** Opens step `step` (from 0) of `lesson`, leaving the lesson open before, if any. */
+async function openStep(lesson: string, step: number): Promise<void> {
+  if ((await page.getByTestId('lesson-panel').count()) > 0) await page.getByTestId('lesson-exit').first().click()
+  await page.getByTestId('cmd-examples').click()
+  await page.getByTestId(`lesson-${lesson}`).click()
+  await page.getByTestId(`lesson-step-${step}`).click()
+  await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', String(step))
+}
+
 test('with a math font on the machine, the cases brace of ReLU′ stretches over both its rows', async () => {
   // Found: the lesson set MathML in Chromium's own "math" font, which on Linux has no MATH table,
   // so the brace stayed one line high beside its two cases (with DejaVu's math font installed).
   const missing = missingReason(missingRequirements(['math-font'], machineRequirementProbe))
   test.skip(missing !== null, missing ?? '')
-  await page.getByTestId('cmd-examples').click()
-  await page.getByTestId('lesson-activation-functions').click()
-  await page.getByTestId('lesson-step-4').click()
+  await openStep('activation-functions', 4)
   const cases = page.locator('.lesson-body .lesson-math-block').first().locator('[aria-hidden="true"] mrow:has(> mtable)')
   const [brace, table] = await Promise.all([cases.locator('> mo').first().boundingBox(), cases.locator('> mtable').boundingBox()])
   expect(brace && table && brace.height >= 0.8 * table.height, `brace ${brace?.height} px beside cases ${table?.height} px`).toBe(true)
+})
+
+test('a prime is set in Temml’s own font, which ships with the app and loads under its content policy', async () => {
+  // Found: in a math font a prime is drawn raised already, so in Temml's superscript it sat tiny above the letter.
+  await openStep('activation-functions', 2)
+  const prime = page.locator('.lesson-body [aria-hidden="true"] mo.tml-prime').first()
+  await expect(prime).toHaveCSS('font-family', 'Temml')
+  await expect.poll(() => page.evaluate(async () => (await document.fonts.ready, [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Temml').map((f) => f.status)))).toEqual(['loaded'])
 })
