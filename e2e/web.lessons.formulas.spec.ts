@@ -89,5 +89,12 @@ test('a prime is set in Temml’s own font, which ships with the app and loads u
   await openStep('activation-functions', 2)
   const prime = page.locator('.lesson-body [aria-hidden="true"] mo.tml-prime').first()
   await expect(prime).toHaveCSS('font-family', 'Temml')
-  await expect.poll(() => page.evaluate(async () => (await document.fonts.ready, [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Temml').map((f) => f.status)))).toEqual(['loaded'])
+  const temmlFaces = () =>
+    page.evaluate(async () => {
+      await document.fonts.ready
+      const statuses: string[] = []
+      document.fonts.forEach((f) => void (f.family.replace(/"/g, '') === 'Temml' && statuses.push(f.status)))
+      return statuses
+    })
+  await expect.poll(temmlFaces).toEqual(['loaded'])
 })
