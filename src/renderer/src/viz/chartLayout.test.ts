@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartLayout, tickText, type ChartText } from './chartLayout'
+import { chartLayout, tickText, tickTexts, type ChartText } from './chartLayout'
 
 /** 6 px per character, like an 11 px font. */
 const measure = (t: string) => 6 * t.length
@@ -75,6 +75,17 @@ describe('tick labels', () => {
     expect(tickText(1e-7)).toBe('1e-7')
     expect(tickText(12_000)).toBe('1.2e+4')
     expect(tickText(0.25)).toBe('0.25')
+  })
+
+  it('neighbouring ticks never read alike: a quantity that barely moves gets the digits it needs', () => {
+    // Found: a chart of values between 300.02 and 300.08 labelled its axis "300 300 300 300", and a log chart of 75.01 … 75.04 "75 / 75".
+    expect(tickTexts([300.02, 300.04, 300.06, 300.08])).toEqual(['300.02', '300.04', '300.06', '300.08'])
+    expect(tickTexts([75.01, 75.04])).toEqual(['75.01', '75.04'])
+    expect(tickTexts([0.1, 0.2, 0.30000000000000004])).toEqual(['0.1', '0.2', '0.3'])
+    expect(tickTexts([10_000, 10_000.5, 10_001])).toEqual(['1e+4', '1.00005e+4', '1.0001e+4'])
+    const flat = chartLayout({ series: [{ label: 'train', x: [1, 2, 3], y: [300.02, 300.05, 300.08], color: '#000' }], logY: false, xLabel: 'epoch', width: 290, height: 150, measure })
+    const yLabels = flat.texts.filter((t) => t.kind === 'tick' && t.anchor === 'end').map((t) => t.text)
+    expect(new Set(yLabels).size, yLabels.join(' ')).toBe(yLabels.length)
   })
 
   it('a log chart within one decade gives its two ticks different labels', () => {

@@ -49,12 +49,24 @@ export function niceStep(span: number, count: number): number {
   return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p
 }
 
-export function tickText(v: number): string {
+export function tickText(v: number, digits = 3): string {
   if (v === 0) return '0'
   const a = Math.abs(v)
   // Three significant digits here too: a log chart within one decade labels its ends 4.61e-4 and 5.3e-4, not 5e-4 twice.
-  if (a >= 1e4 || a < 1e-3) return Number(v.toPrecision(3)).toExponential()
-  return Number(v.toPrecision(3)).toString()
+  if (a >= 1e4 || a < 1e-3) return Number(v.toPrecision(digits)).toExponential()
+  return Number(v.toPrecision(digits)).toString()
+}
+
+/**
+ * The labels of an axis's ticks, with as many significant digits as it takes (at least three)
+ * for no two neighbours to read alike: an accuracy that barely moves spans 300.02 … 300.08, not
+ * "300 300 300".
+ */
+export function tickTexts(values: readonly number[]): string[] {
+  for (let digits = 3; ; digits++) {
+    const texts = values.map((v) => tickText(v, digits))
+    if (digits >= 15 || texts.every((t, i) => i === 0 || t !== texts[i - 1])) return texts
+  }
 }
 
 const usable = (y: number, logY: boolean) => Number.isFinite(y) && !(logY && y <= 0)
@@ -155,7 +167,8 @@ export function chartLayout({ series, logY, yRange, xLabel, width, height, marke
   }
   const yTicks = yTicksOf(yMin, yMax, logY)
   // Room for the widest y label (a diverging loss reaches 1e+300).
-  const left = Math.max(38, 8 + Math.max(...yTicks.map((v) => measure(tickText(v)))))
+  const yTexts = tickTexts(yTicks)
+  const left = Math.max(38, 8 + Math.max(...yTexts.map(measure)))
   // The legend's rows push the plot down (a sweep's many series wrap rather than run off the box).
   top += placeLegend(series, left, width, measure, texts, legend) * LEGEND_ROW
   const ty = (y: number) => (logY ? Math.log10(y) : y)
@@ -163,12 +176,12 @@ export function chartLayout({ series, logY, yRange, xLabel, width, height, marke
   const y1 = ty(yMax)
   const px = (x: number) => left + ((x - xMin) / (xMax - xMin)) * (right - left)
   const py = (y: number) => top + (1 - (ty(y) - y0) / (y1 - y0)) * (bottom - top)
-  for (const v of yTicks) texts.push({ text: tickText(v), x: left - 4, y: py(v), anchor: 'end', kind: 'tick' })
+  yTicks.forEach((v, i) => texts.push({ text: yTexts[i], x: left - 4, y: py(v), anchor: 'end', kind: 'tick' }))
   const xStep = niceStep(xMax - xMin, 4)
-  for (let v = Math.ceil(xMin / xStep) * xStep; v <= xMax + 1e-12; v += xStep) {
-    const text = tickText(v)
-    texts.push({ text, ...fitLabel(px(v), measure(text), 1, width - 1), y: bottom + 10, kind: 'tick' })
-  }
+  const xTicks: number[] = []
+  for (let v = Math.ceil(xMin / xStep) * xStep; v <= xMax + 1e-12; v += xStep) xTicks.push(v)
+  const xTexts = tickTexts(xTicks)
+  xTicks.forEach((v, i) => texts.push({ text: xTexts[i], ...fitLabel(px(v), measure(xTexts[i]), 1, width - 1), y: bottom + 10, kind: 'tick' }))
   texts.push({ text: xLabel, x: width - 1, y: bottom + 23, anchor: 'end', kind: 'title' })
   let markerAt: ChartLayout['marker'] = null
   if (marker && marker.x >= xMin && marker.x <= xMax) {
