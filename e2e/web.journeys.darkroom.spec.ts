@@ -3,8 +3,8 @@
  * built-in Gaussian clusters with eight classes, looked at in the data panel, then trained and
  * looked at again under the decision boundary. Found: the eighth class's swatch under the
  * boundary was black on the dark panel (contrast 1.3:1, unseen), and the data panel coloured the
- * classes in another order than the boundary (cluster 1 blue there, orange on the plane).
- * Every wait is on what the app shows.
+ * classes in another order than the boundary (cluster 1 blue there, orange on the plane); the
+ * training panel's η field was the browser's grey number box. Every wait is on what the app shows.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
@@ -55,4 +55,10 @@ test('trained, the boundary’s legend shows each class in the data panel’s co
   for (const swatch of swatches) expect(swatch.ratio, `${swatch.color} on ${swatch.background}`).toBeGreaterThanOrEqual(SEEN)
   // Found: the data panel's cluster 1 was blue, the boundary's orange.
   expect(swatches.map((s) => s.color)).toEqual(balance)
+})
+
+test('the training panel’s η field is drawn like the fields beside it (Speed), on the dark panel', async () => {
+  const look = (id: string) => page.getByTestId(id).evaluate((el) => ['backgroundColor', 'borderTopColor', 'borderTopLeftRadius'].map((p) => getComputedStyle(el).getPropertyValue(p.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))))
+  // Found: the browser's own number field, a grey box (rgb(59, 59, 59)) beside the dark Speed menu.
+  expect(await look('train-lr')).toEqual(await look('train-speed'))
 })
