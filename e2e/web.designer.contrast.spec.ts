@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode } from './helpers/designer'
 import { contrastFailures } from './helpers/contrast'
-import { runState, setSpeed, showTrainingPanel } from './helpers/training'
+import { trainToEnd } from './helpers/training'
 
 /** Trains until the charts have a few epochs to show, then pauses so the page holds still. */
 async function trainAndPause(page: Page): Promise<void> {
@@ -53,10 +53,7 @@ test('charts redraw in the new colours when the theme changes mid-run', async ({
 test('the 8-3-8 encoder trained: its hidden codes table reads, the numbers on full orange and full blue too', async ({ page }) => {
   await page.goto('/')
   await openExample(page, 'encoder-8-3-8')
-  await showTrainingPanel(page)
-  await setSpeed(page, 0)
-  await page.getByTestId('train-button').click()
-  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
+  await trainToEnd(page)
   await page.getByTestId('code-row-7').scrollIntoViewIfNeeded()
   // Found: white numbers on the strongest colours, 0.00 on full orange at 2.3:1.
   expect(await contrastFailures(page, '[data-testid="training-panel"]')).toEqual([])

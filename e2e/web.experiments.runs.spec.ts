@@ -6,15 +6,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam } from './helpers/designer'
 import { chartCurveColors, openExperiments, waitForSweep } from './helpers/experiments'
-import { answerDialogs, setSpeed, showTrainingPanel } from './helpers/training'
-
-/** Presses Train and waits for the run to finish (XOR, 300 epochs at full speed). */
-async function trainToEnd(page: Page): Promise<void> {
-  await showTrainingPanel(page)
-  await setSpeed(page, 0)
-  await page.getByTestId('train-button').click()
-  await expect(page.getByTestId('train-state')).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
-}
+import { answerDialogs, showTrainingPanel, trainToEnd } from './helpers/training'
 
 /** Opens XOR with its epochs set. */
 async function openXor(page: Page, epochs: string): Promise<void> {

@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { openExample, selectNode, setParam, viewportSettled } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
 import { answerNumber, next, openLesson } from './helpers/lessons'
-import { counter, runState, setSpeed, showTrainingPanel, trainExample } from './helpers/training'
+import { counter, runState, setSpeed, showTrainingPanel, trainExample, trainToEnd } from './helpers/training'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -165,10 +165,7 @@ test('ten more epochs: a run finished at its limit goes on from where it stopped
   const asked: string[] = []
   const onDialog = (d: { message(): string }) => void asked.push(d.message())
   page.on('dialog', onDialog)
-  await showTrainingPanel(page)
-  await setSpeed(page, 0)
-  await page.getByTestId('train-button').click()
-  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 60_000 })
+  await trainToEnd(page)
   expect(await counter(page, 'epoch')).toBe(3000)
   const points = await lossPoints()
   expect(points).toBeGreaterThan(1)

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { dragFromPalette, graphSnapshot, openExample, selectNode, viewportSettled } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
 import { openLesson } from './helpers/lessons'
-import { runState, setSpeed, showTrainingPanel, waitForIterations } from './helpers/training'
+import { runState, trainToEnd, waitForIterations } from './helpers/training'
 
 // Shared lab logins: the next student may not want the last one's network back.
 test('a recovered session can be declined: "Start fresh" empties the canvas and forgets the autosave', async ({ page }) => {
@@ -103,10 +103,7 @@ test('a finished run’s trained weights come back after a reload and restore on
   page.on('dialog', (d) => void d.accept())
   await page.goto('/')
   await openExample(page, 'xor-2-2-1-sigmoid')
-  await showTrainingPanel(page)
-  await setSpeed(page, 0)
-  await page.getByTestId('train-button').click()
-  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+  await trainToEnd(page)
   const keptAside = () =>
     page.evaluate(() => {
       const keys = Object.keys(localStorage)

@@ -60,6 +60,17 @@ export async function viewsPainted(page: Page): Promise<void> {
   await expect(page.locator('canvas[aria-busy="true"]')).toHaveCount(0)
 }
 
+/**
+ * Shows the training panel, sets full speed, presses Train and waits for the run's own end
+ * (`timeout` only bounds a run that never ends).
+ */
+export async function trainToEnd(page: Page, timeout = 120_000): Promise<void> {
+  await showTrainingPanel(page)
+  await setSpeed(page, 0)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout })
+}
+
 /** Opens example `id`, sets its optimizer's epoch limit, and presses Train at `speed` (0: as fast as it goes). */
 export async function trainExample(page: Page, id: string, { epochs, speed }: { epochs: number; speed: number }): Promise<void> {
   await openExample(page, id)
