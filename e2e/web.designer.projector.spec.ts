@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, viewportSettled } from './helpers/designer'
 import { expectNothingOverlaps, inside, intersects } from './helpers/layout'
+import { contrastFailures } from './helpers/contrast'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
 
@@ -191,3 +192,72 @@ test.describe('presentation mode at 1280 × 800', () => {
     await expect.poll(async () => (await button.boundingBox())!.height).toBeLessThan(before)
   })
 })
+
+/** The toolbar's commands on screen, and those in its More ▾ menu: together, every command. */
+const TOOLBAR_COMMANDS = ['cmd-new', 'cmd-open', 'cmd-save', 'cmd-more', 'cmd-share', 'cmd-examples', 'cmd-experiments', 'cmd-undo', 'cmd-redo', 'cmd-layout', 'cmd-fit', 'cmd-theme', 'cmd-present', 'cmd-shortcuts', 'train-button']
+const MORE_COMMANDS = ['cmd-open-model', 'cmd-save-as', 'cmd-export-pytorch', 'cmd-export-onnx', 'cmd-open-link']
+
+/** How many rows the toolbar's buttons lie on (buttons whose middles are within 8 px share one). */
+async function toolbarRows(page: Page): Promise<number> {
+  const middles = await page
+    .getByTestId('toolbar')
+    .locator('button:visible')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => r.top + r.height / 2))
+  return middles.sort((a, b) => a - b).filter((m, i, all) => i === 0 || m - all[i - 1] > 8).length
+}
+
+/** The focused element's test id. */
+const focused = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)
+
+for (const screen of [
+  { width: 683, height: 512, scale: 1.5, rows: 2 },
+  { width: 1024, height: 768, scale: 1, rows: 1 },
+  { width: 1400, height: 900, scale: 1, rows: 1 },
+]) {
+  test.describe(`the toolbar at ${screen.width} × ${screen.height}`, () => {
+    test.use({ viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.scale })
+    test(`every command on ${screen.rows === 1 ? 'one row' : 'two rows'} or in More ▾, in both themes; More ▾ by keyboard`, async ({ page }) => {
+      await page.goto('/')
+      await openExample(page, 'xor-2-2-1-sigmoid')
+      for (const theme of ['light', 'dark']) {
+        if (theme === 'dark') await page.getByTestId('cmd-theme').click()
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        // Found: at 683 px (1024 × 768 at 150 %) the toolbar took three rows, 101 px of 512; at 1024 px two.
+        expect(await toolbarRows(page), `toolbar rows, ${theme}`).toBeLessThanOrEqual(screen.rows)
+        for (const id of TOOLBAR_COMMANDS) await expect(page.getByTestId(id), `${id} in the toolbar`).toBeVisible()
+        await expect(() => expectToolbarFits(page)).toPass()
+        await page.getByTestId('cmd-more').click()
+        for (const id of MORE_COMMANDS) await expect(page.getByTestId(id), `${id} in More ▾`).toBeInViewport({ ratio: 1 })
+        expect(await contrastFailures(page, '[role="menu"]'), `More ▾ readable, ${theme}`).toEqual([])
+        if (screen.width === 683) await page.screenshot({ path: `test-results/toolbar-more-683-${theme}.png` })
+        // A click elsewhere closes it.
+        await page.getByTestId('status-bar').click()
+        await expect(page.getByRole('menu')).toHaveCount(0)
+      }
+      // The keyboard: ↓ opens at the first command, ↑ wraps to the last, End / Home, Escape closes with the focus back on More.
+      await page.getByTestId('cmd-more').focus()
+      await page.keyboard.press('ArrowDown')
+      expect(await focused(page)).toBe(MORE_COMMANDS[0])
+      await page.keyboard.press('ArrowUp')
+      expect(await focused(page)).toBe(MORE_COMMANDS.at(-1))
+      await page.keyboard.press('Home')
+      await page.keyboard.press('ArrowDown')
+      expect(await focused(page)).toBe(MORE_COMMANDS[1])
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('menu')).toHaveCount(0)
+      expect(await focused(page)).toBe('cmd-more')
+      // Enter opens it, End and Enter run Open link….
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('End')
+      await page.keyboard.press('Enter')
+      await expect(page.getByTestId('open-link-dialog')).toBeVisible()
+      await expect(page.getByTestId('open-link-text')).toBeFocused()
+      await page.getByTestId('open-link-close').click()
+      // Save as keeps its shortcut (Ctrl+Shift+S): the browser build saves a download where it has no save picker.
+      await page.evaluate(() => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker)
+      const download = page.waitForEvent('download')
+      await page.keyboard.press('Control+Shift+S')
+      expect((await download).suggestedFilename()).toMatch(/\.axon\.json$/)
+    })
+  })
+}

@@ -11,7 +11,7 @@ import { createPredictor, parseModelOrThrow } from '../src/engine/model'
 
 async function exportAs(page: Page, item: 'pytorch' | 'onnx') {
   const download = page.waitForEvent('download')
-  await page.getByTestId('cmd-export').locator('summary').click()
+  await page.getByTestId('cmd-more').click()
   await page.getByTestId(`cmd-export-${item}`).click()
   return download
 }
@@ -29,7 +29,7 @@ test('Export › PyTorch script… and, after training, ONNX model… give files
   await openExample(page, 'xor-2-2-1-sigmoid')
 
   // ONNX before any training: refused, saying what to do.
-  await page.getByTestId('cmd-export').locator('summary').click()
+  await page.getByTestId('cmd-more').click()
   await expect(page.getByTestId('cmd-export-pytorch')).toBeVisible()
   if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/export-menu.png', clip: { x: 380, y: 0, width: 760, height: 130 } })
   await page.getByTestId('cmd-export-onnx').click()

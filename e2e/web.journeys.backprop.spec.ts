@@ -112,11 +112,11 @@ test('scrubbed back again: every control of the time machine in the panel; Expor
   expect(Number(model.architecture.layers[1].weights[0][0].toFixed(9))).toBe(0.317353862)
   await expect(scrubber).toHaveAttribute('data-epoch', 'now')
   await expect(page.getByTestId('export-status')).toContainText('Saved ')
-  // The same from Export ▾ › ONNX model….
+  // The same from More ▾ › Export ONNX model….
   await page.getByTestId('time-scrubber-range').fill('0')
   await expect(scrubber).toHaveAttribute('data-epoch', '0')
   const onnx = page.waitForEvent('download')
-  await page.getByTestId('cmd-export').locator('summary').click()
+  await page.getByTestId('cmd-more').click()
   await page.getByTestId('cmd-export-onnx').click()
   expect((await onnx).suggestedFilename()).toBe('backpropagation-step-by-step-2-2-2.onnx')
   await expect(scrubber).toHaveAttribute('data-epoch', 'now')

@@ -162,7 +162,7 @@ test('reset and stepped, then exported: the PyTorch script, beside the CSV, fill
   expect(model.history.iterations).toBe(3)
   // Found: refused with "The PyTorch export cannot fill missing values (“mean”) yet."
   const script = await saved(async () => {
-    await page.getByTestId('cmd-export').locator('summary').click()
+    await page.getByTestId('cmd-more').click()
     await page.getByTestId('cmd-export-pytorch').click()
   })
   await expect(page.getByTestId('notice')).toContainText('The PyTorch script saved as')

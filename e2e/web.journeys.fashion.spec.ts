@@ -39,7 +39,7 @@ async function download(click: () => Promise<void>): Promise<{ name: string; tex
 
 const exportAs = (item: 'pytorch' | 'onnx') =>
   download(async () => {
-    await page.getByTestId('cmd-export').locator('summary').click()
+    await page.getByTestId('cmd-more').click()
     await page.getByTestId(`cmd-export-${item}`).click()
   })
 

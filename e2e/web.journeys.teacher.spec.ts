@@ -43,8 +43,8 @@ test('a lesson answered wrong then right, then edited in teacher mode: every ver
   await viewportSettled(page)
   const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
   expect(zoom, 'canvas zoom of the lesson’s network').toBeGreaterThanOrEqual(0.45)
-  // Found: "Open link…" stayed among the file commands the step hides (it replaces the lesson's network).
-  await expect(page.getByTestId('cmd-open-link')).toBeHidden()
+  // Found: "Open link…" stayed among the file commands the step hides (it replaces the lesson's network); it is in More ▾, hidden with them.
+  await expect(page.getByTestId('cmd-more')).toBeHidden()
   await expect(page.getByTestId('cmd-open')).toBeHidden()
   const feedback = page.getByTestId('lesson-feedback')
   await page.getByTestId('lesson-answer').fill('0.1')

@@ -181,6 +181,7 @@ test('"Open link…" opens a pasted link of either build, and says when the text
 
   const other = await freshPage(browser)
   await other.goto('/')
+  await other.getByTestId('cmd-more').click()
   await other.getByTestId('cmd-open-link').click()
   await other.getByTestId('open-link-text').fill('https://example.org/no-link-here')
   await other.getByTestId('open-link-open').click()

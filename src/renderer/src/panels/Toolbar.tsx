@@ -1,4 +1,4 @@
-import { useRef, type RefObject } from 'react'
+import { useRef, useState, type RefObject } from 'react'
 import * as cmd from '../commands'
 import { selectCanTrain, selectDirty, useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
@@ -7,10 +7,11 @@ import { openModelDialog, openProjectDialog } from '../files/desktopDocument'
 import { openProjectFromDisk } from '../files/projectFilesOpened'
 import { TRAIN_LABEL, runStatusOf, useTrainButton, type TrainAction } from '../training/trainButton'
 import { useTraining } from '../training/trainingStore'
-import { ExportMenu } from '../files/ExportMenu'
+import { exportOnnxModel, exportPytorchScript } from '../files/exports'
 import { ExperimentsDialog } from '../experiments/ExperimentsDialog'
 import { ShareButton } from '../share/ShareButton'
-import { OpenLinkButton } from '../share/OpenLinkButton'
+import { OpenLinkDialog } from '../share/OpenLinkDialog'
+import { ToolbarMenu } from './ToolbarMenu'
 import { experimentsUi } from '../experiments/experimentsStore'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -70,10 +71,14 @@ function HiddenFileInput({ input, accept, testId, onFile }: { input: RefObject<H
   )
 }
 
-/** New, Open, Open model, Save, Save as, Export, Examples and Experiments. */
+/**
+ * New, Open, Save, Share, Examples and Experiments, and the rarer file commands in More ▾: Open
+ * model, Save as (Ctrl+Shift+S), Export (PyTorch, ONNX) and Open link.
+ */
 function FileCommands() {
   const fileInput = useRef<HTMLInputElement>(null)
   const modelInput = useRef<HTMLInputElement>(null)
+  const [linkOpen, setLinkOpen] = useState(false)
   return (
   <nav className="toolbar-group" aria-label="File">
     <button type="button" data-testid="cmd-new" onClick={cmd.newProject} title={`New network (${mod}Alt+N)`}>
@@ -82,20 +87,25 @@ function FileCommands() {
     <button type="button" data-testid="cmd-open" onClick={() => void openProjectDialog(() => fileInput.current?.click())} title={`Open a .axon.json file (${mod}O)`}>
       Open…
     </button>
-      <HiddenFileInput input={fileInput} accept=".json,.axon.json,application/json" testId="open-file-input" onFile={(file) => void openProjectFromDisk(file)} />
-    <button type="button" data-testid="cmd-open-model" onClick={() => void openModelDialog(() => modelInput.current?.click())} title="Open a trained model (model JSON) as a network with its weights hand-set">
-      Open model…
-    </button>
-      <HiddenFileInput input={modelInput} accept=".json,.model.json,application/json" testId="open-model-input" onFile={(file) => void openModelFile(file)} />
+    <HiddenFileInput input={fileInput} accept=".json,.axon.json,application/json" testId="open-file-input" onFile={(file) => void openProjectFromDisk(file)} />
     <button type="button" data-testid="cmd-save" onClick={() => void cmd.save(false)} title={`Save (${mod}S)`}>
       Save
     </button>
-    <button type="button" data-testid="cmd-save-as" onClick={() => void cmd.save(true)} title={`Save as (${mod}Shift+S)`}>
-      Save as…
-    </button>
-    <ExportMenu />
+    <ToolbarMenu
+      label="More"
+      testId="cmd-more"
+      title="Open a trained model, save as, export to PyTorch or ONNX, open a share link"
+      items={[
+        { testId: 'cmd-open-model', label: 'Open model…', title: 'Open a trained model (model JSON) as a network with its weights hand-set', run: () => void openModelDialog(() => modelInput.current?.click()) },
+        { testId: 'cmd-save-as', label: 'Save as…', shortcut: `${mod}Shift+S`, title: 'Save under another name', run: () => void cmd.save(true) },
+        { testId: 'cmd-export-pytorch', label: 'Export PyTorch script…', title: 'A Python script that trains this network with PyTorch as the app does (one CPU, or torchrun on several)', run: () => void exportPytorchScript(), group: true },
+        { testId: 'cmd-export-onnx', label: 'Export ONNX model…', title: "The trained network's inference graph for ONNX runtimes (train it first)", run: () => void exportOnnxModel() },
+        { testId: 'cmd-open-link', label: 'Open link…', title: 'Open a share link someone sent you (from the browser or the desktop app)', run: () => setLinkOpen(true), group: true },
+      ]}
+    />
+    <HiddenFileInput input={modelInput} accept=".json,.model.json,application/json" testId="open-model-input" onFile={(file) => void openModelFile(file)} />
+    {linkOpen && <OpenLinkDialog onClose={() => setLinkOpen(false)} />}
     <ShareButton />
-    <OpenLinkButton />
     <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
       Examples
     </button>
