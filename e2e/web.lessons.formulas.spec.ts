@@ -9,7 +9,6 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
-import { machineRequirementProbe, missingReason, missingRequirements } from '../scripts/testEnv/requirements'
 
 const journey = journeyPage()
 let page: Page
@@ -73,28 +72,32 @@ async function openStep(lesson: string, step: number): Promise<void> {
   await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', String(step))
 }
 
-test('with a math font on the machine, the cases brace of ReLU′ stretches over both its rows', async () => {
+test('the cases brace of ReLU′ stretches over both its rows, in the math font that ships with the app', async () => {
   // Found: the lesson set MathML in Chromium's own "math" font, which on Linux has no MATH table,
-  // so the brace stayed one line high beside its two cases (with DejaVu's math font installed).
-  const missing = missingReason(missingRequirements(['math-font'], machineRequirementProbe))
-  test.skip(missing !== null, missing ?? '')
+  // so the brace stayed one line high beside its two cases. Then it stretched only where the
+  // machine had a math font (none on a bare Debian or Ubuntu: the AppImage in a classroom).
   await openStep('activation-functions', 4)
+  await expect.poll(() => fontStatuses('Axon Math')).toEqual(['loaded'])
   const cases = page.locator('.lesson-body .lesson-math-block').first().locator('[aria-hidden="true"] mrow:has(> mtable)')
+  await expect(cases.locator('> mo').first()).toHaveCSS('font-family', /^"?Axon Math"?, math$/)
   const [brace, table] = await Promise.all([cases.locator('> mo').first().boundingBox(), cases.locator('> mtable').boundingBox()])
   expect(brace && table && brace.height >= 0.8 * table.height, `brace ${brace?.height} px beside cases ${table?.height} px`).toBe(true)
 })
+
+/** The load status of each of the page's font faces of `family` (after the fonts in use have loaded). */
+function fontStatuses(family: string): Promise<string[]> {
+  return page.evaluate(async (family) => {
+    await document.fonts.ready
+    const statuses: string[] = []
+    document.fonts.forEach((f) => void (f.family.replace(/"/g, '') === family && statuses.push(f.status)))
+    return statuses
+  }, family)
+}
 
 test('a prime is set in Temml’s own font, which ships with the app and loads under its content policy', async () => {
   // Found: in a math font a prime is drawn raised already, so in Temml's superscript it sat tiny above the letter.
   await openStep('activation-functions', 2)
   const prime = page.locator('.lesson-body [aria-hidden="true"] mo.tml-prime').first()
   await expect(prime).toHaveCSS('font-family', 'Temml')
-  const temmlFaces = () =>
-    page.evaluate(async () => {
-      await document.fonts.ready
-      const statuses: string[] = []
-      document.fonts.forEach((f) => void (f.family.replace(/"/g, '') === 'Temml' && statuses.push(f.status)))
-      return statuses
-    })
-  await expect.poll(temmlFaces).toEqual(['loaded'])
+  await expect.poll(() => fontStatuses('Temml')).toEqual(['loaded'])
 })

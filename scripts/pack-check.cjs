@@ -80,8 +80,8 @@ function configProblems(config, packageJson) {
   const jsonType = (config.mac?.extendInfo?.CFBundleDocumentTypes ?? []).find((t) => (t.LSItemContentTypes ?? []).includes('public.json'))
   if (jsonType?.LSHandlerRank !== 'Alternate') problems.push("mac: Axon Studio must be an Alternate handler of public.json (macOS types xor.axon.json as JSON), never its default")
   if (!packageJson.desktopName) problems.push('package.json: desktopName missing (Linux desktop integration)')
-  // Lesson formulas' braces and roots stretch only in a font with a MATH table (Windows and macOS have one).
-  if (!(config.deb?.recommends ?? []).includes('fonts-dejavu-extra')) problems.push('deb: must recommend fonts-dejavu-extra (a math font for lesson formulas)')
+  // The lessons' math font (STIX Two Math, bundled in the renderer) ships under the SIL OFL, whose text must go with it.
+  if (!(config.extraResources ?? []).some((r) => r.from === 'resources/licenses')) problems.push('extraResources: resources/licenses (the math font\'s licence) must ship with the app')
   // Nothing that updates itself over the network: no update feed in the app, no updater in it.
   if (config.publish !== null) problems.push('publish must be null: no update feed (app-update.yml) in the app')
   const shipped = Object.keys(packageJson.dependencies ?? {})

@@ -82,7 +82,7 @@ describe('packaging (electron-builder, offline)', () => {
     expect(packCheck.configProblems(fusesOff, pkg)).toContain('electronFuses.runAsNode must be true'.replace('true', 'false'))
     expect(packCheck.configProblems({ ...config, fileAssociations: [] }, pkg)).toContain('no *.axon.json file association')
     expect(packCheck.configProblems({ ...config, protocols: [] }, pkg)).toContain('no axon-studio: protocol (share links)')
-    expect(packCheck.configProblems({ ...config, deb: { recommends: ['libappindicator3-1'] } }, pkg)).toContain('deb: must recommend fonts-dejavu-extra (a math font for lesson formulas)')
+    expect(packCheck.configProblems({ ...config, extraResources: [] }, pkg)).toContain("extraResources: resources/licenses (the math font's licence) must ship with the app")
     expect(packCheck.configProblems({ ...config, publish: undefined }, pkg)).toContain('publish must be null: no update feed (app-update.yml) in the app')
     expect(packCheck.configProblems(config, { ...pkg, dependencies: { ...pkg.dependencies, 'electron-updater': '6.0.0' } })).toContain('package.json: electron-updater would check for updates online')
     const mac = config.mac as { extendInfo: { CFBundleDocumentTypes: object[] } }

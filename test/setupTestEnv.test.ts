@@ -122,10 +122,10 @@ describe('runSetup', () => {
     const result = runSetup(m.deps)
     expect(m.commands).toEqual([
       'apt-get update -q',
-      'apt-get -o DPkg::Lock::Timeout=600 install -y -q chromium dataset-fashion-mnist python3-numpy python3-torch python3-onnx python3-sklearn fonts-dejavu-extra',
+      'apt-get -o DPkg::Lock::Timeout=600 install -y -q chromium dataset-fashion-mnist python3-numpy python3-torch python3-onnx python3-sklearn',
     ])
     expect(m.lines).toEqual([
-      'Installing chromium dataset-fashion-mnist python3-numpy python3-torch python3-onnx python3-sklearn fonts-dejavu-extra with apt-get (once, for the tests that need them) …',
+      'Installing chromium dataset-fashion-mnist python3-numpy python3-torch python3-onnx python3-sklearn with apt-get (once, for the tests that need them) …',
       'Browser tests use /usr/bin/chromium (system Chromium).',
     ])
     expect(result).toEqual({ ok: true, browser: { path: '/usr/bin/chromium', source: 'system Chromium' }, missing: [], notes: [] })
@@ -136,7 +136,7 @@ describe('runSetup', () => {
   })
 
   it('installs only what is missing', () => {
-    const m = fakeMachine({ files: ['/usr/bin/chromium', REQUIREMENTS['fashion-mnist'].file, REQUIREMENTS['math-font'].file], python: ['numpy', 'onnx', 'sklearn'], machine: { isRoot: true }, aptWorks: true })
+    const m = fakeMachine({ files: ['/usr/bin/chromium', REQUIREMENTS['fashion-mnist'].file], python: ['numpy', 'onnx', 'sklearn'], machine: { isRoot: true }, aptWorks: true })
     runSetup(m.deps)
     expect(m.commands.at(-1)).toBe('apt-get -o DPkg::Lock::Timeout=600 install -y -q python3-torch')
   })
@@ -146,7 +146,7 @@ describe('runSetup', () => {
     const result = runSetup(m.deps)
     expect(m.commands).toEqual(['npx playwright install chromium'])
     expect(result.browser).toEqual({ path: PW_CHROMIUM, source: "Playwright's Chromium" })
-    expect(result.missing.map((x) => x.label)).toEqual(['Fashion-MNIST files', 'PyTorch', 'ONNX (Python)', 'scikit-learn', 'a math font'])
+    expect(result.missing.map((x) => x.label)).toEqual(['Fashion-MNIST files', 'PyTorch', 'ONNX (Python)', 'scikit-learn'])
     expect(m.lines).toContain('Tests that need PyTorch will skip: needs PyTorch: apt-get install python3-torch.')
   })
 
@@ -169,13 +169,13 @@ describe('runSetup', () => {
     const result = runSetup(m.deps)
     expect(m.commands).toEqual(['apt-get update -q', 'npx playwright install chromium'])
     expect(result.ok).toBe(false)
-    expect(result.notes).toEqual(['apt-get install chromium dataset-fashion-mnist python3-numpy python3-torch python3-onnx python3-sklearn fonts-dejavu-extra failed: E: could not reach the mirror'])
+    expect(result.notes).toEqual(['apt-get install chromium dataset-fashion-mnist python3-numpy python3-torch python3-onnx python3-sklearn failed: E: could not reach the mirror'])
     // Next run: no apt-get, no download; it says it is not retrying, and why the browser tests cannot run.
     m.commands.length = 0
     m.lines.length = 0
     runSetup(m.deps)
     expect(m.commands).toEqual([])
-    expect(m.lines[0]).toMatch(/^Not retrying apt-get install chromium .* python3-sklearn fonts-dejavu-extra: it failed at 2026-11-29T20:00Z \(delete .*install-memory.json to retry now\)\.$/)
+    expect(m.lines[0]).toMatch(/^Not retrying apt-get install chromium .* python3-sklearn: it failed at 2026-11-29T20:00Z \(delete .*install-memory.json to retry now\)\.$/)
   })
 
   it('with a browser but no apt-get skips the data and export tests with their reasons', () => {
@@ -187,7 +187,6 @@ describe('runSetup', () => {
       { label: 'Fashion-MNIST files', reason: 'needs Fashion-MNIST files: apt-get install dataset-fashion-mnist' },
       { label: 'PyTorch', reason: 'needs PyTorch: apt-get install python3-torch' },
       { label: 'ONNX (Python)', reason: 'needs ONNX (Python): apt-get install python3-onnx' },
-      { label: 'a math font', reason: 'needs a math font: apt-get install fonts-dejavu-extra' },
     ])
   })
 

@@ -29,7 +29,6 @@ export const REQUIREMENTS = {
   torch: { label: 'PyTorch', apt: 'python3-torch', pythonModule: 'torch' },
   onnx: { label: 'ONNX (Python)', apt: 'python3-onnx', pythonModule: 'onnx' },
   sklearn: { label: 'scikit-learn', apt: 'python3-sklearn', pythonModule: 'sklearn' },
-  'math-font': { label: 'a math font', apt: 'fonts-dejavu-extra', file: '/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf' },
 } as const satisfies Record<string, Requirement>
 
 export type RequirementId = keyof typeof REQUIREMENTS

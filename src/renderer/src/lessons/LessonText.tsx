@@ -1,7 +1,7 @@
 /**
  * A lesson step's text: a small Markdown (paragraphs, # headings, - and 1. lists, **bold**,
  * *italic*, `code`) with TeX formulas in $…$ and $$…$$, typeset as MathML by Temml (Chromium
- * draws MathML, in the machine's math font; only Temml's small font for primes ships, lessons.css).
+ * draws MathML, in STIX Two Math and, for primes, Temml's small font: both ship with the app, lessons.css).
  * Text becomes React elements, never HTML, so a lesson file
  * cannot inject markup; only Temml's MathML output (TeX commands that make links or HTML are off
  * by default) is set as HTML.
