@@ -6,6 +6,7 @@
  *
  * With AXON_SCREENSHOTS=1 the tests also write docs/screenshots/data-*.png.
  */
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { graphSnapshot, openExample, selectNode } from './helpers/designer'
@@ -70,6 +71,41 @@ test.describe('browser build: bring your own data', () => {
     expect(await graphSnapshot(page)).toEqual(before)
     await expect(page.getByTestId('data-summary')).toHaveText(summary ?? '')
     await expect(page.getByTestId('dirty-marker')).toHaveCount(0)
+  })
+
+  // Found: opened again after a refusal, the dialog showed the refused file (its preview and
+  // "Use this data", or its error alone), not the data the project goes on using.
+  test('a refused file, the dialog closed and opened again: the data in use shows, the refusal named as the other file’s', async ({ page }) => {
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    await openDataFiles(page, fixture('iris-ragged.csv'))
+    await expect(page.getByTestId('data-error')).toHaveAttribute('data-code', 'raggedRow')
+    await page.getByTestId('data-close').click()
+    await page.getByTestId('data-open').click()
+    // The example's typed-in examples are in use: no preview to show, a line says what is.
+    await expect(page.getByTestId('data-in-use')).toHaveText('In use by the project: 4 examples typed in')
+    await expect(page.getByTestId('data-error-not-used')).toHaveText('Not used: iris-ragged.csv')
+    await expect(page.getByTestId('data-error-kept')).toHaveText('The project still uses 4 examples typed in.')
+    await page.getByTestId('data-file-input').setInputFiles(fixture('iris.csv'))
+    await useThisData(page, false)
+
+    // A file that opens but is refused at "Use this data": the labels column alone.
+    const labels = test.info().outputPath('labels-only.csv')
+    writeFileSync(labels, 'species\nsetosa\nversicolor\nvirginica\n')
+    await openDataFiles(page, labels)
+    await page.getByTestId('data-apply').click()
+    await expect(page.getByTestId('data-error')).toHaveAttribute('data-code', 'noColumns')
+    await page.getByTestId('data-close').click()
+    await page.getByTestId('data-open').click()
+    await expect(page.getByTestId('data-preview-heading')).toContainText('iris.csv: 150 rows × 5 columns')
+    await expect(page.getByTestId('data-applied')).toBeVisible()
+    await expect(page.getByTestId('data-error-not-used')).toHaveText('Not used: labels-only.csv')
+    await expect(page.getByTestId('data-error-message')).toHaveText('No feature columns are chosen.')
+    await expect(page.getByTestId('data-error-kept')).toHaveText('The project still uses iris.csv.')
+    await expect(page.getByTestId('data-in-use')).toHaveCount(0)
+    // The next file opened takes the refusal's place.
+    await page.getByTestId('data-file-input').setInputFiles(fixture('iris-teacher.csv'))
+    await expect(page.getByTestId('data-preview-heading')).toContainText('iris-teacher.csv')
+    await expect(page.getByTestId('data-error')).toHaveCount(0)
   })
 
   test('load a CSV, pick the target, the input node takes its shape, and it trains', async ({

@@ -124,11 +124,12 @@ test('IDX files that cannot be used, opened while it trains: each says why in th
   await expectRefused([cut, join(FASHION, 't10k-labels-idx1-ubyte.gz')], 'corruptGzip', /^The gzip file "cut-images-idx3-ubyte\.gz" is cut short or damaged/)
   await expectRefused([join(FASHION, 't10k-images-idx3-ubyte.gz'), text], 'badIdxMagic', /^"text-labels-idx1-ubyte\.gz" is not an IDX file/)
 
-  // Opened again, the panel shows the CSV in use, as it did before the refusals, not their last error.
+  // Opened again, the panel shows the CSV in use, as it did before the refusals; the last one is named as the other files'.
   await page.getByTestId('data-open').click()
   await expect(page.getByTestId('data-preview-heading')).toContainText('iris-teacher.csv')
   await expect(page.getByTestId('data-applied-shape')).toHaveText('4 inputs → 3 targets')
-  await expect(page.getByTestId('data-error')).toHaveCount(0)
+  await expect(page.getByTestId('data-error-not-used')).toHaveText('Not used: t10k-images-idx3-ubyte.gz, text-labels-idx1-ubyte.gz')
+  await expect(page.getByTestId('data-error-kept')).toHaveText('The project still uses iris-teacher.csv.')
   await page.getByTestId('data-close').click()
   await expect(page.getByTestId('data-summary')).toContainText('iris-teacher.csv')
   await expect(page.getByTestId('data-summary')).toContainText('inputs 4 · targets 3')

@@ -3,6 +3,17 @@ import { useDocument } from '../store/documentStore'
 import { plural } from '../plural'
 import { fitNetworkToData, useData } from './dataStore'
 import { ClassBalance } from './views'
+import { dataSourceName } from './dataName'
+
+/** With nothing loaded in the panel (an example's data, or after a refusal): what the project trains on. */
+export function InUseLine() {
+  const data = useDocument((s) => s.project.data)
+  return (
+    <div className="applied-summary" data-testid="data-in-use">
+      <span className="section-title">In use by the project:</span> {dataSourceName(data)}
+    </div>
+  )
+}
 
 export function AppliedSummary() {
   const prepared = useData((s) => s.prepared)

@@ -19,7 +19,7 @@ import { BuiltinPicker, FilePicker } from './DataSources'
 import { openGivenFiles } from '../files/projectFilesOpened'
 import { CsvPreviewWithRoles, PreviewHeading } from './DataPreview'
 import { PrepareControls } from './PrepareControls'
-import { AppliedSummary, DataMismatch } from './AppliedSummary'
+import { AppliedSummary, DataMismatch, InUseLine } from './AppliedSummary'
 import './data.css'
 import { useDialogFocus } from '../panels/useDialogFocus'
 
@@ -111,6 +111,7 @@ function DataDialog() {
             {busy}
           </div>
         )}
+        {!preview && !busy && <InUseLine />}
         {problem && <DataErrorBox problem={problem} />}
         {problem?.info.code === 'notANumber' && problem.info.column && problem.stage === 'open' && (
           <button

@@ -51,6 +51,8 @@ export interface DataProblem {
   info: DataErrorInfo
   file: string | null
   stage: 'open' | 'prepare'
+  /** Shown over the data in use, after the dialog was closed and opened again: a refusal of that other file. */
+  notUsed?: boolean
 }
 
 export interface DataState {
@@ -122,15 +124,9 @@ export function keepInUse(data: DataSource, held: Omit<InUse, 'data'> = get()): 
   inUse = { origin, handle, preview, choice, prepared, data }
 }
 
-/**
- * Open the dialog. With nothing loaded (a choice that failed to open cleared it), it shows the
- * data in use again, as it did before that choice, in place of that choice's old error.
- */
-export function openDataDialog(tab?: DataState['tab']): void {
-  set(tab ? { dialogOpen: true, tab } : { dialogOpen: true })
-  if (get().preview || !inUse || inUse.data !== useDocument.getState().project.data) return
-  const { origin, handle, preview, choice, prepared } = inUse
-  set({ origin, handle, preview, choice, prepared, problem: null })
+/** What the panel held when the project's current data was applied or reopened; null when the panel never held it (an example's data). */
+export function dataInUse(): Omit<InUse, 'data'> | null {
+  return inUse && inUse.data === useDocument.getState().project.data ? inUse : null
 }
 
 export function closeDataDialog(): void {

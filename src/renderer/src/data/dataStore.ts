@@ -11,6 +11,7 @@
 export * from './dataState'
 export {
   openDataFiles,
+  openDataDialog,
   failOpen,
   rereadCsv,
   readFailedCsvAsCategorical,

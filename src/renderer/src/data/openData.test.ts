@@ -48,12 +48,27 @@ describe('a data choice that cannot be opened', () => {
     expect(await applyData()).toBe(false)
     expect(useDocument.getState().project.data).toBe(applied)
     expect(useDocument.getState().dataShape).toEqual({ inputSize: 2, targetSize: 1 })
-    // Opened again later (the Data… button), the panel shows the data in use, not that old error.
+    // Opened again later (the Data… button), the panel shows the data in use; the error is named as the other file's.
     openDataDialog()
     expect(useData.getState().preview?.name).toBe('tiny.csv')
-    expect(useData.getState().problem).toBeNull()
+    expect(useData.getState().problem).toMatchObject({ notUsed: true, file: 't10k-labels-idx1-ubyte' })
     expect(await applyData()).toBe(true)
     expect(useDocument.getState().project.data).toEqual(applied)
+  })
+
+  it('a file refused at "Use this data": opened again, the panel shows the data in use with its choices, not the refused file', async () => {
+    await applyTinyCsv()
+    await openDataFiles([csv('labels.csv', 'species\nsetosa\nversicolor\n')])
+    expect(await applyData()).toBe(false)
+    expect(useData.getState().problem?.info.code).toBe('noColumns')
+    openDataDialog()
+    const s = useData.getState()
+    expect(s.preview?.name).toBe('tiny.csv')
+    expect(s.choice.targets).toEqual(['label'])
+    expect(s.problem).toMatchObject({ notUsed: true, file: 'labels.csv', stage: 'prepare' })
+    // Opened once more, it stays so.
+    openDataDialog()
+    expect(useData.getState()).toMatchObject({ preview: s.preview, problem: s.problem })
   })
 
   it('opened again after the project took other data (an undo), the panel does not bring back the data that is no longer in use', async () => {
@@ -62,7 +77,7 @@ describe('a data choice that cannot be opened', () => {
     await openDataFiles([labelsFile('t10k-labels-idx1-ubyte', 20)])
     openDataDialog()
     expect(useData.getState().preview).toBeNull()
-    expect(useData.getState().problem?.info.code).toBe('idxShape')
+    expect(useData.getState().problem).toMatchObject({ notUsed: true, info: { code: 'idxShape' } })
   })
 
   it('a CSV that cannot be read, or two CSV files at once: the same', async () => {

@@ -15,6 +15,7 @@ import { failedBecause } from '../sentence'
 import {
   DEFAULT_CHOICE,
   bytesOf,
+  dataInUse,
   engine,
   get,
   problemOf,
@@ -32,15 +33,34 @@ function isIdxName(name: string): boolean {
   return !isCsvName(name) && /ubyte|\.idx\d?|\.gz$/i.test(name)
 }
 
+/** Close the handle the panel holds in the engine, unless it stays (`next`) or the project trains on it. */
+function releaseHeld(next: string | null): void {
+  const old = get().handle
+  const inUse = preparedFor(useDocument.getState().project.data)?.handle.split('/')[0]
+  if (old && old !== next && old !== inUse) void engine().then((e) => e.closeData(old))
+}
+
 /** Replace what is loaded (closing the old handle in the engine). */
 export async function replaceLoaded(
   next: Pick<DataState, 'origin' | 'handle' | 'preview'>,
 ): Promise<void> {
-  const old = get().handle
-  // Keep handles the project still uses (its training data).
-  const inUse = preparedFor(useDocument.getState().project.data)?.handle.split('/')[0]
-  if (old && old !== next.handle && old !== inUse) void (await engine()).closeData(old)
+  releaseHeld(next.handle)
   set({ ...next, prepared: null, problem: null })
+}
+
+/**
+ * Open the dialog. After a refusal, what the panel held (the refused file with its choices, or
+ * nothing) gives way to the data in use, as the dialog showed it before; the refusal stays,
+ * named as one of that other file. A file looked at and not refused stays, to be used or not.
+ */
+export function openDataDialog(tab?: DataState['tab']): void {
+  set(tab ? { dialogOpen: true, tab } : { dialogOpen: true })
+  const { problem, preview } = get()
+  const known = dataInUse()
+  if (problem ? problem.notUsed && preview === (known?.preview ?? null) : preview || !known) return
+  const { origin = null, handle = null, preview: inUsePreview = null, choice = get().choice, prepared = null } = known ?? {}
+  releaseHeld(handle)
+  set({ origin, handle, preview: inUsePreview, choice, prepared, problem: problem && { ...problem, notUsed: true } })
 }
 
 /**

@@ -13,6 +13,8 @@ import type {
   IdxPreview,
 } from '../../../engine/host/dataFiles'
 import type { DataProblem } from './dataStore'
+import { useDocument } from '../store/documentStore'
+import { dataSourceName } from './dataName'
 import { CLASS_COLORS } from '../viz/paint/planeMarks'
 
 /** A class's colour, as the decision boundary draws it. */
@@ -38,8 +40,14 @@ export function DataErrorBox({ problem }: { problem: DataProblem }) {
   // The box sits above the preview, and "Use this data" below it may have scrolled it away.
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => revealInDialog(box.current), [problem])
+  const inUse = dataSourceName(useDocument((s) => s.project.data))
   return (
-    <div ref={box} className="data-error" role="alert" data-testid="data-error" data-code={info.code}>
+    <div ref={box} className="data-error" role="alert" data-testid="data-error" data-code={info.code} data-not-used={problem.notUsed ? 'true' : undefined}>
+      {problem.notUsed && (
+        <div className="data-error-not-used" data-testid="data-error-not-used">
+          Not used: {file ?? 'the files chosen'}
+        </div>
+      )}
       <strong data-testid="data-error-message">{info.message}</strong>
       {where.length > 0 && (
         <div className="data-error-where" data-testid="data-error-where">
@@ -47,10 +55,12 @@ export function DataErrorBox({ problem }: { problem: DataProblem }) {
         </div>
       )}
       <div className="data-error-hint">{info.hint}</div>
-      <div className="muted">
-        {problem.stage === 'open'
-          ? 'Nothing was changed: your network and its data are as they were.'
-          : 'The project still uses its previous data.'}
+      <div className="muted" data-testid="data-error-kept">
+        {problem.notUsed
+          ? `The project still uses ${inUse}.`
+          : problem.stage === 'open'
+            ? 'Nothing was changed: your network and its data are as they were.'
+            : 'The project still uses its previous data.'}
       </div>
     </div>
   )

@@ -1,6 +1,7 @@
 import { useDocument } from '../store/documentStore'
 import { dataShapeOf } from '../graph/shapes'
 import { DataOpenButton } from '../data/DataPanel'
+import { dataSourceName } from '../data/dataName'
 
 /**
  * The project's data in one line (what the Input reads and what the Loss compares against).
@@ -11,10 +12,7 @@ export function DataSummary() {
   const loaded = useDocument((s) => s.dataShape)
   const project = useDocument((s) => s.project)
   const shape = dataShapeOf(project, loaded)
-  let what: string
-  if (data.kind === 'inline') what = `${data.inputs.length} example${data.inputs.length === 1 ? '' : 's'} typed in`
-  else if (data.kind === 'builtin') what = `built-in “${data.id}”`
-  else what = data.path.split('/').pop() ?? data.path
+  const what = dataSourceName(data)
   return (
     <div className="data-summary" data-testid="data-summary" title="Inputs feed the Input node; targets are what the Loss compares the output with.">
       <div>{what}</div>
