@@ -11,6 +11,7 @@ import { choiceOf } from './closeQuestion'
 import { createRendererRequests, type RendererRequests } from './rendererRequests'
 import { createRendererRecovery, gaveUpText } from './rendererRecovery'
 import { createWindowReveal } from './windowReveal'
+import { SESSION_END_GRACE_MS } from './sessionEnd'
 
 /** Longest main waits for the page to save (it may be showing a Save dialog). */
 const SAVE_TIMEOUT_MS = 10 * 60_000
@@ -103,10 +104,10 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
   // Electron says so 5 s into a close the page has not let through, and when it stops taking input.
   win.on('unresponsive', () => guard.onUnresponsive())
   win.on('responsive', () => guard.onResponsive())
-  // The page died: a close waiting on it ends; otherwise reload it, and its autosave restores the graph.
+  // The page died: a close waiting on it ends; otherwise reload it a moment later, and its autosave restores the graph.
   const reveal = revealWhenReady(win, appUrl, options.log)
   const recovery = createRendererRecovery(
-    () => contents.reload(),
+    () => void (win.isDestroyed() || contents.reload()),
     () => Date.now(),
     (reason) => {
       const { message, detail } = gaveUpText(reason)
@@ -116,6 +117,8 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
         else win.destroy()
       })
     },
+    // A page killed by a log-off is not reloaded: the window closes with the session (rendererRecovery.ts).
+    { mayReload: () => !options.sessionEnding(), afterGone: (decide) => void setTimeout(decide, SESSION_END_GRACE_MS) },
   )
   contents.on('render-process-gone', (_event, details) => {
     guard.onPageGone()

@@ -22,7 +22,7 @@ class FakeChild implements EngineChild {
   }
 }
 
-function setup(maxRestarts = 3, mayRestart?: () => boolean) {
+function setup(maxRestarts = 3, mayRestart?: () => boolean, afterExit?: (decide: () => void) => void) {
   const children: FakeChild[] = []
   const connections: Array<RendererConnection<string>> = []
   const failures: string[] = []
@@ -40,6 +40,7 @@ function setup(maxRestarts = 3, mayRestart?: () => boolean) {
     reportFailure: (m) => failures.push(m),
     now: () => clock,
     mayRestart,
+    afterExit,
     maxRestarts,
     log: (line) => void log.push(line),
   })
@@ -67,6 +68,38 @@ describe('engine supervisor', () => {
     expect(children).toHaveLength(1)
     expect(connections).toHaveLength(1)
     expect(failures).toEqual([])
+  })
+
+  it('does not fork a new engine when the engine ended a moment before main heard that the session ends (a log-off SIGTERMs the processes in no set order; fails on the old code, which forked at once)', () => {
+    let ending = false
+    const decisions: Array<() => void> = []
+    const { supervisor, children, connections, failures, log } = setup(3, () => !ending, (decide) => void decisions.push(decide))
+    supervisor.start()
+    supervisor.rendererLoaded()
+    children[0].crash(15)
+    expect(children).toHaveLength(1)
+    ending = true
+    decisions.forEach((decide) => decide())
+    expect(children).toHaveLength(1)
+    expect(connections).toHaveLength(1)
+    expect(failures).toEqual([])
+    expect(log).toEqual(['engine: process exited (code 15) as the session ends; not restarted'])
+  })
+
+  it('restarts a crashed engine once the moment after its exit has passed, and not when the window closed meanwhile', () => {
+    const decisions: Array<() => void> = []
+    const { supervisor, children, connections } = setup(3, () => true, (decide) => void decisions.push(decide))
+    supervisor.start()
+    supervisor.rendererLoaded()
+    children[0].crash()
+    expect(children).toHaveLength(1)
+    decisions.shift()?.()
+    expect(children).toHaveLength(2)
+    expect(connections.at(-1)).toMatchObject({ restarted: true })
+    children[1].crash()
+    supervisor.stop()
+    decisions.shift()?.()
+    expect(children).toHaveLength(2)
   })
 
   it('restarts a crashed engine and tells the renderer it restarted', () => {

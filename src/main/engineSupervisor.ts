@@ -40,6 +40,13 @@ export interface EngineSupervisorDeps<P> {
    * forked to be killed. Default: always restart.
    */
   mayRestart?(): boolean
+  /**
+   * Runs `decide` a moment after the engine ended (main: SESSION_END_GRACE_MS, sessionEnd.ts), when
+   * restarting is decided. A log-off's SIGTERMs reach the processes in no set order: the engine may
+   * end before main has heard its own and knows the session ends (`mayRestart` still true then).
+   * Default: at once.
+   */
+  afterExit?(decide: () => void): void
   /** main.log: each unexpected exit of the engine process, and what was done about it. */
   log?(line: string): void
   /** Most restarts allowed within `restartWindowMs` before giving up. Default 3. */
@@ -88,21 +95,33 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
     current.once('exit', (code) => {
       if (stopping || child !== current) return
       child = null
-      if (deps.mayRestart?.() === false) return void deps.log?.(`engine: process exited (code ${code}) as the session ends; not restarted`)
-      const now = deps.now()
-      while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
-      if (restarts.length >= maxRestarts) {
-        deps.log?.(`engine: process exited (code ${code}), ${maxRestarts + 1} times within ${windowMs / 1000} s; not restarted again`)
-        failure = `The engine process stopped (exit code ${code}) ${maxRestarts + 1} times within a minute; it was not restarted again. Your graph is safe: save it and restart Axon Studio.`
-        // A page still loading would not hear it: it is told once loaded.
-        if (pageLoaded) deps.reportFailure(failure)
-        return
-      }
-      restarts.push(now)
-      deps.log?.(`engine: process exited (code ${code}); restarted`)
-      spawn(true)
+      const afterExit = deps.afterExit ?? ((decide: () => void) => decide())
+      afterExit(() => restartAfter(code))
     })
     if (restarted) connectIfLoaded(true)
+  }
+
+  /** The engine ended unexpectedly a moment ago: fork it again, unless the window or the session is ending, or it keeps ending. */
+  function restartAfter(code: number): void {
+    if (stopping) return
+    if (deps.mayRestart?.() === false)
+      return void deps.log?.(
+        `engine: process exited (code ${code}) as the session ends; not restarted`,
+      )
+    const now = deps.now()
+    while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
+    if (restarts.length >= maxRestarts) {
+      deps.log?.(
+        `engine: process exited (code ${code}), ${maxRestarts + 1} times within ${windowMs / 1000} s; not restarted again`,
+      )
+      failure = `The engine process stopped (exit code ${code}) ${maxRestarts + 1} times within a minute; it was not restarted again. Your graph is safe: save it and restart Axon Studio.`
+      // A page still loading would not hear it: it is told once loaded.
+      if (pageLoaded) deps.reportFailure(failure)
+      return
+    }
+    restarts.push(now)
+    deps.log?.(`engine: process exited (code ${code}); restarted`)
+    spawn(true)
   }
 
   return {

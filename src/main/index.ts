@@ -22,7 +22,7 @@ import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from '.
 import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv, relaunchArgs, showWindow } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
 import { createMenuCommands } from './menuCommands'
-import { createSessionEnd, listenForSigterm } from './sessionEnd'
+import { createSessionEnd, listenForSigterm, SESSION_END_GRACE_MS } from './sessionEnd'
 import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareLinkOfText, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { appLauncherPath } from './appLauncher'
@@ -170,6 +170,8 @@ function startEngine(win: BrowserWindow) {
     },
     now: () => Date.now(),
     mayRestart: () => !sessionEnd.ending(),
+    // Decided a moment after the exit: at a log-off the engine may be SIGTERMed before main is.
+    afterExit: (decide) => void setTimeout(decide, SESSION_END_GRACE_MS),
     log,
   })
   supervisor.start()
@@ -202,7 +204,15 @@ function createWindow(): void {
     log,
     holdPage: (on) => pageQueues.forEach((queue) => queue.hold(on)),
   })
-  appWindow.win.on('session-end', sessionEnd.end)
+  // Windows may end the process soon after session-end, before Chromium's next storage commit
+  // (seconds after a write): the autosave already in localStorage goes to disk when the session
+  // is asked to end, and again as it ends.
+  const flushAutosave = () => session.defaultSession.flushStorageData()
+  appWindow.win.on('query-session-end', flushAutosave)
+  appWindow.win.on('session-end', () => {
+    flushAutosave()
+    sessionEnd.end()
+  })
   current = appWindow
   startEngine(appWindow.win)
 }

@@ -25,21 +25,35 @@ export function gaveUpText(reason: string): { message: string; detail: string } 
   }
 }
 
-export function createRendererRecovery(reload: () => void, now: () => number, giveUp: (reason: string) => void) {
+/** When a page that went is reloaded (main: a moment later, unless the session ends meanwhile). */
+export interface RecoveryTiming {
+  /**
+   * False once the OS ends the session: a log-off SIGTERMs every process of the session, the
+   * page's too, in no set order, and the window is about to close: a reload would only start
+   * the page again (and its recovery of the autosave) to be killed.
+   */
+  mayReload(): boolean
+  /** Runs `decide` a moment after the page went (main: a timer), so that main may hear first that the session ends. */
+  afterGone(decide: () => void): void
+}
+
+const AT_ONCE: RecoveryTiming = { mayReload: () => true, afterGone: (decide) => decide() }
+
+export function createRendererRecovery(reload: () => void, now: () => number, giveUp: (reason: string) => void, timing: RecoveryTiming = AT_ONCE) {
   const reloads: number[] = []
+  /** The page went a moment ago: reload it, or ask when it keeps going. */
+  function decide(reason: string): void {
+    if (!timing.mayReload()) return
+    const t = now()
+    while (reloads.length && t - reloads[0] > WINDOW_MS) reloads.shift()
+    if (reloads.length >= MAX_RENDERER_RELOADS) return giveUp(reason)
+    reloads.push(t)
+    reload()
+  }
   return {
-    /** `render-process-gone`: true when it reloaded. */
-    onGone(reason: string): boolean {
-      if (reason === 'clean-exit') return false
-      const t = now()
-      while (reloads.length && t - reloads[0] > WINDOW_MS) reloads.shift()
-      if (reloads.length >= MAX_RENDERER_RELOADS) {
-        giveUp(reason)
-        return false
-      }
-      reloads.push(t)
-      reload()
-      return true
+    /** `render-process-gone`: the page is reloaded a moment later (not after a clean exit). */
+    onGone(reason: string): void {
+      if (reason !== 'clean-exit') timing.afterGone(() => decide(reason))
     },
     /** The user asked to try again: reload, counting afresh. */
     tryAgain(): void {

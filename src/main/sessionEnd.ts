@@ -25,6 +25,14 @@ export interface SessionEnd {
   onSigterm(): void
 }
 
+/**
+ * How long main waits, after a process of its own (the engine, a window's page) ended
+ * unexpectedly, before it starts it again: a log-off SIGTERMs every process of the session in no
+ * set order, and main may hear its own a moment after the others went. Far longer than that
+ * moment, short beside a restart's own time.
+ */
+export const SESSION_END_GRACE_MS = 1000
+
 /** Exit status of a process ended by SIGTERM (128 + 15), as Chromium's ungraceful path uses. */
 export const SIGTERM_EXIT_CODE = 143
 
