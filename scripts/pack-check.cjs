@@ -10,7 +10,7 @@
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config')
 const { DebugLogger } = require('builder-util')
 const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs')
-const { join } = require('node:path')
+const { dirname, join } = require('node:path')
 
 /** The fuses the shipped binary must have (FuseV1Options names, as electron-builder takes them). */
 const REQUIRED_FUSES = {
@@ -114,6 +114,30 @@ function nsisOpenWithProblems(config, root) {
 }
 
 /**
+ * The Windows portable .exe unpacks the app into a folder under %TEMP% at each start, runs it,
+ * and deletes that folder once it exits (electron-builder's templates/nsis/portable.nsi). By
+ * default the folder's name is fixed when the .exe is built (UNPACK_DIR_NAME, the build's KSUID),
+ * so a second start (opening a project while the app runs) empties and unpacks over the folder
+ * the running app runs from, and deletes it as it ends (electron-builder issue #5764). With
+ * unpackDirName true, electron-builder 26 defines no UNPACK_DIR_NAME and each start unpacks into
+ * its own $PLUGINSDIR\app. (Its docs say `false` does so; its code reads `false` as the build's
+ * KSUID: `typeof unpackDirName === "string" || !unpackDirName`.) Those lines of electron-builder
+ * are checked too, so an upgrade that reads the option otherwise fails here.
+ */
+function portableProblems(config, builderDir = dirname(require.resolve('app-builder-lib/package.json'))) {
+  const problems = []
+  if (config.portable?.unpackDirName !== true) problems.push('portable: unpackDirName must be true (a folder per start: a second start must not unpack over the running app)')
+  const target = readFileSync(join(builderDir, 'out', 'targets', 'nsis', 'NsisTarget.js'), 'utf8')
+  const script = readFileSync(join(builderDir, 'templates', 'nsis', 'portable.nsi'), 'utf8')
+  const relied = [
+    [target, 'if (typeof unpackDirName === "string" || !unpackDirName) {', 'NsisTarget.js no longer reads unpackDirName true as "no fixed folder"'],
+    [script, 'StrCpy $INSTDIR "$PLUGINSDIR\\app"', 'portable.nsi no longer unpacks into $PLUGINSDIR\\app without UNPACK_DIR_NAME'],
+  ]
+  for (const [text, line, problem] of relied) if (!text.includes(line)) problems.push(`portable: electron-builder's ${problem}: check unpackDirName`)
+  return problems
+}
+
+/**
  * The .desktop entry the deb and the AppImage install, as electron-builder writes it (its own
  * LinuxTargetHelper, given what it reads of the packager): the MimeType there is electron-builder's
  * own, from linux.mimeTypes, the file associations and the protocols.
@@ -185,7 +209,7 @@ async function main() {
   await validateConfiguration(config, new DebugLogger(false))
   console.log('electron-builder config OK')
   const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...(await linuxOpenWithProblems(config, packageJson))]
+  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...portableProblems(config), ...(await linuxOpenWithProblems(config, packageJson))]
   const renderer = join(root, 'out', 'renderer')
   // Main and the engine process make no network calls either.
   for (const part of ['renderer', 'main', 'preload']) {
@@ -193,10 +217,10 @@ async function main() {
     if (existsSync(dir)) problems.push(...remoteHosts(dir).map((h) => `the ${part} bundle names a remote host: ${h}`))
   }
   if (problems.length) throw new Error(problems.join('\n'))
-  console.log(`installer config OK (fuses, targets, file association, Windows' and Linux's Open with, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
+  console.log(`installer config OK (fuses, targets, file association, Windows' and Linux's Open with, the portable's folder per start, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
 }
 
-module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
+module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, portableProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
 
 if (require.main === module) {
   main().catch((error) => {

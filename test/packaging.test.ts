@@ -19,6 +19,7 @@ const require = createRequire(import.meta.url)
 const packCheck = require('../scripts/pack-check.cjs') as {
   configProblems(config: object, pkg: object): string[]
   nsisOpenWithProblems(config: object, root: string): string[]
+  portableProblems(config: object, builderDir?: string): string[]
   remoteHosts(dir: string): string[]
   artifactNames(config: object, name: string, version: string): Array<{ target: string; file: string }>
   linuxDesktopEntry(config: object, pkg: object, target?: string): Promise<string>
@@ -103,6 +104,23 @@ describe('packaging (electron-builder, offline)', () => {
       "nsis: resources/build/installer.nsh does not add Axon project to .json's Open with",
       "nsis: resources/build/installer.nsh does not remove Axon project from .json's Open with on uninstall",
     ])
+  })
+
+  it('gives each start of the portable .exe a folder of its own, so a second start (a project opened while the app runs) does not unpack over the running app (fails on the old config: its folder was named at build time)', async () => {
+    const config = await builderConfig()
+    expect(packCheck.portableProblems(config)).toEqual([])
+    const portable = config.portable as object
+    const wanted = 'portable: unpackDirName must be true (a folder per start: a second start must not unpack over the running app)'
+    expect(packCheck.portableProblems({ ...config, portable: { ...portable, unpackDirName: undefined } })).toEqual([wanted])
+    expect(packCheck.portableProblems({ ...config, portable: { ...portable, unpackDirName: false } })).toEqual([wanted])
+    // An electron-builder that reads the option otherwise (as its docs say it does) is caught.
+    const builder = mkdtempSync(join(tmpdir(), 'axon-builder-'))
+    mkdirSync(join(builder, 'out', 'targets', 'nsis'), { recursive: true })
+    mkdirSync(join(builder, 'templates', 'nsis'), { recursive: true })
+    writeFileSync(join(builder, 'out', 'targets', 'nsis', 'NsisTarget.js'), 'if (unpackDirName !== false) {')
+    writeFileSync(join(builder, 'templates', 'nsis', 'portable.nsi'), 'StrCpy $INSTDIR "$PLUGINSDIR\\app"')
+    expect(packCheck.portableProblems(config, builder).join()).toMatch(/NsisTarget.js no longer reads unpackDirName true/)
+    rmSync(builder, { recursive: true, force: true })
   })
 
   it("offers Axon Studio under Linux's Open with for project and trained-model files (JSON to the file manager), in the deb and the AppImage", async () => {

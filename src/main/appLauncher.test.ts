@@ -10,6 +10,8 @@ describe('the program that runs Axon Studio again', () => {
   it('is the portable .exe the user started, not its copy in %TEMP% that goes when the app exits (fails on the old code, which registered and relaunched the copy)', () => {
     const env = { TEMP: 'C:\\Users\\ana\\AppData\\Local\\Temp', PORTABLE_EXECUTABLE_FILE: 'E:\\axon-studio-0.1.0-portable-x64.exe' }
     expect(appLauncherPath(env, 'C:\\Users\\ana\\AppData\\Local\\Temp\\2ksuid\\Axon Studio.exe', 'win32')).toBe('E:\\axon-studio-0.1.0-portable-x64.exe')
+    // Each start's own folder (portable.unpackDirName true: NSIS's plugins folder under $TEMP).
+    expect(appLauncherPath(env, 'C:\\Users\\ana\\AppData\\Local\\Temp\\nsq1A2B.tmp\\app\\Axon Studio.exe', 'win32')).toBe('E:\\axon-studio-0.1.0-portable-x64.exe')
 
     // NSIS's $TEMP is %TMP% when set; folder names compare without case, as on Windows.
     const tmp = { TMP: 'D:\\Scratch', TEMP: 'C:\\Temp', PORTABLE_EXECUTABLE_FILE: 'E:\\axon.exe' }
