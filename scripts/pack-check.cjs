@@ -157,6 +157,43 @@ async function linuxDesktopEntry(config, packageJson, target = 'deb') {
   return new LinuxTargetHelper(packager).computeDesktopEntry({ ...linux, ...(config[target] ?? {}) })
 }
 
+/** The project files' MIME type: the deb's shared-mime-info file defines it, the .desktop entry lists it. */
+const PROJECT_MIME_TYPE = 'application/x-axon-project+json'
+
+/** The <mime-type> definitions in a shared-mime-info XML file: each type's globs and parents. */
+function mimeDefinitions(xml) {
+  const text = xml.replace(/<!--[\s\S]*?-->/g, '')
+  return [...text.matchAll(/<mime-type\s+type="([^"]+)"\s*>([\s\S]*?)<\/mime-type>/g)].map(([, type, body]) => ({
+    type,
+    globs: [...body.matchAll(/<glob\s+pattern="([^"]+)"/g)].map((m) => m[1]),
+    parents: [...body.matchAll(/<sub-class-of\s+type="([^"]+)"/g)].map((m) => m[1]),
+  }))
+}
+
+/**
+ * The deb's file type for projects. electron-builder writes a fileAssociation's mimeType into
+ * /usr/share/mime/packages/<executable>.xml with a glob and no <sub-class-of>: *.axon.json then
+ * becomes a type of its own, not JSON, to the file manager (no text editor under Open with, no
+ * JSON icon); in the AppImage its glob is even left out ("axon.json" fails its extension check).
+ * So no fileAssociation carries a mimeType, and the deb installs our own file (deb.fpm maps it)
+ * with the glob and application/json as the parent; linux.mimeTypes lists the type in the
+ * .desktop entry.
+ */
+function linuxMimeProblems(config, root, executableName) {
+  const problems = []
+  const withType = [...(config.fileAssociations ?? []), ...(config.linux?.fileAssociations ?? [])].filter((a) => a.mimeType)
+  for (const a of withType) problems.push(`fileAssociations: ${a.ext} has a mimeType: electron-builder would write its own file for it (no sub-class-of application/json), over the deb's`)
+  const destination = `/usr/share/mime/packages/${executableName}.xml`
+  const mapping = (config.deb?.fpm ?? []).find((arg) => typeof arg === 'string' && arg.endsWith(`=${destination}`))
+  const source = mapping?.slice(0, -destination.length - 1)
+  if (!source || !existsSync(join(root, source))) return [...problems, `deb: no shared-mime-info file installed as ${destination} (deb.fpm: <file>=${destination})`]
+  const project = mimeDefinitions(readFileSync(join(root, source), 'utf8')).find((d) => d.type === PROJECT_MIME_TYPE)
+  if (!project) return [...problems, `deb: ${source} does not define ${PROJECT_MIME_TYPE}`]
+  if (!project.globs.includes('*.axon.json')) problems.push(`deb: ${source}: ${PROJECT_MIME_TYPE} has no *.axon.json glob`)
+  if (!project.parents.includes('application/json')) problems.push(`deb: ${source}: ${PROJECT_MIME_TYPE} is not a sub-class-of application/json (the file manager would not know a project is JSON)`)
+  return problems
+}
+
 /** The MIME types a .desktop entry lists (its MimeType key). */
 function desktopMimeTypes(entry) {
   const line = entry.split('\n').find((l) => l.startsWith('MimeType='))
@@ -171,8 +208,7 @@ function desktopMimeTypes(entry) {
  */
 async function linuxOpenWithProblems(config, packageJson) {
   const problems = []
-  const projectType = (config.fileAssociations ?? []).find((a) => a.ext === 'axon.json')?.mimeType
-  const wanted = ['application/json', projectType, 'x-scheme-handler/axon-studio'].filter(Boolean)
+  const wanted = ['application/json', PROJECT_MIME_TYPE, 'x-scheme-handler/axon-studio']
   for (const target of ['deb', 'appImage']) {
     const listed = desktopMimeTypes(await linuxDesktopEntry(config, packageJson, target))
     for (const type of wanted) if (!listed.includes(type)) problems.push(`linux ${target}: the .desktop MimeType does not list ${type}`)
@@ -209,7 +245,7 @@ async function main() {
   await validateConfiguration(config, new DebugLogger(false))
   console.log('electron-builder config OK')
   const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...portableProblems(config), ...(await linuxOpenWithProblems(config, packageJson))]
+  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...portableProblems(config), ...(await linuxOpenWithProblems(config, packageJson)), ...linuxMimeProblems(config, root, config.linux?.executableName ?? packageJson.name)]
   const renderer = join(root, 'out', 'renderer')
   // Main and the engine process make no network calls either.
   for (const part of ['renderer', 'main', 'preload']) {
@@ -217,10 +253,10 @@ async function main() {
     if (existsSync(dir)) problems.push(...remoteHosts(dir).map((h) => `the ${part} bundle names a remote host: ${h}`))
   }
   if (problems.length) throw new Error(problems.join('\n'))
-  console.log(`installer config OK (fuses, targets, file association, Windows' and Linux's Open with, the portable's folder per start, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
+  console.log(`installer config OK (fuses, targets, file association, Windows' and Linux's Open with, the deb's project type as JSON, the portable's folder per start, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
 }
 
-module.exports = { REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, portableProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
+module.exports = { PROJECT_MIME_TYPE, mimeDefinitions, linuxMimeProblems, REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, portableProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
 
 if (require.main === module) {
   main().catch((error) => {

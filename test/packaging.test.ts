@@ -11,6 +11,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { describeUnless } from './requires'
 import { launchPathsFromArgv } from '../src/main/launchFiles'
 import { shareTextsFromArgv } from '../src/main/shareLinks'
 
@@ -20,6 +21,8 @@ const packCheck = require('../scripts/pack-check.cjs') as {
   configProblems(config: object, pkg: object): string[]
   nsisOpenWithProblems(config: object, root: string): string[]
   portableProblems(config: object, builderDir?: string): string[]
+  PROJECT_MIME_TYPE: string
+  linuxMimeProblems(config: object, root: string, executableName: string): string[]
   remoteHosts(dir: string): string[]
   artifactNames(config: object, name: string, version: string): Array<{ target: string; file: string }>
   linuxDesktopEntry(config: object, pkg: object, target?: string): Promise<string>
@@ -132,8 +135,31 @@ describe('packaging (electron-builder, offline)', () => {
     const before = { ...config, linux: { ...linux, mimeTypes: undefined, desktop: { entry: { MimeType: 'application/x-axon-project+json;x-scheme-handler/axon-studio;' } } } }
     expect(await packCheck.linuxOpenWithProblems(before, pkg)).toEqual([
       'linux deb: the .desktop MimeType does not list application/json',
+      `linux deb: the .desktop MimeType does not list ${packCheck.PROJECT_MIME_TYPE}`,
       'linux appImage: the .desktop MimeType does not list application/json',
+      `linux appImage: the .desktop MimeType does not list ${packCheck.PROJECT_MIME_TYPE}`,
     ])
+  })
+
+  it("marks the deb's *.axon.json type as JSON: a sub-class-of application/json, not electron-builder's type of its own (fails on the old config)", async () => {
+    const config = await builderConfig()
+    expect(packCheck.linuxMimeProblems(config, root, 'axon-studio')).toEqual([])
+    // The config before: the association's mimeType, from which electron-builder writes a type with no parent.
+    const associations = (config.fileAssociations as object[]).map((a) => ({ ...a, mimeType: packCheck.PROJECT_MIME_TYPE }))
+    const deb = config.deb as object
+    expect(packCheck.linuxMimeProblems({ ...config, fileAssociations: associations, deb: { ...deb, fpm: undefined } }, root, 'axon-studio')).toEqual([
+      "fileAssociations: axon.json has a mimeType: electron-builder would write its own file for it (no sub-class-of application/json), over the deb's",
+      'deb: no shared-mime-info file installed as /usr/share/mime/packages/axon-studio.xml (deb.fpm: <file>=/usr/share/mime/packages/axon-studio.xml)',
+    ])
+    // A file without the parent type, or without the glob, is caught.
+    const dir = mkdtempSync(join(tmpdir(), 'axon-mime-'))
+    writeFileSync(join(dir, 'mime.xml'), `<mime-info><mime-type type="${packCheck.PROJECT_MIME_TYPE}"><glob pattern="*.axon"/><!-- <sub-class-of type="application/json"/> --></mime-type></mime-info>`)
+    const ours = { ...config, deb: { ...deb, fpm: ['mime.xml=/usr/share/mime/packages/axon-studio.xml'] } }
+    expect(packCheck.linuxMimeProblems(ours, dir, 'axon-studio')).toEqual([
+      `deb: mime.xml: ${packCheck.PROJECT_MIME_TYPE} has no *.axon.json glob`,
+      `deb: mime.xml: ${packCheck.PROJECT_MIME_TYPE} is not a sub-class-of application/json (the file manager would not know a project is JSON)`,
+    ])
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('lists under MimeType only what the app opens from a command line (Exec … %U)', async () => {
@@ -142,7 +168,7 @@ describe('packaging (electron-builder, offline)', () => {
     // A file or link of each type, as a Linux launcher passes it (a path or a file: URL).
     const example: Record<string, string> = {
       'application/json': '/home/student/xor.model.json',
-      'application/x-axon-project+json': 'file:///home/student/xor.axon.json',
+      [packCheck.PROJECT_MIME_TYPE]: 'file:///home/student/xor.axon.json',
       'x-scheme-handler/axon-studio': 'axon-studio://open#share=abc',
     }
     const types = packCheck.desktopMimeTypes(await packCheck.linuxDesktopEntry(config, pkg))
@@ -219,4 +245,33 @@ describe('packaging (electron-builder, offline)', () => {
       rmSync(work, { recursive: true, force: true })
     }
   }, 300_000)
+})
+
+/** The shared MIME database's own types (application/json among them), which the deb's file extends. */
+const FREEDESKTOP_TYPES = '/usr/share/mime/packages/freedesktop.org.xml'
+const mimeToolsMissing = ['/usr/bin/update-mime-database', FREEDESKTOP_TYPES].find((file) => !existsSync(file))
+
+describeUnless(mimeToolsMissing ? `needs shared-mime-info (${mimeToolsMissing}): apt-get install shared-mime-info` : null, "the deb's project type in a real shared MIME database", () => {
+  it('update-mime-database makes *.axon.json the project type, a subclass of JSON, as a desktop installing the deb does', async () => {
+    const config = await builderConfig()
+    const [source, destination] = ((config.deb as { fpm: string[] }).fpm[0] ?? '').split('=')
+    const data = mkdtempSync(join(tmpdir(), 'axon-xdg-'))
+    mkdirSync(join(data, 'mime', 'packages'), { recursive: true })
+    writeFileSync(join(data, 'mime', 'packages', 'freedesktop.org.xml'), readFileSync(FREEDESKTOP_TYPES))
+    writeFileSync(join(data, 'mime', 'packages', destination.split('/').at(-1) ?? ''), readFileSync(join(root, source)))
+    execFileSync('update-mime-database', [join(data, 'mime')])
+    const lines = (file: string) => readFileSync(join(data, 'mime', file), 'utf8').split('\n')
+    expect(lines('subclasses')).toContain(`${packCheck.PROJECT_MIME_TYPE} application/json`)
+    expect(lines('globs2')).toContain(`50:${packCheck.PROJECT_MIME_TYPE}:*.axon.json`)
+    // GLib (GNOME's Files, GTK's file chooser) types a project by it; plain *.json stays JSON.
+    if (existsSync('/usr/bin/gio')) {
+      writeFileSync(join(data, 'xor.axon.json'), '{}')
+      writeFileSync(join(data, 'xor.json'), '{}')
+      const env = { ...process.env, XDG_DATA_HOME: data, XDG_DATA_DIRS: join(data, 'none') }
+      const typeOf = (file: string) => execFileSync('gio', ['info', '-a', 'standard::content-type', join(data, file)], { env, encoding: 'utf8' }).match(/content-type: (\S+)/)?.[1]
+      expect(typeOf('xor.axon.json')).toBe(packCheck.PROJECT_MIME_TYPE)
+      expect(typeOf('xor.json')).toBe('application/json')
+    }
+    rmSync(data, { recursive: true, force: true })
+  })
 })
