@@ -7,7 +7,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
 import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises'
-import { totalmem } from 'node:os'
+import { tmpdir, totalmem, userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createEngineSupervisor } from './engineSupervisor'
 import { engineForkOptions } from './engineProcess'
@@ -27,13 +27,29 @@ import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareLinkOfText, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { appLauncherPath } from './appLauncher'
 import { createMainLog } from './mainLog'
+import { chooseUserDataDir, fallbackNotice, isWritableDir, userDataFallbacks } from './userDataDir'
 import { IPC } from '../shared/ipc'
+
+/** The OS user's name (a fallback data folder is named after it); none where the system has no entry for the user. */
+function userName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? ''
+  }
+}
 
 // A second launch hands its command line to the first (its 'second-instance': argv and cwd, from
 // which launchPathsFromArgv takes the files) and ends. Before the message loop runs, app.exit()
 // ends the process there and then (Electron's App::Exit: "Message loop is not ready, quit
 // directly", C exit()), so nothing below runs: no window, no engine process. app.quit() would
 // let this script go on to make them (Electron's own example puts the rest in an else).
+//
+// The lock is a file in the user's data folder: a user who cannot write it (a read-only or full
+// profile) would never get it, so such a user's data goes to a folder of their own (userDataDir.ts).
+const usualUserData = app.getPath('userData')
+const userData = chooseUserDataDir(usualUserData, userDataFallbacks(process.env, tmpdir(), userName()), { writable: isWritableDir })
+if (userData.fallback) app.setPath('userData', userData.dir)
 if (!app.requestSingleInstanceLock()) app.exit(0)
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
@@ -259,6 +275,11 @@ app.whenReady().then(() => {
   for (const path of recent.list()) files.grant(path)
   installMenu()
   createWindow()
+  if (userData.fallback) {
+    log(`user data: ${usualUserData} cannot be written; using ${userData.dir} for this session`)
+    const win = current?.win
+    win?.once('show', () => void dialog.showMessageBox(win, { type: 'warning', title: 'Axon Studio', ...fallbackNotice(usualUserData, userData.dir) }))
+  }
   for (const path of launchPathsFromArgv(process.argv, process.cwd())) launches.request(path)
   for (const text of shareTextsFromArgv(process.argv)) shares.request(text)
   const client = protocolClientArgs(process.defaultApp === true, process.execPath, process.argv[1], launcher)
