@@ -151,10 +151,27 @@ async function linuxDesktopEntry(config, packageJson, target = 'deb') {
     platformSpecificBuildOptions: linux,
     fileAssociations: [...(config.fileAssociations ?? []), ...(linux.fileAssociations ?? [])],
     executableName: linux.executableName ?? packageJson.name,
-    appInfo: { productName: packageJson.productName, sanitizedProductName: packageJson.productName, description: packageJson.description },
+    appInfo: { productName: packageJson.productName, sanitizedProductName: packageJson.productName, description: packageJson.description, buildVersion: packageJson.version },
     info: { metadata: packageJson },
   }
-  return new LinuxTargetHelper(packager).computeDesktopEntry({ ...linux, ...(config[target] ?? {}) })
+  const helper = new LinuxTargetHelper(packager)
+  if (target !== 'appImage') return helper.computeDesktopEntry({ ...linux, ...(config[target] ?? {}) })
+  // The AppImage's entry runs its AppRun with the target's own arguments (AppImageTarget).
+  const AppImageTarget = require('app-builder-lib/out/targets/appimage/AppImageTarget').default
+  return new AppImageTarget(null, packager, helper, null).desktopEntry.value
+}
+
+/**
+ * The AppImage's desktop entry (what AppImageLauncher or appimaged put in the menu) started the
+ * app with --no-sandbox by default (electron-builder: executableArgs, for its fuse2 AppImages),
+ * turning Chromium's sandbox off for every student where it works. Its AppRun adds --no-sandbox
+ * itself only where user namespaces are restricted (it tries `unshare -Ur true`), so the entry
+ * needs none: appImage.executableArgs is empty.
+ */
+async function appImageSandboxProblems(config, packageJson) {
+  const entry = await linuxDesktopEntry(config, packageJson, 'appImage')
+  const exec = entry.split('\n').find((line) => line.startsWith('Exec=')) ?? ''
+  return exec.includes('--no-sandbox') ? [`appImage: its desktop entry turns Chromium's sandbox off (${exec}): set appImage.executableArgs to []`] : []
 }
 
 /** The project files' MIME type: the deb's shared-mime-info file defines it, the .desktop entry lists it. */
@@ -245,7 +262,7 @@ async function main() {
   await validateConfiguration(config, new DebugLogger(false))
   console.log('electron-builder config OK')
   const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...portableProblems(config), ...(await linuxOpenWithProblems(config, packageJson)), ...linuxMimeProblems(config, root, config.linux?.executableName ?? packageJson.name)]
+  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...portableProblems(config), ...(await linuxOpenWithProblems(config, packageJson)), ...linuxMimeProblems(config, root, config.linux?.executableName ?? packageJson.name), ...(await appImageSandboxProblems(config, packageJson))]
   const renderer = join(root, 'out', 'renderer')
   // Main and the engine process make no network calls either.
   for (const part of ['renderer', 'main', 'preload']) {
@@ -253,10 +270,10 @@ async function main() {
     if (existsSync(dir)) problems.push(...remoteHosts(dir).map((h) => `the ${part} bundle names a remote host: ${h}`))
   }
   if (problems.length) throw new Error(problems.join('\n'))
-  console.log(`installer config OK (fuses, targets, file association, Windows' and Linux's Open with, the deb's project type as JSON, the portable's folder per start, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
+  console.log(`installer config OK (fuses, targets, file association, Windows' and Linux's Open with, the deb's project type as JSON, the AppImage's sandbox, the portable's folder per start, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
 }
 
-module.exports = { PROJECT_MIME_TYPE, mimeDefinitions, linuxMimeProblems, REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, portableProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
+module.exports = { appImageSandboxProblems, PROJECT_MIME_TYPE, mimeDefinitions, linuxMimeProblems, REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, portableProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
 
 if (require.main === module) {
   main().catch((error) => {

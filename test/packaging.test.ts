@@ -22,6 +22,7 @@ const packCheck = require('../scripts/pack-check.cjs') as {
   nsisOpenWithProblems(config: object, root: string): string[]
   portableProblems(config: object, builderDir?: string): string[]
   PROJECT_MIME_TYPE: string
+  appImageSandboxProblems(config: object, pkg: object): Promise<string[]>
   linuxMimeProblems(config: object, root: string, executableName: string): string[]
   remoteHosts(dir: string): string[]
   artifactNames(config: object, name: string, version: string): Array<{ target: string; file: string }>
@@ -160,6 +161,15 @@ describe('packaging (electron-builder, offline)', () => {
       `deb: mime.xml: ${packCheck.PROJECT_MIME_TYPE} is not a sub-class-of application/json (the file manager would not know a project is JSON)`,
     ])
     rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("keeps Chromium's sandbox on for an integrated AppImage where it works: its menu entry passes no --no-sandbox (fails on the old config: electron-builder's default passed it)", async () => {
+    const config = await builderConfig()
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    expect(await packCheck.appImageSandboxProblems(config, pkg)).toEqual([])
+    expect(await packCheck.appImageSandboxProblems({ ...config, appImage: undefined }, pkg)).toEqual([
+      "appImage: its desktop entry turns Chromium's sandbox off (Exec=AppRun --no-sandbox %U): set appImage.executableArgs to []",
+    ])
   })
 
   it('lists under MimeType only what the app opens from a command line (Exec … %U)', async () => {
