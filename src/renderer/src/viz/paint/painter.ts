@@ -139,7 +139,9 @@ export function requestPaint(canvas: HTMLCanvasElement, job: PaintJob): void {
  * A ref for a canvas that shows `job` (requested again whenever the job object changes; null:
  * nothing to paint), and why its newest picture could not be painted (null while it is fine).
  * Out of sight (`ViewInSight`) nothing is asked: the canvas keeps its last picture and gets the
- * newest job once it comes into sight.
+ * newest job once it comes into sight; unless a picture it shows is replaced by another job out of
+ * sight (a live view redraws out of sight only for another run: `liveSight.ts`), which is painted
+ * then, so that the old picture is not what comes into sight.
  */
 export function usePaintedCanvas(job: PaintJob | null): { ref: RefObject<HTMLCanvasElement | null>; problem: string | null } {
   const ref = useRef<HTMLCanvasElement>(null)
@@ -151,9 +153,12 @@ export function usePaintedCanvas(job: PaintJob | null): { ref: RefObject<HTMLCan
     listeners.set(canvas, setProblem)
     return () => void listeners.delete(canvas)
   }, [])
+  const painted = useRef<PaintJob | null>(null)
   // A layout effect: the request is made in the same commit as the rest of the view's change.
   useLayoutEffect(() => {
-    if (ref.current && job && inSight) requestPaint(ref.current, job)
+    if (!ref.current || !job || !(inSight || (painted.current && painted.current !== job))) return
+    painted.current = job
+    requestPaint(ref.current, job)
   }, [job, inSight])
   return { ref, problem }
 }
