@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { openExample, viewportSettled } from './helpers/designer'
 import { expectNothingOverlaps, inside, intersects } from './helpers/layout'
 import { contrastFailures } from './helpers/contrast'
+import { presentView } from './helpers/training'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
 
@@ -156,7 +157,7 @@ test.describe('presentation mode at 1280 × 800', () => {
     await trainAAWhileInPresentation(page)
     // The teacher picks the views: the boundary on, the loss curves off.
     await expect(page.getByTestId('present-panel').getByTestId('boundary')).toBeVisible()
-    await page.getByTestId('present-view-curves').uncheck()
+    await presentView(page, 'curves', false)
     await expect(page.getByTestId('present-panel').getByTestId('curves')).toHaveCount(0)
     // Large: the decision boundary fills most of the panel's width.
     const panel = (await page.getByTestId('present-panel').boundingBox())!

@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { contrastFailures } from './helpers/contrast'
 import { expectNothingOverlaps, expectTimeMachineInside, inside } from './helpers/layout'
-import { counter, runState, trainExample, viewsPainted } from './helpers/training'
+import { counter, presentView, runState, trainExample, viewsPainted } from './helpers/training'
 
 const journey = journeyPage()
 let page: Page
@@ -62,7 +62,7 @@ test('dark, presenting, and the window resized while a run trains: the run goes 
   await expectTraining()
   await page.getByTestId('cmd-present').click()
   await expect(panel()).toBeVisible()
-  for (const view of ['weights', 'gradients', 'confusion']) await panel().getByTestId(`present-view-${view}`).check()
+  for (const view of ['weights', 'gradients', 'confusion']) await presentView(page, view, true)
   await expectTraining()
   await expectViewsFit()
   await expectNothingOverlaps(page)

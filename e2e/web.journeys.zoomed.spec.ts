@@ -11,7 +11,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { openExample, selectNode, setParam } from './helpers/designer'
-import { counter, runState, setSpeed, showTrainingPanel } from './helpers/training'
+import { inside } from './helpers/layout'
+import { counter, presentView, runState, setSpeed, showTrainingPanel } from './helpers/training'
 
 const journey = journeyPage({ viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5 })
 let page: Page
@@ -53,11 +54,25 @@ test('presenting the running run, the loss curves the teacher ticked are whole i
   await expect(present().getByTestId('time-scrubber-range')).toBeInViewport({ ratio: 1 })
 })
 
+test('every view’s tick can be seen and pressed: Views ▾ drops them all, wrapped, inside the panel, and folds them again', async () => {
+  // Found: in one line, four of the six ticks scrolled sideways out of the 247 px row, with no scrollbar to say so.
+  await page.getByTestId('present-views-toggle').click()
+  const panel = (await present().boundingBox())!
+  for (const tick of await present().locator('[data-testid^="present-view-"]').all()) {
+    const label = tick.locator('xpath=..')
+    await expect(label, `${await tick.getAttribute('data-testid')} in sight`).toBeInViewport({ ratio: 1 })
+    expect(inside((await label.boundingBox())!, panel), `${await tick.getAttribute('data-testid')} inside the panel`).toBe(true)
+  }
+  await page.keyboard.press('Escape')
+  await expect(present().getByTestId('present-view-curves')).toBeHidden()
+  await expect(present(), 'Escape folded the ticks, presentation goes on').toBeVisible()
+})
+
 test('with the curves unticked, the decision boundary that now comes first is whole in the window', async () => {
-  await present().getByTestId('present-view-curves').uncheck()
+  await presentView(page, 'curves', false)
   await expect(present().getByTestId('chart-loss')).toHaveCount(0)
   await expect(present().getByTestId('decision-boundary')).toBeInViewport({ ratio: 1 })
-  await present().getByTestId('present-view-curves').check()
+  await presentView(page, 'curves', true)
   await page.getByTestId('present-exit').click()
   await expect(present()).toHaveCount(0)
 })
@@ -70,14 +85,24 @@ test('on a 1024 × 768 window the controls come first and the loss chart is whol
   await expect(page.getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
 })
 
+test('presenting with the interface at 150 % on the 1024 × 768 window, the loss chart is whole in the window', async () => {
+  await page.getByTestId('cmd-present').click()
+  await expect(present().getByTestId('present-view-curves')).toBeChecked()
+  // Found: 61 % of it in sight (presentation's scale times the zoom: 1.875); the title now shares Exit's line and the status bar waits for the designer.
+  await expect(present().getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
+  await expect(page.getByTestId('status-bar')).toBeHidden()
+  await page.getByTestId('present-exit').click()
+  await expect(page.getByTestId('status-bar')).toBeVisible()
+})
+
 test('back at 100 % (Ctrl 0) and presenting at 1024 × 768, the loss chart is whole in the window, and so is the boundary when it comes first; the run trained on throughout', async () => {
   await page.keyboard.press('Control+0')
   await page.getByTestId('cmd-present').click()
   await expect(present().getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
-  await present().getByTestId('present-view-curves').uncheck()
+  await presentView(page, 'curves', false)
   // Found: at 1024 × 768 the boundary, as wide as the panel (445 px), ran under its fold.
   await expect(present().getByTestId('decision-boundary')).toBeInViewport({ ratio: 1 })
-  await present().getByTestId('present-view-curves').check()
+  await presentView(page, 'curves', true)
   await page.getByTestId('present-exit').click()
   await expect(runState(page)).toHaveAttribute('data-state', 'running')
 })

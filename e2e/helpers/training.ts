@@ -80,3 +80,16 @@ export async function trainExample(page: Page, id: string, { epochs, speed }: { 
   await setSpeed(page, speed)
   await page.getByTestId('train-button').click()
 }
+
+/**
+ * Ticks or unticks view `id` in presentation mode's panel, as a teacher does: where a short panel
+ * folds the ticks under Views ▾, it opens them first and folds them again after.
+ */
+export async function presentView(page: Page, id: string, shown: boolean): Promise<void> {
+  const toggle = page.getByTestId('present-views-toggle')
+  const folded = await toggle.isVisible()
+  if (folded) await toggle.click()
+  await page.getByTestId(`present-view-${id}`).setChecked(shown)
+  if (folded) await toggle.click()
+  await expect(page.getByTestId('present-view-curves')).toBeVisible({ visible: !folded })
+}

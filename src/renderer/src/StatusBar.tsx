@@ -48,7 +48,7 @@ export function StatusBar() {
   }, [])
 
   return (
-    <footer className="status-bar" data-testid="status-bar">
+    <footer className="status-bar" data-testid="status-bar" data-state={status.state === 'ready' && status.restarted ? 'restarted' : status.state}>
       {status.state === 'connecting' && <span>Starting the engine…</span>}
       {status.state === 'ready' && (
         <>

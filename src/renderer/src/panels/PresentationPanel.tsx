@@ -1,5 +1,7 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { createPortal } from 'react-dom'
 import '../training/training.css'
+import './presentation.css'
 import { useUi } from '../store/uiStore'
 import { useTraining } from '../training/trainingStore'
 import { useDocument } from '../store/documentStore'
@@ -18,22 +20,19 @@ export function PresentationPanel() {
   const title = useDocument((s) => s.project.meta.title)
   return (
     <aside className="present-panel" data-testid="present-panel" aria-label="Live views">
+      {/* The title beside Exit, not above the views: a short panel kept one more line for the class. */}
       <header className="present-head">
-        <div className="present-picks" role="group" aria-label="Views to show">
-          {LIVE_VIEW_LIST.map((v) => (
-            <label key={v.id} className="present-pick">
-              <input type="checkbox" checked={picked.includes(v.id)} onChange={() => useUi.getState().togglePresentView(v.id)} data-testid={`present-view-${v.id}`} /> {v.label}
-            </label>
-          ))}
-        </div>
-        <button type="button" data-testid="present-exit" onClick={() => useUi.getState().setPresenting(false)} title="Back to the designer (P or Esc)">
+        <h2 className="present-title" title={title}>
+          {title}
+        </h2>
+        <ViewPicks />
+        <button type="button" className="present-exit" data-testid="present-exit" onClick={() => useUi.getState().setPresenting(false)} title="Back to the designer (P or Esc)">
           Exit
         </button>
       </header>
       <div className="present-body training-panel">
         {runId ? (
           <>
-            <h2 className="training-title">{title}</h2>
             {/* An epoch shown as it was (scrubbed before presenting, or here) keeps its way back to the present. */}
             <TimeScrubber />
             {/* The views before the controls: at a projector's 1024 × 768 the controls above them left
@@ -49,5 +48,47 @@ export function PresentationPanel() {
         )}
       </div>
     </aside>
+  )
+}
+
+/**
+ * The views to present, a tick each. Where the panel is short (a projector's 1024 × 768) they
+ * fold under "Views ▾" and drop over the panel when it is pressed (training.css), all of them in
+ * sight: in one line they scrolled sideways with no scrollbar, and wrapped they took three lines
+ * from the class. Escape or a press elsewhere folds them again.
+ */
+function ViewPicks() {
+  const picked = useUi((s) => s.presentViews)
+  const [open, setOpen] = useState(false)
+  const box = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node) && !toggle.current?.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointer, true)
+    return () => document.removeEventListener('pointerdown', onPointer, true)
+  }, [open])
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return
+    // Not the window's Escape too (it ends presentation mode).
+    e.stopPropagation()
+    setOpen(false)
+    toggle.current?.focus()
+  }
+  return (
+    <>
+      <button type="button" ref={toggle} className="present-views-toggle" data-testid="present-views-toggle" aria-expanded={open} aria-controls="present-picks" onClick={() => setOpen(!open)} onKeyDown={onKey}>
+        Views ▾
+      </button>
+      <div ref={box} id="present-picks" className={`present-picks${open ? ' is-open' : ''}`} role="group" aria-label="Views to show" onKeyDown={onKey}>
+        {LIVE_VIEW_LIST.map((v) => (
+          <label key={v.id} className="present-pick">
+            <input type="checkbox" checked={picked.includes(v.id)} onChange={() => useUi.getState().togglePresentView(v.id)} data-testid={`present-view-${v.id}`} /> {v.label}
+          </label>
+        ))}
+      </div>
+    </>
   )
 }
