@@ -9,6 +9,7 @@ import { Controls } from '../training/Controls'
 import { StepThroughView } from '../training/StepThroughView'
 import { TimeScrubber } from '../training/TimeScrubber'
 import { LIVE_VIEW_LIST, LiveViewPanel } from '../training/viewComponents'
+import { presentOrder } from './presentOrder'
 
 /**
  * Presentation mode's right-hand side (P): the run's controls and the live views the teacher
@@ -17,6 +18,8 @@ import { LIVE_VIEW_LIST, LiveViewPanel } from '../training/viewComponents'
 export function PresentationPanel() {
   const picked = useUi((s) => s.presentViews)
   const runId = useTraining((s) => s.runId)
+  const plane = useTraining((s) => Boolean(s.info?.plane))
+  const probe = useTraining((s) => Boolean(s.info?.probe))
   const title = useDocument((s) => s.project.meta.title)
   return (
     <aside className="present-panel" data-testid="present-panel" aria-label="Live views">
@@ -37,7 +40,7 @@ export function PresentationPanel() {
             <TimeScrubber />
             {/* The views before the controls: at a projector's 1024 × 768 the controls above them left
                 the class the top of the first one (▶ Train and ❚❚ Pause stay in the toolbar). */}
-            {LIVE_VIEW_LIST.filter((v) => picked.includes(v.id)).map(({ id }) => (
+            {presentOrder(picked, { plane, probe }).map((id) => (
               <LiveViewPanel key={id} id={id} />
             ))}
             <Controls />
