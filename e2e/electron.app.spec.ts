@@ -189,6 +189,25 @@ test.describe('desktop app', () => {
     await expect(window.locator('.react-flow__node')).toHaveCount(nodes)
   })
 
+  test('a log-off that ends the engine a moment before main (SIGTERMs in no set order): no engine is forked again, and the app quits without asking', async () => {
+    const window = await app.firstWindow()
+    await window.getByTestId('cmd-examples').click()
+    await window.getByTestId('example-xor-2-2-1-sigmoid').click()
+    await window.getByTestId('train-button').click()
+    await expect(window.getByTestId('run-info')).toBeVisible()
+    const logs = await app.evaluate(({ app: electronApp }) => electronApp.getPath('logs'))
+    const exited = new Promise((resolve) => app.process().once('exit', resolve))
+    await app.evaluate(({ app: electronApp }) => {
+      const engine = electronApp.getAppMetrics().find((m) => m.type === 'Utility' && m.serviceName === 'Axon Engine')
+      if (engine) process.kill(engine.pid, 'SIGTERM')
+      process.kill(process.pid, 'SIGTERM')
+    })
+    await exited
+    const log = readFileSync(join(logs, 'main.log'), 'utf8')
+    expect(log).toContain('as the session ends; not restarted')
+    expect(log).not.toMatch(/\); restarted/)
+  })
+
   test('opens a project named on the command line', async () => {
     await app.close()
     app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile()], cwd: root })
@@ -280,6 +299,27 @@ test.describe('desktop app whose page cannot load', () => {
     const app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox'], cwd: root, env: { ...process.env, ELECTRON_RENDERER_URL: 'http://127.0.0.1:9/' } })
     try {
       await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isVisible() ?? false)).toBe(true)
+    } finally {
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((w) => w.destroy())).catch(() => {})
+      await app.close().catch(() => {})
+    }
+  })
+})
+
+test.describe('desktop app for a user whose profile folder cannot be written', () => {
+  test.skip(!exe || process.platform !== 'linux', exe ? 'the profile folder is set through XDG_CONFIG_HOME, on Linux' : reason)
+
+  test("starts, with its data in a folder of the user's own for the session (it ended at once without a window before: Chromium's lock could not be made)", async () => {
+    // A config folder under a file: no one can make it, root neither.
+    const dir = mkdtempSync(join(tmpdir(), 'axon-e2e-'))
+    writeFileSync(join(dir, 'file'), '')
+    const app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox'], cwd: root, env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'file', 'config') } })
+    try {
+      const window = await app.firstWindow()
+      await expect(window.getByTestId('engine-version')).toBeVisible()
+      const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))
+      expect(userData).toMatch(/axon-studio/)
+      expect(userData.startsWith(join(dir, 'file'))).toBe(false)
     } finally {
       await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((w) => w.destroy())).catch(() => {})
       await app.close().catch(() => {})
