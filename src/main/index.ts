@@ -49,7 +49,11 @@ function userName(): string {
 // profile) would never get it, so such a user's data goes to a folder of their own (userDataDir.ts).
 const usualUserData = app.getPath('userData')
 const userData = chooseUserDataDir(usualUserData, userDataFallbacks(process.env, tmpdir(), userName()), { writable: isWritableDir })
-if (userData.fallback) app.setPath('userData', userData.dir)
+if (userData.fallback) {
+  app.setPath('userData', userData.dir)
+  // Chromium's profile (localStorage with the autosave, caches) too, whether or not it follows userData by itself.
+  app.setPath('sessionData', userData.dir)
+}
 if (!app.requestSingleInstanceLock()) app.exit(0)
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
