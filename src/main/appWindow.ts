@@ -117,8 +117,8 @@ export function createAppWindow(appUrl: string, options: AppWindowOptions): AppW
         else win.destroy()
       })
     },
-    // A page killed by a log-off is not reloaded: the window closes with the session (rendererRecovery.ts).
-    { mayReload: () => !options.sessionEnding(), afterGone: (decide) => void setTimeout(decide, SESSION_END_GRACE_MS) },
+    // A page killed by a log-off is not reloaded: the window closes with the session (rendererRecovery.ts). Nor one whose window closed meanwhile.
+    { mayReload: () => !options.sessionEnding() && !win.isDestroyed(), afterGone: (decide) => void setTimeout(decide, SESSION_END_GRACE_MS) },
   )
   contents.on('render-process-gone', (_event, details) => {
     guard.onPageGone()
