@@ -4,7 +4,7 @@
  * unsavedChanges, fileAccess, ipcHandlers, launchFiles, menuCommands, shareLinks, recentFiles,
  * appProtocol, security) that are unit-tested; this file only wires Electron to them.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, powerMonitor, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
 import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir, totalmem, userInfo } from 'node:os'
@@ -273,6 +273,13 @@ app.on('open-file', (event, path) => {
 })
 
 app.whenReady().then(() => {
+  // Shutdown or restart (Linux: logind's PrepareForShutdown, before any SIGTERM; macOS: log-out
+  // too, which sends no SIGTERM but a Quit that would ask): quit without asking, the OS waiting
+  // for it (preventDefault holds Linux's delay lock until the app has gone, 5 s at most by default).
+  powerMonitor.on('shutdown', (...args: unknown[]) => {
+    ;(args[0] as { preventDefault?: () => void } | undefined)?.preventDefault?.()
+    sessionEnd.end()
+  })
   denyAllPermissions(session.defaultSession)
   disableSpellChecker(session.defaultSession)
   protocol.handle('app', createAppProtocolHandler(join(__dirname, '../renderer'), async (path) => new Uint8Array(await readFile(path))))
