@@ -78,19 +78,18 @@ test('train XOR, export the model, open it again: the same weights and the same 
   expect(model.data.kind).toBe('inline')
 
   // Open… (the project button, as a double-click or Open with on the desktop) takes the model
-  // file as Open model… does. (The trained run is stopped on the way: the app asks first.)
+  // file as Open model… does. On the network it came from, it joins the project's runs, its
+  // weights on the canvas (web.journeys.models.spec.ts walks that).
   const expected = (layer: { weights: number[][]; biases: number[] }) => [...layer.weights.flatMap((row, j) => [...row.map((w, k) => `w${j + 1}${k + 1} = ${w}`), `b${j + 1} = ${layer.biases[j]}`])]
-  page.once('dialog', (d) => void d.accept())
   await page.getByTestId('open-file-input').setInputFiles({ name: 'xor.model.json', mimeType: 'application/json', buffer: Buffer.from(text) })
-  await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json')
-  await expect.poll(() => handSetWeights(page, 'hidden')).toEqual(expected(model.architecture.layers[0]))
+  await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json on this network')
 
-  // Open it with Open model…: the dense nodes carry the exported numbers, digit for digit.
-  // (The network opened from the model is not saved as a project: the app asks first.)
+  // Opened as a new project instead (the notice offers it): the dense nodes carry the exported
+  // numbers, digit for digit. (The network the model was put on is not saved: the app asks first.)
   page.once('dialog', (d) => void d.accept())
   const before = await graphSnapshot(page)
-  await page.getByTestId('open-model-input').setInputFiles({ name: 'xor.model.json', mimeType: 'application/json', buffer: Buffer.from(text) })
-  await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json')
+  await page.getByTestId('notice-other-action').click()
+  await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json: its trained weights')
   await expect.poll(() => handSetWeights(page, 'hidden')).toEqual(expected(model.architecture.layers[0]))
   await expect.poll(() => handSetWeights(page, 'output')).toEqual(expected(model.architecture.layers[1]))
   expect((await graphSnapshot(page)).edges).toHaveLength(before.edges.length)

@@ -72,8 +72,10 @@ export function runHistorySchema<N extends zType.ZodType, E extends zType.ZodTyp
     note: z.string(),
     epochs: int({ min: 0 }),
     iterations: int({ min: 0 }),
-    /** Seconds spent training (measured by the app, not the engine). */
+    /** Seconds spent training (measured by the app, not the engine); 0 for a run opened from a model file. */
     seconds: number({ min: 0 }),
+    /** The model file the run was opened from (Open model… on a project of its network), where it did not train here: its training time is not known. */
+    openedFrom: z.string().optional(),
     final: z.object({ loss: metric, accuracy: metric.optional(), valLoss: metric.optional(), valAccuracy: metric.optional() }),
     best: z.object({ loss: metric, valLoss: metric.optional(), valAccuracy: metric.optional(), valEpoch: int({ min: 0 }).optional() }),
     test: z.object({ loss: metric, accuracy: metric.optional(), count: int({ min: 0 }) }).optional(),

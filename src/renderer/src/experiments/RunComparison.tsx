@@ -19,7 +19,7 @@ interface MetricRow {
 function metricRows(runs: readonly RunRecord[]): MetricRow[] {
   const rows: MetricRow[] = [
     { label: 'epochs', values: runs.map((r) => r.epochs), show: String },
-    { label: 'training time', values: runs.map((r) => r.seconds), show: (v) => `${v.toFixed(1)} s`, better: 'low' },
+    { label: 'training time', values: runs.map((r) => (r.openedFrom ? NaN : r.seconds)), show: (v) => (Number.isNaN(v) ? '–' : `${v.toFixed(1)} s`), better: 'low' },
     { label: 'final train loss', values: runs.map((r) => num(r.final.loss)), show: (v) => fmt(v), better: 'low' },
     { label: 'final train accuracy', values: runs.map((r) => num(r.final.accuracy)), show: percent, better: 'high' },
     { label: 'final validation loss', values: runs.map((r) => num(r.final.valLoss)), show: (v) => fmt(v), better: 'low' },

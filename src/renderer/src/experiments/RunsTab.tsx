@@ -48,7 +48,7 @@ function RunRow({ run, previous, selected, onSelect, onRestore }: { run: RunReco
       <td>{metric(run.final.valLoss)}</td>
       <td>{share(run.final.valAccuracy)}</td>
       <td data-testid={`run-test-${run.name}`}>{run.test ? (run.test.accuracy !== undefined ? share(run.test.accuracy) : metric(run.test.loss)) : '–'}</td>
-      <td>{run.seconds.toFixed(1)} s</td>
+      <td title={run.openedFrom ? `Opened from ${run.openedFrom}: it trained elsewhere` : undefined}>{run.openedFrom ? '–' : `${run.seconds.toFixed(1)} s`}</td>
       <td className="run-changes" title={changes.map((c) => `${c.where} · ${c.setting}: ${c.before} → ${c.after}`).join('\n')} data-testid={`run-changes-${run.name}`}>
         {previous ? diffSummary(changes, 2) : 'first run'}
       </td>

@@ -68,6 +68,8 @@ beforeAll(async () => {
 })
 
 const xorText = serializeProject(exampleProject('mazur-2-2-2')!)
+/** A project of another network than the model's (on Mazur's own, Open model… adds the model to its runs: modelRun.test.ts). */
+const otherNetwork = () => openedListener!({ project: picked('/class/xor.axon.json', serializeProject(exampleProject('xor-2-2-1-sigmoid')!)), others: [] })
 const picked = (path: string, text = xorText): PickedFile => ({ path, name: path.split('/').pop()!, bytes: new TextEncoder().encode(text) })
 const open = (path: string) => openedListener!({ project: picked(path), others: [] })
 const named = (path: string, size = 8) => ({ path, name: path.split('/').pop()!, size })
@@ -198,7 +200,7 @@ describe('desktop document flows', () => {
 
   it('a trained model main hands over (double-clicked, Open with) opens as Open model… opens it; Save then asks where, never over the model file (fails on the old code: refused as not a project)', async () => {
     const { useUi } = await import('../store/uiStore')
-    open('/class/mazur.axon.json')
+    otherNetwork()
     await settle()
     openedListener!({ project: picked('/class/mazur.model.json', modelText()), others: [] })
     await settle()
@@ -220,7 +222,7 @@ describe('desktop document flows', () => {
   it('Open… and a drop take a model file as the desktop’s Open with does (fails on the old code)', async () => {
     const { useUi } = await import('../store/uiStore')
     const { openGivenFiles } = await import('./projectFilesOpened')
-    open('/class/mazur.axon.json')
+    otherNetwork()
     await settle()
     await openGivenFiles([new File([modelText()], 'xor.json')])
     expect(store.useDocument.getState().project.meta.title).toBe('Mazur, trained')

@@ -1,16 +1,23 @@
 /**
- * "Open model…": a model JSON file (exported from a training run or by `axon train --out`)
- * opened as a project. The engine validates it (`parseModel`, every problem with its JSON
- * path) and draws it (`modelToProject`: dense layers carry the trained weights and biases as
- * hand-set values). A file that does not validate changes nothing: the problems show in the
- * notice under the canvas.
+ * "Open model…": a model JSON file (exported from a training run or by `axon train --out`).
+ * The engine validates it (`parseModel`, every problem with its JSON path). A model of the
+ * network on the canvas (the same layers, by node id: a run exported and opened again, a
+ * student's export handed back) joins this project's runs, to compare with them (`modelRun.ts`),
+ * and is put on the canvas as the Runs tab's Restore does (its trained weights hand-set, one undo
+ * step); the notice offers to open it as a new project instead. Any other model opens as a new
+ * project (`modelToProject`: dense layers carry the trained weights and biases as hand-set
+ * values). A file that does not validate changes nothing: the problems show in the notice under
+ * the canvas.
  */
-import { MODEL_FORMAT, modelToProject, parseModel } from '../../../engine/model'
+import { MODEL_FORMAT, modelToProject, parseModel, type ModelFile } from '../../../engine/model'
 import { forgetFileHandle } from '../files/projectFiles'
 import { useDocument } from '../store/documentStore'
 import { confirmLeave } from '../commands'
 import { useUi } from '../store/uiStore'
 import { fileProblemsText } from '../sentence'
+import { experimentsUi } from '../experiments/experimentsStore'
+import { modelFitsNetwork, withModelRun } from './modelRun'
+import { restoreRunNetwork } from '../experiments/runActions'
 
 /**
  * A trained model file, by what it says (`"format": "axon-studio/model"`), not by its name: an
@@ -27,19 +34,43 @@ export function isModelText(text: string): boolean {
   }
 }
 
-/** Opens model text; returns whether it was opened. */
+/** Opens model text (as a run of this project, or as a new project); returns whether it was opened. */
 export function openModelText(text: string, fileName: string): boolean {
-  const ui = useUi.getState()
   const parsed = parseModel(text)
   if (!parsed.ok) {
-    ui.notify({ kind: 'error', text: `${fileProblemsText(`${fileName} could not be opened as a model`, parsed.errors)} Your network is unchanged.` })
+    useUi.getState().notify({ kind: 'error', text: `${fileProblemsText(`${fileName} could not be opened as a model`, parsed.errors)} Your network is unchanged.` })
     return false
   }
+  if (modelFitsNetwork(parsed.model, useDocument.getState().compiled.spec)) {
+    void addModelRun(parsed.model, fileName)
+    return true
+  }
+  return openModelAsProject(parsed.model, fileName)
+}
+
+/** Adds the model to this project's runs and restores it onto the canvas; the notice can open it as a new project instead. */
+async function addModelRun(model: ModelFile, fileName: string): Promise<void> {
   const doc = useDocument.getState()
+  const { runs, run } = withModelRun(doc.project, model, fileName, `run-${Date.now().toString(36)}-model`, new Date().toISOString())
+  doc.setRuns(runs)
+  const locked = await restoreRunNetwork(run)
+  const onCanvas = locked ? `. ${locked}` : ': its trained weights are hand-set on the dense layers.'
+  useUi.getState().notify({
+    kind: 'info',
+    text: `Opened the model ${fileName} on this network${onCanvas} It is “${run.name}” in this project’s runs, to compare with the others.`,
+    action: { label: 'Show the runs', run: () => experimentsUi.show('runs') },
+    // This project, with the run and the restore, is left as any document is (asked first when unsaved).
+    otherAction: { label: 'Open it as a new project instead', run: () => void openModelAsProject(model, fileName) },
+  })
+}
+
+/** Opens the model as a new project (asking first when the canvas has unsaved work); returns whether it was opened. */
+function openModelAsProject(model: ModelFile, fileName: string): boolean {
+  const ui = useUi.getState()
   if (!confirmLeave()) return false
   forgetFileHandle()
   // Not saved as a project yet: marked dirty so the user is asked before it is replaced.
-  doc.load(modelToProject(parsed.model), { dirty: true })
+  useDocument.getState().load(modelToProject(model), { dirty: true })
   ui.select([])
   ui.setCardOpen(true)
   ui.notify({ kind: 'info', text: `Opened the model ${fileName}: its trained weights are hand-set on the dense layers.` })
