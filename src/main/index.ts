@@ -19,7 +19,7 @@ import { writeFileSafely } from './fileWrite'
 import { fileSizeAtMost, readFileAtMost } from './fileRead'
 import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
-import { createLaunchQueue, LAUNCH_GATHER_MS, launchPathsFromArgv, relaunchArgs, showWindow } from './launchFiles'
+import { createLaunchQueue, handSecondLaunch, LAUNCH_GATHER_MS, launchPathsFromArgv, relaunchArgs, showWindow } from './launchFiles'
 import { createProjectOpener } from './projectLaunch'
 import { createMenuCommands } from './menuCommands'
 import { createSessionEnd, listenForSigterm, SESSION_END_GRACE_MS } from './sessionEnd'
@@ -251,13 +251,7 @@ registerIpcHandlers(ipcMain, {
   },
 })
 
-app.on('second-instance', (_event, argv, cwd) => {
-  const paths = launchPathsFromArgv(argv, cwd)
-  const links = shareTextsFromArgv(argv)
-  paths.forEach((path) => launches.request(path))
-  links.forEach((text) => shares.request(text))
-  if (!paths.length && !links.length) focusWindow()
-})
+app.on('second-instance', (_event, argv, cwd) => handSecondLaunch(argv, cwd, { files: launches, links: shares, linksOf: shareTextsFromArgv, focus: focusWindow }))
 
 // macOS: a clicked axon-studio: share link, possibly before the app is ready.
 app.on('open-url', (event, url) => {

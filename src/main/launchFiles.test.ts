@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { resolve } from 'node:path'
-import { createLaunchQueue, launchPathsFromArgv, relaunchArgs, showWindow } from './launchFiles'
+import { resolve, win32 } from 'node:path'
+import { createLaunchQueue, handSecondLaunch, launchPathsFromArgv, relaunchArgs, showWindow } from './launchFiles'
+import { shareTextsFromArgv } from './shareLinks'
 import { createRecentFiles, MAX_RECENT } from './recentFiles'
 
 /** A queue whose deferred flushes (main's gathering timers) run when the test says. */
@@ -47,11 +48,29 @@ describe('files from the OS', () => {
   it('a second launch forwards its files to the running window together, focused', () => {
     const { log, queue, endTurn } = queueLog()
     queue.pageReady()
-    // What main does on 'second-instance' (argv and cwd of the second launch):
-    for (const path of launchPathsFromArgv(['axon', 'b.axon.json', 'c.axon.json'], '/home/ana')) queue.request(path)
+    const links: string[] = []
+    const to = { files: queue, links: { request: (text: string) => void links.push(text) }, linksOf: shareTextsFromArgv, focus: () => void log.push('focus (nothing to open)') }
+    handSecondLaunch(['axon', 'b.axon.json', 'c.axon.json'], '/home/ana', to)
     expect(log).toEqual(['focus', 'focus'])
     endTurn()
     expect(log).toEqual(['focus', 'focus', `open ${resolve('/home/ana/b.axon.json')} + ${resolve('/home/ana/c.axon.json')}`])
+    // Started again from its icon: the window comes to the front, nothing opens.
+    handSecondLaunch(['axon', '--original-process-start-time=13370000000000000'], '/home/ana', to)
+    expect(log.at(-1)).toBe('focus (nothing to open)')
+    // A clicked share link goes to the links' queue.
+    handSecondLaunch(['axon', 'axon-studio://open#share=abc'], '/', to)
+    expect(links).toEqual(['abc'])
+  })
+
+  it("Windows: a project double-clicked while the app runs, the second launch a portable .exe's copy of its own: the file, absolute, on a share or relative to the folder, reaches the running window (Chromium's switches before it)", () => {
+    const { log, queue, endTurn } = queueLog()
+    queue.pageReady()
+    const to = { files: queue, links: { request: () => {} }, linksOf: shareTextsFromArgv, focus: () => void log.push('focus (nothing to open)') }
+    const exe = 'C:\\Users\\ana\\AppData\\Local\\Temp\\nsq1A2B.tmp\\app\\Axon Studio.exe'
+    handSecondLaunch([exe, '--allow-file-access-from-files', '--original-process-start-time=13370000000000000', 'D:\\class\\xor.axon.json'], 'E:\\', to, win32)
+    handSecondLaunch([exe, '\\\\server\\class\\iris.csv', 'week 3\\mazur.JSON'], 'C:\\Users\\ana\\Desktop', to, win32)
+    endTurn()
+    expect(log.at(-1)).toBe('open D:\\class\\xor.axon.json + \\\\server\\class\\iris.csv + C:\\Users\\ana\\Desktop\\week 3\\mazur.JSON')
   })
 
   it('macOS open-file events of one turn (several files double-clicked, dropped on the dock) go to the page together', () => {

@@ -8,7 +8,7 @@
  * several files is: the page opens the first project and says what it left
  * (src/renderer/src/files/projectFilesOpened.ts).
  */
-import { isAbsolute, resolve } from 'node:path'
+import * as nodePath from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isDataFileName, isProjectFileName } from '../shared/files'
 
@@ -19,7 +19,7 @@ import { isDataFileName, isProjectFileName } from '../shared/files'
  * Desktop Entry Specification lets a launcher pass local files "either as file: URLs or as file
  * path". Null for a `file:` URL of another computer.
  */
-function argumentPath(arg: string, cwd: string): string | null {
+function argumentPath(arg: string, cwd: string, path: PathFlavour): string | null {
   if (/^file:/i.test(arg)) {
     try {
       return fileURLToPath(arg)
@@ -27,8 +27,11 @@ function argumentPath(arg: string, cwd: string): string | null {
       return null
     }
   }
-  return isAbsolute(arg) ? arg : resolve(cwd, arg)
+  return path.isAbsolute(arg) ? arg : path.resolve(cwd, arg)
 }
+
+/** The platform's path functions (node:path in main; `win32` in tests of a Windows command line). */
+export type PathFlavour = Pick<typeof nodePath, 'isAbsolute' | 'resolve'>
 
 /**
  * The project (`*.json`) and data (CSV, IDX, .gz) paths in a command line, absolute. Any
@@ -37,11 +40,11 @@ function argumentPath(arg: string, cwd: string): string | null {
  * `xor.json` opens as a dropped one does. Switches (Chromium adds some to a second launch's
  * command line, e.g. `--original-process-start-time`) and other arguments are left out.
  */
-export function launchPathsFromArgv(argv: readonly string[], cwd: string): string[] {
+export function launchPathsFromArgv(argv: readonly string[], cwd: string, path: PathFlavour = nodePath): string[] {
   return argv
     .slice(1)
     .filter((arg) => !arg.startsWith('-'))
-    .map((arg) => argumentPath(arg, cwd))
+    .map((arg) => argumentPath(arg, cwd, path))
     .filter((path): path is string => path !== null && (isProjectFileName(path) || isDataFileName(path)))
 }
 
@@ -116,7 +119,27 @@ export function createLaunchQueue(open: (batch: string[]) => void, focus: () => 
  */
 export function relaunchArgs(left: readonly string[], at: { sessionEnding: boolean; defaultApp: boolean; appPath: string | undefined }): string[] | null {
   if (left.length === 0 || at.sessionEnding) return null
-  return at.defaultApp && at.appPath ? [resolve(at.appPath), ...left] : [...left]
+  return at.defaultApp && at.appPath ? [nodePath.resolve(at.appPath), ...left] : [...left]
+}
+
+/**
+ * A second launch (`second-instance`: its argv and cwd) hands its files and share links to the
+ * running app's queues, which focus the window; a launch with neither (the app started again
+ * from its icon, a taskbar's "New window") only brings the window to the front. The single
+ * instance is per OS user (the lock is in userData): a Windows portable .exe started again runs
+ * from a copy of its own (portable.unpackDirName) and ends here.
+ */
+export function handSecondLaunch(
+  argv: readonly string[],
+  cwd: string,
+  to: { files: Pick<LaunchQueue, 'request'>; links: Pick<LaunchQueue, 'request'>; linksOf: (argv: readonly string[]) => string[]; focus: () => void },
+  path: PathFlavour = nodePath,
+): void {
+  const paths = launchPathsFromArgv(argv, cwd, path)
+  const links = to.linksOf(argv)
+  paths.forEach((file) => to.files.request(file))
+  links.forEach((text) => to.links.request(text))
+  if (paths.length === 0 && links.length === 0) to.focus()
 }
 
 /** The window as `showWindow` needs it. */
