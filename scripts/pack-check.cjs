@@ -204,6 +204,9 @@ function linuxMimeProblems(config, root, executableName) {
   const mapping = (config.deb?.fpm ?? []).find((arg) => typeof arg === 'string' && arg.endsWith(`=${destination}`))
   const source = mapping?.slice(0, -destination.length - 1)
   if (!source || !existsSync(join(root, source))) return [...problems, `deb: no shared-mime-info file installed as ${destination} (deb.fpm: <file>=${destination})`]
+  // The AppImage carries the same file where integration tools look for it (its AppDir is the unpacked app).
+  const inAppImage = (config.linux?.extraFiles ?? []).some((f) => f.from === source && f.to === destination.slice(1))
+  if (!inAppImage) problems.push(`appImage: ${source} is not among linux.extraFiles as ${destination.slice(1)} (AppImageLauncher and appimaged install the type from there)`)
   const project = mimeDefinitions(readFileSync(join(root, source), 'utf8')).find((d) => d.type === PROJECT_MIME_TYPE)
   if (!project) return [...problems, `deb: ${source} does not define ${PROJECT_MIME_TYPE}`]
   if (!project.globs.includes('*.axon.json')) problems.push(`deb: ${source}: ${PROJECT_MIME_TYPE} has no *.axon.json glob`)

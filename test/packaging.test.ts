@@ -155,10 +155,15 @@ describe('packaging (electron-builder, offline)', () => {
     // A file without the parent type, or without the glob, is caught.
     const dir = mkdtempSync(join(tmpdir(), 'axon-mime-'))
     writeFileSync(join(dir, 'mime.xml'), `<mime-info><mime-type type="${packCheck.PROJECT_MIME_TYPE}"><glob pattern="*.axon"/><!-- <sub-class-of type="application/json"/> --></mime-type></mime-info>`)
-    const ours = { ...config, deb: { ...deb, fpm: ['mime.xml=/usr/share/mime/packages/axon-studio.xml'] } }
+    const linux = config.linux as object
+    const ours = { ...config, deb: { ...deb, fpm: ['mime.xml=/usr/share/mime/packages/axon-studio.xml'] }, linux: { ...linux, extraFiles: [{ from: 'mime.xml', to: 'usr/share/mime/packages/axon-studio.xml' }] } }
     expect(packCheck.linuxMimeProblems(ours, dir, 'axon-studio')).toEqual([
       `deb: mime.xml: ${packCheck.PROJECT_MIME_TYPE} has no *.axon.json glob`,
       `deb: mime.xml: ${packCheck.PROJECT_MIME_TYPE} is not a sub-class-of application/json (the file manager would not know a project is JSON)`,
+    ])
+    // Nor in the AppImage.
+    expect(packCheck.linuxMimeProblems({ ...config, linux: { ...linux, extraFiles: [] } }, root, 'axon-studio')).toEqual([
+      'appImage: resources/build/linux/axon-studio-mime.xml is not among linux.extraFiles as usr/share/mime/packages/axon-studio.xml (AppImageLauncher and appimaged install the type from there)',
     ])
     rmSync(dir, { recursive: true, force: true })
   })
@@ -251,6 +256,8 @@ describe('packaging (electron-builder, offline)', () => {
 
       const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('./out/main/index.cjs')
+      // The project type where an AppImage's integration looks for it (the unpacked app is its AppDir).
+      expect(readFileSync(join(unpacked, 'usr/share/mime/packages/axon-studio.xml'), 'utf8')).toBe(readFileSync(join(root, 'resources/build/linux/axon-studio-mime.xml'), 'utf8'))
     } finally {
       rmSync(work, { recursive: true, force: true })
     }
