@@ -33,11 +33,15 @@ describe("the user's data folder", () => {
     expect(userDataFallbacks({}, '/tmp', '')).toEqual(['/tmp/axon-studio-user'])
   })
 
-  it('probes a real folder: made and written (private: 0700), not under a file', () => {
+  it('probes a real folder: made (0700) and written, not under a file', () => {
     const root = mkdtempSync(join(tmpdir(), 'axon-userdata-'))
     const dir = join(root, 'a', 'b')
     expect(isWritableDir(dir, { private: true })).toBe(true)
     if (process.platform !== 'win32') expect(statSync(dir).mode & 0o777).toBe(0o700)
+    // The usual folder, made by the probe before Chromium would: 0700 as Chromium makes it (fails on a8f087b: 0755, the autosave readable by others).
+    const usualDir = join(root, 'config', 'Axon Studio')
+    expect(isWritableDir(usualDir, { private: false })).toBe(true)
+    if (process.platform !== 'win32') expect(statSync(usualDir).mode & 0o777).toBe(0o700)
     writeFileSync(join(root, 'file'), '')
     expect(isWritableDir(join(root, 'file', 'sub'), { private: false })).toBe(false)
     rmSync(root, { recursive: true, force: true })

@@ -39,13 +39,14 @@ export function chooseUserDataDir(usual: string, fallbacks: readonly string[], p
 }
 
 /**
- * The real probe: makes the folder (0700 when private), writes and removes a file in it. A
+ * The real probe: makes the folder (0700), writes and removes a file in it. A
  * private folder must be this user's (POSIX): in a shared /tmp another user may have made it
  * first, to read what is written there; its permissions are narrowed to the user.
  */
 export function isWritableDir(dir: string, mode: { private: boolean }): boolean {
   try {
-    mkdirSync(dir, { recursive: true, mode: mode.private ? 0o700 : 0o777 })
+    // 0700, as Chromium makes its user data folder: the autosave is no one else's to read.
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
     if (mode.private && process.getuid) {
       if (statSync(dir).uid !== process.getuid()) return false
       chmodSync(dir, 0o700)
