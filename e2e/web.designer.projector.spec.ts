@@ -5,9 +5,9 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { openExample, viewportSettled } from './helpers/designer'
-import { expectNothingOverlaps, inside, intersects } from './helpers/layout'
+import { expectNothingOverlaps, inside, intersects, touchingTicks } from './helpers/layout'
 import { contrastFailures } from './helpers/contrast'
-import { presentView } from './helpers/training'
+import { presentView, trainToEnd } from './helpers/training'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
 
@@ -87,6 +87,18 @@ test.describe('1024 × 768', () => {
     }
     // 150 %: every dialog's text is half as large again.
     DIALOGS.forEach((d, i) => expect(headings[1][i] / headings[0][i], `${d.id} zoomed`).toBeGreaterThan(1.4))
+  })
+
+  test('XOR trained to its end at 150 % in the browser (683 × 512 CSS px): the charts’ numbers stand apart, in the side panel and presented', async ({ page }) => {
+    await page.setViewportSize({ width: 683, height: 512 })
+    await page.goto('/')
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    await trainToEnd(page)
+    // Found: the 250 px charts read '25003000' under their 3,000 iterations.
+    for (const chart of ['chart-loss', 'chart-accuracy']) expect(await touchingTicks(page, page.getByTestId(chart)), chart).toEqual([])
+    await page.keyboard.press('p')
+    const panel = page.getByTestId('present-panel')
+    for (const chart of ['chart-loss', 'chart-accuracy']) expect(await touchingTicks(page, panel.getByTestId(chart)), `${chart} presented`).toEqual([])
   })
 })
 

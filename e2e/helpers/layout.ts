@@ -44,3 +44,18 @@ export async function expectTimeMachineInside(page: Page, panel: Locator): Promi
     expect(inside(own, box) && inside(own, window), `${id} inside the panel and the window`).toBe(true)
   }
 }
+
+/** Pairs of a chart's tick labels (`chart` a LineChart's test id) that touch or overlap on screen, as 'a / b'. */
+export async function touchingTicks(page: Page, chart: Locator): Promise<string[]> {
+  return chart.locator('text.chart-tick').evaluateAll((els) => {
+    const boxes = els.map((e) => ({ text: e.textContent ?? '', r: e.getBoundingClientRect() }))
+    const touching: string[] = []
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart = a.r.right + 2 <= b.r.left || b.r.right + 2 <= a.r.left || a.r.bottom <= b.r.top || b.r.bottom <= a.r.top
+        if (!apart) touching.push(`${a.text} / ${b.text}`)
+      }
+    }
+    return touching
+  })
+}

@@ -108,3 +108,14 @@ describe('tick labels', () => {
     for (let i = 1; i < placed.length; i++) expect(Math.abs(placed[i].y - placed[i - 1].y)).toBeGreaterThanOrEqual(14)
   })
 })
+
+describe('the x axis’s labels', () => {
+  it.each([250, 290, 400, 600])('never touch at %i px wide (3000 iterations)', (width) => {
+    // Found: a 250 px loss chart (a projector at 150 % in the browser) read '25003000'.
+    const x = Array.from({ length: 3000 }, (_, i) => i + 1)
+    const layout = chartLayout({ series: [{ label: 'train', x, y: x.map((v) => 1 / v), color: '#000' }], logY: true, xLabel: 'iteration', width, height: 150, marker: null, measure })
+    const ticks = layout.texts.filter((t) => t.kind === 'tick' && t.y > layout.plot.bottom).map(span)
+    expect(ticks.length).toBeGreaterThanOrEqual(2)
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i][0] - ticks[i - 1][1], `gap before tick ${i}`).toBeGreaterThanOrEqual(8)
+  })
+})

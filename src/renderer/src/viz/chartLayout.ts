@@ -114,6 +114,29 @@ function fitLabel(x: number, width: number, lo: number, hi: number): { x: number
   return { x, anchor: 'middle' }
 }
 
+/** Least room between two x tick labels, px. */
+const X_TICK_GAP = 8
+
+/**
+ * The x axis's labels, placed (the last flush right where it would run past the box): about four,
+ * fewer where the chart is too narrow for them, so neighbours never touch. A 1024 × 768 projector
+ * with the browser at 150 % left the loss chart 250 px, and its 3000 iterations read '25003000'.
+ */
+function xTickLabels(xMin: number, xMax: number, px: (x: number) => number, width: number, measure: (text: string) => number): { text: string; x: number; anchor: Anchor }[] {
+  for (let count = 4; ; count--) {
+    const step = niceStep(xMax - xMin, count)
+    const ticks: number[] = []
+    for (let v = Math.ceil(xMin / step) * step; v <= xMax + 1e-12; v += step) ticks.push(v)
+    const labels = tickTexts(ticks).map((text, i) => ({ text, ...fitLabel(px(ticks[i]), measure(text), 1, width - 1) }))
+    const ends = labels.map((l) => {
+      const w = measure(l.text)
+      const from = l.anchor === 'start' ? l.x : l.anchor === 'end' ? l.x - w : l.x - w / 2
+      return [from, from + w]
+    })
+    if (count === 1 || ends.every(([from], i) => i === 0 || from - ends[i - 1][1] >= X_TICK_GAP)) return labels
+  }
+}
+
 /** Height of a legend row, px, and the most rows a legend takes (then "+ n more"). */
 const LEGEND_ROW = 14
 const LEGEND_ROWS = 3
@@ -177,11 +200,7 @@ export function chartLayout({ series, logY, yRange, xLabel, width, height, marke
   const px = (x: number) => left + ((x - xMin) / (xMax - xMin)) * (right - left)
   const py = (y: number) => top + (1 - (ty(y) - y0) / (y1 - y0)) * (bottom - top)
   yTicks.forEach((v, i) => texts.push({ text: yTexts[i], x: left - 4, y: py(v), anchor: 'end', kind: 'tick' }))
-  const xStep = niceStep(xMax - xMin, 4)
-  const xTicks: number[] = []
-  for (let v = Math.ceil(xMin / xStep) * xStep; v <= xMax + 1e-12; v += xStep) xTicks.push(v)
-  const xTexts = tickTexts(xTicks)
-  xTicks.forEach((v, i) => texts.push({ text: xTexts[i], ...fitLabel(px(v), measure(xTexts[i]), 1, width - 1), y: bottom + 10, kind: 'tick' }))
+  for (const t of xTickLabels(xMin, xMax, px, width, measure)) texts.push({ ...t, y: bottom + 10, kind: 'tick' })
   texts.push({ text: xLabel, x: width - 1, y: bottom + 23, anchor: 'end', kind: 'title' })
   let markerAt: ChartLayout['marker'] = null
   if (marker && marker.x >= xMin && marker.x <= xMax) {
