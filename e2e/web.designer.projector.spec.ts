@@ -181,6 +181,9 @@ test.describe('presentation mode at 1280 × 800', () => {
     await expect(page.getByTestId('side-panel')).toHaveCount(0)
     // Larger text: the toolbar's buttons grow with the presentation scale.
     expect(await page.getByTestId('cmd-examples').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(fontBefore * 1.15)
+    // Found: the File group's rule stood alone at the window's left edge, before Examples.
+    const rules = await page.getByTestId('toolbar').locator('.toolbar-group').evaluateAll((els) => els.map((e) => getComputedStyle(e).borderLeftWidth))
+    expect(rules, 'no rules between the few commands presenting keeps').toEqual(['0px', '0px'])
     await trainAAWhileInPresentation(page)
     // The teacher picks the views: the boundary on, the loss curves off.
     await expect(page.getByTestId('present-panel').getByTestId('boundary')).toBeVisible()

@@ -63,6 +63,11 @@ test('dark, presenting, and the window resized while a run trains: the run goes 
   await page.getByTestId('cmd-present').click()
   await expect(panel()).toBeVisible()
   for (const view of ['weights', 'gradients', 'confusion']) await presentView(page, view, true)
+  // The ticks under Views ▾, dropped over the views in the dark theme, read.
+  await panel().getByTestId('present-views-toggle').click()
+  expect(await contrastFailures(page, '#present-picks'), 'the view ticks in the dark theme').toEqual([])
+  await panel().getByTestId('present-views-toggle').click()
+  await expect(panel().getByTestId('present-view-weights')).toBeHidden()
   await expectTraining()
   await expectViewsFit()
   await expectNothingOverlaps(page)

@@ -47,7 +47,7 @@ export function PresentationPanel() {
             {createPortal(<StepThroughView />, document.body)}
           </>
         ) : (
-          <p className="muted">Press ▶ Train: the views you tick above appear here, large, while the network learns.</p>
+          <p className="muted">Press ▶ Train: the views you choose above appear here, large, while the network learns.</p>
         )}
       </div>
     </aside>
