@@ -82,6 +82,8 @@ function configProblems(config, packageJson) {
   if (!packageJson.desktopName) problems.push('package.json: desktopName missing (Linux desktop integration)')
   // The lessons' math font (STIX Two Math, bundled in the renderer) ships under the SIL OFL, whose text must go with it.
   if (!(config.extraResources ?? []).some((r) => r.from === 'resources/licenses')) problems.push('extraResources: resources/licenses (the math font\'s licence) must ship with the app')
+  // Installed offline, apt fails as a whole on a recommended package it knows but cannot download (electron-builder's default: libappindicator3-1, for a tray).
+  if (!Array.isArray(config.deb?.recommends) || config.deb.recommends.length > 0) problems.push('deb: must recommend nothing (recommends: []): offline, apt would fail to fetch a recommended package')
   // Nothing that updates itself over the network: no update feed in the app, no updater in it.
   if (config.publish !== null) problems.push('publish must be null: no update feed (app-update.yml) in the app')
   const shipped = Object.keys(packageJson.dependencies ?? {})

@@ -88,6 +88,9 @@ describe('packaging (electron-builder, offline)', () => {
     expect(packCheck.configProblems({ ...config, fileAssociations: [] }, pkg)).toContain('no *.axon.json file association')
     expect(packCheck.configProblems({ ...config, protocols: [] }, pkg)).toContain('no axon-studio: protocol (share links)')
     expect(packCheck.configProblems({ ...config, extraResources: [] }, pkg)).toContain("extraResources: resources/licenses (the math font's licence) must ship with the app")
+    const offlineFetch = 'deb: must recommend nothing (recommends: []): offline, apt would fail to fetch a recommended package'
+    expect(packCheck.configProblems({ ...config, deb: { ...(config.deb as object), recommends: ['libappindicator3-1'] } }, pkg)).toContain(offlineFetch)
+    expect(packCheck.configProblems({ ...config, deb: { ...(config.deb as object), recommends: undefined } }, pkg)).toContain(offlineFetch)
     expect(packCheck.configProblems({ ...config, publish: undefined }, pkg)).toContain('publish must be null: no update feed (app-update.yml) in the app')
     expect(packCheck.configProblems(config, { ...pkg, dependencies: { ...pkg.dependencies, 'electron-updater': '6.0.0' } })).toContain('package.json: electron-updater would check for updates online')
     const mac = config.mac as { extendInfo: { CFBundleDocumentTypes: object[] } }
