@@ -1,4 +1,5 @@
 import { lutColor } from '../viz/lut'
+import { textOnDiverging } from '../viz/colors'
 import { useLiveTraining } from './liveSight'
 
 /** The last epoch's confusion matrix `[actual][predicted]` (training data, from the engine). */
@@ -22,11 +23,15 @@ export function ConfusionView() {
           {confusion.map((row, a) => (
             <tr key={a}>
               <th title={names[a]}>{small ? a : names[a]}</th>
-              {row.map((n, p) => (
-                <td key={p} title={`actual ${names[a]}, predicted ${names[p]}: ${n}`} style={{ background: n ? lutColor((a === p ? 1 : -1) * (0.15 + (0.85 * n) / max), 1) : undefined, color: n / max > 0.6 ? '#fff' : undefined }}>
-                  {n}
-                </td>
-              ))}
+              {row.map((n, p) => {
+                // Blue on the diagonal (right), orange off it (wrong), stronger with the count; the number in black or white, whichever reads on it.
+                const shade = (a === p ? 1 : -1) * (0.15 + (0.85 * n) / max)
+                return (
+                  <td key={p} title={`actual ${names[a]}, predicted ${names[p]}: ${n}`} style={n ? { background: lutColor(shade, 1), color: textOnDiverging(shade, 1) } : undefined}>
+                    {n}
+                  </td>
+                )
+              })}
             </tr>
           ))}
         </tbody>

@@ -155,7 +155,8 @@ function RunStateLine() {
  * Enter edits the node (undoable), and the run takes it from its next update.
  */
 function LearningRateField() {
-  const eta = useDocument((s) => s.compiled.spec?.optimizer.learningRate ?? null)
+  // The node's, not the compiled network's: a graph with a problem (a loss changed mid-run) still has its η.
+  const eta = useDocument((s) => s.project.nodes.find((n) => n.kind === 'optimizer')?.params.learningRate ?? null)
   // While the run on screen is not the canvas's network, the field's η is the next run's, not this one's.
   const stale = useTraining((s) => s.stale)
   const [draft, setDraft] = useState<string | null>(null)
