@@ -27,7 +27,7 @@ import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareLinkOfText, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { appLauncherPath } from './appLauncher'
 import { createMainLog } from './mainLog'
-import { chooseUserDataDir, fallbackNotice, isWritableDir, userDataFallbacks } from './userDataDir'
+import { chooseUserDataDir, fallbackNotice, isWritableDir, noFolderText, userDataFallbacks } from './userDataDir'
 import { IPC } from '../shared/ipc'
 
 /** The OS user's name (a fallback data folder is named after it); none where the system has no entry for the user. */
@@ -48,7 +48,15 @@ function userName(): string {
 // The lock is a file in the user's data folder: a user who cannot write it (a read-only or full
 // profile) would never get it, so such a user's data goes to a folder of their own (userDataDir.ts).
 const usualUserData = app.getPath('userData')
-const userData = chooseUserDataDir(usualUserData, userDataFallbacks(process.env, tmpdir(), userName()), { writable: isWritableDir })
+const userDataFolders = userDataFallbacks(process.env, tmpdir(), userName())
+const userData = chooseUserDataDir(usualUserData, userDataFolders, { writable: isWritableDir })
+if (!userData.writable) {
+  // No lock can be made anywhere: say so rather than end without a word (an error box needs no
+  // ready app: a dialog on Windows and macOS; on Linux, before ready, Electron writes it to stderr).
+  const { title, content } = noFolderText(usualUserData, userDataFolders)
+  dialog.showErrorBox(title, content)
+  app.exit(1)
+}
 if (userData.fallback) {
   app.setPath('userData', userData.dir)
   // Chromium's profile (localStorage with the autosave, caches) too, whether or not it follows userData by itself.

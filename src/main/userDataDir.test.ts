@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chooseUserDataDir, fallbackNotice, isWritableDir, userDataFallbacks, type DirProbe } from './userDataDir'
+import { chooseUserDataDir, fallbackNotice, isWritableDir, noFolderText, userDataFallbacks, type DirProbe } from './userDataDir'
 
 /** A file system where only `writable` folders can be written. */
 const only = (...writable: string[]): DirProbe & { asked: string[] } => {
@@ -15,17 +15,20 @@ describe("the user's data folder", () => {
   const fallbacks = userDataFallbacks({ XDG_RUNTIME_DIR: '/run/user/1001' }, '/tmp', 'student')
 
   it('is the usual folder when the user can write it', () => {
-    expect(chooseUserDataDir(usual, fallbacks, only(usual))).toEqual({ dir: usual, fallback: false })
+    expect(chooseUserDataDir(usual, fallbacks, only(usual))).toEqual({ dir: usual, fallback: false, writable: true })
   })
 
   it("is a folder of the user's own for this session when the profile cannot be written, so the app still starts (Chromium's single-instance lock is a file there: without it the app ended with no window)", () => {
     expect(fallbacks).toEqual(['/run/user/1001/axon-studio', '/tmp/axon-studio-student'])
     const probe = only('/run/user/1001/axon-studio', '/tmp/axon-studio-student')
-    expect(chooseUserDataDir(usual, fallbacks, probe)).toEqual({ dir: '/run/user/1001/axon-studio', fallback: true })
+    expect(chooseUserDataDir(usual, fallbacks, probe)).toEqual({ dir: '/run/user/1001/axon-studio', fallback: true, writable: true })
     expect(probe.asked).toEqual([usual, '/run/user/1001/axon-studio (private)'])
-    expect(chooseUserDataDir(usual, fallbacks, only('/tmp/axon-studio-student'))).toEqual({ dir: '/tmp/axon-studio-student', fallback: true })
-    // Nowhere to write: the usual folder, and Chromium says what fails.
-    expect(chooseUserDataDir(usual, fallbacks, only())).toEqual({ dir: usual, fallback: false })
+    expect(chooseUserDataDir(usual, fallbacks, only('/tmp/axon-studio-student'))).toEqual({ dir: '/tmp/axon-studio-student', fallback: true, writable: true })
+    // Nowhere to write: the app says why it cannot start (a dialog with no window) instead of ending without a word.
+    expect(chooseUserDataDir(usual, fallbacks, only())).toEqual({ dir: usual, fallback: false, writable: false })
+    expect(noFolderText(usual, fallbacks).content).toBe(
+      'It cannot write to your profile folder (/home/student/.config/Axon Studio), nor to /run/user/1001/axon-studio or /tmp/axon-studio-student. Ask your IT staff to make your profile folder writable.',
+    )
   })
 
   it("names the temporary folder after the user (a shared /tmp), in a file name's characters; Windows and macOS have no runtime folder", () => {

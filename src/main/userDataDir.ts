@@ -13,6 +13,8 @@ export interface UserDataChoice {
   dir: string
   /** True when `dir` is not the usual folder: the user is told their work is kept only for now. */
   fallback: boolean
+  /** False when no folder could be written: the lock cannot be made, and the app says why it cannot start. */
+  writable: boolean
 }
 
 /** What choosing needs of the file system (main: `isWritableDir`; tests: fakes). */
@@ -31,11 +33,11 @@ export function userDataFallbacks(env: Readonly<Record<string, string | undefine
   return [env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'axon-studio') : null, join(tmp, name)].filter((dir): dir is string => dir !== null)
 }
 
-/** The usual folder when it can be written, else the first fallback that can; the usual one when none can (Chromium then says what fails). */
+/** The usual folder when it can be written, else the first fallback that can; the usual one, not writable, when none can. */
 export function chooseUserDataDir(usual: string, fallbacks: readonly string[], probe: DirProbe): UserDataChoice {
-  if (probe.writable(usual, { private: false })) return { dir: usual, fallback: false }
+  if (probe.writable(usual, { private: false })) return { dir: usual, fallback: false, writable: true }
   const dir = fallbacks.find((candidate) => probe.writable(candidate, { private: true }))
-  return dir ? { dir, fallback: true } : { dir: usual, fallback: false }
+  return dir ? { dir, fallback: true, writable: true } : { dir: usual, fallback: false, writable: false }
 }
 
 /**
@@ -57,6 +59,14 @@ export function isWritableDir(dir: string, mode: { private: boolean }): boolean 
     return true
   } catch {
     return false
+  }
+}
+
+/** What the app says, with no window, when it cannot start: no folder it could write its lock and data to. */
+export function noFolderText(usual: string, fallbacks: readonly string[]): { title: string; content: string } {
+  return {
+    title: 'Axon Studio cannot start',
+    content: `It cannot write to your profile folder (${usual}), nor to ${fallbacks.join(' or ')}. Ask your IT staff to make your profile folder writable.`,
   }
 }
 
