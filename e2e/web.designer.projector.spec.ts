@@ -8,6 +8,7 @@ import { openExample, viewportSettled } from './helpers/designer'
 import { expectNothingOverlaps, inside, intersects, touchingTicks } from './helpers/layout'
 import { contrastFailures } from './helpers/contrast'
 import { presentView, trainToEnd } from './helpers/training'
+import { openLesson } from './helpers/lessons'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
 
@@ -87,6 +88,19 @@ test.describe('1024 × 768', () => {
     }
     // 150 %: every dialog's text is half as large again.
     DIALOGS.forEach((d, i) => expect(headings[1][i] / headings[0][i], `${d.id} zoomed`).toBeGreaterThan(1.4))
+  })
+
+  test('in a lesson at 150 % in the browser (683 × 512 CSS px) with the interface at 110 %, the run’s status reads whole beside Train', async ({ page }) => {
+    await page.setViewportSize({ width: 683, height: 512 })
+    await page.goto('/')
+    await openLesson(page, 'overfitting')
+    await page.keyboard.press('Control+=')
+    await page.getByTestId('train-button').click()
+    const status = page.getByTestId('toolbar-run-status')
+    await expect(status).toHaveText(/^Finished · epoch 1$/)
+    // Found: squeezed to 'Fini' between the lesson's commands and Train.
+    expect(await status.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), 'the status not cut').toBe(true)
+    await expect(() => expectToolbarFits(page)).toPass()
   })
 
   test('XOR trained to its end at 150 % in the browser (683 × 512 CSS px): the charts’ numbers stand apart, in the side panel and presented', async ({ page }) => {
