@@ -193,6 +193,8 @@ test.describe('browser build: bring your own data', () => {
     // The lecture example's files are the shipped sample: loaded in the background, shape known.
     await openExample(page, 'fashion-784-100-10')
     await expect(page.getByTestId('data-summary')).toContainText('inputs 784 · targets 10')
+    // Found: it read "train-images-idx3-ubyte.gz", as the full 60,000 images do.
+    await expect(page.getByTestId('data-summary')).toContainText('Fashion-MNIST sample')
     await page.getByTestId('data-open').click()
     await page.getByTestId('data-tab-builtin').click()
     await page.getByTestId('builtin-fashionSample').click()
