@@ -31,7 +31,7 @@ test('Export › PyTorch script… and, after training, ONNX model… give files
   // ONNX before any training: refused, saying what to do.
   await page.getByTestId('cmd-more').click()
   await expect(page.getByTestId('cmd-export-pytorch')).toBeVisible()
-  if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/export-menu.png', clip: { x: 380, y: 0, width: 760, height: 130 } })
+  if (process.env.AXON_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/export-menu.png', clip: { x: 200, y: 0, width: 700, height: 210 } })
   await page.getByTestId('cmd-export-onnx').click()
   await expect(page.getByTestId('notice')).toContainText('The ONNX model could not be exported. Train the network first')
 
