@@ -5,17 +5,15 @@
  * (its files have the full set's names); trained, exported, reloaded: the sample and its run
  * history are back. Every wait is on what the app shows.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { openExample, selectNode, setParam } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
+import { fashionMissing, previewFullFashion } from './helpers/fashion'
 import { setSpeed, showTrainingPanel, trainToEnd, waitForIterations } from './helpers/training'
 
-const DIR = '/usr/share/datasets/fashion-mnist'
-const FILES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].map((f) => `${DIR}/${f}`)
-
-test.skip(!FILES.every((f) => existsSync(f)), `Fashion-MNIST is not installed in ${DIR} (apt-get install dataset-fashion-mnist)`)
+test.skip(fashionMissing !== null, fashionMissing ?? '')
 
 const journey = journeyPage(undefined, { downloads: true })
 let page: Page
@@ -25,10 +23,7 @@ test.beforeAll(() => {
 
 test('the full files loaded and training, XOR opened mid-run: it asks, and the run goes with its network', async () => {
   test.setTimeout(180_000)
-  await openExample(page, 'fashion-784-100-10')
-  await page.getByTestId('data-open').click()
-  await page.getByTestId('data-file-input').setInputFiles(FILES)
-  await expect(page.getByTestId('data-preview-heading')).toContainText('60,000 examples of 28×28', { timeout: 120_000 })
+  await previewFullFashion(page)
   await page.getByTestId('data-apply').click()
   await expect(page.getByTestId('data-dialog')).toHaveCount(0)
   await expect(page.getByTestId('data-summary')).toContainText('train-images-idx3-ubyte.gz')

@@ -5,18 +5,16 @@
  * project and its data are back and training goes on from the trained weights. Each check is
  * kept for the wrong state it found (see the comments); every wait is on what the app shows.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
-import { openExample, selectNode, setParam } from './helpers/designer'
+import { selectNode, setParam } from './helpers/designer'
+import { FASHION_FILES, fashionMissing, previewFullFashion } from './helpers/fashion'
 import { openExperiments } from './helpers/experiments'
 import { counter, runState, setSpeed, showTrainingPanel } from './helpers/training'
 import { parseModelOrThrow } from '../src/engine/model'
 
-const DIR = '/usr/share/datasets/fashion-mnist'
-const FILES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].map((f) => `${DIR}/${f}`)
-
-test.skip(!FILES.every((f) => existsSync(f)), `Fashion-MNIST is not installed in ${DIR} (apt-get install dataset-fashion-mnist)`)
+test.skip(fashionMissing !== null, fashionMissing ?? '')
 
 const journey = journeyPage(undefined, { downloads: true })
 let page: Page
@@ -45,10 +43,7 @@ const exportAs = (item: 'pytorch' | 'onnx') =>
 
 test('the four IDX files trained an epoch, exported three ways and saved', async () => {
   test.setTimeout(240_000)
-  await openExample(page, 'fashion-784-100-10')
-  await page.getByTestId('data-open').click()
-  await page.getByTestId('data-file-input').setInputFiles(FILES)
-  await expect(page.getByTestId('data-preview-heading')).toContainText('60,000 examples of 28×28', { timeout: 120_000 })
+  await previewFullFashion(page)
   await shot('data')
   await page.getByTestId('data-apply').click()
   await expect(page.getByTestId('data-dialog')).toHaveCount(0)
@@ -93,7 +88,7 @@ test('after a reload the full files are asked for again, never swapped for the s
   await expect(page.getByTestId('run-info')).toHaveCount(0)
 
   await page.getByTestId('data-open').click()
-  await page.getByTestId('data-file-input').setInputFiles(FILES)
+  await page.getByTestId('data-file-input').setInputFiles(FASHION_FILES)
   await expect(page.getByTestId('data-preview-heading')).toContainText('60,000 examples of 28×28', { timeout: 120_000 })
   await page.getByTestId('data-apply').click()
   await expect(page.getByTestId('data-not-reopened')).toHaveCount(0)
