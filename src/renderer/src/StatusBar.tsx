@@ -26,6 +26,8 @@ const HOST_LABEL: Record<EngineConnection['host'], string> = {
 }
 
 /** Engine version, host and kernel, fetched over Comlink; a restarted or failed engine says so. */
+const RESTARTED = 'The engine stopped unexpectedly and was restarted; your graph is unchanged.'
+
 export function StatusBar() {
   const [status, setStatus] = useState<EngineStatus>({ state: 'connecting' })
 
@@ -52,17 +54,17 @@ export function StatusBar() {
       {status.state === 'connecting' && <span>Starting the engine…</span>}
       {status.state === 'ready' && (
         <>
-          <span data-testid="engine-version">
+          <span data-testid="engine-version" title={`Engine ${status.version} · ${HOST_LABEL[status.host]}`}>
             Engine {status.version} · {HOST_LABEL[status.host]}
           </span>
-          <span className="muted" data-testid="engine-kernel" title="The matrix kernel training runs on">
+          <span className="muted" data-testid="engine-kernel" title={`The matrix kernel training runs on: ${KERNEL_LABEL[status.kernel]}`}>
             {KERNEL_LABEL[status.kernel]}
           </span>
           <ThreadsControl connection={status.connection} />
-          {status.restarted && <span className="warning">The engine stopped unexpectedly and was restarted; your graph is unchanged.</span>}
+          {status.restarted && <span className="warning" title={RESTARTED}>{RESTARTED}</span>}
         </>
       )}
-      {status.state === 'failed' && <span className="error">{status.message}</span>}
+      {status.state === 'failed' && <span className="error" title={status.message}>{status.message}</span>}
     </footer>
   )
 }
