@@ -2,11 +2,13 @@
  * Reset as a class uses it: a run trained to its end, the views the panel has below the fold
  * out of sight, Reset pressed at the top. Every view, in sight or not, then holds the new run's
  * data: scrolling down (or switching back to a tab) never shows the old run's weights or
- * boundary, not even for a frame. Waits are on the run's counters and the views' payloads.
+ * boundary, not even for a frame. Then undo and redo across a Reset of a changed network. Waits
+ * are on the run's counters and the views' payloads.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { openExample } from './helpers/designer'
-import { counter, trainToEnd, viewsPainted } from './helpers/training'
+import { openExample, selectNode, setParam } from './helpers/designer'
+import { openExperiments } from './helpers/experiments'
+import { counter, runState, showTrainingPanel, trainToEnd, viewsPainted } from './helpers/training'
 
 /** What views `ids` show now, in the page itself (in sight or not): their text and their canvases' pixels. */
 function viewContents(page: Page, ids: string[]): Promise<{ text: string; pixels: string[] }[]> {
@@ -63,4 +65,34 @@ test('after Reset, views out of sight hold the new run’s weights and boundary:
   for (const frame of frames) expect(frame).toEqual(reset.map((r) => r.text))
   await viewsPainted(page)
   expect(await viewContents(page, views)).toEqual(reset)
+})
+
+test('undo and redo across a Reset: the reset run of the changed network goes out of date with it and comes back with it', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept())
+  await page.goto('/')
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'epochs', '300')
+  await trainToEnd(page)
+  await selectNode(page, 'hidden')
+  await setParam(page, 'units', '3')
+  await showTrainingPanel(page)
+  await expect(page.getByTestId('train-stale')).toBeVisible()
+  // Reset on a network changed since the run: a run of the canvas's network, paused before its first update.
+  await page.getByTestId('train-reset').click()
+  await expect(page.getByTestId('run-info')).toContainText('2 → 3 → 1 · 13 parameters')
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  await expect(page.getByTestId('train-stale')).toHaveCount(0)
+
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('train-stale')).toContainText('redo brings this run back')
+  await expect(page.getByTestId('run-info')).toHaveCount(0)
+  await page.keyboard.press('Control+Shift+z')
+  await expect(page.getByTestId('train-stale')).toHaveCount(0)
+  await expect(page.getByTestId('run-info')).toContainText('2 → 3 → 1 · 13 parameters')
+  expect(await counter(page, 'iteration')).toBe(0)
+  await trainToEnd(page)
+  await openExperiments(page, 'runs')
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '2')
+  await expect(page.getByTestId('run-changes-Run 2')).toHaveText('Units 2 → 3')
 })
