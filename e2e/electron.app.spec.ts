@@ -211,6 +211,10 @@ test.describe('desktop app', () => {
     expect(log).not.toMatch(/\); restarted/)
   })
 
+  test('commits the autosave to disk a second after each change (Chromium switch set before ready)', async () => {
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.commandLine.hasSwitch('enable-aggressive-domstorage-flushing'))).toBe(true)
+  })
+
   test('opens a project named on the command line', async () => {
     await app.close()
     app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile()], cwd: root })

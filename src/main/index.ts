@@ -27,6 +27,7 @@ import { createRecentFiles } from './recentFiles'
 import { protocolClientArgs, shareLinkOfText, shareTextOfUrl, shareTextsFromArgv } from './shareLinks'
 import { appLauncherPath } from './appLauncher'
 import { createMainLog } from './mainLog'
+import { CHROMIUM_SWITCHES } from './chromiumSwitches'
 import { chooseUserDataDir, fallbackNotice, isWritableDir, noFolderText, userDataFallbacks } from './userDataDir'
 import { IPC } from '../shared/ipc'
 
@@ -65,6 +66,7 @@ if (userData.fallback) {
 if (!app.requestSingleInstanceLock()) app.exit(0)
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+for (const { name } of CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name)
 
 /** What the OS starts to run the app again (a portable build's .exe, an AppImage's file: appLauncher.ts). */
 const launcher = appLauncherPath(process.env, process.execPath, process.platform)
