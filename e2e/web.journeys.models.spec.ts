@@ -1,8 +1,8 @@
 /**
  * A model handed back: a class trains XOR (Run 1), exports the model, trains again with another
  * η (Run 2), then opens the exported model file. It joins the project's runs as Run 3, its
- * weights on the canvas, so the Runs tab compares it with the run it was exported from; it is
- * kept through a reload. The notice still offers to open it as a new project. A model of another
+ * weights on the canvas, so the Runs tab compares it with the run it was exported from; opened
+ * mid-run, the run it ends is recorded before it; all are kept through a reload. The notice still offers to open it as a new project. A model of another
  * network opens as a new project, as before. Every wait is on what the app shows.
  */
 import { readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { graphSnapshot, openExample, selectNode, setParam } from './helpers/designer'
 import { openExperiments } from './helpers/experiments'
 import { journeyPage } from './helpers/journey'
-import { counter, runState, trainToEnd } from './helpers/training'
+import { counter, runState, setSpeed, showTrainingPanel, trainToEnd, waitForIterations } from './helpers/training'
 
 const journey = journeyPage(undefined, { downloads: true })
 let page: Page
@@ -77,16 +77,33 @@ test('the exported model opened: it is Run 3 of this project, on the canvas, com
   await page.keyboard.press('Escape')
 })
 
+test('opened again while the next run trains: that run is recorded first (stopped), the model after it', async () => {
+  await showTrainingPanel(page)
+  await setSpeed(page, 1)
+  await page.getByTestId('train-button').click()
+  await waitForIterations(page, 10)
+  await openModel('xor.model.json', model)
+  await expect(page.getByTestId('notice')).toContainText('It is “Run 5” in this project’s runs')
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+  expect(await counter(page, 'iteration')).toBe(0)
+  await openExperiments(page, 'runs')
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '5')
+  // Found: the model was Run 4 and the run it ended, trained before it, Run 5.
+  await expect(page.getByTestId('run-row-Run 4')).toContainText('stopped')
+  await expect(page.getByTestId('run-row-Run 5').locator('td').nth(8)).toHaveText('–')
+  await page.keyboard.press('Escape')
+})
+
 test('kept through a reload; the same file can still open as a new project, and another network’s model does', async () => {
   await page.reload()
   await expect(page.getByTestId('notice')).toContainText('Your last session was recovered.')
   await openExperiments(page, 'runs')
-  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '3')
+  await expect(page.getByTestId('runs-tab')).toHaveAttribute('data-runs', '5')
   await expect(page.getByTestId('run-row-Run 3').locator('td').nth(8)).toHaveText('–')
   await page.keyboard.press('Escape')
 
   await openModel('xor.model.json', model)
-  await expect(page.getByTestId('notice')).toContainText('It is “Run 4” in this project’s runs')
+  await expect(page.getByTestId('notice')).toContainText('It is “Run 6” in this project’s runs')
   await page.getByTestId('notice-other-action').click()
   await expect(page.getByTestId('notice')).toHaveText(/Opened the model xor\.model\.json: its trained weights are hand-set on the dense layers\./)
   await openExperiments(page, 'runs')

@@ -16,7 +16,7 @@ import { confirmLeave } from '../commands'
 import { useUi } from '../store/uiStore'
 import { fileProblemsText } from '../sentence'
 import { experimentsUi } from '../experiments/experimentsStore'
-import { modelFitsNetwork, withModelRun } from './modelRun'
+import { modelFitsNetwork, modelRunRecord, withModelRun } from './modelRun'
 import { restoreRunNetwork } from '../experiments/runActions'
 
 /**
@@ -50,10 +50,11 @@ export function openModelText(text: string, fileName: string): boolean {
 
 /** Adds the model to this project's runs and restores it onto the canvas; the notice can open it as a new project instead. */
 async function addModelRun(model: ModelFile, fileName: string): Promise<void> {
-  const doc = useDocument.getState()
-  const { runs, run } = withModelRun(doc.project, model, fileName, `run-${Date.now().toString(36)}-model`, new Date().toISOString())
-  doc.setRuns(runs)
-  const locked = await restoreRunNetwork(run)
+  const record = modelRunRecord(useDocument.getState().project, model, fileName, `run-${Date.now().toString(36)}-model`, new Date().toISOString())
+  // Restored first: a run it ends (trained here until now) is recorded before it, as the run before it.
+  const locked = await restoreRunNetwork(record)
+  const { runs, run } = withModelRun(useDocument.getState().project.runs ?? [], record)
+  useDocument.getState().setRuns(runs)
   const onCanvas = locked ? `. ${locked}` : ': its trained weights are hand-set on the dense layers.'
   useUi.getState().notify({
     kind: 'info',

@@ -6,7 +6,7 @@ import { exportModel, parseModel } from '../../../engine/model'
 import { serializeModel } from '../../../engine/model/export'
 import { trainedValuesOf } from '../../../engine/experiments/runHistory'
 import { exampleProject } from '../graph/examples'
-import { modelFitsNetwork, withModelRun } from './modelRun'
+import { modelFitsNetwork, modelRunRecord, withModelRun } from './modelRun'
 
 /** The example trained for `epochs` epochs and exported as Export model writes it, read back as Open model… reads it. */
 function exportedModel(project: Project, epochs = 4) {
@@ -52,7 +52,7 @@ describe('a model opened on a project of its network', () => {
     const optimizer = project.nodes.find((n) => n.kind === 'optimizer')! as unknown as { params: { learningRate: number } }
     const modelRate = optimizer.params.learningRate
     optimizer.params.learningRate = 0.25
-    const { runs, run } = withModelRun(project, model, 'xor.model.json', 'r1', '2026-12-01T06:00:00.000Z')
+    const { runs, run } = withModelRun([], modelRunRecord(project, model, 'xor.model.json', 'r1', '2026-12-01T06:00:00.000Z'))
     expect(runs).toEqual([run])
     expect(run).toMatchObject({ name: 'Run 1', status: 'finished', epochs: 6, openedFrom: 'xor.model.json', seconds: 0 })
     expect(run.curves.epoch).toEqual([1, 2, 3, 4, 5, 6])
@@ -61,7 +61,7 @@ describe('a model opened on a project of its network', () => {
     expect(run.network.nodes.map((n) => n.id)).toEqual(project.nodes.map((n) => n.id))
     expect(run.network.nodes.find((n) => n.kind === 'optimizer')!.params).toMatchObject({ learningRate: modelRate })
     // A second model is Run 2, in the next colour.
-    const next = withModelRun({ ...project, runs }, model, 'xor.model.json', 'r2', '2026-12-01T06:01:00.000Z')
+    const next = withModelRun(runs, modelRunRecord({ ...project, runs }, model, 'xor.model.json', 'r2', '2026-12-01T06:01:00.000Z'))
     expect(next.runs.map((r) => [r.name, r.color])).toEqual([['Run 1', 0], ['Run 2', 1]])
   })
 })

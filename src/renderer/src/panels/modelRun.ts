@@ -50,13 +50,12 @@ function networkOf(model: ModelFile, project: Project): Project {
   return { ...project, seed: drawn.seed, precision: drawn.precision, data: drawn.data, nodes }
 }
 
-/** The project's runs with the model added as the next run (named as ▶ Train names runs), and that run. */
-export function withModelRun(project: Project, model: ModelFile, fileName: string, id: string, created: string): { runs: RunRecord[]; run: RunRecord } {
-  const runs = withRunColors(project.runs ?? [])
+/** The model as a run of `project` (named as its next run would be), opened from `fileName`. */
+export function modelRunRecord(project: Project, model: ModelFile, fileName: string, id: string, created: string): RunRecord {
   const h = model.history
   const record = createRunRecord({
     id,
-    name: nextRunName(runs),
+    name: nextRunName(project.runs ?? []),
     created,
     status: 'finished',
     note: h.stopReason ?? 'finished',
@@ -67,6 +66,14 @@ export function withModelRun(project: Project, model: ModelFile, fileName: strin
     network: runNetworkOf(networkOf(model, project)),
     weights: trainedValuesOf(model),
   })
-  const added = addRun(runs, { ...record, openedFrom: fileName })
-  return { runs: added, run: added.find((r) => r.id === id)! }
+  return { ...record, openedFrom: fileName }
+}
+
+/**
+ * `runs` with `record` added as the next run, named and coloured as ▶ Train's runs are (after a
+ * run the import ended, recorded meanwhile), and that run.
+ */
+export function withModelRun(runs: readonly RunRecord[], record: RunRecord): { runs: RunRecord[]; run: RunRecord } {
+  const added = addRun(withRunColors(runs), { ...record, name: nextRunName(runs) })
+  return { runs: added, run: added.find((r) => r.id === record.id)! }
 }
