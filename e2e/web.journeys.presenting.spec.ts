@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { contrastFailures } from './helpers/contrast'
 import { expectNothingOverlaps, expectTimeMachineInside, inside } from './helpers/layout'
-import { counter, presentView, runState, trainExample, viewsPainted } from './helpers/training'
+import { counter, openExampleFromGallery, presentView, runState, setSpeed, showTrainingPanel, trainExample, viewsPainted } from './helpers/training'
 
 const journey = journeyPage()
 let page: Page
@@ -136,6 +136,36 @@ test('scrubbed back, then presenting: the time machine comes along; resumed, the
   await expectTraining()
   await expectViewsFit()
   await expectNothingOverlaps(page)
+  await page.getByTestId('train-button').click()
+  await expect(runState(page)).toHaveAttribute('data-state', 'paused')
+})
+
+/** The test id of the first view in the presentation panel. */
+const firstView = () => panel().locator('[data-testid^="live-view-"]').first().getAttribute('data-testid')
+
+test('the 8-3-8 encoder opened from Examples over the paused run and presented: its hidden codes come first, in sight; XOR opened mid-run while presenting: the curves first', async () => {
+  await openExampleFromGallery(page, 'encoder-8-3-8')
+  // Slowly, so that it is still training when XOR is opened (the speed is set in the designer's panel).
+  await page.keyboard.press('Escape')
+  await showTrainingPanel(page)
+  await setSpeed(page, 1)
+  await page.getByTestId('cmd-present').click()
+  await page.getByTestId('train-button').click()
+  await expectTraining()
+  // Found: the codes came under the curves, below the fold at 1024 × 768 (10 % in sight).
+  await expect.poll(firstView).toBe('live-view-codes')
+  await expect(panel().getByTestId('hidden-codes')).toBeInViewport({ ratio: 1 })
+  await expect(panel().getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
+  await expectViewsFit()
+  await expectNothingOverlaps(page)
+  expect(journey.dialogs.at(-1), 'the paused XOR run was stopped, asked first').toMatch(/stop its training/)
+
+  await openExampleFromGallery(page, 'xor-2-2-1-sigmoid')
+  expect(journey.dialogs.at(-1), 'the running encoder was stopped, asked first').toMatch(/stop its training/)
+  await page.getByTestId('train-button').click()
+  await expectTraining()
+  await expect.poll(firstView).toBe('live-view-curves')
+  await expect(panel().getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
   await page.getByTestId('train-button').click()
   await expect(runState(page)).toHaveAttribute('data-state', 'paused')
 })
