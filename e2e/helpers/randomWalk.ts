@@ -29,11 +29,19 @@ export async function tryClick(target: Locator): Promise<boolean> {
   }
 }
 
-/** Clicks `testId` if it is on screen and enabled; false when it is not there to click. */
+/**
+ * Clicks `testId` if it is on screen and enabled; false when it is not there to click. The button
+ * may go between the looks (Pause when the run ends): `isEnabled` would then wait for it for ever
+ * (found: a walk stuck 13 minutes on Pause, until the test's timeout), so it waits 2 s at most.
+ */
 export async function clickIfThere(page: Page, testId: string): Promise<boolean> {
-  const target = page.getByTestId(testId)
-  if ((await target.count()) === 0 || !(await target.first().isVisible()) || !(await target.first().isEnabled())) return false
-  return tryClick(target.first())
+  const target = page.getByTestId(testId).first()
+  try {
+    if (!(await target.isVisible()) || !(await target.isEnabled({ timeout: 2_000 }))) return false
+  } catch {
+    return false
+  }
+  return tryClick(target)
 }
 
 /** Unfolds the palette or the side panel (on its Training or Inspector tab) the way a user would, to act there. */
@@ -49,13 +57,31 @@ export async function reveal(page: Page, panel: 'palette' | 'training' | 'inspec
  * asked for again) leaves the gallery open: the user then closes it with Escape. True when `id` is open.
  */
 export async function openFromGallery(page: Page, id: string): Promise<boolean> {
-  const clicked = (await tryClick(page.getByTestId('cmd-examples'))) && (await tryClick(page.getByTestId(`example-${id}`)))
+  const clicked = await clickInGallery(page, `example-${id}`)
+  return clicked && (await page.getByTestId('example-card').getAttribute('data-example')) === id
+}
+
+/** Opens lesson `id` from the gallery as a user does (a confirm answered No leaves the gallery, closed with Escape). True when it is open. */
+export async function openLessonFromGallery(page: Page, id: string): Promise<boolean> {
+  const clicked = await clickInGallery(page, `lesson-${id}`)
+  return clicked && (await lessonOpen(page))?.lesson === id
+}
+
+async function clickInGallery(page: Page, testId: string): Promise<boolean> {
+  const clicked = (await tryClick(page.getByTestId('cmd-examples'))) && (await tryClick(page.getByTestId(testId)))
   if ((await page.getByTestId('gallery').count()) > 0) {
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('gallery')).toHaveCount(0)
     return false
   }
-  return clicked && (await page.getByTestId('example-card').getAttribute('data-example')) === id
+  return clicked
+}
+
+/** The lesson on screen and its step (from 0), or null when no lesson is open. */
+export async function lessonOpen(page: Page): Promise<{ lesson: string; step: number } | null> {
+  const panel = page.getByTestId('lesson-panel')
+  if ((await panel.count()) === 0) return null
+  return { lesson: (await panel.getAttribute('data-lesson')) ?? '', step: Number(await panel.getAttribute('data-step')) }
 }
 
 export async function nodeIdsOnCanvas(page: Page): Promise<string[]> {
