@@ -61,7 +61,7 @@ async function addModelRun(model: ModelFile, fileName: string): Promise<void> {
     text: `Opened the model ${fileName} on this network${onCanvas} It is “${run.name}” in this project’s runs, to compare with the others.`,
     action: { label: 'Show the runs', run: () => experimentsUi.show('runs') },
     // This project, with the run and the restore, is left as any document is (asked first when unsaved).
-    otherAction: { label: 'Open it as a new project instead', run: () => void openModelAsProject(model, fileName) },
+    otherAction: { label: 'Open as a new project', run: () => void openModelAsProject(model, fileName) },
   })
 }
 
