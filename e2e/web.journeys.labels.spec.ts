@@ -69,15 +69,17 @@ test('the loss changed mid-run: paused, the problem shown, η still in its field
   expect(await counter(page, 'epoch')).toBeGreaterThan(0)
 })
 
-test('the confusion matrix: its classes by name, its numbers readable on every colour', async () => {
+test('the confusion matrix: its classes by name and in a key, its numbers readable on every colour', async () => {
   await page.getByTestId('train-pause').click()
   await expect(runState(page)).toHaveAttribute('data-state', 'paused')
   const confusion = page.getByTestId('confusion')
   await confusion.scrollIntoViewIfNeeded()
   await expect(confusion.locator('th')).toHaveCount(7)
-  // Seven classes: the rows are numbered, each named where it is hovered.
-  const names = await confusion.locator('th').evaluateAll((ths) => ths.map((th) => th.getAttribute('title')))
-  expect(names.sort()).toEqual(LABELS.map((l) => l.replace(/"/g, '')).sort())
+  // Seven classes: the rows are numbered, each named where it is hovered and in the key under the table.
+  const names = await confusion.locator('th').evaluateAll((ths) => ths.map((th) => th.getAttribute('title') ?? ''))
+  expect([...names].sort()).toEqual(LABELS.map((l) => l.replace(/"/g, '')).sort())
+  // Found: no key: "0" to "6" said nothing of which class each was.
+  await expect(page.getByTestId('confusion-key')).toHaveText(names.map((name, k) => `${k} = ${name}`).join(' · '))
   // Found: white counts on the full orange of a column every row fell into (2.3:1).
   expect(await contrastFailures(page, '[data-testid="confusion"]')).toEqual([])
 })

@@ -36,6 +36,12 @@ export function ConfusionView() {
           ))}
         </tbody>
       </table>
+      {/* Numbered rows need their key: which class each number is (CSV and IDX classes have names). */}
+      {small && info.labelNames && (
+        <p className="muted small" data-testid="confusion-key">
+          {names.map((name, k) => `${k} = ${name}`).join(' · ')}
+        </p>
+      )}
     </section>
   )
 }
