@@ -49,6 +49,10 @@ test('XOR trained and exported, trained again with η = 0.5', async () => {
 })
 
 test('the exported model opened: it is Run 3 of this project, on the canvas, compared with Run 1 it came from', async () => {
+  // Found: the command's tooltip still said every model opens as a network with its weights hand-set.
+  await page.getByTestId('cmd-more').click()
+  await expect(page.getByTestId('cmd-open-model')).toHaveAttribute('title', /a model of this network joins its runs/)
+  await page.keyboard.press('Escape')
   await openModel('xor.model.json', model)
   // Found: it opened as a new project, "Untitled", with no runs to compare it with.
   await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json on this network: its trained weights are hand-set on the dense layers. It is “Run 3” in this project’s runs')

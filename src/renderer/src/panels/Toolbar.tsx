@@ -96,7 +96,7 @@ function FileCommands() {
       testId="cmd-more"
       title="Open a trained model, save as, export to PyTorch or ONNX, open a share link"
       items={[
-        { testId: 'cmd-open-model', label: 'Open model…', title: 'Open a trained model (model JSON) as a network with its weights hand-set', run: () => void openModelDialog(() => modelInput.current?.click()) },
+        { testId: 'cmd-open-model', label: 'Open model…', title: 'Open a trained model (model JSON): a model of this network joins its runs; any other opens as a network of its own, its weights hand-set', run: () => void openModelDialog(() => modelInput.current?.click()) },
         { testId: 'cmd-save-as', label: 'Save as…', shortcut: `${mod}Shift+S`, title: 'Save under another name', run: () => void cmd.save(true) },
         { testId: 'cmd-export-pytorch', label: 'Export PyTorch script…', title: 'A Python script that trains this network with PyTorch as the app does (one CPU, or torchrun on several)', run: () => void exportPytorchScript(), group: true },
         { testId: 'cmd-export-onnx', label: 'Export ONNX model…', title: "The trained network's inference graph for ONNX runtimes (train it first)", run: () => void exportOnnxModel() },
