@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { dropFiles, journeyPage } from './helpers/journey'
 import { openExample, selectNode, setParam } from './helpers/designer'
 import { counter, runState, trainExample } from './helpers/training'
+import { openExperiments } from './helpers/experiments'
 
 const journey = journeyPage()
 const dialogs = journey.dialogs
@@ -106,4 +107,32 @@ test('three project files and a CSV dropped at once mid-run: the first project o
   )
   await expect(page.getByTestId('data-dialog')).toHaveCount(0)
   await expect(page.getByTestId('run-info')).toHaveCount(0)
+})
+
+/** Waits until the run history holds `name`, with its trained values (Restore offered), and closes the window. */
+async function expectRunKept(name: string): Promise<void> {
+  await openExperiments(page, 'runs')
+  await expect(page.getByTestId(`run-restore-${name}`)).toBeVisible({ timeout: 30_000 })
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId(`run-restore-${name}`)).toHaveCount(0)
+}
+
+test('a finished run kept in the Runs tab: another example asks only about the unsaved changes, a reload asks nothing, and the run comes back', async () => {
+  // Found: it asked "… and stop its training (epoch 30, …)? Export the model first to keep the
+  // trained weights." of a run that had finished and whose weights the Runs tab kept.
+  await trainExample(page, 'xor-2-2-1-sigmoid', { epochs: 30, speed: 0 })
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+  await expectRunKept('Run 1')
+  let asked = dialogs.length
+  await openExample(page, 'encoder-8-3-8')
+  expect(dialogs.slice(asked)).toEqual(['Discard the unsaved changes to this network?'])
+  await trainExample(page, 'encoder-8-3-8', { epochs: 30, speed: 0 })
+  await expect(runState(page)).toHaveAttribute('data-state', 'finished', { timeout: 120_000 })
+  await expectRunKept('Run 1')
+  asked = dialogs.length
+  await page.reload()
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+  expect(dialogs.slice(asked), 'the reload asks nothing: the autosave keeps the run').toEqual([])
+  await expect(title()).toHaveText('The 8-3-8 encoder')
+  await expectRunKept('Run 1')
 })

@@ -10,7 +10,8 @@ import { createEmptyProject } from './graph/newProject'
 import { forgetFileHandle, openProjectText, saveProjectFile } from './files/projectFiles'
 import { selectDirty, useDocument } from './store/documentStore'
 import { useUi } from './store/uiStore'
-import { runProgressText, trainingControls } from './training/trainingStore'
+import { trainingControls } from './training/trainingStore'
+import { runProgressAtRisk } from './experiments/runRecorder'
 import { sweepProgressText } from './experiments/sweepRunner'
 import { leaveQuestion, type LeaveLosses } from './leaveQuestion'
 import { failedBecause, fileProblemsText } from './sentence'
@@ -24,7 +25,7 @@ const ui = () => useUi.getState()
  * when the user did not pick it here (`opening`: a share link); true when it may go ahead.
  */
 export function confirmLeave(opening?: LeaveLosses['opening']): boolean {
-  const question = leaveQuestion({ dirty: selectDirty(doc()), run: runProgressText(), sweep: sweepProgressText(), opening })
+  const question = leaveQuestion({ dirty: selectDirty(doc()), run: runProgressAtRisk(), sweep: sweepProgressText(), opening })
   return question === null || window.confirm(question)
 }
 

@@ -10,7 +10,7 @@
 import { addRun, createRunRecord, nextRunName, runNetworkOf, withRunColors, type RunRecord, type RunWeights } from '../../../engine/experiments/runHistory'
 import { getEngineConnection } from '../engineClient'
 import { useDocument } from '../store/documentStore'
-import { onRunEnding, useTraining, type TrainingState } from '../training/trainingStore'
+import { onRunEnding, runProgressText, useTraining, type TrainingState } from '../training/trainingStore'
 
 /** The run being watched: one engine run between resets (`generation`). */
 interface WatchedRun {
@@ -71,6 +71,24 @@ async function recordRun(status: RunRecord['status']): Promise<void> {
   const record = createRunRecord({ ...end, id, name: earlier?.name ?? nextRunName(runs), created: new Date().toISOString(), ...(weights ? { weights } : {}) })
   // Taken again (trained on to a raised limit), it keeps its colour.
   doc.setRuns(addRun(runs, earlier ? { ...record, color: earlier.color } : record))
+}
+
+/**
+ * The run's progress where leaving it (another network, a close, a reload) would lose some: as
+ * `runProgressText`, but null for a run that has finished and whose record, trained values and
+ * all, is in the document's run history. That one is kept with the document (its file, or the
+ * autosave, or the unsaved changes the leave question names), and the Runs tab restores it.
+ */
+export function runProgressAtRisk(): string | null {
+  return currentRunKept() ? null : runProgressText()
+}
+
+function currentRunKept(): boolean {
+  const s = useTraining.getState()
+  const w = watched
+  if (!w || !w.recorded || w.recordId === null || keyOf(s) !== w.key || s.snapshot?.state !== 'finished') return false
+  const doc = useDocument.getState()
+  return doc.loadSerial === w.loadSerial && (doc.project.runs ?? []).some((r) => r.id === w.recordId && r.weights !== undefined)
 }
 
 /** Follows the training store: times the running stretches and records runs that end. */

@@ -8,7 +8,8 @@ import * as cmd from '../commands'
 import { openModelFile } from '../panels/modelImport'
 import { openShareText } from '../share/shareLinks'
 import { selectDirty, useDocument, type DocumentState as DocState } from '../store/documentStore'
-import { runProgressText, useTraining } from '../training/trainingStore'
+import { useTraining } from '../training/trainingStore'
+import { runProgressAtRisk } from '../experiments/runRecorder'
 import { sweepProgressText, useSweepProgress } from '../experiments/sweepRunner'
 import type { DocumentState } from '../../../shared/ipc'
 import type { OpenedFiles } from '../../../shared/files'
@@ -25,7 +26,7 @@ export function needsSavePrompt(s: DocState): boolean {
 /** What the page going (close, Quit, reload) would lose: what main's question and the browser's beforeunload are about. */
 export function leavingState(): DocumentState {
   const s = useDocument.getState()
-  return { dirty: needsSavePrompt(s), name: s.fileName ?? s.project.meta.title, run: runProgressText(), sweep: sweepProgressText() }
+  return { dirty: needsSavePrompt(s), name: s.fileName ?? s.project.meta.title, run: runProgressAtRisk(), sweep: sweepProgressText() }
 }
 
 /** File › Open: main's dialog on desktop, else `fallback` (the page's file input). */

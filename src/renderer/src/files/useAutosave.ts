@@ -8,7 +8,7 @@ import { createTabPresence } from './tabPresence'
 import { createEmptyProject } from '../graph/newProject'
 import { forgetFileHandle } from './projectFiles'
 import { leavingState } from './desktopDocument'
-import { runProgressText } from '../training/trainingStore'
+import { runProgressAtRisk } from '../experiments/runRecorder'
 import { unloadObjects } from '../leaveQuestion'
 import { confirmLeave } from '../commands'
 import { reopenLesson } from '../lessons/lessonResume'
@@ -110,7 +110,7 @@ function loadRecord(record: AutosaveRecord): boolean {
  * another network does.
  */
 function startFresh(slot: TabSlot, recovered: Project): void {
-  if ((useDocument.getState().project !== recovered || runProgressText() !== null) && !confirmLeave()) return
+  if ((useDocument.getState().project !== recovered || runProgressAtRisk() !== null) && !confirmLeave()) return
   forgetFileHandle()
   const fresh = newSlotKey(randomId)
   // The lesson played and the one being written are not the recovered network: they stay.
