@@ -52,6 +52,8 @@ async function authorTwoSteps(page: Page): Promise<void> {
   await page.getByTestId('teacher-lock-param-optimizer-learningRate').check()
   await page.getByTestId('teacher-lock-structure').check()
   await page.getByTestId('teacher-hide-palette').check()
+  // Its words name what the student loses: Export and Open link… are in More ▾ (it said 'Export').
+  await expect(page.getByTestId('teacher-hide-file').locator('..')).toHaveText(/New \/ Open \/ Save \/ More ▾$/)
   await page.getByTestId('teacher-hide-file').check()
   await page.getByTestId('teacher-question-kind').selectOption('number')
   await page.getByTestId('teacher-question-prompt').fill('What is w5 after one step? (6 decimals)')

@@ -11,7 +11,7 @@ import { useTeacher } from './teacherStore'
 const HIDE_LABELS: Record<Hideable, string> = {
   palette: 'the palette',
   examples: 'the examples',
-  file: 'New / Open / Save / Export',
+  file: 'New / Open / Save / More ▾',
   data: 'the data panel',
   inspector: 'the inspector tab',
   training: 'the training tab',
