@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { journeyPage } from './helpers/journey'
 import { openExample } from './helpers/designer'
-import { openExperiments, waitForSweep } from './helpers/experiments'
+import { openExperiments, sweepExample, waitForSweep } from './helpers/experiments'
 
 const journey = journeyPage()
 const dialogs = journey.dialogs
@@ -28,11 +28,7 @@ async function expectInside(testId: string, within: string): Promise<void> {
 }
 
 test('a sweep compared and one run restored in the Runs tab: its actions in view at 1024 px, the loss slice at its weights', async () => {
-  await openExample(page, 'xor-2-2-1-sigmoid')
-  await openExperiments(page, 'sweeps')
-  await page.getByTestId('sweep-values-0').fill('0.5, 4')
-  await page.getByTestId('sweep-run').click()
-  await waitForSweep(page, 2)
+  await sweepExample(page, 'xor-2-2-1-sigmoid', '0.5, 4', 2)
   // The same sweep again. Found: the two read alike ("Sweep of optimizer.learningRate" each),
   // their curves named "learningRate 0.5", while the Runs tab names them "η = 0.5 (sweep 1)".
   await page.getByTestId('sweep-run').click()

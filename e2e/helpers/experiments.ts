@@ -1,5 +1,6 @@
 /** Helpers for the Experiments window's specs (the playground and Assignment 6). */
 import { expect, type Locator, type Page } from '@playwright/test'
+import { openExample } from './designer'
 
 /**
  * Assignment 6 Q1 by hand: x ← x − η·f′(x) from x = 0 for f(x) = ¼x⁴ − 3x³ + 7x − 5
@@ -55,4 +56,13 @@ export async function chartCurveColors(chart: Locator): Promise<Record<string, s
     const labels = Array.from(box.querySelectorAll('text[data-chart-text="legend"]')).map((t) => t.textContent ?? '')
     return Object.fromEntries(swatches.flatMap((color, i) => (painted.has(color) ? [[labels[i], color]] : [])))
   })
+}
+
+/** Opens example `id`, sweeps its η over `values` (“0.5, 4”) in the Sweeps tab and waits for its `runs` to end. */
+export async function sweepExample(page: Page, id: string, values: string, runs: number): Promise<void> {
+  await openExample(page, id)
+  await openExperiments(page, 'sweeps')
+  await page.getByTestId('sweep-values-0').fill(values)
+  await page.getByTestId('sweep-run').click()
+  await waitForSweep(page, runs)
 }

@@ -8,7 +8,7 @@ import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { projectTrainingData } from '../training/projectData'
 import { replayEpoch } from '../training/timeMachine'
-import { useTraining } from '../training/trainingStore'
+import { currentRun, useTraining, type TrainingState } from '../training/trainingStore'
 import { kebabName } from './saveText'
 import { saveFileData } from './saveFile'
 import { failedBecause } from '../sentence'
@@ -34,11 +34,25 @@ export function exportPytorchScript(): Promise<void> {
   })
 }
 
-/** The trained network (the current training run) as an ONNX model (`<title>.onnx`). */
+/**
+ * The run whose network ONNX saves: the current training run; with none (a reload, an example
+ * just opened), a paused run of the canvas when every weight is on it (hand-set: a lecture
+ * example, or a run restored from the Runs tab), as Export model does.
+ */
+async function exportedRun(): Promise<{ runId: string; request: NonNullable<TrainingState['request']> }> {
+  const { runId, request } = useTraining.getState()
+  if (runId && request) return { runId, request }
+  const spec = useDocument.getState().compiled.spec
+  const started = spec && weightsAreGiven(spec) ? await currentRun() : null
+  const now = useTraining.getState().request
+  if (started && now) return { runId: started, request: now }
+  throw new Error('train the network first (▶ Train); ONNX holds a trained network’s weights.')
+}
+
+/** The trained network (the current training run, or the canvas's hand-set one) as an ONNX model (`<title>.onnx`). */
 export function exportOnnxModel(): Promise<void> {
   return attempt('The ONNX model', async () => {
-    const { runId, request } = useTraining.getState()
-    if (!runId || !request) throw new Error('train the network first (▶ Train); ONNX holds a trained network’s weights.')
+    const { runId, request } = await exportedRun()
     // The present's weights are saved: an epoch shown as it was goes back to the present, so the screen shows them.
     await replayEpoch(null)
     const title = request.project.meta.title
