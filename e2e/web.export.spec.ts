@@ -108,3 +108,13 @@ test('a sweep’s run restored in the Runs tab, the page reloaded: ONNX saves th
   expect(onnx.map((v) => Math.round(v))).toEqual([0, 1, 1, 0])
   app.forEach((v, i) => expect(Math.abs(v - onnx[i])).toBeLessThan(1e-5))
 })
+
+test('after a reload, a trained run refused says where its weights are kept', async ({ page }) => {
+  await sweepExample(page, 'xor-2-2-1-sigmoid', '4', 1)
+  await page.reload()
+  await expect(page.getByTestId('engine-version')).toBeVisible()
+  await page.getByTestId('cmd-more').click()
+  await page.getByTestId('cmd-export-onnx').click()
+  // Found: it said only "Train the network first", the trained run one Restore away.
+  await expect(page.getByTestId('notice')).toContainText('Train the network first (▶ Train), or put a trained run back on the canvas (Experiments › Runs › Restore)')
+})

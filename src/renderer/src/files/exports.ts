@@ -46,7 +46,10 @@ async function exportedRun(): Promise<{ runId: string; request: NonNullable<Trai
   const started = spec && weightsAreGiven(spec) ? await currentRun() : null
   const now = useTraining.getState().request
   if (started && now) return { runId: started, request: now }
-  throw new Error('train the network first (▶ Train); ONNX holds a trained network’s weights.')
+  // After a reload the trained weights are in the run history, not on the canvas: say where.
+  const kept = useDocument.getState().project.runs?.some((r) => r.weights) ?? false
+  const restore = kept ? ', or put a trained run back on the canvas (Experiments › Runs › Restore)' : ''
+  throw new Error(`train the network first (▶ Train)${restore}; ONNX holds a trained network’s weights.`)
 }
 
 /** The trained network (the current training run, or the canvas's hand-set one) as an ONNX model (`<title>.onnx`). */
