@@ -129,3 +129,28 @@ export async function canvasDenseUnits(page: Page): Promise<number[]> {
   const texts = await page.locator('.react-flow__node [data-kind="dense"] .layer-node-main').allTextContents()
   return texts.map((t) => Number(/([\d,]+) units?/.exec(t)?.[1].replace(/,/g, '') ?? NaN))
 }
+
+/** The optimizer's Epochs field in the inspector, ready to type in; or why not (no optimizer, hidden, folded, locked by a lesson). */
+export async function epochField(page: Page): Promise<Locator | string> {
+  const optimizer = (await nodeIdsOnCanvas(page)).find((id) => id.startsWith('optimizer'))
+  if (!optimizer) return 'no optimizer'
+  await reveal(page, 'inspector')
+  const title = page.locator(`.react-flow__node[data-id="${optimizer}"] .layer-node-kind`)
+  if (!(await title.isVisible()) || !(await tryClick(title))) return `${optimizer} hidden`
+  const field = page.getByTestId('param-epochs')
+  if ((await field.count()) === 0 || !(await field.isVisible())) return 'inspector folded'
+  // A lesson may lock it (found: fill waited 15 minutes for a locked field, seed 716354884).
+  if (!(await field.isEnabled())) return 'locked'
+  return field
+}
+
+/**
+ * A teacher about to watch a run gives it room: an epoch limit the walk set low (1, or a few past
+ * the run's epoch) would end it at once, and no invariant would be checked while one trains.
+ */
+export async function roomToTrain(page: Page): Promise<void> {
+  const field = await epochField(page)
+  if (typeof field === 'string' || Number(await field.inputValue()) >= 30) return
+  await field.fill('200')
+  await field.press('Enter')
+}
