@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findElectronBinary } from './electronBinary'
-import { counter, waitForIterations } from './helpers/training'
+import { counter, openExampleFromGallery, waitForIterations } from './helpers/training'
 import { dropFiles } from './helpers/journey'
 import { shareFragment } from '../src/engine/project/share'
 import { parseProjectOrThrow } from '../src/engine/project/parse'
@@ -51,6 +51,13 @@ async function answerDialogs(app: ElectronApplication, answers: { open?: string;
 
 const menu = (app: ElectronApplication, command: string) =>
   app.evaluate(({ BrowserWindow }, c) => BrowserWindow.getAllWindows()[0].webContents.send('menu:command', c), command)
+
+/** Opens the XOR example from the gallery and presses ▶ Train: the panel names the run under way. */
+async function trainXor(page: Page) {
+  await openExampleFromGallery(page, 'xor-2-2-1-sigmoid')
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('run-info')).toBeVisible()
+}
 
 async function openAndEdit(app: ElectronApplication, page: Page, path: string) {
   await answerDialogs(app, { open: path })
@@ -109,9 +116,7 @@ test.describe('desktop app', () => {
 
   test('quitting with a run under way asks "Stop training … and quit?": Cancel keeps the window and the run going, Stop and Quit closes', async () => {
     const page = await app.firstWindow()
-    await page.getByTestId('cmd-examples').click()
-    await page.getByTestId('example-xor-2-2-1-sigmoid').click()
-    await page.getByTestId('train-button').click()
+    await trainXor(page)
     await waitForIterations(page, 5)
     // Stop and Quit is button 0, Cancel button 1 (the default).
     const answerQuit = (response: 0 | 1) =>
@@ -147,10 +152,7 @@ test.describe('desktop app', () => {
 
   test('a killed engine is restarted; the training panel says the run was lost; 5 reloads leave one engine', async () => {
     const window = await app.firstWindow()
-    await window.getByTestId('cmd-examples').click()
-    await window.getByTestId('example-xor-2-2-1-sigmoid').click()
-    await window.getByTestId('train-button').click()
-    await expect(window.getByTestId('run-info')).toBeVisible()
+    await trainXor(window)
     const killed = await app.evaluate(({ app: electronApp }) => {
       const engine = electronApp.getAppMetrics().find((m) => m.type === 'Utility' && m.serviceName === 'Axon Engine')
       if (!engine) return false
@@ -171,8 +173,7 @@ test.describe('desktop app', () => {
 
   test('an engine that keeps dying is given up on: the status bar says so, ▶ Train says why instead of waiting, and the graph stays', async () => {
     const window = await app.firstWindow()
-    await window.getByTestId('cmd-examples').click()
-    await window.getByTestId('example-xor-2-2-1-sigmoid').click()
+    await openExampleFromGallery(window, 'xor-2-2-1-sigmoid')
     const nodes = await window.locator('.react-flow__node').count()
     const enginePid = () =>
       app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().find((m) => m.type === 'Utility' && m.serviceName === 'Axon Engine')?.pid ?? 0)
@@ -191,10 +192,7 @@ test.describe('desktop app', () => {
 
   test('a log-off that ends the engine a moment before main (SIGTERMs in no set order): no engine is forked again, and the app quits without asking', async () => {
     const window = await app.firstWindow()
-    await window.getByTestId('cmd-examples').click()
-    await window.getByTestId('example-xor-2-2-1-sigmoid').click()
-    await window.getByTestId('train-button').click()
-    await expect(window.getByTestId('run-info')).toBeVisible()
+    await trainXor(window)
     const logs = await app.evaluate(({ app: electronApp }) => electronApp.getPath('logs'))
     const exited = new Promise((resolve) => app.process().once('exit', resolve))
     // The answer may not come back: main is quitting.
