@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeFileSafely, writeFailureText, type WriteFs } from './fileWrite'
 
-const realFs: WriteFs = { writeFile: (p, b) => writeFile(p, b), rename, unlink }
+const realFs: WriteFs = { writeFile: (p, b, o) => writeFile(p, b, o), rename, unlink }
 const bytes = (text: string) => new TextEncoder().encode(text)
 /** The real file system, except that writing a file fails as the disk or the folder would. */
 const failingWrites = (code: string): WriteFs => ({
@@ -29,6 +29,20 @@ describe('saving a file without risking the one there', () => {
     await writeFileSafely(realFs, path, bytes('{"new":true}'), '42')
     expect(await readFile(path, 'utf8')).toBe('{"new":true}')
     expect(await readdir(dir)).toEqual(['xor.axon.json'])
+  })
+
+  it('has the new bytes flushed to the disk before they take the file’s place, so a power cut after Save cannot leave it empty (fails on the old code: written without flush)', async () => {
+    const path = join(dir, 'xor.axon.json')
+    await writeFile(path, 'old')
+    const steps: string[] = []
+    const recording: WriteFs = {
+      writeFile: async (p, b, o) => (steps.push(`write ${p === path ? 'file' : 'copy'} flush=${o?.flush === true}`), realFs.writeFile(p, b, o)),
+      rename: async (from, to) => (steps.push('rename'), rename(from, to)),
+      unlink,
+    }
+    await writeFileSafely(recording, path, bytes('{"new":true}'), '42')
+    expect(steps).toEqual(['write copy flush=true', 'rename'])
+    expect(await readFile(path, 'utf8')).toBe('{"new":true}')
   })
 
   it.each([

@@ -8,7 +8,8 @@ import { basename, dirname, join } from 'node:path'
 
 /** The few file-system calls a save needs (node:fs/promises in main, fakes in tests). */
 export interface WriteFs {
-  writeFile(path: string, bytes: Uint8Array): Promise<void>
+  /** With `flush`, the bytes are on the disk (fsync) before the promise resolves. */
+  writeFile(path: string, bytes: Uint8Array, options: { flush: boolean }): Promise<void>
   rename(from: string, to: string): Promise<void>
   unlink(path: string): Promise<void>
 }
@@ -59,12 +60,16 @@ export function writeFailureText(path: string, error: unknown, step: 'write' | '
  * Writes `bytes` to `path` through a temporary file beside it (same folder, so the rename stays
  * on one disk and replaces the old file at once). On failure the temporary file is removed and
  * a `FileWriteError` says why; the file at `path` is as it was.
+ *
+ * The copy is flushed to the disk before the rename: a file system may put the rename
+ * (journalled metadata) on the disk before the copy's data (NTFS, XFS), and a power cut or a
+ * hard reset in between left the project empty or full of zeros, the new and the old both gone.
  */
 export async function writeFileSafely(fs: WriteFs, path: string, bytes: Uint8Array, suffix: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`)
   let step: 'write' | 'replace' = 'write'
   try {
-    await fs.writeFile(temporary, bytes)
+    await fs.writeFile(temporary, bytes, { flush: true })
     step = 'replace'
     await fs.rename(temporary, path)
   } catch (error) {
