@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Comlink from 'comlink'
@@ -148,6 +148,21 @@ describe("a teacher's paths through main's wiring", () => {
     // Main reads the file (real fs) before it sends it.
     const sent = await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not sent yet')), { timeout: 15_000 })
     expect(sent[2]).toMatchObject({ project: { path: project, name: 'xor.axon.json' }, others: [] })
+  })
+
+  it('Save of a project opened through a link (the class folder linked on the desktop) writes the shared file, keeps the link and the file’s permissions', async () => {
+    const shared = join(mkdtempSync(join(work, 'class-')), 'xor.axon.json')
+    writeFileSync(shared, '{"format":"axon-studio"}')
+    chmodSync(shared, 0o660)
+    const link = join(mkdtempSync(join(work, 'desktop-')), 'xor.axon.json')
+    symlinkSync(shared, link)
+    const { fake, win } = await startedApp({ args: [link] })
+    await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not opened yet')), { timeout: 15_000 })
+    const saved = await fake.invokeFromPage(win, IPC.fileSave, 'project', 'xor.axon.json', new TextEncoder().encode('{"saved":true}'), link)
+    expect(saved).toEqual({ path: link, name: 'xor.axon.json' })
+    expect(readFileSync(shared, 'utf8')).toBe('{"saved":true}')
+    expect(lstatSync(link).isSymbolicLink()).toBe(true)
+    expect(statSync(shared).mode & 0o777).toBe(0o660)
   })
 
   it('closing with unsaved edits asks "Save the changes?": Cancel keeps the window, Don’t Save closes it and the app quits', async () => {

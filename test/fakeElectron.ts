@@ -210,6 +210,9 @@ function fakeModules(state: FakeState) {
   return { modules, ipcHandlers, ipcListeners, protocolHandlers }
 }
 
+/** What Electron passes an IPC handler for a message from the window's own page. */
+const pageEvent = (win: { webContents: FakeWebContents }) => ({ sender: win.webContents, senderFrame: { url: 'app://axon/index.html' } })
+
 /** The Electron stand-in and what was done with it. */
 export function createFakeElectron(options: { paths: Record<string, string>; singleInstance?: boolean }) {
   const state: FakeState = { calls: [], answers: { messageBox: [] }, ready: false, paths: options.paths, app: new EventEmitter() }
@@ -237,8 +240,13 @@ export function createFakeElectron(options: { paths: Record<string, string>; sin
     },
     /** A message from the window's own page (`event.sender` is its webContents, from the app's URL). */
     fromPage(win: InstanceType<FakeWindowClass>, channel: string, ...args: unknown[]) {
-      const event = { sender: win.webContents, senderFrame: { url: 'app://axon/index.html' } }
-      ipcListeners.get(channel)?.(event, ...args)
+      ipcListeners.get(channel)?.(pageEvent(win), ...args)
+    },
+    /** The page's `ipcRenderer.invoke`: what main's handler answers. */
+    async invokeFromPage(win: InstanceType<FakeWindowClass>, channel: string, ...args: unknown[]): Promise<unknown> {
+      const handler = ipcHandlers.get(channel)
+      if (!handler) throw new Error(`no handler for ${channel}`)
+      return handler(pageEvent(win), ...args)
     },
   }
 }

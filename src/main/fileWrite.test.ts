@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtemp, readdir, readFile, rename, rm, unlink, writeFile, mkdir } from 'node:fs/promises'
+import { chmod, lstat, mkdtemp, readdir, readFile, realpath, rename, rm, stat, symlink, unlink, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeFileSafely, writeFailureText, type WriteFs } from './fileWrite'
 
-const realFs: WriteFs = { writeFile: (p, b, o) => writeFile(p, b, o), rename, unlink }
+const realFs: WriteFs = { writeFile: (p, b, o) => writeFile(p, b, o), rename, unlink, realpath, stat, chmod }
 const bytes = (text: string) => new TextEncoder().encode(text)
 /** The real file system, except that writing a file fails as the disk or the folder would. */
 const failingWrites = (code: string): WriteFs => ({
@@ -36,13 +36,40 @@ describe('saving a file without risking the one there', () => {
     await writeFile(path, 'old')
     const steps: string[] = []
     const recording: WriteFs = {
+      ...realFs,
       writeFile: async (p, b, o) => (steps.push(`write ${p === path ? 'file' : 'copy'} flush=${o?.flush === true}`), realFs.writeFile(p, b, o)),
       rename: async (from, to) => (steps.push('rename'), rename(from, to)),
-      unlink,
     }
     await writeFileSafely(recording, path, bytes('{"new":true}'), '42')
     expect(steps).toEqual(['write copy flush=true', 'rename'])
     expect(await readFile(path, 'utf8')).toBe('{"new":true}')
+  })
+
+  it('saves through a link: the file it names gets the bytes and the link stays a link (fails on the old code: the link was replaced by a file of its own, the shared file unchanged)', async () => {
+    await mkdir(join(dir, 'class'))
+    await mkdir(join(dir, 'desktop'))
+    const shared = join(dir, 'class', 'xor.axon.json')
+    const link = join(dir, 'desktop', 'xor.axon.json')
+    await writeFile(shared, 'old')
+    await symlink(shared, link)
+    await writeFileSafely(realFs, link, bytes('{"new":true}'), '42')
+    expect(await readFile(shared, 'utf8')).toBe('{"new":true}')
+    expect((await lstat(link)).isSymbolicLink()).toBe(true)
+    expect(await readdir(join(dir, 'class'))).toEqual(['xor.axon.json'])
+    expect(await readdir(join(dir, 'desktop'))).toEqual(['xor.axon.json'])
+  })
+
+  it.runIf(process.platform !== 'win32')('keeps the file’s permissions: a private project stays private (fails on the old code: saved readable by all, as the umask made the copy)', async () => {
+    const path = join(dir, 'answers.axon.json')
+    await writeFile(path, 'old')
+    await chmod(path, 0o600)
+    await writeFileSafely(realFs, path, bytes('{"new":true}'), '42')
+    expect((await stat(path)).mode & 0o777).toBe(0o600)
+    const shared = join(dir, 'shared.axon.json')
+    await writeFile(shared, 'old')
+    await chmod(shared, 0o664)
+    await writeFileSafely(realFs, shared, bytes('{"new":true}'), '42')
+    expect((await stat(shared)).mode & 0o777).toBe(0o664)
   })
 
   it.each([

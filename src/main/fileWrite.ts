@@ -2,7 +2,8 @@
  * Writing a file the user saves, so that a failed save never costs the file already there:
  * the bytes go to a temporary file beside it, which then replaces it in one rename. A full disk
  * or a folder the user may not write to fails before the old file is touched, and the error says
- * which, in the user's words (the page shows it as "Could not save: …").
+ * which, in the user's words (the page shows it as "Could not save: …"). The file stays what it
+ * was: a link to it stays a link (the file it names is replaced), and its permissions stay.
  */
 import { basename, dirname, join } from 'node:path'
 
@@ -12,6 +13,11 @@ export interface WriteFs {
   writeFile(path: string, bytes: Uint8Array, options: { flush: boolean }): Promise<void>
   rename(from: string, to: string): Promise<void>
   unlink(path: string): Promise<void>
+  /** The file `path` names through symbolic links (rejects for a file not there yet). */
+  realpath(path: string): Promise<string>
+  stat(path: string): Promise<{ mode: number }>
+  /** Sets permission bits: POSIX only (main passes none on Windows, where a file's ACL comes from its folder). */
+  chmod?(path: string, mode: number): Promise<void>
 }
 
 export class FileWriteError extends Error {
@@ -66,12 +72,22 @@ export function writeFailureText(path: string, error: unknown, step: 'write' | '
  * hard reset in between left the project empty or full of zeros, the new and the old both gone.
  */
 export async function writeFileSafely(fs: WriteFs, path: string, bytes: Uint8Array, suffix: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`)
+  // Through a link (a project on the desktop linked to the class's shared folder), the rename
+  // replaced the link with a file of its own: the shared file never changed.
+  const target = await fs.realpath(path).catch(() => path)
+  // The copy is made with the default permissions: a private (0600) or group-writable project
+  // came out readable by all, or no longer writable by the colleagues who shared it.
+  const mode = await fs.stat(target).then(
+    (info) => info.mode & 0o7777,
+    () => null,
+  )
+  const temporary = join(dirname(target), `.${basename(target)}.${suffix}.tmp`)
   let step: 'write' | 'replace' = 'write'
   try {
     await fs.writeFile(temporary, bytes, { flush: true })
+    if (mode !== null) await fs.chmod?.(temporary, mode)
     step = 'replace'
-    await fs.rename(temporary, path)
+    await fs.rename(temporary, target)
   } catch (error) {
     await fs.unlink(temporary).catch(() => undefined)
     throw new FileWriteError(writeFailureText(path, error, step), (error as { code?: string }).code)
