@@ -51,6 +51,52 @@ function bareRequires(dirs: string[]): string[] {
   return [...names]
 }
 
+/** The desktop bundles in out/, built once for this file's tests (which run one after another). */
+let bundlesBuilt = false
+function buildBundles(): void {
+  if (!bundlesBuilt) execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'pipe' })
+  bundlesBuilt = true
+}
+
+/**
+ * A stand-in Electron distribution in `work` whose "binary" carries the fuse wire, so
+ * electron-builder flips the fuses in it exactly as in the real one.
+ */
+function fakeElectronDist(work: string): string {
+  const fake = join(work, 'electron-dist')
+  mkdirSync(join(fake, 'resources'), { recursive: true })
+  writeFileSync(join(fake, 'electron'), `#!/bin/sh\n# ${SENTINEL}\x01\x08${DEFAULT_WIRE}\n`, 'latin1')
+  chmodSync(join(fake, 'electron'), 0o755)
+  writeFileSync(join(fake, 'version'), require('electron/package.json').version)
+  writeFileSync(join(fake, 'LICENSE'), '')
+  return fake
+}
+
+/**
+ * A stand-in for fpm (electron-builder's deb maker, a download this machine cannot make): a Node
+ * script that writes its arguments to `captured`/args.json, copies each file it is given
+ * (`source=/destination`) to `captured`/files/destination and the after-install script to
+ * `captured`/after-install (electron-builder deletes its temporary files after), and makes an
+ * empty package file.
+ */
+function recordingFpm(captured: string): string {
+  return `const fs = require('node:fs'), path = require('node:path')
+const out = ${JSON.stringify(captured)}, args = process.argv.slice(2)
+fs.mkdirSync(out, { recursive: true })
+fs.writeFileSync(path.join(out, 'args.json'), JSON.stringify(args))
+for (const [i, arg] of args.entries()) {
+  const at = arg.indexOf('=/')
+  if (!arg.startsWith('-') && at > 0 && fs.statSync(arg.slice(0, at)).isFile()) {
+    const to = path.join(out, 'files', arg.slice(at + 1))
+    fs.mkdirSync(path.dirname(to), { recursive: true })
+    fs.copyFileSync(arg.slice(0, at), to)
+  }
+  if (args[i - 1] === '--after-install') fs.copyFileSync(arg, path.join(out, 'after-install'))
+  if (args[i - 1] === '--package') fs.writeFileSync(arg, '')
+}
+`
+}
+
 async function builderConfig() {
   const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig(dir: string, a: null, b: null): Promise<Record<string, unknown>> }
   return getConfig(root, null, null)
@@ -211,21 +257,14 @@ describe('packaging (electron-builder, offline)', () => {
   })
 
   it('packs an unpacked Linux app: asar contents, fuses flipped, production CSP, no remote host', async () => {
-    execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'pipe' })
+    buildBundles()
     const html = readFileSync(join(root, 'out/renderer/index.html'), 'utf8')
     expect(html).toMatch(/connect-src 'self'[;"]/)
     expect(html).not.toContain('ws:')
     for (const part of ['renderer', 'main', 'preload']) expect(packCheck.remoteHosts(join(root, 'out', part))).toEqual([])
     const work = mkdtempSync(join(tmpdir(), 'axon-pack-'))
     try {
-      // A stand-in Electron distribution whose "binary" carries the fuse wire, so electron-builder
-      // flips the fuses in it exactly as in the real one.
-      const fake = join(work, 'electron-dist')
-      mkdirSync(join(fake, 'resources'), { recursive: true })
-      writeFileSync(join(fake, 'electron'), `#!/bin/sh\n# ${SENTINEL}\x01\x08${DEFAULT_WIRE}\n`, 'latin1')
-      chmodSync(join(fake, 'electron'), 0o755)
-      writeFileSync(join(fake, 'version'), require('electron/package.json').version)
-      writeFileSync(join(fake, 'LICENSE'), '')
+      const fake = fakeElectronDist(work)
       const output = join(work, 'dist')
       execFileSync(
         join(root, 'node_modules/.bin/electron-builder'),
@@ -261,6 +300,48 @@ describe('packaging (electron-builder, offline)', () => {
       expect(pkg.main).toBe('./out/main/index.cjs')
       // The project type where an AppImage's integration looks for it (the unpacked app is its AppDir).
       expect(readFileSync(join(unpacked, 'usr/share/mime/packages/axon-studio.xml'), 'utf8')).toBe(readFileSync(join(root, 'resources/build/linux/axon-studio-mime.xml'), 'utf8'))
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+  }, 300_000)
+
+  it.runIf(process.platform === 'linux')("builds the deb as electron-builder hands it to fpm (a stand-in that records it): control fields, the desktop entry, the project type, the install scripts, no update files", async () => {
+    buildBundles()
+    const work = mkdtempSync(join(tmpdir(), 'axon-deb-'))
+    try {
+      const captured = join(work, 'captured')
+      const fpm = join(work, 'fpm')
+      writeFileSync(fpm, `#!${process.execPath}\n${recordingFpm(captured)}`)
+      chmodSync(fpm, 0o755)
+      const output = join(work, 'dist')
+      execFileSync(join(root, 'node_modules/.bin/electron-builder'), ['--linux', 'deb', '--x64', '--publish', 'never', `-c.electronDist=${fakeElectronDist(work)}`, `-c.directories.output=${output}`], {
+        cwd: root,
+        stdio: 'pipe',
+        env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CUSTOM_FPM_PATH: fpm },
+      })
+      const args = JSON.parse(readFileSync(join(captured, 'args.json'), 'utf8')) as string[]
+      const values = (flag: string) => args.flatMap((a, i) => (args[i - 1] === flag ? [a] : []))
+      const file = (path: string) => readFileSync(join(captured, 'files', path), 'utf8')
+      expect(values('-t')).toEqual(['deb'])
+      expect(values('--name')).toEqual(['axon-studio'])
+      expect(values('--package')[0]).toBe(join(output, 'axon-studio_0.1.0_amd64.deb'))
+      // Offline, a recommended package apt knows but cannot fetch fails the whole install.
+      expect(values('--deb-recommends')).toEqual([])
+      // xdg-utils: the share links' handler is registered with xdg-mime and xdg-settings.
+      expect(values('-d')).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'xdg-utils']))
+      const mapped = args.filter((a) => /^[^-].*=\//.test(a)).map((a) => a.slice(a.indexOf('=/') + 1))
+      expect(mapped.sort()).toEqual(['/opt/Axon Studio', '/usr/share/applications/axon-studio.desktop', '/usr/share/icons/hicolor/512x512/apps/axon-studio.png', '/usr/share/mime/packages/axon-studio.xml'])
+      expect(file('usr/share/mime/packages/axon-studio.xml')).toBe(readFileSync(join(root, 'resources/build/linux/axon-studio-mime.xml'), 'utf8'))
+      const entry = file('usr/share/applications/axon-studio.desktop')
+      expect(entry).toContain('Exec="/opt/Axon Studio/axon-studio" %U\n')
+      expect(packCheck.desktopMimeTypes(entry)).toEqual(['application/x-axon-project+json', 'application/json', 'x-scheme-handler/axon-studio'])
+      // The window's WM_CLASS and Wayland app id come from package.json's desktopName (Electron 42+): the dock finds the entry by it.
+      expect(entry).toContain(`StartupWMClass=${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).desktopName.replace(/\.desktop$/, '')}\n`)
+      const afterInstall = readFileSync(join(captured, 'after-install'), 'utf8')
+      expect(afterInstall).toContain('update-mime-database /usr/share/mime')
+      expect(afterInstall).toContain('update-desktop-database /usr/share/applications')
+      const resources = readdirSync(join(output, 'linux-unpacked', 'resources')).sort()
+      expect(resources).toEqual(['app.asar', 'apparmor-profile', 'licenses'])
     } finally {
       rmSync(work, { recursive: true, force: true })
     }
