@@ -52,11 +52,11 @@ export function canvasSize(): { width: number; height: number } {
 export function fitOptions(duration = 0): FitViewOptions {
   const top = topPanelBoxes()
   // The step-through docked over the canvas (stage by stage) covers part of it.
-  const open = clearOfDialog(MARGIN)
+  const open = clearOfDialog(margins())
   let padding = open
   if (top) {
     const below = { ...open, top: Math.round(top.bottom) + 21 }
-    const beside = { ...open, left: Math.round(top.card.right) + 25, top: Math.max(MARGIN.top, Math.round(top.othersBottom) + 12) }
+    const beside = { ...open, left: Math.round(top.card.right) + 25, top: Math.max(open.top, Math.round(top.othersBottom) + 12) }
     padding = fittedZoom(beside) > fittedZoom(below) ? beside : below
   }
   const px = (n: number): `${number}px` => `${n}px`
@@ -65,6 +65,25 @@ export function fitOptions(duration = 0): FitViewOptions {
     maxZoom: maxFitZoom(),
     minZoom: 0.2,
     duration,
+  }
+}
+
+/**
+ * The margins a fitted network keeps: clear of the zoom buttons and minimap, or, presenting, where
+ * there are none, of the problems bar and the toggle at the top as they are (the card has its own). A lesson presented
+ * at 683 × 512 left the network half its canvas's 232 px height, at the 0.2 zoom floor.
+ */
+function margins(): typeof MARGIN {
+  if (!useUi.getState().presenting) return MARGIN
+  const canvas = document.querySelector('.canvas')?.getBoundingClientRect()
+  if (!canvas) return MARGIN
+  const bar = document.querySelector('.canvas-bottom')?.getBoundingClientRect()
+  const tops = [...document.querySelectorAll('.canvas-top > :not(.example-card)')].map((el) => el.getBoundingClientRect().bottom - canvas.top)
+  return {
+    top: Math.round(Math.max(4, ...tops)) + 12,
+    bottom: bar && bar.height > 0 ? Math.round(canvas.bottom - bar.top) + 12 : 16,
+    left: 16,
+    right: 16,
   }
 }
 
@@ -94,7 +113,7 @@ function clearOfDialog<M extends typeof MARGIN>(base: M): M {
  */
 export function revealArea(): RevealArea {
   const top = topPanelBoxes()
-  return { ...canvasSize(), margins: clearOfDialog({ ...MARGIN, top: Math.max(MARGIN.top, top ? Math.round(top.bottom) + 12 : 0) }) }
+  return { ...canvasSize(), margins: clearOfDialog({ ...margins(), top: Math.max(margins().top, top ? Math.round(top.bottom) + 12 : 0) }) }
 }
 
 /**

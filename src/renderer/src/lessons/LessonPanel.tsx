@@ -96,7 +96,7 @@ function LessonHead({ lesson, preview }: { lesson: Lesson; preview: boolean }) {
   return (
     <header className="lesson-head">
       <div className="lesson-title-block">
-        <strong>{lesson.title}</strong>
+        <strong title={lesson.title}>{lesson.title}</strong>
         {lesson.source && <div className="muted lesson-source">{lesson.source}</div>}
         {preview && (
           <div className="lesson-preview-note" data-testid="lesson-preview">

@@ -22,7 +22,7 @@ export function PresentationPanel() {
   const probe = useTraining((s) => Boolean(s.info?.probe))
   const title = useDocument((s) => s.project.meta.title)
   return (
-    <aside className="present-panel" data-testid="present-panel" aria-label="Live views">
+    <aside className={`present-panel${runId ? '' : ' is-idle'}`} data-testid="present-panel" aria-label="Live views">
       {/* The title beside Exit, not above the views: a short panel kept one more line for the class. */}
       <header className="present-head">
         <h2 className="present-title" title={title}>
