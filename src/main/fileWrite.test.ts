@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeFileSafely, writeFailureText, type WriteFs } from './fileWrite'
 
-const realFs: WriteFs = { writeFile: (p, b, o) => writeFile(p, b, o), rename, unlink, realpath, stat, chmod }
+/** Pauses are not waited here: the tests count them. */
+const realFs: WriteFs = { writeFile: (p, b, o) => writeFile(p, b, o), rename, unlink, realpath, stat, chmod, pause: async () => {} }
 const bytes = (text: string) => new TextEncoder().encode(text)
 /** The real file system, except that writing a file fails as the disk or the folder would. */
 const failingWrites = (code: string): WriteFs => ({
@@ -101,6 +102,31 @@ describe('saving a file without risking the one there', () => {
     await expect(failure).rejects.toThrow('“xor.axon.json” could not be replaced: it is read-only, or open in another program. It was not saved: close it there, or save under another name with Save As.')
     expect(await readFile(path, 'utf8')).toBe('the saved network')
     expect(await readdir(dir)).toEqual(['xor.axon.json'])
+  })
+
+  it('tries the rename again while another program holds the file a moment (an antivirus scanning the new copy: Windows refuses with EPERM), and saves (fails on the old code: the save failed at the first refusal)', async () => {
+    const path = join(dir, 'xor.axon.json')
+    await writeFile(path, 'old')
+    const pauses: number[] = []
+    let refusals = 2
+    const scanned: WriteFs = {
+      ...realFs,
+      rename: async (from, to) => (refusals-- > 0 ? Promise.reject(Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' })) : rename(from, to)),
+      pause: async (ms) => void pauses.push(ms),
+    }
+    await writeFileSafely(scanned, path, bytes('{"new":true}'), '42')
+    expect(await readFile(path, 'utf8')).toBe('{"new":true}')
+    expect(pauses).toEqual([50, 100])
+    expect(await readdir(dir)).toEqual(['xor.axon.json'])
+  })
+
+  it('a rename refused for another reason is not tried again', async () => {
+    const path = join(dir, 'xor.axon.json')
+    await writeFile(path, 'old')
+    let tries = 0
+    const crossDevice: WriteFs = { ...realFs, rename: async () => (tries++, Promise.reject(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }))) }
+    await expect(writeFileSafely(crossDevice, path, bytes('new'), '42')).rejects.toThrow('“xor.axon.json” was not saved: EXDEV')
+    expect(tries).toBe(1)
   })
 
   it('names the folder when it may not be written, and keeps an unknown error’s own words', () => {

@@ -18,6 +18,8 @@ export interface WriteFs {
   stat(path: string): Promise<{ mode: number }>
   /** Sets permission bits: POSIX only (main passes none on Windows, where a file's ACL comes from its folder). */
   chmod?(path: string, mode: number): Promise<void>
+  /** Resolves after `ms` (main: a timer), between tries of a rename another program held up. */
+  pause(ms: number): Promise<void>
 }
 
 export class FileWriteError extends Error {
@@ -63,6 +65,29 @@ export function writeFailureText(path: string, error: unknown, step: 'write' | '
 }
 
 /**
+ * Pauses between tries of the rename. Windows refuses to rename over a file, or to move one, that
+ * another program has open, even for a moment: an antivirus scanning the copy just written (a
+ * school's Defender does, on every new file), a search indexer, a sync client. The save then
+ * failed now and then with "could not be replaced: it is read-only, or open in another program"
+ * though neither was so. A file that stays held fails after these (about 1.5 s), as before.
+ * (graceful-fs retries its renames on Windows for the same reason.)
+ */
+export const RENAME_RETRY_PAUSES_MS = [50, 100, 200, 400, 800]
+const HELD = new Set(['EPERM', 'EACCES', 'EBUSY'])
+
+async function renameRetrying(fs: WriteFs, from: string, to: string): Promise<void> {
+  for (const ms of RENAME_RETRY_PAUSES_MS) {
+    try {
+      return await fs.rename(from, to)
+    } catch (error) {
+      if (!HELD.has((error as { code?: string } | null)?.code ?? '')) throw error
+      await fs.pause(ms)
+    }
+  }
+  await fs.rename(from, to)
+}
+
+/**
  * Writes `bytes` to `path` through a temporary file beside it (same folder, so the rename stays
  * on one disk and replaces the old file at once). On failure the temporary file is removed and
  * a `FileWriteError` says why; the file at `path` is as it was.
@@ -87,7 +112,7 @@ export async function writeFileSafely(fs: WriteFs, path: string, bytes: Uint8Arr
     await fs.writeFile(temporary, bytes, { flush: true })
     if (mode !== null) await fs.chmod?.(temporary, mode)
     step = 'replace'
-    await fs.rename(temporary, target)
+    await renameRetrying(fs, temporary, target)
   } catch (error) {
     await fs.unlink(temporary).catch(() => undefined)
     throw new FileWriteError(writeFailureText(path, error, step), (error as { code?: string }).code)

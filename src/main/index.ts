@@ -121,7 +121,13 @@ const files = createFileAccess(
     read: readFileAtMost,
     size: fileSizeAtMost,
     // Through a temporary file beside it: a full disk or a read-only folder never costs the saved file.
-    write: (path, bytes) => writeFileSafely({ writeFile, rename, unlink, realpath, stat, chmod: process.platform === 'win32' ? undefined : chmod }, path, bytes, String(process.pid)),
+    write: (path, bytes) =>
+      writeFileSafely(
+        { writeFile, rename, unlink, realpath, stat, chmod: process.platform === 'win32' ? undefined : chmod, pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+        path,
+        bytes,
+        String(process.pid),
+      ),
   },
 )
 
