@@ -13,7 +13,8 @@ import { exportModel, serializeModel } from '../src/engine/model'
 
 // These run only where the Electron binary exists; CI machines here cannot download it, so the
 // same journeys are covered there by the unit tests of src/main (unsavedChanges, fileAccess,
-// ipcHandlers, launchFiles, shareLinks, engineConnections, appProtocol, security) against fakes.
+// ipcHandlers, launchFiles, shareLinks, engineConnections, appProtocol, security) against fakes,
+// and by test/desktopBundles.test.ts, which drives the built bundles through a stand-in Electron.
 const exe = findElectronBinary()
 const reason =
   'Electron binary not installed (binary downloads are blocked on this machine); the desktop e2e runs where `npx install-electron` can fetch it.'
