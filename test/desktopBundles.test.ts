@@ -141,6 +141,30 @@ describe("a teacher's paths through main's wiring", () => {
     expect(fake.calls).toContainEqual(['engine.postMessage', { type: 'axon:engine' }, expect.any(Array)])
   })
 
+  it('an engine process that dies is forked again a moment later, and the page gets its new ports marked restarted', async () => {
+    const { fake, timers } = await startedApp()
+    fake.engines[0].emit('exit', 9)
+    // Decided a moment after the exit (SESSION_END_GRACE_MS), when main knows whether the session ends.
+    expect(fake.engines).toHaveLength(1)
+    timers.run()
+    expect(fake.engines).toHaveLength(2)
+    expect(fake.calls).toContainEqual(['webContents.postMessage', IPC.enginePorts, { restarted: true }, 2])
+  })
+
+  it('a log-off that ends the engine a moment before main (SIGTERMs in no set order): no engine is forked again, main.log says why, and the app quits without asking', async () => {
+    const userData = mkdtempSync(join(work, 'profile-'))
+    const { fake, timers, proc, win } = await startedApp({ userData })
+    fake.fromPage(win, IPC.documentState, { dirty: true, name: 'xor.axon.json', run: 'epoch 3, iteration 12', sweep: null })
+    fake.engines[0].emit('exit', 15)
+    proc.listeners.SIGTERM[0]()
+    timers.run()
+    await settle()
+    expect(fake.engines).toHaveLength(1)
+    expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toContain('engine: process exited (code 15) as the session ends; not restarted')
+    expect(win.destroyed).toBe(true)
+    expect(fake.calls.some(([name]) => name === 'dialog.showMessageBox')).toBe(false)
+  })
+
   it('a project double-clicked in the file manager (its path on the command line) reaches the page once it has loaded', async () => {
     const project = join(work, 'xor.axon.json')
     writeFileSync(project, '{"format":"axon-studio"}')

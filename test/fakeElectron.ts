@@ -161,6 +161,8 @@ function fakeModules(state: FakeState) {
   const ipcListeners = new Map<string, Handler>()
   const protocolHandlers = new Map<string, (request: { url: string; method?: string }) => Promise<Response>>()
   const powerMonitor = new EventEmitter()
+  /** The engine processes forked, in order: a test ends one with `emit('exit', code)`. */
+  const engines: EventEmitter[] = []
   const defaultSession = {
     setPermissionRequestHandler: record('session.setPermissionRequestHandler'),
     setPermissionCheckHandler: record('session.setPermissionCheckHandler'),
@@ -203,11 +205,13 @@ function fakeModules(state: FakeState) {
       fork: (path: string, _args: string[], forkOptions: unknown) => {
         afterReady(state, 'utilityProcess.fork')
         state.calls.push(['utilityProcess.fork', path, forkOptions])
-        return Object.assign(new EventEmitter(), { postMessage: record('engine.postMessage'), kill: () => true })
+        const engine = Object.assign(new EventEmitter(), { postMessage: record('engine.postMessage'), kill: () => true })
+        engines.push(engine)
+        return engine
       },
     },
   }
-  return { modules, ipcHandlers, ipcListeners, protocolHandlers }
+  return { modules, ipcHandlers, ipcListeners, protocolHandlers, engines }
 }
 
 /** What Electron passes an IPC handler for a message from the window's own page. */
@@ -220,13 +224,14 @@ export function createFakeElectron(options: { paths: Record<string, string>; sin
   const whenReady = new Promise<void>((resolve) => (markReady = resolve))
   const BrowserWindow = fakeWindowClass(state)
   const app = fakeApp(state, BrowserWindow, options, whenReady)
-  const { modules, ipcHandlers, ipcListeners, protocolHandlers } = fakeModules(state)
+  const { modules, ipcHandlers, ipcListeners, protocolHandlers, engines } = fakeModules(state)
   return {
     // Descriptors, not a spread: the spread would call the getters that throw before ready.
     electron: Object.defineProperties({ app, BrowserWindow }, Object.getOwnPropertyDescriptors(modules)) as typeof modules & { app: typeof app; BrowserWindow: FakeWindowClass },
     calls: state.calls,
     answers: state.answers,
     windows: BrowserWindow.all,
+    engines,
     ipcHandlers,
     ipcListeners,
     protocolHandlers,

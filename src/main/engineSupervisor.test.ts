@@ -86,6 +86,28 @@ describe('engine supervisor', () => {
     expect(log).toEqual(['engine: process exited (code 15) as the session ends; not restarted'])
   })
 
+  it('logs an exit whose window closed before the restart was decided: at a log-off the window goes within that moment (fails on the old code: main.log said nothing of it)', () => {
+    let ending = false
+    const decisions: Array<() => void> = []
+    const { supervisor, children, log } = setup(3, () => !ending, (decide) => void decisions.push(decide))
+    supervisor.start()
+    supervisor.rendererLoaded()
+    children[0].crash(15)
+    ending = true
+    supervisor.stop()
+    decisions.shift()?.()
+    expect(children).toHaveLength(1)
+    expect(log).toEqual(['engine: process exited (code 15) as the session ends; not restarted'])
+    // Not at a session's end: the user closed the window just after the crash.
+    const closed = setup(3, () => true, (decide) => void decisions.push(decide))
+    closed.supervisor.start()
+    closed.children[0].crash(9)
+    closed.supervisor.stop()
+    decisions.shift()?.()
+    expect(closed.children).toHaveLength(1)
+    expect(closed.log).toEqual(['engine: process exited (code 9) as its window closed; not restarted'])
+  })
+
   it('restarts a crashed engine once the moment after its exit has passed, and not when the window closed meanwhile', () => {
     const decisions: Array<() => void> = []
     const { supervisor, children, connections } = setup(3, () => true, (decide) => void decisions.push(decide))

@@ -101,13 +101,14 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
     if (restarted) connectIfLoaded(true)
   }
 
-  /** The engine ended unexpectedly a moment ago: fork it again, unless the window or the session is ending, or it keeps ending. */
+  /**
+   * The engine ended unexpectedly a moment ago: fork it again, unless the window or the session is
+   * ending, or it keeps ending. Each case is logged: at a log-off the window has usually closed
+   * (stop) by the time this is decided, and the exit went unsaid in main.log.
+   */
   function restartAfter(code: number): void {
-    if (stopping) return
-    if (deps.mayRestart?.() === false)
-      return void deps.log?.(
-        `engine: process exited (code ${code}) as the session ends; not restarted`,
-      )
+    if (deps.mayRestart?.() === false) return void deps.log?.(`engine: process exited (code ${code}) as the session ends; not restarted`)
+    if (stopping) return void deps.log?.(`engine: process exited (code ${code}) as its window closed; not restarted`)
     const now = deps.now()
     while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
     if (restarts.length >= maxRestarts) {
