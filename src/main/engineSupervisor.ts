@@ -65,16 +65,29 @@ export interface EngineSupervisor {
   stop(): void
 }
 
+/** Takes a restart at `now` if it fits: at most `max` within `windowMs`, older ones forgotten. */
+function restartBudget(max: number, windowMs: number): (now: number) => boolean {
+  const restarts: number[] = []
+  return (now) => {
+    while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
+    if (restarts.length >= max) return false
+    restarts.push(now)
+    return true
+  }
+}
+
 export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): EngineSupervisor {
   const maxRestarts = deps.maxRestarts ?? 3
   const windowMs = deps.restartWindowMs ?? 60_000
-  const restarts: number[] = []
+  const takeRestart = restartBudget(maxRestarts, windowMs)
   let child: EngineChild<P> | null = null
   let stopping = false
   let pageLoaded = false
   let restartUnreported = false
   /** Why the engine was given up on: every page that loads from then on is told. */
   let failure: string | null = null
+  /** The exit code of an engine that ended unexpectedly, while its restart waits for its moment (`afterExit`). */
+  let pendingExit: number | null = null
 
   function connect(restarted: boolean): void {
     if (!child) return
@@ -95,32 +108,32 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
     current.once('exit', (code) => {
       if (stopping || child !== current) return
       child = null
+      pendingExit = code
       const afterExit = deps.afterExit ?? ((decide: () => void) => decide())
-      afterExit(() => restartAfter(code))
+      afterExit(restartAfter)
     })
     if (restarted) connectIfLoaded(true)
   }
 
-  /**
-   * The engine ended unexpectedly a moment ago: fork it again, unless the window or the session is
-   * ending, or it keeps ending. Each case is logged: at a log-off the window has usually closed
-   * (stop) by the time this is decided, and the exit went unsaid in main.log.
-   */
-  function restartAfter(code: number): void {
-    if (deps.mayRestart?.() === false) return void deps.log?.(`engine: process exited (code ${code}) as the session ends; not restarted`)
-    if (stopping) return void deps.log?.(`engine: process exited (code ${code}) as its window closed; not restarted`)
-    const now = deps.now()
-    while (restarts.length && now - restarts[0] > windowMs) restarts.shift()
-    if (restarts.length >= maxRestarts) {
-      deps.log?.(
-        `engine: process exited (code ${code}), ${maxRestarts + 1} times within ${windowMs / 1000} s; not restarted again`,
-      )
+  /** An exit that is not followed by a restart, said in main.log (the session's end, or the window's close). */
+  function notRestarted(code: number): void {
+    deps.log?.(`engine: process exited (code ${code}) ${deps.mayRestart?.() === false ? 'as the session ends' : 'as its window closed'}; not restarted`)
+  }
+
+  /** The engine ended unexpectedly a moment ago: fork it again, unless the window or the session is ending, or it keeps ending. */
+  function restartAfter(): void {
+    const code = pendingExit
+    // Decided already: the window closed meanwhile (stop).
+    if (code === null) return
+    pendingExit = null
+    if (stopping || deps.mayRestart?.() === false) return notRestarted(code)
+    if (!takeRestart(deps.now())) {
+      deps.log?.(`engine: process exited (code ${code}), ${maxRestarts + 1} times within ${windowMs / 1000} s; not restarted again`)
       failure = `The engine process stopped (exit code ${code}) ${maxRestarts + 1} times within a minute; it was not restarted again. Your graph is safe: save it and restart Axon Studio.`
       // A page still loading would not hear it: it is told once loaded.
       if (pageLoaded) deps.reportFailure(failure)
       return
     }
-    restarts.push(now)
     deps.log?.(`engine: process exited (code ${code}); restarted`)
     spawn(true)
   }
@@ -135,6 +148,9 @@ export function createEngineSupervisor<P>(deps: EngineSupervisorDeps<P>): Engine
     },
     stop() {
       stopping = true
+      // An exit still waiting for its moment is decided now: at a log-off main quits within it.
+      if (pendingExit !== null) notRestarted(pendingExit)
+      pendingExit = null
       child?.kill()
       child = null
     },
