@@ -72,9 +72,19 @@ async function openAndEdit(app: ElectronApplication, page: Page, path: string) {
 test.describe('desktop app', () => {
   test.skip(!exe, reason)
   let app: ElectronApplication
+  /**
+   * Each test's own profile (Linux: XDG_CONFIG_HOME holds userData), so no test starts on what
+   * the one before left: its autosave came back ('Your last session was recovered'), an edited
+   * network then asked confirm() before an example opened (which Playwright dismisses), and
+   * main.log and Open Recent carried over.
+   */
+  let profile = ''
+  const launch = (args: string[] = []) =>
+    electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', ...args], cwd: root, env: { ...process.env, XDG_CONFIG_HOME: profile } })
 
   test.beforeEach(async () => {
-    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox'], cwd: root })
+    profile = mkdtempSync(join(tmpdir(), 'axon-e2e-profile-'))
+    app = await launch()
   })
   test.afterEach(async () => {
     await app?.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((w) => w.destroy())).catch(() => {})
@@ -218,14 +228,14 @@ test.describe('desktop app', () => {
 
   test('opens a project named on the command line', async () => {
     await app.close()
-    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile()], cwd: root })
+    app = await launch([projectFile()])
     const window = await app.firstWindow()
     await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
   })
 
   test('a trained model named on the command line (Open with on a .model.json) opens as Open model… opens it', async () => {
     await app.close()
-    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', modelFile()], cwd: root })
+    app = await launch([modelFile()])
     const window = await app.firstWindow()
     // (As a new project, or, where the window reopened Mazur's own network, as one of its runs.)
     await expect(window.getByTestId('notice')).toContainText(/Opened the model mazur\.model\.json( on this network)?: its trained weights are hand-set on the dense layers\./)
@@ -233,7 +243,7 @@ test.describe('desktop app', () => {
 
   test('several projects named on the command line (Open with on several): the first opens, the notice names the rest', async () => {
     await app.close()
-    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', projectFile(), projectFile('xor.axon.json')], cwd: root })
+    app = await launch([projectFile(), projectFile('xor.axon.json')])
     const window = await app.firstWindow()
     await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
     await expect(window.getByTestId('notice')).toContainText('Only one project opens at a time: “xor.axon.json” was not opened')
@@ -244,12 +254,12 @@ test.describe('desktop app', () => {
     const csv = join(project, '..', 'iris.csv')
     writeFileSync(csv, 'x,y\n1,0\n0,1\n')
     await app.close()
-    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', project, csv], cwd: root })
+    app = await launch([project, csv])
     let window = await app.firstWindow()
     await expect(window.getByTestId('doc-title')).toContainText('mazur.axon.json')
     await expect(window.getByTestId('notice')).toContainText('“iris.csv” was not opened')
     await app.close()
-    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', csv], cwd: root })
+    app = await launch([csv])
     window = await app.firstWindow()
     await expect(window.getByTestId('data-dialog')).toContainText('iris.csv')
   })
@@ -277,7 +287,7 @@ test.describe('desktop app', () => {
     await app.close()
     const encoded = shareFragment(parseProjectOrThrow(mazur))
     if (!encoded.ok) throw new Error(encoded.message)
-    app = await electron.launch({ executablePath: exe!, args: ['.', '--no-sandbox', `axon-studio://open#${encoded.fragment}`], cwd: root })
+    app = await launch([`axon-studio://open#${encoded.fragment}`])
     const window = await app.firstWindow()
     await expect(window.getByTestId('notice')).toContainText('Opened the shared network “Backpropagation step by step (2-2-2)”.')
   })
