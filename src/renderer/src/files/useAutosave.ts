@@ -2,9 +2,10 @@ import { useEffect } from 'react'
 import { selectDirty, useDocument } from '../store/documentStore'
 import { useUi, type Notice } from '../store/uiStore'
 import { autosavedProjectOf, autosavedWeights, writeAutosave, type AutosaveRecord } from './autosave'
-import { adoptedKey, copyCompanions, holdCompanions, keptWork, keptWorkText, newSlotKey, removeSlot, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
+import { adoptedKey, copyCompanions, holdCompanions, keptWork, newSlotKey, removeSlot, setAsideSlot, shrinkKeptWork, startingSlot, TAB_SLOT_KEY, type KeptWork } from './autosaveSlots'
 import { createAsideWeights, removeOrphanParts } from './autosaveWeights'
 import { createTabPresence } from './tabPresence'
+import { keptOfferNotice } from './keptOffer'
 import { createEmptyProject } from '../graph/newProject'
 import { forgetFileHandle } from './projectFiles'
 import { leavingState } from './desktopDocument'
@@ -123,17 +124,9 @@ function startFresh(slot: TabSlot, recovered: Project): void {
   useUi.getState().notify(null)
 }
 
-/** Adds "work from another tab is kept" and its "Open it" to the notice on screen (or a notice of its own). */
+/** Adds "work from another tab is kept" and its "Open it" to the notice on screen (or a notice of its own); takes it back when none is kept. */
 function offerKept(kept: readonly KeptWork[], open: () => void, base: Notice | null = useUi.getState().notice): void {
-  if (kept.length === 0) return useUi.getState().notify(base?.otherAction ? { ...base, otherAction: undefined } : base)
-  const text = keptWorkText(kept.length)
-  const start = base?.text.replace(/ (Work from (another tab|\d+ other tabs) is kept too\.)$/, '')
-  useUi.getState().notify({
-    kind: base?.kind ?? 'info',
-    action: base?.action,
-    text: start ? `${start} ${text}` : text,
-    otherAction: { label: kept.length === 1 ? 'Open it' : 'Open the next', run: open },
-  })
+  useUi.getState().notify(keptOfferNotice(kept.length, open, base))
 }
 
 const savedTime = (record: AutosaveRecord) => (record.savedAt ? ` (last changed ${new Date(record.savedAt).toLocaleString()})` : '')
