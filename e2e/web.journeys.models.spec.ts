@@ -125,3 +125,36 @@ test('kept through a reload; the same file can still open as a new project, and 
   await expect(page.getByTestId('notice')).toContainText('Opened the model other.model.json: its trained weights are hand-set')
   expect((await graphSnapshot(page)).nodes).not.toEqual(before.nodes)
 })
+
+test('saved, then a model of this network opened: Open as a new project asks only about changes besides the join', async () => {
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  const saved = page.waitForEvent('download')
+  await page.getByTestId('cmd-save').click()
+  await saved
+  await expect(page.getByTestId('notice')).toContainText('Saved')
+  const asked = journey.dialogs.length
+  await openModel('xor.model.json', model)
+  await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json on this network')
+  await page.getByTestId('notice-other-action').click()
+  await expect(page.getByTestId('notice')).toHaveText(/^Opened the model xor\.model\.json: its trained weights are hand-set/)
+  // Found: 'Discard the unsaved changes to this network?' right after the save, the join its only change.
+  expect(journey.dialogs.slice(asked)).toEqual([])
+
+  // A change of the user's own (η, not saved) is still asked about, made before the join or after it.
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  for (const editFirst of [true, false]) {
+    const before = journey.dialogs.length
+    if (editFirst) await setOptimizerEta('0.25')
+    await openModel('xor.model.json', model)
+    await expect(page.getByTestId('notice')).toContainText('Opened the model xor.model.json on this network')
+    if (!editFirst) await setOptimizerEta('0.25')
+    await page.getByTestId('notice-other-action').click()
+    await expect.poll(() => journey.dialogs.slice(before)).toEqual(['Discard the unsaved changes to this network?'])
+    await openExample(page, 'xor-2-2-1-sigmoid')
+  }
+})
+
+async function setOptimizerEta(value: string): Promise<void> {
+  await selectNode(page, 'optimizer')
+  await setParam(page, 'learningRate', value)
+}

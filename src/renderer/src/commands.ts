@@ -23,9 +23,10 @@ const ui = () => useUi.getState()
  * Before another document replaces this one: asks when that loses unsaved changes, a
  * training run's progress or a sweep under way (both are stopped either way), naming what opens
  * when the user did not pick it here (`opening`: a share link); true when it may go ahead.
+ * `dirty`: whether there are unsaved changes, where the caller knows better than the document.
  */
-export function confirmLeave(opening?: LeaveLosses['opening']): boolean {
-  const question = leaveQuestion({ dirty: selectDirty(doc()), run: runProgressAtRisk(), sweep: sweepProgressText(), opening })
+export function confirmLeave(opening?: LeaveLosses['opening'], dirty = selectDirty(doc())): boolean {
+  const question = leaveQuestion({ dirty, run: runProgressAtRisk(), sweep: sweepProgressText(), opening })
   return question === null || window.confirm(question)
 }
 

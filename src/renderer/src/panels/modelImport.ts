@@ -11,7 +11,7 @@
  */
 import { MODEL_FORMAT, modelToProject, parseModel, type ModelFile } from '../../../engine/model'
 import { forgetFileHandle } from '../files/projectFiles'
-import { useDocument } from '../store/documentStore'
+import { selectDirty, useDocument } from '../store/documentStore'
 import { confirmLeave } from '../commands'
 import { useUi } from '../store/uiStore'
 import { fileProblemsText } from '../sentence'
@@ -50,25 +50,32 @@ export function openModelText(text: string, fileName: string): boolean {
 
 /** Adds the model to this project's runs and restores it onto the canvas; the notice can open it as a new project instead. */
 async function addModelRun(model: ModelFile, fileName: string): Promise<void> {
+  // Whether the document had unsaved changes before the join: "Open as a new project" is this
+  // join's alternative, so the join's own changes are not the user's to be asked about.
+  const dirtyBefore = selectDirty(useDocument.getState())
   const record = modelRunRecord(useDocument.getState().project, model, fileName, `run-${Date.now().toString(36)}-model`, new Date().toISOString())
   // Restored first: a run it ends (trained here until now) is recorded before it, as the run before it.
   const locked = await restoreRunNetwork(record)
   const { runs, run } = withModelRun(useDocument.getState().project.runs ?? [], record)
   useDocument.getState().setRuns(runs)
+  const joined = useDocument.getState().project
   const onCanvas = locked ? `. ${locked}` : ': its trained weights are hand-set on the dense layers.'
   useUi.getState().notify({
     kind: 'info',
     text: `Opened the model ${fileName} on this network${onCanvas} It is “${run.name}” in this project’s runs, to compare with the others.`,
     action: { label: 'Show the runs', run: () => experimentsUi.show('runs') },
-    // This project, with the run and the restore, is left as any document is (asked first when unsaved).
-    otherAction: { label: 'Open as a new project', run: () => void openModelAsProject(model, fileName) },
+    // Asked first when the project has unsaved changes besides the join (made before it, or since).
+    otherAction: { label: 'Open as a new project', run: () => void openModelAsProject(model, fileName, useDocument.getState().project === joined ? dirtyBefore : undefined) },
   })
 }
 
-/** Opens the model as a new project (asking first when the canvas has unsaved work); returns whether it was opened. */
-function openModelAsProject(model: ModelFile, fileName: string): boolean {
+/**
+ * Opens the model as a new project (asking first when the canvas has unsaved work: `dirty`
+ * where the caller knows better than the document); returns whether it was opened.
+ */
+function openModelAsProject(model: ModelFile, fileName: string, dirty?: boolean): boolean {
   const ui = useUi.getState()
-  if (!confirmLeave()) return false
+  if (!confirmLeave(undefined, dirty)) return false
   forgetFileHandle()
   // Not saved as a project yet: marked dirty so the user is asked before it is replaced.
   useDocument.getState().load(modelToProject(model), { dirty: true })
