@@ -20,7 +20,10 @@ test('New network, XOR: ▶ Train runs until solved (100 % accuracy) and stops b
 
   const blocks = ['input', 'dense', 'activation-sigmoid', 'dense', 'activation-sigmoid', 'loss-halfSse', 'optimizer-sgd']
   const ids: string[] = []
-  for (const [i, block] of blocks.entries()) ids.push(await dragFromPalette(page, block, { x: 120 + (i % 3) * 260, y: 110 + Math.floor(i / 3) * 190 }))
+  // The left column's input handles 70 px into the canvas: within 40 px of its edge React Flow pans
+  // the view while a wire is held there (autoPanOnConnect), and a slow hold once panned loss-1's
+  // output under the side panel.
+  for (const [i, block] of blocks.entries()) ids.push(await dragFromPalette(page, block, { x: 160 + (i % 3) * 260, y: 110 + Math.floor(i / 3) * 190 }))
   for (let i = 0; i + 1 < ids.length; i++) await connect(page, ids[i], ids[i + 1])
   // The one change a new user must make: XOR has one target.
   await selectNode(page, ids[3])

@@ -36,10 +36,18 @@ export async function connect(page: Page, source: string, target: string): Promi
  */
 export async function drawWireOver(page: Page, source: string, target: string): Promise<void> {
   await viewportSettled(page)
-  const from = await page.locator(`.react-flow__node[data-id="${source}"] .react-flow__handle.source`).boundingBox()
+  const handle = `.react-flow__node[data-id="${source}"] .react-flow__handle.source`
+  const from = await page.locator(handle).boundingBox()
   const to = await page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`).boundingBox()
   if (!from || !to) throw new Error(`drawWireOver: handle of ${!from ? source : target} not visible`)
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  const press = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+  // A box is not a place on screen: a handle the view has panned under a panel has a box too.
+  const covering = await page.evaluate(({ x, y, handle }) => {
+    const el = document.elementFromPoint(x, y)
+    return el?.closest(handle) ? null : el ? `${el.tagName.toLowerCase()}.${el.className}` : 'nothing'
+  }, { ...press, handle })
+  if (covering) throw new Error(`drawWireOver: ${source}'s output handle is under ${covering}, not on the canvas (view ${await viewportTransform(page)})`)
+  await page.mouse.move(press.x, press.y)
   await page.mouse.down()
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
   await expect(page.getByTestId('connection-line'), `a wire starts at ${source}'s handle`).toHaveCount(1)
@@ -101,6 +109,11 @@ export async function graphSnapshot(page: Page): Promise<{ nodes: string[]; edge
   )
   const edges = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? e.getAttribute('aria-label') ?? ''))
   return { nodes: nodes.sort(), edges: edges.sort() }
+}
+
+/** The canvas's pan and zoom, as React Flow writes it (`translate(…) scale(…)`). */
+async function viewportTransform(page: Page): Promise<string> {
+  return page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)
 }
 
 /** Waits until the canvas stops moving (a fit or zoom animation has finished): the viewport transform is the same over several frames. */
