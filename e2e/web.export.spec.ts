@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs'
 import * as ort from 'onnxruntime-node'
 import { expect, test, type Page } from '@playwright/test'
-import { openExample } from './helpers/designer'
+import { openExample, selectNode } from './helpers/designer'
 import { sweepExample } from './helpers/experiments'
-import { showTrainingPanel } from './helpers/training'
+import { showTrainingPanel, waitForIterations } from './helpers/training'
 import { createPredictor, parseModelOrThrow } from '../src/engine/model'
 
 async function exportAs(page: Page, item: 'pytorch' | 'onnx') {
@@ -117,4 +117,38 @@ test('after a reload, a trained run refused says where its weights are kept', as
   await page.getByTestId('cmd-export-onnx').click()
   // Found: it said only "Train the network first", the trained run one Restore away.
   await expect(page.getByTestId('notice')).toContainText('Train the network first (▶ Train), or put a trained run back on the canvas (Experiments › Runs › Restore)')
+})
+
+test('hand-set weights edited after an untrained ONNX: the next ONNX saves the canvas’s, not the run’s old ones', async ({ page }) => {
+  await openExample(page, 'xor-relu-handset')
+  expect((await onnxAndModelOutputs(page)).onnx.map((v) => Math.round(v))).toEqual([0, 1, 1, 0])
+  // The output's weight from the second hidden unit, −2 → 0: the output is relu(x1 + x2).
+  await selectNode(page, 'output')
+  const weight = page.getByTestId('weights-editor').locator('input').nth(1)
+  await expect(weight).toHaveValue('-2')
+  await weight.fill('0')
+  await weight.press('Tab')
+  const { onnx, app } = await onnxAndModelOutputs(page)
+  // Found: the run ONNX had started (untrained, now out of date) was saved, its old weights giving 0 1 1 0.
+  expect(onnx.map((v) => Math.round(v))).toEqual([0, 1, 1, 2])
+  app.forEach((v, i) => expect(Math.abs(v - onnx[i])).toBeLessThan(1e-5))
+})
+
+test('the engine restarted under a run: ONNX says the run was lost and to train again', async ({ page }) => {
+  await openExample(page, 'xor-2-2-1-sigmoid')
+  await showTrainingPanel(page)
+  await page.getByTestId('train-button').click()
+  await waitForIterations(page, 20)
+  await page.getByTestId('train-pause').click()
+  // The engine's worker fails as an uncaught error kills it; the page starts another.
+  const engine = page.workers().find((w) => /engine\.worker/.test(w.url()))
+  if (!engine) throw new Error(`no engine worker among ${page.workers().map((w) => w.url()).join(', ')}`)
+  await engine.evaluate(() => void setTimeout(() => {
+    throw new Error('engine killed by the test')
+  }))
+  await expect(page.getByTestId('training-error')).toContainText('was lost')
+  await page.getByTestId('cmd-more').click()
+  await page.getByTestId('cmd-export-onnx').click()
+  // Found: 'There is no training run "run-1" (it was stopped or never started)', the run the old engine had.
+  await expect(page.getByTestId('notice')).toHaveText(/^The ONNX model could not be exported\. The engine stopped and was restarted, and the training run went with it: train the network again \(▶ Train\); ONNX holds/)
 })

@@ -8,7 +8,7 @@ import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { projectTrainingData } from '../training/projectData'
 import { replayEpoch } from '../training/timeMachine'
-import { currentRun, useTraining, type TrainingState } from '../training/trainingStore'
+import { currentRun, runProgressText, useTraining, type TrainingState } from '../training/trainingStore'
 import { kebabName } from './saveText'
 import { saveFileData } from './saveFile'
 import { failedBecause } from '../sentence'
@@ -35,13 +35,15 @@ export function exportPytorchScript(): Promise<void> {
 }
 
 /**
- * The run whose network ONNX saves: the current training run; with none (a reload, an example
- * just opened), a paused run of the canvas when every weight is on it (hand-set: a lecture
- * example, or a run restored from the Runs tab), as Export model does.
+ * The run whose network ONNX saves: the training run the panel shows, when it is the canvas's
+ * or trained before the canvas changed (what Export model saves too); else a paused run of the
+ * canvas when every weight is on it (hand-set: a lecture example, a run restored from the Runs
+ * tab, or hand-set weights edited since an untrained run began), as Export model does. A run
+ * the engine lost when it restarted holds nothing to save: the refusal says so.
  */
 async function exportedRun(): Promise<{ runId: string; request: NonNullable<TrainingState['request']> }> {
-  const { runId, request } = useTraining.getState()
-  if (runId && request) return { runId, request }
+  const { runId, request, info, stale } = useTraining.getState()
+  if (runId && request && info && (!stale || runProgressText() !== null)) return { runId, request }
   const spec = useDocument.getState().compiled.spec
   const started = spec && weightsAreGiven(spec) ? await currentRun() : null
   const now = useTraining.getState().request
@@ -49,7 +51,8 @@ async function exportedRun(): Promise<{ runId: string; request: NonNullable<Trai
   // After a reload the trained weights are in the run history, not on the canvas: say where.
   const kept = useDocument.getState().project.runs?.some((r) => r.weights) ?? false
   const restore = kept ? ', or put a trained run back on the canvas (Experiments › Runs › Restore)' : ''
-  throw new Error(`train the network first (▶ Train)${restore}; ONNX holds a trained network’s weights.`)
+  const lost = runId !== null && info === null ? 'the engine stopped and was restarted, and the training run went with it: ' : ''
+  throw new Error(`${lost}train the network ${lost ? 'again' : 'first'} (▶ Train)${restore}; ONNX holds a trained network’s weights.`)
 }
 
 /** The trained network (the current training run, or the canvas's hand-set one) as an ONNX model (`<title>.onnx`). */
