@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { openExample, viewportSettled } from './helpers/designer'
 import { expectNothingOverlaps, inside, intersects, touchingTicks } from './helpers/layout'
 import { contrastFailures } from './helpers/contrast'
-import { presentView, trainToEnd } from './helpers/training'
+import { presentView, showTrainingPanel, trainToEnd } from './helpers/training'
 import { openLesson } from './helpers/lessons'
 
 const SHOTS = process.env.AXON_SCREENSHOTS === '1'
@@ -69,12 +69,16 @@ test.describe('1024 × 768', () => {
       await expect(() => expectToolbarFits(page)).toPass()
       await expectNothingOverlaps(page)
       if (zoomSteps && SHOTS) {
+        // (At 150 % the window is compact: the training views are a drawer over the canvas.)
+        await showTrainingPanel(page)
         // The panel from its top (opening the step-through at 100 % scrolled it down to the button).
         await page.getByTestId('training-panel').evaluate((el) => el.closest('.side-tab-body')!.scrollTo(0, 0))
         await shot(page, 'projector-1024x768-zoom-150')
       }
       const sizes: number[] = []
       for (const dialog of DIALOGS) {
+        // At 150 % the window is compact: the button's panel is a rail until opened.
+        if (dialog.panel && !(await page.getByTestId(dialog.open).isVisible())) await page.getByTestId(dialog.panel).click()
         await page.getByTestId(dialog.open).click()
         const box = page.getByTestId(dialog.id)
         await expect(box).toBeVisible()
@@ -132,10 +136,10 @@ test.describe('presenting the 8-3-8 encoder at 1024 × 768', () => {
 })
 
 /** The dialogs a teacher opens: the examples gallery, the data dialog, the step-through, the Experiments window. */
-const DIALOGS = [
+const DIALOGS: { open: string; id: string; panel?: string }[] = [
   { open: 'cmd-examples', id: 'gallery' },
-  { open: 'data-open', id: 'data-dialog' },
-  { open: 'open-step-through', id: 'step-through' },
+  { open: 'data-open', id: 'data-dialog', panel: 'palette-toggle' },
+  { open: 'open-step-through', id: 'step-through', panel: 'side-panel-toggle' },
   { open: 'cmd-experiments', id: 'experiments' },
 ]
 

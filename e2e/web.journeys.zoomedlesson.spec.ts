@@ -39,10 +39,16 @@ test('in a lesson with the interface at 110 % to 200 %, designing and presenting
     await expect(page.locator('.app')).toHaveCSS('--ui-zoom', zoom)
     expect(await pageOverflow(), `designing at ${zoom}`).toEqual({ down: 0, sideways: 0 })
     expect(await statusBarOnOneLine(), `the status bar at ${zoom}`).toBe(true)
-    // The lesson's Back and Next, the side panel's tabs and its fold, and the threads' choice.
-    for (const id of ['lesson-prev', 'lesson-next', 'tab-inspector', 'tab-training', 'side-panel-toggle', 'engine-threads']) {
+    // The lesson's Back and Next, the side panel's rail (a compact window's), its tabs and fold once opened, and the threads' choice.
+    for (const id of ['lesson-prev', 'lesson-next', 'side-panel-toggle', 'engine-threads']) {
       await expect(page.getByTestId(id).first(), `${id} at ${zoom}`).toBeInViewport({ ratio: 1 })
     }
+    await page.getByTestId('side-panel-toggle').click()
+    for (const id of ['tab-inspector', 'tab-training', 'side-panel-toggle']) {
+      await expect(page.getByTestId(id).first(), `${id} at ${zoom}, the panel open`).toBeInViewport({ ratio: 1 })
+    }
+    expect(await pageOverflow(), `the panel open at ${zoom}`).toEqual({ down: 0, sideways: 0 })
+    await page.getByTestId('side-panel-toggle').click()
     await page.getByTestId('cmd-present').click()
     await expect(page.getByTestId('present-panel')).toBeVisible()
     expect(await pageOverflow(), `presenting at ${zoom}`).toEqual({ down: 0, sideways: 0 })

@@ -23,8 +23,9 @@ export async function openExampleFromGallery(page: Page, id: string): Promise<vo
   await expect(page.getByTestId('example-card')).toHaveAttribute('data-example', id)
 }
 
-/** Shows the side panel's Training tab (where the panel lives beside the Inspector). */
+/** Shows the side panel's Training tab (where the panel lives beside the Inspector), opening the panel where it is folded (a compact window's rail). */
 export async function showTrainingPanel(page: Page): Promise<void> {
+  if (!(await page.getByTestId('tab-training').isVisible())) await page.getByTestId('side-panel-toggle').click()
   await page.getByTestId('tab-training').click()
   await expect(page.getByTestId('training-panel')).toBeVisible()
 }

@@ -9,7 +9,7 @@ import { exampleProject } from './graph/examples'
 import { createEmptyProject } from './graph/newProject'
 import { forgetFileHandle, openProjectText, saveProjectFile } from './files/projectFiles'
 import { selectDirty, useDocument } from './store/documentStore'
-import { useUi } from './store/uiStore'
+import { selectSidePanelShown, useUi } from './store/uiStore'
 import { trainingControls } from './training/trainingStore'
 import { runProgressAtRisk } from './experiments/runRecorder'
 import { sweepProgressText } from './experiments/sweepRunner'
@@ -159,7 +159,7 @@ function pruneSelection(): void {
 /** Showing the training panel (unfolded) on the Training tab. */
 function showTrainingPanel(): void {
   ui().setSideTab('training')
-  if (!ui().sidePanelOpen) ui().setSidePanelOpen(true)
+  if (!selectSidePanelShown(ui())) ui().setSidePanelOpen(true)
 }
 
 /** Train: resume this network's paused run, else train it from the seed (asking before progress is lost). */

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import * as cmd from './commands'
-import { useUi } from './store/uiStore'
+import { selectPaletteShown, selectSidePanelShown, useUi } from './store/uiStore'
 
 /** Whether the key went to a text field (then shortcuts other than save leave it alone). */
 function typing(target: EventTarget | null): boolean {
@@ -112,6 +112,8 @@ function canvasShortcut(e: KeyboardEvent): void {
     ui.select([])
     ui.setRefusal(null)
     if (ui.presenting) ui.setPresenting(false)
+    // A drawer over the canvas (a compact window) folds, giving the class the network back.
+    if (ui.drawer) useUi.setState({ drawer: null })
   } else if (plain && key === 'p') {
     ui.setPresenting(!ui.presenting)
   } else if (plain && key === 'f') {
@@ -119,8 +121,8 @@ function canvasShortcut(e: KeyboardEvent): void {
   } else if (plain && key === 'l') {
     cmd.tidy()
   } else if (plain && e.key === '[') {
-    ui.setPaletteOpen(!ui.paletteOpen)
+    ui.setPaletteOpen(!selectPaletteShown(ui))
   } else if (plain && e.key === ']') {
-    ui.setSidePanelOpen(!ui.sidePanelOpen)
+    ui.setSidePanelOpen(!selectSidePanelShown(ui))
   }
 }

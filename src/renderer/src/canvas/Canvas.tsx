@@ -24,6 +24,7 @@ import {
   onEdgesChange,
   onNodeClick,
   onNodesChange,
+  onPaneClick,
 } from './flowHandlers'
 
 const defaultViewport = { x: 60, y: 60, zoom: 1 }
@@ -57,7 +58,7 @@ export function Canvas() {
       connectionLineComponent={ConnectionLine}
       onConnectStart={clearRefusal}
       onConnectEnd={wireDropped}
-      onPaneClick={clearRefusal}
+      onPaneClick={onPaneClick}
       onNodeClick={onNodeClick}
       onNodeDragStart={beginMove}
       onNodeDragStop={endMove}

@@ -100,10 +100,30 @@ function dockedCover(): { bottom: number; right: number } {
   return atSide ? { bottom: 0, right: canvas.right - dialog.left } : { bottom: canvas.bottom - dialog.top, right: 0 }
 }
 
-/** The margins `base` keeps, widened to keep clear of the docked step-through. */
+/**
+ * How far a compact window's drawer (the palette or the side panel, open over the canvas) reaches
+ * into it, px, from its left or its right.
+ */
+function drawerCover(): { left: number; right: number } {
+  const canvas = document.querySelector('.canvas')?.getBoundingClientRect()
+  const drawer = document.querySelector('.app.compact > :is(.palette, .side-panel):not(.is-collapsed)')?.getBoundingClientRect()
+  if (!canvas || !drawer || drawer.left >= canvas.right || drawer.right <= canvas.left) return { left: 0, right: 0 }
+  return drawer.left <= canvas.left ? { left: drawer.right - canvas.left, right: 0 } : { left: 0, right: canvas.right - drawer.left }
+}
+
+/**
+ * The margins `base` keeps, widened to keep clear of the docked step-through and of a drawer: the
+ * network is never under them (a node the keyboard's Tab reached lay under the Training drawer).
+ */
 function clearOfDialog<M extends typeof MARGIN>(base: M): M {
   const cover = dockedCover()
-  return { ...base, bottom: Math.max(base.bottom, Math.round(cover.bottom) + 12), right: Math.max(base.right, Math.round(cover.right) + 12) }
+  const drawer = drawerCover()
+  return {
+    ...base,
+    bottom: Math.max(base.bottom, Math.round(cover.bottom) + 12),
+    right: Math.max(base.right, Math.round(Math.max(cover.right, drawer.right)) + 12),
+    left: Math.max(base.left, Math.round(drawer.left) + 12),
+  }
 }
 
 /**

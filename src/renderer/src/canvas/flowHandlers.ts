@@ -61,6 +61,14 @@ export function onNodeClick(): void {
   const ui = useUi.getState()
   ui.setRefusal(null)
   if (ui.sideTab !== 'inspector') ui.setSideTab('inspector')
+  // A compact window's inspector is a drawer: a node clicked shows its settings.
+  if (ui.compact && ui.drawer !== 'side') ui.setSidePanelOpen(true)
+}
+
+/** A click on the empty canvas: the refused wire's reason goes, and so does a drawer over the canvas. */
+export function onPaneClick(): void {
+  clearRefusal()
+  if (useUi.getState().drawer) useUi.setState({ drawer: null })
 }
 
 export const isValidConnection = (c: Connection | FlowEdge): boolean => connectionProblem(useDocument.getState().project, c.source, c.target) === null

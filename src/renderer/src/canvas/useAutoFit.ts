@@ -43,8 +43,10 @@ export function useAutoFit(): void {
   const paletteOpen = useUi((s) => s.paletteOpen)
   const sidePanelOpen = useUi((s) => s.sidePanelOpen)
   const cardFolded = useUi((s) => s.cardFolded)
+  // A compact window's drawer does not resize the canvas, but the network keeps clear of it (fit.ts).
+  const drawer = useUi((s) => (s.compact ? s.drawer : null))
   // (Not the side panel's tab: the resize it brings is fitted below, at once.)
-  const layoutKey = `${paletteOpen}/${sidePanelOpen}/${cardFolded}`
+  const layoutKey = `${paletteOpen}/${sidePanelOpen}/${cardFolded}/${drawer}`
   const firstLayout = useRef(layoutKey)
   useEffect(() => {
     if (layoutKey === firstLayout.current || useDocument.getState().project.nodes.length === 0) return

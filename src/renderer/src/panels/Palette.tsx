@@ -4,7 +4,7 @@ import { PALETTE_MIME } from '../canvas/nodeTypes'
 import type { PalettePayload } from '../canvas/flowHandlers'
 import type { PaletteGroup } from '../graph/summary'
 import { useDocument } from '../store/documentStore'
-import { useUi } from '../store/uiStore'
+import { selectPaletteShown, useUi } from '../store/uiStore'
 import { DataSummary } from './DataSummary'
 
 interface PaletteItem {
@@ -66,7 +66,7 @@ function addByClick(it: PaletteItem): void {
 
 /** The palette: drag a block onto the canvas, or click it (or press Enter) to add it. */
 export function Palette() {
-  const open = useUi((s) => s.paletteOpen)
+  const open = useUi(selectPaletteShown)
   // Folded, the blocks stay mounted (hidden): the data panel's button lives in their data summary.
   return (
     <aside className={`palette${open ? '' : ' is-collapsed'}`} data-testid="palette" aria-label="Palette">

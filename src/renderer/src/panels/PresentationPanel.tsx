@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { createPortal } from 'react-dom'
 import '../training/training.css'
 import './presentation.css'
 import { useUi } from '../store/uiStore'
 import { useTraining } from '../training/trainingStore'
 import { useDocument } from '../store/documentStore'
 import { Controls } from '../training/Controls'
-import { StepThroughView } from '../training/StepThroughView'
 import { TimeScrubber } from '../training/TimeScrubber'
 import { LIVE_VIEW_LIST, LiveViewPanel } from '../training/viewComponents'
 import { presentOrder } from './presentOrder'
@@ -44,7 +42,6 @@ export function PresentationPanel() {
               <LiveViewPanel key={id} id={id} />
             ))}
             <Controls />
-            {createPortal(<StepThroughView />, document.body)}
           </>
         ) : (
           <p className="muted">Press ▶ Train: the views you choose above appear here, large, while the network learns.</p>

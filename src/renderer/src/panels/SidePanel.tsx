@@ -1,4 +1,4 @@
-import { useUi } from '../store/uiStore'
+import { selectSidePanelShown, useUi } from '../store/uiStore'
 import { Inspector } from './Inspector'
 import { TrainingPanel } from '../training/TrainingPanel'
 
@@ -9,7 +9,7 @@ import { TrainingPanel } from '../training/TrainingPanel'
 export function SidePanel() {
   const tab = useUi((s) => s.sideTab)
   const setTab = useUi((s) => s.setSideTab)
-  const open = useUi((s) => s.sidePanelOpen)
+  const open = useUi(selectSidePanelShown)
   if (!open) {
     return (
       <aside className="side-panel is-collapsed" data-testid="side-panel">

@@ -57,6 +57,13 @@ export interface UiState {
   presentViews: PresentView[]
   /** Interface zoom factor (one of UI_ZOOM_STEPS); remembered on this machine. */
   uiZoom: number
+  /**
+   * A window too narrow for the panels beside the canvas (`isCompact`): the palette and the side
+   * panel are rails, and open as drawers over the canvas, one at a time (`drawer`, never remembered).
+   */
+  compact: boolean
+  drawer: 'palette' | 'side' | null
+  setCompact(compact: boolean): void
 
   select(nodes: string[], edges?: string[]): void
   setNodeSize(id: string, size: { width: number; height: number }): void
@@ -163,6 +170,8 @@ function initialUi() {
     presenting: false,
     presentViews: remembered(PRESENT_KEY, isViews, ['curves', 'boundary', 'codes']),
     uiZoom: remembered(ZOOM_KEY, isZoom, 1),
+    compact: false,
+    drawer: null,
   } satisfies Partial<UiState>
 }
 
@@ -195,13 +204,19 @@ export const useUi = create<UiState>()((set, get) => ({
   setSideTab(sideTab) {
     set({ sideTab })
   },
+  // In a compact window they open or close the drawer, and the wide window's choice is kept as it was.
   setPaletteOpen(paletteOpen) {
+    if (get().compact) return set({ drawer: paletteOpen ? 'palette' : get().drawer === 'palette' ? null : get().drawer })
     set({ paletteOpen })
     rememberPanels({ paletteOpen, sidePanelOpen: get().sidePanelOpen })
   },
   setSidePanelOpen(sidePanelOpen) {
+    if (get().compact) return set({ drawer: sidePanelOpen ? 'side' : get().drawer === 'side' ? null : get().drawer })
     set({ sidePanelOpen })
     rememberPanels({ paletteOpen: get().paletteOpen, sidePanelOpen })
+  },
+  setCompact(compact) {
+    if (compact !== get().compact) set({ compact })
   },
   setCardFolded(cardFolded) {
     set({ cardFolded })
@@ -238,3 +253,21 @@ export const useUi = create<UiState>()((set, get) => ({
     if (refusal !== get().refusal) set({ refusal })
   },
 }))
+
+/** The narrowest interface, in its own pixels (the window's width over the interface zoom), that keeps the panels beside the canvas. */
+export const COMPACT_BELOW = 800
+
+/**
+ * Whether a window `width` CSS pixels wide at interface zoom `uiZoom` is compact. At 683 px (a
+ * 1024 × 768 projector with the browser at 150 %) the panels left the canvas 246 px, the network at
+ * 0.21 zoom; so did 1024 px with the interface at 150 %.
+ */
+export function isCompact(width: number, uiZoom: number): boolean {
+  return width < COMPACT_BELOW * uiZoom
+}
+
+/** Whether the palette is shown: as a drawer in a compact window, else as a column. */
+export const selectPaletteShown = (s: UiState) => (s.compact ? s.drawer === 'palette' : s.paletteOpen)
+
+/** Whether the side panel (inspector, training) is shown: as a drawer in a compact window, else as a column. */
+export const selectSidePanelShown = (s: UiState) => (s.compact ? s.drawer === 'side' : s.sidePanelOpen)

@@ -1,10 +1,8 @@
-import { createPortal } from 'react-dom'
 import './training.css'
 import { useTraining } from './trainingStore'
 import { Controls } from './Controls'
 import { LiveViewPanel } from './viewComponents'
 import { VIEW_IDS } from '../../../engine/views/registry'
-import { StepThroughView } from './StepThroughView'
 import { exportModelNow, openStepThrough } from './timeMachine'
 import { TrainingFailure } from './TrainingFailure'
 import { TimeScrubber } from './TimeScrubber'
@@ -82,7 +80,6 @@ export function TrainingPanel() {
           ))}
         </>
       )}
-      {createPortal(<StepThroughView />, document.body)}
     </div>
   )
 }
