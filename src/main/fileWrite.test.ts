@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { chmod, lstat, mkdtemp, readdir, readFile, realpath, rename, rm, stat, symlink, unlink, writeFile, mkdir } from 'node:fs/promises'
+import { access, chmod, lstat, mkdtemp, readdir, readFile, realpath, rename, rm, stat, symlink, unlink, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeFileSafely, writeFailureText, type WriteFs } from './fileWrite'
 
 /** Pauses are not waited here: the tests count them. */
-const realFs: WriteFs = { writeFile: (p, b, o) => writeFile(p, b, o), rename, unlink, realpath, stat, chmod, pause: async () => {} }
+const realFs: WriteFs = { writeFile: (p, b, o) => writeFile(p, b, o), rename, unlink, realpath, stat, access, chmod, pause: async () => {} }
 const bytes = (text: string) => new TextEncoder().encode(text)
 /** The real file system, except that writing a file fails as the disk or the folder would. */
 const failingWrites = (code: string): WriteFs => ({
@@ -102,6 +102,25 @@ describe('saving a file without risking the one there', () => {
     await expect(failure).rejects.toThrow('“xor.axon.json” could not be replaced: it is read-only, or open in another program. It was not saved: close it there, or save under another name with Save As.')
     expect(await readFile(path, 'utf8')).toBe('the saved network')
     expect(await readdir(dir)).toEqual(['xor.axon.json'])
+  })
+
+  it('a read-only file is refused, not replaced: the rename needs only the folder’s permission, so on Linux and macOS a teacher’s read-only exemplar was overwritten (fails on the old code: saved)', async () => {
+    const path = join(dir, 'exemplar.axon.json')
+    await writeFile(path, 'the teacher’s network')
+    await chmod(path, 0o444)
+    // As the file system answers a user who is not root (these tests may run as root, who may write anything).
+    const readOnly: WriteFs = { ...realFs, access: async (p, mode) => (p === path ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, access '${p}'`), { code: 'EACCES' })) : access(p, mode)) }
+    const failure = writeFileSafely(process.getuid?.() === 0 ? readOnly : realFs, path, bytes('the student’s network'), '42')
+    await expect(failure).rejects.toMatchObject({ name: 'FileWriteError', code: 'EACCES' })
+    await expect(failure).rejects.toThrow('“exemplar.axon.json” could not be replaced: it is read-only, or open in another program. It was not saved: close it there, or save under another name with Save As.')
+    expect(await readFile(path, 'utf8')).toBe('the teacher’s network')
+    expect(await readdir(dir)).toEqual(['exemplar.axon.json'])
+  })
+
+  it('a new file is saved: its write permission is not asked of a file not there yet', async () => {
+    const path = join(dir, 'new.axon.json')
+    await writeFileSafely(realFs, path, bytes('{"new":true}'), '42')
+    expect(await readFile(path, 'utf8')).toBe('{"new":true}')
   })
 
   it('tries the rename again while another program holds the file a moment (an antivirus scanning the new copy: Windows refuses with EPERM), and saves (fails on the old code: the save failed at the first refusal)', async () => {

@@ -5,6 +5,7 @@
  * which, in the user's words (the page shows it as "Could not save: …"). The file stays what it
  * was: a link to it stays a link (the file it names is replaced), and its permissions stay.
  */
+import { constants } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
 /** The few file-system calls a save needs (node:fs/promises in main, fakes in tests). */
@@ -16,6 +17,8 @@ export interface WriteFs {
   /** The file `path` names through symbolic links (rejects for a file not there yet). */
   realpath(path: string): Promise<string>
   stat(path: string): Promise<{ mode: number }>
+  /** Rejects (EACCES, EPERM) when the current user may not write the file (`mode`: fs.constants.W_OK). */
+  access(path: string, mode: number): Promise<void>
   /** Sets permission bits: POSIX only (main passes none on Windows, where a file's ACL comes from its folder). */
   chmod?(path: string, mode: number): Promise<void>
   /** Resolves after `ms` (main: a timer), between tries of a rename another program held up. */
@@ -106,6 +109,13 @@ export async function writeFileSafely(fs: WriteFs, path: string, bytes: Uint8Arr
     (info) => info.mode & 0o7777,
     () => null,
   )
+  // The rename needs only the folder's permission: on Linux and macOS a read-only file (a
+  // teacher's exemplar, chmod 444, or a share the student may read but not write) was replaced
+  // without a word. Windows refuses; it is refused here alike, so the user saves with Save As.
+  await fs.access(target, constants.W_OK).catch((error: unknown) => {
+    const code = (error as { code?: string } | null)?.code
+    if (code === 'EACCES' || code === 'EPERM') throw new FileWriteError(writeFailureText(path, error, 'replace'), code)
+  })
   const temporary = join(dirname(target), `.${basename(target)}.${suffix}.tmp`)
   let step: 'write' | 'replace' = 'write'
   try {

@@ -6,7 +6,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, powerMonitor, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
 import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { chmod, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { access, chmod, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir, totalmem, userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createEngineSupervisor } from './engineSupervisor'
@@ -123,7 +123,7 @@ const files = createFileAccess(
     // Through a temporary file beside it: a full disk or a read-only folder never costs the saved file.
     write: (path, bytes) =>
       writeFileSafely(
-        { writeFile, rename, unlink, realpath, stat, chmod: process.platform === 'win32' ? undefined : chmod, pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+        { writeFile, rename, unlink, realpath, stat, access, chmod: process.platform === 'win32' ? undefined : chmod, pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
         path,
         bytes,
         String(process.pid),
