@@ -190,6 +190,21 @@ describe("a teacher's paths through main's wiring", () => {
     expect(statSync(shared).mode & 0o777).toBe(0o660)
   })
 
+  it('Open Recent is written as a project is saved: a copy beside recent-projects.json renamed over it, so a crash mid-write cannot empty it (fails on the old code: written in place, the same file)', async () => {
+    const userData = mkdtempSync(join(work, 'profile-'))
+    const list = join(userData, 'recent-projects.json')
+    writeFileSync(list, '["/gone/old.axon.json"]')
+    const before = statSync(list).ino
+    const project = join(work, 'recent.axon.json')
+    writeFileSync(project, '{"format":"axon-studio"}')
+    const { fake, win } = await startedApp({ userData, args: [project] })
+    await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not opened yet')), { timeout: 15_000 })
+    fake.fromPage(win, IPC.fileCurrent, project)
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(list, 'utf8'))).toEqual([project, '/gone/old.axon.json']), { timeout: 15_000 })
+    expect(statSync(list).ino).not.toBe(before)
+    expect(readdirSync(userData).filter((name) => name.includes('recent'))).toEqual(['recent-projects.json'])
+  })
+
   it('closing with unsaved edits asks "Save the changes?": Cancel keeps the window, Don’t Save closes it and the app quits', async () => {
     const { fake, win, names } = await startedApp()
     fake.fromPage(win, IPC.documentState, { dirty: true, name: 'xor.axon.json', run: null, sweep: null })

@@ -5,7 +5,7 @@
  * appProtocol, security) that are unit-tested; this file only wires Electron to them.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, powerMonitor, protocol, session, utilityProcess, type MessagePortMain } from 'electron'
-import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs'
 import { access, chmod, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir, totalmem, userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -15,7 +15,7 @@ import { denyAllPermissions, disableSpellChecker, isAppUrl } from './security'
 import { buildMenuTemplate, developerToolsAllowed } from './menu'
 import { createAppWindow, type AppWindow } from './appWindow'
 import { createFileAccess } from './fileAccess'
-import { writeFileSafely } from './fileWrite'
+import { writeFileSafely, type WriteFs } from './fileWrite'
 import { fileSizeAtMost, readFileAtMost } from './fileRead'
 import { registerIpcHandlers } from './ipcHandlers'
 import { APP_SCHEME_PRIVILEGES, chooseAppUrl, createAppProtocolHandler } from './appProtocol'
@@ -105,6 +105,8 @@ const log = createMainLog(
   (text) => process.stderr.write(text),
 )
 
+const writeFs: WriteFs = { writeFile, rename, unlink, realpath, stat, access, chmod: process.platform === 'win32' ? undefined : chmod, pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }
+
 const files = createFileAccess(
   {
     open: async (options) => {
@@ -121,13 +123,7 @@ const files = createFileAccess(
     read: readFileAtMost,
     size: fileSizeAtMost,
     // Through a temporary file beside it: a full disk or a read-only folder never costs the saved file.
-    write: (path, bytes) =>
-      writeFileSafely(
-        { writeFile, rename, unlink, realpath, stat, access, chmod: process.platform === 'win32' ? undefined : chmod, pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
-        path,
-        bytes,
-        String(process.pid),
-      ),
+    write: (path, bytes) => writeFileSafely(writeFs, path, bytes, String(process.pid)),
   },
 )
 
@@ -140,7 +136,8 @@ const recent = createRecentFiles({
       return null
     }
   },
-  write: (text) => writeFileSync(recentPath(), text),
+  // As a project is saved: written in place, a crash or a power cut mid-write emptied Open Recent.
+  write: (text) => writeFileSafely(writeFs, recentPath(), new TextEncoder().encode(text), String(process.pid)),
 })
 
 /** Hands the files the OS or Open Recent named to the page together, the project that opens read. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { resolve, win32 } from 'node:path'
 import { createLaunchQueue, handSecondLaunch, launchPathsFromArgv, relaunchArgs, showWindow } from './launchFiles'
 import { shareTextsFromArgv } from './shareLinks'
@@ -197,8 +197,38 @@ describe('Open Recent', () => {
     expect(createRecentFiles(store).list()).toEqual(recent.list())
   })
 
-  it('starts empty from a damaged list', () => {
+  it('starts empty from a damaged list, or an empty one (a write cut short)', () => {
     expect(createRecentFiles(memory('{oops')).list()).toEqual([])
+    expect(createRecentFiles(memory('')).list()).toEqual([])
+    expect(createRecentFiles(memory('\0\0\0\0')).list()).toEqual([])
     expect(createRecentFiles(memory('[1, "/a.axon.json"]')).list()).toEqual(['/a.axon.json'])
+  })
+
+  it('writes one list at a time, the newest next, through a store that takes a while (main’s, a copy renamed over the file) (fails on the old code: three writes at once, sharing the temporary copy)', async () => {
+    const writes: Array<{ text: string; done: () => void }> = []
+    const slow = { read: () => null, write: (text: string) => new Promise<void>((resolve) => void writes.push({ text, done: resolve })) }
+    const recent = createRecentFiles(slow)
+    recent.add('/a.axon.json')
+    recent.add('/b.axon.json')
+    recent.add('/c.axon.json')
+    expect(writes.map((w) => w.text)).toEqual(['["/a.axon.json"]'])
+    writes[0].done()
+    await vi.waitFor(() => expect(writes).toHaveLength(2))
+    expect(writes[1].text).toBe('["/c.axon.json","/b.axon.json","/a.axon.json"]')
+    writes[1].done()
+    recent.remove('/b.axon.json')
+    await vi.waitFor(() => expect(writes).toHaveLength(3))
+    expect(writes[2].text).toBe('["/c.axon.json","/a.axon.json"]')
+  })
+
+  it('a write that fails leaves the list in the menu, and the next change is written', async () => {
+    let fails = 1
+    const texts: string[] = []
+    const recent = createRecentFiles({ read: () => null, write: async (text: string) => (fails-- > 0 ? Promise.reject(new Error('EROFS')) : void texts.push(text)) })
+    recent.add('/a.axon.json')
+    await vi.waitFor(() => expect(fails).toBe(0))
+    recent.add('/b.axon.json')
+    await vi.waitFor(() => expect(texts).toEqual(['["/b.axon.json","/a.axon.json"]']))
+    expect(recent.list()).toEqual(['/b.axon.json', '/a.axon.json'])
   })
 })

@@ -8,7 +8,8 @@ export const MAX_RECENT = 10
 
 export interface TextStore {
   read(): string | null
-  write(text: string): void
+  /** Main's resolves once the list is on the disk (written as a saved project is: writeFileSafely). */
+  write(text: string): void | Promise<void>
 }
 
 export interface RecentFiles {
@@ -26,12 +27,27 @@ export function createRecentFiles(store: TextStore): RecentFiles {
   } catch {
     paths = [] // a damaged list is not worth an error: it refills as files are opened
   }
-  const save = () => {
-    try {
-      store.write(JSON.stringify(paths))
-    } catch {
-      // read-only profile: the list lives for this session only
+  // One write at a time, the newest list next: two writes at once would share the temporary
+  // file beside the list, and the older list could land last.
+  let next: string | null = null
+  let writing = false
+  const drain = async () => {
+    writing = true
+    while (next !== null) {
+      const text = next
+      next = null
+      try {
+        const written = store.write(text)
+        if (written instanceof Promise) await written // a store that writes at once is left at once
+      } catch {
+        // read-only profile: the list lives for this session only
+      }
     }
+    writing = false
+  }
+  const save = () => {
+    next = JSON.stringify(paths)
+    if (!writing) void drain()
   }
   return {
     list: () => [...paths],
