@@ -175,6 +175,25 @@ describe("a teacher's paths through main's wiring", () => {
     expect(sent[2]).toMatchObject({ project: { path: project, name: 'xor.axon.json' }, others: [] })
   })
 
+  it('a project double-clicked opens the data files it names beside it, and no other file the page asks for; a data file read is never saved over without the Save dialog (fails on the old code)', async () => {
+    const usb = mkdtempSync(join(work, 'usb-'))
+    mkdirSync(join(usb, 'data'))
+    const iris = join(usb, 'data', 'iris.csv')
+    writeFileSync(iris, 'a,b\n1,2\n')
+    const notes = join(mkdtempSync(join(work, 'home-')), 'notes.txt')
+    writeFileSync(notes, 'my passwords')
+    const project = join(usb, 'iris.axon.json')
+    writeFileSync(project, JSON.stringify({ format: 'axon-studio', data: { kind: 'file', format: 'csv', path: 'data/iris.csv' } }))
+    const { fake, win } = await startedApp({ args: [project] })
+    await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not opened yet')), { timeout: 15_000 })
+    expect(await fake.invokeFromPage(win, IPC.fileReadBeside, project, 'data/iris.csv')).toMatchObject({ path: iris, name: 'iris.csv' })
+    // The old code read any CSV, IDX, .gz or .txt "beside" an opened project, and then saved over it without asking.
+    await expect(fake.invokeFromPage(win, IPC.fileReadBeside, project, notes)).rejects.toThrow('“notes.txt” is not one of the data files “iris.axon.json” names')
+    for (const path of [iris, notes]) expect(await fake.invokeFromPage(win, IPC.fileSave, 'project', 'iris.axon.json', new TextEncoder().encode('{}'), path)).toBeNull()
+    expect(readFileSync(iris, 'utf8')).toBe('a,b\n1,2\n')
+    expect(readFileSync(notes, 'utf8')).toBe('my passwords')
+  })
+
   it('Save of a project opened through a link (the class folder linked on the desktop) writes the shared file, keeps the link and the file’s permissions', async () => {
     const shared = join(mkdtempSync(join(work, 'class-')), 'xor.axon.json')
     writeFileSync(shared, '{"format":"axon-studio"}')

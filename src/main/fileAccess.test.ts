@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { resolve } from 'node:path'
 import { createFileAccess, type FileDialogs } from './fileAccess'
 
+const text = (s: string) => new TextEncoder().encode(s)
+/** A project that trains on data/iris.csv and missing.csv (its test set), and whose past run trained on ../shared/digits.idx. */
+const XOR = JSON.stringify({ data: { kind: 'file', format: 'csv', path: 'data/iris.csv', testPath: 'missing.csv' }, runs: [{ data: { kind: 'file', format: 'idx', path: '../shared/digits.idx' } }] })
+
 function setup(openAnswer: string[] = [], saveAnswer: string | null = null) {
-  const disk = new Map<string, Uint8Array>([[resolve('/class/xor.axon.json'), new TextEncoder().encode('{"p":1}')], [resolve('/class/data/iris.csv'), new TextEncoder().encode('a,b\n1,2\n')], [resolve('/etc/passwd'), new Uint8Array([1])]])
+  const disk = new Map<string, Uint8Array>([
+    [resolve('/class/xor.axon.json'), text(XOR)],
+    [resolve('/class/data/iris.csv'), text('a,b\n1,2\n')],
+    [resolve('/shared/digits.idx'), new Uint8Array([0, 0, 8, 1])],
+    [resolve('/home/ana/notes.txt'), text('my passwords')],
+    [resolve('/etc/passwd'), new Uint8Array([1])],
+  ])
   const asked: string[] = []
   const dialogs: FileDialogs = {
     open: async (o) => (asked.push(`open ${o.title} ${o.filters[0].extensions.join(',')} ${o.multiple}`), openAnswer),
@@ -27,7 +37,7 @@ describe('file access: only what the user picked', () => {
     const { files, asked } = setup(['/class/xor.axon.json'])
     const [file] = (await files.open('project', false))!
     expect(file).toMatchObject({ path: resolve('/class/xor.axon.json'), name: 'xor.axon.json' })
-    expect(new TextDecoder().decode(file.bytes)).toBe('{"p":1}')
+    expect(new TextDecoder().decode(file.bytes)).toBe(XOR)
     expect(asked).toEqual(['open Open a network axon.json,json false'])
     expect(files.isGranted('/class/xor.axon.json')).toBe(true)
   })
@@ -78,17 +88,66 @@ describe('file access: only what the user picked', () => {
     expect(await files.describeGranted('/class/data/iris.csv')).toEqual({ path: resolve('/class/data/iris.csv'), name: 'iris.csv', size: 8 })
   })
 
-  it('reads a data file beside an opened project, and nothing that is not data', async () => {
+  it('reads a data file beside an opened project, only one the project names, and nothing that is not data', async () => {
     const { files } = setup(['/class/xor.axon.json'])
     await expect(files.readBeside('/class/xor.axon.json', 'data/iris.csv')).rejects.toThrow(/Open the project from a file first/)
     await files.open('project', false)
     const iris = await files.readBeside('/class/xor.axon.json', 'data/iris.csv')
     expect(iris).toMatchObject({ path: resolve('/class/data/iris.csv'), name: 'iris.csv' })
+    expect(await files.readBeside('/class/xor.axon.json', '../shared/digits.idx')).toMatchObject({ path: resolve('/shared/digits.idx') })
     await expect(files.readBeside('/class/xor.axon.json', '../etc/passwd')).rejects.toThrow(/not a data file/)
     // In the user's words, not Node's (the page shows it as it is; fails on the old code).
     await expect(files.readBeside('/class/xor.axon.json', 'missing.csv')).rejects.toThrow('“missing.csv” is not there any more: it was moved, renamed or deleted.')
     files.grant('/class/gone.csv')
     await expect(files.readGranted('/class/gone.csv')).rejects.toThrow('“gone.csv” is not there any more')
     await expect(files.describeGranted('/class/gone.csv')).rejects.toThrow('“gone.csv” is not there any more')
+  })
+
+  it('reads no data file beside a project that the project does not name: an opened project is no key to the disk (fails on the old code)', async () => {
+    const { files } = setup(['/class/xor.axon.json'])
+    await files.open('project', false)
+    for (const path of ['/home/ana/notes.txt', '../home/ana/notes.txt', 'data/../../home/ana/notes.txt']) {
+      await expect(files.readBeside('/class/xor.axon.json', path)).rejects.toThrow('“notes.txt” is not one of the data files “xor.axon.json” names: choose it with Data… to open it.')
+    }
+    expect(files.isGranted('/home/ana/notes.txt')).toBe(false)
+    // Nor is a data file the key: a granted CSV is no project whose folder could be read.
+    files.grant('/class/data/iris.csv')
+    await expect(files.readBeside('/class/data/iris.csv', '../../home/ana/notes.txt')).rejects.toThrow(/Open the project from a file first/)
+  })
+
+  it('reads a data file picked with Data… beside the project, before the project names it', async () => {
+    const { files } = setup(['/class/xor.axon.json'])
+    await files.open('project', false)
+    files.grant('/home/ana/notes.txt')
+    expect(await files.readBeside('/class/xor.axon.json', '../home/ana/notes.txt')).toMatchObject({ name: 'notes.txt' })
+  })
+
+  it('never replaces a data file the user only opened: a save to it goes through the Save dialog (fails on the old code)', async () => {
+    const { files, disk, asked } = setup(['/class/data/iris.csv'], null)
+    await files.open('data', true)
+    files.grantDropped('/home/ana/notes.txt')
+    files.grant('/shared/digits.idx')
+    const before = new Map(disk)
+    for (const path of ['/class/data/iris.csv', '/home/ana/notes.txt', '/shared/digits.idx']) {
+      expect(await files.save('project', 'xor.axon.json', text('{"p":9}'), path)).toBeNull()
+      expect(asked.at(-1)).toBe('save xor.axon.json')
+    }
+    // Nor one read beside a project.
+    const beside = setup(['/class/xor.axon.json'])
+    await beside.files.open('project', false)
+    await beside.files.readBeside('/class/xor.axon.json', 'data/iris.csv')
+    expect(await beside.files.save('project', 'x.axon.json', text('{}'), '/class/data/iris.csv')).toBeNull()
+    expect(beside.disk.get(resolve('/class/data/iris.csv'))).toEqual(text('a,b\n1,2\n'))
+    expect(disk).toEqual(before)
+  })
+
+  it('saves back without asking to a project double-clicked, in Open Recent, or saved before', async () => {
+    const { files, disk, asked } = setup([], '/class/new.axon.json')
+    files.grant('/class/xor.axon.json')
+    expect(await files.save('project', 'xor.axon.json', text('{"p":2}'), '/class/xor.axon.json')).toMatchObject({ path: resolve('/class/xor.axon.json') })
+    expect(await files.save('project', 'new.axon.json', text('{"p":3}'), null)).toMatchObject({ path: resolve('/class/new.axon.json') })
+    expect(await files.save('project', 'new.axon.json', text('{"p":4}'), '/class/new.axon.json')).toMatchObject({ path: resolve('/class/new.axon.json') })
+    expect(asked).toEqual(['save new.axon.json'])
+    expect(disk.get(resolve('/class/new.axon.json'))).toEqual(text('{"p":4}'))
   })
 })

@@ -1,16 +1,20 @@
 /**
- * The renderer's only way to the disk: files the user picked in a native dialog, and nothing
- * else. Main shows the dialog, reads or writes the bytes, and remembers each picked path as
- * granted; the renderer may later write back to a granted path (Save) or read a data file that
- * a granted project names relative to itself (a project reopens its data). Any other path is
- * refused with a clear error.
+ * The renderer's only way to the disk: files the user handed over, and nothing else. Main shows
+ * the Open and Save dialogs, reads or writes the bytes, and remembers each path the user gave:
+ * picked in a dialog, dropped on the window, double-clicked or named on the command line, or in
+ * Open Recent. Those are readable. Writable, so Save goes back without a dialog, are only the
+ * projects the user opened and the paths chosen in a Save dialog: a data file the user opened
+ * is read, never replaced by a page's save. A data file "beside a project" is read only when the
+ * project file on disk names it (projectDataFiles.ts). Any other path is refused with a clear
+ * error, or (a save) goes through the Save dialog.
  *
  * Why main: a click on a native menu item is not a user gesture, so the renderer's file input
  * and `showSaveFilePicker` may do nothing there. Electron-free: dialog and fs are injected.
  */
 import { basename, dirname, isAbsolute, resolve } from 'node:path'
 import { readFailureText } from './fileRead'
-import { FILE_KINDS, isDataFileName, type FileKind, type NamedFile, type PickedFile, type SavedFile } from '../shared/files'
+import { projectDataFiles } from './projectDataFiles'
+import { FILE_KINDS, isDataFileName, isProjectFileName, type FileKind, type NamedFile, type PickedFile, type SavedFile } from '../shared/files'
 
 export interface FileDialogs {
   /** Absolute paths chosen, or [] when cancelled. */
@@ -41,20 +45,46 @@ export interface FileAccess {
   readGranted(path: string): Promise<PickedFile>
   /** A granted path's name and size, checked readable by size (a folder or a file too large is refused), not read. */
   describeGranted(path: string): Promise<NamedFile>
-  /** Read a data file named by the granted project at `projectPath`, relative to its folder. */
+  /**
+   * Read a data file the granted project at `projectPath` names (on disk), relative to its
+   * folder or absolute; or one granted already (picked with Data… before the project was saved).
+   */
   readBeside(projectPath: string, relativePath: string): Promise<PickedFile>
-  /** Grant a path the user chose outside our dialogs (argv, Finder, Open Recent). */
+  /** Grant a path the user chose outside our dialogs (argv, Finder, Open Recent): a project also to Save back to. */
   grant(path: string): void
   /**
-   * Grant a file the user dropped on the window (a project, so Save writes back to it, or a data
-   * file): its absolute path, or null for any other kind of file, which stays refused.
+   * Grant a file the user dropped on the window (a project, which Save then writes back to, or a
+   * data file, read only): its absolute path, or null for any other kind of file, which stays refused.
    */
   grantDropped(path: string): string | null
+  /** Readable: the user handed it over. */
   isGranted(path: string): boolean
 }
 
+/**
+ * The paths the user handed over: all readable; writable (a page's Save goes there without
+ * asking) only projects opened and paths chosen in a Save dialog. A project the user opened is
+ * saved back to; any other file opened (data, a model) is only read.
+ */
+function createGrants() {
+  const readable = new Set<string>()
+  const writable = new Set<string>()
+  const read = (path: string) => void readable.add(resolve(path))
+  const write = (path: string) => {
+    read(path)
+    writable.add(resolve(path))
+  }
+  return {
+    read,
+    write,
+    opened: (path: string, kind: FileKind | null) => (kind === 'project' || (kind === null && isProjectFileName(path)) ? write(path) : read(path)),
+    readable: (path: string) => readable.has(resolve(path)),
+    writable: (path: string) => writable.has(resolve(path)),
+  }
+}
+
 export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAccess {
-  const granted = new Set<string>()
+  const grants = createGrants()
 
   // Errors in the user's words: the page shows them as they are.
   async function readFile(path: string): Promise<PickedFile> {
@@ -66,7 +96,7 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
   }
 
   function grantedPath(path: unknown): string {
-    if (typeof path !== 'string' || !granted.has(resolve(path))) throw new FileAccessError('That file was not opened from this window.')
+    if (typeof path !== 'string' || !grants.readable(path)) throw new FileAccessError('That file was not opened from this window.')
     return resolve(path)
   }
 
@@ -75,14 +105,14 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
       const spec = FILE_KINDS[kind]
       const paths = await dialogs.open({ title: spec.openTitle, filters: [{ name: spec.label, extensions: [...spec.extensions] }], multiple })
       if (paths.length === 0) return null
-      paths.forEach((p) => granted.add(resolve(p)))
+      paths.forEach((p) => grants.opened(p, kind))
       return Promise.all(paths.map((p) => readFile(resolve(p))))
     },
     async save(kind, suggestedName, bytes, path) {
       if (!(bytes instanceof Uint8Array)) throw new FileAccessError('Nothing to save: the file content was not bytes.')
       if (bytes.byteLength > MAX_FILE_BYTES) throw new FileAccessError('The file is too large to save.')
       const spec = FILE_KINDS[kind]
-      let target = path !== null && granted.has(resolve(path)) ? resolve(path) : null
+      let target = path !== null && grants.writable(path) ? resolve(path) : null
       if (!target) {
         const defaultPath = basename(suggestedName || `untitled.${spec.extensions[0]}`)
         const chosen = await dialogs.save({ title: spec.saveTitle, defaultPath, filters: [{ name: spec.label, extensions: [...spec.extensions] }] })
@@ -90,7 +120,7 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
         target = resolve(chosen)
       }
       await fs.write(target, bytes)
-      granted.add(target)
+      grants.write(target)
       return { path: target, name: basename(target) }
     },
     readGranted: async (path) => readFile(grantedPath(path)),
@@ -103,20 +133,25 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
       }
     },
     async readBeside(projectPath, relativePath) {
-      if (typeof projectPath !== 'string' || !granted.has(resolve(projectPath))) throw new FileAccessError('Open the project from a file first: its data files are found beside it.')
+      if (typeof projectPath !== 'string' || !isProjectFileName(projectPath) || !grants.readable(projectPath)) throw new FileAccessError('Open the project from a file first: its data files are found beside it.')
       if (typeof relativePath !== 'string' || relativePath.length === 0 || relativePath.length > 1000) throw new FileAccessError('The data file path is empty or too long.')
       if (!isDataFileName(relativePath)) throw new FileAccessError(`“${relativePath}” is not a data file (CSV, IDX or .gz).`)
-      const target = isAbsolute(relativePath) ? resolve(relativePath) : resolve(dirname(resolve(projectPath)), relativePath)
-      granted.add(target)
+      const project = resolve(projectPath)
+      const target = isAbsolute(relativePath) ? resolve(relativePath) : resolve(dirname(project), relativePath)
+      if (!grants.readable(target)) {
+        const named = projectDataFiles(project, new TextDecoder().decode((await readFile(project)).bytes))
+        if (!named.has(target)) throw new FileAccessError(`“${basename(target)}” is not one of the data files “${basename(project)}” names: choose it with Data… to open it.`)
+        grants.read(target)
+      }
       return readFile(target)
     },
-    grant: (path) => void granted.add(resolve(path)),
+    grant: (path) => grants.opened(path, null),
     grantDropped(path) {
       const name = basename(path).toLowerCase()
-      if (!isAbsolute(path) || !(name.endsWith('.json') || isDataFileName(name))) return null
-      granted.add(resolve(path))
+      if (!isAbsolute(path) || !(isProjectFileName(name) || isDataFileName(name))) return null
+      grants.opened(path, null)
       return resolve(path)
     },
-    isGranted: (path) => granted.has(resolve(path)),
+    isGranted: grants.readable,
   }
 }
