@@ -116,6 +116,58 @@ function nsisOpenWithProblems(config, root) {
 }
 
 /**
+ * The MSI project electron-builder writes for this config (its own MsiTarget and WiX template,
+ * given what they read of the packager), the app's folder holding only its executable: the
+ * *.axon.json ProgId and the components are what a real build compiles.
+ */
+async function msiProject(config, packageJson) {
+  // The package's entry first: MsiTarget required on its own meets app-builder-lib's import cycle half-loaded.
+  require('app-builder-lib')
+  const MsiTarget = require('app-builder-lib/out/targets/MsiTarget').default
+  const { getEffectiveOptions } = require('app-builder-lib/out/options/CommonWindowsInstallerConfiguration')
+  const { mkdtempSync, rmSync, writeFileSync } = require('node:fs')
+  const { tmpdir } = require('node:os')
+  const productName = config.productName ?? packageJson.productName
+  const appInfo = { productName, productFilename: productName, sanitizedProductName: productName, sanitizedName: packageJson.name, id: config.appId, companyName: packageJson.author?.name ?? null, description: packageJson.description, getVersionInWeirdWindowsForm: () => `${packageJson.version}.0` }
+  const packager = { appInfo, config, platformSpecificBuildOptions: config.win ?? {}, fileAssociations: [...(config.fileAssociations ?? []), ...(config.win?.fileAssociations ?? [])], compression: 'normal', getIconPath: async () => null, expandMacro: (s) => s }
+  const target = new MsiTarget(packager, tmpdir())
+  const appDir = mkdtempSync(join(tmpdir(), 'axon-msi-'))
+  try {
+    writeFileSync(join(appDir, `${productName}.exe`), '')
+    return await target.writeManifest(appDir, 1, getEffectiveOptions(target.options, packager))
+  } finally {
+    rmSync(appDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Windows goes by a file's last extension (".json"), and the MSI takes no NSIS include: its
+ * msiProjectCreated hook (scripts/msiOpenWith.cjs) must list the association's ProgId under
+ * .json's Open with, in the executable's component (so uninstalling removes it). Run here on the
+ * project electron-builder writes, through the hook the config names.
+ */
+async function msiOpenWithProblems(config, packageJson, root) {
+  const hookPath = typeof config.msiProjectCreated === 'string' ? join(root, config.msiProjectCreated) : null
+  if (!hookPath || !existsSync(hookPath)) return ['msi: no msiProjectCreated hook to offer Axon Studio under Open with for .json files (Windows ignores .axon.json)']
+  const hook = require(hookPath)
+  const { mkdtempSync, rmSync, writeFileSync } = require('node:fs')
+  const { tmpdir } = require('node:os')
+  const dir = mkdtempSync(join(tmpdir(), 'axon-wxs-'))
+  const projectFile = join(dir, 'project.wxs')
+  try {
+    writeFileSync(projectFile, await msiProject(config, packageJson))
+    await hook.msiProjectCreated(projectFile)
+    const wxs = readFileSync(projectFile, 'utf8')
+    const progId = hook.axonProgId(wxs)
+    if (!progId) return ['msi: electron-builder wrote no ProgId for *.axon.json']
+    const component = wxs.split('<Component').find((c) => c.includes('Id="mainExecutable"')) ?? ''
+    return component.includes(hook.openWithValue(progId)) ? [] : [`msi: ${progId} is not listed under .json's Open with in the executable's component`]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
  * The Windows portable .exe unpacks the app into a folder under %TEMP% at each start, runs it,
  * and deletes that folder once it exits (electron-builder's templates/nsis/portable.nsi). By
  * default the folder's name is fixed when the .exe is built (UNPACK_DIR_NAME, the build's KSUID),
@@ -267,7 +319,7 @@ async function main() {
   await validateConfiguration(config, new DebugLogger(false))
   console.log('electron-builder config OK')
   const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...portableProblems(config), ...(await linuxOpenWithProblems(config, packageJson)), ...linuxMimeProblems(config, root, config.linux?.executableName ?? packageJson.name), ...(await appImageSandboxProblems(config, packageJson))]
+  const problems = [...configProblems(config, packageJson), ...nsisOpenWithProblems(config, root), ...portableProblems(config), ...(await linuxOpenWithProblems(config, packageJson)), ...linuxMimeProblems(config, root, config.linux?.executableName ?? packageJson.name), ...(await appImageSandboxProblems(config, packageJson)), ...(await msiOpenWithProblems(config, packageJson, root))]
   const renderer = join(root, 'out', 'renderer')
   // Main and the engine process make no network calls either.
   for (const part of ['renderer', 'main', 'preload']) {
@@ -275,10 +327,10 @@ async function main() {
     if (existsSync(dir)) problems.push(...remoteHosts(dir).map((h) => `the ${part} bundle names a remote host: ${h}`))
   }
   if (problems.length) throw new Error(problems.join('\n'))
-  console.log(`installer config OK (fuses, targets, file association, Windows' and Linux's Open with, the deb's project type as JSON, the AppImage's sandbox, the portable's folder per start, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
+  console.log(`installer config OK (fuses, targets, file association, Windows' Open with (NSIS and MSI) and Linux's, the deb's project type as JSON, the AppImage's sandbox, the portable's folder per start, artifact names)${existsSync(renderer) ? '; bundles name no remote host' : ''}`)
 }
 
-module.exports = { appImageSandboxProblems, PROJECT_MIME_TYPE, mimeDefinitions, linuxMimeProblems, REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, portableProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
+module.exports = { msiProject, msiOpenWithProblems, appImageSandboxProblems, PROJECT_MIME_TYPE, mimeDefinitions, linuxMimeProblems, REQUIRED_FUSES, HARMLESS_HOSTS, artifactNames, configProblems, nsisOpenWithProblems, portableProblems, linuxDesktopEntry, desktopMimeTypes, linuxOpenWithProblems, remoteHosts }
 
 if (require.main === module) {
   main().catch((error) => {
