@@ -13,7 +13,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Comlink from 'comlink'
-import { AppExit, createFakeElectron, createManualTimers, fakeProcess, loadBundle } from './fakeElectron'
+import { AppExit, cancellable, createFakeElectron, createManualTimers, fakeProcess, loadBundle } from './fakeElectron'
 import { createFakeMainToRendererChannel } from './fakeMessagePortMain'
 import { IPC } from '../src/shared/ipc'
 import type { EngineApi } from '../src/engine/host/api'
@@ -37,10 +37,10 @@ afterAll(() => {
 const settle = () => new Promise((resolve) => setImmediate(resolve))
 
 /** Main's bundle, started as the installed app is: `argv` after the executable, the profile folders in `work`. */
-function startMain({ args = [] as string[], userData = join(work, 'config', 'Axon Studio'), env = {} as Record<string, string>, singleInstance = true } = {}) {
+function startMain({ args = [] as string[], userData = join(work, 'config', 'Axon Studio'), env = {} as Record<string, string>, singleInstance = true, platform = 'linux' } = {}) {
   const fake = createFakeElectron({ paths: { userData, temp: tmpdir() }, singleInstance })
   const timers = createManualTimers()
-  const proc = fakeProcess({ argv: ['/opt/Axon Studio/axon-studio', ...args], env, platform: 'linux', execPath: '/opt/Axon Studio/axon-studio', cwd: () => work })
+  const proc = fakeProcess({ argv: ['/opt/Axon Studio/axon-studio', ...args], env, platform, execPath: '/opt/Axon Studio/axon-studio', cwd: () => work })
   let exit: AppExit | null = null
   try {
     loadBundle(join(out, 'main', 'index.cjs'), fake.electron, { process: proc, ...timers })
@@ -251,6 +251,89 @@ describe("a teacher's paths through main's wiring", () => {
     expect(win.destroyed).toBe(true)
     expect(quit).toBe(true)
     expect(names()).not.toContain('app.relaunch')
+  })
+})
+
+/** The id of the latest save main asked the page for (the close question's Save). */
+function saveAsked(fake: ReturnType<typeof createFakeElectron>): unknown {
+  const asked = fake.calls.filter(([name, channel]) => name === 'webContents.send' && channel === IPC.documentSave)
+  return asked.at(-1)?.[2]
+}
+
+describe("the shell's classroom journeys", () => {
+  it('closing with unsaved edits while training: Save that fails (a read-only USB stick) keeps the window and the run; Save that works closes it', async () => {
+    const { fake, win, timers } = await startedApp()
+    fake.fromPage(win, IPC.documentState, { dirty: true, name: 'xor.axon.json', run: 'epoch 40, iteration 160', sweep: null })
+    fake.answers.messageBox.push(0)
+    win.close()
+    await settle()
+    expect(fake.calls).toContainEqual(['dialog.showMessageBox', 'Save the changes to “xor.axon.json”?'])
+    const first = saveAsked(fake)
+    expect(first).toBeDefined()
+    fake.fromPage(win, IPC.documentSaveTaken, first)
+    fake.fromPage(win, IPC.documentSaved, first, false)
+    await settle()
+    timers.run()
+    await settle()
+    expect(win.destroyed).toBe(false)
+    expect(fake.engines).toHaveLength(1)
+    // Saved elsewhere (Save As) the next time: the window closes.
+    fake.answers.messageBox.push(0)
+    win.close()
+    await settle()
+    const second = saveAsked(fake)
+    expect(second).not.toEqual(first)
+    fake.fromPage(win, IPC.documentSaveTaken, second)
+    fake.fromPage(win, IPC.documentSaved, second, true)
+    await settle()
+    expect(win.destroyed).toBe(true)
+  })
+
+  it('macOS, the window closed and the app still running: a project double-clicked opens a second window with an engine of its own, and the first window’s page is no longer heard', async () => {
+    const project = join(mkdtempSync(join(work, 'mac-')), 'xor.axon.json')
+    writeFileSync(project, '{"format":"axon-studio"}')
+    const { fake, win, timers, names } = await startedApp({ platform: 'darwin' })
+    win.close()
+    expect(win.destroyed).toBe(true)
+    expect(names()).not.toContain('app.quit')
+    fake.electron.app.emit('open-file', cancellable(), project)
+    const second = fake.windows[1]
+    expect(second).toBeDefined()
+    expect(fake.engines).toHaveLength(2)
+    second.emit('ready-to-show')
+    second.webContents.emit('did-finish-load')
+    timers.run()
+    const sent = await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not sent yet')), { timeout: 15_000 })
+    expect(sent[2]).toMatchObject({ project: { path: project } })
+    // The old page's reports and requests go nowhere: a close of the new window asks nothing.
+    fake.fromPage(win, IPC.documentState, { dirty: true, name: 'old.axon.json', run: null, sweep: null })
+    await expect(fake.invokeFromPage(win, IPC.fileReadGranted, project)).rejects.toThrow(/not sent by Axon Studio's page/)
+    second.close()
+    await settle()
+    expect(second.destroyed).toBe(true)
+    expect(fake.calls.some(([name]) => name === 'dialog.showMessageBox')).toBe(false)
+  })
+
+  it('macOS: a project double-clicked while the window asks "Save the changes?" opens in a new window when the user closes that one (fails on the old bundle: nothing opened until the Dock icon was clicked)', async () => {
+    const project = join(mkdtempSync(join(work, 'mac-')), 'mazur.axon.json')
+    writeFileSync(project, '{"format":"axon-studio"}')
+    const { fake, win, timers } = await startedApp({ platform: 'darwin' })
+    fake.fromPage(win, IPC.documentState, { dirty: true, name: 'xor.axon.json', run: null, sweep: null })
+    fake.answers.messageBox.push(1)
+    win.close()
+    // Asked while the question is open: it waits, not to open under it.
+    fake.electron.app.emit('open-file', cancellable(), project)
+    timers.run()
+    await settle()
+    expect(fake.calls).toContainEqual(['dialog.showMessageBox', 'Save the changes to “xor.axon.json”?'])
+    expect(win.destroyed).toBe(true)
+    const second = fake.windows[1]
+    expect(second).toBeDefined()
+    second.emit('ready-to-show')
+    second.webContents.emit('did-finish-load')
+    timers.run()
+    const sent = await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not sent yet')), { timeout: 15_000 })
+    expect(sent[2]).toMatchObject({ project: { path: project } })
   })
 })
 

@@ -220,6 +220,9 @@ function startEngine(win: BrowserWindow) {
       queue.pageGone()
       queue.hold(false)
     })
+    // What was asked for under its close question (a project double-clicked) would wait for a click on the
+    // Dock icon: it opens in a new window. Elsewhere the app quits with its last window and starts again with it (relaunchArgs).
+    if (process.platform === 'darwin' && pageQueues.some((queue) => queue.pending().length > 0)) focusWindow()
   })
 }
 

@@ -29,6 +29,8 @@ export interface MenuCommands {
   pageGone(): void
   /** Hold clicks while the window asks whether to close (see LaunchQueue.hold). */
   hold(on: boolean): void
+  /** Clicks that have not reached a page. */
+  pending(): string[]
 }
 
 export function createMenuCommands(deps: MenuCommandsDeps): MenuCommands {
@@ -38,5 +40,5 @@ export function createMenuCommands(deps: MenuCommandsDeps): MenuCommands {
     // A click is one command: nothing to gather, it goes as soon as a page listens.
     (flush) => flush(),
   )
-  return { send: (command) => queue.request(command), pageReady: queue.pageReady, pageGone: queue.pageGone, hold: queue.hold }
+  return { send: (command) => queue.request(command), pageReady: queue.pageReady, pageGone: queue.pageGone, hold: queue.hold, pending: queue.pending }
 }
