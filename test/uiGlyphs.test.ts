@@ -3,9 +3,10 @@
  * AppImage has no emoji font, and an emoji (the lesson's padlock, U+1F512) came out as an empty
  * box. Its basic font is DejaVu Sans (fonts-dejavu-core, which fontconfig brings on Debian and
  * Ubuntu): Chromium draws any character it has, whatever font the page asks for. So no text of
- * the renderer, the messages it shows from the engine and shared code, the lessons or the
- * examples uses a character that wants an emoji font, nor (where DejaVu Sans is on the machine to
- * ask) one outside DejaVu Sans. An icon is drawn (an inline SVG) or said in words instead.
+ * the renderer, the messages it shows from the engine and shared code, main's dialogs and menus
+ * (GTK draws them with the same fonts), the lessons or the examples uses a character that wants
+ * an emoji font, nor (where DejaVu Sans is on the machine to ask) one outside DejaVu Sans. An
+ * icon is drawn (an inline SVG) or said in words instead.
  */
 import { describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
@@ -15,7 +16,7 @@ import { describeUnless } from './requires'
 
 const root = process.cwd()
 /** Where the interface's text comes from. */
-const SOURCES = ['src/renderer', 'src/shared', 'src/engine', 'resources/lessons', 'resources/examples']
+const SOURCES = ['src/renderer', 'src/shared', 'src/engine', 'src/main', 'src/preload', 'resources/lessons', 'resources/examples']
 const TEXT_FILE = /\.(tsx?|css|html|json|md)$/
 
 function* textFiles(dir: string): Generator<string> {
