@@ -175,7 +175,7 @@ describe("a teacher's paths through main's wiring", () => {
     expect(sent[2]).toMatchObject({ project: { path: project, name: 'xor.axon.json' }, others: [] })
   })
 
-  it('a project double-clicked opens the data files it names beside it, and no other file the page asks for; a data file read is never saved over without the Save dialog (fails on the old code)', async () => {
+  it('a project double-clicked opens the data files it names beside it, and no other file the page asks for; a data file read is never saved over without the Save dialog, nor listed in Open Recent (fails on the old code)', async () => {
     const usb = mkdtempSync(join(work, 'usb-'))
     mkdirSync(join(usb, 'data'))
     const iris = join(usb, 'data', 'iris.csv')
@@ -192,6 +192,10 @@ describe("a teacher's paths through main's wiring", () => {
     for (const path of [iris, notes]) expect(await fake.invokeFromPage(win, IPC.fileSave, 'project', 'iris.axon.json', new TextEncoder().encode('{}'), path)).toBeNull()
     expect(readFileSync(iris, 'utf8')).toBe('a,b\n1,2\n')
     expect(readFileSync(notes, 'utf8')).toBe('my passwords')
+    // Nor does a data file the page names as its project reach Open Recent, whose entries are saved back to.
+    fake.fromPage(win, IPC.fileCurrent, iris)
+    fake.fromPage(win, IPC.fileCurrent, project)
+    expect(fake.calls.filter(([name]) => name === 'app.addRecentDocument')).toEqual([['app.addRecentDocument', project]])
   })
 
   it('Save of a project opened through a link (the class folder linked on the desktop) writes the shared file, keeps the link and the file’s permissions', async () => {

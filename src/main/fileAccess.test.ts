@@ -150,4 +150,16 @@ describe('file access: only what the user picked', () => {
     expect(asked).toEqual(['save new.axon.json'])
     expect(disk.get(resolve('/class/new.axon.json'))).toEqual(text('{"p":4}'))
   })
+
+  it('a project opened or saved is writable; a data file or a model opened is not (Open Recent lists only the writable)', async () => {
+    const { files } = setup(['/class/xor.axon.json'])
+    await files.open('project', false)
+    expect(files.isWritable('/class/xor.axon.json')).toBe(true)
+    const model = setup(['/class/xor.model.json'])
+    model.disk.set(resolve('/class/xor.model.json'), text('{}'))
+    await model.files.open('model', false)
+    expect([model.files.isGranted('/class/xor.model.json'), model.files.isWritable('/class/xor.model.json')]).toEqual([true, false])
+    files.grant('/class/data/iris.csv')
+    expect(files.isWritable('/class/data/iris.csv')).toBe(false)
+  })
 })

@@ -59,6 +59,8 @@ export interface FileAccess {
   grantDropped(path: string): string | null
   /** Readable: the user handed it over. */
   isGranted(path: string): boolean
+  /** Writable: a project the user opened, or a path chosen in a Save dialog (what Open Recent lists). */
+  isWritable(path: string): boolean
 }
 
 /**
@@ -153,5 +155,6 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
       return resolve(path)
     },
     isGranted: grants.readable,
+    isWritable: grants.writable,
   }
 }

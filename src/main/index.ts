@@ -260,7 +260,8 @@ registerIpcHandlers(ipcMain, {
   documentSaveTaken: (_event, id) => current?.saves.taken(id),
   documentSaved: (_event, id, saved) => current?.saves.answer(id, saved),
   currentFile: (_event, path) => {
-    if (path === null || !files.isGranted(path)) return
+    // Only a project the user opened or saved: a data file or a model the page names is not listed (Open Recent grants a project its Save).
+    if (path === null || !files.isWritable(path)) return
     recent.add(path)
     app.addRecentDocument(path)
     installMenu()
