@@ -7,62 +7,17 @@
  * exposes its named functions only; the engine host answers from its bundle, its helper threads
  * sharing memory. Then a few of a teacher's paths through main's wiring, end to end.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it, vi } from 'vitest'
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Comlink from 'comlink'
-import { AppExit, cancellable, createFakeElectron, createManualTimers, fakeProcess, loadBundle } from './fakeElectron'
+import { fakeProcess, loadBundle } from './fakeElectron'
+import { bundles, settle, startedApp, startMain, useBuiltBundles } from './desktopHarness'
 import { createFakeMainToRendererChannel } from './fakeMessagePortMain'
 import { IPC } from '../src/shared/ipc'
 import type { EngineApi } from '../src/engine/host/api'
 
-const root = process.cwd()
-/** Built into node_modules/.cache, so packages resolve from the project as they do in the asar. */
-let out = ''
-let work = ''
-
-beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache')
-  mkdirSync(cache, { recursive: true })
-  out = mkdtempSync(join(cache, 'axon-bundles-'))
-  work = mkdtempSync(join(tmpdir(), 'axon-bundles-'))
-  execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--outDir', out], { cwd: root, stdio: 'pipe' })
-}, 180_000)
-afterAll(() => {
-  for (const dir of [out, work]) if (dir) rmSync(dir, { recursive: true, force: true })
-})
-
-const settle = () => new Promise((resolve) => setImmediate(resolve))
-
-/** Main's bundle, started as the installed app is: `argv` after the executable, the profile folders in `work`. */
-function startMain({ args = [] as string[], userData = join(work, 'config', 'Axon Studio'), env = {} as Record<string, string>, singleInstance = true, platform = 'linux' } = {}) {
-  const fake = createFakeElectron({ paths: { userData, temp: tmpdir() }, singleInstance })
-  const timers = createManualTimers()
-  const proc = fakeProcess({ argv: ['/opt/Axon Studio/axon-studio', ...args], env, platform, execPath: '/opt/Axon Studio/axon-studio', cwd: () => work })
-  let exit: AppExit | null = null
-  try {
-    loadBundle(join(out, 'main', 'index.cjs'), fake.electron, { process: proc, ...timers })
-  } catch (error) {
-    if (!(error instanceof AppExit)) throw error
-    exit = error
-  }
-  const names = () => fake.calls.map(([name]) => name)
-  return { fake, timers, proc, exit, names }
-}
-
-/** Started, ready, its window's page loaded: what a teacher sees a moment after the double-click. */
-async function startedApp(options: Parameters<typeof startMain>[0] = {}) {
-  const main = startMain(options)
-  await main.fake.ready()
-  const win = main.fake.windows[0]
-  win.emit('ready-to-show')
-  win.webContents.emit('did-finish-load')
-  main.timers.run()
-  await settle()
-  return { ...main, win }
-}
+useBuiltBundles()
 
 describe('the main bundle in Node, with a stand-in Electron', () => {
   it('loads, and before the app is ready registers app:// as privileged, takes the single-instance lock and sets the autosave switch', () => {
@@ -79,11 +34,11 @@ describe('the main bundle in Node, with a stand-in Electron', () => {
     const [, options] = fake.calls.find(([name]) => name === 'new BrowserWindow') as [string, { show: boolean; webPreferences: Record<string, unknown> }]
     expect(options.show).toBe(false)
     expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, devTools: false })
-    expect(options.webPreferences.preload).toBe(join(out, 'preload', 'index.cjs'))
+    expect(options.webPreferences.preload).toBe(join(bundles.out, 'preload', 'index.cjs'))
     expect(existsSync(options.webPreferences.preload as string)).toBe(true)
     expect(fake.calls).toContainEqual(['loadURL', 'app://axon/index.html'])
     const fork = fake.calls.find(([name]) => name === 'utilityProcess.fork') as [string, string, { serviceName: string }]
-    expect(fork[1]).toBe(join(out, 'main', 'engineHost.cjs'))
+    expect(fork[1]).toBe(join(bundles.out, 'main', 'engineHost.cjs'))
     expect(existsSync(fork[1])).toBe(true)
     expect(fork[2].serviceName).toBe('Axon Engine')
     expect(fake.calls).toContainEqual(['session.setSpellCheckerEnabled', false])
@@ -105,7 +60,7 @@ describe('the main bundle in Node, with a stand-in Electron', () => {
     const html = await page.text()
     expect(html).toContain("script-src 'self' 'wasm-unsafe-eval'")
     expect(html).not.toContain('ws:')
-    const worker = readdirSync(join(out, 'renderer', 'assets')).find((f) => /^engine\.worker-.*\.js$/.test(f))
+    const worker = readdirSync(join(bundles.out, 'renderer', 'assets')).find((f) => /^engine\.worker-.*\.js$/.test(f))
     expect(worker).toBeDefined()
     const script = await serve({ url: `app://axon/assets/${worker}`, method: 'GET' })
     expect(script.headers.get('cross-origin-embedder-policy')).toBe('require-corp')
@@ -120,9 +75,9 @@ describe('the main bundle in Node, with a stand-in Electron', () => {
   })
 
   it('a profile folder that cannot be written: its data goes to the user runtime folder, and the window says so once shown', async () => {
-    const blocked = join(work, 'blocked')
+    const blocked = join(bundles.work, 'blocked')
     writeFileSync(blocked, '')
-    const runtime = mkdtempSync(join(work, 'run-'))
+    const runtime = mkdtempSync(join(bundles.work, 'run-'))
     const { fake, exit } = startMain({ userData: join(blocked, 'Axon Studio'), env: { XDG_RUNTIME_DIR: runtime } })
     expect(exit).toBeNull()
     expect(fake.calls).toContainEqual(['setPath', 'userData', join(runtime, 'axon-studio')])
@@ -152,7 +107,7 @@ describe("a teacher's paths through main's wiring", () => {
   })
 
   it('a log-off that ends the engine a moment before main (SIGTERMs in no set order): no engine is forked again, main.log says why, and the app quits without asking', async () => {
-    const userData = mkdtempSync(join(work, 'profile-'))
+    const userData = mkdtempSync(join(bundles.work, 'profile-'))
     const { fake, timers, proc, win } = await startedApp({ userData })
     fake.fromPage(win, IPC.documentState, { dirty: true, name: 'xor.axon.json', run: 'epoch 3, iteration 12', sweep: null })
     fake.engines[0].emit('exit', 15)
@@ -167,7 +122,7 @@ describe("a teacher's paths through main's wiring", () => {
   })
 
   it('a project double-clicked in the file manager (its path on the command line) reaches the page once it has loaded', async () => {
-    const project = join(work, 'xor.axon.json')
+    const project = join(bundles.work, 'xor.axon.json')
     writeFileSync(project, '{"format":"axon-studio"}')
     const { fake } = await startedApp({ args: [project] })
     // Main reads the file (real fs) before it sends it.
@@ -176,11 +131,11 @@ describe("a teacher's paths through main's wiring", () => {
   })
 
   it('a project double-clicked opens the data files it names beside it, and no other file the page asks for; a data file read is never saved over without the Save dialog, nor listed in Open Recent (fails on the old code)', async () => {
-    const usb = mkdtempSync(join(work, 'usb-'))
+    const usb = mkdtempSync(join(bundles.work, 'usb-'))
     mkdirSync(join(usb, 'data'))
     const iris = join(usb, 'data', 'iris.csv')
     writeFileSync(iris, 'a,b\n1,2\n')
-    const notes = join(mkdtempSync(join(work, 'home-')), 'notes.txt')
+    const notes = join(mkdtempSync(join(bundles.work, 'home-')), 'notes.txt')
     writeFileSync(notes, 'my passwords')
     const project = join(usb, 'iris.axon.json')
     writeFileSync(project, JSON.stringify({ format: 'axon-studio', data: { kind: 'file', format: 'csv', path: 'data/iris.csv' } }))
@@ -199,10 +154,10 @@ describe("a teacher's paths through main's wiring", () => {
   })
 
   it('Save of a project opened through a link (the class folder linked on the desktop) writes the shared file, keeps the link and the file’s permissions', async () => {
-    const shared = join(mkdtempSync(join(work, 'class-')), 'xor.axon.json')
+    const shared = join(mkdtempSync(join(bundles.work, 'class-')), 'xor.axon.json')
     writeFileSync(shared, '{"format":"axon-studio"}')
     chmodSync(shared, 0o660)
-    const link = join(mkdtempSync(join(work, 'desktop-')), 'xor.axon.json')
+    const link = join(mkdtempSync(join(bundles.work, 'desktop-')), 'xor.axon.json')
     symlinkSync(shared, link)
     const { fake, win } = await startedApp({ args: [link] })
     await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not opened yet')), { timeout: 15_000 })
@@ -214,11 +169,11 @@ describe("a teacher's paths through main's wiring", () => {
   })
 
   it('Open Recent is written as a project is saved: a copy beside recent-projects.json renamed over it, so a crash mid-write cannot empty it (fails on the old code: written in place, the same file)', async () => {
-    const userData = mkdtempSync(join(work, 'profile-'))
+    const userData = mkdtempSync(join(bundles.work, 'profile-'))
     const list = join(userData, 'recent-projects.json')
     writeFileSync(list, '["/gone/old.axon.json"]')
     const before = statSync(list).ino
-    const project = join(work, 'recent.axon.json')
+    const project = join(bundles.work, 'recent.axon.json')
     writeFileSync(project, '{"format":"axon-studio"}')
     const { fake, win } = await startedApp({ userData, args: [project] })
     await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not opened yet')), { timeout: 15_000 })
@@ -258,89 +213,6 @@ describe("a teacher's paths through main's wiring", () => {
   })
 })
 
-/** The id of the latest save main asked the page for (the close question's Save). */
-function saveAsked(fake: ReturnType<typeof createFakeElectron>): unknown {
-  const asked = fake.calls.filter(([name, channel]) => name === 'webContents.send' && channel === IPC.documentSave)
-  return asked.at(-1)?.[2]
-}
-
-describe("the shell's classroom journeys", () => {
-  it('closing with unsaved edits while training: Save that fails (a read-only USB stick) keeps the window and the run; Save that works closes it', async () => {
-    const { fake, win, timers } = await startedApp()
-    fake.fromPage(win, IPC.documentState, { dirty: true, name: 'xor.axon.json', run: 'epoch 40, iteration 160', sweep: null })
-    fake.answers.messageBox.push(0)
-    win.close()
-    await settle()
-    expect(fake.calls).toContainEqual(['dialog.showMessageBox', 'Save the changes to “xor.axon.json”?'])
-    const first = saveAsked(fake)
-    expect(first).toBeDefined()
-    fake.fromPage(win, IPC.documentSaveTaken, first)
-    fake.fromPage(win, IPC.documentSaved, first, false)
-    await settle()
-    timers.run()
-    await settle()
-    expect(win.destroyed).toBe(false)
-    expect(fake.engines).toHaveLength(1)
-    // Saved elsewhere (Save As) the next time: the window closes.
-    fake.answers.messageBox.push(0)
-    win.close()
-    await settle()
-    const second = saveAsked(fake)
-    expect(second).not.toEqual(first)
-    fake.fromPage(win, IPC.documentSaveTaken, second)
-    fake.fromPage(win, IPC.documentSaved, second, true)
-    await settle()
-    expect(win.destroyed).toBe(true)
-  })
-
-  it('macOS, the window closed and the app still running: a project double-clicked opens a second window with an engine of its own, and the first window’s page is no longer heard', async () => {
-    const project = join(mkdtempSync(join(work, 'mac-')), 'xor.axon.json')
-    writeFileSync(project, '{"format":"axon-studio"}')
-    const { fake, win, timers, names } = await startedApp({ platform: 'darwin' })
-    win.close()
-    expect(win.destroyed).toBe(true)
-    expect(names()).not.toContain('app.quit')
-    fake.electron.app.emit('open-file', cancellable(), project)
-    const second = fake.windows[1]
-    expect(second).toBeDefined()
-    expect(fake.engines).toHaveLength(2)
-    second.emit('ready-to-show')
-    second.webContents.emit('did-finish-load')
-    timers.run()
-    const sent = await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not sent yet')), { timeout: 15_000 })
-    expect(sent[2]).toMatchObject({ project: { path: project } })
-    // The old page's reports and requests go nowhere: a close of the new window asks nothing.
-    fake.fromPage(win, IPC.documentState, { dirty: true, name: 'old.axon.json', run: null, sweep: null })
-    await expect(fake.invokeFromPage(win, IPC.fileReadGranted, project)).rejects.toThrow(/not sent by Axon Studio's page/)
-    second.close()
-    await settle()
-    expect(second.destroyed).toBe(true)
-    expect(fake.calls.some(([name]) => name === 'dialog.showMessageBox')).toBe(false)
-  })
-
-  it('macOS: a project double-clicked while the window asks "Save the changes?" opens in a new window when the user closes that one (fails on the old bundle: nothing opened until the Dock icon was clicked)', async () => {
-    const project = join(mkdtempSync(join(work, 'mac-')), 'mazur.axon.json')
-    writeFileSync(project, '{"format":"axon-studio"}')
-    const { fake, win, timers } = await startedApp({ platform: 'darwin' })
-    fake.fromPage(win, IPC.documentState, { dirty: true, name: 'xor.axon.json', run: null, sweep: null })
-    fake.answers.messageBox.push(1)
-    win.close()
-    // Asked while the question is open: it waits, not to open under it.
-    fake.electron.app.emit('open-file', cancellable(), project)
-    timers.run()
-    await settle()
-    expect(fake.calls).toContainEqual(['dialog.showMessageBox', 'Save the changes to “xor.axon.json”?'])
-    expect(win.destroyed).toBe(true)
-    const second = fake.windows[1]
-    expect(second).toBeDefined()
-    second.emit('ready-to-show')
-    second.webContents.emit('did-finish-load')
-    timers.run()
-    const sent = await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not sent yet')), { timeout: 15_000 })
-    expect(sent[2]).toMatchObject({ project: { path: project } })
-  })
-})
-
 describe('the preload and engine host bundles', () => {
   it('the preload exposes axonDesktop with its named functions, never ipcRenderer, and hands the engine ports to the page', () => {
     const exposed: Record<string, Record<string, unknown>> = {}
@@ -352,7 +224,7 @@ describe('the preload and engine host bundles', () => {
       webUtils: { getPathForFile: () => '' },
     }
     const window = { location: { origin: 'app://axon' }, postMessage: (...args: unknown[]) => void posted.push(args) }
-    loadBundle(join(out, 'preload', 'index.cjs'), electron, { process: fakeProcess({}), window })
+    loadBundle(join(bundles.out, 'preload', 'index.cjs'), electron, { process: fakeProcess({}), window })
     expect(Object.keys(exposed)).toEqual(['axonDesktop'])
     expect(Object.keys(exposed.axonDesktop).sort()).toEqual(['files', 'isDesktop', 'onEngineFailed', 'onMenuCommand', 'onSaveRequest', 'onShareLink', 'reportDocumentState'])
     expect(JSON.stringify(Object.keys(exposed.axonDesktop.files as object))).not.toContain('ipc')
@@ -362,7 +234,7 @@ describe('the preload and engine host bundles', () => {
 
   it('the engine host answers from its bundle over MessagePortMain-like ports, and its helper threads (gradientWorker.cjs) start with shared memory', async () => {
     const parentPort = new (await import('node:events')).EventEmitter()
-    loadBundle(join(out, 'main', 'engineHost.cjs'), {}, { process: fakeProcess({ parentPort }) })
+    loadBundle(join(bundles.out, 'main', 'engineHost.cjs'), {}, { process: fakeProcess({ parentPort }) })
     const rpc = createFakeMainToRendererChannel()
     const events = createFakeMainToRendererChannel()
     parentPort.emit('message', { data: { type: 'axon:engine' }, ports: [rpc.main, events.main] })
