@@ -110,3 +110,48 @@ test.describe('1024 × 768', () => {
     expect((await canvasBox(page)).width).toBeGreaterThan(850)
   })
 })
+
+/**
+ * The example card and the zoom buttons. Found: at 683 × 512 with the interface at 150 %, the
+ * canvas 258 px high, the card (folded or not) came down over the zoom buttons' column, and a
+ * teacher pressing + hit the card. Each size and zoom: the card open, each button is what a click
+ * at its middle reaches, and + zooms.
+ */
+const CARD_SCREENS = [
+  { name: '683 × 512', viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5, presses: [0, 3] },
+  { name: '1024 × 768', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, presses: [0, 3, 5] },
+]
+for (const screen of CARD_SCREENS) {
+  test.describe(`the example card at ${screen.name}`, () => {
+    test.use({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor })
+    test('keeps clear of the zoom buttons at every interface zoom, the card open or folded', async ({ page }) => {
+      await page.goto('/')
+      await openExample(page, 'xor-2-2-1-sigmoid')
+      let pressed = 0
+      for (const presses of screen.presses) {
+        for (; pressed < presses; pressed++) await page.keyboard.press('Control+=')
+        for (const folded of ['true', 'false']) {
+          const fold = page.getByTestId('example-card-fold')
+          if ((await fold.getAttribute('aria-expanded')) === folded) await fold.click()
+          await viewportSettled(page)
+          const buttons = page.locator('.react-flow__controls button')
+          for (const button of await buttons.all()) {
+            const box = (await button.boundingBox())!
+            const reached = await page.evaluate(({ x, y }) => {
+              const at = document.elementFromPoint(x, y)
+              if (at?.closest('[data-testid="example-card"]')) return 'the card'
+              if (at?.closest('.react-flow__controls button')) return 'the button'
+              // (A disabled button, − at the least zoom, lets the click through to the canvas.)
+              return at?.closest('[data-testid="canvas"]') ? 'the canvas' : 'outside the canvas'
+            }, { x: box.x + box.width / 2, y: box.y + box.height / 2 })
+            const expected = (await button.isEnabled()) ? 'the button' : 'the canvas'
+            expect(reached, `${await button.getAttribute('title')} at ${presses} presses, the card ${folded === 'true' ? 'folded' : 'open'}`).toBe(expected)
+          }
+        }
+      }
+      const before = await viewZoom(page)
+      await page.locator('.react-flow__controls-zoomin').click()
+      await expect.poll(() => viewZoom(page)).toBeGreaterThan(before)
+    })
+  })
+}
