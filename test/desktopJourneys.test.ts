@@ -1,7 +1,7 @@
 /**
  * The shell's classroom journeys on the built bundles, through the stand-in Electron
- * (desktopHarness.ts): closing with unsaved edits while training, macOS's windows, a file dropped
- * on the window through the preload and main.
+ * (desktopHarness.ts): closing with unsaved edits while training, the engine crashing mid-run,
+ * macOS's windows, a file dropped on the window through the preload and main.
  */
 import { describe, expect, it, vi } from 'vitest'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -39,6 +39,31 @@ describe("the shell's classroom journeys", () => {
     fake.fromPage(win, IPC.documentSaved, second, true)
     await settle()
     expect(win.destroyed).toBe(true)
+  })
+
+  it('the engine process crashing mid-run: forked again each time with the page told, until the fourth crash within a minute, which the page (and a reload of it) is told instead; the window still closes', async () => {
+    const userData = mkdtempSync(join(bundles.work, 'profile-'))
+    const { fake, win, timers } = await startedApp({ userData })
+    fake.fromPage(win, IPC.documentState, { dirty: false, name: 'XOR', run: 'epoch 12, iteration 48', sweep: null })
+    for (let crash = 0; crash < 4; crash++) {
+      fake.engines.at(-1)!.emit('exit', 134)
+      timers.run()
+    }
+    expect(fake.engines).toHaveLength(4)
+    expect(fake.calls.filter(([name, channel, info]) => name === 'webContents.postMessage' && channel === IPC.enginePorts && (info as { restarted: boolean }).restarted)).toHaveLength(3)
+    const failed = () => fake.calls.filter(([name, channel]) => name === 'webContents.send' && channel === IPC.engineFailed)
+    expect(failed()).toHaveLength(1)
+    expect(String(failed()[0][2])).toContain('Your graph is safe: save it and restart Axon Studio.')
+    expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toContain('engine: process exited (code 134), 4 times within 60 s; not restarted again')
+    win.webContents.emit('did-start-loading')
+    win.webContents.emit('did-finish-load')
+    expect(failed()).toHaveLength(2)
+    // The page lost its run with the engine: with nothing unsaved the window closes without a question.
+    fake.fromPage(win, IPC.documentState, { dirty: false, name: 'XOR', run: null, sweep: null })
+    win.close()
+    await settle()
+    expect(win.destroyed).toBe(true)
+    expect(fake.calls.some(([name]) => name === 'dialog.showMessageBox')).toBe(false)
   })
 
   it('macOS, the window closed and the app still running: a project double-clicked opens a second window with an engine of its own, and the first window’s page is no longer heard', async () => {
