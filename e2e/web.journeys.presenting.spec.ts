@@ -165,6 +165,8 @@ test('the 8-3-8 encoder opened from Examples over the paused run and presented: 
   await page.getByTestId('train-button').click()
   await expectTraining()
   await expect.poll(firstView).toBe('live-view-curves')
+  // An example presented is named by its title (a lesson's by the lesson's: web.presenting.lesson).
+  await expect(panel().getByTestId('present-title')).toHaveText('XOR with a 2-2-1 sigmoid network')
   await expect(panel().getByTestId('chart-loss')).toBeInViewport({ ratio: 1 })
   await page.getByTestId('train-button').click()
   await expect(runState(page)).toHaveAttribute('data-state', 'paused')

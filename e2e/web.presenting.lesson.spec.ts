@@ -43,6 +43,8 @@ for (const screen of SCREENS) {
         const lesson = page.getByTestId('lesson-panel')
         await expect(lesson).toBeVisible()
         await expect(page.getByTestId('lesson-step-title')).toHaveText('2. L1')
+        // Found: the panel's title named the step's network (an example's title), not the lesson.
+        await expect(page.getByTestId('present-title')).toHaveText('Overfitting: L2, L1, dropout and early stopping')
         for (const id of ['lesson-step-title', 'lesson-prev', 'lesson-next']) await expect(page.getByTestId(id), id).toBeInViewport({ ratio: 1 })
         expect(await lineEms(page), 'the step’s lines are long enough to read').toBeGreaterThan(9)
         expect(await pageOverflow(page)).toEqual({ down: 0, sideways: 0 })

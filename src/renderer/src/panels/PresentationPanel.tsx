@@ -4,6 +4,7 @@ import './presentation.css'
 import { useUi } from '../store/uiStore'
 import { useTraining } from '../training/trainingStore'
 import { useDocument } from '../store/documentStore'
+import { useLesson } from '../lessons/lessonStore'
 import { Controls } from '../training/Controls'
 import { TimeScrubber } from '../training/TimeScrubber'
 import { LIVE_VIEW_LIST, LiveViewPanel } from '../training/viewComponents'
@@ -18,12 +19,15 @@ export function PresentationPanel() {
   const runId = useTraining((s) => s.runId)
   const plane = useTraining((s) => Boolean(s.info?.plane))
   const probe = useTraining((s) => Boolean(s.info?.probe))
-  const title = useDocument((s) => s.project.meta.title)
+  const network = useDocument((s) => s.project.meta.title)
+  // A lesson presented is named as the class knows it (its network, an example's, in the tooltip).
+  const lesson = useLesson((s) => s.lesson?.title)
+  const title = lesson ?? network
   return (
     <aside className={`present-panel${runId ? '' : ' is-idle'}`} data-testid="present-panel" aria-label="Live views">
       {/* The title beside Exit, not above the views: a short panel kept one more line for the class. */}
       <header className="present-head">
-        <h2 className="present-title" title={title}>
+        <h2 className="present-title" data-testid="present-title" title={lesson ? `${lesson} — the network: ${network}` : network}>
           {title}
         </h2>
         <ViewPicks />
