@@ -4,7 +4,8 @@
  * macOS's windows, a file dropped on the window through the preload and main.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cancellable, fakeProcess, loadBundle } from './fakeElectron'
 import { bundles, saveAsked, settle, startedApp, useBuiltBundles } from './desktopHarness'
@@ -39,6 +40,39 @@ describe("the shell's classroom journeys", () => {
     fake.fromPage(win, IPC.documentSaved, second, true)
     await settle()
     expect(win.destroyed).toBe(true)
+  })
+
+  it('a project double-clicked on a write-protected USB stick, closed with unsaved edits while training: Save offers the Save dialog in Documents at once, and the project saved there lets the window close (fails on the old bundle: the save only failed)', async () => {
+    const stick = mkdtempSync(join(bundles.work, 'usb-'))
+    const project = join(stick, 'xor.axon.json')
+    writeFileSync(project, '{"format":"axon-studio"}')
+    const userData = mkdtempSync(join(bundles.work, 'profile-'))
+    const documents = join(userData, 'documents')
+    mkdirSync(documents)
+    const { fake, win } = await startedApp({ userData, args: [project] })
+    await vi.waitFor(() => fake.calls.find(([name, channel]) => name === 'webContents.send' && channel === IPC.fileOpened) ?? Promise.reject(new Error('not opened yet')), { timeout: 15_000 })
+    fake.answers.savePath.push(join(documents, 'xor.axon.json'))
+    // Write-protected: nothing can be made in the folder, even by root (chattr +i; EPERM as a locked stick's EROFS).
+    execFileSync('chattr', ['+i', stick])
+    try {
+      fake.fromPage(win, IPC.documentState, { dirty: true, name: 'xor.axon.json', run: 'epoch 40, iteration 160', sweep: null })
+      fake.answers.messageBox.push(0)
+      win.close()
+      await settle()
+      // The page saves as its Save does: back to the file it opened.
+      const id = saveAsked(fake)
+      fake.fromPage(win, IPC.documentSaveTaken, id)
+      const saved = await fake.invokeFromPage(win, IPC.fileSave, 'project', 'xor.axon.json', new TextEncoder().encode('{"saved":true}'), project)
+      expect(saved).toEqual({ path: join(documents, 'xor.axon.json'), name: 'xor.axon.json' })
+      expect(fake.calls.filter(([name]) => name === 'dialog.showSaveDialog')).toEqual([['dialog.showSaveDialog', '“xor.axon.json” could not be saved there: choose another place', join(documents, 'xor.axon.json')]])
+      fake.fromPage(win, IPC.documentSaved, id, true)
+      await settle()
+      expect(win.destroyed).toBe(true)
+      expect(readFileSync(join(documents, 'xor.axon.json'), 'utf8')).toBe('{"saved":true}')
+      expect(readFileSync(project, 'utf8')).toBe('{"format":"axon-studio"}')
+    } finally {
+      execFileSync('chattr', ['-i', stick])
+    }
   })
 
   it('the engine process crashing mid-run: forked again each time with the page told, until the fourth crash within a minute, which the page (and a reload of it) is told instead; the window still closes', async () => {

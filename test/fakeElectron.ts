@@ -63,7 +63,7 @@ class FakeWebContents extends EventEmitter {
 /** What the stand-in knows: every call made, the answers its dialogs give, the app's windows. */
 interface FakeState {
   calls: Calls
-  answers: { messageBox: number[] }
+  answers: { messageBox: number[]; savePath: string[] }
   ready: boolean
   paths: Record<string, string>
   /** A stand-in for `app`, emitting its events. */
@@ -175,7 +175,14 @@ function fakeModules(state: FakeState) {
       showMessageBox: async (_win: unknown, box: { message: string }) => (state.calls.push(['dialog.showMessageBox', box.message]), { response: state.answers.messageBox.shift() ?? 0, checkboxChecked: false }),
       showMessageBoxSync: (_win: unknown, box: { message: string }) => (state.calls.push(['dialog.showMessageBoxSync', box.message]), state.answers.messageBox.shift() ?? 0),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+      // The path the user chooses: the next of `answers.savePath`, else cancelled.
+      showSaveDialog: async (...args: unknown[]) => {
+        // (window, options) or (options), as Electron takes them.
+        const box = args.at(-1) as { title?: string; defaultPath?: string }
+        state.calls.push(['dialog.showSaveDialog', box.title, box.defaultPath])
+        const filePath = state.answers.savePath.shift()
+        return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' }
+      },
     },
     ipcMain: { handle: (channel: string, handler: Handler) => void ipcHandlers.set(channel, handler), on: (channel: string, listener: Handler) => void ipcListeners.set(channel, listener) },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: record('Menu.setApplicationMenu') },
@@ -219,7 +226,7 @@ const pageEvent = (win: { webContents: FakeWebContents }) => ({ sender: win.webC
 
 /** The Electron stand-in and what was done with it. */
 export function createFakeElectron(options: { paths: Record<string, string>; singleInstance?: boolean }) {
-  const state: FakeState = { calls: [], answers: { messageBox: [] }, ready: false, paths: options.paths, app: new EventEmitter() }
+  const state: FakeState = { calls: [], answers: { messageBox: [], savePath: [] }, ready: false, paths: options.paths, app: new EventEmitter() }
   let markReady: () => void = () => {}
   const whenReady = new Promise<void>((resolve) => (markReady = resolve))
   const BrowserWindow = fakeWindowClass(state)

@@ -6,7 +6,8 @@ const text = (s: string) => new TextEncoder().encode(s)
 /** A project that trains on data/iris.csv and missing.csv (its test set), and whose past run trained on ../shared/digits.idx. */
 const XOR = JSON.stringify({ data: { kind: 'file', format: 'csv', path: 'data/iris.csv', testPath: 'missing.csv' }, runs: [{ data: { kind: 'file', format: 'idx', path: '../shared/digits.idx' } }] })
 
-function setup(openAnswer: string[] = [], saveAnswer: string | null = null) {
+/** `readOnly`: a folder whose files cannot be written (a read-only USB stick); `documents`: where main offers a save elsewhere. */
+function setup(openAnswer: string[] = [], saveAnswer: string | null = null, { readOnly = '/nowhere', documents = undefined as string | undefined } = {}) {
   const disk = new Map<string, Uint8Array>([
     [resolve('/class/xor.axon.json'), text(XOR)],
     [resolve('/class/data/iris.csv'), text('a,b\n1,2\n')],
@@ -15,9 +16,10 @@ function setup(openAnswer: string[] = [], saveAnswer: string | null = null) {
     [resolve('/etc/passwd'), new Uint8Array([1])],
   ])
   const asked: string[] = []
+  const titles: string[] = []
   const dialogs: FileDialogs = {
     open: async (o) => (asked.push(`open ${o.title} ${o.filters[0].extensions.join(',')} ${o.multiple}`), openAnswer),
-    save: async (o) => (asked.push(`save ${o.defaultPath}`), saveAnswer),
+    save: async (o) => (asked.push(`save ${o.defaultPath}`), titles.push(o.title), saveAnswer),
   }
   const find = (p: string) => {
     const bytes = disk.get(p)
@@ -27,9 +29,12 @@ function setup(openAnswer: string[] = [], saveAnswer: string | null = null) {
   const files = createFileAccess(dialogs, {
     read: async (p) => find(p),
     size: async (p) => find(p).byteLength,
-    write: async (p, b) => void disk.set(p, b),
-  })
-  return { files, disk, asked }
+    write: async (p, b) => {
+      if (p.startsWith(resolve(readOnly))) throw Object.assign(new Error(`${resolve(readOnly)} is read-only: “${p.split('/').at(-1)}” was not saved. Choose another folder with Save As.`), { code: 'EROFS' })
+      disk.set(p, b)
+    },
+  }, documents ? { elsewhere: () => documents } : {})
+  return { files, disk, asked, titles }
 }
 
 describe('file access: only what the user picked', () => {
@@ -161,5 +166,30 @@ describe('file access: only what the user picked', () => {
     expect([model.files.isGranted('/class/xor.model.json'), model.files.isWritable('/class/xor.model.json')]).toEqual([true, false])
     files.grant('/class/data/iris.csv')
     expect(files.isWritable('/class/data/iris.csv')).toBe(false)
+  })
+
+  it('a project that cannot be saved back (a read-only USB stick) gets the Save dialog at once, in Documents; cancelled, the save fails saying why (fails on the old code: only the error)', async () => {
+    const stick = setup([], '/home/ana/Documents/xor.axon.json', { readOnly: '/media/usb', documents: '/home/ana/Documents' })
+    stick.disk.set(resolve('/media/usb/xor.axon.json'), text(XOR))
+    stick.files.grant('/media/usb/xor.axon.json')
+    expect(await stick.files.save('project', 'xor.axon.json', text('{"p":5}'), '/media/usb/xor.axon.json')).toEqual({ path: resolve('/home/ana/Documents/xor.axon.json'), name: 'xor.axon.json' })
+    expect(stick.asked).toEqual([`save ${resolve('/home/ana/Documents/xor.axon.json')}`])
+    expect(stick.titles).toEqual(['“xor.axon.json” could not be saved there: choose another place'])
+    expect(stick.disk.get(resolve('/home/ana/Documents/xor.axon.json'))).toEqual(text('{"p":5}'))
+    expect(stick.disk.get(resolve('/media/usb/xor.axon.json'))).toEqual(text(XOR))
+    // The next Save goes to the new file without asking.
+    expect(await stick.files.save('project', 'xor.axon.json', text('{"p":6}'), '/home/ana/Documents/xor.axon.json')).toMatchObject({ path: resolve('/home/ana/Documents/xor.axon.json') })
+    expect(stick.asked).toHaveLength(1)
+    const cancelled = setup([], null, { readOnly: '/media/usb' })
+    cancelled.files.grant('/media/usb/xor.axon.json')
+    await expect(cancelled.files.save('project', 'xor.axon.json', text('{}'), '/media/usb/xor.axon.json')).rejects.toThrow(`${resolve('/media/usb')} is read-only: “xor.axon.json” was not saved.`)
+    // Without a folder to offer, its own: the dialog then opens where the file is.
+    expect(cancelled.asked).toEqual([`save ${resolve('/media/usb/xor.axon.json')}`])
+  })
+
+  it('a path chosen in the Save dialog that cannot be written fails saying why, without asking again', async () => {
+    const { files, asked } = setup([], '/media/usb/new.axon.json', { readOnly: '/media/usb' })
+    await expect(files.save('project', 'new.axon.json', text('{}'), null)).rejects.toThrow('is read-only')
+    expect(asked).toHaveLength(1)
   })
 })

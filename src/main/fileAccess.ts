@@ -11,7 +11,7 @@
  * Why main: a click on a native menu item is not a user gesture, so the renderer's file input
  * and `showSaveFilePicker` may do nothing there. Electron-free: dialog and fs are injected.
  */
-import { basename, dirname, isAbsolute, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { readFailureText } from './fileRead'
 import { projectDataFiles } from './projectDataFiles'
 import { FILE_KINDS, isDataFileName, isProjectFileName, type FileKind, type NamedFile, type PickedFile, type SavedFile } from '../shared/files'
@@ -85,17 +85,24 @@ function createGrants() {
   }
 }
 
-export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAccess {
+/** A file's bytes as the page gets them; errors in the user's words (the page shows them as they are). */
+async function readPicked(fs: FileSystem, path: string): Promise<PickedFile> {
+  try {
+    return { path, name: basename(path), bytes: await fs.read(path, MAX_FILE_BYTES) }
+  } catch (error) {
+    throw new FileAccessError(readFailureText(path, error))
+  }
+}
+
+export interface FileAccessOptions {
+  /** The folder a save that failed in place is offered in (main: the user's Documents); default the file's own. */
+  elsewhere?(): string
+}
+
+export function createFileAccess(dialogs: FileDialogs, fs: FileSystem, options: FileAccessOptions = {}): FileAccess {
   const grants = createGrants()
 
-  // Errors in the user's words: the page shows them as they are.
-  async function readFile(path: string): Promise<PickedFile> {
-    try {
-      return { path, name: basename(path), bytes: await fs.read(path, MAX_FILE_BYTES) }
-    } catch (error) {
-      throw new FileAccessError(readFailureText(path, error))
-    }
-  }
+  const readFile = (path: string) => readPicked(fs, path)
 
   function grantedPath(path: unknown): string {
     if (typeof path !== 'string' || !grants.readable(path)) throw new FileAccessError('That file was not opened from this window.')
@@ -114,14 +121,23 @@ export function createFileAccess(dialogs: FileDialogs, fs: FileSystem): FileAcce
       if (!(bytes instanceof Uint8Array)) throw new FileAccessError('Nothing to save: the file content was not bytes.')
       if (bytes.byteLength > MAX_FILE_BYTES) throw new FileAccessError('The file is too large to save.')
       const spec = FILE_KINDS[kind]
-      let target = path !== null && grants.writable(path) ? resolve(path) : null
-      if (!target) {
-        const defaultPath = basename(suggestedName || `untitled.${spec.extensions[0]}`)
-        const chosen = await dialogs.save({ title: spec.saveTitle, defaultPath, filters: [{ name: spec.label, extensions: [...spec.extensions] }] })
-        if (!chosen) return null
-        target = resolve(chosen)
+      const ask = async (title: string, defaultPath: string) => {
+        const chosen = await dialogs.save({ title, defaultPath, filters: [{ name: spec.label, extensions: [...spec.extensions] }] })
+        return chosen ? resolve(chosen) : null
       }
-      await fs.write(target, bytes)
+      const opened = path !== null && grants.writable(path) ? resolve(path) : null
+      let target = opened ?? (await ask(spec.saveTitle, basename(suggestedName || `untitled.${spec.extensions[0]}`)))
+      if (!target) return null
+      try {
+        await fs.write(target, bytes)
+      } catch (error) {
+        // The file opened cannot be written (a read-only USB stick, a full disk, a stick taken out):
+        // the Save dialog at once, in the user's folder, rather than only why not. Cancelled, the why.
+        if (target !== opened) throw error
+        target = await ask(`“${basename(opened)}” could not be saved there: choose another place`, join(options.elsewhere?.() ?? dirname(opened), basename(opened)))
+        if (!target) throw error
+        await fs.write(target, bytes)
+      }
       grants.write(target)
       return { path: target, name: basename(target) }
     },

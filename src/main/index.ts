@@ -125,6 +125,8 @@ const files = createFileAccess(
     // Through a temporary file beside it: a full disk or a read-only folder never costs the saved file.
     write: (path, bytes) => writeFileSafely(writeFs, path, bytes, String(process.pid)),
   },
+  // A save that cannot go back to its file (a read-only USB stick) is offered in Documents.
+  { elsewhere: () => app.getPath('documents') },
 )
 
 const recentPath = () => join(app.getPath('userData'), 'recent-projects.json')
