@@ -155,3 +155,59 @@ for (const screen of CARD_SCREENS) {
     })
   })
 }
+
+/** How many rows the toolbar's commands lie on (middles within 8 px share one). */
+const toolbarRows = (page: Page) =>
+  page.getByTestId('toolbar').locator('button:visible').evaluateAll((els) => {
+    const middles = els.filter((e) => !e.closest('[role="menu"]')).map((e) => e.getBoundingClientRect()).map((r) => r.top + r.height / 2).sort((a, b) => a - b)
+    return middles.filter((m, i) => i === 0 || m - middles[i - 1] > 8).length
+  })
+
+/** Every toolbar command (More ▾'s aside): on the toolbar, or in its ⋯ menu. */
+const COMMANDS = ['cmd-new', 'cmd-open', 'cmd-save', 'cmd-share', 'cmd-examples', 'cmd-experiments', 'cmd-undo', 'cmd-redo', 'cmd-layout', 'cmd-fit', 'cmd-theme', 'cmd-shortcuts']
+
+test.describe('the toolbar at 683 × 512 with the interface at 150 % to 200 %', () => {
+  test.use({ viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5 })
+  test('keeps one row: Present and Train on it, every other command on it or in ⋯, which runs them by mouse and keyboard', async ({ page }) => {
+    await page.goto('/')
+    await openExample(page, 'xor-2-2-1-sigmoid')
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+=')
+    for (const zoom of ['1.5', '1.75', '2']) {
+      if (zoom !== '1.5') await page.keyboard.press('Control+=')
+      await expect(page.locator('.app')).toHaveCSS('--ui-zoom', zoom)
+      // Found: three rows at 150 % (210 px of 512), four at 200 % (284 px, the canvas 168 px).
+      await expect.poll(() => toolbarRows(page), `rows at ${zoom}`).toBe(1)
+      expect((await page.getByTestId('toolbar').boundingBox())!.height, `the toolbar's height at ${zoom}`).toBeLessThan(100)
+      expect((await canvasBox(page)).height, `the canvas's height at ${zoom}`).toBeGreaterThan(300)
+      for (const id of ['cmd-present', 'train-button', 'cmd-overflow']) await expect(page.getByTestId(id), `${id} at ${zoom}`).toBeInViewport({ ratio: 1 })
+      await page.getByTestId('cmd-overflow').click()
+      for (const id of COMMANDS) {
+        const reachable = (await page.getByTestId(id).isVisible()) || (await page.getByTestId(`overflow-${id}`).isVisible())
+        expect(reachable, `${id} on the toolbar or in ⋯ at ${zoom}`).toBe(true)
+      }
+      await expect(page.getByRole('menu')).toBeInViewport({ ratio: 1 })
+      if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/toolbar-overflow-${zoom}.png` })
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('menu')).toHaveCount(0)
+    }
+    // At 200 %, ⋯ by keyboard: Examples first, Experiments last; Examples opens the gallery; by mouse: ☾ switches the theme; More ▾'s own are there.
+    await page.getByTestId('cmd-overflow').focus()
+    await page.keyboard.press('ArrowUp')
+    await expect(page.getByTestId('overflow-cmd-experiments')).toBeFocused()
+    await page.keyboard.press('Home')
+    await expect(page.getByTestId('overflow-cmd-examples')).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('gallery')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('gallery')).toHaveCount(0)
+    await page.getByTestId('cmd-overflow').click()
+    await expect(page.getByTestId('overflow-cmd-save-as')).toBeVisible()
+    await page.getByTestId('overflow-cmd-theme').click()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    // Back at 100 %: two rows as before, every command on them, no ⋯.
+    await page.keyboard.press('Control+0')
+    await expect.poll(() => toolbarRows(page)).toBe(2)
+    for (const id of COMMANDS) await expect(page.getByTestId(id), `${id} at 100 %`).toBeVisible()
+    await expect(page.getByTestId('cmd-overflow')).toBeHidden()
+  })
+})

@@ -1,4 +1,4 @@
-import { useRef, useState, type RefObject } from 'react'
+import { useRef, useState, type ReactNode, type RefObject } from 'react'
 import * as cmd from '../commands'
 import { selectCanTrain, selectDirty, useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
@@ -11,7 +11,8 @@ import { exportOnnxModel, exportPytorchScript } from '../files/exports'
 import { ExperimentsDialog } from '../experiments/ExperimentsDialog'
 import { ShareButton } from '../share/ShareButton'
 import { OpenLinkDialog } from '../share/OpenLinkDialog'
-import { ToolbarMenu } from './ToolbarMenu'
+import { ToolbarMenu, type ToolbarMenuItem } from './ToolbarMenu'
+import { useToolbarOverflow } from './toolbarOverflow'
 import { experimentsUi } from '../experiments/experimentsStore'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -25,15 +26,58 @@ const TRAIN_TITLE: Record<TrainAction, string> = {
 
 /** The header: file commands, editing, view, theme and the Train button. */
 export function Toolbar() {
+  const bar = useRef<HTMLElement>(null)
+  const overflowMenu = useRef<HTMLDivElement>(null)
+  const more = useMoreCommands()
+  const overflowed = useToolbarOverflow(bar, overflowMenu)
   return (
-    <header className="app-header toolbar" data-testid="toolbar">
+    <header className="app-header toolbar" data-testid="toolbar" ref={bar}>
       <span className="app-title">Axon Studio</span>
       <DocTitle />
-      <FileCommands />
+      <FileCommands more={more.items} />
+      {more.elements}
       <EditCommands />
+      <div className="toolbar-overflow" ref={overflowMenu} data-overflowed="">
+        <ToolbarMenu label="⋯" testId="cmd-overflow" title="The commands the toolbar has no room for" items={overflowItems(bar, overflowed, more.items)} />
+      </div>
       <TrainCommand />
     </header>
   )
+}
+
+/**
+ * The ⋯ menu's commands, the most needed (the last to go) first: those moved out of the toolbar
+ * (each runs its hidden button, which keeps its own dialog), More ▾'s own when it went too. Their
+ * test ids are the commands' with 'overflow-'.
+ */
+function overflowItems(bar: RefObject<HTMLElement | null>, ids: string[], moreItems: ToolbarMenuItem[]): ToolbarMenuItem[] {
+  return [...ids].reverse().flatMap((id, i): ToolbarMenuItem[] => {
+    if (id === 'cmd-more') return moreItems.map((item, j) => ({ ...item, testId: `overflow-${item.testId}`, group: j === 0 && i > 0 }))
+    const button = bar.current?.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)
+    if (!button) return []
+    const label = button.getAttribute('aria-label') ?? button.textContent ?? id
+    return [{ testId: `overflow-${id}`, label, title: button.title, run: () => button.click() }]
+  })
+}
+
+/** More ▾'s commands (Open model, Save as, the exports, Open link), and the file picker and dialog they open. */
+function useMoreCommands(): { items: ToolbarMenuItem[]; elements: ReactNode } {
+  const modelInput = useRef<HTMLInputElement>(null)
+  const [linkOpen, setLinkOpen] = useState(false)
+  const items: ToolbarMenuItem[] = [
+    { testId: 'cmd-open-model', label: 'Open model…', title: 'Open a trained model (model JSON): a model of this network joins its runs; any other opens as a network of its own, its weights hand-set', run: () => void openModelDialog(() => modelInput.current?.click()) },
+    { testId: 'cmd-save-as', label: 'Save as…', shortcut: `${mod}Shift+S`, title: 'Save under another name', run: () => void cmd.save(true) },
+    { testId: 'cmd-export-pytorch', label: 'Export PyTorch script…', title: 'A Python script that trains this network with PyTorch as the app does (one CPU, or torchrun on several)', run: () => void exportPytorchScript(), group: true },
+    { testId: 'cmd-export-onnx', label: 'Export ONNX model…', title: "The trained network's inference graph for ONNX runtimes (train it first)", run: () => void exportOnnxModel() },
+    { testId: 'cmd-open-link', label: 'Open link…', title: 'Open a share link someone sent you (from the browser or the desktop app)', run: () => setLinkOpen(true), group: true },
+  ]
+  const elements = (
+    <>
+      <HiddenFileInput input={modelInput} accept=".json,.model.json,application/json" testId="open-model-input" onFile={(file) => void openModelFile(file)} />
+      {linkOpen && <OpenLinkDialog onClose={() => setLinkOpen(false)} />}
+    </>
+  )
+  return { items, elements }
 }
 
 /** The document's file name (or title) and whether it has unsaved changes. */
@@ -75,10 +119,8 @@ function HiddenFileInput({ input, accept, testId, onFile }: { input: RefObject<H
  * New, Open, Save, Share, Examples and Experiments, and the rarer file commands in More ▾: Open
  * model, Save as (Ctrl+Shift+S), Export (PyTorch, ONNX) and Open link.
  */
-function FileCommands() {
+function FileCommands({ more }: { more: ToolbarMenuItem[] }) {
   const fileInput = useRef<HTMLInputElement>(null)
-  const modelInput = useRef<HTMLInputElement>(null)
-  const [linkOpen, setLinkOpen] = useState(false)
   return (
   <nav className="toolbar-group" aria-label="File">
     <button type="button" data-testid="cmd-new" onClick={cmd.newProject} title={`New network (${mod}Alt+N)`}>
@@ -91,20 +133,7 @@ function FileCommands() {
     <button type="button" data-testid="cmd-save" onClick={() => void cmd.save(false)} title={`Save (${mod}S)`}>
       Save
     </button>
-    <ToolbarMenu
-      label="More"
-      testId="cmd-more"
-      title="Open a trained model, save as, export to PyTorch or ONNX, open a share link"
-      items={[
-        { testId: 'cmd-open-model', label: 'Open model…', title: 'Open a trained model (model JSON): a model of this network joins its runs; any other opens as a network of its own, its weights hand-set', run: () => void openModelDialog(() => modelInput.current?.click()) },
-        { testId: 'cmd-save-as', label: 'Save as…', shortcut: `${mod}Shift+S`, title: 'Save under another name', run: () => void cmd.save(true) },
-        { testId: 'cmd-export-pytorch', label: 'Export PyTorch script…', title: 'A Python script that trains this network with PyTorch as the app does (one CPU, or torchrun on several)', run: () => void exportPytorchScript(), group: true },
-        { testId: 'cmd-export-onnx', label: 'Export ONNX model…', title: "The trained network's inference graph for ONNX runtimes (train it first)", run: () => void exportOnnxModel() },
-        { testId: 'cmd-open-link', label: 'Open link…', title: 'Open a share link someone sent you (from the browser or the desktop app)', run: () => setLinkOpen(true), group: true },
-      ]}
-    />
-    <HiddenFileInput input={modelInput} accept=".json,.model.json,application/json" testId="open-model-input" onFile={(file) => void openModelFile(file)} />
-    {linkOpen && <OpenLinkDialog onClose={() => setLinkOpen(false)} />}
+    <ToolbarMenu label="More" testId="cmd-more" title="Open a trained model, save as, export to PyTorch or ONNX, open a share link" items={more} />
     <ShareButton />
     <button type="button" data-testid="cmd-examples" onClick={() => useUi.getState().setGalleryOpen(true)} title="Open an example from the lectures">
       Examples
