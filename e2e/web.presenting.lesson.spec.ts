@@ -18,6 +18,20 @@ const pageOverflow = (page: Page) =>
 const lineEms = (page: Page) =>
   page.locator('.lesson-text').first().evaluate((el) => el.clientWidth / parseFloat(getComputedStyle(el).fontSize))
 
+/**
+ * How many lines of the step's text show between what stays on screen above and below it (the
+ * step numbers, Back and Next), in the column as it opens.
+ */
+const stepTextLines = (page: Page) =>
+  page.locator('.lesson-panel').evaluate((panel) => {
+    const body = panel.querySelector('.lesson-body')!.getBoundingClientRect()
+    const nav = panel.querySelector('.lesson-nav')!.getBoundingClientRect()
+    const own = panel.getBoundingClientRect()
+    const shown = Math.min(body.bottom, nav.top, own.bottom) - Math.max(body.top, own.top)
+    const zoom = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--ui-zoom'))
+    return shown / (parseFloat(getComputedStyle(panel.querySelector('.lesson-body')!).lineHeight) * zoom)
+  })
+
 const SCREENS = [
   { name: '1024 × 768', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 },
   { name: '1024 × 768 at 150 % (683 × 512)', viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5 },
@@ -47,6 +61,8 @@ for (const screen of SCREENS) {
         await expect(page.getByTestId('present-title')).toHaveText('Overfitting: L2, L1, dropout and early stopping')
         for (const id of ['lesson-step-title', 'lesson-prev', 'lesson-next']) await expect(page.getByTestId(id), id).toBeInViewport({ ratio: 1 })
         expect(await lineEms(page), 'the step’s lines are long enough to read').toBeGreaterThan(9)
+        // Found at 683 × 512 and 200 %: a line and a half between the step numbers and Back and Next.
+        await expect.poll(() => stepTextLines(page), 'lines of the step’s text in view').toBeGreaterThanOrEqual(4)
         expect(await pageOverflow(page)).toEqual({ down: 0, sideways: 0 })
         // The formula of the step is there, a scroll of the step's own column away at most.
         await lesson.locator('.lesson-math-block').first().scrollIntoViewIfNeeded()
