@@ -110,3 +110,45 @@ test.describe('presenting a lesson at 1024 × 768, trained', () => {
       .toBeGreaterThanOrEqual(0.4)
   })
 })
+
+/**
+ * A whole lesson presented at the projector, Next to its end and Back to its start. Found: with
+ * eight steps the numbers ran out of the column at 683 px (step 8 cut off); at 200 % too, where
+ * the row scrolls sideways, the current step's number was out of sight.
+ */
+test.describe('a whole lesson presented at 683 × 512', () => {
+  test.use({ viewport: { width: 683, height: 512 }, deviceScaleFactor: 1.5 })
+  for (const presses of [0, 5]) {
+    test(`with the interface at ${presses ? '200' : '100'} %: every step's title, text, number, Back and Next in view, Next to the end and Back`, async ({ page }) => {
+      await page.goto('/')
+      await openLesson(page, 'activation-functions')
+      for (let i = 0; i < presses; i++) await page.keyboard.press('Control+=')
+      await page.keyboard.press('p')
+      await expect(page.getByTestId('present-panel')).toBeVisible()
+      const steps = await page.locator('.lesson-steps button').count()
+      expect(steps).toBe(8)
+      const window = { x: 0, y: 0, width: 683, height: 512 }
+      const expectStepReads = async (step: number) => {
+        await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', String(step))
+        for (const id of ['lesson-step-title', 'lesson-prev', 'lesson-next']) await expect(page.getByTestId(id), `${id} at step ${step + 1}`).toBeInViewport({ ratio: 1 })
+        await expect.poll(() => stepTextLines(page), `lines of step ${step + 1}'s text in view`).toBeGreaterThanOrEqual(4)
+        const row = (await page.locator('.lesson-steps').boundingBox())!
+        // At 100 % every number shows; at 200 % the row scrolls, the current one in it.
+        for (const n of presses ? [step] : [...Array(steps).keys()]) {
+          expect(inside((await page.getByTestId(`lesson-step-${n}`).boundingBox())!, row), `step ${n + 1}'s number in the row, at step ${step + 1}`).toBe(true)
+        }
+        expect(await pageOverflow(page)).toEqual({ down: 0, sideways: 0 })
+        for (const node of await page.locator('.react-flow__node').all()) expect(inside((await node.boundingBox())!, window), `node ${await node.getAttribute('data-id')} in the window`).toBe(true)
+        if (process.env.AXON_SHOTS_DIR) await page.screenshot({ path: `${process.env.AXON_SHOTS_DIR}/present-walk-${presses}-${step + 1}.png` })
+      }
+      for (let step = 0; step < steps; step++) {
+        if (step > 0) await page.getByTestId('lesson-next').click()
+        await expectStepReads(step)
+      }
+      for (let step = steps - 2; step >= 0; step--) {
+        await page.getByTestId('lesson-prev').click()
+        await expectStepReads(step)
+      }
+    })
+  }
+})

@@ -7,6 +7,7 @@ import type { Lesson, Question } from '../../../engine/lessons'
 import { useTraining } from '../training/trainingStore'
 import { saveJsonText, kebabName } from '../files/saveText'
 import { useLesson } from './lessonStore'
+import { useUi } from '../store/uiStore'
 import { useTeacher } from './teacherStore'
 import { LessonText } from './LessonText'
 import { lessonComplete, progressFileText } from './progress'
@@ -142,6 +143,13 @@ export function LessonPanel() {
     panel.current?.scrollTo({ top: 0 })
     panel.current?.querySelector('.lesson-body')?.scrollTo({ top: 0 })
   }, [lessonId, index])
+  // The step's number in view where the row of numbers scrolls sideways (presenting, a narrow column).
+  const presenting = useUi((s) => s.presenting)
+  useEffect(() => {
+    const numbers = panel.current?.querySelector<HTMLElement>('.lesson-steps')
+    const current = numbers?.querySelector<HTMLElement>('[aria-current="true"]')
+    if (numbers && current) numbers.scrollLeft = Math.max(0, current.offsetLeft - numbers.offsetLeft - (numbers.clientWidth - current.offsetWidth) / 2)
+  }, [lessonId, index, presenting])
   if (!lesson) return null
   const step = lesson.steps[index]
   const go = (i: number) => useLesson.getState().goTo(i)
