@@ -3,7 +3,7 @@
  * line, renamed columns), whether a whole-number target is read as classes and their names, and
  * what the choice means for the network (classification or regression).
  */
-import { preambleNamesFor, targetAsClasses } from './csvChoice'
+import { binaryTargetLow, preambleNamesFor, targetAsClasses } from './csvChoice'
 import { rereadCsv, setChoice, useData } from './dataStore'
 
 /** The first line skipped as a preamble (with the choice to read it after all) and other notes. */
@@ -90,7 +90,7 @@ export function TargetClasses() {
   )
 }
 
-/** Classification or regression, from the chosen targets' kinds. */
+/** Classification (one-hot, or one output of two values) or regression, from the chosen targets' kinds. */
 export function TargetKind() {
   const preview = useData((s) => s.preview)
   const choice = useData((s) => s.choice)
@@ -111,6 +111,9 @@ export function TargetKind() {
   } else if (targetAsClasses(choice)) {
     const count = choice.classNames?.length ?? first.stats.distinct
     text = `Classification: ${count} classes${choice.classNames ? ` (${choice.classNames.join(', ')})` : ''}, one output each (one-hot).`
+  } else if (binaryTargetLow(first) !== null) {
+    const low = binaryTargetLow(first) === 0 ? { value: '0', cut: '0.5' } : { value: '−1', cut: '0' }
+    text = `Binary classification: one output, ${low.value} or 1 as in “${first.name}”; ${low.cut} or more counts as 1, and accuracy is shown. (Read it as classes for one output each.)`
   } else {
     text = `Regression: the network predicts the number in “${first.name}”.`
   }

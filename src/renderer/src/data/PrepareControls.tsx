@@ -6,6 +6,7 @@ import { applyData, closeDataDialog, setChoice, setCsvHeader, useData } from './
 import { focusCanvas } from '../canvas/focusCanvas'
 import { CsvReadNotes, TargetClasses, TargetKind } from './CsvControls'
 import { ClassBalance } from './views'
+import { targetKindLabel } from './csvChoice'
 import type { DataPreview } from '../../../engine/host/dataFiles'
 
 export function PrepareControls() {
@@ -69,7 +70,7 @@ function CsvChoices({ csv }: { csv: CsvPreview }) {
         >
           {csv.columns.map((c) => (
             <option key={c.name} value={c.name}>
-              {`${c.name} (${c.kind === 'categorical' ? `${c.distinct} classes` : choice.categorical.includes(c.name) ? `${c.stats.distinct} classes` : 'number'})`}
+              {`${c.name} (${targetKindLabel(c, choice)})`}
             </option>
           ))}
         </select>

@@ -15,6 +15,26 @@ export function targetAsClasses(choice: DataChoice): boolean {
   return choice.targets.length === 1 && choice.categorical.includes(choice.targets[0])
 }
 
+/**
+ * The lower value of a numeric column of two whole numbers, 0 and 1 or −1 and 1, which the engine
+ * reads as two classes with one output (src/engine/train/batchRows.ts: datasetIsClassification),
+ * its threshold halfway between (plan.ts: binaryThreshold); null for any other column.
+ */
+export function binaryTargetLow(column: CsvPreview['columns'][number] | undefined): 0 | -1 | null {
+  if (column?.kind !== 'numeric') return null
+  const s = column.stats
+  if (!s.integer || s.distinct !== 2 || s.max !== 1) return null
+  return s.min === 0 || s.min === -1 ? s.min : null
+}
+
+/** What a column is as the target, as the target list names it: “3 classes”, “0 or 1”, “number”. */
+export function targetKindLabel(column: CsvPreview['columns'][number], choice: DataChoice): string {
+  if (column.kind === 'categorical') return `${column.distinct} classes`
+  if (choice.categorical.includes(column.name)) return `${column.stats.distinct} classes`
+  const low = binaryTargetLow(column)
+  return low === null ? 'number' : `${low === 0 ? '0' : '−1'} or 1`
+}
+
 /** The engine's prepare options for a CSV with the panel's choices. */
 export function csvPrepareOptions(preview: CsvPreview, choice: DataChoice): PrepareOptions {
   const columns = preview.columns.map((c) => c.name)
