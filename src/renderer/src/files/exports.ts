@@ -10,6 +10,7 @@ import { projectTrainingData } from '../training/projectData'
 import { replayEpoch } from '../training/timeMachine'
 import { currentRun, runProgressText, useTraining, type TrainingState } from '../training/trainingStore'
 import { kebabName } from './saveText'
+import { isRunLost, lostRunAdvice } from '../training/lostRun'
 import { saveFileData } from './saveFile'
 import { failedBecause } from '../sentence'
 
@@ -48,11 +49,12 @@ async function exportedRun(): Promise<{ runId: string; request: NonNullable<Trai
   const started = spec && weightsAreGiven(spec) ? await currentRun() : null
   const now = useTraining.getState().request
   if (started && now) return { runId: started, request: now }
+  const runs = useDocument.getState().project.runs
+  if (isRunLost(useTraining.getState())) throw new Error(`${lostRunAdvice(runs)}; ONNX holds a trained network’s weights.`)
   // After a reload the trained weights are in the run history, not on the canvas: say where.
-  const kept = useDocument.getState().project.runs?.some((r) => r.weights) ?? false
+  const kept = runs?.some((r) => r.weights) ?? false
   const restore = kept ? ', or put a trained run back on the canvas (Experiments › Runs › Restore)' : ''
-  const lost = runId !== null && info === null ? 'the engine stopped and was restarted, and the training run went with it: ' : ''
-  throw new Error(`${lost}train the network ${lost ? 'again' : 'first'} (▶ Train)${restore}; ONNX holds a trained network’s weights.`)
+  throw new Error(`train the network first (▶ Train)${restore}; ONNX holds a trained network’s weights.`)
 }
 
 /** The trained network (the current training run, or the canvas's hand-set one) as an ONNX model (`<title>.onnx`). */

@@ -1,4 +1,5 @@
 import './training.css'
+import { useEffect, useRef } from 'react'
 import { useTraining } from './trainingStore'
 import { Controls } from './Controls'
 import { LiveViewPanel } from './viewComponents'
@@ -25,6 +26,7 @@ export function TrainingPanel() {
   const error = useTraining((s) => s.error)
   const starting = useTraining((s) => s.starting)
   const exported = useTraining((s) => s.exported)
+  const exportRefused = useTraining((s) => s.exportRefused)
   return (
     <div className="training-panel" data-testid="training-panel" data-run={runId ?? ''}>
       <h2 className="training-title" data-testid="training-title">
@@ -69,6 +71,7 @@ export function TrainingPanel() {
               Saved {exported}
             </span>
           )}
+          {exportRefused && <ExportRefusal text={exportRefused} />}
         </div>
       )}
       {runId && (
@@ -81,5 +84,18 @@ export function TrainingPanel() {
         </>
       )}
     </div>
+  )
+}
+
+/** Why Export model saved nothing, under its button and scrolled into sight (the button may sit at the panel's foot). */
+function ExportRefusal({ text }: { text: string }) {
+  const ref = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [text])
+  return (
+    <p ref={ref} className="error small" role="alert" data-testid="export-refused">
+      {text}
+    </p>
   )
 }

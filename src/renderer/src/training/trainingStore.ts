@@ -20,6 +20,8 @@ import type { RunInfo, RunProgress, StepThrough, TestResult, TrainSnapshot, Trai
 import type { ViewId } from '../../../engine/views/registry'
 import { projectTrainingData } from './projectData'
 import { saveModelFile } from './modelFile'
+import { isRunLost, lostRunAdvice } from './lostRun'
+import { weightsAreGiven } from '../../../engine/export/weights'
 import { changedEpochLimit, changedOptimizerSettings, runKey, withEpochLimit } from './runBinding'
 import { count } from './format'
 import { sendShownViews, shownViews, toldViews } from './shownViews'
@@ -61,6 +63,8 @@ export interface TrainingState {
   docSerial: number
   /** File name of the last model export of this run. */
   exported: string | null
+  /** Why Export model saved nothing (shown beside its button, where the user looks), else null. */
+  exportRefused: string | null
   /** η the run had when it failed (a later η edit goes to the run, but the failure was with this one); null unless failed. */
   failedLearningRate: number | null
 }
@@ -68,7 +72,7 @@ export interface TrainingState {
 export type CanvasTint = 'weights' | 'gradients'
 
 /** Fields of a state with no run (the panel then shows the document, ready to train). */
-const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, backBy: null, exported: null, failedLearningRate: null } as const
+const NO_RUN = { runId: null, info: null, snapshot: null, views: {}, viewsAt: {}, error: null, starting: false, stepThrough: null, stepThroughOpen: false, request: null, docSerial: -1, stale: false, backBy: null, exported: null, exportRefused: null, failedLearningRate: null } as const
 
 export const useTraining = create<TrainingState>()(() => ({ ...NO_RUN, curves: emptyCurves(), version: 0, speed: 20, chosenSpeed: null, canvasTint: 'weights' }))
 
@@ -360,6 +364,12 @@ export const trainingControls = {
     // A trained run whose network was changed since is what the panel still shows: it is saved
     // (as ONNX is), not traded for an untrained run of the canvas after "Train again from the start?".
     const trainedOutOfDate = get().stale && runProgressText() !== null
+    // A run lost in an engine restart: a new run of the canvas would be saved untrained, as if trained.
+    const spec = doc().compiled.spec
+    if (isRunLost(get()) && !(spec && weightsAreGiven(spec))) {
+      set({ exported: null, exportRefused: `Nothing was exported: ${lostRunAdvice(doc().project.runs)}; the model would hold untrained weights.` })
+      return
+    }
     if (!trainedOutOfDate && !(await currentRun())) return
     const title = doc().project.meta.title
     const data = get().request?.project.data
@@ -367,7 +377,7 @@ export const trainingControls = {
     if (text === undefined) return
     try {
       const name = await saveModelFile(text, title)
-      if (name) set({ exported: name })
+      if (name) set({ exported: name, exportRefused: null })
     } catch (error) {
       fail(error)
     }
