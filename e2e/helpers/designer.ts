@@ -118,21 +118,27 @@ async function viewportTransform(page: Page): Promise<string> {
 
 /** Waits until the canvas stops moving (a fit or zoom animation has finished): the viewport transform is the same over several frames. */
 export async function viewportSettled(page: Page): Promise<void> {
-  // No auto-fit scheduled or animating (src/renderer/src/canvas/fitTracking.ts), then a still view.
-  await page.waitForFunction(() => !document.body.hasAttribute('data-fitting'))
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const read = () => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? ''
-        const first = read()
-        let frames = 0
-        const tick = () => {
-          // A fit scheduled meanwhile (a panel folded by the last one) means not settled yet.
-          if (read() !== first || document.body.hasAttribute('data-fitting')) return resolve(false)
-          if (++frames >= 6) return resolve(true)
+  // Asked again until the view is still: waitForFunction would take the frames' promise itself
+  // as its truthy answer and return at the first move it saw (a resize's fit then landed after
+  // the test had measured the canvas).
+  for (;;) {
+    // No auto-fit scheduled or animating (src/renderer/src/canvas/fitTracking.ts), then a still view.
+    await page.waitForFunction(() => !document.body.hasAttribute('data-fitting'))
+    const still = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const read = () => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? ''
+          const first = read()
+          let frames = 0
+          const tick = () => {
+            // A fit scheduled meanwhile (a panel folded by the last one) means not settled yet.
+            if (read() !== first || document.body.hasAttribute('data-fitting')) return resolve(false)
+            if (++frames >= 6) return resolve(true)
+            requestAnimationFrame(tick)
+          }
           requestAnimationFrame(tick)
-        }
-        requestAnimationFrame(tick)
-      }),
-  )
+        }),
+    )
+    if (still) return
+  }
 }

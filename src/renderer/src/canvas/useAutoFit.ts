@@ -5,18 +5,31 @@
  * (`pointerAim.ts`): a node never moves from under a click.
  */
 import { useCallback, useEffect, useRef } from 'react'
-import { useReactFlow, type FitViewOptions } from '@xyflow/react'
+import { getViewportForBounds, useReactFlow, type FitViewOptions } from '@xyflow/react'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
-import { cardCrowdsNetwork, fitOptions, topPanelsCoverNetwork } from './fit'
+import { canvasSize, cardCrowdsNetwork, fitOptions, topPanelsCoverNetwork } from './fit'
 import { scheduleFit } from './fitTracking'
 import { trackPointerAim } from './pointerAim'
-import { revealStepFocus } from './useRevealNode'
+import { stepFocusShowing } from './useRevealNode'
 
 export function useAutoFit(): void {
   const flow = useReactFlow()
-  // Every fit keeps the step-through's current layer in view (stage by stage), above its dialog.
-  const fitView = useCallback((options: FitViewOptions) => flow.fitView(options).then(() => revealStepFocus(flow)), [flow])
+  // A fit is one move, to where the network fits and the step-through's current layer (stage by
+  // stage) is in view above its dialog. Not React Flow's fitView and then a reveal: overlapping
+  // fitViews share one promise, which may resolve as an earlier fit lands while this one is still
+  // moving (the reveal then measured a moving canvas and left the layer under the dialog at a
+  // projector), and one that a later move interrupts never resolves.
+  const fitView = useCallback(
+    (options: FitViewOptions) => {
+      const nodes = flow.getNodes()
+      const { width, height } = canvasSize()
+      if (nodes.length === 0 || width === 0) return Promise.resolve(false)
+      const fitted = getViewportForBounds(flow.getNodesBounds(nodes), width, height, options.minZoom ?? 0.2, options.maxZoom ?? 1, options.padding ?? 0.1)
+      return flow.setViewport(stepFocusShowing(fitted) ?? fitted, { duration: options.duration })
+    },
+    [flow],
+  )
   // Aiming is known from the first move, not only from the first fit that waits on it.
   useEffect(trackPointerAim, [])
   const loadSerial = useDocument((s) => s.loadSerial)

@@ -50,15 +50,20 @@ interface Flow {
 }
 
 /**
- * Brings the step-through's current layer and its badge into view, when it has one: after any
- * fit (which fits the network, maybe too wide for the room above the docked dialog) and when
- * the layer changes.
+ * The viewport that shows the step-through's current layer and its badge from `viewport` (panned
+ * or zoomed out just enough), or null when there is none or they are in view there. Every fit
+ * goes to `viewport` moved so (the fit alone may be too wide for the room above the docked dialog).
  */
-export function revealStepFocus(flow: Flow): Promise<boolean> | undefined {
+export function stepFocusShowing(viewport: Viewport): Viewport | null {
   const focus = useUi.getState().stepFocus?.nodeId
   const box = focus ? nodeBox(focus) : null
-  if (!focus || !box) return
-  const next = showing([unionBox([box, badgeBox(focus, box) ?? box])], flow.getViewport())
+  if (!focus || !box) return null
+  return showing([unionBox([box, badgeBox(focus, box) ?? box])], viewport)
+}
+
+/** Brings the step-through's current layer and its badge into view when the layer changes. */
+function revealStepFocus(flow: Flow): Promise<boolean> | undefined {
+  const next = stepFocusShowing(flow.getViewport())
   return next ? flow.setViewport(next, { duration: 200 }) : undefined
 }
 
