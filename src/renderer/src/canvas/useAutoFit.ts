@@ -5,7 +5,7 @@
  * (`pointerAim.ts`): a node never moves from under a click.
  */
 import { useCallback, useEffect, useRef } from 'react'
-import { getViewportForBounds, useReactFlow, type FitViewOptions } from '@xyflow/react'
+import { getViewportForBounds, useReactFlow, type FitViewOptions, type ReactFlowInstance } from '@xyflow/react'
 import { useDocument } from '../store/documentStore'
 import { useUi } from '../store/uiStore'
 import { canvasSize, cardCrowdsNetwork, fitOptions, topPanelsCoverNetwork } from './fit'
@@ -13,23 +13,24 @@ import { scheduleFit } from './fitTracking'
 import { trackPointerAim } from './pointerAim'
 import { stepFocusShowing } from './useRevealNode'
 
+/**
+ * A fit is one move, to where the network fits and the step-through's current layer (stage by
+ * stage) is in view above its dialog. Not React Flow's fitView and then a reveal: overlapping
+ * fitViews share one promise, which may resolve as an earlier fit lands while this one is still
+ * moving (the reveal then measured a moving canvas and left the layer under the dialog at a
+ * projector), and one that a later move interrupts never resolves.
+ */
+function fitInOneMove(flow: ReactFlowInstance, options: FitViewOptions): Promise<boolean> {
+  const nodes = flow.getNodes()
+  const { width, height } = canvasSize()
+  if (nodes.length === 0 || width === 0) return Promise.resolve(false)
+  const fitted = getViewportForBounds(flow.getNodesBounds(nodes), width, height, options.minZoom ?? 0.2, options.maxZoom ?? 1, options.padding ?? 0.1)
+  return flow.setViewport(stepFocusShowing(fitted) ?? fitted, { duration: options.duration })
+}
+
 export function useAutoFit(): void {
   const flow = useReactFlow()
-  // A fit is one move, to where the network fits and the step-through's current layer (stage by
-  // stage) is in view above its dialog. Not React Flow's fitView and then a reveal: overlapping
-  // fitViews share one promise, which may resolve as an earlier fit lands while this one is still
-  // moving (the reveal then measured a moving canvas and left the layer under the dialog at a
-  // projector), and one that a later move interrupts never resolves.
-  const fitView = useCallback(
-    (options: FitViewOptions) => {
-      const nodes = flow.getNodes()
-      const { width, height } = canvasSize()
-      if (nodes.length === 0 || width === 0) return Promise.resolve(false)
-      const fitted = getViewportForBounds(flow.getNodesBounds(nodes), width, height, options.minZoom ?? 0.2, options.maxZoom ?? 1, options.padding ?? 0.1)
-      return flow.setViewport(stepFocusShowing(fitted) ?? fitted, { duration: options.duration })
-    },
-    [flow],
-  )
+  const fitView = useCallback((options: FitViewOptions) => fitInOneMove(flow, options), [flow])
   // Aiming is known from the first move, not only from the first fit that waits on it.
   useEffect(trackPointerAim, [])
   const loadSerial = useDocument((s) => s.loadSerial)
